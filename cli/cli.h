@@ -1,0 +1,48 @@
+/*
+ * cli.h -- shared pieces of the dyad command: the command table entry, a
+ * tiny option parser, and the document loop every subcommand uses so that
+ * input errors are reported and counted the same way everywhere.
+ * The CLI uses only the public API in dyad.h.
+ */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include "dyad.h"
+
+/* Exit codes. */
+enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;      /* one line for `dyad --help` */
+    const char *usage;        /* full text for `dyad help NAME` */
+    int (*run)(int argc, char **argv);  /* argv[0] is the command name */
+} cli_command;
+
+/* Prints "dyad: " + message to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints a usage error, a hint, and returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Common input options: --input-format FMT.  Scans argv for options known
+ * to the command; everything else not starting with '-' (or "-" itself)
+ * is an input.  Returns -1 after printing a usage error. */
+typedef struct cli_inputs {
+    dyad_reader_options ropts;
+    char **paths;
+    int npaths;
+} cli_inputs;
+
+/* Called for each document; returns 0 to go on, nonzero to stop with
+ * that exit code. */
+typedef int (*cli_doc_fn)(const dyad_doc *doc, void *ctx);
+
+/* Reads every input, calling fn for each good document, reporting each
+ * skipped part on stderr.  Returns EXIT_OK, EXIT_SKIPPED, or fn's code. */
+int cli_each_doc(const cli_inputs *in, cli_doc_fn fn, void *ctx, int *skipped);
+
+extern const cli_command cli_cmd_sentences;
+
+#endif

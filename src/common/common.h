@@ -1,0 +1,111 @@
+/*
+ * common.h -- the internal base every stage builds on: the per-document
+ * arena, growable byte buffers, error messages kept on handles, and small
+ * string helpers.  Nothing here knows about news, dictionaries or events.
+ * Invariant: no function here prints or exits.
+ */
+#ifndef DYAD_COMMON_H
+#define DYAD_COMMON_H
+
+#include "dyad.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Early return on failure.  In debug builds the failing file:line goes to
+ * stderr, which helps when a status travels up several frames. */
+#ifdef DYAD_DEBUG_TRACE
+#include <stdio.h>
+#define DYAD__TRACE(st) fprintf(stderr, "dyad: %s at %s:%d\n", \
+                                dyad_status_name(st), __FILE__, __LINE__)
+#else
+#define DYAD__TRACE(st) ((void)0)
+#endif
+#define DYAD_TRY(expr)                                                       \
+    do {                                                                     \
+        dyad_status dyad__st = (expr);                                       \
+        if (dyad__st < 0) { DYAD__TRACE(dyad__st); return dyad__st; }        \
+    } while (0)
+#define DYAD_FAIL_IF(cond, st)                                               \
+    do {                                                                     \
+        if (cond) { DYAD__TRACE(st); return (st); }                          \
+    } while (0)
+
+#define DYAD_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------ arena
+ * A bump allocator made of chained blocks.  Reset keeps the first block
+ * (and frees the rest) so a warm arena serving similar documents does not
+ * touch malloc.  The cap bounds the total bytes: exceeding it makes every
+ * later allocation return NULL and sets over_cap, which callers turn into
+ * DYAD_ELIMIT. */
+typedef struct dyad__arena_block dyad__arena_block;
+typedef struct dyad__arena {
+    dyad__arena_block *head;  /* current block (newest) */
+    size_t used;              /* bytes used in head */
+    size_t total;             /* bytes in all blocks */
+    size_t cap;               /* 0: unlimited */
+    int over_cap;             /* set when an allocation was refused */
+} dyad__arena;
+
+void dyad__arena_init(dyad__arena *a, size_t cap);
+void *dyad__arena_alloc(dyad__arena *a, size_t n);   /* 16-byte aligned */
+void *dyad__arena_zalloc(dyad__arena *a, size_t n);
+char *dyad__arena_strndup(dyad__arena *a, const char *s, size_t n);
+void dyad__arena_reset(dyad__arena *a);
+void dyad__arena_free(dyad__arena *a);
+
+/* ----------------------------------------------------------------- buffer
+ * A growable byte string, always NUL-terminated when len > 0 or after
+ * dyad__buf_cstr().  Grow failure is sticky (oom) so call sites can batch
+ * appends and check once. */
+typedef struct dyad__buf {
+    char *data;
+    size_t len, cap;
+    int oom;
+} dyad__buf;
+
+void dyad__buf_init(dyad__buf *b);
+void dyad__buf_free(dyad__buf *b);
+int dyad__buf_reserve(dyad__buf *b, size_t extra); /* 0 on success */
+void dyad__buf_append(dyad__buf *b, const void *p, size_t n);
+void dyad__buf_putc(dyad__buf *b, char c);
+void dyad__buf_printf(dyad__buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+const char *dyad__buf_cstr(dyad__buf *b);  /* "" when empty or oom */
+static inline void dyad__buf_clear(dyad__buf *b) { b->len = 0; if (b->data) b->data[0] = 0; }
+
+/* ---------------------------------------------------------------- errors
+ * A fixed-size message slot embedded in each handle. */
+typedef struct dyad__err {
+    char msg[512];
+} dyad__err;
+
+dyad_status dyad__err_set(dyad__err *e, dyad_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static inline void dyad__err_clear(dyad__err *e) { e->msg[0] = 0; }
+
+/* ------------------------------------------------------------- utilities */
+
+/* Offset of the first invalid UTF-8 byte in s[0..n), or n when valid.
+ * Rejects overlong forms, surrogates and values past U+10FFFF. */
+size_t dyad__utf8_check(const unsigned char *s, size_t n);
+
+/* Decodes one code point at s (n bytes available); returns its length in
+ * bytes, or 0 when invalid (then *cp is undefined). */
+size_t dyad__utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+
+/* Encodes cp into out (4 bytes room); returns the byte count. */
+size_t dyad__utf8_encode(int32_t cp, char *out);
+
+/* Nonzero when s is a valid calendar date written YYYY-MM-DD (only the
+ * first 10 bytes are read). */
+int dyad__date_valid(const char *s, size_t n);
+
+/* Parses a date given as YYYY-MM-DD, YYYYMMDD or an ISO timestamp whose
+ * first ten bytes are YYYY-MM-DD; writes YYYY-MM-DD\0 into out (11 bytes).
+ * Returns 0 on success. */
+int dyad__date_normalize(const char *s, size_t n, char out[11]);
+
+#endif /* DYAD_COMMON_H */

@@ -1,0 +1,207 @@
+/*
+ * json.c -- the project's one JSON writer.  Output is always valid UTF-8
+ * JSON: control characters are escaped, invalid UTF-8 bytes become U+FFFD,
+ * and U+2028/U+2029 are escaped so the output is also safe JavaScript.
+ * Writes go to a 64 KiB buffer flushed with fwrite.  The writer places
+ * commas and colons itself from a small nesting stack.
+ */
+#include "common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JSON_BUFSZ 65536
+#define JSON_MAXDEPTH 64
+
+struct dyad_json {
+    FILE *f;
+    size_t len;
+    int failed;                     /* a write failed */
+    int depth;
+    unsigned char count[JSON_MAXDEPTH]; /* values written at each level (0/1) */
+    int after_key;
+    char buf[JSON_BUFSZ];
+};
+
+dyad_json *dyad_json_new(FILE *f)
+{
+    dyad_json *j = calloc(1, sizeof *j);
+    if (j) j->f = f;
+    return j;
+}
+
+dyad_status dyad_json_flush(dyad_json *j)
+{
+    if (j->len) {
+        if (fwrite(j->buf, 1, j->len, j->f) != j->len) j->failed = 1;
+        j->len = 0;
+    }
+    if (fflush(j->f) != 0) j->failed = 1;
+    return j->failed ? DYAD_EIO : DYAD_OK;
+}
+
+void dyad_json_free(dyad_json *j)
+{
+    if (!j) return;
+    dyad_json_flush(j);
+    free(j);
+}
+
+static void S_drain(dyad_json *j)
+{
+    if (fwrite(j->buf, 1, j->len, j->f) != j->len) j->failed = 1;
+    j->len = 0;
+}
+
+static inline void S_put(dyad_json *j, const char *p, size_t n)
+{
+    if (j->len + n > JSON_BUFSZ) {
+        S_drain(j);
+        if (n > JSON_BUFSZ) {
+            if (fwrite(p, 1, n, j->f) != n) j->failed = 1;
+            return;
+        }
+    }
+    memcpy(j->buf + j->len, p, n);
+    j->len += n;
+}
+
+static inline void S_putc(dyad_json *j, char c)
+{
+    if (j->len == JSON_BUFSZ) S_drain(j);
+    j->buf[j->len++] = c;
+}
+
+/* Called before every value: a comma when the container already holds
+ * one (and we are not right after a key). */
+static void S_sep(dyad_json *j)
+{
+    if (j->after_key) { j->after_key = 0; return; }
+    if (j->depth > 0) {
+        if (j->count[j->depth - 1]) S_putc(j, ',');
+        j->count[j->depth - 1] = 1;
+    }
+}
+
+static void S_open(dyad_json *j, char c)
+{
+    S_sep(j);
+    S_putc(j, c);
+    if (j->depth < JSON_MAXDEPTH) j->count[j->depth] = 0;
+    j->depth++;
+}
+
+static void S_close(dyad_json *j, char c)
+{
+    if (j->depth > 0) j->depth--;
+    S_putc(j, c);
+}
+
+void dyad_json_obj_begin(dyad_json *j) { S_open(j, '{'); }
+void dyad_json_obj_end(dyad_json *j) { S_close(j, '}'); }
+void dyad_json_arr_begin(dyad_json *j) { S_open(j, '['); }
+void dyad_json_arr_end(dyad_json *j) { S_close(j, ']'); }
+
+static void S_string(dyad_json *j, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
+    S_putc(j, '"');
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        /* Copy plain ASCII runs in one go. */
+        while (run < n && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '"' &&
+               u[run] != '\\')
+            run++;
+        if (run > i) { S_put(j, s + i, run - i); i = run; if (i >= n) break; }
+        unsigned c = u[i];
+        if (c < 0x80) {
+            char esc[6] = {'\\', 0, 0, 0, 0, 0};
+            switch (c) {
+            case '"': esc[1] = '"'; S_put(j, esc, 2); break;
+            case '\\': esc[1] = '\\'; S_put(j, esc, 2); break;
+            case '\n': esc[1] = 'n'; S_put(j, esc, 2); break;
+            case '\t': esc[1] = 't'; S_put(j, esc, 2); break;
+            case '\r': esc[1] = 'r'; S_put(j, esc, 2); break;
+            default:
+                esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+                esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
+                S_put(j, esc, 6);
+            }
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = dyad__utf8_decode(u + i, n - i, &cp);
+        if (k == 0) {
+            S_put(j, "\xEF\xBF\xBD", 3);  /* U+FFFD for each bad byte */
+            i++;
+        } else if (cp == 0x2028 || cp == 0x2029) {
+            S_put(j, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
+            i += k;
+        } else {
+            S_put(j, s + i, k);
+            i += k;
+        }
+    }
+    S_putc(j, '"');
+}
+
+void dyad_json_key(dyad_json *j, const char *key)
+{
+    S_sep(j);
+    S_string(j, key, strlen(key));
+    S_putc(j, ':');
+    j->after_key = 1;
+}
+
+void dyad_json_str(dyad_json *j, const char *s, size_t len)
+{
+    S_sep(j);
+    S_string(j, s ? s : "", s ? len : 0);
+}
+
+void dyad_json_cstr(dyad_json *j, const char *s)
+{
+    if (!s) { dyad_json_null(j); return; }
+    dyad_json_str(j, s, strlen(s));
+}
+
+void dyad_json_int(dyad_json *j, long long v)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    S_sep(j);
+    S_put(j, tmp, (size_t)n);
+}
+
+void dyad_json_double(dyad_json *j, double v)
+{
+    if (!isfinite(v)) { dyad_json_null(j); return; }
+    char tmp[40];
+    int n = snprintf(tmp, sizeof tmp, "%.10g", v);
+    S_sep(j);
+    S_put(j, tmp, (size_t)n);
+}
+
+void dyad_json_bool(dyad_json *j, int v)
+{
+    S_sep(j);
+    if (v) S_put(j, "true", 4); else S_put(j, "false", 5);
+}
+
+void dyad_json_null(dyad_json *j)
+{
+    S_sep(j);
+    S_put(j, "null", 4);
+}
+
+void dyad_json_newline(dyad_json *j)
+{
+    S_putc(j, '\n');
+    j->depth = 0;
+    j->after_key = 0;
+}

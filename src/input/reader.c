@@ -1,0 +1,464 @@
+/*
+ * reader.c -- dyad_reader: walks the queued inputs (files, directories
+ * recursively in sorted order, "-" for stdin), picks each file's format
+ * (forced, by extension, or by its first bytes) and yields documents from
+ * the plain-text, JSON Lines or PETRARCH XML reader.
+ * Invariant: an error never ends the run.  It skips the smallest unit it
+ * can (a JSON line, a document, the rest of a damaged file), is reported
+ * once with file and line or byte offset, and the next call goes on.
+ */
+#include "reader_impl.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#define DEFAULT_MAX_DOC ((size_t)64 << 20)
+
+dyad_status dyad_format_parse(const char *name, dyad_format *out)
+{
+    static const struct { const char *name; dyad_format f; } names[] = {
+        {"auto", DYAD_FORMAT_AUTO},   {"text", DYAD_FORMAT_TEXT},
+        {"txt", DYAD_FORMAT_TEXT},    {"jsonl", DYAD_FORMAT_JSONL},
+        {"json", DYAD_FORMAT_JSONL},  {"ndjson", DYAD_FORMAT_JSONL},
+        {"xml", DYAD_FORMAT_PETRXML}, {"petrxml", DYAD_FORMAT_PETRXML},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(names); i++)
+        if (strcmp(name, names[i].name) == 0) { *out = names[i].f; return DYAD_OK; }
+    return DYAD_EINVAL;
+}
+
+dyad_status dyad_reader_new(dyad_reader **out, const dyad_reader_options *opts)
+{
+    *out = NULL;
+    dyad_reader *r = calloc(1, sizeof *r);
+    if (!r) return DYAD_ENOMEM;
+    if (opts) r->opts = *opts;
+    if (!r->opts.max_doc_bytes) r->opts.max_doc_bytes = DEFAULT_MAX_DOC;
+    dyad__arena_init(&r->arena, 0);
+    dyad__buf_init(&r->line);
+    dyad__buf_init(&r->text);
+    dyad__buf_init(&r->parse);
+    *out = r;
+    return DYAD_OK;
+}
+
+/* Inserts paths at the cursor (so a directory's entries are read next, in
+ * order, before the inputs queued after the directory). */
+static dyad_status S_insert(dyad_reader *r, char **paths, size_t n)
+{
+    if (r->npaths + n > r->cap_paths) {
+        size_t cap = r->cap_paths ? r->cap_paths : 16;
+        while (cap < r->npaths + n) cap *= 2;
+        char **p = realloc(r->paths, cap * sizeof *p);
+        if (!p) return DYAD_ENOMEM;
+        r->paths = p;
+        r->cap_paths = cap;
+    }
+    memmove(r->paths + r->cursor + n, r->paths + r->cursor,
+            (r->npaths - r->cursor) * sizeof *r->paths);
+    memcpy(r->paths + r->cursor, paths, n * sizeof *paths);
+    r->npaths += n;
+    return DYAD_OK;
+}
+
+dyad_status dyad_reader_add(dyad_reader *r, const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy) return DYAD_ENOMEM;
+    size_t save = r->cursor;
+    r->cursor = r->npaths;              /* append at the end */
+    dyad_status st = S_insert(r, &copy, 1);
+    r->cursor = save;
+    if (st != DYAD_OK) free(copy);
+    return st;
+}
+
+const char *dyad_reader_errmsg(const dyad_reader *r) { return r->err.msg; }
+
+const char *dyad_reader_warning(const dyad_reader *r)
+{
+    return r->warn.msg[0] ? r->warn.msg : NULL;
+}
+
+static void S_close_current(dyad_reader *r)
+{
+    if (!r->open) return;
+    dyad__xml_close(r);
+    dyad__stream_close(&r->s);
+    r->open = 0;
+}
+
+void dyad_reader_free(dyad_reader *r)
+{
+    if (!r) return;
+    S_close_current(r);
+    for (size_t i = 0; i < r->npaths; i++) free(r->paths[i]);
+    free(r->paths);
+    dyad__arena_free(&r->arena);
+    dyad__buf_free(&r->line);
+    dyad__buf_free(&r->text);
+    dyad__buf_free(&r->parse);
+    free(r);
+}
+
+static int S_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Replaces the directory at the cursor by its sorted entries. */
+static dyad_status S_expand_dir(dyad_reader *r, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return dyad__err_set(&r->err, DYAD_EIO, "%s: cannot open directory: %s",
+                             dir, strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    dyad_status st = DYAD_OK;
+    struct dirent *e;
+    size_t dlen = strlen(dir);
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;   /* hidden, . and .. */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p) { st = DYAD_ENOMEM; break; }
+            names = p;
+        }
+        size_t len = dlen + 1 + strlen(e->d_name) + 1;
+        char *full = malloc(len);
+        if (!full) { st = DYAD_ENOMEM; break; }
+        snprintf(full, len, "%s%s%s", dir,
+                 (dlen && dir[dlen - 1] == '/') ? "" : "/", e->d_name);
+        names[n++] = full;
+    }
+    closedir(d);
+    if (st == DYAD_OK) {
+        qsort(names, n, sizeof *names, S_cmp);
+        st = S_insert(r, names, n);
+    }
+    if (st != DYAD_OK) {
+        for (size_t i = 0; i < n; i++) free(names[i]);
+        dyad__err_set(&r->err, st, "%s: out of memory listing directory", dir);
+    }
+    free(names);
+    return st;
+}
+
+/* The file name without directories and without compression and format
+ * extensions: "data/a.txt.gz" -> "a". */
+static void S_stem(dyad_reader *r, const char *path)
+{
+    if (strcmp(path, "-") == 0) { snprintf(r->stem, sizeof r->stem, "stdin"); return; }
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    snprintf(r->stem, sizeof r->stem, "%s", b);
+    for (int k = 0; k < 2; k++) {
+        char *dot = strrchr(r->stem, '.');
+        if (!dot || dot == r->stem) break;
+        int compressed = strcmp(dot, ".gz") == 0 || strcmp(dot, ".zst") == 0;
+        *dot = 0;
+        if (!compressed) break;
+    }
+}
+
+static dyad_format S_format_by_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    char tmp[256];
+    snprintf(tmp, sizeof tmp, "%s", b);
+    char *dot = strrchr(tmp, '.');
+    if (dot && (strcmp(dot, ".gz") == 0 || strcmp(dot, ".zst") == 0)) {
+        *dot = 0;
+        dot = strrchr(tmp, '.');
+    }
+    if (!dot) return DYAD_FORMAT_AUTO;
+    if (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0 ||
+        strcmp(dot, ".json") == 0)
+        return DYAD_FORMAT_JSONL;
+    if (strcmp(dot, ".xml") == 0) return DYAD_FORMAT_PETRXML;
+    if (strcmp(dot, ".txt") == 0 || strcmp(dot, ".text") == 0)
+        return DYAD_FORMAT_TEXT;
+    return DYAD_FORMAT_AUTO;
+}
+
+/* Looks at the first decoded bytes: '{' means JSON Lines, '<' XML. */
+static dyad_format S_sniff(dyad_reader *r)
+{
+    int rc = dyad__stream_fill(&r->s);
+    if (rc <= 0) return DYAD_FORMAT_TEXT;
+    const unsigned char *p = r->s.buf + r->s.pos, *e = r->s.buf + r->s.len;
+    if (e - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) p += 3;
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++;
+    if (p < e && *p == '{') return DYAD_FORMAT_JSONL;
+    if (p < e && *p == '<') return DYAD_FORMAT_PETRXML;
+    return DYAD_FORMAT_TEXT;
+}
+
+/* Opens the input at the cursor.  DYAD_OK when a file is open; an error
+ * when this input is skipped (message set); DYAD_EOF when none remain. */
+static dyad_status S_open_next(dyad_reader *r)
+{
+    while (r->cursor < r->npaths) {
+        char *path = r->paths[r->cursor];
+        r->cursor++;
+        if (strcmp(path, "-") != 0) {
+            struct stat sb;
+            if (stat(path, &sb) != 0)
+                return dyad__err_set(&r->err, DYAD_EIO, "%s: cannot open: %s",
+                                     path, strerror(errno));
+            if (S_ISDIR(sb.st_mode)) {
+                r->cursor--;                 /* replace it by its entries */
+                memmove(r->paths + r->cursor, r->paths + r->cursor + 1,
+                        (r->npaths - r->cursor - 1) * sizeof *r->paths);
+                r->npaths--;
+                dyad_status st = S_expand_dir(r, path);
+                free(path);
+                if (st != DYAD_OK) return st;
+                continue;
+            }
+            if (!S_ISREG(sb.st_mode))
+                return dyad__err_set(&r->err, DYAD_EIO,
+                                     "%s: not a regular file", path);
+        }
+        r->path = path;
+        dyad_status st = dyad__stream_open(&r->s, path);
+        if (st != DYAD_OK)
+            return dyad__err_set(&r->err, st, "%s: %s", path, r->s.err.msg);
+        r->open = 1;
+        r->lineno = 0;
+        r->done_file = 0;
+        S_stem(r, path);
+        r->fmt = r->opts.format;
+        if (r->fmt == DYAD_FORMAT_AUTO) r->fmt = S_format_by_name(path);
+        if (r->fmt == DYAD_FORMAT_AUTO) r->fmt = S_sniff(r);
+        if (r->fmt == DYAD_FORMAT_PETRXML) {
+            st = dyad__xml_open(r);
+            if (st != DYAD_OK) {
+                S_close_current(r);
+                return st;
+            }
+        }
+        return DYAD_OK;
+    }
+    return DYAD_EOF;
+}
+
+/* Fills r->doc with defaults for a document of the current file. */
+void dyad__reader_doc_init(dyad_reader *r, unsigned long line)
+{
+    memset(&r->doc, 0, sizeof r->doc);
+    r->doc.path = r->path;
+    r->doc.line = line;
+}
+
+/* An id for a document that has none: "stem:LINE". */
+const char *dyad__reader_derived_id(dyad_reader *r, unsigned long line)
+{
+    char tmp[300];
+    int n = snprintf(tmp, sizeof tmp, "%s:%lu", r->stem, line);
+    return dyad__arena_strndup(&r->arena, tmp, (size_t)n);
+}
+
+/* Sets doc.date from a string in any accepted form, or warns. */
+void dyad__reader_set_date(dyad_reader *r, const char *s, size_t n,
+                           const char *field)
+{
+    char iso[11];
+    if (dyad__date_normalize(s, n, iso) == 0) {
+        r->doc.date = dyad__arena_strndup(&r->arena, iso, 10);
+    } else {
+        dyad__err_set(&r->warn, DYAD_EFORMAT,
+                      "%s:%lu: document kept without a date: %s \"%.*s\" is "
+                      "not a valid date", r->path, r->doc.line, field,
+                      (int)(n > 40 ? 40 : n), s);
+    }
+}
+
+/* Checks the text of a document about to be returned. */
+dyad_status dyad__reader_check_text(dyad_reader *r, const char *text, size_t n)
+{
+    const char *nul = memchr(text, 0, n);
+    if (nul)
+        return dyad__err_set(&r->err, DYAD_EBINARY,
+                             "%s:%lu: binary data (NUL byte at byte %zu of the "
+                             "document); document skipped",
+                             r->path, r->doc.line, (size_t)(nul - text));
+    size_t bad = dyad__utf8_check((const unsigned char *)text, n);
+    if (bad < n)
+        return dyad__err_set(&r->err, DYAD_EUTF8,
+                             "%s:%lu: invalid UTF-8 at byte %zu of the document "
+                             "(0x%02X); document skipped", r->path, r->doc.line,
+                             bad, (unsigned char)text[bad]);
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------------ plain text */
+
+static dyad_status S_next_text(dyad_reader *r)
+{
+    r->done_file = 1;
+    dyad__buf_clear(&r->text);
+    dyad__reader_doc_init(r, 1);
+    for (;;) {
+        int rc = dyad__stream_fill(&r->s);
+        if (rc < 0)
+            return dyad__err_set(&r->err, r->s.status, "%s: %s; document skipped",
+                                 r->path, r->s.err.msg);
+        if (rc == 0) break;
+        size_t n = r->s.len - r->s.pos;
+        if (r->text.len + n > r->opts.max_doc_bytes)
+            return dyad__err_set(&r->err, DYAD_ETOOBIG,
+                                 "%s: document larger than the limit of %zu "
+                                 "bytes; skipped", r->path, r->opts.max_doc_bytes);
+        dyad__buf_append(&r->text, r->s.buf + r->s.pos, n);
+        r->s.pos = r->s.len;
+        if (r->text.oom)
+            return dyad__err_set(&r->err, DYAD_ENOMEM, "%s: out of memory", r->path);
+    }
+    const char *t = r->text.data ? r->text.data : "";
+    size_t n = r->text.len;
+    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) { t += 3; n -= 3; }
+    const char *nul = memchr(t, 0, n);
+    if (nul)
+        return dyad__err_set(&r->err, DYAD_EBINARY,
+                             "%s: byte %zu: binary file (NUL byte); skipped",
+                             r->path, (size_t)(nul - t));
+    size_t bad = dyad__utf8_check((const unsigned char *)t, n);
+    if (bad < n) {
+        unsigned long line = 1;
+        for (size_t i = 0; i < bad; i++) line += t[i] == '\n';
+        return dyad__err_set(&r->err, DYAD_EUTF8,
+                             "%s:%lu: byte %zu: invalid UTF-8 (0x%02X); "
+                             "document skipped", r->path, line, bad,
+                             (unsigned char)t[bad]);
+    }
+    r->doc.id = r->stem;
+    r->doc.text = t;
+    r->doc.len = n;
+    return DYAD_OK;
+}
+
+/* ----------------------------------------------------------- JSON Lines */
+
+static const char *S_json_str(dyad_reader *r, json_t *obj, const char *key,
+                              size_t *len)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v) return NULL;
+    if (json_is_string(v)) {
+        if (len) *len = json_string_length(v);
+        return dyad__arena_strndup(&r->arena, json_string_value(v),
+                                   json_string_length(v));
+    }
+    if (json_is_integer(v)) {
+        char tmp[32];
+        int n = snprintf(tmp, sizeof tmp, "%" JSON_INTEGER_FORMAT,
+                         json_integer_value(v));
+        if (len) *len = (size_t)n;
+        return dyad__arena_strndup(&r->arena, tmp, (size_t)n);
+    }
+    return NULL;
+}
+
+static dyad_status S_next_jsonl(dyad_reader *r)
+{
+    for (;;) {
+        int too_long;
+        int rc = dyad__stream_getline(&r->s, &r->line, r->opts.max_doc_bytes,
+                                      &too_long);
+        if (rc < 0) {
+            r->done_file = 1;
+            return dyad__err_set(&r->err, r->s.status,
+                                 "%s:%lu: %s; rest of file skipped", r->path,
+                                 r->lineno + 1, r->s.err.msg);
+        }
+        if (rc == 0) { r->done_file = 1; return DYAD_EOF; }
+        r->lineno++;
+        if (too_long)
+            return dyad__err_set(&r->err, DYAD_ETOOBIG,
+                                 "%s:%lu: line longer than the limit of %zu "
+                                 "bytes; skipped", r->path, r->lineno,
+                                 r->opts.max_doc_bytes);
+        const char *p = r->line.data ? r->line.data : "";
+        size_t n = r->line.len;
+        if (r->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) { p += 3; n -= 3; }
+        size_t k = 0;
+        while (k < n && (p[k] == ' ' || p[k] == '\t')) k++;
+        if (k == n) continue;                       /* blank line */
+        dyad__reader_doc_init(r, r->lineno);
+        if (memchr(p, 0, n))
+            return dyad__err_set(&r->err, DYAD_EBINARY,
+                                 "%s:%lu: binary data (NUL byte); line skipped",
+                                 r->path, r->lineno);
+        json_error_t je;
+        json_t *obj = json_loadb(p, n, 0, &je);
+        if (!obj)
+            return dyad__err_set(&r->err, DYAD_EJSON,
+                                 "%s:%lu: column %d: malformed JSON: %s; line "
+                                 "skipped", r->path, r->lineno, je.column, je.text);
+        dyad_status st = DYAD_OK;
+        size_t tlen = 0;
+        const char *text;
+        if (!json_is_object(obj)) {
+            st = dyad__err_set(&r->err, DYAD_EFORMAT,
+                               "%s:%lu: expected a JSON object; line skipped",
+                               r->path, r->lineno);
+        } else if (!(text = S_json_str(r, obj, "text", &tlen)) ||
+                   !json_is_string(json_object_get(obj, "text"))) {
+            st = dyad__err_set(&r->err, DYAD_EFORMAT,
+                               "%s:%lu: no \"text\" string; line skipped",
+                               r->path, r->lineno);
+        } else {
+            r->doc.text = text;
+            r->doc.len = tlen;
+            r->doc.id = S_json_str(r, obj, "id", NULL);
+            if (!r->doc.id) r->doc.id = dyad__reader_derived_id(r, r->lineno);
+            r->doc.source = S_json_str(r, obj, "source", NULL);
+            r->doc.url = S_json_str(r, obj, "url", NULL);
+            r->doc.title = S_json_str(r, obj, "title", NULL);
+            size_t dlen;
+            const char *date = S_json_str(r, obj, "date", &dlen);
+            const char *field = "date";
+            if (!date) { date = S_json_str(r, obj, "published", &dlen); field = "published"; }
+            if (date) dyad__reader_set_date(r, date, dlen, field);
+            if (r->arena.over_cap) st = DYAD_ENOMEM;
+        }
+        json_decref(obj);
+        return st;
+    }
+}
+
+dyad_status dyad_reader_next(dyad_reader *r, const dyad_doc **out)
+{
+    *out = NULL;
+    dyad__err_clear(&r->err);
+    dyad__err_clear(&r->warn);
+    dyad__arena_reset(&r->arena);
+    for (;;) {
+        if (!r->open) {
+            dyad_status st = S_open_next(r);
+            if (st != DYAD_OK) return st;  /* DYAD_EOF or a skipped input */
+        }
+        dyad_status st;
+        switch (r->fmt) {
+        case DYAD_FORMAT_JSONL: st = S_next_jsonl(r); break;
+        case DYAD_FORMAT_PETRXML: st = dyad__xml_next(r); break;
+        default:
+            st = r->done_file ? DYAD_EOF : S_next_text(r);
+            break;
+        }
+        if (st == DYAD_EOF || (st != DYAD_OK && r->done_file)) S_close_current(r);
+        if (st == DYAD_EOF) continue;
+        if (st == DYAD_OK) *out = &r->doc;
+        else dyad__err_clear(&r->warn);
+        return st;
+    }
+}

@@ -1,0 +1,162 @@
+/*
+ * normalize.c -- makes the text the later stages read: NFC (through
+ * utf8proc), typographic quotes/dashes/spaces folded to their ASCII
+ * equivalents, invisible characters dropped, line ends made "\n".  Every
+ * output byte remembers the original byte it came from, so tokens and
+ * sentences report offsets into the document as the user has it.
+ * ASCII is copied straight through; utf8proc is only called for clusters
+ * that may change under NFC.
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+void dyad__norm_init(dyad__norm *n)
+{
+    dyad__buf_init(&n->text);
+    n->map = NULL;
+    n->map_cap = 0;
+}
+
+void dyad__norm_free(dyad__norm *n)
+{
+    dyad__buf_free(&n->text);
+    free(n->map);
+    n->map = NULL;
+    n->map_cap = 0;
+}
+
+/* The fold table: code points replaced by an ASCII string ("" drops). */
+static const char *S_fold(int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x02BC: case 0x00B4:
+        return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+    case 0x00BB: case 0x2033:
+        return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+    case 0xFE63: case 0xFF0D:
+        return "-";
+    case 0x2014: case 0x2015:
+        return "--";
+    case 0x2026:
+        return "...";
+    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
+    case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008:
+    case 0x2009: case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+    case 0x0085:
+        return " ";
+    case 0x2028: case 0x2029:
+        return "\n";
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x00AD:
+        return "";
+    default:
+        return NULL;
+    }
+}
+
+static int S_map_reserve(dyad__norm *n, size_t need)
+{
+    if (need <= n->map_cap) return 0;
+    size_t cap = n->map_cap ? n->map_cap : 1024;
+    while (cap < need) cap *= 2;
+    uint32_t *m = realloc(n->map, cap * sizeof *m);
+    if (!m) return -1;
+    n->map = m;
+    n->map_cap = cap;
+    return 0;
+}
+
+/* Appends bytes that all map to original offset `orig`. */
+static int S_emit(dyad__norm *n, const char *p, size_t k, size_t orig)
+{
+    if (S_map_reserve(n, n->text.len + k + 1) != 0) return -1;
+    for (size_t i = 0; i < k; i++) n->map[n->text.len + i] = (uint32_t)orig;
+    dyad__buf_append(&n->text, p, k);
+    return n->text.oom ? -1 : 0;
+}
+
+static int S_needs_nfc(int32_t cp)
+{
+    const utf8proc_property_t *pr = utf8proc_get_property(cp);
+    return pr->decomp_seqindex != UINT16_MAX || pr->comp_exclusion ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF);
+}
+
+dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    dyad__buf_clear(&n->text);
+    n->text.oom = 0;
+    if (dyad__buf_reserve(&n->text, len + 16) != 0 || S_map_reserve(n, len + 17) != 0)
+        return DYAD_ENOMEM;
+    size_t i = 0;
+    while (i < len) {
+        /* ASCII run: copied directly (CR and other controls handled). */
+        size_t j = i;
+        while (j < len && s[j] < 0x80 && s[j] >= 0x20) j++;
+        if (j > i) {
+            if (S_map_reserve(n, n->text.len + (j - i) + 1) != 0) return DYAD_ENOMEM;
+            for (size_t k = i; k < j; k++) n->map[n->text.len + k - i] = (uint32_t)k;
+            dyad__buf_append(&n->text, src + i, j - i);
+            if (n->text.oom) return DYAD_ENOMEM;
+            i = j;
+            if (i >= len) break;
+        }
+        unsigned c = s[i];
+        if (c < 0x80) {
+            int rc;
+            if (c == '\n' || c == '\t') rc = S_emit(n, (const char *)s + i, 1, i);
+            else if (c == '\r') rc = (i + 1 < len && s[i + 1] == '\n') ? 0 : S_emit(n, "\n", 1, i);
+            else rc = S_emit(n, " ", 1, i);      /* other control characters */
+            if (rc) return DYAD_ENOMEM;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = dyad__utf8_decode(s + i, len - i, &cp);
+        if (k == 0) {                   /* caller promised valid UTF-8 */
+            if (S_emit(n, "\xEF\xBF\xBD", 3, i)) return DYAD_ENOMEM;
+            i++;
+            continue;
+        }
+        const char *f = S_fold(cp);
+        if (f) {
+            if (S_emit(n, f, strlen(f), i)) return DYAD_ENOMEM;
+            i += k;
+            continue;
+        }
+        /* The cluster: this code point and the combining marks after it. */
+        size_t end = i + k;
+        int complex = S_needs_nfc(cp);
+        while (end < len) {
+            int32_t cp2;
+            size_t k2 = dyad__utf8_decode(s + end, len - end, &cp2);
+            if (k2 == 0 || utf8proc_get_property(cp2)->combining_class == 0) break;
+            complex = 1;
+            end += k2;
+        }
+        if (!complex) {
+            if (S_emit(n, (const char *)s + i, k, i)) return DYAD_ENOMEM;
+            i = end;
+            continue;
+        }
+        utf8proc_uint8_t *out = NULL;
+        utf8proc_ssize_t m = utf8proc_map(s + i, (utf8proc_ssize_t)(end - i), &out,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        int rc = m >= 0 ? S_emit(n, (const char *)out, (size_t)m, i)
+                        : S_emit(n, (const char *)s + i, end - i, i);
+        free(out);
+        if (rc) return DYAD_ENOMEM;
+        i = end;
+    }
+    if (S_map_reserve(n, n->text.len + 1) != 0) return DYAD_ENOMEM;
+    n->map[n->text.len] = (uint32_t)len;
+    dyad__buf_cstr(&n->text);
+    return DYAD_OK;
+}

@@ -1,0 +1,266 @@
+/*
+ * tokenize.c -- splits normalised text into tokens the way news copy wants
+ * it: "U.S.", "Oct.", "13,000", "18.6", "18:25", "COVID-19", "al-Sarraj"
+ * and "O'Brien" stay whole; possessive 's and contractions (n't 're 've
+ * 'll 'd 'm) become tokens of their own, as in the Penn Treebank; "--" and
+ * "..." are single tokens.  A period stays on a word when the word is a
+ * known abbreviation, an initial ("W.") or an initialism ("U.S."); the
+ * sentence splitter decides later whether such a word also ends a
+ * sentence.  Hand-written: no Debian library tokenises English this way,
+ * and the offsets must map back to the original bytes.
+ */
+#include "text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+enum { C_SPACE, C_ALPHA, C_DIGIT, C_OTHER };
+
+/* Class of the code point at p (n bytes left); *k gets its length. */
+static int S_class(const unsigned char *p, size_t n, size_t *k)
+{
+    if (n == 0) { *k = 0; return C_SPACE; }
+    unsigned c = p[0];
+    if (c < 0x80) {
+        *k = 1;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return C_ALPHA;
+        if (c >= '0' && c <= '9') return C_DIGIT;
+        if (c == ' ' || c == '\n' || c == '\t') return C_SPACE;
+        return C_OTHER;
+    }
+    int32_t cp;
+    *k = dyad__utf8_decode(p, n, &cp);
+    if (*k == 0) { *k = 1; return C_OTHER; }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        return C_ALPHA;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return C_SPACE;
+    default:
+        return C_OTHER;
+    }
+}
+
+static int S_is_alnum_at(const unsigned char *s, size_t len, size_t i)
+{
+    size_t k;
+    if (i >= len) return 0;
+    int c = S_class(s + i, len - i, &k);
+    return c == C_ALPHA || c == C_DIGIT;
+}
+
+static int S_is_alpha_at(const unsigned char *s, size_t len, size_t i)
+{
+    size_t k;
+    return i < len && S_class(s + i, len - i, &k) == C_ALPHA;
+}
+
+/* Class of the code point ending just before byte i. */
+static int S_prev_class(const unsigned char *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (s[j - 1] & 0xC0) == 0x80) j--;
+    if (j == 0) return C_SPACE;
+    j--;
+    size_t k;
+    return S_class(s + j, i - j, &k);
+}
+
+/* Words that keep their period.  Titles, months and the like never end a
+ * sentence; the rest may (see segment.c). */
+static const char *const S_abbrevs[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt",
+    "Sgt", "Cpl", "Adm", "Cmdr", "Brig", "Gov", "Sen", "Rep", "Rev", "Fr",
+    "Sr", "Jr", "St", "Mt", "Ft", "Pres", "Amb", "Hon", "Messrs", "Gens",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+    "Sat", "Sun",
+    "Inc", "Corp", "Co", "Ltd", "Bros", "Dept", "Univ", "Assn", "Ave",
+    "Blvd", "Rd", "Gov't", "No", "Nos", "Vol", "Art", "Fig", "approx",
+    "etc", "vs", "cf", "al", "est", "ca", "Ph", "Op", "Ext",
+};
+
+static int S_is_abbrev(const char *w, size_t n)
+{
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_abbrevs); i++)
+        if (strlen(S_abbrevs[i]) == n && memcmp(S_abbrevs[i], w, n) == 0) return 1;
+    return 0;
+}
+
+static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
+                  const uint32_t *map, int kind, int abbrev)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 256;
+        dyad_token *v = realloc(t->v, cap * sizeof *v);
+        if (!v) return -1;
+        t->v = v;
+        t->cap = cap;
+    }
+    dyad_token *k = &t->v[t->n++];
+    k->norm = norm + a;
+    k->norm_len = (unsigned)(b - a);
+    k->kind = (unsigned char)kind;
+    k->abbrev = (unsigned char)abbrev;
+    k->start = map[a];
+    /* map[b] is where the next normalised byte came from, i.e. one past
+     * the original bytes of this token (folded characters included). */
+    k->end = map[b];
+    return 0;
+}
+
+/* "'s" "'re" "'ve" "'ll" "'d" "'m" at i (the apostrophe), followed by a
+ * non-letter: returns the clitic's length, else 0. */
+static size_t S_clitic(const unsigned char *s, size_t len, size_t i)
+{
+    static const char *const cl[] = {"'s", "'S", "'re", "'ve", "'ll", "'d", "'m",
+                                     "'RE", "'VE", "'LL", "'D", "'M"};
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(cl); k++) {
+        size_t n = strlen(cl[k]);
+        if (i + n <= len && memcmp(s + i, cl[k], n) == 0 && !S_is_alnum_at(s, len, i + n))
+            return n;
+    }
+    return 0;
+}
+
+/* "n't" at i followed by a non-letter. */
+static int S_nt(const unsigned char *s, size_t len, size_t i)
+{
+    return i + 3 <= len && (s[i] == 'n' || s[i] == 'N') && s[i + 1] == '\'' &&
+           (s[i + 2] == 't' || s[i + 2] == 'T') && !S_is_alnum_at(s, len, i + 3);
+}
+
+dyad_status dyad__tokenize(dyad__toks *t, const char *norm, size_t len,
+                           const uint32_t *map)
+{
+    const unsigned char *s = (const unsigned char *)norm;
+    size_t i = 0;
+    while (i < len) {
+        size_t k;
+        int c = S_class(s + i, len - i, &k);
+        if (c == C_SPACE) { i += k; continue; }
+        size_t start = i;
+        if (c == C_ALPHA || c == C_DIGIT) {
+            if (S_nt(s, len, i)) {
+                if (S_push(t, norm, i, i + 3, map, DYAD_TOK_WORD, 0)) return DYAD_ENOMEM;
+                i += 3;
+                continue;
+            }
+            int internal_dot = 0;
+            size_t p = i;
+            for (;;) {
+                while (p < len) {
+                    int c2 = S_class(s + p, len - p, &k);
+                    if (c2 != C_ALPHA && c2 != C_DIGIT) break;
+                    p += k;
+                }
+                if (p >= len) break;
+                unsigned ch = s[p];
+                int prev = S_prev_class(s, p);
+                if (ch == '-' && S_is_alnum_at(s, len, p + 1)) { p++; continue; }
+                if (ch == '.' && prev == C_ALPHA && S_is_alpha_at(s, len, p + 1)) {
+                    internal_dot = 1; p++; continue;
+                }
+                if ((ch == '.' || ch == ',' || ch == ':') && prev == C_DIGIT && p + 1 < len &&
+                    S_class(s + p + 1, len - p - 1, &k) == C_DIGIT) {
+                    /* "13,000" "18.6" "18:25" but not "5,2020" runs: a
+                     * thousands comma needs exactly three digits after */
+                    if (ch == ',') {
+                        size_t q = p + 1, nd = 0;
+                        while (q < len && s[q] >= '0' && s[q] <= '9') { q++; nd++; }
+                        if (nd != 3) break;
+                    }
+                    p++;
+                    continue;
+                }
+                if (ch == '\'' && prev == C_ALPHA && S_is_alpha_at(s, len, p + 1)) {
+                    if (S_clitic(s, len, p)) break;
+                    if (p >= 1 && S_nt(s, len, p - 1) && p - 1 > start) { p--; break; }
+                    p++;
+                    continue;
+                }
+                break;
+            }
+            int abbrev = 0;
+            if (p < len && s[p] == '.' && !(p + 1 < len && s[p + 1] == '.') &&
+                !S_is_alnum_at(s, len, p + 1) && c == C_ALPHA) {
+                size_t wl = p - start;
+                int single_cap = wl == 1 && s[start] >= 'A' && s[start] <= 'Z';
+                if (internal_dot || single_cap || S_is_abbrev(norm + start, wl)) {
+                    p++;
+                    abbrev = 1;
+                }
+            }
+            if (S_push(t, norm, start, p, map, c == C_DIGIT ? DYAD_TOK_NUMBER : DYAD_TOK_WORD,
+                       abbrev))
+                return DYAD_ENOMEM;
+            i = p;
+            continue;
+        }
+        /* punctuation and symbols */
+        unsigned ch = s[i];
+        size_t p = i + k;
+        int kind = DYAD_TOK_PUNCT;
+        if (ch == '\'') {
+            size_t n = (i > 0 && S_prev_class(s, i) != C_SPACE) ? S_clitic(s, len, i) : 0;
+            if (n) { p = i + n; kind = DYAD_TOK_WORD; }
+        } else if (ch == '-' || ch == '.') {
+            while (p < len && s[p] == ch) p++;
+        } else if (ch == '`') {
+            while (p < len && s[p] == '`') p++;
+        } else if (ch >= 0x80) {
+            int32_t cp;
+            if (dyad__utf8_decode(s + i, len - i, &cp)) {
+                utf8proc_category_t cat = utf8proc_category(cp);
+                if (cat >= UTF8PROC_CATEGORY_SM && cat <= UTF8PROC_CATEGORY_SO)
+                    kind = DYAD_TOK_SYMBOL;
+            }
+        } else if (strchr("$%&+<=>@#^|~*/\\", (int)ch)) {
+            kind = DYAD_TOK_SYMBOL;
+        }
+        if (S_push(t, norm, i, p, map, kind, 0)) return DYAD_ENOMEM;
+        i = p;
+    }
+    return DYAD_OK;
+}
+
+int dyad__tok_is_upper_start(const dyad_token *t)
+{
+    const unsigned char *s = (const unsigned char *)t->norm;
+    if (t->norm_len == 0) return 0;
+    if (s[0] < 0x80) return s[0] >= 'A' && s[0] <= 'Z';
+    int32_t cp;
+    if (!dyad__utf8_decode(s, t->norm_len, &cp)) return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+int dyad__tok_is(const dyad_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->norm_len == n && memcmp(t->norm, s, n) == 0;
+}
+
+int dyad__tok_is_month(const dyad_token *t)
+{
+    static const char *const full[] = {"January", "February", "March", "April",
+                                       "May", "June", "July", "August",
+                                       "September", "October", "November",
+                                       "December"};
+    size_t n = t->norm_len;
+    if (n && t->norm[n - 1] == '.') n--;
+    if (n < 3) return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t fl = strlen(full[m]);
+        if (n == fl && memcmp(t->norm, full[m], n) == 0) return m + 1;
+        if (n == 3 && memcmp(t->norm, full[m], 3) == 0) return m + 1;
+        if (m == 8 && n == 4 && memcmp(t->norm, "Sept", 4) == 0) return 9;
+    }
+    return 0;
+}
