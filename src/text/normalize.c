@@ -100,6 +100,9 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
         /* ASCII run: copied directly (CR and other controls handled). */
         size_t j = i;
         while (j < len && s[j] < 0x80 && s[j] >= 0x20) j++;
+        /* an ASCII letter followed by a combining mark must go through
+         * composition: leave it for the cluster path */
+        if (j < len && s[j] >= 0x80 && j > i) j--;
         if (j > i) {
             if (S_map_reserve(n, n->text.len + (j - i) + 1) != 0) return DYAD_ENOMEM;
             for (size_t k = i; k < j; k++) n->map[n->text.len + k - i] = (uint32_t)k;
@@ -112,12 +115,21 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
         if (c < 0x80) {
             int rc;
             if (c == '\n' || c == '\t') rc = S_emit(n, (const char *)s + i, 1, i);
-            else if (c == '\r') rc = (i + 1 < len && s[i + 1] == '\n') ? 0 : S_emit(n, "\n", 1, i);
-            else rc = S_emit(n, " ", 1, i);      /* other control characters */
+            else if (c == '\r') {
+                /* CR LF: one "\n" mapped to the CR, so a token before it
+                 * ends before the CR */
+                rc = S_emit(n, "\n", 1, i);
+                if (i + 1 < len && s[i + 1] == '\n') i++;
+            } else if (c < 0x20 || c == 0x7f) {
+                rc = S_emit(n, " ", 1, i);      /* other control characters */
+            } else {
+                goto cluster;                  /* ASCII starter of a cluster */
+            }
             if (rc) return DYAD_ENOMEM;
             i++;
             continue;
         }
+    cluster:;
         int32_t cp;
         size_t k = dyad__utf8_decode(s + i, len - i, &cp);
         if (k == 0) {                   /* caller promised valid UTF-8 */

@@ -1,0 +1,210 @@
+/*
+ * test_common.c -- the common base: arena, buffers, UTF-8 checks, dates,
+ * status names, and the JSON writer (validity of everything it emits).
+ */
+#include "testutil.h"
+
+#include "common/common.h"
+
+static void test_status_names(void **state)
+{
+    (void)state;
+    assert_string_equal(dyad_status_name(DYAD_OK), "DYAD_OK");
+    assert_string_equal(dyad_status_name(DYAD_EUTF8), "DYAD_EUTF8");
+    assert_string_equal(dyad_strerror(DYAD_EUTF8), "invalid UTF-8");
+    assert_string_equal(dyad_status_name((dyad_status)-999), "DYAD_UNKNOWN");
+    assert_string_equal(dyad_version(), DYAD_VERSION);
+}
+
+static void test_arena(void **state)
+{
+    (void)state;
+    dyad__arena a;
+    dyad__arena_init(&a, 0);
+    char *p = dyad__arena_alloc(&a, 10);
+    assert_non_null(p);
+    assert_int_equal((uintptr_t)p % 16, 0);
+    /* many allocations across blocks stay distinct and writable */
+    char *ptrs[1000];
+    for (int i = 0; i < 1000; i++) {
+        ptrs[i] = dyad__arena_alloc(&a, 100);
+        assert_non_null(ptrs[i]);
+        memset(ptrs[i], i & 0xff, 100);
+    }
+    for (int i = 0; i < 1000; i++) assert_int_equal((unsigned char)ptrs[i][99], i & 0xff);
+    char *big = dyad__arena_alloc(&a, 5 << 20);  /* larger than a block */
+    assert_non_null(big);
+    big[(5 << 20) - 1] = 1;
+    dyad__arena_reset(&a);
+    assert_non_null(dyad__arena_strndup(&a, "abc", 2));
+    assert_string_equal(dyad__arena_strndup(&a, "abc", 2), "ab");
+    dyad__arena_free(&a);
+}
+
+static void test_arena_cap(void **state)
+{
+    (void)state;
+    dyad__arena a;
+    dyad__arena_init(&a, 10000);
+    int refused = 0;
+    for (int i = 0; i < 100; i++)
+        if (!dyad__arena_alloc(&a, 1000)) { refused = 1; break; }
+    assert_true(refused);
+    assert_true(a.over_cap);
+    assert_true(a.total <= 10000);
+    dyad__arena_reset(&a);
+    assert_false(a.over_cap);
+    dyad__arena_free(&a);
+}
+
+static void test_buf(void **state)
+{
+    (void)state;
+    dyad__buf b;
+    dyad__buf_init(&b);
+    assert_string_equal(dyad__buf_cstr(&b), "");
+    for (int i = 0; i < 1000; i++) dyad__buf_putc(&b, 'x');
+    dyad__buf_printf(&b, "%d-%s", 42, "y");
+    assert_int_equal(b.len, 1004);
+    assert_string_equal(b.data + 1000, "42-y");
+    dyad__buf_clear(&b);
+    assert_string_equal(dyad__buf_cstr(&b), "");
+    dyad__buf_free(&b);
+}
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    const char *ok = "plain ascii, caf\xc3\xa9, \xe2\x80\x9cquoted\xe2\x80\x9d, \xf0\x9f\x98\x80";
+    assert_int_equal(dyad__utf8_check((const unsigned char *)ok, strlen(ok)), strlen(ok));
+    struct { const char *s; size_t bad; } cases[] = {
+        {"abc\xff", 3},                 /* never valid */
+        {"ab\xc0\xafz", 2},             /* overlong '/' */
+        {"a\xed\xa0\x80", 1},           /* surrogate */
+        {"\xf4\x90\x80\x80", 0},        /* past U+10FFFF */
+        {"0123456789\xe2\x80", 10},     /* truncated sequence after fast path */
+        {"x\x80", 1},                   /* stray continuation byte */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        assert_int_equal(dyad__utf8_check((const unsigned char *)cases[i].s,
+                                          strlen(cases[i].s)), cases[i].bad);
+    char out[4];
+    int32_t cp;
+    assert_int_equal(dyad__utf8_encode(0x20AC, out), 3);
+    assert_int_equal(dyad__utf8_decode((unsigned char *)out, 3, &cp), 3);
+    assert_int_equal(cp, 0x20AC);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    char iso[11];
+    assert_int_equal(dyad__date_normalize("2020-06-10", 10, iso), 0);
+    assert_string_equal(iso, "2020-06-10");
+    assert_int_equal(dyad__date_normalize("19950101", 8, iso), 0);
+    assert_string_equal(iso, "1995-01-01");
+    assert_int_equal(dyad__date_normalize("2025-03-14 20:30:26Z", 20, iso), 0);
+    assert_string_equal(iso, "2025-03-14");
+    assert_int_equal(dyad__date_normalize("2025-03-14T20:30:26Z", 20, iso), 0);
+    assert_int_equal(dyad__date_normalize("2021-02-29", 10, iso), -1);  /* not leap */
+    assert_int_equal(dyad__date_normalize("2020-02-29", 10, iso), 0);   /* leap */
+    assert_int_equal(dyad__date_normalize("2020-13-01", 10, iso), -1);
+    assert_int_equal(dyad__date_normalize("June 10", 7, iso), -1);
+    assert_int_equal(dyad__date_normalize("2020-06-10x", 11, iso), -1);
+}
+
+/* Runs the writer into a memory file and returns what it wrote. */
+static char *S_json(void (*fn)(dyad_json *))
+{
+    static char out[8192];
+    FILE *f = fmemopen(out, sizeof out, "w");
+    assert_non_null(f);
+    dyad_json *j = dyad_json_new(f);
+    fn(j);
+    assert_int_equal(dyad_json_flush(j), DYAD_OK);
+    dyad_json_free(j);
+    fclose(f);
+    return out;
+}
+
+static void S_obj(dyad_json *j)
+{
+    dyad_json_obj_begin(j);
+    dyad_json_key(j, "a");
+    dyad_json_int(j, -3);
+    dyad_json_key(j, "b");
+    dyad_json_arr_begin(j);
+    dyad_json_bool(j, 1);
+    dyad_json_null(j);
+    dyad_json_double(j, 1.5);
+    dyad_json_cstr(j, NULL);
+    dyad_json_arr_end(j);
+    dyad_json_key(j, "c");
+    dyad_json_obj_begin(j);
+    dyad_json_obj_end(j);
+    dyad_json_obj_end(j);
+    dyad_json_newline(j);
+    dyad_json_arr_begin(j);
+    dyad_json_arr_end(j);
+    dyad_json_newline(j);
+}
+
+static void test_json_structure(void **state)
+{
+    (void)state;
+    assert_string_equal(S_json(S_obj),
+                        "{\"a\":-3,\"b\":[true,null,1.5,null],\"c\":{}}\n[]\n");
+}
+
+static void S_escapes(dyad_json *j)
+{
+    static const char s[] = "q\"b\\n\n\t\x01\x1f" "caf\xc3\xa9" "\xff" "x\xe2\x80\xa8" "\xe2\x82";
+    dyad_json_str(j, s, sizeof s - 1);
+    dyad_json_newline(j);
+    dyad_json_double(j, 1.0 / 0.0);
+    dyad_json_newline(j);
+}
+
+static void test_json_escapes(void **state)
+{
+    (void)state;
+    const char *out = S_json(S_escapes);
+    assert_string_equal(out,
+        "\"q\\\"b\\\\n\\n\\t\\u0001\\u001fcaf\xc3\xa9\xef\xbf\xbdx\\u2028"
+        "\xef\xbf\xbd\xef\xbf\xbd\"\nnull\n");
+    assert_int_equal(dyad__utf8_check((const unsigned char *)out, strlen(out)), strlen(out));
+}
+
+static void S_large(dyad_json *j)
+{
+    /* bigger than the writer's buffer: must arrive whole */
+    static char big[200000];
+    memset(big, 'a', sizeof big);
+    dyad_json_str(j, big, sizeof big);
+}
+
+static void test_json_large(void **state)
+{
+    (void)state;
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&mem, &len);
+    dyad_json *j = dyad_json_new(f);
+    for (int i = 0; i < 3; i++) S_large(j);
+    dyad_json_free(j);
+    fclose(f);
+    assert_int_equal(len, 3 * (200000 + 2));
+    free(mem);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_status_names), cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_arena_cap),    cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_utf8),         cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_json_structure), cmocka_unit_test(test_json_escapes),
+        cmocka_unit_test(test_json_large),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,315 @@
+/*
+ * test_input.c -- the document readers: plain text, directories, JSON
+ * Lines, PETRARCH XML, gzip and zstd, stdin-style sniffing, and every kind
+ * of bad input: each is reported once with file and line or byte offset,
+ * and every good document around it is still read.
+ */
+#include "testutil.h"
+
+#include <zlib.h>
+#include <zstd.h>
+
+#define MAXDOCS 512
+
+typedef struct result {
+    int ndocs, nerr;
+    char ids[MAXDOCS][64];
+    char texts[MAXDOCS][128];
+    char dates[MAXDOCS][16];
+    char errs[16][600];
+    dyad_status st[MAXDOCS];
+    char warn[600];
+} result;
+
+static result R;
+
+static void S_read(const char **paths, int n, const dyad_reader_options *o)
+{
+    memset(&R, 0, sizeof R);
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_new(&r, o), DYAD_OK);
+    for (int i = 0; i < n; i++) assert_int_equal(dyad_reader_add(r, paths[i]), DYAD_OK);
+    const dyad_doc *d;
+    dyad_status st;
+    int guard = 0;
+    while ((st = dyad_reader_next(r, &d)) != DYAD_EOF) {
+        assert_true(++guard < 1000);
+        if (st != DYAD_OK) {
+            assert_null(d);
+            assert_true(R.nerr < 16);
+            R.st[R.nerr] = st;
+            snprintf(R.errs[R.nerr++], 600, "%s", dyad_reader_errmsg(r));
+            continue;
+        }
+        assert_true(R.ndocs < MAXDOCS);
+        assert_int_equal(strlen(d->text), d->len);
+        snprintf(R.ids[R.ndocs], 64, "%s", d->id);
+        snprintf(R.texts[R.ndocs], 128, "%s", d->text);
+        snprintf(R.dates[R.ndocs], 16, "%s", d->date ? d->date : "-");
+        if (dyad_reader_warning(r)) snprintf(R.warn, 600, "%s", dyad_reader_warning(r));
+        R.ndocs++;
+    }
+    dyad_reader_free(r);
+}
+
+static void S_read1(const char *path) { S_read(&path, 1, NULL); }
+
+static void test_jsonl_mixed_good_and_bad(void **state)
+{
+    (void)state;
+    const char data[] =
+        "{\"id\": \"a\", \"text\": \"First story.\", \"date\": \"2020-06-10\", \"source\": \"TASS\"}\n"
+        "{\"id\": \"b\", \"text\": \"broken\"\n"                     /* line 2: malformed */
+        "\n"                                                          /* blank: ignored */
+        "{\"text\": \"No id here.\", \"extra\": [1, 2, {\"x\": null}]}\n" /* line 4 */
+        "[1, 2]\n"                                                    /* line 5: not object */
+        "{\"id\": \"c\"}\n"                                           /* line 6: no text */
+        "{\"id\": 7, \"text\": \"Numeric id.\", \"published\": \"2025-03-14 20:30:26Z\"}\n"
+        "{\"id\": \"d\", \"text\": \"bad \xff byte\"}\n"              /* line 8: bad UTF-8 */
+        "{\"id\": \"e\", \"text\": \"Bad date kept.\", \"date\": \"June 5\"}\n"
+        "{\"id\": \"f\", \"text\": \"Last line without newline.\"}";
+    const char *p = tmp_file(".jsonl", data, sizeof data - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 5);
+    assert_string_equal(R.ids[0], "a");
+    assert_string_equal(R.dates[0], "2020-06-10");
+    assert_true(strstr(R.ids[1], ":4") != NULL);           /* derived from the line */
+    assert_string_equal(R.ids[2], "7");
+    assert_string_equal(R.dates[2], "2025-03-14");
+    assert_string_equal(R.ids[3], "e");
+    assert_string_equal(R.dates[3], "-");
+    assert_string_equal(R.texts[4], "Last line without newline.");
+    assert_int_equal(R.nerr, 4);
+    const int lines[] = {2, 5, 6, 8};
+    for (int i = 0; i < 4; i++) {
+        char want[600];
+        snprintf(want, sizeof want, "%s:%d:", p, lines[i]);
+        assert_non_null(strstr(R.errs[i], want));
+    }
+    assert_int_equal(R.st[0], DYAD_EJSON);
+    assert_int_equal(R.st[1], DYAD_EFORMAT);
+    assert_int_equal(R.st[2], DYAD_EFORMAT);
+    assert_int_equal(R.st[3], DYAD_EJSON);
+}
+
+static void test_jsonl_line_too_long(void **state)
+{
+    (void)state;
+    char data[5000];
+    int n = snprintf(data, sizeof data, "{\"id\":\"a\",\"text\":\"short\"}\n{\"id\":\"b\",\"text\":\"");
+    memset(data + n, 'x', 3000);
+    n += 3000;
+    n += snprintf(data + n, sizeof data - (size_t)n, "\"}\n{\"id\":\"c\",\"text\":\"after\"}\n");
+    const char *p = tmp_file(".jsonl", data, (size_t)n);
+    dyad_reader_options o = {DYAD_FORMAT_AUTO, 1000};
+    S_read(&p, 1, &o);
+    assert_int_equal(R.ndocs, 2);
+    assert_string_equal(R.ids[1], "c");
+    assert_int_equal(R.nerr, 1);
+    assert_int_equal(R.st[0], DYAD_ETOOBIG);
+    assert_non_null(strstr(R.errs[0], ":2:"));
+}
+
+static void test_text_files_and_directories(void **state)
+{
+    (void)state;
+    char dir[256];
+    snprintf(dir, sizeof dir, "/tmp/dyad-test-dir-%d", (int)getpid());
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "rm -rf %s && mkdir -p %s/b_sub %s/.hidden && "
+             "printf 'Story two.' > %s/b_sub/two.txt && "
+             "printf 'Story one.' > %s/a_one.txt && "
+             "printf '\\357\\273\\277Story three with BOM.' > %s/c_three.txt && "
+             "printf 'bin\\000ary' > %s/d_binary.txt && "
+             "printf 'bad \\303\\050 utf8\\nline two' > %s/e_bad.txt && "
+             "printf '{\"id\":\"j1\",\"text\":\"From JSONL.\"}\\n' > %s/f.jsonl && "
+             "printf 'hidden' > %s/.hidden/x.txt",
+             dir, dir, dir, dir, dir, dir, dir, dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    const char *paths[] = {dir, "/nonexistent/dyad/file.txt"};
+    S_read(paths, 2, NULL);
+    assert_int_equal(R.ndocs, 4);
+    assert_string_equal(R.ids[0], "a_one");
+    assert_string_equal(R.texts[0], "Story one.");
+    assert_string_equal(R.ids[1], "two");          /* b_sub/two.txt, sorted */
+    assert_string_equal(R.ids[2], "c_three");
+    assert_string_equal(R.texts[2], "Story three with BOM.");
+    assert_string_equal(R.ids[3], "j1");
+    assert_int_equal(R.nerr, 3);
+    assert_int_equal(R.st[0], DYAD_EBINARY);
+    assert_non_null(strstr(R.errs[0], "d_binary.txt: byte 3"));
+    assert_int_equal(R.st[1], DYAD_EUTF8);
+    assert_non_null(strstr(R.errs[1], "e_bad.txt:1: byte 4"));
+    assert_int_equal(R.st[2], DYAD_EIO);
+    assert_non_null(strstr(R.errs[2], "/nonexistent/dyad/file.txt"));
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static const char XML[] =
+    "<Sentences>\n"
+    "<Sentence date=\"20080804\" id=\"S1\" source=\"AFP\" sentence=\"True\">\n"
+    "<Text>\nThe stopover came as the US leader\nprepared to attend.\n</Text>\n"
+    "<Parse>( (S (NP (DT The) (NN stopover)) (VP (VBD came)) (. .)))</Parse>\n"
+    "</Sentence>\n"
+    "<Sentence date=\"2008xx04\" id=\"S2\">\n<Text>Date is bad &amp; kept.</Text>\n</Sentence>\n"
+    "<Sentence id=\"S3\">\n<Text>\n\n</Text>\n"
+    "<Parse>(ROOT (S (NP (NNP Obama)) (VP (VBD fired) (-LRB- -LRB-) (NN x) (-RRB- -RRB-))))</Parse>\n"
+    "</Sentence>\n"
+    "<Sentence id=\"S4\"></Sentence>\n"
+    "<Sentence id=\"S5\"><Text>Before the error.</Text></Sentence>\n"
+    "<Sentence id=\"S6\"><Text>Broken <b></Text></Sentence>\n"
+    "<Sentence id=\"S7\"><Text>Never reached.</Text></Sentence>\n"
+    "</Sentences>\n";
+
+static void test_petrarch_xml(void **state)
+{
+    (void)state;
+    const char *p = tmp_file(".xml", XML, sizeof XML - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 5);
+    assert_string_equal(R.ids[0], "S1");
+    assert_string_equal(R.texts[0], "The stopover came as the US leader prepared to attend.");
+    assert_string_equal(R.dates[0], "2008-08-04");
+    assert_string_equal(R.texts[1], "Date is bad & kept.");
+    assert_string_equal(R.dates[1], "-");
+    assert_string_equal(R.texts[2], "Obama fired ( x )");    /* from the parse */
+    assert_string_equal(R.texts[3], "Before the error.");
+    assert_string_equal(R.texts[4], "Never reached.");       /* parsing recovers */
+    assert_int_equal(R.nerr, 2);
+    assert_int_equal(R.st[0], DYAD_EFORMAT);                 /* S4: no text */
+    assert_int_equal(R.st[1], DYAD_EXML);                    /* S6: broken markup */
+    char want[600];
+    snprintf(want, sizeof want, "%s:20: malformed XML", p);
+    assert_non_null(strstr(R.errs[1], want));
+    assert_non_null(strstr(R.errs[1], "S6"));
+    /* a file cut in the middle of a record keeps the records before it */
+    const char *pt = tmp_file(".xml", XML, 400);
+    S_read1(pt);
+    assert_int_equal(R.ndocs, 2);
+    assert_true(R.nerr >= 1);
+}
+
+static char *S_gzip(const char *src, size_t n, size_t *outlen)
+{
+    static char out[1 << 16];
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    z.next_in = (Bytef *)src;
+    z.avail_in = (uInt)n;
+    z.next_out = (Bytef *)out;
+    z.avail_out = sizeof out;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    *outlen = sizeof out - z.avail_out;
+    deflateEnd(&z);
+    return out;
+}
+
+static void test_compressed(void **state)
+{
+    (void)state;
+    char data[20000];
+    size_t n = 0;
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(data + n, sizeof data - n,
+                              "{\"id\":\"d%d\",\"text\":\"Story number %d.\"}\n", i, i);
+    size_t zn;
+    char *gz = S_gzip(data, n, &zn);
+    /* gzip, recognised by magic even with a misleading name */
+    const char *p = tmp_file(".jsonl.gz", gz, zn);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 200);
+    assert_int_equal(R.nerr, 0);
+    const char *p2 = tmp_file(".data", gz, zn);
+    S_read1(p2);
+    assert_int_equal(R.ndocs, 200);
+    /* truncated gzip: what was decoded is kept, one error with an offset */
+    const char *pt = tmp_file(".jsonl.gz", gz, zn / 2);
+    S_read1(pt);
+    assert_true(R.ndocs > 0 && R.ndocs < 200);
+    assert_int_equal(R.nerr, 1);
+    assert_int_equal(R.st[0], DYAD_ETRUNC);
+    assert_non_null(strstr(R.errs[0], "truncated gzip"));
+    /* corrupt gzip body */
+    char bad[1 << 16];
+    memcpy(bad, gz, zn);
+    for (size_t i = 20; i < 60 && i < zn; i++) bad[i] ^= 0x5a;
+    const char *pc = tmp_file(".jsonl.gz", bad, zn);
+    S_read1(pc);
+    assert_true(R.nerr >= 1);
+    /* zstd */
+    size_t bound = ZSTD_compressBound(n);
+    char *zs = malloc(bound);
+    size_t zsn = ZSTD_compress(zs, bound, data, n, 3);
+    assert_false(ZSTD_isError(zsn));
+    const char *pz = tmp_file(".jsonl.zst", zs, zsn);
+    S_read1(pz);
+    assert_int_equal(R.ndocs, 200);
+    assert_int_equal(R.nerr, 0);
+    const char *pzt = tmp_file(".jsonl.zst", zs, zsn - 7);
+    S_read1(pzt);
+    assert_int_equal(R.nerr, 1);
+    assert_int_equal(R.st[0], DYAD_ETRUNC);
+    assert_non_null(strstr(R.errs[0], "truncated zstd"));
+    free(zs);
+    /* an empty file named .gz */
+    const char *pe = tmp_file(".txt.gz", "", 0);
+    S_read1(pe);
+    assert_int_equal(R.ndocs, 0);
+    assert_int_equal(R.nerr, 1);
+}
+
+static void test_format_override_and_sniff(void **state)
+{
+    (void)state;
+    const char j[] = "{\"id\":\"x\",\"text\":\"Sniffed as JSON Lines.\"}\n";
+    const char *p = tmp_file(".dat", j, sizeof j - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 1);
+    assert_string_equal(R.ids[0], "x");
+    /* forced text: the whole file is one document */
+    dyad_reader_options o = {DYAD_FORMAT_TEXT, 0};
+    S_read(&p, 1, &o);
+    assert_int_equal(R.ndocs, 1);
+    assert_string_equal(R.texts[0], j);
+    dyad_format f;
+    assert_int_equal(dyad_format_parse("xml", &f), DYAD_OK);
+    assert_int_equal(f, DYAD_FORMAT_PETRXML);
+    assert_int_equal(dyad_format_parse("bogus", &f), DYAD_EINVAL);
+}
+
+static void test_seeds_jsonl(void **state)
+{
+    (void)state;
+    if (!shared_present()) {
+        print_message("SKIP: ../shared is absent\n");
+        skip();
+    }
+    S_read1(shared_path("corpus/seeds/seeds.jsonl"));
+    assert_int_equal(R.ndocs, 5);
+    assert_int_equal(R.nerr, 0);
+    assert_string_equal(R.ids[2], "002_c12eecff19df1dbb");
+    assert_string_equal(R.dates[2], "2019-12-10");
+    S_read1(shared_path("corpus/seeds"));
+    assert_int_equal(R.ndocs, 10);                   /* 5 .txt + 5 JSON lines */
+    assert_string_equal(R.ids[0], "000_8e70101314c3b4aa");
+    S_read1(shared_path("petrarch2/validation/PETR.UnitTest.records.xml"));
+    assert_int_equal(R.nerr, 0);
+    assert_true(R.ndocs >= 280 || R.ndocs == MAXDOCS);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jsonl_mixed_good_and_bad),
+        cmocka_unit_test(test_jsonl_line_too_long),
+        cmocka_unit_test(test_text_files_and_directories),
+        cmocka_unit_test(test_petrarch_xml),
+        cmocka_unit_test(test_compressed),
+        cmocka_unit_test(test_format_override_and_sniff),
+        cmocka_unit_test(test_seeds_jsonl),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

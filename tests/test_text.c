@@ -1,0 +1,386 @@
+/*
+ * test_text.c -- the text layer: normalisation and its offset map,
+ * tokenisation, sentence splitting on wire copy, datelines and
+ * boilerplate.  The seed stories in ../shared are checked where present.
+ */
+#include "testutil.h"
+
+#include "text/text.h"
+
+static dyad_text *T;
+
+static int setup(void **state) { (void)state; return dyad_text_new(&T) == DYAD_OK ? 0 : -1; }
+static int teardown(void **state) { (void)state; dyad_text_free(T); return 0; }
+
+/* Tokens of s joined with '|' (normalised forms). */
+static const char *S_toks(const char *s)
+{
+    static char out[4096];
+    assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), NULL, 1), DYAD_OK);
+    size_t n;
+    const dyad_token *v = dyad_text_tokens(T, &n);
+    out[0] = 0;
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        len += (size_t)snprintf(out + len, sizeof out - len, "%s%.*s", i ? "|" : "",
+                                (int)v[i].norm_len, v[i].norm);
+    }
+    return out;
+}
+
+/* Sentences of s (raw slices) joined with " || ". */
+static const char *S_sents(const char *s, const char *date)
+{
+    static char out[8192];
+    assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), date, 0), DYAD_OK);
+    out[0] = 0;
+    size_t len = 0;
+    for (size_t i = 0; i < dyad_text_sentence_count(T); i++) {
+        const dyad_sentence *x = dyad_text_sentence(T, i);
+        len += (size_t)snprintf(out + len, sizeof out - len, "%s%.*s", i ? " || " : "",
+                                (int)(x->end - x->start), s + x->start);
+    }
+    return out;
+}
+
+static void test_tokens_wire_forms(void **state)
+{
+    (void)state;
+    assert_string_equal(S_toks("On Oct. 22 the U.S. and the U.N. met."),
+                        "On|Oct.|22|the|U.S.|and|the|U.N.|met|.");
+    assert_string_equal(S_toks("at least 13,000 people, 18.6 miles, at 18:25"),
+                        "at|least|13,000|people|,|18.6|miles|,|at|18:25");
+    assert_string_equal(S_toks("COVID-19 and Fayez al-Sarraj, O'Brien"),
+                        "COVID-19|and|Fayez|al-Sarraj|,|O'Brien");
+    assert_string_equal(S_toks("the PKK's offshoot; Russia's gas"),
+                        "the|PKK|'s|offshoot|;|Russia|'s|gas");
+    assert_string_equal(S_toks("they don't, can't and won't; we're"),
+                        "they|do|n't|,|ca|n't|and|wo|n't|;|we|'re");
+    assert_string_equal(S_toks("Haftar -- the leader ... (HAS), YPG/PKK"),
+                        "Haftar|--|the|leader|...|(|HAS|)|,|YPG|/|PKK");
+    assert_string_equal(S_toks("March 5, 2020, to"), "March|5|,|2020|,|to");
+    assert_string_equal(S_toks("George W. Bush"), "George|W.|Bush");
+    assert_string_equal(S_toks("Mr. Smith arrived."), "Mr.|Smith|arrived|.");
+    assert_string_equal(S_toks("the end."), "the|end|.");
+    assert_string_equal(S_toks("$5 and 10%"), "$|5|and|10|%");
+    assert_string_equal(S_toks(""), "");
+    assert_string_equal(S_toks("   \n\t "), "");
+}
+
+static void test_normalisation_folds(void **state)
+{
+    (void)state;
+    /* typographic quotes, dashes, ellipsis, NBSP, zero-width space */
+    assert_string_equal(S_toks("\xe2\x80\x9cYes,\xe2\x80\x9d Turkey\xe2\x80\x99s \xe2\x80\x94 ok\xe2\x80\xa6"),
+                        "\"|Yes|,|\"|Turkey|'s|--|ok|...");
+    assert_string_equal(S_toks("a\xc2\xa0" "b\xe2\x80\x8b" "c \xe2\x80\x93 d"), "a|bc|-|d");
+    /* NFC: e + combining acute becomes one precomposed code point */
+    assert_string_equal(S_toks("Cafe\xcc\x81 Elys\xc3\xa9" "e"), "Caf\xc3\xa9|Elys\xc3\xa9" "e");
+    /* Unicode letters stay inside words */
+    assert_string_equal(S_toks("Erdo\xc4\x9f" "an's \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0"),
+                        "Erdo\xc4\x9f" "an|'s|\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0");
+}
+
+static void test_offsets_point_into_original(void **state)
+{
+    (void)state;
+    const char *s = "\xe2\x80\x9cPutin\xe2\x80\x9d met Erdo\xc4\x9f" "an \xe2\x80\x94 twice\xe2\x80\xa6";
+    assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), NULL, 0), DYAD_OK);
+    size_t n;
+    const dyad_token *v = dyad_text_tokens(T, &n);
+    const char *expect[] = {"\xe2\x80\x9c", "Putin", "\xe2\x80\x9d", "met",
+                            "Erdo\xc4\x9f" "an", "\xe2\x80\x94", "twice", "\xe2\x80\xa6"};
+    assert_int_equal(n, 8);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(v[i].end - v[i].start, strlen(expect[i]));
+        assert_memory_equal(s + v[i].start, expect[i], strlen(expect[i]));
+    }
+    /* CR LF line ends */
+    const char *crlf = "One.\r\nTwo.\r\n";
+    assert_string_equal(S_sents(crlf, NULL), "One. || Two.");
+}
+
+static void test_invalid_utf8_rejected(void **state)
+{
+    (void)state;
+    const char *s = "good text \xc3\x28 bad";
+    assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), NULL, 0), DYAD_EUTF8);
+    assert_non_null(strstr(dyad_text_errmsg(T), "byte 10"));
+    assert_int_equal(dyad_text_sentence_count(T), 0);
+}
+
+static void test_sentence_split_basic(void **state)
+{
+    (void)state;
+    assert_string_equal(S_sents("Russia attacked. Ukraine responded! Why? Nobody knows.", NULL),
+                        "Russia attacked. || Ukraine responded! || Why? || Nobody knows.");
+    /* abbreviations, initials, titles and months do not split */
+    assert_string_equal(S_sents("On Oct. 22, Gen. Smith met Mr. Jones and George W. Bush in St. Louis.", NULL),
+                        "On Oct. 22, Gen. Smith met Mr. Jones and George W. Bush in St. Louis.");
+    assert_string_equal(S_sents("The PKK is listed by Turkey, the U.S. and the EU. The YPG is its offshoot.", NULL),
+                        "The PKK is listed by Turkey, the U.S. and the EU. || The YPG is its offshoot.");
+    assert_string_equal(S_sents("He met U.S. President Trump. They talked.", NULL),
+                        "He met U.S. President Trump. || They talked.");
+    /* an initialism can end a sentence */
+    assert_string_equal(S_sents("Troops left the U.S. The move surprised allies.", NULL),
+                        "Troops left the U.S. || The move surprised allies.");
+    /* decimals and lowercase after a period */
+    assert_string_equal(S_sents("It fell 18.6 percent. approx. five were hurt.", NULL),
+                        "It fell 18.6 percent. approx. five were hurt.");
+}
+
+static void test_sentence_split_quotes(void **state)
+{
+    (void)state;
+    /* closing quote belongs to the sentence; "he said" does not start one */
+    assert_string_equal(S_sents("\"We will win.\" The minister left.", NULL),
+                        "\"We will win.\" || The minister left.");
+    assert_string_equal(S_sents("\"Talks will take place soon,\" he said. \"Preparations are underway.\"", NULL),
+                        "\"Talks will take place soon,\" he said. || \"Preparations are underway.\"");
+    assert_string_equal(S_sents("\"Is it over?\" asked the reporter.", NULL),
+                        "\"Is it over?\" asked the reporter.");
+    assert_string_equal(S_sents("Erdogan said \"Putin will reconsider [his position] on [Field Marshal Khalifa] Haftar.\"", NULL),
+                        "Erdogan said \"Putin will reconsider [his position] on [Field Marshal Khalifa] Haftar.\"");
+    assert_string_equal(S_sents("It was offered in the AA News System (HAS), and in summarized form.", NULL),
+                        "It was offered in the AA News System (HAS), and in summarized form.");
+}
+
+static void test_paragraphs_and_wrapping(void **state)
+{
+    (void)state;
+    /* single line breaks end paragraphs (headlines have no period) */
+    assert_string_equal(S_sents("Putin and Macron meet\nThe two presidents talked.", NULL),
+                        "Putin and Macron meet || The two presidents talked.");
+    /* hard-wrapped text: line breaks are only wrapping */
+    const char *wrapped =
+        "Brazil and the United States are seeking to deepen a partnership in\n"
+        "energy, especially by promoting biofuels and other alternatives to\n"
+        "oil, US Deputy Secretary of Energy Jeffrey Kupfer said here on the\n"
+        "Wednesday of last week.\n";
+    assert_string_equal(S_sents(wrapped, NULL),
+        "Brazil and the United States are seeking to deepen a partnership in\n"
+        "energy, especially by promoting biofuels and other alternatives to\n"
+        "oil, US Deputy Secretary of Energy Jeffrey Kupfer said here on the\n"
+        "Wednesday of last week.");
+    /* a one-sentence record keeps everything together */
+    const char *one = "A court in Guyana has issued warrants. for two men";
+    assert_int_equal(dyad_text_analyze_str(T, one, strlen(one), NULL, 1), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(T), 1);
+}
+
+static const dyad_sentence *S_first_with_dateline(void)
+{
+    for (size_t i = 0; i < dyad_text_sentence_count(T); i++)
+        if (dyad_text_sentence(T, i)->dateline) return dyad_text_sentence(T, i);
+    return NULL;
+}
+
+static void test_datelines(void **state)
+{
+    (void)state;
+    struct {
+        const char *text, *date, *place, *dl_date, *iso, *agency, *first;
+    } cases[] = {
+        {"MOSCOW, June 10. /TASS/. Russian President Vladimir Putin spoke.", "2020-06-10",
+         "MOSCOW", "June 10", "2020-06-10", "TASS", "Russian President Vladimir Putin spoke."},
+        {"BEIRUT, Oct. 5 (Reuters) - Israeli jets struck targets.", "2024-10-06",
+         "BEIRUT", "Oct. 5", "2024-10-05", "Reuters", "Israeli jets struck targets."},
+        {"KYIV, Ukraine -- Russian forces shelled the city.", NULL,
+         "KYIV", NULL, NULL, NULL, "Russian forces shelled the city."},
+        {"ANKARA (AA) - Turkey condemned the attack.", NULL,
+         "ANKARA", NULL, NULL, "AA", "Turkey condemned the attack."},
+        {"BEIJING, Dec. 30 (Xinhua) -- China and Russia held talks.", "2021-01-02",
+         "BEIJING", "Dec. 30", "2020-12-30", "Xinhua", "China and Russia held talks."},
+        {"RIO DE JANEIRO, May 3 (AFP) - Police arrested ten people.", "2022-05-03",
+         "RIO DE JANEIRO", "May 3", "2022-05-03", "AFP", "Police arrested ten people."},
+        {"MOSCOW\nThe presidents of Russia and France discussed Libya.", "2019-12-17",
+         "MOSCOW", NULL, NULL, NULL, "The presidents of Russia and France discussed Libya."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *s = cases[i].text;
+        assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), cases[i].date, 0), DYAD_OK);
+        const dyad_sentence *x = S_first_with_dateline();
+        assert_non_null(x);
+        const dyad_dateline *d = x->dateline;
+        assert_string_equal(d->place, cases[i].place);
+        if (cases[i].dl_date) assert_string_equal(d->date, cases[i].dl_date); else assert_null(d->date);
+        if (cases[i].iso) assert_string_equal(d->iso_date, cases[i].iso); else assert_null(d->iso_date);
+        if (cases[i].agency) assert_string_equal(d->agency, cases[i].agency); else assert_null(d->agency);
+        assert_int_equal(d->start, 0);
+        assert_int_equal(x->end - x->start, strlen(cases[i].first));
+        assert_memory_equal(s + x->start, cases[i].first, strlen(cases[i].first));
+    }
+    /* things that are not datelines */
+    const char *no[] = {
+        "NATO said the alliance would respond.",
+        "The UN - and its agencies - condemned it.",
+        "US troops left. Russia responded.",
+        "MOSCOW",                                  /* nothing follows it */
+    };
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+        assert_int_equal(dyad_text_analyze_str(T, no[i], strlen(no[i]), NULL, 0), DYAD_OK);
+        assert_null(S_first_with_dateline());
+    }
+}
+
+static void test_boilerplate(void **state)
+{
+    (void)state;
+    const char *s =
+        "All news\n"
+        "\n"
+        "Putin resigns\n"
+        "\n"
+        "Russian Politics & Diplomacy June 10, 2020, 18:25\n"
+        "\n"
+        "The president resigned on Monday. Officials confirmed it.\n"
+        "Aftermath\n"
+        "Parliament will meet on Tuesday.\n"
+        "Netflix lost many subscribers this year.\n"
+        "Read more on the site \xe2\x86\x92\n";
+    assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), NULL, 0), DYAD_OK);
+    int expect[] = {1, 0, 1, 0, 0, 1, 0, 0, 1};
+    assert_int_equal(dyad_text_sentence_count(T), 9);
+    for (size_t i = 0; i < 9; i++) assert_int_equal(dyad_text_sentence(T, i)->boilerplate, expect[i]);
+    /* a subscription notice closing a story */
+    const char *t = "Turkey and Russia agreed on patrols.\n"
+                    "This website contains only a portion of the stories offered to subscribers. "
+                    "Please contact us for subscription options.";
+    assert_int_equal(dyad_text_analyze_str(T, t, strlen(t), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(T), 3);
+    assert_false(dyad_text_sentence(T, 0)->boilerplate);
+    assert_true(dyad_text_sentence(T, 1)->boilerplate);
+    assert_true(dyad_text_sentence(T, 2)->boilerplate);
+}
+
+static void test_pathological_inputs(void **state)
+{
+    (void)state;
+    /* long runs of one character class must stay linear and not crash */
+    size_t n = 2000000;
+    char *s = malloc(n + 1);
+    const char *pats[] = {".", "-", "a", "'", "\n", "A.", "1,", "(\"", " "};
+    for (size_t k = 0; k < sizeof pats / sizeof *pats; k++) {
+        size_t pl = strlen(pats[k]);
+        for (size_t i = 0; i < n; i++) s[i] = pats[k][i % pl];
+        s[n] = 0;
+        assert_int_equal(dyad_text_analyze_str(T, s, n, NULL, 0), DYAD_OK);
+        size_t nt;
+        const dyad_token *v = dyad_text_tokens(T, &nt);
+        for (size_t i = 0; i < nt; i++) assert_true(v[i].end <= n && v[i].start < v[i].end);
+    }
+    free(s);
+}
+
+/* ------------------------------------------------------- seed stories */
+
+typedef struct seed_doc { char id[64]; char *text; size_t len; char date[11]; } seed_doc;
+
+/* Reads the seed stories through the public reader. */
+static int S_seeds(seed_doc *out, int max)
+{
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+    assert_int_equal(dyad_reader_add(r, shared_path("corpus/seeds/seeds.jsonl")), DYAD_OK);
+    const dyad_doc *d;
+    int n = 0;
+    while (dyad_reader_next(r, &d) == DYAD_OK && n < max) {
+        snprintf(out[n].id, sizeof out[n].id, "%s", d->id);
+        out[n].text = strndup(d->text, d->len);
+        out[n].len = d->len;
+        snprintf(out[n].date, sizeof out[n].date, "%s", d->date ? d->date : "");
+        n++;
+    }
+    dyad_reader_free(r);
+    return n;
+}
+
+/* Index of the sentence containing needle, or -1.  Asserts it lies
+ * wholly inside that sentence. */
+static int S_sentence_with(const seed_doc *d, const char *needle)
+{
+    const char *p = strstr(d->text, needle);
+    assert_non_null(p);
+    size_t a = (size_t)(p - d->text), b = a + strlen(needle);
+    for (size_t i = 0; i < dyad_text_sentence_count(T); i++) {
+        const dyad_sentence *x = dyad_text_sentence(T, i);
+        if (a >= x->start && a < x->end) {
+            assert_true(b <= x->end);   /* no split inside the needle */
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+static void test_seed_stories(void **state)
+{
+    (void)state;
+    if (!shared_present()) {
+        print_message("SKIP: ../shared is absent; seed-story checks skipped\n");
+        skip();
+    }
+    seed_doc docs[8];
+    int n = S_seeds(docs, 8);
+    assert_int_equal(n, 5);
+    for (int k = 0; k < n; k++) {
+        seed_doc *d = &docs[k];
+        assert_int_equal(dyad_text_analyze_str(T, d->text, d->len, d->date, 0), DYAD_OK);
+        const dyad_sentence *dl = S_first_with_dateline();
+        if (strncmp(d->id, "000", 3) == 0) {
+            S_sentence_with(d, "On Oct. 22, Ankara and Moscow");
+            S_sentence_with(d, "by Turkey, the U.S. and the EU");
+            int i = S_sentence_with(d, "System (HAS), and in summarized form");
+            assert_true(dyad_text_sentence(T, (size_t)i)->boilerplate);
+            i = S_sentence_with(d, "Please contact us for subscription options.");
+            assert_true(dyad_text_sentence(T, (size_t)i)->boilerplate);
+            i = S_sentence_with(d, "The presidents of Russia and France discussed");
+            assert_false(dyad_text_sentence(T, (size_t)i)->boilerplate);
+        } else if (strncmp(d->id, "002", 3) == 0) {
+            assert_non_null(dl);
+            assert_string_equal(dl->dateline->place, "MOSCOW");
+            assert_string_equal(dl->dateline->agency, "TASS");
+            assert_string_equal(dl->dateline->iso_date, "2019-12-10");
+            assert_memory_equal(d->text + dl->start, "Russian President Vladimir Putin", 32);
+            S_sentence_with(d, "Field Marshal Khalifa Haftar");
+            S_sentence_with(d, "[Libyan National Army commander Field Marshal Khalifa] Haftar.");
+            int i = S_sentence_with(d, "All news");
+            assert_int_equal(i, 0);
+            assert_true(dyad_text_sentence(T, 0)->boilerplate);
+            i = S_sentence_with(d, "Putin, Erdogan plan phone call");
+            assert_false(dyad_text_sentence(T, (size_t)i)->boilerplate);
+        } else if (strncmp(d->id, "004", 3) == 0) {
+            assert_non_null(dl);
+            assert_string_equal(dl->dateline->place, "MOSCOW");
+            assert_string_equal(dl->dateline->agency, "TASS");
+            assert_string_equal(dl->dateline->iso_date, "2020-06-10");
+            assert_memory_equal(d->text + dl->start, "Russian President Vladimir Putin has", 36);
+            int i = S_sentence_with(d, "Read more on the site");
+            assert_true(dyad_text_sentence(T, (size_t)i)->boilerplate);
+            i = S_sentence_with(d, "Russian and Turkish Presidents Vladimir Putin and Recep Tayyip Erdogan also discussed");
+            assert_false(dyad_text_sentence(T, (size_t)i)->boilerplate);
+        } else if (strncmp(d->id, "001", 3) == 0) {
+            S_sentence_with(d, "at least 13,000 more civilians");
+            S_sentence_with(d, "the COVID-19 pandemic");
+            assert_int_equal(dyad_text_sentence_count(T), 12);
+        }
+        free(d->text);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tokens_wire_forms),
+        cmocka_unit_test(test_normalisation_folds),
+        cmocka_unit_test(test_offsets_point_into_original),
+        cmocka_unit_test(test_invalid_utf8_rejected),
+        cmocka_unit_test(test_sentence_split_basic),
+        cmocka_unit_test(test_sentence_split_quotes),
+        cmocka_unit_test(test_paragraphs_and_wrapping),
+        cmocka_unit_test(test_datelines),
+        cmocka_unit_test(test_boilerplate),
+        cmocka_unit_test(test_pathological_inputs),
+        cmocka_unit_test(test_seed_stories),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,58 @@
+/*
+ * testutil.h -- helpers shared by the cmocka tests: locating ../shared
+ * (skipping with exit 77 when it is absent), reading files, and running
+ * the dyad binary.
+ */
+#ifndef DYAD_TESTUTIL_H
+#define DYAD_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "dyad.h"
+
+/* Path of a file under ../shared; when the folder is missing the whole
+ * test program skips (exit 77) after saying so. */
+static inline const char *shared_path(const char *rel)
+{
+    static char buf[4096];
+    struct stat sb;
+    if (stat(DYAD_SHARED_DIR, &sb) != 0) {
+        printf("SKIP: %s is absent; tests that read the shared corpora are skipped\n",
+               DYAD_SHARED_DIR);
+        exit(77);
+    }
+    snprintf(buf, sizeof buf, "%s/%s", DYAD_SHARED_DIR, rel);
+    return buf;
+}
+
+static inline int shared_present(void)
+{
+    struct stat sb;
+    return stat(DYAD_SHARED_DIR, &sb) == 0;
+}
+
+/* Writes data to a fresh temporary file and returns its path (static
+ * storage, one per suffix call). */
+static inline char *tmp_file(const char *suffix, const void *data, size_t n)
+{
+    static char paths[16][256];
+    static int next;
+    char *p = paths[next++ % 16];
+    snprintf(p, 256, "/tmp/dyad-test-%d-%d%s", (int)getpid(), next, suffix);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+    return p;
+}
+
+#endif
