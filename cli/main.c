@@ -39,10 +39,7 @@ static void S_help(FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        S_help(stderr);
-        return EXIT_USAGE;
-    }
+    if (argc < 2) return cli_usage_error(NULL, "no command given");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         S_help(stdout);
@@ -61,9 +58,7 @@ int main(int argc, char **argv)
     }
     const cli_command *c = S_find(cmd);
     if (!c) {
-        cli_error("unknown command '%s'", cmd);
-        fprintf(stderr, "Try 'dyad --help'.\n");
-        return EXIT_USAGE;
+        return cli_usage_error(NULL, "unknown command '%s'", cmd);
     }
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0) break;

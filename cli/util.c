@@ -24,7 +24,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'dyad help %s'.\n", cmd ? cmd : "");
+    if (cmd) fprintf(stderr, "\nTry 'dyad help %s'.\n", cmd);
+    else fprintf(stderr, "\nTry 'dyad --help'.\n");
     return EXIT_USAGE;
 }
 
