@@ -421,14 +421,20 @@ static int S_contains_any(const char *s, const char *const *cues, size_t n)
     return 0;
 }
 
-/* Notices that do not belong to the story anywhere they appear. */
-static const char *const S_strong_cues[] = {
-    "contact us", "all rights reserved", "click here", "read more",
-    "sign up for", "follow us on", "reporting by", "editing by",
-    "writing by", "terms of use", "privacy policy", "\xe2\x86\x92",
-    "\xc2\xa9", "(c) 20", "download our app", "for subscription",
+/* Notices that do not belong to the story anywhere they appear, as word
+ * sequences matched on tokens, ASCII case-insensitively.  len0 is the
+ * length of the first word (a cheap first test). */
+static const struct cue { unsigned char len0; const char *w[4]; } S_strong_cues[] = {
+    {7, {"contact", "us"}},           {3, {"all", "rights", "reserved"}},
+    {5, {"click", "here"}},           {4, {"read", "more"}},
+    {4, {"sign", "up", "for"}},       {6, {"follow", "us", "on"}},
+    {9, {"reporting", "by"}},         {7, {"editing", "by"}},
+    {7, {"writing", "by"}},           {5, {"terms", "of", "use"}},
+    {7, {"privacy", "policy"}},       {3, {"\xe2\x86\x92"}},
+    {2, {"\xc2\xa9"}},                {8, {"download", "our", "app"}},
+    {3, {"for", "subscription"}},
 };
-/* Words that mark a notice only in the closing paragraph. */
+/* Substrings that mark a notice only in the closing paragraph. */
 static const char *const S_weak_cues[] = {
     "subscri", "website contains", "newsletter", "our website",
     "this article", "this story",
@@ -443,6 +449,30 @@ static const char *const S_labels[] = {
     "skip to content", "most read", "most popular", "trending", "live",
     "editor's picks", "recommended", "more news", "world news",
 };
+
+static int S_word_eq(const dyad_token *k, const char *w)
+{
+    size_t n = strlen(w);
+    if (k->norm_len != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)k->norm[i]) != (unsigned char)w[i]) return 0;
+    return 1;
+}
+
+static int S_has_strong_cue(const dyad_token *v, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (v[i].norm_len > 9) continue;
+        for (size_t k = 0; k < DYAD_ARRAY_LEN(S_strong_cues); k++) {
+            const struct cue *c = &S_strong_cues[k];
+            if (c->len0 != v[i].norm_len) continue;
+            size_t j = 0;
+            while (j < 4 && c->w[j] && i + j < b && S_word_eq(&v[i + j], c->w[j])) j++;
+            if (j == 4 || !c->w[j]) return 1;
+        }
+    }
+    return 0;
+}
 
 static int S_has_time(const dyad_token *v, size_t a, size_t b)
 {
@@ -469,44 +499,40 @@ static size_t S_words(const dyad_token *v, size_t a, size_t b)
     return n;
 }
 
-/* Flags sentences of paragraph p.  headline: index of the headline
- * paragraph (the first that is not a label). */
+/* A paragraph that is only a label ("All news"). */
+static int S_label(dyad_text *t, const para *pp)
+{
+    if (pp->tok_b - pp->tok_a > 4) return 0;
+    const char *low = S_lower(t, t->toks.v, pp->tok_a, pp->tok_b);
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_labels); i++)
+        if (strcmp(low, S_labels[i]) == 0) return 1;
+    return 0;
+}
+
+/* Flags sentences [s_a, s_b) of paragraph p.  headline: index of the
+ * headline paragraph (the first that is not a label). */
 static void S_flag(dyad_text *t, size_t p, size_t s_a, size_t s_b, size_t headline)
 {
     const dyad_token *v = t->toks.v;
     const para *pp = &t->paras[p];
     if (pp->tok_a == pp->tok_b) return;
-    const char *low = S_lower(t, v, pp->tok_a, pp->tok_b);
-    int whole = 0;
     int terminal = S_ends_terminal(v, pp->tok_a, pp->tok_b);
     size_t words = S_words(v, pp->tok_a, pp->tok_b);
     int closing = p + 2 >= t->npara;
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_labels) && !whole; i++)
-        if (strcmp(low, S_labels[i]) == 0) whole = 1;
+    int whole = S_label(t, pp);
     if (!terminal && words <= 3 && p != headline) whole = 1;         /* subhead */
     if (!terminal && S_has_time(v, pp->tok_a, pp->tok_b)) whole = 1;  /* metadata */
     if (!terminal && words <= 6 && dyad__tok_is(&v[pp->tok_a], "By")) whole = 1;
-    if (closing && S_contains_any(low, S_strong_cues, DYAD_ARRAY_LEN(S_strong_cues)))
+    if (!whole && p + 1 == t->npara && words <= 80 &&
+        S_contains_any(S_lower(t, v, pp->tok_a, pp->tok_b), S_weak_cues,
+                       DYAD_ARRAY_LEN(S_weak_cues)))
         whole = 1;
-    if (p + 1 == t->npara && S_contains_any(low, S_weak_cues, DYAD_ARRAY_LEN(S_weak_cues)))
-        whole = 1;
+    if (!whole && closing && S_has_strong_cue(v, pp->tok_a, pp->tok_b)) whole = 1;
     for (size_t s = s_a; s < s_b; s++) {
         dyad_sentence *x = &t->sents[s];
-        if (whole) { x->boilerplate = 1; continue; }
-        const char *sl = S_lower(t, v, x->first_token, x->first_token + x->ntokens);
-        if (S_contains_any(sl, S_strong_cues, DYAD_ARRAY_LEN(S_strong_cues)))
-            x->boilerplate = 1;
+        x->boilerplate = whole ||
+                         S_has_strong_cue(v, x->first_token, x->first_token + x->ntokens);
     }
-}
-
-/* A paragraph that is only a label (used to find the headline). */
-static int S_is_label(dyad_text *t, size_t p)
-{
-    const para *pp = &t->paras[p];
-    const char *low = S_lower(t, t->toks.v, pp->tok_a, pp->tok_b);
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_labels); i++)
-        if (strcmp(low, S_labels[i]) == 0) return 1;
-    return 0;
 }
 
 /* ---------------------------------------------------------------- driver */
@@ -532,7 +558,7 @@ dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
 
     size_t headline = t->npara;
     for (size_t p = 0; p < t->npara && headline == t->npara; p++)
-        if (t->paras[p].tok_a < t->paras[p].tok_b && !S_is_label(t, p)) headline = p;
+        if (t->paras[p].tok_a < t->paras[p].tok_b && !S_label(t, &t->paras[p])) headline = p;
 
     int have_dl = 0, pending_dl = 0;
     for (size_t p = 0; p < t->npara; p++) {
