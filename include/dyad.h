@@ -141,6 +141,12 @@ DYAD_API dyad_status dyad_reader_new(dyad_reader **out,
  *  are reported in order by dyad_reader_next().  The path is copied. */
 DYAD_API dyad_status dyad_reader_add(dyad_reader *r, const char *path);
 
+/** Queues a buffer in memory as an input named name (used in messages
+ *  and for ids).  The data is not copied: it must stay valid and
+ *  unchanged until the reader has moved past it or is freed. */
+DYAD_API dyad_status dyad_reader_add_memory(dyad_reader *r, const char *name,
+                                            const char *data, size_t len);
+
 /** Reads the next document.
  *  DYAD_OK:  *out is the document, valid until the next call.
  *  DYAD_EOF: every input has been read; *out is NULL.

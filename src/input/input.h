@@ -37,9 +37,11 @@ typedef struct dyad__stream {
     dyad_status status;
 } dyad__stream;
 
-/* Opens path ("-" is stdin).  On failure the stream is closed and
+/* Opens path ("-" is stdin), or reads mem[0..memlen) when mem is not
+ * NULL (path is then only its name).  On failure the stream is closed and
  * err/status say why. */
-dyad_status dyad__stream_open(dyad__stream *s, const char *path);
+dyad_status dyad__stream_open(dyad__stream *s, const char *path,
+                              const char *mem, size_t memlen);
 void dyad__stream_close(dyad__stream *s);
 
 /* Makes decoded bytes available in buf[pos..len) if any remain.

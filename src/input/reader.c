@@ -49,33 +49,46 @@ dyad_status dyad_reader_new(dyad_reader **out, const dyad_reader_options *opts)
 
 /* Inserts paths at the cursor (so a directory's entries are read next, in
  * order, before the inputs queued after the directory). */
-static dyad_status S_insert(dyad_reader *r, char **paths, size_t n)
+static dyad_status S_insert(dyad_reader *r, const dyad__input *in, size_t n)
 {
     if (r->npaths + n > r->cap_paths) {
         size_t cap = r->cap_paths ? r->cap_paths : 16;
         while (cap < r->npaths + n) cap *= 2;
-        char **p = realloc(r->paths, cap * sizeof *p);
+        dyad__input *p = realloc(r->paths, cap * sizeof *p);
         if (!p) return DYAD_ENOMEM;
         r->paths = p;
         r->cap_paths = cap;
     }
     memmove(r->paths + r->cursor + n, r->paths + r->cursor,
             (r->npaths - r->cursor) * sizeof *r->paths);
-    memcpy(r->paths + r->cursor, paths, n * sizeof *paths);
+    memcpy(r->paths + r->cursor, in, n * sizeof *in);
     r->npaths += n;
     return DYAD_OK;
 }
 
-dyad_status dyad_reader_add(dyad_reader *r, const char *path)
+static dyad_status S_append(dyad_reader *r, const char *path, const char *mem,
+                            size_t memlen)
 {
-    char *copy = strdup(path);
-    if (!copy) return DYAD_ENOMEM;
+    dyad__input in = {strdup(path), mem, memlen};
+    if (!in.path) return DYAD_ENOMEM;
     size_t save = r->cursor;
     r->cursor = r->npaths;              /* append at the end */
-    dyad_status st = S_insert(r, &copy, 1);
+    dyad_status st = S_insert(r, &in, 1);
     r->cursor = save;
-    if (st != DYAD_OK) free(copy);
+    if (st != DYAD_OK) free(in.path);
     return st;
+}
+
+dyad_status dyad_reader_add(dyad_reader *r, const char *path)
+{
+    return S_append(r, path, NULL, 0);
+}
+
+dyad_status dyad_reader_add_memory(dyad_reader *r, const char *name,
+                                   const char *data, size_t len)
+{
+    if (!data && len) return DYAD_EINVAL;
+    return S_append(r, name, data ? data : "", len);
 }
 
 const char *dyad_reader_errmsg(const dyad_reader *r) { return r->err.msg; }
@@ -97,7 +110,7 @@ void dyad_reader_free(dyad_reader *r)
 {
     if (!r) return;
     S_close_current(r);
-    for (size_t i = 0; i < r->npaths; i++) free(r->paths[i]);
+    for (size_t i = 0; i < r->npaths; i++) free(r->paths[i].path);
     free(r->paths);
     dyad__arena_free(&r->arena);
     dyad__buf_free(&r->line);
@@ -108,7 +121,7 @@ void dyad_reader_free(dyad_reader *r)
 
 static int S_cmp(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const dyad__input *)a)->path, ((const dyad__input *)b)->path);
 }
 
 /* Replaces the directory at the cursor by its sorted entries. */
@@ -118,7 +131,7 @@ static dyad_status S_expand_dir(dyad_reader *r, const char *dir)
     if (!d)
         return dyad__err_set(&r->err, DYAD_EIO, "%s: cannot open directory: %s",
                              dir, strerror(errno));
-    char **names = NULL;
+    dyad__input *names = NULL;
     size_t n = 0, cap = 0;
     dyad_status st = DYAD_OK;
     struct dirent *e;
@@ -127,7 +140,7 @@ static dyad_status S_expand_dir(dyad_reader *r, const char *dir)
         if (e->d_name[0] == '.') continue;   /* hidden, . and .. */
         if (n == cap) {
             cap = cap ? cap * 2 : 32;
-            char **p = realloc(names, cap * sizeof *p);
+            dyad__input *p = realloc(names, cap * sizeof *p);
             if (!p) { st = DYAD_ENOMEM; break; }
             names = p;
         }
@@ -136,7 +149,10 @@ static dyad_status S_expand_dir(dyad_reader *r, const char *dir)
         if (!full) { st = DYAD_ENOMEM; break; }
         snprintf(full, len, "%s%s%s", dir,
                  (dlen && dir[dlen - 1] == '/') ? "" : "/", e->d_name);
-        names[n++] = full;
+        names[n].path = full;
+        names[n].mem = NULL;
+        names[n].memlen = 0;
+        n++;
     }
     closedir(d);
     if (st == DYAD_OK) {
@@ -144,7 +160,7 @@ static dyad_status S_expand_dir(dyad_reader *r, const char *dir)
         st = S_insert(r, names, n);
     }
     if (st != DYAD_OK) {
-        for (size_t i = 0; i < n; i++) free(names[i]);
+        for (size_t i = 0; i < n; i++) free(names[i].path);
         dyad__err_set(&r->err, st, "%s: out of memory listing directory", dir);
     }
     free(names);
@@ -207,9 +223,12 @@ static dyad_format S_sniff(dyad_reader *r)
 static dyad_status S_open_next(dyad_reader *r)
 {
     while (r->cursor < r->npaths) {
-        char *path = r->paths[r->cursor];
+        dyad__input *in = &r->paths[r->cursor];
+        char *path = in->path;
+        const char *mem = in->mem;
+        size_t memlen = in->memlen;
         r->cursor++;
-        if (strcmp(path, "-") != 0) {
+        if (!mem && strcmp(path, "-") != 0) {
             struct stat sb;
             if (stat(path, &sb) != 0)
                 return dyad__err_set(&r->err, DYAD_EIO, "%s: cannot open: %s",
@@ -229,7 +248,7 @@ static dyad_status S_open_next(dyad_reader *r)
                                      "%s: not a regular file", path);
         }
         r->path = path;
-        dyad_status st = dyad__stream_open(&r->s, path);
+        dyad_status st = dyad__stream_open(&r->s, path, mem, memlen);
         if (st != DYAD_OK)
             return dyad__err_set(&r->err, st, "%s: %s", path, r->s.err.msg);
         r->open = 1;

@@ -7,9 +7,16 @@
 
 #include "input.h"
 
+/* A queued input: a path, or a named buffer in memory. */
+typedef struct dyad__input {
+    char *path;             /* owned; "-" is stdin */
+    const char *mem;        /* not owned; NULL for paths */
+    size_t memlen;
+} dyad__input;
+
 struct dyad_reader {
     dyad_reader_options opts;
-    char **paths;           /* queued inputs; directories expand in place */
+    dyad__input *paths;     /* queued inputs; directories expand in place */
     size_t npaths, cap_paths, cursor;
     /* the open input */
     int open;
@@ -19,7 +26,6 @@ struct dyad_reader {
     dyad_format fmt;
     dyad__stream s;
     unsigned long lineno;   /* lines consumed (JSON Lines) */
-    void *xml;              /* xmlTextReaderPtr */
     void *xmlctx;           /* xml.c's state */
     /* the current document */
     dyad_doc doc;

@@ -46,10 +46,22 @@ static int S_raw_more(dyad__stream *s)
     return 0;
 }
 
-dyad_status dyad__stream_open(dyad__stream *s, const char *path)
+dyad_status dyad__stream_open(dyad__stream *s, const char *path,
+                              const char *mem, size_t memlen)
 {
+    static const char empty[1];
     memset(s, 0, sizeof *s);
-    if (strcmp(path, "-") == 0) {
+    if (mem) {
+        /* fmemopen refuses size 0 on some systems: give it one byte and
+         * read none of it */
+        s->f = fmemopen((void *)(memlen ? mem : empty), memlen ? memlen : 1, "rb");
+        if (!s->f) {
+            dyad__err_set(&s->err, DYAD_EIO, "cannot open buffer: %s", strerror(errno));
+            return s->status = DYAD_EIO;
+        }
+        if (!memlen) fgetc(s->f);
+        s->own_f = 1;
+    } else if (strcmp(path, "-") == 0) {
         s->f = stdin;
     } else {
         s->f = fopen(path, "rb");

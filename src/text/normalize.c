@@ -81,6 +81,20 @@ static int S_emit(dyad__norm *n, const char *p, size_t k, size_t orig)
     return n->text.oom ? -1 : 0;
 }
 
+/* Appends the normalised form of a cluster of inlen original bytes at
+ * orig.  Output byte k maps to orig + min(k, inlen - 1): identical when
+ * nothing changed, and still increasing inside the cluster when it did,
+ * so a token boundary inside a cluster keeps start < end. */
+static int S_emit_cluster(dyad__norm *n, const char *p, size_t k, size_t orig,
+                          size_t inlen)
+{
+    if (S_map_reserve(n, n->text.len + k + 1) != 0) return -1;
+    for (size_t i = 0; i < k; i++)
+        n->map[n->text.len + i] = (uint32_t)(orig + (i < inlen ? i : inlen - 1));
+    dyad__buf_append(&n->text, p, k);
+    return n->text.oom ? -1 : 0;
+}
+
 static int S_needs_nfc(int32_t cp)
 {
     const utf8proc_property_t *pr = utf8proc_get_property(cp);
@@ -161,8 +175,8 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
         utf8proc_uint8_t *out = NULL;
         utf8proc_ssize_t m = utf8proc_map(s + i, (utf8proc_ssize_t)(end - i), &out,
                                           UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        int rc = m >= 0 ? S_emit(n, (const char *)out, (size_t)m, i)
-                        : S_emit(n, (const char *)s + i, end - i, i);
+        int rc = m >= 0 ? S_emit_cluster(n, (const char *)out, (size_t)m, i, end - i)
+                        : S_emit_cluster(n, (const char *)s + i, end - i, i, end - i);
         free(out);
         if (rc) return DYAD_ENOMEM;
         i = end;
