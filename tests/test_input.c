@@ -280,6 +280,31 @@ static void test_format_override_and_sniff(void **state)
     assert_int_equal(dyad_format_parse("bogus", &f), DYAD_EINVAL);
 }
 
+static void test_memory_inputs(void **state)
+{
+    (void)state;
+    static const char j[] = "{\"id\":\"m1\",\"text\":\"From memory.\"}\n{oops\n";
+    static const char x[] = "<Sentences><Sentence id=\"x1\"><Text>XML in memory.</Text></Sentence></Sentences>";
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+    assert_int_equal(dyad_reader_add_memory(r, "body.jsonl", j, sizeof j - 1), DYAD_OK);
+    assert_int_equal(dyad_reader_add_memory(r, "request", x, sizeof x - 1), DYAD_OK);
+    assert_int_equal(dyad_reader_add_memory(r, "empty", NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_reader_add_memory(r, "bad", NULL, 5), DYAD_EINVAL);
+    const dyad_doc *d;
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_string_equal(d->id, "m1");
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_EJSON);
+    assert_non_null(strstr(dyad_reader_errmsg(r), "body.jsonl:2:"));
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);     /* sniffed as XML */
+    assert_string_equal(d->id, "x1");
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);     /* empty text doc */
+    assert_string_equal(d->id, "empty");
+    assert_int_equal(d->len, 0);
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_EOF);
+    dyad_reader_free(r);
+}
+
 static void test_seeds_jsonl(void **state)
 {
     (void)state;
@@ -309,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_petrarch_xml),
         cmocka_unit_test(test_compressed),
         cmocka_unit_test(test_format_override_and_sniff),
+        cmocka_unit_test(test_memory_inputs),
         cmocka_unit_test(test_seeds_jsonl),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
