@@ -1,0 +1,284 @@
+/*
+ * treebank.c -- reads Penn Treebank bracketings into the sentence tree
+ * and finds each phrase's head token.  The reader is iterative (an explicit
+ * stack with a depth limit), so no input can exhaust the C stack; any
+ * malformed bracketing is refused with the byte offset of the problem.
+ * Head rules are a compact version of the classic Collins rules, tuned for
+ * what the coder needs: the main verb of a clause, the main noun of a noun
+ * phrase, the preposition of a prepositional phrase.
+ */
+#include "parse.h"
+
+#include <string.h>
+
+#define TREE_MAXDEPTH 512
+
+static const char *const S_label_names[DYAD__L_COUNT] = {
+    "", "ROOT", "S", "SBAR", "SINV", "SQ", "SBARQ", "NP", "VP", "PP", "ADJP",
+    "ADVP", "WHNP", "WHADVP", "WHPP", "PRT", "QP", "NML", "UCP", "FRAG",
+    "PRN", "CONJP", "NX", "X",
+};
+
+const char *dyad__label_name(dyad__label l)
+{
+    return (unsigned)l < DYAD__L_COUNT ? S_label_names[l] : "";
+}
+
+dyad__label dyad__label_parse(const char *s, size_t n)
+{
+    /* the base label stops at a function tag: NP-TMP, NP-SBJ=2 */
+    size_t k = 0;
+    while (k < n && s[k] != '-' && s[k] != '=') k++;
+    if (k == 0) return DYAD__L_OTHER;
+    for (int i = 1; i < DYAD__L_COUNT; i++)
+        if (strlen(S_label_names[i]) == k && memcmp(S_label_names[i], s, k) == 0)
+            return (dyad__label)i;
+    return DYAD__L_OTHER;
+}
+
+int dyad__tag_is_noun(const char *tag)
+{
+    return tag[0] == 'N' && tag[1] == 'N';
+}
+
+int dyad__tag_is_verb(const char *tag)
+{
+    return tag[0] == 'V' && tag[1] == 'B';
+}
+
+/* Undoes the Treebank's bracket and quote escapes. */
+static const char *S_unescape(const char *w, size_t n, dyad__arena *a)
+{
+    static const struct { const char *esc, *txt; } esc[] = {
+        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"},
+        {"-LCB-", "{"}, {"-RCB-", "}"}, {"``", "\""}, {"''", "\""},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(esc); i++)
+        if (strlen(esc[i].esc) == n && memcmp(w, esc[i].esc, n) == 0) return esc[i].txt;
+    return dyad__arena_strndup(a, w, n);
+}
+
+static int S_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* ------------------------------------------------------------ head rules */
+
+typedef struct child { uint32_t tok, node; } child;
+
+/* The children of node in order, tokens and phrases mixed. */
+static size_t S_children(const dyad__tree *t, uint32_t node, child *out, size_t max)
+{
+    const dyad__node *p = &t->nodes[node];
+    size_t n = 0;
+    uint32_t c = p->first_child;
+    uint32_t i = p->tok_a;
+    while (i < p->tok_b && n < max) {
+        /* skip empty child phrases sitting before token i */
+        while (c != DYAD__NONE && t->nodes[c].tok_b <= i && t->nodes[c].tok_a == t->nodes[c].tok_b)
+            c = t->nodes[c].next_sibling;
+        if (t->toks[i].parent == node) {
+            out[n].tok = i; out[n].node = DYAD__NONE; n++;
+            i++;
+        } else if (c != DYAD__NONE) {
+            out[n].tok = DYAD__NONE; out[n].node = c; n++;
+            i = t->nodes[c].tok_b > i ? t->nodes[c].tok_b : i + 1;
+            c = t->nodes[c].next_sibling;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+/* The tag of a token child, or the label of a phrase child. */
+static int S_child_is(const dyad__tree *t, const child *c, const char *what)
+{
+    if (c->tok != DYAD__NONE) return strcmp(t->toks[c->tok].tag, what) == 0;
+    return strcmp(dyad__label_name(t->nodes[c->node].label), what) == 0;
+}
+
+static uint32_t S_child_head(const dyad__tree *t, const child *c)
+{
+    return c->tok != DYAD__NONE ? c->tok : t->nodes[c->node].head;
+}
+
+/* Searches children for the first entry of list (list order first, then
+ * children in the given direction). */
+static uint32_t S_search(const dyad__tree *t, const child *ch, size_t n,
+                         const char *const *list, int left_to_right)
+{
+    for (size_t l = 0; list[l]; l++) {
+        for (size_t k = 0; k < n; k++) {
+            size_t i = left_to_right ? k : n - 1 - k;
+            if (S_child_is(t, &ch[i], list[l]) && S_child_head(t, &ch[i]) != DYAD__NONE)
+                return S_child_head(t, &ch[i]);
+        }
+    }
+    return DYAD__NONE;
+}
+
+static uint32_t S_head(const dyad__tree *t, uint32_t node)
+{
+    /* an inner VP first: auxiliaries, modals and "to" head nothing */
+    static const char *const vp[] = {"VP", "VBD", "VBN", "VBZ", "VB", "VBG", "VBP", "MD",
+                                     "AUX", "AUXP", "TO", "ADJP", "NN", "NNS", "NP", NULL};
+    static const char *const s[] = {"VP", "S", "SBAR", "ADJP", "UCP", "NP", "TO", "IN", NULL};
+    static const char *const sbar[] = {"S", "SQ", "SINV", "SBAR", "FRAG", "WHNP", "IN", "DT", NULL};
+    static const char *const pp[] = {"IN", "TO", "VBG", "VBN", "RP", NULL};
+    static const char *const np_right[] = {"NN", "NNP", "NNPS", "NNS", "NML", "NX", "JJR", NULL};
+    static const char *const np_left[] = {"NP", NULL};
+    static const char *const np_last[] = {"CD", "PRP", "JJ", "JJS", "RB", "QP", "DT", "WDT", "ADJP", NULL};
+    static const char *const adjp[] = {"JJ", "JJR", "JJS", "VBN", "VBG", "ADJP", "NNS", "NN", "QP", NULL};
+    static const char *const advp[] = {"RB", "RBR", "RBS", "ADVP", "IN", "NP", NULL};
+    child ch[256];
+    size_t n = S_children(t, node, ch, DYAD_ARRAY_LEN(ch));
+    if (n == 0) return DYAD__NONE;
+    uint32_t h = DYAD__NONE;
+    switch (t->nodes[node].label) {
+    case DYAD__L_VP: h = S_search(t, ch, n, vp, 1); break;
+    case DYAD__L_S: case DYAD__L_SINV: case DYAD__L_SQ: case DYAD__L_ROOT:
+        h = S_search(t, ch, n, s, 1); break;
+    case DYAD__L_SBAR: case DYAD__L_SBARQ: h = S_search(t, ch, n, sbar, 1); break;
+    case DYAD__L_PP: case DYAD__L_WHPP: h = S_search(t, ch, n, pp, 1); break;
+    case DYAD__L_NP: case DYAD__L_NML: case DYAD__L_NX: case DYAD__L_WHNP: {
+        /* a noun before any post-modifier (PP, SBAR, VP, ",") */
+        size_t stop = n;
+        for (size_t i = 1; i < n; i++)
+            if (ch[i].node != DYAD__NONE &&
+                (t->nodes[ch[i].node].label == DYAD__L_PP || t->nodes[ch[i].node].label == DYAD__L_SBAR ||
+                 t->nodes[ch[i].node].label == DYAD__L_VP)) { stop = i; break; }
+        if (ch[n - 1].tok != DYAD__NONE && strcmp(t->toks[ch[n - 1].tok].tag, "POS") == 0 && n > 1)
+            stop = n - 1;   /* "the PKK 's": head of what owns */
+        for (size_t k = stop; h == DYAD__NONE && k-- > 0;)   /* rightmost noun */
+            for (size_t l = 0; np_right[l] && h == DYAD__NONE; l++)
+                if (S_child_is(t, &ch[k], np_right[l])) h = S_child_head(t, &ch[k]);
+        if (h == DYAD__NONE) h = S_search(t, ch, stop, np_left, 1);
+        if (h == DYAD__NONE) h = S_search(t, ch, stop, np_last, 0);
+        break;
+    }
+    case DYAD__L_ADJP: h = S_search(t, ch, n, adjp, 1); break;
+    case DYAD__L_ADVP: h = S_search(t, ch, n, advp, 0); break;
+    default: break;
+    }
+    for (size_t i = 0; h == DYAD__NONE && i < n; i++) h = S_child_head(t, &ch[i]);
+    return h;
+}
+
+/* --------------------------------------------------------------- reader */
+
+dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
+                            dyad__arena *a, dyad__err *err)
+{
+    memset(t, 0, sizeof *t);
+    t->root = DYAD__NONE;
+    size_t opens = 0;
+    for (size_t i = 0; i < len; i++) opens += text[i] == '(';
+    if (opens == 0)
+        return dyad__err_set(err, DYAD_EFORMAT, "byte 0: not a bracketed parse");
+    t->nodes = dyad__arena_alloc(a, opens * sizeof *t->nodes);
+    t->toks = dyad__arena_alloc(a, opens * sizeof *t->toks);
+    if (!t->nodes || !t->toks)
+        return dyad__err_set(err, a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
+                             "parse too large for the document's memory");
+    uint32_t stack[TREE_MAXDEPTH];
+    uint32_t last_child[TREE_MAXDEPTH];
+    int depth = 0;
+    size_t i = 0;
+    while (i < len) {
+        char c = text[i];
+        if (S_space(c)) { i++; continue; }
+        if (c == ')') {
+            if (depth == 0)
+                return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: unbalanced ')'", i);
+            dyad__node *nd = &t->nodes[stack[--depth]];
+            nd->tok_b = t->ntoks;
+            i++;
+            if (depth == 0) {
+                /* ignore trailing blanks; anything else is an error */
+                while (i < len && S_space(text[i])) i++;
+                if (i < len)
+                    return dyad__err_set(err, DYAD_EFORMAT, text[i] == ')'
+                                         ? "byte %zu: unbalanced ')'"
+                                         : "byte %zu: text after the end of the tree", i);
+            }
+            continue;
+        }
+        if (c != '(')
+            return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: expected '(' or ')'", i);
+        size_t at = i++;
+        while (i < len && S_space(text[i])) i++;
+        size_t ls = i;
+        while (i < len && !S_space(text[i]) && text[i] != '(' && text[i] != ')') i++;
+        size_t ll = i - ls;
+        while (i < len && S_space(text[i])) i++;
+        if (i >= len)
+            return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: parse ends inside a bracket", at);
+        if (text[i] != '(' && text[i] != ')') {
+            /* (TAG word): a token */
+            size_t ws = i;
+            while (i < len && !S_space(text[i]) && text[i] != '(' && text[i] != ')') i++;
+            size_t wl = i - ws;
+            while (i < len && S_space(text[i])) i++;
+            if (i >= len || text[i] != ')')
+                return dyad__err_set(err, DYAD_EFORMAT,
+                                     "byte %zu: a word must be followed by ')'", i < len ? i : len);
+            if (depth == 0 || ll == 0)
+                return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: word without a tag or phrase", at);
+            i++;
+            if (strncmp(text + ls, "-NONE-", ll) == 0 && ll == 6) continue;  /* traces */
+            dyad__ptok *k = &t->toks[t->ntoks++];
+            k->tag = dyad__arena_strndup(a, text + ls, ll);
+            k->word = S_unescape(text + ws, wl, a);
+            k->parent = stack[depth - 1];
+            if (!k->tag || !k->word)
+                return dyad__err_set(err, a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM, "out of memory");
+            continue;
+        }
+        if (depth == TREE_MAXDEPTH)
+            return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: nested deeper than %d",
+                                 at, TREE_MAXDEPTH);
+        if (depth == 0 && t->root != DYAD__NONE)
+            return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: a second tree", at);
+        uint32_t id = t->nnodes++;
+        dyad__node *nd = &t->nodes[id];
+        nd->label_str = ll ? dyad__arena_strndup(a, text + ls, ll) : "ROOT";
+        nd->label = ll ? (uint8_t)dyad__label_parse(text + ls, ll) : DYAD__L_ROOT;
+        nd->parent = depth ? stack[depth - 1] : DYAD__NONE;
+        nd->first_child = nd->next_sibling = DYAD__NONE;
+        nd->tok_a = nd->tok_b = t->ntoks;
+        nd->head = DYAD__NONE;
+        if (!nd->label_str)
+            return dyad__err_set(err, a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM, "out of memory");
+        if (depth) {
+            uint32_t p = stack[depth - 1];
+            if (t->nodes[p].first_child == DYAD__NONE) t->nodes[p].first_child = id;
+            else t->nodes[last_child[depth - 1]].next_sibling = id;
+            last_child[depth - 1] = id;
+        } else {
+            t->root = id;
+        }
+        stack[depth++] = id;
+    }
+    if (depth != 0)
+        return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: %d bracket%s left open", len,
+                             depth, depth == 1 ? "" : "s");
+    /* heads bottom-up: children were created after their parents */
+    for (uint32_t k = t->nnodes; k-- > 0;) t->nodes[k].head = S_head(t, k);
+    return DYAD_OK;
+}
+
+void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out)
+{
+    child ch[256];
+    const dyad__node *p = &t->nodes[node];
+    dyad__buf_printf(out, "(%s", p->label_str);
+    size_t n = S_children(t, node, ch, DYAD_ARRAY_LEN(ch));
+    for (size_t i = 0; i < n; i++) {
+        if (ch[i].tok != DYAD__NONE)
+            dyad__buf_printf(out, " (%s %s)", t->toks[ch[i].tok].tag, t->toks[ch[i].tok].word);
+        else {
+            dyad__buf_putc(out, ' ');
+            dyad__tree_write(t, ch[i].node, out);
+        }
+    }
+    dyad__buf_putc(out, ')');
+}
