@@ -230,6 +230,39 @@ DYAD_API const dyad_sentence *dyad_text_sentence(const dyad_text *t,
 DYAD_API const dyad_token *dyad_text_tokens(const dyad_text *t, size_t *n);
 DYAD_API const char *dyad_text_errmsg(const dyad_text *t);
 
+/* ---------------------------------------------------- CAMEO event codes */
+
+/* One CAMEO event code from the built-in table: every code of the CAMEO
+ * 1.1b3 codebook, from the 20 roots down to 4-digit codes, plus 1213 and
+ * 1214, which the PETRARCH2 and PLOVER tables use (data/cameo/cameo.tsv
+ * says where each value comes from).  Static data: never freed, safe to
+ * share between threads. */
+typedef struct dyad_cameo_info {
+    const char *code;    /* "041" */
+    const char *name;    /* short English name ("Discuss by telephone") */
+    const char *root;    /* two-digit root ("04") */
+    const char *plover;  /* PLOVER category ("CONSULT"), or NULL when
+                            there is none (roots 01 and 02) */
+    int quad_class;      /* 1 verbal cooperation (roots 01-05), 2 material
+                            cooperation (06-08), 3 verbal conflict (09-13),
+                            4 material conflict (14-20) */
+    double goldstein;    /* Goldstein scale, -10.0 to +10.0 */
+} dyad_cameo_info;
+
+/** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
+ *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the
+ *  row; DYAD_ENOTFOUND when unknown; DYAD_EINVAL when code or out is
+ *  NULL.  *out is NULL on failure.  Thread-safe. */
+DYAD_API dyad_status dyad_cameo_lookup(const char *code,
+                                       const dyad_cameo_info **out);
+
+/** Number of codes in the built-in table. */
+DYAD_API size_t dyad_cameo_count(void);
+
+/** The i-th code, in codebook order (01, 010, ..., 02, 020, 021, 0211,
+ *  ...); NULL when i >= dyad_cameo_count(). */
+DYAD_API const dyad_cameo_info *dyad_cameo_at(size_t i);
+
 /* ----------------------------------------------------------- JSON output */
 
 /* The one JSON writer of the project: buffered, always valid UTF-8 JSON
