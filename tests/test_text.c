@@ -242,6 +242,12 @@ static void test_boilerplate(void **state)
     int expect[] = {1, 0, 1, 0, 0, 1, 0, 0, 1};
     assert_int_equal(dyad_text_sentence_count(T), 9);
     for (size_t i = 0; i < 9; i++) assert_int_equal(dyad_text_sentence(T, i)->boilerplate, expect[i]);
+    /* a section label above the dateline, in the headline's place */
+    const char *u = "Middle East\nDOHA (AA) - Qatar announced a ceasefire deal.\n";
+    assert_int_equal(dyad_text_analyze_str(T, u, strlen(u), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(T), 2);
+    assert_true(dyad_text_sentence(T, 0)->boilerplate);
+    assert_false(dyad_text_sentence(T, 1)->boilerplate);
     /* a subscription notice closing a story */
     const char *t = "Turkey and Russia agreed on patrols.\n"
                     "This website contains only a portion of the stories offered to subscribers. "

@@ -561,6 +561,7 @@ dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
         if (t->paras[p].tok_a < t->paras[p].tok_b && !S_label(t, &t->paras[p])) headline = p;
 
     int have_dl = 0, pending_dl = 0;
+    size_t dl_para = 0;
     for (size_t p = 0; p < t->npara; p++) {
         para *pp = &t->paras[p];
         size_t a = pp->tok_a;
@@ -568,7 +569,7 @@ dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
             size_t m = S_dateline(t, text, a, pp->tok_b, date);
             /* a dateline on a line of its own needs a body after it */
             if (m && a + m == pp->tok_b && p + 1 == t->npara) m = 0;
-            if (m) { have_dl = pending_dl = 1; a += m; }
+            if (m) { have_dl = pending_dl = 1; a += m; dl_para = p; }
         }
         size_t s0 = t->nsent;
         if (one_sentence) {
@@ -582,6 +583,14 @@ dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
             pending_dl = 0;
         }
         if (!one_sentence) S_flag(t, p, s0, t->nsent, headline);
+    }
+    /* Above the dateline, a short line without a full stop is a section
+     * label ("Middle East") even in the headline's place. */
+    for (size_t i = 0; have_dl && i < t->nsent && t->sents[i].paragraph < dl_para; i++) {
+        const para *pp = &t->paras[t->sents[i].paragraph];
+        if (!S_ends_terminal(t->toks.v, pp->tok_a, pp->tok_b) &&
+            S_words(t->toks.v, pp->tok_a, pp->tok_b) <= 3)
+            t->sents[i].boilerplate = 1;
     }
     if (t->lower.oom) return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
