@@ -66,6 +66,13 @@ const char *dyad__label_name(dyad__label l);
 dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
                             dyad__arena *a, dyad__err *err);
 
+/* Computes every node's head token.  Requires what the reader
+ * guarantees: nodes are numbered so that a child's index is larger than
+ * its parent's, children are linked in order, spans nest, and each token's
+ * parent is the innermost node covering it.  Any builder of trees (the
+ * Treebank reader, the chunker) calls this last. */
+void dyad__tree_heads(dyad__tree *t);
+
 /* Writes the tree back as a one-line bracketing (for tests and traces). */
 void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out);
 

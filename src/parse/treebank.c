@@ -261,9 +261,14 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
     if (depth != 0)
         return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: %d bracket%s left open", len,
                              depth, depth == 1 ? "" : "s");
-    /* heads bottom-up: children were created after their parents */
-    for (uint32_t k = t->nnodes; k-- > 0;) t->nodes[k].head = S_head(t, k);
+    dyad__tree_heads(t);
     return DYAD_OK;
+}
+
+void dyad__tree_heads(dyad__tree *t)
+{
+    /* bottom-up: every child node has a larger index than its parent */
+    for (uint32_t k = t->nnodes; k-- > 0;) t->nodes[k].head = S_head(t, k);
 }
 
 void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out)
