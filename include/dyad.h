@@ -263,6 +263,50 @@ DYAD_API size_t dyad_cameo_count(void);
  *  ...); NULL when i >= dyad_cameo_count(). */
 DYAD_API const dyad_cameo_info *dyad_cameo_at(size_t i);
 
+/* ---------------------------------------------- PETRARCH validation files */
+
+/* A PETRARCH validation file (e.g. PETR.UnitTest.records.xml): the
+ * dictionary files its <Environment> names, and its records, each a
+ * sentence with a parse and the codings it should produce.  Read whole
+ * (it is a test fixture); everything lives until dyad_suite_free(). */
+typedef struct dyad_suite dyad_suite;
+
+typedef struct dyad_suite_coding {
+    const char *source, *target, *code;   /* as written; any may be NULL */
+} dyad_suite_coding;
+
+typedef struct dyad_suite_record {
+    const char *id;          /* the id attribute ("line-N" when absent) */
+    const char *category;    /* DEMO, ACTOR ... or NULL */
+    const char *date;        /* YYYY-MM-DD, or NULL */
+    const char *text;        /* white space collapsed, or NULL */
+    const char *parse;       /* Penn Treebank bracketing, or NULL */
+    int is_sentence;         /* 0 when marked sentence="false" */
+    int noevents;            /* expects no event */
+    const char *error;       /* expects this error (e.g. bad_input_parse) */
+    size_t ncodings;
+    const dyad_suite_coding *codings;
+    size_t noptions;         /* <Config> options in force for the record */
+    const char *const *option_names, *const *option_values;
+    unsigned long line;      /* line of <Sentence> in the file */
+} dyad_suite_record;
+
+/** Reads path.  On failure *out is still a handle (free it) whose
+ *  dyad_suite_errmsg() says why (DYAD_EXML unreadable, DYAD_EFORMAT no
+ *  records), or NULL on DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_suite_load(dyad_suite **out, const char *path);
+DYAD_API void dyad_suite_free(dyad_suite *s);
+DYAD_API const char *dyad_suite_errmsg(const dyad_suite *s);
+DYAD_API size_t dyad_suite_count(const dyad_suite *s);
+DYAD_API const dyad_suite_record *dyad_suite_get(const dyad_suite *s,
+                                                 size_t i);
+/** Text of an <Environment> child ("Verbfile", "Actorfile", "Agentfile",
+ *  "Discardfile", "Issuefile" ...), or NULL. */
+DYAD_API const char *dyad_suite_env(const dyad_suite *s, const char *name);
+/** Value of a <Config> option in force for r ("require_dyad"), or NULL. */
+DYAD_API const char *dyad_suite_option(const dyad_suite_record *r,
+                                       const char *name);
+
 /* ----------------------------------------------------------- JSON output */
 
 /* The one JSON writer of the project: buffered, always valid UTF-8 JSON
