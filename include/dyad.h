@@ -263,6 +263,422 @@ DYAD_API size_t dyad_cameo_count(void);
  *  ...); NULL when i >= dyad_cameo_count(). */
 DYAD_API const dyad_cameo_info *dyad_cameo_at(size_t i);
 
+/* ---- dictionaries ---- */
+
+/* The event-coding knowledge: dictionaries in the TABARI/PETRARCH formats.
+ * Five kinds: verbs (blocks of synonymous verbs, each with a code and
+ * patterns; synsets; transformations), actors (phrases with codes that
+ * may be restricted to dates), agents (role phrases whose code attaches
+ * before or after an actor code), discards (phrases that stop a sentence
+ * or story from being coded) and issues (phrases tagged with issue codes).
+ *
+ *     dyad_dict *d;
+ *     dyad_dict_new(&d);
+ *     dyad_dict_add_dir(d, "dictionaries");       // or dyad_dict_add_file()
+ *     dyad_dict_compile(d);                        // read-only from here on
+ *     for (size_t i = 0; i < dyad_dict_diag_count(d); i++) ...  // FILE:LINE
+ *     dyad_dict_word w[] = {{"Vladimir", 8}, {"Putin", 5}};
+ *     dyad_dict_match m[8];
+ *     size_t n = dyad_dict_match_at(d, DYAD_DICT_MASK(DYAD_DICT_ACTORS),
+ *                                   w, 2, 0, 0, m, 8);
+ *     const dyad_dict_code *c = dyad_dict_actor_code(d, m[0].entry,
+ *                                                    "2020-06-10");
+ *     dyad_dict_free(d);
+ *
+ * Words.  Dictionary phrases are split the way the text layer tokenises
+ * text ("U.S." and "AL-QAEDA" stay whole, "SAMOA_(AMERICAN)" becomes
+ * SAMOA ( AMERICAN ), "DON'T" becomes DO N'T), and every word is compared
+ * in a canonical form: upper case, without one final period ("Mr." and
+ * "MR" are the same word).  Callers pass words as they appear in the
+ * text, in any case.
+ *
+ * Lifetime and threads.  Loading (dyad_dict_add_*) and dyad_dict_compile()
+ * need the handle to themselves.  After a successful compile the
+ * dictionary never changes: every other function here only reads it, so
+ * any number of threads may use one dictionary at once.  Strings and
+ * arrays it returns live until dyad_dict_free().
+ *
+ * Diagnostics.  A malformed line never stops loading: it yields one
+ * diagnostic naming its file and line, and loading goes on.  An error is
+ * a line that breaks the format with no rule to read it; it (or the part
+ * named) is left out.  A warning is a duplicate or conflicting entry; a
+ * line used with a stated repair (a stray ')' ignored, "[~X}" read as
+ * "[~X]"); or a line skipped or ignored by a rule of the format or of its
+ * reference reader (a pattern with an undefined synset, an agent without
+ * a code, an unreadable date restriction, an issue phrase without a
+ * code).  Ids (entries, patterns, blocks, synsets, transformations) start
+ * at 1; 0 means none. */
+typedef struct dyad_dict dyad_dict;
+
+typedef enum dyad_dict_kind {
+    DYAD_DICT_AUTO = 0,   /* add_file/add_text: recognise the kind */
+    DYAD_DICT_VERBS,      /* CAMEO.2.0.txt, *.verbs.txt */
+    DYAD_DICT_ACTORS,     /* *.actors.txt */
+    DYAD_DICT_AGENTS,     /* *agents*.txt */
+    DYAD_DICT_DISCARDS,   /* *discards*.txt */
+    DYAD_DICT_ISSUES      /* *Issue*.txt */
+} dyad_dict_kind;
+#define DYAD_DICT_NKINDS 6
+#define DYAD_DICT_MASK(kind) (1u << (unsigned)(kind))
+
+/** "verbs", "actors", "agents", "discards", "issues" ("auto" for 0). */
+DYAD_API const char *dyad_dict_kind_name(dyad_dict_kind kind);
+
+/** Parses a kind name (also the singular: "verb", "actor", ...);
+ *  DYAD_EINVAL when unknown. */
+DYAD_API dyad_status dyad_dict_kind_parse(const char *name,
+                                          dyad_dict_kind *out);
+
+/** An empty dictionary.  *out is NULL on failure (DYAD_ENOMEM). */
+DYAD_API dyad_status dyad_dict_new(dyad_dict **out);
+
+/** Frees d and everything it returned; accepts NULL. */
+DYAD_API void dyad_dict_free(dyad_dict *d);
+
+/** Loads one file.  kind DYAD_DICT_AUTO recognises it by its name
+ *  (PETRARCH conventions: *.verbs.txt, *actors*, *agents*, *discards*,
+ *  *issue*), then by its content (verb block headers "--- NAME [CODE] ---",
+ *  "<ISSUE" sections, "!X! =" markers, date restrictions ...).
+ *  DYAD_OK: loaded, no errors in it (warnings possible).  DYAD_EDICT:
+ *  loaded, but some lines were left out (see the diagnostics).  DYAD_EIO:
+ *  unreadable; DYAD_EFORMAT: kind not recognised; DYAD_ETOOBIG: over
+ *  256 MiB; DYAD_EINVAL: after compile, or a NULL argument.  The message
+ *  is in dyad_dict_errmsg(), and unless EINVAL or ENOMEM also recorded as
+ *  an error diagnostic. */
+DYAD_API dyad_status dyad_dict_add_file(dyad_dict *d, const char *path,
+                                        dyad_dict_kind kind);
+
+/** Loads every dictionary file of a directory (not recursive): regular
+ *  files whose names end in ".txt", in name order, each recognised as in
+ *  dyad_dict_add_file(); a .txt file of no recognisable kind gets a
+ *  warning and is skipped, other files are ignored.  Returns the worst
+ *  status of its files, DYAD_EIO when the directory cannot be read, or
+ *  DYAD_ENOTFOUND when it holds no dictionary. */
+DYAD_API dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir);
+
+/** Loads dictionary text held in memory (a built-in dictionary, a test);
+ *  name labels its diagnostics.  The text is copied as needed.  kind
+ *  DYAD_DICT_AUTO recognises it by name, then content.  Statuses as for
+ *  dyad_dict_add_file(). */
+DYAD_API dyad_status dyad_dict_add_text(dyad_dict *d, const char *name,
+                                        const char *text, size_t len,
+                                        dyad_dict_kind kind);
+
+/** Finishes loading: resolves synset references (in any verb file), checks
+ *  transformations, and makes d read-only.  Problems found here are
+ *  diagnostics too, located at the line that caused them.  DYAD_OK, or
+ *  DYAD_EDICT when the load as a whole had errors (d is usable either
+ *  way), DYAD_ENOMEM, DYAD_EINVAL when already compiled.  Lookups need a
+ *  compiled dictionary. */
+DYAD_API dyad_status dyad_dict_compile(dyad_dict *d);
+
+/** Message of the last failed call on d ("" when none). */
+DYAD_API const char *dyad_dict_errmsg(const dyad_dict *d);
+
+typedef enum dyad_dict_severity {
+    DYAD_DICT_WARNING = 1,
+    DYAD_DICT_ERROR = 2
+} dyad_dict_severity;
+
+typedef struct dyad_dict_diag {
+    dyad_dict_severity severity;
+    const char *file;      /* the file (or add_text name); NULL if none */
+    unsigned long line;    /* 1-based; 0 when about the whole file */
+    const char *message;   /* one sentence, no FILE:LINE prefix */
+} dyad_dict_diag;
+
+/** Diagnostics in the order found (the first 100,000 are kept; the counts
+ *  below count all). */
+DYAD_API size_t dyad_dict_diag_count(const dyad_dict *d);
+/** The i-th diagnostic, or NULL when i is out of range. */
+DYAD_API const dyad_dict_diag *dyad_dict_diag_get(const dyad_dict *d,
+                                                  size_t i);
+DYAD_API size_t dyad_dict_error_count(const dyad_dict *d);
+DYAD_API size_t dyad_dict_warning_count(const dyad_dict *d);
+
+typedef struct dyad_dict_stats {
+    size_t files, lines;         /* dictionary files and their lines */
+    size_t entries;              /* all phrase entries below */
+    size_t verb_blocks;          /* "--- NAME [CODE] ---" blocks */
+    size_t verbs;                /* verb lines (base verbs) */
+    size_t verb_forms;           /* forms indexed, listed or generated */
+    size_t patterns;
+    size_t synsets, synset_members;
+    size_t transformations;
+    size_t actors;               /* actor records (primary + synonyms) */
+    size_t actor_phrases;        /* primary and synonym phrases */
+    size_t actor_codes;          /* codes, with or without dates */
+    size_t agents;               /* agent phrases incl. plurals and
+                                    substitution-marker expansions */
+    size_t discards;
+    size_t issues;               /* issue phrases incl. expansions */
+    size_t words;                /* distinct words */
+    size_t trie_nodes;
+    size_t bytes;                /* memory held by the dictionary */
+} dyad_dict_stats;
+
+DYAD_API void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out);
+
+/* A word of the text to match: as in the text, any case. */
+typedef struct dyad_dict_word {
+    const char *s;
+    size_t len;
+} dyad_dict_word;
+
+/** Id of a word in the dictionaries' vocabulary (canonical form), or 0
+ *  when no dictionary phrase uses it.  Pattern elements carry these ids. */
+DYAD_API unsigned dyad_dict_word_id(const dyad_dict *d, const char *s,
+                                    size_t len);
+/** Canonical text of a word id; NULL for 0 or out of range. */
+DYAD_API const char *dyad_dict_word_text(const dyad_dict *d, unsigned id);
+
+/* Entry flags. */
+#define DYAD_DICT_F_PRIMARY 1u    /* actors: the record's primary phrase;
+                                     verbs: the form written first on the
+                                     verb line (the base form) */
+#define DYAD_DICT_F_GENERATED 2u  /* a plural, verb form, '!X!' or issue
+                                     expansion made by dyad */
+#define DYAD_DICT_F_OPEN_END 4u   /* written without a final '_' (in TABARI
+                                     the last word was then a stem) */
+#define DYAD_DICT_F_STORY 8u      /* discards: '+' (discard the story);
+                                     issues: '~~' (exclude for the story) */
+#define DYAD_DICT_F_EXCLUDE 16u   /* issues: '~' or '~~' exclusion phrase */
+#define DYAD_DICT_F_PREFIX 32u    /* agents: written "CODE~": the code goes
+                                     before the actor code (else after) */
+
+/* One phrase entry of any kind. */
+typedef struct dyad_dict_entry {
+    unsigned id;
+    dyad_dict_kind kind;
+    unsigned flags;             /* DYAD_DICT_F_* */
+    const char *file;
+    unsigned long line;         /* the line that defined it */
+    size_t nwords;
+    const unsigned *words;      /* word ids, nwords of them */
+    const unsigned char *adjacent; /* adjacent[i] (i >= 1): 1 when word i
+                                   was joined to word i-1 by '_' (no words
+                                   may come between), 0 for a blank (in
+                                   actor, agent and pattern phrases other
+                                   words may come between) */
+    const char *code;           /* actors: the default code (NULL: none;
+                                   see dyad_dict_actor_code()); agents: the
+                                   code without '~'; verbs: the verb's code
+                                   (its own or its block's); issues: the
+                                   issue code (NULL for exclusions);
+                                   discards: NULL */
+    const char *passive_code;   /* verbs: the code after ':', or NULL */
+    unsigned group;             /* actors: the actor record (shared by a
+                                   primary phrase and its synonyms); verbs:
+                                   the block id */
+    const char *category;       /* issues: the <ISSUE CATEGORY>, or NULL */
+    size_t verb_word;           /* verbs: index of the verb among words
+                                   (multi-word verbs: the '+' word) */
+} dyad_dict_entry;
+
+/** Fills *out with entry id.  DYAD_ENOTFOUND when there is none. */
+DYAD_API dyad_status dyad_dict_entry_get(const dyad_dict *d, unsigned id,
+                                         dyad_dict_entry *out);
+/** The phrase of entry id as text, words joined by ' ' or '_' as written
+ *  (canonical words).  Writes at most cap bytes including the NUL and
+ *  returns the full length (like snprintf). */
+DYAD_API size_t dyad_dict_entry_text(const dyad_dict *d, unsigned id,
+                                     char *buf, size_t cap);
+
+typedef enum dyad_dict_when {
+    DYAD_DICT_ALWAYS = 0,   /* [CODE]: the default */
+    DYAD_DICT_BEFORE,       /* [CODE <date]: on or before `to` */
+    DYAD_DICT_AFTER,        /* [CODE >date]: on or after `from` */
+    DYAD_DICT_BETWEEN       /* [CODE date-date]: from..to inclusive */
+} dyad_dict_when;
+
+/* One code of an actor record. */
+typedef struct dyad_dict_code {
+    const char *code;       /* "RUSGOV"; "---" is the null code */
+    dyad_dict_when when;
+    long from, to;          /* YYYYMMDD, inclusive (0 / 99991231 when
+                               open) */
+    unsigned long line;     /* where it was written */
+} dyad_dict_code;
+
+/** All codes of the actor record of entry (in file order); *out points
+ *  into d.  Returns their number (0 for a non-actor entry). */
+DYAD_API size_t dyad_dict_actor_codes(const dyad_dict *d, unsigned entry,
+                                      const dyad_dict_code **out);
+/** The code of an actor entry on date ("YYYY-MM-DD", or NULL for
+ *  undated): the first date-restricted code, in file order, whose range
+ *  holds the date, else the default (the first unrestricted code).  NULL
+ *  when none applies, or for a non-actor entry or a malformed date. */
+DYAD_API const dyad_dict_code *dyad_dict_actor_code(const dyad_dict *d,
+                                                    unsigned entry,
+                                                    const char *date);
+
+/* One match: entry matched words[start..end). */
+typedef struct dyad_dict_match {
+    unsigned entry;
+    size_t start, end;
+} dyad_dict_match;
+
+/* Match flags. */
+#define DYAD_MATCH_GAPS 1u   /* honour blank connectors: other words may
+                                come between two words of a phrase (else
+                                all words must be consecutive) */
+#define DYAD_MATCH_STEMS 2u  /* an open-ended phrase's last word matches
+                                any text word it begins (TABARI stems) */
+
+/** Every entry of the kinds in `kinds` (DYAD_DICT_MASK(DYAD_DICT_ACTORS)
+ *  | ...; verbs are matched with dyad_dict_match_verb()) whose phrase
+ *  matches the text words from words[start] on, within words[0..n).
+ *  Writes up to max matches to out -- longest first; among equals, entries
+ *  written in the file before generated ones (plurals, verb forms), then
+ *  load order -- and returns how many there are in all (which may exceed
+ *  max; at most 512 are ranked).  out may be NULL when max is 0.  A call
+ *  does a bounded amount of work whatever the input.  Reads d only:
+ *  thread-safe. */
+DYAD_API size_t dyad_dict_match_at(const dyad_dict *d, unsigned kinds,
+                                   const dyad_dict_word *words, size_t n,
+                                   size_t start, unsigned flags,
+                                   dyad_dict_match *out, size_t max);
+
+/** Verb entries (every listed or generated form) whose verb word is
+ *  words[verb] and whose other words (particles of multi-word verbs such
+ *  as "CORDON OFF" or "WIRE TAP") stand right before and after it.  Same
+ *  output rules as dyad_dict_match_at(). */
+DYAD_API size_t dyad_dict_match_verb(const dyad_dict *d,
+                                     const dyad_dict_word *words, size_t n,
+                                     size_t verb, dyad_dict_match *out,
+                                     size_t max);
+
+/* A verb block: "--- NAME [CODE] ---" with its verbs and patterns. */
+typedef struct dyad_dict_block {
+    unsigned id;
+    const char *name;           /* "ACCELERATE" */
+    const char *code;           /* the block's code ("---" when none) */
+    const char *passive_code;   /* after ':' in the header, or NULL */
+    const char *file;
+    unsigned long line;
+    unsigned first_pattern;     /* its patterns are first_pattern ..
+                                   first_pattern + npatterns - 1 */
+    size_t npatterns;
+} dyad_dict_block;
+
+DYAD_API size_t dyad_dict_block_count(const dyad_dict *d);
+/** DYAD_ENOTFOUND when there is no block id. */
+DYAD_API dyad_status dyad_dict_block_get(const dyad_dict *d, unsigned id,
+                                         dyad_dict_block *out);
+
+typedef enum dyad_pat_kind {
+    DYAD_PAT_WORD = 1,   /* a literal word: id, text */
+    DYAD_PAT_SYNSET,     /* &NAME: id is the synset, text "&NAME" */
+    DYAD_PAT_VERB,       /* *  the verb of the block */
+    DYAD_PAT_SOURCE,     /* $  the source actor */
+    DYAD_PAT_TARGET,     /* +  the target actor */
+    DYAD_PAT_COMPOUND,   /* %  a compound actor: source and target */
+    DYAD_PAT_SKIP,       /* ^  skip a noun phrase */
+    DYAD_PAT_NP_BEGIN,   /* {  noun phrase; its last word is the head */
+    DYAD_PAT_NP_END,     /* }  */
+    DYAD_PAT_PP_BEGIN,   /* (  prepositional phrase; first word is the
+                               preposition */
+    DYAD_PAT_PP_END      /* )  */
+} dyad_pat_kind;
+
+/* One element of a pattern, in written order. */
+typedef struct dyad_pat_elem {
+    unsigned char kind;      /* dyad_pat_kind */
+    unsigned char adjacent;  /* 1: joined to the previous word-like element
+                                by '_' (nothing may come between); 0: a
+                                blank (words may come between).  Always 0
+                                on brackets. */
+    unsigned id;             /* WORD: word id; SYNSET: synset id */
+    const char *text;        /* WORD: the word; SYNSET: "&NAME"; else the
+                                symbol ("*", "$", "{" ...) */
+} dyad_pat_elem;
+
+typedef struct dyad_dict_pattern {
+    unsigned id;
+    unsigned block;
+    const char *code;          /* before ':' ("---" null code); NULL when
+                                  written "[:CODE]" */
+    const char *passive_code;  /* after ':', or NULL */
+    const char *file;
+    unsigned long line;
+    const char *text;          /* as written, without '-', code, comment */
+    const dyad_pat_elem *elems;
+    size_t nelems;
+    size_t verb;               /* index of the DYAD_PAT_VERB element */
+} dyad_dict_pattern;
+
+DYAD_API size_t dyad_dict_pattern_count(const dyad_dict *d);
+DYAD_API dyad_status dyad_dict_pattern_get(const dyad_dict *d, unsigned id,
+                                           dyad_dict_pattern *out);
+
+typedef struct dyad_dict_synset {
+    unsigned id;
+    const char *name;          /* without '&' and a final '_' */
+    const char *file;
+    unsigned long line;
+    size_t nmembers;           /* phrases, plurals included */
+    int plurals;               /* 0 when the label ended in '_' */
+} dyad_dict_synset;
+
+DYAD_API size_t dyad_dict_synset_count(const dyad_dict *d);
+DYAD_API dyad_status dyad_dict_synset_get(const dyad_dict *d, unsigned id,
+                                          dyad_dict_synset *out);
+/** Synset id by name ("&CURRENCY" or "CURRENCY"), 0 when undefined. */
+DYAD_API unsigned dyad_dict_synset_find(const dyad_dict *d,
+                                        const char *name);
+/** Members of synset id (nested synsets expanded) that match consecutive
+ *  words from words[start]: writes their end indexes (exclusive) to
+ *  ends[], longest first, without repeats, and returns how many there
+ *  are.  Thread-safe. */
+DYAD_API size_t dyad_dict_synset_match(const dyad_dict *d, unsigned id,
+                                       const dyad_dict_word *words,
+                                       size_t n, size_t start,
+                                       size_t *ends, size_t max);
+
+/* A verb transformation "~ a (a b ATTACK) SAY = a b 015": levels from the
+ * outermost in; level i has a source variable and a verb; the innermost
+ * level also has a target.  Variables are one letter, "." (any actor) or
+ * "_" (no actor); verbs are verb words ("WILL_ATTACK" joins two) or "Q"
+ * (any verb). */
+typedef struct dyad_dict_transform {
+    unsigned id;
+    const char *file;
+    unsigned long line;
+    const char *text;
+    size_t nlevels;
+    const char *const *sources;  /* nlevels */
+    const char *const *verbs;    /* nlevels */
+    const char *target;          /* innermost target */
+    const char *out_source, *out_target, *out_code;
+} dyad_dict_transform;
+
+DYAD_API size_t dyad_dict_transform_count(const dyad_dict *d);
+DYAD_API dyad_status dyad_dict_transform_get(const dyad_dict *d,
+                                             unsigned id,
+                                             dyad_dict_transform *out);
+
+/* A hit of dyad_dict_lookup(). */
+typedef struct dyad_dict_hit {
+    dyad_dict_kind kind;
+    unsigned entry;       /* the matching entry */
+    unsigned pattern;     /* verbs: a pattern of the verb's block whose
+                             words all occur in the phrase, in order and
+                             on the right side of the verb; 0 for the verb
+                             entry itself */
+    size_t start, end;    /* words of the phrase it covers */
+} dyad_dict_hit;
+
+/** A diagnostic lookup (what `dyad dict lookup` prints): splits phrase
+ *  into words like a dictionary phrase, then reports every actor, agent,
+ *  discard and issue entry matching the whole phrase (blank connectors
+ *  may skip words), every verb entry whose form occurs in it, and, for
+ *  each of those, every pattern of its block whose literal words and
+ *  synsets occur around the verb in the written order (actor slots $ + %
+ *  ^ match any words).  Writes up to max hits and returns the total.
+ *  Thread-safe. */
+DYAD_API size_t dyad_dict_lookup(const dyad_dict *d, const char *phrase,
+                                 dyad_dict_hit *out, size_t max);
+
 /* ---------------------------------------------- PETRARCH validation files */
 
 /* A PETRARCH validation file (e.g. PETR.UnitTest.records.xml): the

@@ -1,0 +1,342 @@
+/*
+ * dict.h -- the dictionary stage: loaders for the five TABARI/PETRARCH
+ * dictionary kinds (verbs with synsets, patterns and transformations;
+ * actors with date-restricted codes; agents; discards; issues) and their
+ * compiled, read-only representation.  Every word is interned once (a
+ * canonical upper-case form, see dyad__dict_canon); phrases live in one
+ * trie per kind whose edges are keyed by (node, word id, connector) in a
+ * single hash map, so a lookup costs one probe per word.  What must stay
+ * true: after dyad_dict_compile() nothing in struct dyad_dict changes, so
+ * one dictionary may be shared by any number of threads; every entry,
+ * pattern, block, synset and code records the FILE:LINE it came from; a
+ * malformed line yields one located diagnostic and loading goes on.
+ */
+#ifndef DYAD_DICT_H
+#define DYAD_DICT_H
+
+#include "../common/common.h"
+#include "../text/text.h"
+
+#include <stdint.h>
+
+/* ------------------------------------------------------------ containers
+ * A growable array: dyad__vec_reserve(&p, &cap, need, sizeof *p) makes
+ * room for need elements; 0 on success, -1 when out of memory. */
+int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
+#define DYAD__RESERVE(ptr, cap, need) \
+    dyad__vec_reserve((void **)&(ptr), &(cap), (need), sizeof *(ptr))
+
+/* A hash map from 64-bit keys (never 0) to 32-bit values, open
+ * addressing with linear probing.  Used for the trie edges and a few
+ * indexes (see the DYAD__NS_* namespaces below). */
+typedef struct dyad__map {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t cap;   /* power of two, or 0 */
+    size_t n;
+} dyad__map;
+
+void dyad__map_free(dyad__map *m);
+/* Value for key, or 0 when absent. */
+uint32_t dyad__map_get(const dyad__map *m, uint64_t key);
+/* Sets key to val (inserting or replacing); -1 when out of memory. */
+int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val);
+
+/* Key namespaces: trie edges use the parent node id (< 2^31) as the high
+ * word; other indexes use these (bit 63 set). */
+#define DYAD__NS_SYNSET ((uint64_t)0x80000001u << 32)  /* name id -> synset */
+#define DYAD__NS_PATTEXT ((uint64_t)0x80000002u << 32) /* (block,text) */
+
+/* ---------------------------------------------------------------- strings
+ * Interned strings: id 1..n; the same bytes always get the same id.  The
+ * text lives in the dictionary's arena (NUL-terminated). */
+typedef struct dyad__intern {
+    uint32_t *slots;     /* hash table of ids, 0 = empty */
+    size_t cap;          /* power of two */
+    const char **str;    /* str[id] */
+    uint32_t *len;       /* len[id] */
+    uint32_t *hash;      /* hash[id] */
+    size_t n, ncap;      /* ids in use (str[0] unused) and room */
+} dyad__intern;
+
+uint32_t dyad__hash_bytes(const char *s, size_t n);
+
+/* ------------------------------------------------------------ entries */
+
+/* Internal flags beyond the public DYAD_DICT_F_* ones. */
+#define DYAD__KIND_SYNSET 7   /* entry kind of a synset member */
+
+typedef struct dyad__entry {
+    uint8_t kind;        /* dyad_dict_kind, or DYAD__KIND_SYNSET */
+    uint8_t pad;
+    uint16_t nwords;
+    uint32_t flags;      /* DYAD_DICT_F_* */
+    uint32_t file;       /* index into files */
+    uint32_t line;
+    uint32_t words;      /* offset into the word pools */
+    uint32_t code;       /* string id of the code, 0 if none */
+    uint32_t passive;    /* verbs: string id of the code after ':' */
+    uint32_t group;      /* actor record, verb block, synset, issue category */
+    uint32_t aux;        /* verbs: index of the verb word; synset: 1 when the
+                            member refers to another synset */
+    uint32_t next;       /* next entry at the same trie node, 0 = end */
+} dyad__entry;
+
+typedef struct dyad__actor {
+    uint32_t first_code; /* into codes */
+    uint32_t ncodes;
+    uint32_t primary;    /* entry id of the primary phrase */
+    uint32_t file, line;
+} dyad__actor;
+
+typedef struct dyad__block {
+    uint32_t name;       /* string id ("ACCELERATE") */
+    uint32_t code, passive;
+    uint32_t file, line;
+    uint32_t first_pattern, npatterns;
+} dyad__block;
+
+typedef struct dyad__pattern {
+    uint32_t block;
+    uint32_t file, line;
+    uint32_t code, passive;
+    const char *text;    /* as written, without '-', code and comment */
+    uint32_t elems, nelems; /* into pelems */
+    uint32_t verb;       /* index of the DYAD_PAT_VERB element */
+} dyad__pattern;
+
+typedef struct dyad__synset {
+    uint32_t name;       /* string id, without '&' and the final '_' */
+    uint32_t file, line;
+    uint32_t root;       /* trie root of its plain-word members */
+    uint32_t nmembers;
+    uint32_t first_complex; /* entry ids (linked by next) of members that
+                               refer to other synsets */
+    uint32_t last_complex;
+    uint8_t noplural;    /* label ended in '_' */
+    uint8_t state;       /* cycle check during compile */
+} dyad__synset;
+
+typedef struct dyad__transform {
+    uint32_t file, line;
+    const char *text;
+    uint32_t nlevels;
+    const char **sources;  /* nlevels, outermost first (arena) */
+    const char **verbs;    /* nlevels */
+    const char *target;    /* innermost target */
+    const char *out_source, *out_target, *out_code;
+} dyad__transform;
+
+/* A synset member that refers to other synsets, kept as text until
+ * compile resolves the references. */
+typedef struct dyad__rawmember {
+    uint32_t synset;
+    uint32_t file, line;
+    const char *text;
+} dyad__rawmember;
+
+typedef struct dyad__dfile {
+    const char *path;
+    int kind;            /* dyad_dict_kind */
+    unsigned long lines;
+} dyad__dfile;
+
+/* Trie node flags. */
+#define DYAD__N_ADJ 1    /* has a child reached by an adjacent ('_') edge */
+#define DYAD__N_GAP 2    /* has a child reached by a blank edge */
+#define DYAD__N_OPEN 4   /* some entry here ends with an open (stem) word */
+
+#define DYAD__MAX_WORDS 64        /* words in one phrase */
+#define DYAD__MAX_ELEMS 96        /* elements in one pattern */
+#define DYAD__MAX_VARIANTS 256    /* expansions of one issue or agent line */
+#define DYAD__MAX_DIAGS 100000    /* diagnostics kept (all are counted) */
+
+struct dyad_dict {
+    dyad__arena arena;           /* every string */
+    dyad__err err;
+    int compiled;
+
+    dyad__dfile *files;
+    size_t nfiles, files_cap;
+
+    dyad__intern strs;
+
+    dyad_dict_diag *diags;
+    size_t ndiags, diags_cap;
+    size_t nerrors, nwarnings;
+
+    dyad__map map;               /* trie edges and indexes */
+    uint32_t *nfirst;            /* per node: first entry */
+    uint32_t *nlast;             /* per node: last entry (load order) */
+    uint8_t *nflags;
+    size_t nnodes, nodes_cap;
+    uint32_t roots[8];           /* per kind (index dyad_dict_kind) */
+
+    dyad__entry *ent;            /* ent[0] unused */
+    size_t nent, ent_cap;
+    uint32_t *wid;               /* word pool: word ids */
+    uint8_t *wadj;               /* word pool: 1 = joined to the previous
+                                    word by '_' (no words between) */
+    size_t nw, w_cap;
+
+    dyad__actor *actors;         /* actors[0] unused */
+    size_t nactors, actors_cap;
+    dyad_dict_code *codes;
+    size_t ncodes, codes_cap;
+
+    dyad__block *blocks;         /* blocks[0] unused */
+    size_t nblocks, blocks_cap;
+    dyad__pattern *pats;         /* pats[0] unused */
+    size_t npats, pats_cap;
+    dyad_pat_elem *pelems;
+    size_t npelems, pelems_cap;
+    dyad__synset *syns;          /* syns[0] unused */
+    size_t nsyns, syns_cap;
+    dyad__transform *tfs;        /* tfs[0] unused */
+    size_t ntfs, tfs_cap;
+    dyad__rawmember *raws;       /* until compile */
+    size_t nraws, raws_cap;
+
+    dyad_dict_stats st;
+};
+
+/* ------------------------------------------------------ cross-file API */
+
+/* Records a diagnostic; file is an index into d->files (or (uint32_t)-1
+ * for none), line 0 for none.  Never fails (an out-of-memory diagnostic
+ * is counted but not kept). */
+void dyad__dict_diag(dyad_dict *d, int severity, uint32_t file,
+                     unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Interns s[0..n) as is; 0 when out of memory. */
+uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n);
+/* Id of s[0..n) if interned, else 0.  Read-only: safe after compile. */
+uint32_t dyad__dict_find(const dyad_dict *d, const char *s, size_t n);
+static inline const char *dyad__dict_str(const dyad_dict *d, uint32_t id)
+{
+    return id ? d->strs.str[id] : NULL;
+}
+
+/* Canonical form of a word: upper case (full Unicode) without one final
+ * '.' ("U.S." -> "U.S", "Mr." -> "MR"; "." stays).  Writes into out (cap
+ * bytes) and returns the length, or 0 when the word is empty or does not
+ * fit. */
+size_t dyad__dict_canon(const char *s, size_t n, char *out, size_t cap);
+/* Word id of a text word (canonicalised), 0 when it is no dictionary
+ * word. */
+uint32_t dyad__dict_word(const dyad_dict *d, const char *s, size_t n);
+
+/* New trie node; 0 when out of memory. */
+uint32_t dyad__trie_node(dyad_dict *d);
+/* Child of node by (word, adjacent); created when create is set.  0 when
+ * absent or out of memory. */
+uint32_t dyad__trie_child(dyad_dict *d, uint32_t node, uint32_t word,
+                          int adjacent, int create);
+static inline uint64_t dyad__edge_key(uint32_t node, uint32_t word, int adj)
+{
+    return ((uint64_t)node << 32) | ((uint64_t)word << 1) | (uint64_t)(adj != 0);
+}
+
+/* A phrase being built: words (ids) and connectors. */
+typedef struct dyad__phrase {
+    uint32_t w[DYAD__MAX_WORDS];
+    uint8_t adj[DYAD__MAX_WORDS];  /* adj[0] is ignored */
+    size_t n;
+    int open_end;                  /* no final '_' */
+    int overflow;                  /* more than DYAD__MAX_WORDS words */
+} dyad__phrase;
+
+/* Scratch state for splitting phrases into words the way the text
+ * tokeniser splits text. */
+typedef struct dyad__lexer {
+    dyad__toks toks;
+    dyad__norm norm;
+    uint32_t *map;
+    size_t map_cap;
+    char buf[512];
+} dyad__lexer;
+
+void dyad__lexer_init(dyad__lexer *lx);
+void dyad__lexer_free(dyad__lexer *lx);
+
+/* Appends the words of s[0..n) (a phrase written with blanks and '_'
+ * between words) to ph.  Chunks are cut at runs of blanks and '_': a run
+ * containing a blank is a gap, a run of '_' only joins.  Each chunk is then
+ * split like running text (so "SAMOA_(AMERICAN)" gives SAMOA ( AMERICAN )
+ * and "DON'T" gives DO N'T); words of one chunk are adjacent.  first_adj
+ * is the connector before the first word.  Returns DYAD_OK, DYAD_ENOMEM,
+ * or DYAD_EDICT when the phrase is too long (ph->overflow). */
+dyad_status dyad__phrase_add(dyad_dict *d, dyad__lexer *lx, dyad__phrase *ph,
+                             const char *s, size_t n, int first_adj);
+
+/* Splits s[0..n) like dyad__phrase_add() but only reads: canonical words
+ * are copied into buf (cap bytes) and listed in w[] (at most max).
+ * Returns the number of words, 0 when empty or something did not fit. */
+size_t dyad__phrase_split(dyad__lexer *lx, const char *s, size_t n, char *buf, size_t cap,
+                          dyad_dict_word *w, size_t max);
+
+/* Adds an entry: copies the phrase words into the pools, links it under
+ * root (creating the path), returns the entry id (0 on ENOMEM).  *dup is
+ * set to the first entry already at that node, or 0. */
+uint32_t dyad__entry_add(dyad_dict *d, uint32_t root, const dyad__phrase *ph,
+                         int kind, uint32_t flags, uint32_t file,
+                         unsigned long line, uint32_t *dup);
+
+/* Appends entry id to the entry list of node (load order). */
+void dyad__entry_link(dyad_dict *d, uint32_t node, uint32_t id);
+
+/* English forms.  Each writes NUL-terminated upper-case forms into out[]
+ * (each out[i] has room for cap bytes) and returns how many. */
+size_t dyad__noun_plural(const char *w, size_t n, char out[][64], size_t max);
+size_t dyad__verb_forms(const char *w, size_t n, char out[][64], size_t max);
+
+/* Parses a dictionary date, YYMMDD (YY <= 30 is 20YY) or YYYYMMDD, into
+ * YYYYMMDD; -1 when it is not a valid calendar date in either form. */
+long dyad__dict_date(const char *s, size_t n);
+/* Parses YYYY-MM-DD (or YYYYMMDD); -1 when invalid. */
+long dyad__dict_iso_date(const char *s);
+
+/* Loaders: one call per file; text[0..len) with its lines. */
+typedef struct dyad__line {
+    const char *s;       /* content with comments removed */
+    size_t n;
+    unsigned long no;    /* 1-based line number */
+    int indented;        /* began with a blank or tab */
+} dyad__line;
+
+typedef struct dyad__lines {
+    dyad_dict *d;
+    uint32_t file;
+    const char *p, *end; /* unread text */
+    unsigned long no;
+    int in_comment;      /* inside <!-- ... --> */
+    unsigned long comment_line;
+    char *buf;           /* copy of the current line */
+    size_t buf_cap;
+} dyad__lines;
+
+/* Next non-blank line with comments (#, ;, <!-- -->) removed; 0 at the
+ * end of the text.  Lines with invalid UTF-8 or NUL bytes are reported
+ * and skipped. */
+int dyad__lines_next(dyad__lines *L, dyad__line *out);
+void dyad__lines_free(dyad__lines *L);
+
+dyad_status dyad__load_verbs(dyad_dict *d, dyad__lines *L, dyad__lexer *lx);
+dyad_status dyad__load_actors(dyad_dict *d, dyad__lines *L, dyad__lexer *lx);
+dyad_status dyad__load_agents(dyad_dict *d, dyad__lines *L, dyad__lexer *lx);
+dyad_status dyad__load_discards(dyad_dict *d, dyad__lines *L, dyad__lexer *lx);
+dyad_status dyad__load_issues(dyad_dict *d, dyad__lines *L, dyad__lexer *lx);
+
+/* Compile step for verbs: resolves synset references in patterns and
+ * synsets, rejects cycles, checks transformations. */
+dyad_status dyad__verbs_compile(dyad_dict *d);
+
+/* Guesses the kind of a file from its name, then its text; 0 when
+ * unknown. */
+int dyad__dict_sniff(const char *path, const char *text, size_t len);
+
+/* Trims blanks at both ends. */
+void dyad__trim(const char **s, size_t *n);
+
+#endif /* DYAD_DICT_H */
