@@ -723,6 +723,134 @@ DYAD_API const char *dyad_suite_env(const dyad_suite *s, const char *name);
 DYAD_API const char *dyad_suite_option(const dyad_suite_record *r,
                                        const char *name);
 
+/* ---- tagger ---- */
+
+/* The built-in part-of-speech tagger and phrase chunker, for text that
+ * comes without a parse.  The tagger is a bigram HMM whose parameters are
+ * read from the data of Debian's liblingua-en-tagger-perl (words.yml,
+ * tags.yml: Penn Treebank counts); tags are Penn Treebank tags.  The
+ * chunker builds from the tags the same kind of tree a Treebank parse
+ * gives (ROOT, S, NP, VP, PP, SBAR, ...), and describes each verb group.
+ *
+ *     dyad_tagger *tg;
+ *     if (dyad_tagger_new(&tg, NULL) != DYAD_OK) {   // the default data
+ *         fprintf(stderr, "%s\n", dyad_tagger_errmsg(tg));
+ *         dyad_tagger_free(tg);  ...
+ *     }
+ *     dyad_chunker *c;
+ *     dyad_chunker_new(&c, tg);                 // one per thread
+ *     dyad_chunker_run(c, text, i);             // sentence i of a dyad_text
+ *     for (size_t k = 0; k < dyad_chunker_token_count(c); k++)
+ *         ... dyad_chunker_tag(c, k) ...        // "NNP"
+ *     puts(dyad_chunker_tree(c));               // "(ROOT (S (NP ...) ...))"
+ *     dyad_chunker_free(c);
+ *     dyad_tagger_free(tg);
+ *
+ * Threads.  A loaded dyad_tagger never changes: any number of chunkers,
+ * in any threads, may share it.  Each dyad_chunker is used by one thread
+ * at a time and must be freed before its tagger. */
+typedef struct dyad_tagger dyad_tagger;
+
+/** Loads the tagger data from dir: words.yml and tags.yml of
+ *  Lingua::EN::Tagger.  dir NULL or "": the environment variable
+ *  DYAD_TAGGER_DIR, else /usr/share/perl5/Lingua/EN/Tagger.
+ *  DYAD_OK: *out is ready.  DYAD_EIO (a file cannot be read) or
+ *  DYAD_EDICT (a malformed line): *out is a handle that only reports the
+ *  problem through dyad_tagger_errmsg() ("PATH:LINE: what") and must be
+ *  freed.  DYAD_ENOMEM: *out may be NULL.  Takes about 0.1 s. */
+DYAD_API dyad_status dyad_tagger_new(dyad_tagger **out, const char *dir);
+
+/** Why dyad_tagger_new() failed; "" after success; "out of memory" for
+ *  NULL. */
+DYAD_API const char *dyad_tagger_errmsg(const dyad_tagger *tg);
+
+/** Frees tg; accepts NULL. */
+DYAD_API void dyad_tagger_free(dyad_tagger *tg);
+
+#define DYAD_NO_TOKEN ((size_t)-1)
+
+typedef enum dyad_tense {
+    DYAD_TENSE_NONE = 0,      /* non-finite: "to attack", "attacking" */
+    DYAD_TENSE_PRESENT,
+    DYAD_TENSE_PAST,
+    DYAD_TENSE_FUTURE         /* will, shall, 'll */
+} dyad_tense;
+
+typedef enum dyad_modality {
+    DYAD_MODALITY_NONE = 0,
+    DYAD_MODALITY_FUTURE,       /* will, shall */
+    DYAD_MODALITY_CONDITIONAL,  /* would */
+    DYAD_MODALITY_ABILITY,      /* can, could */
+    DYAD_MODALITY_POSSIBILITY,  /* may, might */
+    DYAD_MODALITY_OBLIGATION    /* must, should, ought, need */
+} dyad_modality;
+
+/* A verb group: auxiliaries, modal, negation and main verb ("will not be
+ * attacked").  Token indexes count from the sentence's first token. */
+typedef struct dyad_verb_group {
+    size_t verb;              /* the main verb */
+    size_t first, last;       /* first and last verbal token, inclusive */
+    size_t modal;             /* the modal, or DYAD_NO_TOKEN */
+    size_t negation;          /* "not" / "n't" / "never", or DYAD_NO_TOKEN */
+    size_t subject_first, subject_end;   /* the subject noun phrase,
+                                            [first, end); equal: none */
+    size_t reported_first, reported_end; /* speech verbs ("said"): the
+                                            reported clause; equal: none */
+    dyad_tense tense;
+    dyad_modality modality;
+    int passive;              /* be/get + past participle */
+    int negated;
+    int perfect;              /* have + past participle */
+    int progressive;          /* be + -ing */
+    int infinitive;           /* "to" + verb */
+} dyad_verb_group;
+
+/* Tags and chunks one sentence at a time, keeping the result until the
+ * next run.  It owns one arena, reset by each run. */
+typedef struct dyad_chunker dyad_chunker;
+
+/** A chunker using tg (not copied: tg must outlive it).  DYAD_EINVAL when
+ *  tg is NULL or failed to load; DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_chunker_new(dyad_chunker **out,
+                                      const dyad_tagger *tg);
+/** Frees c; accepts NULL. */
+DYAD_API void dyad_chunker_free(dyad_chunker *c);
+
+/** Tags and chunks sentence i of t (after dyad_text_analyze).  Everything
+ *  previously returned by c becomes invalid.  DYAD_EINVAL when i is out of
+ *  range, DYAD_ELIMIT when the sentence needs more than the chunker's
+ *  memory cap (64 MiB), DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t,
+                                      size_t i);
+
+/** Same on n words already split Treebank-style ("U.S.", "'s", "n't" are
+ *  words of their own); each a NUL-terminated UTF-8 string. */
+DYAD_API dyad_status dyad_chunker_run_words(dyad_chunker *c,
+                                            const char *const *words,
+                                            size_t n);
+
+/** Number of tokens of the last sentence run. */
+DYAD_API size_t dyad_chunker_token_count(const dyad_chunker *c);
+/** Penn Treebank tag of token i ("NNP", "VBD", "PRP$", "``"); "" when i
+ *  is out of range.  Static strings. */
+DYAD_API const char *dyad_chunker_tag(const dyad_chunker *c, size_t i);
+/** The chunk tree as a one-line Penn bracketing, e.g.
+ *  "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .)))";
+ *  words appear as in the text.  Valid until the next run; NULL on
+ *  ENOMEM. */
+DYAD_API const char *dyad_chunker_tree(dyad_chunker *c);
+/** Verb groups of the last sentence, left to right. */
+DYAD_API size_t dyad_chunker_verb_group_count(const dyad_chunker *c);
+/** The i-th verb group, or NULL when out of range.  Valid until the next
+ *  run. */
+DYAD_API const dyad_verb_group *dyad_chunker_verb_group(const dyad_chunker *c,
+                                                        size_t i);
+/** "dyad_tense" names: "none", "present", "past", "future"; and for
+ *  modality "none", "future", "conditional", "ability", "possibility",
+ *  "obligation".  "" out of range. */
+DYAD_API const char *dyad_tense_name(dyad_tense t);
+DYAD_API const char *dyad_modality_name(dyad_modality m);
+
 /* ----------------------------------------------------------- JSON output */
 
 /* The one JSON writer of the project: buffered, always valid UTF-8 JSON

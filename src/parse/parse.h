@@ -46,12 +46,55 @@ typedef struct dyad__node {
     uint32_t head;          /* head token, or DYAD__NONE when empty */
 } dyad__node;
 
+/* Verb-group features (see dyad__tree_vgroups below). */
+typedef enum dyad__tense {
+    DYAD__TENSE_NONE = 0,   /* non-finite: "to attack", "attacking" */
+    DYAD__TENSE_PRESENT, DYAD__TENSE_PAST, DYAD__TENSE_FUTURE
+} dyad__tense;
+
+typedef enum dyad__modality {
+    DYAD__MOD_NONE = 0,
+    DYAD__MOD_FUTURE,       /* will, shall, 'll */
+    DYAD__MOD_CONDITIONAL,  /* would, 'd */
+    DYAD__MOD_ABILITY,      /* can, could */
+    DYAD__MOD_POSSIBILITY,  /* may, might */
+    DYAD__MOD_OBLIGATION    /* must, should, ought, need */
+} dyad__modality;
+
+/* A verb group: the chain of VPs from an outer VP down through its
+ * auxiliaries ("will not have been", "to") to the VP of the main verb,
+ * which holds the complements.  Token indexes are tree tokens. */
+typedef struct dyad__vgroup {
+    uint32_t vp;            /* outermost VP node of the chain */
+    uint32_t inner;         /* VP node directly holding the main verb */
+    uint32_t verb;          /* main verb token */
+    uint32_t first, last;   /* first and last verbal token (aux .. main) */
+    uint32_t modal;         /* MD token, or DYAD__NONE */
+    uint32_t neg;           /* "not", "n't", "never" token, or DYAD__NONE */
+    uint32_t subject;       /* the NP before the group in its clause, or
+                               DYAD__NONE */
+    uint32_t reported;      /* speech verbs: the reported clause (an SBAR
+                               or S complement, or the S fronted before
+                               "X said"), or DYAD__NONE */
+    uint8_t tense;          /* dyad__tense */
+    uint8_t modality;       /* dyad__modality */
+    uint8_t passive;        /* be/get + VBN */
+    uint8_t negated;
+    uint8_t perfect;        /* have + VBN */
+    uint8_t progressive;    /* be + VBG */
+    uint8_t infinitive;     /* "to" + VB */
+} dyad__vgroup;
+
 typedef struct dyad__tree {
     dyad__ptok *toks;
     uint32_t ntoks;
     dyad__node *nodes;
     uint32_t nnodes;
     uint32_t root;          /* index of the top node */
+    dyad__vgroup *vgroups;  /* NULL until dyad__tree_vgroups() (the
+                               chunker calls it; the Treebank reader
+                               does not) */
+    uint32_t nvgroups;
 } dyad__tree;
 
 /* Tags */
@@ -75,5 +118,83 @@ void dyad__tree_heads(dyad__tree *t);
 
 /* Writes the tree back as a one-line bracketing (for tests and traces). */
 void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out);
+
+/* Finds the verb groups of any tree (Treebank or chunked) and their
+ * features, in node order, into t->vgroups (allocated from a).  A VP
+ * whose direct verbal tokens are all auxiliaries (MD, "to", forms of be,
+ * have, do, get; AUX* tags) chains into its VP child; a VP without verbal
+ * tokens (VP coordination) is a container, not a group.  Returns DYAD_OK,
+ * DYAD_ELIMIT or DYAD_ENOMEM. */
+dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a);
+
+/* ------------------------------------------- tagger (tagger.c) */
+
+/* Penn Treebank tags with the Lingua::EN::Tagger names they come from:
+ * X(ENUM, penn, lingua). */
+#define DYAD__PTAG_MAP(X)                                                    \
+    X(CC, "CC", "cc") X(CD, "CD", "cd") X(DT, "DT", "det")                   \
+    X(EX, "EX", "ex") X(FW, "FW", "fw") X(IN, "IN", "in")                    \
+    X(JJ, "JJ", "jj") X(JJR, "JJR", "jjr") X(JJS, "JJS", "jjs")              \
+    X(LRB, "-LRB-", "lrb") X(LS, "LS", "ls") X(MD, "MD", "md")               \
+    X(NN, "NN", "nn") X(NNP, "NNP", "nnp") X(NNPS, "NNPS", "nnps")           \
+    X(NNS, "NNS", "nns") X(PDT, "PDT", "pdt") X(POS, "POS", "pos")           \
+    X(PERIOD, ".", "pp") X(COMMA, ",", "ppc") X(DOLLAR, "$", "ppd")          \
+    X(LQUOTE, "``", "ppl") X(RQUOTE, "''", "ppr") X(COLON, ":", "pps")       \
+    X(PRP, "PRP", "prp") X(PRPS, "PRP$", "prps") X(RB, "RB", "rb")           \
+    X(RBR, "RBR", "rbr") X(RBS, "RBS", "rbs") X(RP, "RP", "rp")              \
+    X(RRB, "-RRB-", "rrb") X(SYM, "SYM", "sym") X(TO, "TO", "to")            \
+    X(UH, "UH", "uh") X(VB, "VB", "vb") X(VBD, "VBD", "vbd")                 \
+    X(VBG, "VBG", "vbg") X(VBN, "VBN", "vbn") X(VBP, "VBP", "vbp")           \
+    X(VBZ, "VBZ", "vbz") X(WDT, "WDT", "wdt") X(WP, "WP", "wp")              \
+    X(WPS, "WP$", "wps") X(WRB, "WRB", "wrb")
+
+typedef enum dyad__ptag {
+#define DYAD__PTAG_ENUM(e, penn, lingua) DYAD__T_##e,
+    DYAD__PTAG_MAP(DYAD__PTAG_ENUM)
+#undef DYAD__PTAG_ENUM
+    DYAD__T_COUNT
+} dyad__ptag;
+
+/* "NNP" for DYAD__T_NNP; "" out of range. */
+const char *dyad__ptag_name(unsigned tag);
+/* Tag of a Penn name ("PRP$"); the PETRARCH auxiliary tags AUX, AUXB,
+ * AUXD, AUXG, AUXN, AUXP, AUXZ become VB, VB, VBD, VBG, VBN, VBP, VBZ.
+ * DYAD__T_COUNT when unknown. */
+unsigned dyad__ptag_parse(const char *s);
+
+/* A word to tag: a slice of text. */
+typedef struct dyad__word {
+    const char *s;
+    uint32_t len;
+} dyad__word;
+
+/* The tagger model is struct dyad_tagger (public handle, read-only once
+ * loaded, shared by threads).  Loads words.yml and tags.yml from dir
+ * (NULL or "": $DYAD_TAGGER_DIR, else
+ * DYAD__TAGGER_DIR).  On DYAD_EIO / DYAD_EDICT, err names the file and
+ * line. */
+#define DYAD__TAGGER_DIR "/usr/share/perl5/Lingua/EN/Tagger"
+dyad_status dyad__tagger_load(struct dyad_tagger **out, const char *dir,
+                              dyad__err *err);
+void dyad__tagger_destroy(struct dyad_tagger *tg);
+
+/* Tags w[0..n) (one sentence) with the most probable tag sequence
+ * (bigram HMM, Viterbi); tags[i] receives a dyad__ptag.  Scratch memory
+ * comes from a.  Reads tg only: any number of threads may tag at once.
+ * Returns DYAD_OK, DYAD_ELIMIT or DYAD_ENOMEM. */
+dyad_status dyad__tagger_tag(const struct dyad_tagger *tg,
+                             const dyad__word *w, uint32_t n,
+                             uint8_t *tags, dyad__arena *a);
+
+/* ------------------------------------------ chunker (chunk.c) */
+
+/* Builds a sentence tree from tagged words (ROOT over S clauses, NP, VP
+ * chains, PP, ADJP, ADVP, SBAR, coordination, possessives, "said"
+ * clauses), computes heads and verb groups.  Linear in n.  Where the
+ * structure shows a tag was wrong (a lone VBN right after a subject is
+ * the past tense) it corrects tags[] and the tree alike.  Everything is
+ * allocated from a.  Returns DYAD_OK, DYAD_ELIMIT or DYAD_ENOMEM. */
+dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags,
+                        uint32_t n, dyad__arena *a);
 
 #endif

@@ -1,0 +1,1694 @@
+/*
+ * chunk.c -- the phrase chunker of the parse stage: from tagged words it
+ * builds the same sentence tree the Treebank reader builds (ROOT over S
+ * clauses; NP with possessives, coordination, appositions, "of" phrases
+ * and relative clauses; VP chains with one VP per auxiliary, as the
+ * Treebank nests them; PP; ADJP/ADVP; SBAR for subordinate, relative and
+ * reported clauses, including "Y, X said" and "Y, said X"), so the coder
+ * reads one structure whatever produced it.  It also finds the verb
+ * groups of any tree (dyad__tree_vgroups) with tense, voice, negation and
+ * modality.  It is a deterministic left-to-right recursive descent with
+ * bounded lookahead, not a parser: it never backtracks, so time is linear
+ * in the words.  What must stay true: every word ends up in the tree;
+ * recursion is bounded (CK_MAXDEPTH), so no input can exhaust the stack;
+ * the tree satisfies the invariants of parse.h (children numbered after
+ * parents, spans nest, each token's parent is the innermost node).
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CK_MAXDEPTH 40      /* nesting of recursive constituents */
+#define CK_MAXKIDS 120      /* children of one phrase before it stops */
+#define CK_MAXBASE 48       /* words of one base noun phrase */
+#define CK_LOOK 16          /* lookahead for "is a clause coming?" */
+
+/* A node under construction; ids are temporary, renumbered at the end. */
+typedef struct cnode {
+    uint8_t label;
+    uint32_t a, b;                 /* token span [a, b) */
+    uint32_t first, last, next;    /* children, in order */
+} cnode;
+
+typedef struct ck {
+    const dyad__word *w;
+    uint8_t *tag;         /* the tagger's tags; the chunker corrects a few */
+    uint32_t n;
+    uint32_t i;           /* the cursor */
+    cnode *nodes;
+    uint32_t nn, cap;
+    int depth;
+    int oom;
+    int wh_subject;       /* the next clause's subject is a wh-word */
+    dyad__arena *a;
+} ck;
+
+#define NONE DYAD__NONE
+
+/* -------------------------------------------------------- words, tags */
+
+static int S_tag(const ck *k, uint32_t i) { return i < k->n ? k->tag[i] : DYAD__T_COUNT; }
+
+static int S_noun(int t)
+{
+    return t == DYAD__T_NN || t == DYAD__T_NNS || t == DYAD__T_NNP || t == DYAD__T_NNPS;
+}
+
+static int S_adj(int t) { return t == DYAD__T_JJ || t == DYAD__T_JJR || t == DYAD__T_JJS; }
+
+static int S_verb(int t)
+{
+    return t == DYAD__T_VB || t == DYAD__T_VBD || t == DYAD__T_VBG || t == DYAD__T_VBN ||
+           t == DYAD__T_VBP || t == DYAD__T_VBZ;
+}
+
+static int S_finite(int t)
+{
+    return t == DYAD__T_VBD || t == DYAD__T_VBZ || t == DYAD__T_VBP || t == DYAD__T_MD;
+}
+
+static int S_adverb(int t) { return t == DYAD__T_RB || t == DYAD__T_RBR || t == DYAD__T_RBS; }
+
+/* Case-insensitive comparison of a word with a lower-case string. */
+static int S_eq(const char *s, size_t n, const char *lit)
+{
+    /* the first letter rejects almost every candidate cheaply */
+    if (n == 0 || ((unsigned char)s[0] | 0x20) != ((unsigned char)lit[0] | 0x20)) return 0;
+    size_t m = strlen(lit);
+    if (n != m) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lit[i]) return 0;
+    }
+    return 1;
+}
+
+static int S_in(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (S_eq(s, n, *list)) return 1;
+    return 0;
+}
+
+static int S_is(const ck *k, uint32_t i, const char *lit)
+{
+    return i < k->n && S_eq(k->w[i].s, k->w[i].len, lit);
+}
+
+static const char *const S_be[] = {"be", "is", "are", "was", "were", "been", "being", "am",
+                                   "'s", "'re", "'m", NULL};
+static const char *const S_have[] = {"have", "has", "had", "having", "'ve", "'d", NULL};
+static const char *const S_do[] = {"do", "does", "did", NULL};
+static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", NULL};
+
+/* Verbs that report speech or thought and take a clause ("X said Y"). */
+static const char *const S_speech[] = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "adding", "announce", "announces", "announced", "state", "states", "stated", "claim", "claims",
+    "claimed", "warn", "warns", "warned", "insist", "insists", "insisted", "note", "notes", "noted",
+    "declare", "declares", "declared", "confirm", "confirms", "confirmed", "explain", "explains",
+    "explained", "deny", "denies", "denied", "argue", "argues", "argued", "report", "reports",
+    "reported", "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes",
+    "hoped", "fear", "fears", "feared", "acknowledge", "acknowledged", "admit", "admits",
+    "admitted", "suggest", "suggests", "suggested", "stress", "stresses", "stressed", "predict",
+    "predicted", "reiterate", "reiterated", "assert", "asserted", "allege", "alleges", "alleged",
+    "indicate", "indicated", "agree", "agreed", "reply", "replied", "respond", "responded",
+    "write", "wrote", "tweet", "tweeted", "vow", "vowed", "pledge", "pledged", "promise",
+    "promised", "threaten", "threatened", "conclude", "concluded", "know", "knew", "recall",
+    "recalled", "estimate", "estimated", "accept", "accepted", "show", "showed", "shows", NULL};
+
+static int S_speech_word(const char *s, size_t n) { return S_in(s, n, S_speech); }
+
+/* Words that begin a subordinate clause when a clause follows. */
+static const char *const S_subord[] = {
+    "because", "although", "though", "while", "whereas", "if", "unless", "until", "till", "since",
+    "after", "before", "once", "as", "so", "whether", "that", "when", "whenever", "where", NULL};
+
+/* ------------------------------------------------------------- nodes */
+
+static uint32_t S_node(ck *k, dyad__label label, uint32_t a)
+{
+    if (k->nn == k->cap) {
+        uint32_t cap = k->cap * 2 + 64;
+        cnode *nv = dyad__arena_alloc(k->a, (size_t)cap * sizeof *nv);
+        if (!nv) { k->oom = 1; return NONE; }
+        if (k->nn) memcpy(nv, k->nodes, (size_t)k->nn * sizeof *nv);
+        k->nodes = nv;
+        k->cap = cap;
+    }
+    cnode *c = &k->nodes[k->nn];
+    c->label = (uint8_t)label;
+    c->a = c->b = a;
+    c->first = c->last = c->next = NONE;
+    return k->nn++;
+}
+
+/* Appends child to parent (child must come after the previous child). */
+static void S_add(ck *k, uint32_t parent, uint32_t child)
+{
+    if (parent == NONE || child == NONE) return;
+    cnode *p = &k->nodes[parent];
+    k->nodes[child].next = NONE;
+    if (p->first == NONE) p->first = child;
+    else k->nodes[p->last].next = child;
+    p->last = child;
+}
+
+static void S_end(ck *k, uint32_t id, uint32_t b)
+{
+    if (id != NONE) k->nodes[id].b = b;
+}
+
+/* ---------------------------------------------------------- lookahead */
+
+/* Length of a quantifier phrase at i: "at least 20", "more than 100",
+ * "about 50", "nearly 300"; 0 when there is none. */
+static uint32_t S_qp_len(const ck *k, uint32_t i)
+{
+    static const char *const approx[] = {"about", "around", "nearly", "almost", "approximately",
+                                         "over", "some", "roughly", "only", "just", "up", NULL};
+    if (i + 2 < k->n && (S_is(k, i, "at") || S_is(k, i, "up")) &&
+        (S_is(k, i + 1, "least") || S_is(k, i + 1, "most") || S_is(k, i + 1, "to")) &&
+        S_tag(k, i + 2) == DYAD__T_CD)
+        return 2;
+    if (i + 2 < k->n && (S_tag(k, i) == DYAD__T_JJR || S_tag(k, i) == DYAD__T_RBR) &&
+        S_is(k, i + 1, "than") && S_tag(k, i + 2) == DYAD__T_CD)
+        return 2;
+    if (i + 1 < k->n && S_in(k->w[i].s, k->w[i].len, approx) && S_tag(k, i + 1) == DYAD__T_CD &&
+        !S_is(k, i, "up"))
+        return 1;
+    return 0;
+}
+
+/* Where a base noun phrase starting at i ends (i when there is none).
+ * Base: [PDT] [DT|PRP$|WP$|$] [QP] (JJ|CD|NN*|FW|VBN/VBG before a noun|RB
+ * before JJ/CD)* [POS]. */
+static uint32_t S_np_base_end(const ck *k, uint32_t i)
+{
+    uint32_t j = i;
+    int t = S_tag(k, j);
+    if (t == DYAD__T_PRP || t == DYAD__T_EX) return i + 1;
+    if (t == DYAD__T_PDT) t = S_tag(k, ++j);
+    int det = 0;
+    if (t == DYAD__T_DT || t == DYAD__T_PRPS || t == DYAD__T_WPS || t == DYAD__T_DOLLAR) {
+        j++;
+        det = 1;
+    }
+    j += S_qp_len(k, j);
+    while (j < k->n && j - i < CK_MAXBASE) {
+        t = S_tag(k, j);
+        int nx = S_tag(k, j + 1);
+        if (S_noun(t) || S_adj(t) || t == DYAD__T_CD || t == DYAD__T_FW || t == DYAD__T_DOLLAR) {
+            j++;
+        } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG) && j > i && (S_noun(nx) || S_adj(nx)) &&
+                   !S_noun(S_tag(k, j - 1))) {
+            /* "the wounded soldiers", not "Protesters burned tires" */
+            j++;
+        } else if (S_adverb(t) && (j == i || det) && !S_is(k, j, "not") && !S_is(k, j, "n't") &&
+                   (S_adj(nx) || nx == DYAD__T_CD ||
+                    (det && (nx == DYAD__T_VBN || nx == DYAD__T_VBG) && S_noun(S_tag(k, j + 2))))) {
+            /* "very large", "about 50", "the internationally recognized
+             * government" */
+            j++;
+        } else if (t == DYAD__T_POS && j > i) {
+            j++;
+            break;
+        } else {
+            break;
+        }
+    }
+    if (j == i + (uint32_t)det && det && (S_tag(k, i) == DYAD__T_DT || S_tag(k, i) == DYAD__T_DOLLAR))
+        return i + 1;   /* "this", "all" alone */
+    if (j == i + (uint32_t)det && det) return i;   /* a lone PRP$: not a noun phrase */
+    return j;
+}
+
+static int S_np_start(const ck *k, uint32_t i)
+{
+    return S_np_base_end(k, i) > i;
+}
+
+/* Is a clause (a noun phrase, then a finite verb) coming at i?  Looks at
+ * most CK_LOOK words ahead. */
+static int S_clause_ahead(const ck *k, uint32_t i)
+{
+    uint32_t lim = i + CK_LOOK < k->n ? i + CK_LOOK : k->n;
+    uint32_t j = i;
+    if (S_tag(k, j) == DYAD__T_LQUOTE) j++;
+    uint32_t e = S_np_base_end(k, j);
+    if (e == j) return 0;
+    j = e;
+    /* possessives, "of" phrases, one more noun phrase layer */
+    for (int hop = 0; hop < 3 && j < lim; hop++) {
+        if (k->tag[j - 1] == DYAD__T_POS && S_np_start(k, j)) { j = S_np_base_end(k, j); continue; }
+        if ((S_is(k, j, "of") || S_is(k, j, "in") || S_is(k, j, "for") || S_is(k, j, "from")) &&
+            S_np_start(k, j + 1)) {
+            j = S_np_base_end(k, j + 1);
+            continue;
+        }
+        break;
+    }
+    while (j < lim && S_adverb(S_tag(k, j))) j++;
+    return j < lim && S_finite(S_tag(k, j));
+}
+
+/* Is word i an auxiliary here: a modal or "to", or a form of be, have,
+ * do or get followed (after adverbs) by the verb form it governs? */
+static int S_aux(const ck *k, uint32_t i)
+{
+    int t = S_tag(k, i);
+    uint32_t j = i + 1;
+    while (j < k->n && S_adverb(S_tag(k, j)) && j - i < 4) j++;
+    int nt = S_tag(k, j);
+    if (t == DYAD__T_MD) return S_verb(nt);
+    if (t == DYAD__T_TO) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
+    if (!S_verb(t)) return 0;
+    const char *s = k->w[i].s;
+    size_t n = k->w[i].len;
+    if (S_in(s, n, S_be)) return nt == DYAD__T_VBG || nt == DYAD__T_VBN;
+    if (S_in(s, n, S_have)) return nt == DYAD__T_VBN;
+    if (S_in(s, n, S_do)) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
+    if (S_in(s, n, S_get)) return nt == DYAD__T_VBN;
+    return 0;
+}
+
+/* Is word i a past form that is also the past participle (regular -ed
+ * verbs and the common irregulars whose two forms are one)? */
+static int S_participle(const ck *k, uint32_t i)
+{
+    static const char *const same[] = {
+        "held", "made", "sent", "built", "brought", "caught", "found", "kept", "left", "lost",
+        "paid", "told", "won", "hit", "set", "put", "led", "fed", "met", "shot", "spent", "sold",
+        "struck", "hurt", "cut", "read", "said", "bought", "fought", "heard", "laid", "spread", NULL};
+    const char *s = k->w[i].s;
+    size_t n = k->w[i].len;
+    return (n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd') || S_in(s, n, same);
+}
+
+/* Does a verb group start at i (after adverbs)? */
+static int S_vp_start(const ck *k, uint32_t i)
+{
+    int t = S_tag(k, i);
+    if (t == DYAD__T_TO) return S_aux(k, i);
+    return S_verb(t) || t == DYAD__T_MD;
+}
+
+/* Days and other words that make a bare noun phrase a time, not an
+ * object ("said Tuesday"). */
+static int S_time_word(const char *s, size_t n)
+{
+    static const char *const t[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning",
+        "evening", "night", "afternoon", "day", NULL};
+    return S_in(s, n, t);
+}
+
+/* ----------------------------------------------------------- phrases */
+
+enum { NP_SUBJ = 1, NP_NOCOORD = 2 };
+
+static uint32_t S_np(ck *k, int mode);
+static uint32_t S_vp(ck *k);
+static uint32_t S_pp(ck *k);
+static uint32_t S_clause(ck *k);
+static uint32_t S_sbar(ck *k);
+
+/* A base noun phrase with its possessive layers and quantifier phrase:
+ * (NP (NP (NNP Gondor) (POS 's)) (JJ new) (NNS troops)). */
+static uint32_t S_np_base(ck *k)
+{
+    uint32_t a = k->i;
+    uint32_t e = S_np_base_end(k, a);
+    if (e == a) return NONE;
+    uint32_t np = S_node(k, DYAD__L_NP, a);
+    if (np == NONE) return NONE;
+    /* a quantifier phrase after the determiner */
+    uint32_t q = a;
+    int t = S_tag(k, q);
+    if (t == DYAD__T_PDT) t = S_tag(k, ++q);
+    if (t == DYAD__T_DT || t == DYAD__T_PRPS || t == DYAD__T_WPS || t == DYAD__T_DOLLAR) q++;
+    uint32_t ql = S_qp_len(k, q);
+    if (ql && q + ql < e) {
+        uint32_t qe = q + ql;
+        while (qe < e && qe - q < 8 && S_tag(k, qe) == DYAD__T_CD) qe++;
+        uint32_t qp = S_node(k, DYAD__L_QP, q);
+        S_end(k, qp, qe);
+        S_add(k, np, qp);
+    }
+    S_end(k, np, e);
+    k->i = e;
+    /* possessives: the phrase so far owns what follows */
+    while (k->tag[k->i - 1] == DYAD__T_POS && k->i < k->n) {
+        uint32_t j = k->i;
+        uint32_t e2 = j;
+        while (e2 < k->n && e2 - j < CK_MAXBASE) {
+            int t2 = S_tag(k, e2), nx = S_tag(k, e2 + 1);
+            if (S_noun(t2) || S_adj(t2) || t2 == DYAD__T_CD ||
+                ((t2 == DYAD__T_VBN || t2 == DYAD__T_VBG) && (S_noun(nx) || S_adj(nx))) ||
+                (S_adverb(t2) && S_adj(nx)))
+                e2++;
+            else if (t2 == DYAD__T_POS && e2 > j) { e2++; break; }
+            else break;
+        }
+        if (e2 == j) break;
+        uint32_t outer = S_node(k, DYAD__L_NP, a);
+        if (outer == NONE) break;
+        S_add(k, outer, np);
+        S_end(k, outer, e2);
+        np = outer;
+        k->i = e2;
+    }
+    return np;
+}
+
+/* Skips a list ", B and C" / ", B, and C" of base noun phrases starting
+ * at the comma at i (after the first item); returns where it ends, or i
+ * when it is not such a list. */
+static uint32_t S_list_end(const ck *k, uint32_t i)
+{
+    uint32_t j = i;
+    int items = 0;
+    while (items < 20) {
+        int cc = 0;
+        if (S_tag(k, j) == DYAD__T_COMMA) {
+            j++;
+            if (S_tag(k, j) == DYAD__T_CC && (S_is(k, j, "and") || S_is(k, j, "or"))) { j++; cc = 1; }
+        } else if (S_tag(k, j) == DYAD__T_CC && (S_is(k, j, "and") || S_is(k, j, "or"))) {
+            j++;
+            cc = 1;
+        } else {
+            return i;
+        }
+        uint32_t e = S_np_base_end(k, j);
+        if (e == j || S_tag(k, e - 1) == DYAD__T_POS) return i;
+        j = e;
+        items++;
+        if (cc) return items >= 2 ? j : i;
+    }
+    return i;
+}
+
+/* Is the separator at i (a comma or "--") followed by an apposition?
+ * Before the verb (NP_SUBJ) it must be closed by the same separator and
+ * followed by the verb; after it, the apposition must end the sentence. */
+static int S_apposition(const ck *k, uint32_t i, int mode)
+{
+    int dash = S_is(k, i, "--");
+    uint32_t e = S_np_base_end(k, i + 1);
+    for (int hop = 0; hop < 4 && e < k->n; hop++) {
+        if ((S_tag(k, e) == DYAD__T_IN || S_tag(k, e) == DYAD__T_TO) && !S_is(k, e, "that") &&
+            S_np_start(k, e + 1))
+            e = S_np_base_end(k, e + 1);
+        else if (S_tag(k, e - 1) == DYAD__T_POS && S_np_start(k, e))
+            e = S_np_base_end(k, e);
+        else
+            break;
+    }
+    if (mode & NP_SUBJ) {
+        if (dash ? !S_is(k, e, "--") : S_tag(k, e) != DYAD__T_COMMA) return 0;
+        return S_vp_start(k, e + 1) || S_adverb(S_tag(k, e + 1)) || S_is(k, e + 1, "who");
+    }
+    if (dash) return 0;
+    int t = S_tag(k, e);
+    if (e >= k->n || t == DYAD__T_PERIOD) return 1;
+    /* "..., a region in eastern Ukraine that borders Russia." */
+    return (t == DYAD__T_WDT || t == DYAD__T_WP || S_is(k, e, "that")) && !S_vp_start(k, e);
+}
+
+/* A noun phrase: a base with its post-modifiers (of-phrases, relative
+ * clauses, reduced relatives, appositions, lists, coordination). */
+static uint32_t S_np(ck *k, int mode)
+{
+    uint32_t a = k->i;
+    uint32_t np = S_np_base(k);
+    if (np == NONE) return NONE;
+    if (k->depth >= CK_MAXDEPTH) return np;
+    k->depth++;
+    for (int guard = 0; guard < CK_MAXKIDS && k->i < k->n && !k->oom; guard++) {
+        uint32_t i = k->i;
+        int t = S_tag(k, i);
+        uint32_t add = NONE;
+        if (S_is(k, i, "of") && (S_np_start(k, i + 1) || S_tag(k, i + 1) == DYAD__T_VBG)) {
+            add = S_pp(k);
+        } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && (mode & NP_SUBJ) &&
+                   !S_is(k, i, "that") && S_np_start(k, i + 1) &&
+                   !(S_in(k->w[i].s, k->w[i].len, S_subord) && S_clause_ahead(k, i + 1))) {
+            /* before the verb a prepositional phrase modifies the subject */
+            add = S_pp(k);
+        } else if (t == DYAD__T_WDT || t == DYAD__T_WP || t == DYAD__T_WPS ||
+                   (t == DYAD__T_WRB && (S_is(k, i, "where") || S_is(k, i, "when")))) {
+            add = S_sbar(k);
+        } else if (S_is(k, i, "that") && !(mode & NP_SUBJ) && i + 1 < k->n &&
+                   (S_tag(k, i + 1) == DYAD__T_MD || S_verb(S_tag(k, i + 1)))) {
+            add = S_sbar(k);   /* "the plan that angered Gondor" */
+        } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG || (t == DYAD__T_VBD && S_participle(k, i))) &&
+                   (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_TO ||
+                    S_is(k, i + 1, "by")) && !(mode & NP_SUBJ)) {
+            /* reduced relative: "memos sent by Bree"; a finite verb
+             * cannot follow an object, so a past tense here is the
+             * participle */
+            if (t == DYAD__T_VBD) k->tag[i] = DYAD__T_VBN;
+            uint32_t vp = S_vp(k);
+            add = vp;
+        } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG) && (mode & NP_SUBJ) &&
+                   S_tag(k, i + 1) != DYAD__T_COMMA) {
+            /* before the main verb: a reduced relative only when a finite
+             * verb follows before the clause ends */
+            int later = 0;
+            for (uint32_t j = i + 1; j < k->n && j < i + CK_LOOK; j++) {
+                int tj = S_tag(k, j);
+                if (S_finite(tj)) { later = 1; break; }
+                if (tj == DYAD__T_COMMA || tj == DYAD__T_PERIOD || tj == DYAD__T_COLON) break;
+            }
+            if (later) add = S_vp(k);
+        } else if (t == DYAD__T_COMMA && S_tag(k, i - 1) == DYAD__T_CD && i >= 2 &&
+                   S_tag(k, i - 2) == DYAD__T_NNP && S_tag(k, i + 1) == DYAD__T_CD &&
+                   k->w[i + 1].len == 4) {
+            /* "March 5, 2020" */
+            k->i = i + 2;
+            S_end(k, np, k->i);
+            continue;
+        } else if (t == DYAD__T_COMMA) {
+            int nx = S_tag(k, i + 1);
+            uint32_t le;
+            if (nx == DYAD__T_WDT || nx == DYAD__T_WP || nx == DYAD__T_WPS) {
+                /* ", which ...," / ", who ...," */
+                uint32_t outer = S_node(k, DYAD__L_NP, a);
+                S_add(k, outer, np);
+                k->i++;
+                S_add(k, outer, S_sbar(k));
+                /* the closing comma, when the verb follows (else an
+                 * apposition may: "X, who ..., a rights group, said") */
+                if (S_tag(k, k->i) == DYAD__T_COMMA && (mode & NP_SUBJ) &&
+                    (S_vp_start(k, k->i + 1) || S_adverb(S_tag(k, k->i + 1))))
+                    k->i++;
+                S_end(k, outer, k->i);
+                np = outer;
+                continue;
+            } else if (!(mode & NP_NOCOORD) && (le = S_list_end(k, i)) > i &&
+                       ((mode & NP_SUBJ) || !S_vp_start(k, le) || S_tag(k, le) == DYAD__T_VBG)) {
+                /* "A, B and C": one noun phrase per item */
+                uint32_t outer = S_node(k, DYAD__L_NP, a);
+                S_add(k, outer, np);
+                while (k->i < le && !k->oom) {
+                    int tj = S_tag(k, k->i);
+                    if (tj == DYAD__T_COMMA || tj == DYAD__T_CC) { k->i++; continue; }
+                    uint32_t item = S_np_base(k);
+                    if (item == NONE) { k->i++; continue; }
+                    S_add(k, outer, item);
+                }
+                S_end(k, outer, k->i);
+                np = outer;
+                continue;
+            } else if (S_np_start(k, i + 1) && S_apposition(k, i, mode)) {
+                /* "Kupfer, the deputy secretary, said" */
+                uint32_t outer = S_node(k, DYAD__L_NP, a);
+                S_add(k, outer, np);
+                k->i++;
+                S_add(k, outer, S_np(k, NP_NOCOORD));
+                if (S_tag(k, k->i) == DYAD__T_COMMA && (mode & NP_SUBJ)) k->i++;
+                S_end(k, outer, k->i);
+                np = outer;
+                continue;
+            } else {
+                break;
+            }
+        } else if (S_is(k, i, "--") && S_np_start(k, i + 1) && S_apposition(k, i, mode | NP_SUBJ)) {
+            /* "Haftar -- the leader of eastern forces -- launched" */
+            uint32_t outer = S_node(k, DYAD__L_NP, a);
+            S_add(k, outer, np);
+            k->i++;
+            S_add(k, outer, S_np(k, NP_NOCOORD));
+            if (S_is(k, k->i, "--")) k->i++;
+            S_end(k, outer, k->i);
+            np = outer;
+            continue;
+        } else if (t == DYAD__T_CC && !(mode & NP_NOCOORD) && !S_is(k, i, "but") &&
+                   !S_is(k, i, "yet") && !S_is(k, i, "so") && S_np_start(k, i + 1)) {
+            /* "A and B"; in object position not when B starts a clause */
+            if (!(mode & NP_SUBJ) && S_clause_ahead(k, i + 1)) break;
+            uint32_t outer = S_node(k, DYAD__L_NP, a);
+            S_add(k, outer, np);
+            k->i++;
+            S_add(k, outer, S_np(k, (mode & NP_SUBJ) | NP_NOCOORD));
+            S_end(k, outer, k->i);
+            np = outer;
+            continue;
+        } else if (t == DYAD__T_LRB && S_np_start(k, i + 1)) {
+            /* "the Islamic State (IS)" */
+            uint32_t e = S_np_base_end(k, i + 1);
+            if (S_tag(k, e) != DYAD__T_RRB) break;
+            uint32_t outer = S_node(k, DYAD__L_NP, a);
+            S_add(k, outer, np);
+            uint32_t prn = S_node(k, DYAD__L_PRN, i);
+            k->i = i + 1;
+            S_add(k, prn, S_np_base(k));
+            if (S_tag(k, k->i) == DYAD__T_RRB) k->i++;
+            S_end(k, prn, k->i);
+            S_add(k, outer, prn);
+            S_end(k, outer, k->i);
+            np = outer;
+            continue;
+        } else {
+            break;
+        }
+        if (add == NONE || k->i == i) break;
+        uint32_t outer = S_node(k, DYAD__L_NP, a);
+        S_add(k, outer, np);
+        S_add(k, outer, add);
+        S_end(k, outer, k->i);
+        np = outer;
+    }
+    k->depth--;
+    return np;
+}
+
+/* A prepositional phrase at a preposition: (PP (IN in) (NP ...)),
+ * (PP (IN out) (PP (IN of) ...)), (PP (IN by) (S (VP (VBG promoting) ...))),
+ * (PP (VBG according) (PP (TO to) ...)). */
+static uint32_t S_pp(ck *k)
+{
+    uint32_t a = k->i;
+    uint32_t pp = S_node(k, DYAD__L_PP, a);
+    if (pp == NONE) return NONE;
+    k->i++;
+    int t = S_tag(k, k->i);
+    if (k->depth < CK_MAXDEPTH) {
+        k->depth++;
+        if ((t == DYAD__T_IN || t == DYAD__T_TO) && !S_is(k, k->i, "that") &&
+            (S_np_start(k, k->i + 1) || S_tag(k, k->i + 1) == DYAD__T_IN)) {
+            S_add(k, pp, S_pp(k));
+        } else if (t == DYAD__T_VBG) {
+            uint32_t s = S_node(k, DYAD__L_S, k->i);
+            S_add(k, s, S_vp(k));
+            S_end(k, s, k->i);
+            S_add(k, pp, s);
+        } else if (S_np_start(k, k->i)) {
+            S_add(k, pp, S_np(k, 0));
+        } else if (t == DYAD__T_WDT || t == DYAD__T_WP) {
+            S_add(k, pp, S_sbar(k));
+        }
+        k->depth--;
+    } else if (S_np_start(k, k->i)) {
+        S_add(k, pp, S_np_base(k));
+    }
+    S_end(k, pp, k->i);
+    return pp;
+}
+
+/* A subordinate clause at a complementiser or wh-word:
+ * (SBAR (IN that) (S ...)), (SBAR (WHNP (WDT which)) (S ...)). */
+static uint32_t S_sbar(ck *k)
+{
+    uint32_t a = k->i;
+    uint32_t sb = S_node(k, DYAD__L_SBAR, a);
+    if (sb == NONE) return NONE;
+    int t = S_tag(k, a);
+    int wh_subject = 0;
+    if (t == DYAD__T_WDT || t == DYAD__T_WP || t == DYAD__T_WPS || t == DYAD__T_WRB) {
+        wh_subject = t != DYAD__T_WRB;
+        uint32_t wh = S_node(k, t == DYAD__T_WRB ? DYAD__L_WHADVP : DYAD__L_WHNP, a);
+        k->i++;
+        if (t == DYAD__T_WPS)   /* "whose forces" */
+            while (k->i < k->n && k->i - a < 8 && (S_noun(S_tag(k, k->i)) || S_adj(S_tag(k, k->i))))
+                k->i++;
+        S_end(k, wh, k->i);
+        S_add(k, sb, wh);
+    } else {
+        k->i++;
+    }
+    if (k->depth < CK_MAXDEPTH) {
+        k->depth++;
+        k->wh_subject = wh_subject;
+        S_add(k, sb, S_clause(k));
+        k->wh_subject = 0;
+        k->depth--;
+    }
+    S_end(k, sb, k->i);
+    return sb;
+}
+
+/* An adjective phrase: (ADJP (RB very) (JJ senior)). */
+static uint32_t S_adjp(ck *k)
+{
+    uint32_t a = k->i;
+    uint32_t j = a;
+    while (j < k->n && S_adverb(S_tag(k, j)) && j - a < 4) j++;
+    if (!S_adj(S_tag(k, j))) return NONE;
+    while (j < k->n && j - a < 12 &&
+           (S_adj(S_tag(k, j)) || (S_tag(k, j) == DYAD__T_CC && S_adj(S_tag(k, j + 1)))))
+        j++;
+    uint32_t id = S_node(k, DYAD__L_ADJP, a);
+    S_end(k, id, j);
+    k->i = j;
+    return id;
+}
+
+/* An adverb phrase of consecutive adverbs. */
+static uint32_t S_advp(ck *k)
+{
+    uint32_t a = k->i;
+    uint32_t j = a;
+    while (j < k->n && S_adverb(S_tag(k, j)) && j - a < 6) j++;
+    if (j == a) return NONE;
+    uint32_t id = S_node(k, DYAD__L_ADVP, a);
+    S_end(k, id, j);
+    k->i = j;
+    return id;
+}
+
+/* Adverbs inside a verb group: "not", "n't", "never" stay bare (as in the
+ * Treebank); others become ADVP. */
+static void S_vp_adverbs(ck *k, uint32_t vp)
+{
+    for (int guard = 0; guard < 8 && k->i < k->n && S_adverb(S_tag(k, k->i)); guard++) {
+        if (S_is(k, k->i, "not") || S_is(k, k->i, "n't")) { k->i++; continue; }
+        uint32_t a = k->i;
+        while (k->i < k->n && S_adverb(S_tag(k, k->i)) && !S_is(k, k->i, "not") &&
+               !S_is(k, k->i, "n't") && k->i - a < 6)
+            k->i++;
+        uint32_t adv = S_node(k, DYAD__L_ADVP, a);
+        S_end(k, adv, k->i);
+        S_add(k, vp, adv);
+    }
+}
+
+/* Complements of the main verb at verb, into vp. */
+static void S_complements(ck *k, uint32_t vp, uint32_t verb)
+{
+    int speech = S_speech_word(k->w[verb].s, k->w[verb].len);
+    int objects = 0, last_np = 0;
+    for (int guard = 0; guard < CK_MAXKIDS && k->i < k->n && !k->oom; guard++) {
+        uint32_t i = k->i;
+        int t = S_tag(k, i);
+        uint32_t add = NONE;
+        if (t == DYAD__T_RP) {
+            add = S_node(k, DYAD__L_PRT, i);
+            k->i++;
+            S_end(k, add, k->i);
+        } else if (speech && !S_is(k, i, "that") && S_clause_ahead(k, i) &&
+                   !(objects == 0 && S_time_word(k->w[i].s, k->w[i].len))) {
+            /* "said (that) ...": the reported clause */
+            uint32_t sb = S_node(k, DYAD__L_SBAR, i);
+            S_add(k, sb, S_clause(k));
+            S_end(k, sb, k->i);
+            add = sb;
+        } else if (S_is(k, i, "that") && (speech || S_clause_ahead(k, i + 1)) &&
+                   (S_clause_ahead(k, i + 1) || S_tag(k, i + 1) == DYAD__T_LQUOTE)) {
+            add = S_sbar(k);
+        } else if (S_adj(t) && !S_noun(S_tag(k, S_np_base_end(k, i) - 1)) &&
+                   S_tag(k, S_np_base_end(k, i) - 1) != DYAD__T_CD) {
+            add = S_adjp(k);   /* "is responsible", "became violent" */
+        } else if (S_np_start(k, i) && (objects == 0 || (objects == 1 && last_np)) &&
+                   (t != DYAD__T_RB || S_qp_len(k, i))) {
+            add = S_np(k, 0);
+            objects++;
+        } else if (t == DYAD__T_TO && S_aux(k, i)) {
+            uint32_t s = S_node(k, DYAD__L_S, i);
+            S_add(k, s, S_vp(k));
+            S_end(k, s, k->i);
+            add = s;
+        } else if (S_is(k, i, "according") && S_is(k, i + 1, "to")) {
+            add = S_pp(k);
+        } else if (t == DYAD__T_IN && S_tag(k, i + 1) == DYAD__T_TO && S_aux(k, i + 1)) {
+            k->i++;   /* "about to": the preposition stays on the verb phrase */
+            continue;
+        } else if ((t == DYAD__T_IN || t == DYAD__T_TO) &&
+                   S_in(k->w[i].s, k->w[i].len, S_subord) && S_clause_ahead(k, i + 1)) {
+            add = S_sbar(k);
+        } else if (t == DYAD__T_IN || t == DYAD__T_TO) {
+            if (S_qp_len(k, i) && S_np_start(k, i)) {
+                add = S_np(k, 0);
+            } else if (S_np_start(k, i + 1) || S_tag(k, i + 1) == DYAD__T_VBG ||
+                       ((S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_TO) &&
+                        S_np_start(k, i + 2))) {
+                add = S_pp(k);
+            } else {
+                break;
+            }
+        } else if (t == DYAD__T_WDT || t == DYAD__T_WP || t == DYAD__T_WRB) {
+            add = S_sbar(k);
+        } else if (S_adverb(t)) {
+            if (S_adj(S_tag(k, i + 1))) add = S_adjp(k);
+            else if (S_is(k, i, "not") || S_is(k, i, "n't")) { k->i++; continue; }
+            else add = S_advp(k);
+        } else if (S_adj(t)) {
+            add = S_adjp(k);
+        } else if (t == DYAD__T_VBG || (t == DYAD__T_VB && objects)) {
+            /* "began fighting", "helped them build" */
+            uint32_t s = S_node(k, DYAD__L_S, i);
+            S_add(k, s, S_vp(k));
+            S_end(k, s, k->i);
+            add = s;
+        } else if (t == DYAD__T_COMMA && S_is(k, i + 1, "according") && S_is(k, i + 2, "to")) {
+            k->i++;
+            add = S_pp(k);
+        } else if (t == DYAD__T_COMMA && (S_tag(k, i + 1) == DYAD__T_WRB ||
+                                          (S_tag(k, i + 1) == DYAD__T_IN && !S_is(k, i + 1, "that") &&
+                                           S_in(k->w[i + 1].s, k->w[i + 1].len, S_subord))) &&
+                   S_clause_ahead(k, i + 2)) {
+            /* ", when Russia annexed Crimea" */
+            k->i++;
+            add = S_sbar(k);
+        } else if (t == DYAD__T_COMMA && S_tag(k, i + 1) == DYAD__T_VBG) {
+            /* ", saying ...", ", killing ..." */
+            k->i++;
+            uint32_t s = S_node(k, DYAD__L_S, k->i);
+            S_add(k, s, S_vp(k));
+            S_end(k, s, k->i);
+            add = s;
+        } else {
+            break;
+        }
+        if (add == NONE || k->i == i) break;
+        last_np = k->nodes[add].label == DYAD__L_NP;
+        S_add(k, vp, add);
+    }
+}
+
+/* A verb group and its complements: one VP per auxiliary, the Treebank
+ * way: (VP (MD will) (RB not) (VP (VB be) (VP (VBN attacked) (PP ...)))).
+ * Coordinated verb phrases ("attacked X and killed Y") are wrapped in one
+ * VP.  The cursor must be at a verb, modal or infinitival "to". */
+static uint32_t S_vp(ck *k)
+{
+    uint32_t a = k->i;
+    if (!S_vp_start(k, a)) return NONE;
+    uint32_t chain[CK_MAXDEPTH];
+    int nchain = 0;
+    uint32_t outer = NONE, cur = NONE;
+    uint32_t verb = a;
+    for (;;) {
+        uint32_t v = S_node(k, DYAD__L_VP, k->i);
+        if (v == NONE) break;
+        if (cur != NONE) S_add(k, cur, v);
+        else outer = v;
+        cur = v;
+        chain[nchain++] = v;
+        verb = k->i;
+        int aux = S_aux(k, k->i) && nchain < CK_MAXDEPTH - 1 && k->depth + nchain < CK_MAXDEPTH;
+        k->i++;
+        if (!aux) break;
+        S_vp_adverbs(k, cur);
+        if (!S_vp_start(k, k->i)) break;
+    }
+    if (outer == NONE) return NONE;
+    if (k->depth + nchain < CK_MAXDEPTH) {
+        k->depth += nchain;
+        S_complements(k, cur, verb);
+        k->depth -= nchain;
+    }
+    for (int c = 0; c < nchain; c++) S_end(k, chain[c], k->i);
+    /* coordination: "attacked X and killed Y", "attacked X, and killed Y" */
+    for (int guard = 0; guard < CK_MAXKIDS && !k->oom; guard++) {
+        uint32_t j = k->i;
+        if (S_tag(k, j) == DYAD__T_COMMA && S_tag(k, j + 1) == DYAD__T_CC) j++;
+        if (S_tag(k, j) != DYAD__T_CC || S_is(k, j, "&")) break;
+        uint32_t v = j + 1;
+        while (v < k->n && S_adverb(S_tag(k, v)) && v - j < 3) v++;
+        int tv = S_tag(k, v);
+        if (!(S_verb(tv) || tv == DYAD__T_MD) || tv == DYAD__T_VBG) break;
+        if (k->depth >= CK_MAXDEPTH) break;
+        /* "attacked X and killed(VBN) Y": the same tense as the first */
+        if (nchain == 1 && k->tag[a] == DYAD__T_VBD && tv == DYAD__T_VBN && !S_aux(k, v))
+            k->tag[v] = DYAD__T_VBD;
+        k->i = j + 1;
+        uint32_t co = S_node(k, DYAD__L_VP, a);
+        S_add(k, co, outer);
+        k->depth++;
+        uint32_t adv = NONE;
+        if (v > j + 1) adv = S_advp(k);
+        S_add(k, co, adv);
+        S_add(k, co, S_vp(k));
+        k->depth--;
+        S_end(k, co, k->i);
+        outer = co;
+    }
+    return outer;
+}
+
+/* One clause: fronted modifiers, subject, adverbs, verb phrase:
+ * (S (PP In Gondor) (, ,) (NP officials) (VP (VBD said) ...)).  Returns
+ * NONE, consuming nothing, when no clause starts here. */
+static uint32_t S_clause(ck *k)
+{
+    uint32_t a = k->i;
+    if (a >= k->n) return NONE;
+    uint32_t s = S_node(k, DYAD__L_S, a);
+    if (s == NONE) return NONE;
+    int subject = 0, vp = 0;
+    int wh = k->wh_subject;
+    k->wh_subject = 0;
+    for (int guard = 0; guard < CK_MAXKIDS && k->i < k->n && !k->oom && !vp; guard++) {
+        uint32_t i = k->i;
+        int t = S_tag(k, i);
+        uint32_t add = NONE;
+        if (!subject && (t == DYAD__T_IN || t == DYAD__T_TO || t == DYAD__T_WRB) &&
+            S_in(k->w[i].s, k->w[i].len, S_subord) && !S_is(k, i, "that") &&
+            S_clause_ahead(k, i + 1)) {
+            add = S_sbar(k);
+        } else if (!subject && S_is(k, i, "according") && S_is(k, i + 1, "to")) {
+            add = S_pp(k);
+        } else if (!subject && (t == DYAD__T_IN || t == DYAD__T_TO) && !S_is(k, i, "that") &&
+                   !S_qp_len(k, i) && (S_np_start(k, i + 1) || S_tag(k, i + 1) == DYAD__T_VBG)) {
+            add = S_pp(k);
+        } else if (!subject && S_adverb(t) && !S_is(k, i, "not")) {
+            add = S_advp(k);
+        } else if (!subject && (t == DYAD__T_VBG || t == DYAD__T_VBN) && i == a &&
+                   !S_aux(k, i)) {
+            /* "Speaking to reporters, ..." */
+            uint32_t j = i + 1;
+            while (j < k->n && j < i + CK_LOOK && S_tag(k, j) != DYAD__T_COMMA &&
+                   S_tag(k, j) != DYAD__T_PERIOD)
+                j++;
+            if (S_tag(k, j) != DYAD__T_COMMA) { vp = 1; add = S_vp(k); }
+            else {
+                add = S_node(k, DYAD__L_S, i);
+                S_add(k, add, S_vp(k));
+                S_end(k, add, k->i);
+            }
+        } else if (t == DYAD__T_COMMA && !subject && k->i > a) {
+            k->i++;   /* after a fronted modifier */
+            continue;
+        } else if (t == DYAD__T_LQUOTE && k->i == a) {
+            k->i++;
+            continue;
+        } else if (!subject && S_np_start(k, i) && (t != DYAD__T_RB || S_qp_len(k, i))) {
+            add = S_np(k, NP_SUBJ);
+            subject = 1;
+            /* "Last week, Gondor said": a fronted noun phrase */
+            if (S_tag(k, k->i) == DYAD__T_COMMA && S_np_start(k, k->i + 1) &&
+                S_clause_ahead(k, k->i + 1) && !S_vp_start(k, k->i + 1)) {
+                S_add(k, s, add);
+                k->i++;
+                add = NONE;
+                subject = 0;
+                continue;
+            }
+        } else if (subject && S_adverb(t)) {
+            add = S_advp(k);
+        } else if (S_vp_start(k, i)) {
+            /* a clause's own verb right after its subject is finite: a
+             * lone past participle there is the tagger mistaking the
+             * past tense ("Protesters burned tires") */
+            if ((subject || wh) && t == DYAD__T_VBN && !S_aux(k, i)) k->tag[i] = DYAD__T_VBD;
+            add = S_vp(k);
+            vp = 1;
+        } else if (subject && t == DYAD__T_COMMA && S_vp_start(k, i + 1)) {
+            k->i++;
+            continue;
+        } else {
+            break;
+        }
+        if (add == NONE || k->i == i) break;
+        S_add(k, s, add);
+    }
+    if (k->i == a) {
+        /* nothing here: drop the node (it has no children) */
+        if (s == k->nn - 1) k->nn--;
+        return NONE;
+    }
+    S_end(k, s, k->i);
+    return s;
+}
+
+/* ------------------------------------------------------- the sentence */
+
+/* The first child of node s with the given label, or NONE. */
+static uint32_t S_child(const ck *k, uint32_t s, dyad__label label)
+{
+    for (uint32_t c = k->nodes[s].first; c != NONE; c = k->nodes[c].next)
+        if (k->nodes[c].label == label) return c;
+    return NONE;
+}
+
+/* The innermost VP of a verb chain starting at vp, and its main verb. */
+static uint32_t S_inner_vp(const ck *k, uint32_t vp)
+{
+    for (int guard = 0; guard < CK_MAXDEPTH; guard++) {
+        uint32_t c = S_child(k, vp, DYAD__L_VP);
+        if (c == NONE) return vp;
+        /* a chain child starts right after the auxiliaries */
+        vp = c;
+    }
+    return vp;
+}
+
+/* Is the clause s "X said" with nothing reported after the verb (only
+ * times and places)?  Sets *no_subject when it has no subject before the
+ * verb ("said X"). */
+static int S_bare_speech(const ck *k, uint32_t s, int *no_subject)
+{
+    uint32_t vp = S_child(k, s, DYAD__L_VP);
+    if (vp == NONE) return 0;
+    uint32_t np = S_child(k, s, DYAD__L_NP);
+    *no_subject = np == NONE || k->nodes[np].a > k->nodes[vp].a;
+    uint32_t in = S_inner_vp(k, vp);
+    uint32_t verb = k->nodes[in].a;
+    if (!S_speech_word(k->w[verb].s, k->w[verb].len)) return 0;
+    static const char *const tell[] = {"tell", "tells", "told", "telling", NULL};
+    int addressee = S_in(k->w[verb].s, k->w[verb].len, tell);   /* "told Reuters" */
+    for (uint32_t c = k->nodes[in].first; c != NONE; c = k->nodes[c].next) {
+        int l = k->nodes[c].label;
+        if (l == DYAD__L_S && S_tag(k, k->nodes[c].a) == DYAD__T_VBG && k->nodes[c].a > 0 &&
+            S_tag(k, k->nodes[c].a - 1) == DYAD__T_COMMA)
+            continue;   /* ", citing the Kremlin" */
+        if (l == DYAD__L_SBAR || l == DYAD__L_S) return 0;
+        if (l == DYAD__L_NP && !*no_subject && !addressee) {
+            uint32_t last = k->nodes[c].b - 1;
+            if (!S_time_word(k->w[last].s, k->w[last].len)) return 0;
+        }
+    }
+    return 1;
+}
+
+/* Keeps a long run of top-level phrases and tokens (a table or a list
+ * taken for one sentence) under the Treebank's limit of children per node:
+ * groups them into FRAG nodes of at most CK_GROUP children, repeatedly.
+ * kids are consecutive siblings over [0, n); tokens between them count. */
+#define CK_GROUP 100
+static uint32_t S_units(const ck *k, const uint32_t *kids, uint32_t nkids)
+{
+    uint32_t units = 0, j = 0;
+    for (uint32_t x = 0; x < nkids; x++) {
+        units += k->nodes[kids[x]].a - j + 1;
+        j = k->nodes[kids[x]].b;
+    }
+    return units + (k->n - j);
+}
+
+static void S_group(ck *k, uint32_t *kids, uint32_t *nkids)
+{
+    for (int pass = 0; pass < 8 && !k->oom; pass++) {
+        uint32_t j;
+        if (S_units(k, kids, *nkids) <= CK_GROUP) return;
+        uint32_t out = 0, x = 0, count = 0;
+        uint32_t g = NONE;
+        j = 0;
+        while (j < k->n || x < *nkids) {
+            if (g == NONE) {
+                g = S_node(k, DYAD__L_FRAG, j);
+                count = 0;
+                if (g == NONE) return;
+            }
+            if (x < *nkids && k->nodes[kids[x]].a == j) {
+                uint32_t c = kids[x++];
+                S_add(k, g, c);
+                j = k->nodes[c].b;
+            } else {
+                j++;
+            }
+            if (++count == CK_GROUP || (j >= k->n && x >= *nkids)) {
+                S_end(k, g, j);
+                kids[out++] = g;
+                g = NONE;
+            }
+        }
+        *nkids = out;
+    }
+}
+
+static uint32_t S_sentence(ck *k)
+{
+    uint32_t root = S_node(k, DYAD__L_ROOT, 0);
+    if (root == NONE) return NONE;
+    uint32_t nitems = 0, cap = 64;
+    uint32_t *items = dyad__arena_alloc(k->a, cap * sizeof *items);
+    if (!items) { k->oom = 1; return NONE; }
+    while (k->i < k->n && !k->oom) {
+        uint32_t i = k->i;
+        uint32_t c = S_clause(k);
+        if (c == NONE) {
+            int t = S_tag(k, i);
+            /* a stray phrase: keep its structure if it has one */
+            if (S_np_start(k, i)) c = S_np(k, 0);
+            else if ((t == DYAD__T_IN || t == DYAD__T_TO) && S_np_start(k, i + 1)) c = S_pp(k);
+            if (c == NONE || k->i == i) { k->i = i + 1; continue; }
+        }
+        if (nitems == cap) {
+            uint32_t *nv = dyad__arena_alloc(k->a, cap * 2 * sizeof *nv);
+            if (!nv) { k->oom = 1; return NONE; }
+            memcpy(nv, items, cap * sizeof *nv);
+            items = nv;
+            cap *= 2;
+        }
+        items[nitems++] = c;
+    }
+    if (k->oom) return NONE;
+    /* "Y, X said." -> (S (S Y) (, ,) (NP X) (VP said) (. .)) and
+     * "Y, said X." -> (SINV (S Y) (, ,) (VP said) (NP X) (. .)) */
+    dyad__label top = DYAD__L_S;
+    uint32_t nsplice = 0;
+    if (nitems >= 2 && k->nodes[items[nitems - 1]].label == DYAD__L_S &&
+        k->nodes[items[nitems - 2]].label == DYAD__L_S) {
+        uint32_t last = items[nitems - 1];
+        int no_subject = 0;
+        uint32_t gap_a = k->nodes[items[nitems - 2]].b, gap_b = k->nodes[last].a;
+        int comma = 0;
+        for (uint32_t x = gap_a; x < gap_b; x++) comma |= S_tag(k, x) == DYAD__T_COMMA;
+        if (comma && S_bare_speech(k, last, &no_subject)) {
+            nsplice = 1;
+            if (no_subject) {
+                /* "said X, citing Y": the verb alone is the VP; what
+                 * followed it becomes the inverted clause's */
+                uint32_t vp = S_child(k, last, DYAD__L_VP);
+                uint32_t in = S_inner_vp(k, vp);
+                uint32_t np = S_child(k, in, DYAD__L_NP);
+                if (vp == in && np != NONE && k->nodes[vp].first == np && k->nodes[vp].next == NONE) {
+                    k->nodes[last].last = k->nodes[vp].last;
+                    k->nodes[vp].next = np;
+                    k->nodes[vp].first = k->nodes[vp].last = NONE;
+                    k->nodes[vp].b = k->nodes[np].a;
+                    top = DYAD__L_SINV;
+                }
+            }
+        }
+    }
+    /* the top clause's children, in order */
+    uint32_t nkids = 0;
+    uint32_t *kids = dyad__arena_alloc(k->a, ((size_t)nitems + k->n + 1) * sizeof *kids);
+    if (!kids) { k->oom = 1; return NONE; }
+    int any_s = 0;
+    for (uint32_t x = 0; x < nitems; x++) {
+        if (x == nitems - 1 && nsplice) {
+            for (uint32_t c = k->nodes[items[x]].first; c != NONE; c = k->nodes[c].next)
+                kids[nkids++] = c;
+        } else {
+            kids[nkids++] = items[x];
+        }
+        any_s |= k->nodes[items[x]].label == DYAD__L_S;
+    }
+    uint32_t s;
+    if (nitems == 1 && !nsplice && k->nodes[items[0]].label == DYAD__L_S &&
+        S_units(k, kids, nkids) <= CK_GROUP) {
+        s = items[0];
+        k->nodes[s].a = 0;
+        k->nodes[s].b = k->n;
+    } else {
+        S_group(k, kids, &nkids);
+        s = S_node(k, top == DYAD__L_SINV || any_s ? top : DYAD__L_FRAG, 0);
+        if (s == NONE) return NONE;
+        for (uint32_t x = 0; x < nkids; x++) S_add(k, s, kids[x]);
+        S_end(k, s, k->n);
+    }
+    S_add(k, root, s);
+    S_end(k, root, k->n);
+    return root;
+}
+
+/* ------------------------------------------------------------ output */
+
+/* Renumbers the nodes under root in preorder into t (so children come
+ * after parents) and sets every token's parent.  Nodes with an empty span
+ * are dropped. */
+static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
+{
+    uint32_t nn = k->nn;
+    uint32_t *map = dyad__arena_alloc(k->a, ((size_t)nn + 1) * sizeof *map);
+    uint32_t *stack = dyad__arena_alloc(k->a, ((size_t)nn + 1) * sizeof *stack);
+    uint32_t *order = dyad__arena_alloc(k->a, ((size_t)nn + 1) * sizeof *order);
+    t->nodes = dyad__arena_alloc(k->a, ((size_t)nn + 1) * sizeof *t->nodes);
+    if (!map || !stack || !order || !t->nodes) return k->a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t x = 0; x < nn; x++) map[x] = NONE;
+    /* preorder: push children in reverse */
+    uint32_t sp = 0, no = 0;
+    stack[sp++] = root;
+    while (sp) {
+        uint32_t x = stack[--sp];
+        cnode *c = &k->nodes[x];
+        if (c->b <= c->a && x != root) continue;
+        map[x] = no;
+        order[no++] = x;
+        uint32_t kids[512];
+        uint32_t nk = 0;
+        for (uint32_t ch = c->first; ch != NONE && nk < DYAD_ARRAY_LEN(kids); ch = k->nodes[ch].next)
+            kids[nk++] = ch;
+        while (nk) stack[sp++] = kids[--nk];
+    }
+    t->nnodes = no;
+    t->root = 0;
+    for (uint32_t y = 0; y < no; y++) {
+        cnode *c = &k->nodes[order[y]];
+        dyad__node *d = &t->nodes[y];
+        d->label = c->label;
+        d->label_str = dyad__label_name((dyad__label)c->label);
+        d->tok_a = c->a;
+        d->tok_b = c->b;
+        d->head = NONE;
+        d->parent = NONE;
+        d->first_child = d->next_sibling = NONE;
+    }
+    for (uint32_t y = 0; y < no; y++) {
+        cnode *c = &k->nodes[order[y]];
+        uint32_t prev = NONE;
+        for (uint32_t ch = c->first; ch != NONE; ch = k->nodes[ch].next) {
+            uint32_t m = map[ch];
+            if (m == NONE) continue;
+            t->nodes[m].parent = y;
+            if (prev == NONE) t->nodes[y].first_child = m;
+            else t->nodes[prev].next_sibling = m;
+            prev = m;
+        }
+        /* direct tokens: the span minus the children's spans */
+        uint32_t j = c->a, ch = t->nodes[y].first_child;
+        while (j < c->b) {
+            if (ch != NONE && t->nodes[ch].tok_a <= j) {
+                if (t->nodes[ch].tok_b > j) j = t->nodes[ch].tok_b;
+                ch = t->nodes[ch].next_sibling;
+                continue;
+            }
+            t->toks[j].parent = y;
+            j++;
+        }
+    }
+    return DYAD_OK;
+}
+
+dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
+                        dyad__arena *a)
+{
+    memset(t, 0, sizeof *t);
+    t->root = NONE;
+    t->toks = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *t->toks);
+    if (!t->toks) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    t->ntoks = n;
+    for (uint32_t i = 0; i < n; i++) {
+        char *s = dyad__arena_strndup(a, w[i].s, w[i].len);
+        if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+        t->toks[i].word = s;
+        t->toks[i].parent = 0;
+    }
+    ck k;
+    memset(&k, 0, sizeof k);
+    k.w = w;
+    k.tag = tags;
+    k.n = n;
+    k.a = a;
+    uint32_t root = S_sentence(&k);
+    if (k.oom || root == NONE) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t i = 0; i < n; i++) t->toks[i].tag = dyad__ptag_name(tags[i]);
+    DYAD_TRY(S_finish(&k, root, t));
+    dyad__tree_heads(t);
+    return dyad__tree_vgroups(t, a);
+}
+
+/* -------------------------------------------------------- verb groups */
+
+static int S_tag_is(const char *tag, const char *what) { return strcmp(tag, what) == 0; }
+
+/* A verb, modal or "to" tag (PETRARCH's AUX tags count as verbs). */
+static int S_verbal(const char *tag)
+{
+    return (tag[0] == 'V' && tag[1] == 'B') || (tag[0] == 'A' && tag[1] == 'U' && tag[2] == 'X') ||
+           S_tag_is(tag, "MD") || S_tag_is(tag, "TO");
+}
+
+static int S_word_in(const char *w, const char *const *list) { return S_in(w, strlen(w), list); }
+
+static int S_neg_word(const char *w)
+{
+    return S_eq(w, strlen(w), "not") || S_eq(w, strlen(w), "n't") || S_eq(w, strlen(w), "never");
+}
+
+/* State carried down a verb chain. */
+typedef struct vstate {
+    uint32_t toks[16];   /* verbal tokens so far */
+    int n;
+    uint32_t neg;
+} vstate;
+
+/* Iterates the direct children of node in order: calls back for tokens
+ * and phrases.  Returns via out arrays (bounded). */
+typedef struct vkid { uint32_t tok, node; } vkid;
+
+static size_t S_kids(const dyad__tree *t, uint32_t node, vkid *out, size_t max)
+{
+    const dyad__node *p = &t->nodes[node];
+    size_t n = 0;
+    uint32_t c = p->first_child;
+    uint32_t j = p->tok_a;
+    while (j < p->tok_b && n < max) {
+        while (c != NONE && t->nodes[c].tok_b <= j && t->nodes[c].tok_a == t->nodes[c].tok_b)
+            c = t->nodes[c].next_sibling;
+        if (t->toks[j].parent == node) {
+            out[n].tok = j; out[n].node = NONE; n++;
+            j++;
+        } else if (c != NONE) {
+            out[n].tok = NONE; out[n].node = c; n++;
+            j = t->nodes[c].tok_b > j ? t->nodes[c].tok_b : j + 1;
+            c = t->nodes[c].next_sibling;
+        } else {
+            j++;
+        }
+    }
+    return n;
+}
+
+static int S_modality(const char *w)
+{
+    size_t n = strlen(w);
+    static const char *const fut[] = {"will", "shall", "'ll", "wo", NULL};
+    static const char *const cond[] = {"would", "'d", NULL};
+    static const char *const abil[] = {"can", "could", "ca", NULL};
+    static const char *const poss[] = {"may", "might", NULL};
+    if (S_in(w, n, fut)) return DYAD__MOD_FUTURE;
+    if (S_in(w, n, cond)) return DYAD__MOD_CONDITIONAL;
+    if (S_in(w, n, abil)) return DYAD__MOD_ABILITY;
+    if (S_in(w, n, poss)) return DYAD__MOD_POSSIBILITY;
+    return DYAD__MOD_OBLIGATION;
+}
+
+/* Fills the features of a group from its verbal tokens. */
+static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
+{
+    g->first = st->toks[0];
+    g->verb = g->last = st->toks[st->n - 1];
+    g->modal = NONE;
+    g->neg = st->neg;
+    g->negated = st->neg != NONE;
+    for (int x = 0; x < st->n; x++) {
+        uint32_t tok = st->toks[x];
+        const char *tag = t->toks[tok].tag, *w = t->toks[tok].word;
+        if (S_tag_is(tag, "MD") && g->modal == NONE) {
+            g->modal = tok;
+            g->modality = (uint8_t)S_modality(w);
+        }
+        if (x + 1 < st->n) {
+            const char *nt = t->toks[st->toks[x + 1]].tag;
+            int vbn = S_tag_is(nt, "VBN") || S_tag_is(nt, "AUXN");
+            int vbg = S_tag_is(nt, "VBG") || S_tag_is(nt, "AUXG");
+            if (S_word_in(w, S_have) && vbn) g->perfect = 1;
+            if (S_word_in(w, S_be) && vbg) g->progressive = 1;
+            if ((S_word_in(w, S_be) || S_word_in(w, S_get)) && vbn && x + 1 == st->n - 1) g->passive = 1;
+        }
+    }
+    const char *ft = t->toks[st->toks[0]].tag;
+    if (S_tag_is(ft, "TO")) {
+        g->infinitive = 1;
+        g->tense = DYAD__TENSE_NONE;
+    } else if (g->modal != NONE) {
+        const char *m = t->toks[g->modal].word;
+        size_t mn = strlen(m);
+        static const char *const past[] = {"would", "could", "might", "should", "'d", NULL};
+        g->tense = g->modality == DYAD__MOD_FUTURE ? DYAD__TENSE_FUTURE
+                   : S_in(m, mn, past)             ? DYAD__TENSE_PAST
+                                                   : DYAD__TENSE_PRESENT;
+    } else if (S_tag_is(ft, "VBD") || S_tag_is(ft, "AUXD")) {
+        g->tense = DYAD__TENSE_PAST;
+    } else if (S_tag_is(ft, "VBZ") || S_tag_is(ft, "VBP") || S_tag_is(ft, "VB") ||
+               S_tag_is(ft, "AUXZ") || S_tag_is(ft, "AUXP") || S_tag_is(ft, "AUX") ||
+               S_tag_is(ft, "AUXB")) {
+        g->tense = DYAD__TENSE_PRESENT;
+    } else {
+        g->tense = DYAD__TENSE_NONE;
+    }
+}
+
+/* The clause a VP belongs to: up through VP containers. */
+static uint32_t S_clause_of(const dyad__tree *t, uint32_t vp, uint32_t *below)
+{
+    uint32_t x = vp;
+    for (int guard = 0; guard < 64; guard++) {
+        uint32_t p = t->nodes[x].parent;
+        if (p == NONE) return NONE;
+        int l = t->nodes[p].label;
+        if (l != DYAD__L_VP) {
+            *below = x;
+            return p;
+        }
+        x = p;
+    }
+    return NONE;
+}
+
+/* The subject of the clause holding vp: the NP child of its clause before
+ * it (after it in SINV); for a relative clause, the noun phrase it
+ * modifies; for an infinitive or participle complement, the subject of
+ * the governing verb. */
+static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
+{
+    for (int guard = 0; guard < 16 && vp != NONE; guard++) {
+        uint32_t below = vp;
+        uint32_t cl = S_clause_of(t, vp, &below);
+        if (cl == NONE) return NONE;
+        int l = t->nodes[cl].label;
+        if (l == DYAD__L_S || l == DYAD__L_SINV || l == DYAD__L_SQ || l == DYAD__L_ROOT) {
+            uint32_t best = NONE;
+            for (uint32_t c = t->nodes[cl].first_child; c != NONE; c = t->nodes[c].next_sibling) {
+                if (t->nodes[c].label != DYAD__L_NP) continue;
+                if (l == DYAD__L_SINV ? t->nodes[c].tok_a >= t->nodes[below].tok_b
+                                      : t->nodes[c].tok_b <= t->nodes[below].tok_a) {
+                    best = c;
+                    if (l == DYAD__L_SINV) break;
+                }
+            }
+            if (best != NONE) return best;
+            /* no subject in this clause: look above it */
+            uint32_t p = t->nodes[cl].parent;
+            if (p == NONE) return NONE;
+            int pl = t->nodes[p].label;
+            if (pl == DYAD__L_SBAR) {
+                uint32_t pp = t->nodes[p].parent;
+                if (pp != NONE && t->nodes[pp].label == DYAD__L_NP) {
+                    /* relative clause: the noun phrase before it */
+                    uint32_t c = t->nodes[pp].first_child;
+                    if (c != NONE && c != p && t->nodes[c].label == DYAD__L_NP) return c;
+                    return pp;
+                }
+                return NONE;
+            }
+            if (pl == DYAD__L_VP) { vp = p; continue; }
+            if (pl == DYAD__L_S || pl == DYAD__L_SINV) {
+                /* a fronted participle ("Speaking to reporters, the
+                 * minister said"): the subject of the clause around it */
+                for (uint32_t c = t->nodes[p].first_child; c != NONE; c = t->nodes[c].next_sibling)
+                    if (t->nodes[c].label == DYAD__L_NP && t->nodes[c].tok_a >= t->nodes[cl].tok_b)
+                        return c;
+                return NONE;
+            }
+            if (pl == DYAD__L_PP) {
+                /* "by promoting": the clause around the PP */
+                uint32_t q = t->nodes[p].parent;
+                while (q != NONE && t->nodes[q].label != DYAD__L_VP && t->nodes[q].label != DYAD__L_S)
+                    q = t->nodes[q].parent;
+                if (q == NONE) return NONE;
+                if (t->nodes[q].label == DYAD__L_VP) { vp = q; continue; }
+                return NONE;
+            }
+            return NONE;
+        }
+        if (l == DYAD__L_NP) {
+            /* a reduced relative: the noun phrase it modifies */
+            uint32_t c = t->nodes[cl].first_child;
+            return c != NONE && c != below && t->nodes[c].label == DYAD__L_NP ? c : cl;
+        }
+        return NONE;
+    }
+    return NONE;
+}
+
+/* For a speech verb: the clause it reports (a complement SBAR/S, else the
+ * S fronted before "X said" in the same clause). */
+static uint32_t S_reported(const dyad__tree *t, uint32_t vp, uint32_t inner, uint32_t verb)
+{
+    if (!S_word_in(t->toks[verb].word, S_speech)) return NONE;
+    for (uint32_t c = t->nodes[inner].first_child; c != NONE; c = t->nodes[c].next_sibling) {
+        int l = t->nodes[c].label;
+        if ((l == DYAD__L_SBAR || l == DYAD__L_S) && t->nodes[c].tok_a > verb) return c;
+    }
+    uint32_t below = vp;
+    uint32_t cl = S_clause_of(t, vp, &below);
+    if (cl == NONE) return NONE;
+    uint32_t best = NONE;
+    for (uint32_t c = t->nodes[cl].first_child; c != NONE; c = t->nodes[c].next_sibling) {
+        int l = t->nodes[c].label;
+        if (t->nodes[c].tok_b > t->nodes[below].tok_a) break;
+        if (l == DYAD__L_S || l == DYAD__L_SBAR) best = c;
+    }
+    return best;
+}
+
+dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a)
+{
+    t->vgroups = NULL;
+    t->nvgroups = 0;
+    if (t->nnodes == 0) return DYAD_OK;
+    uint8_t *seen = dyad__arena_zalloc(a, t->nnodes);
+    uint32_t cap = 8;
+    dyad__vgroup *out = dyad__arena_alloc(a, cap * sizeof *out);
+    /* pending chains: (VP, state inherited from auxiliaries above) */
+    typedef struct pend { uint32_t vp; vstate st; } pend;
+    pend *stack = dyad__arena_alloc(a, 64 * sizeof *stack);
+    if (!seen || !out || !stack) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t v = 0; v < t->nnodes; v++) {
+        if (t->nodes[v].label != DYAD__L_VP || seen[v]) continue;
+        int sp = 0;
+        stack[sp].vp = v;
+        stack[sp].st.n = 0;
+        stack[sp].st.neg = NONE;
+        sp++;
+        uint32_t root_vp = v;
+        while (sp) {
+            pend p = stack[--sp];
+            uint32_t cur = p.vp;
+            vstate st = p.st;
+            for (int guard = 0; guard < 64; guard++) {
+                seen[cur] = 1;
+                vkid kids[256];
+                size_t nk = S_kids(t, cur, kids, DYAD_ARRAY_LEN(kids));
+                int own = 0;
+                size_t last_verbal = 0;
+                for (size_t x = 0; x < nk; x++) {
+                    if (kids[x].tok != NONE) {
+                        const dyad__ptok *tk = &t->toks[kids[x].tok];
+                        if (S_verbal(tk->tag)) {
+                            if (st.n < (int)DYAD_ARRAY_LEN(st.toks)) st.toks[st.n++] = kids[x].tok;
+                            own = 1;
+                            last_verbal = x;
+                        } else if (tk->tag[0] == 'R' && tk->tag[1] == 'B' && S_neg_word(tk->word) &&
+                                   st.neg == NONE) {
+                            st.neg = kids[x].tok;
+                        }
+                    } else if (t->nodes[kids[x].node].label == DYAD__L_ADVP && st.neg == NONE) {
+                        const dyad__node *ad = &t->nodes[kids[x].node];
+                        for (uint32_t j = ad->tok_a; j < ad->tok_b; j++)
+                            if (S_neg_word(t->toks[j].word)) { st.neg = j; break; }
+                    }
+                }
+                if (!own) {
+                    /* a container (coordinated VPs): each VP child is a
+                     * group with what came above */
+                    for (size_t x = nk; x-- > 0;)
+                        if (kids[x].node != NONE && t->nodes[kids[x].node].label == DYAD__L_VP && sp < 64) {
+                            stack[sp].vp = kids[x].node;
+                            stack[sp].st = st;
+                            sp++;
+                        }
+                    break;
+                }
+                uint32_t lv = kids[last_verbal].tok;
+                const char *lw = t->toks[lv].word, *lt = t->toks[lv].tag;
+                int auxlike = S_tag_is(lt, "MD") || S_tag_is(lt, "TO") || (lt[0] == 'A') ||
+                              S_word_in(lw, S_be) || S_word_in(lw, S_have) || S_word_in(lw, S_do) ||
+                              S_word_in(lw, S_get);
+                uint32_t next = NONE;
+                for (size_t x = last_verbal + 1; x < nk; x++)
+                    if (kids[x].node != NONE && t->nodes[kids[x].node].label == DYAD__L_VP) {
+                        next = kids[x].node;
+                        break;
+                    }
+                if (auxlike && next != NONE) {
+                    cur = next;
+                    continue;
+                }
+                /* cur holds the main verb */
+                if (t->nvgroups == cap) {
+                    dyad__vgroup *nv = dyad__arena_alloc(a, cap * 2 * sizeof *nv);
+                    if (!nv) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+                    memcpy(nv, out, cap * sizeof *nv);
+                    out = nv;
+                    cap *= 2;
+                }
+                dyad__vgroup *g = &out[t->nvgroups++];
+                memset(g, 0, sizeof *g);
+                g->vp = root_vp;
+                g->inner = cur;
+                S_features(t, &st, g);
+                /* a lone participle modifying a noun ("memos sent by
+                 * Bree") is passive */
+                if (st.n == 1 && (S_tag_is(t->toks[g->verb].tag, "VBN")) &&
+                    t->nodes[root_vp].parent != NONE &&
+                    t->nodes[t->nodes[root_vp].parent].label == DYAD__L_NP)
+                    g->passive = 1;
+                g->subject = S_subject(t, root_vp);
+                g->reported = S_reported(t, root_vp, cur, g->verb);
+                break;
+            }
+        }
+    }
+    t->vgroups = out;
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------ the public handle */
+
+struct dyad_chunker {
+    const dyad_tagger *tg;
+    dyad__arena arena;          /* reset by each run */
+    dyad__tree tree;
+    uint8_t *tags;
+    dyad_verb_group *groups;
+    size_t ngroups;
+    dyad__buf bracket;          /* the tree as text, made on demand */
+    int bracket_done;
+};
+
+#define CK_ARENA_CAP ((size_t)64 << 20)
+
+dyad_status dyad_chunker_new(dyad_chunker **out, const dyad_tagger *tg)
+{
+    if (!out) return DYAD_EINVAL;
+    *out = NULL;
+    if (!tg || dyad_tagger_errmsg(tg)[0]) return DYAD_EINVAL;
+    dyad_chunker *c = calloc(1, sizeof *c);
+    if (!c) return DYAD_ENOMEM;
+    c->tg = tg;
+    dyad__arena_init(&c->arena, CK_ARENA_CAP);
+    dyad__buf_init(&c->bracket);
+    *out = c;
+    return DYAD_OK;
+}
+
+void dyad_chunker_free(dyad_chunker *c)
+{
+    if (!c) return;
+    dyad__arena_free(&c->arena);
+    dyad__buf_free(&c->bracket);
+    free(c);
+}
+
+static size_t S_span_first(const dyad__tree *t, uint32_t node)
+{
+    return node == NONE ? 0 : t->nodes[node].tok_a;
+}
+
+static size_t S_span_end(const dyad__tree *t, uint32_t node)
+{
+    return node == NONE ? 0 : t->nodes[node].tok_b;
+}
+
+/* Tags and chunks words[0..n) (already in c's arena or the caller's). */
+static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n)
+{
+    dyad__arena *a = &c->arena;
+    c->tags = dyad__arena_alloc(a, (size_t)n + 1);
+    if (!c->tags) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    DYAD_TRY(dyad__tagger_tag(c->tg, w, n, c->tags, a));
+    DYAD_TRY(dyad__chunk(&c->tree, w, c->tags, n, a));
+    const dyad__tree *t = &c->tree;
+    c->groups = dyad__arena_alloc(a, ((size_t)t->nvgroups + 1) * sizeof *c->groups);
+    if (!c->groups) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t x = 0; x < t->nvgroups; x++) {
+        const dyad__vgroup *g = &t->vgroups[x];
+        dyad_verb_group *o = &c->groups[x];
+        o->verb = g->verb;
+        o->first = g->first;
+        o->last = g->last;
+        o->modal = g->modal == NONE ? DYAD_NO_TOKEN : g->modal;
+        o->negation = g->neg == NONE ? DYAD_NO_TOKEN : g->neg;
+        o->subject_first = S_span_first(t, g->subject);
+        o->subject_end = S_span_end(t, g->subject);
+        o->reported_first = S_span_first(t, g->reported);
+        o->reported_end = S_span_end(t, g->reported);
+        o->tense = (dyad_tense)g->tense;
+        o->modality = (dyad_modality)g->modality;
+        o->passive = g->passive;
+        o->negated = g->negated;
+        o->perfect = g->perfect;
+        o->progressive = g->progressive;
+        o->infinitive = g->infinitive;
+    }
+    c->ngroups = t->nvgroups;
+    return DYAD_OK;
+}
+
+static void S_reset(dyad_chunker *c)
+{
+    dyad__arena_reset(&c->arena);
+    memset(&c->tree, 0, sizeof c->tree);
+    c->tags = NULL;
+    c->groups = NULL;
+    c->ngroups = 0;
+    c->bracket_done = 0;
+    dyad__buf_clear(&c->bracket);
+}
+
+dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
+{
+    if (!c || !t) return DYAD_EINVAL;
+    S_reset(c);
+    if (i >= dyad_text_sentence_count(t)) return DYAD_EINVAL;
+    const dyad_sentence *s = dyad_text_sentence(t, i);
+    size_t ntok;
+    const dyad_token *tok = dyad_text_tokens(t, &ntok);
+    if (s->first_token + s->ntokens > ntok || s->ntokens >= UINT32_MAX / 8) return DYAD_EINVAL;
+    uint32_t n = (uint32_t)s->ntokens;
+    dyad__word *w = dyad__arena_alloc(&c->arena, ((size_t)n + 1) * sizeof *w);
+    if (!w) return c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t x = 0; x < n; x++) {
+        w[x].s = tok[s->first_token + x].norm;
+        w[x].len = tok[s->first_token + x].norm_len;
+    }
+    dyad_status st = S_run(c, w, n);
+    if (st != DYAD_OK) S_reset(c);
+    return st;
+}
+
+dyad_status dyad_chunker_run_words(dyad_chunker *c, const char *const *words, size_t n)
+{
+    if (!c || (!words && n)) return DYAD_EINVAL;
+    S_reset(c);
+    if (n >= UINT32_MAX / 8) return DYAD_EINVAL;
+    dyad__word *w = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *w);
+    if (!w) return c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (size_t x = 0; x < n; x++) {
+        size_t len = words[x] ? strlen(words[x]) : 0;
+        if (len >= UINT32_MAX) return DYAD_EINVAL;
+        w[x].s = words[x] ? words[x] : "";
+        w[x].len = (uint32_t)len;
+    }
+    dyad_status st = S_run(c, w, (uint32_t)n);
+    if (st != DYAD_OK) S_reset(c);
+    return st;
+}
+
+size_t dyad_chunker_token_count(const dyad_chunker *c)
+{
+    return c ? c->tree.ntoks : 0;
+}
+
+const char *dyad_chunker_tag(const dyad_chunker *c, size_t i)
+{
+    if (!c || i >= c->tree.ntoks) return "";
+    return c->tree.toks[i].tag;
+}
+
+const char *dyad_chunker_tree(dyad_chunker *c)
+{
+    if (!c) return NULL;
+    if (!c->bracket_done) {
+        dyad__buf_clear(&c->bracket);
+        if (c->tree.nnodes) dyad__tree_write(&c->tree, c->tree.root, &c->bracket);
+        else dyad__buf_append(&c->bracket, "(ROOT)", 6);
+        c->bracket_done = 1;
+    }
+    if (c->bracket.oom) return NULL;
+    return dyad__buf_cstr(&c->bracket);
+}
+
+size_t dyad_chunker_verb_group_count(const dyad_chunker *c)
+{
+    return c ? c->ngroups : 0;
+}
+
+const dyad_verb_group *dyad_chunker_verb_group(const dyad_chunker *c, size_t i)
+{
+    if (!c || i >= c->ngroups) return NULL;
+    return &c->groups[i];
+}
+
+const char *dyad_tense_name(dyad_tense t)
+{
+    static const char *const names[] = {"none", "present", "past", "future"};
+    return (unsigned)t < DYAD_ARRAY_LEN(names) ? names[t] : "";
+}
+
+const char *dyad_modality_name(dyad_modality m)
+{
+    static const char *const names[] = {"none", "future", "conditional", "ability", "possibility",
+                                        "obligation"};
+    return (unsigned)m < DYAD_ARRAY_LEN(names) ? names[m] : "";
+}

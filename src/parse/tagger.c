@@ -1,0 +1,1149 @@
+/*
+ * tagger.c -- the part-of-speech tagger of the parse stage: a bigram
+ * hidden Markov model decoded with Viterbi, whose parameters come from
+ * the Penn-Treebank-trained data of Debian's liblingua-en-tagger-perl
+ * (words.yml: word -> tag counts; tags.yml: tag -> next-tag
+ * probabilities), read at run time from the installed package, never
+ * copied into this repository.  Unknown words get a tag distribution from
+ * their shape (numbers, hyphens, capitals, digits) and their suffix, with
+ * suffix statistics gathered from the rare words of words.yml itself (the
+ * way TnT does), so no hand-made lexicon is involved.  (The package's
+ * unknown.yml is not read: its eleven hand-set word classes are coarser
+ * than the suffix and shape statistics of the 13,000 rare words, and
+ * would add a third file that can go wrong.)  Tags are mapped to
+ * Penn Treebank names (det -> DT, prps -> PRP$, pp -> ".", ...).
+ * What must stay true: a loaded model never changes, so threads share it
+ * freely; every sentence gets a tag for every word (no failure path but
+ * memory); a bad data file is refused with its path and line.
+ */
+#include "parse.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NT DYAD__T_COUNT
+#define MAXCAND 10          /* candidate tags per word */
+#define MAXKEY 96           /* longer words are never looked up */
+#define RARE 10             /* words seen at most this often feed the
+                               unknown-word statistics */
+#define MAXSUF 5            /* longest suffix used for unknown words */
+#define TRANS_FLOOR 1e-7    /* probability of an unseen tag bigram */
+#ifndef VBX_SHRINK
+#define VBX_SHRINK 3.0f     /* pseudo-counts pulling an -ed word's VBD/VBN
+                               split towards the overall split */
+#endif
+
+/* Penn names and Lingua names of the tags, in enum order. */
+static const char *const S_penn[NT] = {
+#define X(e, penn, lingua) penn,
+    DYAD__PTAG_MAP(X)
+#undef X
+};
+static const char *const S_lingua[NT] = {
+#define X(e, penn, lingua) lingua,
+    DYAD__PTAG_MAP(X)
+#undef X
+};
+
+const char *dyad__ptag_name(unsigned tag)
+{
+    return tag < NT ? S_penn[tag] : "";
+}
+
+unsigned dyad__ptag_parse(const char *s)
+{
+    static const struct { const char *aux; unsigned tag; } aux[] = {
+        {"AUX", DYAD__T_VB}, {"AUXB", DYAD__T_VB}, {"AUXD", DYAD__T_VBD},
+        {"AUXG", DYAD__T_VBG}, {"AUXN", DYAD__T_VBN}, {"AUXP", DYAD__T_VBP},
+        {"AUXZ", DYAD__T_VBZ},
+    };
+    for (unsigned t = 0; t < NT; t++)
+        if (strcmp(S_penn[t], s) == 0) return t;
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(aux); i++)
+        if (strcmp(aux[i].aux, s) == 0) return aux[i].tag;
+    return NT;
+}
+
+/* ------------------------------------------------------------ the model */
+
+/* One tag of a word's distribution. */
+typedef struct tprob {
+    uint8_t tag;
+    float p;        /* P(tag | word) */
+    float e;        /* emission score: log P(tag | word) - log P(tag),
+                       which ranks tags as P(word | tag) does */
+} tprob;
+
+/* A read-only string -> distribution table (open addressing). */
+typedef struct table {
+    uint32_t n, mask;
+    uint32_t *slots;     /* entry + 1; 0 is empty */
+    uint32_t *koff;      /* n: key offsets into keys */
+    uint8_t *klen;       /* n */
+    uint32_t *doff;      /* n + 1: distribution offsets into dist */
+    uint32_t *total;     /* n: how often the key was seen */
+    tprob *dist;
+    char *keys;
+} table;
+
+/* Shape classes of unknown words with their own distributions. */
+enum { SH_LOWER, SH_CAP, SH_HYPHEN_LOWER, SH_HYPHEN_CAP, SH_ALLCAPS, SH_ALNUM, SH_COUNT };
+
+struct dyad_tagger {
+    dyad__err err;             /* why loading failed ("" when loaded) */
+    table words;               /* words.yml */
+    table suffix;              /* class byte + lower-case suffix of rare
+                                  words -> tag counts */
+    float trans[NT][NT];       /* log P(next | prev), from tags.yml */
+    float logprior[NT];        /* log P(tag) over words.yml */
+    float shape[SH_COUNT][NT]; /* P(tag | shape) over rare words */
+    float theta[SH_COUNT];     /* successive-abstraction weight per class */
+    uint32_t num, ord;         /* entries of "*NUM*" and "*ORD*" + 1 */
+};
+
+static uint32_t S_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Entry of key in tb, or UINT32_MAX. */
+static uint32_t S_find(const table *tb, const char *s, size_t n)
+{
+    if (tb->n == 0 || n > MAXKEY) return UINT32_MAX;
+    for (uint32_t h = S_hash(s, n) & tb->mask;; h = (h + 1) & tb->mask) {
+        uint32_t e = tb->slots[h];
+        if (e == 0) return UINT32_MAX;
+        e--;
+        if (tb->klen[e] == n && memcmp(tb->keys + tb->koff[e], s, n) == 0) return e;
+    }
+}
+
+static void S_table_free(table *tb)
+{
+    free(tb->slots); free(tb->koff); free(tb->klen); free(tb->doff);
+    free(tb->total); free(tb->dist); free(tb->keys);
+    memset(tb, 0, sizeof *tb);
+}
+
+/* ---------------------------------------------------- building a table */
+
+/* A table under construction: keys with dense counts. */
+typedef struct builder {
+    uint32_t n, cap, mask;
+    uint32_t *slots;
+    uint32_t *koff;
+    uint8_t *klen;
+    float *counts;       /* cap * NT */
+    char *keys;
+    size_t klen_total, kcap;
+} builder;
+
+static void S_builder_free(builder *b)
+{
+    free(b->slots); free(b->koff); free(b->klen); free(b->counts); free(b->keys);
+    memset(b, 0, sizeof *b);
+}
+
+static int S_builder_grow(builder *b)
+{
+    uint32_t cap = b->cap ? b->cap * 2 : 1024;
+    uint32_t *koff = realloc(b->koff, cap * sizeof *koff);
+    if (koff) b->koff = koff;
+    uint8_t *klen = realloc(b->klen, cap);
+    if (klen) b->klen = klen;
+    float *counts = realloc(b->counts, (size_t)cap * NT * sizeof *counts);
+    if (counts) b->counts = counts;
+    uint32_t *slots = calloc((size_t)cap * 2, sizeof *slots);
+    if (!koff || !klen || !counts || !slots) { free(slots); return -1; }
+    free(b->slots);
+    b->slots = slots;
+    b->mask = cap * 2 - 1;
+    b->cap = cap;
+    for (uint32_t e = 0; e < b->n; e++) {
+        uint32_t h = S_hash(b->keys + b->koff[e], b->klen[e]) & b->mask;
+        while (b->slots[h]) h = (h + 1) & b->mask;
+        b->slots[h] = e + 1;
+    }
+    return 0;
+}
+
+/* Counts of key (added, zeroed, when new), or NULL on ENOMEM.  *fresh is
+ * set when the key was new. */
+static float *S_builder_get(builder *b, const char *s, size_t n, int *fresh)
+{
+    *fresh = 0;
+    if (b->cap) {
+        for (uint32_t h = S_hash(s, n) & b->mask;; h = (h + 1) & b->mask) {
+            uint32_t e = b->slots[h];
+            if (e == 0) break;
+            e--;
+            if (b->klen[e] == n && memcmp(b->keys + b->koff[e], s, n) == 0)
+                return b->counts + (size_t)e * NT;
+        }
+    }
+    if (b->n == b->cap && S_builder_grow(b) != 0) return NULL;
+    if (b->klen_total + n > b->kcap) {
+        size_t kcap = b->kcap ? b->kcap * 2 : 65536;
+        while (kcap < b->klen_total + n) kcap *= 2;
+        char *k = realloc(b->keys, kcap);
+        if (!k) return NULL;
+        b->keys = k;
+        b->kcap = kcap;
+    }
+    uint32_t e = b->n++;
+    memcpy(b->keys + b->klen_total, s, n);
+    b->koff[e] = (uint32_t)b->klen_total;
+    b->klen[e] = (uint8_t)n;
+    b->klen_total += n;
+    uint32_t h = S_hash(s, n) & b->mask;
+    while (b->slots[h]) h = (h + 1) & b->mask;
+    b->slots[h] = e + 1;
+    float *c = b->counts + (size_t)e * NT;
+    memset(c, 0, NT * sizeof *c);
+    *fresh = 1;
+    return c;
+}
+
+/* Freezes b into tb: each key keeps the tags holding at least min_share
+ * of its count (and always its best tag), as probabilities with emission
+ * scores against logprior. */
+static int S_builder_freeze(builder *b, table *tb, double min_share, const float *logprior)
+{
+    memset(tb, 0, sizeof *tb);
+    size_t nd = 0;
+    for (uint32_t e = 0; e < b->n; e++)
+        for (int t = 0; t < NT; t++) nd += b->counts[(size_t)e * NT + t] > 0;
+    uint32_t slots = 16;
+    while (slots < b->n * 2u) slots *= 2;
+    tb->n = b->n;
+    tb->mask = slots - 1;
+    tb->slots = calloc(slots, sizeof *tb->slots);
+    tb->koff = malloc((b->n + 1) * sizeof *tb->koff);
+    tb->klen = malloc(b->n + 1);
+    tb->doff = malloc((b->n + 1) * sizeof *tb->doff);
+    tb->total = malloc((b->n + 1) * sizeof *tb->total);
+    tb->dist = malloc((nd + 1) * sizeof *tb->dist);
+    tb->keys = malloc(b->klen_total + 1);
+    if (!tb->slots || !tb->koff || !tb->klen || !tb->doff || !tb->total || !tb->dist || !tb->keys) {
+        S_table_free(tb);
+        return -1;
+    }
+    if (b->klen_total) memcpy(tb->keys, b->keys, b->klen_total);
+    size_t d = 0;
+    for (uint32_t e = 0; e < b->n; e++) {
+        const float *c = b->counts + (size_t)e * NT;
+        double tot = 0, best = 0;
+        int bt = 0;
+        for (int t = 0; t < NT; t++) {
+            tot += c[t];
+            if (c[t] > best) { best = c[t]; bt = t; }
+        }
+        double kept = 0;
+        for (int t = 0; t < NT; t++)
+            if (c[t] > 0 && (t == bt || c[t] >= min_share * tot)) kept += c[t];
+        tb->koff[e] = b->koff[e];
+        tb->klen[e] = b->klen[e];
+        tb->total[e] = (uint32_t)(tot + 0.5);
+        tb->doff[e] = (uint32_t)d;
+        for (int t = 0; t < NT; t++) {
+            if (!(c[t] > 0 && (t == bt || c[t] >= min_share * tot))) continue;
+            tb->dist[d].tag = (uint8_t)t;
+            tb->dist[d].p = (float)(c[t] / kept);
+            tb->dist[d].e = logf(tb->dist[d].p) - logprior[t];
+            d++;
+        }
+        uint32_t h = S_hash(b->keys + b->koff[e], b->klen[e]) & tb->mask;
+        while (tb->slots[h]) h = (h + 1) & tb->mask;
+        tb->slots[h] = e + 1;
+    }
+    tb->doff[b->n] = (uint32_t)d;
+    return 0;
+}
+
+/* ------------------------------------------------------ the YAML reader */
+
+/* words.yml and tags.yml are YAML maps written one entry a line by the
+ * Perl module's own dumper:
+ *     "word": { tag: 12, tag2: 3 }        word: { tag: 0.25 }
+ * A full YAML library (libyaml) would add a dependency and a slower,
+ * event-by-event walk for a format this regular; this reader accepts
+ * exactly that shape (plus "---" headers, comments and blank lines) and
+ * refuses anything else with the line number. */
+
+typedef struct ypair { const char *name; size_t nlen; double value; } ypair;
+
+/* Parses a number (no locale: the data always writes '.'). */
+static const char *S_number(const char *s, double *out)
+{
+    const char *p = s;
+    double v = 0;
+    int digits = 0, neg = 0;
+    if (*p == '-' || *p == '+') neg = *p++ == '-';
+    while (*p >= '0' && *p <= '9') { v = v * 10 + (*p++ - '0'); digits++; }
+    if (*p == '.') {
+        double f = 0.1;
+        for (p++; *p >= '0' && *p <= '9'; p++, f /= 10) { v += (*p - '0') * f; digits++; }
+    }
+    if (!digits) return NULL;
+    if (*p == 'e' || *p == 'E') {
+        const char *q = p + 1;
+        int eneg = 0, ex = 0, ed = 0;
+        if (*q == '-' || *q == '+') eneg = *q++ == '-';
+        while (*q >= '0' && *q <= '9' && ex < 400) { ex = ex * 10 + (*q++ - '0'); ed++; }
+        if (!ed) return NULL;
+        v *= pow(10.0, eneg ? -ex : ex);
+        p = q;
+    }
+    *out = neg ? -v : v;
+    return p;
+}
+
+/* Parses one entry line (NUL-terminated).  Returns NULL, or what is
+ * wrong. */
+static const char *S_yaml_line(char *s, const char **key, size_t *klen,
+                               ypair *pairs, int *npairs, int maxpairs)
+{
+    char *p = s;
+    if (*p == '"') {
+        char *w = ++p;
+        *key = p;
+        while (*p && *p != '"') {
+            if (*p == '\\' && p[1]) p++;
+            *w++ = *p++;
+        }
+        if (*p != '"') return "unterminated quoted key";
+        *klen = (size_t)(w - *key);
+        p++;
+        if (*p != ':') return "expected ':' after the key";
+    } else if (*p == '\'') {
+        *key = ++p;
+        while (*p && *p != '\'') p++;
+        if (*p != '\'') return "unterminated quoted key";
+        *klen = (size_t)(p - *key);
+        p++;
+        if (*p != ':') return "expected ':' after the key";
+    } else {
+        *key = p;
+        while (*p && !(*p == ':' && (p[1] == ' ' || p[1] == '\t' || p[1] == 0))) p++;
+        if (*p != ':') return "expected 'key: { tag: count, ... }'";
+        *klen = (size_t)(p - *key);
+        while (*klen && ((*key)[*klen - 1] == ' ' || (*key)[*klen - 1] == '\t')) (*klen)--;
+    }
+    if (*klen == 0) return "empty key";
+    p++;
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p != '{') return "expected '{' after the key";
+    p++;
+    *npairs = 0;
+    for (;;) {
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p == '}') { p++; break; }
+        if (*npairs && *p == ',') {
+            p++;
+            while (*p == ' ' || *p == '\t') p++;
+        } else if (*npairs) {
+            return "expected ',' or '}'";
+        }
+        const char *name = p;
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+               *p == '_' || *p == '$' || *p == '-')
+            p++;
+        if (p == name) return "expected a tag name";
+        size_t nlen = (size_t)(p - name);
+        if (*p != ':') return "expected ':' after a tag name";
+        p++;
+        while (*p == ' ' || *p == '\t') p++;
+        double v;
+        const char *q = S_number(p, &v);
+        if (!q) return "expected a number";
+        if (!(v >= 0) || !isfinite(v)) return "negative or invalid number";
+        p = (char *)q;
+        if (*npairs == maxpairs) return "too many tags on one line";
+        pairs[*npairs].name = name;
+        pairs[*npairs].nlen = nlen;
+        pairs[*npairs].value = v;
+        (*npairs)++;
+    }
+    while (*p == ' ' || *p == '\t' || *p == '\r') p++;
+    if (*p == '#') return NULL;
+    if (*p) return "text after '}'";
+    return NULL;
+}
+
+/* Tag of a Lingua name, or NT. */
+static int S_lingua_tag(const char *s, size_t n)
+{
+    for (int t = 0; t < NT; t++)
+        if (strlen(S_lingua[t]) == n && memcmp(S_lingua[t], s, n) == 0) return t;
+    return NT;
+}
+
+typedef struct yfile {
+    char *data;
+    size_t len;
+    char path[1024];
+} yfile;
+
+static dyad_status S_read_file(yfile *f, const char *dir, const char *name, dyad__err *err)
+{
+    memset(f, 0, sizeof *f);
+    snprintf(f->path, sizeof f->path, "%s/%s", dir, name);
+    FILE *fp = fopen(f->path, "rb");
+    if (!fp) {
+        return dyad__err_set(err, DYAD_EIO, "%s: cannot open: %s%s", f->path, strerror(errno),
+                             errno == ENOENT ? " (install liblingua-en-tagger-perl or set "
+                                               "DYAD_TAGGER_DIR)" : "");
+    }
+    size_t cap = 1 << 20, len = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t k = fread(buf + len, 1, cap - len, fp);
+        len += k;
+        if (len < cap) break;
+        char *nb = realloc(buf, cap * 2 + 1);
+        if (!nb) { free(buf); buf = NULL; break; }
+        buf = nb;
+        cap *= 2;
+    }
+    int bad = ferror(fp);
+    fclose(fp);
+    if (!buf) return dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f->path);
+    if (bad) {
+        free(buf);
+        return dyad__err_set(err, DYAD_EIO, "%s: read error", f->path);
+    }
+    buf[len] = 0;
+    if (memchr(buf, 0, len)) {
+        free(buf);
+        return dyad__err_set(err, DYAD_EDICT, "%s: binary data (NUL byte)", f->path);
+    }
+    f->data = buf;
+    f->len = len;
+    return DYAD_OK;
+}
+
+/* Calls fn for every entry line of f; stops at the first error, which is
+ * reported as "PATH:LINE: what". */
+typedef const char *(*yentry_fn)(void *ctx, const char *key, size_t klen,
+                                 const ypair *pairs, int n);
+
+static dyad_status S_each_entry(yfile *f, yentry_fn fn, void *ctx, size_t *nentries, dyad__err *err)
+{
+    ypair pairs[NT + 8];
+    unsigned long line = 0;
+    *nentries = 0;
+    char *p = f->data, *end = f->data + f->len;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *le = nl ? nl : end;
+        *le = 0;
+        line++;
+        if (le > p && le[-1] == '\r') le[-1] = 0;
+        char *s = p;
+        p = nl ? nl + 1 : end;
+        while (*s == ' ' || *s == '\t') s++;
+        if (*s == 0 || *s == '#' || strncmp(s, "---", 3) == 0) continue;
+        const char *key;
+        size_t klen;
+        int n;
+        const char *what = S_yaml_line(s, &key, &klen, pairs, &n, (int)DYAD_ARRAY_LEN(pairs));
+        if (!what) what = fn(ctx, key, klen, pairs, n);
+        if (what)
+            return dyad__err_set(err, DYAD_EDICT, "%s:%lu: %s", f->path, line, what);
+        (*nentries)++;
+    }
+    return DYAD_OK;
+}
+
+/* tags.yml: one row of transition probabilities. */
+typedef struct tags_ctx {
+    double p[NT][NT];
+    int seen[NT];
+    char msg[128];
+} tags_ctx;
+
+static const char *S_tags_entry(void *vctx, const char *key, size_t klen, const ypair *pairs, int n)
+{
+    tags_ctx *c = vctx;
+    int prev = S_lingua_tag(key, klen);
+    if (prev == NT) {
+        snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'", (int)(klen > 40 ? 40 : klen), key);
+        return c->msg;
+    }
+    if (c->seen[prev]) return "tag listed twice";
+    c->seen[prev] = 1;
+    for (int i = 0; i < n; i++) {
+        int t = S_lingua_tag(pairs[i].name, pairs[i].nlen);
+        if (t == NT) {
+            snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'",
+                     (int)(pairs[i].nlen > 40 ? 40 : pairs[i].nlen), pairs[i].name);
+            return c->msg;
+        }
+        if (pairs[i].value > 1.0) return "a probability above 1";
+        c->p[prev][t] = pairs[i].value;
+    }
+    return NULL;
+}
+
+/* words.yml: word -> counts, collected into a builder. */
+typedef struct words_ctx {
+    builder *b;
+    double tagtotal[NT];
+    char msg[128];
+    int oom;
+} words_ctx;
+
+static const char *S_words_entry(void *vctx, const char *key, size_t klen, const ypair *pairs, int n)
+{
+    words_ctx *c = vctx;
+    if (klen > MAXKEY) return "word longer than 96 bytes";
+    int fresh;
+    float *cnt = S_builder_get(c->b, key, klen, &fresh);
+    if (!cnt) { c->oom = 1; return "out of memory"; }
+    if (!fresh) return "word listed twice";
+    if (n == 0) return "a word without tags";
+    for (int i = 0; i < n; i++) {
+        int t = S_lingua_tag(pairs[i].name, pairs[i].nlen);
+        if (t == NT) {
+            snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'",
+                     (int)(pairs[i].nlen > 40 ? 40 : pairs[i].nlen), pairs[i].name);
+            return c->msg;
+        }
+        if (pairs[i].value > 1e9) return "count too large";
+        cnt[t] += (float)pairs[i].value;
+        c->tagtotal[t] += pairs[i].value;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------- word shapes */
+
+static int S_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int S_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int S_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Upper-case letter at s (ASCII or Latin-1/Greek/Cyrillic capitals). */
+static int S_upper_at(const char *s, size_t n)
+{
+    if (n == 0) return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) return S_upper(c);
+    int32_t cp;
+    if (dyad__utf8_decode((const unsigned char *)s, n, &cp) == 0) return 0;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return 1;
+    if (cp >= 0x100 && cp <= 0x17F) return (cp & 1) == 0;
+    if (cp >= 0x391 && cp <= 0x3A9) return 1;
+    if (cp >= 0x400 && cp <= 0x42F) return 1;
+    return 0;
+}
+
+/* Numbers: 13,000  18.6  2020  1/2  18:25  -5  1990s  (also 3-4). */
+static int S_is_number(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n && (s[0] == '-' || s[0] == '+' || s[0] == '.')) i++;
+    if (i >= n || !S_digit((unsigned char)s[i])) return 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (S_digit(c)) continue;
+        if ((c == ',' || c == '.' || c == '/' || c == ':' || c == '-') && i + 1 < n &&
+            S_digit((unsigned char)s[i + 1]))
+            continue;
+        if (c == 's' && i + 1 == n && i >= 2) return 1;   /* 1990s */
+        if (c == '\'' && i + 2 == n && s[i + 1] == 's') return 1;   /* 1990's */
+        return 0;
+    }
+    return 1;
+}
+
+/* 1st 22nd 3rd 20th */
+static int S_is_ordinal(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && S_digit((unsigned char)s[i])) i++;
+    if (i == 0 || n - i != 2) return 0;
+    const char *x = s + i;
+    return !memcmp(x, "st", 2) || !memcmp(x, "nd", 2) || !memcmp(x, "rd", 2) ||
+           !memcmp(x, "th", 2) || !memcmp(x, "ST", 2) || !memcmp(x, "ND", 2) ||
+           !memcmp(x, "RD", 2) || !memcmp(x, "TH", 2);
+}
+
+/* The shape class of a word that is not a number; -1 for symbols. */
+static int S_shape(const char *s, size_t n)
+{
+    int letters = 0, uppers = 0, digits = 0, hyphen = 0, other = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (S_upper(c)) { letters++; uppers++; }
+        else if (S_lower(c) || c >= 0x80) letters++;
+        else if (S_digit(c)) digits++;
+        else if (c == '-') hyphen++;
+        else if (c != '.' && c != '\'' && c != '&') other++;
+    }
+    (void)other;
+    if (!letters) return -1;
+    if (digits) return SH_ALNUM;
+    if (hyphen) return S_upper_at(s, n) ? SH_HYPHEN_CAP : SH_HYPHEN_LOWER;
+    if (uppers == letters && letters >= 2) return SH_ALLCAPS;
+    return S_upper_at(s, n) ? SH_CAP : SH_LOWER;
+}
+
+/* Lower-cases ASCII letters of s into out (n <= MAXKEY). */
+static void S_lower_copy(const char *s, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out[i] = (char)(S_upper(c) ? c + 32 : c);
+    }
+}
+
+/* -------------------------------------------------- loading the model */
+
+/* Gathers the unknown-word statistics from the rare words of b: per shape
+ * class the tag distribution, and per (class, suffix) the tag counts. */
+static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
+{
+    double shape[SH_COUNT][NT];
+    memset(shape, 0, sizeof shape);
+    for (uint32_t e = 0; e < b->n; e++) {
+        const float *c = b->counts + (size_t)e * NT;
+        double tot = 0;
+        for (int t = 0; t < NT; t++) tot += c[t];
+        if (tot > RARE) continue;
+        const char *k = b->keys + b->koff[e];
+        size_t n = b->klen[e];
+        if (k[0] == '*' || S_is_number(k, n) || S_is_ordinal(k, n)) continue;
+        int sh = S_shape(k, n);
+        if (sh < 0) continue;
+        for (int t = 0; t < NT; t++) shape[sh][t] += c[t];
+        if (sh != SH_LOWER && sh != SH_CAP) continue;
+        char key[MAXKEY + 2];
+        key[0] = sh == SH_LOWER ? 'l' : 'c';
+        for (size_t k2 = 1; k2 <= MAXSUF && k2 < n; k2++) {
+            S_lower_copy(k + n - k2, k2, key + 1);
+            int fresh;
+            float *sc = S_builder_get(suf, key, k2 + 1, &fresh);
+            if (!sc) return -1;
+            for (int t = 0; t < NT; t++) sc[t] += c[t];
+        }
+    }
+    for (int sh = 0; sh < SH_COUNT; sh++) {
+        double tot = 0;
+        for (int t = 0; t < NT; t++) tot += shape[sh][t];
+        double mean = 0, var = 0;
+        for (int t = 0; t < NT; t++) {
+            /* a class never seen falls back to "a noun" */
+            tg->shape[sh][t] = tot > 0 ? (float)(shape[sh][t] / tot) : (t == DYAD__T_NN);
+            mean += tg->shape[sh][t];
+        }
+        mean /= NT;
+        for (int t = 0; t < NT; t++) var += (tg->shape[sh][t] - mean) * (tg->shape[sh][t] - mean);
+        tg->theta[sh] = (float)sqrt(var / (NT - 1));
+    }
+    return 0;
+}
+
+static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *err)
+{
+    yfile f;
+    size_t n;
+    /* tags.yml */
+    DYAD_TRY(S_read_file(&f, dir, "tags.yml", err));
+    tags_ctx *tc = calloc(1, sizeof *tc);
+    if (!tc) { free(f.data); return dyad__err_set(err, DYAD_ENOMEM, "out of memory"); }
+    dyad_status st = S_each_entry(&f, S_tags_entry, tc, &n, err);
+    if (st == DYAD_OK && n == 0)
+        st = dyad__err_set(err, DYAD_EDICT, "%s: no transition rows", f.path);
+    if (st == DYAD_OK && !tc->seen[DYAD__T_PERIOD])
+        st = dyad__err_set(err, DYAD_EDICT, "%s: no row for 'pp' (sentence start)", f.path);
+    if (st == DYAD_OK) {
+        for (int a = 0; a < NT; a++)
+            for (int b = 0; b < NT; b++)
+                tg->trans[a][b] = (float)log(tc->p[a][b] > TRANS_FLOOR ? tc->p[a][b] : TRANS_FLOOR);
+    }
+    free(tc);
+    free(f.data);
+    if (st != DYAD_OK) return st;
+
+    /* words.yml */
+    DYAD_TRY(S_read_file(&f, dir, "words.yml", err));
+    builder b = {0}, suf = {0};
+    words_ctx wc;
+    memset(&wc, 0, sizeof wc);
+    wc.b = &b;
+    st = S_each_entry(&f, S_words_entry, &wc, &n, err);
+    if (st != DYAD_OK && wc.oom) st = dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f.path);
+    if (st == DYAD_OK && n == 0) st = dyad__err_set(err, DYAD_EDICT, "%s: no words", f.path);
+    if (st == DYAD_OK) {
+        /* A regular verb's past tense and past participle are one form:
+         * when the counts saw "celebrated" only as VBD, it is still a
+         * VBN ("has celebrated"), and the other way round. */
+        for (uint32_t e = 0; e < b.n; e++) {
+            const char *k = b.keys + b.koff[e];
+            size_t kl = b.klen[e];
+            float *c = b.counts + (size_t)e * NT;
+            if (kl < 4 || memcmp(k + kl - 2, "ed", 2) != 0) continue;
+            if (c[DYAD__T_VBD] > 0 && c[DYAD__T_VBN] == 0) c[DYAD__T_VBN] = 0.5f + 0.25f * c[DYAD__T_VBD];
+            else if (c[DYAD__T_VBN] > 0 && c[DYAD__T_VBD] == 0) c[DYAD__T_VBD] = 0.5f + 0.25f * c[DYAD__T_VBN];
+            /* the split between the two says more about the sentences the
+             * counts came from than about the word: shrink it towards the
+             * overall split, so context decides */
+            float pool = c[DYAD__T_VBD] + c[DYAD__T_VBN];
+            if (pool > 0 && wc.tagtotal[DYAD__T_VBD] + wc.tagtotal[DYAD__T_VBN] > 0) {
+                float r = (float)(wc.tagtotal[DYAD__T_VBD] /
+                                  (wc.tagtotal[DYAD__T_VBD] + wc.tagtotal[DYAD__T_VBN]));
+                c[DYAD__T_VBD] += VBX_SHRINK * r;
+                c[DYAD__T_VBN] += VBX_SHRINK * (1 - r);
+            }
+        }
+        double all = 0;
+        for (int t = 0; t < NT; t++) all += wc.tagtotal[t];
+        for (int t = 0; t < NT; t++)
+            tg->logprior[t] = (float)log((wc.tagtotal[t] + 0.5) / (all + 0.5 * NT));
+        if (S_rare_stats(tg, &b, &suf) != 0 || S_builder_freeze(&b, &tg->words, 0.005, tg->logprior) != 0 ||
+            S_builder_freeze(&suf, &tg->suffix, 0.0, tg->logprior) != 0)
+            st = dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    }
+    S_builder_free(&b);
+    S_builder_free(&suf);
+    free(f.data);
+    if (st != DYAD_OK) return st;
+    uint32_t e = S_find(&tg->words, "*NUM*", 5);
+    tg->num = e == UINT32_MAX ? 0 : e + 1;
+    e = S_find(&tg->words, "*ORD*", 5);
+    tg->ord = e == UINT32_MAX ? 0 : e + 1;
+    return DYAD_OK;
+}
+
+dyad_status dyad__tagger_load(struct dyad_tagger **out, const char *dir, dyad__err *err)
+{
+    *out = NULL;
+    if (!dir || !*dir) dir = getenv("DYAD_TAGGER_DIR");
+    if (!dir || !*dir) dir = DYAD__TAGGER_DIR;
+    struct dyad_tagger *tg = calloc(1, sizeof *tg);
+    if (!tg) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    dyad_status st = S_load(tg, dir, err);
+    if (st != DYAD_OK) {
+        dyad__tagger_destroy(tg);
+        return st;
+    }
+    *out = tg;
+    return DYAD_OK;
+}
+
+void dyad__tagger_destroy(struct dyad_tagger *tg)
+{
+    if (!tg) return;
+    S_table_free(&tg->words);
+    S_table_free(&tg->suffix);
+    free(tg);
+}
+
+/* ------------------------------------------------------ the public handle */
+
+dyad_status dyad_tagger_new(dyad_tagger **out, const char *dir)
+{
+    if (!out) return DYAD_EINVAL;
+    dyad__err err;
+    dyad__err_clear(&err);
+    dyad_status st = dyad__tagger_load(out, dir, &err);
+    if (st == DYAD_OK) return DYAD_OK;
+    /* a handle that only carries the message */
+    *out = calloc(1, sizeof **out);
+    if (*out) (*out)->err = err;
+    return st;
+}
+
+void dyad_tagger_free(dyad_tagger *tg) { dyad__tagger_destroy(tg); }
+
+const char *dyad_tagger_errmsg(const dyad_tagger *tg)
+{
+    if (!tg) return "out of memory";
+    return tg->err.msg;
+}
+
+/* ------------------------------------------------------------- tagging */
+
+typedef struct cand {
+    uint8_t tag;
+    uint8_t back;       /* best previous candidate */
+    float e;            /* emission score */
+    float score;        /* Viterbi score */
+} cand;
+
+static void S_cand_from_entry(const struct dyad_tagger *tg, uint32_t e, cand *c, int *nc)
+{
+    const tprob *d = tg->words.dist + tg->words.doff[e];
+    const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+    for (; d < de && *nc < MAXCAND; d++) {
+        c[*nc].tag = d->tag;
+        c[*nc].e = d->e;
+        (*nc)++;
+    }
+}
+
+/* Open word classes: the only tags an unknown word may get.  (Dividing by
+ * the prior would otherwise let a rare closed-class tag such as FW or LS,
+ * seen once on some rare word, win for every word with that suffix.) */
+static int S_open_class(int t)
+{
+    switch (t) {
+    case DYAD__T_NN: case DYAD__T_NNS: case DYAD__T_NNP: case DYAD__T_NNPS:
+    case DYAD__T_JJ: case DYAD__T_JJR: case DYAD__T_JJS: case DYAD__T_RB:
+    case DYAD__T_VB: case DYAD__T_VBD: case DYAD__T_VBG: case DYAD__T_VBN:
+    case DYAD__T_VBP: case DYAD__T_VBZ: case DYAD__T_CD: case DYAD__T_SYM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Candidates from a dense distribution p (P(tag | word)); open: only open
+ * word classes. */
+static void S_cand_from_dense(const struct dyad_tagger *tg, const float *p, int open, cand *c, int *nc)
+{
+    float best = 0;
+    for (int t = 0; t < NT; t++) if (p[t] > best && (!open || S_open_class(t))) best = p[t];
+    /* strongest first, so the cap drops the weakest */
+    int order[NT], k = 0;
+    for (int t = 0; t < NT; t++)
+        if (p[t] > 0 && p[t] >= 0.01f * best && (!open || S_open_class(t))) order[k++] = t;
+    for (int i = 1; i < k; i++)
+        for (int j = i; j > 0 && p[order[j]] > p[order[j - 1]]; j--) {
+            int x = order[j]; order[j] = order[j - 1]; order[j - 1] = x;
+        }
+    for (int i = 0; i < k && *nc < MAXCAND; i++) {
+        c[*nc].tag = (uint8_t)order[i];
+        c[*nc].e = logf(p[order[i]]) - tg->logprior[order[i]];
+        (*nc)++;
+    }
+}
+
+/* Adds the distribution of entry e of the word table into p with weight w. */
+static void S_add_entry(const struct dyad_tagger *tg, uint32_t e, float w, float *p)
+{
+    const tprob *d = tg->words.dist + tg->words.doff[e];
+    const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+    for (; d < de; d++) p[d->tag] += w * d->p;
+}
+
+/* P(tag | unknown word) from its shape and suffix. */
+static void S_unknown(const struct dyad_tagger *tg, const char *s, size_t n, int sh, float *p)
+{
+    memcpy(p, tg->shape[sh], NT * sizeof *p);
+    if ((sh == SH_LOWER || sh == SH_CAP) && n <= MAXKEY) {
+        char key[MAXKEY + 2];
+        key[0] = sh == SH_LOWER ? 'l' : 'c';
+        float th = tg->theta[sh];
+        for (size_t k = 1; k <= MAXSUF && k < n; k++) {
+            S_lower_copy(s + n - k, k, key + 1);
+            uint32_t e = S_find(&tg->suffix, key, k + 1);
+            if (e == UINT32_MAX) break;
+            float q[NT] = {0};
+            const tprob *d = tg->suffix.dist + tg->suffix.doff[e];
+            const tprob *de = tg->suffix.dist + tg->suffix.doff[e + 1];
+            for (; d < de; d++) q[d->tag] = d->p;
+            for (int t = 0; t < NT; t++) p[t] = (q[t] + th * p[t]) / (1 + th);
+        }
+    }
+    /* A capitalised word ending in s is a plural name ("Kurds") when the
+     * lexicon knows its singular as a name or adjective; else it is a
+     * name that happens to end in s ("Hamas", "Athens"). */
+    p[DYAD__T_NNP] += p[DYAD__T_NNPS];
+    p[DYAD__T_NNPS] = 0;
+    if ((sh == SH_CAP || sh == SH_HYPHEN_CAP) && n >= 4 && s[n - 1] == 's' && s[n - 2] != 's') {
+        uint32_t e = S_find(&tg->words, s, n - 1);
+        if (e != UINT32_MAX) {
+            const tprob *d = tg->words.dist + tg->words.doff[e];
+            const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+            for (; d < de; d++)
+                if (d->tag == DYAD__T_NNP || d->tag == DYAD__T_JJ || d->tag == DYAD__T_NN) {
+                    p[DYAD__T_NNPS] = p[DYAD__T_NNP] * 0.8f;
+                    p[DYAD__T_NNP] *= 0.2f;
+                    break;
+                }
+        }
+    }
+}
+
+/* Is the word at i sentence-initial in effect (start, or after an opening
+ * quote, bracket or colon)? */
+static int S_initial(const dyad__word *w, uint32_t i)
+{
+    if (i == 0) return 1;
+    const dyad__word *p = &w[i - 1];
+    if (p->len == 1 && (p->s[0] == '"' || p->s[0] == '(' || p->s[0] == '[' || p->s[0] == ':' ||
+                        p->s[0] == '`'))
+        return 1;
+    if (p->len == 2 && (!memcmp(p->s, "``", 2) || !memcmp(p->s, "--", 2))) return 1;
+    if (i >= 2 && p->len == 1 && p->s[0] == '\'' && w[i - 2].len == 1 && w[i - 2].s[0] == '"') return 1;
+    return 0;
+}
+
+/* Fixed tags for punctuation whose tag depends only on itself or on
+ * quote order; NT when the lexicon decides. */
+static int S_fixed_tag(const dyad__word *w, uint32_t i, uint32_t n, int *quotes)
+{
+    const char *s = w[i].s;
+    size_t len = w[i].len;
+    if (len == 2 && !memcmp(s, "``", 2)) { (*quotes)++; return DYAD__T_LQUOTE; }
+    if (len == 2 && !memcmp(s, "''", 2)) { (*quotes)++; return DYAD__T_RQUOTE; }
+    if (len == 1 && s[0] == '`') return DYAD__T_LQUOTE;
+    if (len == 1 && s[0] == '"') {
+        /* closing before punctuation or at the end; opening at the start
+         * or after an opener; else alternate */
+        int open;
+        const dyad__word *nx = i + 1 < n ? &w[i + 1] : NULL;
+        const dyad__word *pv = i > 0 ? &w[i - 1] : NULL;
+        if (!nx || (nx->len == 1 && strchr(".,;:?!)]", nx->s[0])) ||
+            (nx->len == 2 && !memcmp(nx->s, "--", 2)) || (nx->len == 3 && !memcmp(nx->s, "...", 3)))
+            open = 0;
+        else if (!pv || (pv->len == 1 && strchr("([:", pv->s[0])) || (pv->len == 2 && !memcmp(pv->s, "--", 2)))
+            open = 1;
+        else
+            open = (*quotes % 2) == 0;
+        (*quotes)++;
+        return open ? DYAD__T_LQUOTE : DYAD__T_RQUOTE;
+    }
+    return NT;
+}
+
+static int S_word_is(const dyad__word *w, const char *s)
+{
+    if (w->len == 0 || ((unsigned char)w->s[0] | 0x20) != ((unsigned char)s[0] | 0x20)) return 0;
+    size_t n = strlen(s);
+    if (w->len != n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w->s[i];
+        if ((S_upper(c) ? c + 32 : c) != (unsigned char)s[i]) return 0;
+    }
+    return 1;
+}
+
+static int S_word_in(const dyad__word *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (S_word_is(w, *list)) return 1;
+    return 0;
+}
+
+/* Auxiliaries whose lexical identity decides the next verb's form, which
+ * a tag bigram cannot see (VBZ is both "is" and "has"). */
+enum { AUX_NONE, AUX_HAVE, AUX_BE, AUX_MODAL, AUX_DO };
+
+static int S_aux_kind(const dyad__word *w)
+{
+    static const char *const have[] = {"has", "have", "had", "having", "'ve", NULL};
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "am",
+                                     "'re", "'m", NULL};
+    static const char *const modal[] = {"will", "would", "can", "could", "may", "might", "shall",
+                                        "should", "must", "'ll", "wo", "ca", NULL};
+    if (S_word_in(w, have)) return AUX_HAVE;
+    if (S_word_in(w, be)) return AUX_BE;
+    static const char *const dosupport[] = {"did", "does", "do", NULL};
+    if (S_word_in(w, modal)) return AUX_MODAL;
+    if (S_word_in(w, dosupport)) return AUX_DO;
+    return AUX_NONE;
+}
+
+/* Is w an adverb that may stand between an auxiliary and its verb ("has
+ * not", "was also", "will never")?  Decided by the lexicon: its most
+ * frequent tag is RB. */
+static int S_adverb(const struct dyad_tagger *tg, const dyad__word *w)
+{
+    if (S_word_is(w, "n't")) return 1;
+    uint32_t e = S_find(&tg->words, w->s, w->len);
+    if (e == UINT32_MAX) return 0;
+    const tprob *d = tg->words.dist + tg->words.doff[e];
+    const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+    const tprob *best = d;
+    for (; d < de; d++) if (d->p > best->p) best = d;
+    return best->tag == DYAD__T_RB;
+}
+
+static void S_drop(cand *c, int *nc, int tag)
+{
+    for (int k = 0; k < *nc; k++)
+        if (c[k].tag == tag) {
+            c[k] = c[--*nc];
+            return;
+        }
+}
+
+static int S_has(const cand *c, int nc, int tag)
+{
+    for (int k = 0; k < nc; k++) if (c[k].tag == tag) return 1;
+    return 0;
+}
+
+/* Grammatical constraints a tag bigram cannot express because they hang
+ * on particular words: after a form of "have" a verb is a past
+ * participle, not a past tense or an adjective; after a form of "be" not
+ * a past tense; after a modal, or "did not", a base form; and "about to" is IN (Penn
+ * convention).  Only ever removes candidates that have an alternative. */
+static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint32_t i, uint32_t n,
+                        const uint8_t *tags, cand *c, int *nc)
+{
+    (void)tags;
+    if (*nc > 1 && i + 1 < n && S_word_is(&w[i], "about") && S_word_is(&w[i + 1], "to") &&
+        S_has(c, *nc, DYAD__T_IN)) {
+        for (int k = 0; k < *nc; k++) if (c[k].tag == DYAD__T_IN) { c[0] = c[k]; break; }
+        *nc = 1;
+        return;
+    }
+    if (*nc < 2 || i == 0) return;
+    if (!S_has(c, *nc, DYAD__T_VBN) && !S_has(c, *nc, DYAD__T_VB)) return;
+    if (i >= 2 && S_word_is(&w[i - 1], "to") && S_word_is(&w[i - 2], "according")) {
+        /* a preposition, not the infinitive marker */
+        S_drop(c, nc, DYAD__T_VB);
+        S_drop(c, nc, DYAD__T_VBP);
+        return;
+    }
+    uint32_t j = i;
+    int skipped = 0;
+    while (j > 0 && skipped < 3 && S_adverb(tg, &w[j - 1])) { j--; skipped++; }
+    if (j == 0) return;
+    int aux = S_aux_kind(&w[j - 1]);
+    if (aux == AUX_HAVE && S_has(c, *nc, DYAD__T_VBN)) {
+        S_drop(c, nc, DYAD__T_VBD);
+        S_drop(c, nc, DYAD__T_JJ);
+    } else if (aux == AUX_BE && S_has(c, *nc, DYAD__T_VBN)) {
+        S_drop(c, nc, DYAD__T_VBD);
+    } else if ((aux == AUX_MODAL || (aux == AUX_DO && skipped)) && S_has(c, *nc, DYAD__T_VB)) {
+        /* after "did" only with an adverb between ("did not say"):
+         * "did the work" is a main verb */
+        S_drop(c, nc, DYAD__T_VBP);
+        S_drop(c, nc, DYAD__T_VBD);
+        S_drop(c, nc, DYAD__T_NN);
+    }
+}
+
+dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
+                             uint8_t *tags, dyad__arena *a)
+{
+    if (n == 0) return DYAD_OK;
+    cand *cands = dyad__arena_alloc(a, (size_t)n * MAXCAND * sizeof *cands);
+    uint8_t *ncand = dyad__arena_alloc(a, n);
+    if (!cands || !ncand) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    int quotes = 0;
+    char low[MAXKEY + 1];
+    for (uint32_t i = 0; i < n; i++) {
+        cand *c = cands + (size_t)i * MAXCAND;
+        int nc = 0;
+        const char *s = w[i].s;
+        size_t len = w[i].len;
+        int ft = S_fixed_tag(w, i, n, &quotes);
+        if (ft != NT) {
+            c[0].tag = (uint8_t)ft;
+            c[0].e = 0;
+            ncand[i] = 1;
+            continue;
+        }
+        /* brackets have their own lexicon entries */
+        if (len == 1 && (s[0] == '(' || s[0] == '[')) { s = "*LRB*"; len = 5; }
+        else if (len == 1 && s[0] == '{') { s = "*LCB*"; len = 5; }
+        else if (len == 1 && (s[0] == ')' || s[0] == ']')) { s = "*RRB*"; len = 5; }
+        else if (len == 1 && s[0] == '}') { s = "*RCB*"; len = 5; }
+        uint32_t e = S_find(&tg->words, s, len);
+        int init = S_upper_at(s, len) && S_initial(w, i);
+        if (e != UINT32_MAX && !init) {
+            S_cand_from_entry(tg, e, c, &nc);
+        } else if (S_is_number(s, len) && tg->num) {
+            S_cand_from_entry(tg, tg->num - 1, c, &nc);
+        } else if (S_is_ordinal(s, len) && tg->ord) {
+            S_cand_from_entry(tg, tg->ord - 1, c, &nc);
+        } else {
+            float p[NT] = {0};
+            uint32_t le = UINT32_MAX;
+            int up = S_upper_at(s, len), title = 0;
+            if (up && len <= MAXKEY) {
+                S_lower_copy(s, len, low);
+                le = S_find(&tg->words, low, len);
+                if (le == UINT32_MAX && len > 1) {
+                    /* an all-capitals word written in title case
+                     * elsewhere ("TASS", "Tass") */
+                    low[0] = s[0];
+                    le = S_find(&tg->words, low, len);
+                    title = le != UINT32_MAX;
+                }
+            }
+            if (e != UINT32_MAX) {
+                /* capitalised at the start: the word as written, plus its
+                 * lower-case use in proportion to how often each is seen */
+                float te = (float)tg->words.total[e];
+                float tl = le != UINT32_MAX ? (float)tg->words.total[le] : 0;
+                S_add_entry(tg, e, te / (te + tl), p);
+                if (le != UINT32_MAX) S_add_entry(tg, le, tl / (te + tl), p);
+            } else {
+                int sh = S_shape(s, len);
+                if (sh < 0) {
+                    p[DYAD__T_SYM] = 1;
+                } else {
+                    S_unknown(tg, s, len, sh, p);
+                    if (le != UINT32_MAX) {
+                        /* unknown as written, known in lower case: at the
+                         * start mostly that word, elsewhere mostly a name */
+                        float wl = init || title ? 0.8f : 0.3f;
+                        for (int t = 0; t < NT; t++) p[t] *= 1 - wl;
+                        S_add_entry(tg, le, wl, p);
+                    }
+                }
+            }
+            S_cand_from_dense(tg, p, e == UINT32_MAX && le == UINT32_MAX, c, &nc);
+        }
+        S_constrain(tg, w, i, n, tags, c, &nc);
+        if (nc == 0) { c[0].tag = DYAD__T_NN; c[0].e = 0; nc = 1; }
+        ncand[i] = (uint8_t)nc;
+    }
+    /* Viterbi over the candidates */
+    for (uint32_t i = 0; i < n; i++) {
+        cand *c = cands + (size_t)i * MAXCAND;
+        if (i == 0) {
+            for (int k = 0; k < ncand[0]; k++)
+                c[k].score = tg->trans[DYAD__T_PERIOD][c[k].tag] + c[k].e;
+            continue;
+        }
+        const cand *pc = c - MAXCAND;
+        int np = ncand[i - 1];
+        /* A finite verb followed by a past participle is nearly always an
+         * auxiliary ("has", "was", "got"); after any other verb ("crowds
+         * burned") the bigram's P(VBN | VBZ), learnt mostly from "has"
+         * and "is", is far too high. */
+        int lexical = 0;
+        for (int k = 0; k < ncand[i] && !lexical; k++) lexical = c[k].tag == DYAD__T_VBN;
+        if (lexical) {
+            int aux = S_aux_kind(&w[i - 1]);
+            lexical = aux != AUX_HAVE && aux != AUX_BE && !S_word_is(&w[i - 1], "got") &&
+                      !S_word_is(&w[i - 1], "get") && !S_word_is(&w[i - 1], "gets") &&
+                      !S_word_is(&w[i - 1], "'s") && !S_word_is(&w[i - 1], "'d");
+        }
+        for (int k = 0; k < ncand[i]; k++) {
+            float best = -INFINITY;
+            int bj = 0;
+            for (int j = 0; j < np; j++) {
+                float s = pc[j].score + tg->trans[pc[j].tag][c[k].tag];
+                if (lexical && c[k].tag == DYAD__T_VBN &&
+                    (pc[j].tag == DYAD__T_VBZ || pc[j].tag == DYAD__T_VBP || pc[j].tag == DYAD__T_VBD))
+                    s -= 3.0f;
+                if (s > best) { best = s; bj = j; }
+            }
+            c[k].score = best + c[k].e;
+            c[k].back = (uint8_t)bj;
+        }
+    }
+    const cand *last = cands + (size_t)(n - 1) * MAXCAND;
+    int bk = 0;
+    for (int k = 1; k < ncand[n - 1]; k++)
+        if (last[k].score > last[bk].score) bk = k;
+    for (uint32_t i = n; i-- > 0;) {
+        const cand *c = cands + (size_t)i * MAXCAND;
+        tags[i] = c[bk].tag;
+        bk = c[bk].back;
+    }
+    return DYAD_OK;
+}

@@ -1,0 +1,749 @@
+/*
+ * test_tagger.c -- the built-in tagger and chunker: tags of our own
+ * sentences, chunk trees of typical news sentences and their verb groups,
+ * verb groups of Treebank trees, refusal (with file and line) of
+ * malformed tagger data, the tree invariants on odd and long input, the
+ * public API, and -- when ../shared is present -- the agreement of our
+ * tags with the tags of every parse in the PETRARCH validation records
+ * and the GigaWord sample (at least 95%).  Tests that need the Lingua
+ * data (Debian's liblingua-en-tagger-perl) skip with a message without it.
+ */
+#include "testutil.h"
+
+#include "parse/parse.h"
+
+#include <time.h>
+
+static dyad_tagger *TG;
+static dyad__err TG_ERR;
+static dyad__arena A;
+
+static int setup(void **state)
+{
+    (void)state;
+    dyad__arena_init(&A, 1 << 26);
+    if (dyad__tagger_load(&TG, NULL, &TG_ERR) != DYAD_OK) {
+        printf("NOTE: the tagger data is missing (%s); tests that need it are skipped.\n"
+               "      Install liblingua-en-tagger-perl (scripts/bootstrap does).\n",
+               TG_ERR.msg);
+        TG = NULL;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    dyad__tagger_destroy(TG);
+    dyad__arena_free(&A);
+    return 0;
+}
+
+#define NEED_TAGGER()                                                        \
+    do {                                                                     \
+        if (!TG) { printf("SKIP: no tagger data\n"); skip(); }               \
+    } while (0)
+
+/* Splits s at blanks into words (in the arena). */
+static uint32_t S_words(const char *s, dyad__word *w, uint32_t max)
+{
+    uint32_t n = 0;
+    while (*s && n < max) {
+        while (*s == ' ') s++;
+        if (!*s) break;
+        const char *b = s;
+        while (*s && *s != ' ') s++;
+        w[n].s = b;
+        w[n].len = (uint32_t)(s - b);
+        n++;
+    }
+    return n;
+}
+
+/* Tags a blank-separated sentence; returns "word/TAG word/TAG ...". */
+static const char *S_tagged(const char *sentence)
+{
+    static char out[4096];
+    dyad__word w[256];
+    uint8_t tags[256];
+    uint32_t n = S_words(sentence, w, 256);
+    dyad__arena_reset(&A);
+    assert_int_equal(dyad__tagger_tag(TG, w, n, tags, &A), DYAD_OK);
+    size_t o = 0;
+    for (uint32_t i = 0; i < n; i++)
+        o += (size_t)snprintf(out + o, sizeof out - o, "%s%.*s/%s", i ? " " : "", (int)w[i].len,
+                              w[i].s, dyad__ptag_name(tags[i]));
+    return out;
+}
+
+/* Tags and chunks a sentence; returns the bracketing. */
+static dyad__tree T;
+static const char *S_chunked(const char *sentence)
+{
+    static dyad__word w[1024];
+    static uint8_t tags[1024];
+    static char out[16384];
+    uint32_t n = S_words(sentence, w, 1024);
+    dyad__arena_reset(&A);
+    assert_int_equal(dyad__tagger_tag(TG, w, n, tags, &A), DYAD_OK);
+    assert_int_equal(dyad__chunk(&T, w, tags, n, &A), DYAD_OK);
+    dyad__buf b;
+    dyad__buf_init(&b);
+    dyad__tree_write(&T, T.root, &b);
+    snprintf(out, sizeof out, "%s", dyad__buf_cstr(&b));
+    dyad__buf_free(&b);
+    return out;
+}
+
+/* ------------------------------------------------------------ tagging */
+
+static void test_tags(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    assert_string_equal(S_tagged("Arnor 's troops attacked Gondor on Monday ."),
+                        "Arnor/NNP 's/POS troops/NNS attacked/VBD Gondor/NNP on/IN Monday/NNP ./.");
+    assert_string_equal(S_tagged("The army has not been attacked ."),
+                        "The/DT army/NN has/VBZ not/RB been/VBN attacked/VBN ./.");
+    assert_string_equal(S_tagged("He said that the talks will resume ."),
+                        "He/PRP said/VBD that/IN the/DT talks/NNS will/MD resume/VB ./.");
+    /* quotes by position, brackets, money, decades */
+    assert_string_equal(S_tagged("\" We will fight , \" he said ."),
+                        "\"/`` We/PRP will/MD fight/VB ,/, \"/'' he/PRP said/VBD ./.");
+    assert_string_equal(S_tagged("The government spent $ 5 million in the 1990s ( AP ) ."),
+                        "The/DT government/NN spent/VBD $/$ 5/CD million/CD in/IN the/DT "
+                        "1990s/CD (/-LRB- AP/NNP )/-RRB- ./.");
+    /* words the lexicon never saw: shape and suffix */
+    assert_string_equal(S_tagged("The Zorbanian militia stormed Kelvaria after midnight ."),
+                        "The/DT Zorbanian/JJ militia/NN stormed/VBD Kelvaria/NNP after/IN "
+                        "midnight/NN ./.");
+    assert_string_equal(S_tagged("Kelvarian forces were redeploying quickly ."),
+                        "Kelvarian/JJ forces/NNS were/VBD redeploying/VBG quickly/RB ./.");
+    /* constraints a tag bigram cannot see */
+    assert_string_equal(S_tagged("Gondor has celebrated the victory ."),
+                        "Gondor/NNP has/VBZ celebrated/VBN the/DT victory/NN ./.");
+    assert_string_equal(S_tagged("The president did not say why ."),
+                        "The/DT president/NN did/VBD not/RB say/VB why/WRB ./.");
+    assert_string_equal(S_tagged("Gondor is about to restore ties , according to police ."),
+                        "Gondor/NNP is/VBZ about/IN to/TO restore/VB ties/NNS ,/, according/VBG "
+                        "to/TO police/NNS ./.");
+    /* sentence-initial capitals: the lower-case word counts too */
+    assert_string_equal(S_tagged("Police arrested 20 people ."),
+                        "Police/NNS arrested/VBD 20/CD people/NNS ./.");
+    /* every word gets a tag, even in an empty or odd sentence */
+    assert_string_equal(S_tagged("@@@ ### ..."), "@@@/SYM ###/SYM .../:");
+    dyad__arena_reset(&A);
+    assert_int_equal(dyad__tagger_tag(TG, NULL, 0, NULL, &A), DYAD_OK);
+}
+
+static void test_tag_names(void **state)
+{
+    (void)state;
+    assert_string_equal(dyad__ptag_name(DYAD__T_PRPS), "PRP$");
+    assert_string_equal(dyad__ptag_name(DYAD__T_LQUOTE), "``");
+    assert_string_equal(dyad__ptag_name(DYAD__T_COUNT), "");
+    assert_int_equal(dyad__ptag_parse("WP$"), DYAD__T_WPS);
+    assert_int_equal(dyad__ptag_parse("AUXD"), DYAD__T_VBD);
+    assert_int_equal(dyad__ptag_parse("AUXP"), DYAD__T_VBP);
+    assert_int_equal(dyad__ptag_parse("NOPE"), DYAD__T_COUNT);
+}
+
+/* ----------------------------------------------------------- chunking */
+
+static const dyad__vgroup *S_group_of(const char *verb)
+{
+    for (uint32_t g = 0; g < T.nvgroups; g++)
+        if (strcmp(T.toks[T.vgroups[g].verb].word, verb) == 0) return &T.vgroups[g];
+    fail_msg("no verb group for '%s'", verb);
+    return NULL;
+}
+
+/* Words of a node's span, blank-separated. */
+static const char *S_span(uint32_t node)
+{
+    static char out[1024];
+    if (node == DYAD__NONE) return "(none)";
+    size_t o = 0;
+    out[0] = 0;
+    for (uint32_t i = T.nodes[node].tok_a; i < T.nodes[node].tok_b; i++)
+        o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", o ? " " : "", T.toks[i].word);
+    return out;
+}
+
+static void test_chunk_basic(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    assert_string_equal(
+        S_chunked("Arnor 's troops attacked Gondor on Monday ."),
+        "(ROOT (S (NP (NP (NNP Arnor) (POS 's)) (NNS troops)) (VP (VBD attacked) (NP (NNP Gondor)) "
+        "(PP (IN on) (NP (NNP Monday)))) (. .)))");
+    const dyad__vgroup *g = S_group_of("attacked");
+    assert_int_equal(g->tense, DYAD__TENSE_PAST);
+    assert_false(g->passive);
+    assert_string_equal(S_span(g->subject), "Arnor 's troops");
+    assert_string_equal(T.toks[T.nodes[T.root].head].word, "attacked");
+
+    /* modal, negation, passive: one VP per auxiliary */
+    assert_string_equal(
+        S_chunked("The Gondor army will not be attacked by Mordor troops ."),
+        "(ROOT (S (NP (DT The) (NNP Gondor) (NN army)) (VP (MD will) (RB not) (VP (VB be) "
+        "(VP (VBN attacked) (PP (IN by) (NP (NNP Mordor) (NNS troops)))))) (. .)))");
+    g = S_group_of("attacked");
+    assert_int_equal(g->tense, DYAD__TENSE_FUTURE);
+    assert_int_equal(g->modality, DYAD__MOD_FUTURE);
+    assert_true(g->passive);
+    assert_true(g->negated);
+    assert_string_equal(T.toks[g->modal].word, "will");
+    assert_string_equal(T.toks[g->neg].word, "not");
+    assert_string_equal(T.toks[g->first].word, "will");
+    assert_string_equal(S_span(g->subject), "The Gondor army");
+
+    /* perfect progressive */
+    S_chunked("Rebels could have been planning the attack for months .");
+    g = S_group_of("planning");
+    assert_true(g->perfect);
+    assert_true(g->progressive);
+    assert_false(g->passive);
+    assert_int_equal(g->modality, DYAD__MOD_ABILITY);
+
+    /* do-support and "got" passive */
+    S_chunked("The president did not say whether the army would withdraw .");
+    g = S_group_of("say");
+    assert_int_equal(g->tense, DYAD__TENSE_PAST);
+    assert_true(g->negated);
+    assert_string_equal(S_span(g->reported), "whether the army would withdraw");
+    g = S_group_of("withdraw");
+    assert_int_equal(g->modality, DYAD__MOD_CONDITIONAL);
+    S_chunked("The soldiers got killed in the ambush .");
+    assert_true(S_group_of("killed")->passive);
+}
+
+static void test_chunk_said(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    /* X said (that) Y: the reported clause is an SBAR complement */
+    assert_string_equal(
+        S_chunked("Gondor 's president said that Mordor had violated the ceasefire ."),
+        "(ROOT (S (NP (NP (NNP Gondor) (POS 's)) (NN president)) (VP (VBD said) (SBAR (IN that) "
+        "(S (NP (NNP Mordor)) (VP (VBD had) (VP (VBN violated) (NP (DT the) (NN ceasefire))))))) "
+        "(. .)))");
+    const dyad__vgroup *g = S_group_of("said");
+    assert_string_equal(S_span(g->reported), "that Mordor had violated the ceasefire");
+    assert_true(S_group_of("violated")->perfect);
+    assert_int_equal(S_group_of("violated")->tense, DYAD__TENSE_PAST);
+
+    assert_string_equal(
+        S_chunked("He told reporters the army would withdraw by Friday ."),
+        "(ROOT (S (NP (PRP He)) (VP (VBD told) (NP (NNS reporters)) (SBAR (S (NP (DT the) (NN army)) "
+        "(VP (MD would) (VP (VB withdraw) (PP (IN by) (NP (NNP Friday)))))))) (. .)))");
+    assert_string_equal(S_span(S_group_of("told")->reported), "the army would withdraw by Friday");
+
+    /* Y, X said. */
+    assert_string_equal(
+        S_chunked("Mordor will not attack Gondor , the minister said ."),
+        "(ROOT (S (S (NP (NNP Mordor)) (VP (MD will) (RB not) (VP (VB attack) (NP (NNP Gondor))))) "
+        "(, ,) (NP (DT the) (NN minister)) (VP (VBD said)) (. .)))");
+    g = S_group_of("said");
+    assert_string_equal(S_span(g->reported), "Mordor will not attack Gondor");
+    assert_string_equal(S_span(g->subject), "the minister");
+
+    /* "Y," said X. */
+    assert_string_equal(
+        S_chunked("\" We will fight , \" said the foreign minister ."),
+        "(ROOT (SINV (S (`` \") (NP (PRP We)) (VP (MD will) (VP (VB fight)))) (, ,) ('' \") "
+        "(VP (VBD said)) (NP (DT the) (JJ foreign) (NN minister)) (. .)))");
+    g = S_group_of("said");
+    assert_string_equal(S_span(g->subject), "the foreign minister");
+    assert_string_equal(S_span(g->reported), "\" We will fight");
+}
+
+static void test_chunk_np(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    /* coordination, of-phrases, lists, relative clauses, apposition */
+    assert_string_equal(
+        S_chunked("Rohan and Gondor signed a treaty in the capital of Arnor ."),
+        "(ROOT (S (NP (NP (NNP Rohan)) (CC and) (NP (NNP Gondor))) (VP (VBD signed) (NP (DT a) "
+        "(NN treaty)) (PP (IN in) (NP (NP (DT the) (NN capital)) (PP (IN of) (NP (NNP Arnor)))))) "
+        "(. .)))");
+    assert_string_equal(S_span(S_group_of("signed")->subject), "Rohan and Gondor");
+    assert_string_equal(
+        S_chunked("The minister , who arrived on Tuesday , met leaders of Rohan , Gondor and Arnor ."),
+        "(ROOT (S (NP (NP (DT The) (NN minister)) (, ,) (SBAR (WHNP (WP who)) (S (VP (VBD arrived) "
+        "(PP (IN on) (NP (NNP Tuesday)))))) (, ,)) (VP (VBD met) (NP (NP (NNS leaders)) (PP (IN of) "
+        "(NP (NP (NNP Rohan)) (, ,) (NP (NNP Gondor)) (CC and) (NP (NNP Arnor)))))) (. .)))");
+    assert_string_equal(S_span(S_group_of("arrived")->subject), "The minister");
+    assert_string_equal(
+        S_chunked("Kupfer , the deputy secretary , visited Brazil ."),
+        "(ROOT (S (NP (NP (NNP Kupfer)) (, ,) (NP (DT the) (JJ deputy) (NN secretary)) (, ,)) "
+        "(VP (VBD visited) (NP (NNP Brazil))) (. .)))");
+    assert_string_equal(
+        S_chunked("At least 20 people were killed in the attack ."),
+        "(ROOT (S (NP (QP (IN At) (JJS least) (CD 20)) (NNS people)) (VP (VBD were) (VP (VBN killed) "
+        "(PP (IN in) (NP (DT the) (NN attack))))) (. .)))");
+}
+
+static void test_chunk_clauses(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    /* subordinate clause, infinitive, fronted PP, VP coordination */
+    assert_string_equal(
+        S_chunked("The talks were suspended after rebels shelled the city ."),
+        "(ROOT (S (NP (DT The) (NNS talks)) (VP (VBD were) (VP (VBN suspended) (SBAR (IN after) "
+        "(S (NP (NNS rebels)) (VP (VBD shelled) (NP (DT the) (NN city))))))) (. .)))");
+    assert_string_equal(
+        S_chunked("In Geneva , Gondor agreed to withdraw its troops ."),
+        "(ROOT (S (PP (IN In) (NP (NNP Geneva))) (, ,) (NP (NNP Gondor)) (VP (VBD agreed) (S (VP "
+        "(TO to) (VP (VB withdraw) (NP (PRP$ its) (NNS troops)))))) (. .)))");
+    const dyad__vgroup *g = S_group_of("withdraw");
+    assert_true(g->infinitive);
+    assert_int_equal(g->tense, DYAD__TENSE_NONE);
+    assert_string_equal(S_span(g->subject), "Gondor");   /* the controller */
+    assert_string_equal(
+        S_chunked("The council condemned the attack and called for an investigation ."),
+        "(ROOT (S (NP (DT The) (NN council)) (VP (VP (VBD condemned) (NP (DT the) (NN attack))) "
+        "(CC and) (VP (VBD called) (PP (IN for) (NP (DT an) (NN investigation))))) (. .)))");
+    assert_string_equal(S_span(S_group_of("called")->subject), "The council");
+    /* heads the coder relies on */
+    uint32_t vp = S_group_of("condemned")->inner;
+    assert_string_equal(T.toks[T.nodes[vp].head].word, "condemned");
+}
+
+/* ------------------------------------------- verb groups of Treebank trees */
+
+static void test_vgroups_treebank(void **state)
+{
+    (void)state;
+    const char *p =
+        "(ROOT (S (NP (NNP Gondor)) (VP (AUXP have) (RB not) (VP (AUXN been) (VP (VBN attacked) "
+        "(PP (IN by) (NP (NNP Mordor)))))) (. .)))";
+    dyad__err e;
+    dyad__arena_reset(&A);
+    assert_int_equal(dyad__tree_read(&T, p, strlen(p), &A, &e), DYAD_OK);
+    assert_int_equal(dyad__tree_vgroups(&T, &A), DYAD_OK);
+    assert_int_equal(T.nvgroups, 1);
+    const dyad__vgroup *g = &T.vgroups[0];
+    assert_string_equal(T.toks[g->verb].word, "attacked");
+    assert_true(g->passive);
+    assert_true(g->perfect);
+    assert_true(g->negated);
+    assert_int_equal(g->tense, DYAD__TENSE_PRESENT);
+    assert_string_equal(S_span(g->subject), "Gondor");
+    assert_int_equal(g->vp, 3);   /* ROOT S NP VP */
+}
+
+/* --------------------------------------------------- malformed data */
+
+static char S_dir[256];
+
+static void S_write(const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", S_dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static const char *const S_tags_ok =
+    "--- #YAML:1.0\n"
+    "pp: { det: 0.6, nn: 0.2, prp: 0.2 }\n"
+    "det: { nn: 0.9, jj: 0.1 }\n"
+    "nn: { vbz: 0.7, pp: 0.3 }\n"
+    "vbz: { det: 0.5, pp: 0.5 }\n";
+static const char *const S_words_ok =
+    "--- #YAML:1.0\n"
+    "\".\": { pp: 100 }\n"
+    "the: { det: 50 }\n"
+    "dog: { nn: 5, vb: 1 }\n"
+    "barks: { vbz: 3, nns: 1 }\n";
+
+static dyad_status S_load(const char *words, const char *tags, char *msg)
+{
+    if (words) S_write("words.yml", words);
+    if (tags) S_write("tags.yml", tags);
+    dyad_tagger *t = NULL;
+    dyad_status st = dyad_tagger_new(&t, S_dir);
+    snprintf(msg, 512, "%s", dyad_tagger_errmsg(t));
+    dyad_tagger_free(t);
+    return st;
+}
+
+static void test_bad_data(void **state)
+{
+    (void)state;
+    char msg[512], want[512];
+    snprintf(S_dir, sizeof S_dir, "/tmp/dyad-test-tagger-%d", (int)getpid());
+    assert_int_equal(mkdir(S_dir, 0700), 0);
+
+    /* nothing there: the path and the package to install */
+    assert_int_equal(S_load(NULL, NULL, msg), DYAD_EIO);
+    snprintf(want, sizeof want, "%s/tags.yml: cannot open", S_dir);
+    assert_non_null(strstr(msg, want));
+    assert_non_null(strstr(msg, "liblingua-en-tagger-perl"));
+
+    /* a good pair loads and tags */
+    assert_int_equal(S_load(S_words_ok, S_tags_ok, msg), DYAD_OK);
+    assert_string_equal(msg, "");
+    dyad_tagger *t;
+    assert_int_equal(dyad_tagger_new(&t, S_dir), DYAD_OK);
+    dyad_chunker *c;
+    assert_int_equal(dyad_chunker_new(&c, t), DYAD_OK);
+    const char *words[] = {"the", "dog", "barks", "."};
+    assert_int_equal(dyad_chunker_run_words(c, words, 4), DYAD_OK);
+    assert_string_equal(dyad_chunker_tag(c, 0), "DT");
+    assert_string_equal(dyad_chunker_tag(c, 1), "NN");
+    assert_string_equal(dyad_chunker_tag(c, 2), "VBZ");
+    assert_string_equal(dyad_chunker_tag(c, 3), ".");
+    dyad_chunker_free(c);
+    dyad_tagger_free(t);
+
+    /* DYAD_TAGGER_DIR picks the directory when none is given */
+    setenv("DYAD_TAGGER_DIR", S_dir, 1);
+    assert_int_equal(dyad_tagger_new(&t, NULL), DYAD_OK);
+    dyad_tagger_free(t);
+    unsetenv("DYAD_TAGGER_DIR");
+
+    /* malformed lines are refused with file and line */
+    assert_int_equal(S_load(S_words_ok, "--- #YAML:1.0\npp: { det: 0.5 }\ndet nn 0.9\n", msg),
+                     DYAD_EDICT);
+    snprintf(want, sizeof want, "%s/tags.yml:3: expected 'key: { tag: count, ... }'", S_dir);
+    assert_string_equal(msg, want);
+    assert_int_equal(S_load(S_words_ok, "pp: { det: 0.5, zz: 0.1 }\n", msg), DYAD_EDICT);
+    snprintf(want, sizeof want, "%s/tags.yml:1: unknown tag 'zz'", S_dir);
+    assert_string_equal(msg, want);
+    assert_int_equal(S_load(S_words_ok, "det: { nn: 1.0 }\n", msg), DYAD_EDICT);
+    assert_non_null(strstr(msg, "no row for 'pp'"));
+    assert_int_equal(S_load(S_words_ok, "pp: { det: 2.5 }\n", msg), DYAD_EDICT);
+    assert_non_null(strstr(msg, "tags.yml:1: a probability above 1"));
+
+    assert_int_equal(S_load("the: { det: 50 }\ndog: { nn: five }\n", S_tags_ok, msg), DYAD_EDICT);
+    snprintf(want, sizeof want, "%s/words.yml:2: expected a number", S_dir);
+    assert_string_equal(msg, want);
+    assert_int_equal(S_load("the: { det: 50 }\n\"dog: { nn: 5 }\n", S_tags_ok, msg), DYAD_EDICT);
+    assert_non_null(strstr(msg, "words.yml:2: unterminated quoted key"));
+    assert_int_equal(S_load("the: { det: 50 }\nthe: { nn: 5 }\n", S_tags_ok, msg), DYAD_EDICT);
+    assert_non_null(strstr(msg, "words.yml:2: word listed twice"));
+    assert_int_equal(S_load("the: { det: 50, xyz: 3 }\n", S_tags_ok, msg), DYAD_EDICT);
+    assert_non_null(strstr(msg, "words.yml:1: unknown tag 'xyz'"));
+    assert_int_equal(S_load("the: { det: 50 } junk\n", S_tags_ok, msg), DYAD_EDICT);
+    assert_non_null(strstr(msg, "words.yml:1: text after '}'"));
+    assert_int_equal(S_load("--- #YAML:1.0\n", S_tags_ok, msg), DYAD_EDICT);
+    assert_non_null(strstr(msg, "words.yml: no words"));
+
+    /* a handle that failed to load cannot chunk */
+    S_load("--- #YAML:1.0\n", S_tags_ok, msg);
+    assert_int_equal(dyad_tagger_new(&t, S_dir), DYAD_EDICT);
+    assert_int_equal(dyad_chunker_new(&c, t), DYAD_EINVAL);
+    assert_null(c);
+    dyad_tagger_free(t);
+    assert_string_equal(dyad_tagger_errmsg(NULL), "out of memory");
+    dyad_tagger_free(NULL);
+    dyad_chunker_free(NULL);
+
+    char path[512];
+    snprintf(path, sizeof path, "%s/words.yml", S_dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/tags.yml", S_dir);
+    unlink(path);
+    rmdir(S_dir);
+}
+
+/* -------------------------------------------- invariants, odd input */
+
+/* Checks the parse.h invariants and that the bracketing shows every word. */
+static void S_check_tree(const dyad__tree *t)
+{
+    assert_true(t->nnodes >= 1);
+    assert_int_equal(t->root, 0);
+    assert_int_equal(t->nodes[0].tok_a, 0);
+    assert_int_equal(t->nodes[0].tok_b, t->ntoks);
+    for (uint32_t x = 0; x < t->nnodes; x++) {
+        const dyad__node *d = &t->nodes[x];
+        assert_true(d->tok_a <= d->tok_b && d->tok_b <= t->ntoks);
+        if (x) {
+            assert_true(d->parent < x);
+            const dyad__node *p = &t->nodes[d->parent];
+            assert_true(p->tok_a <= d->tok_a && d->tok_b <= p->tok_b);
+        }
+        uint32_t prev_b = d->tok_a, kids = 0;
+        for (uint32_t c = d->first_child; c != DYAD__NONE; c = t->nodes[c].next_sibling) {
+            assert_true(c > x);
+            assert_int_equal(t->nodes[c].parent, x);
+            assert_true(t->nodes[c].tok_a >= prev_b);
+            assert_true(t->nodes[c].tok_a < t->nodes[c].tok_b);
+            prev_b = t->nodes[c].tok_b;
+            kids++;
+        }
+        uint32_t direct = 0;
+        for (uint32_t i = d->tok_a; i < d->tok_b; i++) direct += t->toks[i].parent == x;
+        assert_true(kids + direct <= 256);   /* what the Treebank writer shows */
+        if (d->tok_b > d->tok_a) assert_true(d->head >= d->tok_a && d->head < d->tok_b);
+    }
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        uint32_t p = t->toks[i].parent;
+        assert_true(p < t->nnodes);
+        assert_true(t->nodes[p].tok_a <= i && i < t->nodes[p].tok_b);
+        for (uint32_t c = t->nodes[p].first_child; c != DYAD__NONE; c = t->nodes[c].next_sibling)
+            assert_false(t->nodes[c].tok_a <= i && i < t->nodes[c].tok_b);
+    }
+    dyad__buf b;
+    dyad__buf_init(&b);
+    dyad__tree_write(t, t->root, &b);
+    size_t opens = 0;
+    for (size_t i = 0; i < b.len; i++) opens += b.data[i] == '(';
+    size_t parens_in_words = 0;
+    for (uint32_t i = 0; i < t->ntoks; i++)
+        for (const char *s = t->toks[i].word; *s; s++) parens_in_words += *s == '(';
+    assert_int_equal(opens - parens_in_words, (size_t)t->nnodes + t->ntoks);
+    dyad__buf_free(&b);
+    for (uint32_t g = 0; g < t->nvgroups; g++) {
+        const dyad__vgroup *v = &t->vgroups[g];
+        assert_true(v->first <= v->verb && v->verb == v->last && v->last < t->ntoks);
+        assert_int_equal(t->nodes[v->vp].label, DYAD__L_VP);
+    }
+}
+
+static uint64_t S_rand = 88172645463325252ull;
+static uint32_t S_next(void)
+{
+    S_rand ^= S_rand << 13;
+    S_rand ^= S_rand >> 7;
+    S_rand ^= S_rand << 17;
+    return (uint32_t)S_rand;
+}
+
+static void test_chunk_random(void **state)
+{
+    (void)state;
+    /* random tag sequences: the chunker needs no tagger here */
+    static const char *const vocab[] = {"said", "that", "the", "of", "and", ",", "--", "who",
+                                        "will", "not", "to", "be", "has", "by", "Gondor", "'s",
+                                        "(", ")", "\"", "at", "least", "more", "than", "when"};
+    static dyad__word w[600];
+    static uint8_t tags[600];
+    for (int round = 0; round < 3000; round++) {
+        uint32_t n = S_next() % (round < 2900 ? 40 : 600);
+        for (uint32_t i = 0; i < n; i++) {
+            const char *s = vocab[S_next() % DYAD_ARRAY_LEN(vocab)];
+            w[i].s = s;
+            w[i].len = (uint32_t)strlen(s);
+            tags[i] = (uint8_t)(S_next() % DYAD__T_COUNT);
+        }
+        dyad__arena_reset(&A);
+        assert_int_equal(dyad__chunk(&T, w, tags, n, &A), DYAD_OK);
+        S_check_tree(&T);
+    }
+}
+
+static void test_chunk_long(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    /* long, flat or deeply nested input stays linear and valid */
+    static char text[200000];
+    const char *pieces[] = {"Gondor said that ", "Mordor , ", "the leader of ", "( ", "very ",
+                            "attacked ", ", who said that "};
+    for (size_t p = 0; p < DYAD_ARRAY_LEN(pieces); p++) {
+        size_t o = 0;
+        for (int r = 0; r < 2000 && o + 40 < sizeof text; r++) o += (size_t)snprintf(text + o, sizeof text - o, "%s", pieces[p]);
+        snprintf(text + o, sizeof text - o, "Arnor .");
+        clock_t t0 = clock();
+        S_chunked(text);
+        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        S_check_tree(&T);
+        assert_true(secs < 2.0);
+    }
+}
+
+/* Tags and chunks real sentences and checks the invariants. */
+static void test_chunk_real(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); skip(); }
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+    dyad_reader_add(r, shared_path("corpus/voa/voa_stories.jsonl"));
+    dyad_reader_add(r, shared_path("corpus/seeds/seeds.jsonl"));
+    dyad_text *tx;
+    assert_int_equal(dyad_text_new(&tx), DYAD_OK);
+    const dyad_doc *doc;
+    dyad_status st;
+    size_t sentences = 0;
+    static dyad__word w[4096];
+    static uint8_t tags[4096];
+    while ((st = dyad_reader_next(r, &doc)) != DYAD_EOF) {
+        assert_int_equal(st, DYAD_OK);
+        assert_int_equal(dyad_text_analyze(tx, doc), DYAD_OK);
+        size_t ntok;
+        const dyad_token *tok = dyad_text_tokens(tx, &ntok);
+        for (size_t i = 0; i < dyad_text_sentence_count(tx); i++) {
+            const dyad_sentence *s = dyad_text_sentence(tx, i);
+            if (s->ntokens > 4096) continue;
+            for (size_t k = 0; k < s->ntokens; k++) {
+                w[k].s = tok[s->first_token + k].norm;
+                w[k].len = tok[s->first_token + k].norm_len;
+            }
+            dyad__arena_reset(&A);
+            assert_int_equal(dyad__tagger_tag(TG, w, (uint32_t)s->ntokens, tags, &A), DYAD_OK);
+            assert_int_equal(dyad__chunk(&T, w, tags, (uint32_t)s->ntokens, &A), DYAD_OK);
+            S_check_tree(&T);
+            sentences++;
+        }
+    }
+    printf("checked %zu real sentences\n", sentences);
+    assert_true(sentences > 1000);
+    dyad_text_free(tx);
+    dyad_reader_free(r);
+}
+
+/* ---------------------------------------------------------- public API */
+
+static void test_public_api(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_tagger *tg;
+    assert_int_equal(dyad_tagger_new(&tg, NULL), DYAD_OK);
+    assert_string_equal(dyad_tagger_errmsg(tg), "");
+    dyad_chunker *c;
+    assert_int_equal(dyad_chunker_new(&c, tg), DYAD_OK);
+    dyad_text *t;
+    assert_int_equal(dyad_text_new(&t), DYAD_OK);
+    const char *s = "Gondor's army will not attack Mordor, the minister said. "
+                    "Talks resumed.";
+    assert_int_equal(dyad_text_analyze_str(t, s, strlen(s), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(t), 2);
+    assert_int_equal(dyad_chunker_run(c, t, 0), DYAD_OK);
+    assert_int_equal(dyad_chunker_token_count(c), 12);
+    assert_string_equal(dyad_chunker_tag(c, 1), "POS");
+    assert_string_equal(dyad_chunker_tag(c, 99), "");
+    assert_string_equal(dyad_chunker_tree(c),
+                        "(ROOT (S (S (NP (NP (NNP Gondor) (POS 's)) (NN army)) (VP (MD will) (RB not) "
+                        "(VP (VB attack) (NP (NNP Mordor))))) (, ,) (NP (DT the) (NN minister)) "
+                        "(VP (VBD said)) (. .)))");
+    assert_int_equal(dyad_chunker_verb_group_count(c), 2);
+    const dyad_verb_group *g = dyad_chunker_verb_group(c, 0);
+    assert_int_equal(g->verb, 5);
+    assert_int_equal(g->first, 3);
+    assert_int_equal(g->modal, 3);
+    assert_int_equal(g->negation, 4);
+    assert_int_equal(g->tense, DYAD_TENSE_FUTURE);
+    assert_int_equal(g->modality, DYAD_MODALITY_FUTURE);
+    assert_true(g->negated);
+    assert_false(g->passive);
+    assert_int_equal(g->subject_first, 0);
+    assert_int_equal(g->subject_end, 3);
+    assert_int_equal(g->reported_first, g->reported_end);
+    g = dyad_chunker_verb_group(c, 1);
+    assert_int_equal(g->verb, 10);
+    assert_int_equal(g->reported_first, 0);
+    assert_int_equal(g->reported_end, 7);
+    assert_int_equal(g->modal, DYAD_NO_TOKEN);
+    assert_null(dyad_chunker_verb_group(c, 2));
+    assert_string_equal(dyad_tense_name(DYAD_TENSE_PAST), "past");
+    assert_string_equal(dyad_modality_name(DYAD_MODALITY_OBLIGATION), "obligation");
+
+    assert_int_equal(dyad_chunker_run(c, t, 1), DYAD_OK);
+    assert_string_equal(dyad_chunker_tree(c),
+                        "(ROOT (S (NP (NNS Talks)) (VP (VBD resumed)) (. .)))");
+    assert_int_equal(dyad_chunker_run(c, t, 2), DYAD_EINVAL);
+    assert_int_equal(dyad_chunker_token_count(c), 0);
+    assert_int_equal(dyad_chunker_run_words(c, NULL, 0), DYAD_OK);
+    assert_string_equal(dyad_chunker_tree(c), "(ROOT)");
+    dyad_text_free(t);
+    dyad_chunker_free(c);
+    dyad_tagger_free(tg);
+}
+
+/* --------------------------------------------------- agreement (suite) */
+
+typedef struct agree { size_t tokens, same; } agree;
+
+/* Tags (and chunks: the chunker corrects a few tags) the leaf words of
+ * every <Parse> in path and counts agreement with the parse's tags.
+ * PETRARCH's auxiliary tags (AUXD ...) count as their Penn verb tags. */
+static agree S_agreement(const char *path)
+{
+    agree ag = {0, 0};
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+    dyad_reader_add(r, path);
+    const dyad_doc *doc;
+    dyad_status st;
+    static dyad__word w[4096];
+    static uint8_t tags[4096];
+    size_t parses = 0, bad = 0;
+    while ((st = dyad_reader_next(r, &doc)) != DYAD_EOF) {
+        if (st != DYAD_OK) continue;   /* records the reader refuses (e.g. no text) */
+        if (!doc->parse) continue;
+        dyad__err e;
+        dyad__tree gold, mine;
+        dyad__arena_reset(&A);
+        if (dyad__tree_read(&gold, doc->parse, strlen(doc->parse), &A, &e) != DYAD_OK) {
+            bad++;   /* the suite's deliberately broken parses (ERROR-02 ...) */
+            continue;
+        }
+        if (gold.ntoks > 4096) continue;
+        parses++;
+        for (uint32_t i = 0; i < gold.ntoks; i++) {
+            w[i].s = gold.toks[i].word;
+            w[i].len = (uint32_t)strlen(gold.toks[i].word);
+        }
+        assert_int_equal(dyad__tagger_tag(TG, w, gold.ntoks, tags, &A), DYAD_OK);
+        assert_int_equal(dyad__chunk(&mine, w, tags, gold.ntoks, &A), DYAD_OK);
+        for (uint32_t i = 0; i < gold.ntoks; i++) {
+            ag.tokens++;
+            ag.same += dyad__ptag_parse(gold.toks[i].tag) == tags[i];
+        }
+    }
+    dyad_reader_free(r);
+    const char *base = strrchr(path, '/');
+    printf("  %-32s %4zu parses (%zu unreadable) %6zu tokens  %.2f%% agree\n",
+           base ? base + 1 : path, parses, bad, ag.tokens,
+           ag.tokens ? 100.0 * (double)ag.same / (double)ag.tokens : 0.0);
+    assert_true(parses > 0);
+    return ag;
+}
+
+static void test_agreement(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); skip(); }
+    printf("tag agreement with the suite's parse trees:\n");
+    agree a = S_agreement(shared_path("petrarch2/validation/PETR.UnitTest.records.xml"));
+    agree b = S_agreement(shared_path("corpus/GigaWord.sample.PETR.xml"));
+    size_t tokens = a.tokens + b.tokens, same = a.same + b.same;
+    double pct = 100.0 * (double)same / (double)tokens;
+    printf("  all: %zu tokens, %.2f%% agree\n", tokens, pct);
+    assert_true(pct >= 95.0);
+    assert_true(100.0 * (double)a.same / (double)a.tokens >= 95.0);
+    assert_true(100.0 * (double)b.same / (double)b.tokens >= 95.0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tag_names),
+        cmocka_unit_test(test_tags),
+        cmocka_unit_test(test_chunk_basic),
+        cmocka_unit_test(test_chunk_said),
+        cmocka_unit_test(test_chunk_np),
+        cmocka_unit_test(test_chunk_clauses),
+        cmocka_unit_test(test_vgroups_treebank),
+        cmocka_unit_test(test_bad_data),
+        cmocka_unit_test(test_chunk_random),
+        cmocka_unit_test(test_chunk_long),
+        cmocka_unit_test(test_chunk_real),
+        cmocka_unit_test(test_public_api),
+        cmocka_unit_test(test_agreement),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
