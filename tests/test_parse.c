@@ -78,6 +78,14 @@ static void test_labels_escapes_traces(void **state)
     assert_string_equal(S_word(&t, np->head), "troops");
     assert_string_equal(t.toks[6].word, "(");
     assert_string_equal(t.toks[8].word, ")");
+    dyad__buf b;
+    dyad__buf_init(&b);
+    dyad__tree_write(&t, t.root, &b);     /* escapes again: reads back */
+    assert_non_null(strstr(b.data, "(-LRB- -LRB-) (NNP Arnor) (-RRB- -RRB-)"));
+    dyad__tree t2;
+    assert_int_equal(dyad__tree_read(&t2, b.data, b.len, &A, &e), DYAD_OK);
+    assert_int_equal(t2.ntoks, t.ntoks);
+    dyad__buf_free(&b);
     assert_string_equal(S_word(&t, t.nodes[t.root].head), "attacked");
     assert_int_equal(dyad__label_parse("NP-TMP", 6), DYAD__L_NP);
     assert_int_equal(dyad__label_parse("-NONE-", 6), DYAD__L_OTHER);

@@ -271,6 +271,18 @@ void dyad__tree_heads(dyad__tree *t)
     for (uint32_t k = t->nnodes; k-- > 0;) t->nodes[k].head = S_head(t, k);
 }
 
+/* The Treebank spelling of a word that would break the bracketing. */
+static const char *S_escape(const char *w)
+{
+    static const struct { const char *txt, *esc; } esc[] = {
+        {"(", "-LRB-"}, {")", "-RRB-"}, {"[", "-LSB-"}, {"]", "-RSB-"},
+        {"{", "-LCB-"}, {"}", "-RCB-"},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(esc); i++)
+        if (strcmp(w, esc[i].txt) == 0) return esc[i].esc;
+    return w;
+}
+
 void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out)
 {
     child ch[256];
@@ -279,7 +291,8 @@ void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out)
     size_t n = S_children(t, node, ch, DYAD_ARRAY_LEN(ch));
     for (size_t i = 0; i < n; i++) {
         if (ch[i].tok != DYAD__NONE)
-            dyad__buf_printf(out, " (%s %s)", t->toks[ch[i].tok].tag, t->toks[ch[i].tok].word);
+            dyad__buf_printf(out, " (%s %s)", t->toks[ch[i].tok].tag,
+                             S_escape(t->toks[ch[i].tok].word));
         else {
             dyad__buf_putc(out, ' ');
             dyad__tree_write(t, ch[i].node, out);
