@@ -851,6 +851,79 @@ DYAD_API const dyad_verb_group *dyad_chunker_verb_group(const dyad_chunker *c,
 DYAD_API const char *dyad_tense_name(dyad_tense t);
 DYAD_API const char *dyad_modality_name(dyad_modality m);
 
+/* ------------------------------------------------------------- the coder */
+
+/* The coder: turns sentences into events (who did what to whom) with a
+ * compiled dictionary.  One coder per thread; the dictionary may be
+ * shared.  Events and their strings live until the next coding call.
+ *
+ *     dyad_coder *c;
+ *     dyad_coder_new(&c, dict);
+ *     dyad_coder_code_parse(c, "(ROOT (S ...))", len, "2020-06-10");
+ *     for (size_t i = 0; i < dyad_coder_event_count(c); i++) {
+ *         const dyad_event *e = dyad_coder_event(c, i);
+ *         printf("%s %s %s\n", e->source, e->target, e->code);
+ *     }
+ *     dyad_coder_free(c);
+ */
+typedef struct dyad_coder dyad_coder;
+
+/* One piece of evidence behind an event. */
+typedef struct dyad_evidence {
+    const char *kind;        /* "verb", "pattern", "source", "target",
+                                "agent" */
+    const char *file;        /* the dictionary file, or NULL */
+    unsigned long line;      /* its line, 0 when none */
+    size_t first, end;       /* tokens [first, end) of the sentence */
+    const char *text;        /* the dictionary phrase or pattern */
+} dyad_evidence;
+
+typedef struct dyad_event {
+    const char *source;      /* CAMEO actor code ("RUSGOV"); "---" when
+                                unknown (only without require_dyad) */
+    const char *target;
+    const char *code;        /* CAMEO event code ("041") */
+    const char *source_text; /* the words that named the source */
+    const char *target_text;
+    const char *verb_text;   /* the verb group */
+    size_t verb;             /* token index of the main verb */
+    int negated;             /* the verb group is negated */
+    int passive;             /* coded from a passive clause */
+    size_t nevidence;
+    const dyad_evidence *evidence;
+} dyad_event;
+
+/** A coder over d (not copied: d must be compiled and outlive c). */
+DYAD_API dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d);
+/** Frees c; accepts NULL. */
+DYAD_API void dyad_coder_free(dyad_coder *c);
+
+/** Sets an option by its PETRARCH name: "require_dyad" (true/false,
+ *  default true: an event needs a coded source and target).  Other names
+ *  are accepted and ignored.  DYAD_EINVAL for a malformed value. */
+DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name,
+                                           const char *value);
+
+/** Collect a readable trace of each decision (see dyad_coder_trace());
+ *  off by default. */
+DYAD_API void dyad_coder_set_explain(dyad_coder *c, int on);
+
+/** Codes one sentence given as a Penn Treebank parse; date is YYYY-MM-DD
+ *  or NULL (actor codes with date restrictions then use their default).
+ *  DYAD_EFORMAT for a malformed parse (message in dyad_coder_errmsg()). */
+DYAD_API dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse,
+                                           size_t len, const char *date);
+
+DYAD_API size_t dyad_coder_event_count(const dyad_coder *c);
+DYAD_API const dyad_event *dyad_coder_event(const dyad_coder *c, size_t i);
+/** Number of tokens of the last sentence and token i's word (for
+ *  reports); NULL when out of range. */
+DYAD_API size_t dyad_coder_token_count(const dyad_coder *c);
+DYAD_API const char *dyad_coder_token(const dyad_coder *c, size_t i);
+/** The trace of the last sentence when explaining is on ("" otherwise). */
+DYAD_API const char *dyad_coder_trace(const dyad_coder *c);
+DYAD_API const char *dyad_coder_errmsg(const dyad_coder *c);
+
 /* ----------------------------------------------------------- JSON output */
 
 /* The one JSON writer of the project: buffered, always valid UTF-8 JSON

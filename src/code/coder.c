@@ -1,0 +1,750 @@
+/*
+ * coder.c -- event coding of one sentence tree.
+ *
+ *   tree --actors--> each noun phrase's actor set (dictionary actors and
+ *                    agents combined: "Gondor's government" -> GONGOV,
+ *                    compounds "A and B" -> {A, B})
+ *        --verbs-->  each verb group's main verb looked up in the verb
+ *                    dictionary; the patterns of its block tried around
+ *                    it; the most specific match gives the code
+ *        --roles-->  source: a pattern's $, else the subject; target: a
+ *                    pattern's +, else the first actor among the verb's
+ *                    complements; passive clauses swap them
+ *        --events--> one event per (source, target) pair, with evidence
+ *
+ * Invariant: the coder never writes into the dictionary or the tree's
+ * tokens; all its per-sentence memory is one arena, reset per sentence.
+ */
+#include "code.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define NONE DYAD__NONE
+#define MAXM 16
+
+/* An actor found in the text: a code and where it came from. */
+typedef struct actor {
+    const char *code;
+    uint32_t a, b;              /* token span named */
+    unsigned entry;             /* dictionary actor entry, or 0 */
+    unsigned agents[3];         /* agent entries combined in, 0-ended */
+} actor;
+
+typedef struct actorset {
+    actor *v;
+    uint32_t n;
+} actorset;
+
+/* A dictionary mention over tokens [a, b). */
+typedef struct mention {
+    uint32_t a, b;
+    unsigned entry;
+    uint8_t agent;              /* 1 agent, 0 actor */
+} mention;
+
+struct dyad_coder {
+    const dyad_dict *d;
+    dyad__arena arena;
+    dyad__tree tree;
+    const char *date;
+    dyad_dict_word *words;      /* the tree's words, for dictionary calls */
+    unsigned *wid;              /* their word ids */
+    mention *ments;             /* per token: the mention starting there */
+    uint8_t *covered;           /* per token: inside some mention */
+    dyad_event *events;
+    size_t nevents, cap_events;
+    int require_dyad;
+    int explain;
+    dyad__buf trace;
+    dyad__err err;
+};
+
+/* ------------------------------------------------------------- handles */
+
+dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
+{
+    *out = NULL;
+    if (!d) return DYAD_EINVAL;
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c) return DYAD_ENOMEM;
+    c->d = d;
+    c->require_dyad = 1;
+    dyad__arena_init(&c->arena, (size_t)256 << 20);
+    dyad__buf_init(&c->trace);
+    *out = c;
+    return DYAD_OK;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c) return;
+    dyad__arena_free(&c->arena);
+    dyad__buf_free(&c->trace);
+    free(c->events);
+    free(c);
+}
+
+static int S_bool(const char *v, int *out)
+{
+    if (!strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "yes")) { *out = 1; return 0; }
+    if (!strcasecmp(v, "false") || !strcmp(v, "0") || !strcasecmp(v, "no")) { *out = 0; return 0; }
+    return -1;
+}
+
+dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *value)
+{
+    if (!name || !value) return DYAD_EINVAL;
+    if (strcasecmp(name, "require_dyad") == 0) {
+        if (S_bool(value, &c->require_dyad) != 0)
+            return dyad__err_set(&c->err, DYAD_EINVAL, "require_dyad: '%s' is not true or false",
+                                 value);
+    }
+    return DYAD_OK;
+}
+
+void dyad_coder_set_explain(dyad_coder *c, int on) { c->explain = on; }
+size_t dyad_coder_event_count(const dyad_coder *c) { return c->nevents; }
+
+const dyad_event *dyad_coder_event(const dyad_coder *c, size_t i)
+{
+    return i < c->nevents ? &c->events[i] : NULL;
+}
+
+size_t dyad_coder_token_count(const dyad_coder *c) { return c->tree.ntoks; }
+
+const char *dyad_coder_token(const dyad_coder *c, size_t i)
+{
+    return i < c->tree.ntoks ? c->tree.toks[i].word : NULL;
+}
+
+const char *dyad_coder_trace(const dyad_coder *c) { return dyad__buf_cstr((dyad__buf *)&c->trace); }
+const char *dyad_coder_errmsg(const dyad_coder *c) { return c->err.msg; }
+
+#define TRACE(...) do { if (c->explain) dyad__buf_printf(&c->trace, __VA_ARGS__); } while (0)
+
+/* --------------------------------------------------------------- helpers */
+
+static char *S_words_text(dyad_coder *c, uint32_t a, uint32_t b)
+{
+    size_t n = 0;
+    for (uint32_t i = a; i < b; i++) n += strlen(c->tree.toks[i].word) + 1;
+    char *s = dyad__arena_alloc(&c->arena, n + 1);
+    if (!s) return NULL;
+    size_t k = 0;
+    for (uint32_t i = a; i < b; i++) {
+        size_t l = strlen(c->tree.toks[i].word);
+        if (k) s[k++] = ' ';
+        memcpy(s + k, c->tree.toks[i].word, l);
+        k += l;
+    }
+    s[k] = 0;
+    return s;
+}
+
+static char *S_concat(dyad_coder *c, const char *x, const char *y)
+{
+    size_t a = strlen(x), b = strlen(y);
+    char *s = dyad__arena_alloc(&c->arena, a + b + 1);
+    if (!s) return NULL;
+    memcpy(s, x, a);
+    memcpy(s + a, y, b + 1);
+    return s;
+}
+
+static int S_ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && memcmp(s + a - b, suf, b) == 0;
+}
+
+/* ------------------------------------------------------------- mentions
+ * Every position of the sentence is tried against the actor and agent
+ * dictionaries; the longest phrase starting at a position wins, and
+ * mentions do not overlap (leftmost first). */
+
+static void S_find_mentions(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS);
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        if (c->covered[i]) continue;
+        dyad_dict_match m[MAXM];
+        size_t n = dyad_dict_match_at(c->d, kinds, c->words, t->ntoks, i, 0, m, MAXM);
+        if (n == 0) continue;
+        if (n > MAXM) n = MAXM;
+        /* longest first; prefer an actor over an agent of equal length */
+        size_t best = 0;
+        for (size_t k = 1; k < n; k++) {
+            if (m[k].end != m[best].end) break;
+            dyad_dict_entry e;
+            if (dyad_dict_entry_get(c->d, m[k].entry, &e) == DYAD_OK && e.kind == DYAD_DICT_ACTORS) {
+                dyad_dict_entry eb;
+                if (dyad_dict_entry_get(c->d, m[best].entry, &eb) == DYAD_OK &&
+                    eb.kind != DYAD_DICT_ACTORS)
+                    best = k;
+            }
+        }
+        dyad_dict_entry e;
+        if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
+        mention *mm = &c->ments[i];
+        mm->a = i;
+        mm->b = (uint32_t)m[best].end;
+        mm->entry = m[best].entry;
+        mm->agent = e.kind == DYAD_DICT_AGENTS;
+        for (uint32_t j = i; j < mm->b; j++) c->covered[j] = 1;
+        i = mm->b - 1;
+    }
+}
+
+/* ---------------------------------------------------------- actor sets */
+
+static int S_push_actor(dyad_coder *c, actorset *s, const actor *x)
+{
+    for (uint32_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i].code, x->code) == 0) return 0;     /* no repeats */
+    actor *v = dyad__arena_alloc(&c->arena, (s->n + 1) * sizeof *v);
+    if (!v) return -1;
+    if (s->n) memcpy(v, s->v, s->n * sizeof *v);
+    v[s->n++] = *x;
+    s->v = v;
+    return 0;
+}
+
+/* Combines an actor code with agent codes: "GON" + ~GOV -> "GONGOV",
+ * NGO~ + "ARN" -> "NGOARN"; an agent already at that end is not added
+ * twice ("USAGOV" + ~GOV stays "USAGOV"). */
+static const char *S_combine(dyad_coder *c, const char *code, const unsigned *agents)
+{
+    for (int k = 0; k < 3 && agents[k]; k++) {
+        dyad_dict_entry e;
+        if (dyad_dict_entry_get(c->d, agents[k], &e) != DYAD_OK || !e.code) continue;
+        if (e.flags & DYAD_DICT_F_PREFIX) {
+            if (strncmp(code, e.code, strlen(e.code)) != 0 || !strcmp(code, "---"))
+                code = strcmp(code, "---") == 0 ? S_concat(c, e.code, "---") : S_concat(c, e.code, code);
+        } else if (!S_ends_with(code, e.code)) {
+            code = S_concat(c, code, e.code);
+        }
+        if (!code) return NULL;
+    }
+    return code;
+}
+
+static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth);
+
+/* Is node x a phrase that modifies rather than names (kept out of the
+ * head part of a noun phrase)? */
+static int S_modifier(const dyad__node *x)
+{
+    return x->label == DYAD__L_PP || x->label == DYAD__L_SBAR || x->label == DYAD__L_VP ||
+           x->label == DYAD__L_S || x->label == DYAD__L_PRN;
+}
+
+/* Mentions in tokens [a, b) of np outside its modifier children, as
+ * segments split at coordination: each segment gives at most one actor
+ * (its first actor mention with the agents around it). */
+static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, unsigned *lone_agents)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[np];
+    uint32_t i = p->tok_a;
+    actor cur;
+    memset(&cur, 0, sizeof cur);
+    int nag = 0, have = 0;
+    unsigned seg_agents[3] = {0, 0, 0};
+    for (;;) {
+        int end = i >= p->tok_b;
+        int cut = 0;
+        if (!end) {
+            /* skip modifier children */
+            uint32_t skip_to = 0;
+            for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+                if (S_modifier(&t->nodes[ch]) && t->nodes[ch].tok_a == i) skip_to = t->nodes[ch].tok_b;
+            if (skip_to) { i = skip_to; continue; }
+            const char *tag = t->toks[i].tag;
+            cut = !strcmp(tag, "CC") || !strcmp(tag, ",");
+        }
+        if (end || cut) {
+            if (have) {
+                memcpy(cur.agents, seg_agents, sizeof seg_agents);
+                cur.code = S_combine(c, cur.code, seg_agents);
+                if (cur.code) S_push_actor(c, out, &cur);
+            } else {
+                for (int k = 0; k < nag && k < 3; k++)
+                    for (int q = 0; q < 3; q++)
+                        if (!lone_agents[q]) { lone_agents[q] = seg_agents[k]; break; }
+            }
+            if (end) break;
+            memset(&cur, 0, sizeof cur);
+            memset(seg_agents, 0, sizeof seg_agents);
+            nag = have = 0;
+            i++;
+            continue;
+        }
+        const mention *m = &c->ments[i];
+        if (m->entry && m->a == i) {
+            if (m->agent) {
+                if (nag < 3) seg_agents[nag++] = m->entry;
+            } else if (!have) {
+                const dyad_dict_code *code = dyad_dict_actor_code(c->d, m->entry, c->date);
+                if (code && code->code) {
+                    cur.code = code->code;
+                    cur.a = m->a;
+                    cur.b = m->b;
+                    cur.entry = m->entry;
+                    have = 1;
+                }
+            }
+            i = m->b > i ? m->b : i + 1;
+            continue;
+        }
+        i++;
+    }
+}
+
+/* The actors a noun phrase names.  Coordinated noun phrases give the
+ * union of their parts; a phrase naming only an agent ("the government
+ * of Gondor", "soldiers from Gondor") takes the actor of its "of / from /
+ * in" complement; a phrase naming nothing takes its first complement's
+ * actors ("ties with Gondor" is not an actor, but it is how the target
+ * is reached through the verb's object). */
+static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
+{
+    actorset s = {NULL, 0};
+    const dyad__tree *t = &c->tree;
+    if (depth > 24) return s;
+    const dyad__node *p = &t->nodes[np];
+    /* coordination of noun phrases: NP -> NP (, NP)* CC NP */
+    int nps = 0, cc = 0;
+    for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        nps += t->nodes[ch].label == DYAD__L_NP;
+    for (uint32_t i = p->tok_a; i < p->tok_b; i++)
+        if (t->toks[i].parent == np && !strcmp(t->toks[i].tag, "CC")) cc = 1;
+    if (nps >= 2 && cc) {
+        for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+            if (t->nodes[ch].label != DYAD__L_NP) continue;
+            actorset sub = S_np_actors(c, ch, depth + 1);
+            for (uint32_t k = 0; k < sub.n; k++) S_push_actor(c, &s, &sub.v[k]);
+        }
+        return s;
+    }
+    unsigned lone[3] = {0, 0, 0};
+    S_head_part(c, np, &s, lone);
+    if (s.n) return s;
+    /* nothing named in the head part: the complements */
+    for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        const dyad__node *x = &t->nodes[ch];
+        if (x->label != DYAD__L_PP) continue;
+        for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
+            if (t->nodes[g].label != DYAD__L_NP) continue;
+            actorset sub = S_np_actors(c, g, depth + 1);
+            for (uint32_t k = 0; k < sub.n; k++) {
+                actor a = sub.v[k];
+                if (lone[0]) {
+                    int na = 0;
+                    while (na < 3 && a.agents[na]) na++;
+                    for (int q = 0; q < 3 && lone[q] && na < 3; q++) a.agents[na++] = lone[q];
+                    a.code = S_combine(c, a.code, lone);
+                    if (!a.code) continue;
+                }
+                S_push_actor(c, &s, &a);
+            }
+            if (s.n) return s;
+        }
+    }
+    if (lone[0]) {
+        actor a;
+        memset(&a, 0, sizeof a);
+        a.code = S_combine(c, "---", lone);
+        memcpy(a.agents, lone, sizeof lone);
+        for (uint32_t i = p->tok_a; i < p->tok_b; i++)
+            if (c->ments[i].entry == lone[0]) { a.a = i; a.b = c->ments[i].b; break; }
+        if (a.code) S_push_actor(c, &s, &a);
+    }
+    return s;
+}
+
+/* -------------------------------------------------------------- patterns */
+
+typedef struct pmatch {
+    int ok;
+    int score;                  /* literal words and slots matched */
+    uint32_t src, tgt;          /* token where $ / + matched, or NONE */
+    uint32_t cmp;               /* token where % matched, or NONE */
+} pmatch;
+
+/* The innermost noun phrase starting at token i (for $ + % ^). */
+static uint32_t S_np_at(const dyad__tree *t, uint32_t i)
+{
+    uint32_t best = NONE;
+    for (uint32_t k = 0; k < t->nnodes; k++)
+        if (t->nodes[k].label == DYAD__L_NP && t->nodes[k].tok_a == i &&
+            (best == NONE || t->nodes[k].tok_b > t->nodes[best].tok_b))
+            best = k;
+    return best;
+}
+
+static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
+{
+    return id && c->wid[i] == id;
+}
+
+/* Matches elements e[k..n) going in direction dir (+1 forward from pos,
+ * -1 backward ending before pos), within [lo, hi).  adj: the element
+ * must sit right at pos.  Backtracks over gaps. */
+static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, int dir,
+                   int32_t pos, int adj, int32_t lo, int32_t hi, pmatch *pm, int depth)
+{
+    if (k == n) return 1;
+    if (depth > 64) return 0;
+    const dyad_pat_elem *x = dir > 0 ? &e[k] : &e[n - 1 - k];
+    /* adjacency of this element to the one matched before it */
+    int need_adj = dir > 0 ? x->adjacent : adj;
+    int next_adj = dir > 0 ? 0 : x->adjacent;
+    switch (x->kind) {
+    case DYAD_PAT_NP_BEGIN: case DYAD_PAT_NP_END:
+    case DYAD_PAT_PP_BEGIN: case DYAD_PAT_PP_END:
+        return S_match(c, e, n, k + 1, dir, pos, dir > 0 ? adj : need_adj, lo, hi, pm, depth + 1);
+    default:
+        break;
+    }
+    int32_t start = dir > 0 ? pos : pos - 1;
+    for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
+        if (need_adj && i != start) break;
+        int32_t next = NONE, got = 0;
+        switch (x->kind) {
+        case DYAD_PAT_WORD:
+            if (S_word_is(c, (uint32_t)i, x->id)) { got = 1; next = dir > 0 ? i + 1 : i; }
+            break;
+        case DYAD_PAT_SYNSET: {
+            if (dir > 0) {
+                size_t ends[8];
+                size_t m = dyad_dict_synset_match(c->d, x->id, c->words, c->tree.ntoks,
+                                                  (size_t)i, ends, 8);
+                if (m) { got = 1; next = (int32_t)ends[0]; }
+            } else {
+                /* a member ending at i: try starts going left */
+                for (int32_t s0 = i; s0 >= lo && s0 > i - 6 && !got; s0--) {
+                    size_t ends[8];
+                    size_t m = dyad_dict_synset_match(c->d, x->id, c->words, c->tree.ntoks,
+                                                      (size_t)s0, ends, 8);
+                    for (size_t q = 0; q < m && q < 8; q++)
+                        if ((int32_t)ends[q] == i + 1) { got = 1; next = s0; break; }
+                }
+            }
+            break;
+        }
+        case DYAD_PAT_SOURCE: case DYAD_PAT_TARGET: case DYAD_PAT_COMPOUND: case DYAD_PAT_SKIP: {
+            uint32_t np = NONE;
+            if (dir > 0) np = S_np_at(&c->tree, (uint32_t)i);
+            else {
+                for (uint32_t q = 0; q < c->tree.nnodes; q++)
+                    if (c->tree.nodes[q].label == DYAD__L_NP && (int32_t)c->tree.nodes[q].tok_b == i + 1 &&
+                        (np == NONE || c->tree.nodes[q].tok_a < c->tree.nodes[np].tok_a))
+                        np = q;
+            }
+            if (np == NONE) break;
+            if (x->kind != DYAD_PAT_SKIP) {
+                actorset s = S_np_actors(c, np, 0);
+                if (!s.n) break;
+                if (x->kind == DYAD_PAT_COMPOUND && s.n < 2) break;
+                if (x->kind == DYAD_PAT_SOURCE) pm->src = np;
+                else if (x->kind == DYAD_PAT_TARGET) pm->tgt = np;
+                else pm->cmp = np;
+            }
+            got = 1;
+            next = dir > 0 ? (int32_t)c->tree.nodes[np].tok_b : (int32_t)c->tree.nodes[np].tok_a;
+            break;
+        }
+        default:
+            break;
+        }
+        if (got) {
+            pmatch save = *pm;
+            pm->score += x->kind == DYAD_PAT_SKIP ? 0 : 1;
+            if (S_match(c, e, n, k + 1, dir, next, next_adj, lo, hi, pm, depth + 1)) return 1;
+            *pm = save;
+        }
+    }
+    return 0;
+}
+
+/* Tries pattern p around the verb occupying tokens [va, vb). */
+static pmatch S_try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb)
+{
+    pmatch pm = {0, 0, NONE, NONE, NONE};
+    const dyad_pat_elem *e = p->elems;
+    size_t v = p->verb;
+    /* before the verb, matched right to left; after, left to right */
+    int adj_before = v < p->nelems ? e[v].adjacent : 0;
+    if (!S_match(c, e, v, 0, -1, (int32_t)va, adj_before, 0, (int32_t)va, &pm, 0)) return pm;
+    if (!S_match(c, e + v + 1, p->nelems - v - 1, 0, +1, (int32_t)vb, 0, (int32_t)vb,
+                 (int32_t)c->tree.ntoks, &pm, 0))
+        return pm;
+    pm.ok = 1;
+    return pm;
+}
+
+/* ---------------------------------------------------------------- roles */
+
+/* The first actors among the complements of the verb (object noun
+ * phrases, prepositional objects, the subject of an infinitival
+ * complement), from left to right. */
+static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from)
+{
+    const dyad__tree *t = &c->tree;
+    actorset none = {NULL, 0};
+    for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        const dyad__node *x = &t->nodes[ch];
+        uint32_t np = NONE;
+        if (x->label == DYAD__L_NP) np = ch;
+        else if (x->label == DYAD__L_PP || x->label == DYAD__L_S) {
+            for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
+                if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
+        }
+        if (np == NONE) continue;
+        actorset s = S_np_actors(c, np, 0);
+        if (s.n) { *from = np; return s; }
+    }
+    return none;
+}
+
+/* The "by" phrase of a passive verb: its noun phrase. */
+static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        const dyad__node *x = &t->nodes[ch];
+        if (x->label != DYAD__L_PP || x->head == NONE || strcasecmp(t->toks[x->head].word, "by"))
+            continue;
+        for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
+            if (t->nodes[g].label == DYAD__L_NP) return g;
+    }
+    return NONE;
+}
+
+/* ---------------------------------------------------------------- events */
+
+typedef struct evb {
+    dyad_evidence v[16];
+    size_t n;
+} evb;
+
+static void S_ev(dyad_coder *c, evb *b, const char *kind, const char *file, unsigned long line,
+                 size_t first, size_t end, const char *text)
+{
+    (void)c;
+    if (b->n >= DYAD_ARRAY_LEN(b->v)) return;
+    dyad_evidence *x = &b->v[b->n++];
+    x->kind = kind;
+    x->file = file;
+    x->line = line;
+    x->first = first;
+    x->end = end;
+    x->text = text;
+}
+
+static const char *S_entry_text(dyad_coder *c, unsigned entry)
+{
+    char tmp[256];
+    dyad_dict_entry_text(c->d, entry, tmp, sizeof tmp);
+    return dyad__arena_strndup(&c->arena, tmp, strlen(tmp));
+}
+
+static void S_actor_evidence(dyad_coder *c, evb *b, const char *kind, const actor *x)
+{
+    dyad_dict_entry e;
+    if (x->entry && dyad_dict_entry_get(c->d, x->entry, &e) == DYAD_OK)
+        S_ev(c, b, kind, e.file, e.line, x->a, x->b, S_entry_text(c, x->entry));
+    for (int k = 0; k < 3 && x->agents[k]; k++)
+        if (dyad_dict_entry_get(c->d, x->agents[k], &e) == DYAD_OK)
+            S_ev(c, b, "agent", e.file, e.line, 0, 0, S_entry_text(c, x->agents[k]));
+}
+
+static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
+                       const dyad__vgroup *g, const evb *base, int passive)
+{
+    if (c->nevents == c->cap_events) {
+        size_t cap = c->cap_events ? c->cap_events * 2 : 16;
+        dyad_event *v = realloc(c->events, cap * sizeof *v);
+        if (!v) return -1;
+        c->events = v;
+        c->cap_events = cap;
+    }
+    for (size_t i = 0; i < c->nevents; i++)     /* one event per triple */
+        if (!strcmp(c->events[i].source, s->code) && !strcmp(c->events[i].target, t->code) &&
+            !strcmp(c->events[i].code, code))
+            return 0;
+    evb b = *base;
+    S_actor_evidence(c, &b, "source", s);
+    S_actor_evidence(c, &b, "target", t);
+    dyad_evidence *ev = dyad__arena_alloc(&c->arena, (b.n ? b.n : 1) * sizeof *ev);
+    if (!ev) return -1;
+    memcpy(ev, b.v, b.n * sizeof *ev);
+    dyad_event *e = &c->events[c->nevents++];
+    memset(e, 0, sizeof *e);
+    e->source = s->code;
+    e->target = t->code;
+    e->code = code;
+    e->source_text = s->b > s->a ? S_words_text(c, s->a, s->b) : "";
+    e->target_text = t->b > t->a ? S_words_text(c, t->a, t->b) : "";
+    e->verb_text = S_words_text(c, g->first, g->last + 1);
+    e->verb = g->verb;
+    e->negated = g->negated;
+    e->passive = passive;
+    e->nevidence = b.n;
+    e->evidence = ev;
+    TRACE("  event %s %s %s\n", s->code, t->code, code);
+    return 0;
+}
+
+static void S_trace_set(dyad_coder *c, const char *what, const actorset *s)
+{
+    if (!c->explain) return;
+    dyad__buf_printf(&c->trace, "  %s:", what);
+    if (!s->n) dyad__buf_printf(&c->trace, " none");
+    for (uint32_t i = 0; i < s->n; i++) dyad__buf_printf(&c->trace, " %s", s->v[i].code);
+    dyad__buf_putc(&c->trace, '\n');
+}
+
+static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    dyad_dict_match vm[MAXM];
+    size_t nv = dyad_dict_match_verb(c->d, c->words, t->ntoks, g->verb, vm, MAXM);
+    TRACE("verb '%s' (token %u)%s%s\n", t->toks[g->verb].word, g->verb,
+          g->passive ? ", passive" : "", g->negated ? ", negated" : "");
+    if (nv == 0) { TRACE("  not in the verb dictionary\n"); return DYAD_OK; }
+    if (nv > MAXM) nv = MAXM;
+    /* the longest verb entry (multi-word verbs first) */
+    dyad_dict_entry ve;
+    if (dyad_dict_entry_get(c->d, vm[0].entry, &ve) != DYAD_OK) return DYAD_OK;
+    dyad_dict_block blk;
+    int have_blk = dyad_dict_block_get(c->d, ve.group, &blk) == DYAD_OK;
+    const char *code = ve.code, *pcode = ve.passive_code;
+    evb base;
+    base.n = 0;
+    S_ev(c, &base, "verb", ve.file, ve.line, vm[0].start, vm[0].end, S_entry_text(c, vm[0].entry));
+    /* the most specific matching pattern of the verb's block */
+    pmatch best = {0, -1, NONE, NONE, NONE};
+    dyad_dict_pattern bp;
+    memset(&bp, 0, sizeof bp);
+    for (size_t k = 0; have_blk && k < blk.npatterns; k++) {
+        dyad_dict_pattern p;
+        if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK) continue;
+        pmatch pm = S_try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
+        if (pm.ok && pm.score > best.score) { best = pm; bp = p; }
+    }
+    if (best.ok) {
+        TRACE("  pattern %s:%lu '%s' [%s]\n", bp.file, bp.line, bp.text, bp.code ? bp.code : "");
+        if (bp.code) code = bp.code;
+        pcode = bp.passive_code;
+        S_ev(c, &base, "pattern", bp.file, bp.line, 0, 0, bp.text);
+    } else {
+        TRACE("  no pattern matched; verb code %s\n", code ? code : "(none)");
+    }
+    int passive = g->passive;
+    if (passive && pcode) code = pcode;
+    if (!code || !strcmp(code, "---")) { TRACE("  null code: no event\n"); return DYAD_OK; }
+
+    /* roles */
+    actorset src = {NULL, 0}, tgt = {NULL, 0};
+    uint32_t from = NONE;
+    if (best.src != NONE) src = S_np_actors(c, best.src, 0);
+    if (best.tgt != NONE) tgt = S_np_actors(c, best.tgt, 0);
+    if (!src.n && g->subject != NONE) src = S_np_actors(c, g->subject, 0);
+    if (!tgt.n) tgt = S_target_of(c, g->inner, &from);
+    if (passive) {
+        uint32_t by = S_by_agent(c, g->inner);
+        actorset agent = by != NONE ? S_np_actors(c, by, 0) : (actorset){NULL, 0};
+        actorset subj = src;
+        if (by != NONE && from == by) tgt = (actorset){NULL, 0};
+        src = agent;
+        if (subj.n) tgt = subj;
+    }
+    if (best.cmp != NONE) {
+        /* %: the members of a compound act on each other */
+        actorset cm = S_np_actors(c, best.cmp, 0);
+        if (!tgt.n || !src.n) { src = cm; tgt = cm; }
+    }
+    S_trace_set(c, "source", &src);
+    S_trace_set(c, "target", &tgt);
+    actor nul;
+    memset(&nul, 0, sizeof nul);
+    nul.code = "---";
+    if (!src.n || !tgt.n) {
+        if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
+    }
+    uint32_t ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
+    for (uint32_t i = 0; i < ns; i++)
+        for (uint32_t j = 0; j < nt; j++) {
+            const actor *s = src.n ? &src.v[i] : &nul, *tt = tgt.n ? &tgt.v[j] : &nul;
+            if (src.n && tgt.n && !strcmp(s->code, tt->code)) continue;
+            if (S_add_event(c, s, tt, code, g, &base, passive) != 0) return DYAD_ENOMEM;
+        }
+    return DYAD_OK;
+}
+
+/* Discards: a sentence holding a discard phrase is not coded. */
+static int S_discarded(dyad_coder *c)
+{
+    unsigned k = DYAD_DICT_MASK(DYAD_DICT_DISCARDS);
+    for (uint32_t i = 0; i < c->tree.ntoks; i++) {
+        dyad_dict_match m;
+        if (dyad_dict_match_at(c->d, k, c->words, c->tree.ntoks, i, 0, &m, 1)) {
+            TRACE("discard phrase at token %u: sentence not coded\n", i);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
+{
+    c->date = date;
+    uint32_t n = t->ntoks;
+    c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
+    c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
+    c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
+    c->covered = dyad__arena_zalloc(&c->arena, n + 1);
+    if (!c->words || !c->wid || !c->ments || !c->covered)
+        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
+                             "sentence too large");
+    for (uint32_t i = 0; i < n; i++) {
+        c->words[i].s = t->toks[i].word;
+        c->words[i].len = strlen(t->toks[i].word);
+        c->wid[i] = dyad_dict_word_id(c->d, c->words[i].s, c->words[i].len);
+    }
+    if (S_discarded(c)) return DYAD_OK;
+    S_find_mentions(c);
+    if (c->explain) {
+        for (uint32_t i = 0; i < n; i++) {
+            const mention *m = &c->ments[i];
+            if (!m->entry || m->a != i) continue;
+            const dyad_dict_code *code = m->agent ? NULL : dyad_dict_actor_code(c->d, m->entry, date);
+            dyad_dict_entry e;
+            dyad_dict_entry_get(c->d, m->entry, &e);
+            dyad__buf_printf(&c->trace, "%s '%s' = %s (%s:%lu)\n", m->agent ? "agent" : "actor",
+                             S_words_text(c, m->a, m->b),
+                             m->agent ? (e.code ? e.code : "?") : (code ? code->code : "(no code)"),
+                             e.file ? e.file : "", e.line);
+        }
+    }
+    for (uint32_t k = 0; k < t->nvgroups; k++) DYAD_TRY(S_code_group(c, &t->vgroups[k]));
+    return DYAD_OK;
+}
+
+dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, const char *date)
+{
+    c->nevents = 0;
+    dyad__buf_clear(&c->trace);
+    dyad__err_clear(&c->err);
+    dyad__arena_reset(&c->arena);
+    memset(&c->tree, 0, sizeof c->tree);
+    dyad_status st = dyad__tree_read(&c->tree, parse, len, &c->arena, &c->err);
+    if (st != DYAD_OK) return st;
+    st = dyad__tree_vgroups(&c->tree, &c->arena);
+    if (st != DYAD_OK) return dyad__err_set(&c->err, st, "sentence too large");
+    return dyad__code_tree(c, &c->tree, date);
+}
