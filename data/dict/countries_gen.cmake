@@ -1,0 +1,265 @@
+# countries_gen.cmake -- build step of the dictionary stage: writes the
+# built-in country actor file from Debian's iso-codes data and our overlay.
+# Run as
+#   cmake -DISO=iso_3166-1.json -DOVERLAY=countries.overlay.actors.txt
+#         -DOUT=countries.actors.txt -P countries_gen.cmake
+# Every ISO 3166-1 entry becomes one actor record coded with its alpha-3
+# code; its phrases are the ISO name (a trailing ", X of" moved to the
+# front, a parenthesised part kept and also dropped), the common and the
+# official names, ASCII spellings of accented names, and the phrases of
+# every overlay record whose only code is that plain alpha-3 code.  Other
+# overlay records (seats of power, regions, codes that ISO lacks) follow
+# unchanged.  What must stay true: the output is a valid actor file in
+# the TABARI/PETRARCH format with one record per ISO country and no
+# phrase twice in a record; the overlay alone is a valid actor file too.
+# Needs CMake 3.19+ for string(JSON).
+cmake_minimum_required(VERSION 3.19)
+
+if(NOT DEFINED ISO OR NOT DEFINED OVERLAY OR NOT DEFINED OUT)
+  message(FATAL_ERROR "countries_gen.cmake: pass -DISO= -DOVERLAY= -DOUT=")
+endif()
+
+# ------------------------------------------------------------ helpers
+
+# Accented letters of the ISO names: upper-case form and ASCII form.
+set(S_lower "à;á;â;ã;ä;å;ç;è;é;ê;ë;ì;í;î;ï;ñ;ò;ó;ô;õ;ö;ù;ú;û;ü;ý")
+set(S_upper "À;Á;Â;Ã;Ä;Å;Ç;È;É;Ê;Ë;Ì;Í;Î;Ï;Ñ;Ò;Ó;Ô;Õ;Ö;Ù;Ú;Û;Ü;Ý")
+set(S_ascii "A;A;A;A;A;A;C;E;E;E;E;I;I;I;I;N;O;O;O;O;O;U;U;U;U;Y")
+
+# A name as a dictionary phrase: upper case, words joined by '_', one
+# final '_' (the last word is whole, not a stem).
+function(S_phrase name out)
+  string(STRIP "${name}" s)
+  string(TOUPPER "${s}" s)
+  list(LENGTH S_lower n)
+  math(EXPR last "${n} - 1")
+  foreach(i RANGE ${last})
+    list(GET S_lower ${i} lo)
+    list(GET S_upper ${i} up)
+    string(REPLACE "${lo}" "${up}" s "${s}")
+  endforeach()
+  string(REGEX REPLACE "[ \t]+" "_" s "${s}")
+  set(${out} "${s}_" PARENT_SCOPE)
+endfunction()
+
+# The ASCII spelling of a phrase ("" when it is ASCII already).
+function(S_ascii_of phrase out)
+  set(s "${phrase}")
+  list(LENGTH S_upper n)
+  math(EXPR last "${n} - 1")
+  foreach(i RANGE ${last})
+    list(GET S_upper ${i} up)
+    list(GET S_ascii ${i} as)
+    string(REPLACE "${up}" "${as}" s "${s}")
+  endforeach()
+  if(s STREQUAL phrase)
+    set(s "")
+  endif()
+  set(${out} "${s}" PARENT_SCOPE)
+endfunction()
+
+# The names an ISO name stands for: "Iran, Islamic Republic of" gives
+# "Islamic Republic of Iran"; "Virgin Islands, British" gives "British
+# Virgin Islands"; "Bonaire, Sint Eustatius and Saba" gives "Bonaire" and
+# the name without its comma; "Holy See (Vatican City State)" gives itself
+# and "Holy See".
+function(S_names name out)
+  set(r "")
+  if(name MATCHES "^([^,]+), (.+ of( the)?)$")
+    list(APPEND r "${CMAKE_MATCH_2} ${CMAKE_MATCH_1}")
+  elseif(name MATCHES "^([^,]+), ([^ ]+)$")
+    list(APPEND r "${CMAKE_MATCH_2} ${CMAKE_MATCH_1}")
+  elseif(name MATCHES "^([^,]+), (.+)$")
+    list(APPEND r "${CMAKE_MATCH_1}" "${CMAKE_MATCH_1} ${CMAKE_MATCH_2}")
+  else()
+    list(APPEND r "${name}")
+  endif()
+  set(r2 "")
+  foreach(x IN LISTS r)
+    list(APPEND r2 "${x}")
+    if(x MATCHES "\\(")
+      string(REGEX REPLACE " *\\([^)]*\\) *" " " y "${x}")
+      list(APPEND r2 "${y}")
+    endif()
+  endforeach()
+  set(${out} "${r2}" PARENT_SCOPE)
+endfunction()
+
+# The key under which two phrases count as the same (case, final '_').
+function(S_key phrase out)
+  string(TOUPPER "${phrase}" k)
+  string(REGEX REPLACE "_+$" "" k "${k}")
+  set(${out} "${k}" PARENT_SCOPE)
+endfunction()
+
+# ------------------------------------------------------------ ISO 3166-1
+
+file(READ "${ISO}" json)
+string(JSON nc ERROR_VARIABLE err LENGTH "${json}" "3166-1")
+if(err)
+  message(FATAL_ERROR "${ISO}: not an iso-codes 3166-1 file (${err})")
+endif()
+math(EXPR lastc "${nc} - 1")
+set(iso_codes "")
+foreach(i RANGE ${lastc})
+  string(JSON obj GET "${json}" "3166-1" ${i})
+  string(JSON a3 GET "${obj}" alpha_3)
+  if(NOT a3 MATCHES "^[A-Z][A-Z][A-Z]$")
+    message(FATAL_ERROR "${ISO}: entry ${i}: bad alpha_3 '${a3}'")
+  endif()
+  list(APPEND iso_codes ${a3})
+  set(names "")
+  foreach(field name common_name official_name)
+    string(JSON v ERROR_VARIABLE err GET "${obj}" ${field})
+    if(NOT err AND NOT v STREQUAL "")
+      string(REGEX REPLACE "^the " "" v "${v}")   # "the State of Palestine"
+      S_names("${v}" vs)
+      list(APPEND names ${vs})
+    endif()
+  endforeach()
+  # The common name, when there is one, heads the record.
+  string(JSON cn ERROR_VARIABLE err GET "${obj}" common_name)
+  if(NOT err)
+    list(PREPEND names "${cn}")
+  endif()
+  set(P_${a3} "")
+  set(K_${a3} "")
+  foreach(nm IN LISTS names)
+    S_phrase("${nm}" ph)
+    S_ascii_of("${ph}" asc)
+    foreach(p ${ph} ${asc})
+      S_key("${p}" k)
+      list(FIND K_${a3} "${k}" at)
+      if(at EQUAL -1)
+        list(APPEND K_${a3} "${k}")
+        list(APPEND P_${a3} "${p}")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+
+# ------------------------------------------------------------ the overlay
+
+file(READ "${OVERLAY}" content)
+# Mask what CMake lists treat specially; brackets are real data here.
+string(REPLACE "\\" "@BSL@" content "${content}")
+string(REPLACE ";" "@SEMI@" content "${content}")
+string(REPLACE "[" "@LBR@" content "${content}")
+string(REPLACE "]" "@RBR@" content "${content}")
+string(REPLACE "\r" "" content "${content}")
+string(REPLACE "\n" ";" lines "${content}")
+
+function(S_unmask s out)
+  string(REPLACE "@BSL@" "\\" s "${s}")
+  string(REPLACE "@SEMI@" ";" s "${s}")
+  string(REPLACE "@LBR@" "[" s "${s}")
+  string(REPLACE "@RBR@" "]" s "${s}")
+  set(${out} "${s}" PARENT_SCOPE)
+endfunction()
+
+# Records: R_n_lines (raw lines), R_n_phrases, R_n_codes.
+set(nrec 0)
+set(cur "")
+set(lineno 0)
+set(pending "")     # comment and blank lines before the next record
+foreach(line IN LISTS lines)
+  math(EXPR lineno "${lineno} + 1")
+  string(REGEX REPLACE "#.*$" "" body "${line}")
+  string(STRIP "${body}" body)
+  if(body STREQUAL "")
+    if(cur STREQUAL "")
+      list(APPEND pending "${line}")
+    else()
+      list(APPEND R_${cur}_lines "${line}")
+    endif()
+    continue()
+  endif()
+  # Codes anywhere on the line.
+  string(REGEX MATCHALL "@LBR@[^@]*@RBR@" codes "${body}")
+  string(REGEX REPLACE "@LBR@[^@]*@RBR@" "" phrase "${body}")
+  string(STRIP "${phrase}" phrase)
+  if(line MATCHES "^[ \t]")
+    if(cur STREQUAL "" OR NOT phrase STREQUAL "")
+      message(FATAL_ERROR "${OVERLAY}:${lineno}: indented line outside a record or not a code")
+    endif()
+    list(APPEND R_${cur}_codes ${codes})
+    list(APPEND R_${cur}_lines "${line}")
+    continue()
+  endif()
+  if(phrase MATCHES "^\\+")
+    if(cur STREQUAL "")
+      message(FATAL_ERROR "${OVERLAY}:${lineno}: synonym before any record")
+    endif()
+    string(SUBSTRING "${phrase}" 1 -1 phrase)
+    list(APPEND R_${cur}_phrases "${phrase}")
+    list(APPEND R_${cur}_codes ${codes})
+    list(APPEND R_${cur}_lines "${line}")
+    continue()
+  endif()
+  math(EXPR nrec "${nrec} + 1")
+  set(cur ${nrec})
+  set(R_${cur}_lines ${pending} "${line}")
+  set(pending "")
+  set(R_${cur}_phrases "${phrase}")
+  set(R_${cur}_codes ${codes})
+endforeach()
+
+set(extra "")
+set(nmerged 0)
+if(nrec GREATER 0)
+  foreach(r RANGE 1 ${nrec})
+    set(c "${R_${r}_codes}")
+    list(LENGTH c ncodes)
+    set(code "")
+    if(ncodes EQUAL 1 AND c MATCHES "^@LBR@ *([A-Z][A-Z][A-Z]) *@RBR@$")
+      set(code ${CMAKE_MATCH_1})
+      list(FIND iso_codes ${code} at)
+      if(at EQUAL -1)
+        set(code "")
+      endif()
+    endif()
+    if(code STREQUAL "")
+      foreach(l IN LISTS R_${r}_lines)
+        S_unmask("${l}" l)
+        string(APPEND extra "${l}\n")
+      endforeach()
+      continue()
+    endif()
+    math(EXPR nmerged "${nmerged} + 1")
+    foreach(p IN LISTS R_${r}_phrases)
+      S_unmask("${p}" p)
+      S_key("${p}" k)
+      list(FIND K_${code} "${k}" at)
+      if(at EQUAL -1)
+        list(APPEND K_${code} "${k}")
+        list(APPEND P_${code} "${p}")
+      endif()
+    endforeach()
+  endforeach()
+endif()
+
+# ------------------------------------------------------------ output
+
+get_filename_component(iso_name "${ISO}" NAME)
+get_filename_component(ov_name "${OVERLAY}" NAME)
+set(out "# countries.actors.txt: the built-in country actors of dyad.\n")
+string(APPEND out "# Generated by countries_gen.cmake from ${iso_name} (Debian iso-codes)\n")
+string(APPEND out "# and ${ov_name}; do not edit: edit the overlay instead.\n")
+string(APPEND out "# ${nc} ISO 3166-1 countries; ${nmerged} overlay records merged into them.\n\n")
+foreach(a3 IN LISTS iso_codes)
+  set(first 1)
+  foreach(p IN LISTS P_${a3})
+    if(first)
+      string(APPEND out "${p}  [${a3}]\n")
+      set(first 0)
+    else()
+      string(APPEND out "+${p}\n")
+    endif()
+  endforeach()
+  string(APPEND out "\n")
+endforeach()
+string(APPEND out "# ---- overlay records that are not plain ISO country records\n")
+string(APPEND out "${extra}")
+
+file(WRITE "${OUT}.tmp" "${out}")
+file(RENAME "${OUT}.tmp" "${OUT}")
