@@ -200,7 +200,26 @@ static void S_find_mentions(dyad_coder *c)
 
 /* ---------------------------------------------------------- actor sets */
 
+static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
+
+/* Adds x; a code written "FRO/BIL/SAM" names several actors at once. */
 static int S_push_actor(dyad_coder *c, actorset *s, const actor *x)
+{
+    const char *slash = strchr(x->code, '/');
+    if (!slash) return S_push_one(c, s, x);
+    const char *p = x->code;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        actor y = *x;
+        y.code = dyad__arena_strndup(&c->arena, p, n);
+        if (!y.code || (n && S_push_one(c, s, &y) != 0)) return -1;
+        p += n + (e != NULL);
+    }
+    return 0;
+}
+
+static int S_push_one(dyad_coder *c, actorset *s, const actor *x)
 {
     for (uint32_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i].code, x->code) == 0) return 0;     /* no repeats */
@@ -241,43 +260,58 @@ static int S_modifier(const dyad__node *x)
            x->label == DYAD__L_S || x->label == DYAD__L_PRN;
 }
 
-/* Mentions in tokens [a, b) of np outside its modifier children, as
- * segments split at coordination: each segment gives at most one actor
- * (its first actor mention with the agents around it). */
-static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, unsigned *lone_agents)
+/* Agents named without an actor in one coordinated segment of a noun
+ * phrase ("lawmakers" in "lawmakers and officials in Fornost"). */
+typedef struct agroup {
+    unsigned ag[3];
+    uint32_t a, b;
+} agroup;
+
+typedef struct agroups {
+    agroup v[8];
+    int n;
+} agroups;
+
+/* The head part of np (its tokens outside modifier children), split at
+ * coordination of names: each segment gives at most one actor (its first
+ * actor mention, with the agents around it combined in) or, without an
+ * actor, one group of agents. */
+static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone)
 {
     const dyad__tree *t = &c->tree;
     const dyad__node *p = &t->nodes[np];
     uint32_t i = p->tok_a;
     actor cur;
+    agroup seg;
     memset(&cur, 0, sizeof cur);
+    memset(&seg, 0, sizeof seg);
     int nag = 0, have = 0;
-    unsigned seg_agents[3] = {0, 0, 0};
     for (;;) {
         int end = i >= p->tok_b;
         int cut = 0;
         if (!end) {
-            /* skip modifier children */
             uint32_t skip_to = 0;
             for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
                 if (S_modifier(&t->nodes[ch]) && t->nodes[ch].tok_a == i) skip_to = t->nodes[ch].tok_b;
             if (skip_to) { i = skip_to; continue; }
             const char *tag = t->toks[i].tag;
-            cut = !strcmp(tag, "CC") || !strcmp(tag, ",");
+            /* coordination of names, not of adjectives ("awful and evil
+             * minister"): the word before must be a noun or a name */
+            cut = (!strcmp(tag, "CC") || !strcmp(tag, ",")) && i > p->tok_a &&
+                  (dyad__tag_is_noun(t->toks[i - 1].tag) || !strcmp(t->toks[i - 1].tag, "PRP") ||
+                   t->toks[i - 1].parent != np);
         }
         if (end || cut) {
             if (have) {
-                memcpy(cur.agents, seg_agents, sizeof seg_agents);
-                cur.code = S_combine(c, cur.code, seg_agents);
+                memcpy(cur.agents, seg.ag, sizeof seg.ag);
+                cur.code = S_combine(c, cur.code, seg.ag);
                 if (cur.code) S_push_actor(c, out, &cur);
-            } else {
-                for (int k = 0; k < nag && k < 3; k++)
-                    for (int q = 0; q < 3; q++)
-                        if (!lone_agents[q]) { lone_agents[q] = seg_agents[k]; break; }
+            } else if (nag && lone->n < 8) {
+                lone->v[lone->n++] = seg;
             }
             if (end) break;
             memset(&cur, 0, sizeof cur);
-            memset(seg_agents, 0, sizeof seg_agents);
+            memset(&seg, 0, sizeof seg);
             nag = have = 0;
             i++;
             continue;
@@ -285,7 +319,9 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, unsigned *lon
         const mention *m = &c->ments[i];
         if (m->entry && m->a == i) {
             if (m->agent) {
-                if (nag < 3) seg_agents[nag++] = m->entry;
+                if (nag < 3) seg.ag[nag++] = m->entry;
+                if (nag == 1) seg.a = m->a;
+                seg.b = m->b;
             } else if (!have) {
                 const dyad_dict_code *code = dyad_dict_actor_code(c->d, m->entry, c->date);
                 if (code && code->code) {
@@ -303,19 +339,41 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, unsigned *lon
     }
 }
 
+/* Actors reached through the complements of a phrase: its PP and VP
+ * children (reduced relatives: "the roads leading into Mordor") and the
+ * noun phrases inside them, depth-first in order. */
+static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
+{
+    actorset none = {NULL, 0};
+    const dyad__tree *t = &c->tree;
+    if (depth > 6) return none;
+    for (uint32_t ch = t->nodes[node].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        const dyad__node *x = &t->nodes[ch];
+        if (x->label == DYAD__L_NP && t->nodes[node].label != DYAD__L_NP) {
+            actorset sub = S_np_actors(c, ch, depth + 1);
+            if (sub.n) return sub;
+        } else if (x->label == DYAD__L_PP || x->label == DYAD__L_VP ||
+                   (x->label == DYAD__L_S && t->nodes[node].label != DYAD__L_NP)) {
+            actorset sub = S_complement_actors(c, ch, depth + 1);
+            if (sub.n) return sub;
+        }
+    }
+    return none;
+}
+
 /* The actors a noun phrase names.  Coordinated noun phrases give the
- * union of their parts; a phrase naming only an agent ("the government
- * of Gondor", "soldiers from Gondor") takes the actor of its "of / from /
- * in" complement; a phrase naming nothing takes its first complement's
- * actors ("ties with Gondor" is not an actor, but it is how the target
- * is reached through the verb's object). */
+ * union of their parts; a phrase naming only agents ("the government of
+ * Gondor", "soldiers from Gondor") takes the actors of its complements
+ * with the agents combined in (each coordinated agent separately:
+ * "lawmakers and officials in Fornost" -> FORLEG, FORGOV); a phrase
+ * naming nothing takes its complements' actors ("ties with Gondor"); an
+ * agent with no actor anywhere gives "---" plus its code. */
 static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
 {
     actorset s = {NULL, 0};
     const dyad__tree *t = &c->tree;
     if (depth > 24) return s;
     const dyad__node *p = &t->nodes[np];
-    /* coordination of noun phrases: NP -> NP (, NP)* CC NP */
     int nps = 0, cc = 0;
     for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         nps += t->nodes[ch].label == DYAD__L_NP;
@@ -329,37 +387,29 @@ static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
         }
         return s;
     }
-    unsigned lone[3] = {0, 0, 0};
-    S_head_part(c, np, &s, lone);
+    agroups lone;
+    lone.n = 0;
+    S_head_part(c, np, &s, &lone);
     if (s.n) return s;
-    /* nothing named in the head part: the complements */
-    for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
-        const dyad__node *x = &t->nodes[ch];
-        if (x->label != DYAD__L_PP) continue;
-        for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
-            if (t->nodes[g].label != DYAD__L_NP) continue;
-            actorset sub = S_np_actors(c, g, depth + 1);
-            for (uint32_t k = 0; k < sub.n; k++) {
-                actor a = sub.v[k];
-                if (lone[0]) {
-                    int na = 0;
-                    while (na < 3 && a.agents[na]) na++;
-                    for (int q = 0; q < 3 && lone[q] && na < 3; q++) a.agents[na++] = lone[q];
-                    a.code = S_combine(c, a.code, lone);
-                    if (!a.code) continue;
-                }
-                S_push_actor(c, &s, &a);
+    actorset comp = S_complement_actors(c, np, depth + 1);
+    if (comp.n) {
+        if (!lone.n) return comp;
+        for (int g = 0; g < lone.n; g++)
+            for (uint32_t k = 0; k < comp.n; k++) {
+                actor a = comp.v[k];
+                a.code = S_combine(c, a.code, lone.v[g].ag);
+                memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
+                if (a.code) S_push_actor(c, &s, &a);
             }
-            if (s.n) return s;
-        }
+        return s;
     }
-    if (lone[0]) {
+    for (int g = 0; g < lone.n; g++) {
         actor a;
         memset(&a, 0, sizeof a);
-        a.code = S_combine(c, "---", lone);
-        memcpy(a.agents, lone, sizeof lone);
-        for (uint32_t i = p->tok_a; i < p->tok_b; i++)
-            if (c->ments[i].entry == lone[0]) { a.a = i; a.b = c->ments[i].b; break; }
+        a.code = S_combine(c, "---", lone.v[g].ag);
+        memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
+        a.a = lone.v[g].a;
+        a.b = lone.v[g].b;
         if (a.code) S_push_actor(c, &s, &a);
     }
     return s;
@@ -488,20 +538,39 @@ static pmatch S_try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t 
 
 /* ---------------------------------------------------------------- roles */
 
-/* The first actors among the complements of the verb (object noun
- * phrases, prepositional objects, the subject of an infinitival
- * complement), from left to right. */
-static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from)
+/* The first actors among the complements of the verb, left to right:
+ * object noun phrases, prepositional objects, and the subject of a
+ * complement clause ("believes Dagolath can cope", "urged Eriador to
+ * respond"), or, for a clause without a subject, its own complements. */
+static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int depth)
 {
     const dyad__tree *t = &c->tree;
     actorset none = {NULL, 0};
+    if (depth > 4) return none;
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
-        uint32_t np = NONE;
+        uint32_t np = NONE, clause = NONE;
         if (x->label == DYAD__L_NP) np = ch;
-        else if (x->label == DYAD__L_PP || x->label == DYAD__L_S) {
-            for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
+        else if (x->label == DYAD__L_PP) {
+            for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
+                if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
+            }
+        } else if (x->label == DYAD__L_S || x->label == DYAD__L_SBAR) {
+            clause = ch;
+            if (x->label == DYAD__L_SBAR)
+                for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
+                    if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
+        }
+        if (clause != NONE) {
+            for (uint32_t g = t->nodes[clause].first_child; g != NONE; g = t->nodes[g].next_sibling) {
+                if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
+                if (t->nodes[g].label == DYAD__L_VP) {
+                    actorset sub = S_target_of(c, g, from, depth + 1);
+                    if (sub.n) return sub;
+                    break;
+                }
+            }
         }
         if (np == NONE) continue;
         actorset s = S_np_actors(c, np, 0);
@@ -633,6 +702,8 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     for (size_t k = 0; have_blk && k < blk.npatterns; k++) {
         dyad_dict_pattern p;
         if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK) continue;
+        /* "+++" (TABARI's complex coding) is not a code: skip */
+        if (p.code && !strcmp(p.code, "+++")) continue;
         pmatch pm = S_try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
         if (pm.ok && pm.score > best.score) { best = pm; bp = p; }
     }
@@ -644,9 +715,13 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     } else {
         TRACE("  no pattern matched; verb code %s\n", code ? code : "(none)");
     }
-    int passive = g->passive;
-    if (passive && pcode) code = pcode;
-    if (!code || !strcmp(code, "---")) { TRACE("  null code: no event\n"); return DYAD_OK; }
+    /* [A:B]: A from source to target, and the paired event B back from
+     * target to source ("left for Gondor" [032:033]: visit, receive) */
+    const char *paired = pcode && strcmp(pcode, "---") ? pcode : NULL;
+    if (code && !strcmp(code, "+++")) code = NULL;
+    if ((!code || !strcmp(code, "---")) && !paired) { TRACE("  null code: no event\n"); return DYAD_OK; }
+    if (code && !strcmp(code, "---")) code = NULL;
+    int passive = 0;
 
     /* roles */
     actorset src = {NULL, 0}, tgt = {NULL, 0};
@@ -654,14 +729,37 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (best.src != NONE) src = S_np_actors(c, best.src, 0);
     if (best.tgt != NONE) tgt = S_np_actors(c, best.tgt, 0);
     if (!src.n && g->subject != NONE) src = S_np_actors(c, g->subject, 0);
-    if (!tgt.n) tgt = S_target_of(c, g->inner, &from);
-    if (passive) {
+    if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
+    /* a passive clause with a "by" agent: the agent acted on the subject
+     * (without one the subject stays the source, as PETRARCH codes it) */
+    if (g->passive && best.src == NONE && best.tgt == NONE) {
         uint32_t by = S_by_agent(c, g->inner);
         actorset agent = by != NONE ? S_np_actors(c, by, 0) : (actorset){NULL, 0};
-        actorset subj = src;
-        if (by != NONE && from == by) tgt = (actorset){NULL, 0};
-        src = agent;
-        if (subj.n) tgt = subj;
+        if (agent.n) {
+            actorset subj = src;
+            if (from == by) tgt = (actorset){NULL, 0};
+            src = agent;
+            if (subj.n) tgt = subj;
+            passive = 1;
+            TRACE("  passive with a 'by' agent: roles swapped\n");
+        }
+    }
+    if (!tgt.n && best.ok) {
+        /* a pattern matched but the tree gave no target: the first actor
+         * after the verb in the sentence */
+        for (uint32_t i = (uint32_t)vm[0].end; i < t->ntoks && !tgt.n; i++) {
+            const mention *m = &c->ments[i];
+            if (!m->entry || m->a != i || m->agent) continue;
+            const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
+            if (!k || !k->code) continue;
+            actor a;
+            memset(&a, 0, sizeof a);
+            a.code = k->code;
+            a.a = m->a;
+            a.b = m->b;
+            a.entry = m->entry;
+            S_push_actor(c, &tgt, &a);
+        }
     }
     if (best.cmp != NONE) {
         /* %: the members of a compound act on each other */
@@ -681,7 +779,8 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         for (uint32_t j = 0; j < nt; j++) {
             const actor *s = src.n ? &src.v[i] : &nul, *tt = tgt.n ? &tgt.v[j] : &nul;
             if (src.n && tgt.n && !strcmp(s->code, tt->code)) continue;
-            if (S_add_event(c, s, tt, code, g, &base, passive) != 0) return DYAD_ENOMEM;
+            if (code && S_add_event(c, s, tt, code, g, &base, passive) != 0) return DYAD_ENOMEM;
+            if (paired && S_add_event(c, tt, s, paired, g, &base, passive) != 0) return DYAD_ENOMEM;
         }
     return DYAD_OK;
 }
