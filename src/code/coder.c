@@ -57,6 +57,8 @@ struct dyad_coder {
     size_t nevents, cap_events;
     int require_dyad;
     int explain;
+    dyad_discard discard;       /* why the last sentence was not coded */
+    unsigned discard_entry;
     dyad__buf trace;
     dyad__err err;
 };
@@ -593,6 +595,13 @@ static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
     return NONE;
 }
 
+/* A noun phrase that is only a personal pronoun. */
+static int S_pronoun(const dyad__tree *t, uint32_t np)
+{
+    const dyad__node *p = &t->nodes[np];
+    return p->tok_b == p->tok_a + 1 && !strcmp(t->toks[p->tok_a].tag, "PRP");
+}
+
 /* ---------------------------------------------------------------- events */
 
 typedef struct evb {
@@ -729,6 +738,19 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (best.src != NONE) src = S_np_actors(c, best.src, 0);
     if (best.tgt != NONE) tgt = S_np_actors(c, best.tgt, 0);
     if (!src.n && g->subject != NONE) src = S_np_actors(c, g->subject, 0);
+    if (!src.n && g->subject != NONE && S_pronoun(t, g->subject)) {
+        /* "Ethiopia indicated it would act": a pronoun subject stands for
+         * the subject of the clause that governs this one */
+        for (uint32_t k = 0; k < t->nvgroups && !src.n; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (h == g || h->subject == NONE || h->subject == g->subject) continue;
+            const dyad__node *in = &t->nodes[h->inner];
+            if (in->tok_a <= t->nodes[g->vp].tok_a && t->nodes[g->vp].tok_b <= in->tok_b) {
+                src = S_np_actors(c, h->subject, 0);
+                if (src.n) TRACE("  pronoun subject: the governing clause's subject\n");
+            }
+        }
+    }
     if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
     /* a passive clause with a "by" agent: the agent acted on the subject
      * (without one the subject stays the source, as PETRARCH codes it) */
@@ -743,6 +765,13 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             passive = 1;
             TRACE("  passive with a 'by' agent: roles swapped\n");
         }
+    }
+    if (best.cmp != NONE && (!tgt.n || !src.n)) {
+        /* %: with no other party, the members of the compound act on
+         * each other */
+        actorset cm = S_np_actors(c, best.cmp, 0);
+        src = cm;
+        tgt = cm;
     }
     if (!tgt.n && best.ok) {
         /* a pattern matched but the tree gave no target: the first actor
@@ -760,11 +789,6 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             a.entry = m->entry;
             S_push_actor(c, &tgt, &a);
         }
-    }
-    if (best.cmp != NONE) {
-        /* %: the members of a compound act on each other */
-        actorset cm = S_np_actors(c, best.cmp, 0);
-        if (!tgt.n || !src.n) { src = cm; tgt = cm; }
     }
     S_trace_set(c, "source", &src);
     S_trace_set(c, "target", &tgt);
@@ -785,14 +809,22 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     return DYAD_OK;
 }
 
-/* Discards: a sentence holding a discard phrase is not coded. */
+/* Discards: a sentence holding a discard phrase is not coded; a phrase
+ * marked '+' discards its whole story. */
 static int S_discarded(dyad_coder *c)
 {
     unsigned k = DYAD_DICT_MASK(DYAD_DICT_DISCARDS);
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         dyad_dict_match m;
         if (dyad_dict_match_at(c->d, k, c->words, c->tree.ntoks, i, 0, &m, 1)) {
-            TRACE("discard phrase at token %u: sentence not coded\n", i);
+            dyad_dict_entry e;
+            int story = dyad_dict_entry_get(c->d, m.entry, &e) == DYAD_OK &&
+                        (e.flags & DYAD_DICT_F_STORY);
+            c->discard = story ? DYAD_DISCARD_STORY : DYAD_DISCARD_SENTENCE;
+            c->discard_entry = m.entry;
+            TRACE("discard phrase '%s' at token %u (%s:%lu): %s not coded\n",
+                  S_entry_text(c, m.entry), i, e.file ? e.file : "", e.line,
+                  story ? "story" : "sentence");
             return 1;
         }
     }
@@ -834,9 +866,12 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     return DYAD_OK;
 }
 
+dyad_discard dyad_coder_discarded(const dyad_coder *c) { return c->discard; }
+
 dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, const char *date)
 {
     c->nevents = 0;
+    c->discard = DYAD_DISCARD_NONE;
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);
     dyad__arena_reset(&c->arena);
