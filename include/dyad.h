@@ -914,6 +914,15 @@ DYAD_API void dyad_coder_set_explain(dyad_coder *c, int on);
 DYAD_API dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse,
                                            size_t len, const char *date);
 
+typedef enum dyad_discard {
+    DYAD_DISCARD_NONE = 0,
+    DYAD_DISCARD_SENTENCE,   /* a discard phrase: the sentence is skipped */
+    DYAD_DISCARD_STORY       /* a '+' discard phrase: the whole story */
+} dyad_discard;
+
+/** Whether the last sentence was discarded (then it has no events). */
+DYAD_API dyad_discard dyad_coder_discarded(const dyad_coder *c);
+
 DYAD_API size_t dyad_coder_event_count(const dyad_coder *c);
 DYAD_API const dyad_event *dyad_coder_event(const dyad_coder *c, size_t i);
 /** Number of tokens of the last sentence and token i's word (for
