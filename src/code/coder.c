@@ -299,9 +299,13 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
             const char *tag = t->toks[i].tag;
             /* coordination of names, not of adjectives ("awful and evil
              * minister"): the word before must be a noun or a name */
-            cut = (!strcmp(tag, "CC") || !strcmp(tag, ",")) && i > p->tok_a &&
-                  (dyad__tag_is_noun(t->toks[i - 1].tag) || !strcmp(t->toks[i - 1].tag, "PRP") ||
-                   t->toks[i - 1].parent != np);
+            cut = 0;
+            if ((!strcmp(tag, "CC") || !strcmp(tag, ",")) && i > p->tok_a) {
+                uint32_t q = t->toks[i - 1].parent;
+                while (q != NONE && t->nodes[q].parent != np && q != np) q = t->nodes[q].parent;
+                cut = dyad__tag_is_noun(t->toks[i - 1].tag) || !strcmp(t->toks[i - 1].tag, "PRP") ||
+                      (q != NONE && q != np && t->nodes[q].label == DYAD__L_NP);
+            }
         }
         if (end || cut) {
             if (have) {
@@ -354,8 +358,7 @@ static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
         if (x->label == DYAD__L_NP && t->nodes[node].label != DYAD__L_NP) {
             actorset sub = S_np_actors(c, ch, depth + 1);
             if (sub.n) return sub;
-        } else if (x->label == DYAD__L_PP || x->label == DYAD__L_VP ||
-                   (x->label == DYAD__L_S && t->nodes[node].label != DYAD__L_NP)) {
+        } else if (x->label == DYAD__L_PP || x->label == DYAD__L_VP || x->label == DYAD__L_S) {
             actorset sub = S_complement_actors(c, ch, depth + 1);
             if (sub.n) return sub;
         }
@@ -490,7 +493,17 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
         case DYAD_PAT_SOURCE: case DYAD_PAT_TARGET: case DYAD_PAT_COMPOUND: case DYAD_PAT_SKIP: {
             uint32_t np = NONE;
             if (dir > 0) np = S_np_at(&c->tree, (uint32_t)i);
-            else {
+            if (dir > 0 && np == NONE && x->kind == DYAD_PAT_SKIP) {
+                /* ^ inside a noun phrase ("THEIR ^": "their populations"):
+                 * skip to the end of the smallest one around i */
+                for (uint32_t q = 0; q < c->tree.nnodes; q++) {
+                    const dyad__node *nd = &c->tree.nodes[q];
+                    if (nd->label == DYAD__L_NP && nd->tok_a <= (uint32_t)i && (uint32_t)i < nd->tok_b &&
+                        (np == NONE || nd->tok_b - nd->tok_a < c->tree.nodes[np].tok_b - c->tree.nodes[np].tok_a))
+                        np = q;
+                }
+            }
+            if (dir <= 0) {
                 for (uint32_t q = 0; q < c->tree.nnodes; q++)
                     if (c->tree.nodes[q].label == DYAD__L_NP && (int32_t)c->tree.nodes[q].tok_b == i + 1 &&
                         (np == NONE || c->tree.nodes[q].tok_a < c->tree.nodes[np].tok_a))
@@ -708,14 +721,28 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     pmatch best = {0, -1, NONE, NONE, NONE};
     dyad_dict_pattern bp;
     memset(&bp, 0, sizeof bp);
-    for (size_t k = 0; have_blk && k < blk.npatterns; k++) {
+    /* a verb listed in several blocks: try every block's patterns */
+    unsigned blocks[MAXM];
+    size_t nblocks = 0;
+    for (size_t q = 0; q < nv; q++) {
+        dyad_dict_entry qe;
+        if (dyad_dict_entry_get(c->d, vm[q].entry, &qe) != DYAD_OK || vm[q].start != vm[0].start) continue;
+        size_t z = 0;
+        while (z < nblocks && blocks[z] != qe.group) z++;
+        if (z == nblocks) blocks[nblocks++] = qe.group;
+    }
+    for (size_t bi = 0; bi < nblocks; bi++) {
+      if (dyad_dict_block_get(c->d, blocks[bi], &blk) != DYAD_OK) continue;
+      for (size_t k = 0; k < blk.npatterns; k++) {
         dyad_dict_pattern p;
         if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK) continue;
         /* "+++" (TABARI's complex coding) is not a code: skip */
         if (p.code && !strcmp(p.code, "+++")) continue;
         pmatch pm = S_try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
         if (pm.ok && pm.score > best.score) { best = pm; bp = p; }
+      }
     }
+    (void)have_blk;
     if (best.ok) {
         TRACE("  pattern %s:%lu '%s' [%s]\n", bp.file, bp.line, bp.text, bp.code ? bp.code : "");
         if (bp.code) code = bp.code;
