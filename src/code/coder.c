@@ -594,16 +594,32 @@ static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int d
     return none;
 }
 
-/* The "by" phrase of a passive verb: its noun phrase. */
+/* The "by" phrase of a passive verb: the noun phrase of a PP headed by
+ * "by" among the verb phrase's descendants, not inside a clause of its
+ * own ("opposed earlier by Osgiliath"). */
 static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
 {
     const dyad__tree *t = &c->tree;
-    for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
-        const dyad__node *x = &t->nodes[ch];
-        if (x->label != DYAD__L_PP || x->head == NONE || strcasecmp(t->toks[x->head].word, "by"))
-            continue;
-        for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
-            if (t->nodes[g].label == DYAD__L_NP) return g;
+    uint32_t stack[64];
+    int sp = 0;
+    stack[sp++] = inner;
+    while (sp) {
+        uint32_t n = stack[--sp];
+        uint32_t kids[64];
+        int nk = 0;
+        for (uint32_t ch = t->nodes[n].first_child; ch != NONE && nk < 64; ch = t->nodes[ch].next_sibling)
+            kids[nk++] = ch;
+        for (int k = 0; k < nk; k++) {
+            const dyad__node *x = &t->nodes[kids[k]];
+            if (x->label == DYAD__L_PP && x->head != NONE && !strcasecmp(t->toks[x->head].word, "by")) {
+                for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
+                    if (t->nodes[g].label == DYAD__L_NP) return g;
+            }
+        }
+        for (int k = nk; k-- > 0;) {
+            int l = t->nodes[kids[k]].label;
+            if ((l == DYAD__L_ADVP || l == DYAD__L_PP || l == DYAD__L_VP) && sp < 64) stack[sp++] = kids[k];
+        }
     }
     return NONE;
 }
@@ -765,12 +781,19 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (best.src != NONE) src = S_np_actors(c, best.src, 0);
     if (best.tgt != NONE) tgt = S_np_actors(c, best.tgt, 0);
     if (!src.n && g->subject != NONE) src = S_np_actors(c, g->subject, 0);
-    if (!src.n && g->subject != NONE && S_pronoun(t, g->subject)) {
+    /* the pattern's target is the clause's own subject ("NOTED + *"):
+     * then the source is the subject of the governing clause */
+    int tgt_is_subject = best.tgt != NONE && g->subject != NONE &&
+                         t->nodes[best.tgt].tok_a == t->nodes[g->subject].tok_a;
+    if (tgt_is_subject && best.src == NONE) src = (actorset){NULL, 0};
+    if (!src.n && (g->subject == NONE || tgt_is_subject || S_pronoun(t, g->subject))) {
         /* "Ethiopia indicated it would act": a pronoun subject stands for
          * the subject of the clause that governs this one */
         for (uint32_t k = 0; k < t->nvgroups && !src.n; k++) {
             const dyad__vgroup *h = &t->vgroups[k];
-            if (h == g || h->subject == NONE || h->subject == g->subject) continue;
+            if (h == g || h->subject == NONE || h->subject == g->subject ||
+                (tgt_is_subject && h->subject == best.tgt))
+                continue;
             const dyad__node *in = &t->nodes[h->inner];
             if (in->tok_a <= t->nodes[g->vp].tok_a && t->nodes[g->vp].tok_b <= in->tok_b) {
                 src = S_np_actors(c, h->subject, 0);
