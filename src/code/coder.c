@@ -58,6 +58,8 @@ struct dyad_coder {
     int require_dyad;
     int explain;
     dyad_discard discard;       /* why the last sentence was not coded */
+    uint8_t *absorbed;          /* per verb group: its clause gave the
+                                   target of a verb above it */
     unsigned discard_entry;
     dyad__buf trace;
     dyad__err err;
@@ -571,6 +573,11 @@ static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int d
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
                 if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
             }
+        } else if (x->label == DYAD__L_VP) {
+            /* "to (VP stop ...)": the chain goes on below */
+            actorset sub = S_target_of(c, ch, from, depth + 1);
+            if (sub.n) return sub;
+            continue;
         } else if (x->label == DYAD__L_S || x->label == DYAD__L_SBAR) {
             clause = ch;
             if (x->label == DYAD__L_SBAR)
@@ -840,6 +847,24 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             S_push_actor(c, &tgt, &a);
         }
     }
+    if (from != NONE && tgt.n) {
+        /* a target found inside the clause of a lower verb: that verb
+         * group is part of this event ("abandoned efforts to stop X"),
+         * not an event of its own */
+        const dyad__node *fn = &t->nodes[from];
+        for (uint32_t k = 0; k < t->nvgroups; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (h == g) continue;
+            const dyad__node *hv = &t->nodes[h->vp];
+            const dyad__node *gi = &t->nodes[g->inner];
+            if (hv->tok_a > g->verb && hv->tok_b <= gi->tok_b && hv->tok_a <= fn->tok_a &&
+                fn->tok_b <= hv->tok_b) {
+                c->absorbed[k] = 1;
+                TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
+                      t->toks[h->verb].word);
+            }
+        }
+    }
     S_trace_set(c, "source", &src);
     S_trace_set(c, "target", &tgt);
     actor nul;
@@ -912,7 +937,12 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
                              e.file ? e.file : "", e.line);
         }
     }
-    for (uint32_t k = 0; k < t->nvgroups; k++) DYAD_TRY(S_code_group(c, &t->vgroups[k]));
+    c->absorbed = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
+    if (!c->absorbed) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        if (c->absorbed[k]) continue;
+        DYAD_TRY(S_code_group(c, &t->vgroups[k]));
+    }
     return DYAD_OK;
 }
 
