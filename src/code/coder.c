@@ -793,7 +793,11 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     int tgt_is_subject = best.tgt != NONE && g->subject != NONE &&
                          t->nodes[best.tgt].tok_a == t->nodes[g->subject].tok_a;
     if (tgt_is_subject && best.src == NONE) src = (actorset){NULL, 0};
-    if (!src.n && (g->subject == NONE || tgt_is_subject || S_pronoun(t, g->subject))) {
+    /* no subject of its own: a pattern with words before the verb reaches
+     * into the clause above ("INCHING &ACCORDSYN *") */
+    int upper = best.ok && bp.verb > 0;
+    if (!src.n && ((g->subject == NONE && upper) || tgt_is_subject ||
+                   (g->subject != NONE && S_pronoun(t, g->subject)))) {
         /* "Ethiopia indicated it would act": a pronoun subject stands for
          * the subject of the clause that governs this one */
         for (uint32_t k = 0; k < t->nvgroups && !src.n; k++) {
@@ -834,6 +838,7 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         /* a pattern matched but the tree gave no target: the first actor
          * after the verb in the sentence */
         for (uint32_t i = (uint32_t)vm[0].end; i < t->ntoks && !tgt.n; i++) {
+            if (!strcmp(t->toks[i].tag, ",")) break;      /* not past a comma */
             const mention *m = &c->ments[i];
             if (!m->entry || m->a != i || m->agent) continue;
             const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
