@@ -45,6 +45,7 @@ int cli_each_doc(const cli_inputs *in, cli_doc_fn fn, void *ctx, int *skipped);
 
 extern const cli_command cli_cmd_sentences;
 extern const cli_command cli_cmd_validate;
+extern const cli_command cli_cmd_code;
 extern const cli_command cli_cmd_tag;
 extern const cli_command cli_cmd_dict;
 

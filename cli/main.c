@@ -10,6 +10,7 @@
 
 static const cli_command *const S_commands[] = {
     &cli_cmd_sentences,
+    &cli_cmd_code,
     &cli_cmd_validate,
     &cli_cmd_tag,
     &cli_cmd_dict,

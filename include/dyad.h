@@ -923,6 +923,12 @@ typedef enum dyad_discard {
 /** Whether the last sentence was discarded (then it has no events). */
 DYAD_API dyad_discard dyad_coder_discarded(const dyad_coder *c);
 
+/** Codes the sentence ck last tagged and chunked (dyad_chunker_run); the
+ *  events refer to ck's tokens, so run ck again only after reading them. */
+DYAD_API dyad_status dyad_coder_code_chunked(dyad_coder *c,
+                                             dyad_chunker *ck,
+                                             const char *date);
+
 DYAD_API size_t dyad_coder_event_count(const dyad_coder *c);
 DYAD_API const dyad_event *dyad_coder_event(const dyad_coder *c, size_t i);
 /** Number of tokens of the last sentence and token i's word (for

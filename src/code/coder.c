@@ -967,3 +967,16 @@ dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, 
     if (st != DYAD_OK) return dyad__err_set(&c->err, st, "sentence too large");
     return dyad__code_tree(c, &c->tree, date);
 }
+
+dyad_status dyad_coder_code_chunked(dyad_coder *c, dyad_chunker *ck, const char *date)
+{
+    c->nevents = 0;
+    c->discard = DYAD_DISCARD_NONE;
+    dyad__buf_clear(&c->trace);
+    dyad__err_clear(&c->err);
+    dyad__arena_reset(&c->arena);
+    if (!ck) return dyad__err_set(&c->err, DYAD_EINVAL, "no chunker");
+    /* the tree stays in the chunker's arena; copy the header only */
+    c->tree = *dyad__chunker_tree(ck);
+    return dyad__code_tree(c, &c->tree, date);
+}

@@ -1627,6 +1627,8 @@ dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
     return st;
 }
 
+dyad__tree *dyad__chunker_tree(dyad_chunker *c) { return &c->tree; }
+
 dyad_status dyad_chunker_run_words(dyad_chunker *c, const char *const *words, size_t n)
 {
     if (!c || (!words && n)) return DYAD_EINVAL;

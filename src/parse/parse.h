@@ -194,6 +194,9 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg,
  * structure shows a tag was wrong (a lone VBN right after a subject is
  * the past tense) it corrects tags[] and the tree alike.  Everything is
  * allocated from a.  Returns DYAD_OK, DYAD_ELIMIT or DYAD_ENOMEM. */
+/* The tree of the chunker's last run (for the coder). */
+dyad__tree *dyad__chunker_tree(struct dyad_chunker *c);
+
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags,
                         uint32_t n, dyad__arena *a);
 
