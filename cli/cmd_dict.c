@@ -26,7 +26,8 @@ static const char S_usage[] =
     "recognised the same way.\n"
     "\n"
     "SOURCES (may be repeated):\n"
-    "  --dict-dir DIR     every dictionary in DIR (default: $DYAD_DICT_DIR)\n"
+    "  --dict-dir DIR     every dictionary in DIR (default: $DYAD_DICT_DIR,\n"
+    "                     else the built-in dictionaries)\n"
     "  --verbs FILE  --actors FILE  --agents FILE  --discards FILE\n"
     "  --issues FILE      a file of a given kind\n"
     "\n"
@@ -317,6 +318,9 @@ static int S_run(int argc, char **argv)
         return cli_usage_error("dict", "lookup needs a phrase");
     if (o.nsrc == 0) {
         const char *env = getenv("DYAD_DICT_DIR");
+#ifdef DYAD_BUILTIN_DICT_DIR
+        if (!env || !*env) env = DYAD_BUILTIN_DICT_DIR;   /* the built-in set */
+#endif
         if (!env || !*env)
             return cli_usage_error("dict", "no dictionaries: give DIR|FILE, --dict-dir DIR, or "
                                            "set DYAD_DICT_DIR");
