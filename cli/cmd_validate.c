@@ -14,7 +14,7 @@
 #include <strings.h>
 
 static const char S_usage[] =
-    "usage: dyad validate [--dict-dir DIR] [--explain] [--only ID]... FILE.xml\n"
+    "usage: dyad validate [--dict-dir DIR] [--reparse] [--explain] [--only ID]... FILE.xml\n"
     "\n"
     "Codes every record of a PETRARCH validation file (e.g.\n"
     "PETR.UnitTest.records.xml) with the dictionaries its <Environment>\n"
@@ -24,6 +24,8 @@ static const char S_usage[] =
     "is produced, one expecting an error when coding fails.  Failing\n"
     "records are printed with both sets; the last line is\n"
     "\"N passed, M failed\".\n"
+    "  --reparse    ignore the supplied parses: parse each record's text with\n"
+    "               the built-in tagger and chunker\n"
     "  --explain    also print the coder's trace for each failing record\n"
     "  --only ID    run only the record(s) with this id\n"
     "\n"
@@ -77,12 +79,13 @@ static void S_print_set(const char *what, const triple *v, size_t n)
 static int S_run(int argc, char **argv)
 {
     const char *dir = NULL, *file = NULL;
-    int explain = 0;
+    int explain = 0, reparse = 0;
     const char *only[64];
     int nonly = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--dict-dir") && i + 1 < argc) dir = argv[++i];
         else if (!strcmp(argv[i], "--explain")) explain = 1;
+        else if (!strcmp(argv[i], "--reparse")) reparse = 1;
         else if (!strcmp(argv[i], "--only") && i + 1 < argc && nonly < 64) only[nonly++] = argv[++i];
         else if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error("validate", "unknown option '%s'", argv[i]);
         else if (!file) file = argv[i];
@@ -111,6 +114,20 @@ static int S_run(int argc, char **argv)
         return EXIT_SKIPPED;
     }
     dyad_coder_set_explain(c, explain);
+    dyad_tagger *tg = NULL;
+    dyad_chunker *ck = NULL;
+    dyad_text *txt = NULL;
+    if (reparse && (dyad_tagger_new(&tg, NULL) != DYAD_OK || dyad_chunker_new(&ck, tg) != DYAD_OK ||
+                    dyad_text_new(&txt) != DYAD_OK)) {
+        cli_error("cannot load the tagger: %s", dyad_tagger_errmsg(tg));
+        dyad_text_free(txt);
+        dyad_chunker_free(ck);
+        dyad_tagger_free(tg);
+        dyad_coder_free(c);
+        dyad_dict_free(d);
+        dyad_suite_free(s);
+        return EXIT_SKIPPED;
+    }
     size_t passed = 0, failed = 0;
     for (size_t i = 0; i < dyad_suite_count(s); i++) {
         const dyad_suite_record *r = dyad_suite_get(s, i);
@@ -122,8 +139,20 @@ static int S_run(int argc, char **argv)
         dyad_coder_set_option(c, "require_dyad", "true");
         for (size_t k = 0; k < r->noptions; k++)
             dyad_coder_set_option(c, r->option_names[k], r->option_values[k]);
-        dyad_status st = r->parse ? dyad_coder_code_parse(c, r->parse, strlen(r->parse), r->date)
-                                  : DYAD_EFORMAT;
+        dyad_status st;
+        if (reparse) {
+            /* the record's text, as one sentence, through the built-in
+             * parser; a record whose expected outcome is a bad parse has
+             * no such thing here and is judged like any other */
+            st = r->text ? dyad_text_analyze_str(txt, r->text, strlen(r->text), r->date, 1)
+                         : DYAD_EFORMAT;
+            if (st == DYAD_OK && dyad_text_sentence_count(txt) == 0) st = DYAD_EFORMAT;
+            if (st == DYAD_OK) st = dyad_chunker_run(ck, txt, 0);
+            if (st == DYAD_OK) st = dyad_coder_code_chunked(c, ck, r->date);
+        } else {
+            st = r->parse ? dyad_coder_code_parse(c, r->parse, strlen(r->parse), r->date)
+                          : DYAD_EFORMAT;
+        }
         triple exp[64], got[64];
         size_t ne = 0, ng = 0;
         for (size_t k = 0; k < r->ncodings && ne < 64; k++) {
@@ -171,6 +200,9 @@ static int S_run(int argc, char **argv)
         }
     }
     printf("%zu passed, %zu failed\n", passed, failed);
+    dyad_text_free(txt);
+    dyad_chunker_free(ck);
+    dyad_tagger_free(tg);
     dyad_coder_free(c);
     dyad_dict_free(d);
     dyad_suite_free(s);
