@@ -604,7 +604,16 @@ static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int d
 /* The "by" phrase of a passive verb: the noun phrase of a PP headed by
  * "by" among the verb phrase's descendants, not inside a clause of its
  * own ("opposed earlier by Osgiliath"). */
+static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep);
+
 static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
+{
+    return S_pp_np(c, inner, "by");
+}
+
+/* The noun phrase of the first PP headed by prep among the descendants of
+ * a verb phrase, not inside a clause of its own. */
+static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep)
 {
     const dyad__tree *t = &c->tree;
     uint32_t stack[64];
@@ -618,17 +627,48 @@ static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
             kids[nk++] = ch;
         for (int k = 0; k < nk; k++) {
             const dyad__node *x = &t->nodes[kids[k]];
-            if (x->label == DYAD__L_PP && x->head != NONE && !strcasecmp(t->toks[x->head].word, "by")) {
+            if (x->label == DYAD__L_PP && x->head != NONE && !strcasecmp(t->toks[x->head].word, prep)) {
                 for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
                     if (t->nodes[g].label == DYAD__L_NP) return g;
             }
         }
         for (int k = nk; k-- > 0;) {
             int l = t->nodes[kids[k]].label;
-            if ((l == DYAD__L_ADVP || l == DYAD__L_PP || l == DYAD__L_VP) && sp < 64) stack[sp++] = kids[k];
+            if ((l == DYAD__L_ADVP || l == DYAD__L_PP || l == DYAD__L_VP || l == DYAD__L_NP) && sp < 64)
+                stack[sp++] = kids[k];
         }
     }
     return NONE;
+}
+
+/* CAMEO codes of interactions that are mutual when both parties are in
+ * the subject: express intent to meet (036), consult (040, 041, 044),
+ * negotiate (046), sign an agreement (057). */
+static int S_symmetric(const char *code)
+{
+    static const char *const sym[] = {"036", "040", "041", "044", "046", "057"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(sym); i++)
+        if (!strcmp(code, sym[i])) return 1;
+    return 0;
+}
+
+/* The preposition of the nearest PP above np, below the verb phrase. */
+static const char *S_prep_above(const dyad__tree *t, uint32_t np, uint32_t inner)
+{
+    for (uint32_t q = np; q != NONE && q != inner; q = t->nodes[q].parent)
+        if (t->nodes[q].label == DYAD__L_PP && t->nodes[q].head != NONE)
+            return t->toks[t->nodes[q].head].word;
+    return NULL;
+}
+
+/* Is np the direct object of the verb phrase (or inside it)? */
+static int S_is_object(const dyad__tree *t, uint32_t inner, uint32_t np)
+{
+    for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].tok_a <= t->nodes[np].tok_a &&
+            t->nodes[np].tok_b <= t->nodes[ch].tok_b)
+            return 1;
+    return 0;
 }
 
 /* A noun phrase that is only a personal pronoun. */
@@ -868,6 +908,31 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
                 TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
                       t->toks[h->verb].word);
             }
+        }
+    }
+    /* Consultations and agreements between a compound subject ("Putin and
+     * Erdogan discussed Libya", "A and B met", "signed a deal") run both
+     * ways between its members; what they discussed is the topic, not the
+     * target.  Only a "with" phrase names another party. */
+    int sym = code && S_symmetric(code) && best.tgt == NONE;
+    if (sym) {
+        uint32_t w = S_pp_np(c, g->inner, "with");
+        actorset with = w != NONE ? S_np_actors(c, w, 0) : (actorset){NULL, 0};
+        const char *prep = tgt.n && tgt.v[0].b > tgt.v[0].a
+                           ? S_prep_above(t, t->toks[tgt.v[0].a].parent, g->inner) : NULL;
+        if (with.n) {
+            tgt = with;
+        } else if (prep && (!strcasecmp(prep, "with") || !strcasecmp(prep, "between") ||
+                            !strcasecmp(prep, "to") || !strcasecmp(prep, "by") ||
+                            !strcasecmp(prep, "from"))) {
+            /* "ties between Gondor and Osgiliath": parties after all */
+        } else if (src.n >= 2) {
+            tgt = src;
+            TRACE("  symmetric verb with a compound subject: pairs within the subject\n");
+        } else if (from != NONE && S_is_object(t, g->inner, from) && strcmp(code, "036") != 0 &&
+                   strcmp(code, "057") != 0) {
+            tgt = (actorset){NULL, 0};
+            TRACE("  the object is the topic of the consultation, not a party\n");
         }
     }
     S_trace_set(c, "source", &src);
