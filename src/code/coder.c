@@ -51,6 +51,11 @@ struct dyad_coder {
     const char *date;
     dyad_dict_word *words;      /* the tree's words, for dictionary calls */
     unsigned *wid;              /* their word ids */
+    unsigned *wset;             /* the sentence's word ids as a hash set */
+    uint32_t wset_mask;
+    uint64_t *syn_keys;         /* memo of synset matches: (id, start) */
+    int32_t *syn_vals;          /*   -> longest end, or -1 for none */
+    uint32_t syn_mask;
     mention *ments;             /* per token: the mention starting there */
     uint8_t *covered;           /* per token: inside some mention */
     dyad_event *events;
@@ -442,6 +447,39 @@ static uint32_t S_np_at(const dyad__tree *t, uint32_t i)
     return best;
 }
 
+/* Is word id used anywhere in the sentence?  (A pattern whose literal
+ * words are not all present cannot match: most are skipped this way.) */
+static int S_has_word(const dyad_coder *c, unsigned id)
+{
+    if (!id) return 0;
+    for (uint32_t h = (id * 2654435761u) & c->wset_mask;; h = (h + 1) & c->wset_mask) {
+        if (c->wset[h] == id) return 1;
+        if (!c->wset[h]) return 0;
+    }
+}
+
+/* The longest member of synset id matching from token start, memoised
+ * per sentence: a gapped pattern element asks at many positions. */
+static int32_t S_synset_end(dyad_coder *c, unsigned id, uint32_t start)
+{
+    uint64_t key = ((uint64_t)id << 32) | (uint64_t)(start + 1);
+    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & c->syn_mask;
+    for (uint32_t probes = 0; probes <= c->syn_mask; probes++, h = (h + 1) & c->syn_mask) {
+        if (c->syn_keys[h] == key) return c->syn_vals[h];
+        if (!c->syn_keys[h]) {
+            size_t ends[8];
+            size_t m = dyad_dict_synset_match(c->d, id, c->words, c->tree.ntoks, start, ends, 8);
+            int32_t v = m ? (int32_t)ends[0] : -1;
+            c->syn_keys[h] = key;
+            c->syn_vals[h] = v;
+            return v;
+        }
+    }
+    size_t ends[8];   /* table full: ask directly */
+    size_t m = dyad_dict_synset_match(c->d, id, c->words, c->tree.ntoks, start, ends, 8);
+    return m ? (int32_t)ends[0] : -1;
+}
+
 static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
 {
     return id && c->wid[i] == id;
@@ -476,10 +514,8 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             break;
         case DYAD_PAT_SYNSET: {
             if (dir > 0) {
-                size_t ends[8];
-                size_t m = dyad_dict_synset_match(c->d, x->id, c->words, c->tree.ntoks,
-                                                  (size_t)i, ends, 8);
-                if (m) { got = 1; next = (int32_t)ends[0]; }
+                int32_t e1 = S_synset_end(c, x->id, (uint32_t)i);
+                if (e1 >= 0) { got = 1; next = e1; }
             } else {
                 /* a member ending at i: try starts going left */
                 for (int32_t s0 = i; s0 >= lo && s0 > i - 6 && !got; s0--) {
@@ -801,6 +837,10 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK) continue;
         /* "+++" (TABARI's complex coding) is not a code: skip */
         if (p.code && !strcmp(p.code, "+++")) continue;
+        int absent = 0;
+        for (size_t q = 0; q < p.nelems && !absent; q++)
+            absent = p.elems[q].kind == DYAD_PAT_WORD && !S_has_word(c, p.elems[q].id);
+        if (absent) continue;
         pmatch pm = S_try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
         if (pm.ok && pm.score > best.score) { best = pm; bp = p; }
       }
@@ -987,10 +1027,26 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     if (!c->words || !c->wid || !c->ments || !c->covered)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
+    uint32_t cap = 16;
+    while (cap < 2 * (n + 1)) cap *= 2;
+    c->wset = dyad__arena_zalloc(&c->arena, cap * sizeof *c->wset);
+    c->wset_mask = cap - 1;
+    c->syn_mask = 255;
+    while (c->syn_mask < 8 * n) c->syn_mask = c->syn_mask * 2 + 1;
+    c->syn_keys = dyad__arena_zalloc(&c->arena, ((size_t)c->syn_mask + 1) * sizeof *c->syn_keys);
+    c->syn_vals = dyad__arena_alloc(&c->arena, ((size_t)c->syn_mask + 1) * sizeof *c->syn_vals);
+    if (!c->wset || !c->syn_keys || !c->syn_vals)
+        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
+                             "sentence too large");
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
         c->words[i].len = strlen(t->toks[i].word);
         c->wid[i] = dyad_dict_word_id(c->d, c->words[i].s, c->words[i].len);
+        unsigned id = c->wid[i];
+        if (!id) continue;
+        uint32_t h = (id * 2654435761u) & c->wset_mask;
+        while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;
+        c->wset[h] = id;
     }
     if (S_discarded(c)) return DYAD_OK;
     S_find_mentions(c);
