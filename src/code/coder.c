@@ -458,26 +458,28 @@ static int S_has_word(const dyad_coder *c, unsigned id)
     }
 }
 
-/* The longest member of synset id matching from token start, memoised
- * per sentence: a gapped pattern element asks at many positions. */
-static int32_t S_synset_end(dyad_coder *c, unsigned id, uint32_t start)
+/* Which members of synset id match from token start, as a bit set of
+ * their lengths (bit k: a member of k + 1 words), memoised per sentence: a
+ * gapped pattern element asks at many positions. */
+static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
     uint64_t key = ((uint64_t)id << 32) | (uint64_t)(start + 1);
     uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & c->syn_mask;
-    for (uint32_t probes = 0; probes <= c->syn_mask; probes++, h = (h + 1) & c->syn_mask) {
-        if (c->syn_keys[h] == key) return c->syn_vals[h];
-        if (!c->syn_keys[h]) {
-            size_t ends[8];
-            size_t m = dyad_dict_synset_match(c->d, id, c->words, c->tree.ntoks, start, ends, 8);
-            int32_t v = m ? (int32_t)ends[0] : -1;
-            c->syn_keys[h] = key;
-            c->syn_vals[h] = v;
-            return v;
-        }
+    uint32_t probes = 0;
+    for (; probes <= c->syn_mask; probes++, h = (h + 1) & c->syn_mask) {
+        if (c->syn_keys[h] == key) return (uint32_t)c->syn_vals[h];
+        if (!c->syn_keys[h]) break;
     }
-    size_t ends[8];   /* table full: ask directly */
-    size_t m = dyad_dict_synset_match(c->d, id, c->words, c->tree.ntoks, start, ends, 8);
-    return m ? (int32_t)ends[0] : -1;
+    size_t ends[16];
+    size_t m = dyad_dict_synset_match(c->d, id, c->words, c->tree.ntoks, start, ends, 16);
+    uint32_t lens = 0;
+    for (size_t q = 0; q < m && q < 16; q++)
+        if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
+    if (probes <= c->syn_mask) {
+        c->syn_keys[h] = key;
+        c->syn_vals[h] = (int32_t)lens;
+    }
+    return lens;
 }
 
 static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
@@ -514,17 +516,20 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             break;
         case DYAD_PAT_SYNSET: {
             if (dir > 0) {
-                int32_t e1 = S_synset_end(c, x->id, (uint32_t)i);
-                if (e1 >= 0) { got = 1; next = e1; }
+                uint32_t lens = S_synset_lens(c, x->id, (uint32_t)i);
+                if (lens) {   /* the longest member */
+                    int k = 31;
+                    while (!(lens & (1u << k))) k--;
+                    got = 1;
+                    next = i + k + 1;
+                }
             } else {
                 /* a member ending at i: try starts going left */
-                for (int32_t s0 = i; s0 >= lo && s0 > i - 6 && !got; s0--) {
-                    size_t ends[8];
-                    size_t m = dyad_dict_synset_match(c->d, x->id, c->words, c->tree.ntoks,
-                                                      (size_t)s0, ends, 8);
-                    for (size_t q = 0; q < m && q < 8; q++)
-                        if ((int32_t)ends[q] == i + 1) { got = 1; next = s0; break; }
-                }
+                for (int32_t s0 = i; s0 >= lo && s0 > i - 6 && !got; s0--)
+                    if (S_synset_lens(c, x->id, (uint32_t)s0) & (1u << (i - s0))) {
+                        got = 1;
+                        next = s0;
+                    }
             }
             break;
         }
