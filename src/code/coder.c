@@ -56,6 +56,8 @@ struct dyad_coder {
     uint64_t *syn_keys;         /* memo of synset matches: (id, start) */
     int32_t *syn_vals;          /*   -> longest end, or -1 for none */
     uint32_t syn_mask;
+    uint32_t *np_from;          /* per token: the widest NP starting there */
+    uint32_t *np_to;            /* per token: the widest NP ending there */
     mention *ments;             /* per token: the mention starting there */
     uint8_t *covered;           /* per token: inside some mention */
     dyad_event *events;
@@ -436,15 +438,11 @@ typedef struct pmatch {
     uint32_t cmp;               /* token where % matched, or NONE */
 } pmatch;
 
-/* The innermost noun phrase starting at token i (for $ + % ^). */
-static uint32_t S_np_at(const dyad__tree *t, uint32_t i)
+/* The widest noun phrase starting at token i (for $ + % ^), NONE if
+ * none; precomputed per sentence. */
+static uint32_t S_np_at(const dyad_coder *c, uint32_t i)
 {
-    uint32_t best = NONE;
-    for (uint32_t k = 0; k < t->nnodes; k++)
-        if (t->nodes[k].label == DYAD__L_NP && t->nodes[k].tok_a == i &&
-            (best == NONE || t->nodes[k].tok_b > t->nodes[best].tok_b))
-            best = k;
-    return best;
+    return i < c->tree.ntoks ? c->np_from[i] : NONE;
 }
 
 /* Is word id used anywhere in the sentence?  (A pattern whose literal
@@ -535,7 +533,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
         }
         case DYAD_PAT_SOURCE: case DYAD_PAT_TARGET: case DYAD_PAT_COMPOUND: case DYAD_PAT_SKIP: {
             uint32_t np = NONE;
-            if (dir > 0) np = S_np_at(&c->tree, (uint32_t)i);
+            if (dir > 0) np = S_np_at(c, (uint32_t)i);
             if (dir > 0 && np == NONE && x->kind == DYAD_PAT_SKIP) {
                 /* ^ inside a noun phrase ("THEIR ^": "their populations"):
                  * skip to the end of the smallest one around i */
@@ -546,12 +544,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
                         np = q;
                 }
             }
-            if (dir <= 0) {
-                for (uint32_t q = 0; q < c->tree.nnodes; q++)
-                    if (c->tree.nodes[q].label == DYAD__L_NP && (int32_t)c->tree.nodes[q].tok_b == i + 1 &&
-                        (np == NONE || c->tree.nodes[q].tok_a < c->tree.nodes[np].tok_a))
-                        np = q;
-            }
+            if (dir <= 0) np = c->np_to[i];
             if (np == NONE) break;
             if (x->kind != DYAD_PAT_SKIP) {
                 actorset s = S_np_actors(c, np, 0);
@@ -1043,6 +1036,19 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     if (!c->wset || !c->syn_keys || !c->syn_vals)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
+    c->np_from = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->np_from);
+    c->np_to = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->np_to);
+    if (!c->np_from || !c->np_to)
+        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
+                             "sentence too large");
+    for (uint32_t i = 0; i <= n; i++) c->np_from[i] = c->np_to[i] = NONE;
+    for (uint32_t q = 0; q < t->nnodes; q++) {
+        const dyad__node *nd = &t->nodes[q];
+        if (nd->label != DYAD__L_NP || nd->tok_b <= nd->tok_a) continue;
+        uint32_t f = c->np_from[nd->tok_a], e = c->np_to[nd->tok_b - 1];
+        if (f == NONE || nd->tok_b > t->nodes[f].tok_b) c->np_from[nd->tok_a] = q;
+        if (e == NONE || nd->tok_a < t->nodes[e].tok_a) c->np_to[nd->tok_b - 1] = q;
+    }
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
         c->words[i].len = strlen(t->toks[i].word);
