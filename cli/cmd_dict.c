@@ -189,6 +189,76 @@ static int S_check(dyad_dict *d, const dopts *o)
     return (bad || dyad_dict_error_count(d)) ? EXIT_SKIPPED : EXIT_OK;
 }
 
+/* A small set of short strings (codes), kept sorted. */
+typedef struct strset { char (*v)[16]; size_t n, cap; } strset;
+
+static int S_scmp(const void *a, const void *b) { return strcmp(a, b); }
+
+static void S_set_add(strset *x, const char *code)
+{
+    if (!code || strlen(code) >= 16) return;
+    if (x->n && bsearch(code, x->v, x->n, sizeof *x->v, S_scmp)) return;
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 256;
+        char (*v)[16] = realloc(x->v, cap * sizeof *v);
+        if (!v) return;
+        x->v = v;
+        x->cap = cap;
+    }
+    snprintf(x->v[x->n++], 16, "%s", code);
+    qsort(x->v, x->n, sizeof *x->v, S_scmp);
+}
+
+/* Coverage figures: distinct CAMEO event codes reachable by verb lines
+ * and patterns, distinct three-letter country codes among actor codes,
+ * and actor records whose codes carry date ranges (office holders). */
+static void S_coverage(const dyad_dict *d, const dyad_dict_stats *s)
+{
+    strset codes = {0}, pcodes = {0}, countries = {0};
+    size_t dated = 0;
+    unsigned last_group = 0;
+    for (unsigned id = 1; id <= s->entries; id++) {
+        dyad_dict_entry e;
+        if (dyad_dict_entry_get(d, id, &e) != DYAD_OK) continue;
+        if (e.kind == DYAD_DICT_VERBS) {
+            if (e.code && strcmp(e.code, "---")) S_set_add(&codes, e.code);
+            if (e.passive_code && strcmp(e.passive_code, "---")) S_set_add(&codes, e.passive_code);
+        } else if (e.kind == DYAD_DICT_ACTORS && e.group != last_group) {
+            last_group = e.group;
+            const dyad_dict_code *k;
+            size_t n = dyad_dict_actor_codes(d, id, &k);
+            int has_dates = 0;
+            for (size_t i = 0; i < n; i++) {
+                has_dates |= k[i].when != DYAD_DICT_ALWAYS;
+                const char *c = k[i].code;
+                if (c && strlen(c) >= 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' &&
+                    c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z') {
+                    char cc[4] = {c[0], c[1], c[2], 0};
+                    if (strcmp(cc, "IGO") && strcmp(cc, "NGO") && strcmp(cc, "IMG"))
+                        S_set_add(&countries, cc);
+                }
+            }
+            dated += has_dates;
+        }
+    }
+    for (unsigned id = 1; id <= dyad_dict_pattern_count(d); id++) {
+        dyad_dict_pattern p;
+        if (dyad_dict_pattern_get(d, id, &p) != DYAD_OK) continue;
+        if (p.code && strcmp(p.code, "---")) { S_set_add(&codes, p.code); S_set_add(&pcodes, p.code); }
+        if (p.passive_code && strcmp(p.passive_code, "---")) {
+            S_set_add(&codes, p.passive_code);
+            S_set_add(&pcodes, p.passive_code);
+        }
+    }
+    printf("event codes      %zu distinct on verbs and patterns (%zu on patterns)\n", codes.n,
+           pcodes.n);
+    printf("countries        %zu distinct three-letter codes in actor codes\n", countries.n);
+    printf("dated actors     %zu actor records with date-restricted codes\n", dated);
+    free(codes.v);
+    free(pcodes.v);
+    free(countries.v);
+}
+
 static int S_stats(dyad_dict *d, const dopts *o)
 {
     double t0 = S_now();
@@ -208,6 +278,7 @@ static int S_stats(dyad_dict *d, const dopts *o)
     printf("issues           %zu phrases\n", s.issues);
     printf("entries          %zu (%zu distinct words, %zu trie nodes, %.1f MiB)\n", s.entries,
            s.words, s.trie_nodes, (double)s.bytes / (1024.0 * 1024.0));
+    S_coverage(d, &s);
     printf("diagnostics      %zu error(s), %zu warning(s)\n", dyad_dict_error_count(d),
            dyad_dict_warning_count(d));
     return bad ? EXIT_SKIPPED : EXIT_OK;
