@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <strings.h>
+
 static const char SUITE[] =
     "<Validation>\n"
     "<Environment>\n"
@@ -92,11 +94,129 @@ static void test_shared_suite(void **state)
     dyad_suite_free(s);
 }
 
+/* Line `line` of file (1-based) into buf; 0 when there is none. */
+static int S_file_line(const char *file, unsigned long line, char *buf, size_t cap)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) return 0;
+    unsigned long n = 0;
+    int ok = 0;
+    while (fgets(buf, (int)cap, f)) {
+        size_t len = strlen(buf);
+        if (len && buf[len - 1] == '\n') n++;
+        else if (len + 1 < cap) n++;          /* last line without newline */
+        else continue;                        /* a long line: keep reading */
+        if (n == line) { ok = 1; break; }
+    }
+    fclose(f);
+    return ok;
+}
+
+static int S_contains_ci(const char *hay, const char *needle, size_t n)
+{
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0) return 1;
+    return 0;
+}
+
+/* Every event coded from the PETRARCH suite names real dictionary lines
+ * as its evidence: the line exists and holds the entry's first word. */
+static void test_evidence_points_at_real_lines(void **state)
+{
+    (void)state;
+    if (!shared_present()) {
+        print_message("SKIP: ../shared is absent\n");
+        skip();
+    }
+    const char *dir = shared_path("petrarch2/validation");
+    char base[4096];
+    snprintf(base, sizeof base, "%s", dir);
+    dyad_suite *s;
+    assert_int_equal(dyad_suite_load(&s, shared_path("petrarch2/validation/PETR.UnitTest.records.xml")),
+                     DYAD_OK);
+    dyad_dict *d;
+    assert_int_equal(dyad_dict_new(&d), DYAD_OK);
+    static const char *const files[] = {"PETR.Validate.verbs.txt", "PETR.Validate.actors.txt",
+                                        "PETR.Validate.agents.txt", "PETR.Validate.discards.txt"};
+    for (size_t i = 0; i < 4; i++) {
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", base, files[i]);
+        dyad_status st = dyad_dict_add_file(d, path, DYAD_DICT_AUTO);
+        assert_true(st == DYAD_OK || st == DYAD_EDICT);
+    }
+    dyad_dict_compile(d);
+    dyad_coder *c;
+    assert_int_equal(dyad_coder_new(&c, d), DYAD_OK);
+    size_t events = 0, checked = 0;
+    for (size_t i = 0; i < dyad_suite_count(s); i++) {
+        const dyad_suite_record *r = dyad_suite_get(s, i);
+        if (dyad_coder_code_parse(c, r->parse, strlen(r->parse), r->date) != DYAD_OK) continue;
+        for (size_t k = 0; k < dyad_coder_event_count(c); k++) {
+            const dyad_event *e = dyad_coder_event(c, k);
+            events++;
+            assert_true(e->nevidence >= 1);
+            assert_string_equal(e->evidence[0].kind, "verb");
+            for (size_t q = 0; q < e->nevidence; q++) {
+                const dyad_evidence *v = &e->evidence[q];
+                if (!v->file) continue;
+                char line[8192];
+                assert_true(S_file_line(v->file, v->line, line, sizeof line));
+                /* the first word of the entry as written ("+CORDONED_OFF",
+                 * "WAS * DEAD ...": skip connectors) */
+                const char *w = v->text;
+                while (*w && strchr("+-_*$%^&{}() ", *w)) w++;
+                size_t n = strcspn(w, " _");
+                if (!strcmp(v->kind, "pattern")) {
+                    /* the pattern as written stands on its line */
+                    const char *l = line;
+                    while (*l == ' ' || *l == '\t') l++;
+                    assert_int_equal(*l, '-');
+                    int found = 1;
+                    for (const char *q = v->text; *q && found;) {   /* its words, in order */
+                        size_t m = strcspn(q, " ");
+                        found = S_contains_ci(l, q, m);
+                        q += m;
+                        while (*q == ' ') q++;
+                    }
+                    if (!found) print_message("%s:%lu: '%s' not in: %s", v->file, v->line, v->text, line);
+                    assert_true(found);
+                } else if (!strcmp(v->kind, "verb")) {
+                    /* a verb form may be generated ("CONDEMNED" from the
+                     * line "CONDEMN"): the line must be a verb line */
+                    const char *l = line;
+                    while (*l == ' ' || *l == '\t') l++;
+                    assert_true((*l >= 'A' && *l <= 'Z') || *l == '+');
+                } else if (n) {
+                    /* some word of the entry stands on the line, compared
+                     * by its stem: generated plurals ("SOLDIERS" from
+                     * "SOLDIER") and !X! expansions keep the other words */
+                    int found = 0;
+                    for (const char *q = w; *q && !found;) {
+                        size_t m = strcspn(q, " _");
+                        if (m >= 3) found = S_contains_ci(line, q, m > 5 ? m - 3 : m);
+                        q += m;
+                        while (*q == ' ' || *q == '_') q++;
+                    }
+                    if (!found) print_message("%s:%lu: '%s' not in: %s", v->file, v->line, v->text, line);
+                    assert_true(found);
+                }
+                checked++;
+            }
+        }
+    }
+    assert_true(events > 200);
+    assert_true(checked > events);
+    dyad_coder_free(c);
+    dyad_dict_free(d);
+    dyad_suite_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_suite_reader),
         cmocka_unit_test(test_shared_suite),
+        cmocka_unit_test(test_evidence_points_at_real_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
