@@ -56,6 +56,8 @@ struct dyad_coder {
     uint64_t *syn_keys;         /* memo of synset matches: (id, start) */
     int32_t *syn_vals;          /*   -> longest end, or -1 for none */
     uint32_t syn_mask;
+    actorset *np_memo;          /* per node: its actor set, once computed */
+    uint8_t *np_done;
     uint32_t *np_from;          /* per token: the widest NP starting there */
     uint32_t *np_to;            /* per token: the widest NP ending there */
     mention *ments;             /* per token: the mention starting there */
@@ -382,7 +384,24 @@ static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
  * "lawmakers and officials in Fornost" -> FORLEG, FORGOV); a phrase
  * naming nothing takes its complements' actors ("ties with Gondor"); an
  * agent with no actor anywhere gives "---" plus its code. */
+static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth);
+
+/* Memoised per sentence: patterns ask for the same phrases many times. */
 static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
+{
+    if (c->np_done && np < c->tree.nnodes) {
+        if (c->np_done[np]) return c->np_memo[np];
+        actorset s = S_np_actors_calc(c, np, depth);
+        if (depth == 0) {             /* only complete answers are kept */
+            c->np_memo[np] = s;
+            c->np_done[np] = 1;
+        }
+        return s;
+    }
+    return S_np_actors_calc(c, np, depth);
+}
+
+static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
 {
     actorset s = {NULL, 0};
     const dyad__tree *t = &c->tree;
@@ -1034,6 +1053,11 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     c->syn_keys = dyad__arena_zalloc(&c->arena, ((size_t)c->syn_mask + 1) * sizeof *c->syn_keys);
     c->syn_vals = dyad__arena_alloc(&c->arena, ((size_t)c->syn_mask + 1) * sizeof *c->syn_vals);
     if (!c->wset || !c->syn_keys || !c->syn_vals)
+        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
+                             "sentence too large");
+    c->np_memo = dyad__arena_alloc(&c->arena, (t->nnodes + 1) * sizeof *c->np_memo);
+    c->np_done = dyad__arena_zalloc(&c->arena, t->nnodes + 1);
+    if (!c->np_memo || !c->np_done)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     c->np_from = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->np_from);
