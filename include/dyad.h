@@ -426,7 +426,8 @@ typedef struct dyad_dict_word {
 } dyad_dict_word;
 
 /** Id of a word in the dictionaries' vocabulary (canonical form), or 0
- *  when no dictionary phrase uses it.  Pattern elements carry these ids. */
+ *  when no dictionary phrase uses it.  Pattern elements carry these ids,
+ *  and the *_ids lookups take them. */
 DYAD_API unsigned dyad_dict_word_id(const dyad_dict *d, const char *s,
                                     size_t len);
 /** Canonical text of a word id; NULL for 0 or out of range. */
@@ -548,6 +549,27 @@ DYAD_API size_t dyad_dict_match_verb(const dyad_dict *d,
                                      size_t verb, dyad_dict_match *out,
                                      size_t max);
 
+/** dyad_dict_match_at() on word ids, for callers that look up many
+ *  positions of one sentence: canonicalise each word once with
+ *  dyad_dict_word_id(), then pass ids[i] for text word i.  Id 0 (and any
+ *  id the dictionary never returned) is a word no dictionary phrase uses:
+ *  it never matches.  Same matches, order and total as
+ *  dyad_dict_match_at() on the words, except that DYAD_MATCH_STEMS is
+ *  ignored: stems need the text (use dyad_dict_match_at() for them).
+ *  Allocates nothing; a position no phrase of the kinds can begin at
+ *  costs one table read.  Reads d only: thread-safe. */
+DYAD_API size_t dyad_dict_match_at_ids(const dyad_dict *d, unsigned kinds,
+                                       const unsigned *ids, size_t n,
+                                       size_t start, unsigned flags,
+                                       dyad_dict_match *out, size_t max);
+
+/** dyad_dict_match_verb() on word ids (see dyad_dict_match_at_ids()):
+ *  same matches, order and total.  Thread-safe. */
+DYAD_API size_t dyad_dict_match_verb_ids(const dyad_dict *d,
+                                         const unsigned *ids, size_t n,
+                                         size_t verb, dyad_dict_match *out,
+                                         size_t max);
+
 /* A verb block: "--- NAME [CODE] ---" with its verbs and patterns. */
 typedef struct dyad_dict_block {
     unsigned id;
@@ -634,6 +656,12 @@ DYAD_API size_t dyad_dict_synset_match(const dyad_dict *d, unsigned id,
                                        const dyad_dict_word *words,
                                        size_t n, size_t start,
                                        size_t *ends, size_t max);
+/** dyad_dict_synset_match() on word ids (see dyad_dict_match_at_ids()):
+ *  the same ends in the same order.  Thread-safe. */
+DYAD_API size_t dyad_dict_synset_match_ids(const dyad_dict *d, unsigned id,
+                                           const unsigned *ids, size_t n,
+                                           size_t start, size_t *ends,
+                                           size_t max);
 
 /* A verb transformation "~ a (a b ATTACK) SAY = a b 015": levels from the
  * outermost in; level i has a source variable and a verb; the innermost

@@ -76,6 +76,69 @@ static size_t S_words(const char *s, dyad_dict_word *w, size_t max)
     return n;
 }
 
+#define ALL_NOUNS                                                                  \
+    (DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS) |         \
+     DYAD_DICT_MASK(DYAD_DICT_DISCARDS) | DYAD_DICT_MASK(DYAD_DICT_ISSUES))
+
+static void S_same_matches(const dyad_dict_match *a, const dyad_dict_match *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(a[i].entry, b[i].entry);
+        assert_int_equal(a[i].start, b[i].start);
+        assert_int_equal(a[i].end, b[i].end);
+    }
+}
+
+/* The id lookups give what the text ones give at every position of
+ * w[0..n): phrases of all noun kinds and of each (without and with gaps,
+ * all results and the first only; the id variant ignores
+ * DYAD_MATCH_STEMS), verbs, and every synset.  Adds the matches found to
+ * *found when not NULL. */
+static void S_same_ids(const dyad_dict *d, const dyad_dict_word *w, size_t n, size_t *found)
+{
+    unsigned ids[256];
+    assert_true(n <= 256);
+    for (size_t i = 0; i < n; i++) ids[i] = dyad_dict_word_id(d, w[i].s, w[i].len);
+    size_t nsyn = dyad_dict_synset_count(d);
+    static const unsigned kinds[] = {ALL_NOUNS, DYAD_DICT_MASK(DYAD_DICT_ACTORS),
+                                     DYAD_DICT_MASK(DYAD_DICT_AGENTS),
+                                     DYAD_DICT_MASK(DYAD_DICT_DISCARDS),
+                                     DYAD_DICT_MASK(DYAD_DICT_ISSUES)};
+    static const unsigned flags[] = {0, DYAD_MATCH_GAPS};
+    static const size_t maxes[] = {16, 1};
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+            for (size_t f = 0; f < 2; f++)
+                for (size_t x = 0; x < 2; x++) {
+                    dyad_dict_match a[16], b[16];
+                    size_t max = maxes[x];
+                    size_t na = dyad_dict_match_at(d, kinds[k], w, n, i, flags[f], a, max);
+                    size_t nb = dyad_dict_match_at_ids(d, kinds[k], ids, n, i, flags[f], b, max);
+                    assert_int_equal(na, nb);
+                    S_same_matches(a, b, na < max ? na : max);
+                    nb = dyad_dict_match_at_ids(d, kinds[k], ids, n, i,
+                                                flags[f] | DYAD_MATCH_STEMS, b, max);
+                    assert_int_equal(na, nb);
+                    S_same_matches(a, b, na < max ? na : max);
+                    if (found && k == 0 && x == 0) *found += na;
+                }
+        dyad_dict_match a[16], b[16];
+        size_t na = dyad_dict_match_verb(d, w, n, i, a, 16);
+        size_t nb = dyad_dict_match_verb_ids(d, ids, n, i, b, 16);
+        assert_int_equal(na, nb);
+        S_same_matches(a, b, na < 16 ? na : 16);
+        if (found) *found += na;
+        for (unsigned s = 1; s <= nsyn; s++) {
+            size_t ea[8], eb[8];
+            size_t ka = dyad_dict_synset_match(d, s, w, n, i, ea, 8);
+            size_t kb = dyad_dict_synset_match_ids(d, s, ids, n, i, eb, 8);
+            assert_int_equal(ka, kb);
+            for (size_t q = 0; q < ka && q < 8; q++) assert_int_equal(ea[q], eb[q]);
+            if (found) *found += ka;
+        }
+    }
+}
+
 /* Entries of kind matching the whole text (0 when none), first one. */
 static unsigned S_match_whole(const dyad_dict *d, dyad_dict_kind kind, const char *text,
                               unsigned flags)
@@ -995,6 +1058,7 @@ static void test_garbage(void **state)
         dyad_dict_word w[4] = {{"a", 1}, {"B", 1}, {"cash", 4}, {buf, n < 8 ? n : 8}};
         dyad_dict_match m[4];
         dyad_dict_match_at(d, 0x3e, w, 4, 0, DYAD_MATCH_GAPS | DYAD_MATCH_STEMS, m, 4);
+        if (iter % 10 == 0) S_same_ids(d, w, 4, NULL);
         for (size_t v = 0; v < 4; v++) dyad_dict_match_verb(d, w, 4, v, m, 4);
         for (unsigned s = 1; s <= dyad_dict_synset_count(d); s++) {
             size_t ends[4];
@@ -1032,6 +1096,109 @@ static void test_bounded(void **state)
     S_one_error(text, DYAD_DICT_ACTORS, 1, "too long");
 }
 
+/* ------------------------------------------------------------ id lookups */
+
+static const char *const S_agents_small = "!PERSON! = MAN, WOMAN\n"
+                                          "CONGRESS!PERSON! [~LEG]\n"
+                                          "FOREIGN_MINISTER [~GOV]\n"
+                                          "POLICE [~COP]\n";
+static const char *const S_discards_small = "WORLD CUP\n+Manchester United\nBASEBALL\n";
+static const char *const S_issues_small = "<ISSUE CATEGORY=\"ID_ATROCITY\" TYPE=\"ALL\">\n"
+                                          "n:atrocity [ID_ATROCITY]\n"
+                                          "war n:crime [ID_ATROCITY]\n"
+                                          "</ISSUE>\n"
+                                          "tourism [TOURISM]\n";
+
+/* dyad_dict_match_at_ids() and friends: the results of the text lookups
+ * on every word sequence below; id 0 and ids out of range never match;
+ * stems need the text. */
+static void test_match_ids(void **state)
+{
+    (void)state;
+    dyad_dict *d;
+    assert_int_equal(dyad_dict_new(&d), DYAD_OK);
+    const struct {
+        const char *name, *text;
+        dyad_dict_kind kind;
+    } parts[] = {{"v.txt", S_verbs, DYAD_DICT_VERBS},
+                 {"a.txt", S_actors, DYAD_DICT_ACTORS},
+                 {"g.txt", S_agents_small, DYAD_DICT_AGENTS},
+                 {"d.txt", S_discards_small, DYAD_DICT_DISCARDS},
+                 {"i.txt", S_issues_small, DYAD_DICT_ISSUES}};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        assert_int_equal(dyad_dict_add_text(d, parts[i].name, parts[i].text,
+                                            strlen(parts[i].text), parts[i].kind),
+                         DYAD_OK);
+    assert_int_equal(dyad_dict_compile(d), DYAD_OK);
+    static const char *const texts[] = {
+        "President Mohammed Hosni Mubarak said the U.S. gave cash to police",
+        "Sam Gamgee will wire tap gold swiss francs and a swiss franc",
+        "police cordoned off the World Cup , Manchester United and baseball",
+        "Afghanistan Kabul x Samoa ( American ) is to aid the congresswoman",
+        "war crimes and an atrocity hurt tourism in Kabuli Afghanistani",
+        "the foreign minister gave dollars cash gold dollars said says",
+        "President President Hosni Hosni Mubarak Mubarak president hosni mubarak",
+        "u.s. U.S u.s SAMOA ( american ) ) ( gollum smeagol Onodoher",
+        "x",
+    };
+    size_t found = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        dyad_dict_word w[32];
+        size_t n = S_words(texts[i], w, 32);
+        S_same_ids(d, w, n, &found);
+    }
+    assert_true(found >= 40);
+
+    /* a whole example: ids once, then every position */
+    dyad_dict_word w[8];
+    size_t n = S_words("President Hosni Mubarak gave dollars", w, 8);
+    unsigned ids[8];
+    for (size_t i = 0; i < n; i++) ids[i] = dyad_dict_word_id(d, w[i].s, w[i].len);
+    dyad_dict_match m[4];
+    assert_int_equal(dyad_dict_match_at_ids(d, ALL_NOUNS, ids, n, 0, 0, m, 4), 1);
+    assert_int_equal(m[0].end, 3);
+    assert_int_equal(dyad_dict_match_at_ids(d, ALL_NOUNS, ids, n, 1, 0, m, 4), 0);
+    assert_int_equal(dyad_dict_match_at_ids(d, ALL_NOUNS, ids, n, 0, 0, NULL, 0), 1);
+    assert_int_equal(dyad_dict_match_verb_ids(d, ids, n, 3, m, 4), 1);
+    size_t ends[4];
+    unsigned cur = dyad_dict_synset_find(d, "CURRENCY");
+    assert_int_equal(dyad_dict_synset_match_ids(d, cur, ids, n, 4, ends, 4), 1);
+    assert_int_equal(ends[0], 5);
+    assert_int_equal(dyad_dict_synset_match_ids(d, cur, ids, n, 3, ends, 4), 0);
+
+    /* id 0, ids out of range, bad arguments */
+    unsigned bad[4] = {0, 0xFFFFFFFFu, ids[0] + 1000000u, 0};
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(dyad_dict_match_at_ids(d, 0x3e, bad, 4, i, DYAD_MATCH_GAPS, m, 4), 0);
+        assert_int_equal(dyad_dict_match_verb_ids(d, bad, 4, i, m, 4), 0);
+        assert_int_equal(dyad_dict_synset_match_ids(d, cur, bad, 4, i, ends, 4), 0);
+    }
+    assert_int_equal(dyad_dict_match_at_ids(NULL, ALL_NOUNS, ids, n, 0, 0, m, 4), 0);
+    assert_int_equal(dyad_dict_match_at_ids(d, ALL_NOUNS, NULL, n, 0, 0, m, 4), 0);
+    assert_int_equal(dyad_dict_match_at_ids(d, ALL_NOUNS, ids, n, n, 0, m, 4), 0);
+    assert_int_equal(dyad_dict_match_verb_ids(d, NULL, n, 0, m, 4), 0);
+    assert_int_equal(dyad_dict_synset_match_ids(d, cur, ids, n, n, ends, 4), 0);
+    assert_int_equal(dyad_dict_synset_match_ids(d, 9999, ids, n, 4, ends, 4), 0);
+
+    /* stems need the text: the id variant ignores DYAD_MATCH_STEMS */
+    dyad_dict_word k[1] = {{"Kabuli", 6}};
+    unsigned kid = dyad_dict_word_id(d, "Kabuli", 6);
+    assert_int_equal(kid, 0);
+    unsigned actors = DYAD_DICT_MASK(DYAD_DICT_ACTORS);
+    assert_int_equal(dyad_dict_match_at(d, actors, k, 1, 0, DYAD_MATCH_STEMS, m, 4), 1);
+    assert_int_equal(dyad_dict_match_at_ids(d, actors, &kid, 1, 0, DYAD_MATCH_STEMS, m, 4), 0);
+
+    /* not compiled yet: nothing */
+    dyad_dict *e;
+    assert_int_equal(dyad_dict_new(&e), DYAD_OK);
+    assert_int_equal(dyad_dict_add_text(e, "a.txt", S_actors, strlen(S_actors),
+                                        DYAD_DICT_ACTORS),
+                     DYAD_OK);
+    assert_int_equal(dyad_dict_match_at_ids(e, actors, ids, n, 0, 0, m, 4), 0);
+    dyad_dict_free(e);
+    dyad_dict_free(d);
+}
+
 /* ------------------------------------------------------------ threads */
 
 typedef struct tctx {
@@ -1048,6 +1215,14 @@ static void *S_thread(void *arg)
         if (!id || strcmp(S_code_on(t->d, id, "2010-01-10"), "ORC") != 0) t->ok = 0;
         dyad_dict_hit h[4];
         if (dyad_dict_lookup(t->d, "President Hosni Mubarak", h, 4) != 1) t->ok = 0;
+        unsigned ids[3] = {dyad_dict_word_id(t->d, "President", 9),
+                           dyad_dict_word_id(t->d, "Hosni", 5),
+                           dyad_dict_word_id(t->d, "Mubarak", 7)};
+        dyad_dict_match m[2];
+        if (dyad_dict_match_at_ids(t->d, DYAD_DICT_MASK(DYAD_DICT_ACTORS), ids, 3, 0, 0, m, 2) !=
+                1 ||
+            m[0].end != 3)
+            t->ok = 0;
     }
     return NULL;
 }
@@ -1129,6 +1304,53 @@ static void test_shared_phoenix(void **state)
     dyad_dict_free(d);
 }
 
+/* The id lookups against the text ones on the Phoenix set, over the
+ * sentences of the VOA sample (every position, every synset). */
+static void test_shared_ids(void **state)
+{
+    (void)state;
+    const char *voa = shared_path("corpus/voa/voa_stories.jsonl");
+    struct stat sb;
+    if (stat(voa, &sb) != 0) {
+        printf("# %s is absent; the id lookup comparison is skipped\n", voa);
+        return;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s", voa);
+    dyad_dict *d = S_load_dir("petrarch2/dictionaries");
+    dyad_reader *r;
+    assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+    assert_int_equal(dyad_reader_add(r, path), DYAD_OK);
+    dyad_text *t;
+    assert_int_equal(dyad_text_new(&t), DYAD_OK);
+    const dyad_doc *doc;
+    dyad_status st;
+    size_t sentences = 0, words = 0, found = 0;
+    while ((st = dyad_reader_next(r, &doc)) != DYAD_EOF && sentences < 5000) {
+        if (st != DYAD_OK || dyad_text_analyze(t, doc) != DYAD_OK) continue;
+        size_t ntok;
+        const dyad_token *tk = dyad_text_tokens(t, &ntok);
+        for (size_t i = 0; i < dyad_text_sentence_count(t) && sentences < 5000; i++) {
+            const dyad_sentence *se = dyad_text_sentence(t, i);
+            dyad_dict_word w[256];
+            size_t n = se->ntokens < 256 ? se->ntokens : 256;
+            for (size_t k = 0; k < n; k++) {
+                w[k].s = tk[se->first_token + k].norm;
+                w[k].len = tk[se->first_token + k].norm_len;
+            }
+            S_same_ids(d, w, n, &found);
+            sentences++;
+            words += n;
+        }
+    }
+    printf("# id lookups: %zu sentences, %zu words, %zu matches, as the text lookups\n",
+           sentences, words, found);
+    assert_true(sentences >= 1000 && found >= 10000);
+    dyad_text_free(t);
+    dyad_reader_free(r);
+    dyad_dict_free(d);
+}
+
 /* `dyad dict` end to end: exit codes and FILE:LINE output. */
 static int S_run(const char *cmd, char *out, size_t cap)
 {
@@ -1197,12 +1419,14 @@ int main(void)
         cmocka_unit_test(test_lookup_and_dir),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_bounded),
+        cmocka_unit_test(test_match_ids),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_cli),
     };
     const struct CMUnitTest shared[] = {
         cmocka_unit_test(test_shared_validation),
         cmocka_unit_test(test_shared_phoenix),
+        cmocka_unit_test(test_shared_ids),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (!shared_present()) {

@@ -371,6 +371,8 @@ void dyad_dict_free(dyad_dict *d)
     free(d->pelems);
     free(d->syns);
     free(d->tfs);
+    free(d->wbits);
+    free(d->synfirst);
     dyad__arena_free(&d->arena);
     free(d);
 }
@@ -623,6 +625,7 @@ dyad_status dyad_dict_compile(dyad_dict *d)
         return dyad__err_set(&d->err, DYAD_EINVAL, "the dictionary is already compiled");
     dyad_status st = dyad__verbs_compile(d);
     if (st == DYAD_ENOMEM) return dyad__err_set(&d->err, DYAD_ENOMEM, "out of memory");
+    (void)dyad__match_index(d); /* without it (ENOMEM) lookups are slower, not wrong */
     d->compiled = 1;
     d->st.words = d->strs.n;
     d->st.trie_nodes = d->nnodes;
@@ -652,6 +655,8 @@ void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out)
     b += d->blocks_cap * sizeof *d->blocks + d->pats_cap * sizeof *d->pats;
     b += d->pelems_cap * sizeof *d->pelems + d->syns_cap * sizeof *d->syns;
     b += d->tfs_cap * sizeof *d->tfs;
+    b += d->nwbits;
+    if (d->synfirst) b += d->nsyns * DYAD__SYNF_WORDS * sizeof *d->synfirst;
     out->bytes = b;
 }
 

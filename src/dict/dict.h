@@ -146,6 +146,14 @@ typedef struct dyad__dfile {
 #define DYAD__N_GAP 2    /* has a child reached by a blank edge */
 #define DYAD__N_OPEN 4   /* some entry here ends with an open (stem) word */
 
+/* Word index bit (struct dyad_dict wbits): the word begins a synset
+ * member.  Bits 1..5 are DYAD_DICT_MASK() of the phrase kinds. */
+#define DYAD__WB_SYNSET 0x80u
+/* The per-synset first-word filter (struct dyad_dict synfirst): 256 bits
+ * per synset, word id hashed to one of them. */
+#define DYAD__SYNF_WORDS 4
+#define DYAD__SYNF_BIT(id) ((uint32_t)((id) * 0x9E3779B1u) >> 24)
+
 #define DYAD__MAX_WORDS 64        /* words in one phrase */
 #define DYAD__MAX_ELEMS 96        /* elements in one pattern */
 #define DYAD__MAX_VARIANTS 256    /* expansions of one issue or agent line */
@@ -196,6 +204,17 @@ struct dyad_dict {
     size_t ntfs, tfs_cap;
     dyad__rawmember *raws;       /* until compile */
     size_t nraws, raws_cap;
+
+    uint8_t *wbits;              /* per word id: DYAD_DICT_MASK(kind) when
+                                    the word begins a phrase of that kind
+                                    (verbs: is a verb word), DYAD__WB_SYNSET
+                                    when it begins a synset member; built by
+                                    compile (dyad__match_index) */
+    size_t nwbits;               /* strs.n + 1, or 0 when wbits is NULL */
+    uint64_t *synfirst;          /* per synset, DYAD__SYNF_WORDS words: a
+                                    filter of the word ids its members can
+                                    begin with (bit DYAD__SYNF_BIT(id));
+                                    built with wbits, NULL with it */
 
     dyad_dict_stats st;
 };
@@ -331,6 +350,11 @@ dyad_status dyad__load_issues(dyad_dict *d, dyad__lines *L, dyad__lexer *lx);
 /* Compile step for verbs: resolves synset references in patterns and
  * synsets, rejects cycles, checks transformations. */
 dyad_status dyad__verbs_compile(dyad_dict *d);
+
+/* Builds the lookup index (wbits) from the tries and synsets; run by
+ * compile once everything is loaded.  DYAD_ENOMEM leaves wbits NULL, and
+ * lookups then work without it (slower). */
+dyad_status dyad__match_index(dyad_dict *d);
 
 /* Guesses the kind of a file from its name, then its text; 0 when
  * unknown. */
