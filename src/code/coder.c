@@ -184,7 +184,7 @@ static void S_find_mentions(dyad_coder *c)
     for (uint32_t i = 0; i < t->ntoks; i++) {
         if (c->covered[i]) continue;
         dyad_dict_match m[MAXM];
-        size_t n = dyad_dict_match_at(c->d, kinds, c->words, t->ntoks, i, 0, m, MAXM);
+        size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM);
         if (n == 0) continue;
         if (n > MAXM) n = MAXM;
         /* longest first; prefer an actor over an agent of equal length */
@@ -488,7 +488,7 @@ static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
         if (!c->syn_keys[h]) break;
     }
     size_t ends[16];
-    size_t m = dyad_dict_synset_match(c->d, id, c->words, c->tree.ntoks, start, ends, 16);
+    size_t m = dyad_dict_synset_match_ids(c->d, id, c->wid, c->tree.ntoks, start, ends, 16);
     uint32_t lens = 0;
     for (size_t q = 0; q < m && q < 16; q++)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
@@ -819,7 +819,7 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     dyad_dict_match vm[MAXM];
-    size_t nv = dyad_dict_match_verb(c->d, c->words, t->ntoks, g->verb, vm, MAXM);
+    size_t nv = dyad_dict_match_verb_ids(c->d, c->wid, t->ntoks, g->verb, vm, MAXM);
     TRACE("verb '%s' (token %u)%s%s\n", t->toks[g->verb].word, g->verb,
           g->passive ? ", passive" : "", g->negated ? ", negated" : "");
     if (nv == 0) { TRACE("  not in the verb dictionary\n"); return DYAD_OK; }
@@ -853,7 +853,7 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         dyad_dict_pattern p;
         if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK) continue;
         /* "+++" (TABARI's complex coding) is not a code: skip */
-        if (p.code && !strcmp(p.code, "+++")) continue;
+        if (p.code && p.code[0] == '+' && !strcmp(p.code, "+++")) continue;
         int absent = 0;
         for (size_t q = 0; q < p.nelems && !absent; q++)
             absent = p.elems[q].kind == DYAD_PAT_WORD && !S_has_word(c, p.elems[q].id);
@@ -1018,7 +1018,7 @@ static int S_discarded(dyad_coder *c)
     unsigned k = DYAD_DICT_MASK(DYAD_DICT_DISCARDS);
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         dyad_dict_match m;
-        if (dyad_dict_match_at(c->d, k, c->words, c->tree.ntoks, i, 0, &m, 1)) {
+        if (dyad_dict_match_at_ids(c->d, k, c->wid, c->tree.ntoks, i, 0, &m, 1)) {
             dyad_dict_entry e;
             int story = dyad_dict_entry_get(c->d, m.entry, &e) == DYAD_OK &&
                         (e.flags & DYAD_DICT_F_STORY);
