@@ -87,8 +87,11 @@ static int S_eq(const char *s, size_t n, const char *lit)
 
 static int S_in(const char *s, size_t n, const char *const *list)
 {
-    for (; *list; list++)
-        if (S_eq(s, n, *list)) return 1;
+    if (n == 0) return 0;
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
+    for (; *list; list++)      /* first letters differ for most entries */
+        if ((unsigned char)(*list)[0] == c0 && S_eq(s, n, *list)) return 1;
     return 0;
 }
 
