@@ -53,9 +53,6 @@ struct dyad_coder {
     unsigned *wid;              /* their word ids */
     unsigned *wset;             /* the sentence's word ids as a hash set */
     uint32_t wset_mask;
-    uint64_t *syn_keys;         /* memo of synset matches: (id, start) */
-    int32_t *syn_vals;          /*   -> longest end, or -1 for none */
-    uint32_t syn_mask;
     actorset *np_memo;          /* per node: its actor set, once computed */
     uint8_t *np_done;
     uint32_t *np_from;          /* per token: the widest NP starting there */
@@ -476,26 +473,16 @@ static int S_has_word(const dyad_coder *c, unsigned id)
 }
 
 /* Which members of synset id match from token start, as a bit set of
- * their lengths (bit k: a member of k + 1 words), memoised per sentence: a
- * gapped pattern element asks at many positions. */
+ * their lengths (bit k: a member of k + 1 words).  (A per-sentence memo
+ * was tried: since the id lookups reject by first word it costs more than
+ * it saves.) */
 static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
-    uint64_t key = ((uint64_t)id << 32) | (uint64_t)(start + 1);
-    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & c->syn_mask;
-    uint32_t probes = 0;
-    for (; probes <= c->syn_mask; probes++, h = (h + 1) & c->syn_mask) {
-        if (c->syn_keys[h] == key) return (uint32_t)c->syn_vals[h];
-        if (!c->syn_keys[h]) break;
-    }
     size_t ends[16];
     size_t m = dyad_dict_synset_match_ids(c->d, id, c->wid, c->tree.ntoks, start, ends, 16);
     uint32_t lens = 0;
     for (size_t q = 0; q < m && q < 16; q++)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
-    if (probes <= c->syn_mask) {
-        c->syn_keys[h] = key;
-        c->syn_vals[h] = (int32_t)lens;
-    }
     return lens;
 }
 
@@ -1048,11 +1035,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     while (cap < 2 * (n + 1)) cap *= 2;
     c->wset = dyad__arena_zalloc(&c->arena, cap * sizeof *c->wset);
     c->wset_mask = cap - 1;
-    c->syn_mask = 255;
-    while (c->syn_mask < 8 * n) c->syn_mask = c->syn_mask * 2 + 1;
-    c->syn_keys = dyad__arena_zalloc(&c->arena, ((size_t)c->syn_mask + 1) * sizeof *c->syn_keys);
-    c->syn_vals = dyad__arena_alloc(&c->arena, ((size_t)c->syn_mask + 1) * sizeof *c->syn_vals);
-    if (!c->wset || !c->syn_keys || !c->syn_vals)
+    if (!c->wset)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     c->np_memo = dyad__arena_alloc(&c->arena, (t->nnodes + 1) * sizeof *c->np_memo);

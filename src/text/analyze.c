@@ -463,6 +463,11 @@ static int S_has_strong_cue(const dyad_token *v, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
         if (v[i].norm_len > 9) continue;
+        /* only these first bytes begin a cue: c a r s f e w t p d, the
+         * arrow and the copyright sign */
+        unsigned char f = (unsigned char)v[i].norm[0];
+        if (f >= 'A' && f <= 'Z') f = (unsigned char)(f + 32);
+        if (!memchr("carsfewtpd\xe2\xc2", f, 12)) continue;
         for (size_t k = 0; k < DYAD_ARRAY_LEN(S_strong_cues); k++) {
             const struct cue *c = &S_strong_cues[k];
             if (c->len0 != v[i].norm_len) continue;
