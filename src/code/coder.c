@@ -44,8 +44,20 @@ typedef struct mention {
     uint8_t agent;              /* 1 agent, 0 actor */
 } mention;
 
+/* A cache of word ids by spelling, kept across sentences: most words of
+ * news text repeat, and a hit skips canonicalising and the dictionary's
+ * own table.  Direct-mapped; a word longer than the slot is not cached. */
+#define WCACHE_SIZE 8192
+#define WCACHE_LEN 22
+typedef struct wslot {
+    unsigned char len;
+    char s[WCACHE_LEN];
+    unsigned id;
+} wslot;
+
 struct dyad_coder {
     const dyad_dict *d;
+    wslot *wcache;
     dyad__arena arena;
     dyad__tree tree;
     const char *date;
@@ -81,6 +93,8 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     if (!c) return DYAD_ENOMEM;
     c->d = d;
     c->require_dyad = 1;
+    c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
+    if (!c->wcache) { free(c); return DYAD_ENOMEM; }
     dyad__arena_init(&c->arena, (size_t)256 << 20);
     dyad__buf_init(&c->trace);
     *out = c;
@@ -93,6 +107,7 @@ void dyad_coder_free(dyad_coder *c)
     dyad__arena_free(&c->arena);
     dyad__buf_free(&c->trace);
     free(c->events);
+    free(c->wcache);
     free(c);
 }
 
@@ -484,6 +499,20 @@ static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
     for (size_t q = 0; q < m && q < 16; q++)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
     return lens;
+}
+
+static unsigned S_word_id(dyad_coder *c, const char *w, size_t n)
+{
+    if (n == 0 || n > WCACHE_LEN) return dyad_dict_word_id(c->d, w, n);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    wslot *sl = &c->wcache[h & (WCACHE_SIZE - 1)];
+    if (sl->len == n && memcmp(sl->s, w, n) == 0) return sl->id;
+    unsigned id = dyad_dict_word_id(c->d, w, n);
+    sl->len = (unsigned char)n;
+    memcpy(sl->s, w, n);
+    sl->id = id;
+    return id;
 }
 
 static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
@@ -1059,7 +1088,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
         c->words[i].len = strlen(t->toks[i].word);
-        c->wid[i] = dyad_dict_word_id(c->d, c->words[i].s, c->words[i].len);
+        c->wid[i] = S_word_id(c, c->words[i].s, c->words[i].len);
         unsigned id = c->wid[i];
         if (!id) continue;
         uint32_t h = (id * 2654435761u) & c->wset_mask;
