@@ -48,5 +48,6 @@ extern const cli_command cli_cmd_validate;
 extern const cli_command cli_cmd_code;
 extern const cli_command cli_cmd_tag;
 extern const cli_command cli_cmd_dict;
+extern const cli_command cli_cmd_eval;
 
 #endif

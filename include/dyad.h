@@ -967,6 +967,125 @@ DYAD_API const char *dyad_coder_token(const dyad_coder *c, size_t i);
 DYAD_API const char *dyad_coder_trace(const dyad_coder *c);
 DYAD_API const char *dyad_coder_errmsg(const dyad_coder *c);
 
+/* ---- evaluation ---- */
+
+/* Scores coded events against a hand-annotated gold set (the format is in
+ * tests/gold/README.md) at three levels, overall and per CAMEO root.
+ *
+ *     dyad_eval *ev;
+ *     dyad_eval_new(&ev);
+ *     dyad_eval_load(ev, DYAD_EVAL_GOLD, "tests/gold/voa.jsonl");
+ *     while (... each story ...)     // the texts the gold offsets point into
+ *         dyad_eval_add_story(ev, doc->id, doc->text, doc->len);
+ *     dyad_eval_load(ev, DYAD_EVAL_SYSTEM, "events.jsonl");   // dyad code
+ *     dyad_eval_run(ev);
+ *     dyad_eval_score s;
+ *     dyad_eval_get(ev, DYAD_EVAL_COUNTRIES, NULL, &s);       // overall
+ *     dyad_eval_get(ev, DYAD_EVAL_FULL, "19", &s);            // one root
+ *     dyad_eval_free(ev);
+ *
+ * Gold lines: {"story", "start", "end", "source", "target", "code", ...},
+ * start and end the byte offsets of the event's sentence in the story
+ * text; a line with a story and no code marks a story as part of the gold
+ * set (a story may have no events).  System lines: `dyad code` output,
+ * {"doc_id" (or "story"), "source", "target", "code", "sentence", ...};
+ * a system event is placed at the first occurrence of its sentence text
+ * in the story text, or at its "start" and "end" when it has them.  Only
+ * system events of gold stories are scored; the others are counted and
+ * ignored.  An event repeating another of its sentence (same source,
+ * target and code) is dropped, on either side.
+ *
+ * Matching.  A gold and a system event of one story are candidates when
+ * their sentence spans overlap.  At each level, gold events in the order
+ * loaded take the agreeing unmatched candidate with the largest overlap
+ * (the earliest loaded on a tie; one to one, greedy).  The levels:
+ *  - DYAD_EVAL_CATEGORY: the PLOVER category of the code (for roots 01
+ *    and 02, which have none, the root itself);
+ *  - DYAD_EVAL_COUNTRIES: the category, and the source's and the target's
+ *    country: the first three letters of the actor code, or six for codes
+ *    that start with IGO, NGO, IMG or MNC (IGOUNO, IGOEUR, IMGMUS);
+ *  - DYAD_EVAL_FULL: the same CAMEO code and the same full actor codes.
+ * Precision is matched system events over system events, recall matched
+ * gold events over gold events.  Per root, gold events count under their
+ * own code's root and system events under theirs.
+ *
+ * One thread at a time per handle.  Strings passed in are copied. */
+typedef struct dyad_eval dyad_eval;
+
+typedef enum dyad_eval_side {
+    DYAD_EVAL_GOLD = 0,
+    DYAD_EVAL_SYSTEM = 1
+} dyad_eval_side;
+
+typedef enum dyad_eval_level {
+    DYAD_EVAL_CATEGORY = 0,   /* PLOVER category */
+    DYAD_EVAL_COUNTRIES,      /* category + source and target country */
+    DYAD_EVAL_FULL,           /* CAMEO code + full actor codes */
+    DYAD_EVAL_NLEVELS
+} dyad_eval_level;
+
+typedef struct dyad_eval_score {
+    size_t gold;              /* gold events */
+    size_t system;            /* system events */
+    size_t gold_matched;      /* gold events matched (recall's numerator) */
+    size_t system_matched;    /* system events matched (precision's) */
+    double precision;         /* 0 when system is 0 */
+    double recall;            /* 0 when gold is 0 */
+    double f1;                /* 0 when both are 0 */
+} dyad_eval_score;
+
+typedef struct dyad_eval_info {
+    size_t stories;           /* stories in the gold set */
+    size_t gold_events;       /* scored (duplicates dropped) */
+    size_t gold_duplicates;
+    size_t gold_out_of_range; /* gold spans past the end of their story */
+    size_t system_events;     /* scored: events of gold stories */
+    size_t system_outside;    /* events of other stories, ignored */
+    size_t system_duplicates;
+    size_t system_unlocated;  /* scored, but their sentence was not found
+                                 in the story text (or the story is
+                                 missing): they cannot match */
+    size_t skipped_lines;     /* malformed lines, in both files */
+} dyad_eval_info;
+
+/** Creates an evaluator.  DYAD_ENOMEM, DYAD_EINVAL when out is NULL. */
+DYAD_API dyad_status dyad_eval_new(dyad_eval **out);
+/** Frees ev; accepts NULL. */
+DYAD_API void dyad_eval_free(dyad_eval *ev);
+
+/** Gives the text of story id (copied).  Once a gold file is loaded,
+ *  stories outside the gold set are ignored, so a large corpus costs
+ *  nothing beyond the gold stories.  DYAD_EINVAL, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_eval_add_story(dyad_eval *ev, const char *id,
+                                         const char *text, size_t len);
+
+/** Reads JSON Lines of gold or system events from a file.  Malformed lines
+ *  are skipped: DYAD_EFORMAT then says so, with the first one in
+ *  dyad_eval_errmsg() ("FILE:LINE: what"), and the rest is kept.
+ *  DYAD_EIO when the file cannot be read; DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_eval_load(dyad_eval *ev, dyad_eval_side side,
+                                    const char *path);
+/** Same from memory; name labels the messages (NULL: "gold"/"events"). */
+DYAD_API dyad_status dyad_eval_add_jsonl(dyad_eval *ev, dyad_eval_side side,
+                                         const char *name, const char *data,
+                                         size_t len);
+
+/** Matches and scores everything loaded so far (may be called again after
+ *  more is loaded).  DYAD_OK; DYAD_EINVAL when ev is NULL. */
+DYAD_API dyad_status dyad_eval_run(dyad_eval *ev);
+
+/** The score at level, overall (root NULL) or for a two-digit CAMEO root
+ *  ("01" .. "20"; "??" collects codes outside the table).  DYAD_EINVAL
+ *  before dyad_eval_run() or for a bad level; DYAD_ENOTFOUND for another
+ *  root.  *out is zeroed on failure. */
+DYAD_API dyad_status dyad_eval_get(const dyad_eval *ev, dyad_eval_level level,
+                                   const char *root, dyad_eval_score *out);
+/** Counts of the last run.  DYAD_EINVAL before dyad_eval_run(). */
+DYAD_API dyad_status dyad_eval_get_info(const dyad_eval *ev,
+                                        dyad_eval_info *out);
+/** Message of the last failure ("" when none). */
+DYAD_API const char *dyad_eval_errmsg(const dyad_eval *ev);
+
 /* ----------------------------------------------------------- JSON output */
 
 /* The one JSON writer of the project: buffered, always valid UTF-8 JSON

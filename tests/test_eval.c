@@ -1,0 +1,335 @@
+/*
+ * test_eval.c -- the evaluator (dyad_eval_*): exact precision and recall
+ * at the three levels on small gold and event sets, per root, the counts
+ * of ignored, repeated and unplaced events, matching by overlapping
+ * sentence spans, the country rule for international codes, one-to-one
+ * matching, malformed lines, files, and argument checks.
+ */
+#include "testutil.h"
+
+/* Story s1: sentences [0,22) [23,40) [41,66). */
+static const char S_s1[] = "Arnor attacked Gondor. Gondor met Rohan. Mordor threatened Gondor.";
+
+static dyad_eval *S_new(const char *gold, const char *events, int with_text)
+{
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    if (gold) assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, NULL, gold, strlen(gold)),
+                               DYAD_OK);
+    if (with_text) {
+        assert_int_equal(dyad_eval_add_story(ev, "s1", S_s1, strlen(S_s1)), DYAD_OK);
+        assert_int_equal(dyad_eval_add_story(ev, "s2", "Nothing here.", 13), DYAD_OK);
+        assert_int_equal(dyad_eval_add_story(ev, "s3", "Not in the gold set.", 20), DYAD_OK);
+    }
+    if (events)
+        assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, NULL, events, strlen(events)),
+                         DYAD_OK);
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    return ev;
+}
+
+static void S_expect(const dyad_eval *ev, dyad_eval_level level, const char *root, size_t gold,
+                     size_t system, size_t gold_matched, size_t system_matched)
+{
+    dyad_eval_score s;
+    assert_int_equal(dyad_eval_get(ev, level, root, &s), DYAD_OK);
+    assert_int_equal(s.gold, gold);
+    assert_int_equal(s.system, system);
+    assert_int_equal(s.gold_matched, gold_matched);
+    assert_int_equal(s.system_matched, system_matched);
+    double p = system ? (double)system_matched / (double)system : 0.0;
+    double r = gold ? (double)gold_matched / (double)gold : 0.0;
+    assert_true(s.precision == p);
+    assert_true(s.recall == r);
+    assert_true(s.f1 == (p + r > 0 ? 2 * p * r / (p + r) : 0.0));
+}
+
+static const char S_gold[] =
+    "{\"story\": \"s1\"}\n"
+    "{\"story\": \"s1\", \"start\": 0, \"end\": 22, \"source\": \"ARNMIL\", \"target\": \"GONGOV\","
+    " \"code\": \"190\", \"date\": \"2020-01-01\"}\n"
+    "{\"story\": \"s1\", \"start\": 23, \"end\": 40, \"source\": \"GONGOV\", \"target\": \"ROHGOV\","
+    " \"code\": \"040\"}\n"
+    "{\"story\": \"s1\", \"start\": 23, \"end\": 40, \"source\": \"ROHGOV\", \"target\": \"GONGOV\","
+    " \"code\": \"040\"}\n"
+    "\n"
+    "{\"story\": \"s1\", \"start\": 41, \"end\": 66, \"source\": \"MORGOV\", \"target\": \"GONGOV\","
+    " \"code\": \"138\", \"note\": \"a threat\"}\n"
+    "{\"story\": \"s2\"}\n";
+
+static const char S_events[] =
+    /* same category and countries as the gold 190; other code and sector */
+    "{\"doc_id\": \"s1\", \"sentence_id\": 1, \"source\": \"ARNGOV\", \"target\": \"GONGOV\","
+    " \"code\": \"193\", \"sentence\": \"Arnor attacked Gondor.\"}\n"
+    /* exact, then a repeat of it */
+    "{\"doc_id\": \"s1\", \"source\": \"GONGOV\", \"target\": \"ROHGOV\", \"code\": \"040\","
+    " \"sentence\": \"Gondor met Rohan.\"}\n"
+    "{\"doc_id\": \"s1\", \"source\": \"GONGOV\", \"target\": \"ROHGOV\", \"code\": \"040\","
+    " \"sentence\": \"Gondor met Rohan.\"}\n"
+    /* right category, wrong target */
+    "{\"doc_id\": \"s1\", \"source\": \"MORGOV\", \"target\": \"ROHGOV\", \"code\": \"130\","
+    " \"sentence\": \"Mordor threatened Gondor.\"}\n"
+    /* a false alarm */
+    "{\"doc_id\": \"s1\", \"source\": \"GONGOV\", \"target\": \"ARNMIL\", \"code\": \"111\","
+    " \"sentence\": \"Arnor attacked Gondor.\"}\n"
+    /* a gold story without gold events */
+    "{\"doc_id\": \"s2\", \"source\": \"XXX\", \"target\": \"YYY\", \"code\": \"010\","
+    " \"sentence\": \"Nothing here.\"}\n"
+    /* a story outside the gold set */
+    "{\"doc_id\": \"s3\", \"source\": \"XXX\", \"target\": \"YYY\", \"code\": \"190\","
+    " \"sentence\": \"Not in the gold set.\"}\n"
+    /* a sentence that is not in the story */
+    "{\"doc_id\": \"s1\", \"source\": \"GONGOV\", \"target\": \"ROHGOV\", \"code\": \"042\","
+    " \"sentence\": \"Gondor visited Rohan.\"}\n";
+
+static void test_levels(void **state)
+{
+    (void)state;
+    dyad_eval *ev = S_new(S_gold, S_events, 1);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.stories, 2);
+    assert_int_equal(info.gold_events, 4);
+    assert_int_equal(info.gold_duplicates, 0);
+    assert_int_equal(info.system_events, 6);
+    assert_int_equal(info.system_outside, 1);
+    assert_int_equal(info.system_duplicates, 1);
+    assert_int_equal(info.system_unlocated, 1);
+    assert_int_equal(info.skipped_lines, 0);
+
+    /* category: 190~193, 040, 138~130 */
+    S_expect(ev, DYAD_EVAL_CATEGORY, NULL, 4, 6, 3, 3);
+    /* countries: 190~193 (ARN, GON), 040 */
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 4, 6, 2, 2);
+    /* full: 040 only */
+    S_expect(ev, DYAD_EVAL_FULL, NULL, 4, 6, 1, 1);
+
+    S_expect(ev, DYAD_EVAL_CATEGORY, "19", 1, 1, 1, 1);
+    S_expect(ev, DYAD_EVAL_FULL, "19", 1, 1, 0, 0);
+    S_expect(ev, DYAD_EVAL_CATEGORY, "04", 2, 2, 1, 1);
+    S_expect(ev, DYAD_EVAL_FULL, "04", 2, 2, 1, 1);
+    S_expect(ev, DYAD_EVAL_CATEGORY, "13", 1, 1, 1, 1);
+    S_expect(ev, DYAD_EVAL_COUNTRIES, "13", 1, 1, 0, 0);
+    S_expect(ev, DYAD_EVAL_CATEGORY, "11", 0, 1, 0, 0);
+    S_expect(ev, DYAD_EVAL_CATEGORY, "01", 0, 1, 0, 0);
+    S_expect(ev, DYAD_EVAL_CATEGORY, "20", 0, 0, 0, 0);
+    S_expect(ev, DYAD_EVAL_CATEGORY, "??", 0, 0, 0, 0);
+
+    dyad_eval_score s;
+    assert_int_equal(dyad_eval_get(ev, DYAD_EVAL_FULL, "21", &s), DYAD_ENOTFOUND);
+    assert_int_equal(dyad_eval_get(ev, DYAD_EVAL_FULL, "4", &s), DYAD_ENOTFOUND);
+    assert_int_equal(dyad_eval_get(ev, DYAD_EVAL_NLEVELS, NULL, &s), DYAD_EINVAL);
+
+    /* Running again gives the same figures. */
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 4, 6, 2, 2);
+    dyad_eval_free(ev);
+}
+
+/* Without the story texts, events that carry only their sentence cannot
+ * be placed; events with offsets still can. */
+static void test_no_text(void **state)
+{
+    (void)state;
+    dyad_eval *ev = S_new(S_gold, S_events, 0);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.system_events, 6);
+    assert_int_equal(info.system_unlocated, 6);
+    S_expect(ev, DYAD_EVAL_CATEGORY, NULL, 4, 6, 0, 0);
+    dyad_eval_free(ev);
+}
+
+/* Offsets on system events; a span that covers two gold sentences (a
+ * sentence split the gold does not share) matches events of both. */
+static void test_offsets_overlap(void **state)
+{
+    (void)state;
+    static const char events[] =
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 40, \"source\": \"ARNMIL\","
+        " \"target\": \"GONGOV\", \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 40, \"source\": \"ROHGOV\","
+        " \"target\": \"GONGOV\", \"code\": \"040\"}\n"
+        /* touches the third sentence only at its edge: no overlap */
+        "{\"story\": \"s1\", \"start\": 40, \"end\": 41, \"source\": \"MORGOV\","
+        " \"target\": \"GONGOV\", \"code\": \"138\"}\n";
+    dyad_eval *ev = S_new(S_gold, events, 0);
+    S_expect(ev, DYAD_EVAL_FULL, NULL, 4, 3, 2, 2);
+    S_expect(ev, DYAD_EVAL_FULL, "13", 1, 1, 0, 0);
+    dyad_eval_free(ev);
+}
+
+/* International codes keep their body in the country; one-to-one. */
+static void test_countries_and_greedy(void **state)
+{
+    (void)state;
+    static const char gold[] =
+        "{\"story\": 7, \"start\": 0, \"end\": 22, \"source\": \"IGOUNOKID\", \"target\": \"SDN\","
+        " \"code\": \"1056\"}\n"
+        "{\"story\": 7, \"start\": 0, \"end\": 22, \"source\": \"IGOEUREEC\", \"target\": \"SDN\","
+        " \"code\": \"1056\"}\n"
+        "{\"story\": 7, \"start\": 23, \"end\": 40, \"source\": \"USA\", \"target\": \"CAN\","
+        " \"code\": \"111\"}\n"
+        "{\"story\": 7, \"start\": 23, \"end\": 40, \"source\": \"USA\", \"target\": \"MEX\","
+        " \"code\": \"111\"}\n";
+    static const char events[] =
+        "{\"doc_id\": \"7\", \"source\": \"IGOUNO\", \"target\": \"SDNREB\", \"code\": \"100\","
+        " \"sentence\": \"Arnor attacked Gondor.\"}\n"
+        "{\"doc_id\": \"7\", \"source\": \"IGOWSTNAT\", \"target\": \"SDN\", \"code\": \"1056\","
+        " \"sentence\": \"Arnor attacked Gondor.\"}\n"
+        "{\"doc_id\": \"7\", \"source\": \"USAGOV\", \"target\": \"MEX\", \"code\": \"112\","
+        " \"sentence\": \"Gondor met Rohan.\"}\n";
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, "g", gold, strlen(gold)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_story(ev, "7", S_s1, strlen(S_s1)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, "e", events, strlen(events)),
+                     DYAD_OK);
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    /* category: both REQUEST events match one gold each; 112 one of two */
+    S_expect(ev, DYAD_EVAL_CATEGORY, NULL, 4, 3, 3, 3);
+    /* countries: IGOUNO~IGOUNOKID with SDN~SDNREB; IGOWSTNAT is not IGOEUR;
+     * USAGOV~USA with MEX, whichever gold event comes first */
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 4, 3, 2, 2);
+    S_expect(ev, DYAD_EVAL_FULL, NULL, 4, 3, 0, 0);
+    S_expect(ev, DYAD_EVAL_CATEGORY, "10", 2, 2, 2, 2);
+    S_expect(ev, DYAD_EVAL_COUNTRIES, "11", 2, 1, 1, 1);
+    dyad_eval_free(ev);
+}
+
+static void test_malformed(void **state)
+{
+    (void)state;
+    static const char gold[] =
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 22, \"source\": \"A\", \"target\": \"B\","
+        " \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 22, \"source\": \"A\", \"target\": \"B\"\n"
+        "[1, 2]\n"
+        "{\"start\": 0, \"end\": 22, \"source\": \"A\", \"target\": \"B\", \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 5, \"end\": 5, \"source\": \"A\", \"target\": \"B\","
+        " \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 22, \"target\": \"B\", \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 22, \"source\": \"A\", \"target\": \"B\","
+        " \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 99, \"source\": \"A\", \"target\": \"B\","
+        " \"code\": \"0400\"}";                /* no final newline */
+    static const char events[] =
+        "{\"doc_id\": \"s1\", \"source\": null, \"target\": \"B\", \"code\": \"190\","
+        " \"sentence\": \"Arnor attacked Gondor.\"}\n"
+        "{\"doc_id\": \"s1\", \"source\": \"A\", \"target\": \"B\", \"code\": \"190\"}\n";
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, "g.jsonl", gold, strlen(gold)),
+                     DYAD_EFORMAT);
+    assert_non_null(strstr(dyad_eval_errmsg(ev), "g.jsonl:2: malformed JSON"));
+    assert_int_equal(dyad_eval_add_story(ev, "s1", S_s1, strlen(S_s1)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, NULL, events, strlen(events)),
+                     DYAD_EFORMAT);
+    assert_string_equal(dyad_eval_errmsg(ev),
+                        "events:2: a system event needs its sentence text or start and end; "
+                        "line skipped");
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.skipped_lines, 6);
+    assert_int_equal(info.gold_events, 2);       /* line 7 repeats line 1 */
+    assert_int_equal(info.gold_duplicates, 1);
+    assert_int_equal(info.gold_out_of_range, 1);
+    assert_int_equal(info.system_events, 1);
+    /* the null source is "---": the 190 matches at the category level only */
+    S_expect(ev, DYAD_EVAL_CATEGORY, NULL, 2, 1, 1, 1);
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 2, 1, 0, 0);
+    /* a code outside the table counts under its first two digits */
+    S_expect(ev, DYAD_EVAL_CATEGORY, "04", 1, 0, 0, 0);
+    dyad_eval_free(ev);
+}
+
+static void test_files(void **state)
+{
+    (void)state;
+    char *g = tmp_file(".gold.jsonl", S_gold, strlen(S_gold));
+    char *e = tmp_file(".events.jsonl", S_events, strlen(S_events));
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    assert_int_equal(dyad_eval_load(ev, DYAD_EVAL_GOLD, g), DYAD_OK);
+    /* after the gold set is known, other stories are not kept */
+    assert_int_equal(dyad_eval_add_story(ev, "s3", "Not in the gold set.", 20), DYAD_OK);
+    assert_int_equal(dyad_eval_add_story(ev, "s1", S_s1, strlen(S_s1)), DYAD_OK);
+    assert_int_equal(dyad_eval_load(ev, DYAD_EVAL_SYSTEM, e), DYAD_OK);
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 4, 6, 2, 2);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.system_outside, 1);
+    assert_int_equal(info.system_unlocated, 2);  /* s2 has no text here */
+    assert_int_equal(dyad_eval_load(ev, DYAD_EVAL_GOLD, "/nonexistent/gold.jsonl"), DYAD_EIO);
+    assert_non_null(strstr(dyad_eval_errmsg(ev), "/nonexistent/gold.jsonl"));
+    dyad_eval_free(ev);
+    remove(g);
+    remove(e);
+}
+
+static void test_args(void **state)
+{
+    (void)state;
+    dyad_eval_free(NULL);
+    assert_int_equal(dyad_eval_new(NULL), DYAD_EINVAL);
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    dyad_eval_score s;
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get(ev, DYAD_EVAL_FULL, NULL, &s), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_add_story(ev, NULL, "x", 1), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_add_jsonl(ev, (dyad_eval_side)2, NULL, "", 0), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_load(ev, DYAD_EVAL_GOLD, NULL), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_run(NULL), DYAD_EINVAL);
+    assert_string_equal(dyad_eval_errmsg(ev), "");
+    /* nothing loaded: all zero */
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    S_expect(ev, DYAD_EVAL_CATEGORY, NULL, 0, 0, 0, 0);
+    dyad_eval_free(ev);
+}
+
+/* Many stories: the story table grows and rehashes. */
+static void test_many_stories(void **state)
+{
+    (void)state;
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    char line[256];
+    for (int i = 0; i < 500; i++) {
+        int n = snprintf(line, sizeof line,
+                         "{\"story\": \"d%d\", \"start\": 0, \"end\": 22, \"source\": \"ARN\","
+                         " \"target\": \"GON\", \"code\": \"190\"}\n", i);
+        assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, NULL, line, (size_t)n), DYAD_OK);
+    }
+    for (int i = 0; i < 500; i++) {
+        snprintf(line, sizeof line, "d%d", i);
+        assert_int_equal(dyad_eval_add_story(ev, line, S_s1, strlen(S_s1)), DYAD_OK);
+        if (i % 2) continue;
+        int n = snprintf(line, sizeof line,
+                         "{\"doc_id\": \"d%d\", \"source\": \"ARN\", \"target\": \"GON\","
+                         " \"code\": \"190\", \"sentence\": \"Arnor attacked Gondor.\"}\n", i);
+        assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, NULL, line, (size_t)n),
+                         DYAD_OK);
+    }
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    S_expect(ev, DYAD_EVAL_FULL, NULL, 500, 250, 250, 250);
+    dyad_eval_free(ev);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_levels),
+        cmocka_unit_test(test_no_text),
+        cmocka_unit_test(test_offsets_overlap),
+        cmocka_unit_test(test_countries_and_greedy),
+        cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_files),
+        cmocka_unit_test(test_args),
+        cmocka_unit_test(test_many_stories),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
