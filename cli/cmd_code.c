@@ -197,6 +197,9 @@ static int S_run(int argc, char **argv)
     if (dyad_coder_new(&x.coder, d) == DYAD_OK && dyad_text_new(&x.text) == DYAD_OK &&
         (x.j = dyad_json_new(stdout)) != NULL) {
         dyad_coder_set_explain(x.coder, x.explain);
+        /* news, not the PETRARCH suite: roles take the country of the
+         * actor named before them, and roles alone are not parties */
+        dyad_coder_set_option(x.coder, "agent_country", "true");
         rc = cli_each_doc(&in, S_doc, &x, &skipped);
         if (dyad_json_flush(x.j) != DYAD_OK) { cli_error("error writing output"); rc = EXIT_SKIPPED; }
     } else {

@@ -927,8 +927,12 @@ DYAD_API dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d);
 DYAD_API void dyad_coder_free(dyad_coder *c);
 
 /** Sets an option by its PETRARCH name: "require_dyad" (true/false,
- *  default true: an event needs a coded source and target).  Other names
- *  are accepted and ignored.  DYAD_EINVAL for a malformed value. */
+ *  default true: an event needs a coded source and target);
+ *  "agent_country" (default false, PETRARCH's behaviour): an agent named
+ *  without an actor ("the ministry") takes the country of the nearest
+ *  actor named before it in the sentence, and with require_dyad an
+ *  agent with no country ("---GOV") is not a party.  Other names are
+ *  accepted and ignored.  DYAD_EINVAL for a malformed value. */
 DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name,
                                            const char *value);
 

@@ -74,6 +74,8 @@ struct dyad_coder {
     dyad_event *events;
     size_t nevents, cap_events;
     int require_dyad;
+    int agent_country;          /* an agent alone takes the country of the
+                                   nearest actor named before it */
     int explain;
     dyad_discard discard;       /* why the last sentence was not coded */
     uint8_t *absorbed;          /* per verb group: its clause gave the
@@ -121,6 +123,12 @@ static int S_bool(const char *v, int *out)
 dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *value)
 {
     if (!name || !value) return DYAD_EINVAL;
+    if (strcasecmp(name, "agent_country") == 0) {
+        if (S_bool(value, &c->agent_country) != 0)
+            return dyad__err_set(&c->err, DYAD_EINVAL, "agent_country: '%s' is not true or false",
+                                 value);
+        return DYAD_OK;
+    }
     if (strcasecmp(name, "require_dyad") == 0) {
         if (S_bool(value, &c->require_dyad) != 0)
             return dyad__err_set(&c->err, DYAD_EINVAL, "require_dyad: '%s' is not true or false",
@@ -451,7 +459,23 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
     for (int g = 0; g < lone.n; g++) {
         actor a;
         memset(&a, 0, sizeof a);
-        a.code = S_combine(c, "---", lone.v[g].ag);
+        const char *base = "---";
+        if (c->agent_country) {
+            /* "the ministry said": the country of the nearest actor named
+             * before the agent in the sentence */
+            for (uint32_t i = lone.v[g].a; i-- > 0;) {
+                const mention *m = &c->ments[i];
+                if (!m->entry || m->agent || m->a != i) continue;
+                const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
+                if (k && k->code && strlen(k->code) >= 3 && strncmp(k->code, "---", 3)) {
+                    base = dyad__arena_strndup(&c->arena, k->code, 3);
+                    a.entry = m->entry;
+                    break;
+                }
+            }
+            if (!base) base = "---";
+        }
+        a.code = S_combine(c, base, lone.v[g].ag);
         memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
         a.a = lone.v[g].a;
         a.b = lone.v[g].b;
@@ -740,6 +764,15 @@ static int S_is_object(const dyad__tree *t, uint32_t inner, uint32_t np)
     return 0;
 }
 
+/* The members of s with a country or organisation (not "---..."). */
+static actorset S_named_only(dyad_coder *c, const actorset *s)
+{
+    actorset out = {NULL, 0};
+    for (uint32_t i = 0; i < s->n; i++)
+        if (strncmp(s->v[i].code, "---", 3) != 0) S_push_one(c, &out, &s->v[i]);
+    return out;
+}
+
 /* A noun phrase that is only a personal pronoun. */
 static int S_pronoun(const dyad__tree *t, uint32_t np)
 {
@@ -1013,6 +1046,12 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     actor nul;
     memset(&nul, 0, sizeof nul);
     nul.code = "---";
+    if (c->agent_country && c->require_dyad) {
+        /* news text: a role with no country ("reporters", "officials") is
+         * not a party */
+        src = S_named_only(c, &src);
+        tgt = S_named_only(c, &tgt);
+    }
     if (!src.n || !tgt.n) {
         if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
     }
