@@ -318,7 +318,12 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
     agroup seg;
     memset(&cur, 0, sizeof cur);
     memset(&seg, 0, sizeof seg);
-    int nag = 0, have = 0;
+    int nag = 0, have = 0, cur_poss = 0;
+    /* news mode: actors of earlier segments that named no role ("Russian"
+     * in "the Russian and Turkish presidents"), to share the last
+     * segment's roles */
+    uint32_t bare[8];
+    int nbare = 0;
     for (;;) {
         int end = i >= p->tok_b;
         int cut = 0;
@@ -342,14 +347,24 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
             if (have) {
                 memcpy(cur.agents, seg.ag, sizeof seg.ag);
                 cur.code = S_combine(c, cur.code, seg.ag);
+                uint32_t before = out->n;
                 if (cur.code) S_push_actor(c, out, &cur);
+                if (c->agent_country && !nag && out->n > before && cur.b == cur.a + 1 && !end &&
+                    nbare < 8)
+                    bare[nbare++] = out->n - 1;
+                if (c->agent_country && nag && end)
+                    for (int k = 0; k < nbare; k++) {
+                        actor *x = &out->v[bare[k]];
+                        const char *code2 = S_combine(c, x->code, seg.ag);
+                        if (code2) { x->code = code2; memcpy(x->agents, seg.ag, sizeof seg.ag); }
+                    }
             } else if (nag && lone->n < 8) {
                 lone->v[lone->n++] = seg;
             }
             if (end) break;
             memset(&cur, 0, sizeof cur);
             memset(&seg, 0, sizeof seg);
-            nag = have = 0;
+            nag = have = cur_poss = 0;
             i++;
             continue;
         }
@@ -359,13 +374,21 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 if (nag < 3) seg.ag[nag++] = m->entry;
                 if (nag == 1) seg.a = m->a;
                 seg.b = m->b;
-            } else if (!have) {
+            } else if (!have || (c->agent_country && !cur_poss)) {
+                /* PETRARCH takes the first actor of a phrase; for news the
+                 * head comes last ("his Turkish counterpart Recep Tayyip
+                 * Erdogan"), unless the first is a possessor ("Gondor's
+                 * minister X") */
                 const dyad_dict_code *code = dyad_dict_actor_code(c->d, m->entry, c->date);
                 if (code && code->code) {
                     cur.code = code->code;
                     cur.a = m->a;
                     cur.b = m->b;
                     cur.entry = m->entry;
+                    uint32_t q = t->toks[m->a].parent;
+                    cur_poss = q != np && q != NONE && t->nodes[q].tok_b < p->tok_b &&
+                               t->nodes[q].tok_b > 0 &&
+                               !strcmp(t->toks[t->nodes[q].tok_b - 1].tag, "POS");
                     have = 1;
                 }
             }
@@ -433,10 +456,36 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
     for (uint32_t i = p->tok_a; i < p->tok_b; i++)
         if (t->toks[i].parent == np && !strcmp(t->toks[i].tag, "CC")) cc = 1;
     if (nps >= 2 && cc) {
+        unsigned shared[3] = {0, 0, 0};
+        int first = 1;
         for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
             if (t->nodes[ch].label != DYAD__L_NP) continue;
             actorset sub = S_np_actors(c, ch, depth + 1);
-            for (uint32_t k = 0; k < sub.n; k++) S_push_actor(c, &s, &sub.v[k]);
+            for (uint32_t k = 0; k < sub.n; k++) {
+                actor a = sub.v[k];
+                /* news mode: "the presidents of Russia and France" parsed
+                 * as [presidents of Russia] and [France]: the first
+                 * member's roles reach the bare members after it */
+                if (c->agent_country && !first && shared[0] && !a.agents[0]) {
+                    const char *code2 = S_combine(c, a.code, shared);
+                    if (code2) { a.code = code2; memcpy(a.agents, shared, sizeof shared); }
+                }
+                S_push_actor(c, &s, &a);
+            }
+            if (first && sub.n) memcpy(shared, sub.v[0].agents, sizeof shared);
+            first = 0;
+        }
+        /* and the other way: "the Russian and Turkish presidents" parsed
+         * as [the Russian] and [Turkish presidents]: the last member's
+         * roles reach earlier members named only by an adjective */
+        if (c->agent_country && s.n >= 2 && s.v[s.n - 1].agents[0]) {
+            const unsigned *ag = s.v[s.n - 1].agents;
+            for (uint32_t k = 0; k + 1 < s.n; k++) {
+                actor *a = &s.v[k];
+                if (a->agents[0] || a->b != a->a + 1 || strcmp(t->toks[a->a].tag, "JJ")) continue;
+                const char *code2 = S_combine(c, a->code, ag);
+                if (code2) { a->code = code2; memcpy(a->agents, ag, sizeof a->agents); }
+            }
         }
         return s;
     }
