@@ -822,6 +822,18 @@ static actorset S_named_only(dyad_coder *c, const actorset *s)
     return out;
 }
 
+/* Verbs that report speech ("said", "told"). */
+static int S_reporting_verb(const char *w)
+{
+    static const char *const v[] = {"say", "says", "said", "saying", "tell", "tells", "told",
+                                    "telling", "add", "adds", "added", "write", "writes",
+                                    "wrote", "report", "reports", "reported", "comment",
+                                    "commented", "state", "states", "stated", "note", "noted"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
+        if (!strcasecmp(w, v[i])) return 1;
+    return 0;
+}
+
 /* A noun phrase that is only a personal pronoun. */
 static int S_pronoun(const dyad__tree *t, uint32_t np)
 {
@@ -976,6 +988,14 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if ((!code || !strcmp(code, "---")) && !paired) { TRACE("  null code: no event\n"); return DYAD_OK; }
     if (code && !strcmp(code, "---")) code = NULL;
     int passive = 0;
+
+    /* News mode: a bare statement by a reporting verb ("X said ...",
+     * "told reporters") is attribution, not an event of its own. */
+    if (c->agent_country && code && !strcmp(code, "010") && !paired &&
+        (g->reported != NONE || S_reporting_verb(t->toks[g->verb].word))) {
+        TRACE("  010 by a reporting verb: attribution, not an event\n");
+        return DYAD_OK;
+    }
 
     /* roles */
     actorset src = {NULL, 0}, tgt = {NULL, 0};
