@@ -80,6 +80,9 @@ struct dyad_coder {
     dyad_discard discard;       /* why the last sentence was not coded */
     uint8_t *absorbed;          /* per verb group: its clause gave the
                                    target of a verb above it */
+    int coded;                  /* the last verb group obtained a code */
+    int skip_nested;            /* verbs nested in a coded verb's phrase
+                                   are not coded (PETRARCH's rule) */
     unsigned discard_entry;
     dyad__buf trace;
     dyad__err err;
@@ -95,6 +98,7 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     if (!c) return DYAD_ENOMEM;
     c->d = d;
     c->require_dyad = 1;
+    c->skip_nested = 1;
     c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
     if (!c->wcache) { free(c); return DYAD_ENOMEM; }
     dyad__arena_init(&c->arena, (size_t)256 << 20);
@@ -126,6 +130,12 @@ dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *v
     if (strcasecmp(name, "agent_country") == 0) {
         if (S_bool(value, &c->agent_country) != 0)
             return dyad__err_set(&c->err, DYAD_EINVAL, "agent_country: '%s' is not true or false",
+                                 value);
+        return DYAD_OK;
+    }
+    if (strcasecmp(name, "skip_nested") == 0) {
+        if (S_bool(value, &c->skip_nested) != 0)
+            return dyad__err_set(&c->err, DYAD_EINVAL, "skip_nested: '%s' is not true or false",
                                  value);
         return DYAD_OK;
     }
@@ -986,6 +996,7 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     const char *paired = pcode && strcmp(pcode, "---") ? pcode : NULL;
     if (code && !strcmp(code, "+++")) code = NULL;
     if ((!code || !strcmp(code, "---")) && !paired) { TRACE("  null code: no event\n"); return DYAD_OK; }
+    c->coded = 1;     /* a code was obtained: verbs nested in this one are not coded */
     if (code && !strcmp(code, "---")) code = NULL;
     int passive = 0;
 
@@ -994,6 +1005,7 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (c->agent_country && code && !strcmp(code, "010") && !paired &&
         (g->reported != NONE || S_reporting_verb(t->toks[g->verb].word))) {
         TRACE("  010 by a reporting verb: attribution, not an event\n");
+        c->coded = 0;     /* the reported clause is coded on its own */
         return DYAD_OK;
     }
 
@@ -1222,7 +1234,22 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     if (!c->absorbed) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         if (c->absorbed[k]) continue;
+        c->coded = 0;
         DYAD_TRY(S_code_group(c, &t->vgroups[k]));
+        if (!c->coded || !c->skip_nested) continue;
+        /* A verb that obtained a code covers its phrase: "urged Serbia to
+         * release the prisoners" is an appeal, not also a release; "said
+         * (that) ..." does not code the verb it reports. */
+        const dyad__node *vp = &t->nodes[t->vgroups[k].vp];
+        for (uint32_t q = k + 1; q < t->nvgroups; q++) {
+            const dyad__node *h = &t->nodes[t->vgroups[q].vp];
+            if (h->tok_a >= vp->tok_a && h->tok_b <= vp->tok_b && t->vgroups[q].vp != t->vgroups[k].vp &&
+                !c->absorbed[q]) {
+                c->absorbed[q] = 1;
+                TRACE("  '%s' lies inside the phrase of '%s': not coded\n",
+                      t->toks[t->vgroups[q].verb].word, t->toks[t->vgroups[k].verb].word);
+            }
+        }
     }
     return DYAD_OK;
 }
