@@ -7,24 +7,12 @@
  *   bench_code --dict-dir DIR [--runs N] [--repeat K] INPUT.xml...
  */
 #include "dyad.h"
+#include "bench_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int S_cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv)
 {
@@ -72,16 +60,15 @@ int main(int argc, char **argv)
     size_t events = 0;
     for (int k = 0; k < runs; k++) {
         events = 0;
-        double t0 = S_now();
+        double t0 = bench_now();
         for (int rep = 0; rep < repeat; rep++)
             for (size_t i = 0; i < n; i++) {
                 dyad_coder_code_parse(c, parses[i], strlen(parses[i]), dates[i]);
                 events += dyad_coder_event_count(c);
             }
-        t[k] = S_now() - t0;
+        t[k] = bench_now() - t0;
     }
-    qsort(t, (size_t)runs, sizeof *t, S_cmp);
-    double med = t[runs / 2];
+    double med = bench_median(t, runs);
     printf("sentences: %zu (x%d per run), events per pass: %zu\n", n, repeat, events / (size_t)repeat);
     printf("coding (tree read, actors, verbs, patterns, events): median %.4f s, %.0f sentences/s\n",
            med, (double)n * repeat / med);

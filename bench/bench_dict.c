@@ -7,6 +7,7 @@
  * dyad command loads dictionaries.
  */
 #include "dyad.h"
+#include "bench_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,19 +15,6 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
-
-static double S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int S_cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv)
 {
@@ -45,7 +33,7 @@ int main(int argc, char **argv)
     memset(&s, 0, sizeof s);
     size_t errors = 0, warnings = 0;
     for (int r = 0; r < runs; r++) {
-        double t0 = S_now();
+        double t0 = bench_now();
         dyad_dict *d;
         if (dyad_dict_new(&d) != DYAD_OK) return 1;
         for (int i = first; i < argc; i++) {
@@ -59,14 +47,14 @@ int main(int argc, char **argv)
             }
         }
         dyad_dict_compile(d);
-        t[r] = S_now() - t0;
+        t[r] = bench_now() - t0;
         dyad_dict_stats_get(d, &s);
         errors = dyad_dict_error_count(d);
         warnings = dyad_dict_warning_count(d);
         dyad_dict_free(d);
         printf("run %d: %.4f s\n", r + 1, t[r]);
     }
-    qsort(t, (size_t)runs, sizeof *t, S_cmp);
+    qsort(t, (size_t)runs, sizeof *t, bench_cmp);
     double median = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

@@ -10,31 +10,13 @@
  * every sentence K times per run, N runs, and the median is reported.
  */
 #include "dyad.h"
+#include "bench_util.h"
 #include "parse/parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int S_cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double S_median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, S_cmp);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 int main(int argc, char **argv)
 {
@@ -85,12 +67,12 @@ int main(int argc, char **argv)
     dyad_tagger *tg = NULL;
     for (int k = 0; k < runs; k++) {
         dyad_tagger_free(tg);
-        double t0 = S_now();
+        double t0 = bench_now();
         if (dyad_tagger_new(&tg, dir) != DYAD_OK) {
             fprintf(stderr, "bench_tag: %s\n", dyad_tagger_errmsg(tg));
             return 1;
         }
-        t_load[k] = S_now() - t0;
+        t_load[k] = bench_now() - t0;
     }
     dyad_chunker *c;
     if (dyad_chunker_new(&c, tg) != DYAD_OK) return 1;
@@ -104,7 +86,7 @@ int main(int argc, char **argv)
     size_t wcap = 0;
     size_t groups = 0;
     for (int run = 0; run < runs; run++) {
-        double t0 = S_now();
+        double t0 = bench_now();
         for (int k = 0; k < repeat; k++)
             for (size_t x = 0; x < nt; x++) {
                 size_t ntok;
@@ -125,19 +107,19 @@ int main(int argc, char **argv)
                     dyad__tagger_tag(tg, w, (uint32_t)s->ntokens, tags, &a);
                 }
             }
-        t_tag[run] = S_now() - t0;
+        t_tag[run] = bench_now() - t0;
 
         groups = 0;
-        t0 = S_now();
+        t0 = bench_now();
         for (int k = 0; k < repeat; k++)
             for (size_t x = 0; x < nt; x++)
                 for (size_t i = 0; i < dyad_text_sentence_count(texts[x]); i++) {
                     if (dyad_chunker_run(c, texts[x], i) != DYAD_OK) return 1;
                     groups += dyad_chunker_verb_group_count(c);
                 }
-        t_chunk[run] = S_now() - t0;
+        t_chunk[run] = bench_now() - t0;
     }
-    double ml = S_median(t_load, runs), mt = S_median(t_tag, runs), mc = S_median(t_chunk, runs);
+    double ml = bench_median(t_load, runs), mt = bench_median(t_tag, runs), mc = bench_median(t_chunk, runs);
     double ns = (double)sentences * repeat, nw = (double)tokens * repeat;
     printf("corpus: %zu documents, %zu sentences, %zu tokens (x%d per run), %zu verb groups\n",
            nt, sentences, tokens, repeat, groups / (size_t)repeat);

@@ -11,6 +11,7 @@
  * (page cache warm after the first run).
  */
 #include "dyad.h"
+#include "bench_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,25 +19,6 @@
 #include <time.h>
 
 typedef struct bdoc { char *text; size_t len; char date[11]; int one; } bdoc;
-
-static double S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int S_cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double S_median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, S_cmp);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* Reads every input; returns the number of documents (and bytes). */
 static size_t S_read(char **paths, int n, bdoc **docs, size_t *bytes)
@@ -93,15 +75,15 @@ int main(int argc, char **argv)
     double t_read[100], t_text[100];
     size_t sentences = 0, tokens = 0;
     for (int r = 0; r < runs; r++) {
-        double t0 = S_now();
+        double t0 = bench_now();
         size_t b2;
         for (int k = 0; k < repeat; k++) S_read(paths, np, NULL, &b2);
-        t_read[r] = S_now() - t0;
+        t_read[r] = bench_now() - t0;
 
         dyad_text *t;
         if (dyad_text_new(&t) != DYAD_OK) return 1;
         sentences = tokens = 0;
-        t0 = S_now();
+        t0 = bench_now();
         for (int k = 0; k < repeat; k++) {
             for (size_t i = 0; i < nd; i++) {
                 dyad_text_analyze_str(t, docs[i].text, docs[i].len,
@@ -112,10 +94,10 @@ int main(int argc, char **argv)
                 sentences += dyad_text_sentence_count(t);
             }
         }
-        t_text[r] = S_now() - t0;
+        t_text[r] = bench_now() - t0;
         dyad_text_free(t);
     }
-    double mr = S_median(t_read, runs), mt = S_median(t_text, runs);
+    double mr = bench_median(t_read, runs), mt = bench_median(t_text, runs);
     double mb = (double)bytes * repeat / 1e6;
     printf("corpus: %zu documents, %.2f MB of text, %zu sentences, %zu tokens (x%d per run)\n",
            nd, (double)bytes / 1e6, sentences / (size_t)repeat, tokens / (size_t)repeat, repeat);
