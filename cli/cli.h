@@ -35,6 +35,24 @@ typedef struct cli_inputs {
     int npaths;
 } cli_inputs;
 
+/* One option of a command besides the inputs: with a value (value is
+ * set) or a flag (flag is set to 1). */
+typedef struct cli_opt {
+    const char *name;        /* "--dict-dir" */
+    const char **value;      /* receives the value, or NULL for a flag */
+    int *flag;               /* set to 1 for a flag */
+} cli_opt;
+
+/* Parses argv[1..argc) into in: --input-format FMT, the command's own
+ * options (NAME VALUE or NAME=VALUE, or flags), "--", and inputs.
+ * in->paths must have room for argc entries.  Returns 0, or EXIT_USAGE
+ * after printing the error.  opts ends with a {NULL} entry. */
+int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, cli_inputs *in);
+
+/* Runs the text layer on doc; on failure reports it (naming file, line
+ * and document), counts it in *skipped and returns nonzero. */
+int cli_analyze(dyad_text *t, const dyad_doc *doc, int *skipped);
+
 /* Called for each document; returns 0 to go on, nonzero to stop with
  * that exit code. */
 typedef int (*cli_doc_fn)(const dyad_doc *doc, void *ctx);

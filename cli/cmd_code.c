@@ -124,12 +124,7 @@ static int S_doc(const dyad_doc *doc, void *vctx)
             return EXIT_SKIPPED;
         }
     }
-    if (dyad_text_analyze(x->text, doc) != DYAD_OK) {
-        cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
-                  dyad_text_errmsg(x->text));
-        x->skipped++;
-        return 0;
-    }
+    if (cli_analyze(x->text, doc, &x->skipped)) return 0;
     for (size_t i = 0; i < dyad_text_sentence_count(x->text); i++) {
         const dyad_sentence *s = dyad_text_sentence(x->text, i);
         if (s->boilerplate) continue;
@@ -174,23 +169,10 @@ static int S_run(int argc, char **argv)
     const char *dir = NULL;
     code_ctx x;
     memset(&x, 0, sizeof x);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--dict-dir")) {
-            if (i + 1 >= argc) return cli_usage_error("code", "--dict-dir needs a value");
-            dir = argv[++i];
-        } else if (!strcmp(a, "--explain")) {
-            x.explain = 1;
-        } else if (!strcmp(a, "--input-format")) {
-            if (i + 1 >= argc || dyad_format_parse(argv[i + 1], &in.ropts.format) != DYAD_OK)
-                return cli_usage_error("code", "--input-format needs auto, text, jsonl or xml");
-            i++;
-        } else if (a[0] == '-' && a[1]) {
-            return cli_usage_error("code", "unknown option '%s'", a);
-        } else {
-            paths[in.npaths++] = argv[i];
-        }
-    }
+    const cli_opt opts[] = {{"--dict-dir", &dir, NULL}, {"--explain", NULL, &x.explain},
+                            {NULL, NULL, NULL}};
+    int rc0 = cli_parse("code", argc, argv, opts, &in);
+    if (rc0) return rc0;
     dyad_dict *d = S_dict(dir);
     if (!d) return EXIT_SKIPPED;
     int rc = EXIT_SKIPPED, skipped = 0;

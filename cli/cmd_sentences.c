@@ -37,13 +37,7 @@ static void S_dateline(dyad_json *j, const dyad_dateline *d)
 static int S_doc(const dyad_doc *doc, void *vctx)
 {
     sent_ctx *c = vctx;
-    dyad_status st = dyad_text_analyze(c->t, doc);
-    if (st != DYAD_OK) {
-        cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
-                  dyad_text_errmsg(c->t));
-        c->skipped++;
-        return 0;
-    }
+    if (cli_analyze(c->t, doc, &c->skipped)) return 0;
     size_t n = dyad_text_sentence_count(c->t);
     for (size_t i = 0; i < n; i++) {
         const dyad_sentence *s = dyad_text_sentence(c->t, i);
@@ -76,21 +70,8 @@ static int S_run(int argc, char **argv)
     memset(&in, 0, sizeof in);
     char *paths[argc > 0 ? argc : 1];
     in.paths = paths;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--input-format") == 0 || strncmp(a, "--input-format=", 15) == 0) {
-            const char *v = a[14] == '=' ? a + 15 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v) return cli_usage_error("sentences", "--input-format needs a value");
-            if (dyad_format_parse(v, &in.ropts.format) != DYAD_OK)
-                return cli_usage_error("sentences", "unknown input format '%s'", v);
-        } else if (strcmp(a, "--") == 0) {
-            while (++i < argc) paths[in.npaths++] = argv[i];
-        } else if (a[0] == '-' && a[1] != 0) {
-            return cli_usage_error("sentences", "unknown option '%s'", a);
-        } else {
-            paths[in.npaths++] = argv[i];
-        }
-    }
+    int rc0 = cli_parse("sentences", argc, argv, NULL, &in);
+    if (rc0) return rc0;
     sent_ctx c = {0};
     if (dyad_text_new(&c.t) != DYAD_OK || !(c.j = dyad_json_new(stdout))) {
         cli_error("out of memory");

@@ -82,13 +82,8 @@ static void S_groups(dyad_json *j, dyad_chunker *c, const dyad_token *tok)
 static int S_doc(const dyad_doc *doc, void *vctx)
 {
     tag_ctx *c = vctx;
-    dyad_status st = dyad_text_analyze(c->t, doc);
-    if (st != DYAD_OK) {
-        cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
-                  dyad_text_errmsg(c->t));
-        c->skipped++;
-        return 0;
-    }
+    dyad_status st;
+    if (cli_analyze(c->t, doc, &c->skipped)) return 0;
     size_t ntok;
     const dyad_token *all = dyad_text_tokens(c->t, &ntok);
     size_t n = dyad_text_sentence_count(c->t);
@@ -132,24 +127,9 @@ static int S_run(int argc, char **argv)
     char *paths[argc > 0 ? argc : 1];
     in.paths = paths;
     const char *dir = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--input-format") == 0 || strncmp(a, "--input-format=", 15) == 0) {
-            const char *v = a[14] == '=' ? a + 15 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v) return cli_usage_error("tag", "--input-format needs a value");
-            if (dyad_format_parse(v, &in.ropts.format) != DYAD_OK)
-                return cli_usage_error("tag", "unknown input format '%s'", v);
-        } else if (strcmp(a, "--tagger-dir") == 0 || strncmp(a, "--tagger-dir=", 13) == 0) {
-            dir = a[12] == '=' ? a + 13 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!dir) return cli_usage_error("tag", "--tagger-dir needs a value");
-        } else if (strcmp(a, "--") == 0) {
-            while (++i < argc) paths[in.npaths++] = argv[i];
-        } else if (a[0] == '-' && a[1] != 0) {
-            return cli_usage_error("tag", "unknown option '%s'", a);
-        } else {
-            paths[in.npaths++] = argv[i];
-        }
-    }
+    const cli_opt opts[] = {{"--tagger-dir", &dir, NULL}, {NULL, NULL, NULL}};
+    int rc0 = cli_parse("tag", argc, argv, opts, &in);
+    if (rc0) return rc0;
     dyad_tagger *tg = NULL;
     dyad_status st = dyad_tagger_new(&tg, dir);
     if (st != DYAD_OK) {

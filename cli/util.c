@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void cli_error(const char *fmt, ...)
 {
@@ -63,4 +64,61 @@ int cli_each_doc(const cli_inputs *in, cli_doc_fn fn, void *ctx, int *skipped)
     dyad_reader_free(r);
     if (rc == EXIT_OK && *skipped) rc = EXIT_SKIPPED;
     return rc;
+}
+
+/* Matches "--name", "--name=value"; returns the value for an option with
+ * a value (taking the next argument when needed), "" for a flag, NULL
+ * when argv[*i] is not this option. */
+static const char *S_opt(const char *name, int want_value, int argc, char **argv, int *i,
+                         int *missing)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0 || (a[n] != 0 && a[n] != '=')) return NULL;
+    if (!want_value) return a[n] == 0 ? "" : NULL;
+    if (a[n] == '=') return a + n + 1;
+    if (*i + 1 >= argc) { *missing = 1; return ""; }
+    return argv[++*i];
+}
+
+int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, cli_inputs *in)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int missing = 0;
+        const char *v = S_opt("--input-format", 1, argc, argv, &i, &missing);
+        if (v) {
+            if (missing) return cli_usage_error(cmd, "--input-format needs a value");
+            if (dyad_format_parse(v, &in->ropts.format) != DYAD_OK)
+                return cli_usage_error(cmd, "unknown input format '%s'", v);
+            continue;
+        }
+        int matched = 0;
+        for (const cli_opt *o = opts; o && o->name && !matched; o++) {
+            v = S_opt(o->name, o->value != NULL, argc, argv, &i, &missing);
+            if (!v) continue;
+            if (missing) return cli_usage_error(cmd, "%s needs a value", o->name);
+            if (o->value) *o->value = v;
+            if (o->flag) *o->flag = 1;
+            matched = 1;
+        }
+        if (matched) continue;
+        if (strcmp(a, "--") == 0) {
+            while (++i < argc) in->paths[in->npaths++] = argv[i];
+        } else if (a[0] == '-' && a[1] != 0) {
+            return cli_usage_error(cmd, "unknown option '%s'", a);
+        } else {
+            in->paths[in->npaths++] = argv[i];
+        }
+    }
+    return 0;
+}
+
+int cli_analyze(dyad_text *t, const dyad_doc *doc, int *skipped)
+{
+    if (dyad_text_analyze(t, doc) == DYAD_OK) return 0;
+    cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
+              dyad_text_errmsg(t));
+    (*skipped)++;
+    return 1;
 }
