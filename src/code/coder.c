@@ -813,6 +813,19 @@ static const char *S_prep_above(const dyad__tree *t, uint32_t np, uint32_t inner
     return NULL;
 }
 
+/* Verbs that are mutual by meaning whatever their code: "Trump and
+ * Zelenskyy disagreed", "the two sides clashed". */
+static int S_reciprocal(const char *w)
+{
+    static const char *const v[] = {"disagree", "disagreed", "disagrees", "disagreeing",
+                                    "clash", "clashed", "clashes", "clashing", "quarrel",
+                                    "quarreled", "quarrelled", "feud", "feuded", "spar",
+                                    "sparred", "reconcile", "reconciled", "bicker", "bickered"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
+        if (!strcasecmp(w, v[i])) return 1;
+    return 0;
+}
+
 /* Is np the direct object of the verb phrase (or inside it)? */
 static int S_is_object(const dyad__tree *t, uint32_t inner, uint32_t np)
 {
@@ -1101,7 +1114,8 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
      * Erdogan discussed Libya", "A and B met", "signed a deal") run both
      * ways between its members; what they discussed is the topic, not the
      * target.  Only a "with" phrase names another party. */
-    int sym = code && S_symmetric(code) && best.tgt == NONE;
+    int sym = code && (S_symmetric(code) || S_reciprocal(t->toks[g->verb].word)) &&
+              best.tgt == NONE;
     if (sym) {
         uint32_t w = S_pp_np(c, g->inner, "with");
         actorset with = w != NONE ? S_np_actors(c, w, 0) : (actorset){NULL, 0};

@@ -1085,6 +1085,15 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
                     p[DYAD__T_SYM] = 1;
                 } else {
                     S_unknown(tg, s, len, sh, p);
+                    if (le == UINT32_MAX && !init && (sh == SH_CAP || sh == SH_HYPHEN_CAP)) {
+                        /* a capitalised word the lexicon does not know, in
+                         * mid-sentence, is a name ("Zelenskyy", not an
+                         * adverb for its -y) whatever its suffix says */
+                        float tot = 0;
+                        for (int t = 0; t < NT; t++) tot += p[t];
+                        for (int t = 0; t < NT; t++) p[t] *= 0.15f;
+                        p[DYAD__T_NNP] += 0.85f * tot;
+                    }
                     if (le != UINT32_MAX) {
                         /* unknown as written, known in lower case: at the
                          * start mostly that word, elsewhere mostly a name */
