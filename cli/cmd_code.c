@@ -105,6 +105,7 @@ static void S_explain(code_ctx *x, const dyad_doc *doc, size_t sid, const char *
 static int S_doc(const dyad_doc *doc, void *vctx)
 {
     code_ctx *x = vctx;
+    dyad_coder_new_document(x->coder);
     if (doc->parse) {
         dyad_status st = dyad_coder_code_parse(x->coder, doc->parse, strlen(doc->parse), doc->date);
         if (st != DYAD_OK) {

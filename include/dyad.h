@@ -936,6 +936,11 @@ DYAD_API void dyad_coder_free(dyad_coder *c);
 DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name,
                                            const char *value);
 
+/** Starts a new document.  In the agent_country mode a role named with
+ *  no country anywhere in its sentence takes the country the document
+ *  has named most so far; this forgets it. */
+DYAD_API void dyad_coder_new_document(dyad_coder *c);
+
 /** Collect a readable trace of each decision (see dyad_coder_trace());
  *  off by default. */
 DYAD_API void dyad_coder_set_explain(dyad_coder *c, int on);

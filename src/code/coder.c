@@ -81,6 +81,10 @@ struct dyad_coder {
     uint8_t *absorbed;          /* per verb group: its clause gave the
                                    target of a verb above it */
     int coded;                  /* the last verb group obtained a code */
+    char home[4];               /* news mode: the country the document has
+                                   named most so far */
+    struct { char cc[4]; unsigned n; } seen[32];
+    int nseen;
     int skip_nested;            /* verbs nested in a coded verb's phrase
                                    are not coded (PETRARCH's rule) */
     unsigned discard_entry;
@@ -532,7 +536,13 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     break;
                 }
             }
-            if (!base) base = "---";
+            if (!strcmp(base, "---") && c->home[0]) {
+                /* none in the sentence: the country the document has
+                 * named most so far ("lawmakers" in a story about
+                 * Washington) */
+                base = dyad__arena_strndup(&c->arena, c->home, 3);
+                if (!base) base = "---";
+            }
         }
         a.code = S_combine(c, base, lone.v[g].ag);
         memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
@@ -1183,6 +1193,40 @@ static int S_discarded(dyad_coder *c)
     return 0;
 }
 
+/* News mode: counts the countries this sentence names (actor codes that
+ * start with a country code) and keeps the document's most named one. */
+static void S_count_countries(dyad_coder *c, const char *date)
+{
+    for (uint32_t i = 0; i < c->tree.ntoks; i++) {
+        const mention *m = &c->ments[i];
+        if (!m->entry || m->agent || m->a != i) continue;
+        const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, date);
+        if (!k || !k->code || strlen(k->code) < 3 || !strncmp(k->code, "---", 3) ||
+            !strncmp(k->code, "IGO", 3) || !strncmp(k->code, "NGO", 3) || !strncmp(k->code, "IMG", 3))
+            continue;
+        int j = 0;
+        while (j < c->nseen && memcmp(c->seen[j].cc, k->code, 3)) j++;
+        if (j == c->nseen) {
+            if (c->nseen == (int)DYAD_ARRAY_LEN(c->seen)) continue;
+            memcpy(c->seen[j].cc, k->code, 3);
+            c->seen[j].cc[3] = 0;
+            c->seen[j].n = 0;
+            c->nseen++;
+        }
+        c->seen[j].n++;
+    }
+    int best = -1;
+    for (int j = 0; j < c->nseen; j++)
+        if (best < 0 || c->seen[j].n > c->seen[best].n) best = j;
+    if (best >= 0) memcpy(c->home, c->seen[best].cc, 4);
+}
+
+void dyad_coder_new_document(dyad_coder *c)
+{
+    c->home[0] = 0;
+    c->nseen = 0;
+}
+
 dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
 {
     c->date = date;
@@ -1231,6 +1275,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     }
     if (S_discarded(c)) return DYAD_OK;
     S_find_mentions(c);
+    if (c->agent_country) S_count_countries(c, date);
     if (c->explain) {
         for (uint32_t i = 0; i < n; i++) {
             const mention *m = &c->ments[i];
