@@ -881,10 +881,9 @@ typedef struct evb {
     size_t n;
 } evb;
 
-static void S_ev(dyad_coder *c, evb *b, const char *kind, const char *file, unsigned long line,
+static void S_ev(evb *b, const char *kind, const char *file, unsigned long line,
                  size_t first, size_t end, const char *text)
 {
-    (void)c;
     if (b->n >= DYAD_ARRAY_LEN(b->v)) return;
     dyad_evidence *x = &b->v[b->n++];
     x->kind = kind;
@@ -906,10 +905,10 @@ static void S_actor_evidence(dyad_coder *c, evb *b, const char *kind, const acto
 {
     dyad_dict_entry e;
     if (x->entry && dyad_dict_entry_get(c->d, x->entry, &e) == DYAD_OK)
-        S_ev(c, b, kind, e.file, e.line, x->a, x->b, S_entry_text(c, x->entry));
+        S_ev(b, kind, e.file, e.line, x->a, x->b, S_entry_text(c, x->entry));
     for (int k = 0; k < 3 && x->agents[k]; k++)
         if (dyad_dict_entry_get(c->d, x->agents[k], &e) == DYAD_OK)
-            S_ev(c, b, "agent", e.file, e.line, 0, 0, S_entry_text(c, x->agents[k]));
+            S_ev(b, "agent", e.file, e.line, 0, 0, S_entry_text(c, x->agents[k]));
 }
 
 static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
@@ -970,12 +969,10 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     /* the longest verb entry (multi-word verbs first) */
     dyad_dict_entry ve;
     if (dyad_dict_entry_get(c->d, vm[0].entry, &ve) != DYAD_OK) return DYAD_OK;
-    dyad_dict_block blk;
-    int have_blk = dyad_dict_block_get(c->d, ve.group, &blk) == DYAD_OK;
     const char *code = ve.code, *pcode = ve.passive_code;
     evb base;
     base.n = 0;
-    S_ev(c, &base, "verb", ve.file, ve.line, vm[0].start, vm[0].end, S_entry_text(c, vm[0].entry));
+    S_ev(&base, "verb", ve.file, ve.line, vm[0].start, vm[0].end, S_entry_text(c, vm[0].entry));
     /* the most specific matching pattern of the verb's block */
     pmatch best = {0, -1, NONE, NONE, NONE};
     dyad_dict_pattern bp;
@@ -991,26 +988,27 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         if (z == nblocks) blocks[nblocks++] = qe.group;
     }
     for (size_t bi = 0; bi < nblocks; bi++) {
-      if (dyad_dict_block_get(c->d, blocks[bi], &blk) != DYAD_OK) continue;
-      for (size_t k = 0; k < blk.npatterns; k++) {
-        dyad_dict_pattern p;
-        if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK) continue;
-        /* "+++" (TABARI's complex coding) is not a code: skip */
-        if (p.code && p.code[0] == '+' && !strcmp(p.code, "+++")) continue;
-        int absent = 0;
-        for (size_t q = 0; q < p.nelems && !absent; q++)
-            absent = p.elems[q].kind == DYAD_PAT_WORD && !S_has_word(c, p.elems[q].id);
-        if (absent) continue;
-        pmatch pm = S_try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
-        if (pm.ok && pm.score > best.score) { best = pm; bp = p; }
-      }
+        dyad_dict_block blk;
+        if (dyad_dict_block_get(c->d, blocks[bi], &blk) != DYAD_OK) continue;
+        for (size_t k = 0; k < blk.npatterns; k++) {
+            dyad_dict_pattern p;
+            if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK)
+                continue;
+            /* "+++" (TABARI's complex coding) is not a code: skip */
+            if (p.code && p.code[0] == '+' && !strcmp(p.code, "+++")) continue;
+            int absent = 0;
+            for (size_t q = 0; q < p.nelems && !absent; q++)
+                absent = p.elems[q].kind == DYAD_PAT_WORD && !S_has_word(c, p.elems[q].id);
+            if (absent) continue;
+            pmatch pm = S_try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
+            if (pm.ok && pm.score > best.score) { best = pm; bp = p; }
+        }
     }
-    (void)have_blk;
     if (best.ok) {
         TRACE("  pattern %s:%lu '%s' [%s]\n", bp.file, bp.line, bp.text, bp.code ? bp.code : "");
         if (bp.code) code = bp.code;
         pcode = bp.passive_code;
-        S_ev(c, &base, "pattern", bp.file, bp.line, 0, 0, bp.text);
+        S_ev(&base, "pattern", bp.file, bp.line, 0, 0, bp.text);
     } else {
         TRACE("  no pattern matched; verb code %s\n", code ? code : "(none)");
     }
@@ -1180,6 +1178,7 @@ static int S_discarded(dyad_coder *c)
         dyad_dict_match m;
         if (dyad_dict_match_at_ids(c->d, k, c->wid, c->tree.ntoks, i, 0, &m, 1)) {
             dyad_dict_entry e;
+            memset(&e, 0, sizeof e);
             int story = dyad_dict_entry_get(c->d, m.entry, &e) == DYAD_OK &&
                         (e.flags & DYAD_DICT_F_STORY);
             c->discard = story ? DYAD_DISCARD_STORY : DYAD_DISCARD_SENTENCE;
@@ -1282,7 +1281,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
             if (!m->entry || m->a != i) continue;
             const dyad_dict_code *code = m->agent ? NULL : dyad_dict_actor_code(c->d, m->entry, date);
             dyad_dict_entry e;
-            dyad_dict_entry_get(c->d, m->entry, &e);
+            if (dyad_dict_entry_get(c->d, m->entry, &e) != DYAD_OK) continue;
             dyad__buf_printf(&c->trace, "%s '%s' = %s (%s:%lu)\n", m->agent ? "agent" : "actor",
                              S_words_text(c, m->a, m->b),
                              m->agent ? (e.code ? e.code : "?") : (code ? code->code : "(no code)"),

@@ -29,7 +29,6 @@ struct dyad_text {
     size_t nsent, cap_sent;
     para *paras;
     size_t npara, cap_para;
-    unsigned char *flags;     /* per-sentence scratch */
     dyad_dateline dateline;
     char dl_place[128], dl_date[64], dl_iso[16], dl_agency[64];
     dyad__buf lower;          /* scratch for case-folded matching */

@@ -72,15 +72,6 @@ static int S_map_reserve(dyad__norm *n, size_t need)
     return 0;
 }
 
-/* Appends bytes that all map to original offset `orig`. */
-static int S_emit(dyad__norm *n, const char *p, size_t k, size_t orig)
-{
-    if (S_map_reserve(n, n->text.len + k + 1) != 0) return -1;
-    for (size_t i = 0; i < k; i++) n->map[n->text.len + i] = (uint32_t)orig;
-    dyad__buf_append(&n->text, p, k);
-    return n->text.oom ? -1 : 0;
-}
-
 /* Appends the normalised form of a cluster of inlen original bytes at
  * orig.  Output byte k maps to orig + min(k, inlen - 1): identical when
  * nothing changed, and still increasing inside the cluster when it did,
@@ -93,6 +84,12 @@ static int S_emit_cluster(dyad__norm *n, const char *p, size_t k, size_t orig,
         n->map[n->text.len + i] = (uint32_t)(orig + (i < inlen ? i : inlen - 1));
     dyad__buf_append(&n->text, p, k);
     return n->text.oom ? -1 : 0;
+}
+
+/* Appends bytes that all map to original offset `orig`. */
+static int S_emit(dyad__norm *n, const char *p, size_t k, size_t orig)
+{
+    return S_emit_cluster(n, p, k, orig, 1);
 }
 
 static int S_needs_nfc(int32_t cp)
