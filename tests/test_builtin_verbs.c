@@ -216,12 +216,12 @@ static void S_run(const vcase *cases, size_t n)
  * consider 014, claim responsibility 015, deny 016, a wreath 017,
  * condolences 018, agree with 019, warn of a danger 012. */
 static const vcase ROOT_01[] = {
-    /* a bare "said" is attribution, not an event (dyad code's news
-     * mode drops 010 by reporting verbs) */
+    /* a bare statement is attribution, not an event (dyad code's news
+     * mode drops 010; what was said is coded from the reported clause) */
     {"Germany said on Monday that the talks with Poland had been useful.",
      ""},
     {"Germany made a statement on Monday about the talks with Poland.",
-     "DEU POL 010"},
+     ""},
     {"The Kremlin declined to comment on the report about Finland.",
      "RUSGOV FIN 011"},
     {"India voiced concern over the growing tension with Pakistan.",
@@ -306,30 +306,31 @@ static const vcase ROOT_03[] = {
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
  * with the host's 043, hosting 043 with the visitor's 042, a meeting on
- * the sidelines 044, mediation 045, negotiation 046. */
+ * the sidelines 044, mediation 045, negotiation 046.  In news mode a
+ * consultation with a named party is mutual: coded both ways. */
 static const vcase ROOT_04[] = {
     {"The French president spoke with the Indian prime minister over the phone.",
-     "FRAGOV INDGOV 041"},
+     "FRAGOV INDGOV 041; INDGOV FRAGOV 041"},
     {"Egypt discussed the crisis in Sudan with Saudi Arabia in a telephone conversation.",
-     "EGY SAU 041"},
+     "EGY SAU 041; SAU EGY 041"},
     {"Germany discussed the climate with Brazil in a video call.",
-     "DEU BRA 041"},
+     "DEU BRA 041; BRA DEU 041"},
     {"Japan discussed North Korea with South Korea over the phone.",
-     "JPN KOR 041"},
+     "JPN KOR 041; KOR JPN 041"},
     {"Armenia and Azerbaijan discussed the peace deal in a video call.",
      "ARM AZE 041; AZE ARM 041"},
     {"Germany discussed energy security with Norway.",
-     "DEU NOR 040"},
+     "DEU NOR 040; NOR DEU 040"},
     {"Germany and Brazil discussed the climate.",
      "DEU BRA 040; BRA DEU 040"},
     {"China and Brazil held talks on trade.",
      "CHN BRA 040; BRA CHN 040"},
     {"Chile consulted Argentina about the border.",
-     "CHL ARG 040"},
+     "CHL ARG 040; ARG CHL 040"},
     {"The French president called the Russian president on Friday.",
-     "FRAGOV RUSGOV 041"},
+     "FRAGOV RUSGOV 041; RUSGOV FRAGOV 041"},
     {"The Turkish president received a phone call from the Russian president.",
-     "RUSGOV TURGOV 041"},
+     "RUSGOV TURGOV 041; TURGOV RUSGOV 041"},
     {"The Indian foreign minister visited Moscow.",
      "INDGOV RUS 042; RUS INDGOV 043"},
     {"The Indian prime minister paid a visit to Russia.",
@@ -343,13 +344,13 @@ static const vcase ROOT_04[] = {
     {"Saudi Arabia hosted talks between Russia and Ukraine.",
      "SAU RUS 043; SAU UKR 043; RUS SAU 042; UKR SAU 042"},
     {"The Japanese prime minister met the Chinese president on the sidelines of the summit.",
-     "JPNGOV CHNGOV 044"},
+     "JPNGOV CHNGOV 044; CHNGOV JPNGOV 044"},
     {"Qatar mediated between Israel and Hamas.",
      "QAT ISR 045; QAT PSEREBHMS 045"},
     {"Egypt brokered a ceasefire between Israel and Hamas.",
      "EGY ISR 045; EGY PSEREBHMS 045"},
     {"Iran negotiated with the United States over its nuclear programme.",
-     "IRN USA 046"},
+     "IRN USA 046; USA IRN 046"},
 };
 
 /* Diplomatic cooperation: praise, verbal defence, recognition, apology,
@@ -368,7 +369,7 @@ static const vcase ROOT_05[] = {
     {"Russia and China signed a trade agreement.",
      "RUS CHN 057; CHN RUS 057"},
     {"India signed a defence pact with France.",
-     "IND FRA 057"},
+     "IND FRA 057; FRA IND 057"},
     {"Israel and Morocco restored diplomatic ties.",
      "ISR MAR 050; MAR ISR 050"},
     {"The president of Kazakhstan signed a law on elections.",

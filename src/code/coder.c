@@ -30,6 +30,8 @@ typedef struct actor {
     uint32_t a, b;              /* token span named */
     unsigned entry;             /* dictionary actor entry, or 0 */
     unsigned agents[3];         /* agent entries combined in, 0-ended */
+    const char *why;            /* news mode: how a name or pronoun was
+                                   resolved from the document, or NULL */
 } actor;
 
 typedef struct actorset {
@@ -42,7 +44,38 @@ typedef struct mention {
     uint32_t a, b;
     unsigned entry;
     uint8_t agent;              /* 1 agent, 0 actor */
+    const char *code;           /* a name the document introduced ("Randhir
+                                   Jaiswal, the Indian spokesperson" makes
+                                   a later "Jaiswal" INDGOV): its code; the
+                                   entry is then 0 */
+    const char *why;
 } mention;
+
+/* News mode: what a document has established so far, for the sentences
+ * after it.  Codes are copied here: the arena is reset per sentence. */
+#define DOC_CODE 32
+#define DOC_NAMES 96
+#define DOC_ACCUSE 8
+typedef struct docname {
+    char name[32];              /* a surname as written ("Jaiswal") */
+    char code[DOC_CODE];
+    unsigned at;                /* the sentence that introduced it */
+} docname;
+
+typedef struct docctx {
+    docname names[DOC_NAMES];
+    int nnames;
+    char person[DOC_CODE];      /* the last person named as a subject */
+    char person_text[32];
+    unsigned person_at;
+    char speaker[DOC_CODE];     /* the last speaker of a quotation */
+    char speaker_text[32];
+    unsigned speaker_at;
+    struct { char src[DOC_CODE], tgt[DOC_CODE]; unsigned at; } acc[DOC_ACCUSE];
+    int nacc;                   /* the last accusations, newest last */
+    unsigned sent;              /* sentences seen, from 1 */
+    int open_quote;             /* the last sentence ended inside quotes */
+} docctx;
 
 /* A cache of word ids by spelling, kept across sentences: most words of
  * news text repeat, and a hit skips canonicalising and the dictionary's
@@ -88,6 +121,9 @@ struct dyad_coder {
     int skip_nested;            /* verbs nested in a coded verb's phrase
                                    are not coded (PETRARCH's rule) */
     unsigned discard_entry;
+    docctx doc;                 /* news mode */
+    uint8_t *inquote;           /* per token: inside a quotation */
+    actorset speaker;           /* the sentence's quotation speaker */
     dyad__buf trace;
     dyad__err err;
 };
@@ -245,6 +281,16 @@ static void S_find_mentions(dyad_coder *c)
     }
 }
 
+/* The code of actor mention m on the coder's date: a name the document
+ * introduced, else the dictionary's; NULL for none. */
+static const char *S_mention_code(const dyad_coder *c, const mention *m)
+{
+    if (m->code) return m->code;
+    if (!m->entry || m->agent) return NULL;
+    const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
+    return k && k->code ? k->code : NULL;
+}
+
 /* ---------------------------------------------------------- actor sets */
 
 static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
@@ -319,6 +365,18 @@ typedef struct agroups {
     int n;
 } agroups;
 
+/* News mode: an organisation named after a country in one phrase names
+ * a post, not the employer: "the U.S. deputy U.N. ambassador" is the
+ * United States' (USA, not IGOUNO). */
+static int S_post_at(const dyad_coder *c, const actor *cur, const mention *m)
+{
+    if (!cur->code || strlen(cur->code) < 3 || !strncmp(cur->code, "IGO", 3) ||
+        !strncmp(cur->code, "NGO", 3) || !strncmp(cur->code, "---", 3))
+        return 0;
+    const char *k = S_mention_code(c, m);
+    return k && !strncmp(k, "IGO", 3);
+}
+
 /* The head part of np (its tokens outside modifier children), split at
  * coordination of names: each segment gives at most one actor (its first
  * actor mention, with the agents around it combined in) or, without an
@@ -383,22 +441,23 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
             continue;
         }
         const mention *m = &c->ments[i];
-        if (m->entry && m->a == i) {
+        if ((m->entry || m->code) && m->a == i) {
             if (m->agent) {
                 if (nag < 3) seg.ag[nag++] = m->entry;
                 if (nag == 1) seg.a = m->a;
                 seg.b = m->b;
-            } else if (!have || (c->agent_country && !cur_poss)) {
+            } else if (!have || (c->agent_country && !cur_poss && !S_post_at(c, &cur, m))) {
                 /* PETRARCH takes the first actor of a phrase; for news the
                  * head comes last ("his Turkish counterpart Recep Tayyip
                  * Erdogan"), unless the first is a possessor ("Gondor's
                  * minister X") */
-                const dyad_dict_code *code = dyad_dict_actor_code(c->d, m->entry, c->date);
-                if (code && code->code) {
-                    cur.code = code->code;
+                const char *code = S_mention_code(c, m);
+                if (code) {
+                    cur.code = code;
                     cur.a = m->a;
                     cur.b = m->b;
                     cur.entry = m->entry;
+                    cur.why = m->why;
                     uint32_t q = t->toks[m->a].parent;
                     cur_poss = q != np && q != NONE && t->nodes[q].tok_b < p->tok_b &&
                                t->nodes[q].tok_b > 0 &&
@@ -458,12 +517,21 @@ static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
     return S_np_actors_calc(c, np, depth);
 }
 
+static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
+
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
 {
     actorset s = {NULL, 0};
     const dyad__tree *t = &c->tree;
     if (depth > 24) return s;
     const dyad__node *p = &t->nodes[np];
+    if (c->agent_country && p->tok_b == p->tok_a + 1 &&
+        (!strcmp(t->toks[p->tok_a].tag, "PRP") || !strcmp(t->toks[p->tok_a].tag, "PRP$"))) {
+        /* news mode: "he", "we" in a quotation, from the document */
+        actor a;
+        if (S_resolve_pronoun(c, p->tok_a, &a)) S_push_one(c, &s, &a);
+        return s;
+    }
     int nps = 0, cc = 0;
     for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         nps += t->nodes[ch].label == DYAD__L_NP;
@@ -528,10 +596,13 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
              * before the agent in the sentence */
             for (uint32_t i = lone.v[g].a; i-- > 0;) {
                 const mention *m = &c->ments[i];
-                if (!m->entry || m->agent || m->a != i) continue;
-                const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
-                if (k && k->code && strlen(k->code) >= 3 && strncmp(k->code, "---", 3)) {
-                    base = dyad__arena_strndup(&c->arena, k->code, 3);
+                if (m->agent || m->a != i) continue;
+                /* not across a quotation's edge: "... the Ukrainian
+                 * people," Representative Ivey said */
+                if (c->inquote && c->inquote[i] != c->inquote[lone.v[g].a]) continue;
+                const char *k = S_mention_code(c, m);
+                if (k && strlen(k) >= 3 && strncmp(k, "---", 3)) {
+                    base = dyad__arena_strndup(&c->arena, k, 3);
                     a.entry = m->entry;
                     break;
                 }
@@ -551,6 +622,360 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         if (a.code) S_push_actor(c, &s, &a);
     }
     return s;
+}
+
+static int S_reporting_verb(const char *w);
+static actorset S_named_only(dyad_coder *c, const actorset *s);
+
+/* ------------------------------------------------------ document context
+ * News mode reads a story, not loose sentences.  Three things carry from
+ * one sentence to the next (docctx): the people the story has introduced
+ * with their role ("Indian foreign ministry spokesperson Randhir
+ * Jaiswal": a later "Jaiswal" is INDGOV), the last person named as a
+ * subject and the last speaker of a quotation (for "he", and for "we" in
+ * a quotation), and the last accusations (a denial answers its accuser).
+ * Every actor found this way says so in its evidence. */
+
+static int S_cap_word(const char *w)
+{
+    return w[0] >= 'A' && w[0] <= 'Z' && w[1] != 0;
+}
+
+/* A run of capitalised proper-noun tokens not named by the dictionary:
+ * the end of the run starting at i, or i when there is none. */
+static uint32_t S_name_run(const dyad_coder *c, uint32_t i)
+{
+    const dyad__tree *t = &c->tree;
+    uint32_t j = i;
+    while (j < t->ntoks && !c->covered[j] && !strcmp(t->toks[j].tag, "NNP") &&
+           S_cap_word(t->toks[j].word))
+        j++;
+    return j;
+}
+
+/* The mention covering token i, or NULL. */
+static const mention *S_mention_over(const dyad_coder *c, uint32_t i)
+{
+    if (!c->covered[i]) return NULL;
+    for (uint32_t k = i + 1; k-- > 0;) {
+        const mention *m = &c->ments[k];
+        if ((m->entry || m->code) && m->a == k && m->b > i) return m;
+        if (!c->covered[k]) break;
+    }
+    return NULL;
+}
+
+static int S_is_person_entry(const dyad_coder *c, unsigned entry)
+{
+    const dyad_dict_code *v;
+    size_t n = dyad_dict_actor_codes(c->d, entry, &v);
+    for (size_t i = 0; i < n; i++)
+        if (v[i].when != DYAD_DICT_ALWAYS) return 1;    /* dated: an office */
+    return 0;
+}
+
+/* Is actor mention m a person (an office holder of the dictionary, or a
+ * name the document introduced)? */
+static int S_is_person(const dyad_coder *c, const mention *m)
+{
+    return !m->agent && (m->code || (m->entry && S_is_person_entry(c, m->entry)));
+}
+
+static void S_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+/* Learns the names this sentence introduces with a role: a run of
+ * unknown proper nouns right after a role ("spokesperson Randhir
+ * Jaiswal", "the republic's president, Milorad Dodik") or followed by an
+ * appositive that names one ("Robert Wood, U.S. deputy U.N. ambassador,").
+ * The name's code is its noun phrase's (the role combined with the
+ * country named, or the document's country). */
+static void S_learn_names(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        uint32_t j = S_name_run(c, i);
+        if (j == i) continue;
+        uint32_t a = i;
+        i = j - 1;
+        int role = 0, appos = 0;
+        const mention *m = a > 0 ? S_mention_over(c, a - 1) : NULL;
+        if (!m && a > 1 && !strcmp(t->toks[a - 1].tag, ",")) m = S_mention_over(c, a - 2);
+        role = m && m->agent;
+        if (!role && j - a >= 2 && j + 1 < t->ntoks && !strcmp(t->toks[j].tag, ",")) {
+            for (uint32_t k = j + 1; k < t->ntoks && k < j + 9; k++) {
+                if (!strcmp(t->toks[k].tag, ",") || dyad__tag_is_verb(t->toks[k].tag)) break;
+                const mention *mk = S_mention_over(c, k);
+                if (mk && mk->agent) { appos = 1; break; }
+            }
+        }
+        if (!role && !appos) continue;
+        const char *w = t->toks[j - 1].word;
+        if (strlen(w) < 3 || strlen(w) >= sizeof c->doc.names[0].name) continue;
+        /* the smallest noun phrase holding the name; for an appositive,
+         * the phrase around it and its role */
+        uint32_t q = t->toks[a].parent;
+        while (q != NONE && !(t->nodes[q].label == DYAD__L_NP && t->nodes[q].tok_a <= a &&
+                              t->nodes[q].tok_b >= j))
+            q = t->nodes[q].parent;
+        if (q == NONE) continue;
+        if (role && m->a < t->nodes[q].tok_a) {
+            /* "president, Milorad Dodik" as two phrases: the role's */
+            uint32_t r = t->toks[m->a].parent;
+            while (r != NONE && t->nodes[r].label != DYAD__L_NP) r = t->nodes[r].parent;
+            if (r == NONE) continue;
+            q = r;
+        } else if (appos) {
+            uint32_t up = t->nodes[q].parent;
+            if (up == NONE || t->nodes[up].label != DYAD__L_NP) continue;
+            q = up;
+        }
+        actorset s = S_np_actors(c, q, 0);
+        const char *code = NULL;
+        for (uint32_t k = 0; k < s.n && !code; k++)
+            if (strncmp(s.v[k].code, "---", 3)) code = s.v[k].code;
+        if (!code) continue;
+        docctx *d = &c->doc;
+        int k = 0;
+        while (k < d->nnames && strcmp(d->names[k].name, w)) k++;
+        if (k == d->nnames) {
+            if (d->nnames == DOC_NAMES) continue;
+            d->nnames++;
+        }
+        S_copy(d->names[k].name, sizeof d->names[k].name, w);
+        S_copy(d->names[k].code, sizeof d->names[k].code, code);
+        d->names[k].at = d->sent;
+        if (c->explain)
+            dyad__buf_printf(&c->trace, "name '%s' = %s (introduced here)\n", w, code);
+    }
+}
+
+/* Makes mentions of the names the document has introduced. */
+static void S_name_mentions(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    if (!c->doc.nnames) return;
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        uint32_t j = S_name_run(c, i);
+        if (j == i) continue;
+        const char *w = t->toks[j - 1].word;
+        int k = 0;
+        while (k < c->doc.nnames && strcmp(c->doc.names[k].name, w)) k++;
+        if (k < c->doc.nnames) {
+            const docname *dn = &c->doc.names[k];
+            mention *m = &c->ments[i];
+            m->a = i;
+            m->b = j;
+            m->entry = 0;
+            m->agent = 0;
+            m->code = dyad__arena_strndup(&c->arena, dn->code, strlen(dn->code));
+            char why[96];
+            snprintf(why, sizeof why, "%s = %s, as introduced in sentence %u", w, dn->code, dn->at);
+            m->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+            if (!m->code || !m->why) { m->code = NULL; continue; }
+            for (uint32_t q = i; q < j; q++) c->covered[q] = 1;
+            if (c->explain)
+                dyad__buf_printf(&c->trace, "actor '%s' = %s (%s)\n", w, dn->code, m->why);
+        }
+        i = j - 1;
+    }
+}
+
+/* Marks the tokens inside quotation marks.  A sentence that opens with a
+ * closing mark, or follows a sentence that ended inside a quotation,
+ * begins inside one. */
+static void S_quotes(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    int in = c->doc.open_quote;
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        if (!strcmp(t->toks[i].tag, "''")) { in = 0; break; }
+        if (!strcmp(t->toks[i].tag, "``")) break;
+    }
+    /* the first mark closes: everything before it was quoted */
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        if (!strcmp(t->toks[i].tag, "''")) {
+            int before = 1;
+            for (uint32_t k = 0; k < i; k++)
+                if (!strcmp(t->toks[k].tag, "``")) before = 0;
+            if (before) in = 1;
+            break;
+        }
+        if (!strcmp(t->toks[i].tag, "``")) break;
+    }
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        const char *tag = t->toks[i].tag;
+        if (!strcmp(tag, "``")) { in = 1; c->inquote[i] = 1; continue; }
+        c->inquote[i] = (uint8_t)in;
+        if (!strcmp(tag, "''")) in = 0;
+    }
+    c->doc.open_quote = in;
+}
+
+static int S_first_person(const char *w)
+{
+    return !strcasecmp(w, "I") || !strcasecmp(w, "we") || !strcasecmp(w, "me") ||
+           !strcasecmp(w, "us") || !strcasecmp(w, "my") || !strcasecmp(w, "our");
+}
+
+static int S_third_person(const char *w)
+{
+    return !strcasecmp(w, "he") || !strcasecmp(w, "she") || !strcasecmp(w, "him") ||
+           !strcasecmp(w, "her") || !strcasecmp(w, "his");
+}
+
+/* The speaker of the sentence's quotation: the subject of a speech verb
+ * outside the quotation ("...," Jaiswal told reporters; "...," said
+ * Akhundzada). */
+static void S_find_speaker(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    c->speaker = (actorset){NULL, 0};
+    int quoted = 0;
+    for (uint32_t i = 0; i < t->ntoks; i++) quoted |= c->inquote[i];
+    if (!quoted) return;
+    for (uint32_t k = 0; k < t->nvgroups && !c->speaker.n; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (c->inquote[h->verb]) continue;
+        if (h->reported == NONE && !S_reporting_verb(t->toks[h->verb].word)) continue;
+        uint32_t np = h->subject;
+        if (np == NONE || c->inquote[t->nodes[np].tok_a])
+            np = h->last + 1 < t->ntoks ? c->np_from[h->last + 1] : NONE;   /* said X */
+        if (np == NONE || S_first_person(t->toks[t->nodes[np].tok_a].word)) continue;
+        actorset s = S_np_actors(c, np, 0);
+        c->speaker = S_named_only(c, &s);
+    }
+}
+
+/* Resolves pronoun token tok from the sentence and the document: a
+ * first-person pronoun in a quotation is its speaker; "he", "she" the
+ * nearest person named before it in the sentence, else the last person
+ * the story named as a subject, in the last three sentences.  Returns 0
+ * when it stays unresolved ("it", "they": too often wrong). */
+static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
+{
+    const dyad__tree *t = &c->tree;
+    const char *w = t->toks[tok].word;
+    char why[128];
+    memset(out, 0, sizeof *out);
+    out->a = tok;
+    out->b = tok + 1;
+    if (S_first_person(w)) {
+        if (!c->inquote || !c->inquote[tok]) return 0;
+        if (c->speaker.n) {
+            *out = c->speaker.v[0];
+            out->a = tok;
+            out->b = tok + 1;
+            out->entry = 0;
+            out->agents[0] = 0;
+            snprintf(why, sizeof why, "'%s' = %s, the speaker of the quotation", w, out->code);
+        } else if (c->doc.speaker[0] && c->doc.sent - c->doc.speaker_at <= 2) {
+            out->code = dyad__arena_strndup(&c->arena, c->doc.speaker, strlen(c->doc.speaker));
+            snprintf(why, sizeof why, "'%s' = %s, %s, who spoke in sentence %u", w,
+                     c->doc.speaker, c->doc.speaker_text, c->doc.speaker_at);
+        } else {
+            return 0;
+        }
+    } else if (S_third_person(w)) {
+        for (uint32_t i = tok; i-- > 0;) {
+            const mention *m = &c->ments[i];
+            if (m->a != i || !S_is_person(c, m) || c->inquote[i] != c->inquote[tok]) continue;
+            out->code = S_mention_code(c, m);
+            if (!out->code) continue;
+            snprintf(why, sizeof why, "'%s' = %s, named before it in the sentence", w, out->code);
+            break;
+        }
+        if (!out->code) {
+            if (!c->doc.person[0] || c->doc.sent - c->doc.person_at > 3 || c->inquote[tok])
+                return 0;
+            out->code = dyad__arena_strndup(&c->arena, c->doc.person, strlen(c->doc.person));
+            snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u", w, c->doc.person,
+                     c->doc.person_text, c->doc.person_at);
+        }
+    } else {
+        return 0;
+    }
+    if (!out->code) return 0;
+    out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    return 1;
+}
+
+/* After a sentence: its speaker, the person its first subject names,
+ * and its accusations, for the sentences after it. */
+static void S_doc_update(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    docctx *d = &c->doc;
+    if (c->speaker.n) {
+        S_copy(d->speaker, sizeof d->speaker, c->speaker.v[0].code);
+        S_copy(d->speaker_text, sizeof d->speaker_text,
+               c->speaker.v[0].b > c->speaker.v[0].a
+                   ? S_words_text(c, c->speaker.v[0].a, c->speaker.v[0].b) : "");
+        d->speaker_at = d->sent;
+    }
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject == NONE || c->inquote[h->verb]) continue;
+        const dyad__node *np = &t->nodes[h->subject];
+        int person = 0;
+        for (uint32_t i = np->tok_a; i < np->tok_b && !person; i++)
+            person = c->ments[i].a == i && S_is_person(c, &c->ments[i]);
+        if (!person && !(np->tok_b == np->tok_a + 1 && S_third_person(t->toks[np->tok_a].word)))
+            continue;
+        actorset s = S_np_actors(c, h->subject, 0);
+        if (!s.n || !strncmp(s.v[0].code, "---", 3)) continue;
+        S_copy(d->person, sizeof d->person, s.v[0].code);
+        S_copy(d->person_text, sizeof d->person_text,
+               s.v[0].b > s.v[0].a ? S_words_text(c, s.v[0].a, s.v[0].b) : "");
+        d->person_at = d->sent;
+        break;
+    }
+    for (size_t i = 0; i < c->nevents; i++) {
+        const dyad_event *e = &c->events[i];
+        if (strncmp(e->code, "11", 2) != 0) continue;
+        if (d->nacc == DOC_ACCUSE) {
+            memmove(&d->acc[0], &d->acc[1], (DOC_ACCUSE - 1) * sizeof d->acc[0]);
+            d->nacc--;
+        }
+        S_copy(d->acc[d->nacc].src, DOC_CODE, e->source);
+        S_copy(d->acc[d->nacc].tgt, DOC_CODE, e->target);
+        d->acc[d->nacc].at = d->sent;
+        d->nacc++;
+    }
+}
+
+/* A denial with no target answers the latest accusation against the
+ * denier's country, in this sentence or the story so far. */
+static int S_accuser(dyad_coder *c, const actorset *src, actor *out)
+{
+    if (!src->n || strlen(src->v[0].code) < 3) return 0;
+    const char *cc = src->v[0].code;
+    memset(out, 0, sizeof *out);
+    char why[128];
+    for (size_t i = c->nevents; i-- > 0;) {
+        const dyad_event *e = &c->events[i];
+        if (!strncmp(e->code, "11", 2) && !strncmp(e->target, cc, 3) && strncmp(e->source, cc, 3)) {
+            out->code = e->source;
+            snprintf(why, sizeof why, "%s, who accused %s in this sentence", e->source, e->target);
+            out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+            return 1;
+        }
+    }
+    for (int i = c->doc.nacc; i-- > 0;) {
+        if (!strncmp(c->doc.acc[i].tgt, cc, 3) && strncmp(c->doc.acc[i].src, cc, 3)) {
+            out->code = dyad__arena_strndup(&c->arena, c->doc.acc[i].src, strlen(c->doc.acc[i].src));
+            snprintf(why, sizeof why, "%s, who accused %s in sentence %u", c->doc.acc[i].src,
+                     c->doc.acc[i].tgt, c->doc.acc[i].at);
+            out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+            return out->code != NULL;
+        }
+    }
+    return 0;
 }
 
 /* -------------------------------------------------------------- patterns */
@@ -814,6 +1239,22 @@ static int S_symmetric(const char *code)
     return 0;
 }
 
+/* Acts that are mutual whoever is named first: consultations (040, 041,
+ * 043 is not: a visit has a host), meetings (044), mediation aside (045
+ * is by a third party, not mutual), negotiations (046), signed
+ * agreements (057); an intent to meet (036) only when the verb is "meet"
+ * or "talk" ("due to meet Erdogan"; "plans to visit India" is one-way). */
+static int S_mutual(const char *code, const char *verb)
+{
+    static const char *const sym[] = {"040", "041", "044", "046", "057"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(sym); i++)
+        if (!strcmp(code, sym[i])) return 1;
+    if (!strcmp(code, "036"))
+        return !strncasecmp(verb, "meet", 4) || !strcasecmp(verb, "met") ||
+               !strncasecmp(verb, "talk", 4);
+    return 0;
+}
+
 /* The preposition of the nearest PP above np, below the verb phrase. */
 static const char *S_prep_above(const dyad__tree *t, uint32_t np, uint32_t inner)
 {
@@ -904,6 +1345,7 @@ static const char *S_entry_text(dyad_coder *c, unsigned entry)
 static void S_actor_evidence(dyad_coder *c, evb *b, const char *kind, const actor *x)
 {
     dyad_dict_entry e;
+    if (x->why) S_ev(b, kind, NULL, 0, x->a, x->b, x->why);
     if (x->entry && dyad_dict_entry_get(c->d, x->entry, &e) == DYAD_OK)
         S_ev(b, kind, e.file, e.line, x->a, x->b, S_entry_text(c, x->entry));
     for (int k = 0; k < 3 && x->agents[k]; k++)
@@ -1023,8 +1465,10 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
 
     /* News mode: a bare statement by a reporting verb ("X said ...",
      * "told reporters") is attribution, not an event of its own. */
-    if (c->agent_country && code && !strcmp(code, "010") && !paired &&
-        (g->reported != NONE || S_reporting_verb(t->toks[g->verb].word))) {
+    if (c->agent_country && code && !strcmp(code, "010") && !paired) {
+        /* any bare statement ("announced", "reiterated", "issued a
+         * statement"): what was said is coded from the reported clause,
+         * if it is an event; the saying alone is not an interaction */
         TRACE("  010 by a reporting verb: attribution, not an event\n");
         c->coded = 0;     /* the reported clause is coded on its own */
         return DYAD_OK;
@@ -1088,12 +1532,13 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         for (uint32_t i = (uint32_t)vm[0].end; i < t->ntoks && !tgt.n; i++) {
             if (!strcmp(t->toks[i].tag, ",")) break;      /* not past a comma */
             const mention *m = &c->ments[i];
-            if (!m->entry || m->a != i || m->agent) continue;
-            const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
-            if (!k || !k->code) continue;
+            if (m->a != i || m->agent) continue;
+            const char *k = S_mention_code(c, m);
+            if (!k) continue;
             actor a;
             memset(&a, 0, sizeof a);
-            a.code = k->code;
+            a.code = k;
+            a.why = m->why;
             a.a = m->a;
             a.b = m->b;
             a.entry = m->entry;
@@ -1116,6 +1561,14 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
                 TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
                       t->toks[h->verb].word);
             }
+        }
+    }
+    if (c->agent_country && !tgt.n && src.n && code && !strcmp(code, "016")) {
+        /* "Beijing denies the allegations": the accuser */
+        actor acc;
+        if (S_accuser(c, &src, &acc)) {
+            S_push_one(c, &tgt, &acc);
+            TRACE("  a denial answers its accuser: %s\n", acc.why);
         }
     }
     /* Consultations and agreements between a compound subject ("Putin and
@@ -1158,6 +1611,11 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (!src.n || !tgt.n) {
         if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
     }
+    /* news mode: a meeting, a call, talks or a signed agreement with a
+     * named party is one act of both ("Trump met with Kim": Kim met Trump
+     * too), coded both ways as analysts code mutual acts */
+    int mutual = c->agent_country && code && !paired && S_mutual(code, t->toks[g->verb].word);
+    if (mutual) TRACE("  mutual act: coded both ways\n");
     uint32_t ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t j = 0; j < nt; j++) {
@@ -1165,6 +1623,8 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             if (src.n && tgt.n && !strcmp(s->code, tt->code)) continue;
             if (code && S_add_event(c, s, tt, code, g, &base, passive) != 0) return DYAD_ENOMEM;
             if (paired && S_add_event(c, tt, s, paired, g, &base, passive) != 0) return DYAD_ENOMEM;
+            if (mutual && src.n && tgt.n && S_add_event(c, tt, s, code, g, &base, passive) != 0)
+                return DYAD_ENOMEM;
         }
     return DYAD_OK;
 }
@@ -1194,20 +1654,20 @@ static int S_discarded(dyad_coder *c)
 
 /* News mode: counts the countries this sentence names (actor codes that
  * start with a country code) and keeps the document's most named one. */
-static void S_count_countries(dyad_coder *c, const char *date)
+static void S_count_countries(dyad_coder *c)
 {
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         const mention *m = &c->ments[i];
-        if (!m->entry || m->agent || m->a != i) continue;
-        const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, date);
-        if (!k || !k->code || strlen(k->code) < 3 || !strncmp(k->code, "---", 3) ||
-            !strncmp(k->code, "IGO", 3) || !strncmp(k->code, "NGO", 3) || !strncmp(k->code, "IMG", 3))
+        if (m->agent || m->a != i) continue;
+        const char *k = S_mention_code(c, m);
+        if (!k || strlen(k) < 3 || !strncmp(k, "---", 3) || !strncmp(k, "IGO", 3) ||
+            !strncmp(k, "NGO", 3) || !strncmp(k, "IMG", 3))
             continue;
         int j = 0;
-        while (j < c->nseen && memcmp(c->seen[j].cc, k->code, 3)) j++;
+        while (j < c->nseen && memcmp(c->seen[j].cc, k, 3)) j++;
         if (j == c->nseen) {
             if (c->nseen == (int)DYAD_ARRAY_LEN(c->seen)) continue;
-            memcpy(c->seen[j].cc, k->code, 3);
+            memcpy(c->seen[j].cc, k, 3);
             c->seen[j].cc[3] = 0;
             c->seen[j].n = 0;
             c->nseen++;
@@ -1222,6 +1682,7 @@ static void S_count_countries(dyad_coder *c, const char *date)
 
 void dyad_coder_new_document(dyad_coder *c)
 {
+    memset(&c->doc, 0, sizeof c->doc);
     c->home[0] = 0;
     c->nseen = 0;
 }
@@ -1272,9 +1733,20 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
         while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;
         c->wset[h] = id;
     }
+    c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
+    if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+    c->speaker = (actorset){NULL, 0};
+    if (c->agent_country) c->doc.sent++;
     if (S_discarded(c)) return DYAD_OK;
     S_find_mentions(c);
-    if (c->agent_country) S_count_countries(c, date);
+    if (c->agent_country) {
+        S_quotes(c);
+        S_learn_names(c);
+        S_name_mentions(c);
+        memset(c->np_done, 0, t->nnodes + 1);     /* phrases may name more now */
+        S_count_countries(c);
+        S_find_speaker(c);
+    }
     if (c->explain) {
         for (uint32_t i = 0; i < n; i++) {
             const mention *m = &c->ments[i];
@@ -1309,6 +1781,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
             }
         }
     }
+    if (c->agent_country) S_doc_update(c);
     return DYAD_OK;
 }
 
