@@ -1296,6 +1296,35 @@ static actorset S_named_only(dyad_coder *c, const actorset *s)
     return out;
 }
 
+/* News mode: the CAMEO code of an act that is planned, promised or
+ * announced for the future rather than done ("will visit", "would
+ * invest", "to sign"): cooperation becomes the matching intent (03x),
+ * coercion and force the matching threat (13x); verbal acts (01, 02,
+ * 03, 10-14) stay what they are.  NULL: not an event (investigations). */
+static const char *S_intent(const char *code)
+{
+    static const char *const map[][2] = {
+        {"045", "039"}, {"04", "036"},
+        {"057", "030"}, {"055", "030"}, {"056", "030"}, {"05", "032"},
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"},
+        {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+        {"09", NULL},
+        {"15", "138"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
+        {"166", "136"}, {"16", "131"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
+        {"175", "137"}, {"17", "130"},
+        {"18", "1383"},
+        {"191", "1381"}, {"192", "1382"}, {"19", "1384"},
+        {"204", "1385"}, {"20", "138"},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
+        if (!strncmp(code, map[i][0], strlen(map[i][0]))) return map[i][1];
+    return code;
+}
+
 /* Verbs that report speech ("said", "told"). */
 static int S_reporting_verb(const char *w)
 {
@@ -1463,6 +1492,28 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (code && !strcmp(code, "---")) code = NULL;
     int passive = 0;
 
+    /* News mode: planned is not done.  A negated act did not happen; one
+     * that could, may, should or must happen is speculation or an appeal
+     * by someone else; one that will or would happen, or stands in an
+     * infinitive no coded verb governs ("were supposed to sign"), is an
+     * intent or a threat. */
+    if (c->agent_country && (code || paired)) {
+        if (g->negated) { TRACE("  negated: not an event\n"); return DYAD_OK; }
+        if (g->modality == DYAD__MOD_ABILITY || g->modality == DYAD__MOD_POSSIBILITY ||
+            g->modality == DYAD__MOD_OBLIGATION) {
+            TRACE("  modal '%s': not an event\n", g->modal != NONE ? t->toks[g->modal].word : "?");
+            return DYAD_OK;
+        }
+        if (g->modality == DYAD__MOD_FUTURE || g->modality == DYAD__MOD_CONDITIONAL ||
+            g->infinitive) {
+            const char *was = code ? code : paired;
+            if (code) code = S_intent(code);
+            if (paired) paired = S_intent(paired);
+            if (!code && !paired) { TRACE("  planned %s: no intent code\n", was); return DYAD_OK; }
+            if (code && paired && !strcmp(code, paired)) paired = NULL;
+            TRACE("  planned, not done: %s\n", code ? code : paired);
+        }
+    }
     /* News mode: a bare statement by a reporting verb ("X said ...",
      * "told reporters") is attribution, not an event of its own. */
     if (c->agent_country && code && !strcmp(code, "010") && !paired) {
