@@ -533,7 +533,7 @@ static const vcase ROOT_13[] = {
  * blockades, riots. */
 static const vcase ROOT_14[] = {
     {"Thousands of Serbian students demonstrated in Belgrade against the government.",
-     "SRBEDU SRB 141"},
+     "SRBEDU SRBGOV 141"},
     {"Thousands of French workers protested against the pension reform in Paris.",
      "FRALAB FRA 1412"},
     {"Iranian activists went on hunger strike in Turkey.",

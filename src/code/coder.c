@@ -416,6 +416,12 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
             }
         }
         if (end || cut) {
+            if (c->agent_country && nag > 1) {
+                /* news mode: the head role names the post ("deputy U.N.
+                 * ambassador", "Commerce Minister"): the last one */
+                seg.ag[0] = seg.ag[nag - 1];
+                seg.ag[1] = seg.ag[2] = 0;
+            }
             if (have) {
                 memcpy(cur.agents, seg.ag, sizeof seg.ag);
                 cur.code = S_combine(c, cur.code, seg.ag);
@@ -689,6 +695,21 @@ static void S_copy(char *dst, size_t cap, const char *src)
     dst[n] = 0;
 }
 
+static void S_remember_name(dyad_coder *c, const char *w, const char *code)
+{
+    docctx *d = &c->doc;
+    int k = 0;
+    while (k < d->nnames && strcmp(d->names[k].name, w)) k++;
+    if (k == d->nnames) {
+        if (d->nnames == DOC_NAMES) return;
+        d->nnames++;
+    }
+    S_copy(d->names[k].name, sizeof d->names[k].name, w);
+    S_copy(d->names[k].code, sizeof d->names[k].code, code);
+    d->names[k].at = d->sent;
+    if (c->explain) dyad__buf_printf(&c->trace, "name '%s' = %s (introduced here)\n", w, code);
+}
+
 /* Learns the names this sentence introduces with a role: a run of
  * unknown proper nouns right after a role ("spokesperson Randhir
  * Jaiswal", "the republic's president, Milorad Dodik") or followed by an
@@ -739,19 +760,19 @@ static void S_learn_names(dyad_coder *c)
         const char *code = NULL;
         for (uint32_t k = 0; k < s.n && !code; k++)
             if (strncmp(s.v[k].code, "---", 3)) code = s.v[k].code;
-        if (!code) continue;
-        docctx *d = &c->doc;
-        int k = 0;
-        while (k < d->nnames && strcmp(d->names[k].name, w)) k++;
-        if (k == d->nnames) {
-            if (d->nnames == DOC_NAMES) continue;
-            d->nnames++;
-        }
-        S_copy(d->names[k].name, sizeof d->names[k].name, w);
-        S_copy(d->names[k].code, sizeof d->names[k].code, code);
-        d->names[k].at = d->sent;
-        if (c->explain)
-            dyad__buf_printf(&c->trace, "name '%s' = %s (introduced here)\n", w, code);
+        if (code) S_remember_name(c, w, code);
+    }
+    /* office holders the dictionary names in full ("Yoshihide Suga"):
+     * their surname alone later ("Suga") */
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        const mention *m = &c->ments[i];
+        if (m->a != i || m->b < i + 2 || m->code || !S_is_person(c, m)) continue;
+        const char *w = t->toks[m->b - 1].word;
+        if (!S_cap_word(w) || strlen(w) < 3 || strlen(w) >= sizeof c->doc.names[0].name ||
+            strcmp(t->toks[m->b - 1].tag, "NNP"))
+            continue;
+        const char *code = S_mention_code(c, m);
+        if (code) S_remember_name(c, w, code);
     }
 }
 
@@ -1146,7 +1167,30 @@ static pmatch S_try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t 
  * object noun phrases, prepositional objects, and the subject of a
  * complement clause ("believes Dagolath can cope", "urged Eriador to
  * respond"), or, for a clause without a subject, its own complements. */
+/* Prepositions of place and time: "airstrikes against IS in Syria" aim
+ * at IS; a place is the target only when nothing else is named. */
+static int S_locative(const char *w)
+{
+    static const char *const v[] = {"in", "at", "near", "inside", "outside", "across",
+                                    "throughout", "within", "around", "amid", "during",
+                                    "since"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
+        if (!strcasecmp(w, v[i])) return 1;
+    return 0;
+}
+
+static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
+
 static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int depth)
+{
+    if (c->agent_country) {
+        actorset s = S_target_pass(c, inner, from, depth, 0);
+        if (s.n) return s;
+    }
+    return S_target_pass(c, inner, from, depth, 1);
+}
+
+static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places)
 {
     const dyad__tree *t = &c->tree;
     actorset none = {NULL, 0};
@@ -1156,13 +1200,14 @@ static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int d
         uint32_t np = NONE, clause = NONE;
         if (x->label == DYAD__L_NP) np = ch;
         else if (x->label == DYAD__L_PP) {
+            if (!places && x->head != NONE && S_locative(t->toks[x->head].word)) continue;
             for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
                 if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
             }
         } else if (x->label == DYAD__L_VP) {
             /* "to (VP stop ...)": the chain goes on below */
-            actorset sub = S_target_of(c, ch, from, depth + 1);
+            actorset sub = S_target_pass(c, ch, from, depth + 1, places);
             if (sub.n) return sub;
             continue;
         } else if (x->label == DYAD__L_S || x->label == DYAD__L_SBAR) {
@@ -1175,7 +1220,7 @@ static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int d
             for (uint32_t g = t->nodes[clause].first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
                 if (t->nodes[g].label == DYAD__L_VP) {
-                    actorset sub = S_target_of(c, g, from, depth + 1);
+                    actorset sub = S_target_pass(c, g, from, depth + 1, places);
                     if (sub.n) return sub;
                     break;
                 }
@@ -1499,13 +1544,23 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
      * intent or a threat. */
     if (c->agent_country && (code || paired)) {
         if (g->negated) { TRACE("  negated: not an event\n"); return DYAD_OK; }
-        if (g->modality == DYAD__MOD_ABILITY || g->modality == DYAD__MOD_POSSIBILITY ||
-            g->modality == DYAD__MOD_OBLIGATION) {
-            TRACE("  modal '%s': not an event\n", g->modal != NONE ? t->toks[g->modal].word : "?");
+        /* the mood of the verb group, else of the nearest verb group
+         * whose phrase holds this one ("will include meeting Modi") */
+        int mod = g->modality;
+        for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
+            if (h != g && h->modality != DYAD__MOD_NONE && hv->tok_a <= gv->tok_a &&
+                gv->tok_b <= hv->tok_b && h->vp != g->vp && h->reported == NONE &&
+                !S_reporting_verb(t->toks[h->verb].word))
+                mod = h->modality;
+        }
+        if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY ||
+            mod == DYAD__MOD_OBLIGATION) {
+            TRACE("  could, may or should: not an event\n");
             return DYAD_OK;
         }
-        if (g->modality == DYAD__MOD_FUTURE || g->modality == DYAD__MOD_CONDITIONAL ||
-            g->infinitive) {
+        if (mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive) {
             const char *was = code ? code : paired;
             if (code) code = S_intent(code);
             if (paired) paired = S_intent(paired);

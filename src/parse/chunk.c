@@ -251,10 +251,34 @@ static int S_clause_ahead(const ck *k, uint32_t i)
             j = S_np_base_end(k, j + 1);
             continue;
         }
+        /* coordinated subjects: "Duterte and Suga", "A, B and C" */
+        if ((S_is(k, j, "and") || S_is(k, j, "or") || S_tag(k, j) == DYAD__T_COMMA) &&
+            S_np_start(k, j + 1)) {
+            uint32_t e2 = S_np_base_end(k, j + 1);
+            int more = S_tag(k, e2) == DYAD__T_COMMA || S_is(k, e2, "and") || S_is(k, e2, "or");
+            /* after a comma the list must go on ("A, B and C"): a comma
+             * and a clause is a new clause ("after a rift, the agency
+             * said") */
+            if (more || (S_tag(k, j) != DYAD__T_COMMA &&
+                         (S_adverb(S_tag(k, e2)) || S_finite(S_tag(k, e2)) ||
+                          S_tag(k, e2) == DYAD__T_MD))) {
+                j = e2;
+                hop--;
+                continue;
+            }
+        }
         break;
     }
-    while (j < lim && S_adverb(S_tag(k, j))) j++;
-    return j < lim && S_finite(S_tag(k, j));
+    /* adverbs and floating quantifiers: "A and B all offered" */
+    int quant = 0;
+    while (j < lim && (S_adverb(S_tag(k, j)) || S_is(k, j, "all") || S_is(k, j, "both") ||
+                       S_is(k, j, "each"))) {
+        quant |= !S_adverb(S_tag(k, j)) || S_is(k, j, "all");
+        j++;
+    }
+    /* after a floating quantifier a past form is the verb, not a
+     * participle the tagger took it for */
+    return j < lim && (S_finite(S_tag(k, j)) || (quant && S_tag(k, j) == DYAD__T_VBN));
 }
 
 /* Is word i an auxiliary here: a modal or "to", or a form of be, have,
@@ -900,6 +924,33 @@ static uint32_t S_clause(ck *k)
             if ((subject || wh) && t == DYAD__T_VBN && !S_aux(k, i)) k->tag[i] = DYAD__T_VBD;
             add = S_vp(k);
             vp = 1;
+        } else if (subject && t == DYAD__T_COMMA &&
+                   (S_is(k, i + 1, "including") || S_is(k, i + 1, "among") ||
+                    S_is(k, i + 1, "like") || S_is(k, i + 1, "such"))) {
+            /* "Opposition lawmakers, including those in the upper house,
+             * have denounced": a parenthesis between subject and verb */
+            uint32_t j = i + 1;
+            while (j < k->n && j < i + CK_LOOK && S_tag(k, j) != DYAD__T_COMMA &&
+                   S_tag(k, j) != DYAD__T_PERIOD)
+                j++;
+            if (S_tag(k, j) != DYAD__T_COMMA || !S_vp_start(k, j + 1)) break;
+            k->i++;
+            add = S_node(k, DYAD__L_PP, k->i);
+            if (add == NONE) break;
+            k->i++;
+            if (S_is(k, k->i - 1, "such") && S_is(k, k->i, "as")) k->i++;
+            for (int g2 = 0; g2 < CK_MAXKIDS && k->i < j && !k->oom; g2++) {
+                uint32_t at = k->i, kid = NONE;
+                if (S_np_start(k, at) && k->depth < CK_MAXDEPTH) {
+                    k->depth++;
+                    kid = S_np(k, 0);
+                    k->depth--;
+                }
+                if (kid != NONE && k->i <= j) S_add(k, add, kid);
+                if (k->i == at) k->i++;     /* a bare word ("those") */
+            }
+            if (k->i > j) k->i = j;
+            S_end(k, add, k->i);
         } else if (subject && t == DYAD__T_COMMA && S_vp_start(k, i + 1)) {
             k->i++;
             continue;
