@@ -342,7 +342,7 @@ static const vcase ROOT_04[] = {
     {"The Egyptian president received the Jordanian king in Cairo.",
      "EGYGOV JORGOV 043; JORGOV EGYGOV 042"},
     {"Saudi Arabia hosted talks between Russia and Ukraine.",
-     "SAU RUS 043; SAU UKR 043; RUS SAU 042; UKR SAU 042"},
+     "SAU RUS 043; SAU UKR 043; RUS SAU 042; UKR SAU 042; RUS UKR 040; UKR RUS 040"},
     {"The Japanese prime minister met the Chinese president on the sidelines of the summit.",
      "JPNGOV CHNGOV 044; CHNGOV JPNGOV 044"},
     {"Qatar mediated between Israel and Hamas.",

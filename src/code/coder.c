@@ -113,6 +113,7 @@ struct dyad_coder {
     dyad_discard discard;       /* why the last sentence was not coded */
     uint8_t *absorbed;          /* per verb group: its clause gave the
                                    target of a verb above it */
+    uint8_t *gcoded;            /* per verb group: it obtained a code */
     int coded;                  /* the last verb group obtained a code */
     char home[4];               /* news mode: the country the document has
                                    named most so far */
@@ -365,6 +366,8 @@ typedef struct agroups {
     int n;
 } agroups;
 
+static int S_is_person_entry(const dyad_coder *c, unsigned entry);
+
 /* News mode: an organisation named after a country in one phrase names
  * a post, not the employer: "the U.S. deputy U.N. ambassador" is the
  * United States' (USA, not IGOUNO). */
@@ -421,6 +424,11 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                  * ambassador", "Commerce Minister"): the last one */
                 seg.ag[0] = seg.ag[nag - 1];
                 seg.ag[1] = seg.ag[2] = 0;
+            }
+            if (have && c->agent_country && cur.entry && S_is_person_entry(c, cur.entry)) {
+                /* an office holder's code is whole ("Secretary of State
+                 * Marco Rubio" is USAGOV, not USAGOVGOV) */
+                memset(seg.ag, 0, sizeof seg.ag);
             }
             if (have) {
                 memcpy(cur.agents, seg.ag, sizeof seg.ag);
@@ -1735,6 +1743,243 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     return DYAD_OK;
 }
 
+/* ------------------------------------------------------- nominal events
+ * News mode: events named by a noun ("talks with Kyiv", "a visit by Modi
+ * to Mauritius", "negotiations between Britain and Mauritius", "Israel's
+ * crackdown on protesters").  The parties come from the noun phrase
+ * itself ("between A and B"; a possessor or a "by" phrase and a "with" or
+ * "to" phrase) or, for the doer, from the subject of the clause holding
+ * the phrase ("Rubio led talks with Ukrainian officials").  The verb
+ * dictionary's format has no nouns, so the few event nouns are listed
+ * here. */
+
+typedef struct nominal {
+    const char *noun;
+    const char *code;           /* the doer's act */
+    const char *back;           /* the other party's act back, or NULL */
+    int mutual;                 /* the same act both ways */
+} nominal;
+
+static const nominal S_nominals[] = {
+    {"talks", "040", NULL, 1},        {"negotiations", "046", NULL, 1},
+    {"negotiation", "046", NULL, 1},  {"discussions", "040", NULL, 1},
+    {"consultations", "040", NULL, 1}, {"meeting", "040", NULL, 1},
+    {"meetings", "040", NULL, 1},     {"summit", "040", NULL, 1},
+    {"visit", "042", "043", 0},       {"visits", "042", "043", 0},
+    {"crackdown", "175", NULL, 0},
+};
+
+/* The NP of PP node x when one of the prepositions heads it, else NONE. */
+static uint32_t S_pp_of(const dyad__tree *t, uint32_t x, const char *const *preps)
+{
+    const dyad__node *p = &t->nodes[x];
+    if (p->label != DYAD__L_PP || p->head == NONE) return NONE;
+    for (size_t k = 0; preps[k]; k++)
+        if (!strcasecmp(t->toks[p->head].word, preps[k]))
+            for (uint32_t g = p->first_child; g != NONE; g = t->nodes[g].next_sibling)
+                if (t->nodes[g].label == DYAD__L_NP) return g;
+    return NONE;
+}
+
+/* The noun phrase of a PP that modifies np, headed by one of the
+ * prepositions: a PP child of np, or one of the PPs right after it (the
+ * chunker attaches them to the verb: "(NP talks) (PP with ...)"), also
+ * after the phrases np closes ("hours of (NP peace talks)"). */
+static uint32_t S_np_pp(const dyad__tree *t, uint32_t np, const char *const *preps)
+{
+    for (uint32_t ch = t->nodes[np].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        uint32_t r = S_pp_of(t, ch, preps);
+        if (r != NONE) return r;
+    }
+    uint32_t top = np;
+    for (int up = 0; up < 4; up++) {
+        int seen = 0;
+        for (uint32_t sib = t->nodes[top].next_sibling; sib != NONE && seen < 3;
+             sib = t->nodes[sib].next_sibling, seen++) {
+            if (t->nodes[sib].label != DYAD__L_PP) break;
+            uint32_t r = S_pp_of(t, sib, preps);
+            if (r != NONE) return r;
+        }
+        uint32_t par = t->nodes[top].parent;
+        if (par == NONE || t->nodes[par].tok_b != t->nodes[top].tok_b ||
+            (t->nodes[par].label != DYAD__L_NP && t->nodes[par].label != DYAD__L_PP))
+            break;
+        top = par;
+    }
+    return NONE;
+}
+
+/* The verb group whose clause holds node n most closely, in its verb
+ * phrase or before its subject ("Following talks with X, Y said"), or
+ * NULL; *in_subject is set when n lies inside some clause's subject
+ * ("the talks with Poland had been useful"). */
+static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *in_subject)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *best = NULL;
+    uint32_t span = UINT32_MAX;
+    const dyad__node *x = &t->nodes[n];
+    *in_subject = 0;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject == NONE) continue;
+        const dyad__node *sj = &t->nodes[h->subject];
+        if (sj->tok_a <= x->tok_a && x->tok_b <= sj->tok_b) { *in_subject = 1; continue; }
+        const dyad__node *vp = &t->nodes[h->vp];
+        uint32_t cl = sj->parent;
+        if (cl == NONE) continue;
+        const dyad__node *cn = &t->nodes[cl];
+        int inside = (vp->tok_a <= x->tok_a && x->tok_b <= vp->tok_b) ||
+                     (cn->tok_a <= x->tok_a && x->tok_b <= sj->tok_a);
+        if (inside && cn->tok_b - cn->tok_a < span) {
+            span = cn->tok_b - cn->tok_a;
+            best = h;
+        }
+    }
+    return best;
+}
+
+static dyad_status S_code_nominals(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const with[] = {"with", NULL}, *const between[] = {"between", "among", NULL},
+                             *const by[] = {"by", NULL}, *const to[] = {"to", NULL},
+                             *const on[] = {"on", "against", NULL};
+    for (uint32_t q = 0; q < t->nnodes; q++) {
+        const dyad__node *p = &t->nodes[q];
+        if (p->label != DYAD__L_NP || p->head == NONE) continue;
+        /* the outermost phrase with this head */
+        if (p->parent != NONE && t->nodes[p->parent].label == DYAD__L_NP &&
+            t->nodes[p->parent].head == p->head)
+            continue;
+        const nominal *nm = NULL;
+        for (size_t k = 0; k < DYAD_ARRAY_LEN(S_nominals) && !nm; k++)
+            if (!strcasecmp(t->toks[p->head].word, S_nominals[k].noun)) nm = &S_nominals[k];
+        if (!nm) continue;
+        /* the phrase of the head itself: (NP (NP talks) (PP with ...)) */
+        uint32_t inner = q;
+        for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+            if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head == p->head) inner = ch;
+        const char *code = nm->code, *back = nm->back;
+        int mutual = nm->mutual;
+        if (!strcmp(code, "040") && p->head > 0 &&
+            (!strcasecmp(t->toks[p->head - 1].word, "peace") ||
+             !strcasecmp(t->toks[p->head - 1].word, "trade")))
+            code = "046";
+        /* planned ("upcoming talks", "an expected visit") and the mood of
+         * the clause ("will hold talks") */
+        int planned = 0;
+        for (uint32_t i = t->nodes[inner].tok_a; i < p->head; i++) {
+            const char *w = t->toks[i].word;
+            if (!strcasecmp(w, "upcoming") || !strcasecmp(w, "planned") ||
+                !strcasecmp(w, "expected") || !strcasecmp(w, "proposed") ||
+                !strcasecmp(w, "possible") || !strcasecmp(w, "future") ||
+                !strcasecmp(w, "next") || !strcasecmp(w, "potential"))
+                planned = 1;
+        }
+        int in_subject = 0;
+        const dyad__vgroup *g = S_clause_group(c, q, &in_subject);
+        if (in_subject) g = NULL;
+        /* the object of a verb that obtained a code ("rejected talks with
+         * Seoul", "agreed to hold talks"): that verb coded the event */
+        int governed = 0;
+        for (uint32_t k = 0; k < t->nvgroups && !governed; k++) {
+            const dyad__node *hv = &t->nodes[t->vgroups[k].vp];
+            governed = c->gcoded[k] && hv->tok_a <= p->tok_a && p->tok_b <= hv->tok_b;
+        }
+        if (g) {
+            if (g->negated || g->modality == DYAD__MOD_ABILITY ||
+                g->modality == DYAD__MOD_POSSIBILITY || g->modality == DYAD__MOD_OBLIGATION)
+                continue;
+            if (g->modality == DYAD__MOD_FUTURE || g->modality == DYAD__MOD_CONDITIONAL ||
+                g->infinitive)
+                planned = 1;
+        }
+        if (planned) {
+            code = S_intent(code);
+            back = NULL;
+            if (!code) continue;
+            mutual = !strcmp(code, "036") && nm->mutual;
+        }
+        actorset a = {NULL, 0}, b = {NULL, 0};
+        uint32_t x = S_np_pp(t, q, between);
+        if (x == NONE && inner != q) x = S_np_pp(t, inner, between);
+        if (x == NONE && governed) continue;
+        if (x != NONE) {
+            actorset tx = S_np_actors(c, x, 0);
+            a = S_named_only(c, &tx);
+            if (a.n < 2) continue;
+            b = a;
+            mutual = 1;
+        } else {
+            uint32_t w = S_np_pp(t, q, nm->back ? to : strcmp(code, "175") ? with : on);
+            if (w == NONE && inner != q) w = S_np_pp(t, inner, nm->back ? to : strcmp(code, "175") ? with : on);
+            if (w == NONE) continue;
+            actorset tw = S_np_actors(c, w, 0);
+            b = S_named_only(c, &tw);
+            if (!b.n) continue;
+            /* the doer: a "by" phrase, a possessor or modifier before the
+             * noun ("Modi's visit", "U.S.-Taliban talks"), else the
+             * clause's subject */
+            uint32_t y = S_np_pp(t, q, by);
+            if (y == NONE && inner != q) y = S_np_pp(t, inner, by);
+            if (y != NONE) {
+                actorset ty = S_np_actors(c, y, 0);
+                a = S_named_only(c, &ty);
+            }
+            for (uint32_t i = t->nodes[inner].tok_a; i < p->head && !a.n; i++) {
+                const mention *m = &c->ments[i];
+                if (m->a != i || m->agent) continue;
+                const char *k = S_mention_code(c, m);
+                if (!k || !strncmp(k, "---", 3)) continue;
+                actor ac;
+                memset(&ac, 0, sizeof ac);
+                ac.code = k;
+                ac.a = m->a;
+                ac.b = m->b;
+                ac.entry = m->entry;
+                ac.why = m->why;
+                S_push_one(c, &a, &ac);
+            }
+            /* not the topic of what the subject said ("a statement
+             * about the talks with Poland") */
+            const char *tp = g ? S_prep_above(t, q, g->inner) : NULL;
+            if (!a.n && g &&
+                !(tp && (!strcasecmp(tp, "about") || !strcasecmp(tp, "on") ||
+                         !strcasecmp(tp, "over") || !strcasecmp(tp, "regarding") ||
+                         !strcasecmp(tp, "concerning") || !strcasecmp(tp, "against") ||
+                         !strcasecmp(tp, "for")))) {
+                actorset ts = S_np_actors(c, g->subject, 0);
+                a = S_named_only(c, &ts);
+            }
+        }
+        if (!a.n) continue;
+        dyad__vgroup fake;
+        memset(&fake, 0, sizeof fake);
+        fake.verb = fake.first = fake.last = p->head;
+        fake.vp = fake.inner = q;
+        fake.subject = fake.reported = fake.modal = fake.neg = NONE;
+        evb base;
+        base.n = 0;
+        char why[64];
+        snprintf(why, sizeof why, "event noun '%s' [%s]", t->toks[p->head].word, code);
+        S_ev(&base, "verb", NULL, 0, p->head, p->head + 1,
+             dyad__arena_strndup(&c->arena, why, strlen(why)));
+        TRACE("noun '%s' (token %u): %s\n", t->toks[p->head].word, p->head, code);
+        S_trace_set(c, "source", &a);
+        S_trace_set(c, "target", &b);
+        for (uint32_t i = 0; i < a.n; i++)
+            for (uint32_t j = 0; j < b.n; j++) {
+                if (!strcmp(a.v[i].code, b.v[j].code)) continue;
+                if (S_add_event(c, &a.v[i], &b.v[j], code, &fake, &base, 0) != 0 ||
+                    (mutual && S_add_event(c, &b.v[j], &a.v[i], code, &fake, &base, 0) != 0) ||
+                    (back && S_add_event(c, &b.v[j], &a.v[i], back, &fake, &base, 0) != 0))
+                    return DYAD_ENOMEM;
+            }
+    }
+    return DYAD_OK;
+}
+
 /* Discards: a sentence holding a discard phrase is not coded; a phrase
  * marked '+' discards its whole story. */
 static int S_discarded(dyad_coder *c)
@@ -1867,11 +2112,13 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
         }
     }
     c->absorbed = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
-    if (!c->absorbed) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+    c->gcoded = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
+    if (!c->absorbed || !c->gcoded) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         if (c->absorbed[k]) continue;
         c->coded = 0;
         DYAD_TRY(S_code_group(c, &t->vgroups[k]));
+        c->gcoded[k] = (uint8_t)c->coded;
         if (!c->coded || !c->skip_nested) continue;
         /* A verb that obtained a code covers its phrase: "urged Serbia to
          * release the prisoners" is an appeal, not also a release; "said
@@ -1887,7 +2134,10 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
             }
         }
     }
-    if (c->agent_country) S_doc_update(c);
+    if (c->agent_country) {
+        DYAD_TRY(S_code_nominals(c));
+        S_doc_update(c);
+    }
     return DYAD_OK;
 }
 

@@ -246,7 +246,9 @@ static int S_clause_ahead(const ck *k, uint32_t i)
     /* possessives, "of" phrases, one more noun phrase layer */
     for (int hop = 0; hop < 3 && j < lim; hop++) {
         if (k->tag[j - 1] == DYAD__T_POS && S_np_start(k, j)) { j = S_np_base_end(k, j); continue; }
-        if ((S_is(k, j, "of") || S_is(k, j, "in") || S_is(k, j, "for") || S_is(k, j, "from")) &&
+        if ((S_is(k, j, "of") || S_is(k, j, "in") || S_is(k, j, "for") || S_is(k, j, "from") ||
+             S_is(k, j, "with") || S_is(k, j, "between") || S_is(k, j, "among") ||
+             S_is(k, j, "against") || S_is(k, j, "by")) &&
             S_np_start(k, j + 1)) {
             j = S_np_base_end(k, j + 1);
             continue;
