@@ -616,7 +616,30 @@ static uint32_t S_pp(ck *k)
             S_end(k, s, k->i);
             S_add(k, pp, s);
         } else if (S_np_start(k, k->i)) {
-            S_add(k, pp, S_np(k, 0));
+            uint32_t np = S_np(k, 0);
+            if ((S_is(k, a, "between") || S_is(k, a, "among")) && np != NONE &&
+                (S_is(k, k->i, "and") || (S_tag(k, k->i) == DYAD__T_COMMA &&
+                                          S_list_end(k, k->i) > k->i)) &&
+                S_np_start(k, k->i + 1)) {
+                /* "between Sudan and Chad": the pair stays in the phrase */
+                uint32_t co = S_node(k, DYAD__L_NP, k->nodes[np].a);
+                S_add(k, co, np);
+                for (int g = 0; g < 20 && k->i < k->n && !k->oom; g++) {
+                    if (S_is(k, k->i, "and") && S_np_start(k, k->i + 1)) {
+                        k->i++;
+                        S_add(k, co, S_np(k, 0));
+                        break;
+                    }
+                    if (S_tag(k, k->i) != DYAD__T_COMMA) break;
+                    k->i++;
+                    if (S_is(k, k->i, "and")) continue;
+                    if (!S_np_start(k, k->i)) break;
+                    S_add(k, co, S_np(k, 0));
+                }
+                S_end(k, co, k->i);
+                np = co;
+            }
+            S_add(k, pp, np);
         } else if (t == DYAD__T_WDT || t == DYAD__T_WP) {
             S_add(k, pp, S_sbar(k));
         }
