@@ -73,6 +73,9 @@ typedef struct docctx {
     unsigned speaker_at;
     struct { char src[DOC_CODE], tgt[DOC_CODE]; unsigned at; } acc[DOC_ACCUSE];
     int nacc;                   /* the last accusations, newest last */
+    struct { char sec[4]; char cc[4]; unsigned at; } secs[16];
+    int nsecs;                  /* per sector ("REB"), the country of the
+                                   last actor of that sector named */
     unsigned sent;              /* sentences seen, from 1 */
     int open_quote;             /* the last sentence ended inside quotes */
 } docctx;
@@ -621,6 +624,22 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     break;
                 }
             }
+            if (!strcmp(base, "---") && lone.v[g].ag[0]) {
+                /* none in the sentence: the country of the last actor of
+                 * the same sector the story named ("the insurgent group"
+                 * after "the Taliban") */
+                dyad_dict_entry ae;
+                if (dyad_dict_entry_get(c->d, lone.v[g].ag[0], &ae) == DYAD_OK && ae.code &&
+                    strlen(ae.code) >= 3) {
+                    for (int k = c->doc.nsecs; k-- > 0;)
+                        if (!strncmp(c->doc.secs[k].sec, ae.code, 3) &&
+                            c->doc.sent - c->doc.secs[k].at <= 8) {
+                            base = dyad__arena_strndup(&c->arena, c->doc.secs[k].cc, 3);
+                            if (!base) base = "---";
+                            break;
+                        }
+                }
+            }
             if (!strcmp(base, "---") && c->home[0]) {
                 /* none in the sentence: the country the document has
                  * named most so far ("lawmakers" in a story about
@@ -964,6 +983,26 @@ static void S_doc_update(dyad_coder *c)
         d->person_at = d->sent;
         break;
     }
+    /* sectors: dictionary actors with one ("the Taliban": AFGREB) */
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        const mention *m = &c->ments[i];
+        if (m->a != i || m->agent) continue;
+        const char *k = S_mention_code(c, m);
+        if (!k || strlen(k) < 6 || !strncmp(k, "---", 3) || !strncmp(k, "IGO", 3) ||
+            !strncmp(k, "NGO", 3) || !strncmp(k, "IMG", 3) || !strncmp(k, "MNC", 3))
+            continue;
+        int j = 0;
+        while (j < d->nsecs && strncmp(d->secs[j].sec, k + 3, 3)) j++;
+        if (j == d->nsecs) {
+            if (d->nsecs == (int)DYAD_ARRAY_LEN(d->secs)) continue;
+            d->nsecs++;
+        }
+        memcpy(d->secs[j].sec, k + 3, 3);
+        d->secs[j].sec[3] = 0;
+        memcpy(d->secs[j].cc, k, 3);
+        d->secs[j].cc[3] = 0;
+        d->secs[j].at = d->sent;
+    }
     for (size_t i = 0; i < c->nevents; i++) {
         const dyad_event *e = &c->events[i];
         if (strncmp(e->code, "11", 2) != 0) continue;
@@ -988,18 +1027,21 @@ static int S_accuser(dyad_coder *c, const actorset *src, actor *out)
     char why[128];
     for (size_t i = c->nevents; i-- > 0;) {
         const dyad_event *e = &c->events[i];
-        if (!strncmp(e->code, "11", 2) && !strncmp(e->target, cc, 3) && strncmp(e->source, cc, 3)) {
+        if (!strncmp(e->code, "11", 2) && !strncmp(e->target, cc, 3) && strcmp(e->source, cc) &&
+            (!strcmp(e->target, cc) || strncmp(e->source, cc, 3))) {
             out->code = e->source;
             snprintf(why, sizeof why, "%s, who accused %s in this sentence", e->source, e->target);
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
             return 1;
         }
     }
+    /* the accused exactly ("the Taliban" accused by Kabul), else the
+     * accused's country by another country */
     for (int i = c->doc.nacc; i-- > 0;) {
-        if (!strncmp(c->doc.acc[i].tgt, cc, 3) && strncmp(c->doc.acc[i].src, cc, 3)) {
-            out->code = dyad__arena_strndup(&c->arena, c->doc.acc[i].src, strlen(c->doc.acc[i].src));
-            snprintf(why, sizeof why, "%s, who accused %s in sentence %u", c->doc.acc[i].src,
-                     c->doc.acc[i].tgt, c->doc.acc[i].at);
+        const char *as = c->doc.acc[i].src, *at = c->doc.acc[i].tgt;
+        if (!strncmp(at, cc, 3) && strcmp(as, cc) && (!strcmp(at, cc) || strncmp(as, cc, 3))) {
+            out->code = dyad__arena_strndup(&c->arena, as, strlen(as));
+            snprintf(why, sizeof why, "%s, who accused %s in sentence %u", as, at, c->doc.acc[i].at);
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
             return out->code != NULL;
         }
@@ -1552,10 +1594,11 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
      * intent or a threat. */
     if (c->agent_country && (code || paired)) {
         if (g->negated) { TRACE("  negated: not an event\n"); return DYAD_OK; }
-        /* the mood of the verb group, else of the nearest verb group
-         * whose phrase holds this one ("will include meeting Modi") */
+        /* the mood of the verb group, else, for one without a subject of
+         * its own, of a verb group whose phrase holds it ("will include
+         * meeting Modi") */
         int mod = g->modality;
-        for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
+        for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE && g->subject == NONE; k++) {
             const dyad__vgroup *h = &t->vgroups[k];
             const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
             if (h != g && h->modality != DYAD__MOD_NONE && hv->tok_a <= gv->tok_a &&
