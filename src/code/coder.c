@@ -794,12 +794,19 @@ static void S_learn_names(dyad_coder *c)
     for (uint32_t i = 0; i < t->ntoks; i++) {
         const mention *m = &c->ments[i];
         if (m->a != i || m->b < i + 2 || m->code || !S_is_person(c, m)) continue;
-        const char *w = t->toks[m->b - 1].word;
-        if (!S_cap_word(w) || strlen(w) < 3 || strlen(w) >= sizeof c->doc.names[0].name ||
-            strcmp(t->toks[m->b - 1].tag, "NNP"))
-            continue;
         const char *code = S_mention_code(c, m);
-        if (code) S_remember_name(c, w, code);
+        if (!code) continue;
+        /* the family name: last, or first where it is written first
+         * ("Kim Jong Un", "Xi Jinping", "Hun Sen") */
+        static const char *const first[] = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "KHM"};
+        uint32_t at = m->b - 1;
+        for (size_t k = 0; k < DYAD_ARRAY_LEN(first); k++)
+            if (!strncmp(code, first[k], 3)) at = m->a;
+        const char *w = t->toks[at].word;
+        if (!S_cap_word(w) || strlen(w) < 2 || strlen(w) >= sizeof c->doc.names[0].name ||
+            strcmp(t->toks[at].tag, "NNP"))
+            continue;
+        S_remember_name(c, w, code);
     }
 }
 
@@ -1587,6 +1594,25 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (code && !strcmp(code, "---")) code = NULL;
     int passive = 0;
 
+    /* News mode: "called Canada \"one of the worst\"", "called the
+     * comments insulting": naming, not a call ("Putin called Erdogan on
+     * Tuesday" is one) */
+    if (c->agent_country && code && !strcmp(code, "041") && !strncasecmp(t->toks[g->verb].word, "call", 4)) {
+        int phone = 0;
+        for (uint32_t i = 0; i < t->ntoks && !phone; i++)
+            phone = !strncasecmp(t->toks[i].word, "phone", 5) || !strncasecmp(t->toks[i].word, "telephone", 9) ||
+                    !strcasecmp(t->toks[i].word, "video");
+        uint32_t obj = NONE;
+        for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+            if (t->nodes[ch].label == DYAD__L_NP) { obj = ch; break; }
+        uint32_t after = obj != NONE ? t->nodes[obj].tok_b : NONE;
+        if (!phone && after != NONE && after < t->ntoks &&
+            (!strcmp(t->toks[after].tag, "``") || !strcmp(t->toks[after].tag, "DT") ||
+             !strncmp(t->toks[after].tag, "JJ", 2))) {
+            TRACE("  'call' X followed by a name for it: a statement, not a call\n");
+            return DYAD_OK;
+        }
+    }
     /* News mode: planned is not done.  A negated act did not happen; one
      * that could, may, should or must happen is speculation or an appeal
      * by someone else; one that will or would happen, or stands in an
@@ -1595,11 +1621,12 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (c->agent_country && (code || paired)) {
         if (g->negated) { TRACE("  negated: not an event\n"); return DYAD_OK; }
         /* the mood of the verb group, else, for one without a subject of
-         * its own, of a verb group whose phrase holds it ("will include
-         * meeting Modi") */
+         * its own (or sharing its subject), of a verb group whose phrase
+         * holds it ("will include meeting Modi") */
         int mod = g->modality;
-        for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE && g->subject == NONE; k++) {
+        for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
             const dyad__vgroup *h = &t->vgroups[k];
+            if (g->subject != NONE && g->subject != h->subject) continue;
             const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
             if (h != g && h->modality != DYAD__MOD_NONE && hv->tok_a <= gv->tok_a &&
                 gv->tok_b <= hv->tok_b && h->vp != g->vp && h->reported == NONE &&
