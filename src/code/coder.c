@@ -1613,6 +1613,18 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             return DYAD_OK;
         }
     }
+    /* News mode: "warned that X's actions would divide the country" is
+     * criticism of X; a threat is a warning of what the speaker will do
+     * ("warned Washington of severe consequences") */
+    int clause_comp = g->reported != NONE;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !clause_comp;
+         ch = t->nodes[ch].next_sibling)
+        clause_comp = t->nodes[ch].label == DYAD__L_SBAR;
+    if (c->agent_country && code && !strcmp(code, "130") && clause_comp &&
+        !strncasecmp(t->toks[g->verb].word, "warn", 4)) {
+        code = "111";
+        TRACE("  a warning about what another does: criticism (111)\n");
+    }
     /* News mode: planned is not done.  A negated act did not happen; one
      * that could, may, should or must happen is speculation or an appeal
      * by someone else; one that will or would happen, or stands in an
@@ -1747,10 +1759,17 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             }
         }
     }
-    if (c->agent_country && !tgt.n && src.n && code && !strcmp(code, "016")) {
-        /* "Beijing denies the allegations": the accuser */
+    if (c->agent_country && src.n && code && !strcmp(code, "016")) {
+        /* "Beijing denies the allegations": the accuser; "dismissed
+         * accusations it is getting weapons from North Korea": the
+         * accuser, not a party of the content */
         actor acc;
-        if (S_accuser(c, &src, &acc)) {
+        int keep = 0;
+        for (uint32_t i = 0; i < tgt.n && !keep; i++)
+            for (int k = 0; k < c->doc.nacc && !keep; k++)
+                keep = !strncmp(tgt.v[i].code, c->doc.acc[k].src, 3);
+        if (!keep && (!tgt.n || from != NONE) && S_accuser(c, &src, &acc)) {
+            tgt = (actorset){NULL, 0};
             S_push_one(c, &tgt, &acc);
             TRACE("  a denial answers its accuser: %s\n", acc.why);
         }
