@@ -1684,6 +1684,11 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     /* no subject of its own: a pattern with words before the verb reaches
      * into the clause above ("INCHING &ACCORDSYN *") */
     int upper = best.ok && bp.verb > 0;
+    /* news mode: a participle clause takes the subject of the clause it
+     * hangs on ("sent a letter to Rubio, urging him to act") */
+    if (c->agent_country && g->subject == NONE && !strcmp(t->toks[g->verb].tag, "VBG") &&
+        g->first == g->verb)
+        upper = 1;
     if (!src.n && ((g->subject == NONE && upper) || tgt_is_subject ||
                    (g->subject != NONE && S_pronoun(t, g->subject)))) {
         /* "Ethiopia indicated it would act": a pronoun subject stands for
