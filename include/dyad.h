@@ -928,17 +928,29 @@ DYAD_API void dyad_coder_free(dyad_coder *c);
 
 /** Sets an option by its PETRARCH name: "require_dyad" (true/false,
  *  default true: an event needs a coded source and target);
- *  "agent_country" (default false, PETRARCH's behaviour): an agent named
- *  without an actor ("the ministry") takes the country of the nearest
- *  actor named before it in the sentence, and with require_dyad an
- *  agent with no country ("---GOV") is not a party.  Other names are
- *  accepted and ignored.  DYAD_EINVAL for a malformed value. */
+ *  "agent_country" (default false, PETRARCH's behaviour), the news mode
+ *  `dyad code` runs: an agent named without an actor ("the ministry")
+ *  takes the country of the nearest actor named before it in the
+ *  sentence (else of the story's last actor of its sector, else the
+ *  story's most named country), and with require_dyad an agent with no
+ *  country ("---GOV") is not a party; the coder reads the document
+ *  sentence by sentence (call dyad_coder_new_document() between
+ *  documents): names introduced with a role, "he"/"she", "I"/"we" in a
+ *  quotation and the accuser a denial answers are resolved from the
+ *  sentences before; negated and could/should acts are no events,
+ *  will/would acts become intents (03x) or threats (13x); bare
+ *  statements (010) are attribution; meetings, calls, talks and signed
+ *  agreements are coded both ways; talks, visits, meetings and
+ *  crackdowns named by nouns are coded.  docs/ACCURACY.md lists the
+ *  rules.  Other names are accepted and ignored.  DYAD_EINVAL for a
+ *  malformed value. */
 DYAD_API dyad_status dyad_coder_set_option(dyad_coder *c, const char *name,
                                            const char *value);
 
-/** Starts a new document.  In the agent_country mode a role named with
- *  no country anywhere in its sentence takes the country the document
- *  has named most so far; this forgets it. */
+/** Starts a new document.  In the agent_country (news) mode the coder
+ *  keeps what a document has established (its people, its last speaker
+ *  and subject, its accusations, its most named country); this forgets
+ *  it. */
 DYAD_API void dyad_coder_new_document(dyad_coder *c);
 
 /** Collect a readable trace of each decision (see dyad_coder_trace());
