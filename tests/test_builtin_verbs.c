@@ -10,55 +10,9 @@
  * (source, target, code) events.  The coding tests need the tagger data
  * (Debian's liblingua-en-tagger-perl) and skip with a message without it.
  */
-#include "testutil.h"
+#include "coding_util.h"
 
 #define S_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
-static dyad_dict *g_dict;
-static dyad_tagger *g_tagger;
-static dyad_chunker *g_chunker;
-static dyad_coder *g_coder;
-static dyad_text *g_text;
-
-static int S_setup(void **state)
-{
-    (void)state;
-    if (dyad_dict_new(&g_dict) != DYAD_OK)
-        return -1;
-    dyad_status st = dyad_dict_add_dir(g_dict, DYAD_BUILTIN_DICT_DIR);
-    if (st != DYAD_OK && st != DYAD_EDICT)
-        return -1;
-    st = dyad_dict_compile(g_dict);
-    if (st != DYAD_OK && st != DYAD_EDICT)
-        return -1;
-    if (dyad_coder_new(&g_coder, g_dict) != DYAD_OK || dyad_text_new(&g_text) != DYAD_OK)
-        return -1;
-    /* as `dyad code` runs it: a role named alone ("police") takes the
-     * country named before it, and is no party without one */
-    if (dyad_coder_set_option(g_coder, "agent_country", "true") != DYAD_OK)
-        return -1;
-    if (dyad_tagger_new(&g_tagger, NULL) != DYAD_OK) {
-        printf("NOTE: the tagger data is missing (%s); the coding tests are skipped.\n"
-               "      Install liblingua-en-tagger-perl (scripts/bootstrap does).\n",
-               dyad_tagger_errmsg(g_tagger));
-        dyad_tagger_free(g_tagger);
-        g_tagger = NULL;
-    } else if (dyad_chunker_new(&g_chunker, g_tagger) != DYAD_OK) {
-        return -1;
-    }
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    (void)state;
-    dyad_chunker_free(g_chunker);
-    dyad_tagger_free(g_tagger);
-    dyad_coder_free(g_coder);
-    dyad_text_free(g_text);
-    dyad_dict_free(g_dict);
-    return 0;
-}
 
 /* ------------------------------------------------- the dictionary itself */
 
@@ -149,19 +103,6 @@ typedef struct vcase {
     const char *events;     /* "SRC TGT CODE; ..." exactly, "" for none */
 } vcase;
 
-/* Whether "SRC TGT CODE" occurs among the events of the coder. */
-static int S_has(const char *want)
-{
-    for (size_t i = 0; i < dyad_coder_event_count(g_coder); i++) {
-        const dyad_event *e = dyad_coder_event(g_coder, i);
-        char buf[256];
-        snprintf(buf, sizeof buf, "%s %s %s", e->source, e->target, e->code);
-        if (strcmp(buf, want) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Codes each sentence and compares its events with the expected set;
  * reports every mismatch of the table before failing. */
 static void S_run(const vcase *cases, size_t n)
@@ -176,35 +117,10 @@ static void S_run(const vcase *cases, size_t n)
         assert_int_equal(dyad_text_analyze_str(g_text, s, strlen(s), NULL, 1), DYAD_OK);
         assert_int_equal(dyad_text_sentence_count(g_text), 1);
         assert_int_equal(dyad_chunker_run(g_chunker, g_text, 0), DYAD_OK);
+        dyad_coder_new_document(g_coder);   /* each sentence a story */
         assert_int_equal(dyad_coder_code_chunked(g_coder, g_chunker, NULL), DYAD_OK);
-        size_t want = 0;
-        int ok = 1;
-        const char *p = cases[i].events;
-        while (*p) {
-            while (*p == ' ' || *p == ';') p++;
-            if (!*p) break;
-            const char *q = strchr(p, ';');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && p[len - 1] == ' ') len--;
-            char one[64];
-            assert_true(len < sizeof one);
-            memcpy(one, p, len);
-            one[len] = 0;
-            want++;
-            if (!S_has(one)) ok = 0;
-            p += len;
-        }
-        if (dyad_coder_event_count(g_coder) != want) ok = 0;
-        if (!ok) {
+        if (!coding_check(cases[i].events, s))
             bad++;
-            printf("# %s\n#   expected: %s\n#   got:     ", s,
-                   *cases[i].events ? cases[i].events : "(none)");
-            for (size_t k = 0; k < dyad_coder_event_count(g_coder); k++) {
-                const dyad_event *e = dyad_coder_event(g_coder, k);
-                printf("%s%s %s %s", k ? "; " : "", e->source, e->target, e->code);
-            }
-            printf("%s\n", dyad_coder_event_count(g_coder) ? "" : "(none)");
-        }
     }
     if (bad)
         fail_msg("%d of %zu sentences coded otherwise", bad, n);
@@ -701,5 +617,5 @@ int main(void)
         cmocka_unit_test(test_root_19),
         cmocka_unit_test(test_root_20),
     };
-    return cmocka_run_group_tests(tests, S_setup, S_teardown);
+    return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
 }

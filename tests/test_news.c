@@ -12,66 +12,15 @@
  * the tagger data (Debian's liblingua-en-tagger-perl) and skip with a
  * message without it.
  */
-#include "testutil.h"
+#include "coding_util.h"
 
 #define S_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
-static dyad_dict *g_dict;
-static dyad_tagger *g_tagger;
-static dyad_chunker *g_chunker;
-static dyad_coder *g_coder;
-static dyad_text *g_text;
-
-static int S_setup(void **state)
-{
-    (void)state;
-    if (dyad_dict_new(&g_dict) != DYAD_OK) return -1;
-    dyad_status st = dyad_dict_add_dir(g_dict, DYAD_BUILTIN_DICT_DIR);
-    if (st != DYAD_OK && st != DYAD_EDICT) return -1;
-    st = dyad_dict_compile(g_dict);
-    if (st != DYAD_OK && st != DYAD_EDICT) return -1;
-    if (dyad_coder_new(&g_coder, g_dict) != DYAD_OK || dyad_text_new(&g_text) != DYAD_OK)
-        return -1;
-    if (dyad_coder_set_option(g_coder, "agent_country", "true") != DYAD_OK) return -1;
-    if (dyad_tagger_new(&g_tagger, NULL) != DYAD_OK) {
-        printf("NOTE: the tagger data is missing (%s); the coding tests are skipped.\n"
-               "      Install liblingua-en-tagger-perl (scripts/bootstrap does).\n",
-               dyad_tagger_errmsg(g_tagger));
-        dyad_tagger_free(g_tagger);
-        g_tagger = NULL;
-    } else if (dyad_chunker_new(&g_chunker, g_tagger) != DYAD_OK) {
-        return -1;
-    }
-    return 0;
-}
-
-static int S_teardown(void **state)
-{
-    (void)state;
-    dyad_chunker_free(g_chunker);
-    dyad_tagger_free(g_tagger);
-    dyad_coder_free(g_coder);
-    dyad_text_free(g_text);
-    dyad_dict_free(g_dict);
-    return 0;
-}
 
 typedef struct ncase {
     const char *story;      /* a few sentences */
     size_t sentence;        /* the one checked, from 0 */
     const char *events;     /* "SRC TGT CODE; ..." exactly, "" for none */
 } ncase;
-
-static int S_has(const char *want)
-{
-    for (size_t i = 0; i < dyad_coder_event_count(g_coder); i++) {
-        const dyad_event *e = dyad_coder_event(g_coder, i);
-        char buf[256];
-        snprintf(buf, sizeof buf, "%s %s %s", e->source, e->target, e->code);
-        if (strcmp(buf, want) == 0) return 1;
-    }
-    return 0;
-}
 
 /* Codes each story sentence by sentence as `dyad code` does (one
  * document, dated 2024-06-01) and compares the checked sentence's events
@@ -92,34 +41,9 @@ static void S_run(const ncase *cases, size_t n)
             assert_int_equal(dyad_chunker_run(g_chunker, g_text, k), DYAD_OK);
             assert_int_equal(dyad_coder_code_chunked(g_coder, g_chunker, "2024-06-01"), DYAD_OK);
         }
-        size_t want = 0;
-        int ok = 1;
-        const char *p = cases[i].events;
-        while (*p) {
-            while (*p == ' ' || *p == ';') p++;
-            if (!*p) break;
-            const char *q = strchr(p, ';');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && p[len - 1] == ' ') len--;
-            char one[64];
-            assert_true(len < sizeof one);
-            memcpy(one, p, len);
-            one[len] = 0;
-            want++;
-            if (!S_has(one)) ok = 0;
-            p += len;
-        }
-        if (dyad_coder_event_count(g_coder) != want) ok = 0;
-        if (!ok) {
-            bad++;
-            printf("# %s [sentence %zu]\n#   expected: %s\n#   got:     ", s, cases[i].sentence,
-                   *cases[i].events ? cases[i].events : "(none)");
-            for (size_t k = 0; k < dyad_coder_event_count(g_coder); k++) {
-                const dyad_event *e = dyad_coder_event(g_coder, k);
-                printf("%s%s %s %s", k ? "; " : "", e->source, e->target, e->code);
-            }
-            printf("%s\n", dyad_coder_event_count(g_coder) ? "" : "(none)");
-        }
+        char label[600];
+        snprintf(label, sizeof label, "%s [sentence %zu]", s, cases[i].sentence);
+        if (!coding_check(cases[i].events, label)) bad++;
     }
     if (bad) fail_msg("%d of %zu stories coded otherwise", bad, n);
 }
@@ -230,5 +154,5 @@ int main(void)
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
     };
-    return cmocka_run_group_tests(tests, S_setup, S_teardown);
+    return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
 }

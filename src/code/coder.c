@@ -297,6 +297,19 @@ static const char *S_mention_code(const dyad_coder *c, const mention *m)
 
 /* ---------------------------------------------------------- actor sets */
 
+/* The actor of mention m alone (no roles combined); 0 when it has no
+ * code. */
+static int S_mention_actor(const dyad_coder *c, const mention *m, actor *out)
+{
+    memset(out, 0, sizeof *out);
+    out->code = S_mention_code(c, m);
+    out->a = m->a;
+    out->b = m->b;
+    out->entry = m->entry;
+    out->why = m->why;
+    return out->code != NULL;
+}
+
 static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
 
 /* Adds x; a code written "FRO/BIL/SAM" names several actors at once. */
@@ -1734,15 +1747,8 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             if (!strcmp(t->toks[i].tag, ",")) break;      /* not past a comma */
             const mention *m = &c->ments[i];
             if (m->a != i || m->agent) continue;
-            const char *k = S_mention_code(c, m);
-            if (!k) continue;
             actor a;
-            memset(&a, 0, sizeof a);
-            a.code = k;
-            a.why = m->why;
-            a.a = m->a;
-            a.b = m->b;
-            a.entry = m->entry;
+            if (!S_mention_actor(c, m, &a)) continue;
             S_push_actor(c, &tgt, &a);
         }
     }
@@ -2024,15 +2030,8 @@ static dyad_status S_code_nominals(dyad_coder *c)
             for (uint32_t i = t->nodes[inner].tok_a; i < p->head && !a.n; i++) {
                 const mention *m = &c->ments[i];
                 if (m->a != i || m->agent) continue;
-                const char *k = S_mention_code(c, m);
-                if (!k || !strncmp(k, "---", 3)) continue;
                 actor ac;
-                memset(&ac, 0, sizeof ac);
-                ac.code = k;
-                ac.a = m->a;
-                ac.b = m->b;
-                ac.entry = m->entry;
-                ac.why = m->why;
+                if (!S_mention_actor(c, m, &ac) || !strncmp(ac.code, "---", 3)) continue;
                 S_push_one(c, &a, &ac);
             }
             /* not the topic of what the subject said ("a statement
