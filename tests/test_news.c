@@ -139,6 +139,10 @@ static void test_mutual_and_nouns(void **state)
         {"The announcement came during a visit by the Japanese prime minister to Vietnam.",
          0, "JPNGOV VNM 042; VNM JPNGOV 043"},
         {"Germany made a statement about the talks with Poland.", 0, ""},
+        /* a state and its own organ make no dyad for a consultation, but
+         * do for a domestic act of force or repression */
+        {"The Russian president held a summit in Moscow on Monday.", 0, ""},
+        {"The government of Ethiopia imposed a curfew on Addis Ababa.", 0, "ETHGOV ETH 1723"},
         {"Israeli warplanes launched airstrikes against Hezbollah in Lebanon.",
          0, "ISRMIL LBNREB 195"},
     };

@@ -1497,6 +1497,25 @@ static void S_actor_evidence(dyad_coder *c, evb *b, const char *kind, const acto
             S_ev(b, "agent", e.file, e.line, 0, 0, S_entry_text(c, x->agents[k]));
 }
 
+/* News mode: a bare country and one of its own state organs or people
+ * ("RUSGOV" and "RUS", "INDCVL" and "IND") make no dyad for statements,
+ * appeals, intents, consultations and cooperation (roots 01-06): the
+ * country named bare stands for the same state, and such pairs come from
+ * a place or an adjective in the sentence ("held a summit in Russia").
+ * Its rebels, opposition and armed groups do make one ("PAKREB" and
+ * "PAK"), and so do domestic acts of force, protest and repression
+ * ("imposed a curfew on Addis Ababa": ETHGOV ETH 1723). */
+static int S_self_pair(const char *a, const char *b)
+{
+    if (strlen(a) == 3 && strlen(b) > 3) { const char *x = a; a = b; b = x; }
+    if (strlen(b) != 3 || strlen(a) < 6 || strncmp(a, b, 3) != 0) return 0;
+    if (!strcmp(b, "IGO") || !strcmp(b, "NGO") || !strcmp(b, "IMG") || !strcmp(b, "---")) return 0;
+    static const char *const against[] = {"REB", "OPP", "UAF", "CRM", "INS", "SEP", "IMG"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(against); i++)
+        if (!strncmp(a + 3, against[i], 3)) return 0;
+    return 1;
+}
+
 static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                        const dyad__vgroup *g, const evb *base, int passive)
 {
@@ -1506,6 +1525,11 @@ static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char
         if (!v) return -1;
         c->events = v;
         c->cap_events = cap;
+    }
+    if (c->agent_country && code[0] == '0' && code[1] >= '1' && code[1] <= '6' &&
+        S_self_pair(s->code, t->code)) {
+        TRACE("  %s and %s: a state and its own organ, not a dyad\n", s->code, t->code);
+        return 0;
     }
     for (size_t i = 0; i < c->nevents; i++)     /* one event per triple */
         if (!strcmp(c->events[i].source, s->code) && !strcmp(c->events[i].target, t->code) &&
