@@ -461,7 +461,15 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                         if (code2) { x->code = code2; memcpy(x->agents, seg.ag, sizeof seg.ag); }
                     }
             } else if (nag && lone->n < 8) {
-                lone->v[lone->n++] = seg;
+                /* news mode: a role word before another noun modifies it
+                 * ("military cooperation", "government policy"): no
+                 * party */
+                int modifier = 0;
+                for (uint32_t q = seg.b; c->agent_country && q < i && q < p->tok_b && !modifier; q++)
+                    modifier = !c->covered[q] && (!strcmp(t->toks[q].tag, "NN") ||
+                                                  !strcmp(t->toks[q].tag, "NNS"));
+                if (!modifier) lone->v[lone->n++] = seg;
+                else TRACE("  '%s' modifies a noun: no party\n", S_words_text(c, seg.a, seg.b));
             }
             if (end) break;
             memset(&cur, 0, sizeof cur);
@@ -1289,6 +1297,13 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         if (clause != NONE) {
             for (uint32_t g = t->nodes[clause].first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
+                if (t->nodes[g].label == DYAD__L_S && c->agent_country) {
+                    /* a gerund subject: "that expanding cooperation
+                     * between Russia and North Korea is dangerous" */
+                    actorset sub = S_target_pass(c, g, from, depth + 1, places);
+                    if (sub.n) return sub;
+                    continue;
+                }
                 if (t->nodes[g].label == DYAD__L_VP) {
                     actorset sub = S_target_pass(c, g, from, depth + 1, places);
                     if (sub.n) return sub;

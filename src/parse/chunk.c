@@ -240,6 +240,8 @@ static int S_clause_ahead(const ck *k, uint32_t i)
     uint32_t lim = i + CK_LOOK < k->n ? i + CK_LOOK : k->n;
     uint32_t j = i;
     if (S_tag(k, j) == DYAD__T_LQUOTE) j++;
+    /* a gerund subject: "(that) expanding military cooperation ... is" */
+    if (S_tag(k, j) == DYAD__T_VBG && S_np_start(k, j + 1)) j++;
     uint32_t e = S_np_base_end(k, j);
     if (e == j) return 0;
     j = e;
@@ -471,7 +473,9 @@ static uint32_t S_np(ck *k, int mode)
                    (t == DYAD__T_WRB && (S_is(k, i, "where") || S_is(k, i, "when")))) {
             add = S_sbar(k);
         } else if (S_is(k, i, "that") && !(mode & NP_SUBJ) && i + 1 < k->n &&
-                   (S_tag(k, i + 1) == DYAD__T_MD || S_verb(S_tag(k, i + 1)))) {
+                   (S_tag(k, i + 1) == DYAD__T_MD || S_verb(S_tag(k, i + 1))) &&
+                   /* "warned Friday that ...": a time takes no relative */
+                   !S_time_word(k->w[i - 1].s, k->w[i - 1].len)) {
             add = S_sbar(k);   /* "the plan that angered Gondor" */
         } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG || (t == DYAD__T_VBD && S_participle(k, i))) &&
                    (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_TO ||
