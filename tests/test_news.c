@@ -119,6 +119,11 @@ static void test_planned(void **state)
         {"Japan could send humanitarian aid to Nepal.", 0, ""},
         {"Germany said it would impose sanctions on Iran.", 0, "DEU IRN 1312"},
         {"Egypt will host talks with Jordan next week.", 0, "EGY JOR 036"},
+        /* a warning about what others do is criticism of them; "military"
+         * before "cooperation" names no party */
+        {"Japan warned on Friday that expanding military cooperation between Russia and "
+         "North Korea is dangerous.",
+         0, "JPN RUS 111; JPN PRK 111"},
     };
     S_run(cases, S_LEN(cases));
 }
