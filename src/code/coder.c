@@ -297,6 +297,14 @@ static const char *S_mention_code(const dyad_coder *c, const mention *m)
 
 /* ---------------------------------------------------------- actor sets */
 
+/* Does actor code k start with a country ("RUS", "AFGREB"), not an
+ * organisation prefix (IGO, NGO, IMG, MNC) or the null code? */
+static int S_country_code(const char *k)
+{
+    return k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
+           strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3);
+}
+
 /* The actor of mention m alone (no roles combined); 0 when it has no
  * code. */
 static int S_mention_actor(const dyad_coder *c, const mention *m, actor *out)
@@ -389,9 +397,7 @@ static int S_is_person_entry(const dyad_coder *c, unsigned entry);
  * United States' (USA, not IGOUNO). */
 static int S_post_at(const dyad_coder *c, const actor *cur, const mention *m)
 {
-    if (!cur->code || strlen(cur->code) < 3 || !strncmp(cur->code, "IGO", 3) ||
-        !strncmp(cur->code, "NGO", 3) || !strncmp(cur->code, "---", 3))
-        return 0;
+    if (!S_country_code(cur->code)) return 0;
     const char *k = S_mention_code(c, m);
     return k && !strncmp(k, "IGO", 3);
 }
@@ -869,24 +875,14 @@ static void S_quotes(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     int in = c->doc.open_quote;
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (!strcmp(t->toks[i].tag, "''")) { in = 0; break; }
-        if (!strcmp(t->toks[i].tag, "``")) break;
-    }
     /* the first mark closes: everything before it was quoted */
     for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (!strcmp(t->toks[i].tag, "''")) {
-            int before = 1;
-            for (uint32_t k = 0; k < i; k++)
-                if (!strcmp(t->toks[k].tag, "``")) before = 0;
-            if (before) in = 1;
-            break;
-        }
+        if (!strcmp(t->toks[i].tag, "''")) { in = 1; break; }
         if (!strcmp(t->toks[i].tag, "``")) break;
     }
     for (uint32_t i = 0; i < t->ntoks; i++) {
         const char *tag = t->toks[i].tag;
-        if (!strcmp(tag, "``")) { in = 1; c->inquote[i] = 1; continue; }
+        if (!strcmp(tag, "``")) in = 1;
         c->inquote[i] = (uint8_t)in;
         if (!strcmp(tag, "''")) in = 0;
     }
@@ -1016,9 +1012,7 @@ static void S_doc_update(dyad_coder *c)
         const mention *m = &c->ments[i];
         if (m->a != i || m->agent) continue;
         const char *k = S_mention_code(c, m);
-        if (!k || strlen(k) < 6 || !strncmp(k, "---", 3) || !strncmp(k, "IGO", 3) ||
-            !strncmp(k, "NGO", 3) || !strncmp(k, "IMG", 3) || !strncmp(k, "MNC", 3))
-            continue;
+        if (!S_country_code(k) || strlen(k) < 6) continue;
         int j = 0;
         while (j < d->nsecs && strncmp(d->secs[j].sec, k + 3, 3)) j++;
         if (j == d->nsecs) {
@@ -1455,6 +1449,32 @@ static const char *S_intent(const char *code)
     return code;
 }
 
+
+/* News mode: whether verb group g tells what was done (0), what did not
+ * or only could, may or should happen (-1: negated or modal), or what
+ * will or would happen (1: also an infinitive).  The mood is the group's
+ * own, else, for one without a subject of its own (or sharing its
+ * subject), that of a verb group whose phrase holds it ("will include
+ * meeting Modi"); speech verbs pass none on. */
+static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    if (g->negated) return -1;
+    int mod = g->modality;
+    for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (g->subject != NONE && g->subject != h->subject) continue;
+        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
+        if (h != g && h->modality != DYAD__MOD_NONE && hv->tok_a <= gv->tok_a &&
+            gv->tok_b <= hv->tok_b && h->vp != g->vp && h->reported == NONE &&
+            !S_reporting_verb(t->toks[h->verb].word))
+            mod = h->modality;
+    }
+    if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY || mod == DYAD__MOD_OBLIGATION)
+        return -1;
+    return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive;
+}
+
 /* Verbs that report speech ("said", "told"). */
 static int S_reporting_verb(const char *w)
 {
@@ -1524,7 +1544,7 @@ static int S_self_pair(const char *a, const char *b)
 {
     if (strlen(a) == 3 && strlen(b) > 3) { const char *x = a; a = b; b = x; }
     if (strlen(b) != 3 || strlen(a) < 6 || strncmp(a, b, 3) != 0) return 0;
-    if (!strcmp(b, "IGO") || !strcmp(b, "NGO") || !strcmp(b, "IMG") || !strcmp(b, "---")) return 0;
+    if (!S_country_code(b)) return 0;
     static const char *const against[] = {"REB", "OPP", "UAF", "CRM", "INS", "SEP", "IMG"};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(against); i++)
         if (!strncmp(a + 3, against[i], 3)) return 0;
@@ -1668,14 +1688,16 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     /* News mode: "warned that X's actions would divide the country" is
      * criticism of X; a threat is a warning of what the speaker will do
      * ("warned Washington of severe consequences") */
-    int clause_comp = g->reported != NONE;
-    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !clause_comp;
-         ch = t->nodes[ch].next_sibling)
-        clause_comp = t->nodes[ch].label == DYAD__L_SBAR;
-    if (c->agent_country && code && !strcmp(code, "130") && clause_comp &&
+    if (c->agent_country && code && !strcmp(code, "130") &&
         !strncasecmp(t->toks[g->verb].word, "warn", 4)) {
-        code = "111";
-        TRACE("  a warning about what another does: criticism (111)\n");
+        int clause = g->reported != NONE;
+        for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !clause;
+             ch = t->nodes[ch].next_sibling)
+            clause = t->nodes[ch].label == DYAD__L_SBAR;
+        if (clause) {
+            code = "111";
+            TRACE("  a warning about what another does: criticism (111)\n");
+        }
     }
     /* News mode: planned is not done.  A negated act did not happen; one
      * that could, may, should or must happen is speculation or an appeal
@@ -1683,26 +1705,9 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
      * infinitive no coded verb governs ("were supposed to sign"), is an
      * intent or a threat. */
     if (c->agent_country && (code || paired)) {
-        if (g->negated) { TRACE("  negated: not an event\n"); return DYAD_OK; }
-        /* the mood of the verb group, else, for one without a subject of
-         * its own (or sharing its subject), of a verb group whose phrase
-         * holds it ("will include meeting Modi") */
-        int mod = g->modality;
-        for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
-            const dyad__vgroup *h = &t->vgroups[k];
-            if (g->subject != NONE && g->subject != h->subject) continue;
-            const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-            if (h != g && h->modality != DYAD__MOD_NONE && hv->tok_a <= gv->tok_a &&
-                gv->tok_b <= hv->tok_b && h->vp != g->vp && h->reported == NONE &&
-                !S_reporting_verb(t->toks[h->verb].word))
-                mod = h->modality;
-        }
-        if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY ||
-            mod == DYAD__MOD_OBLIGATION) {
-            TRACE("  could, may or should: not an event\n");
-            return DYAD_OK;
-        }
-        if (mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive) {
+        int mood = S_mood(c, g);
+        if (mood < 0) { TRACE("  negated, or could, may or should: not an event\n"); return DYAD_OK; }
+        if (mood > 0) {
             const char *was = code ? code : paired;
             if (code) code = S_intent(code);
             if (paired) paired = S_intent(paired);
@@ -1897,15 +1902,19 @@ typedef struct nominal {
     const char *code;           /* the doer's act */
     const char *back;           /* the other party's act back, or NULL */
     int mutual;                 /* the same act both ways */
+    const char *const *other;   /* prepositions naming the other party */
 } nominal;
 
+static const char *const S_with[] = {"with", NULL}, *const S_to[] = {"to", NULL},
+                  *const S_on[] = {"on", "against", NULL};
+
 static const nominal S_nominals[] = {
-    {"talks", "040", NULL, 1},        {"negotiations", "046", NULL, 1},
-    {"negotiation", "046", NULL, 1},  {"discussions", "040", NULL, 1},
-    {"consultations", "040", NULL, 1}, {"meeting", "040", NULL, 1},
-    {"meetings", "040", NULL, 1},     {"summit", "040", NULL, 1},
-    {"visit", "042", "043", 0},       {"visits", "042", "043", 0},
-    {"crackdown", "175", NULL, 0},
+    {"talks", "040", NULL, 1, S_with},         {"negotiations", "046", NULL, 1, S_with},
+    {"negotiation", "046", NULL, 1, S_with},   {"discussions", "040", NULL, 1, S_with},
+    {"consultations", "040", NULL, 1, S_with}, {"meeting", "040", NULL, 1, S_with},
+    {"meetings", "040", NULL, 1, S_with},      {"summit", "040", NULL, 1, S_with},
+    {"visit", "042", "043", 0, S_to},          {"visits", "042", "043", 0, S_to},
+    {"crackdown", "175", NULL, 0, S_on},
 };
 
 /* The NP of PP node x when one of the prepositions heads it, else NONE. */
@@ -1924,7 +1933,7 @@ static uint32_t S_pp_of(const dyad__tree *t, uint32_t x, const char *const *prep
  * prepositions: a PP child of np, or one of the PPs right after it (the
  * chunker attaches them to the verb: "(NP talks) (PP with ...)"), also
  * after the phrases np closes ("hours of (NP peace talks)"). */
-static uint32_t S_np_pp(const dyad__tree *t, uint32_t np, const char *const *preps)
+static uint32_t S_noun_pp(const dyad__tree *t, uint32_t np, const char *const *preps)
 {
     for (uint32_t ch = t->nodes[np].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         uint32_t r = S_pp_of(t, ch, preps);
@@ -1946,6 +1955,15 @@ static uint32_t S_np_pp(const dyad__tree *t, uint32_t np, const char *const *pre
         top = par;
     }
     return NONE;
+}
+
+/* The NP of a PP modifying an event noun's phrase q, or its head's own
+ * phrase inner ("(NP (NP talks) (PP with ...))"). */
+static uint32_t S_nominal_pp(const dyad__tree *t, uint32_t q, uint32_t inner,
+                             const char *const *preps)
+{
+    uint32_t r = S_noun_pp(t, q, preps);
+    return r == NONE && inner != q ? S_noun_pp(t, inner, preps) : r;
 }
 
 /* The verb group whose clause holds node n most closely, in its verb
@@ -1981,9 +1999,7 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
 static dyad_status S_code_nominals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
-    static const char *const with[] = {"with", NULL}, *const between[] = {"between", "among", NULL},
-                             *const by[] = {"by", NULL}, *const to[] = {"to", NULL},
-                             *const on[] = {"on", "against", NULL};
+    static const char *const between[] = {"between", "among", NULL}, *const by[] = {"by", NULL};
     for (uint32_t q = 0; q < t->nnodes; q++) {
         const dyad__node *p = &t->nodes[q];
         if (p->label != DYAD__L_NP || p->head == NONE) continue;
@@ -2027,12 +2043,9 @@ static dyad_status S_code_nominals(dyad_coder *c)
             governed = c->gcoded[k] && hv->tok_a <= p->tok_a && p->tok_b <= hv->tok_b;
         }
         if (g) {
-            if (g->negated || g->modality == DYAD__MOD_ABILITY ||
-                g->modality == DYAD__MOD_POSSIBILITY || g->modality == DYAD__MOD_OBLIGATION)
-                continue;
-            if (g->modality == DYAD__MOD_FUTURE || g->modality == DYAD__MOD_CONDITIONAL ||
-                g->infinitive)
-                planned = 1;
+            int mood = S_mood(c, g);
+            if (mood < 0) continue;
+            planned |= mood > 0;
         }
         if (planned) {
             code = S_intent(code);
@@ -2041,8 +2054,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
             mutual = !strcmp(code, "036") && nm->mutual;
         }
         actorset a = {NULL, 0}, b = {NULL, 0};
-        uint32_t x = S_np_pp(t, q, between);
-        if (x == NONE && inner != q) x = S_np_pp(t, inner, between);
+        uint32_t x = S_nominal_pp(t, q, inner, between);
         if (x == NONE && governed) continue;
         if (x != NONE) {
             actorset tx = S_np_actors(c, x, 0);
@@ -2051,8 +2063,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
             b = a;
             mutual = 1;
         } else {
-            uint32_t w = S_np_pp(t, q, nm->back ? to : strcmp(code, "175") ? with : on);
-            if (w == NONE && inner != q) w = S_np_pp(t, inner, nm->back ? to : strcmp(code, "175") ? with : on);
+            uint32_t w = S_nominal_pp(t, q, inner, nm->other);
             if (w == NONE) continue;
             actorset tw = S_np_actors(c, w, 0);
             b = S_named_only(c, &tw);
@@ -2060,8 +2071,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
             /* the doer: a "by" phrase, a possessor or modifier before the
              * noun ("Modi's visit", "U.S.-Taliban talks"), else the
              * clause's subject */
-            uint32_t y = S_np_pp(t, q, by);
-            if (y == NONE && inner != q) y = S_np_pp(t, inner, by);
+            uint32_t y = S_nominal_pp(t, q, inner, by);
             if (y != NONE) {
                 actorset ty = S_np_actors(c, y, 0);
                 a = S_named_only(c, &ty);
@@ -2143,9 +2153,7 @@ static void S_count_countries(dyad_coder *c)
         const mention *m = &c->ments[i];
         if (m->agent || m->a != i) continue;
         const char *k = S_mention_code(c, m);
-        if (!k || strlen(k) < 3 || !strncmp(k, "---", 3) || !strncmp(k, "IGO", 3) ||
-            !strncmp(k, "NGO", 3) || !strncmp(k, "IMG", 3))
-            continue;
+        if (!S_country_code(k)) continue;
         int j = 0;
         while (j < c->nseen && memcmp(c->seen[j].cc, k, 3)) j++;
         if (j == c->nseen) {
