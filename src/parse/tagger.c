@@ -1097,9 +1097,7 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
                     if (le != UINT32_MAX) {
                         /* unknown as written, known in lower case: at the
                          * start mostly that word, elsewhere mostly a name */
-                        /* an all-capitals word mid-sentence is an
-                         * acronym ("against IS in Syria") far more often */
-                        float wl = init || title ? 0.8f : sh == SH_ALLCAPS ? 0.05f : 0.3f;
+                        float wl = init || title ? 0.8f : 0.3f;
                         for (int t = 0; t < NT; t++) p[t] *= 1 - wl;
                         S_add_entry(tg, le, wl, p);
                     }
