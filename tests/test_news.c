@@ -107,6 +107,27 @@ static void test_denials(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* An act of judgement whose object names no party judges the party the
+ * story has just shown acting; with no such party there is no event. */
+static void test_judged_acts(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"The Chilean president extended the state of emergency by a month. "
+         "Opposition lawmakers denounced the extension.",
+         1, "CHLOPP CHLGOV 111"},
+        {"Peru expelled two Bolivian diplomats on Tuesday. "
+         "Bolivia condemned the decision on Wednesday.",
+         1, "BOL PER 111"},
+        {"Opposition lawmakers in Chile denounced the extension.", 0, ""},
+        /* older than three sentences back: too far */
+        {"Peru expelled two Bolivian diplomats on Tuesday. The weather was cold. "
+         "The river rose. The roads closed. The markets shut. Bolivia condemned the decision.",
+         5, ""},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* Planned is not done: will and would give an intent or a threat; could,
  * should and a negation give no event. */
 static void test_planned(void **state)
@@ -160,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_denials),
+        cmocka_unit_test(test_judged_acts),
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
     };

@@ -56,6 +56,7 @@ typedef struct mention {
 #define DOC_CODE 32
 #define DOC_NAMES 96
 #define DOC_ACCUSE 8
+#define DOC_RECENT 12
 typedef struct docname {
     char name[32];              /* a surname as written ("Jaiswal") */
     char code[DOC_CODE];
@@ -76,6 +77,9 @@ typedef struct docctx {
     struct { char sec[4]; char cc[4]; unsigned at; } secs[16];
     int nsecs;                  /* per sector ("REB"), the country of the
                                    last actor of that sector named */
+    struct { char code[DOC_CODE]; char text[32]; unsigned at; } recent[DOC_RECENT];
+    int nrecent;                /* the last parties that acted (subjects
+                                   and event parties), newest last */
     unsigned sent;              /* sentences seen, from 1 */
     int open_quote;             /* the last sentence ended inside quotes */
 } docctx;
@@ -979,6 +983,27 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
 
 /* After a sentence: its speaker, the person its first subject names,
  * and its accusations, for the sentences after it. */
+static int S_self_pair(const char *a, const char *b);
+
+static void S_recent(docctx *d, const char *code, const char *text)
+{
+    if (!code || (!S_country_code(code) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))) return;
+    for (int i = 0; i < d->nrecent; i++)        /* once, at its newest place */
+        if (!strcmp(d->recent[i].code, code)) {
+            memmove(&d->recent[i], &d->recent[i + 1], (size_t)(d->nrecent - i - 1) * sizeof d->recent[0]);
+            d->nrecent--;
+            break;
+        }
+    if (d->nrecent == DOC_RECENT) {
+        memmove(&d->recent[0], &d->recent[1], (DOC_RECENT - 1) * sizeof d->recent[0]);
+        d->nrecent--;
+    }
+    S_copy(d->recent[d->nrecent].code, DOC_CODE, code);
+    S_copy(d->recent[d->nrecent].text, sizeof d->recent[0].text, text ? text : "");
+    d->recent[d->nrecent].at = d->sent;
+    d->nrecent++;
+}
+
 static void S_doc_update(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -1006,6 +1031,18 @@ static void S_doc_update(dyad_coder *c)
                s.v[0].b > s.v[0].a ? S_words_text(c, s.v[0].a, s.v[0].b) : "");
         d->person_at = d->sent;
         break;
+    }
+    /* the parties that acted: clause subjects, then the events' parties */
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject == NONE || c->inquote[h->verb]) continue;
+        actorset s = S_np_actors(c, h->subject, 0);
+        for (uint32_t i = 0; i < s.n && i < 2; i++)
+            S_recent(d, s.v[i].code, s.v[i].b > s.v[i].a ? S_words_text(c, s.v[i].a, s.v[i].b) : "");
+    }
+    for (size_t i = 0; i < c->nevents; i++) {
+        S_recent(d, c->events[i].source, c->events[i].source_text);
+        S_recent(d, c->events[i].target, c->events[i].target_text);
     }
     /* sectors: dictionary actors with one ("the Taliban": AFGREB) */
     for (uint32_t i = 0; i < t->ntoks; i++) {
@@ -1069,6 +1106,46 @@ static int S_accuser(dyad_coder *c, const actorset *src, actor *out)
         }
     }
     return 0;
+}
+
+/* News mode: an act of judgement whose object names no party ("the
+ * opposition denounced the extension", "welcomed the release") judges
+ * the party the story has just shown acting: the other party of an event
+ * earlier in this sentence, else the newest party that acted in the three
+ * sentences before, that is neither the source nor its own state. */
+static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
+{
+    if (!src->n) return 0;
+    const char *sc = src->v[0].code;
+    memset(out, 0, sizeof *out);
+    char why[160];
+    for (size_t i = c->nevents; i-- > 0;) {
+        const dyad_event *e = &c->events[i];
+        const char *k = strcmp(e->source, sc) ? e->source : e->target;
+        if (!strcmp(k, sc) || S_self_pair(sc, k) || !strncmp(k, "---", 3)) continue;
+        out->code = k;
+        snprintf(why, sizeof why, "%s, the party of '%s' in this sentence", k, e->verb_text);
+        out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        return 1;
+    }
+    const docctx *d = &c->doc;
+    for (int i = d->nrecent; i-- > 0;) {
+        const char *k = d->recent[i].code;
+        if (d->recent[i].at + 3 < d->sent) break;
+        if (!strcmp(k, sc) || S_self_pair(sc, k)) continue;
+        out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
+        snprintf(why, sizeof why, "%s ('%s'), the story's last other party to act, in sentence %u",
+                 k, d->recent[i].text, d->recent[i].at);
+        out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        return out->code != NULL;
+    }
+    return 0;
+}
+
+/* Codes whose object is often a deed rather than a party: judged acts. */
+static int S_judgement(const char *code)
+{
+    return !strcmp(code, "051") || !strncmp(code, "11", 2) || !strncmp(code, "12", 2);
 }
 
 /* -------------------------------------------------------------- patterns */
@@ -1865,6 +1942,19 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
          * not a party */
         src = S_named_only(c, &src);
         tgt = S_named_only(c, &tgt);
+    }
+    if (c->agent_country && src.n == 1 && !tgt.n && code && S_judgement(code) &&
+        (!g->passive || passive)) {
+        int object = 0;
+        for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
+             ch = t->nodes[ch].next_sibling)
+            object = t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
+                     t->nodes[ch].label == DYAD__L_SBAR;
+        actor cp;
+        if (object && S_counterpart(c, &src, &cp)) {
+            S_push_one(c, &tgt, &cp);
+            TRACE("  the object names no party: %s\n", cp.why);
+        }
     }
     if (!src.n || !tgt.n) {
         if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
