@@ -128,6 +128,24 @@ static void test_judged_acts(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* Condemnation in words: a quotation or a reported clause that calls a
+ * party's deeds cruel or illegal, or calling them so, is disapproval by
+ * the speaker; the same words with no party named are no event. */
+static void test_condemning_words(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"\"The shelling of our villages by Azerbaijan is cruel and illegal,\" the Armenian "
+         "foreign minister said.",
+         0, "ARMGOV AZE 111"},
+        {"The Finnish president said the Russian blockade was unlawful.", 0, "FINGOV RUS 111"},
+        {"The Greek foreign minister called the Turkish statements provocative.",
+         0, "GRCGOV TUR 111"},
+        {"\"The weather was cruel this winter,\" the Armenian foreign minister said.", 0, ""},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* Planned is not done: will and would give an intent or a threat; could,
  * should and a negation give no event. */
 static void test_planned(void **state)
@@ -182,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_denials),
         cmocka_unit_test(test_judged_acts),
+        cmocka_unit_test(test_condemning_words),
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
     };

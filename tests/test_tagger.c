@@ -280,6 +280,13 @@ static void test_chunk_np(void **state)
         S_chunked("Kupfer , the deputy secretary , visited Brazil ."),
         "(ROOT (S (NP (NP (NNP Kupfer)) (, ,) (NP (DT the) (JJ deputy) (NN secretary)) (, ,)) "
         "(VP (VBD visited) (NP (NNP Brazil))) (. .)))");
+    /* an apposition with its own coordination, or followed by a time,
+     * still belongs to the subject */
+    S_chunked("Kupfer , envoy of Rohan and a friend of Gondor , visited Brazil .");
+    assert_string_equal(S_span(S_group_of("visited")->subject),
+                        "Kupfer , envoy of Rohan and a friend of Gondor ,");
+    S_chunked("Kupfer , the deputy secretary , Monday visited Brazil .");
+    assert_string_equal(S_span(S_group_of("visited")->subject), "Kupfer , the deputy secretary ,");
     assert_string_equal(
         S_chunked("At least 20 people were killed in the attack ."),
         "(ROOT (S (NP (QP (IN At) (JJS least) (CD 20)) (NNS people)) (VP (VBD were) (VP (VBN killed) "

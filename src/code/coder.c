@@ -1558,7 +1558,11 @@ static int S_reporting_verb(const char *w)
     static const char *const v[] = {"say", "says", "said", "saying", "tell", "tells", "told",
                                     "telling", "add", "adds", "added", "write", "writes",
                                     "wrote", "report", "reports", "reported", "comment",
-                                    "commented", "state", "states", "stated", "note", "noted"};
+                                    "commented", "state", "states", "stated", "note", "noted",
+                                    "tweet", "tweets", "tweeted", "post", "posts", "posted",
+                                    "insist", "insists", "insisted", "argue", "argues", "argued",
+                                    "assert", "asserts", "asserted", "stress", "stresses",
+                                    "stressed"};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
         if (!strcasecmp(w, v[i])) return 1;
     return 0;
@@ -1755,9 +1759,15 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
             if (t->nodes[ch].label == DYAD__L_NP) { obj = ch; break; }
         uint32_t after = obj != NONE ? t->nodes[obj].tok_b : NONE;
-        if (!phone && after != NONE && after < t->ntoks &&
-            (!strcmp(t->toks[after].tag, "``") || !strcmp(t->toks[after].tag, "DT") ||
-             !strncmp(t->toks[after].tag, "JJ", 2))) {
+        /* "called the statements provocative" may come chunked as one
+         * noun phrase ending in the adjective */
+        int named = obj != NONE && after >= t->nodes[obj].tok_a + 2 &&
+                    !strncmp(t->toks[after - 1].tag, "JJ", 2) &&
+                    !strncmp(t->toks[after - 2].tag, "NN", 2);
+        if (!phone && after != NONE &&
+            (named || (after < t->ntoks && (!strcmp(t->toks[after].tag, "``") ||
+                                            !strcmp(t->toks[after].tag, "DT") ||
+                                            !strncmp(t->toks[after].tag, "JJ", 2))))) {
             TRACE("  'call' X followed by a name for it: a statement, not a call\n");
             return DYAD_OK;
         }
@@ -2212,6 +2222,139 @@ static dyad_status S_code_nominals(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* ---------------------------------------------------------- judgements
+ * News mode: condemnation said in words rather than named by a verb.  A
+ * quotation, or the clause a speech verb reports, that calls someone's
+ * deeds "heinous", "illegal" or "a betrayal" is disapproval (111) by the
+ * speaker of the party it speaks of ("'Israel, the cruel terrorist state,
+ * attacks the Muslims,' Erdogan said"); so is calling or describing a
+ * party or its deeds so ("Leavitt called Ford's comments 'egregious'").
+ * The words are adjectives and nouns of moral or legal condemnation that
+ * news quotes use of an adversary, not of victims or events: no verb
+ * dictionary has a place for them, so the list is here.  Sorted. */
+static const char *const S_condemn[] = {
+    "abhorrent", "abusive", "aggressor", "appalling", "atrocious", "barbaric", "barbarism",
+    "betrayal", "brutal", "brutality", "callous", "contemptible", "criminal", "criminals",
+    "cruel", "cynical", "deceitful", "deplorable", "despicable", "destabilising",
+    "destabilizing", "dictator", "dictatorial", "disastrous", "disgraceful", "disgusting",
+    "dishonest", "egregious", "genocidal", "heinous", "hostile", "hypocrisy", "hypocritical",
+    "illegal", "illegitimate", "immoral", "inhumane", "insulting", "irresponsible",
+    "lawless", "lawlessness", "lies", "lying", "malicious", "meddling", "outrageous",
+    "propaganda", "provocation", "provocations", "provocative", "reckless", "repressive",
+    "ruthless", "savage", "shameful", "shameless", "sinister", "tyrannical", "tyranny",
+    "unacceptable", "unconstitutional", "unjust", "unjustified", "unlawful", "unprovoked",
+    "vicious", "wicked",
+};
+
+static int S_condemning(const char *w)
+{
+    size_t lo = 0, hi = DYAD_ARRAY_LEN(S_condemn);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int r = strcasecmp(w, S_condemn[mid]);
+        if (!r) return 1;
+        if (r < 0) hi = mid; else lo = mid + 1;
+    }
+    return 0;
+}
+
+/* The party spoken of in tokens [a, b): the named actor nearest a
+ * condemning word there, not the speaker nor the speaker's own state.
+ * Returns 0 when the span names none or holds no such word. */
+static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, actor *out,
+                    uint32_t *word)
+{
+    const dyad__tree *t = &c->tree;
+    uint32_t best = UINT32_MAX;
+    *word = NONE;
+    for (uint32_t i = a; i < b; i++) {
+        if (!S_condemning(t->toks[i].word)) continue;
+        if (*word == NONE) *word = i;
+        for (uint32_t j = a; j < b; j++) {
+            const mention *m = &c->ments[j];
+            actor x;
+            if (m->a != j || m->agent || !S_mention_actor(c, m, &x)) continue;
+            if (!strcmp(x.code, spk->code) || S_self_pair(x.code, spk->code) ||
+                !strncmp(x.code, "---", 3))
+                continue;
+            uint32_t dist = j > i ? j - i : i - j;
+            if (dist < best) { best = dist; *out = x; *word = i; }
+        }
+    }
+    return best != UINT32_MAX;
+}
+
+static dyad_status S_judge(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
+                           uint32_t verb, const char *how)
+{
+    const dyad__tree *t = &c->tree;
+    actor tgt;
+    uint32_t w;
+    if (!S_judged(c, a, b, spk, &tgt, &w)) return DYAD_OK;
+    for (size_t i = 0; i < c->nevents; i++)       /* the sentence said it already */
+        if (!strcmp(c->events[i].source, spk->code) && !strncmp(c->events[i].target, tgt.code, 3))
+            return DYAD_OK;
+    dyad__vgroup fake;
+    memset(&fake, 0, sizeof fake);
+    fake.verb = fake.first = fake.last = verb != NONE ? verb : w;
+    fake.subject = fake.reported = fake.modal = fake.neg = fake.vp = fake.inner = NONE;
+    evb base;
+    base.n = 0;
+    char why[96];
+    snprintf(why, sizeof why, "%s calls %s '%s' [111]", how, tgt.code, t->toks[w].word);
+    S_ev(&base, "verb", NULL, 0, w, w + 1, dyad__arena_strndup(&c->arena, why, strlen(why)));
+    TRACE("judgement: %s\n", why);
+    return S_add_event(c, spk, &tgt, "111", &fake, &base, 0) != 0 ? DYAD_ENOMEM : DYAD_OK;
+}
+
+static int S_naming_verb(const char *w)
+{
+    static const char *const v[] = {"call", "calls", "called", "calling", "describe",
+                                    "describes", "described", "describing", "brand", "brands",
+                                    "branded", "branding", "label", "labels", "labeled",
+                                    "labelled", "labeling", "labelling", "term", "termed",
+                                    "terms", "denounce", "denounced", "denounces", "denouncing"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
+        if (!strcasecmp(w, v[i])) return 1;
+    return 0;
+}
+
+static dyad_status S_code_judgements(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    /* quotations with a speaker */
+    actor spk;
+    int have = 0;
+    if (c->speaker.n) {
+        spk = c->speaker.v[0];
+        have = 1;
+    }
+    if (have) {
+        for (uint32_t i = 0; i < t->ntoks;) {
+            if (!c->inquote[i]) { i++; continue; }
+            uint32_t j = i;
+            while (j < t->ntoks && c->inquote[j]) j++;
+            DYAD_TRY(S_judge(c, i, j, &spk, NONE, "the quotation"));
+            i = j;
+        }
+    }
+    /* reported clauses, and "called X 'egregious'" */
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (c->inquote[h->verb] || h->subject == NONE) continue;
+        const char *w = t->toks[h->verb].word;
+        int report = h->reported != NONE && S_reporting_verb(w), naming = S_naming_verb(w);
+        if (!report && !naming) continue;
+        actorset s = S_np_actors(c, h->subject, 0);
+        s = S_named_only(c, &s);
+        if (!s.n) continue;
+        const dyad__node *x = &t->nodes[report ? h->reported : h->inner];
+        uint32_t a = report ? x->tok_a : h->verb + 1, b = x->tok_b;
+        DYAD_TRY(S_judge(c, a, b, &s.v[0], h->verb, report ? "the reported clause" : "the verb"));
+    }
+    return DYAD_OK;
+}
+
 /* Discards: a sentence holding a discard phrase is not coded; a phrase
  * marked '+' discards its whole story. */
 static int S_discarded(dyad_coder *c)
@@ -2366,6 +2509,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     }
     if (c->agent_country) {
         DYAD_TRY(S_code_nominals(c));
+        DYAD_TRY(S_code_judgements(c));
         S_doc_update(c);
     }
     return DYAD_OK;

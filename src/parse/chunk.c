@@ -429,18 +429,27 @@ static int S_apposition(const ck *k, uint32_t i, int mode)
 {
     int dash = S_is(k, i, "--");
     uint32_t e = S_np_base_end(k, i + 1);
-    for (int hop = 0; hop < 4 && e < k->n; hop++) {
+    for (int hop = 0; hop < 6 && e < k->n; hop++) {
         if ((S_tag(k, e) == DYAD__T_IN || S_tag(k, e) == DYAD__T_TO) && !S_is(k, e, "that") &&
             S_np_start(k, e + 1))
             e = S_np_base_end(k, e + 1);
         else if (S_tag(k, e - 1) == DYAD__T_POS && S_np_start(k, e))
             e = S_np_base_end(k, e);
+        else if ((mode & NP_SUBJ) && S_tag(k, e) == DYAD__T_CC && S_np_start(k, e + 1))
+            e = S_np_base_end(k, e + 1);    /* "X, president of A and an ally of B, said" */
         else
             break;
     }
     if (mode & NP_SUBJ) {
         if (dash ? !S_is(k, e, "--") : S_tag(k, e) != DYAD__T_COMMA) return 0;
-        return S_vp_start(k, e + 1) || S_adverb(S_tag(k, e + 1)) || S_is(k, e + 1, "who");
+        uint32_t v = e + 1;
+        /* "X, the minister, Monday said", "..., on Monday said" */
+        if (v < k->n && S_time_word(k->w[v].s, k->w[v].len)) v++;
+        else if (S_tag(k, v) == DYAD__T_IN && S_np_start(k, v + 1)) {
+            uint32_t x = S_np_base_end(k, v + 1);
+            if (x > v + 1 && S_time_word(k->w[x - 1].s, k->w[x - 1].len)) v = x;
+        }
+        return S_vp_start(k, v) || S_adverb(S_tag(k, v)) || S_is(k, v, "who");
     }
     if (dash) return 0;
     int t = S_tag(k, e);
@@ -946,6 +955,11 @@ static uint32_t S_clause(ck *k)
             }
         } else if (subject && S_adverb(t)) {
             add = S_advp(k);
+        } else if (subject && S_time_word(k->w[i].s, k->w[i].len) && S_vp_start(k, i + 1)) {
+            /* "Altun, Monday tweeted": a time, not the subject */
+            add = S_node(k, DYAD__L_ADVP, i);
+            k->i++;
+            S_end(k, add, k->i);
         } else if (S_vp_start(k, i)) {
             /* a clause's own verb right after its subject is finite: a
              * lone past participle there is the tagger mistaking the
