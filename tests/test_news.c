@@ -158,6 +158,9 @@ static void test_planned(void **state)
         {"Japan could send humanitarian aid to Nepal.", 0, ""},
         {"Germany said it would impose sanctions on Iran.", 0, "DEU IRN 1312"},
         {"Egypt will host talks with Jordan next week.", 0, "EGY JOR 036"},
+        /* a meeting one side plans is not yet the other's intent */
+        {"The Egyptian president will meet his Jordanian counterpart next week.", 0,
+         "EGYGOV JORGOV 036"},
         /* a warning about what others do is criticism of them; "military"
          * before "cooperation" names no party */
         {"Japan warned on Friday that expanding military cooperation between Russia and "
@@ -183,6 +186,10 @@ static void test_mutual_and_nouns(void **state)
         {"The announcement came during a visit by the Japanese prime minister to Vietnam.",
          0, "JPNGOV VNM 042; VNM JPNGOV 043"},
         {"Germany made a statement about the talks with Poland.", 0, ""},
+        /* receiving a visitor is hosting; receiving a prize is not */
+        {"The Japanese prime minister received the Brazilian president in Tokyo.", 0,
+         "JPNGOV BRAGOV 043; BRAGOV JPNGOV 042"},
+        {"The Japanese prime minister received a peace prize from Brazil.", 0, ""},
         /* a state and its own organ make no dyad for a consultation, but
          * do for a domestic act of force or repression */
         {"The Russian president held a summit in Moscow on Monday.", 0, ""},

@@ -1791,8 +1791,10 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
      * by someone else; one that will or would happen, or stands in an
      * infinitive no coded verb governs ("were supposed to sign"), is an
      * intent or a threat. */
+    int planned = 0;
     if (c->agent_country && (code || paired)) {
         int mood = S_mood(c, g);
+        planned = mood > 0;
         if (mood < 0) { TRACE("  negated, or could, may or should: not an event\n"); return DYAD_OK; }
         if (mood > 0) {
             const char *was = code ? code : paired;
@@ -1972,7 +1974,9 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     /* news mode: a meeting, a call, talks or a signed agreement with a
      * named party is one act of both ("Trump met with Kim": Kim met Trump
      * too), coded both ways as analysts code mutual acts */
-    int mutual = c->agent_country && code && !paired && S_mutual(code, t->toks[g->verb].word);
+    /* a meeting one side will hold is its plan, not yet the other's */
+    int mutual = c->agent_country && code && !paired && !planned &&
+                 S_mutual(code, t->toks[g->verb].word);
     if (mutual) TRACE("  mutual act: coded both ways\n");
     uint32_t ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
     for (uint32_t i = 0; i < ns; i++)
