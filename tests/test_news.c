@@ -186,6 +186,10 @@ static void test_mutual_and_nouns(void **state)
         {"The announcement came during a visit by the Japanese prime minister to Vietnam.",
          0, "JPNGOV VNM 042; VNM JPNGOV 043"},
         {"Germany made a statement about the talks with Poland.", 0, ""},
+        /* a pattern's gap does not reach into another clause */
+        {"The Danish envoy spoke ahead of a meeting requested by Norway to discuss "
+         "the sale of Swedish arms to Finland.",
+         0, ""},
         /* receiving a visitor is hosting; receiving a prize is not */
         {"The Japanese prime minister received the Brazilian president in Tokyo.", 0,
          "JPNGOV BRAGOV 043; BRAGOV JPNGOV 042"},

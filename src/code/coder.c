@@ -131,6 +131,8 @@ struct dyad_coder {
     unsigned discard_entry;
     docctx doc;                 /* news mode */
     uint8_t *inquote;           /* per token: inside a quotation */
+    uint8_t *barrier;           /* per token: the main verb of a verb group
+                                   not in the infinitive */
     actorset speaker;           /* the sentence's quotation speaker */
     dyad__buf trace;
     dyad__err err;
@@ -1230,6 +1232,11 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
     int32_t start = dir > 0 ? pos : pos - 1;
     for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
         if (need_adj && i != start) break;
+        /* a gap does not pass another clause's verb: the pattern's
+         * words belong to this verb's phrase ("spoke ahead of a meeting
+         * requested by A to discuss B's transfer of arms to C" is not
+         * "spoke to C"); news mode only, PETRARCH lets gaps run on */
+        if (i != start && c->agent_country && c->barrier[i - dir]) break;
         int32_t next = NONE, got = 0;
         switch (x->kind) {
         case DYAD_PAT_WORD:
@@ -2488,6 +2495,11 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
                              e.file ? e.file : "", e.line);
         }
     }
+    c->barrier = dyad__arena_zalloc(&c->arena, n + 1);
+    if (!c->barrier) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+    /* not infinitives: "urged X to resume negotiations" is one phrase */
+    for (uint32_t k = 0; k < t->nvgroups; k++)
+        if (!t->vgroups[k].infinitive) c->barrier[t->vgroups[k].verb] = 1;
     c->absorbed = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     c->gcoded = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     if (!c->absorbed || !c->gcoded) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
