@@ -146,6 +146,22 @@ static void test_condemning_words(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* "X said Y should do Z" is X's appeal to Y, whatever Z is; "we must"
+ * and an obligation on a thing are not. */
+static void test_obligations(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"The Irish foreign minister said Britain should reopen the border crossings.", 0,
+         "IRLGOV GBR 020"},
+        {"\"Serbia must respect the agreement,\" the Croatian prime minister said.", 0,
+         "HRVGOV SRB 020"},
+        {"\"We must rebuild the bridges,\" the Croatian prime minister said.", 0, ""},
+        {"The Irish foreign minister said talks with Britain must continue.", 0, ""},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* Planned is not done: will and would give an intent or a threat; could,
  * should and a negation give no event. */
 static void test_planned(void **state)
@@ -212,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_denials),
         cmocka_unit_test(test_judged_acts),
         cmocka_unit_test(test_condemning_words),
+        cmocka_unit_test(test_obligations),
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
     };

@@ -2366,6 +2366,66 @@ static dyad_status S_code_judgements(dyad_coder *c)
     return DYAD_OK;
 }
 
+/* ------------------------------------------------------------- appeals
+ * News mode: "X said Y should (must, ought to) do Z" is X's appeal to Y
+ * (020), whatever Z is ("said authorities should declare a state of
+ * emergency"); so is a quotation's "Y must stop ...".  "We must" is the
+ * speaker's own resolve, not an appeal. */
+static dyad_status S_code_appeals(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *g = &t->vgroups[k];
+        if (g->modality != DYAD__MOD_OBLIGATION || g->subject == NONE || g->passive) continue;
+        const dyad__node *gv = &t->nodes[g->vp];
+        /* the speaker: the reporting verb whose clause holds g, else the
+         * quotation's */
+        actorset src = {NULL, 0};
+        uint32_t verb = NONE;
+        for (uint32_t q = 0; q < t->nvgroups && !src.n; q++) {
+            const dyad__vgroup *h = &t->vgroups[q];
+            if (h == g || h->reported == NONE || h->subject == NONE ||
+                !S_reporting_verb(t->toks[h->verb].word) || c->inquote[h->verb])
+                continue;
+            const dyad__node *r = &t->nodes[h->reported];
+            if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
+                actorset s = S_np_actors(c, h->subject, 0);
+                src = S_named_only(c, &s);
+                verb = h->verb;
+            }
+        }
+        if (!src.n && c->inquote[g->verb] && c->speaker.n) src = c->speaker;
+        if (!src.n) continue;
+        if (S_first_person(t->toks[t->nodes[g->subject].tok_a].word)) continue;
+        actorset tg = S_np_actors(c, g->subject, 0);
+        tg = S_named_only(c, &tg);
+        /* the subject's head must be the party ("talks with China must
+         * continue" lays nothing on China) */
+        uint32_t head = t->nodes[g->subject].head;
+        if (tg.n && head != NONE && tg.v[0].b > tg.v[0].a && tg.v[0].a > head) continue;
+        dyad__vgroup fake = *g;
+        fake.first = fake.last = fake.verb = g->modal != NONE ? g->modal : g->verb;
+        evb base;
+        base.n = 0;
+        S_ev(&base, "verb", NULL, 0, fake.verb, fake.verb + 1,
+             "an obligation laid on another party: an appeal [020]");
+        (void)verb;
+        for (uint32_t i = 0; i < 1; i++)          /* the speaker's head only */
+            for (uint32_t j = 0; j < tg.n; j++) {
+                const char *a = src.v[i].code, *b = tg.v[j].code;
+                if (!strcmp(a, b) || S_self_pair(a, b)) continue;
+                int said = 0;
+                for (size_t e = 0; e < c->nevents && !said; e++)
+                    said = !strcmp(c->events[e].source, a) && !strcmp(c->events[e].target, b);
+                if (said) continue;
+                TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
+                if (S_add_event(c, &src.v[i], &tg.v[j], "020", &fake, &base, 0) != 0)
+                    return DYAD_ENOMEM;
+            }
+    }
+    return DYAD_OK;
+}
+
 /* Discards: a sentence holding a discard phrase is not coded; a phrase
  * marked '+' discards its whole story. */
 static int S_discarded(dyad_coder *c)
@@ -2526,6 +2586,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     if (c->agent_country) {
         DYAD_TRY(S_code_nominals(c));
         DYAD_TRY(S_code_judgements(c));
+        DYAD_TRY(S_code_appeals(c));
         S_doc_update(c);
     }
     return DYAD_OK;
