@@ -1144,10 +1144,12 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
     return 0;
 }
 
-/* Codes whose object is often a deed rather than a party: judged acts. */
+/* Codes whose object is often a deed rather than a party: judged acts,
+ * and sanctions or coercion aimed at what a party did. */
 static int S_judgement(const char *code)
 {
-    return !strcmp(code, "051") || !strncmp(code, "11", 2) || !strncmp(code, "12", 2);
+    return !strcmp(code, "051") || !strncmp(code, "11", 2) || !strncmp(code, "12", 2) ||
+           !strncmp(code, "16", 2) || !strncmp(code, "17", 2);
 }
 
 /* -------------------------------------------------------------- patterns */
