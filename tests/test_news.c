@@ -202,6 +202,13 @@ static void test_mutual_and_nouns(void **state)
         {"The announcement came during a visit by the Japanese prime minister to Vietnam.",
          0, "JPNGOV VNM 042; VNM JPNGOV 043"},
         {"Germany made a statement about the talks with Poland.", 0, ""},
+        /* an agentless passive names no doer */
+        {"Two Armenian soldiers were wounded in clashes with Azerbaijani troops.", 0, ""},
+        {"Dozens of Serbian protesters were detained in Belgrade.", 0, ""},
+        {"Dozens of Serbian protesters were detained by police in Belgrade.", 0, "SRBCOP SRBCVL 173"},
+        /* a number declines; a party declines an invitation */
+        {"The number of Chilean refugees in Peru declined by half.", 0, ""},
+        {"Peru declined an invitation from Bolivia.", 0, "PER BOL 125"},
         /* a pattern's gap does not reach into another clause */
         {"The Danish envoy spoke ahead of a meeting requested by Norway to discuss "
          "the sale of Swedish arms to Finland.",

@@ -1861,6 +1861,19 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         }
     }
     if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
+    if (!tgt.n && c->agent_country && g->last + 2 < t->ntoks &&
+        !strcmp(t->toks[g->last + 1].tag, "CC")) {
+        /* "killed and injured 1,000 fighters": coordinated verbs share
+         * the object written after the last of them */
+        for (uint32_t k = 0; k < t->nvgroups; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (h->first != g->last + 2) continue;
+            uint32_t f2 = NONE;
+            tgt = S_target_of(c, h->inner, &f2, 0);
+            if (tgt.n) TRACE("  the object of the coordinated '%s'\n", t->toks[h->verb].word);
+            break;
+        }
+    }
     /* a passive clause with a "by" agent: the agent acted on the subject
      * (without one the subject stays the source, as PETRARCH codes it) */
     if (g->passive && best.src == NONE && best.tgt == NONE) {
@@ -1873,6 +1886,11 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             if (subj.n) tgt = subj;
             passive = 1;
             TRACE("  passive with a 'by' agent: roles swapped\n");
+        } else if (c->agent_country && src.n) {
+            /* news mode: "Palestinians injured in clashes with police" -
+             * the subject suffered the act; who did it is not said */
+            TRACE("  agentless passive: the subject is not the doer\n");
+            src = (actorset){NULL, 0};
         }
     }
     if (best.cmp != NONE && (!tgt.n || !src.n)) {

@@ -41,6 +41,7 @@ typedef struct ck {
     int depth;
     int oom;
     int wh_subject;       /* the next clause's subject is a wh-word */
+    int in_subject;       /* parsing a clause's subject (its own phrases too) */
     dyad__arena *a;
 } ck;
 
@@ -458,6 +459,17 @@ static int S_apposition(const ck *k, uint32_t i, int mode)
     return (t == DYAD__T_WDT || t == DYAD__T_WP || S_is(k, e, "that")) && !S_vp_start(k, e);
 }
 
+/* Does a finite verb follow token i before the clause ends? */
+static int S_finite_later(const ck *k, uint32_t i)
+{
+    for (uint32_t j = i + 1; j < k->n && j < i + CK_LOOK; j++) {
+        int tj = S_tag(k, j);
+        if (S_finite(tj)) return 1;
+        if (tj == DYAD__T_COMMA || tj == DYAD__T_PERIOD || tj == DYAD__T_COLON) return 0;
+    }
+    return 0;
+}
+
 /* A noun phrase: a base with its post-modifiers (of-phrases, relative
  * clauses, reduced relatives, appositions, lists, coordination). */
 static uint32_t S_np(ck *k, int mode)
@@ -488,7 +500,8 @@ static uint32_t S_np(ck *k, int mode)
             add = S_sbar(k);   /* "the plan that angered Gondor" */
         } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG || (t == DYAD__T_VBD && S_participle(k, i))) &&
                    (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_TO ||
-                    S_is(k, i + 1, "by")) && !(mode & NP_SUBJ)) {
+                    S_is(k, i + 1, "by")) && !(mode & NP_SUBJ) &&
+                   (!k->in_subject || S_finite_later(k, i))) {
             /* reduced relative: "memos sent by Bree"; a finite verb
              * cannot follow an object, so a past tense here is the
              * participle */
@@ -499,13 +512,7 @@ static uint32_t S_np(ck *k, int mode)
                    S_tag(k, i + 1) != DYAD__T_COMMA) {
             /* before the main verb: a reduced relative only when a finite
              * verb follows before the clause ends */
-            int later = 0;
-            for (uint32_t j = i + 1; j < k->n && j < i + CK_LOOK; j++) {
-                int tj = S_tag(k, j);
-                if (S_finite(tj)) { later = 1; break; }
-                if (tj == DYAD__T_COMMA || tj == DYAD__T_PERIOD || tj == DYAD__T_COLON) break;
-            }
-            if (later) add = S_vp(k);
+            if (S_finite_later(k, i)) add = S_vp(k);
         } else if (t == DYAD__T_COMMA && S_tag(k, i - 1) == DYAD__T_CD && i >= 2 &&
                    S_tag(k, i - 2) == DYAD__T_NNP && S_tag(k, i + 1) == DYAD__T_CD &&
                    k->w[i + 1].len == 4) {
@@ -942,7 +949,12 @@ static uint32_t S_clause(ck *k)
             k->i++;
             continue;
         } else if (!subject && S_np_start(k, i) && (t != DYAD__T_RB || S_qp_len(k, i))) {
+            /* inside the subject a participle is a reduced relative only
+             * when the clause's own verb still follows ("Thousands of
+             * students demonstrated in Belgrade" has no other) */
+            k->in_subject++;
             add = S_np(k, NP_SUBJ);
+            k->in_subject--;
             subject = 1;
             /* "Last week, Gondor said": a fronted noun phrase */
             if (S_tag(k, k->i) == DYAD__T_COMMA && S_np_start(k, k->i + 1) &&
