@@ -120,6 +120,9 @@ static void test_judged_acts(void **state)
          "Bolivia condemned the decision on Wednesday.",
          1, "BOL PER 111"},
         {"Opposition lawmakers in Chile denounced the extension.", 0, ""},
+        {"Peru expelled two Bolivian diplomats on Tuesday. "
+         "Bolivia threatened to halt its gas exports.",
+         1, "BOL PER 1312"},
         /* older than three sentences back: too far */
         {"Peru expelled two Bolivian diplomats on Tuesday. The weather was cold. "
          "The river rose. The roads closed. The markets shut. Bolivia condemned the decision.",

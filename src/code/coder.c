@@ -1982,13 +1982,18 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         src = S_named_only(c, &src);
         tgt = S_named_only(c, &tgt);
     }
-    if (c->agent_country && src.n == 1 && !tgt.n && code && S_judgement(code) &&
+    if (c->agent_country && src.n == 1 && !tgt.n && code &&
+        (S_judgement(code) ||
+         /* "threatened to break the ceasefire": a threat has an adversary;
+          * a warning may be about a danger only */
+         (!strncmp(code, "13", 2) && !strncasecmp(t->toks[g->verb].word, "threat", 6))) &&
         (!g->passive || passive)) {
         int object = 0;
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
              ch = t->nodes[ch].next_sibling)
             object = t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
-                     t->nodes[ch].label == DYAD__L_SBAR;
+                     t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S ||
+                     t->nodes[ch].label == DYAD__L_VP;
         actor cp;
         if (object && S_counterpart(c, &src, &cp)) {
             S_push_one(c, &tgt, &cp);
