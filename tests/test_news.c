@@ -205,6 +205,9 @@ static void test_mutual_and_nouns(void **state)
         {"The announcement came during a visit by the Japanese prime minister to Vietnam.",
          0, "JPNGOV VNM 042; VNM JPNGOV 043"},
         {"Germany made a statement about the talks with Poland.", 0, ""},
+        /* "IS" in capitals is the Islamic State; "us" is no country */
+        {"Iraqi troops launched an offensive against IS in the desert.", 0, "IRQMIL IMGMUS 190"},
+        {"The Iraqi prime minister told us the offensive is over.", 0, ""},
         /* an agentless passive names no doer */
         {"Two Armenian soldiers were wounded in clashes with Azerbaijani troops.", 0, ""},
         {"Dozens of Serbian protesters were detained in Belgrade.", 0, ""},

@@ -257,6 +257,19 @@ static int S_ends_with(const char *s, const char *suf)
  * dictionaries; the longest phrase starting at a position wins, and
  * mentions do not overlap (leftmost first). */
 
+/* A word the parse uses as a pronoun, verb or function word names no
+ * actor, whatever its spelling ("told us" is not the United States; "IS"
+ * the verb is not the Islamic State, "IS" the noun is). */
+static int S_function_tag(const char *tag)
+{
+    static const char *const v[] = {"PRP", "PRP$", "MD", "DT", "IN", "CC", "TO", "WDT",
+                                    "WP", "WP$", "EX", "RP", "PDT"};
+    if (tag[0] == 'V' && tag[1] == 'B') return 1;
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
+        if (!strcmp(tag, v[i])) return 1;
+    return 0;
+}
+
 static void S_find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -281,6 +294,7 @@ static void S_find_mentions(dyad_coder *c)
         }
         dyad_dict_entry e;
         if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
+        if (m[best].end == i + 1 && S_function_tag(t->toks[i].tag)) continue;
         mention *mm = &c->ments[i];
         mm->a = i;
         mm->b = (uint32_t)m[best].end;

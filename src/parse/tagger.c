@@ -1032,11 +1032,25 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
     if (!cands || !ncand) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     int quotes = 0;
     char low[MAXKEY + 1];
+    /* in a sentence written in lower case, a short word in capitals is an
+     * acronym, a name: "IS fighters", "the US", "WHO" */
+    uint32_t lowered = 0;
+    for (uint32_t i = 0; i < n; i++) lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
     for (uint32_t i = 0; i < n; i++) {
         cand *c = cands + (size_t)i * MAXCAND;
         int nc = 0;
         const char *s = w[i].s;
         size_t len = w[i].len;
+        if (lowered >= 3 && len >= 2 && len <= 5) {
+            size_t k = 0;
+            while (k < len && S_upper((unsigned char)s[k])) k++;
+            if (k == len) {
+                c[0].tag = DYAD__T_NNP;
+                c[0].e = 0;
+                ncand[i] = 1;
+                continue;
+            }
+        }
         int ft = S_fixed_tag(w, i, n, &quotes);
         if (ft != NT) {
             c[0].tag = (uint8_t)ft;
