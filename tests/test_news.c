@@ -107,6 +107,18 @@ static void test_denials(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* A city or province named with a role is its country's: "the governor
+ * of Kharkiv", "Balochistan's chief minister". */
+static void test_places(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"The governor of Kharkiv accused Russia of shelling the city.", 0, "UKRGOV RUS 1123"},
+        {"Balochistan's chief minister criticized India on Friday.", 0, "PAKGOV IND 111"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* An act of judgement whose object names no party judges the party the
  * story has just shown acting; with no such party there is no event. */
 static void test_judged_acts(void **state)
@@ -239,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_denials),
+        cmocka_unit_test(test_places),
         cmocka_unit_test(test_judged_acts),
         cmocka_unit_test(test_condemning_words),
         cmocka_unit_test(test_obligations),
