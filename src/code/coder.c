@@ -257,6 +257,14 @@ static int S_ends_with(const char *s, const char *suf)
  * dictionaries; the longest phrase starting at a position wins, and
  * mentions do not overlap (leftmost first). */
 
+/* Is w (any case) one of the n words of v? */
+static int S_in_words(const char *w, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcasecmp(w, v[i])) return 1;
+    return 0;
+}
+
 /* A word the parse uses as a pronoun, verb or function word names no
  * actor, whatever its spelling ("told us" is not the United States; "IS"
  * the verb is not the Islamic State, "IS" the noun is). */
@@ -1346,9 +1354,7 @@ static int S_locative(const char *w)
     static const char *const v[] = {"in", "at", "near", "inside", "outside", "across",
                                     "throughout", "within", "around", "amid", "during",
                                     "since"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
-        if (!strcasecmp(w, v[i])) return 1;
-    return 0;
+    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
@@ -1496,9 +1502,7 @@ static int S_reciprocal(const char *w)
                                     "clash", "clashed", "clashes", "clashing", "quarrel",
                                     "quarreled", "quarrelled", "feud", "feuded", "spar",
                                     "sparred", "reconcile", "reconciled", "bicker", "bickered"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
-        if (!strcasecmp(w, v[i])) return 1;
-    return 0;
+    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 /* Is np the direct object of the verb phrase (or inside it)? */
@@ -1586,9 +1590,7 @@ static int S_reporting_verb(const char *w)
                                     "insist", "insists", "insisted", "argue", "argues", "argued",
                                     "assert", "asserts", "asserted", "stress", "stresses",
                                     "stressed"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
-        if (!strcasecmp(w, v[i])) return 1;
-    return 0;
+    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 /* A noun phrase that is only a personal pronoun. */
@@ -2364,9 +2366,7 @@ static int S_naming_verb(const char *w)
                                     "branded", "branding", "label", "labels", "labeled",
                                     "labelled", "labeling", "labelling", "term", "termed",
                                     "terms", "denounce", "denounced", "denounces", "denouncing"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
-        if (!strcasecmp(w, v[i])) return 1;
-    return 0;
+    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 static dyad_status S_code_judgements(dyad_coder *c)
