@@ -2420,7 +2420,6 @@ static dyad_status S_code_appeals(dyad_coder *c)
         /* the speaker: the reporting verb whose clause holds g, else the
          * quotation's */
         actorset src = {NULL, 0};
-        uint32_t verb = NONE;
         for (uint32_t q = 0; q < t->nvgroups && !src.n; q++) {
             const dyad__vgroup *h = &t->vgroups[q];
             if (h == g || h->reported == NONE || h->subject == NONE ||
@@ -2430,7 +2429,6 @@ static dyad_status S_code_appeals(dyad_coder *c)
             if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
                 actorset s = S_np_actors(c, h->subject, 0);
                 src = S_named_only(c, &s);
-                verb = h->verb;
             }
         }
         if (!src.n && c->inquote[g->verb] && c->speaker.n) src = c->speaker;
@@ -2448,19 +2446,17 @@ static dyad_status S_code_appeals(dyad_coder *c)
         base.n = 0;
         S_ev(&base, "verb", NULL, 0, fake.verb, fake.verb + 1,
              "an obligation laid on another party: an appeal [020]");
-        (void)verb;
-        for (uint32_t i = 0; i < 1; i++)          /* the speaker's head only */
-            for (uint32_t j = 0; j < tg.n; j++) {
-                const char *a = src.v[i].code, *b = tg.v[j].code;
-                if (!strcmp(a, b) || S_self_pair(a, b)) continue;
-                int said = 0;
-                for (size_t e = 0; e < c->nevents && !said; e++)
-                    said = !strcmp(c->events[e].source, a) && !strcmp(c->events[e].target, b);
-                if (said) continue;
-                TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
-                if (S_add_event(c, &src.v[i], &tg.v[j], "020", &fake, &base, 0) != 0)
-                    return DYAD_ENOMEM;
-            }
+        const actor *sp = &src.v[0];      /* the speaker's head only */
+        for (uint32_t j = 0; j < tg.n; j++) {
+            const char *a = sp->code, *b = tg.v[j].code;
+            if (!strcmp(a, b) || S_self_pair(a, b)) continue;
+            int said = 0;
+            for (size_t e = 0; e < c->nevents && !said; e++)
+                said = !strcmp(c->events[e].source, a) && !strcmp(c->events[e].target, b);
+            if (said) continue;
+            TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
+            if (S_add_event(c, sp, &tg.v[j], "020", &fake, &base, 0) != 0) return DYAD_ENOMEM;
+        }
     }
     return DYAD_OK;
 }
