@@ -2336,6 +2336,26 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
     return best != UINT32_MAX;
 }
 
+/* Has the sentence an event from a to b already (b compared on its first
+ * n letters)? */
+static int S_has_pair(const dyad_coder *c, const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < c->nevents; i++)
+        if (!strcmp(c->events[i].source, a) && !strncmp(c->events[i].target, b, n)) return 1;
+    return 0;
+}
+
+/* A verb group of one token, for an event named by a word other than a
+ * clause's verb. */
+static dyad__vgroup S_word_group(uint32_t tok)
+{
+    dyad__vgroup g;
+    memset(&g, 0, sizeof g);
+    g.verb = g.first = g.last = tok;
+    g.subject = g.reported = g.modal = g.neg = g.vp = g.inner = NONE;
+    return g;
+}
+
 static dyad_status S_judge(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
                            uint32_t verb, const char *how)
 {
@@ -2343,13 +2363,8 @@ static dyad_status S_judge(dyad_coder *c, uint32_t a, uint32_t b, const actor *s
     actor tgt;
     uint32_t w;
     if (!S_judged(c, a, b, spk, &tgt, &w)) return DYAD_OK;
-    for (size_t i = 0; i < c->nevents; i++)       /* the sentence said it already */
-        if (!strcmp(c->events[i].source, spk->code) && !strncmp(c->events[i].target, tgt.code, 3))
-            return DYAD_OK;
-    dyad__vgroup fake;
-    memset(&fake, 0, sizeof fake);
-    fake.verb = fake.first = fake.last = verb != NONE ? verb : w;
-    fake.subject = fake.reported = fake.modal = fake.neg = fake.vp = fake.inner = NONE;
+    if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
+    dyad__vgroup fake = S_word_group(verb != NONE ? verb : w);
     evb base;
     base.n = 0;
     char why[96];
@@ -2373,20 +2388,12 @@ static dyad_status S_code_judgements(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     /* quotations with a speaker */
-    actor spk;
-    int have = 0;
-    if (c->speaker.n) {
-        spk = c->speaker.v[0];
-        have = 1;
-    }
-    if (have) {
-        for (uint32_t i = 0; i < t->ntoks;) {
-            if (!c->inquote[i]) { i++; continue; }
-            uint32_t j = i;
-            while (j < t->ntoks && c->inquote[j]) j++;
-            DYAD_TRY(S_judge(c, i, j, &spk, NONE, "the quotation"));
-            i = j;
-        }
+    for (uint32_t i = 0; c->speaker.n && i < t->ntoks;) {
+        if (!c->inquote[i]) { i++; continue; }
+        uint32_t j = i;
+        while (j < t->ntoks && c->inquote[j]) j++;
+        DYAD_TRY(S_judge(c, i, j, &c->speaker.v[0], NONE, "the quotation"));
+        i = j;
     }
     /* reported clauses, and "called X 'egregious'" */
     for (uint32_t k = 0; k < t->nvgroups; k++) {
@@ -2440,8 +2447,7 @@ static dyad_status S_code_appeals(dyad_coder *c)
          * continue" lays nothing on China) */
         uint32_t head = t->nodes[g->subject].head;
         if (tg.n && head != NONE && tg.v[0].b > tg.v[0].a && tg.v[0].a > head) continue;
-        dyad__vgroup fake = *g;
-        fake.first = fake.last = fake.verb = g->modal != NONE ? g->modal : g->verb;
+        dyad__vgroup fake = S_word_group(g->modal != NONE ? g->modal : g->verb);
         evb base;
         base.n = 0;
         S_ev(&base, "verb", NULL, 0, fake.verb, fake.verb + 1,
@@ -2449,11 +2455,7 @@ static dyad_status S_code_appeals(dyad_coder *c)
         const actor *sp = &src.v[0];      /* the speaker's head only */
         for (uint32_t j = 0; j < tg.n; j++) {
             const char *a = sp->code, *b = tg.v[j].code;
-            if (!strcmp(a, b) || S_self_pair(a, b)) continue;
-            int said = 0;
-            for (size_t e = 0; e < c->nevents && !said; e++)
-                said = !strcmp(c->events[e].source, a) && !strcmp(c->events[e].target, b);
-            if (said) continue;
+            if (!strcmp(a, b) || S_self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
             TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
             if (S_add_event(c, sp, &tg.v[j], "020", &fake, &base, 0) != 0) return DYAD_ENOMEM;
         }
