@@ -245,6 +245,39 @@ static void test_mutual_and_nouns(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* A plural phrase for the story's two parties ("both leaders", "the two
+ * sides", "both Chilean rivals") is each of them: a mutual act between
+ * them, and a hostile act with no other party named is each one's act on
+ * the other.  One party at hand is not enough. */
+static void test_plural_pairs(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"The Peruvian president flew to Quito on Monday. "
+         "Following talks with the Ecuadorian president, both leaders signed a trade pact.",
+         1, "PERGOV ECUGOV 057; ECUGOV PERGOV 057; PERGOV ECUGOV 040; ECUGOV PERGOV 040"},
+        {"Chile and Bolivia were due to sign a water deal, but it was called off after the two "
+         "leaders publicly disagreed over the border.",
+         0, "CHLGOV BOLGOV 110; BOLGOV CHLGOV 110"},
+        {"Peru expelled a Bolivian diplomat in May. Both countries withdrew their ambassadors "
+         "in June.",
+         1, "PER BOL 161; BOL PER 161"},
+        /* one country of two parties, told apart by their sectors */
+        {"The Chilean government and Chilean rebels resumed talks in Lima. The talks are "
+         "deadlocked, with both Chilean rivals accusing the other of delays.",
+         1, "CHLGOV CHLREB 112; CHLREB CHLGOV 112"},
+        /* named parties accusing each other */
+        {"Peru and Ecuador accused each other of violating the border.",
+         0, "PER ECU 112; ECU PER 112"},
+        /* a friendly act needs its other party named */
+        {"Peru expelled a Bolivian diplomat in May. Both countries have reaffirmed their "
+         "commitment to democracy.",
+         1, ""},
+        {"Both leaders signed a trade pact.", 0, ""},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_obligations),
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
+        cmocka_unit_test(test_plural_pairs),
     };
     return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
 }

@@ -32,6 +32,8 @@ typedef struct actor {
     unsigned agents[3];         /* agent entries combined in, 0-ended */
     const char *why;            /* news mode: how a name or pronoun was
                                    resolved from the document, or NULL */
+    uint8_t pair;               /* one of the two parties a plural phrase
+                                   stands for ("both leaders") */
 } actor;
 
 typedef struct actorset {
@@ -347,6 +349,7 @@ static int S_mention_actor(const dyad_coder *c, const mention *m, actor *out)
 }
 
 static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
+static int S_self_pair(const char *a, const char *b);
 
 /* Adds x; a code written "FRO/BIL/SAM" names several actors at once. */
 static int S_push_actor(dyad_coder *c, actorset *s, const actor *x)
@@ -591,6 +594,113 @@ static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
 
 static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 
+/* News mode: a plural phrase that stands for the two parties the story
+ * is about: "both leaders", "both countries", "the two presidents", "the
+ * two sides", "the prime ministers".  Its parties are the two newest
+ * distinct ones: named earlier in the sentence, else acting in the last
+ * three sentences; a country adjective keeps them in that country ("both
+ * Afghan rivals": the government and the Taliban).  The role in the
+ * phrase ("leaders") is combined with each party's country.  Returns 0,
+ * leaving s empty, when the phrase is not such a phrase or two parties
+ * are not at hand. */
+static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[np];
+    uint32_t a = p->tok_a, b = p->tok_b;
+    if (b - a < 2 || strcmp(t->toks[b - 1].tag, "NNS")) return 0;
+    const char *w0 = t->toks[a].word;
+    uint32_t i = a + 1;
+    if (!strcasecmp(w0, "both")) {
+    } else if (!strcasecmp(w0, "the") && !strcasecmp(t->toks[a + 1].word, "two")) {
+        i = a + 2;
+    } else if (!strcasecmp(w0, "the") && b - a <= 3) {
+        /* "the" alone only before nouns that come in pairs in news */
+        static const char *const pairs[] = {"leaders", "presidents", "ministers",
+                                            "countries", "governments", "sides", "neighbors",
+                                            "neighbours"};
+        if (!S_in_words(t->toks[b - 1].word, pairs, DYAD_ARRAY_LEN(pairs))) return 0;
+    } else {
+        return 0;
+    }
+    /* only adjectives and nouns between: "both Afghan rivals", not "both
+     * sides of the border" (a modifier phrase) */
+    for (uint32_t k = i; k < b; k++)
+        if (!dyad__tag_is_noun(t->toks[k].tag) && strcmp(t->toks[k].tag, "JJ")) return 0;
+    for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        if (S_modifier(&t->nodes[ch])) return 0;
+    /* the phrase's own country and roles */
+    actorset own = {NULL, 0};
+    agroups lone;
+    lone.n = 0;
+    S_head_part(c, np, &own, &lone);
+    if (own.n > 1) return 0;
+    const char *cc = own.n && S_country_code(own.v[0].code) ? own.v[0].code : NULL;
+    if (own.n && !cc) return 0;
+    const unsigned *ag = lone.n ? lone.v[0].ag : NULL;
+    /* states ("countries", "leaders") are told apart by country; "sides"
+     * and "rivals" may be two parties of one country */
+    static const char *const states[] = {"leaders", "presidents", "ministers", "countries",
+                                         "nations", "governments", "neighbors", "neighbours",
+                                         "capitals", "allies", "premiers", "states"};
+    int by_country = !cc && S_in_words(t->toks[b - 1].word, states, DYAD_ARRAY_LEN(states));
+    const char *found[2];
+    int nf = 0;
+    char why[200];
+    /* candidates: the parties of the sentence's last event so far (the
+     * two sides of "fighting"), its actors before the phrase, newest
+     * first, then the story's recent parties */
+    const char *cand[40];
+    int ncand = 0;
+    if (c->nevents) {
+        cand[ncand++] = c->events[c->nevents - 1].source;
+        cand[ncand++] = c->events[c->nevents - 1].target;
+    }
+    for (uint32_t k = a; k-- > 0 && ncand < 20;) {
+        const mention *m = &c->ments[k];
+        if (m->a != k || m->agent || (c->inquote && c->inquote[k] != c->inquote[a])) continue;
+        const char *code = S_mention_code(c, m);
+        if (code) cand[ncand++] = code;
+    }
+    const docctx *d = &c->doc;
+    for (int k = d->nrecent; k-- > 0 && ncand < 40;) {
+        if (d->recent[k].at + 3 < d->sent) break;
+        cand[ncand++] = d->recent[k].code;
+    }
+    for (int k = 0; k < ncand && nf < 2; k++) {
+        const char *code = cand[k];
+        if (!code || !strncmp(code, "---", 3)) continue;
+        if (cc && (strncmp(code, cc, 3) || strlen(code) < 6)) continue;
+        int dup = 0;
+        for (int j = 0; j < nf; j++)
+            dup |= by_country ? !strncmp(found[j], code, S_country_code(code) ? 3 : 6)
+                              : !strcmp(found[j], code) || S_self_pair(found[j], code);
+        if (!dup) found[nf++] = code;
+    }
+    if (nf < 2) return 0;
+    for (int j = 0; j < 2; j++) {
+        found[j] = dyad__arena_strndup(&c->arena, found[j], strlen(found[j]));
+        if (!found[j]) return 0;
+    }
+    for (int j = 0; j < 2; j++) {
+        actor x;
+        memset(&x, 0, sizeof x);
+        const char *base = found[j];
+        if (by_country && S_country_code(base)) base = dyad__arena_strndup(&c->arena, base, 3);
+        x.code = base && ag ? S_combine(c, base, ag) : base;
+        if (!x.code) return 0;
+        if (ag) memcpy(x.agents, ag, sizeof x.agents);
+        x.a = a;
+        x.b = b;
+        x.pair = 1;
+        snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", S_words_text(c, a, b),
+                 found[0], found[1]);
+        x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        S_push_one(c, s, &x);
+    }
+    return s->n == 2;
+}
+
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
 {
     actorset s = {NULL, 0};
@@ -604,6 +714,8 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         if (S_resolve_pronoun(c, p->tok_a, &a)) S_push_one(c, &s, &a);
         return s;
     }
+    if (c->agent_country && S_plural_pair(c, np, &s)) return s;
+    s.n = 0;
     int nps = 0, cc = 0;
     for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         nps += t->nodes[ch].label == DYAD__L_NP;
@@ -1007,7 +1119,6 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
 
 /* After a sentence: its speaker, the person its first subject names,
  * and its accusations, for the sentences after it. */
-static int S_self_pair(const char *a, const char *b);
 
 static void S_recent(docctx *d, const char *code, const char *text)
 {
@@ -1162,6 +1273,20 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
                  k, d->recent[i].text, d->recent[i].at);
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
         return out->code != NULL;
+    }
+    return 0;
+}
+
+/* Does the verb phrase of g say "each other", "one another" or "the
+ * other": a reciprocal act of the subject's members? */
+static int S_each_other(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    uint32_t end = t->nodes[g->inner].tok_b;
+    for (uint32_t i = g->verb + 1; i + 1 < end; i++) {
+        const char *a = t->toks[i].word, *b = t->toks[i + 1].word;
+        if ((!strcasecmp(a, "each") || !strcasecmp(a, "the")) && !strcasecmp(b, "other")) return 1;
+        if (!strcasecmp(a, "one") && !strcasecmp(b, "another")) return 1;
     }
     return 0;
 }
@@ -1997,6 +2122,24 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
          * not a party */
         src = S_named_only(c, &src);
         tgt = S_named_only(c, &tgt);
+    }
+    if (c->agent_country && src.n == 2 && src.v[0].pair && tgt.n) {
+        /* "both countries withdrew ambassadors over Israel's crackdown":
+         * a target that is one of the two makes it each one's act on the
+         * other */
+        int inside = 1;
+        for (uint32_t j = 0; j < tgt.n && inside; j++)
+            inside = !strncmp(tgt.v[j].code, src.v[0].code, 3) ||
+                     !strncmp(tgt.v[j].code, src.v[1].code, 3);
+        if (inside) tgt = src;
+    }
+    if (c->agent_country && src.n >= 2 && !tgt.n && code && !planned &&
+        (S_each_other(c, g) || (src.n == 2 && src.v[0].pair && src.v[1].pair && code[0] == '1' &&
+                                code[1] >= '0' && code[1] <= '7'))) {
+        /* "both countries withdrew ambassadors", "the two sides accused
+         * each other": each party acts on the other */
+        tgt = src;
+        TRACE("  a plural phrase for two parties with no other party: each on the other\n");
     }
     if (c->agent_country && src.n == 1 && !tgt.n && code &&
         (S_judgement(code) ||

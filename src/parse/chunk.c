@@ -286,6 +286,23 @@ static int S_clause_ahead(const ck *k, uint32_t i)
     return j < lim && (S_finite(S_tag(k, j)) || (quant && S_tag(k, j) == DYAD__T_VBN));
 }
 
+/* After a subordinating word, is a clause coming at i?  There a past
+ * form right after the noun phrase (and its adverbs) is the verb, not a
+ * participle the tagger took it for: "after the two leaders publicly
+ * disagreed" -- unless "by" follows, as in a reduced passive ("after
+ * the man arrested by police"). */
+static int S_sub_clause_ahead(const ck *k, uint32_t i)
+{
+    if (S_clause_ahead(k, i)) return 1;
+    uint32_t j = i;
+    if (S_tag(k, j) == DYAD__T_LQUOTE) j++;
+    uint32_t e = S_np_base_end(k, j);
+    if (e == j) return 0;
+    j = e;
+    while (j < k->n && j - e < 3 && S_adverb(S_tag(k, j))) j++;
+    return j < k->n && S_tag(k, j) == DYAD__T_VBN && !S_is(k, j + 1, "by");
+}
+
 /* Is word i an auxiliary here: a modal or "to", or a form of be, have,
  * do or get followed (after adverbs) by the verb form it governs? */
 static int S_aux(const ck *k, uint32_t i)
@@ -487,7 +504,7 @@ static uint32_t S_np(ck *k, int mode)
             add = S_pp(k);
         } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && (mode & NP_SUBJ) &&
                    !S_is(k, i, "that") && S_np_start(k, i + 1) &&
-                   !(S_in(k->w[i].s, k->w[i].len, S_subord) && S_clause_ahead(k, i + 1))) {
+                   !(S_in(k->w[i].s, k->w[i].len, S_subord) && S_sub_clause_ahead(k, i + 1))) {
             /* before the verb a prepositional phrase modifies the subject */
             add = S_pp(k);
         } else if (t == DYAD__T_WDT || t == DYAD__T_WP || t == DYAD__T_WPS ||
@@ -789,7 +806,7 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
             k->i++;   /* "about to": the preposition stays on the verb phrase */
             continue;
         } else if ((t == DYAD__T_IN || t == DYAD__T_TO) &&
-                   S_in(k->w[i].s, k->w[i].len, S_subord) && S_clause_ahead(k, i + 1)) {
+                   S_in(k->w[i].s, k->w[i].len, S_subord) && S_sub_clause_ahead(k, i + 1)) {
             add = S_sbar(k);
         } else if (t == DYAD__T_IN || t == DYAD__T_TO) {
             if (S_qp_len(k, i) && S_np_start(k, i)) {
@@ -920,7 +937,7 @@ static uint32_t S_clause(ck *k)
         uint32_t add = NONE;
         if (!subject && (t == DYAD__T_IN || t == DYAD__T_TO || t == DYAD__T_WRB) &&
             S_in(k->w[i].s, k->w[i].len, S_subord) && !S_is(k, i, "that") &&
-            S_clause_ahead(k, i + 1)) {
+            S_sub_clause_ahead(k, i + 1)) {
             add = S_sbar(k);
         } else if (!subject && S_is(k, i, "according") && S_is(k, i + 1, "to")) {
             add = S_pp(k);
@@ -1455,6 +1472,18 @@ static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
                 }
             }
             if (best != NONE) return best;
+            /* "with both sides accusing the other": the noun phrase of a
+             * "with" phrase right before a participle is its subject */
+            for (uint32_t c = t->nodes[cl].first_child; c != NONE; c = t->nodes[c].next_sibling) {
+                if (t->nodes[c].next_sibling != below || t->nodes[c].label != DYAD__L_PP) continue;
+                uint32_t np = t->nodes[c].first_child, h = t->nodes[below].tok_a;
+                const char *w = t->toks[t->nodes[c].tok_a].word;
+                if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].next_sibling != NONE ||
+                    t->nodes[np].tok_a != t->nodes[c].tok_a + 1 ||
+                    (strcmp(w, "with") && strcmp(w, "With")) || strcmp(t->toks[h].tag, "VBG"))
+                    continue;
+                return np;
+            }
             /* no subject in this clause: look above it */
             uint32_t p = t->nodes[cl].parent;
             if (p == NONE) return NONE;
