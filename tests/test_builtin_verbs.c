@@ -485,6 +485,13 @@ static const vcase ROOT_16[] = {
      "DEU TUR 1622"},
     {"The European Union imposed sanctions on Russia.",
      "IGOEUREEC RUS 163"},
+    /* tariffs are sanctions: raised, doubled, hit with, retaliated by */
+    {"Argentina doubled the Chilean tariff on Peruvian copper.",
+     "ARG PER 163"},
+    {"Mexico hit Guatemala with a 30% levy on its coffee exports.",
+     "MEX GTM 163"},
+    {"Chile retaliated by announcing increased tariffs on Bolivian exports.",
+     "CHL BOL 163"},
     {"Ukraine broke off talks with Russia.",
      "UKR RUS 164"},
     {"Mali expelled United Nations peacekeepers.",

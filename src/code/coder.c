@@ -1792,7 +1792,11 @@ static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char
         c->events = v;
         c->cap_events = cap;
     }
-    if (c->agent_country && code[0] == '0' && code[1] >= '1' && code[1] <= '6' &&
+    /* nor for sanctions and threats of them: a state does not sanction
+     * itself ("raise the tariffs on cars coming into the U.S.") */
+    if (c->agent_country &&
+        ((code[0] == '0' && code[1] >= '1' && code[1] <= '6') || !strncmp(code, "16", 2) ||
+         !strcmp(code, "1312")) &&
         S_self_pair(s->code, t->code)) {
         TRACE("  %s and %s: a state and its own organ, not a dyad\n", s->code, t->code);
         return 0;
@@ -2746,9 +2750,13 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         if (c->absorbed[k]) continue;
         c->coded = 0;
+        size_t before = c->nevents;
         DYAD_TRY(S_code_group(c, &t->vgroups[k]));
         c->gcoded[k] = (uint8_t)c->coded;
         if (!c->coded || !c->skip_nested) continue;
+        /* news mode: a code that made no event covers nothing ("retaliated
+         * by announcing tariffs on X": the announcement is the act) */
+        if (c->agent_country && c->nevents == before) continue;
         /* A verb that obtained a code covers its phrase: "urged Serbia to
          * release the prisoners" is an appeal, not also a release; "said
          * (that) ..." does not code the verb it reports. */

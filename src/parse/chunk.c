@@ -210,6 +210,14 @@ static uint32_t S_np_base_end(const ck *k, uint32_t i)
                    !S_noun(S_tag(k, j - 1))) {
             /* "the wounded soldiers", not "Protesters burned tires" */
             j++;
+        } else if (t == DYAD__T_VBN && j == i && i > 0 && S_noun(nx) &&
+                   (S_tag(k, i - 1) == DYAD__T_VBG || S_tag(k, i - 1) == DYAD__T_VB ||
+                    S_tag(k, i - 1) == DYAD__T_IN) &&
+                   !S_is(k, i - 1, "being") && !S_is(k, i - 1, "having") && !S_is(k, i - 1, "be") &&
+                   !S_is(k, i - 1, "have") && !S_is(k, i - 1, "get") && !S_is(k, i - 1, "getting")) {
+            /* the object of a verb or preposition: "announcing increased
+             * tariffs", "by armed men"; not "having imposed tariffs" */
+            j++;
         } else if (S_adverb(t) && (j == i || det) && !S_is(k, j, "not") && !S_is(k, j, "n't") &&
                    (S_adj(nx) || nx == DYAD__T_CD ||
                     (det && (nx == DYAD__T_VBN || nx == DYAD__T_VBG) && S_noun(S_tag(k, j + 2))))) {
