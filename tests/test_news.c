@@ -278,6 +278,31 @@ static void test_plural_pairs(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* A wrong stated of another party in a reported clause or a quotation is
+ * the speaker's accusation; not a negated wrong, nor one the speaker's
+ * own side did, nor a wrong stated with no speaker. */
+static void test_allegations(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"The Peruvian foreign minister said Ecuador had violated the border agreement.",
+         0, "PERGOV ECU 112"},
+        {"\"Bolivia has been ripping off Chilean farmers for years,\" the Chilean president said.",
+         0, "CHLGOV BOL 112"},
+        {"Chilean rebels have been fighting the Chilean army, and the United Nations says both "
+         "sides have committed grave abuses.",
+         0, "CHLREB CHLMIL 190; IGOUNO CHLMIL 112; IGOUNO CHLREB 112"},
+        {"The Peruvian foreign minister said Ecuador had not violated the agreement.", 0, ""},
+        {"Ecuador violated the border agreement.", 0, ""},
+        /* a quotation begun in an earlier sentence ends at its closing
+         * mark, and its speaker is the one named after it */
+        {"\"We want peace. However, the Bolivian government has tried to sabotage the talks,\" "
+         "the Chilean rebel leader said.",
+         1, "CHLREB BOLGOV 112"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
         cmocka_unit_test(test_plural_pairs),
+        cmocka_unit_test(test_allegations),
     };
     return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
 }

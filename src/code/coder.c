@@ -891,6 +891,14 @@ static void S_copy(char *dst, size_t cap, const char *src)
 
 static void S_remember_name(dyad_coder *c, const char *w, const char *code)
 {
+    /* a day or month after a name is a time, not the name's end ("the
+     * Taliban's leader Sunday praised") */
+    static const char *const times[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                        "Saturday", "Sunday", "January", "February", "March",
+                                        "April", "June", "July", "August", "September",
+                                        "October", "November", "December", "Today",
+                                        "Yesterday", "Tomorrow"};
+    if (S_in_words(w, times, DYAD_ARRAY_LEN(times))) return;
     docctx *d = &c->doc;
     int k = 0;
     while (k < d->nnames && strcmp(d->names[k].name, w)) k++;
@@ -1022,9 +1030,13 @@ static void S_quotes(dyad_coder *c)
     }
     for (uint32_t i = 0; i < t->ntoks; i++) {
         const char *tag = t->toks[i].tag;
-        if (!strcmp(tag, "``")) in = 1;
+        /* an opening mark inside a quotation closes it: the tagger takes a
+         * straight mark after a comma for an opening one when the
+         * quotation began in an earlier sentence */
+        int close = !strcmp(tag, "''") || (in && !strcmp(tag, "``") && i > 0);
+        if (!strcmp(tag, "``") && !close) in = 1;
         c->inquote[i] = (uint8_t)in;
-        if (!strcmp(tag, "''")) in = 0;
+        if (close) in = 0;
     }
     c->doc.open_quote = in;
 }
@@ -2564,28 +2576,36 @@ static dyad_status S_code_judgements(dyad_coder *c)
  * (020), whatever Z is ("said authorities should declare a state of
  * emergency"); so is a quotation's "Y must stop ...".  "We must" is the
  * speaker's own resolve, not an appeal. */
+/* Who says what verb group g says: the subject of the reporting verb
+ * whose clause holds g, else the speaker of the quotation g is in; empty
+ * when g is no one's report. */
+static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *gv = &t->nodes[g->vp];
+    actorset src = {NULL, 0};
+    for (uint32_t q = 0; q < t->nvgroups && !src.n; q++) {
+        const dyad__vgroup *h = &t->vgroups[q];
+        if (h == g || h->reported == NONE || h->subject == NONE ||
+            !S_reporting_verb(t->toks[h->verb].word) || c->inquote[h->verb])
+            continue;
+        const dyad__node *r = &t->nodes[h->reported];
+        if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
+            actorset s = S_np_actors(c, h->subject, 0);
+            src = S_named_only(c, &s);
+        }
+    }
+    if (!src.n && c->inquote[g->verb] && c->speaker.n) src = c->speaker;
+    return src;
+}
+
 static dyad_status S_code_appeals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *g = &t->vgroups[k];
         if (g->modality != DYAD__MOD_OBLIGATION || g->subject == NONE || g->passive) continue;
-        const dyad__node *gv = &t->nodes[g->vp];
-        /* the speaker: the reporting verb whose clause holds g, else the
-         * quotation's */
-        actorset src = {NULL, 0};
-        for (uint32_t q = 0; q < t->nvgroups && !src.n; q++) {
-            const dyad__vgroup *h = &t->vgroups[q];
-            if (h == g || h->reported == NONE || h->subject == NONE ||
-                !S_reporting_verb(t->toks[h->verb].word) || c->inquote[h->verb])
-                continue;
-            const dyad__node *r = &t->nodes[h->reported];
-            if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
-                actorset s = S_np_actors(c, h->subject, 0);
-                src = S_named_only(c, &s);
-            }
-        }
-        if (!src.n && c->inquote[g->verb] && c->speaker.n) src = c->speaker;
+        actorset src = S_reporter(c, g);
         if (!src.n) continue;
         if (S_first_person(t->toks[t->nodes[g->subject].tok_a].word)) continue;
         actorset tg = S_np_actors(c, g->subject, 0);
@@ -2605,6 +2625,77 @@ static dyad_status S_code_appeals(dyad_coder *c)
             if (!strcmp(a, b) || S_self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
             TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
             if (S_add_event(c, sp, &tg.v[j], "020", &fake, &base, 0) != 0) return DYAD_ENOMEM;
+        }
+    }
+    return DYAD_OK;
+}
+
+/* ---------------------------------------------------------- allegations
+ * News mode: an accusation made by stating a wrong.  A reported clause
+ * or a quotation whose verb is a wrongdoing ("the American side has
+ * violated the agreement", "Canada has been ripping off the United
+ * States", "they tried to sabotage the process", "both sides have
+ * committed abuses") is the speaker's accusation (112) of the clause's
+ * subject.  Not of the speaker's own side, not a negated or passive
+ * clause.  The verbs are those whose doing is itself a charge; "commit"
+ * only with a wrong as its object.  Sorted. */
+static const char *const S_wrongs[] = {
+    "abuse", "abused", "abuses", "abusing", "betray", "betrayed", "betraying", "betrays",
+    "cheat", "cheated", "cheating", "cheats", "destabilise", "destabilised", "destabilising",
+    "destabilize", "destabilized", "destabilizes", "destabilizing", "embezzle", "embezzled",
+    "embezzling", "interfere", "interfered", "interferes", "interfering", "loot", "looted",
+    "looting", "meddle", "meddled", "meddles", "meddling", "orchestrate", "orchestrated",
+    "orchestrates", "orchestrating", "persecute", "persecuted", "persecutes", "persecuting",
+    "plunder", "plundered", "plundering", "rig", "rigged", "rigging", "rigs", "ripping",
+    "sabotage", "sabotaged", "sabotages", "sabotaging", "smuggle", "smuggled", "smuggles",
+    "smuggling", "steal", "stealing", "steals", "stole", "stolen", "undermine", "undermined",
+    "undermines", "undermining", "violate", "violated", "violates", "violating",
+};
+
+static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    const char *w = t->toks[g->verb].word;
+    size_t lo = 0, hi = DYAD_ARRAY_LEN(S_wrongs);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int r = strcasecmp(w, S_wrongs[mid]);
+        if (!r) return strcasecmp(w, "ripping") || (g->verb + 1 < t->ntoks &&
+                                                   !strcasecmp(t->toks[g->verb + 1].word, "off"));
+        if (r < 0) hi = mid; else lo = mid + 1;
+    }
+    static const char *const commit[] = {"commit", "commits", "committed", "committing"};
+    static const char *const crimes[] = {"abuses", "atrocities", "crimes", "violations",
+                                         "genocide", "massacres", "fraud", "aggression"};
+    if (!S_in_words(w, commit, DYAD_ARRAY_LEN(commit))) return 0;
+    uint32_t end = t->nodes[g->inner].tok_b;
+    for (uint32_t i = g->verb + 1; i < end && i < g->verb + 6; i++)
+        if (S_in_words(t->toks[i].word, crimes, DYAD_ARRAY_LEN(crimes))) return 1;
+    return 0;
+}
+
+static dyad_status S_code_allegations(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *g = &t->vgroups[k];
+        if (g->subject == NONE || g->passive || g->negated || !S_wrongdoing(c, g)) continue;
+        if (S_first_person(t->toks[t->nodes[g->subject].tok_a].word)) continue;
+        actorset src = S_reporter(c, g);
+        if (!src.n) continue;
+        actorset tg = S_np_actors(c, g->subject, 0);
+        tg = S_named_only(c, &tg);
+        dyad__vgroup fake = S_word_group(g->verb);
+        evb base;
+        base.n = 0;
+        S_ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
+             "a wrong stated of another party: an accusation [112]");
+        const actor *sp = &src.v[0];
+        for (uint32_t j = 0; j < tg.n; j++) {
+            const char *a = sp->code, *b = tg.v[j].code;
+            if (!strcmp(a, b) || S_self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
+            TRACE("allegation: %s says %s did wrong ('%s')\n", a, b, t->toks[g->verb].word);
+            if (S_add_event(c, sp, &tg.v[j], "112", &fake, &base, 0) != 0) return DYAD_ENOMEM;
         }
     }
     return DYAD_OK;
@@ -2775,6 +2866,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
         DYAD_TRY(S_code_nominals(c));
         DYAD_TRY(S_code_judgements(c));
         DYAD_TRY(S_code_appeals(c));
+        DYAD_TRY(S_code_allegations(c));
         S_doc_update(c);
     }
     return DYAD_OK;
