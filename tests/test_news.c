@@ -145,7 +145,8 @@ static void test_judged_acts(void **state)
 
 /* Condemnation in words: a quotation or a reported clause that calls a
  * party's deeds cruel or illegal, or calling them so, is disapproval by
- * the speaker; the same words with no party named are no event. */
+ * the speaker; the same words with no party named are no event.  Praise
+ * in words is approval (051). */
 static void test_condemning_words(void **state)
 {
     (void)state;
@@ -157,6 +158,17 @@ static void test_condemning_words(void **state)
         {"The Greek foreign minister called the Turkish statements provocative.",
          0, "GRCGOV TUR 111"},
         {"\"The weather was cruel this winter,\" the Armenian foreign minister said.", 0, ""},
+        /* praise in words: 051; not "tested positive" */
+        {"\"I am very proud of the Georgian prime minister,\" the Armenian foreign minister "
+         "said.",
+         0, "ARMGOV GEOGOV 051"},
+        {"\"The Georgian president is right,\" the Armenian foreign minister said.", 0,
+         "ARMGOV GEOGOV 051"},
+        {"The Armenian foreign minister said the Georgian decision was a good step.", 0,
+         "ARMGOV GEO 051"},
+        {"The Armenian foreign minister said a Georgian diplomat had tested positive for the "
+         "virus.",
+         0, ""},
     };
     S_run(cases, S_LEN(cases));
 }

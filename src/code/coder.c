@@ -2469,22 +2469,72 @@ static int S_condemning(const char *w)
     return 0;
 }
 
+/* Praise in words: "proud of", "grateful", "a good step", "a gesture of
+ * friendship", "X is right".  Fewer words than for condemnation, each
+ * checked in its context, because praise words are common in other
+ * senses ("tested positive", "human right"). */
+static int S_praising(const dyad__tree *t, uint32_t i)
+{
+    const char *w = t->toks[i].word;
+    const char *prev = i > 0 ? t->toks[i - 1].word : "";
+    const char *next = i + 1 < t->ntoks ? t->toks[i + 1].word : "";
+    static const char *const plain[] = {"grateful", "commend", "commended", "commendable",
+                                        "courageous", "admirable", "thankful", "praiseworthy"};
+    if (S_in_words(w, plain, DYAD_ARRAY_LEN(plain))) return 1;
+    if (!strcasecmp(w, "proud")) return !strcasecmp(next, "of");
+    /* "a good step", "a positive step", "a welcome step", "a step in
+     * the right direction" */
+    if (!strcasecmp(w, "step") || !strcasecmp(w, "move") || !strcasecmp(w, "development"))
+        return !strcasecmp(prev, "good") || !strcasecmp(prev, "positive") ||
+               !strcasecmp(prev, "welcome") || !strcasecmp(prev, "important") ||
+               (!strcasecmp(next, "in") && i + 3 < t->ntoks &&
+                !strcasecmp(t->toks[i + 3].word, "right"));
+    if (!strcasecmp(w, "friendship") || !strcasecmp(w, "goodwill"))
+        return !strcasecmp(prev, "of");             /* "a gesture of friendship" */
+    if (!strcasecmp(w, "right"))                     /* "President Trump is right" */
+        return (!strcasecmp(prev, "is") || !strcasecmp(prev, "was") ||
+                !strcasecmp(prev, "are") || !strcasecmp(prev, "were")) &&
+               strcasecmp(next, "to") && strcasecmp(next, "now") && strcasecmp(next, "here") &&
+               strcasecmp(next, "there") && strcasecmp(next, "after") &&
+               strcasecmp(next, "before") && strcasecmp(next, "behind");
+    if (!strcasecmp(w, "positive"))
+        return strcasecmp(prev, "tested") && strcasecmp(prev, "test") &&
+               strcasecmp(prev, "tests") && strcasecmp(next, "for");
+    return 0;
+}
+
+static int S_condemning_at(const dyad__tree *t, uint32_t i)
+{
+    return S_condemning(t->toks[i].word);
+}
+
 /* The party spoken of in tokens [a, b): the named actor nearest a
- * condemning word there, not the speaker nor the speaker's own state.
- * Returns 0 when the span names none or holds no such word. */
+ * condemning (or praising: is) word there, not the speaker nor the
+ * speaker's own state.  Returns 0 when the span names none or holds no
+ * such word. */
 static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, actor *out,
-                    uint32_t *word)
+                    uint32_t *word, int (*is)(const dyad__tree *, uint32_t))
 {
     const dyad__tree *t = &c->tree;
     uint32_t best = UINT32_MAX;
     *word = NONE;
     for (uint32_t i = a; i < b; i++) {
-        if (!S_condemning(t->toks[i].word)) continue;
+        if (!is(t, i)) continue;
         if (*word == NONE) *word = i;
         for (uint32_t j = a; j < b; j++) {
             const mention *m = &c->ments[j];
             actor x;
             if (m->a != j || m->agent || !S_mention_actor(c, m, &x)) continue;
+            /* with the roles of its phrase: "the Georgian prime minister" */
+            uint32_t q = t->toks[j].parent;
+            if (q != NONE && t->nodes[q].label == DYAD__L_NP) {
+                actorset ps = S_np_actors(c, q, 0);
+                for (uint32_t k = 0; k < ps.n; k++)
+                    if (ps.v[k].a <= j && j < ps.v[k].b && !strncmp(ps.v[k].code, x.code, 3)) {
+                        x = ps.v[k];
+                        break;
+                    }
+            }
             if (!strcmp(x.code, spk->code) || S_self_pair(x.code, spk->code) ||
                 !strncmp(x.code, "---", 3))
                 continue;
@@ -2515,22 +2565,33 @@ static dyad__vgroup S_word_group(uint32_t tok)
     return g;
 }
 
-static dyad_status S_judge(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
-                           uint32_t verb, const char *how)
+static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
+                            uint32_t verb, const char *how, int praise)
 {
     const dyad__tree *t = &c->tree;
     actor tgt;
     uint32_t w;
-    if (!S_judged(c, a, b, spk, &tgt, &w)) return DYAD_OK;
+    const char *code = praise ? "051" : "111";
+    if (!S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at)) return DYAD_OK;
     if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
     dyad__vgroup fake = S_word_group(verb != NONE ? verb : w);
     evb base;
     base.n = 0;
     char why[96];
-    snprintf(why, sizeof why, "%s calls %s '%s' [111]", how, tgt.code, t->toks[w].word);
+    snprintf(why, sizeof why, "%s calls %s '%s' [%s]", how, tgt.code, t->toks[w].word, code);
     S_ev(&base, "verb", NULL, 0, w, w + 1, dyad__arena_strndup(&c->arena, why, strlen(why)));
     TRACE("judgement: %s\n", why);
-    return S_add_event(c, spk, &tgt, "111", &fake, &base, 0) != 0 ? DYAD_ENOMEM : DYAD_OK;
+    return S_add_event(c, spk, &tgt, code, &fake, &base, 0) != 0 ? DYAD_ENOMEM : DYAD_OK;
+}
+
+/* Condemnation first: a span that condemns one party and praises
+ * another codes both; one that does both to one party, the
+ * condemnation ("said already"). */
+static dyad_status S_judge(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
+                           uint32_t verb, const char *how)
+{
+    DYAD_TRY(S_judge1(c, a, b, spk, verb, how, 0));
+    return S_judge1(c, a, b, spk, verb, how, 1);
 }
 
 static int S_naming_verb(const char *w)
