@@ -158,6 +158,18 @@ static const dyad__vgroup *S_group_of(const char *verb)
     return NULL;
 }
 
+/* The noun phrase of the first PP headed by prep. */
+static uint32_t S_pp_np_of(const char *prep)
+{
+    for (uint32_t n = 0; n < T.nnodes; n++)
+        if (T.nodes[n].label == DYAD__L_PP && T.nodes[n].head != DYAD__NONE &&
+            strcmp(T.toks[T.nodes[n].head].word, prep) == 0)
+            for (uint32_t c = T.nodes[n].first_child; c != DYAD__NONE; c = T.nodes[c].next_sibling)
+                if (T.nodes[c].label == DYAD__L_NP) return c;
+    fail_msg("no '%s' phrase", prep);
+    return DYAD__NONE;
+}
+
 /* Words of a node's span, blank-separated. */
 static const char *S_span(uint32_t node)
 {
@@ -318,6 +330,20 @@ static void test_chunk_clauses(void **state)
     /* heads the coder relies on */
     uint32_t vp = S_group_of("condemned")->inner;
     assert_string_equal(T.toks[T.nodes[vp].head].word, "condemned");
+    /* a past form after a subordinator's noun phrase is the clause's verb */
+    S_chunked("The deal was called off after the two leaders publicly disagreed .");
+    assert_string_equal(S_span(S_group_of("disagreed")->subject), "the two leaders");
+    /* "with X accusing Y": the participle's subject */
+    S_chunked("The process stalled , with both sides accusing the other .");
+    assert_string_equal(S_span(S_group_of("accusing")->subject), "both sides");
+    /* "said that since A and B met , ...": a clause after "that" that
+     * opens with a subordinate clause */
+    S_chunked("He said that since Rohan and Gondor met in May , Arnor has armed Rhun .");
+    assert_string_equal(S_span(S_group_of("met")->subject), "Rohan and Gondor");
+    assert_true(S_group_of("said")->reported != DYAD__NONE);
+    /* a list after "by" stays in the phrase, unless a verb follows it */
+    S_chunked("The meeting was requested by Rohan , Gondor and Arnor .");
+    assert_string_equal(S_span(S_pp_np_of("by")), "Rohan , Gondor and Arnor");
 }
 
 /* ------------------------------------------- verb groups of Treebank trees */

@@ -662,11 +662,17 @@ static uint32_t S_pp(ck *k)
             S_add(k, pp, s);
         } else if (S_np_start(k, k->i)) {
             uint32_t np = S_np(k, 0);
-            if ((S_is(k, a, "between") || S_is(k, a, "among")) && np != NONE &&
-                (S_is(k, k->i, "and") || (S_tag(k, k->i) == DYAD__T_COMMA &&
-                                          S_list_end(k, k->i) > k->i)) &&
+            int pair = S_is(k, a, "between") || S_is(k, a, "among");
+            int list = pair || S_is(k, a, "by") || S_is(k, a, "with") || S_is(k, a, "against");
+            uint32_t le = np != NONE && list && S_tag(k, k->i) == DYAD__T_COMMA ? S_list_end(k, k->i) : k->i;
+            if (list && np != NONE &&
+                ((pair && S_is(k, k->i, "and")) ||
+                 (le > k->i && (pair || (!S_finite(S_tag(k, le)) && S_tag(k, le) != DYAD__T_MD)))) &&
                 S_np_start(k, k->i + 1)) {
-                /* "between Sudan and Chad": the pair stays in the phrase */
+                /* "between Sudan and Chad": the pair stays in the phrase;
+                 * so does a list after "by", "with", "against" ("requested
+                 * by the United States, Britain and France"), unless a
+                 * verb follows it: then it is a clause's subject */
                 uint32_t co = S_node(k, DYAD__L_NP, k->nodes[np].a);
                 S_add(k, co, np);
                 for (int g = 0; g < 20 && k->i < k->n && !k->oom; g++) {
@@ -795,6 +801,12 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
             add = sb;
         } else if (S_is(k, i, "that") && (speech || S_clause_ahead(k, i + 1)) &&
                    (S_clause_ahead(k, i + 1) || S_tag(k, i + 1) == DYAD__T_LQUOTE)) {
+            add = S_sbar(k);
+        } else if (S_is(k, i, "that") && (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_WRB) &&
+                   S_in(k->w[i + 1].s, k->w[i + 1].len, S_subord) && !S_is(k, i + 1, "that") &&
+                   S_sub_clause_ahead(k, i + 2)) {
+            /* "said that since A and B met, ...": a clause that opens
+             * with a subordinate one */
             add = S_sbar(k);
         } else if (S_adj(t) && !S_noun(S_tag(k, S_np_base_end(k, i) - 1)) &&
                    S_tag(k, S_np_base_end(k, i) - 1) != DYAD__T_CD) {
