@@ -315,6 +315,26 @@ static void test_allegations(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* What is not a fact is not an event: an act its subject does not even
+ * want, one in a "whether" or "if" clause; and a place a party is based
+ * in is not the party. */
+static void test_not_facts(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"The Chilean president wants to meet the Bolivian president.", 0,
+         "CHLGOV BOLGOV 036"},
+        {"The Chilean president does not want to meet the Bolivian president.", 0, ""},
+        {"\"We will have to see as to whether another summit between the Chilean and Bolivian "
+         "presidents is appropriate.\"",
+         0, ""},
+        {"Bolivia will retaliate if Chile attacks its border posts.", 0, ""},
+        {"The Peruvian minister described his talks with the Chile-based lender.", 0, ""},
+        {"The Peruvian minister described his talks with the U.S.-based lender.", 0, ""},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_mutual_and_nouns),
         cmocka_unit_test(test_plural_pairs),
         cmocka_unit_test(test_allegations),
+        cmocka_unit_test(test_not_facts),
     };
     return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
 }

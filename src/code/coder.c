@@ -305,6 +305,15 @@ static void S_find_mentions(dyad_coder *c)
         dyad_dict_entry e;
         if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
         if (m[best].end == i + 1 && S_function_tag(t->toks[i].tag)) continue;
+        /* news mode: "the U.S.-based lender" says where it sits, not who
+         * it is */
+        uint32_t e2 = (uint32_t)m[best].end;
+        if (c->agent_country && e2 + 1 < t->ntoks && !strcmp(t->toks[e2].word, "-") &&
+            (!strcasecmp(t->toks[e2 + 1].word, "based") || !strcasecmp(t->toks[e2 + 1].word, "born") ||
+             !strcasecmp(t->toks[e2 + 1].word, "headquartered"))) {
+            i = e2 - 1;
+            continue;
+        }
         mention *mm = &c->ments[i];
         mm->a = i;
         mm->b = (uint32_t)m[best].end;
@@ -1691,6 +1700,21 @@ static const char *S_intent(const char *code)
 }
 
 
+/* Does node q lie in a clause of "whether", "if" or "unless": a condition
+ * or a question, not a fact? */
+static int S_conditional(const dyad_coder *c, uint32_t q)
+{
+    const dyad__tree *t = &c->tree;
+    for (; q != NONE; q = t->nodes[q].parent) {
+        const dyad__node *x = &t->nodes[q];
+        if (x->label != DYAD__L_SBAR) continue;
+        const char *w = t->toks[x->tok_a].word;
+        if (!strcasecmp(w, "whether") || !strcasecmp(w, "if") || !strcasecmp(w, "unless"))
+            return 1;
+    }
+    return 0;
+}
+
 /* News mode: whether verb group g tells what was done (0), what did not
  * or only could, may or should happen (-1: negated or modal), or what
  * will or would happen (1: also an infinitive).  The mood is the group's
@@ -1700,16 +1724,18 @@ static const char *S_intent(const char *code)
 static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
-    if (g->negated) return -1;
+    if (g->negated || S_conditional(c, g->vp)) return -1;
     int mod = g->modality;
     for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (g->subject != NONE && g->subject != h->subject) continue;
         const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-        if (h != g && h->modality != DYAD__MOD_NONE && hv->tok_a <= gv->tok_a &&
-            gv->tok_b <= hv->tok_b && h->vp != g->vp && h->reported == NONE &&
-            !S_reporting_verb(t->toks[h->verb].word))
-            mod = h->modality;
+        if (h == g || hv->tok_a > gv->tok_a || gv->tok_b > hv->tok_b || h->vp == g->vp ||
+            h->reported != NONE || S_reporting_verb(t->toks[h->verb].word))
+            continue;
+        /* "does not want to meet": the act is not even intended */
+        if (h->negated) return -1;
+        mod = h->modality;
     }
     if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY || mod == DYAD__MOD_OBLIGATION)
         return -1;
@@ -2343,6 +2369,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
                 !strcasecmp(w, "next") || !strcasecmp(w, "potential"))
                 planned = 1;
         }
+        if (S_conditional(c, q)) continue;
         int in_subject = 0;
         const dyad__vgroup *g = S_clause_group(c, q, &in_subject);
         if (in_subject) g = NULL;

@@ -652,7 +652,11 @@ static uint32_t S_pp(ck *k)
     int t = S_tag(k, k->i);
     if (k->depth < CK_MAXDEPTH) {
         k->depth++;
-        if ((t == DYAD__T_IN || t == DYAD__T_TO) && !S_is(k, k->i, "that") &&
+        if (t == DYAD__T_IN && S_in(k->w[k->i].s, k->w[k->i].len, S_subord) &&
+            !S_is(k, k->i, "that") && S_sub_clause_ahead(k, k->i + 1)) {
+            /* "as to whether the summit is appropriate" */
+            S_add(k, pp, S_sbar(k));
+        } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && !S_is(k, k->i, "that") &&
             (S_np_start(k, k->i + 1) || S_tag(k, k->i + 1) == DYAD__T_IN)) {
             S_add(k, pp, S_pp(k));
         } else if (t == DYAD__T_VBG) {
