@@ -335,6 +335,25 @@ static void test_not_facts(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* Clause shapes of news prose: an adverb set off by commas after the
+ * subject ("Ankara, too, is warning"); a warning of consequences with a
+ * condition is a threat, not criticism; a participle trailing a
+ * subordinate clause is the main subject's act. */
+static void test_clause_shapes(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Lima, too, is warning Quito of severe consequences if it deploys troops.", 0,
+         "PER ECU 130"},
+        {"Chilean rebels have intensified attacks since the withdrawal started, inflicting "
+         "heavy casualties on the Chilean army.",
+         0, "CHLREB CHLMIL 190"},
+        {"Witnesses said Peruvian police fired tear gas at Bolivian protesters.", 0,
+         "PERCOP BOLCVL 175"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_plural_pairs),
         cmocka_unit_test(test_allegations),
         cmocka_unit_test(test_not_facts),
+        cmocka_unit_test(test_clause_shapes),
     };
     return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
 }

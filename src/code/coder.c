@@ -1969,10 +1969,16 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
      * ("warned Washington of severe consequences") */
     if (c->agent_country && code && !strcmp(code, "130") &&
         !strncasecmp(t->toks[g->verb].word, "warn", 4)) {
+        /* the warning's content, not a condition on it ("of severe
+         * consequences if it has to turn to Moscow") */
+        static const char *const cond[] = {"if", "unless", "when", "whenever", "because",
+                                           "as", "while", "since", "after", "before", "until",
+                                           "although", "though", "once"};
         int clause = g->reported != NONE;
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !clause;
              ch = t->nodes[ch].next_sibling)
-            clause = t->nodes[ch].label == DYAD__L_SBAR;
+            clause = t->nodes[ch].label == DYAD__L_SBAR &&
+                     !S_in_words(t->toks[t->nodes[ch].tok_a].word, cond, DYAD_ARRAY_LEN(cond));
         if (clause) {
             code = "111";
             TRACE("  a warning about what another does: criticism (111)\n");
@@ -2014,6 +2020,28 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     if (best.src != NONE) src = S_np_actors(c, best.src, 0);
     if (best.tgt != NONE) tgt = S_np_actors(c, best.tgt, 0);
     if (!src.n && g->subject != NONE) src = S_np_actors(c, g->subject, 0);
+    if (c->agent_country && !S_named_only(c, &src).n && !strcmp(t->toks[g->verb].tag, "VBG") &&
+        g->first == g->verb && g->first > 0 && !strcmp(t->toks[g->first - 1].word, ",")) {
+        /* news mode: a participle after a comma whose clause names no
+         * party ("... since the withdrawal started, inflicting casualties
+         * on X") is the act of the outermost clause's subject */
+        const dyad__node *gv = &t->nodes[g->vp];
+        uint32_t widest = 0;
+        for (uint32_t k = 0; k < t->nvgroups; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            const dyad__node *hv = &t->nodes[h->vp];
+            if (h == g || h->subject == NONE || h->subject == g->subject || hv->tok_a > gv->tok_a ||
+                gv->tok_b > hv->tok_b || hv->tok_b - hv->tok_a <= widest ||
+                S_reporting_verb(t->toks[h->verb].word))
+                continue;
+            actorset hs = S_np_actors(c, h->subject, 0);
+            hs = S_named_only(c, &hs);
+            if (!hs.n) continue;
+            src = hs;
+            widest = hv->tok_b - hv->tok_a;
+        }
+        if (widest) TRACE("  a trailing participle: the subject of the clause around it\n");
+    }
     /* the pattern's target is the clause's own subject ("NOTED + *"):
      * then the source is the subject of the governing clause */
     int tgt_is_subject = best.tgt != NONE && g->subject != NONE &&

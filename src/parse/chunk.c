@@ -1050,6 +1050,13 @@ static uint32_t S_clause(ck *k)
         } else if (subject && t == DYAD__T_COMMA && S_vp_start(k, i + 1)) {
             k->i++;
             continue;
+        } else if (subject && t == DYAD__T_COMMA && S_adverb(S_tag(k, i + 1)) &&
+                   S_tag(k, i + 2) == DYAD__T_COMMA && S_vp_start(k, i + 3)) {
+            /* "Ankara, too, is warning": an adverb set off by commas */
+            add = S_node(k, DYAD__L_ADVP, i + 1);
+            if (add == NONE) break;
+            S_end(k, add, i + 2);
+            k->i = i + 3;
         } else {
             break;
         }
