@@ -267,6 +267,19 @@ static int S_in_words(const char *w, const char *const *v, size_t n)
     return 0;
 }
 
+/* Is w (any case) in the sorted lower-case list v of n words? */
+static int S_in_sorted(const char *w, const char *const *v, size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int r = strcasecmp(w, v[mid]);
+        if (!r) return 1;
+        if (r < 0) hi = mid; else lo = mid + 1;
+    }
+    return 0;
+}
+
 /* A word the parse uses as a pronoun, verb or function word names no
  * actor, whatever its spelling ("told us" is not the United States; "IS"
  * the verb is not the Islamic State, "IS" the noun is). */
@@ -606,12 +619,12 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 /* News mode: a plural phrase that stands for the two parties the story
  * is about: "both leaders", "both countries", "the two presidents", "the
  * two sides", "the prime ministers".  Its parties are the two newest
- * distinct ones: named earlier in the sentence, else acting in the last
- * three sentences; a country adjective keeps them in that country ("both
- * Afghan rivals": the government and the Taliban).  The role in the
- * phrase ("leaders") is combined with each party's country.  Returns 0,
- * leaving s empty, when the phrase is not such a phrase or two parties
- * are not at hand. */
+ * distinct ones: of the sentence's last event, named earlier in the
+ * sentence, else acting in the last three sentences; a country adjective
+ * keeps them in that country ("both Afghan rivals": the government and
+ * the Taliban).  The role in the phrase ("leaders") is combined with each
+ * party's country.  Returns 0, leaving *s alone, when the phrase is not
+ * such a phrase or two parties are not at hand. */
 static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
 {
     const dyad__tree *t = &c->tree;
@@ -687,27 +700,28 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
         if (!dup) found[nf++] = code;
     }
     if (nf < 2) return 0;
-    for (int j = 0; j < 2; j++) {
-        found[j] = dyad__arena_strndup(&c->arena, found[j], strlen(found[j]));
-        if (!found[j]) return 0;
-    }
+    snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", S_words_text(c, a, b),
+             found[0], found[1]);
+    const char *whys = dyad__arena_strndup(&c->arena, why, strlen(why));
+    actorset out = {NULL, 0};
     for (int j = 0; j < 2; j++) {
         actor x;
         memset(&x, 0, sizeof x);
-        const char *base = found[j];
-        if (by_country && S_country_code(base)) base = dyad__arena_strndup(&c->arena, base, 3);
-        x.code = base && ag ? S_combine(c, base, ag) : base;
+        /* copied: a found code may live in the document context */
+        x.code = dyad__arena_strndup(&c->arena, found[j], by_country && S_country_code(found[j])
+                                                              ? 3 : strlen(found[j]));
+        if (x.code && ag) x.code = S_combine(c, x.code, ag);
         if (!x.code) return 0;
         if (ag) memcpy(x.agents, ag, sizeof x.agents);
         x.a = a;
         x.b = b;
         x.pair = 1;
-        snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", S_words_text(c, a, b),
-                 found[0], found[1]);
-        x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
-        S_push_one(c, s, &x);
+        x.why = whys;
+        if (S_push_one(c, &out, &x) != 0) return 0;
     }
-    return s->n == 2;
+    if (out.n != 2) return 0;
+    *s = out;
+    return 1;
 }
 
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
@@ -724,7 +738,6 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         return s;
     }
     if (c->agent_country && S_plural_pair(c, np, &s)) return s;
-    s.n = 0;
     int nps = 0, cc = 0;
     for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         nps += t->nodes[ch].label == DYAD__L_NP;
@@ -1138,9 +1151,8 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
     return 1;
 }
 
-/* After a sentence: its speaker, the person its first subject names,
- * and its accusations, for the sentences after it. */
-
+/* Keeps code (a country, organisation or its organ) among the story's
+ * recent parties, at the newest place. */
 static void S_recent(docctx *d, const char *code, const char *text)
 {
     if (!code || (!S_country_code(code) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))) return;
@@ -1160,6 +1172,9 @@ static void S_recent(docctx *d, const char *code, const char *text)
     d->nrecent++;
 }
 
+/* After a sentence: its speaker, the person its first subject names,
+ * the parties that acted and its accusations, for the sentences after
+ * it. */
 static void S_doc_update(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -2514,14 +2529,7 @@ static const char *const S_condemn[] = {
 
 static int S_condemning(const char *w)
 {
-    size_t lo = 0, hi = DYAD_ARRAY_LEN(S_condemn);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int r = strcasecmp(w, S_condemn[mid]);
-        if (!r) return 1;
-        if (r < 0) hi = mid; else lo = mid + 1;
-    }
-    return 0;
+    return S_in_sorted(w, S_condemn, DYAD_ARRAY_LEN(S_condemn));
 }
 
 /* Praise in words: "proud of", "grateful", "a good step", "a gesture of
@@ -2535,27 +2543,29 @@ static int S_praising(const dyad__tree *t, uint32_t i)
     const char *next = i + 1 < t->ntoks ? t->toks[i + 1].word : "";
     static const char *const plain[] = {"grateful", "commend", "commended", "commendable",
                                         "courageous", "admirable", "thankful", "praiseworthy"};
-    if (S_in_words(w, plain, DYAD_ARRAY_LEN(plain))) return 1;
-    if (!strcasecmp(w, "proud")) return !strcasecmp(next, "of");
-    /* "a good step", "a positive step", "a welcome step", "a step in
-     * the right direction" */
-    if (!strcasecmp(w, "step") || !strcasecmp(w, "move") || !strcasecmp(w, "development"))
-        return !strcasecmp(prev, "good") || !strcasecmp(prev, "positive") ||
-               !strcasecmp(prev, "welcome") || !strcasecmp(prev, "important") ||
-               (!strcasecmp(next, "in") && i + 3 < t->ntoks &&
-                !strcasecmp(t->toks[i + 3].word, "right"));
+    static const char *const steps[] = {"step", "move", "development"};
+    static const char *const good[] = {"good", "positive", "welcome", "important"};
+    static const char *const copula[] = {"is", "was", "are", "were"};
+    /* "is right to", "is right now", "right here", "right after": not a
+     * verdict */
+    static const char *const not_verdict[] = {"to", "now", "here", "there", "after", "before",
+                                              "behind"};
+    static const char *const tested[] = {"tested", "test", "tests"};
+    int yes = S_in_words(w, plain, DYAD_ARRAY_LEN(plain));
+    if (!strcasecmp(w, "proud")) yes = !strcasecmp(next, "of");
+    /* "a good step", "a step in the right direction" */
+    if (S_in_words(w, steps, DYAD_ARRAY_LEN(steps)))
+        yes = S_in_words(prev, good, DYAD_ARRAY_LEN(good)) ||
+              (!strcasecmp(next, "in") && i + 3 < t->ntoks &&
+               !strcasecmp(t->toks[i + 3].word, "right"));
     if (!strcasecmp(w, "friendship") || !strcasecmp(w, "goodwill"))
-        return !strcasecmp(prev, "of");             /* "a gesture of friendship" */
-    if (!strcasecmp(w, "right"))                     /* "President Trump is right" */
-        return (!strcasecmp(prev, "is") || !strcasecmp(prev, "was") ||
-                !strcasecmp(prev, "are") || !strcasecmp(prev, "were")) &&
-               strcasecmp(next, "to") && strcasecmp(next, "now") && strcasecmp(next, "here") &&
-               strcasecmp(next, "there") && strcasecmp(next, "after") &&
-               strcasecmp(next, "before") && strcasecmp(next, "behind");
+        yes = !strcasecmp(prev, "of");             /* "a gesture of friendship" */
+    if (!strcasecmp(w, "right"))                   /* "President Trump is right" */
+        yes = S_in_words(prev, copula, DYAD_ARRAY_LEN(copula)) &&
+              !S_in_words(next, not_verdict, DYAD_ARRAY_LEN(not_verdict));
     if (!strcasecmp(w, "positive"))
-        return strcasecmp(prev, "tested") && strcasecmp(prev, "test") &&
-               strcasecmp(prev, "tests") && strcasecmp(next, "for");
-    return 0;
+        yes = !S_in_words(prev, tested, DYAD_ARRAY_LEN(tested)) && strcasecmp(next, "for");
+    return yes;
 }
 
 static int S_condemning_at(const dyad__tree *t, uint32_t i)
@@ -2687,11 +2697,6 @@ static dyad_status S_code_judgements(dyad_coder *c)
     return DYAD_OK;
 }
 
-/* ------------------------------------------------------------- appeals
- * News mode: "X said Y should (must, ought to) do Z" is X's appeal to Y
- * (020), whatever Z is ("said authorities should declare a state of
- * emergency"); so is a quotation's "Y must stop ...".  "We must" is the
- * speaker's own resolve, not an appeal. */
 /* Who says what verb group g says: the subject of the reporting verb
  * whose clause holds g, else the speaker of the quotation g is in; empty
  * when g is no one's report. */
@@ -2715,6 +2720,11 @@ static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
     return src;
 }
 
+/* ------------------------------------------------------------- appeals
+ * News mode: "X said Y should (must, ought to) do Z" is X's appeal to Y
+ * (020), whatever Z is ("said authorities should declare a state of
+ * emergency"); so is a quotation's "Y must stop ...".  "We must" is the
+ * speaker's own resolve, not an appeal. */
 static dyad_status S_code_appeals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -2772,14 +2782,9 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     const char *w = t->toks[g->verb].word;
-    size_t lo = 0, hi = DYAD_ARRAY_LEN(S_wrongs);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int r = strcasecmp(w, S_wrongs[mid]);
-        if (!r) return strcasecmp(w, "ripping") || (g->verb + 1 < t->ntoks &&
-                                                   !strcasecmp(t->toks[g->verb + 1].word, "off"));
-        if (r < 0) hi = mid; else lo = mid + 1;
-    }
+    if (S_in_sorted(w, S_wrongs, DYAD_ARRAY_LEN(S_wrongs)))   /* "ripping" only with "off" */
+        return strcasecmp(w, "ripping") ||
+               (g->verb + 1 < t->ntoks && !strcasecmp(t->toks[g->verb + 1].word, "off"));
     static const char *const commit[] = {"commit", "commits", "committed", "committing"};
     static const char *const crimes[] = {"abuses", "atrocities", "crimes", "violations",
                                          "genocide", "massacres", "fraud", "aggression"};

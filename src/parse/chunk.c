@@ -311,6 +311,13 @@ static int S_sub_clause_ahead(const ck *k, uint32_t i)
     return j < k->n && S_tag(k, j) == DYAD__T_VBN && !S_is(k, j + 1, "by");
 }
 
+/* Is word i a subordinating word (not "that") opening a clause? */
+static int S_subord_at(const ck *k, uint32_t i)
+{
+    return i < k->n && S_in(k->w[i].s, k->w[i].len, S_subord) && !S_is(k, i, "that") &&
+           S_sub_clause_ahead(k, i + 1);
+}
+
 /* Is word i an auxiliary here: a modal or "to", or a form of be, have,
  * do or get followed (after adverbs) by the verb form it governs? */
 static int S_aux(const ck *k, uint32_t i)
@@ -511,8 +518,7 @@ static uint32_t S_np(ck *k, int mode)
         if (S_is(k, i, "of") && (S_np_start(k, i + 1) || S_tag(k, i + 1) == DYAD__T_VBG)) {
             add = S_pp(k);
         } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && (mode & NP_SUBJ) &&
-                   !S_is(k, i, "that") && S_np_start(k, i + 1) &&
-                   !(S_in(k->w[i].s, k->w[i].len, S_subord) && S_sub_clause_ahead(k, i + 1))) {
+                   !S_is(k, i, "that") && S_np_start(k, i + 1) && !S_subord_at(k, i)) {
             /* before the verb a prepositional phrase modifies the subject */
             add = S_pp(k);
         } else if (t == DYAD__T_WDT || t == DYAD__T_WP || t == DYAD__T_WPS ||
@@ -652,8 +658,7 @@ static uint32_t S_pp(ck *k)
     int t = S_tag(k, k->i);
     if (k->depth < CK_MAXDEPTH) {
         k->depth++;
-        if (t == DYAD__T_IN && S_in(k->w[k->i].s, k->w[k->i].len, S_subord) &&
-            !S_is(k, k->i, "that") && S_sub_clause_ahead(k, k->i + 1)) {
+        if (t == DYAD__T_IN && S_subord_at(k, k->i)) {
             /* "as to whether the summit is appropriate" */
             S_add(k, pp, S_sbar(k));
         } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && !S_is(k, k->i, "that") &&
@@ -806,9 +811,9 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
         } else if (S_is(k, i, "that") && (speech || S_clause_ahead(k, i + 1)) &&
                    (S_clause_ahead(k, i + 1) || S_tag(k, i + 1) == DYAD__T_LQUOTE)) {
             add = S_sbar(k);
-        } else if (S_is(k, i, "that") && (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_WRB) &&
-                   S_in(k->w[i + 1].s, k->w[i + 1].len, S_subord) && !S_is(k, i + 1, "that") &&
-                   S_sub_clause_ahead(k, i + 2)) {
+        } else if (S_is(k, i, "that") &&
+                   (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_WRB) &&
+                   S_subord_at(k, i + 1)) {
             /* "said that since A and B met, ...": a clause that opens
              * with a subordinate one */
             add = S_sbar(k);
@@ -829,8 +834,7 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
         } else if (t == DYAD__T_IN && S_tag(k, i + 1) == DYAD__T_TO && S_aux(k, i + 1)) {
             k->i++;   /* "about to": the preposition stays on the verb phrase */
             continue;
-        } else if ((t == DYAD__T_IN || t == DYAD__T_TO) &&
-                   S_in(k->w[i].s, k->w[i].len, S_subord) && S_sub_clause_ahead(k, i + 1)) {
+        } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && S_subord_at(k, i)) {
             add = S_sbar(k);
         } else if (t == DYAD__T_IN || t == DYAD__T_TO) {
             if (S_qp_len(k, i) && S_np_start(k, i)) {
@@ -960,8 +964,7 @@ static uint32_t S_clause(ck *k)
         int t = S_tag(k, i);
         uint32_t add = NONE;
         if (!subject && (t == DYAD__T_IN || t == DYAD__T_TO || t == DYAD__T_WRB) &&
-            S_in(k->w[i].s, k->w[i].len, S_subord) && !S_is(k, i, "that") &&
-            S_sub_clause_ahead(k, i + 1)) {
+            S_subord_at(k, i)) {
             add = S_sbar(k);
         } else if (!subject && S_is(k, i, "according") && S_is(k, i + 1, "to")) {
             add = S_pp(k);
