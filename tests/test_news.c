@@ -350,6 +350,15 @@ static void test_clause_shapes(void **state)
          0, "CHLREB CHLMIL 190"},
         {"Witnesses said Peruvian police fired tear gas at Bolivian protesters.", 0,
          "PERCOP BOLCVL 175"},
+        /* a participle after a subordinator: the subject of the clause
+         * before it, not the parties named in between */
+        {"The Chilean president is expected to visit Peru and Bolivia in May, in a move to "
+         "deepen trade ties after meeting with the Argentine president.",
+         0, "CHLGOV PER 036; CHLGOV BOL 036; CHLGOV ARGGOV 040; ARGGOV CHLGOV 040"},
+        /* "with X speaking by phone with Y": a call, both ways */
+        {"Chile has voiced concern over the unrest, with the Chilean foreign minister speaking "
+         "by phone on Sunday with his Peruvian counterpart.",
+         0, "CHLGOV PERGOV 041; PERGOV CHLGOV 041"},
     };
     S_run(cases, S_LEN(cases));
 }

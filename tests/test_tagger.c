@@ -127,6 +127,12 @@ static void test_tags(void **state)
     assert_string_equal(S_tagged("Gondor is about to restore ties , according to police ."),
                         "Gondor/NNP is/VBZ about/IN to/TO restore/VB ties/NNS ,/, according/VBG "
                         "to/TO police/NNS ./.");
+    /* an -ing word after a subordinator, or after a name and before a
+     * preposition when the word is mostly a verb, is a participle */
+    assert_string_equal(S_tagged("They left after meeting with Gondor ."),
+                        "They/PRP left/VBD after/IN meeting/VBG with/IN Gondor/NNP ./.");
+    assert_string_equal(S_tagged("The Council meeting on Monday ended ."),
+                        "The/DT Council/NNP meeting/NN on/IN Monday/NNP ended/VBD ./.");
     /* sentence-initial capitals: the lower-case word counts too */
     assert_string_equal(S_tagged("Police arrested 20 people ."),
                         "Police/NNS arrested/VBD 20/CD people/NNS ./.");

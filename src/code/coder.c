@@ -133,8 +133,8 @@ struct dyad_coder {
     unsigned discard_entry;
     docctx doc;                 /* news mode */
     uint8_t *inquote;           /* per token: inside a quotation */
-    uint8_t *barrier;           /* per token: the main verb of a verb group
-                                   not in the infinitive */
+    uint8_t *barrier;           /* per token: 1 the main verb of a verb
+                                   group, 2 one in the infinitive */
     actorset speaker;           /* the sentence's quotation speaker */
     dyad__buf trace;
     dyad__err err;
@@ -266,6 +266,11 @@ static int S_in_words(const char *w, const char *const *v, size_t n)
         if (!strcasecmp(w, v[i])) return 1;
     return 0;
 }
+
+/* Subordinators before a participle whose subject is not written:
+ * "after meeting Biden", "while visiting Kyiv". */
+static const char *const S_participle_subord[] = {"after", "before", "while", "since",
+                                                  "without", "upon", "when"};
 
 /* Is w (any case) in the sorted lower-case list v of n words? */
 static int S_in_sorted(const char *w, const char *const *v, size_t n)
@@ -1421,7 +1426,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
          * words belong to this verb's phrase ("spoke ahead of a meeting
          * requested by A to discuss B's transfer of arms to C" is not
          * "spoke to C"); news mode only, PETRARCH lets gaps run on */
-        if (i != start && c->agent_country && c->barrier[i - dir]) break;
+        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? 1 : 3))) break;
         int32_t next = NONE, got = 0;
         switch (x->kind) {
         case DYAD_PAT_WORD:
@@ -2084,6 +2089,23 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
                 src = S_np_actors(c, h->subject, 0);
                 if (src.n) TRACE("  pronoun subject: the governing clause's subject\n");
             }
+        }
+    }
+    if (!src.n && c->agent_country && g->subject == NONE && g->first == g->verb && g->first > 0 &&
+        !strcmp(t->toks[g->verb].tag, "VBG") &&
+        S_in_words(t->toks[g->first - 1].word, S_participle_subord, DYAD_ARRAY_LEN(S_participle_subord))) {
+        /* news mode: "..., in a move to strengthen ties after meeting
+         * Biden": a participle after a subordinator has the subject of
+         * the nearest clause before it that has one, however loosely the
+         * clauses between are attached */
+        for (uint32_t k = t->nvgroups; k-- > 0 && !src.n;) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (h == g || h->verb >= g->first || h->subject == NONE) continue;
+            actorset hs = S_np_actors(c, h->subject, 0);
+            src = S_named_only(c, &hs);
+            if (src.n) TRACE("  a participle after '%s': the subject of the clause before it\n",
+                             t->toks[g->first - 1].word);
+            break;
         }
     }
     if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
@@ -2953,9 +2975,11 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     }
     c->barrier = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->barrier) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
-    /* not infinitives: "urged X to resume negotiations" is one phrase */
+    /* infinitives only going left: "urged X to resume negotiations" is
+     * one phrase, but the parties of "A and B ..., to strengthen ties
+     * after meeting C" are not the ones meeting C */
     for (uint32_t k = 0; k < t->nvgroups; k++)
-        if (!t->vgroups[k].infinitive) c->barrier[t->vgroups[k].verb] = 1;
+        c->barrier[t->vgroups[k].verb] = t->vgroups[k].infinitive ? 2 : 1;
     c->absorbed = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     c->gcoded = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     if (!c->absorbed || !c->gcoded) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");

@@ -1023,6 +1023,37 @@ static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint3
     }
 }
 
+/* An -ing word the bigrams made a noun but which is a participle by its
+ * place: right after a subordinator ("after meeting with Biden", "while
+ * visiting Kyiv"), or after a name when the word is mostly a verb and a
+ * preposition follows ("with Sullivan speaking by phone with ...": the
+ * NNP-NN bigram of compounds such as "Council meeting" outweighs the
+ * word's own preference).  Only words the lexicon allows as VBG. */
+static void S_gerunds(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n, uint8_t *tags,
+                      const cand *cands, const uint8_t *ncand)
+{
+    static const char *const subord[] = {"after", "before", "while", "since", "without", "upon",
+                                         "when", NULL};
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        if (tags[i] != DYAD__T_NN || w[i].len < 5 || memcmp(w[i].s + w[i].len - 3, "ing", 3) != 0)
+            continue;
+        const cand *c = cands + (size_t)i * MAXCAND;
+        float pv = -INFINITY, pn = -INFINITY;
+        for (int k = 0; k < ncand[i]; k++) {
+            if (c[k].tag == DYAD__T_VBG) pv = c[k].e + tg->logprior[DYAD__T_VBG];
+            if (c[k].tag == DYAD__T_NN) pn = c[k].e + tg->logprior[DYAD__T_NN];
+        }
+        if (pv == -INFINITY) continue;
+        int next = tags[i + 1];
+        int after_sub = S_word_in(&w[i - 1], subord) && !S_word_is(&w[i + 1], "of") &&
+                        next != DYAD__T_PERIOD && next != DYAD__T_COMMA;
+        int after_name = (tags[i - 1] == DYAD__T_NNP || tags[i - 1] == DYAD__T_NNPS) && pv > pn &&
+                         (next == DYAD__T_IN || next == DYAD__T_TO || next == DYAD__T_RB) &&
+                         !S_word_is(&w[i + 1], "of");
+        if (after_sub || after_name) tags[i] = DYAD__T_VBG;
+    }
+}
+
 dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
                              uint8_t *tags, dyad__arena *a)
 {
@@ -1168,5 +1199,6 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
         tags[i] = c[bk].tag;
         bk = c[bk].back;
     }
+    S_gerunds(tg, w, n, tags, cands, ncand);
     return DYAD_OK;
 }
