@@ -350,6 +350,25 @@ static void test_chunk_clauses(void **state)
     /* a list after "by" stays in the phrase, unless a verb follows it */
     S_chunked("The meeting was requested by Rohan , Gondor and Arnor .");
     assert_string_equal(S_span(S_pp_np_of("by")), "Rohan , Gondor and Arnor");
+    /* quotation marks around a few words inside a clause do not cut it */
+    S_chunked("He said the rebels \" will be crushed \" by the army .");
+    assert_string_equal(S_span(S_group_of("crushed")->subject), "the rebels");
+    assert_true(S_group_of("crushed")->passive);
+    S_chunked("Its forces had also \" killed and injured 100 \" Rohan fighters .");
+    assert_string_equal(S_span(S_group_of("killed")->subject), "Its forces");
+    /* ... but speech after a comma stays a quotation */
+    assert_non_null(strstr(S_chunked("He said , \" We will fight . \""),
+                           "(S (`` \") (NP (PRP We))"));
+    /* after a speech verb's "that", a past form with an object is a verb */
+    S_chunked("Gondor announced on Friday that its army successfully eliminated the Rohan chief .");
+    assert_string_equal(S_span(S_group_of("eliminated")->subject), "its army");
+    assert_non_null(strstr(S_chunked("He warns that countries seen as stable could become targets ."),
+                           "(NP (NP (NNS countries)) (VP (VBN seen)"));
+    /* the object of "urge", "pay", "ask" ... does what the infinitive says */
+    S_chunked("Gondor paid the rebels in Rohan to attack Arnor .");
+    assert_string_equal(S_span(S_group_of("attack")->subject), "the rebels");
+    S_chunked("Gondor agreed with Rohan to attack Arnor .");
+    assert_string_equal(S_span(S_group_of("attack")->subject), "Gondor");
 }
 
 /* ------------------------------------------- verb groups of Treebank trees */

@@ -121,7 +121,16 @@ static const char *const S_speech[] = {
     "indicate", "indicated", "agree", "agreed", "reply", "replied", "respond", "responded",
     "write", "wrote", "tweet", "tweeted", "vow", "vowed", "pledge", "pledged", "promise",
     "promised", "threaten", "threatened", "conclude", "concluded", "know", "knew", "recall",
-    "recalled", "estimate", "estimated", "accept", "accepted", "show", "showed", "shows", NULL};
+    "recalled", "estimate", "estimated", "accept", "accepted", "show", "showed", "shows",
+    /* the other present and -ing forms */
+    "announcing", "stating", "claiming", "insisting", "noting", "declaring",
+    "confirming", "explaining", "denying", "arguing", "reporting", "believing", "thinking",
+    "hoping", "fearing", "acknowledges", "acknowledging", "admitting", "suggesting", "stressing",
+    "predicts", "predicting", "reiterates", "reiterating", "asserts", "asserting", "alleging",
+    "indicates", "indicating", "agrees", "replies", "responds", "writes", "writing", "tweets",
+    "tweeting", "vows", "vowing", "pledges", "pledging", "promises", "promising", "threatens",
+    "threatening", "concludes", "knows", "recalls", "recalling", "estimates", "accepts",
+    "showing", NULL};
 
 static int S_speech_word(const char *s, size_t n) { return S_in(s, n, S_speech); }
 
@@ -242,17 +251,17 @@ static int S_np_start(const ck *k, uint32_t i)
     return S_np_base_end(k, i) > i;
 }
 
-/* Is a clause (a noun phrase, then a finite verb) coming at i?  Looks at
- * most CK_LOOK words ahead. */
-static int S_clause_ahead(const ck *k, uint32_t i)
+/* Where a clause's subject starting at i would end: a noun phrase with
+ * possessives, "of" phrases and coordination, looking at most to lim;
+ * i when no noun phrase starts there. */
+static uint32_t S_subject_end(const ck *k, uint32_t i, uint32_t lim)
 {
-    uint32_t lim = i + CK_LOOK < k->n ? i + CK_LOOK : k->n;
     uint32_t j = i;
     if (S_tag(k, j) == DYAD__T_LQUOTE) j++;
     /* a gerund subject: "(that) expanding military cooperation ... is" */
     if (S_tag(k, j) == DYAD__T_VBG && S_np_start(k, j + 1)) j++;
     uint32_t e = S_np_base_end(k, j);
-    if (e == j) return 0;
+    if (e == j) return i;
     j = e;
     /* possessives, "of" phrases, one more noun phrase layer */
     for (int hop = 0; hop < 3 && j < lim; hop++) {
@@ -282,6 +291,16 @@ static int S_clause_ahead(const ck *k, uint32_t i)
         }
         break;
     }
+    return j;
+}
+
+/* Is a clause (a noun phrase, then a finite verb) coming at i?  Looks at
+ * most CK_LOOK words ahead. */
+static int S_clause_ahead(const ck *k, uint32_t i)
+{
+    uint32_t lim = i + CK_LOOK < k->n ? i + CK_LOOK : k->n;
+    uint32_t j = S_subject_end(k, i, lim);
+    if (j == i) return 0;
     /* adverbs and floating quantifiers: "A and B all offered" */
     int quant = 0;
     while (j < lim && (S_adverb(S_tag(k, j)) || S_is(k, j, "all") || S_is(k, j, "both") ||
@@ -302,13 +321,24 @@ static int S_clause_ahead(const ck *k, uint32_t i)
 static int S_sub_clause_ahead(const ck *k, uint32_t i)
 {
     if (S_clause_ahead(k, i)) return 1;
-    uint32_t j = i;
-    if (S_tag(k, j) == DYAD__T_LQUOTE) j++;
-    uint32_t e = S_np_base_end(k, j);
-    if (e == j) return 0;
-    j = e;
+    uint32_t e = S_subject_end(k, i, i + CK_LOOK < k->n ? i + CK_LOOK : k->n);
+    if (e == i) return 0;
+    uint32_t j = e;
     while (j < k->n && j - e < 3 && S_adverb(S_tag(k, j))) j++;
     return j < k->n && S_tag(k, j) == DYAD__T_VBN && !S_is(k, j + 1, "by");
+}
+
+/* After a speech verb's "that", is a clause with a past form the tagger
+ * took for a participle coming at i?  Only when an object follows it:
+ * "announced that the service successfully eliminated X" is a clause,
+ * "warns that countries seen as stable could ..." is not. */
+static int S_past_clause_ahead(const ck *k, uint32_t i)
+{
+    uint32_t e = S_subject_end(k, i, i + CK_LOOK < k->n ? i + CK_LOOK : k->n);
+    if (e == i) return 0;
+    uint32_t j = e;
+    while (j < k->n && j - e < 3 && S_adverb(S_tag(k, j))) j++;
+    return j < k->n && S_tag(k, j) == DYAD__T_VBN && S_np_start(k, j + 1);
 }
 
 /* Is word i a subordinating word (not "that") opening a clause? */
@@ -809,7 +839,8 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
             S_end(k, sb, k->i);
             add = sb;
         } else if (S_is(k, i, "that") && (speech || S_clause_ahead(k, i + 1)) &&
-                   (S_clause_ahead(k, i + 1) || S_tag(k, i + 1) == DYAD__T_LQUOTE)) {
+                   (S_clause_ahead(k, i + 1) || S_tag(k, i + 1) == DYAD__T_LQUOTE ||
+                    (speech && S_past_clause_ahead(k, i + 1)))) {
             add = S_sbar(k);
         } else if (S_is(k, i, "that") &&
                    (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_WRB) &&
@@ -1327,6 +1358,65 @@ static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
     return DYAD_OK;
 }
 
+/* Quotation marks inside a clause -- around a few words of the reporter's
+ * sentence, not around speech: 'the Taliban "will be crushed" by', 'had
+ * also "killed and injured 1,000" fighters', 'the service "successfully
+ * eliminated" the caliph'.  A pair counts when it holds at most 8 words,
+ * with no punctuation inside, the opening mark follows a word (not the
+ * sentence start, a comma or a colon, where speech begins) and both are
+ * tagged as quotes.  Such marks would cut the clause in two, so the
+ * chunker reads the sentence without them: k's words and tags become a
+ * copy without the marks, *orig maps its positions back.  Returns the
+ * new count (n when nothing is dropped, *orig then NULL). */
+static uint32_t S_inline_quotes(const dyad__word *w, uint8_t *tags, uint32_t n, uint32_t **orig,
+                                ck *k)
+{
+    *orig = NULL;
+    uint8_t *drop = NULL;
+    uint32_t ndrop = 0;
+    for (uint32_t i = 1; i < n; i++) {
+        if (tags[i] != DYAD__T_LQUOTE) continue;
+        int pt = tags[i - 1];
+        if (pt == DYAD__T_COMMA || pt == DYAD__T_COLON || pt == DYAD__T_LQUOTE ||
+            pt == DYAD__T_LRB || pt == DYAD__T_PERIOD)
+            continue;
+        uint32_t j = i + 1;
+        int ok = 1;
+        while (j < n && j <= i + 9 && tags[j] != DYAD__T_RQUOTE && tags[j] != DYAD__T_LQUOTE) {
+            int tj = tags[j];
+            if (tj == DYAD__T_COMMA || tj == DYAD__T_PERIOD || tj == DYAD__T_COLON ||
+                tj == DYAD__T_LRB || tj == DYAD__T_RRB)
+                ok = 0;
+            j++;
+        }
+        if (!ok || j >= n || tags[j] != DYAD__T_RQUOTE || j == i + 1) continue;
+        if (!drop) {
+            drop = dyad__arena_zalloc(k->a, n);
+            if (!drop) { k->oom = 1; return n; }
+        }
+        drop[i] = drop[j] = 1;
+        ndrop += 2;
+        i = j;
+    }
+    if (!ndrop) return n;
+    uint32_t m = n - ndrop;
+    dyad__word *w2 = dyad__arena_alloc(k->a, ((size_t)m + 1) * sizeof *w2);
+    uint8_t *t2 = dyad__arena_alloc(k->a, (size_t)m + 1);
+    uint32_t *map = dyad__arena_alloc(k->a, ((size_t)m + 1) * sizeof *map);
+    if (!w2 || !t2 || !map) { k->oom = 1; return n; }
+    for (uint32_t i = 0, x = 0; i < n; i++) {
+        if (drop[i]) continue;
+        w2[x] = w[i];
+        t2[x] = tags[i];
+        map[x++] = i;
+    }
+    k->w = w2;
+    k->tag = t2;
+    k->n = m;
+    *orig = map;
+    return m;
+}
+
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
                         dyad__arena *a)
 {
@@ -1347,8 +1437,24 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     k.tag = tags;
     k.n = n;
     k.a = a;
+    /* inline quotation marks are not there for the chunker: it reads the
+     * words between them */
+    uint32_t *orig = NULL;
+    uint32_t m = S_inline_quotes(w, tags, n, &orig, &k);
+    if (k.oom) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     uint32_t root = S_sentence(&k);
     if (k.oom || root == NONE) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    if (orig) {
+        /* back to the sentence's token numbers; each dropped mark becomes
+         * a direct token of the smallest phrase around it */
+        for (uint32_t i = 0; i < m; i++) tags[orig[i]] = k.tag[i];
+        for (uint32_t x = 0; x < k.nn; x++) {
+            cnode *c = &k.nodes[x];
+            uint32_t a0 = c->a, b0 = c->b;
+            c->a = a0 == 0 ? 0 : a0 < m ? orig[a0] : n;
+            c->b = b0 >= m ? n : b0 <= a0 ? c->a : orig[b0 - 1] + 1;
+        }
+    }
     for (uint32_t i = 0; i < n; i++) t->toks[i].tag = dyad__ptag_name(tags[i]);
     DYAD_TRY(S_finish(&k, root, t));
     dyad__tree_heads(t);
@@ -1488,6 +1594,39 @@ static uint32_t S_clause_of(const dyad__tree *t, uint32_t vp, uint32_t *below)
  * it (after it in SINV); for a relative clause, the noun phrase it
  * modifies; for an infinitive or participle complement, the subject of
  * the governing verb. */
+/* Verbs whose object does what the infinitive after it says: "urged
+ * Kenya to act", "paid the relatives to invite her". */
+static const char *const S_object_control[] = {
+    "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "pay", "pays", "paid",
+    "paying", "persuade", "persuaded", "persuading", "allow", "allows", "allowed", "allowing",
+    "force", "forces", "forced", "forcing", "invite", "invites", "invited", "inviting", "tell",
+    "tells", "told", "telling", "order", "orders", "ordered", "ordering", "encourage",
+    "encourages", "encouraged", "encouraging", "press", "pressed", "pressing", "push", "pushed",
+    "pushing", "pressure", "pressured", "pressuring", "help", "helps", "helped", "helping",
+    "enable", "enabled", "require", "requires", "required", "authorize", "authorized",
+    "instruct", "instructed", "compel", "compelled", "convince", "convinced", "hire", "hired",
+    "train", "trained", "want", "wants", "wanted", "expect", "expects", "expected", "call",
+    "called", "calling", "appeal", "appealed", "appealing", "warn", "warns", "warned", NULL};
+
+/* An infinitive clause cl right after the object of an object-control
+ * verb heading vp: that object (skipping prepositional phrases between:
+ * "paid X in Iran to invite her"); else NONE. */
+static uint32_t S_controller(const dyad__tree *t, uint32_t vp, uint32_t cl)
+{
+    uint32_t v = t->nodes[vp].tok_a;
+    if (!S_verbal(t->toks[v].tag) || !S_word_in(t->toks[v].word, S_object_control)) return NONE;
+    uint32_t first = t->nodes[cl].first_child;
+    if (first == NONE || t->nodes[first].label != DYAD__L_VP ||
+        strcmp(t->toks[t->nodes[first].tok_a].tag, "TO") != 0)
+        return NONE;
+    uint32_t obj = NONE;
+    for (uint32_t c = t->nodes[vp].first_child; c != NONE && c != cl; c = t->nodes[c].next_sibling) {
+        if (t->nodes[c].label == DYAD__L_NP) obj = c;
+        else if (t->nodes[c].label != DYAD__L_PP) obj = NONE;
+    }
+    return obj;
+}
+
 static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
 {
     for (int guard = 0; guard < 16 && vp != NONE; guard++) {
@@ -1532,7 +1671,12 @@ static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
                 }
                 return NONE;
             }
-            if (pl == DYAD__L_VP) { vp = p; continue; }
+            if (pl == DYAD__L_VP) {
+                uint32_t obj = S_controller(t, p, cl);
+                if (obj != NONE) return obj;
+                vp = p;
+                continue;
+            }
             if (pl == DYAD__L_S || pl == DYAD__L_SINV) {
                 /* a fronted participle ("Speaking to reporters, the
                  * minister said"): the subject of the clause around it */
