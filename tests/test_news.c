@@ -253,6 +253,13 @@ static void test_mutual_and_nouns(void **state)
         {"The government of Ethiopia imposed a curfew on Addis Ababa.", 0, "ETHGOV ETH 1723"},
         {"Israeli warplanes launched airstrikes against Hezbollah in Lebanon.",
          0, "ISRMIL LBNREB 195"},
+        /* an agreement dated by the sentence is an event among its
+         * parties; one that is the topic of a verb, or none, is not */
+        {"Trade grew after a 2019 agreement among Chile, Peru and the WTO.", 0,
+         "CHL PER 057; PER CHL 057; CHL IGOBUSWTO 057; IGOBUSWTO CHL 057; PER IGOBUSWTO 057; "
+         "IGOBUSWTO PER 057"},
+        {"Brazil said it would support a deal between Chile and Peru.", 0, "BRA CHL 032; BRA PER 032"},
+        {"The talks ended with no agreement between Chile and Peru.", 0, ""},
     };
     S_run(cases, S_LEN(cases));
 }

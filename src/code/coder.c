@@ -2308,7 +2308,7 @@ typedef struct nominal {
 } nominal;
 
 static const char *const S_with[] = {"with", NULL}, *const S_to[] = {"to", NULL},
-                  *const S_on[] = {"on", "against", NULL};
+                  *const S_on[] = {"on", "against", NULL}, *const S_no_other[] = {NULL};
 
 static const nominal S_nominals[] = {
     {"talks", "040", NULL, 1, S_with},         {"negotiations", "046", NULL, 1, S_with},
@@ -2317,6 +2317,11 @@ static const nominal S_nominals[] = {
     {"meetings", "040", NULL, 1, S_with},      {"summit", "040", NULL, 1, S_with},
     {"visit", "042", "043", 0, S_to},          {"visits", "042", "043", 0, S_to},
     {"crackdown", "175", NULL, 0, S_on},
+    /* agreements only "between"/"among" their parties: "an agreement with
+     * X" leaves its other party to guesswork */
+    {"agreement", "057", NULL, 1, S_no_other}, {"deal", "057", NULL, 1, S_no_other},
+    {"pact", "057", NULL, 1, S_no_other},      {"accord", "057", NULL, 1, S_no_other},
+    {"treaty", "057", NULL, 1, S_no_other},
 };
 
 /* The NP of PP node x when one of the prepositions heads it, else NONE. */
@@ -2425,16 +2430,29 @@ static dyad_status S_code_nominals(dyad_coder *c)
             code = "046";
         /* planned ("upcoming talks", "an expected visit") and the mood of
          * the clause ("will hold talks") */
-        int planned = 0;
+        int planned = 0, none = 0;
         for (uint32_t i = t->nodes[inner].tok_a; i < p->head; i++) {
             const char *w = t->toks[i].word;
+            none |= !strcasecmp(w, "no");    /* "with no agreement" */
             if (!strcasecmp(w, "upcoming") || !strcasecmp(w, "planned") ||
                 !strcasecmp(w, "expected") || !strcasecmp(w, "proposed") ||
                 !strcasecmp(w, "possible") || !strcasecmp(w, "future") ||
                 !strcasecmp(w, "next") || !strcasecmp(w, "potential"))
                 planned = 1;
         }
-        if (S_conditional(c, q)) continue;
+        if (none || S_conditional(c, q)) continue;
+        if (nm->other == S_no_other) {
+            /* an agreement is news as a fact the sentence dates ("after a
+             * 2013 agreement among A, B and C", "under the 2020 deal
+             * between ..."), not as the topic of a verb ("supports a deal
+             * between A and B", "go along with the deal") */
+            const dyad__node *par = p->parent != NONE ? &t->nodes[p->parent] : NULL;
+            const char *prep = par && par->label == DYAD__L_PP && par->head != NONE
+                                   ? t->toks[par->head].word : "";
+            static const char *const dating[] = {"after", "under", "since", "following", "before",
+                                                 "until"};
+            if (!S_in_words(prep, dating, DYAD_ARRAY_LEN(dating))) continue;
+        }
         int in_subject = 0;
         const dyad__vgroup *g = S_clause_group(c, q, &in_subject);
         if (in_subject) g = NULL;
