@@ -272,6 +272,8 @@ static const vcase ROOT_04[] = {
 /* Diplomatic cooperation: praise, verbal defence, recognition, apology,
  * signed agreements, restored ties.  A signed law is no event. */
 static const vcase ROOT_05[] = {
+    {"Chile and Peru elevated ties to a strategic partnership.",
+     "CHL PER 050; PER CHL 050"},
     {"The United States praised Kenya for its role in Haiti.",
      "USA KEN 051"},
     {"Germany welcomed the decision of Poland.",
@@ -308,6 +310,8 @@ static const vcase ROOT_06[] = {
 
 /* Aid: the kind of aid picks the code.  A delivered speech is no event. */
 static const vcase ROOT_07[] = {
+    {"Last year, Japan helped Vietnam build a new port.",
+     "JPN VNM 070"},
     {"Japan sent humanitarian aid to Turkey.",
      "JPN TUR 073"},
     {"The United States provided military aid to Ukraine.",
@@ -372,6 +376,8 @@ static const vcase ROOT_10[] = {
 /* Disapproval: criticism, accusations by charge (1121-1125), official
  * complaints, legal action, verdicts, name-calling. */
 static const vcase ROOT_11[] = {
+    {"Ghana pointed a finger at Togo.",
+     "GHA TGO 112"},
     {"France condemned the attack on the Iranian embassy.",
      "FRA IRNGOV 111"},
     {"Japan condemned North Korea's missile test.",

@@ -362,6 +362,16 @@ static void test_clause_shapes(void **state)
         {"The Chilean president is expected to visit Peru and Bolivia in May, in a move to "
          "deepen trade ties after meeting with the Argentine president.",
          0, "CHLGOV PER 036; CHLGOV BOL 036; CHLGOV ARGGOV 040; ARGGOV CHLGOV 040"},
+        /* the object of another verb is not a party before this one */
+        {"Japan wants to visit Peru and Chile in May, in a move to strengthen ties.", 0,
+         "JPN PER 036; JPN CHL 036"},
+        /* a purpose clause's parties are not the act's */
+        {"Japan moved to strengthen ties with the region to counter Chile's influence.", 0, ""},
+        /* "the insurgent group" is the armed group the story is about, not
+         * the speaker's */
+        {"Chilean rebels attacked a police post. Washington alleges the insurgent group has "
+         "broken its promises.",
+         1, "USA CHLREB 112"},
         /* "with X speaking by phone with Y": a call, both ways */
         {"Chile has voiced concern over the unrest, with the Chilean foreign minister speaking "
          "by phone on Sunday with his Peruvian counterpart.",

@@ -528,10 +528,19 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 /* news mode: a role word before another noun modifies it
                  * ("military cooperation", "government policy"): no
                  * party */
+                static const char *const bodies[] = {"group", "groups", "movement",
+                                                     "organization", "organisation", "faction",
+                                                     "factions", "cell", "cells", "network",
+                                                     "wing", "outfit"};
                 int modifier = 0;
                 for (uint32_t q = seg.b; c->agent_country && q < i && q < p->tok_b && !modifier; q++)
                     modifier = !c->covered[q] && (!strcmp(t->toks[q].tag, "NN") ||
                                                   !strcmp(t->toks[q].tag, "NNS"));
+                /* ... but "the insurgent group", "a militant network": the
+                 * noun is a body of people the role word describes */
+                if (modifier && i > 0 && i - 1 >= seg.b &&
+                    S_in_words(t->toks[i - 1].word, bodies, DYAD_ARRAY_LEN(bodies)))
+                    modifier = 0;
                 if (!modifier) lone->v[lone->n++] = seg;
                 else TRACE("  '%s' modifies a noun: no party\n", S_words_text(c, seg.a, seg.b));
             }
@@ -802,10 +811,18 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         actor a;
         memset(&a, 0, sizeof a);
         const char *base = "---";
+        /* armed groups are not the speaker's: "Washington alleges the
+         * insurgent group ..." is the group the story has been about */
+        int armed = 0;
+        if (c->agent_country && lone.v[g].ag[0]) {
+            dyad_dict_entry ae;
+            armed = dyad_dict_entry_get(c->d, lone.v[g].ag[0], &ae) == DYAD_OK && ae.code &&
+                    !strncmp(ae.code, "REB", 3);
+        }
         if (c->agent_country) {
             /* "the ministry said": the country of the nearest actor named
              * before the agent in the sentence */
-            for (uint32_t i = lone.v[g].a; i-- > 0;) {
+            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed;) {
                 const mention *m = &c->ments[i];
                 if (m->agent || m->a != i) continue;
                 /* not across a quotation's edge: "... the Ukrainian
@@ -1400,6 +1417,23 @@ static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
     return id && c->wid[i] == id;
 }
 
+/* News mode: does noun phrase np belong to the phrase of an earlier verb
+ * that closes before token va?  Then it is that verb's object, not a
+ * party before the verb at va: in "A is expected to visit B and C, in a
+ * move to strengthen ties", B and C are not the ones strengthening. */
+static int S_closed_object(const dyad_coder *c, uint32_t np, int32_t va)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[np];
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__node *hv = &t->nodes[t->vgroups[k].vp];
+        if (t->vgroups[k].verb < x->tok_a && hv->tok_a <= x->tok_a && x->tok_b <= hv->tok_b &&
+            hv->tok_b <= (uint32_t)va)
+            return 1;
+    }
+    return 0;
+}
+
 /* Matches elements e[k..n) going in direction dir (+1 forward from pos,
  * -1 backward ending before pos), within [lo, hi).  adj: the element
  * must sit right at pos.  Backtracks over gaps. */
@@ -1466,6 +1500,8 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             }
             if (dir <= 0) np = c->np_to[i];
             if (np == NONE) break;
+            if (x->kind != DYAD_PAT_SKIP && dir < 0 && c->agent_country && S_closed_object(c, np, hi))
+                break;
             if (x->kind != DYAD_PAT_SKIP) {
                 actorset s = S_np_actors(c, np, 0);
                 if (!s.n) break;
@@ -1539,9 +1575,27 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
     const dyad__tree *t = &c->tree;
     actorset none = {NULL, 0};
     if (depth > 4) return none;
+    /* news mode: an object that names no party, then an infinitive with
+     * no subject: a purpose ("strengthen ties in Asia to counter
+     * Beijing"), whose parties are not this act's -- unless the object
+     * is a noun the infinitive completes ("efforts to stop X") */
+    static const char *const completed[] = {
+        "effort", "efforts", "plan", "plans", "attempt", "attempts", "bid", "move", "decision",
+        "agreement", "deal", "call", "calls", "offer", "proposal", "promise", "pledge", "threat",
+        "threats", "order", "orders", "request", "commitment", "intention", "readiness",
+        "willingness", "plot", "campaign", "initiative", "measures", "steps", "way", "chance",
+        "opportunity", "permission", "authority", "mandate", "right", "push", "drive", "demand",
+        "demands", "ultimatum", "resolution", "mission", "operation", "operations"};
+    int purpose = 0;
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
+        if (x->label == DYAD__L_NP && c->agent_country && x->head != NONE)
+            purpose = !S_in_words(t->toks[x->head].word, completed, DYAD_ARRAY_LEN(completed));
+        if (purpose && x->label == DYAD__L_S && x->first_child != NONE &&
+            t->nodes[x->first_child].label == DYAD__L_VP &&
+            !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO"))
+            continue;
         if (x->label == DYAD__L_NP) np = ch;
         else if (x->label == DYAD__L_PP) {
             if (!places && x->head != NONE && S_locative(t->toks[x->head].word)) continue;
@@ -2153,6 +2207,7 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
          * after the verb in the sentence */
         for (uint32_t i = (uint32_t)vm[0].end; i < t->ntoks && !tgt.n; i++) {
             if (!strcmp(t->toks[i].tag, ",")) break;      /* not past a comma */
+            if (c->agent_country && c->barrier[i]) break;  /* nor another verb */
             const mention *m = &c->ments[i];
             if (m->a != i || m->agent) continue;
             actor a;
@@ -2160,10 +2215,11 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             S_push_actor(c, &tgt, &a);
         }
     }
-    if (from != NONE && tgt.n) {
+    if (from != NONE && tgt.n && (src.n || !c->agent_country)) {
         /* a target found inside the clause of a lower verb: that verb
          * group is part of this event ("abandoned efforts to stop X"),
-         * not an event of its own */
+         * not an event of its own (news mode: when there is an event,
+         * with a source) */
         const dyad__node *fn = &t->nodes[from];
         for (uint32_t k = 0; k < t->nvgroups; k++) {
             const dyad__vgroup *h = &t->vgroups[k];
