@@ -156,8 +156,14 @@ static const vcase ROOT_01[] = {
      "BRA MAR 018"},
     {"Spain agreed with Portugal that the border deal was fair.",
      "ESP PRT 019"},
+    {"Russia expressed concern about Israel's plans.",
+     "RUS ISR 012"},
+    /* news mode: a concern about a place, or a hope about what others
+     * may do, is no act toward them */
     {"Russia warned of a humanitarian catastrophe in Gaza.",
-     "RUS PSE 012"},
+     ""},
+    {"Spain hopes Portugal can help.",
+     ""},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the

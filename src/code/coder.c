@@ -1744,6 +1744,25 @@ static actorset S_named_only(dyad_coder *c, const actorset *s)
     return out;
 }
 
+/* Is the actor at token a a party of g's verb phrase itself: in its
+ * object or a prepositional phrase of it, not inside a clause below the
+ * verb ("hopes the United States can help") nor named as a place ("the
+ * violence in Israel")? */
+static int S_direct_party(const dyad_coder *c, const dyad__vgroup *g, uint32_t a)
+{
+    const dyad__tree *t = &c->tree;
+    if (a >= t->ntoks) return 0;
+    uint32_t q = t->toks[a].parent;
+    const dyad__node *in = &t->nodes[g->inner];
+    if (!(in->tok_a <= a && a < in->tok_b)) return 0;
+    for (; q != NONE && q != g->inner; q = t->nodes[q].parent) {
+        const dyad__node *x = &t->nodes[q];
+        if (x->label == DYAD__L_S || x->label == DYAD__L_SBAR || x->label == DYAD__L_VP) return 0;
+        if (x->label == DYAD__L_PP && x->head != NONE && S_locative(t->toks[x->head].word)) return 0;
+    }
+    return q == g->inner;
+}
+
 /* News mode: the CAMEO code of an act that is planned, promised or
  * announced for the future rather than done ("will visit", "would
  * invest", "to sign"): cooperation becomes the matching intent (03x),
@@ -1799,6 +1818,17 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     if (g->negated || S_conditional(c, g->vp)) return -1;
+    /* what someone hopes or wishes for is not done: "I'm hoping the
+     * administration will start reaching out to Putin" */
+    static const char *const hoping[] = {"hope", "hopes", "hoped", "hoping", "wish",
+                                         "wishes", "wished", "wishing"};
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
+        if (h != g && h->vp != g->vp && hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b &&
+            S_in_words(t->toks[h->verb].word, hoping, DYAD_ARRAY_LEN(hoping)))
+            return -1;
+    }
     int mod = g->modality;
     for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
@@ -2321,6 +2351,15 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             S_push_one(c, &tgt, &cp);
             TRACE("  the object names no party: %s\n", cp.why);
         }
+    }
+    if (c->agent_country && tgt.n && code && (!strcmp(code, "012") || !strcmp(code, "013")) &&
+        !S_direct_party(c, g, tgt.v[0].a)) {
+        /* news mode: hope or concern is an act toward a party it names
+         * directly ("concerned about Beijing", "hopes for Kyiv"), not
+         * toward one in what is hoped ("hopes the United States can
+         * help") or a place ("concern over the violence in Israel") */
+        TRACE("  a hope or a concern about a situation, not about a party: no event\n");
+        return DYAD_OK;
     }
     if (!src.n || !tgt.n) {
         if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
