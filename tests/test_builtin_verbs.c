@@ -369,6 +369,8 @@ static const vcase ROOT_09[] = {
 
 /* Demands: what is demanded picks the code. */
 static const vcase ROOT_10[] = {
+    {"Chile pressured Peru to release the prisoners.",
+     "CHL PER 100"},
     {"Iran demanded that Sweden release the Iranian diplomat.",
      "IRN SWE 1053"},
     {"China demanded that Japan withdraw its warships from the strait.",
@@ -513,6 +515,8 @@ static const vcase ROOT_16[] = {
 /* Coercion: seizure, destruction, curfews, arrest, deportation,
  * repression, cyber attack. */
 static const vcase ROOT_17[] = {
+    {"Moroccan police broke up a terrorist cell in Rabat.",
+     "MARCOP MARREB 173"},
     {"Iran seized a British oil tanker.",
      "IRN GBR 1711"},
     {"Israeli troops demolished Palestinian homes in the West Bank.",
