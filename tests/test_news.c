@@ -103,6 +103,13 @@ static void test_denials(void **state)
          1, "RUS UKR 016"},
         /* no accusation before it: no target */
         {"Moscow denied the allegations.", 0, ""},
+        /* rejecting a charge, in a relative clause with no "that", is a
+         * denial of the accusation made before it */
+        {"Chile blamed Peru, accusing it of arming rebels, a charge Lima quickly rejected.", 0,
+         "CHL PER 112; PER CHL 016"},
+        {"Chilean officials repeated the claim that the attack was planned abroad, a charge "
+         "Peru rejected on Friday.",
+         0, "PER CHLGOV 016"},
     };
     S_run(cases, S_LEN(cases));
 }

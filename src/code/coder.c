@@ -1763,6 +1763,22 @@ static int S_direct_party(const dyad_coder *c, const dyad__vgroup *g, uint32_t a
     return q == g->inner;
 }
 
+/* Does g's clause qualify a noun for a charge ("a charge New Delhi
+ * rejected", "the claims, which Moscow denied")? */
+static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
+{
+    static const char *const charges[] = {"charge", "charges", "claim", "claims", "accusation",
+                                          "accusations", "allegation", "allegations"};
+    const dyad__tree *t = &c->tree;
+    uint32_t q = t->nodes[g->vp].parent;
+    while (q != NONE && t->nodes[q].label == DYAD__L_S) q = t->nodes[q].parent;
+    if (q == NONE || t->nodes[q].label != DYAD__L_SBAR) return 0;
+    uint32_t np = t->nodes[q].parent;
+    if (np == NONE || t->nodes[np].label != DYAD__L_NP) return 0;
+    uint32_t head = t->nodes[np].head;
+    return head != NONE && S_in_words(t->toks[head].word, charges, DYAD_ARRAY_LEN(charges));
+}
+
 /* News mode: the CAMEO code of an act that is planned, promised or
  * announced for the future rather than done ("will visit", "would
  * invest", "to sign"): cooperation becomes the matching intent (03x),
@@ -2264,6 +2280,14 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             }
         }
     }
+    if (c->agent_country && src.n && code && (!strncmp(code, "12", 2) || !strcmp(code, "016")) &&
+        S_on_charge(c, g)) {
+        /* "..., a charge New Delhi quickly rejected": rejecting a charge
+         * is a denial, answering the accuser */
+        code = "016";
+        tgt = (actorset){NULL, 0};
+        TRACE("  rejecting a charge: a denial (016)\n");
+    }
     if (c->agent_country && src.n && code && !strcmp(code, "016")) {
         /* "Beijing denies the allegations": the accuser; "dismissed
          * accusations it is getting weapons from North Korea": the
@@ -2277,6 +2301,21 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             tgt = (actorset){NULL, 0};
             S_push_one(c, &tgt, &acc);
             TRACE("  a denial answers its accuser: %s\n", acc.why);
+        } else if (!tgt.n && S_on_charge(c, g)) {
+            /* "A reiterated the claim that ..., a charge B rejected":
+             * the charge is the claim of the clause before it */
+            for (uint32_t k = t->nvgroups; k-- > 0 && !tgt.n;) {
+                const dyad__vgroup *h = &t->vgroups[k];
+                if (h == g || h->subject == NONE || h->verb >= g->first ||
+                    t->nodes[h->subject].tok_b > g->first)
+                    continue;
+                const dyad__node *hv = &t->nodes[h->vp];
+                if (hv->tok_a <= t->nodes[g->vp].tok_a && t->nodes[g->vp].tok_b <= hv->tok_b)
+                    continue;
+                actorset hs = S_np_actors(c, h->subject, 0);
+                tgt = S_named_only(c, &hs);
+                if (tgt.n) TRACE("  the charge is the claim of '%s' before it\n", t->toks[h->verb].word);
+            }
         }
     }
     /* Consultations and agreements between a compound subject ("Putin and

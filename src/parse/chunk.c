@@ -195,6 +195,34 @@ static uint32_t S_qp_len(const ck *k, uint32_t i)
     return 0;
 }
 
+/* Nouns for what people say, agree or propose, which a clause with no
+ * "that" may follow as a relative: "a charge New Delhi rejected", "the
+ * deal Trump signed". */
+static const char *const S_said_nouns[] = {
+    "charge", "charges", "claim", "claims", "accusation", "accusations", "allegation",
+    "allegations", "deal", "agreement", "plan", "proposal", "offer", "demand", "demands",
+    "request", "promise", "threat", "report", "findings", "assertion", NULL};
+
+/* After such a noun at i - 1, does a clause with a name for subject start
+ * at i (a name, then adverbs, then a finite verb)? */
+static int S_contact_relative(const ck *k, uint32_t i)
+{
+    if (i == 0 || !S_in(k->w[i - 1].s, k->w[i - 1].len, S_said_nouns) ||
+        (S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS))
+        return 0;
+    uint32_t j = i;
+    while (j < k->n && j - i < 8 && (S_tag(k, j) == DYAD__T_NNP || S_tag(k, j) == DYAD__T_JJ ||
+                                     S_tag(k, j) == DYAD__T_NN))
+        j++;
+    if (j == i || S_tag(k, j - 1) != DYAD__T_NNP) return 0;
+    while (j < k->n && S_adverb(S_tag(k, j))) j++;
+    /* a past form the tagger took for a participle counts, unless a
+     * "by" phrase makes it a passive */
+    return j < k->n && (S_tag(k, j) == DYAD__T_VBD || S_tag(k, j) == DYAD__T_VBZ ||
+                        S_tag(k, j) == DYAD__T_VBP ||
+                        (S_tag(k, j) == DYAD__T_VBN && !S_is(k, j + 1, "by")));
+}
+
 /* Where a base noun phrase starting at i ends (i when there is none).
  * Base: [PDT] [DT|PRP$|WP$|$] [QP] (JJ|CD|NN*|FW|VBN/VBG before a noun|RB
  * before JJ/CD)* [POS]. */
@@ -213,7 +241,9 @@ static uint32_t S_np_base_end(const ck *k, uint32_t i)
     while (j < k->n && j - i < CK_MAXBASE) {
         t = S_tag(k, j);
         int nx = S_tag(k, j + 1);
-        if (S_noun(t) || S_adj(t) || t == DYAD__T_CD || t == DYAD__T_FW || t == DYAD__T_DOLLAR) {
+        if ((S_noun(t) || S_adj(t)) && j > i && S_contact_relative(k, j)) {
+            break;   /* "a charge | New Delhi rejected" */
+        } else if (S_noun(t) || S_adj(t) || t == DYAD__T_CD || t == DYAD__T_FW || t == DYAD__T_DOLLAR) {
             j++;
         } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG) && j > i && (S_noun(nx) || S_adj(nx)) &&
                    !S_noun(S_tag(k, j - 1))) {
@@ -547,6 +577,13 @@ static uint32_t S_np(ck *k, int mode)
         uint32_t add = NONE;
         if (S_is(k, i, "of") && (S_np_start(k, i + 1) || S_tag(k, i + 1) == DYAD__T_VBG)) {
             add = S_pp(k);
+        } else if (S_contact_relative(k, i)) {
+            /* "a charge New Delhi quickly rejected": a relative clause
+             * with no "that" */
+            uint32_t sb = S_node(k, DYAD__L_SBAR, i);
+            S_add(k, sb, S_clause(k));
+            S_end(k, sb, k->i);
+            add = sb;
         } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && (mode & NP_SUBJ) &&
                    !S_is(k, i, "that") && S_np_start(k, i + 1) && !S_subord_at(k, i)) {
             /* before the verb a prepositional phrase modifies the subject */
