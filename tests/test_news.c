@@ -107,6 +107,11 @@ static void test_denials(void **state)
          * denial of the accusation made before it */
         {"Chile blamed Peru, accusing it of arming rebels, a charge Lima quickly rejected.", 0,
          "CHL PER 112; PER CHL 016"},
+        {"Ukraine accused Russia of shelling a hospital. Moscow called the allegations baseless.",
+         1, "RUS UKR 016"},
+        /* a visit's parties in phrases the chunker stacked */
+        {"Peru approval During a visit by the Chilean president to Lima, Peru praised Chile.",
+         0, "CHLGOV PER 042; PER CHLGOV 043; PER CHL 051"},
         {"Chilean officials repeated the claim that the attack was planned abroad, a charge "
          "Peru rejected on Friday.",
          0, "PER CHLGOV 016"},

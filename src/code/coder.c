@@ -2481,16 +2481,20 @@ static uint32_t S_noun_pp(const dyad__tree *t, uint32_t np, const char *const *p
         if (r != NONE) return r;
     }
     uint32_t top = np;
-    for (int up = 0; up < 4; up++) {
+    for (int up = 0; up < 6; up++) {
         int seen = 0;
+        uint32_t end = t->nodes[top].tok_b;
         for (uint32_t sib = t->nodes[top].next_sibling; sib != NONE && seen < 3;
              sib = t->nodes[sib].next_sibling, seen++) {
             if (t->nodes[sib].label != DYAD__L_PP) break;
             uint32_t r = S_pp_of(t, sib, preps);
             if (r != NONE) return r;
+            end = t->nodes[sib].tok_b;
         }
+        /* up through phrases that end here or with the PPs just passed
+         * ("(NP (NP (NP a visit) (PP by X)) (PP to Y))") */
         uint32_t par = t->nodes[top].parent;
-        if (par == NONE || t->nodes[par].tok_b != t->nodes[top].tok_b ||
+        if (par == NONE || (t->nodes[par].tok_b != t->nodes[top].tok_b && t->nodes[par].tok_b != end) ||
             (t->nodes[par].label != DYAD__L_NP && t->nodes[par].label != DYAD__L_PP))
             break;
         top = par;
