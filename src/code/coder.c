@@ -1586,15 +1586,15 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         "willingness", "plot", "campaign", "initiative", "measures", "steps", "way", "chance",
         "opportunity", "permission", "authority", "mandate", "right", "push", "drive", "demand",
         "demands", "ultimatum", "resolution", "mission", "operation", "operations"};
-    int purpose = 0;
+    uint32_t obj_head = NONE;
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
-        if (x->label == DYAD__L_NP && c->agent_country && x->head != NONE)
-            purpose = !S_in_words(t->toks[x->head].word, completed, DYAD_ARRAY_LEN(completed));
-        if (purpose && x->label == DYAD__L_S && x->first_child != NONE &&
+        if (x->label == DYAD__L_NP && c->agent_country) obj_head = x->head;
+        if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
             t->nodes[x->first_child].label == DYAD__L_VP &&
-            !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO"))
+            !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO") &&
+            !S_in_words(t->toks[obj_head].word, completed, DYAD_ARRAY_LEN(completed)))
             continue;
         if (x->label == DYAD__L_NP) np = ch;
         else if (x->label == DYAD__L_PP) {

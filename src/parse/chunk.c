@@ -207,8 +207,9 @@ static const char *const S_said_nouns[] = {
  * at i (a name, then adverbs, then a finite verb)? */
 static int S_contact_relative(const ck *k, uint32_t i)
 {
-    if (i == 0 || !S_in(k->w[i - 1].s, k->w[i - 1].len, S_said_nouns) ||
-        (S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS))
+    if (i == 0 || (S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS) ||
+        (S_tag(k, i) != DYAD__T_NNP && S_tag(k, i) != DYAD__T_JJ && S_tag(k, i) != DYAD__T_NN) ||
+        !S_in(k->w[i - 1].s, k->w[i - 1].len, S_said_nouns))
         return 0;
     uint32_t j = i;
     while (j < k->n && j - i < 8 && (S_tag(k, j) == DYAD__T_NNP || S_tag(k, j) == DYAD__T_JJ ||
