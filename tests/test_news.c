@@ -377,8 +377,10 @@ static void test_clause_shapes(void **state)
         /* the object of another verb is not a party before this one */
         {"Japan wants to visit Peru and Chile in May, in a move to strengthen ties.", 0,
          "JPN PER 036; JPN CHL 036"},
-        /* a purpose clause's parties are not the act's */
+        /* a purpose clause's parties are not the act's ... */
         {"Japan moved to strengthen ties with the region to counter Chile's influence.", 0, ""},
+        /* ... but a military act's purpose names its target */
+        {"Bolivian forces launched an offensive to capture Lima.", 0, "BOLMIL PER 190"},
         /* "the insurgent group" is the armed group the story is about, not
          * the speaker's */
         {"Chilean rebels attacked a police post. Washington alleges the insurgent group has "

@@ -1585,7 +1585,11 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         "threats", "order", "orders", "request", "commitment", "intention", "readiness",
         "willingness", "plot", "campaign", "initiative", "measures", "steps", "way", "chance",
         "opportunity", "permission", "authority", "mandate", "right", "push", "drive", "demand",
-        "demands", "ultimatum", "resolution", "mission", "operation", "operations"};
+        "demands", "ultimatum", "resolution", "mission", "operation", "operations",
+        /* military acts: their purpose names their target ("launched an
+         * offensive to capture Tripoli") */
+        "offensive", "counteroffensive", "attack", "attacks", "assault", "strike", "strikes",
+        "raid", "raids", "war", "invasion", "incursion", "siege", "blockade"};
     uint32_t obj_head = NONE;
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
