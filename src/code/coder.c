@@ -811,14 +811,16 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         actor a;
         memset(&a, 0, sizeof a);
         const char *base = "---";
+        /* the role's sector code ("GOV", "REB"), or NULL */
+        const char *sec = NULL;
+        dyad_dict_entry ae;
+        if (c->agent_country && lone.v[g].ag[0] &&
+            dyad_dict_entry_get(c->d, lone.v[g].ag[0], &ae) == DYAD_OK && ae.code &&
+            strlen(ae.code) >= 3)
+            sec = ae.code;
         /* armed groups are not the speaker's: "Washington alleges the
          * insurgent group ..." is the group the story has been about */
-        int armed = 0;
-        if (c->agent_country && lone.v[g].ag[0]) {
-            dyad_dict_entry ae;
-            armed = dyad_dict_entry_get(c->d, lone.v[g].ag[0], &ae) == DYAD_OK && ae.code &&
-                    !strncmp(ae.code, "REB", 3);
-        }
+        int armed = sec && !strncmp(sec, "REB", 3);
         if (c->agent_country) {
             /* "the ministry said": the country of the nearest actor named
              * before the agent in the sentence */
@@ -835,21 +837,16 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     break;
                 }
             }
-            if (!strcmp(base, "---") && lone.v[g].ag[0]) {
+            if (!strcmp(base, "---") && sec) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
                  * after "the Taliban") */
-                dyad_dict_entry ae;
-                if (dyad_dict_entry_get(c->d, lone.v[g].ag[0], &ae) == DYAD_OK && ae.code &&
-                    strlen(ae.code) >= 3) {
-                    for (int k = c->doc.nsecs; k-- > 0;)
-                        if (!strncmp(c->doc.secs[k].sec, ae.code, 3) &&
-                            c->doc.sent - c->doc.secs[k].at <= 8) {
-                            base = dyad__arena_strndup(&c->arena, c->doc.secs[k].cc, 3);
-                            if (!base) base = "---";
-                            break;
-                        }
-                }
+                for (int k = c->doc.nsecs; k-- > 0;)
+                    if (!strncmp(c->doc.secs[k].sec, sec, 3) && c->doc.sent - c->doc.secs[k].at <= 8) {
+                        base = dyad__arena_strndup(&c->arena, c->doc.secs[k].cc, 3);
+                        if (!base) base = "---";
+                        break;
+                    }
             }
             if (!strcmp(base, "---") && c->home[0]) {
                 /* none in the sentence: the country the document has
@@ -1767,6 +1764,29 @@ static int S_direct_party(const dyad_coder *c, const dyad__vgroup *g, uint32_t a
     return q == g->inner;
 }
 
+/* News mode: the named parties of the subject of the nearest clause
+ * before g that names any, for an act whose own clause names none
+ * ("..., in a move to strengthen ties after meeting Biden"; "A repeated
+ * the claim that ..., a charge B rejected").  outside: only a clause
+ * whose subject ends before g and whose verb phrase does not hold g. */
+static actorset S_earlier_subject(dyad_coder *c, const dyad__vgroup *g, int outside)
+{
+    const dyad__tree *t = &c->tree;
+    actorset out = {NULL, 0};
+    for (uint32_t k = t->nvgroups; k-- > 0 && !out.n;) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h == g || h->subject == NONE || h->verb >= g->first) continue;
+        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
+        if (outside && (t->nodes[h->subject].tok_b > g->first ||
+                        (hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b)))
+            continue;
+        actorset hs = S_np_actors(c, h->subject, 0);
+        out = S_named_only(c, &hs);
+        if (out.n) TRACE("  the subject of '%s', the clause before\n", t->toks[h->verb].word);
+    }
+    return out;
+}
+
 /* Does g's clause qualify a noun for a charge ("a charge New Delhi
  * rejected", "the claims, which Moscow denied")? */
 static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
@@ -2200,17 +2220,9 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         S_in_words(t->toks[g->first - 1].word, S_participle_subord, DYAD_ARRAY_LEN(S_participle_subord))) {
         /* news mode: "..., in a move to strengthen ties after meeting
          * Biden": a participle after a subordinator has the subject of
-         * the nearest clause before it that has one, however loosely the
-         * clauses between are attached */
-        for (uint32_t k = t->nvgroups; k-- > 0 && !src.n;) {
-            const dyad__vgroup *h = &t->vgroups[k];
-            if (h == g || h->verb >= g->first || h->subject == NONE) continue;
-            actorset hs = S_np_actors(c, h->subject, 0);
-            src = S_named_only(c, &hs);
-            if (src.n) TRACE("  a participle after '%s': the subject of the clause before it\n",
-                             t->toks[g->first - 1].word);
-            break;
-        }
+         * the nearest clause before it, however loosely the clauses
+         * between are attached */
+        src = S_earlier_subject(c, g, 0);
     }
     if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
     if (!tgt.n && c->agent_country && g->last + 2 < t->ntoks &&
@@ -2284,8 +2296,9 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             }
         }
     }
-    if (c->agent_country && src.n && code && (!strncmp(code, "12", 2) || !strcmp(code, "016")) &&
-        S_on_charge(c, g)) {
+    int on_charge = c->agent_country && src.n && code &&
+                    (!strncmp(code, "12", 2) || !strcmp(code, "016")) && S_on_charge(c, g);
+    if (on_charge) {
         /* "..., a charge New Delhi quickly rejected": rejecting a charge
          * is a denial, answering the accuser */
         code = "016";
@@ -2305,21 +2318,10 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             tgt = (actorset){NULL, 0};
             S_push_one(c, &tgt, &acc);
             TRACE("  a denial answers its accuser: %s\n", acc.why);
-        } else if (!tgt.n && S_on_charge(c, g)) {
+        } else if (!tgt.n && on_charge) {
             /* "A reiterated the claim that ..., a charge B rejected":
              * the charge is the claim of the clause before it */
-            for (uint32_t k = t->nvgroups; k-- > 0 && !tgt.n;) {
-                const dyad__vgroup *h = &t->vgroups[k];
-                if (h == g || h->subject == NONE || h->verb >= g->first ||
-                    t->nodes[h->subject].tok_b > g->first)
-                    continue;
-                const dyad__node *hv = &t->nodes[h->vp];
-                if (hv->tok_a <= t->nodes[g->vp].tok_a && t->nodes[g->vp].tok_b <= hv->tok_b)
-                    continue;
-                actorset hs = S_np_actors(c, h->subject, 0);
-                tgt = S_named_only(c, &hs);
-                if (tgt.n) TRACE("  the charge is the claim of '%s' before it\n", t->toks[h->verb].word);
-            }
+            tgt = S_earlier_subject(c, g, 1);
         }
     }
     /* Consultations and agreements between a compound subject ("Putin and

@@ -344,6 +344,17 @@ static int S_clause_ahead(const ck *k, uint32_t i)
     return j < lim && (S_finite(S_tag(k, j)) || (quant && S_tag(k, j) == DYAD__T_VBN));
 }
 
+/* A noun phrase at i, then at most 2 adverbs, then a past participle:
+ * the participle's position, else k->n. */
+static uint32_t S_past_after_subject(const ck *k, uint32_t i)
+{
+    uint32_t e = S_subject_end(k, i, i + CK_LOOK < k->n ? i + CK_LOOK : k->n);
+    if (e == i) return k->n;
+    uint32_t j = e;
+    while (j < k->n && j - e < 3 && S_adverb(S_tag(k, j))) j++;
+    return j < k->n && S_tag(k, j) == DYAD__T_VBN ? j : k->n;
+}
+
 /* After a subordinating word, is a clause coming at i?  There a past
  * form right after the noun phrase (and its adverbs) is the verb, not a
  * participle the tagger took it for: "after the two leaders publicly
@@ -352,11 +363,8 @@ static int S_clause_ahead(const ck *k, uint32_t i)
 static int S_sub_clause_ahead(const ck *k, uint32_t i)
 {
     if (S_clause_ahead(k, i)) return 1;
-    uint32_t e = S_subject_end(k, i, i + CK_LOOK < k->n ? i + CK_LOOK : k->n);
-    if (e == i) return 0;
-    uint32_t j = e;
-    while (j < k->n && j - e < 3 && S_adverb(S_tag(k, j))) j++;
-    return j < k->n && S_tag(k, j) == DYAD__T_VBN && !S_is(k, j + 1, "by");
+    uint32_t j = S_past_after_subject(k, i);
+    return j < k->n && !S_is(k, j + 1, "by");
 }
 
 /* After a speech verb's "that", is a clause with a past form the tagger
@@ -365,11 +373,8 @@ static int S_sub_clause_ahead(const ck *k, uint32_t i)
  * "warns that countries seen as stable could ..." is not. */
 static int S_past_clause_ahead(const ck *k, uint32_t i)
 {
-    uint32_t e = S_subject_end(k, i, i + CK_LOOK < k->n ? i + CK_LOOK : k->n);
-    if (e == i) return 0;
-    uint32_t j = e;
-    while (j < k->n && j - e < 3 && S_adverb(S_tag(k, j))) j++;
-    return j < k->n && S_tag(k, j) == DYAD__T_VBN && S_np_start(k, j + 1);
+    uint32_t j = S_past_after_subject(k, i);
+    return j < k->n && S_np_start(k, j + 1);
 }
 
 /* Is word i a subordinating word (not "that") opening a clause? */
@@ -1628,10 +1633,6 @@ static uint32_t S_clause_of(const dyad__tree *t, uint32_t vp, uint32_t *below)
     return NONE;
 }
 
-/* The subject of the clause holding vp: the NP child of its clause before
- * it (after it in SINV); for a relative clause, the noun phrase it
- * modifies; for an infinitive or participle complement, the subject of
- * the governing verb. */
 /* Verbs whose object does what the infinitive after it says: "urged
  * Kenya to act", "paid the relatives to invite her". */
 static const char *const S_object_control[] = {
@@ -1665,6 +1666,10 @@ static uint32_t S_controller(const dyad__tree *t, uint32_t vp, uint32_t cl)
     return obj;
 }
 
+/* The subject of the clause holding vp: the NP child of its clause before
+ * it (after it in SINV); for a relative clause, the noun phrase it
+ * modifies; for an infinitive or participle complement, the subject of
+ * the governing verb. */
 static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
 {
     for (int guard = 0; guard < 16 && vp != NONE; guard++) {

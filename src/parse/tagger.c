@@ -1043,13 +1043,12 @@ static void S_gerunds(const struct dyad_tagger *tg, const dyad__word *w, uint32_
             if (c[k].tag == DYAD__T_VBG) pv = c[k].e + tg->logprior[DYAD__T_VBG];
             if (c[k].tag == DYAD__T_NN) pn = c[k].e + tg->logprior[DYAD__T_NN];
         }
-        if (pv == -INFINITY) continue;
+        if (pv == -INFINITY || S_word_is(&w[i + 1], "of")) continue;   /* "the meeting of" */
         int next = tags[i + 1];
-        int after_sub = S_word_in(&w[i - 1], subord) && !S_word_is(&w[i + 1], "of") &&
-                        next != DYAD__T_PERIOD && next != DYAD__T_COMMA;
+        int after_sub = S_word_in(&w[i - 1], subord) && next != DYAD__T_PERIOD &&
+                        next != DYAD__T_COMMA;
         int after_name = (tags[i - 1] == DYAD__T_NNP || tags[i - 1] == DYAD__T_NNPS) && pv > pn &&
-                         (next == DYAD__T_IN || next == DYAD__T_TO || next == DYAD__T_RB) &&
-                         !S_word_is(&w[i + 1], "of");
+                         (next == DYAD__T_IN || next == DYAD__T_TO || next == DYAD__T_RB);
         if (after_sub || after_name) tags[i] = DYAD__T_VBG;
     }
 }
