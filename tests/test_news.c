@@ -394,6 +394,35 @@ static void test_clause_shapes(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* Threats made by a condition, "the group", and phrases that name their
+ * party away from the head. */
+static void test_conditions_and_reference(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        /* coercion that will or could come if another party acts is a
+         * threat to that party, by who will act or who says so */
+        {"Chile will impose sanctions on Peru if Lima deploys troops to the border.", 0,
+         "CHL PER 1312"},
+        {"A Chilean official said sanctions could follow if Lima went ahead with the plan.", 0,
+         "CHLGOV PER 1312"},
+        {"Chile imposed sanctions on Peru.", 0, "CHL PER 163"},
+        /* "the group": the armed group the story last named */
+        {"ELN rebels attacked an army convoy on Monday. The group also opposes Chilean "
+         "investment in the region.",
+         1, "COLREB CHL 110"},
+        /* an adjective after its noun keeps its phrase: the militants
+         * are Bolivia's, not the speaker's */
+        {"Lima has blamed several recent attacks on militants present on Bolivian soil.", 0,
+         "PER BOL 1123"},
+        /* the name given in quotation marks after the object */
+        {"Chilean spokeswoman Ana Ruiz called Peru's comments \"egregious and insulting.\"", 0,
+         "CHLGOV PER 111"},
+        {"Bolivia placed the blame for the attack on Peru.", 0, "BOL PER 112"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_allegations),
         cmocka_unit_test(test_not_facts),
         cmocka_unit_test(test_clause_shapes),
+        cmocka_unit_test(test_conditions_and_reference),
     };
     return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
 }

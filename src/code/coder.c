@@ -79,6 +79,10 @@ typedef struct docctx {
     struct { char sec[4]; char cc[4]; unsigned at; } secs[16];
     int nsecs;                  /* per sector ("REB"), the country of the
                                    last actor of that sector named */
+    char group[DOC_CODE];       /* the last armed group or organisation
+                                   named ("the BLA"), for "the group" */
+    char group_text[32];
+    unsigned group_at;
     struct { char code[DOC_CODE]; char text[32]; unsigned at; } recent[DOC_RECENT];
     int nrecent;                /* the last parties that acted (subjects
                                    and event parties), newest last */
@@ -360,6 +364,16 @@ static int S_country_code(const char *k)
 {
     return k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
            strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3);
+}
+
+/* A code of a group rather than a state: an armed group ("PAKREB",
+ * "IMGMUS") or a non-governmental organisation. */
+static int S_group_code(const char *k)
+{
+    if (!k) return 0;
+    if (!strncmp(k, "IMG", 3) || !strncmp(k, "NGO", 3)) return 1;
+    if (!S_country_code(k) || strlen(k) < 6) return 0;
+    return !strncmp(k + 3, "REB", 3) || !strncmp(k + 3, "INS", 3) || !strncmp(k + 3, "UAF", 3);
 }
 
 /* The actor of mention m alone (no roles combined); 0 when it has no
@@ -738,6 +752,31 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     return 1;
 }
 
+/* News mode: "the group" (or "the organisation") alone is the last
+ * armed group or organisation the story named, in the five sentences
+ * before ("the BLA ... The group also opposes"). */
+static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[np];
+    static const char *const heads[] = {"group", "organisation", "organization"};
+    if (p->tok_b != p->tok_a + 2 || strcasecmp(t->toks[p->tok_a].word, "the") ||
+        !S_in_words(t->toks[p->tok_a + 1].word, heads, DYAD_ARRAY_LEN(heads)))
+        return 0;
+    const docctx *d = &c->doc;
+    if (!d->group[0] || d->group_at + 5 < d->sent) return 0;
+    actor x;
+    memset(&x, 0, sizeof x);
+    x.code = dyad__arena_strndup(&c->arena, d->group, strlen(d->group));
+    char why[128];
+    snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u",
+             S_words_text(c, p->tok_a, p->tok_b), d->group, d->group_text, d->group_at);
+    x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    x.a = p->tok_a;
+    x.b = p->tok_b;
+    return x.code && x.why && S_push_one(c, s, &x) == 0 && s->n == 1;
+}
+
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
 {
     actorset s = {NULL, 0};
@@ -752,6 +791,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         return s;
     }
     if (c->agent_country && S_plural_pair(c, np, &s)) return s;
+    if (c->agent_country && S_the_group(c, np, &s)) return s;
     int nps = 0, cc = 0;
     for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         nps += t->nodes[ch].label == DYAD__L_NP;
@@ -867,6 +907,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
 
 static int S_reporting_verb(const char *w);
 static actorset S_named_only(dyad_coder *c, const actorset *s);
+static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
 
 /* ------------------------------------------------------ document context
  * News mode reads a story, not loose sentences.  Three things carry from
@@ -1251,6 +1292,17 @@ static void S_doc_update(dyad_coder *c)
         memcpy(d->secs[j].cc, k, 3);
         d->secs[j].cc[3] = 0;
         d->secs[j].at = d->sent;
+    }
+    /* the last group named ("the Baloch Liberation Army"), for a later
+     * "the group" */
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        const mention *m = &c->ments[i];
+        if (m->a != i || m->agent || S_is_person(c, m) || c->inquote[i]) continue;
+        const char *k = S_mention_code(c, m);
+        if (!S_group_code(k)) continue;
+        S_copy(d->group, sizeof d->group, k);
+        S_copy(d->group_text, sizeof d->group_text, S_words_text(c, m->a, m->b));
+        d->group_at = d->sent;
     }
     for (size_t i = 0; i < c->nevents; i++) {
         const dyad_event *e = &c->events[i];
@@ -1886,6 +1938,48 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
     return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive;
 }
 
+/* News mode: a threat made by a condition.  Coercion or force that will,
+ * would or could come if another party does something ("sanctions could
+ * follow if Ankara activates the system", "I will increase the tariffs
+ * if they are not dropped by Canada") is a threat (13x) to the party of
+ * the condition.  Returns that party (named in an "if" or "unless"
+ * clause of the sentence that does not hold g), or an empty set. */
+static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const char *code)
+{
+    const dyad__tree *t = &c->tree;
+    actorset out = {NULL, 0};
+    if (!code || g->negated || S_conditional(c, g->vp)) return out;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 15 || root > 20) return out;
+    int mod = g->modality;
+    for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
+        if (h != g && h->vp != g->vp && hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b &&
+            (g->subject == NONE || g->subject == h->subject))
+            mod = h->modality;
+    }
+    if (mod != DYAD__MOD_FUTURE && mod != DYAD__MOD_CONDITIONAL && mod != DYAD__MOD_POSSIBILITY &&
+        mod != DYAD__MOD_ABILITY)
+        return out;
+    const dyad__node *gv = &t->nodes[g->vp];
+    for (uint32_t q = 0; q < t->nnodes && !out.n; q++) {
+        const dyad__node *x = &t->nodes[q];
+        if (x->label != DYAD__L_SBAR || (x->tok_a <= gv->tok_a && gv->tok_b <= x->tok_b)) continue;
+        const char *w = t->toks[x->tok_a].word;
+        if (strcasecmp(w, "if") && strcasecmp(w, "unless")) continue;
+        for (uint32_t i = x->tok_a; i < x->tok_b && !out.n; i++) {
+            const mention *m = &c->ments[i];
+            actor a;
+            if (m->a != i || m->agent || c->inquote[i] != c->inquote[g->verb] ||
+                !S_mention_actor(c, m, &a))
+                continue;
+            S_push_one(c, &out, &a);
+        }
+    }
+    return out;
+}
+
 /* Verbs that report speech ("said", "told"). */
 static int S_reporting_verb(const char *w)
 {
@@ -2134,7 +2228,13 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
      * infinitive no coded verb governs ("were supposed to sign"), is an
      * intent or a threat. */
     int planned = 0;
-    if (c->agent_country && (code || paired)) {
+    actorset condp = {NULL, 0};
+    if (c->agent_country && code && !paired) condp = S_condition_party(c, g, code);
+    if (condp.n) {
+        code = S_intent(code);
+        planned = 1;
+        TRACE("  coercion on a condition ('if' %s): a threat, %s\n", condp.v[0].code, code);
+    } else if (c->agent_country && (code || paired)) {
         int mood = S_mood(c, g);
         planned = mood > 0;
         if (mood < 0) { TRACE("  negated, or could, may or should: not an event\n"); return DYAD_OK; }
@@ -2256,6 +2356,14 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             TRACE("  agentless passive: the subject is not the doer\n");
             src = (actorset){NULL, 0};
         }
+    }
+    if (condp.n) {
+        /* the threat is to the party of the condition, by the one who
+         * will act, else by who says so */
+        actorset own = S_named_only(c, &src);
+        if (!own.n) src = S_reporter(c, g);
+        if (!S_named_only(c, &src).n) src = S_earlier_subject(c, g, 0);
+        tgt = condp;
     }
     if (best.cmp != NONE && (!tgt.n || !src.n)) {
         /* %: with no other party, the members of the compound act on
@@ -2876,6 +2984,10 @@ static dyad_status S_code_judgements(dyad_coder *c)
         if (!s.n) continue;
         const dyad__node *x = &t->nodes[report ? h->reported : h->inner];
         uint32_t a = report ? x->tok_a : h->verb + 1, b = x->tok_b;
+        /* the name given may stand in quotation marks after the object,
+         * outside the verb's phrase: "called Ford's comments 'egregious'" */
+        if (naming && b < t->ntoks && !strcmp(t->toks[b].tag, "``"))
+            for (b++; b < t->ntoks && strcmp(t->toks[b - 1].tag, "''"); b++) {}
         DYAD_TRY(S_judge(c, a, b, &s.v[0], h->verb, report ? "the reported clause" : "the verb"));
     }
     return DYAD_OK;

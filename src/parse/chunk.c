@@ -583,6 +583,11 @@ static uint32_t S_np(ck *k, int mode)
         uint32_t add = NONE;
         if (S_is(k, i, "of") && (S_np_start(k, i + 1) || S_tag(k, i + 1) == DYAD__T_VBG)) {
             add = S_pp(k);
+        } else if ((t == DYAD__T_IN || t == DYAD__T_TO) && i >= a + 2 && S_adj(S_tag(k, i - 1)) &&
+                   S_noun(S_tag(k, i - 2)) && S_np_start(k, i + 1) && !S_subord_at(k, i)) {
+            /* an adjective after its noun takes the phrase after it:
+             * "forces loyal to Haftar", "militants present in Gondor" */
+            add = S_pp(k);
         } else if (S_contact_relative(k, i)) {
             /* "a charge New Delhi quickly rejected": a relative clause
              * with no "that" */
