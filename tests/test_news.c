@@ -419,6 +419,15 @@ static void test_conditions_and_reference(void **state)
         {"Chilean spokeswoman Ana Ruiz called Peru's comments \"egregious and insulting.\"", 0,
          "CHLGOV PER 111"},
         {"Bolivia placed the blame for the attack on Peru.", 0, "BOL PER 112"},
+        /* acts of force named by nouns, with the doer in the phrase; the
+         * victims may be the subject that died in it */
+        {"ELN rebels attacked a bus near Cali on Monday. Officials said 21 passengers died in "
+         "the initial attack by the ELN.",
+         1, "COLREB COLCVL 190"},
+        {"The ELN's abduction of 20 schoolgirls in Cali drew wide condemnation.", 0,
+         "COLREB COLCVL 181"},
+        /* no doer named: no event from the noun */
+        {"Officials said 21 passengers died in the attack near Cali.", 0, ""},
     };
     S_run(cases, S_LEN(cases));
 }

@@ -309,6 +309,18 @@ static void test_chunk_np(void **state)
         S_chunked("At least 20 people were killed in the attack ."),
         "(ROOT (S (NP (QP (IN At) (JJS least) (CD 20)) (NNS people)) (VP (VBD were) (VP (VBN killed) "
         "(PP (IN in) (NP (DT the) (NN attack))))) (. .)))");
+    /* an example inserted in the subject after "that" */
+    S_chunked("Officials said that 31 people , including 23 soldiers , died in the attack .");
+    assert_string_equal(S_span(S_group_of("died")->subject),
+                        "31 people , including 23 soldiers ,");
+    /* an adjective after its noun keeps its phrase, in object position too */
+    S_chunked("The army attacked forces loyal to Arnor near the river .");
+    assert_string_equal(S_span(S_group_of("attacked")->inner),
+                        "attacked forces loyal to Arnor near the river");
+    assert_string_equal(
+        S_chunked("Gondor blamed militants present in Arnor ."),
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD blamed) (NP (NP (NNS militants) (JJ present)) "
+        "(PP (IN in) (NP (NNP Arnor))))) (. .)))");
 }
 
 static void test_chunk_clauses(void **state)

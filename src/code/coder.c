@@ -2553,24 +2553,49 @@ typedef struct nominal {
     const char *back;           /* the other party's act back, or NULL */
     int mutual;                 /* the same act both ways */
     const char *const *other;   /* prepositions naming the other party */
+    int force;                  /* an act of force: only with its doer named
+                                   in the phrase; its victims may be the
+                                   clause's subject ("died in an attack by
+                                   X") */
 } nominal;
 
 static const char *const S_with[] = {"with", NULL}, *const S_to[] = {"to", NULL},
-                  *const S_on[] = {"on", "against", NULL}, *const S_no_other[] = {NULL};
+                  *const S_on[] = {"on", "against", NULL}, *const S_no_other[] = {NULL},
+                  *const S_of_on[] = {"of", "on", "against", NULL};
 
 static const nominal S_nominals[] = {
-    {"talks", "040", NULL, 1, S_with},         {"negotiations", "046", NULL, 1, S_with},
-    {"negotiation", "046", NULL, 1, S_with},   {"discussions", "040", NULL, 1, S_with},
-    {"consultations", "040", NULL, 1, S_with}, {"meeting", "040", NULL, 1, S_with},
-    {"meetings", "040", NULL, 1, S_with},      {"summit", "040", NULL, 1, S_with},
-    {"visit", "042", "043", 0, S_to},          {"visits", "042", "043", 0, S_to},
-    {"crackdown", "175", NULL, 0, S_on},
+    {"talks", "040", NULL, 1, S_with, 0},         {"negotiations", "046", NULL, 1, S_with, 0},
+    {"negotiation", "046", NULL, 1, S_with, 0},   {"discussions", "040", NULL, 1, S_with, 0},
+    {"consultations", "040", NULL, 1, S_with, 0}, {"meeting", "040", NULL, 1, S_with, 0},
+    {"meetings", "040", NULL, 1, S_with, 0},      {"summit", "040", NULL, 1, S_with, 0},
+    {"visit", "042", "043", 0, S_to, 0},          {"visits", "042", "043", 0, S_to, 0},
+    {"crackdown", "175", NULL, 0, S_on, 0},
     /* agreements only "between"/"among" their parties: "an agreement with
      * X" leaves its other party to guesswork */
-    {"agreement", "057", NULL, 1, S_no_other}, {"deal", "057", NULL, 1, S_no_other},
-    {"pact", "057", NULL, 1, S_no_other},      {"accord", "057", NULL, 1, S_no_other},
-    {"treaty", "057", NULL, 1, S_no_other},
+    {"agreement", "057", NULL, 1, S_no_other, 0}, {"deal", "057", NULL, 1, S_no_other, 0},
+    {"pact", "057", NULL, 1, S_no_other, 0},      {"accord", "057", NULL, 1, S_no_other, 0},
+    {"treaty", "057", NULL, 1, S_no_other, 0},
+    /* force: "the attack by the BLA", "Boko Haram's abduction of 276
+     * schoolgirls", "died in the hijacking by militants" */
+    {"attack", "190", NULL, 0, S_on, 1},        {"attacks", "190", NULL, 0, S_on, 1},
+    {"assault", "190", NULL, 0, S_on, 1},       {"offensive", "190", NULL, 0, S_on, 1},
+    {"bombing", "183", NULL, 0, S_on, 1},       {"hijacking", "181", NULL, 0, S_of_on, 1},
+    {"abduction", "181", NULL, 0, S_of_on, 1},  {"kidnapping", "181", NULL, 0, S_of_on, 1},
+    {"killing", "1823", NULL, 0, S_of_on, 1},   {"killings", "1823", NULL, 0, S_of_on, 1},
+    {"assassination", "186", NULL, 0, S_of_on, 1},
 };
+
+/* Verbs whose subject suffered what the "in" phrase names ("21 passengers
+ * died in the attack"). */
+static int S_victim_verb(const dyad__tree *t, const dyad__vgroup *g)
+{
+    static const char *const died[] = {"die", "died", "dies", "dying", "perished", "lost"};
+    static const char *const hurt[] = {"killed", "injured", "wounded", "hurt", "abducted",
+                                       "kidnapped", "taken"};
+    const char *w = t->toks[g->verb].word;
+    return S_in_words(w, died, DYAD_ARRAY_LEN(died)) ||
+           (g->passive && S_in_words(w, hurt, DYAD_ARRAY_LEN(hurt)));
+}
 
 /* The NP of PP node x when one of the prepositions heads it, else NONE. */
 static uint32_t S_pp_of(const dyad__tree *t, uint32_t x, const char *const *preps)
@@ -2737,9 +2762,19 @@ static dyad_status S_code_nominals(dyad_coder *c)
             mutual = 1;
         } else {
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
-            if (w == NONE) continue;
-            actorset tw = S_np_actors(c, w, 0);
-            b = S_named_only(c, &tw);
+            if (w != NONE) {
+                actorset tw = S_np_actors(c, w, 0);
+                b = S_named_only(c, &tw);
+            }
+            /* the victims: the subject that died in it */
+            const dyad__node *par = p->parent != NONE ? &t->nodes[p->parent] : NULL;
+            if (!b.n && nm->force && g && par && par->label == DYAD__L_PP && par->head != NONE &&
+                !strcasecmp(t->toks[par->head].word, "in") && S_victim_verb(t, g)) {
+                actorset tv = S_np_actors(c, g->subject, 0);
+                b = S_named_only(c, &tv);
+                if (b.n) TRACE("  the victims of '%s': the subject of '%s'\n",
+                               t->toks[p->head].word, t->toks[g->verb].word);
+            }
             if (!b.n) continue;
             /* the doer: a "by" phrase, a possessor or modifier before the
              * noun ("Modi's visit", "U.S.-Taliban talks"), else the
@@ -2759,7 +2794,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
             /* not the topic of what the subject said ("a statement
              * about the talks with Poland") */
             const char *tp = g ? S_prep_above(t, q, g->inner) : NULL;
-            if (!a.n && g &&
+            if (!a.n && g && !nm->force &&
                 !(tp && (!strcasecmp(tp, "about") || !strcasecmp(tp, "on") ||
                          !strcasecmp(tp, "over") || !strcasecmp(tp, "regarding") ||
                          !strcasecmp(tp, "concerning") || !strcasecmp(tp, "against") ||

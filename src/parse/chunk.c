@@ -304,6 +304,18 @@ static uint32_t S_subject_end(const ck *k, uint32_t i, uint32_t lim)
             j = S_np_base_end(k, j + 1);
             continue;
         }
+        /* an inserted example: "31 people, including 23 soldiers, died" */
+        if (S_tag(k, j) == DYAD__T_COMMA && S_is(k, j + 1, "including") && S_np_start(k, j + 2)) {
+            uint32_t e2 = S_np_base_end(k, j + 2);
+            while (e2 < lim && (S_tag(k, e2) == DYAD__T_COMMA || S_is(k, e2, "and")) &&
+                   S_np_start(k, e2 + 1) && !S_is(k, e2 + 1, "including"))
+                e2 = S_np_base_end(k, e2 + 1);
+            if (S_tag(k, e2) == DYAD__T_COMMA && e2 + 1 < lim) {
+                j = e2 + 1;
+                hop--;
+                continue;
+            }
+        }
         /* coordinated subjects: "Duterte and Suga", "A, B and C" */
         if ((S_is(k, j, "and") || S_is(k, j, "or") || S_tag(k, j) == DYAD__T_COMMA) &&
             S_np_start(k, j + 1)) {
@@ -632,6 +644,18 @@ static uint32_t S_np(ck *k, int mode)
         } else if (t == DYAD__T_COMMA) {
             int nx = S_tag(k, i + 1);
             uint32_t le;
+            if ((mode & NP_SUBJ) && S_is(k, i + 1, "including") && S_np_start(k, i + 2)) {
+                /* "31 people, including 23 soldiers, lost": the example
+                 * goes with the subject, the closing comma too */
+                uint32_t outer = S_node(k, DYAD__L_NP, a);
+                S_add(k, outer, np);
+                k->i++;
+                S_add(k, outer, S_vp(k));
+                if (S_tag(k, k->i) == DYAD__T_COMMA) k->i++;
+                S_end(k, outer, k->i);
+                np = outer;
+                continue;
+            }
             if (nx == DYAD__T_WDT || nx == DYAD__T_WP || nx == DYAD__T_WPS) {
                 /* ", which ...," / ", who ...," */
                 uint32_t outer = S_node(k, DYAD__L_NP, a);
