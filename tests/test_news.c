@@ -115,6 +115,11 @@ static void test_denials(void **state)
         {"Chilean officials repeated the claim that the attack was planned abroad, a charge "
          "Peru rejected on Friday.",
          0, "PER CHLGOV 016"},
+        /* "-- which X denied": the subject of the clause before is the
+         * accuser, not an accuser from earlier in the story */
+        {"Ukraine accused Russia of shelling Kharkiv. U.N. experts documented arms transfers from "
+         "Iran to Russia in a report in May -- which Moscow denied.",
+         1, "RUS IGOUNOEDU 016"},
     };
     S_run(cases, S_LEN(cases));
 }

@@ -2422,7 +2422,16 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         for (uint32_t i = 0; i < tgt.n && !keep; i++)
             for (int k = 0; k < c->doc.nacc && !keep; k++)
                 keep = !strncmp(tgt.v[i].code, c->doc.acc[k].src, 3);
-        if (!keep && (!tgt.n || from != NONE) && S_accuser(c, &src, &acc)) {
+        /* "X detailed transfers to Russia -- which Moscow denied": what
+         * is denied is the clause before, and its subject the accuser */
+        uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
+        actorset before = {NULL, 0};
+        if (!keep && !tgt.n && sa != NONE && sa > 0 && !strcmp(t->toks[sa - 1].tag, "WDT"))
+            before = S_earlier_subject(c, g, 1);
+        if (before.n) {
+            tgt = before;
+            TRACE("  a denial of what the clause before says: its subject\n");
+        } else if (!keep && (!tgt.n || from != NONE) && S_accuser(c, &src, &acc)) {
             tgt = (actorset){NULL, 0};
             S_push_one(c, &tgt, &acc);
             TRACE("  a denial answers its accuser: %s\n", acc.why);
