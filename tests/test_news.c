@@ -277,6 +277,15 @@ static void test_mutual_and_nouns(void **state)
          "IGOBUSWTO PER 057"},
         {"Brazil said it would support a deal between Chile and Peru.", 0, "BRA CHL 032; BRA PER 032"},
         {"The talks ended with no agreement between Chile and Peru.", 0, ""},
+        /* "their summit": the story's two parties, both ways */
+        {"The Chilean president praised his first summit with the Peruvian president. Their "
+         "second summit was in May in Lima.",
+         1, "CHLGOV PERGOV 040; PERGOV CHLGOV 040"},
+        /* a meeting fixed for a date is both sides' plan; one wished for
+         * is one side's */
+        {"The Chilean president is due to meet the Peruvian president in Lima in May.", 0,
+         "CHLGOV PERGOV 036; PERGOV CHLGOV 036"},
+        {"The Chilean president wants to meet the Peruvian president.", 0, "CHLGOV PERGOV 036"},
     };
     S_run(cases, S_LEN(cases));
 }

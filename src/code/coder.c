@@ -653,6 +653,9 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
  * the Taliban).  The role in the phrase ("leaders") is combined with each
  * party's country.  Returns 0, leaving *s alone, when the phrase is not
  * such a phrase or two parties are not at hand. */
+static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
+                        const unsigned *ag, int by_country, actorset *s);
+
 static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
 {
     const dyad__tree *t = &c->tree;
@@ -694,6 +697,15 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
                                          "nations", "governments", "neighbors", "neighbours",
                                          "capitals", "allies", "premiers", "states"};
     int by_country = !cc && S_in_words(t->toks[b - 1].word, states, DYAD_ARRAY_LEN(states));
+    return S_story_pair(c, a, b, cc, ag, by_country, s);
+}
+
+/* The story's two parties for the phrase over tokens [a, b) (see
+ * S_plural_pair): cc keeps them in one country, ag is the phrase's role,
+ * by_country tells them apart by country. */
+static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
+                        const unsigned *ag, int by_country, actorset *s)
+{
     const char *found[2];
     int nf = 0;
     char why[200];
@@ -1758,6 +1770,16 @@ static int S_mutual(const char *code, const char *verb)
     return 0;
 }
 
+/* Is g on a schedule rather than one side's plan: "is due (scheduled,
+ * set) to meet", not "will meet" or "wants to meet"? */
+static int S_scheduled(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const fixed[] = {"due", "scheduled", "set", "slated"};
+    return g->first >= 2 && !strcasecmp(t->toks[g->first].word, "to") &&
+           S_in_words(t->toks[g->first - 1].word, fixed, DYAD_ARRAY_LEN(fixed));
+}
+
 /* The preposition of the nearest PP above np, below the verb phrase. */
 static const char *S_prep_above(const dyad__tree *t, uint32_t np, uint32_t inner)
 {
@@ -2532,6 +2554,11 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     /* a meeting one side will hold is its plan, not yet the other's */
     int mutual = c->agent_country && code && !paired && !planned &&
                  S_mutual(code, t->toks[g->verb].word);
+    /* ... but a meeting on the calendar is both sides' plan: "Putin is
+     * due to meet Erdogan in January" */
+    if (c->agent_country && code && !paired && planned && !strcmp(code, "036") &&
+        S_mutual(code, t->toks[g->verb].word) && S_scheduled(c, g))
+        mutual = 1;
     if (mutual) TRACE("  mutual act: coded both ways\n");
     uint32_t ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
     for (uint32_t i = 0; i < ns; i++)
@@ -2763,11 +2790,18 @@ static dyad_status S_code_nominals(dyad_coder *c)
         actorset a = {NULL, 0}, b = {NULL, 0};
         uint32_t x = S_nominal_pp(t, q, inner, between);
         if (x == NONE && governed) continue;
+        actorset two = {NULL, 0};
         if (x != NONE) {
             actorset tx = S_np_actors(c, x, 0);
             a = S_named_only(c, &tx);
             if (a.n < 2) continue;
             b = a;
+            mutual = 1;
+        } else if (nm->mutual && !strcasecmp(t->toks[t->nodes[inner].tok_a].word, "their") &&
+                   S_nominal_pp(t, q, inner, nm->other) == NONE &&
+                   S_story_pair(c, p->tok_a, p->tok_b, NULL, NULL, 0, &two)) {
+            /* "their second summit": the story's two parties */
+            a = b = two;
             mutual = 1;
         } else {
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
