@@ -433,6 +433,10 @@ static void test_conditions_and_reference(void **state)
         {"Chilean spokeswoman Ana Ruiz called Peru's comments \"egregious and insulting.\"", 0,
          "CHLGOV PER 111"},
         {"Bolivia placed the blame for the attack on Peru.", 0, "BOL PER 112"},
+        /* a participle after "in" or "by" has the clause's subject */
+        {"Three Chilean senators led a group of lawmakers in calling on the Peruvian "
+         "president to release the prisoners.",
+         0, "CHLLEG PERGOV 0253"},
         /* acts of force named by nouns, with the doer in the phrase; the
          * victims may be the subject that died in it */
         {"ELN rebels attacked a bus near Cali on Monday. Officials said 21 passengers died in "

@@ -313,6 +313,10 @@ static void test_chunk_np(void **state)
     S_chunked("Officials said that 31 people , including 23 soldiers , died in the attack .");
     assert_string_equal(S_span(S_group_of("died")->subject),
                         "31 people , including 23 soldiers ,");
+    /* a list between dashes is an apposition of the subject */
+    S_chunked("Three senators -- Kupfer , Brandt and Moll -- led a group of lawmakers .");
+    assert_string_equal(S_span(S_group_of("led")->subject),
+                        "Three senators -- Kupfer , Brandt and Moll --");
     /* an adjective after its noun keeps its phrase, in object position too */
     S_chunked("The army attacked forces loyal to Arnor near the river .");
     assert_string_equal(S_span(S_group_of("attacked")->inner),

@@ -271,10 +271,11 @@ static int S_in_words(const char *w, const char *const *v, size_t n)
     return 0;
 }
 
-/* Subordinators before a participle whose subject is not written:
- * "after meeting Biden", "while visiting Kyiv". */
-static const char *const S_participle_subord[] = {"after", "before", "while", "since",
-                                                  "without", "upon", "when"};
+/* Subordinators and prepositions before a participle whose subject is
+ * not written: "after meeting Biden", "while visiting Kyiv", "led a group
+ * in calling on Rubio", "by offering aid". */
+static const char *const S_participle_subord[] = {"after", "before", "while", "since", "without",
+                                                  "upon", "when", "in", "by"};
 
 /* Is w (any case) in the sorted lower-case list v of n words? */
 static int S_in_sorted(const char *w, const char *const *v, size_t n)

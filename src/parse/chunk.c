@@ -548,6 +548,8 @@ static int S_apposition(const ck *k, uint32_t i, int mode)
             e = S_np_base_end(k, e);
         else if ((mode & NP_SUBJ) && S_tag(k, e) == DYAD__T_CC && S_np_start(k, e + 1))
             e = S_np_base_end(k, e + 1);    /* "X, president of A and an ally of B, said" */
+        else if (dash && (mode & NP_SUBJ) && S_tag(k, e) == DYAD__T_COMMA && S_np_start(k, e + 1))
+            e = S_np_base_end(k, e + 1);    /* "three senators -- A, B and C -- led" */
         else
             break;
     }
@@ -699,11 +701,12 @@ static uint32_t S_np(ck *k, int mode)
                 break;
             }
         } else if (S_is(k, i, "--") && S_np_start(k, i + 1) && S_apposition(k, i, mode | NP_SUBJ)) {
-            /* "Haftar -- the leader of eastern forces -- launched" */
+            /* "Haftar -- the leader of eastern forces -- launched", "three
+             * senators -- A, B and C -- led" */
             uint32_t outer = S_node(k, DYAD__L_NP, a);
             S_add(k, outer, np);
             k->i++;
-            S_add(k, outer, S_np(k, NP_NOCOORD));
+            S_add(k, outer, S_np(k, 0));
             if (S_is(k, k->i, "--")) k->i++;
             S_end(k, outer, k->i);
             np = outer;
