@@ -444,6 +444,15 @@ static void test_conditions_and_reference(void **state)
          1, "COLREB COLCVL 190"},
         {"The ELN's abduction of 20 schoolgirls in Cali drew wide condemnation.", 0,
          "COLREB COLCVL 181"},
+        /* "they" who kill in a story of an attack: the armed group it
+         * named; with no group named, nobody; one event for "shot and
+         * killed" */
+        {"ELN rebels stormed a village near Cali on Monday. \"They shot and killed people in "
+         "the square,\" a witness said.",
+         1, "COLREB COLCVL 193"},
+        {"Colombian soldiers stormed a village near Cali on Monday. \"They shot and killed "
+         "people in the square,\" a witness said.",
+         1, ""},
         /* no doer named: no event from the noun */
         {"Officials said 21 passengers died in the attack near Cali.", 0, ""},
     };

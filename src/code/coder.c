@@ -1961,6 +1961,12 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
     return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive;
 }
 
+/* Acts of force: roots 18 to 20. */
+static int S_force_code(const char *code)
+{
+    return code[0] == '1' && code[1] >= '8' && code[1] <= '9' ? 1 : !strncmp(code, "20", 2);
+}
+
 /* News mode: a threat made by a condition.  Coercion or force that will,
  * would or could come if another party does something ("sanctions could
  * follow if Ankara activates the system", "I will increase the tariffs
@@ -2100,9 +2106,11 @@ static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char
         TRACE("  %s and %s: a state and its own organ, not a dyad\n", s->code, t->code);
         return 0;
     }
-    for (size_t i = 0; i < c->nevents; i++)     /* one event per triple */
+    /* one event per triple; in news mode one per dyad and root ("shot
+     * and killed people": one act of force) */
+    for (size_t i = 0; i < c->nevents; i++)
         if (!strcmp(c->events[i].source, s->code) && !strcmp(c->events[i].target, t->code) &&
-            !strcmp(c->events[i].code, code))
+            (c->agent_country ? !strncmp(c->events[i].code, code, 2) : !strcmp(c->events[i].code, code)))
             return 0;
     evb b = *base;
     S_actor_evidence(c, &b, "source", s);
@@ -2379,6 +2387,23 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             TRACE("  agentless passive: the subject is not the doer\n");
             src = (actorset){NULL, 0};
         }
+    }
+    if (!src.n && c->agent_country && code && g->subject != NONE && S_pronoun(t, g->subject) &&
+        !strcasecmp(t->toks[t->nodes[g->subject].tok_a].word, "they") && S_force_code(code) &&
+        c->doc.group[0] && strncmp(c->doc.group, "NGO", 3) && c->doc.group_at + 4 >= c->doc.sent) {
+        /* "They shot and killed people on the train": who kills in a
+         * story of an attack is the armed group it named */
+        actor x;
+        memset(&x, 0, sizeof x);
+        x.code = dyad__arena_strndup(&c->arena, c->doc.group, strlen(c->doc.group));
+        x.a = t->nodes[g->subject].tok_a;
+        x.b = x.a + 1;
+        char why[128];
+        snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u",
+                 c->doc.group, c->doc.group_text, c->doc.group_at);
+        x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        if (x.code) S_push_one(c, &src, &x);
+        TRACE("  %s\n", why);
     }
     if (condp.n) {
         /* the threat is to the party of the condition, by the one who
