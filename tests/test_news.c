@@ -364,6 +364,14 @@ static void test_not_facts(void **state)
         {"Bolivia will retaliate if Chile attacks its border posts.", 0, ""},
         {"The Peruvian minister described his talks with the Chile-based lender.", 0, ""},
         {"The Peruvian minister described his talks with the U.S.-based lender.", 0, ""},
+        /* made to do it by another: not the subject's intent */
+        {"Peru argues it was forced to give up the islands in return for its independence from "
+         "Chile.",
+         0, ""},
+        /* a request for comment is journalism; a price is not a charge */
+        {"The Chilean and Peruvian governments have ignored VOA requests for comment.", 0, ""},
+        {"The Chilean province said it was charging 25% more for electricity sent to Peru.", 0,
+         ""},
     };
     S_run(cases, S_LEN(cases));
 }

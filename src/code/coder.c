@@ -1954,6 +1954,13 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
             continue;
         /* "does not want to meet": the act is not even intended */
         if (h->negated) return -1;
+        /* "was forced (asked, ordered) to give up": another's will, not
+         * the subject's intent */
+        static const char *const made[] = {"forced", "compelled", "pressured", "pressed",
+                                           "ordered", "told", "asked", "urged", "coerced",
+                                           "obliged", "made"};
+        if (h->passive && g->infinitive && S_in_words(t->toks[h->verb].word, made, DYAD_ARRAY_LEN(made)))
+            return -1;
         mod = h->modality;
     }
     if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY || mod == DYAD__MOD_OBLIGATION)
