@@ -441,6 +441,11 @@ static void test_conditions_and_reference(void **state)
         {"Chilean spokeswoman Ana Ruiz called Peru's comments \"egregious and insulting.\"", 0,
          "CHLGOV PER 111"},
         {"Bolivia placed the blame for the attack on Peru.", 0, "BOL PER 112"},
+        /* a refusal whose object names no party: an organisation named
+         * before it in the sentence */
+        {"Chile protested on Monday. The case went before the International Court of Justice "
+         "in March, though Peru refused to attend the hearing.",
+         1, "PER IGOUNOJUDICJ 124"},
         /* a participle after "in" or "by" has the clause's subject */
         {"Three Chilean senators led a group of lawmakers in calling on the Peruvian "
          "president to release the prisoners.",

@@ -1383,6 +1383,19 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
         return 1;
     }
+    /* an organisation named before the source in this sentence ("the case
+     * went before the ICJ, though Kenya refused to attend") */
+    for (uint32_t i = src->v[0].a; i-- > 0;) {
+        const mention *m = &c->ments[i];
+        actor x;
+        if (m->a != i || m->agent || !S_mention_actor(c, m, &x) || strncmp(x.code, "IGO", 3) ||
+            (c->inquote && c->inquote[i] != c->inquote[src->v[0].a]))
+            continue;
+        *out = x;
+        snprintf(why, sizeof why, "%s, named before it in this sentence", x.code);
+        out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        return 1;
+    }
     const docctx *d = &c->doc;
     for (int i = d->nrecent; i-- > 0;) {
         const char *k = d->recent[i].code;
