@@ -317,6 +317,12 @@ static void test_chunk_np(void **state)
     S_chunked("Three senators -- Kupfer , Brandt and Moll -- led a group of lawmakers .");
     assert_string_equal(S_span(S_group_of("led")->subject),
                         "Three senators -- Kupfer , Brandt and Moll --");
+    /* an apposition between dashes with its own apposition, in a second
+     * clause */
+    S_chunked("A Gondor contingent joined the parade and a Gondor warship -- the Swift , a "
+              "destroyer -- paid a visit to Arnor .");
+    assert_string_equal(S_span(S_group_of("paid")->subject),
+                        "a Gondor warship -- the Swift , a destroyer --");
     /* an adjective after its noun keeps its phrase, in object position too */
     S_chunked("The army attacked forces loyal to Arnor near the river .");
     assert_string_equal(S_span(S_group_of("attacked")->inner),

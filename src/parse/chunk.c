@@ -304,6 +304,19 @@ static uint32_t S_subject_end(const ck *k, uint32_t i, uint32_t lim)
             j = S_np_base_end(k, j + 1);
             continue;
         }
+        /* an apposition between dashes: "a warship -- the INS Imphal, a
+         * destroyer -- paid a visit" */
+        if (S_is(k, j, "--") && S_np_start(k, j + 1)) {
+            uint32_t e2 = S_np_base_end(k, j + 1);
+            while (e2 < lim && (S_tag(k, e2) == DYAD__T_COMMA || S_is(k, e2, "and") ||
+                                S_is(k, e2, "of")) && S_np_start(k, e2 + 1))
+                e2 = S_np_base_end(k, e2 + 1);
+            if (S_is(k, e2, "--") && e2 + 1 < lim) {
+                j = e2 + 1;
+                hop--;
+                continue;
+            }
+        }
         /* an inserted example: "31 people, including 23 soldiers, died" */
         if (S_tag(k, j) == DYAD__T_COMMA && S_is(k, j + 1, "including") && S_np_start(k, j + 2)) {
             uint32_t e2 = S_np_base_end(k, j + 2);
@@ -707,6 +720,11 @@ static uint32_t S_np(ck *k, int mode)
             S_add(k, outer, np);
             k->i++;
             S_add(k, outer, S_np(k, 0));
+            /* "-- the INS Imphal, a destroyer --" */
+            while (S_tag(k, k->i) == DYAD__T_COMMA && S_np_start(k, k->i + 1) && !k->oom) {
+                k->i++;
+                S_add(k, outer, S_np(k, NP_NOCOORD));
+            }
             if (S_is(k, k->i, "--")) k->i++;
             S_end(k, outer, k->i);
             np = outer;
