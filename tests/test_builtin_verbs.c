@@ -284,6 +284,8 @@ static const vcase ROOT_05[] = {
      "USA KEN 051"},
     {"Germany welcomed the decision of Poland.",
      "DEU POL 051"},
+    {"Germany went along with the plan of Poland.",
+     "DEU POL 051"},
     {"Chile conferred its highest honour on Peru's foreign minister.",
      "CHL PERGOV 051"},
     {"Pakistan defended China against the criticism.",

@@ -276,6 +276,9 @@ static void test_mutual_and_nouns(void **state)
          "CHL PER 057; PER CHL 057; CHL IGOBUSWTO 057; IGOBUSWTO CHL 057; PER IGOBUSWTO 057; "
          "IGOBUSWTO PER 057"},
         {"Brazil said it would support a deal between Chile and Peru.", 0, "BRA CHL 032; BRA PER 032"},
+        {"The Brazilian president said he was inclined to go along with the deal between Chile "
+         "and Peru.",
+         0, "BRAGOV CHL 032; BRAGOV PER 032"},
         {"The talks ended with no agreement between Chile and Peru.", 0, ""},
         /* "their summit": the story's two parties, both ways */
         {"The Chilean president praised his first summit with the Peruvian president. Their "
