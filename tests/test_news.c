@@ -347,6 +347,12 @@ static void test_allegations(void **state)
         {"\"We want peace. However, the Bolivian government has tried to sabotage the talks,\" "
          "the Chilean rebel leader said.",
          1, "CHLREB BOLGOV 112"},
+        /* a claim's "that" clause: its subjects accuse; a passive wrong
+         * accuses its "by" phrase, an armed group of the place after it */
+        {"Chile repeated the claim that the attack was orchestrated by Peru.", 0, "CHL PER 112"},
+        {"Chile and Ecuador repeated the claim that the attack was orchestrated by militants "
+         "with bases in Peru.",
+         0, "CHL PERREB 112; ECU PERREB 112"},
     };
     S_run(cases, S_LEN(cases));
 }

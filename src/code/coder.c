@@ -890,6 +890,27 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     break;
                 }
             }
+            if (!strcmp(base, "---") && armed) {
+                /* the place phrases right after the group's phrase, which
+                 * the chunker hangs on the verb: "by militants with bases
+                 * in Afghanistan" */
+                uint32_t up = t->nodes[np].parent;
+                uint32_t from = up != NONE && t->nodes[up].label == DYAD__L_PP ? up : np;
+                uint32_t sib = t->nodes[from].next_sibling;
+                for (int hop = 0; hop < 3 && sib != NONE && !strcmp(base, "---");
+                     hop++, sib = t->nodes[sib].next_sibling) {
+                    if (t->nodes[sib].label != DYAD__L_PP) break;
+                    for (uint32_t i = t->nodes[sib].tok_a; i < t->nodes[sib].tok_b; i++) {
+                        const mention *m = &c->ments[i];
+                        const char *k = m->a == i && !m->agent ? S_mention_code(c, m) : NULL;
+                        if (S_country_code(k)) {
+                            base = dyad__arena_strndup(&c->arena, k, 3);
+                            if (!base) base = "---";
+                            break;
+                        }
+                    }
+                }
+            }
             if (!strcmp(base, "---") && sec) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
@@ -3215,29 +3236,82 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
+/* Who makes the claim that holds g: the subject of a verb whose object
+ * is a claim noun with a "that" clause around g ("Bugti reiterated the
+ * claim that the attack was orchestrated by militants"); empty if none. */
+static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const claims[] = {"claim", "claims", "charge", "charges", "allegation",
+                                         "allegations", "accusation", "accusations",
+                                         "assertion", "view", "belief"};
+    actorset src = {NULL, 0};
+    const dyad__node *gv = &t->nodes[g->vp];
+    for (uint32_t q = gv->parent; q != NONE && !src.n; q = t->nodes[q].parent) {
+        const dyad__node *x = &t->nodes[q];
+        if (x->label != DYAD__L_SBAR || strcasecmp(t->toks[x->tok_a].word, "that")) continue;
+        /* the clause inside the claim's phrase, or right after it (the
+         * chunker hangs it on the verb: "(NP the claim) (SBAR that ...)") */
+        uint32_t np = x->parent;
+        if (np != NONE && t->nodes[np].label != DYAD__L_NP) {
+            np = NONE;
+            for (uint32_t ch = t->nodes[x->parent].first_child; ch != NONE && ch != q;
+                 ch = t->nodes[ch].next_sibling)
+                np = t->nodes[ch].next_sibling == q ? ch : NONE;
+        }
+        if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].head == NONE ||
+            !S_in_words(t->toks[t->nodes[np].head].word, claims, DYAD_ARRAY_LEN(claims)))
+            break;
+        for (uint32_t k = 0; k < t->nvgroups && !src.n; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            const dyad__node *hi = &t->nodes[h->inner];
+            if (h == g || h->subject == NONE || hi->tok_a > t->nodes[np].tok_a ||
+                t->nodes[np].tok_b > hi->tok_b)
+                continue;
+            actorset hs = S_np_actors(c, h->subject, 0);
+            src = S_named_only(c, &hs);
+        }
+        break;
+    }
+    return src;
+}
+
 static dyad_status S_code_allegations(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *g = &t->vgroups[k];
-        if (g->subject == NONE || g->passive || g->negated || !S_wrongdoing(c, g)) continue;
+        if (g->subject == NONE || g->negated || !S_wrongdoing(c, g)) continue;
         if (S_first_person(t->toks[t->nodes[g->subject].tok_a].word)) continue;
+        /* the wrongdoer: the subject, or in a passive its "by" phrase
+         * ("the attack was orchestrated by militants") */
+        uint32_t who = g->subject;
+        if (g->passive && (who = S_by_agent(c, g->inner)) == NONE) continue;
+        /* the speaker's head only; every party of a claim's subject
+         * ("Bugti and Chaudhry reiterated the claim") */
         actorset src = S_reporter(c, g);
+        uint32_t nsp = 1;
+        if (!src.n) {
+            src = S_claimant(c, g);
+            nsp = src.n;
+        }
         if (!src.n) continue;
-        actorset tg = S_np_actors(c, g->subject, 0);
+        actorset tg = S_np_actors(c, who, 0);
         tg = S_named_only(c, &tg);
         dyad__vgroup fake = S_word_group(g->verb);
         evb base;
         base.n = 0;
         S_ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
              "a wrong stated of another party: an accusation [112]");
-        const actor *sp = &src.v[0];
-        for (uint32_t j = 0; j < tg.n; j++) {
-            const char *a = sp->code, *b = tg.v[j].code;
-            if (!strcmp(a, b) || S_self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
-            TRACE("allegation: %s says %s did wrong ('%s')\n", a, b, t->toks[g->verb].word);
-            if (S_add_event(c, sp, &tg.v[j], "112", &fake, &base, 0) != 0) return DYAD_ENOMEM;
-        }
+        for (uint32_t i = 0; i < nsp; i++)
+            for (uint32_t j = 0; j < tg.n; j++) {
+                const actor *sp = &src.v[i];
+                const char *a = sp->code, *b = tg.v[j].code;
+                if (!strcmp(a, b) || S_self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
+                    continue;
+                TRACE("allegation: %s says %s did wrong ('%s')\n", a, b, t->toks[g->verb].word);
+                if (S_add_event(c, sp, &tg.v[j], "112", &fake, &base, 0) != 0) return DYAD_ENOMEM;
+            }
     }
     return DYAD_OK;
 }
