@@ -286,6 +286,8 @@ static const vcase ROOT_05[] = {
      "DEU POL 051"},
     {"Germany went along with the plan of Poland.",
      "DEU POL 051"},
+    {"The Russian president is courting the Turkish president.",
+     "RUSGOV TURGOV 050"},
     {"Chile conferred its highest honour on Peru's foreign minister.",
      "CHL PERGOV 051"},
     {"Pakistan defended China against the criticism.",
