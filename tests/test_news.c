@@ -366,7 +366,10 @@ static void test_not_facts(void **state)
     static const ncase cases[] = {
         {"The Chilean president wants to meet the Bolivian president.", 0,
          "CHLGOV BOLGOV 036"},
-        {"The Chilean president does not want to meet the Bolivian president.", 0, ""},
+        /* ... and one it does not want is a refusal */
+        {"The Chilean president does not want to meet the Bolivian president.", 0,
+         "CHLGOV BOLGOV 125"},
+        {"The Chilean president did not meet the Bolivian president.", 0, ""},
         {"\"We will have to see as to whether another summit between the Chilean and Bolivian "
          "presidents is appropriate.\"",
          0, ""},

@@ -2002,6 +2002,26 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
     return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive;
 }
 
+/* Is g what its subject does not want, plan or intend to do ("does not
+ * want to meet Kim")? */
+static int S_unwilling(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const will[] = {"want", "wants", "wanted", "wish", "wishes", "plan",
+                                       "plans", "planned", "intend", "intends", "intended",
+                                       "seek", "seeks", "sought"};
+    if (!g->infinitive || g->negated) return 0;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
+        if (h == g || !h->negated || hv->tok_a > gv->tok_a || gv->tok_b > hv->tok_b ||
+            (g->subject != NONE && g->subject != h->subject))
+            continue;
+        if (S_in_words(t->toks[h->verb].word, will, DYAD_ARRAY_LEN(will))) return 1;
+    }
+    return 0;
+}
+
 /* Acts of force: roots 18 to 20. */
 static int S_force_code(const char *code)
 {
@@ -2302,7 +2322,12 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     int planned = 0;
     actorset condp = {NULL, 0};
     if (c->agent_country && code && !paired) condp = S_condition_party(c, g, code);
-    if (condp.n) {
+    if (c->agent_country && code && !paired && (!strcmp(code, "036") || !strncmp(code, "04", 2)) &&
+        S_unwilling(c, g)) {
+        /* "does not want to meet Kim": a refusal to meet (125) */
+        code = "125";
+        TRACE("  a meeting not wanted: a refusal (125)\n");
+    } else if (condp.n) {
         code = S_intent(code);
         planned = 1;
         TRACE("  coercion on a condition ('if' %s): a threat, %s\n", condp.v[0].code, code);
