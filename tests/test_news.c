@@ -441,6 +441,10 @@ static void test_conditions_and_reference(void **state)
         {"A Chilean official said sanctions could follow if Lima went ahead with the plan.", 0,
          "CHLGOV PER 1312"},
         {"Chile imposed sanctions on Peru.", 0, "CHL PER 163"},
+        /* "the statement" acts for the person who just made one */
+        {"Chilean foreign minister Ana Ruiz issued a statement on Peru's new law. The statement "
+         "threatened sanctions against Peru.",
+         1, "CHLGOV PER 1312"},
         /* "the group": the armed group the story last named */
         {"ELN rebels attacked an army convoy on Monday. The group also opposes Chilean "
          "investment in the region.",

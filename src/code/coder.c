@@ -2022,6 +2022,16 @@ static int S_unwilling(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
+/* Is np "the statement" (letter, communique, declaration)? */
+static int S_the_statement(const dyad_coder *c, uint32_t np)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[np];
+    static const char *const docs[] = {"statement", "letter", "communique", "declaration"};
+    return p->tok_b == p->tok_a + 2 && !strcasecmp(t->toks[p->tok_a].word, "the") &&
+           S_in_words(t->toks[p->tok_a + 1].word, docs, DYAD_ARRAY_LEN(docs));
+}
+
 /* Acts of force: roots 18 to 20. */
 static int S_force_code(const char *code)
 {
@@ -2467,6 +2477,22 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         char why[128];
         snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u",
                  c->doc.group, c->doc.group_text, c->doc.group_at);
+        x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        if (x.code) S_push_one(c, &src, &x);
+        TRACE("  %s\n", why);
+    }
+    if (!src.n && c->agent_country && g->subject != NONE && S_the_statement(c, g->subject) &&
+        c->doc.person[0] && c->doc.person_at + 1 >= c->doc.sent) {
+        /* "Blinken issued a statement ... The statement threatened
+         * sanctions": a statement acts for the person who made it */
+        actor x;
+        memset(&x, 0, sizeof x);
+        x.code = dyad__arena_strndup(&c->arena, c->doc.person, strlen(c->doc.person));
+        x.a = t->nodes[g->subject].tok_a;
+        x.b = t->nodes[g->subject].tok_b;
+        char why[128];
+        snprintf(why, sizeof why, "'%s' = %s's, %s, in sentence %u", S_words_text(c, x.a, x.b),
+                 c->doc.person_text, c->doc.person, c->doc.person_at);
         x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
         if (x.code) S_push_one(c, &src, &x);
         TRACE("  %s\n", why);
