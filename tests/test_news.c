@@ -482,6 +482,12 @@ static void test_conditions_and_reference(void **state)
         {"Colombian soldiers stormed a village near Cali on Monday. \"They shot and killed "
          "people in the square,\" a witness said.",
          1, ""},
+        /* "them": the phrase before it that names a party; "the militants"
+         * keep the group in the story */
+        {"ELN rebels stormed a village near Cali on Monday. Residents fled. The militants then "
+         "gathered the villagers. Some escaped. Others hid. \"Then they picked out 10 more "
+         "villagers and shot them,\" a witness said.",
+         5, "COLREB COLCVL 193"},
         /* no doer named: no event from the noun */
         {"Officials said 21 passengers died in the attack near Cali.", 0, ""},
     };

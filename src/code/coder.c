@@ -1338,6 +1338,16 @@ static void S_doc_update(dyad_coder *c)
         S_copy(d->group_text, sizeof d->group_text, S_words_text(c, m->a, m->b));
         d->group_at = d->sent;
     }
+    /* "the militants", "the insurgents" keep an armed group in the story */
+    for (uint32_t i = 0; i < t->ntoks && d->group[0] && strncmp(d->group, "NGO", 3); i++) {
+        const mention *m = &c->ments[i];
+        dyad_dict_entry ae;
+        if (m->a != i || !m->agent || dyad_dict_entry_get(c->d, m->entry, &ae) != DYAD_OK ||
+            !ae.code || strncmp(ae.code, "REB", 3))
+            continue;
+        d->group_at = d->sent;
+        break;
+    }
     for (size_t i = 0; i < c->nevents; i++) {
         const dyad_event *e = &c->events[i];
         if (strncmp(e->code, "11", 2) != 0) continue;
@@ -2432,6 +2442,27 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         src = S_earlier_subject(c, g, 0);
     }
     if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
+    if (!tgt.n && c->agent_country && code && S_force_code(code)) {
+        /* "picked out police officers ... and shot them": "them" is the
+         * nearest phrase before it in the sentence that names a party,
+         * other than the subject */
+        uint32_t obj = NONE;
+        for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
+             ch = t->nodes[ch].next_sibling)
+            if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
+        if (obj != NONE && S_pronoun(t, obj) && !strcasecmp(t->toks[t->nodes[obj].tok_a].word, "them")) {
+            uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
+            for (uint32_t q = t->nnodes; q-- > 0 && !tgt.n;) {
+                const dyad__node *x = &t->nodes[q];
+                if (x->label != DYAD__L_NP || x->tok_b > g->first || x->tok_a == sa ||
+                    S_pronoun(t, q) || (c->inquote && c->inquote[x->tok_a] != c->inquote[g->verb]))
+                    continue;
+                actorset xs = S_np_actors(c, q, 0);
+                tgt = S_named_only(c, &xs);
+                if (tgt.n) TRACE("  'them': '%s', before it\n", S_words_text(c, x->tok_a, x->tok_b));
+            }
+        }
+    }
     if (!tgt.n && c->agent_country && g->last + 2 < t->ntoks &&
         !strcmp(t->toks[g->last + 1].tag, "CC")) {
         /* "killed and injured 1,000 fighters": coordinated verbs share
@@ -2464,15 +2495,20 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
             src = (actorset){NULL, 0};
         }
     }
-    if (!src.n && c->agent_country && code && g->subject != NONE && S_pronoun(t, g->subject) &&
-        !strcasecmp(t->toks[t->nodes[g->subject].tok_a].word, "they") && S_force_code(code) &&
+    /* the subject, or for a verb coordinated with an earlier one ("they
+     * picked out ... and shot them") that verb's */
+    uint32_t they = g->subject;
+    for (uint32_t k = t->nvgroups; they == NONE && k-- > 0;)
+        if (t->vgroups[k].verb < g->first && t->vgroups[k].subject != NONE) they = t->vgroups[k].subject;
+    if (!src.n && c->agent_country && code && they != NONE && S_pronoun(t, they) &&
+        !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && S_force_code(code) &&
         c->doc.group[0] && strncmp(c->doc.group, "NGO", 3) && c->doc.group_at + 4 >= c->doc.sent) {
         /* "They shot and killed people on the train": who kills in a
          * story of an attack is the armed group it named */
         actor x;
         memset(&x, 0, sizeof x);
         x.code = dyad__arena_strndup(&c->arena, c->doc.group, strlen(c->doc.group));
-        x.a = t->nodes[g->subject].tok_a;
+        x.a = t->nodes[they].tok_a;
         x.b = x.a + 1;
         char why[128];
         snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u",
