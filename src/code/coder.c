@@ -765,6 +765,22 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
     return 1;
 }
 
+/* Adds to *s the actor code the story remembered, standing for tokens
+ * [a, b), with the reason why (copied: the document context outlives
+ * the sentence's arena).  Returns 0 when out of memory. */
+static int S_story_actor(dyad_coder *c, actorset *s, const char *code, uint32_t a, uint32_t b,
+                         const char *why)
+{
+    actor x;
+    memset(&x, 0, sizeof x);
+    x.code = dyad__arena_strndup(&c->arena, code, strlen(code));
+    x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    x.a = a;
+    x.b = b;
+    TRACE("  %s\n", why);
+    return x.code && x.why && S_push_one(c, s, &x) == 0;
+}
+
 /* News mode: "the group" (or "the organisation") alone is the last
  * armed group or organisation the story named, in the five sentences
  * before ("the BLA ... The group also opposes"). */
@@ -778,16 +794,10 @@ static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
         return 0;
     const docctx *d = &c->doc;
     if (!d->group[0] || d->group_at + 5 < d->sent) return 0;
-    actor x;
-    memset(&x, 0, sizeof x);
-    x.code = dyad__arena_strndup(&c->arena, d->group, strlen(d->group));
     char why[128];
     snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u",
              S_words_text(c, p->tok_a, p->tok_b), d->group, d->group_text, d->group_at);
-    x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
-    x.a = p->tok_a;
-    x.b = p->tok_b;
-    return x.code && x.why && S_push_one(c, s, &x) == 0 && s->n == 1;
+    return S_story_actor(c, s, d->group, p->tok_a, p->tok_b, why) && s->n == 1;
 }
 
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
@@ -2505,33 +2515,21 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         c->doc.group[0] && strncmp(c->doc.group, "NGO", 3) && c->doc.group_at + 4 >= c->doc.sent) {
         /* "They shot and killed people on the train": who kills in a
          * story of an attack is the armed group it named */
-        actor x;
-        memset(&x, 0, sizeof x);
-        x.code = dyad__arena_strndup(&c->arena, c->doc.group, strlen(c->doc.group));
-        x.a = t->nodes[they].tok_a;
-        x.b = x.a + 1;
         char why[128];
         snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u",
                  c->doc.group, c->doc.group_text, c->doc.group_at);
-        x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
-        if (x.code) S_push_one(c, &src, &x);
-        TRACE("  %s\n", why);
+        uint32_t a = t->nodes[they].tok_a;
+        if (!S_story_actor(c, &src, c->doc.group, a, a + 1, why)) return DYAD_ENOMEM;
     }
     if (!src.n && c->agent_country && g->subject != NONE && S_the_statement(c, g->subject) &&
         c->doc.person[0] && c->doc.person_at + 1 >= c->doc.sent) {
         /* "Blinken issued a statement ... The statement threatened
          * sanctions": a statement acts for the person who made it */
-        actor x;
-        memset(&x, 0, sizeof x);
-        x.code = dyad__arena_strndup(&c->arena, c->doc.person, strlen(c->doc.person));
-        x.a = t->nodes[g->subject].tok_a;
-        x.b = t->nodes[g->subject].tok_b;
+        uint32_t a = t->nodes[g->subject].tok_a, b = t->nodes[g->subject].tok_b;
         char why[128];
-        snprintf(why, sizeof why, "'%s' = %s's, %s, in sentence %u", S_words_text(c, x.a, x.b),
+        snprintf(why, sizeof why, "'%s' = %s's, %s, in sentence %u", S_words_text(c, a, b),
                  c->doc.person_text, c->doc.person, c->doc.person_at);
-        x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
-        if (x.code) S_push_one(c, &src, &x);
-        TRACE("  %s\n", why);
+        if (!S_story_actor(c, &src, c->doc.person, a, b, why)) return DYAD_ENOMEM;
     }
     if (condp.n) {
         /* the threat is to the party of the condition, by the one who
