@@ -1977,6 +1977,14 @@ static int S_conditional(const dyad_coder *c, uint32_t q)
     return 0;
 }
 
+/* Does verb group h hold g in its verb phrase ("wants to meet": want
+ * holds meet)? */
+static int S_governs(const dyad__tree *t, const dyad__vgroup *h, const dyad__vgroup *g)
+{
+    const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
+    return h != g && h->vp != g->vp && hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b;
+}
+
 /* News mode: whether verb group g tells what was done (0), what did not
  * or only could, may or should happen (-1: negated or modal), or what
  * will or would happen (1: also an infinitive).  The mood is the group's
@@ -1993,18 +2001,14 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
                                          "wishes", "wished", "wishing"};
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
-        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-        if (h != g && h->vp != g->vp && hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b &&
-            S_in_words(t->toks[h->verb].word, hoping, DYAD_ARRAY_LEN(hoping)))
+        if (S_governs(t, h, g) && S_in_words(t->toks[h->verb].word, hoping, DYAD_ARRAY_LEN(hoping)))
             return -1;
     }
     int mod = g->modality;
     for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (g->subject != NONE && g->subject != h->subject) continue;
-        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-        if (h == g || hv->tok_a > gv->tok_a || gv->tok_b > hv->tok_b || h->vp == g->vp ||
-            h->reported != NONE || S_reporting_verb(t->toks[h->verb].word))
+        if (!S_governs(t, h, g) || h->reported != NONE || S_reporting_verb(t->toks[h->verb].word))
             continue;
         /* "does not want to meet": the act is not even intended */
         if (h->negated) return -1;
@@ -2033,9 +2037,7 @@ static int S_unwilling(const dyad_coder *c, const dyad__vgroup *g)
     if (!g->infinitive || g->negated) return 0;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
-        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-        if (h == g || !h->negated || hv->tok_a > gv->tok_a || gv->tok_b > hv->tok_b ||
-            (g->subject != NONE && g->subject != h->subject))
+        if (!h->negated || !S_governs(t, h, g) || (g->subject != NONE && g->subject != h->subject))
             continue;
         if (S_in_words(t->toks[h->verb].word, will, DYAD_ARRAY_LEN(will))) return 1;
     }
@@ -2055,7 +2057,7 @@ static int S_the_statement(const dyad_coder *c, uint32_t np)
 /* Acts of force: roots 18 to 20. */
 static int S_force_code(const char *code)
 {
-    return code[0] == '1' && code[1] >= '8' && code[1] <= '9' ? 1 : !strncmp(code, "20", 2);
+    return (code[0] == '1' && (code[1] == '8' || code[1] == '9')) || !strncmp(code, "20", 2);
 }
 
 /* News mode: a threat made by a condition.  Coercion or force that will,
@@ -2074,9 +2076,7 @@ static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const ch
     int mod = g->modality;
     for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
-        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-        if (h != g && h->vp != g->vp && hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b &&
-            (g->subject == NONE || g->subject == h->subject))
+        if (S_governs(t, h, g) && (g->subject == NONE || g->subject == h->subject))
             mod = h->modality;
     }
     if (mod != DYAD__MOD_FUTURE && mod != DYAD__MOD_CONDITIONAL && mod != DYAD__MOD_POSSIBILITY &&
