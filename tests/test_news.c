@@ -494,10 +494,36 @@ static void test_conditions_and_reference(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* A Treebank parse may hold empty constituents ("(NP (VP) (NN x))"): the
+ * coder terminates on each of them, in either mode (an empty phrase once
+ * made the noun-phrase walk stand still).  SIGALRM ends the test if not. */
+static void test_empty_constituents(void **state)
+{
+    (void)state;
+    static const char *const parses[] = {
+        "(S (VP (VBD attacked) (NP (VP) (NN x))))",
+        "(S (NP (NP) (NNP Gondor)) (VP (VBD attacked) (NP (ADJP) (NNP Mordor))))",
+        "(S (NP (PP) (NNP Gondor) (SBAR)) (VP (VBD met) (PP (IN with) (NP (NP) (NNP Mordor)))))",
+        "(S (NP) (VP) (VP (VBD attacked) (NP (QP) (NNS troops) (PRN))))",
+    };
+    alarm(20);
+    for (int mode = 0; mode < 2; mode++) {
+        assert_int_equal(dyad_coder_set_option(g_coder, "agent_country", mode ? "true" : "false"), DYAD_OK);
+        for (size_t i = 0; i < sizeof parses / sizeof parses[0]; i++) {
+            dyad_coder_new_document(g_coder);
+            dyad_status st = dyad_coder_code_parse(g_coder, parses[i], strlen(parses[i]), "2020-01-01");
+            assert_true(st == DYAD_OK || st == DYAD_EFORMAT);
+        }
+    }
+    alarm(0);
+    assert_int_equal(dyad_coder_set_option(g_coder, "agent_country", "true"), DYAD_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_empty_constituents),
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_denials),
         cmocka_unit_test(test_places),

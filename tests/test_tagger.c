@@ -642,6 +642,32 @@ static void test_chunk_long(void **state)
     }
 }
 
+/* A sentence whose top level is a long run of bare tokens and few phrases
+ * ("x x x ... on Tripoli .", or a phrase under a hundred brackets) makes
+ * the chunker group its top level into fragments; every length around the
+ * group size of 100 yields a valid tree (this once wrote past the end of
+ * the children array). */
+static void test_chunk_flat_runs(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static char text[8192];
+    for (int n = 60; n <= 320; n++) {
+        size_t o = 0;
+        for (int r = 0; r < n; r++) o += (size_t)snprintf(text + o, sizeof text - o, "x ");
+        snprintf(text + o, sizeof text - o, "on Tripoli .");
+        S_chunked(text);
+        S_check_tree(&T);
+        o = 0;
+        for (int r = 0; r < n; r++) o += (size_t)snprintf(text + o, sizeof text - o, "( ");
+        o += (size_t)snprintf(text + o, sizeof text - o, "Gondor attacked Mordor ");
+        for (int r = 0; r < n; r++) o += (size_t)snprintf(text + o, sizeof text - o, ") ");
+        snprintf(text + o, sizeof text - o, ".");
+        S_chunked(text);
+        S_check_tree(&T);
+    }
+}
+
 /* Tags and chunks real sentences and checks the invariants. */
 static void test_chunk_real(void **state)
 {
@@ -822,6 +848,7 @@ int main(void)
         cmocka_unit_test(test_bad_data),
         cmocka_unit_test(test_chunk_random),
         cmocka_unit_test(test_chunk_long),
+        cmocka_unit_test(test_chunk_flat_runs),
         cmocka_unit_test(test_chunk_real),
         cmocka_unit_test(test_public_api),
         cmocka_unit_test(test_agreement),

@@ -500,7 +500,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
         if (!end) {
             uint32_t skip_to = 0;
             for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
-                if (S_modifier(&t->nodes[ch]) && t->nodes[ch].tok_a == i) skip_to = t->nodes[ch].tok_b;
+                if (S_modifier(&t->nodes[ch]) && t->nodes[ch].tok_a == i && t->nodes[ch].tok_b > i)
+                    skip_to = t->nodes[ch].tok_b;   /* an empty constituent skips nothing */
             if (skip_to) { i = skip_to; continue; }
             const char *tag = t->toks[i].tag;
             /* coordination of names, not of adjectives ("awful and evil

@@ -1258,40 +1258,53 @@ static uint32_t S_units(const ck *k, const uint32_t *kids, uint32_t nkids)
 {
     uint32_t units = 0, j = 0;
     for (uint32_t x = 0; x < nkids; x++) {
-        units += k->nodes[kids[x]].a - j + 1;
-        j = k->nodes[kids[x]].b;
+        const cnode *c = &k->nodes[kids[x]];
+        units += (c->a > j ? c->a - j : 0) + 1;
+        if (c->b > j) j = c->b;
     }
-    return units + (k->n - j);
+    return units + (k->n > j ? k->n - j : 0);
 }
 
+/* One pass writes its groups to a fresh array: a run of bare tokens makes
+ * groups without consuming any child, so writing over kids in place would
+ * overtake the children not yet read.  kids must have room for nkids +
+ * k->n + 1 entries (the caller's allocation); a pass never yields more
+ * groups than that. */
 static void S_group(ck *k, uint32_t *kids, uint32_t *nkids)
 {
     for (int pass = 0; pass < 8 && !k->oom; pass++) {
-        uint32_t j;
-        if (S_units(k, kids, *nkids) <= CK_GROUP) return;
-        uint32_t out = 0, x = 0, count = 0;
+        uint32_t units = S_units(k, kids, *nkids);
+        if (units <= CK_GROUP) return;
+        uint32_t room = units / CK_GROUP + 2;
+        uint32_t *out = dyad__arena_alloc(k->a, (size_t)room * sizeof *out);
+        if (!out) { k->oom = 1; return; }
+        uint32_t nout = 0, x = 0, count = 0, j = 0;
         uint32_t g = NONE;
-        j = 0;
         while (j < k->n || x < *nkids) {
             if (g == NONE) {
                 g = S_node(k, DYAD__L_FRAG, j);
                 count = 0;
                 if (g == NONE) return;
             }
-            if (x < *nkids && k->nodes[kids[x]].a == j) {
+            /* the next child when it starts here (or, defensively, when
+             * it starts before here or past the end): every step either
+             * takes a child or moves past a token, so the loop ends */
+            if (x < *nkids && (k->nodes[kids[x]].a <= j || j >= k->n)) {
                 uint32_t c = kids[x++];
                 S_add(k, g, c);
-                j = k->nodes[c].b;
+                if (k->nodes[c].b > j) j = k->nodes[c].b;
             } else {
                 j++;
             }
             if (++count == CK_GROUP || (j >= k->n && x >= *nkids)) {
                 S_end(k, g, j);
-                kids[out++] = g;
+                if (nout == room) { k->oom = 1; return; }   /* cannot happen: units bound it */
+                out[nout++] = g;
                 g = NONE;
             }
         }
-        *nkids = out;
+        memcpy(kids, out, (size_t)nout * sizeof *kids);
+        *nkids = nout;
     }
 }
 
@@ -1406,11 +1419,17 @@ static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
         if (c->b <= c->a && x != root) continue;
         map[x] = no;
         order[no++] = x;
-        uint32_t kids[512];
-        uint32_t nk = 0;
-        for (uint32_t ch = c->first; ch != NONE && nk < DYAD_ARRAY_LEN(kids); ch = k->nodes[ch].next)
-            kids[nk++] = ch;
-        while (nk) stack[sp++] = kids[--nk];
+        /* push the children, then reverse them in place so the first
+         * child is popped first (no fixed-size buffer: a node may have
+         * any number of children) */
+        uint32_t base = sp;
+        for (uint32_t ch = c->first; ch != NONE && sp <= nn; ch = k->nodes[ch].next)
+            stack[sp++] = ch;
+        for (uint32_t lo = base, hi = sp; lo + 1 < hi; lo++, hi--) {
+            uint32_t tmp = stack[lo];
+            stack[lo] = stack[hi - 1];
+            stack[hi - 1] = tmp;
+        }
     }
     t->nnodes = no;
     t->root = 0;
