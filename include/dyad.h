@@ -896,6 +896,19 @@ DYAD_API const char *dyad_modality_name(dyad_modality m);
  */
 typedef struct dyad_coder dyad_coder;
 
+/* Whether an event happened, as its sentence tells it.  An expression of
+ * intent is itself an asserted event (CAMEO 03x): "A and B plan to talk by
+ * phone" is an asserted 036 and a planned 041. */
+typedef enum dyad_modality_kind {
+    DYAD_ASSERTED = 0,       /* reported as done or under way */
+    DYAD_PLANNED,            /* scheduled, intended, expected, future */
+    DYAD_NEGATED,            /* "did not attend", "denied meeting" */
+    DYAD_HYPOTHETICAL        /* conditional; could/may/should/must */
+} dyad_modality_kind;
+
+/** "asserted", "planned", "negated", "hypothetical"; "" out of range. */
+DYAD_API const char *dyad_modality_kind_name(dyad_modality_kind m);
+
 /* One piece of evidence behind an event. */
 typedef struct dyad_evidence {
     const char *kind;        /* "verb", "pattern", "source", "target",
@@ -917,6 +930,8 @@ typedef struct dyad_event {
     size_t verb;             /* token index of the main verb */
     int negated;             /* the verb group is negated */
     int passive;             /* coded from a passive clause */
+    int modality;            /* a dyad_modality_kind (news mode; always
+                                DYAD_ASSERTED in the PETRARCH mode) */
     size_t nevidence;
     const dyad_evidence *evidence;
 } dyad_event;
@@ -987,6 +1002,136 @@ DYAD_API const char *dyad_coder_token(const dyad_coder *c, size_t i);
 /** The trace of the last sentence when explaining is on ("" otherwise). */
 DYAD_API const char *dyad_coder_trace(const dyad_coder *c);
 DYAD_API const char *dyad_coder_errmsg(const dyad_coder *c);
+
+/* ------------------------------------------------------------ the engine */
+
+/* The pipeline, documents in, event records out: text layer, tagger,
+ * chunker, coder and the document-level resolver (event dates, modality,
+ * background).  Every front end (`dyad code`, `dyad validate`, the tests,
+ * the benchmarks, future ingest and server code) codes through it.  One
+ * engine per thread; the dictionary and the tagger are shared read-only.
+ *
+ *     dyad_engine_options o = dyad_engine_defaults();   // news mode
+ *     dyad_engine *e;
+ *     dyad_engine_new(&e, dict, tagger, &o);
+ *     while (dyad_reader_next(r, &doc) == DYAD_OK) {
+ *         dyad_engine_code(e, doc);                     // problems: below
+ *         for (size_t i = 0; i < dyad_engine_problem_count(e); i++)
+ *             fprintf(stderr, "%s\n", dyad_engine_problem(e, i));
+ *         for (size_t i = 0; i < dyad_engine_record_count(e); i++)
+ *             dyad_record_write_json(dyad_engine_record(e, i), j);
+ *     }
+ *     dyad_engine_free(e);
+ */
+typedef struct dyad_engine dyad_engine;
+
+typedef enum dyad_engine_mode {
+    DYAD_MODE_NEWS = 0,      /* `dyad code`: news text.  Roles take the
+                                country of the actor named before them;
+                                the document's people, speakers and armed
+                                groups carry from sentence to sentence;
+                                planned, negated and hypothetical acts are
+                                marked, not coded as done; mutual acts are
+                                coded both ways (docs/ACCURACY.md) */
+    DYAD_MODE_PETRARCH       /* `dyad validate`: PETRARCH2's behaviour,
+                                sentence by sentence, every act asserted */
+} dyad_engine_mode;
+
+typedef enum dyad_date_precision {
+    DYAD_DATE_UNKNOWN = 0,
+    DYAD_DATE_YEAR,
+    DYAD_DATE_MONTH,
+    DYAD_DATE_DAY
+} dyad_date_precision;
+
+/** "unknown", "year", "month", "day"; "" out of range. */
+DYAD_API const char *dyad_date_precision_name(dyad_date_precision p);
+
+typedef struct dyad_engine_options {
+    dyad_engine_mode mode;
+    unsigned modalities;     /* which events to return: a mask of
+                                1u << dyad_modality_kind; the default is
+                                asserted only */
+    int explain;             /* keep a trace (dyad_engine_trace()) */
+    const char *dict_root;   /* evidence names: dictionary files under this
+                                folder are named relative to it ... */
+    const char *dict_label;  /* ... after "LABEL:" when not NULL
+                                ("builtin:verbs.txt:3217") */
+} dyad_engine_options;
+
+/** The defaults: news mode, asserted events only, no trace. */
+DYAD_API dyad_engine_options dyad_engine_defaults(void);
+
+/* One event record: who did what to whom, when, whether, and why.  Every
+ * field is written on every JSON record (null when unknown), in this
+ * order, so loaders and CSV columns stay stable.  Strings live until the
+ * next dyad_engine_code() on the same engine. */
+typedef struct dyad_record {
+    const char *doc_id;       /* the document's id */
+    size_t sentence_id;       /* 1-based number of the sentence */
+    size_t sentence_start;    /* byte offsets of the sentence in the */
+    size_t sentence_end;      /*   document's original text */
+    const char *date;         /* when the event happened, as precise as the
+                                 text says: "YYYY-MM-DD", "YYYY-MM", "YYYY";
+                                 NULL when unknown */
+    dyad_date_precision date_precision;
+    const char *date_basis;   /* "text" (a time expression of the event's
+                                 clause), "document" (the publication
+                                 date), "dateline"; NULL when unknown */
+    const char *date_text;    /* the time expression that set the date */
+    const char *doc_date;     /* the document's date (metadata, else its
+                                 dateline), YYYY-MM-DD, or NULL */
+    int background;           /* the date is over 30 days before doc_date */
+    dyad_modality_kind modality;
+    const char *source;       /* CAMEO actor codes */
+    const char *target;
+    const char *code;         /* CAMEO event code */
+    const char *root;         /* its two-digit root */
+    int quad_class;           /* 1-4; 0 when the code is not in CAMEO */
+    double goldstein;         /* Goldstein score (NaN: not in CAMEO) */
+    const char *plover;       /* PLOVER category, or NULL */
+    const char *source_text;  /* the words that named the parties */
+    const char *target_text;
+    const char *verb_text;    /* the verb group */
+    int negated;              /* the verb group is negated */
+    const char *sentence;     /* the sentence, not NUL-terminated */
+    size_t sentence_len;
+    size_t nevidence;         /* dictionary entries behind the event */
+    const dyad_evidence *evidence; /* file names as in the options */
+} dyad_record;
+
+/** An engine over d (compiled) and tg (may be NULL: then only documents
+ *  with a parse can be coded); neither is copied, both must outlive e.
+ *  o NULL: the defaults.  DYAD_EINVAL, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_engine_new(dyad_engine **out, const dyad_dict *d,
+                                     const dyad_tagger *tg,
+                                     const dyad_engine_options *o);
+/** Frees e; accepts NULL. */
+DYAD_API void dyad_engine_free(dyad_engine *e);
+
+/** Codes one document: a parse when it has one (PETRARCH XML), else its
+ *  text, sentence by sentence.  Returns DYAD_OK when every sentence was
+ *  coded; otherwise the status of the first problem, and each sentence
+ *  or document given up on is listed by dyad_engine_problem() (the
+ *  records of the other sentences are still there).  Everything
+ *  previously returned by e becomes invalid. */
+DYAD_API dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc);
+
+DYAD_API size_t dyad_engine_record_count(const dyad_engine *e);
+DYAD_API const dyad_record *dyad_engine_record(const dyad_engine *e,
+                                               size_t i);
+/** Problems of the last document, each one line naming the file, line,
+ *  document and byte offset ("in.jsonl:3: document d7, bytes 120-9000:
+ *  sentence of 12000 tokens exceeds the limit of 10000; skipped"). */
+DYAD_API size_t dyad_engine_problem_count(const dyad_engine *e);
+DYAD_API const char *dyad_engine_problem(const dyad_engine *e, size_t i);
+/** With explain on: why each event was or was not coded, sentence by
+ *  sentence ("" otherwise). */
+DYAD_API const char *dyad_engine_trace(const dyad_engine *e);
+
+typedef struct dyad_json dyad_json;
+/** Writes r as one JSON Lines record (ending in a newline). */
+DYAD_API void dyad_record_write_json(const dyad_record *r, dyad_json *j);
 
 /* ---- evaluation ---- */
 

@@ -101,6 +101,9 @@ typedef struct wslot {
     unsigned id;
 } wslot;
 
+/* An intent code standing for a planned act (news mode). */
+typedef struct planmap { const char *from, *to; int mod; } planmap;
+
 struct dyad_coder {
     const dyad_dict *d;
     wslot *wcache;
@@ -117,8 +120,19 @@ struct dyad_coder {
     uint32_t *np_to;            /* per token: the widest NP ending there */
     mention *ments;             /* per token: the mention starting there */
     uint8_t *covered;           /* per token: inside some mention */
-    dyad_event *events;
+    dyad_event *events;         /* asserted events: every rule reads these */
     size_t nevents, cap_events;
+    dyad_event *xevents;        /* news mode with all_modalities: planned,
+                                   negated and hypothetical events, kept
+                                   apart so no rule mistakes them for done */
+    size_t nxevents, cap_xevents;
+    int all_modalities;         /* also return the others (after the
+                                   asserted ones) */
+    int mod;                    /* the modality of events being added */
+    planmap plan[2];
+    int nplan;                  /* the intent codes (to) standing for a
+                                   planned act (from): an asserted intent
+                                   is added with its act, of modality mod */
     int require_dyad;
     int agent_country;          /* an agent alone takes the country of the
                                    nearest actor named before it */
@@ -169,6 +183,7 @@ void dyad_coder_free(dyad_coder *c)
     dyad__arena_free(&c->arena);
     dyad__buf_free(&c->trace);
     free(c->events);
+    free(c->xevents);
     free(c->wcache);
     free(c);
 }
@@ -195,6 +210,12 @@ dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *v
                                  value);
         return DYAD_OK;
     }
+    if (strcasecmp(name, "modality") == 0) {
+        if (!strcasecmp(value, "all")) c->all_modalities = 1;
+        else if (!strcasecmp(value, "asserted")) c->all_modalities = 0;
+        else return dyad__err_set(&c->err, DYAD_EINVAL, "modality: '%s' is not all or asserted", value);
+        return DYAD_OK;
+    }
     if (strcasecmp(name, "require_dyad") == 0) {
         if (S_bool(value, &c->require_dyad) != 0)
             return dyad__err_set(&c->err, DYAD_EINVAL, "require_dyad: '%s' is not true or false",
@@ -204,11 +225,19 @@ dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *v
 }
 
 void dyad_coder_set_explain(dyad_coder *c, int on) { c->explain = on; }
-size_t dyad_coder_event_count(const dyad_coder *c) { return c->nevents; }
+size_t dyad_coder_event_count(const dyad_coder *c) { return c->nevents + c->nxevents; }
 
 const dyad_event *dyad_coder_event(const dyad_coder *c, size_t i)
 {
-    return i < c->nevents ? &c->events[i] : NULL;
+    if (i < c->nevents) return &c->events[i];
+    i -= c->nevents;
+    return i < c->nxevents ? &c->xevents[i] : NULL;
+}
+
+const char *dyad_modality_kind_name(dyad_modality_kind m)
+{
+    static const char *const names[] = {"asserted", "planned", "negated", "hypothetical"};
+    return (unsigned)m < DYAD_ARRAY_LEN(names) ? names[m] : "";
 }
 
 size_t dyad_coder_token_count(const dyad_coder *c) { return c->tree.ntoks; }
@@ -1987,15 +2016,17 @@ static int S_governs(const dyad__tree *t, const dyad__vgroup *h, const dyad__vgr
 }
 
 /* News mode: whether verb group g tells what was done (0), what did not
- * or only could, may or should happen (-1: negated or modal), or what
- * will or would happen (1: also an infinitive).  The mood is the group's
+ * happen (-1: negated, or not even wanted), what only could, may, should
+ * or must happen, or is hoped for or on a condition (-2), or what will or
+ * would happen (1: also an infinitive).  The mood is the group's
  * own, else, for one without a subject of its own (or sharing its
  * subject), that of a verb group whose phrase holds it ("will include
  * meeting Modi"); speech verbs pass none on. */
 static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
-    if (g->negated || S_conditional(c, g->vp)) return -1;
+    if (g->negated) return -1;
+    if (S_conditional(c, g->vp)) return -2;
     /* what someone hopes or wishes for is not done: "I'm hoping the
      * administration will start reaching out to Putin" */
     static const char *const hoping[] = {"hope", "hopes", "hoped", "hoping", "wish",
@@ -2003,7 +2034,7 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (S_governs(t, h, g) && S_in_words(t->toks[h->verb].word, hoping, DYAD_ARRAY_LEN(hoping)))
-            return -1;
+            return -2;
     }
     int mod = g->modality;
     for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
@@ -2019,11 +2050,11 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
                                            "ordered", "told", "asked", "urged", "coerced",
                                            "obliged", "made"};
         if (h->passive && g->infinitive && S_in_words(t->toks[h->verb].word, made, DYAD_ARRAY_LEN(made)))
-            return -1;
+            return -2;
         mod = h->modality;
     }
     if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY || mod == DYAD__MOD_OBLIGATION)
-        return -1;
+        return -2;
     return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive;
 }
 
@@ -2182,12 +2213,16 @@ static int S_self_pair(const char *a, const char *b)
 static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                        const dyad__vgroup *g, const evb *base, int passive)
 {
-    if (c->nevents == c->cap_events) {
-        size_t cap = c->cap_events ? c->cap_events * 2 : 16;
-        dyad_event *v = realloc(c->events, cap * sizeof *v);
+    if (c->mod != DYAD_ASSERTED && !c->all_modalities) return 0;
+    dyad_event **list = c->mod == DYAD_ASSERTED ? &c->events : &c->xevents;
+    size_t *n = c->mod == DYAD_ASSERTED ? &c->nevents : &c->nxevents;
+    size_t *capp = c->mod == DYAD_ASSERTED ? &c->cap_events : &c->cap_xevents;
+    if (*n == *capp) {
+        size_t cap = *capp ? *capp * 2 : 16;
+        dyad_event *v = realloc(*list, cap * sizeof *v);
         if (!v) return -1;
-        c->events = v;
-        c->cap_events = cap;
+        *list = v;
+        *capp = cap;
     }
     /* nor for sanctions and threats of them: a state does not sanction
      * itself ("raise the tariffs on cars coming into the U.S.") */
@@ -2200,18 +2235,21 @@ static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char
     }
     /* one event per triple; in news mode one per dyad and root ("shot
      * and killed people": one act of force) */
-    for (size_t i = 0; i < c->nevents; i++)
-        if (!strcmp(c->events[i].source, s->code) && !strcmp(c->events[i].target, t->code) &&
-            (c->agent_country ? !strncmp(c->events[i].code, code, 2) : !strcmp(c->events[i].code, code)))
+    for (size_t i = 0; i < *n; i++) {
+        const dyad_event *o = &(*list)[i];
+        if (!strcmp(o->source, s->code) && !strcmp(o->target, t->code) && o->modality == c->mod &&
+            (c->agent_country ? !strncmp(o->code, code, 2) : !strcmp(o->code, code)))
             return 0;
+    }
     evb b = *base;
     S_actor_evidence(c, &b, "source", s);
     S_actor_evidence(c, &b, "target", t);
     dyad_evidence *ev = dyad__arena_alloc(&c->arena, (b.n ? b.n : 1) * sizeof *ev);
     if (!ev) return -1;
     memcpy(ev, b.v, b.n * sizeof *ev);
-    dyad_event *e = &c->events[c->nevents++];
+    dyad_event *e = &(*list)[(*n)++];
     memset(e, 0, sizeof *e);
+    e->modality = c->mod;
     e->source = s->code;
     e->target = t->code;
     e->code = code;
@@ -2223,7 +2261,20 @@ static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char
     e->passive = passive;
     e->nevidence = b.n;
     e->evidence = ev;
-    TRACE("  event %s %s %s\n", s->code, t->code, code);
+    TRACE("  %s event %s %s %s\n", dyad_modality_kind_name(c->mod), s->code, t->code, code);
+    /* an intent stands for a planned act: "A and B plan to talk by
+     * phone" is an asserted 036 and a planned 041 */
+    for (int k = 0; k < c->nplan && c->mod == DYAD_ASSERTED; k++) {
+        if (!c->plan[k].to || strcmp(c->plan[k].to, code) || !c->plan[k].from) continue;
+        int saved = c->nplan;
+        c->mod = c->plan[k].mod;
+        c->nplan = 0;
+        int r = S_add_event(c, s, t, c->plan[k].from, g, base, passive);
+        c->mod = DYAD_ASSERTED;
+        c->nplan = saved;
+        if (r) return r;
+        break;
+    }
     return 0;
 }
 
@@ -2236,7 +2287,21 @@ static void S_trace_set(dyad_coder *c, const char *what, const actorset *s)
     dyad__buf_putc(&c->trace, '\n');
 }
 
+static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g);
+
+/* Codes verb group g; the modality and plans it sets hold for its events
+ * only. */
 static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
+{
+    c->mod = DYAD_ASSERTED;
+    c->nplan = 0;
+    dyad_status st = S_code_group_as(c, g);
+    c->mod = DYAD_ASSERTED;
+    c->nplan = 0;
+    return st;
+}
+
+static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     dyad_dict_match vm[MAXM];
@@ -2359,17 +2424,31 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
         code = "125";
         TRACE("  a meeting not wanted: a refusal (125)\n");
     } else if (condp.n) {
-        code = S_intent(code);
+        const char *threat = S_intent(code);
+        if (threat && strcmp(threat, code))
+            c->plan[c->nplan++] = (planmap){code, threat, DYAD_HYPOTHETICAL};
+        code = threat;
         planned = 1;
         TRACE("  coercion on a condition ('if' %s): a threat, %s\n", condp.v[0].code, code);
     } else if (c->agent_country && (code || paired)) {
         int mood = S_mood(c, g);
         planned = mood > 0;
-        if (mood < 0) { TRACE("  negated, or could, may or should: not an event\n"); return DYAD_OK; }
+        if (mood < 0 && !c->all_modalities) {
+            TRACE("  negated, or could, may or should: not an event\n");
+            return DYAD_OK;
+        }
+        if (mood < 0) {
+            c->mod = mood == -1 ? DYAD_NEGATED : DYAD_HYPOTHETICAL;
+            TRACE("  %s: marked, not done\n", dyad_modality_kind_name(c->mod));
+        }
         if (mood > 0) {
             const char *was = code ? code : paired;
-            if (code) code = S_intent(code);
-            if (paired) paired = S_intent(paired);
+            const char *ic = code ? S_intent(code) : NULL, *ip = paired ? S_intent(paired) : NULL;
+            if (ic && strcmp(ic, code)) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
+            if (ip && strcmp(ip, paired) && c->nplan < 2)
+                c->plan[c->nplan++] = (planmap){paired, ip, DYAD_PLANNED};
+            code = ic;
+            paired = ip;
             if (!code && !paired) { TRACE("  planned %s: no intent code\n", was); return DYAD_OK; }
             if (code && paired && !strcmp(code, paired)) paired = NULL;
             TRACE("  planned, not done: %s\n", code ? code : paired);
@@ -3579,7 +3658,7 @@ dyad_discard dyad_coder_discarded(const dyad_coder *c) { return c->discard; }
 
 dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, const char *date)
 {
-    c->nevents = 0;
+    c->nevents = c->nxevents = 0;
     c->discard = DYAD_DISCARD_NONE;
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);
@@ -3594,7 +3673,7 @@ dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, 
 
 dyad_status dyad_coder_code_chunked(dyad_coder *c, dyad_chunker *ck, const char *date)
 {
-    c->nevents = 0;
+    c->nevents = c->nxevents = 0;
     c->discard = DYAD_DISCARD_NONE;
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);
