@@ -61,6 +61,17 @@ typedef int (*cli_doc_fn)(const dyad_doc *doc, void *ctx);
  * skipped part on stderr.  Returns EXIT_OK, EXIT_SKIPPED, or fn's code. */
 int cli_each_doc(const cli_inputs *in, cli_doc_fn fn, void *ctx, int *skipped);
 
+/* The dictionaries a coding command uses: --dict-dir, else
+ * $DYAD_DICT_DIR, else the built-in ones (labelled "builtin" in
+ * evidence).  Prints what went wrong; 0 on success. */
+typedef struct cli_dicts {
+    dyad_dict *dict;
+    const char *root;    /* the folder loaded */
+    const char *label;   /* "builtin" or NULL */
+} cli_dicts;
+int cli_load_dicts(const char *dir, cli_dicts *out);
+void cli_free_dicts(cli_dicts *d);
+
 extern const cli_command cli_cmd_sentences;
 extern const cli_command cli_cmd_validate;
 extern const cli_command cli_cmd_code;

@@ -122,3 +122,37 @@ int cli_analyze(dyad_text *t, const dyad_doc *doc, int *skipped)
     (*skipped)++;
     return 1;
 }
+
+int cli_load_dicts(const char *dir, cli_dicts *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!dir || !*dir) dir = getenv("DYAD_DICT_DIR");
+#ifdef DYAD_BUILTIN_DICT_DIR
+    if (!dir || !*dir) {
+        dir = DYAD_BUILTIN_DICT_DIR;
+        out->label = "builtin";
+    }
+#endif
+    if (!dir || !*dir) { cli_error("no dictionaries: use --dict-dir"); return -1; }
+    out->root = dir;
+    dyad_dict *d;
+    if (dyad_dict_new(&d) != DYAD_OK) { cli_error("out of memory"); return -1; }
+    dyad_status st = dyad_dict_add_dir(d, dir);
+    if (st != DYAD_OK && st != DYAD_EDICT) {
+        cli_error("%s", dyad_dict_errmsg(d));
+        dyad_dict_free(d);
+        return -1;
+    }
+    if (dyad_dict_compile(d) == DYAD_ENOMEM) { cli_error("out of memory"); dyad_dict_free(d); return -1; }
+    if (dyad_dict_error_count(d))
+        cli_error("warning: %zu malformed dictionary line(s) in %s were left out "
+                  "(see 'dyad dict check')", dyad_dict_error_count(d), dir);
+    out->dict = d;
+    return 0;
+}
+
+void cli_free_dicts(cli_dicts *d)
+{
+    dyad_dict_free(d->dict);
+    d->dict = NULL;
+}

@@ -18,4 +18,8 @@
  * Used by the public entry points for parses and for raw text. */
 dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date);
 
+/* The tree of the sentence last coded (for the resolver: tokens, nodes,
+ * verb groups); valid until the next coding call. */
+const dyad__tree *dyad__coder_tree(const dyad_coder *c);
+
 #endif

@@ -242,6 +242,8 @@ const char *dyad_modality_kind_name(dyad_modality_kind m)
 
 size_t dyad_coder_token_count(const dyad_coder *c) { return c->tree.ntoks; }
 
+const dyad__tree *dyad__coder_tree(const dyad_coder *c) { return &c->tree; }
+
 const char *dyad_coder_token(const dyad_coder *c, size_t i)
 {
     return i < c->tree.ntoks ? c->tree.toks[i].word : NULL;

@@ -1,0 +1,360 @@
+/*
+ * engine.c -- the pipeline behind every front end: a document in, its
+ * event records out.  Text layer -> tagger and chunker (or a supplied
+ * Treebank parse) -> coder, sentence by sentence, then the document-level
+ * resolver (resolve/) gives each event its date, modality and background
+ * flag, and this file turns coder events into records.  Nothing here
+ * prints: problems (a sentence or document given up on) are kept as
+ * located messages for the caller.
+ */
+#include "engine.h"
+
+#include "../code/code.h"
+#include "../dict/dict.h"
+#include "../resolve/resolve.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dyad_engine {
+    const dyad_dict *dict;
+    const dyad_tagger *tagger;
+    dyad_engine_options opt;
+    char *dict_root;            /* copies of the option strings */
+    char *dict_label;
+    dyad_coder *coder;
+    dyad_text *text;
+    dyad_chunker *chunker;      /* NULL without a tagger */
+    dyad__arena arena;          /* the document's records and strings */
+    dyad_record *recs;
+    size_t nrecs, cap_recs;
+    char **problems;
+    size_t nproblems, cap_problems;
+    dyad__buf trace;
+    dyad__resolver *resolver;
+};
+
+dyad_engine_options dyad_engine_defaults(void)
+{
+    dyad_engine_options o;
+    memset(&o, 0, sizeof o);
+    o.mode = DYAD_MODE_NEWS;
+    o.modalities = 1u << DYAD_ASSERTED;
+    return o;
+}
+
+const char *dyad_date_precision_name(dyad_date_precision p)
+{
+    static const char *const names[] = {"unknown", "year", "month", "day"};
+    return (unsigned)p < DYAD_ARRAY_LEN(names) ? names[p] : "";
+}
+
+static char *S_strdup(const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s);
+    char *p = malloc(n + 1);
+    if (p) memcpy(p, s, n + 1);
+    return p;
+}
+
+dyad_status dyad_engine_new(dyad_engine **out, const dyad_dict *d, const dyad_tagger *tg,
+                            const dyad_engine_options *o)
+{
+    if (!out) return DYAD_EINVAL;
+    *out = NULL;
+    if (!d) return DYAD_EINVAL;
+    dyad_engine *e = calloc(1, sizeof *e);
+    if (!e) return DYAD_ENOMEM;
+    e->dict = d;
+    e->tagger = tg;
+    e->opt = o ? *o : dyad_engine_defaults();
+    dyad__arena_init(&e->arena, (size_t)64 << 20);
+    dyad__buf_init(&e->trace);
+    dyad_status st = DYAD_ENOMEM;
+    if ((e->opt.dict_root && !(e->dict_root = S_strdup(e->opt.dict_root))) ||
+        (e->opt.dict_label && !(e->dict_label = S_strdup(e->opt.dict_label))))
+        goto fail;
+    e->opt.dict_root = e->dict_root;
+    e->opt.dict_label = e->dict_label;
+    if ((st = dyad_coder_new(&e->coder, d)) != DYAD_OK) goto fail;
+    if ((st = dyad_text_new(&e->text)) != DYAD_OK) goto fail;
+    if (tg && (st = dyad_chunker_new(&e->chunker, tg)) != DYAD_OK) goto fail;
+    if ((st = dyad__resolver_new(&e->resolver)) != DYAD_OK) goto fail;
+    dyad_coder_set_explain(e->coder, e->opt.explain);
+    if (e->opt.mode == DYAD_MODE_NEWS) {
+        dyad_coder_set_option(e->coder, "agent_country", "true");
+        dyad_coder_set_option(e->coder, "modality", "all");
+    }
+    *out = e;
+    return DYAD_OK;
+fail:
+    dyad_engine_free(e);
+    return st;
+}
+
+void dyad_engine_free(dyad_engine *e)
+{
+    if (!e) return;
+    dyad__resolver_free(e->resolver);
+    dyad_chunker_free(e->chunker);
+    dyad_text_free(e->text);
+    dyad_coder_free(e->coder);
+    for (size_t i = 0; i < e->nproblems; i++) free(e->problems[i]);
+    free(e->problems);
+    free(e->recs);
+    dyad__buf_free(&e->trace);
+    dyad__arena_free(&e->arena);
+    free(e->dict_root);
+    free(e->dict_label);
+    free(e);
+}
+
+size_t dyad_engine_record_count(const dyad_engine *e) { return e ? e->nrecs : 0; }
+
+const dyad_record *dyad_engine_record(const dyad_engine *e, size_t i)
+{
+    return e && i < e->nrecs ? &e->recs[i] : NULL;
+}
+
+size_t dyad_engine_problem_count(const dyad_engine *e) { return e ? e->nproblems : 0; }
+
+const char *dyad_engine_problem(const dyad_engine *e, size_t i)
+{
+    return e && i < e->nproblems ? e->problems[i] : NULL;
+}
+
+const char *dyad_engine_trace(const dyad_engine *e) { return e ? dyad__buf_cstr(&((dyad_engine *)e)->trace) : ""; }
+
+/* Records a problem with the document's place: "PATH:LINE: document ID,
+ * bytes A-B: WHAT; skipped".  Returns st. */
+static dyad_status S_problem(dyad_engine *e, const dyad_doc *doc, dyad_status st, size_t a, size_t b,
+                             const char *what)
+{
+    dyad__buf m;
+    dyad__buf_init(&m);
+    dyad__buf_printf(&m, "%s:%lu: document %s", doc->path ? doc->path : "-", doc->line, doc->id);
+    if (b > a) dyad__buf_printf(&m, ", bytes %zu-%zu", a, b);
+    dyad__buf_printf(&m, ": %s; skipped", what && *what ? what : dyad_strerror(st));
+    char *s = m.oom ? NULL : S_strdup(dyad__buf_cstr(&m));
+    dyad__buf_free(&m);
+    if (s && DYAD__RESERVE(e->problems, e->cap_problems, e->nproblems + 1) == 0)
+        e->problems[e->nproblems++] = s;
+    else
+        free(s);
+    return st;
+}
+
+/* The evidence's dictionary file as the options name it: relative to
+ * dict_root, after "LABEL:" when there is a label; other paths as given. */
+static const char *S_entry_name(dyad_engine *e, const char *file)
+{
+    if (!file) return NULL;
+    const char *root = e->opt.dict_root;
+    size_t rl = root ? strlen(root) : 0;
+    while (rl > 1 && root[rl - 1] == '/') rl--;
+    const char *rel = file;
+    if (rl && !strncmp(file, root, rl) && file[rl] == '/') rel = file + rl + 1;
+    else if (!e->opt.dict_label) return file;
+    if (!e->opt.dict_label) return rel;
+    size_t ll = strlen(e->opt.dict_label), n = strlen(rel);
+    char *s = dyad__arena_alloc(&e->arena, ll + 1 + n + 1);
+    if (!s) return rel;
+    memcpy(s, e->opt.dict_label, ll);
+    s[ll] = ':';
+    memcpy(s + ll + 1, rel, n + 1);
+    return s;
+}
+
+static const char *S_dup(dyad_engine *e, const char *s)
+{
+    return s ? dyad__arena_strndup(&e->arena, s, strlen(s)) : NULL;
+}
+
+/* Copies the coder's events of the sentence just coded into records. */
+static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, size_t a, size_t b,
+                             const dyad__resolved *res)
+{
+    dyad_coder *c = e->coder;
+    size_t n = dyad_coder_event_count(c);
+    for (size_t i = 0; i < n; i++) {
+        const dyad_event *ev = dyad_coder_event(c, i);
+        dyad__event_facts f;
+        dyad__resolve_event(e->resolver, res, ev, &f);
+        if (!(e->opt.modalities & (1u << f.modality))) continue;
+        if (DYAD__RESERVE(e->recs, e->cap_recs, e->nrecs + 1)) return DYAD_ENOMEM;
+        dyad_record *r = &e->recs[e->nrecs];
+        memset(r, 0, sizeof *r);
+        r->doc_id = doc->id;
+        r->sentence_id = sid;
+        r->sentence_start = a;
+        r->sentence_end = b;
+        r->sentence = doc->text + a;
+        r->sentence_len = b - a;
+        r->date = S_dup(e, f.date);
+        r->date_precision = f.precision;
+        r->date_basis = f.basis;
+        r->date_text = S_dup(e, f.date_text);
+        r->doc_date = res->doc_date;
+        r->background = f.background;
+        r->modality = f.modality;
+        r->source = S_dup(e, ev->source);
+        r->target = S_dup(e, ev->target);
+        r->code = S_dup(e, ev->code);
+        const dyad_cameo_info *info = NULL;
+        if (dyad_cameo_lookup(ev->code, &info) == DYAD_OK && info) {
+            r->root = info->root;
+            r->quad_class = info->quad_class;
+            r->goldstein = info->goldstein;
+            r->plover = info->plover;
+        } else {
+            r->goldstein = NAN;
+        }
+        r->source_text = S_dup(e, ev->source_text);
+        r->target_text = S_dup(e, ev->target_text);
+        r->verb_text = S_dup(e, ev->verb_text);
+        r->negated = ev->negated;
+        dyad_evidence *v = dyad__arena_alloc(&e->arena, (ev->nevidence + 1) * sizeof *v);
+        if (!v) return DYAD_ENOMEM;
+        for (size_t k = 0; k < ev->nevidence; k++) {
+            v[k] = ev->evidence[k];
+            v[k].kind = S_dup(e, v[k].kind);
+            v[k].file = S_entry_name(e, v[k].file);
+            v[k].text = S_dup(e, v[k].text);
+        }
+        r->evidence = v;
+        r->nevidence = ev->nevidence;
+        if (!r->source || !r->target || !r->code) return DYAD_ENOMEM;
+        e->nrecs++;
+    }
+    return DYAD_OK;
+}
+
+static void S_trace(dyad_engine *e, const dyad_doc *doc, size_t sid, const char *s, size_t n)
+{
+    if (!e->opt.explain) return;
+    dyad__buf_printf(&e->trace, "== %s sentence %zu: %.*s\n", doc->id, sid, (int)n, s);
+    dyad__buf_printf(&e->trace, "%s", dyad_coder_trace(e->coder));
+    if (dyad_coder_event_count(e->coder) == 0) dyad__buf_printf(&e->trace, "  (no event)\n");
+}
+
+dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
+{
+    if (!e || !doc) return DYAD_EINVAL;
+    for (size_t i = 0; i < e->nproblems; i++) free(e->problems[i]);
+    e->nproblems = 0;
+    e->nrecs = 0;
+    dyad__arena_reset(&e->arena);
+    dyad__buf_clear(&e->trace);
+    dyad_coder_new_document(e->coder);
+    dyad_status first = DYAD_OK;
+    dyad__resolved res;
+    if (doc->parse) {
+        dyad_status st = dyad_coder_code_parse(e->coder, doc->parse, strlen(doc->parse), doc->date);
+        if (st != DYAD_OK) return S_problem(e, doc, st, 0, 0, dyad_coder_errmsg(e->coder));
+        dyad__resolve_doc(e->resolver, doc, NULL, &res);
+        dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+        S_trace(e, doc, 1, doc->text, doc->len);
+        st = S_collect(e, doc, 1, 0, doc->len, &res);
+        return st != DYAD_OK ? S_problem(e, doc, st, 0, doc->len, NULL) : DYAD_OK;
+    }
+    if (!e->chunker)
+        return S_problem(e, doc, DYAD_EINVAL, 0, 0, "raw text needs the tagger, which is not loaded");
+    dyad_status st = dyad_text_analyze(e->text, doc);
+    if (st != DYAD_OK) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
+    dyad__resolve_doc(e->resolver, doc, e->text, &res);
+    for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
+        const dyad_sentence *s = dyad_text_sentence(e->text, i);
+        if (s->boilerplate) continue;
+        st = dyad_chunker_run(e->chunker, e->text, i);
+        if (st == DYAD_OK) {
+            const char *date = res.doc_date;
+            st = dyad_coder_code_chunked(e->coder, e->chunker, date);
+            if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
+        } else {
+            S_problem(e, doc, st, s->start, s->end,
+                      st == DYAD_ELIMIT ? "the sentence needs more memory than the chunker's limit" : NULL);
+        }
+        if (st != DYAD_OK) {
+            if (first == DYAD_OK) first = st;
+            if (st == DYAD_ENOMEM) return st;
+            continue;
+        }
+        dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+        S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
+        st = S_collect(e, doc, i + 1, s->start, s->end, &res);
+        if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
+    }
+    return first;
+}
+
+/* ------------------------------------------------------------ output */
+
+void dyad_record_write_json(const dyad_record *r, dyad_json *j)
+{
+    dyad_json_obj_begin(j);
+    dyad_json_key(j, "doc_id"); dyad_json_cstr(j, r->doc_id);
+    dyad_json_key(j, "sentence_id"); dyad_json_int(j, (long long)r->sentence_id);
+    dyad_json_key(j, "date"); dyad_json_cstr(j, r->date);
+    dyad_json_key(j, "date_precision"); dyad_json_cstr(j, dyad_date_precision_name(r->date_precision));
+    dyad_json_key(j, "date_basis"); dyad_json_cstr(j, r->date_basis);
+    dyad_json_key(j, "date_text"); dyad_json_cstr(j, r->date_text);
+    dyad_json_key(j, "doc_date"); dyad_json_cstr(j, r->doc_date);
+    dyad_json_key(j, "background"); dyad_json_bool(j, r->background);
+    dyad_json_key(j, "modality"); dyad_json_cstr(j, dyad_modality_kind_name(r->modality));
+    dyad_json_key(j, "source"); dyad_json_cstr(j, r->source);
+    dyad_json_key(j, "target"); dyad_json_cstr(j, r->target);
+    dyad_json_key(j, "code"); dyad_json_cstr(j, r->code);
+    dyad_json_key(j, "root"); dyad_json_cstr(j, r->root);
+    dyad_json_key(j, "quad_class");
+    if (r->quad_class) dyad_json_int(j, r->quad_class); else dyad_json_null(j);
+    dyad_json_key(j, "goldstein"); dyad_json_double(j, r->goldstein);
+    dyad_json_key(j, "plover"); dyad_json_cstr(j, r->plover);
+    dyad_json_key(j, "source_text"); dyad_json_cstr(j, r->source_text);
+    dyad_json_key(j, "target_text"); dyad_json_cstr(j, r->target_text);
+    dyad_json_key(j, "verb_text"); dyad_json_cstr(j, r->verb_text);
+    dyad_json_key(j, "negated"); dyad_json_bool(j, r->negated);
+    dyad_json_key(j, "sentence_start"); dyad_json_int(j, (long long)r->sentence_start);
+    dyad_json_key(j, "sentence_end"); dyad_json_int(j, (long long)r->sentence_end);
+    dyad_json_key(j, "sentence"); dyad_json_str(j, r->sentence, r->sentence_len);
+    dyad_json_key(j, "evidence");
+    dyad_json_arr_begin(j);
+    for (size_t k = 0; k < r->nevidence; k++) {
+        const dyad_evidence *v = &r->evidence[k];
+        dyad_json_obj_begin(j);
+        dyad_json_key(j, "kind"); dyad_json_cstr(j, v->kind);
+        dyad_json_key(j, "entry");
+        if (v->file) {
+            char num[32];
+            snprintf(num, sizeof num, ":%lu", v->line);
+            size_t fl = strlen(v->file), nl = strlen(num);
+            char small[512];
+            char *ref = fl + nl + 1 <= sizeof small ? small : malloc(fl + nl + 1);
+            if (ref) {
+                memcpy(ref, v->file, fl);
+                memcpy(ref + fl, num, nl + 1);
+                dyad_json_cstr(j, ref);
+                if (ref != small) free(ref);
+            } else {
+                dyad_json_null(j);
+            }
+        } else {
+            dyad_json_null(j);
+        }
+        dyad_json_key(j, "text"); dyad_json_cstr(j, v->text);
+        dyad_json_key(j, "tokens");
+        if (v->end > v->first) {
+            dyad_json_arr_begin(j);
+            dyad_json_int(j, (long long)v->first);
+            dyad_json_int(j, (long long)v->end);
+            dyad_json_arr_end(j);
+        } else {
+            dyad_json_null(j);
+        }
+        dyad_json_obj_end(j);
+    }
+    dyad_json_arr_end(j);
+    dyad_json_obj_end(j);
+    dyad_json_newline(j);
+}
