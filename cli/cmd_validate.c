@@ -106,24 +106,28 @@ static int S_run(int argc, char **argv)
         return EXIT_SKIPPED;
     }
     dyad_dict *d = NULL;
-    dyad_coder *c = NULL;
-    if (dyad_dict_new(&d) != DYAD_OK || S_load_dicts(d, s, dir) != 0 ||
-        dyad_coder_new(&c, d) != DYAD_OK) {
+    if (dyad_dict_new(&d) != DYAD_OK || S_load_dicts(d, s, dir) != 0) {
         dyad_dict_free(d);
         dyad_suite_free(s);
         return EXIT_SKIPPED;
     }
-    dyad_coder_set_explain(c, explain);
     dyad_tagger *tg = NULL;
-    dyad_chunker *ck = NULL;
-    dyad_text *txt = NULL;
-    if (reparse && (dyad_tagger_new(&tg, NULL) != DYAD_OK || dyad_chunker_new(&ck, tg) != DYAD_OK ||
-                    dyad_text_new(&txt) != DYAD_OK)) {
+    if (reparse && dyad_tagger_new(&tg, NULL) != DYAD_OK) {
         cli_error("cannot load the tagger: %s", dyad_tagger_errmsg(tg));
-        dyad_text_free(txt);
-        dyad_chunker_free(ck);
         dyad_tagger_free(tg);
-        dyad_coder_free(c);
+        dyad_dict_free(d);
+        dyad_suite_free(s);
+        return EXIT_SKIPPED;
+    }
+    /* the PETRARCH mode: sentence by sentence, every act asserted */
+    dyad_engine_options o = dyad_engine_defaults();
+    o.mode = DYAD_MODE_PETRARCH;
+    o.explain = explain;
+    o.dict_root = dir;
+    dyad_engine *c = NULL;
+    if (dyad_engine_new(&c, d, tg, &o) != DYAD_OK) {
+        cli_error("out of memory");
+        dyad_tagger_free(tg);
         dyad_dict_free(d);
         dyad_suite_free(s);
         return EXIT_SKIPPED;
@@ -136,23 +140,27 @@ static int S_run(int argc, char **argv)
             for (int k = 0; k < nonly; k++) want |= !strcmp(only[k], r->id);
             if (!want) continue;
         }
-        dyad_coder_set_option(c, "require_dyad", "true");
+        dyad_engine_set_option(c, "require_dyad", "true");
         for (size_t k = 0; k < r->noptions; k++)
-            dyad_coder_set_option(c, r->option_names[k], r->option_values[k]);
+            dyad_engine_set_option(c, r->option_names[k], r->option_values[k]);
+        /* the record as a one-sentence document: its parse, or (with
+         * --reparse) its text through the built-in parser; a record
+         * whose expected outcome is a bad parse has no such thing there
+         * and is judged like any other */
+        dyad_doc doc;
+        memset(&doc, 0, sizeof doc);
+        doc.id = r->id;
+        doc.text = r->text ? r->text : "";
+        doc.len = strlen(doc.text);
+        doc.date = r->date;
+        doc.path = file;
+        doc.line = r->line;
+        doc.one_sentence = 1;
+        if (!reparse) doc.parse = r->parse;
         dyad_status st;
-        if (reparse) {
-            /* the record's text, as one sentence, through the built-in
-             * parser; a record whose expected outcome is a bad parse has
-             * no such thing here and is judged like any other */
-            st = r->text ? dyad_text_analyze_str(txt, r->text, strlen(r->text), r->date, 1)
-                         : DYAD_EFORMAT;
-            if (st == DYAD_OK && dyad_text_sentence_count(txt) == 0) st = DYAD_EFORMAT;
-            if (st == DYAD_OK) st = dyad_chunker_run(ck, txt, 0);
-            if (st == DYAD_OK) st = dyad_coder_code_chunked(c, ck, r->date);
-        } else {
-            st = r->parse ? dyad_coder_code_parse(c, r->parse, strlen(r->parse), r->date)
-                          : DYAD_EFORMAT;
-        }
+        if (!reparse && !r->parse) st = DYAD_EFORMAT;
+        else if (reparse && (!r->text || strspn(r->text, " \t\r\n") == strlen(r->text))) st = DYAD_EFORMAT;
+        else st = dyad_engine_code(c, &doc);
         triple exp[64], got[64];
         size_t ne = 0, ng = 0;
         for (size_t k = 0; k < r->ncodings && ne < 64; k++) {
@@ -162,8 +170,8 @@ static int S_run(int argc, char **argv)
                 exp[ne++] = (triple){x->source, x->target, x->code};
         }
         if (st == DYAD_OK) {
-            for (size_t k = 0; k < dyad_coder_event_count(c) && ng < 64; k++) {
-                const dyad_event *e = dyad_coder_event(c, k);
+            for (size_t k = 0; k < dyad_engine_record_count(c) && ng < 64; k++) {
+                const dyad_record *e = dyad_engine_record(c, k);
                 if (!S_has(got, ng, e->source, e->target, e->code))
                     got[ng++] = (triple){e->source, e->target, e->code};
             }
@@ -172,9 +180,9 @@ static int S_run(int argc, char **argv)
         /* an expected error: coding must fail, or, for the discard
          * errors, the sentence must have been discarded */
         if (r->error && strstr(r->error, "storydiscard"))
-            ok = st == DYAD_OK && dyad_coder_discarded(c) == DYAD_DISCARD_STORY;
+            ok = st == DYAD_OK && dyad_engine_discarded(c) == DYAD_DISCARD_STORY;
         else if (r->error && strstr(r->error, "sentencediscard"))
-            ok = st == DYAD_OK && dyad_coder_discarded(c) == DYAD_DISCARD_SENTENCE;
+            ok = st == DYAD_OK && dyad_engine_discarded(c) == DYAD_DISCARD_SENTENCE;
         else if (r->error) ok = st != DYAD_OK;
         else {
             ok = st == DYAD_OK && ne == ng;
@@ -186,10 +194,12 @@ static int S_run(int argc, char **argv)
         if (r->text) printf("  text      %s\n", r->text);
         if (r->error) printf("  expected  error %s\n", r->error);
         else S_print_set("expected", exp, ne);
-        if (st != DYAD_OK) printf("  produced  error: %s\n", dyad_coder_errmsg(c));
+        if (st != DYAD_OK)
+            printf("  produced  error: %s\n",
+                   dyad_engine_problem_count(c) ? dyad_engine_problem(c, 0) : dyad_strerror(st));
         else S_print_set("produced", got, ng);
         if (explain && st == DYAD_OK) {
-            const char *tr = dyad_coder_trace(c);
+            const char *tr = dyad_engine_trace(c);
             printf("  trace:\n");
             for (const char *p = tr; *p;) {
                 const char *nl = strchr(p, '\n');
@@ -200,10 +210,8 @@ static int S_run(int argc, char **argv)
         }
     }
     printf("%zu passed, %zu failed\n", passed, failed);
-    dyad_text_free(txt);
-    dyad_chunker_free(ck);
+    dyad_engine_free(c);
     dyad_tagger_free(tg);
-    dyad_coder_free(c);
     dyad_dict_free(d);
     dyad_suite_free(s);
     return failed ? EXIT_SKIPPED : EXIT_OK;

@@ -1117,6 +1117,15 @@ DYAD_API void dyad_engine_free(dyad_engine *e);
  *  previously returned by e becomes invalid. */
 DYAD_API dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc);
 
+/** Passes a coder option (dyad_coder_set_option()) to e's coder, e.g.
+ *  a validation file's <Config> options; holds for later documents. */
+DYAD_API dyad_status dyad_engine_set_option(dyad_engine *e, const char *name,
+                                            const char *value);
+
+/** Whether the last document had a discarded sentence, or was discarded
+ *  whole by a story discard phrase (then it has no records). */
+DYAD_API dyad_discard dyad_engine_discarded(const dyad_engine *e);
+
 DYAD_API size_t dyad_engine_record_count(const dyad_engine *e);
 DYAD_API const dyad_record *dyad_engine_record(const dyad_engine *e,
                                                size_t i);

@@ -33,6 +33,7 @@ struct dyad_engine {
     size_t nproblems, cap_problems;
     dyad__buf trace;
     dyad__resolver *resolver;
+    dyad_discard discard;       /* the last document's worst discard */
 };
 
 dyad_engine_options dyad_engine_defaults(void)
@@ -110,6 +111,14 @@ void dyad_engine_free(dyad_engine *e)
     free(e->dict_label);
     free(e);
 }
+
+dyad_status dyad_engine_set_option(dyad_engine *e, const char *name, const char *value)
+{
+    if (!e) return DYAD_EINVAL;
+    return dyad_coder_set_option(e->coder, name, value);
+}
+
+dyad_discard dyad_engine_discarded(const dyad_engine *e) { return e ? e->discard : DYAD_DISCARD_NONE; }
 
 size_t dyad_engine_record_count(const dyad_engine *e) { return e ? e->nrecs : 0; }
 
@@ -248,11 +257,13 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     dyad__arena_reset(&e->arena);
     dyad__buf_clear(&e->trace);
     dyad_coder_new_document(e->coder);
+    e->discard = DYAD_DISCARD_NONE;
     dyad_status first = DYAD_OK;
     dyad__resolved res;
     if (doc->parse) {
         dyad_status st = dyad_coder_code_parse(e->coder, doc->parse, strlen(doc->parse), doc->date);
         if (st != DYAD_OK) return S_problem(e, doc, st, 0, 0, dyad_coder_errmsg(e->coder));
+        e->discard = dyad_coder_discarded(e->coder);
         dyad__resolve_doc(e->resolver, doc, NULL, &res);
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
         S_trace(e, doc, 1, doc->text, doc->len);
@@ -280,6 +291,14 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
             if (first == DYAD_OK) first = st;
             if (st == DYAD_ENOMEM) return st;
             continue;
+        }
+        dyad_discard dc = dyad_coder_discarded(e->coder);
+        if (dc > e->discard) e->discard = dc;
+        if (dc == DYAD_DISCARD_STORY) {
+            /* a story discard phrase: the whole document goes */
+            S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
+            e->nrecs = 0;
+            return first;
         }
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
         S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
