@@ -117,6 +117,11 @@ static int S_json(const dyad_eval *ev, const char *gold, const char *events)
     dyad_json_int(j, (long long)info.system_duplicates);
     dyad_json_key(j, "system_unlocated"); dyad_json_int(j, (long long)info.system_unlocated);
     dyad_json_key(j, "skipped_lines"); dyad_json_int(j, (long long)info.skipped_lines);
+    dyad_json_key(j, "date_matched"); dyad_json_int(j, (long long)info.date_matched);
+    dyad_json_key(j, "date_agree"); dyad_json_int(j, (long long)info.date_agree);
+    dyad_json_key(j, "modality_gold"); dyad_json_int(j, (long long)info.modality_gold);
+    dyad_json_key(j, "modality_found"); dyad_json_int(j, (long long)info.modality_found);
+    dyad_json_key(j, "modality_system"); dyad_json_int(j, (long long)info.modality_system);
     dyad_json_key(j, "overall");
     dyad_json_obj_begin(j);
     for (int l = 0; l < DYAD_EVAL_NLEVELS; l++) {
@@ -171,6 +176,12 @@ static int S_table(const dyad_eval *ev, const char *gold, const char *events)
                s.system && s.gold ? (snprintf(c, sizeof c, "%.1f%%", 100.0 * s.f1), c) : "-",
                s.gold_matched, s.gold, s.system);
     }
+    printf("\ndates: %zu of %zu gold events matched at category + countries have the gold "
+           "date at its precision (%s)\n",
+           info.date_agree, info.date_matched, S_pct(a, info.date_agree, info.date_matched));
+    printf("not done (planned, negated, hypothetical): %zu gold, %zu found with their modality; "
+           "%zu system\n",
+           info.modality_gold, info.modality_found, info.modality_system);
     printf("\nper CAMEO root: precision / recall at each level\n");
     printf("%-4s %-32s %5s %6s  %-15s  %-15s  %s\n", "root", "name", "gold", "system",
            "category", "countries", "full codes");

@@ -1221,6 +1221,16 @@ typedef struct dyad_eval_info {
                                  in the story text (or the story is
                                  missing): they cannot match */
     size_t skipped_lines;     /* malformed lines, in both files */
+    size_t date_matched;      /* gold events with a date matched at the
+                                 category + countries level */
+    size_t date_agree;        /* ... whose system date equals the gold
+                                 date at the gold's precision (a gold
+                                 "2020-06" agrees with "2020-06-09") */
+    size_t modality_gold;     /* gold events not reported as done
+                                 (planned, negated, hypothetical): scored
+                                 apart from the levels */
+    size_t modality_found;    /* ... found with the same modality */
+    size_t modality_system;   /* such system events of gold stories */
 } dyad_eval_info;
 
 /** Creates an evaluator.  DYAD_ENOMEM, DYAD_EINVAL when out is NULL. */

@@ -43,6 +43,11 @@ typedef struct eval_event {
     char src_country[7], tgt_country[7];
     int dup;                    /* repeats an earlier event of its sentence */
     int matched[DYAD_EVAL_NLEVELS];
+    size_t partner;             /* the event it matched at the category +
+                                   countries level (EVAL_NOSPAN: none) */
+    char date[11];              /* YYYY-MM-DD, YYYY-MM, YYYY, or "" */
+    int modality;               /* a dyad_modality_kind; not asserted:
+                                   scored apart from the main levels */
 } eval_event;
 
 typedef struct eval_list {
@@ -348,6 +353,17 @@ static dyad_status S_line(dyad_eval *ev, dyad_eval_side side, const char *name,
     e->source = source;
     e->target = target;
     S_facts(e);
+    json_t *jd = json_object_get(obj, "date");
+    if (json_is_string(jd) && strlen(json_string_value(jd)) <= 10 &&
+        (strlen(json_string_value(jd)) == 4 || strlen(json_string_value(jd)) == 7 ||
+         strlen(json_string_value(jd)) == 10))
+        memcpy(e->date, json_string_value(jd), strlen(json_string_value(jd)) + 1);
+    json_t *jm = json_object_get(obj, "modality");
+    if (json_is_string(jm)) {
+        const char *m = json_string_value(jm);
+        for (int k = 1; k < 4; k++)
+            if (!strcmp(m, dyad_modality_kind_name((dyad_modality_kind)k))) e->modality = k;
+    }
     goto out;
 bad:
     st = dyad__err_set(&ev->err, DYAD_EFORMAT, "%s:%lu: %s; line skipped", name, lineno, what);
@@ -535,6 +551,14 @@ dyad_status dyad_eval_run(dyad_eval *ev)
     }
     ev->info.gold_duplicates = S_dedupe(gl);
     ev->info.system_duplicates = S_dedupe(sl);
+    /* planned, negated and hypothetical events are scored apart: the
+     * levels count what is reported as done */
+    for (int side = 0; side < 2; side++)
+        for (size_t i = 0; i < ev->ev[side].n; i++) {
+            eval_event *e = &ev->ev[side].v[i];
+            e->partner = EVAL_NOSPAN;
+            if (!e->dup && e->modality != DYAD_ASSERTED) e->dup = 2;
+        }
     ev->info.system_outside = ev->outside;
     ev->info.skipped_lines = ev->skipped;
 
@@ -563,6 +587,22 @@ dyad_status dyad_eval_run(dyad_eval *ev)
                 if (best != EVAL_NOSPAN) {
                     ge->matched[level] = 1;
                     sl->v[best].matched[level] = 1;
+                    if (level == DYAD_EVAL_COUNTRIES) ge->partner = best;
+                }
+            }
+        }
+        /* events not reported as done: found when a system event of the
+         * same modality agrees at the category + countries level */
+        for (size_t g = gi; g < gend; g++) {
+            eval_event *ge = &gl->v[g];
+            if (ge->dup != 2) continue;
+            ev->info.modality_gold++;
+            for (size_t s = si; s < send; s++) {
+                eval_event *se = &sl->v[s];
+                if (se->dup == 2 && se->modality == ge->modality && S_overlap(ge, se) &&
+                    S_agree(ge, se, DYAD_EVAL_COUNTRIES)) {
+                    ev->info.modality_found++;
+                    break;
                 }
             }
         }
@@ -574,7 +614,16 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         eval_list *l = &ev->ev[side];
         for (size_t i = 0; i < l->n; i++) {
             const eval_event *e = &l->v[i];
+            if (side == DYAD_EVAL_SYSTEM && e->dup == 2 && ev->stories[e->story].in_gold)
+                ev->info.modality_system++;
             if (e->dup) continue;
+            if (side == DYAD_EVAL_GOLD && e->partner != EVAL_NOSPAN && e->date[0]) {
+                /* date agreement at the gold's precision */
+                const eval_event *se = &ev->ev[DYAD_EVAL_SYSTEM].v[e->partner];
+                size_t gl_ = strlen(e->date);
+                ev->info.date_matched++;
+                ev->info.date_agree += strlen(se->date) >= gl_ && !strncmp(se->date, e->date, gl_);
+            }
             if (side == DYAD_EVAL_SYSTEM) {
                 if (!ev->stories[e->story].in_gold) { ev->info.system_outside++; continue; }
                 ev->info.system_events++;
