@@ -322,6 +322,12 @@ static void test_plural_pairs(void **state)
          "commitment to democracy.",
          1, ""},
         {"Both leaders signed a trade pact.", 0, ""},
+        /* the two state actors who last acted on each other, not the
+         * countries named since */
+        {"The presidents of Chile and Peru discussed trade by phone on Monday. "
+         "Brazil and Argentina have long backed Bolivia in its sea dispute. "
+         "The two leaders also discussed the dispute over fishing rights.",
+         2, "CHLGOV PERGOV 040; PERGOV CHLGOV 040"},
     };
     S_run(cases, S_LEN(cases));
 }

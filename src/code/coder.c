@@ -86,6 +86,10 @@ typedef struct docctx {
     struct { char code[DOC_CODE]; char text[32]; unsigned at; } recent[DOC_RECENT];
     int nrecent;                /* the last parties that acted (subjects
                                    and event parties), newest last */
+    char leaders[2][DOC_CODE];  /* the last two state actors (sector GOV)
+                                   of different countries who acted on
+                                   each other, for "the two leaders" */
+    unsigned leaders_at;
     unsigned sent;              /* sentences seen, from 1 */
     int open_quote;             /* the last sentence ended inside quotes */
 } docctx;
@@ -758,6 +762,12 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         if (code) cand[ncand++] = code;
     }
     const docctx *d = &c->doc;
+    /* states told apart by country: the last two that acted on each
+     * other, before any country merely named since */
+    if (by_country && !cc && d->leaders[0][0] && ncand < 38) {
+        cand[ncand++] = d->leaders[0];
+        cand[ncand++] = d->leaders[1];
+    }
     for (int k = d->nrecent; k-- > 0 && ncand < 40;) {
         if (d->recent[k].at + 3 < d->sent) break;
         cand[ncand++] = d->recent[k].code;
@@ -1389,6 +1399,19 @@ static void S_doc_update(dyad_coder *c)
             continue;
         d->group_at = d->sent;
         break;
+    }
+    /* the state actors who last acted on each other: "the two leaders",
+     * "both countries" in a later sentence are they, not whichever
+     * countries were named last */
+    for (size_t i = 0; i < c->nevents; i++) {
+        const dyad_event *e = &c->events[i];
+        if (strlen(e->source) < 6 || strlen(e->target) < 6 || strncmp(e->source + 3, "GOV", 3) ||
+            strncmp(e->target + 3, "GOV", 3) || !strncmp(e->source, e->target, 3) ||
+            !S_country_code(e->source) || !S_country_code(e->target))
+            continue;
+        S_copy(d->leaders[0], DOC_CODE, e->source);
+        S_copy(d->leaders[1], DOC_CODE, e->target);
+        d->leaders_at = d->sent;
     }
     for (size_t i = 0; i < c->nevents; i++) {
         const dyad_event *e = &c->events[i];
