@@ -319,6 +319,8 @@ typedef struct {
     size_t n;
     size_t i;              /* where the try started */
     int lead;              /* a preposition or part came before the core */
+    int parted;            /* a part word came: "early 2011 protests" is a
+                              year, where "in 2000 cases" is a count */
     int lic_month, lic_year;
     dyad__timex *x;
 } S_try;
@@ -367,7 +369,7 @@ static size_t S_year_after(S_try *t, size_t e, int comma_ok, int of_ok)
     if (comma_ok && strcmp(S_at(t, k), ",") == 0) k++;
     else if (of_ok && S_ieq(S_at(t, k), "of")) k++;
     int y = S_year(S_at(t, k));
-    if (y && !S_noun_follows(S_at(t, k + 1))) {
+    if (y) {   /* beside a month, a number is a year: "the April 2019 elections" */
         t->x->y = y;
         return k + 1;
     }
@@ -389,16 +391,20 @@ static size_t S_core_month(S_try *t, size_t j)
     if (!m) return 0;
     size_t e = j + 1;
     int d = S_daynum(S_at(t, e));
-    if (d && d <= dyad__date_month_days(2000, m) && !S_noun_follows(S_at(t, e + 1))) {
+    if (d && d <= dyad__date_month_days(2000, m)) {
         t->x->d = d;
         e++;
     } else {
         d = 0;
     }
     e = S_year_after(t, e, 1, !d);
-    if (!d && !t->x->y && t->x->ref != DYAD__REF_DOC &&
-        (amb && (!t->lic_month || strcmp(S_at(t, e), "'s") == 0)))
-        return 0;
+    if (!d && !t->x->y && t->x->ref != DYAD__REF_DOC) {
+        /* a month alone: not "May's", not "June Smith" */
+        if (amb && (!t->lic_month || strcmp(S_at(t, e), "'s") == 0)) return 0;
+        if (!t->lead && S_cap(S_at(t, e)) && !S_month(S_at(t, e), &amb) &&
+            !S_weekday(S_at(t, e)))
+            return 0;
+    }
     t->x->kind = DYAD__TIMEX_DATE;
     t->x->m = m;
     return e;
@@ -432,8 +438,7 @@ static size_t S_core_weekday(S_try *t, size_t j)
                      (S_cap(S_at(t, j + 1)) && !S_month(S_at(t, j + 1), &amb))))
         return 0;
     size_t k = j + 1 + (strcmp(S_at(t, j + 1), ",") == 0), e;
-    t->lic_month = 1;
-    if ((e = S_core_month(t, k)) || (e = S_core_dayfirst(t, k))) {
+    if (((e = S_core_month(t, k)) && t->x->d) || (e = S_core_dayfirst(t, k))) {
         t->x->weekday = wd;
         return e;
     }
@@ -458,13 +463,11 @@ static size_t S_core_ref(S_try *t, size_t j)
     if (!S_refword(S_at(t, j), &off)) return 0;
     if (!t->lead && j > 0 && S_ieq(S_at(t, j - 1), "the")) return 0;
     const char *s = S_at(t, j + 1);
-    dyad__timex_unit u = S_unit(s);
     dyad__timex *x = t->x;
     int m, wd;
-    if (u && (u == DYAD__UNIT_WEEK || u == DYAD__UNIT_MONTH || u == DYAD__UNIT_YEAR) &&
-        (S_ieq(s, "week") || S_ieq(s, "month") || S_ieq(s, "year"))) {
+    if (S_ieq(s, "week") || S_ieq(s, "month") || S_ieq(s, "year")) {
         x->kind = DYAD__TIMEX_RELATIVE;
-        x->unit = u;
+        x->unit = S_unit(s);
         x->offset = off;
     } else if ((m = S_month(s, &amb))) {
         x->kind = DYAD__TIMEX_DATE;
@@ -532,7 +535,7 @@ static size_t S_core_year(S_try *t, size_t j)
 {
     const char *s = S_at(t, j);
     int y = S_year(s);
-    if (y && t->lic_year && !S_noun_follows(S_at(t, j + 1))) {
+    if (y && t->lic_year && (t->parted || !S_noun_follows(S_at(t, j + 1)))) {
         t->x->kind = DYAD__TIMEX_DATE;
         t->x->y = y;
         return j + 1;
@@ -627,7 +630,7 @@ static size_t S_core_vague(S_try *t, size_t j)
     else if ((c = S_count(S_at(t, k))) && !S_ieq(S_at(t, k), "a") && !S_ieq(S_at(t, k), "an")) k++;
     if (!(u = S_unit(S_at(t, k)))) return 0;
     x->unit = u;
-    if (k == j + 2 && (dir == 2 || (dir == 1 && u == DYAD__UNIT_DAY))) {
+    if (k == j + 2 && (dir == 2 || (S_ieq(a, "next") && S_ieq(S_at(t, k), "day")))) {
         /* "the previous day", "the next day": another event's neighbour */
         x->kind = DYAD__TIMEX_ANAPHOR;
         x->offset = S_ieq(a, "previous") ? -1 : S_ieq(a, "same") ? 0 : 1;
@@ -647,7 +650,7 @@ static size_t S_match(const char *const *w, size_t n, size_t i, dyad__timex *x)
     static const core_fn cores[] = {S_core_hyphen, S_core_ref,     S_core_ago,
                                     S_core_dayword, S_core_weekday, S_core_month,
                                     S_core_dayfirst, S_core_year,   S_core_vague};
-    S_try t = {w, n, i, 0, 0, 0, x};
+    S_try t = {w, n, i, 0, 0, 0, 0, x};
     size_t j = i;
     memset(x, 0, sizeof *x);
     for (size_t p = 0; p < sizeof S_preps / sizeof S_preps[0]; p++) {
@@ -660,7 +663,7 @@ static size_t S_match(const char *const *w, size_t n, size_t i, dyad__timex *x)
         }
     }
     size_t k = S_part(&t, j);
-    if (k) t.lic_month = t.lic_year = 1;
+    if (k) t.lic_month = t.lic_year = t.parted = 1;
     j += k;
     t.lead = j > i;
     if (j >= n) return 0;
@@ -819,10 +822,14 @@ static int S_range(const dyad__timex *x, const dyad__date *doc, int dir, long *l
         /* this week / month / year: the side of the document's day the
          * tense looks at; "earlier" / "later" leave the day out */
         if (x->offset == 0 && x->unit != DYAD__UNIT_DAY) {
-            if (dir < 0 || x->part == DYAD__PART_EARLIER) *hi = dd;
-            if (dir > 0 || x->part == DYAD__PART_LATER) *lo = dd;
-            if (x->part == DYAD__PART_EARLIER && *hi - 1 >= *lo) *hi = dd - 1;
-            if (x->part == DYAD__PART_LATER && *lo + 1 <= *hi) *lo = dd + 1;
+            if (x->part == DYAD__PART_EARLIER) {
+                if (dd - 1 >= *lo) *hi = dd - 1;   /* else the whole period */
+            } else if (x->part == DYAD__PART_LATER) {
+                if (dd + 1 <= *hi) *lo = dd + 1;
+            } else {
+                if (dir < 0) *hi = dd;
+                if (dir > 0) *lo = dd;
+            }
         }
         return 1;
     }
