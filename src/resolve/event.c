@@ -192,11 +192,12 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
         }
         return;
     }
-    /* the document's date serves a clause that reports something current:
-     * present or simple past, not the future, not a plan, not a past
+    /* the document's date serves an event reported as current: asserted
+     * (an intent or threat is made when reported, even of a future act)
+     * or negated, not a plan or a possibility, and not told in the past
      * perfect ("had annexed" tells of an earlier time) */
     int current = out->modality != DYAD_PLANNED && out->modality != DYAD_HYPOTHETICAL &&
-                  (!g || (g->tense != DYAD__TENSE_FUTURE && !(g->tense == DYAD__TENSE_PAST && g->perfect)));
+                  (!g || !(g->tense == DYAD__TENSE_PAST && g->perfect));
     if (current && res->doc_date) {
         memcpy(r->date, res->doc_date, 11);
         out->date = r->date;

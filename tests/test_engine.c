@@ -1,0 +1,257 @@
+/*
+ * test_engine.c -- the library pipeline (dyad_engine_*) on documents we
+ * write: every event's date (each date form, each weekday relation, year
+ * inference across a year boundary, no document date, the time of a
+ * "when" clause, background), its modality (asserted, planned, negated,
+ * hypothetical; asserted only by default), portable evidence names, and
+ * the JSON record with every field present.
+ */
+#include "testutil.h"
+
+#include <jansson.h>
+
+#ifndef DYAD_BUILTIN_DICT_DIR
+#error "DYAD_BUILTIN_DICT_DIR must name the built-in dictionaries"
+#endif
+
+static dyad_dict *g_dict;
+static dyad_tagger *g_tagger;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (dyad_dict_new(&g_dict) != DYAD_OK) return -1;
+    dyad_status st = dyad_dict_add_dir(g_dict, DYAD_BUILTIN_DICT_DIR);
+    if (st != DYAD_OK && st != DYAD_EDICT) return -1;
+    dyad_dict_compile(g_dict);
+    if (dyad_tagger_new(&g_tagger, NULL) != DYAD_OK) {
+        printf("NOTE: the tagger data is missing (%s); the engine tests are skipped.\n",
+               dyad_tagger_errmsg(g_tagger));
+        dyad_tagger_free(g_tagger);
+        g_tagger = NULL;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    dyad_tagger_free(g_tagger);
+    dyad_dict_free(g_dict);
+    return 0;
+}
+
+#define NEED_TAGGER()                                        \
+    do {                                                     \
+        if (!g_tagger) {                                     \
+            print_message("SKIP: no tagger data\n");         \
+            skip();                                          \
+        }                                                    \
+    } while (0)
+
+/* Codes text (dated date, NULL for none) with all modalities or only the
+ * asserted ones, and returns the engine (to free). */
+static dyad_engine *S_code(const char *text, const char *date, int all)
+{
+    dyad_engine_options o = dyad_engine_defaults();
+    if (all) o.modalities = 0xf;
+    o.dict_root = DYAD_BUILTIN_DICT_DIR;
+    o.dict_label = "builtin";
+    dyad_engine *e;
+    assert_int_equal(dyad_engine_new(&e, g_dict, g_tagger, &o), DYAD_OK);
+    dyad_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = "t";
+    doc.text = text;
+    doc.len = strlen(text);
+    doc.date = date;
+    doc.path = "test";
+    assert_int_equal(dyad_engine_code(e, &doc), DYAD_OK);
+    return e;
+}
+
+/* The first record with this source, target and code, or NULL. */
+static const dyad_record *S_find(const dyad_engine *e, const char *src, const char *tgt,
+                                 const char *code)
+{
+    for (size_t i = 0; i < dyad_engine_record_count(e); i++) {
+        const dyad_record *r = dyad_engine_record(e, i);
+        if (!strcmp(r->source, src) && !strcmp(r->target, tgt) && !strcmp(r->code, code)) return r;
+    }
+    return NULL;
+}
+
+typedef struct dcase {
+    const char *text, *doc_date;
+    const char *src, *tgt, *code;
+    const char *date;           /* NULL: unknown */
+    const char *basis;
+    int background;
+} dcase;
+
+static void S_dates(const dcase *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const dcase *c = &cases[i];
+        dyad_engine *e = S_code(c->text, c->doc_date, 0);
+        const dyad_record *r = S_find(e, c->src, c->tgt, c->code);
+        if (!r) {
+            printf("no %s %s %s in: %s\n", c->src, c->tgt, c->code, c->text);
+            for (size_t k = 0; k < dyad_engine_record_count(e); k++) {
+                const dyad_record *x = dyad_engine_record(e, k);
+                printf("  got %s %s %s\n", x->source, x->target, x->code);
+            }
+            fail();
+        }
+        if ((c->date == NULL) != (r->date == NULL) || (c->date && strcmp(c->date, r->date)) ||
+            (c->basis == NULL) != (r->date_basis == NULL) ||
+            (c->basis && strcmp(c->basis, r->date_basis)) || c->background != r->background) {
+            printf("%s\n  want %s (%s, background %d), got %s (%s, background %d)\n", c->text,
+                   c->date ? c->date : "null", c->basis ? c->basis : "null", c->background,
+                   r->date ? r->date : "null", r->date_basis ? r->date_basis : "null", r->background);
+            fail();
+        }
+        dyad_engine_free(e);
+    }
+}
+
+/* Explicit dates, with and without a year; the time of the clause, not
+ * of another clause; the document's date for a current report. */
+static void test_explicit_dates(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static const dcase cases[] = {
+        {"On April 4, Chile attacked Peru.", "2019-12-17", "CHL", "PER", "190", "2019-04-04", "text", 1},
+        {"Chile attacked Peru on March 5, 2018.", "2019-12-17", "CHL", "PER", "190", "2018-03-05", "text", 1},
+        {"Chile attacked Peru in 2014.", "2019-12-17", "CHL", "PER", "190", "2014", "text", 1},
+        {"In April, Chile attacked Peru.", "2019-12-17", "CHL", "PER", "190", "2019-04", "text", 1},
+        {"Chile attacked Peru.", "2019-12-17", "CHL", "PER", "190", "2019-12-17", "document", 0},
+        /* the time of a "when" clause is the time before it */
+        {"Chile and Peru have been at odds since 2014, when Chile attacked Peru.", "2019-12-17",
+         "CHL", "PER", "190", "2014", "text", 1},
+        /* a date without a year is the latest such date not after the
+         * document's: across the year boundary */
+        {"On Dec. 28, Chile attacked Peru.", "2020-01-05", "CHL", "PER", "190", "2019-12-28", "text", 0},
+        {"On Dec. 28, Chile attacked Peru.", "2020-12-30", "CHL", "PER", "190", "2020-12-28", "text", 0},
+    };
+    S_dates(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Weekdays count from the document's day: the past looks back (the same
+ * weekday is that day), the future forward; no document date leaves a
+ * weekday unresolved, never guessed. */
+static void test_weekdays(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static const dcase cases[] = {
+        /* 2020-06-10 is a Wednesday */
+        {"On Tuesday, Chile criticized Peru.", "2020-06-10", "CHL", "PER", "111", "2020-06-09", "text", 0},
+        {"On Wednesday, Chile criticized Peru.", "2020-06-10", "CHL", "PER", "111", "2020-06-10", "text", 0},
+        {"On Thursday, Chile criticized Peru.", "2020-06-10", "CHL", "PER", "111", "2020-06-04", "text", 0},
+        {"Yesterday, Chile criticized Peru.", "2020-06-10", "CHL", "PER", "111", "2020-06-09", "text", 0},
+        {"Last year, Chile criticized Peru.", "2020-06-10", "CHL", "PER", "111", "2019", "text", 1},
+        /* no document date: relative expressions stay unresolved */
+        {"On Tuesday, Chile criticized Peru.", NULL, "CHL", "PER", "111", NULL, "text", 0},
+        {"Chile criticized Peru.", NULL, "CHL", "PER", "111", NULL, NULL, 0},
+        /* an absolute date still resolves */
+        {"On March 5, 2018, Chile criticized Peru.", NULL, "CHL", "PER", "111", "2018-03-05", "text", 0},
+    };
+    S_dates(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Planned, negated and hypothetical acts are marked, and returned only
+ * when asked for; an intent is itself asserted. */
+static void test_modality(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine *e = S_code("Chile did not attack Peru.", "2020-06-10", 1);
+    const dyad_record *r = S_find(e, "CHL", "PER", "190");
+    assert_non_null(r);
+    assert_int_equal(r->modality, DYAD_NEGATED);
+    dyad_engine_free(e);
+    e = S_code("Chile did not attack Peru.", "2020-06-10", 0);
+    assert_int_equal(dyad_engine_record_count(e), 0);
+    dyad_engine_free(e);
+
+    e = S_code("Chile could attack Peru.", "2020-06-10", 1);
+    r = S_find(e, "CHL", "PER", "190");
+    assert_non_null(r);
+    assert_int_equal(r->modality, DYAD_HYPOTHETICAL);
+    assert_null(r->date);   /* what may happen has no date yet */
+    dyad_engine_free(e);
+
+    /* "will attack" on a weekday: an asserted threat, a planned attack,
+     * both dated forward */
+    e = S_code("Chile will attack Peru on Thursday.", "2020-06-10", 1);
+    r = S_find(e, "CHL", "PER", "1384");
+    assert_non_null(r);
+    assert_int_equal(r->modality, DYAD_ASSERTED);
+    const dyad_record *p = S_find(e, "CHL", "PER", "190");
+    assert_non_null(p);
+    assert_int_equal(p->modality, DYAD_PLANNED);
+    assert_non_null(p->date);
+    assert_string_equal(p->date, "2020-06-11");
+    dyad_engine_free(e);
+    /* a plan without a time has no date; its intent is today's */
+    e = S_code("Chile will attack Peru.", "2020-06-10", 1);
+    p = S_find(e, "CHL", "PER", "190");
+    assert_non_null(p);
+    assert_null(p->date);
+    r = S_find(e, "CHL", "PER", "1384");
+    assert_non_null(r);
+    assert_string_equal(r->date, "2020-06-10");
+    dyad_engine_free(e);
+}
+
+/* Every field is on every JSON record; evidence names are portable. */
+static void test_record_json(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine *e = S_code("Chile attacked Peru.", NULL, 0);
+    assert_int_equal(dyad_engine_record_count(e), 1);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    dyad_json *j = dyad_json_new(f);
+    dyad_record_write_json(dyad_engine_record(e, 0), j);
+    dyad_json_free(j);
+    fclose(f);
+    json_error_t err;
+    json_t *o = json_loads(buf, 0, &err);
+    assert_non_null(o);
+    static const char *const fields[] = {
+        "doc_id", "sentence_id", "date", "date_precision", "date_basis", "date_text", "doc_date",
+        "background", "modality", "source", "target", "code", "root", "quad_class", "goldstein",
+        "plover", "source_text", "target_text", "verb_text", "negated", "sentence_start",
+        "sentence_end", "sentence", "evidence"};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (!json_object_get(o, fields[i])) printf("missing field %s\n", fields[i]);
+        assert_non_null(json_object_get(o, fields[i]));
+    }
+    assert_true(json_is_null(json_object_get(o, "date")));
+    assert_string_equal(json_string_value(json_object_get(o, "date_precision")), "unknown");
+    json_t *ev = json_object_get(o, "evidence");
+    assert_true(json_array_size(ev) >= 1);
+    const char *entry = json_string_value(json_object_get(json_array_get(ev, 0), "entry"));
+    assert_non_null(entry);
+    assert_int_equal(strncmp(entry, "builtin:", 8), 0);
+    assert_null(strstr(buf, DYAD_BUILTIN_DICT_DIR));
+    json_decref(o);
+    free(buf);
+    dyad_engine_free(e);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_explicit_dates),
+        cmocka_unit_test(test_weekdays),
+        cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_record_json),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
