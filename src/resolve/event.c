@@ -123,7 +123,7 @@ static int S_direction(const dyad__vgroup *g, dyad_modality_kind m)
     if (g->tense == DYAD__TENSE_FUTURE) return 1;
     if (g->tense == DYAD__TENSE_PAST || g->perfect) return -1;
     if (g->tense == DYAD__TENSE_PRESENT) return 0;
-    return -1;
+    return g->infinitive ? 1 : -1;     /* "is due to travel on Tuesday" */
 }
 
 /* The time expression that governs the event at token v: one in the
@@ -162,6 +162,13 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
     out->precision = DYAD_DATE_UNKNOWN;
     const dyad__vgroup *g = S_group(res->tree, ev->verb);
     int k = res->tree && ev->verb < res->tree->ntoks ? S_governing(r, res->tree, (uint32_t)ev->verb) : -1;
+    /* an intent or threat is dated when it is reported: a time in its
+     * clause belongs to the act it announces ("is due to travel to
+     * Mauritius on Tuesday": the 036 is today's) */
+    int intent = out->modality == DYAD_ASSERTED && ev->code &&
+                 (!strncmp(ev->code, "03", 2) || !strncmp(ev->code, "13", 2)) &&
+                 g && S_direction(g, out->modality) > 0;
+    if (k >= 0 && intent) k = -1;
     if (k >= 0) {
         /* a time expression of the event's own clause: its date, or none
          * when it cannot be placed (never the document's date instead) */
