@@ -1,5 +1,8 @@
 /*
  * util.c -- error reporting and the document loop shared by the commands.
+ * Every message goes through cli_error, which escapes control characters
+ * and invalid UTF-8 (file names, ids and text come from the input) and
+ * never cuts a message.
  */
 #include "cli.h"
 
@@ -8,12 +11,71 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if none;
+ * *cp gets the code point. */
+static size_t S_utf8(const unsigned char *s, size_t n, unsigned long *cp)
+{
+    unsigned c = s[0];
+    size_t len;
+    unsigned long v, min;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
+    else return 0;
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return len;
+}
+
+/* Writes s to stderr with control characters (C0, DEL, C1) and invalid
+ * UTF-8 escaped, so names and ids from the input cannot drive the
+ * terminal.  Nothing is cut. */
+static void S_put_escaped(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        if (c >= 0x20 && c < 0x7f) { fputc(c, stderr); i++; continue; }
+        if (c == '\n') { fputs("\\n", stderr); i++; continue; }
+        if (c == '\t') { fputs("\\t", stderr); i++; continue; }
+        if (c == '\r') { fputs("\\r", stderr); i++; continue; }
+        unsigned long cp = 0;
+        size_t k = c >= 0x80 ? S_utf8(u + i, n - i, &cp) : 0;
+        if (k == 0) { fprintf(stderr, "\\x%02x", c); i++; continue; }
+        if (cp < 0xA0) fprintf(stderr, "\\u%04lx", cp);
+        else fwrite(u + i, 1, k, stderr);
+        i += k;
+    }
+}
+
+static void S_vreport(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    fputs("dyad: ", stderr);
+    if (msg) {
+        vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+        S_put_escaped(msg);
+        free(msg);
+    } else {
+        fputs("out of memory formatting a message", stderr);
+    }
+    va_end(ap2);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("dyad: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    S_vreport(fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }
@@ -21,9 +83,8 @@ void cli_error(const char *fmt, ...)
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fputs("dyad: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    S_vreport(fmt, ap);
     va_end(ap);
     if (cmd) fprintf(stderr, "\nTry 'dyad help %s'.\n", cmd);
     else fprintf(stderr, "\nTry 'dyad --help'.\n");

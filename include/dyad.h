@@ -122,7 +122,7 @@ DYAD_API dyad_status dyad_format_parse(const char *name, dyad_format *out);
 
 typedef struct dyad_reader_options {
     dyad_format format;   /* DYAD_FORMAT_AUTO unless forced */
-    size_t max_doc_bytes; /* 0: the default (64 MiB) */
+    size_t max_doc_bytes; /* 0: the default (16 MiB) */
 } dyad_reader_options;
 
 /* A streaming reader over any number of inputs: files, directories (read

@@ -6,6 +6,8 @@
 
 #include "common/common.h"
 
+#include <errno.h>
+
 static void test_status_names(void **state)
 {
     (void)state;
@@ -197,6 +199,80 @@ static void test_json_large(void **state)
     free(mem);
 }
 
+/* Error messages: control characters and invalid UTF-8 from file names,
+ * ids and text are escaped; a message too long for the slot loses its
+ * middle, never its reason. */
+static void test_err_messages(void **state)
+{
+    (void)state;
+    dyad__err e;
+    dyad__err_set(&e, DYAD_EIO, "%s:%d: %s", "a\x1b[31mb\nc", 3, "cannot open");
+    assert_string_equal(e.msg, "a\\x1b[31mb\\nc:3: cannot open");
+    /* C1 control (U+009B, a terminal CSI), a stray byte, a valid e-acute */
+    dyad__err_set(&e, DYAD_EIO, "id \xc2\x9b \xff \xc3\xa9");
+    assert_string_equal(e.msg, "id \\u009b \\xff \xc3\xa9");
+    /* a path of 3000 bytes: the start of the path and the whole reason */
+    char path[3001];
+    memset(path, 'p', 3000);
+    path[0] = '/';
+    path[3000] = 0;
+    dyad__err_set(&e, DYAD_EJSON, "%s:%lu: malformed JSON: %s; line skipped", path,
+                  12ul, "end of file expected");
+    size_t n = strlen(e.msg);
+    assert_true(n < sizeof e.msg);
+    assert_true(n > sizeof e.msg / 2);
+    assert_int_equal(e.msg[0], '/');
+    assert_non_null(strstr(e.msg, "[...]"));
+    const char *tail = ":12: malformed JSON: end of file expected; line skipped";
+    assert_string_equal(e.msg + n - strlen(tail), tail);
+    /* a long multibyte id is cut on character boundaries */
+    char *id = malloc(3000 * 2 + 1);
+    for (int i = 0; i < 3000; i++) memcpy(id + 2 * i, "\xc3\xa9", 2);
+    id[6000] = 0;
+    dyad__err_set(&e, DYAD_EFORMAT, "document %s: no text", id);
+    n = strlen(e.msg);
+    assert_int_equal(dyad__utf8_check((const unsigned char *)e.msg, n), n);
+    assert_string_equal(e.msg + n - 9, ": no text");
+    free(id);
+    /* an argument pointing into the slot itself */
+    dyad__err_set(&e, DYAD_EIO, "first");
+    dyad__err_set(&e, DYAD_EIO, "%s, then second", e.msg);
+    assert_string_equal(e.msg, "first, then second");
+}
+
+/* Only regular files open; a FIFO is refused at once instead of hanging
+ * until a writer comes. */
+static void test_fopen_regular(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dyad-common-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char fifo[256], reg[256];
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    snprintf(reg, sizeof reg, "%s/file", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    FILE *f = fopen(reg, "wb");
+    assert_non_null(f);
+    fputs("x", f);
+    fclose(f);
+    const char *why = NULL;
+    assert_null(dyad__fopen_regular(fifo, &why));
+    assert_string_equal(why, "not a regular file (a FIFO)");
+    assert_null(dyad__fopen_regular(dir, &why));
+    assert_string_equal(why, "not a regular file (a directory)");
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/none", dir);
+    assert_null(dyad__fopen_regular(missing, &why));
+    assert_string_equal(why, strerror(ENOENT));
+    f = dyad__fopen_regular(reg, &why);
+    assert_non_null(f);
+    assert_int_equal(fgetc(f), 'x');
+    fclose(f);
+    unlink(fifo);
+    unlink(reg);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_utf8),         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_json_structure), cmocka_unit_test(test_json_escapes),
         cmocka_unit_test(test_json_large),
+        cmocka_unit_test(test_err_messages), cmocka_unit_test(test_fopen_regular),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -110,6 +110,37 @@ static void test_jsonl_line_too_long(void **state)
     assert_non_null(strstr(R.errs[0], ":2:"));
 }
 
+/* The default document limit is 16 MiB: a longer JSON line is skipped
+ * with its file and line, a longer text file with the byte offset, and
+ * the inputs after them are still read. */
+static void test_document_limit(void **state)
+{
+    (void)state;
+    size_t big = ((size_t)16 << 20) + 100;
+    char *data = malloc(big + 200);
+    assert_non_null(data);
+    size_t n = (size_t)sprintf(data, "{\"id\":\"big\",\"text\":\"");
+    memset(data + n, 'x', big);
+    n += big;
+    n += (size_t)sprintf(data + n, "\"}\n{\"id\":\"after\",\"text\":\"Kept.\"}\n");
+    const char *pj = tmp_file(".jsonl", data, n);
+    const char *pt = tmp_file(".txt", data + 30, big);
+    const char *ps = tmp_file(".txt", "Small story.", 12);
+    free(data);
+    const char *paths[] = {pj, pt, ps};
+    S_read(paths, 3, NULL);
+    assert_int_equal(R.ndocs, 2);
+    assert_string_equal(R.ids[0], "after");
+    assert_string_equal(R.texts[1], "Small story.");
+    assert_int_equal(R.nerr, 2);
+    assert_int_equal(R.st[0], DYAD_ETOOBIG);
+    assert_non_null(strstr(R.errs[0], ":1: line longer than the limit of 16777216 bytes"));
+    assert_int_equal(R.st[1], DYAD_ETOOBIG);
+    assert_non_null(strstr(R.errs[1], ": byte 16777216: document larger than the limit"));
+    unlink(pj);
+    unlink(pt);
+}
+
 static void test_text_files_and_directories(void **state)
 {
     (void)state;
@@ -134,7 +165,8 @@ static void test_text_files_and_directories(void **state)
     assert_string_equal(R.texts[0], "Story one.");
     assert_string_equal(R.ids[1], "two");          /* b_sub/two.txt, sorted */
     assert_string_equal(R.ids[2], "c_three");
-    assert_string_equal(R.texts[2], "Story three with BOM.");
+    /* the byte-order mark stays in the text, so offsets count file bytes */
+    assert_string_equal(R.texts[2], "\xEF\xBB\xBFStory three with BOM.");
     assert_string_equal(R.ids[3], "j1");
     assert_int_equal(R.nerr, 3);
     assert_int_equal(R.st[0], DYAD_EBINARY);
@@ -143,6 +175,79 @@ static void test_text_files_and_directories(void **state)
     assert_non_null(strstr(R.errs[1], "e_bad.txt:1: byte 4"));
     assert_int_equal(R.st[2], DYAD_EIO);
     assert_non_null(strstr(R.errs[2], "/nonexistent/dyad/file.txt"));
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A byte-order mark starting any JSON line (two files with BOMs
+ * concatenated) is skipped; in plain text it stays, and the sentence
+ * offsets point at the file's own bytes. */
+static void test_byte_order_marks(void **state)
+{
+    (void)state;
+    const char j[] = "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"First file.\"}\n"
+                     "\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"Second file.\"}\n"
+                     "\xEF\xBB\xBF\n"
+                     "\xEF\xBB\xBF{\"id\":\"c\",\"text\":\"Third.\"";
+    const char *p = tmp_file(".jsonl", j, sizeof j - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr, 1);                   /* line 4 is cut short */
+    assert_non_null(strstr(R.errs[0], ":4: column"));
+    assert_int_equal(R.ndocs, 2);
+    assert_string_equal(R.ids[1], "b");
+    /* plain text: "Russia met Turkey." starts at byte 3 of the file */
+    const char t[] = "\xEF\xBB\xBFRussia met Turkey. Iran met Iraq.";
+    const char *pt = tmp_file(".txt", t, sizeof t - 1);
+    dyad_reader *r;
+    dyad_text *tx;
+    assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+    assert_int_equal(dyad_text_new(&tx), DYAD_OK);
+    assert_int_equal(dyad_reader_add(r, pt), DYAD_OK);
+    const dyad_doc *d;
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_int_equal(d->len, sizeof t - 1);
+    assert_int_equal(dyad_text_analyze(tx, d), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(tx), 2);
+    const dyad_sentence *s0 = dyad_text_sentence(tx, 0), *s1 = dyad_text_sentence(tx, 1);
+    assert_int_equal(s0->start, 3);
+    assert_int_equal(s0->end, 21);
+    assert_int_equal(s1->start, 22);
+    assert_memory_equal(t + s1->start, "Iran met Iraq.", 14);
+    dyad_text_free(tx);
+    dyad_reader_free(r);
+}
+
+/* The directory walk visits each file and directory once, by device and
+ * inode: two links to "." are not followed again and again, a link to a
+ * file does not read it twice; a FIFO, a link loop and an unreadable file
+ * are each skipped with one message, and never block the walk. */
+static void test_directory_walk_hostile(void **state)
+{
+    (void)state;
+    char dir[256], cmd[2048];
+    snprintf(dir, sizeof dir, "/tmp/dyad-test-walk-%d", (int)getpid());
+    snprintf(cmd, sizeof cmd,
+             "rm -rf %s && mkdir -p %s/sub && cd %s && "
+             "printf 'Story one.' > a.txt && printf 'Story two.' > sub/b.txt && "
+             "ln -s . l1 && ln -s . l2 && ln -s .. sub/up && ln -s a.txt z_link.txt && "
+             "ln -s m_loop m_loop && mkfifo n_fifo && "
+             "printf 'Secret.' > o_unreadable.txt && chmod 000 o_unreadable.txt",
+             dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    char file[300];
+    snprintf(file, sizeof file, "%s/a.txt", dir);
+    const char *paths[] = {dir, file, dir};
+    S_read(paths, 3, NULL);
+    int root = geteuid() == 0;        /* root reads a mode-000 file */
+    assert_int_equal(R.ndocs, root ? 3 : 2);
+    assert_string_equal(R.texts[0], "Story one.");
+    int two = 0;
+    for (int i = 0; i < R.ndocs; i++) two += strcmp(R.texts[i], "Story two.") == 0;
+    assert_int_equal(two, 1);
+    assert_int_equal(R.nerr, root ? 2 : 3);
+    assert_non_null(strstr(R.errs[0], "m_loop: cannot open"));
+    assert_non_null(strstr(R.errs[1], "n_fifo: not a regular file (a FIFO)"));
+    if (!root) assert_non_null(strstr(R.errs[2], "o_unreadable.txt: cannot open: Permission"));
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     assert_int_equal(system(cmd), 0);
 }
@@ -330,7 +435,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_mixed_good_and_bad),
         cmocka_unit_test(test_jsonl_line_too_long),
+        cmocka_unit_test(test_document_limit),
         cmocka_unit_test(test_text_files_and_directories),
+        cmocka_unit_test(test_byte_order_marks),
+        cmocka_unit_test(test_directory_walk_hostile),
         cmocka_unit_test(test_petrarch_xml),
         cmocka_unit_test(test_compressed),
         cmocka_unit_test(test_format_override_and_sniff),

@@ -259,6 +259,61 @@ static void test_boilerplate(void **state)
     assert_true(dyad_text_sentence(T, 2)->boilerplate);
 }
 
+/* Boilerplate is judged sentence by sentence: a document that is one
+ * long line (white space collapsed, as scrapers and JSON corpora deliver
+ * it) keeps every story sentence around a notice. */
+static void test_boilerplate_one_line(void **state)
+{
+    (void)state;
+    const char *s = "Turkey and Russia agreed on patrols. Officials said the talks "
+                    "would go on. Please contact us for subscription options.";
+    assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(T), 3);
+    assert_false(dyad_text_sentence(T, 0)->boilerplate);
+    assert_false(dyad_text_sentence(T, 1)->boilerplate);
+    assert_true(dyad_text_sentence(T, 2)->boilerplate);
+    /* a time and a headline run into the first sentence: the sentence
+     * ends with a full stop, so it is not a metadata line */
+    const char *u = "Putin stresses ceasefire Politics June 10, 2020, 18:25 The presidents "
+                    "discussed Libya. Read more on the site \xe2\x86\x92";
+    assert_int_equal(dyad_text_analyze_str(T, u, strlen(u), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(T), 2);
+    assert_false(dyad_text_sentence(T, 0)->boilerplate);
+    assert_true(dyad_text_sentence(T, 1)->boilerplate);
+    /* a weak cue marks only the closing run of notices, not a story
+     * sentence that other story sentences follow */
+    const char *w = "Netflix lost many subscribers this year. Turkey and Russia agreed "
+                    "on patrols. This story was updated for our subscribers.";
+    assert_int_equal(dyad_text_analyze_str(T, w, strlen(w), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(T), 3);
+    assert_false(dyad_text_sentence(T, 0)->boilerplate);
+    assert_false(dyad_text_sentence(T, 1)->boilerplate);
+    assert_true(dyad_text_sentence(T, 2)->boilerplate);
+    /* the same document with its lines kept and with them joined: the
+     * same sentences, the same flags */
+    const char *lines = "Turkey and Russia agreed on patrols.\n"
+                        "Officials said the talks would go on.\n"
+                        "Only part of our coverage appears on this site.\n"
+                        "Contact us for subscription options.\n";
+    char joined[256];
+    snprintf(joined, sizeof joined, "%s", lines);
+    for (char *p = joined; *p; p++) if (*p == '\n') *p = ' ';
+    int flags[2][8];
+    size_t count[2];
+    for (int k = 0; k < 2; k++) {
+        const char *d = k ? joined : lines;
+        assert_int_equal(dyad_text_analyze_str(T, d, strlen(d), NULL, 0), DYAD_OK);
+        count[k] = dyad_text_sentence_count(T);
+        assert_true(count[k] <= 8);
+        for (size_t i = 0; i < count[k]; i++) flags[k][i] = dyad_text_sentence(T, i)->boilerplate;
+    }
+    assert_int_equal(count[0], 4);
+    assert_int_equal(count[1], 4);
+    for (size_t i = 0; i < 4; i++) assert_int_equal(flags[0][i], flags[1][i]);
+    assert_int_equal(flags[1][0] + flags[1][1], 0);
+    assert_int_equal(flags[1][2] + flags[1][3], 2);
+}
+
 static void test_pathological_inputs(void **state)
 {
     (void)state;
@@ -385,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs_and_wrapping),
         cmocka_unit_test(test_datelines),
         cmocka_unit_test(test_boilerplate),
+        cmocka_unit_test(test_boilerplate_one_line),
         cmocka_unit_test(test_pathological_inputs),
         cmocka_unit_test(test_seed_stories),
     };

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Early return on failure.  In debug builds the failing file:line goes to
  * stderr, which helps when a status travels up several frames. */
@@ -77,9 +78,14 @@ const char *dyad__buf_cstr(dyad__buf *b);  /* "" when empty or oom */
 static inline void dyad__buf_clear(dyad__buf *b) { b->len = 0; if (b->data) b->data[0] = 0; }
 
 /* ---------------------------------------------------------------- errors
- * A fixed-size message slot embedded in each handle. */
+ * A fixed-size message slot embedded in each handle.  dyad__err_set
+ * escapes control characters and invalid UTF-8 (file names, ids and
+ * input text end up in messages), and a message too long for the slot
+ * loses bytes from its middle, never its end: "path:line: reason" keeps
+ * the start of the path and the whole reason. */
+#define DYAD__ERR_MAX 1024
 typedef struct dyad__err {
-    char msg[512];
+    char msg[DYAD__ERR_MAX];
 } dyad__err;
 
 dyad_status dyad__err_set(dyad__err *e, dyad_status st, const char *fmt, ...)
@@ -87,6 +93,22 @@ dyad_status dyad__err_set(dyad__err *e, dyad_status st, const char *fmt, ...)
 static inline void dyad__err_clear(dyad__err *e) { e->msg[0] = 0; }
 
 /* ------------------------------------------------------------- utilities */
+
+/* Appends s[0..n) to out with control characters (C0, DEL, C1) and bytes
+ * that are not valid UTF-8 written as escapes: "\n", "\t", "\r",
+ * "\x1b", "\u0085".  Valid printable UTF-8 is copied as it is. */
+void dyad__escape(dyad__buf *out, const char *s, size_t n);
+
+/* Copies s[0..n) (NUL-free) into out[0..cap) and NUL-terminates it; when
+ * it does not fit, bytes are left out of the middle (marked "[...]") so
+ * the start and the end survive.  Cuts fall on UTF-8 boundaries. */
+void dyad__shorten_middle(char *out, size_t cap, const char *s, size_t n);
+
+/* Opens path for reading if it is a regular file.  The open never blocks
+ * (a FIFO without a writer would hang fopen).  Returns NULL with errno
+ * set otherwise; *why (when not NULL) then says why in words, e.g. "not
+ * a regular file (a FIFO)" or strerror's text. */
+FILE *dyad__fopen_regular(const char *path, const char **why);
 
 /* Offset of the first invalid UTF-8 byte in s[0..n), or n when valid.
  * Rejects overlong forms, surrogates and values past U+10FFFF. */

@@ -5,6 +5,8 @@
 #include "common.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 const char *dyad_status_name(dyad_status st)
 {
@@ -30,9 +32,27 @@ const char *dyad_version(void) { return DYAD_VERSION; }
 
 dyad_status dyad__err_set(dyad__err *e, dyad_status st, const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, ap2;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    /* format into a buffer of its own (an argument may point into e) */
+    char *full = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (full) vsnprintf(full, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    if (!full) {
+        snprintf(e->msg, sizeof e->msg, "%s", dyad_strerror(st));
+        return st;
+    }
+    dyad__buf esc;
+    dyad__buf_init(&esc);
+    dyad__escape(&esc, full, (size_t)n);
+    if (esc.oom)
+        dyad__shorten_middle(e->msg, sizeof e->msg, dyad_strerror(st), strlen(dyad_strerror(st)));
+    else
+        dyad__shorten_middle(e->msg, sizeof e->msg, esc.data ? esc.data : "", esc.len);
+    dyad__buf_free(&esc);
+    free(full);
     return st;
 }

@@ -1,12 +1,18 @@
 /*
  * utf8.c -- strict UTF-8 decoding and validation (RFC 3629: no overlong
- * forms, no surrogates, nothing past U+10FFFF), and date helpers.
+ * forms, no surrogates, nothing past U+10FFFF), date helpers, the escaping
+ * and middle-shortening behind error messages, and opening a file only
+ * when it is a regular one (a FIFO must never hang a command).
  * Hand-written because the hot path (validating whole documents) wants an
  * ASCII fast path that utf8proc's per-code-point iterator does not have.
  */
 #include "common.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 size_t dyad__utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
@@ -119,4 +125,108 @@ int dyad__date_normalize(const char *s, size_t n, char out[11])
     if (!dyad__date_valid(tmp, 10)) return -1;
     memcpy(out, tmp, 11);
     return 0;
+}
+
+/* ------------------------------------------------ messages and files */
+
+void dyad__escape(dyad__buf *out, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t a = i;
+        while (i < n && u[i] >= 0x20 && u[i] < 0x7f) i++;   /* printable ASCII */
+        dyad__buf_append(out, s + a, i - a);
+        if (i >= n) break;
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (c == '\n') dyad__buf_append(out, "\\n", 2);
+            else if (c == '\t') dyad__buf_append(out, "\\t", 2);
+            else if (c == '\r') dyad__buf_append(out, "\\r", 2);
+            else dyad__buf_printf(out, "\\x%02x", c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = dyad__utf8_decode(u + i, n - i, &cp);
+        if (k == 0) {
+            dyad__buf_printf(out, "\\x%02x", c);
+            i++;
+        } else if (cp < 0xA0) {
+            dyad__buf_printf(out, "\\u%04x", (unsigned)cp);   /* C1 control */
+            i += k;
+        } else {
+            dyad__buf_append(out, s + i, k);
+            i += k;
+        }
+    }
+}
+
+void dyad__shorten_middle(char *out, size_t cap, const char *s, size_t n)
+{
+    static const char mark[] = "[...]";
+    if (cap == 0) return;
+    if (n < cap) {
+        memcpy(out, s, n);
+        out[n] = 0;
+        return;
+    }
+    size_t room = cap - 1;
+    if (room < sizeof mark + 8) {           /* too small to shorten well */
+        size_t k = room;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+        memcpy(out, s, k);
+        out[k] = 0;
+        return;
+    }
+    room -= sizeof mark - 1;
+    size_t head = room / 4, tail = room - head;
+    while (head > 0 && ((unsigned char)s[head] & 0xC0) == 0x80) head--;
+    size_t from = n - tail;
+    while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80) from++;
+    memcpy(out, s, head);
+    memcpy(out + head, mark, sizeof mark - 1);
+    memcpy(out + head + sizeof mark - 1, s + from, n - from);
+    out[head + sizeof mark - 1 + (n - from)] = 0;
+}
+
+FILE *dyad__fopen_regular(const char *path, const char **why)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (why) *why = strerror(errno);
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        if (why) *why = strerror(e);
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        close(fd);
+        if (why) {
+            *why = S_ISDIR(sb.st_mode)    ? "not a regular file (a directory)"
+                   : S_ISFIFO(sb.st_mode) ? "not a regular file (a FIFO)"
+                   : S_ISSOCK(sb.st_mode) ? "not a regular file (a socket)"
+                   : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode)
+                       ? "not a regular file (a device)"
+                       : "not a regular file";
+        }
+        errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+        return NULL;
+    }
+    /* regular files ignore O_NONBLOCK, but clear it for good measure */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        if (why) *why = strerror(e);
+    }
+    return f;
 }

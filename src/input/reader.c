@@ -6,6 +6,10 @@
  * Invariant: an error never ends the run.  It skips the smallest unit it
  * can (a JSON line, a document, the rest of a damaged file), is reported
  * once with file and line or byte offset, and the next call goes on.
+ * Each file and directory is visited once, by device and inode, so
+ * symbolic links that loop (two links to ".") or repeat a file cost
+ * nothing; what is not a regular file (a FIFO, a device) is refused with
+ * a message and never opened in a way that could block.
  */
 #include "reader_impl.h"
 
@@ -17,7 +21,7 @@
 
 #include <jansson.h>
 
-#define DEFAULT_MAX_DOC ((size_t)64 << 20)
+#define DEFAULT_MAX_DOC ((size_t)16 << 20)
 
 dyad_status dyad_format_parse(const char *name, dyad_format *out)
 {
@@ -112,11 +116,52 @@ void dyad_reader_free(dyad_reader *r)
     S_close_current(r);
     for (size_t i = 0; i < r->npaths; i++) free(r->paths[i].path);
     free(r->paths);
+    free(r->seen);
     dyad__arena_free(&r->arena);
     dyad__buf_free(&r->line);
     dyad__buf_free(&r->text);
     dyad__buf_free(&r->parse);
     free(r);
+}
+
+/* Records (dev, ino) as visited.  Returns 1 when it was new, 0 when it
+ * had been visited, -1 when out of memory. */
+static int S_visit(dyad_reader *r, unsigned long long dev, unsigned long long ino)
+{
+    if ((r->nseen + 1) * 2 > r->cap_seen) {
+        size_t cap = r->cap_seen ? r->cap_seen * 2 : 64;
+        dyad__file_id *v = calloc(cap, sizeof *v);
+        if (!v) return -1;
+        for (size_t i = 0; i < r->cap_seen; i++) {
+            if (!r->seen[i].used) continue;
+            size_t h = (size_t)((r->seen[i].dev * 0x9E3779B97F4A7C15ULL) ^ r->seen[i].ino);
+            h = (size_t)(h * 0xFF51AFD7ED558CCDULL);
+            while (v[h & (cap - 1)].used) h++;
+            v[h & (cap - 1)] = r->seen[i];
+        }
+        free(r->seen);
+        r->seen = v;
+        r->cap_seen = cap;
+    }
+    size_t h = (size_t)((dev * 0x9E3779B97F4A7C15ULL) ^ ino);
+    h = (size_t)(h * 0xFF51AFD7ED558CCDULL);
+    for (;; h++) {
+        dyad__file_id *e = &r->seen[h & (r->cap_seen - 1)];
+        if (!e->used) {
+            e->dev = dev;
+            e->ino = ino;
+            e->used = 1;
+            r->nseen++;
+            return 1;
+        }
+        if (e->dev == dev && e->ino == ino) return 0;
+    }
+}
+
+static const char *S_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket"
+           : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "an unknown kind";
 }
 
 static int S_cmp(const void *a, const void *b)
@@ -233,19 +278,25 @@ static dyad_status S_open_next(dyad_reader *r)
             if (stat(path, &sb) != 0)
                 return dyad__err_set(&r->err, DYAD_EIO, "%s: cannot open: %s",
                                      path, strerror(errno));
+            if (!S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
+                return dyad__err_set(&r->err, DYAD_EIO, "%s: not a regular file (%s); "
+                                     "skipped", path, S_kind(sb.st_mode));
+            }
+            int fresh = S_visit(r, (unsigned long long)sb.st_dev,
+                                (unsigned long long)sb.st_ino);
+            if (fresh < 0)
+                return dyad__err_set(&r->err, DYAD_ENOMEM, "%s: out of memory", path);
+            if (!fresh && S_ISREG(sb.st_mode)) continue;   /* read already */
             if (S_ISDIR(sb.st_mode)) {
                 r->cursor--;                 /* replace it by its entries */
                 memmove(r->paths + r->cursor, r->paths + r->cursor + 1,
                         (r->npaths - r->cursor - 1) * sizeof *r->paths);
                 r->npaths--;
-                dyad_status st = S_expand_dir(r, path);
+                dyad_status st = fresh ? S_expand_dir(r, path) : DYAD_OK;
                 free(path);
                 if (st != DYAD_OK) return st;
                 continue;
             }
-            if (!S_ISREG(sb.st_mode))
-                return dyad__err_set(&r->err, DYAD_EIO,
-                                     "%s: not a regular file", path);
         }
         r->path = path;
         dyad_status st = dyad__stream_open(&r->s, path, mem, memlen);
@@ -335,16 +386,18 @@ static dyad_status S_next_text(dyad_reader *r)
         size_t n = r->s.len - r->s.pos;
         if (r->text.len + n > r->opts.max_doc_bytes)
             return dyad__err_set(&r->err, DYAD_ETOOBIG,
-                                 "%s: document larger than the limit of %zu "
-                                 "bytes; skipped", r->path, r->opts.max_doc_bytes);
+                                 "%s: byte %zu: document larger than the limit of %zu "
+                                 "bytes; skipped", r->path, r->opts.max_doc_bytes,
+                                 r->opts.max_doc_bytes);
         dyad__buf_append(&r->text, r->s.buf + r->s.pos, n);
         r->s.pos = r->s.len;
         if (r->text.oom)
             return dyad__err_set(&r->err, DYAD_ENOMEM, "%s: out of memory", r->path);
     }
+    /* A byte-order mark stays in the text, so offsets count the file's
+     * bytes; the text stage drops U+FEFF wherever it appears. */
     const char *t = r->text.data ? r->text.data : "";
     size_t n = r->text.len;
-    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) { t += 3; n -= 3; }
     const char *nul = memchr(t, 0, n);
     if (nul)
         return dyad__err_set(&r->err, DYAD_EBINARY,
@@ -408,7 +461,9 @@ static dyad_status S_next_jsonl(dyad_reader *r)
                                  r->opts.max_doc_bytes);
         const char *p = r->line.data ? r->line.data : "";
         size_t n = r->line.len;
-        if (r->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) { p += 3; n -= 3; }
+        /* a byte-order mark may start any line (files concatenated) */
+        int bom = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0;
+        if (bom) { p += 3; n -= 3; }
         size_t k = 0;
         while (k < n && (p[k] == ' ' || p[k] == '\t')) k++;
         if (k == n) continue;                       /* blank line */
@@ -422,7 +477,7 @@ static dyad_status S_next_jsonl(dyad_reader *r)
         if (!obj)
             return dyad__err_set(&r->err, DYAD_EJSON,
                                  "%s:%lu: column %d: malformed JSON: %s; line "
-                                 "skipped", r->path, r->lineno, je.column, je.text);
+                                 "skipped", r->path, r->lineno, je.column + bom, je.text);
         dyad_status st = DYAD_OK;
         size_t tlen = 0;
         const char *text;

@@ -14,10 +14,18 @@ typedef struct dyad__input {
     size_t memlen;
 } dyad__input;
 
+/* A file or directory already visited, by device and inode. */
+typedef struct dyad__file_id {
+    unsigned long long dev, ino;
+    int used;
+} dyad__file_id;
+
 struct dyad_reader {
     dyad_reader_options opts;
     dyad__input *paths;     /* queued inputs; directories expand in place */
     size_t npaths, cap_paths, cursor;
+    dyad__file_id *seen;    /* hash set of visited files and directories */
+    size_t nseen, cap_seen; /* cap_seen: 0 or a power of two */
     /* the open input */
     int open;
     int done_file;          /* the current file yields nothing more */

@@ -64,9 +64,10 @@ dyad_status dyad__stream_open(dyad__stream *s, const char *path,
     } else if (strcmp(path, "-") == 0) {
         s->f = stdin;
     } else {
-        s->f = fopen(path, "rb");
+        const char *why = NULL;
+        s->f = dyad__fopen_regular(path, &why);
         if (!s->f) {
-            dyad__err_set(&s->err, DYAD_EIO, "cannot open: %s", strerror(errno));
+            dyad__err_set(&s->err, DYAD_EIO, "cannot open: %s", why);
             return s->status = DYAD_EIO;
         }
         s->own_f = 1;

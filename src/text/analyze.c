@@ -433,10 +433,14 @@ static const struct cue { unsigned char len0; const char *w[4]; } S_strong_cues[
     {2, {"\xc2\xa9"}},                {8, {"download", "our", "app"}},
     {3, {"for", "subscription"}},
 };
-/* Substrings that mark a notice only in the closing paragraph. */
+/* Substrings that mark a notice only in the closing run of sentences
+ * (a story may mention subscribers; "offered to subscribers" at the end
+ * is the publisher speaking). */
 static const char *const S_weak_cues[] = {
-    "subscri", "website contains", "newsletter", "our website",
-    "this article", "this story",
+    "subscribe to", "subscribe now", "subscription", "to subscribers",
+    "for subscribers",
+    "website contains", "newsletter", "our website", "this article",
+    "this story", "this site", "our coverage",
 };
 /* Section labels and page furniture, matched against a whole paragraph. */
 static const char *const S_labels[] = {
@@ -503,39 +507,74 @@ static size_t S_words(const dyad_token *v, size_t a, size_t b)
     return n;
 }
 
-/* A paragraph that is only a label ("All news"). */
-static int S_label(dyad_text *t, const para *pp)
+/* A unit that is only a label ("All news"). */
+static int S_label(dyad_text *t, size_t a, size_t b)
 {
-    if (pp->tok_b - pp->tok_a > 4) return 0;
-    const char *low = S_lower(t, t->toks.v, pp->tok_a, pp->tok_b);
+    if (b - a > 4) return 0;
+    const char *low = S_lower(t, t->toks.v, a, b);
     for (size_t i = 0; i < DYAD_ARRAY_LEN(S_labels); i++)
         if (strcmp(low, S_labels[i]) == 0) return 1;
     return 0;
 }
 
-/* Flags sentences [s_a, s_b) of paragraph p.  headline: index of the
- * headline paragraph (the first that is not a label). */
-static void S_flag(dyad_text *t, size_t p, size_t s_a, size_t s_b, size_t headline)
+/* The tokens judged for sentence s: its whole line when the line holds
+ * only this sentence (a dateline included), else the sentence alone. */
+static void S_unit(const dyad_text *t, size_t s, size_t *a, size_t *b)
+{
+    const dyad_sentence *x = &t->sents[s];
+    int alone = (s == 0 || t->sents[s - 1].paragraph != x->paragraph) &&
+                (s + 1 == t->nsent || t->sents[s + 1].paragraph != x->paragraph);
+    if (alone) {
+        *a = t->paras[x->paragraph].tok_a;
+        *b = t->paras[x->paragraph].tok_b;
+    } else {
+        *a = x->first_token;
+        *b = x->first_token + x->ntokens;
+    }
+}
+
+/* Flags boilerplate sentence by sentence.  Each sentence is judged on
+ * its own tokens, or on its line when the line is that one sentence;
+ * never on a paragraph that holds other sentences, so a document whose
+ * text is one long line (white space collapsed) is judged like the same
+ * text with its line breaks.  headline: index of the headline paragraph
+ * (the first that is not a label).
+ *   - labels ("All news"), subheads (three words or fewer, no full stop,
+ *     not the headline), metadata lines (a time, no full stop) and
+ *     bylines ("By ..." in six words, no full stop);
+ *   - a notice anywhere (a strong cue: "contact us", "all rights
+ *     reserved");
+ *   - the closing run: from the last sentence backwards, while each
+ *     sentence is boilerplate or a short sentence with a weak cue
+ *     ("offered to subscribers", "this article"), whatever the lines. */
+static void S_flag_all(dyad_text *t, size_t headline)
 {
     const dyad_token *v = t->toks.v;
-    const para *pp = &t->paras[p];
-    if (pp->tok_a == pp->tok_b) return;
-    int terminal = S_ends_terminal(v, pp->tok_a, pp->tok_b);
-    size_t words = S_words(v, pp->tok_a, pp->tok_b);
-    int closing = p + 2 >= t->npara;
-    int whole = S_label(t, pp);
-    if (!terminal && words <= 3 && p != headline) whole = 1;         /* subhead */
-    if (!terminal && S_has_time(v, pp->tok_a, pp->tok_b)) whole = 1;  /* metadata */
-    if (!terminal && words <= 6 && dyad__tok_is(&v[pp->tok_a], "By")) whole = 1;
-    if (!whole && p + 1 == t->npara && words <= 80 &&
-        S_contains_any(S_lower(t, v, pp->tok_a, pp->tok_b), S_weak_cues,
-                       DYAD_ARRAY_LEN(S_weak_cues)))
-        whole = 1;
-    if (!whole && closing && S_has_strong_cue(v, pp->tok_a, pp->tok_b)) whole = 1;
-    for (size_t s = s_a; s < s_b; s++) {
+    for (size_t s = 0; s < t->nsent; s++) {
         dyad_sentence *x = &t->sents[s];
-        x->boilerplate = whole ||
-                         S_has_strong_cue(v, x->first_token, x->first_token + x->ntokens);
+        size_t a, b;
+        S_unit(t, s, &a, &b);
+        if (a == b) continue;
+        int terminal = S_ends_terminal(v, a, b);
+        size_t words = S_words(v, a, b);
+        int head = x->paragraph == headline &&
+                   (s == 0 || t->sents[s - 1].paragraph != x->paragraph);
+        int flag = S_label(t, a, b);
+        if (!terminal && words <= 3 && !head) flag = 1;              /* subhead */
+        if (!terminal && S_has_time(v, a, b)) flag = 1;               /* metadata */
+        if (!terminal && words <= 6 && dyad__tok_is(&v[a], "By")) flag = 1;
+        if (S_has_strong_cue(v, x->first_token, x->first_token + x->ntokens)) flag = 1;
+        x->boilerplate = flag;
+    }
+    for (size_t s = t->nsent; s-- > 0;) {
+        dyad_sentence *x = &t->sents[s];
+        if (x->boilerplate) continue;
+        size_t a, b;
+        S_unit(t, s, &a, &b);
+        if (S_words(v, a, b) > 80 ||
+            !S_contains_any(S_lower(t, v, a, b), S_weak_cues, DYAD_ARRAY_LEN(S_weak_cues)))
+            break;
+        x->boilerplate = 1;
     }
 }
 
@@ -562,7 +601,9 @@ dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
 
     size_t headline = t->npara;
     for (size_t p = 0; p < t->npara && headline == t->npara; p++)
-        if (t->paras[p].tok_a < t->paras[p].tok_b && !S_label(t, &t->paras[p])) headline = p;
+        if (t->paras[p].tok_a < t->paras[p].tok_b &&
+            !S_label(t, t->paras[p].tok_a, t->paras[p].tok_b))
+            headline = p;
 
     int have_dl = 0, pending_dl = 0;
     size_t dl_para = 0;
@@ -586,8 +627,8 @@ dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
             t->sents[s0].dateline = &t->dateline;
             pending_dl = 0;
         }
-        if (!one_sentence) S_flag(t, p, s0, t->nsent, headline);
     }
+    if (!one_sentence) S_flag_all(t, headline);
     /* Above the dateline, a short line without a full stop is a section
      * label ("Middle East") even in the headline's place. */
     for (size_t i = 0; have_dl && i < t->nsent && t->sents[i].paragraph < dl_para; i++) {
