@@ -18,4 +18,9 @@
  * Used by the public entry points for parses and for raw text. */
 dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date);
 
+/* dyad_suite_load() on a buffer (the fuzz target reads validation files
+ * from memory); name labels the messages.  Same statuses. */
+dyad_status dyad__suite_load_memory(dyad_suite **out, const char *name, const char *data,
+                                    size_t len);
+
 #endif
