@@ -21,5 +21,9 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date);
 /* The tree of the sentence last coded (for the resolver: tokens, nodes,
  * verb groups); valid until the next coding call. */
 const dyad__tree *dyad__coder_tree(const dyad_coder *c);
+/* dyad_suite_load() on a buffer (the fuzz target reads validation files
+ * from memory); name labels the messages.  Same statuses. */
+dyad_status dyad__suite_load_memory(dyad_suite **out, const char *name, const char *data,
+                                    size_t len);
 
 #endif

@@ -10,10 +10,11 @@
  * libxml2's tree API (recover mode, no network), and every string is
  * copied into the suite's arena.
  */
-#include "../common/common.h"
+#include "code.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -171,28 +172,44 @@ static int S_walk(dyad_suite *s, xmlNodePtr n, int depth)
 
 static void S_quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 
-dyad_status dyad_suite_load(dyad_suite **out, const char *path)
+/* Reads the validation file from a file (data NULL) or from memory;
+ * name labels the messages. */
+static dyad_status S_load(dyad_suite **out, const char *name, const char *data, size_t len)
 {
     *out = calloc(1, sizeof **out);
     dyad_suite *s = *out;
     if (!s) return DYAD_ENOMEM;
     dyad__arena_init(&s->arena, (size_t)1 << 30);
+    if (data && len > INT_MAX)
+        return dyad__err_set(&s->err, DYAD_ETOOBIG, "%s: validation file over 2 GB", name);
+    const int opts = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
     xmlSetGenericErrorFunc(NULL, S_quiet);
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER |
-                                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDocPtr doc = data ? xmlReadMemory(data, (int)len, name, NULL, opts)
+                         : xmlReadFile(name, NULL, opts);
     xmlSetGenericErrorFunc(NULL, NULL);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
         return dyad__err_set(&s->err, DYAD_EXML, "%s:%d: cannot read the validation file: %s",
-                             path, e ? e->line : 0,
+                             name, e ? e->line : 0,
                              e && e->message ? e->message : "not XML");
     }
     int rc = S_walk(s, xmlDocGetRootElement(doc), 0);
     xmlFreeDoc(doc);
-    if (rc != 0) return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", path);
+    if (rc != 0) return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", name);
     if (s->nrecs == 0)
-        return dyad__err_set(&s->err, DYAD_EFORMAT, "%s: no <Sentence> records", path);
+        return dyad__err_set(&s->err, DYAD_EFORMAT, "%s: no <Sentence> records", name);
     return DYAD_OK;
+}
+
+dyad_status dyad_suite_load(dyad_suite **out, const char *path)
+{
+    return S_load(out, path, NULL, 0);
+}
+
+dyad_status dyad__suite_load_memory(dyad_suite **out, const char *name, const char *data,
+                                    size_t len)
+{
+    return S_load(out, name, data ? data : "", len);
 }
 
 void dyad_suite_free(dyad_suite *s)
