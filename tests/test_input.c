@@ -92,6 +92,42 @@ static void test_jsonl_mixed_good_and_bad(void **state)
     assert_int_equal(R.st[3], DYAD_EJSON);
 }
 
+/* Numbers jansson refuses (past the double range, integers past int64)
+ * never cost a line: in fields dyad ignores they are dropped quietly; in
+ * a field dyad reads the document is kept with a warning. */
+static void test_jsonl_out_of_range_numbers(void **state)
+{
+    (void)state;
+    const char data[] =
+        "{\"id\":\"a\",\"text\":\"One.\",\"score\":1e400}\n"
+        "{\"id\":\"b\",\"text\":\"Two 1e400 \\\" 99999999999999999999999.\","
+        "\"n\":[123456789012345678901234567890,{\"x\":-1e999}]}\n"
+        "{\"id\":\"c\",\"text\":1e400}\n"
+        "{\"id\":\"d\",\"text\":\"Four.\",\"x\":1e-400,\"y\":-9223372036854775808}\n"
+        "{\"id\":\"e\",\"text\":\"Five.\",\"x\":1e400,}\n";
+    const char *p = tmp_file(".jsonl", data, sizeof data - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 3);
+    assert_string_equal(R.ids[0], "a");
+    assert_string_equal(R.texts[1], "Two 1e400 \" 99999999999999999999999.");
+    assert_string_equal(R.ids[2], "d");
+    assert_int_equal(R.warn[0], 0);
+    assert_int_equal(R.nerr, 2);
+    assert_int_equal(R.st[0], DYAD_EFORMAT);        /* a number is no text */
+    assert_non_null(strstr(R.errs[0], ":3: no \"text\" string"));
+    assert_int_equal(R.st[1], DYAD_EJSON);          /* a real syntax error */
+    assert_non_null(strstr(R.errs[1], ":5: column 36: malformed JSON"));
+    /* an id dyad cannot hold: kept under a derived id, with a warning */
+    const char big[] = "{\"id\":123456789012345678901234567890,\"text\":\"Big id.\"}\n";
+    p = tmp_file(".jsonl", big, sizeof big - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 1);
+    assert_int_equal(R.nerr, 0);
+    assert_non_null(strstr(R.ids[0], ":1"));
+    assert_non_null(strstr(R.warn, ":1: document kept without its \"id\": the number "
+                                   "123456789012345678901234567890 is out of range"));
+}
+
 static void test_jsonl_line_too_long(void **state)
 {
     (void)state;
@@ -434,6 +470,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_mixed_good_and_bad),
+        cmocka_unit_test(test_jsonl_out_of_range_numbers),
         cmocka_unit_test(test_jsonl_line_too_long),
         cmocka_unit_test(test_document_limit),
         cmocka_unit_test(test_text_files_and_directories),

@@ -440,6 +440,99 @@ static const char *S_json_str(dyad_reader *r, json_t *obj, const char *key,
     return NULL;
 }
 
+/* The fields dyad reads from a JSON line. */
+static const char *const S_fields[] = {"id", "text", "source", "url", "title", "date",
+                                       "published"};
+
+/* Nonzero when the number literal s[0..n) is one jansson refuses: an
+ * integer outside int64, or a real that overflows a double. */
+static int S_number_out_of_range(const char *s, size_t n)
+{
+    char tmp[64];
+    int real = memchr(s, '.', n) || memchr(s, 'e', n) || memchr(s, 'E', n);
+    if (!real) {
+        size_t digits = n - (s[0] == '-');
+        if (digits < 19) return 0;
+        if (digits > 19) return 1;
+        snprintf(tmp, sizeof tmp, "%.*s", (int)n, s);
+        errno = 0;
+        (void)strtoll(tmp, NULL, 10);
+        return errno == ERANGE;
+    }
+    /* a long mantissa is fine; only the exponent can overflow */
+    char *buf = n < sizeof tmp ? tmp : malloc(n + 1);
+    if (!buf) return 0;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    errno = 0;
+    double v = strtod(buf, NULL);
+    int bad = errno == ERANGE && v != 0;
+    if (buf != tmp) free(buf);
+    return bad;
+}
+
+/* Copies the JSON text p[0..n) into out with every number that jansson
+ * would refuse ("1e400", a 30-digit integer; never shorter than four
+ * bytes) replaced by null and spaces, so a
+ * number in a field dyad ignores never costs the line.  When such a
+ * number is the value of a top-level field dyad reads, that field's
+ * name and the number go into *field / *num (the first one only).
+ * Returns the count of numbers replaced. */
+static size_t S_json_defuse(const char *p, size_t n, dyad__buf *out, const char **field,
+                            const char **num, size_t *numlen)
+{
+    size_t replaced = 0, depth = 0, i = 0;
+    const char *key = NULL;         /* last string at depth 1 before ':' */
+    size_t keylen = 0;
+    int want_value = 0;             /* after "key": at depth 1 */
+    dyad__buf_clear(out);
+    while (i < n) {
+        char c = p[i];
+        if (c == '"') {
+            size_t a = i++;
+            while (i < n && p[i] != '"') i += p[i] == '\\' ? 2 : 1;
+            if (i < n) i++;
+            if (i > n) i = n;
+            dyad__buf_append(out, p + a, i - a);
+            if (depth == 1 && !want_value) { key = p + a + 1; keylen = i - a - 2; }
+            else want_value = 0;
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t a = i;
+            while (i < n && (p[i] == '-' || p[i] == '+' || p[i] == '.' || p[i] == 'e' ||
+                             p[i] == 'E' || (p[i] >= '0' && p[i] <= '9')))
+                i++;
+            if (i - a >= 4 && S_number_out_of_range(p + a, i - a)) {
+                /* same length, so columns in later messages still fit */
+                dyad__buf_append(out, "null", 4);
+                for (size_t k = a + 4; k < i; k++) dyad__buf_putc(out, ' ');
+                replaced++;
+                if (want_value && key && !*field) {
+                    for (size_t k = 0; k < DYAD_ARRAY_LEN(S_fields); k++)
+                        if (strlen(S_fields[k]) == keylen &&
+                            memcmp(S_fields[k], key, keylen) == 0) {
+                            *field = S_fields[k];
+                            *num = p + a;
+                            *numlen = i - a;
+                        }
+                }
+            } else {
+                dyad__buf_append(out, p + a, i - a);
+            }
+            want_value = 0;
+            continue;
+        }
+        if (c == '{' || c == '[') depth++;
+        else if ((c == '}' || c == ']') && depth) depth--;
+        if (c == ':' && depth == 1) want_value = 1;
+        else if (c == ',' || c == '{' || c == '[') want_value = 0;
+        dyad__buf_putc(out, c);
+        i++;
+    }
+    return replaced;
+}
+
 static dyad_status S_next_jsonl(dyad_reader *r)
 {
     for (;;) {
@@ -474,6 +567,13 @@ static dyad_status S_next_jsonl(dyad_reader *r)
                                  r->path, r->lineno);
         json_error_t je;
         json_t *obj = json_loadb(p, n, 0, &je);
+        /* a number jansson refuses: read the line again with it as null */
+        const char *bad_field = NULL, *bad_num = NULL;
+        size_t bad_len = 0;
+        if (!obj && (strstr(je.text, "overflow") || strstr(je.text, "too big")) &&
+            S_json_defuse(p, n, &r->text, &bad_field, &bad_num, &bad_len) > 0 &&
+            !r->text.oom)
+            obj = json_loadb(r->text.data, r->text.len, 0, &je);
         if (!obj)
             return dyad__err_set(&r->err, DYAD_EJSON,
                                  "%s:%lu: column %d: malformed JSON: %s; line "
@@ -503,6 +603,12 @@ static dyad_status S_next_jsonl(dyad_reader *r)
             const char *field = "date";
             if (!date) { date = S_json_str(r, obj, "published", &dlen); field = "published"; }
             if (date) dyad__reader_set_date(r, date, dlen, field);
+            if (bad_field)
+                dyad__err_set(&r->warn, DYAD_EFORMAT,
+                              "%s:%lu: document kept without its \"%s\": the number "
+                              "%.*s%s is out of range", r->path, r->lineno, bad_field,
+                              (int)(bad_len > 40 ? 40 : bad_len), bad_num,
+                              bad_len > 40 ? "..." : "");
             if (r->arena.over_cap) st = DYAD_ENOMEM;
         }
         json_decref(obj);
