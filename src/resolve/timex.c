@@ -362,7 +362,8 @@ static size_t S_part(const S_try *t, size_t j)
 }
 
 /* An optional year after a month or a day-month: "April 2019", "March 5,
- * 2020", "March of 2014", "December last year".  Returns the end. */
+ * 2020", "March of 2014", "December last year", "January of this year".
+ * Returns the end. */
 static size_t S_year_after(S_try *t, size_t e, int comma_ok, int of_ok)
 {
     size_t k = e;
@@ -374,10 +375,10 @@ static size_t S_year_after(S_try *t, size_t e, int comma_ok, int of_ok)
         return k + 1;
     }
     int off;
-    if (S_refword(S_at(t, e), &off) && S_ieq(S_at(t, e + 1), "year")) {
+    if (S_refword(S_at(t, k), &off) && S_ieq(S_at(t, k + 1), "year")) {
         t->x->ref = DYAD__REF_DOC;
         t->x->offset = off;
-        return e + 2;
+        return k + 2;
     }
     return e;
 }
