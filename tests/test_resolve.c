@@ -339,6 +339,12 @@ static void test_relative_months_years(void **state)
     assert_string_equal(S_resolve("since last year", wed, PAST), "2019");
     assert_int_equal(S_scan("until March", x), 1);
     assert_int_equal(x[0].span, DYAD__SPAN_UNTIL);
+    assert_int_equal(S_scan("fighting since Tuesday", x), 1);
+    assert_int_equal(x[0].span, DYAD__SPAN_SINCE);
+    assert_string_equal(S_resolve("fighting since Tuesday", wed, PAST), "2020-06-09");
+    assert_int_equal(S_scan("early Sunday", x), 1);
+    assert_int_equal(x[0].part, DYAD__PART_EARLY);
+    assert_int_equal(x[0].kind, DYAD__TIMEX_WEEKDAY);
 }
 
 /* A time with no date of its own is found (the clause has a time) but

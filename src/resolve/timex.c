@@ -439,11 +439,12 @@ static size_t S_core_weekday(S_try *t, size_t j)
                      (S_cap(S_at(t, j + 1)) && !S_month(S_at(t, j + 1), &amb))))
         return 0;
     size_t k = j + 1 + (strcmp(S_at(t, j + 1), ",") == 0), e;
+    dyad__timex keep = *t->x;
     if (((e = S_core_month(t, k)) && t->x->d) || (e = S_core_dayfirst(t, k))) {
         t->x->weekday = wd;
         return e;
     }
-    memset(t->x, 0, sizeof *t->x);   /* the failed tries may have written */
+    *t->x = keep;   /* the failed tries may have written */
     t->x->kind = DYAD__TIMEX_WEEKDAY;
     t->x->weekday = wd;
     k = j + 1 + S_ieq(S_at(t, j + 1), "of");
