@@ -188,6 +188,8 @@ static void test_explicit_dates(void **state)
     assert_string_equal(S_resolve("talks next April", "2020-04-20", FUTURE), "2021-04");
     assert_string_equal(S_resolve("in December last year", "2020-06-10", PAST), "2019-12");
     assert_string_equal(S_resolve("this April", "2020-06-10", PAST), "2020-04");
+    assert_string_equal(S_resolve("in January of this year", "2020-06-10", PAST), "2020-01");
+    assert_string_equal(S_resolve("on March 3 last year", "2020-06-10", PAST), "2019-03-03");
     assert_string_equal(S_resolve("on 2020-06-09 the talks", NULL, PAST), "2020-06-09");
 
     /* a weekday naming a date: the date decides */
@@ -337,6 +339,12 @@ static void test_relative_months_years(void **state)
     assert_string_equal(S_resolve("since last year", wed, PAST), "2019");
     assert_int_equal(S_scan("until March", x), 1);
     assert_int_equal(x[0].span, DYAD__SPAN_UNTIL);
+    assert_int_equal(S_scan("fighting since Tuesday", x), 1);
+    assert_int_equal(x[0].span, DYAD__SPAN_SINCE);
+    assert_string_equal(S_resolve("fighting since Tuesday", wed, PAST), "2020-06-09");
+    assert_int_equal(S_scan("early Sunday", x), 1);
+    assert_int_equal(x[0].part, DYAD__PART_EARLY);
+    assert_int_equal(x[0].kind, DYAD__TIMEX_WEEKDAY);
 }
 
 /* A time with no date of its own is found (the clause has a time) but

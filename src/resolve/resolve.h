@@ -19,6 +19,25 @@
  * when it straddles two, UNKNOWN across New Year; "the 1990s" is UNKNOWN.
  * Without a document date, only expressions that carry their own year
  * resolve; the rest are UNKNOWN, never guessed.
+ *
+ * Other decisions.  A weekday or a yearless date looks back in past and
+ * present clauses (the latest not after the document's day; the same
+ * weekday is that day) and forward in future ones; "last Tuesday" and
+ * "next Monday" are strictly before / after the document's day (1..7
+ * days), "last December" strictly before its month.  "this week" in a past
+ * clause is Monday to the document's day, in a future one the document's
+ * day to Sunday; "earlier this week" ends the day before.  "N days ago" is
+ * that day; "a week ago" is last week, "two months ago" the month, like
+ * "last month".  "since", "from" mark the start of a span, "until", "by"
+ * its end (the date is the bound either way).  Ambiguous words: "May" and
+ * "March" are months only beside a number or after "in", "since",
+ * "until", "during", "before", "after", "from", a part word or "last" /
+ * "next" / "this" (so "he may attend", "pressure on May", "a march" are
+ * not); a four-digit number is a year beside a month or after a
+ * preposition that allows it ("in", "since", "of", "by", ...), and not
+ * before a plural noun ("of 2000 people").  Not read: numeric dates
+ * ("10/06/2020", day and month order is ambiguous), "the year" alone,
+ * holidays.
  */
 #ifndef DYAD_RESOLVE_H
 #define DYAD_RESOLVE_H

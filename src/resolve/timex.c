@@ -362,7 +362,8 @@ static size_t S_part(const S_try *t, size_t j)
 }
 
 /* An optional year after a month or a day-month: "April 2019", "March 5,
- * 2020", "March of 2014", "December last year".  Returns the end. */
+ * 2020", "March of 2014", "December last year", "January of this year".
+ * Returns the end. */
 static size_t S_year_after(S_try *t, size_t e, int comma_ok, int of_ok)
 {
     size_t k = e;
@@ -374,10 +375,10 @@ static size_t S_year_after(S_try *t, size_t e, int comma_ok, int of_ok)
         return k + 1;
     }
     int off;
-    if (S_refword(S_at(t, e), &off) && S_ieq(S_at(t, e + 1), "year")) {
+    if (S_refword(S_at(t, k), &off) && S_ieq(S_at(t, k + 1), "year")) {
         t->x->ref = DYAD__REF_DOC;
         t->x->offset = off;
-        return e + 2;
+        return k + 2;
     }
     return e;
 }
@@ -438,11 +439,12 @@ static size_t S_core_weekday(S_try *t, size_t j)
                      (S_cap(S_at(t, j + 1)) && !S_month(S_at(t, j + 1), &amb))))
         return 0;
     size_t k = j + 1 + (strcmp(S_at(t, j + 1), ",") == 0), e;
+    dyad__timex keep = *t->x;
     if (((e = S_core_month(t, k)) && t->x->d) || (e = S_core_dayfirst(t, k))) {
         t->x->weekday = wd;
         return e;
     }
-    memset(t->x, 0, sizeof *t->x);   /* the failed tries may have written */
+    *t->x = keep;   /* the failed tries may have written */
     t->x->kind = DYAD__TIMEX_WEEKDAY;
     t->x->weekday = wd;
     k = j + 1 + S_ieq(S_at(t, j + 1), "of");
