@@ -70,7 +70,7 @@ static int S_clause_label(int l)
 
 /* The clause that token i belongs to: the nearest S (SBAR, SINV, ...)
  * above it that is finite -- a clause starting with "to" or an -ing form
- * ("to capture Tripoli", "citing officials") belongs to the clause
+ * ("to seize the port", "citing officials") belongs to the clause
  * around it.  DYAD__NONE when there is none. */
 static uint32_t S_clause(const dyad__tree *t, uint32_t i)
 {
@@ -123,12 +123,12 @@ static int S_direction(const dyad__vgroup *g, dyad_modality_kind m)
     if (g->tense == DYAD__TENSE_FUTURE) return 1;
     if (g->tense == DYAD__TENSE_PAST || g->perfect) return -1;
     if (g->tense == DYAD__TENSE_PRESENT) return 0;
-    return g->infinitive ? 1 : -1;     /* "is due to travel on Tuesday" */
+    return g->infinitive ? 1 : -1;     /* "is due to visit on Friday" */
 }
 
 /* The time expression that governs the event at token v: one in the
  * same clause, the nearest to v; else, for a clause of "when" that has
- * none ("since 2014, when Russia annexed Crimea"), the expression just
+ * none ("since 2010, when Chile seized the islands"), the expression just
  * before "when".  -1 when none. */
 static int S_governing(const dyad__resolver *r, const dyad__tree *t, uint32_t v)
 {
@@ -163,8 +163,8 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
     const dyad__vgroup *g = S_group(res->tree, ev->verb);
     int k = res->tree && ev->verb < res->tree->ntoks ? S_governing(r, res->tree, (uint32_t)ev->verb) : -1;
     /* an intent or threat is dated when it is reported: a time in its
-     * clause belongs to the act it announces ("is due to travel to
-     * Mauritius on Tuesday": the 036 is today's) */
+     * clause belongs to the act it announces ("is due to visit
+     * Lima on Friday": the 036 is today's) */
     int intent = out->modality == DYAD_ASSERTED && ev->code &&
                  (!strncmp(ev->code, "03", 2) || !strncmp(ev->code, "13", 2)) &&
                  g && S_direction(g, out->modality) > 0;
@@ -202,7 +202,7 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
     /* the document's date serves an event reported as current: asserted
      * (an intent or threat is made when reported, even of a future act)
      * or negated, not a plan or a possibility, and not told in the past
-     * perfect ("had annexed" tells of an earlier time) */
+     * perfect ("had seized" tells of an earlier time) */
     int current = out->modality != DYAD_PLANNED && out->modality != DYAD_HYPOTHETICAL &&
                   (!g || !(g->tense == DYAD__TENSE_PAST && g->perfect));
     if (current && res->doc_date) {
