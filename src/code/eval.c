@@ -30,6 +30,8 @@ typedef struct eval_story {
     int in_gold;                /* named by a gold line */
 } eval_story;
 
+enum { EVAL_REPEAT = 1, EVAL_NOT_DONE = 2 };
+
 typedef struct eval_event {
     size_t story;               /* index into the story table */
     size_t seq;                 /* order of loading: ties of the matching
@@ -41,7 +43,9 @@ typedef struct eval_event {
     const char *category;       /* PLOVER category, else the root */
     char root[3];
     char src_country[7], tgt_country[7];
-    int dup;                    /* repeats an earlier event of its sentence */
+    int dup;                    /* EVAL_REPEAT: repeats an earlier event of
+                                   its sentence; EVAL_NOT_DONE: planned,
+                                   negated or hypothetical (scored apart) */
     int matched[DYAD_EVAL_NLEVELS];
     size_t partner;             /* the event it matched at the category +
                                    countries level (EVAL_NOSPAN: none) */
@@ -354,10 +358,8 @@ static dyad_status S_line(dyad_eval *ev, dyad_eval_side side, const char *name,
     e->target = target;
     S_facts(e);
     json_t *jd = json_object_get(obj, "date");
-    if (json_is_string(jd) && strlen(json_string_value(jd)) <= 10 &&
-        (strlen(json_string_value(jd)) == 4 || strlen(json_string_value(jd)) == 7 ||
-         strlen(json_string_value(jd)) == 10))
-        memcpy(e->date, json_string_value(jd), strlen(json_string_value(jd)) + 1);
+    size_t dl = json_is_string(jd) ? strlen(json_string_value(jd)) : 0;
+    if (dl == 4 || dl == 7 || dl == 10) memcpy(e->date, json_string_value(jd), dl + 1);
     json_t *jm = json_object_get(obj, "modality");
     if (json_is_string(jm)) {
         const char *m = json_string_value(jm);
@@ -497,7 +499,7 @@ static size_t S_dedupe(eval_list *l)
                                        (!e->slen || !memcmp(o->sentence, e->sentence, e->slen));
             if (!o->dup && same_place && !strcmp(o->code, e->code) &&
                 !strcmp(o->source, e->source) && !strcmp(o->target, e->target)) {
-                e->dup = 1;
+                e->dup = EVAL_REPEAT;
                 dups++;
                 break;
             }
@@ -557,7 +559,7 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         for (size_t i = 0; i < ev->ev[side].n; i++) {
             eval_event *e = &ev->ev[side].v[i];
             e->partner = EVAL_NOSPAN;
-            if (!e->dup && e->modality != DYAD_ASSERTED) e->dup = 2;
+            if (!e->dup && e->modality != DYAD_ASSERTED) e->dup = EVAL_NOT_DONE;
         }
     ev->info.system_outside = ev->outside;
     ev->info.skipped_lines = ev->skipped;
@@ -595,11 +597,11 @@ dyad_status dyad_eval_run(dyad_eval *ev)
          * same modality agrees at the category + countries level */
         for (size_t g = gi; g < gend; g++) {
             eval_event *ge = &gl->v[g];
-            if (ge->dup != 2) continue;
+            if (ge->dup != EVAL_NOT_DONE) continue;
             ev->info.modality_gold++;
             for (size_t s = si; s < send; s++) {
                 eval_event *se = &sl->v[s];
-                if (se->dup == 2 && se->modality == ge->modality && S_overlap(ge, se) &&
+                if (se->dup == EVAL_NOT_DONE && se->modality == ge->modality && S_overlap(ge, se) &&
                     S_agree(ge, se, DYAD_EVAL_COUNTRIES)) {
                     ev->info.modality_found++;
                     break;
@@ -614,7 +616,7 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         eval_list *l = &ev->ev[side];
         for (size_t i = 0; i < l->n; i++) {
             const eval_event *e = &l->v[i];
-            if (side == DYAD_EVAL_SYSTEM && e->dup == 2 && ev->stories[e->story].in_gold)
+            if (side == DYAD_EVAL_SYSTEM && e->dup == EVAL_NOT_DONE && ev->stories[e->story].in_gold)
                 ev->info.modality_system++;
             if (e->dup) continue;
             if (side == DYAD_EVAL_GOLD && e->partner != EVAL_NOSPAN && e->date[0]) {
