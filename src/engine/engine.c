@@ -34,6 +34,9 @@ struct dyad_engine {
     dyad__buf trace;
     dyad__resolver *resolver;
     dyad_discard discard;       /* the last document's worst discard */
+    struct { const char *file; char *name; } *names;
+    size_t nnames, cap_names;   /* evidence names by dictionary file (a
+                                   handful of files, named once) */
 };
 
 dyad_engine_options dyad_engine_defaults(void)
@@ -107,6 +110,8 @@ void dyad_engine_free(dyad_engine *e)
     free(e->recs);
     dyad__buf_free(&e->trace);
     dyad__arena_free(&e->arena);
+    for (size_t i = 0; i < e->nnames; i++) free(e->names[i].name);
+    free(e->names);
     free(e->dict_root);
     free(e->dict_label);
     free(e);
@@ -156,24 +161,34 @@ static dyad_status S_problem(dyad_engine *e, const dyad_doc *doc, dyad_status st
 }
 
 /* The evidence's dictionary file as the options name it: relative to
- * dict_root, after "LABEL:" when there is a label; other paths as given. */
+ * dict_root, after "LABEL:" when there is a label; other paths as given.
+ * The dictionary's file strings live as long as it does, so each file is
+ * named once per engine. */
 static const char *S_entry_name(dyad_engine *e, const char *file)
 {
     if (!file) return NULL;
+    for (size_t i = 0; i < e->nnames; i++)
+        if (e->names[i].file == file) return e->names[i].name;
     const char *root = e->opt.dict_root;
     size_t rl = root ? strlen(root) : 0;
     while (rl > 1 && root[rl - 1] == '/') rl--;
     const char *rel = file;
     if (rl && !strncmp(file, root, rl) && file[rl] == '/') rel = file + rl + 1;
     else if (!e->opt.dict_label) return file;
-    if (!e->opt.dict_label) return rel;
-    size_t ll = strlen(e->opt.dict_label), n = strlen(rel);
-    char *s = dyad__arena_alloc(&e->arena, ll + 1 + n + 1);
-    if (!s) return rel;
-    memcpy(s, e->opt.dict_label, ll);
-    s[ll] = ':';
-    memcpy(s + ll + 1, rel, n + 1);
-    return s;
+    const char *label = e->opt.dict_label ? e->opt.dict_label : "";
+    size_t ll = strlen(label), n = strlen(rel);
+    char *name = malloc(ll + 1 + n + 1);
+    if (!name || DYAD__RESERVE(e->names, e->cap_names, e->nnames + 1)) {
+        free(name);
+        return rel;
+    }
+    memcpy(name, label, ll);
+    if (ll) name[ll++] = ':';
+    memcpy(name + ll, rel, n + 1);
+    e->names[e->nnames].file = file;
+    e->names[e->nnames].name = name;
+    e->nnames++;
+    return name;
 }
 
 static const char *S_dup(dyad_engine *e, const char *s)
