@@ -11,16 +11,16 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-NEWS = ('MOSCOW, June 10 (Reuters) - Russian President Vladimir Putin discussed Libya '
-        'with his Turkish counterpart Recep Tayyip Erdogan over the phone on Tuesday, '
+NEWS = ('LIMA, March 3 (Reuters) - Chilean President Ana Rojas discussed the border '
+        'with her Peruvian counterpart Luis Vega by video link on Tuesday, '
         'the Kremlin said. The ministry accused Ukraine of shelling. "We will '
         'retaliate," he said.')
 
 SEEDS = {
     'treebank': {
         'simple': b'\x05(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .)))',
-        'news': b'\x01(ROOT (S (NP (DT The) (JJ Russian) (NN president) (NNP Vladimir) (NNP Putin))'
-                b' (VP (VBD discussed) (NP (NNP Libya)) (PP (IN with) (NP (PRP$ his) (JJ Turkish)'
+        'news': b'\x01(ROOT (S (NP (DT The) (JJ Chilean) (NN president) (NNP Ana) (NNP Rojas))'
+                b' (VP (VBD discussed) (NP (NNP Bolivia)) (PP (IN with) (NP (PRP$ her) (JJ Peruvian)'
                 b' (NN counterpart))) (PP (IN over) (NP (DT the) (NN phone)))) (. .)))',
         'passive': b'\x02(ROOT (S (NP (NNP Egypt)) (VP (MD will) (RB not) (VP (VB be) (VP (VBN'
                    b' attacked) (PP (IN by) (NP (NNP Israel)))))) (. .)))',

@@ -326,7 +326,7 @@ static void test_plural_pairs(void **state)
          * countries named since */
         {"The presidents of Chile and Peru discussed trade by phone on Monday. "
          "Brazil and Argentina have long backed Bolivia in its sea dispute. "
-         "The two leaders also discussed the dispute over fishing rights.",
+         "The two presidents then discussed the quarrel over fishing rights.",
          2, "CHLGOV PERGOV 040; PERGOV CHLGOV 040"},
     };
     S_run(cases, S_LEN(cases));
