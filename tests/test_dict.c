@@ -9,6 +9,8 @@
  */
 #include "testutil.h"
 
+#include <time.h>
+
 #include <pthread.h>
 #include <sys/wait.h>
 
@@ -1094,6 +1096,36 @@ static void test_bounded(void **state)
     for (int i = 0; i < 70; i++) k += (size_t)snprintf(text + k, sizeof text - k, "W%d_", i);
     snprintf(text + k, sizeof text - k, " [X]\n");
     S_one_error(text, DYAD_DICT_ACTORS, 1, "too long");
+
+    /* a line over 64 KiB is refused with its file and line; the lines
+     * around it load */
+    size_t big = 70000;
+    char *buf = malloc(big + 64);
+    k = (size_t)snprintf(buf, big + 64, "GONDOR [GON]\n");
+    memset(buf + k, 'X', 66000);
+    k += 66000;
+    k += (size_t)snprintf(buf + k, big + 64 - k, " [X]\nARNOR [ARN]\n");
+    d = S_load(buf, DYAD_DICT_ACTORS);
+    assert_int_equal(S_diag(d, DYAD_DICT_ERROR, 2, "line of 66004 bytes, over the limit of 65536"),
+                     1);
+    assert_int_equal(dyad_dict_error_count(d), 1);
+    dyad_dict_hit h[2];
+    assert_int_equal(dyad_dict_lookup(d, "Arnor", h, 2), 1);
+    dyad_dict_free(d);
+    /* thousands of comments in one line are dropped in linear time (they
+     * were cut out one by one, moving the rest of the line each time) */
+    k = (size_t)snprintf(buf, big + 64, "GONDOR");
+    while (k + 16 < 65000) k += (size_t)snprintf(buf + k, big + 64 - k, "<!-- c -->");
+    snprintf(buf + k, big + 64 - k, " [GON]\n");
+    clock_t t0 = clock();
+    for (int r = 0; r < 20; r++) {
+        d = S_load(buf, DYAD_DICT_ACTORS);
+        assert_int_equal(dyad_dict_error_count(d), 0);
+        assert_int_equal(dyad_dict_lookup(d, "Gondor", h, 2), 1);
+        dyad_dict_free(d);
+    }
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+    free(buf);
 }
 
 /* ------------------------------------------------------------ id lookups */
