@@ -833,6 +833,15 @@ typedef struct dyad_verb_group {
     int infinitive;           /* "to" + verb */
 } dyad_verb_group;
 
+/* Limits on one sentence (docs/HARDENING.md).  A sentence over one is
+ * refused whole with DYAD_ELIMIT and a message naming its byte offset
+ * (dyad_chunker_errmsg(), dyad_coder_errmsg()); nothing is cut silently. */
+#define DYAD_MAX_SENTENCE_TOKENS 10000 /* words of one sentence: chunker and
+                                          Treebank parses */
+#define DYAD_MAX_NESTING 32            /* brackets and quotation marks open
+                                          at once in a chunked sentence */
+#define DYAD_MAX_PARSE_DEPTH 512       /* nesting of a Treebank parse */
+
 /* Tags and chunks one sentence at a time, keeping the result until the
  * next run.  It owns one arena, reset by each run. */
 typedef struct dyad_chunker dyad_chunker;
@@ -846,8 +855,11 @@ DYAD_API void dyad_chunker_free(dyad_chunker *c);
 
 /** Tags and chunks sentence i of t (after dyad_text_analyze).  Everything
  *  previously returned by c becomes invalid.  DYAD_EINVAL when i is out of
- *  range, DYAD_ELIMIT when the sentence needs more than the chunker's
- *  memory cap (64 MiB), DYAD_ENOMEM. */
+ *  range; DYAD_ELIMIT when the sentence has more than
+ *  DYAD_MAX_SENTENCE_TOKENS words, brackets and quotation marks nested
+ *  deeper than DYAD_MAX_NESTING, or needs more than the chunker's memory
+ *  cap (64 MiB) -- dyad_chunker_errmsg() then says which, with the
+ *  sentence's byte offset; DYAD_ENOMEM. */
 DYAD_API dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t,
                                       size_t i);
 
@@ -856,6 +868,11 @@ DYAD_API dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t,
 DYAD_API dyad_status dyad_chunker_run_words(dyad_chunker *c,
                                             const char *const *words,
                                             size_t n);
+
+/** Why the last run failed ("byte 1042: sentence of 12000 words, over the
+ *  limit of 10000"; run_words gives word positions instead of bytes);
+ *  "" after success; "out of memory" for NULL. */
+DYAD_API const char *dyad_chunker_errmsg(const dyad_chunker *c);
 
 /** Number of tokens of the last sentence run. */
 DYAD_API size_t dyad_chunker_token_count(const dyad_chunker *c);

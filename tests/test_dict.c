@@ -9,6 +9,8 @@
  */
 #include "testutil.h"
 
+#include <time.h>
+
 #include <pthread.h>
 #include <sys/wait.h>
 
@@ -1094,6 +1096,69 @@ static void test_bounded(void **state)
     for (int i = 0; i < 70; i++) k += (size_t)snprintf(text + k, sizeof text - k, "W%d_", i);
     snprintf(text + k, sizeof text - k, " [X]\n");
     S_one_error(text, DYAD_DICT_ACTORS, 1, "too long");
+
+    /* a line over 64 KiB is refused with its file and line; the lines
+     * around it load */
+    size_t big = 70000;
+    char *buf = malloc(big + 64);
+    k = (size_t)snprintf(buf, big + 64, "GONDOR [GON]\n");
+    memset(buf + k, 'X', 66000);
+    k += 66000;
+    k += (size_t)snprintf(buf + k, big + 64 - k, " [X]\nARNOR [ARN]\n");
+    d = S_load(buf, DYAD_DICT_ACTORS);
+    assert_int_equal(S_diag(d, DYAD_DICT_ERROR, 2, "line of 66004 bytes, over the limit of 65536"),
+                     1);
+    assert_int_equal(dyad_dict_error_count(d), 1);
+    dyad_dict_hit h[2];
+    assert_int_equal(dyad_dict_lookup(d, "Arnor", h, 2), 1);
+    dyad_dict_free(d);
+    /* thousands of comments in one line are dropped in linear time (they
+     * were cut out one by one, moving the rest of the line each time) */
+    k = (size_t)snprintf(buf, big + 64, "GONDOR");
+    while (k + 16 < 65000) k += (size_t)snprintf(buf + k, big + 64 - k, "<!-- c -->");
+    snprintf(buf + k, big + 64 - k, " [GON]\n");
+    clock_t t0 = clock();
+    for (int r = 0; r < 20; r++) {
+        d = S_load(buf, DYAD_DICT_ACTORS);
+        assert_int_equal(dyad_dict_error_count(d), 0);
+        assert_int_equal(dyad_dict_lookup(d, "Gondor", h, 2), 1);
+        dyad_dict_free(d);
+    }
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+    free(buf);
+}
+
+/* A substitution marker that holds itself ("!M! = X !M!") expanded
+ * without end, through all memory (found by fuzz_dict_agents); now the
+ * expansion steps are counted, with an error at the line that uses it,
+ * and a wide expansion stops walking once its budget is spent. */
+static void test_agent_markers_bounded(void **state)
+{
+    (void)state;
+    S_one_error("!SELF! = !SELF!_OF DEPUTY\n!SELF! [~GOV]\nPOLICE [~COP]\n",
+                DYAD_DICT_AGENTS, 2, "expand without end");
+    /* with a way out, the variants grow until they are too long (errors
+     * of their own) and the walk still ends */
+    dyad_dict *d = S_load("!SELF! = MINISTER, !SELF!_OF DEPUTY\n!SELF! [~GOV]\nPOLICE [~COP]\n",
+                          DYAD_DICT_AGENTS);
+    assert_int_equal(S_diag(d, DYAD_DICT_ERROR, 2, "expand without end"), 1);
+    dyad_dict_hit h[4];
+    assert_int_equal(dyad_dict_lookup(d, "police", h, 4), 1);
+    dyad_dict_free(d);
+    /* 12 markers of 10 items each: 10^12 variants, refused after 256 */
+    char text[4096];
+    size_t k = 0;
+    for (int m = 0; m < 12; m++) {
+        k += (size_t)snprintf(text + k, sizeof text - k, "!M%d! =", m);
+        for (int i = 0; i < 10; i++)
+            k += (size_t)snprintf(text + k, sizeof text - k, "%s W%dX%d", i ? "," : "", m, i);
+        k += (size_t)snprintf(text + k, sizeof text - k, "\n");
+    }
+    for (int m = 0; m < 12; m++) k += (size_t)snprintf(text + k, sizeof text - k, "!M%d!_", m);
+    snprintf(text + k, sizeof text - k, " [~GOV]\n");
+    clock_t t0 = clock();
+    S_one_error(text, DYAD_DICT_AGENTS, 13, "more than 256 expansions");
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
 }
 
 /* ------------------------------------------------------------ id lookups */
@@ -1419,6 +1484,7 @@ int main(void)
         cmocka_unit_test(test_lookup_and_dir),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_bounded),
+        cmocka_unit_test(test_agent_markers_bounded),
         cmocka_unit_test(test_match_ids),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_cli),

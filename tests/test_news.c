@@ -525,11 +525,30 @@ static void test_empty_constituents(void **state)
     assert_int_equal(dyad_coder_set_option(g_coder, "agent_country", "true"), DYAD_OK);
 }
 
+/* The "by" phrase of a passive verb is found however many phrases come
+ * before it in the verb phrase (a stack of 64 children once stopped
+ * short, and the passive lost its source): here after 70 adverbs. */
+static void test_wide_verb_phrase(void **state)
+{
+    (void)state;
+    static char parse[4096];
+    for (int n = 2; n <= 70; n += 68) {
+        size_t o = (size_t)snprintf(parse, sizeof parse,
+                                    "(ROOT (S (NP (NNP Egypt)) (VP (VBD was) (VP (VBN attacked)");
+        for (int i = 0; i < n; i++) o += (size_t)snprintf(parse + o, sizeof parse - o, " (ADVP (RB again))");
+        o += (size_t)snprintf(parse + o, sizeof parse - o, " (PP (IN by) (NP (NNP Israel))))) (. .)))");
+        dyad_coder_new_document(g_coder);
+        assert_int_equal(dyad_coder_code_parse(g_coder, parse, o, "2020-01-01"), DYAD_OK);
+        assert_true(coding_check("ISR EGY 190", n == 2 ? "2 adverbs" : "70 adverbs"));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_empty_constituents),
+        cmocka_unit_test(test_wide_verb_phrase),
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_denials),
         cmocka_unit_test(test_places),

@@ -120,9 +120,67 @@ static void test_malformed(void **state)
     for (size_t i = 0; i < n; i++) deep[k++] = ')';
     dyad__tree t;
     dyad__err e;
-    assert_int_equal(dyad__tree_read(&t, deep, k, &A, &e), DYAD_EFORMAT);
-    assert_non_null(strstr(e.msg, "nested deeper than"));
+    assert_int_equal(dyad__tree_read(&t, deep, k, &A, &e), DYAD_ELIMIT);
+    assert_string_equal(e.msg, "byte 512: brackets nested deeper than 512, the limit");
     free(deep);
+}
+
+/* The limits of a parse (DYAD_MAX_PARSE_DEPTH, DYAD_MAX_SENTENCE_TOKENS)
+ * are refused with DYAD_ELIMIT and the byte offset; just under them a
+ * parse reads.  A phrase may have any number of children: all are
+ * written back and searched for the head (a 256-entry buffer once cut
+ * the rest off silently). */
+static void test_limits_and_width(void **state)
+{
+    (void)state;
+    dyad__tree t;
+    dyad__err e;
+    dyad__buf b;
+    dyad__buf_init(&b);
+    /* depth: 512 brackets read, 513 do not */
+    for (int extra = 0; extra < 2; extra++) {
+        int n = DYAD_MAX_PARSE_DEPTH + extra;
+        dyad__buf_clear(&b);
+        for (int i = 0; i < n; i++) dyad__buf_append(&b, "(S ", 3);
+        dyad__buf_append(&b, "(NN x)", 6);
+        for (int i = 0; i < n; i++) dyad__buf_putc(&b, ')');
+        dyad__arena_reset(&A);
+        dyad_status st = dyad__tree_read(&t, dyad__buf_cstr(&b), b.len, &A, &e);
+        assert_int_equal(st, extra ? DYAD_ELIMIT : DYAD_OK);
+    }
+    /* words: 10000 read, 10001 do not; the message names the first word over */
+    for (int extra = 0; extra < 2; extra++) {
+        int n = DYAD_MAX_SENTENCE_TOKENS + extra;
+        dyad__buf_clear(&b);
+        dyad__buf_append(&b, "(FRAG", 5);
+        for (int i = 0; i < n; i++) dyad__buf_append(&b, " (NN x)", 7);
+        dyad__buf_putc(&b, ')');
+        dyad__arena_reset(&A);
+        dyad_status st = dyad__tree_read(&t, dyad__buf_cstr(&b), b.len, &A, &e);
+        assert_int_equal(st, extra ? DYAD_ELIMIT : DYAD_OK);
+        if (extra)
+            assert_string_equal(e.msg, "byte 70010: more than 10000 words in one parse, the limit");
+    }
+    /* 600 children: the head is the last noun, written back whole */
+    dyad__buf_clear(&b);
+    dyad__buf_append(&b, "(NP", 3);
+    for (int i = 0; i < 599; i++) dyad__buf_append(&b, " (DT a)", 7);
+    dyad__buf_append(&b, " (NN z))", 8);
+    dyad__arena_reset(&A);
+    assert_int_equal(dyad__tree_read(&t, dyad__buf_cstr(&b), b.len, &A, &e), DYAD_OK);
+    assert_int_equal(t.ntoks, 600);
+    assert_string_equal(S_word(&t, t.nodes[t.root].head), "z");
+    dyad__buf out;
+    dyad__buf_init(&out);
+    dyad__tree_write(&t, t.root, &out);
+    assert_string_equal(dyad__buf_cstr(&out), dyad__buf_cstr(&b));
+    /* a word that holds brackets or blanks cannot break the bracketing */
+    t.toks[0].word = "a(b) c";
+    dyad__buf_clear(&out);
+    dyad__tree_write(&t, t.root, &out);
+    assert_memory_equal(dyad__buf_cstr(&out), "(NP (DT a-LRB-b-RRB-_c) (DT a)", 30);
+    dyad__buf_free(&out);
+    dyad__buf_free(&b);
 }
 
 static void S_read_all(const char *path, int *n, int *bad, char *bad_ids)
@@ -172,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_read_and_heads),
         cmocka_unit_test(test_labels_escapes_traces),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_limits_and_width),
         cmocka_unit_test(test_shared_parses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

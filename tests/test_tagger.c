@@ -712,6 +712,81 @@ static void test_chunk_real(void **state)
 
 /* ---------------------------------------------------------- public API */
 
+/* The chunker's limits through the public handle: a sentence of more
+ * than DYAD_MAX_SENTENCE_TOKENS words, or with brackets and quotation
+ * marks nested deeper than DYAD_MAX_NESTING, is refused with DYAD_ELIMIT
+ * and a message naming its byte offset (word position for run_words);
+ * at the limits it is chunked; the next run clears the message. */
+static void test_chunker_limits(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_tagger *tg;
+    assert_int_equal(dyad_tagger_new(&tg, NULL), DYAD_OK);
+    dyad_chunker *c;
+    assert_int_equal(dyad_chunker_new(&c, tg), DYAD_OK);
+    dyad_text *t;
+    assert_int_equal(dyad_text_new(&t), DYAD_OK);
+    size_t n = DYAD_MAX_SENTENCE_TOKENS + 1;
+    const char **words = malloc(n * sizeof *words);
+    for (size_t i = 0; i < n; i++) words[i] = i % 2 ? "attacked" : "Gondor";
+    assert_int_equal(dyad_chunker_run_words(c, words, n), DYAD_ELIMIT);
+    assert_string_equal(dyad_chunker_errmsg(c),
+                        "word 1: sentence of 10001 words, over the limit of 10000; skipped");
+    assert_int_equal(dyad_chunker_token_count(c), 0);
+    assert_int_equal(dyad_chunker_run_words(c, words, n - 1), DYAD_OK);
+    assert_string_equal(dyad_chunker_errmsg(c), "");
+    assert_int_equal(dyad_chunker_token_count(c), n - 1);
+    free(words);
+
+    /* a long sentence in a text: the offset is the sentence's */
+    static char text[80000];
+    size_t o = (size_t)snprintf(text, sizeof text, "Talks resumed. Gondor ");
+    while (o < 60000) o += (size_t)snprintf(text + o, sizeof text - o, "x y ");
+    snprintf(text + o, sizeof text - o, "z.");
+    assert_int_equal(dyad_text_analyze_str(t, text, strlen(text), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(t), 2);
+    assert_int_equal(dyad_chunker_run(c, t, 0), DYAD_OK);
+    assert_int_equal(dyad_chunker_run(c, t, 1), DYAD_ELIMIT);
+    assert_non_null(strstr(dyad_chunker_errmsg(c), "byte 15: sentence of "));
+    assert_non_null(strstr(dyad_chunker_errmsg(c), "over the limit of 10000"));
+
+    /* nesting: 32 brackets open at once are chunked, 33 are not; the
+     * offset is the 33rd bracket's */
+    for (int extra = 0; extra < 2; extra++) {
+        int depth = DYAD_MAX_NESTING + extra;
+        o = (size_t)snprintf(text, sizeof text, "Gondor said ");
+        for (int i = 0; i < depth; i++) o += (size_t)snprintf(text + o, sizeof text - o, "( ");
+        o += (size_t)snprintf(text + o, sizeof text - o, "Mordor");
+        for (int i = 0; i < depth; i++) o += (size_t)snprintf(text + o, sizeof text - o, " )");
+        snprintf(text + o, sizeof text - o, ".");
+        assert_int_equal(dyad_text_analyze_str(t, text, strlen(text), NULL, 1), DYAD_OK);
+        dyad_status st = dyad_chunker_run(c, t, 0);
+        assert_int_equal(st, extra ? DYAD_ELIMIT : DYAD_OK);
+        if (extra)
+            assert_string_equal(dyad_chunker_errmsg(c),
+                                "byte 76: brackets and quotation marks nested deeper than 32, "
+                                "the limit; sentence skipped");
+    }
+
+    /* a word holding brackets or blanks (run_words takes any string)
+     * keeps the tree one balanced bracketing */
+    const char *odd[] = {"Gondor", "((x)", "attacked", "a b", ")", "."};
+    assert_int_equal(dyad_chunker_run_words(c, odd, 6), DYAD_OK);
+    const char *tree = dyad_chunker_tree(c);
+    int depth = 0;
+    for (const char *p = tree; *p; p++) {
+        depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+        assert_true(depth > 0 || !p[1]);
+    }
+    assert_int_equal(depth, 0);
+    assert_non_null(strstr(tree, "-LRB--LRB-x-RRB-"));
+    assert_non_null(strstr(tree, "a_b"));
+    dyad_text_free(t);
+    dyad_chunker_free(c);
+    dyad_tagger_free(tg);
+}
+
 static void test_public_api(void **state)
 {
     (void)state;
@@ -851,6 +926,7 @@ int main(void)
         cmocka_unit_test(test_chunk_flat_runs),
         cmocka_unit_test(test_chunk_real),
         cmocka_unit_test(test_public_api),
+        cmocka_unit_test(test_chunker_limits),
         cmocka_unit_test(test_agreement),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1824,33 +1824,41 @@ static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
 }
 
 /* The noun phrase of the first PP headed by prep among the descendants of
- * a verb phrase, not inside a clause of its own. */
+ * a verb phrase, not inside a clause of its own.  Depth-first, children
+ * before grandchildren at each node, through the ADVP, PP, VP and NP
+ * children only; walked with the tree's parent and sibling links, so
+ * any depth and number of children is searched whole (fixed stacks of
+ * 64 once stopped short). */
+static int S_pp_np_through(int label)
+{
+    return label == DYAD__L_ADVP || label == DYAD__L_PP || label == DYAD__L_VP ||
+           label == DYAD__L_NP;
+}
+
 static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep)
 {
     const dyad__tree *t = &c->tree;
-    uint32_t stack[64];
-    int sp = 0;
-    stack[sp++] = inner;
-    while (sp) {
-        uint32_t n = stack[--sp];
-        uint32_t kids[64];
-        int nk = 0;
-        for (uint32_t ch = t->nodes[n].first_child; ch != NONE && nk < 64; ch = t->nodes[ch].next_sibling)
-            kids[nk++] = ch;
-        for (int k = 0; k < nk; k++) {
-            const dyad__node *x = &t->nodes[kids[k]];
+    uint32_t n = inner;
+    for (;;) {
+        uint32_t down = NONE;
+        for (uint32_t ch = t->nodes[n].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+            const dyad__node *x = &t->nodes[ch];
             if (x->label == DYAD__L_PP && x->head != NONE && !strcasecmp(t->toks[x->head].word, prep)) {
                 for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
                     if (t->nodes[g].label == DYAD__L_NP) return g;
             }
+            if (down == NONE && S_pp_np_through(x->label)) down = ch;
         }
-        for (int k = nk; k-- > 0;) {
-            int l = t->nodes[kids[k]].label;
-            if ((l == DYAD__L_ADVP || l == DYAD__L_PP || l == DYAD__L_VP || l == DYAD__L_NP) && sp < 64)
-                stack[sp++] = kids[k];
+        if (down != NONE) { n = down; continue; }
+        /* no way down: the next sibling on the way back up to inner */
+        for (;;) {
+            if (n == inner) return NONE;
+            uint32_t s = t->nodes[n].next_sibling;
+            while (s != NONE && !S_pp_np_through(t->nodes[s].label)) s = t->nodes[s].next_sibling;
+            if (s != NONE) { n = s; break; }
+            n = t->nodes[n].parent;
         }
     }
-    return NONE;
 }
 
 /* CAMEO codes of interactions that are mutual when both parties are in

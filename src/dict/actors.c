@@ -394,15 +394,27 @@ static dyad_status S_agent_add(gload *G, const char *s, size_t n, uint32_t code,
     return DYAD_OK;
 }
 
-/* Expands the markers of s (recursively) and adds every variant. */
+/* Expands the markers of s (recursively) and adds every variant.  The
+ * walk is bounded twice: at most DYAD__MAX_VARIANTS variants are added
+ * (b->variants), and at most AGENT_MAX_STEPS expansion steps are taken,
+ * none deeper than DYAD__MAX_WORDS markers (b->steps): a marker that holds
+ * itself ("!M! = A !M!") would otherwise never end. */
+#define AGENT_MAX_STEPS (64 * DYAD__MAX_VARIANTS)
+typedef struct xbudget { int variants, steps; } xbudget;
+
 static dyad_status S_agent_expand(gload *G, const char *s, size_t n, uint32_t code,
-                                  uint32_t flags, unsigned long line, int *budget)
+                                  uint32_t flags, unsigned long line, xbudget *b, int depth)
 {
     dyad_dict *d = G->d;
     char q[48];
+    if (b->variants < 0 || b->steps < 0 || --b->steps < 0) return DYAD_OK;
     const char *b1 = memchr(s, '!', n);
+    if (b1 && depth >= DYAD__MAX_WORDS) {
+        b->steps = -1;
+        return DYAD_OK;
+    }
     if (!b1) {
-        if (--*budget < 0) return DYAD_OK;
+        if (--b->variants < 0) return DYAD_OK;
         return S_agent_add(G, s, n, code, flags, line);
     }
     const char *b2 = memchr(b1 + 1, '!', (size_t)(s + n - b1 - 1));
@@ -417,7 +429,7 @@ static dyad_status S_agent_expand(gload *G, const char *s, size_t n, uint32_t co
         return DYAD_OK;
     }
     size_t pre = (size_t)(b1 - s), post = (size_t)(s + n - b2 - 1);
-    for (size_t i = 0; i < m->nitems; i++) {
+    for (size_t i = 0; i < m->nitems && b->variants >= 0 && b->steps >= 0; i++) {
         size_t il = strlen(m->items[i]);
         char *buf = malloc(pre + il + post + 1);
         if (!buf) return DYAD_ENOMEM;
@@ -425,7 +437,7 @@ static dyad_status S_agent_expand(gload *G, const char *s, size_t n, uint32_t co
         memcpy(buf + pre, m->items[i], il);
         memcpy(buf + pre + il, b2 + 1, post);
         dyad_status st = S_agent_expand(G, buf, pre + il + post, code,
-                                        flags | DYAD_DICT_F_GENERATED, line, budget);
+                                        flags | DYAD_DICT_F_GENERATED, line, b, depth + 1);
         free(buf);
         if (st != DYAD_OK) return st;
     }
@@ -513,10 +525,13 @@ static dyad_status S_agent_line(gload *G, const dyad__line *ln)
         ERR(d, G->file, ln->no, "agent without a phrase; left out");
         return DYAD_OK;
     }
-    int budget = DYAD__MAX_VARIANTS;
     if (memchr(ph, '!', pn)) {
-        dyad_status st = S_agent_expand(G, ph, pn, code, flags, ln->no, &budget);
-        if (st == DYAD_OK && budget < 0)
+        xbudget b = {DYAD__MAX_VARIANTS, AGENT_MAX_STEPS};
+        dyad_status st = S_agent_expand(G, ph, pn, code, flags, ln->no, &b, 0);
+        if (st == DYAD_OK && b.steps < 0)
+            ERR(d, G->file, ln->no, "substitution markers expand without end (a marker that "
+                "holds itself?); the rest left out");
+        else if (st == DYAD_OK && b.variants < 0)
             ERR(d, G->file, ln->no, "more than %d expansions; the rest left out",
                 DYAD__MAX_VARIANTS);
         return st;

@@ -154,6 +154,7 @@ typedef struct dyad__dfile {
 #define DYAD__SYNF_WORDS 4
 #define DYAD__SYNF_BIT(id) ((uint32_t)((id) * 0x9E3779B1u) >> 24)
 
+#define DYAD__MAX_LINE 65536      /* bytes in one dictionary line */
 #define DYAD__MAX_WORDS 64        /* words in one phrase */
 #define DYAD__MAX_ELEMS 96        /* elements in one pattern */
 #define DYAD__MAX_VARIANTS 256    /* expansions of one issue or agent line */

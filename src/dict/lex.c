@@ -56,6 +56,12 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
         L->p = nl ? nl + 1 : L->end;
         L->no++;
         if (n && s[n - 1] == '\r') n--;
+        if (n > DYAD__MAX_LINE) {
+            dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
+                            "line of %zu bytes, over the limit of %d; line skipped", n,
+                            DYAD__MAX_LINE);
+            continue;
+        }
         if (memchr(s, 0, n)) {
             dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
                             "NUL byte in the line; line skipped");
@@ -95,9 +101,10 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
             }
             continue;
         }
-        /* Comments inside the line. */
+        /* Comments inside the line, dropped in one pass (the text after
+         * each is copied down once, so many comments cost linear time). */
         int depth = 0;
-        size_t i = 0;
+        size_t i = 0, w = 0;
         while (i < n) {
             char c = b[i];
             if (c == '<' && i + 3 < n && memcmp(b + i, "<!--", 4) == 0 && depth == 0) {
@@ -105,22 +112,18 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
                 if (!e) {
                     L->in_comment = 1;
                     L->comment_line = L->no;
-                    n = i;
                     break;
                 }
-                size_t cut = (size_t)(e + 3 - (b + i));
-                memmove(b + i, b + i + cut, n - i - cut);
-                n -= cut;
+                i = (size_t)(e + 3 - b);
                 continue;
             }
-            if ((c == '#' || c == ';') && depth == 0) {
-                n = i;
-                break;
-            }
+            if ((c == '#' || c == ';') && depth == 0) break;
             if (c == '[') depth++;
             else if (c == ']' && depth > 0) depth--;
+            b[w++] = c;
             i++;
         }
+        n = w;
         b[n] = 0;
         const char *t = b;
         size_t tn = n;

@@ -16,6 +16,7 @@
  */
 #include "parse.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1569,7 +1570,7 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     }
     for (uint32_t i = 0; i < n; i++) t->toks[i].tag = dyad__ptag_name(tags[i]);
     DYAD_TRY(S_finish(&k, root, t));
-    dyad__tree_heads(t);
+    DYAD_TRY(dyad__tree_heads(t));
     return dyad__tree_vgroups(t, a);
 }
 
@@ -1952,6 +1953,7 @@ struct dyad_chunker {
     size_t ngroups;
     dyad__buf bracket;          /* the tree as text, made on demand */
     int bracket_done;
+    dyad__err err;              /* why the last run failed */
 };
 
 #define CK_ARENA_CAP ((size_t)64 << 20)
@@ -1988,14 +1990,64 @@ static size_t S_span_end(const dyad__tree *t, uint32_t node)
     return node == NONE ? 0 : t->nodes[node].tok_b;
 }
 
-/* Tags and chunks words[0..n) (already in c's arena or the caller's). */
-static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n)
+/* Where word x of the sentence is, for messages: "byte N" when the words
+ * come from a dyad_text (tok: the sentence's tokens), else "word N". */
+static void S_where(const dyad_token *tok, size_t x, char *buf, size_t size)
+{
+    if (tok) snprintf(buf, size, "byte %zu", tok[x].start);
+    else snprintf(buf, size, "word %zu", x + 1);
+}
+
+/* The limits of dyad.h that the tags show: brackets (-LRB-) and
+ * quotation marks (``) open at once.  A closing mark closes the last
+ * open one whatever its kind; one without an opener is ignored. */
+static dyad_status S_check_nesting(dyad_chunker *c, const dyad_token *tok, uint32_t n)
+{
+    uint32_t depth = 0;
+    for (uint32_t x = 0; x < n; x++) {
+        int t = c->tags[x];
+        if (t == DYAD__T_LRB || t == DYAD__T_LQUOTE) {
+            if (++depth > DYAD_MAX_NESTING) {
+                char at[48];
+                S_where(tok, x, at, sizeof at);
+                return dyad__err_set(&c->err, DYAD_ELIMIT,
+                                     "%s: brackets and quotation marks nested deeper than %d, "
+                                     "the limit; sentence skipped", at, DYAD_MAX_NESTING);
+            }
+        } else if ((t == DYAD__T_RRB || t == DYAD__T_RQUOTE) && depth) {
+            depth--;
+        }
+    }
+    return DYAD_OK;
+}
+
+/* The sentence length limit, checked before anything is allocated. */
+static dyad_status S_check_length(dyad_chunker *c, size_t n, const dyad_token *tok)
+{
+    if (n <= DYAD_MAX_SENTENCE_TOKENS) return DYAD_OK;
+    char at[48];
+    S_where(tok, 0, at, sizeof at);
+    return dyad__err_set(&c->err, DYAD_ELIMIT, "%s: sentence of %zu words, over the limit of %d; "
+                         "skipped", at, n, DYAD_MAX_SENTENCE_TOKENS);
+}
+
+/* Tags and chunks words[0..n) (already in c's arena or the caller's);
+ * tok: their tokens in the text, or NULL (for messages). */
+static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const dyad_token *tok)
 {
     dyad__arena *a = &c->arena;
+    char at[48];
+    S_where(tok, 0, at, sizeof at);
+    dyad_status st = DYAD_OK;
     c->tags = dyad__arena_alloc(a, (size_t)n + 1);
-    if (!c->tags) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    DYAD_TRY(dyad__tagger_tag(c->tg, w, n, c->tags, a));
-    DYAD_TRY(dyad__chunk(&c->tree, w, c->tags, n, a));
+    if (!c->tags) st = a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    if (st == DYAD_OK) st = dyad__tagger_tag(c->tg, w, n, c->tags, a);
+    if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
+    if (st == DYAD_OK) st = dyad__chunk(&c->tree, w, c->tags, n, a);
+    if (st == DYAD_ELIMIT)
+        return dyad__err_set(&c->err, st, "%s: sentence of %u words needs more than the "
+                             "chunker's %zu MiB; skipped", at, n, a->cap >> 20);
+    if (st != DYAD_OK) return dyad__err_set(&c->err, st, "%s: out of memory", at);
     const dyad__tree *t = &c->tree;
     c->groups = dyad__arena_alloc(a, ((size_t)t->nvgroups + 1) * sizeof *c->groups);
     if (!c->groups) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
@@ -2032,6 +2084,15 @@ static void S_reset(dyad_chunker *c)
     c->ngroups = 0;
     c->bracket_done = 0;
     dyad__buf_clear(&c->bracket);
+    dyad__err_clear(&c->err);
+}
+
+/* After a failed run: nothing of it stays readable but the message. */
+static void S_reset_keep_err(dyad_chunker *c)
+{
+    dyad__err keep = c->err;
+    S_reset(c);
+    c->err = keep;
 }
 
 dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
@@ -2042,16 +2103,17 @@ dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
     const dyad_sentence *s = dyad_text_sentence(t, i);
     size_t ntok;
     const dyad_token *tok = dyad_text_tokens(t, &ntok);
-    if (s->first_token + s->ntokens > ntok || s->ntokens >= UINT32_MAX / 8) return DYAD_EINVAL;
+    if (s->first_token + s->ntokens > ntok) return DYAD_EINVAL;
+    DYAD_TRY(S_check_length(c, s->ntokens, tok + s->first_token));
     uint32_t n = (uint32_t)s->ntokens;
     dyad__word *w = dyad__arena_alloc(&c->arena, ((size_t)n + 1) * sizeof *w);
-    if (!w) return c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    if (!w) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     for (uint32_t x = 0; x < n; x++) {
         w[x].s = tok[s->first_token + x].norm;
         w[x].len = tok[s->first_token + x].norm_len;
     }
-    dyad_status st = S_run(c, w, n);
-    if (st != DYAD_OK) S_reset(c);
+    dyad_status st = S_run(c, w, n, tok + s->first_token);
+    if (st != DYAD_OK) S_reset_keep_err(c);
     return st;
 }
 
@@ -2061,18 +2123,24 @@ dyad_status dyad_chunker_run_words(dyad_chunker *c, const char *const *words, si
 {
     if (!c || (!words && n)) return DYAD_EINVAL;
     S_reset(c);
-    if (n >= UINT32_MAX / 8) return DYAD_EINVAL;
+    DYAD_TRY(S_check_length(c, n, NULL));
     dyad__word *w = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *w);
-    if (!w) return c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    if (!w) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     for (size_t x = 0; x < n; x++) {
         size_t len = words[x] ? strlen(words[x]) : 0;
-        if (len >= UINT32_MAX) return DYAD_EINVAL;
+        if (len >= UINT32_MAX)
+            return dyad__err_set(&c->err, DYAD_EINVAL, "word %zu: over 4 GB", x + 1);
         w[x].s = words[x] ? words[x] : "";
         w[x].len = (uint32_t)len;
     }
-    dyad_status st = S_run(c, w, (uint32_t)n);
-    if (st != DYAD_OK) S_reset(c);
+    dyad_status st = S_run(c, w, (uint32_t)n, NULL);
+    if (st != DYAD_OK) S_reset_keep_err(c);
     return st;
+}
+
+const char *dyad_chunker_errmsg(const dyad_chunker *c)
+{
+    return c ? c->err.msg : "out of memory";
 }
 
 size_t dyad_chunker_token_count(const dyad_chunker *c)

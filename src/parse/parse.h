@@ -113,10 +113,14 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
  * guarantees: nodes are numbered so that a child's index is larger than
  * its parent's, children are linked in order, spans nest, and each token's
  * parent is the innermost node covering it.  Any builder of trees (the
- * Treebank reader, the chunker) calls this last. */
-void dyad__tree_heads(dyad__tree *t);
+ * Treebank reader, the chunker) calls this last.  A node may have any
+ * number of children.  DYAD_OK, or DYAD_ENOMEM. */
+dyad_status dyad__tree_heads(dyad__tree *t);
 
-/* Writes the tree back as a one-line bracketing (for tests and traces). */
+/* Writes the tree back as a one-line bracketing (for tests and traces):
+ * iterative, any depth and number of children; words that would break
+ * the bracketing are escaped (brackets as -LRB- ..., white space as '_').
+ * Out of memory sets out->oom. */
 void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out);
 
 /* Finds the verb groups of any tree (Treebank or chunked) and their

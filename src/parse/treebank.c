@@ -2,16 +2,19 @@
  * treebank.c -- reads Penn Treebank bracketings into the sentence tree
  * and finds each phrase's head token.  The reader is iterative (an explicit
  * stack with a depth limit), so no input can exhaust the C stack; any
- * malformed bracketing is refused with the byte offset of the problem.
+ * malformed bracketing is refused with the byte offset of the problem
+ * (DYAD_EFORMAT), and so is a parse over a limit of dyad.h (DYAD_ELIMIT:
+ * DYAD_MAX_PARSE_DEPTH, DYAD_MAX_SENTENCE_TOKENS).
  * Head rules are a compact version of the classic Collins rules, tuned for
  * what the coder needs: the main verb of a clause, the main noun of a noun
  * phrase, the preposition of a prepositional phrase.
  */
 #include "parse.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#define TREE_MAXDEPTH 512
+#define TREE_MAXDEPTH DYAD_MAX_PARSE_DEPTH
 
 static const char *const S_label_names[DYAD__L_COUNT] = {
     "", "ROOT", "S", "SBAR", "SINV", "SQ", "SBARQ", "NP", "VP", "PP", "ADJP",
@@ -64,27 +67,53 @@ static int S_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 typedef struct child { uint32_t tok, node; } child;
 
-/* The children of node in order, tokens and phrases mixed. */
+/* Walks the children of one node in order, tokens and phrases mixed,
+ * without storing them (a node may have any number of children). */
+typedef struct citer { uint32_t node, c, i; } citer;
+
+static void S_iter(const dyad__tree *t, uint32_t node, citer *it)
+{
+    it->node = node;
+    it->c = t->nodes[node].first_child;
+    it->i = t->nodes[node].tok_a;
+}
+
+static int S_next(const dyad__tree *t, citer *it, child *out)
+{
+    const dyad__node *p = &t->nodes[it->node];
+    while (it->i < p->tok_b) {
+        /* skip empty child phrases sitting before token i */
+        while (it->c != DYAD__NONE && t->nodes[it->c].tok_b <= it->i &&
+               t->nodes[it->c].tok_a == t->nodes[it->c].tok_b)
+            it->c = t->nodes[it->c].next_sibling;
+        if (t->toks[it->i].parent == it->node) {
+            out->tok = it->i++;
+            out->node = DYAD__NONE;
+            return 1;
+        }
+        if (it->c != DYAD__NONE) {
+            out->tok = DYAD__NONE;
+            out->node = it->c;
+            it->i = t->nodes[it->c].tok_b > it->i ? t->nodes[it->c].tok_b : it->i + 1;
+            it->c = t->nodes[it->c].next_sibling;
+            return 1;
+        }
+        it->i++;
+    }
+    return 0;
+}
+
+/* The children of node in order into out[0..max); returns how many there
+ * are in all (more than max: only the first max were written). */
 static size_t S_children(const dyad__tree *t, uint32_t node, child *out, size_t max)
 {
-    const dyad__node *p = &t->nodes[node];
+    citer it;
+    child ch;
     size_t n = 0;
-    uint32_t c = p->first_child;
-    uint32_t i = p->tok_a;
-    while (i < p->tok_b && n < max) {
-        /* skip empty child phrases sitting before token i */
-        while (c != DYAD__NONE && t->nodes[c].tok_b <= i && t->nodes[c].tok_a == t->nodes[c].tok_b)
-            c = t->nodes[c].next_sibling;
-        if (t->toks[i].parent == node) {
-            out[n].tok = i; out[n].node = DYAD__NONE; n++;
-            i++;
-        } else if (c != DYAD__NONE) {
-            out[n].tok = DYAD__NONE; out[n].node = c; n++;
-            i = t->nodes[c].tok_b > i ? t->nodes[c].tok_b : i + 1;
-            c = t->nodes[c].next_sibling;
-        } else {
-            i++;
-        }
+    S_iter(t, node, &it);
+    while (S_next(t, &it, &ch)) {
+        if (n < max) out[n] = ch;
+        n++;
     }
     return n;
 }
@@ -116,7 +145,8 @@ static uint32_t S_search(const dyad__tree *t, const child *ch, size_t n,
     return DYAD__NONE;
 }
 
-static uint32_t S_head(const dyad__tree *t, uint32_t node)
+/* The head of node from its n children ch (all of them). */
+static uint32_t S_head(const dyad__tree *t, uint32_t node, const child *ch, size_t n)
 {
     /* an inner VP first: auxiliaries, modals and "to" head nothing */
     static const char *const vp[] = {"VP", "VBD", "VBN", "VBZ", "VB", "VBG", "VBP", "MD",
@@ -129,8 +159,6 @@ static uint32_t S_head(const dyad__tree *t, uint32_t node)
     static const char *const np_last[] = {"CD", "PRP", "JJ", "JJS", "RB", "QP", "DT", "WDT", "ADJP", NULL};
     static const char *const adjp[] = {"JJ", "JJR", "JJS", "VBN", "VBG", "ADJP", "NNS", "NN", "QP", NULL};
     static const char *const advp[] = {"RB", "RBR", "RBS", "ADVP", "IN", "NP", NULL};
-    child ch[256];
-    size_t n = S_children(t, node, ch, DYAD_ARRAY_LEN(ch));
     if (n == 0) return DYAD__NONE;
     uint32_t h = DYAD__NONE;
     switch (t->nodes[node].label) {
@@ -225,6 +253,10 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
                 return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: word without a tag or phrase", at);
             i++;
             if (strncmp(text + ls, "-NONE-", ll) == 0 && ll == 6) continue;  /* traces */
+            if (t->ntoks == DYAD_MAX_SENTENCE_TOKENS)
+                return dyad__err_set(err, DYAD_ELIMIT,
+                                     "byte %zu: more than %d words in one parse, the limit", ws,
+                                     DYAD_MAX_SENTENCE_TOKENS);
             dyad__ptok *k = &t->toks[t->ntoks++];
             k->tag = dyad__arena_strndup(a, text + ls, ll);
             k->word = S_unescape(text + ws, wl, a);
@@ -234,8 +266,9 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
             continue;
         }
         if (depth == TREE_MAXDEPTH)
-            return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: nested deeper than %d",
-                                 at, TREE_MAXDEPTH);
+            return dyad__err_set(err, DYAD_ELIMIT,
+                                 "byte %zu: brackets nested deeper than %d, the limit", at,
+                                 TREE_MAXDEPTH);
         if (depth == 0 && t->root != DYAD__NONE)
             return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: a second tree", at);
         uint32_t id = t->nnodes++;
@@ -261,42 +294,87 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
     if (depth != 0)
         return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: %d bracket%s left open", len,
                              depth, depth == 1 ? "" : "s");
-    dyad__tree_heads(t);
+    if (dyad__tree_heads(t) != DYAD_OK) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
 }
 
-void dyad__tree_heads(dyad__tree *t)
+dyad_status dyad__tree_heads(dyad__tree *t)
 {
-    /* bottom-up: every child node has a larger index than its parent */
-    for (uint32_t k = t->nnodes; k-- > 0;) t->nodes[k].head = S_head(t, k);
+    /* bottom-up: every child node has a larger index than its parent.
+     * Children go to a stack buffer, or to the heap for a node with more
+     * (a flat list of hundreds of words): none is ever left out. */
+    child local[256];
+    child *ch = local;
+    size_t cap = DYAD_ARRAY_LEN(local);
+    dyad_status st = DYAD_OK;
+    for (uint32_t k = t->nnodes; k-- > 0;) {
+        size_t n = S_children(t, k, ch, cap);
+        if (n > cap) {
+            child *nv = malloc(n * sizeof *nv);
+            if (!nv) { st = DYAD_ENOMEM; break; }
+            if (ch != local) free(ch);
+            ch = nv;
+            cap = n;
+            S_children(t, k, ch, cap);
+        }
+        t->nodes[k].head = S_head(t, k, ch, n);
+    }
+    if (ch != local) free(ch);
+    return st;
 }
 
-/* The Treebank spelling of a word that would break the bracketing. */
-static const char *S_escape(const char *w)
+/* Writes a word so that it cannot break the bracketing: a bracket alone
+ * takes its Treebank escape (-LRB-, -RSB- ...); inside a longer word '('
+ * and ')' become -LRB- and -RRB-, and white space (possible in words given
+ * to dyad_chunker_run_words()) becomes '_'. */
+static void S_put_word(dyad__buf *out, const char *w)
 {
     static const struct { const char *txt, *esc; } esc[] = {
         {"(", "-LRB-"}, {")", "-RRB-"}, {"[", "-LSB-"}, {"]", "-RSB-"},
         {"{", "-LCB-"}, {"}", "-RCB-"},
     };
     for (size_t i = 0; i < DYAD_ARRAY_LEN(esc); i++)
-        if (strcmp(w, esc[i].txt) == 0) return esc[i].esc;
-    return w;
+        if (strcmp(w, esc[i].txt) == 0) { dyad__buf_append(out, esc[i].esc, 5); return; }
+    for (const char *p = w; *p; p++) {
+        if (*p == '(') dyad__buf_append(out, "-LRB-", 5);
+        else if (*p == ')') dyad__buf_append(out, "-RRB-", 5);
+        else if (S_space(*p)) dyad__buf_putc(out, '_');
+        else dyad__buf_putc(out, *p);
+    }
 }
 
 void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out)
 {
-    child ch[256];
-    const dyad__node *p = &t->nodes[node];
-    dyad__buf_printf(out, "(%s", p->label_str);
-    size_t n = S_children(t, node, ch, DYAD_ARRAY_LEN(ch));
-    for (size_t i = 0; i < n; i++) {
-        if (ch[i].tok != DYAD__NONE)
-            dyad__buf_printf(out, " (%s %s)", t->toks[ch[i].tok].tag,
-                             S_escape(t->toks[ch[i].tok].word));
-        else {
-            dyad__buf_putc(out, ' ');
-            dyad__tree_write(t, ch[i].node, out);
+    /* iterative (an explicit stack of child walks), so a deep tree cannot
+     * exhaust the C stack */
+    citer local[64];
+    citer *stack = local;
+    size_t cap = DYAD_ARRAY_LEN(local), sp = 0;
+    dyad__buf_printf(out, "(%s", t->nodes[node].label_str);
+    S_iter(t, node, &stack[sp++]);
+    while (sp) {
+        child ch;
+        if (!S_next(t, &stack[sp - 1], &ch)) {
+            dyad__buf_putc(out, ')');
+            sp--;
+            continue;
         }
+        if (ch.tok != DYAD__NONE) {
+            dyad__buf_printf(out, " (%s ", t->toks[ch.tok].tag);
+            S_put_word(out, t->toks[ch.tok].word);
+            dyad__buf_putc(out, ')');
+            continue;
+        }
+        if (sp == cap) {
+            citer *nv = malloc(cap * 2 * sizeof *nv);
+            if (!nv) { out->oom = 1; break; }
+            memcpy(nv, stack, sp * sizeof *nv);
+            if (stack != local) free(stack);
+            stack = nv;
+            cap *= 2;
+        }
+        dyad__buf_printf(out, " (%s", t->nodes[ch.node].label_str);
+        S_iter(t, ch.node, &stack[sp++]);
     }
-    dyad__buf_putc(out, ')');
+    if (stack != local) free(stack);
 }
