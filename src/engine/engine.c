@@ -150,7 +150,11 @@ static dyad_status S_problem(dyad_engine *e, const dyad_doc *doc, dyad_status st
     dyad__buf_init(&m);
     dyad__buf_printf(&m, "%s:%lu: document %s", doc->path ? doc->path : "-", doc->line, doc->id);
     if (b > a) dyad__buf_printf(&m, ", bytes %zu-%zu", a, b);
-    dyad__buf_printf(&m, ": %s; skipped", what && *what ? what : dyad_strerror(st));
+    const char *why = what && *what ? what : dyad_strerror(st);
+    size_t wl = strlen(why);
+    /* the stages' own messages may already say so */
+    int said = wl >= 7 && strcmp(why + wl - 7, "skipped") == 0;
+    dyad__buf_printf(&m, ": %s%s", why, said ? "" : "; skipped");
     char *s = m.oom ? NULL : S_strdup(dyad__buf_cstr(&m));
     dyad__buf_free(&m);
     if (s && DYAD__RESERVE(e->problems, e->cap_problems, e->nproblems + 1) == 0)
@@ -299,8 +303,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
             st = dyad_coder_code_chunked(e->coder, e->chunker, date);
             if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
         } else {
-            S_problem(e, doc, st, s->start, s->end,
-                      st == DYAD_ELIMIT ? "the sentence needs more memory than the chunker's limit" : NULL);
+            S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
         }
         if (st != DYAD_OK) {
             if (first == DYAD_OK) first = st;
