@@ -177,10 +177,14 @@ dyad_status dyad_suite_load(dyad_suite **out, const char *path)
     dyad_suite *s = *out;
     if (!s) return DYAD_ENOMEM;
     dyad__arena_init(&s->arena, (size_t)1 << 30);
+    const char *why = NULL;
+    FILE *f = dyad__fopen_regular(path, &why);   /* a FIFO must not block */
+    if (!f) return dyad__err_set(&s->err, DYAD_EXML, "%s: cannot open: %s", path, why);
     xmlSetGenericErrorFunc(NULL, S_quiet);
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER |
-                                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDocPtr doc = xmlReadFd(fileno(f), path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER |
+                                                         XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     xmlSetGenericErrorFunc(NULL, NULL);
+    fclose(f);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
         return dyad__err_set(&s->err, DYAD_EXML, "%s:%d: cannot read the validation file: %s",
