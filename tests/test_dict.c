@@ -1465,9 +1465,34 @@ static void test_cli(void **state)
     assert_int_equal(S_run(cmd, out, sizeof out), 0);
 }
 
+/* A byte-order mark at the start of a dictionary file or text is
+ * skipped: the first line is read like any other. */
+static void test_byte_order_mark(void **state)
+{
+    (void)state;
+    static const char verbs[] = "\xEF\xBB\xBF--- MEET [040] ---\nMEET\n";
+    static const char actors[] = "\xEF\xBB\xBFRUSSIA [RUS]\n";
+    dyad_dict *d;
+    assert_int_equal(dyad_dict_new(&d), DYAD_OK);
+    assert_int_equal(dyad_dict_add_text(d, "v.verbs.txt", verbs, sizeof verbs - 1,
+                                        DYAD_DICT_AUTO), DYAD_OK);
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/dyad-test-bom-%d.actors.txt", (int)getpid());
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(actors, 1, sizeof actors - 1, f);
+    fclose(f);
+    assert_int_equal(dyad_dict_add_file(d, path, DYAD_DICT_AUTO), DYAD_OK);
+    unlink(path);
+    assert_int_equal(dyad_dict_diag_count(d), 0);
+    assert_int_equal(dyad_dict_error_count(d), 0);
+    dyad_dict_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_handle),
         cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_comments),

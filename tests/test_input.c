@@ -373,6 +373,24 @@ static void test_compressed(void **state)
     assert_int_equal(R.nerr, 1);
     assert_int_equal(R.st[0], DYAD_ETRUNC);
     assert_non_null(strstr(R.errs[0], "truncated gzip"));
+    /* a gzip member whose only fault is its CRC keeps every line; the
+     * error names the file and the byte */
+    char crc[1 << 16];
+    memcpy(crc, gz, zn);
+    crc[zn - 8] ^= 0x5a;                       /* CRC-32 in the trailer */
+    const char *pcrc = tmp_file(".jsonl.gz", crc, zn);
+    S_read1(pcrc);
+    assert_int_equal(R.ndocs, 200);
+    assert_int_equal(R.nerr, 1);
+    assert_int_equal(R.st[0], DYAD_ETRUNC);
+    assert_non_null(strstr(R.errs[0], pcrc));
+    assert_non_null(strstr(R.errs[0], "incorrect data check"));
+    /* cut inside the trailer: every line was decoded and is kept */
+    const char *ptr = tmp_file(".jsonl.gz", gz, zn - 3);
+    S_read1(ptr);
+    assert_int_equal(R.ndocs, 200);
+    assert_int_equal(R.nerr, 1);
+    assert_non_null(strstr(R.errs[0], "truncated gzip"));
     /* corrupt gzip body */
     char bad[1 << 16];
     memcpy(bad, gz, zn);
@@ -395,6 +413,35 @@ static void test_compressed(void **state)
     assert_int_equal(R.st[0], DYAD_ETRUNC);
     assert_non_null(strstr(R.errs[0], "truncated zstd"));
     free(zs);
+    /* a decompression bomb (20 MiB of one byte in about 20 KiB) stops at
+     * the document limit; the file after it is read */
+    {
+        size_t bn = (size_t)20 << 20;
+        char *bomb = malloc(bn);
+        assert_non_null(bomb);
+        memset(bomb, 'x', bn);
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        static char zb[1 << 16];
+        assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
+        z.next_in = (Bytef *)bomb;
+        z.avail_in = (uInt)bn;
+        z.next_out = (Bytef *)zb;
+        z.avail_out = sizeof zb;
+        assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+        size_t bz = sizeof zb - z.avail_out;
+        deflateEnd(&z);
+        free(bomb);
+        const char *pb = tmp_file(".txt.gz", zb, bz);
+        const char *pg = tmp_file(".txt", "After the bomb.", 15);
+        const char *paths[] = {pb, pg};
+        S_read(paths, 2, NULL);
+        assert_int_equal(R.ndocs, 1);
+        assert_string_equal(R.texts[0], "After the bomb.");
+        assert_int_equal(R.nerr, 1);
+        assert_int_equal(R.st[0], DYAD_ETOOBIG);
+        assert_non_null(strstr(R.errs[0], "byte 16777216: document larger than the limit"));
+    }
     /* an empty file named .gz */
     const char *pe = tmp_file(".txt.gz", "", 0);
     S_read1(pe);

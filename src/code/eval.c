@@ -424,8 +424,9 @@ dyad_status dyad_eval_load(dyad_eval *ev, dyad_eval_side side, const char *path)
 {
     if (!ev || !path || (side != DYAD_EVAL_GOLD && side != DYAD_EVAL_SYSTEM))
         return DYAD_EINVAL;
-    FILE *f = fopen(path, "rb");
-    if (!f) return dyad__err_set(&ev->err, DYAD_EIO, "%s: cannot open", path);
+    const char *why = NULL;
+    FILE *f = dyad__fopen_regular(path, &why);   /* a FIFO must not block */
+    if (!f) return dyad__err_set(&ev->err, DYAD_EIO, "%s: cannot open: %s", path, why);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -433,7 +434,9 @@ dyad_status dyad_eval_load(dyad_eval *ev, dyad_eval_side side, const char *path)
     char first[sizeof ev->err.msg] = "";
     unsigned long lineno = 0;
     while ((n = getline(&line, &cap, f)) >= 0) {
-        if (S_tally(ev, S_line(ev, side, path, ++lineno, line, (size_t)n), &worst, first) ==
+        int bom = n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0;   /* byte-order mark */
+        if (S_tally(ev, S_line(ev, side, path, ++lineno, line + 3 * bom, (size_t)n - 3 * bom),
+                    &worst, first) ==
             DYAD_ENOMEM) {
             free(line);
             fclose(f);

@@ -183,10 +183,17 @@ static dyad_status S_load(dyad_suite **out, const char *name, const char *data, 
     if (data && len > INT_MAX)
         return dyad__err_set(&s->err, DYAD_ETOOBIG, "%s: validation file over 2 GB", name);
     const int opts = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    FILE *f = NULL;
+    if (!data) {
+        const char *why = NULL;
+        f = dyad__fopen_regular(name, &why);   /* a FIFO must not block */
+        if (!f) return dyad__err_set(&s->err, DYAD_EXML, "%s: cannot open: %s", name, why);
+    }
     xmlSetGenericErrorFunc(NULL, S_quiet);
     xmlDocPtr doc = data ? xmlReadMemory(data, (int)len, name, NULL, opts)
-                         : xmlReadFile(name, NULL, opts);
+                         : xmlReadFd(fileno(f), name, NULL, opts);
     xmlSetGenericErrorFunc(NULL, NULL);
+    if (f) fclose(f);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
         return dyad__err_set(&s->err, DYAD_EXML, "%s:%d: cannot read the validation file: %s",

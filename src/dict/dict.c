@@ -457,18 +457,21 @@ dyad_status dyad_dict_add_text(dyad_dict *d, const char *name, const char *text,
         return dyad__err_set(&d->err, DYAD_EINVAL, "the dictionary is already compiled");
     if ((int)kind < 0 || (int)kind >= DYAD_DICT_NKINDS)
         return dyad__err_set(&d->err, DYAD_EINVAL, "unknown dictionary kind");
-    return S_add(d, name ? name : "(text)", text ? text : "", len, (int)kind);
+    if (!text) text = "";
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; len -= 3; }
+    return S_add(d, name ? name : "(text)", text, len, (int)kind);
 }
 
 static dyad_status S_read_file(dyad_dict *d, const char *path, char **out, size_t *len)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) return dyad__err_set(&d->err, DYAD_EIO, "%s: %s", path, strerror(errno));
+    const char *why = NULL;
+    FILE *f = dyad__fopen_regular(path, &why);   /* a FIFO must not block */
+    if (!f) return dyad__err_set(&d->err, DYAD_EIO, "%s: %s", path, why);
     struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    if (fstat(fileno(f), &sb) != 0) {
         fclose(f);
-        return dyad__err_set(&d->err, DYAD_EIO, "%s: not a regular file", path);
+        return dyad__err_set(&d->err, DYAD_EIO, "%s: %s", path, strerror(errno));
     }
     if ((size_t)sb.st_size > DICT_MAX_FILE) {
         fclose(f);
@@ -488,6 +491,10 @@ static dyad_status S_read_file(dyad_dict *d, const char *path, char **out, size_
         return dyad__err_set(&d->err, DYAD_EIO, "%s: read error", path);
     }
     buf[n] = 0;
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {   /* byte-order mark */
+        memmove(buf, buf + 3, n - 2);
+        n -= 3;
+    }
     *out = buf;
     *len = n;
     return DYAD_OK;

@@ -2,8 +2,9 @@
  * stream.c -- a byte stream over a file or stdin that undoes gzip or zstd
  * compression, chosen by the magic bytes at the start (so stdin and
  * misnamed files work).  Truncated and corrupt compressed data is reported
- * with the offset of the compressed byte where decoding failed; everything
- * decoded before that point has already been delivered.
+ * with the offset of the compressed byte where decoding failed, after
+ * everything decoded before that point has been delivered (a gzip member
+ * whose only fault is its CRC keeps all its bytes).
  * zlib and libzstd do the decoding; this file only drives them.
  */
 #include "input.h"
@@ -185,9 +186,12 @@ static int S_fill_gzip(dyad__stream *s)
         if (rc == Z_STREAM_END) {
             s->zdone = 1;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            return S_fail(s, DYAD_ETRUNC, "byte %llu: corrupt gzip data: %s",
-                          (unsigned long long)(s->raw_off + s->in_pos),
-                          z->msg ? z->msg : "inflate failed");
+            S_fail(s, DYAD_ETRUNC, "byte %llu: corrupt gzip data: %s",
+                   (unsigned long long)(s->raw_off + s->in_pos),
+                   z->msg ? z->msg : "inflate failed");
+            /* what this call decoded is good (a bad check value comes
+             * after all of it): deliver it; the error follows */
+            return s->len > 0 ? 1 : -1;
         }
         if (s->len > 0) return 1;
     }
@@ -213,10 +217,11 @@ static int S_fill_zstd(dyad__stream *s)
         size_t rc = ZSTD_decompressStream(d, &out, &in);
         s->in_pos = in.pos;
         s->len = out.pos;
-        if (ZSTD_isError(rc))
-            return S_fail(s, DYAD_ETRUNC, "byte %llu: corrupt zstd data: %s",
-                          (unsigned long long)(s->raw_off + s->in_pos),
-                          ZSTD_getErrorName(rc));
+        if (ZSTD_isError(rc)) {
+            S_fail(s, DYAD_ETRUNC, "byte %llu: corrupt zstd data: %s",
+                   (unsigned long long)(s->raw_off + s->in_pos), ZSTD_getErrorName(rc));
+            return s->len > 0 ? 1 : -1;     /* deliver what was decoded first */
+        }
         s->zdone = (rc == 0);
         if (s->len > 0) return 1;
     }

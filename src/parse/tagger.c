@@ -393,9 +393,10 @@ static dyad_status S_read_file(yfile *f, const char *dir, const char *name, dyad
 {
     memset(f, 0, sizeof *f);
     snprintf(f->path, sizeof f->path, "%s/%s", dir, name);
-    FILE *fp = fopen(f->path, "rb");
+    const char *why = NULL;
+    FILE *fp = dyad__fopen_regular(f->path, &why);   /* a FIFO must not block */
     if (!fp) {
-        return dyad__err_set(err, DYAD_EIO, "%s: cannot open: %s%s", f->path, strerror(errno),
+        return dyad__err_set(err, DYAD_EIO, "%s: cannot open: %s%s", f->path, why,
                              errno == ENOENT ? " (install liblingua-en-tagger-perl or set "
                                                "DYAD_TAGGER_DIR)" : "");
     }
@@ -421,6 +422,10 @@ static dyad_status S_read_file(yfile *f, const char *dir, const char *name, dyad
     if (memchr(buf, 0, len)) {
         free(buf);
         return dyad__err_set(err, DYAD_EDICT, "%s: binary data (NUL byte)", f->path);
+    }
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {   /* byte-order mark */
+        memmove(buf, buf + 3, len - 2);
+        len -= 3;
     }
     f->data = buf;
     f->len = len;
