@@ -1095,7 +1095,10 @@ typedef struct dyad_record {
     const char *date_basis;   /* "text" (a time expression of the event's
                                  clause), "document" (the publication
                                  date), "dateline"; NULL when unknown */
-    const char *date_text;    /* the time expression that set the date */
+    const char *date_text;    /* the time expression of the event's clause;
+                                 set also when it could not be placed
+                                 ("on Tuesday" with no document date):
+                                 then date and date_basis are NULL */
     const char *doc_date;     /* the document's date (metadata, else its
                                  dateline), YYYY-MM-DD, or NULL */
     int background;           /* the date is over 30 days before doc_date */

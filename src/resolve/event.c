@@ -183,14 +183,14 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
             o += n;
         }
         r->date_text[o] = 0;
-        out->date_text = r->date_text;
-        out->basis = "text";
+        out->date_text = r->date_text;   /* kept even when it cannot be placed */
         /* "since 2014": the start; "before"/"after" bound it only */
         dyad__date d = x.span == DYAD__SPAN_BEFORE || x.span == DYAD__SPAN_AFTER
                            ? (dyad__date){0, 0, 0, DYAD__DATE_UNKNOWN}
                            : dyad__timex_resolve(&x, r->doc, S_direction(g, out->modality));
         if (d.prec != DYAD__DATE_UNKNOWN && dyad__date_format(d, r->date, sizeof r->date)) {
             out->date = r->date;
+            out->basis = "text";
             out->precision = d.prec == DYAD__DATE_DAY ? DYAD_DATE_DAY
                              : d.prec == DYAD__DATE_MONTH ? DYAD_DATE_MONTH : DYAD_DATE_YEAR;
             long first, last;
