@@ -254,7 +254,11 @@ static int S_run(int argc, char **argv)
             if (r != EXIT_OK) rc = EXIT_SKIPPED;
         }
     }
-    dyad_eval_run(x.ev);
+    if (dyad_eval_run(x.ev) != DYAD_OK) {
+        cli_error("%s", dyad_eval_errmsg(x.ev));
+        dyad_eval_free(x.ev);
+        return EXIT_SKIPPED;
+    }
     dyad_eval_info info;
     dyad_eval_get_info(x.ev, &info);
     if (info.skipped_lines > 1)

@@ -1276,7 +1276,10 @@ DYAD_API dyad_status dyad_eval_add_jsonl(dyad_eval *ev, dyad_eval_side side,
                                          size_t len);
 
 /** Matches and scores everything loaded so far (may be called again after
- *  more is loaded).  DYAD_OK; DYAD_EINVAL when ev is NULL. */
+ *  more is loaded).  Time n log n in the events and linear in the story
+ *  texts, however many events one story has.  DYAD_OK; DYAD_EINVAL when
+ *  ev is NULL; DYAD_ENOMEM (then nothing is scored: dyad_eval_get()
+ *  answers DYAD_EINVAL until a run succeeds). */
 DYAD_API dyad_status dyad_eval_run(dyad_eval *ev);
 
 /** The score at level, overall (root NULL) or for a two-digit CAMEO root

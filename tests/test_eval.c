@@ -291,6 +291,96 @@ static void test_args(void **state)
     dyad_eval_free(ev);
 }
 
+/* A system event given only its sentence is placed at the first
+ * occurrence of that text in the story, even inside another sentence or
+ * across two; sentences that end alike are all found.  A gold event one
+ * byte long at the place each should get checks it (full level, one code
+ * each). */
+static void test_first_occurrence(void **state)
+{
+    (void)state;
+    /* [0,15) [16,44) [45,60) */
+    static const char text[] = "Chile met Peru. Bolivia said Chile met Peru. Peru met Chile.";
+    static const char gold[] =
+        "{\"story\": \"p\", \"start\": 16, \"end\": 17, \"source\": \"BOL\", \"target\": \"PER\","
+        " \"code\": \"040\"}\n"
+        "{\"story\": \"p\", \"start\": 0, \"end\": 1, \"source\": \"BOL\", \"target\": \"PER\","
+        " \"code\": \"042\"}\n"
+        "{\"story\": \"p\", \"start\": 6, \"end\": 7, \"source\": \"BOL\", \"target\": \"PER\","
+        " \"code\": \"043\"}\n"
+        "{\"story\": \"p\", \"start\": 10, \"end\": 11, \"source\": \"BOL\", \"target\": \"PER\","
+        " \"code\": \"036\"}\n"
+        "{\"story\": \"p\", \"start\": 45, \"end\": 46, \"source\": \"BOL\", \"target\": \"PER\","
+        " \"code\": \"111\"}\n"
+        "{\"story\": \"p\", \"start\": 24, \"end\": 25, \"source\": \"BOL\", \"target\": \"PER\","
+        " \"code\": \"112\"}\n";
+    static const char events[] =
+        "{\"doc_id\": \"p\", \"source\": \"BOL\", \"target\": \"PER\", \"code\": \"040\","
+        " \"sentence\": \"Bolivia said Chile met Peru.\"}\n"
+        "{\"doc_id\": \"p\", \"source\": \"BOL\", \"target\": \"PER\", \"code\": \"042\","
+        " \"sentence\": \"Chile met Peru.\"}\n"
+        "{\"doc_id\": \"p\", \"source\": \"BOL\", \"target\": \"PER\", \"code\": \"043\","
+        " \"sentence\": \"met Peru.\"}\n"
+        "{\"doc_id\": \"p\", \"source\": \"BOL\", \"target\": \"PER\", \"code\": \"036\","
+        " \"sentence\": \"Peru.\"}\n"
+        "{\"doc_id\": \"p\", \"source\": \"BOL\", \"target\": \"PER\", \"code\": \"111\","
+        " \"sentence\": \"Peru met Chile.\"}\n"
+        "{\"doc_id\": \"p\", \"source\": \"BOL\", \"target\": \"PER\", \"code\": \"112\","
+        " \"sentence\": \"said Chile met Peru. Peru\"}\n"
+        /* runs past the end of the story: not found */
+        "{\"doc_id\": \"p\", \"source\": \"BOL\", \"target\": \"PER\", \"code\": \"040\","
+        " \"sentence\": \"Peru met Chile. \"}\n";
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, "g", gold, strlen(gold)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_story(ev, "p", text, strlen(text)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, "e", events, strlen(events)),
+                     DYAD_OK);
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    S_expect(ev, DYAD_EVAL_FULL, NULL, 6, 7, 6, 6);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.system_unlocated, 1);
+    dyad_eval_free(ev);
+}
+
+/* Several gold events of one span (one country pair, three sectors)
+ * compete for system events of other spans: each takes the largest overlap left, and of equal overlaps the
+ * system event loaded first.  The dates show who got whom (the date is
+ * compared with the partner at the category + countries level). */
+static void test_overlap_ties(void **state)
+{
+    (void)state;
+    static const char text[] = "Chile met Peru. Bolivia said Chile met Peru. Peru met Chile.";
+    static const char gold[] =
+        "{\"story\": \"p\", \"start\": 0, \"end\": 60, \"source\": \"CHL\", \"target\": \"PER\","
+        " \"code\": \"040\", \"date\": \"2020-01-01\"}\n"
+        "{\"story\": \"p\", \"start\": 0, \"end\": 60, \"source\": \"CHL\", \"target\": \"PERGOV\","
+        " \"code\": \"040\", \"date\": \"2020-01-02\"}\n"
+        "{\"story\": \"p\", \"start\": 0, \"end\": 60, \"source\": \"CHL\", \"target\": \"PERMIL\","
+        " \"code\": \"040\", \"date\": \"2020-01-03\"}\n";
+    static const char events[] =
+        "{\"doc_id\": \"p\", \"start\": 45, \"end\": 60, \"source\": \"CHL\", \"target\": \"PER\","
+        " \"code\": \"040\", \"date\": \"2020-01-02\"}\n"
+        "{\"doc_id\": \"p\", \"start\": 0, \"end\": 15, \"source\": \"CHL\", \"target\": \"PER\","
+        " \"code\": \"040\", \"date\": \"2020-01-03\"}\n"
+        "{\"doc_id\": \"p\", \"start\": 16, \"end\": 44, \"source\": \"CHL\", \"target\": \"PER\","
+        " \"code\": \"040\", \"date\": \"2020-01-01\"}\n";
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, "g", gold, strlen(gold)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_story(ev, "p", text, strlen(text)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, "e", events, strlen(events)),
+                     DYAD_OK);
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 3, 3, 3, 3);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.date_matched, 3);
+    assert_int_equal(info.date_agree, 3);
+    dyad_eval_free(ev);
+}
+
 /* Many stories: the story table grows and rehashes. */
 static void test_many_stories(void **state)
 {
@@ -330,6 +420,8 @@ int main(void)
         cmocka_unit_test(test_files),
         cmocka_unit_test(test_args),
         cmocka_unit_test(test_many_stories),
+        cmocka_unit_test(test_first_occurrence),
+        cmocka_unit_test(test_overlap_ties),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

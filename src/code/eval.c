@@ -7,7 +7,9 @@
  * or by offsets when they carry them.  A system event and a gold event of
  * the same story can match when their sentence spans overlap; at each
  * level, gold events in file order take the agreeing unmatched system
- * event with the largest overlap (one-to-one, greedy).
+ * event with the largest overlap (one-to-one, greedy).  The cost is
+ * n log n in the events and linear in the story texts, however many
+ * events a story has (see "scoring").
  * Part of the code stage: it reads the CAMEO table; JSON lines are parsed
  * with jansson.  Invariant: every string an event or story holds lives in
  * the evaluator's arena until dyad_eval_free().
@@ -15,6 +17,7 @@
 #include "cameo.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,21 +230,6 @@ static int S_root_slot(const char root[3])
     return r >= 1 && r <= 20 ? r : 0;
 }
 
-static int S_agree(const eval_event *g, const eval_event *s, int level)
-{
-    switch (level) {
-    case DYAD_EVAL_CATEGORY:
-        return strcmp(g->category, s->category) == 0;
-    case DYAD_EVAL_COUNTRIES:
-        return strcmp(g->category, s->category) == 0 &&
-               strcmp(g->src_country, s->src_country) == 0 &&
-               strcmp(g->tgt_country, s->tgt_country) == 0;
-    default:
-        return strcmp(g->code, s->code) == 0 && strcmp(g->source, s->source) == 0 &&
-               strcmp(g->target, s->target) == 0;
-    }
-}
-
 /* ----------------------------------------------------------------- input */
 
 /* A string member (an integer is written out; null gives dflt), copied
@@ -452,17 +440,16 @@ dyad_status dyad_eval_load(dyad_eval *ev, dyad_eval_side side, const char *path)
 
 /* --------------------------------------------------------------- scoring */
 
-static size_t S_overlap(const eval_event *a, const eval_event *b)
-{
-    if (a->start == EVAL_NOSPAN || b->start == EVAL_NOSPAN) return 0;
-    size_t lo = a->start > b->start ? a->start : b->start;
-    size_t hi = a->end < b->end ? a->end : b->end;
-    return hi > lo ? hi - lo : 0;
-}
+/* Scoring is done story by story and costs n log n in the events, however
+ * many a story has: the first occurrences of a story's sentences are found
+ * in one pass over its text, repeats by sorting, and each gold event finds
+ * its candidates through an index of the agreeing system events by span
+ * instead of trying every system event of its story. */
 
 /* Places a system event that carries only its sentence text: the first
- * occurrence of that text in the story. */
-static void S_place(const dyad_eval *ev, eval_event *e)
+ * occurrence of that text in the story, by scanning.  Used only when a
+ * story or its sentences are too large for the 32-bit trie below. */
+static void S_place_scan(const dyad_eval *ev, eval_event *e)
 {
     const eval_story *s = &ev->stories[e->story];
     e->start = e->end = EVAL_NOSPAN;
@@ -479,6 +466,164 @@ static void S_place(const dyad_eval *ev, eval_event *e)
     }
 }
 
+/* The first occurrences of many sentences in one text, in one pass
+ * (Aho-Corasick): the sentences form a trie; each node has a failure link
+ * to the longest proper suffix of its path that is also a path of the
+ * trie, and an output link to the nearest node on that chain where a
+ * sentence ends.  Scanning the text follows the trie, falling back along
+ * failure links on a mismatch; at each byte the sentences ending there are
+ * the current node (if one ends there) and its output chain.  The chain
+ * walk stops at the first sentence already found: every sentence further
+ * along it is a suffix of that one, so it was found no later.  With
+ * sentences "Peru met Chile." and "met Chile." and the text "Bolivia met
+ * Chile. Peru met Chile.", the second is found at byte 8, inside the
+ * first sentence of the text, as the old byte-by-byte search found it.
+ * Indexes are 32-bit: the caller checks the sizes. */
+typedef struct ac_node {
+    uint32_t parent;
+    uint32_t fail;              /* longest proper suffix in the trie */
+    uint32_t out;               /* nearest sentence end on the fail chain;
+                                   0: none (the root ends none) */
+    uint32_t child, next;       /* first child; next sibling */
+    uint32_t found;             /* 1 + end of the first occurrence; 0: not
+                                   (yet) found */
+    unsigned char byte;         /* the byte leading here from parent */
+    unsigned char term;         /* a sentence ends here */
+} ac_node;
+
+typedef struct ac_trie {
+    ac_node *n;                 /* n[0] is the root */
+    size_t nn;
+    uint32_t *slot;             /* hash of (parent, byte) -> node; 0 empty */
+    size_t mask;
+} ac_trie;
+
+static size_t S_ac_hash(uint32_t parent, unsigned char b)
+{
+    uint64_t k = ((uint64_t)parent << 8 | b) * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(k >> 24);
+}
+
+/* The child of u by byte b, or 0. */
+static uint32_t S_ac_go(const ac_trie *t, uint32_t u, unsigned char b)
+{
+    for (size_t h = S_ac_hash(u, b) & t->mask; t->slot[h]; h = (h + 1) & t->mask) {
+        const ac_node *v = &t->n[t->slot[h]];
+        if (v->parent == u && v->byte == b) return t->slot[h];
+    }
+    return 0;
+}
+
+/* Adds p[0..n) (n > 0) and returns the node where it ends. */
+static uint32_t S_ac_add(ac_trie *t, const char *p, size_t n)
+{
+    uint32_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)p[i];
+        uint32_t v = S_ac_go(t, u, b);
+        if (!v) {
+            v = (uint32_t)t->nn++;
+            ac_node *x = &t->n[v];
+            memset(x, 0, sizeof *x);
+            x->parent = u;
+            x->byte = b;
+            x->next = t->n[u].child;
+            t->n[u].child = v;
+            size_t h = S_ac_hash(u, b) & t->mask;
+            while (t->slot[h]) h = (h + 1) & t->mask;
+            t->slot[h] = v;
+        }
+        u = v;
+    }
+    t->n[u].term = 1;
+    return u;
+}
+
+/* Failure and output links, breadth first; queue holds t->nn entries. */
+static void S_ac_links(ac_trie *t, uint32_t *queue)
+{
+    size_t head = 0, tail = 0;
+    for (uint32_t c = t->n[0].child; c; c = t->n[c].next) queue[tail++] = c;
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        for (uint32_t c = t->n[u].child; c; c = t->n[c].next) queue[tail++] = c;
+        if (t->n[u].parent == 0) continue;      /* depth 1: fail to the root */
+        uint32_t f = t->n[t->n[u].parent].fail, g;
+        while (!(g = S_ac_go(t, f, t->n[u].byte)) && f) f = t->n[f].fail;
+        t->n[u].fail = g;
+        t->n[u].out = t->n[g].term ? g : t->n[g].out;
+    }
+}
+
+/* Records in each sentence node the end of its first occurrence in
+ * text[0..len); stops once all nterm sentences are found. */
+static void S_ac_scan(ac_trie *t, const char *text, size_t len, size_t nterm)
+{
+    uint32_t u = 0;
+    for (size_t i = 0; i < len && nterm; i++) {
+        unsigned char b = (unsigned char)text[i];
+        uint32_t g;
+        while (!(g = S_ac_go(t, u, b)) && u) u = t->n[u].fail;
+        u = g;
+        for (uint32_t k = t->n[u].term ? u : t->n[u].out; k && !t->n[k].found; k = t->n[k].out) {
+            t->n[k].found = (uint32_t)(i + 1);
+            nterm--;
+        }
+    }
+}
+
+/* Whether S_place_story looks for e: no span given, a sentence that fits. */
+static int S_to_place(const eval_story *s, const eval_event *e)
+{
+    return e->sentence && e->start == EVAL_NOSPAN && s->text && e->slen && e->slen <= s->len;
+}
+
+/* Places the system events v[0..n) of one story that carry only their
+ * sentence text (no start and end given) at the first occurrence of that
+ * text in the story text.  DYAD_OK or DYAD_ENOMEM. */
+static dyad_status S_place_story(const dyad_eval *ev, eval_event *v, size_t n)
+{
+    if (!n) return DYAD_OK;
+    const eval_story *s = &ev->stories[v[0].story];
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) total += S_to_place(s, &v[i]) ? v[i].slen : 0;
+    if (!total) return DYAD_OK;
+    if (total >= UINT32_MAX / 2 || s->len >= UINT32_MAX) {
+        for (size_t i = 0; i < n; i++)
+            if (S_to_place(s, &v[i])) S_place_scan(ev, &v[i]);
+        return DYAD_OK;
+    }
+    ac_trie t = {NULL, 1, NULL, 0};
+    size_t nslots = 64;
+    while (nslots < 2 * (total + 1)) nslots *= 2;
+    t.n = malloc((total + 1) * sizeof *t.n);
+    t.slot = calloc(nslots, sizeof *t.slot);
+    uint32_t *queue = malloc((total + 1) * sizeof *queue);
+    uint32_t *end = malloc(n * sizeof *end);     /* the node where v[i] ends */
+    dyad_status st = DYAD_ENOMEM;
+    if (!t.n || !t.slot || !queue || !end) goto out;
+    t.mask = nslots - 1;
+    memset(&t.n[0], 0, sizeof t.n[0]);
+    for (size_t i = 0; i < n; i++)
+        end[i] = S_to_place(s, &v[i]) ? S_ac_add(&t, v[i].sentence, v[i].slen) : 0;
+    size_t nterm = 0;
+    for (size_t k = 1; k < t.nn; k++) nterm += t.n[k].term;
+    S_ac_links(&t, queue);
+    S_ac_scan(&t, s->text, s->len, nterm);
+    for (size_t i = 0; i < n; i++)
+        if (end[i] && t.n[end[i]].found) {
+            v[i].end = t.n[end[i]].found;
+            v[i].start = v[i].end - v[i].slen;
+        }
+    st = DYAD_OK;
+out:
+    free(t.n);
+    free(t.slot);
+    free(queue);
+    free(end);
+    return st;
+}
+
 static int S_by_story(const void *a, const void *b)
 {
     const eval_event *x = a, *y = b;
@@ -487,30 +632,221 @@ static int S_by_story(const void *a, const void *b)
     return 0;
 }
 
-/* Marks events that repeat an earlier one of the same story and span
- * (same source, target and code). */
+/* Orders events so that repeats are neighbours: story, place (the span,
+ * or for an unplaced event its sentence text), code, source, target, and
+ * last the order of loading. */
+static int S_by_repeat(const void *a, const void *b)
+{
+    const eval_event *x = *(const eval_event *const *)a, *y = *(const eval_event *const *)b;
+    if (x->story != y->story) return x->story < y->story ? -1 : 1;
+    int xp = x->start != EVAL_NOSPAN, yp = y->start != EVAL_NOSPAN;
+    if (xp != yp) return xp - yp;
+    if (xp) {
+        if (x->start != y->start) return x->start < y->start ? -1 : 1;
+        if (x->end != y->end) return x->end < y->end ? -1 : 1;
+    } else {
+        if (x->slen != y->slen) return x->slen < y->slen ? -1 : 1;
+        int c = x->slen ? memcmp(x->sentence, y->sentence, x->slen) : 0;
+        if (c) return c;
+    }
+    int c = strcmp(x->code, y->code);
+    if (!c) c = strcmp(x->source, y->source);
+    if (!c) c = strcmp(x->target, y->target);
+    if (c) return c;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Marks the events that repeat an earlier one of the same story and
+ * place (same source, target and code): sorted so that repeats are
+ * neighbours, the first loaded of each run is kept.  Returns the count,
+ * or (size_t)-1 on ENOMEM. */
 static size_t S_dedupe(eval_list *l)
 {
+    if (l->n < 2) return 0;
+    eval_event **p = malloc(l->n * sizeof *p);
+    if (!p) return (size_t)-1;
+    for (size_t i = 0; i < l->n; i++) p[i] = &l->v[i];
+    qsort(p, l->n, sizeof *p, S_by_repeat);
     size_t dups = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        eval_event *e = &l->v[i];
-        for (size_t j = i; j-- > 0 && l->v[j].story == e->story;) {
-            const eval_event *o = &l->v[j];
-            int same_place = e->start != EVAL_NOSPAN
-                                 ? o->start == e->start && o->end == e->end
-                                 : o->start == EVAL_NOSPAN && o->slen == e->slen &&
-                                       (!e->slen || !memcmp(o->sentence, e->sentence, e->slen));
-            if (!o->dup && same_place && !strcmp(o->code, e->code) &&
-                !strcmp(o->source, e->source) && !strcmp(o->target, e->target)) {
-                e->dup = EVAL_REPEAT;
-                dups++;
-                break;
-            }
+    for (size_t i = 1; i < l->n; i++) {
+        const eval_event *x = p[i - 1];
+        eval_event *y = p[i];
+        int same = x->story == y->story &&
+                   (x->start != EVAL_NOSPAN
+                        ? y->start == x->start && y->end == x->end
+                        : y->start == EVAL_NOSPAN && y->slen == x->slen &&
+                              (!x->slen || !memcmp(x->sentence, y->sentence, x->slen))) &&
+                   !strcmp(x->code, y->code) && !strcmp(x->source, y->source) &&
+                   !strcmp(x->target, y->target);
+        if (same) {
+            y->dup = EVAL_REPEAT;
+            dups++;
         }
     }
+    free(p);
     return dups;
 }
 
+/* The matching index of one story at one level: the system events that
+ * may match (candidates), sorted by what must agree, then span, then
+ * order of loading; runs of one key and span form a group, whose members
+ * are taken in order; a tree over the groups holds the largest end among
+ * the groups not used up, so a gold span finds the groups that overlap it
+ * without visiting the others. */
+typedef struct eval_cand {
+    const char *k[3];           /* the fields that must agree */
+    int modality;               /* must agree too (modality pass; else 0) */
+    size_t start, end, seq;
+    size_t idx;                 /* index into the system list */
+    size_t group;
+} eval_cand;
+
+typedef struct eval_group {
+    size_t start, end;
+    size_t head, stop;          /* candidates [head, stop) not yet taken */
+} eval_group;
+
+typedef struct eval_index {
+    eval_cand *c;
+    size_t nc;
+    eval_group *g;
+    size_t ng;
+    size_t *tree;               /* tree[1] the root; leaves from `leaves` */
+    size_t leaves;
+} eval_index;
+
+static void S_keys(const eval_event *e, int level, const char *k[3])
+{
+    switch (level) {
+    case DYAD_EVAL_CATEGORY:
+        k[0] = e->category, k[1] = "", k[2] = "";
+        break;
+    case DYAD_EVAL_COUNTRIES:
+        k[0] = e->category, k[1] = e->src_country, k[2] = e->tgt_country;
+        break;
+    default:
+        k[0] = e->code, k[1] = e->source, k[2] = e->target;
+    }
+}
+
+static int S_key_cmp(const char *const a[3], int am, const eval_cand *b)
+{
+    for (int i = 0; i < 3; i++) {
+        int c = strcmp(a[i], b->k[i]);
+        if (c) return c;
+    }
+    return am < b->modality ? -1 : am > b->modality;
+}
+
+static int S_by_cand(const void *a, const void *b)
+{
+    const eval_cand *x = a, *y = b;
+    int c = S_key_cmp(x->k, x->modality, y);
+    if (c) return c;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    if (x->end != y->end) return x->end < y->end ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Builds the index over the system events v[0..n) (sl->v + base) of one
+ * story: at a level, those neither repeated nor set apart (modal 0); or,
+ * for the modality pass (modal 1), those set apart as not done, keyed by
+ * category + countries and modality.  x's arrays hold n entries (the
+ * tree 2 * leaves, leaves a power of two >= n). */
+static void S_index(eval_index *x, const eval_event *v, size_t n, size_t base, int level,
+                    int modal)
+{
+    x->nc = x->ng = 0;
+    for (size_t i = 0; i < n; i++) {
+        const eval_event *e = &v[i];
+        if (e->start == EVAL_NOSPAN || (modal ? e->dup != EVAL_NOT_DONE : e->dup != 0))
+            continue;
+        eval_cand *c = &x->c[x->nc++];
+        S_keys(e, modal ? DYAD_EVAL_COUNTRIES : level, c->k);
+        c->modality = modal ? e->modality : 0;
+        c->start = e->start;
+        c->end = e->end;
+        c->seq = e->seq;
+        c->idx = base + i;
+    }
+    if (x->nc > 1) qsort(x->c, x->nc, sizeof *x->c, S_by_cand);
+    for (size_t i = 0; i < x->nc; i++) {
+        eval_cand *c = &x->c[i];
+        if (!i || S_key_cmp(c[-1].k, c[-1].modality, c) || c[-1].start != c->start ||
+            c[-1].end != c->end) {
+            eval_group *g = &x->g[x->ng++];
+            g->start = c->start;
+            g->end = c->end;
+            g->head = i;
+        }
+        c->group = x->ng - 1;
+        x->g[x->ng - 1].stop = i + 1;
+    }
+    x->leaves = 1;
+    while (x->leaves < x->ng) x->leaves *= 2;
+    for (size_t i = 0; i < x->leaves; i++) x->tree[x->leaves + i] = i < x->ng ? x->g[i].end : 0;
+    for (size_t i = x->leaves; i-- > 1;)
+        x->tree[i] = x->tree[2 * i] > x->tree[2 * i + 1] ? x->tree[2 * i] : x->tree[2 * i + 1];
+}
+
+/* Group i is used up: its end leaves the tree. */
+static void S_index_drop(eval_index *x, size_t i)
+{
+    size_t k = x->leaves + i;
+    x->tree[k] = 0;
+    for (k /= 2; k >= 1; k /= 2)
+        x->tree[k] = x->tree[2 * k] > x->tree[2 * k + 1] ? x->tree[2 * k] : x->tree[2 * k + 1];
+}
+
+/* Among the groups [lo, hi) under tree node k (covering leaves [nl, nr)),
+ * all starting before ge, the one overlapping [gs, ge) most, ties to the
+ * earliest loaded next member: *best (an index) and *best_ov.  any: stop
+ * at the first overlap. */
+static void S_index_best(const eval_index *x, size_t k, size_t nl, size_t nr, size_t lo,
+                         size_t hi, size_t gs, size_t ge, int any, size_t *best,
+                         size_t *best_ov)
+{
+    if (nr <= lo || nl >= hi || x->tree[k] <= gs || (any && *best_ov)) return;
+    if (nr - nl == 1) {
+        const eval_group *g = &x->g[nl];
+        size_t a = g->start > gs ? g->start : gs, b = g->end < ge ? g->end : ge;
+        size_t ov = b > a ? b - a : 0;
+        if (ov > *best_ov ||
+            (ov && ov == *best_ov && x->c[g->head].seq < x->c[x->g[*best].head].seq)) {
+            *best = nl;
+            *best_ov = ov;
+        }
+        return;
+    }
+    size_t mid = nl + (nr - nl) / 2;
+    S_index_best(x, 2 * k, nl, mid, lo, hi, gs, ge, any, best, best_ov);
+    S_index_best(x, 2 * k + 1, mid, nr, lo, hi, gs, ge, any, best, best_ov);
+}
+
+/* The group of x that agrees with gold event e (keys k, modality m) and
+ * overlaps its span most (ties: the earliest loaded member), or
+ * EVAL_NOSPAN. */
+static size_t S_index_find(const eval_index *x, const char *const k[3], int m,
+                           const eval_event *e, int any)
+{
+    if (!x->nc || e->start == EVAL_NOSPAN) return EVAL_NOSPAN;
+    size_t lo = 0, hi = x->nc;                  /* first candidate with key >= k */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S_key_cmp(k, m, &x->c[mid]) > 0) lo = mid + 1; else hi = mid;
+    }
+    if (lo == x->nc || S_key_cmp(k, m, &x->c[lo]) != 0) return EVAL_NOSPAN;
+    size_t glo = x->c[lo].group, ghi = glo;
+    hi = x->ng;                                 /* first group past the key ... */
+    while (ghi < hi) {
+        size_t mid = ghi + (hi - ghi) / 2;
+        const eval_cand *c = &x->c[x->g[mid].stop - 1];
+        if (S_key_cmp(k, m, c) == 0 && x->g[mid].start < e->end) ghi = mid + 1; else hi = mid;
+    }                                           /* ... or starting at its end */
+    size_t best = EVAL_NOSPAN, best_ov = 0;
+    S_index_best(x, 1, 0, x->leaves, glo, ghi, e->start, e->end, any, &best, &best_ov);
+    return best;
+}
 static void S_count(dyad_eval_score *sc, const eval_event *e, int gold, int level)
 {
     if (gold) {
@@ -548,14 +884,23 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         if (ev->stories[e->story].text && e->end > ev->stories[e->story].len)
             ev->info.gold_out_of_range++;
     }
-    for (size_t i = 0; i < sl->n; i++) {
+    size_t maxrun = 0;      /* the most system events of one story */
+    for (size_t i = 0, run = 0; i < sl->n; i++) {
         eval_event *e = &sl->v[i];
         e->dup = 0;
         memset(e->matched, 0, sizeof e->matched);
-        if (e->sentence && e->start == EVAL_NOSPAN) S_place(ev, e);  /* no offsets given */
+        run = i && sl->v[i - 1].story == e->story ? run + 1 : 1;
+        if (run > maxrun) maxrun = run;
+        if (i + 1 == sl->n || sl->v[i + 1].story != e->story) {
+            /* events without offsets are placed by their sentence text */
+            if (S_place_story(ev, e + 1 - run, run) != DYAD_OK) goto nomem;
+        }
     }
-    ev->info.gold_duplicates = S_dedupe(gl);
-    ev->info.system_duplicates = S_dedupe(sl);
+    size_t dups = S_dedupe(gl);
+    if (dups == (size_t)-1) goto nomem;
+    ev->info.gold_duplicates = dups;
+    if ((dups = S_dedupe(sl)) == (size_t)-1) goto nomem;
+    ev->info.system_duplicates = dups;
     /* planned, negated and hypothetical events are scored apart: the
      * levels count what is reported as done */
     for (int side = 0; side < 2; side++)
@@ -567,6 +912,16 @@ dyad_status dyad_eval_run(dyad_eval *ev)
     ev->info.system_outside = ev->outside;
     ev->info.skipped_lines = ev->skipped;
 
+    eval_index x = {NULL, 0, NULL, 0, NULL, 1};
+    size_t leaves = 1;
+    while (leaves < maxrun) leaves *= 2;
+    x.c = malloc((maxrun ? maxrun : 1) * sizeof *x.c);
+    x.g = malloc((maxrun ? maxrun : 1) * sizeof *x.g);
+    x.tree = malloc(2 * leaves * sizeof *x.tree);
+    if (!x.c || !x.g || !x.tree) {
+        free(x.c), free(x.g), free(x.tree);
+        goto nomem;
+    }
     /* Both lists are sorted by story: walk them together. */
     size_t si = 0;
     for (size_t gi = 0; gi < gl->n;) {
@@ -576,44 +931,39 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         size_t send = si;
         while (send < sl->n && sl->v[send].story == story) send++;
         for (int level = 0; level < DYAD_EVAL_NLEVELS; level++) {
+            S_index(&x, sl->v + si, send - si, si, level, 0);
             for (size_t g = gi; g < gend; g++) {
                 eval_event *ge = &gl->v[g];
                 if (ge->dup) continue;
-                size_t best = EVAL_NOSPAN, best_ov = 0;
-                for (size_t s = si; s < send; s++) {
-                    eval_event *se = &sl->v[s];
-                    if (se->dup || se->matched[level]) continue;
-                    size_t ov = S_overlap(ge, se);
-                    if (ov > best_ov && S_agree(ge, se, level)) {
-                        best = s;
-                        best_ov = ov;
-                    }
-                }
-                if (best != EVAL_NOSPAN) {
-                    ge->matched[level] = 1;
-                    sl->v[best].matched[level] = 1;
-                    if (level == DYAD_EVAL_COUNTRIES) ge->partner = best;
-                }
+                const char *k[3];
+                S_keys(ge, level, k);
+                size_t best = S_index_find(&x, k, 0, ge, 0);
+                if (best == EVAL_NOSPAN) continue;
+                eval_group *grp = &x.g[best];
+                size_t s = x.c[grp->head++].idx;
+                if (grp->head == grp->stop) S_index_drop(&x, best);
+                ge->matched[level] = 1;
+                sl->v[s].matched[level] = 1;
+                if (level == DYAD_EVAL_COUNTRIES) ge->partner = s;
             }
         }
         /* events not reported as done: found when a system event of the
          * same modality agrees at the category + countries level */
+        S_index(&x, sl->v + si, send - si, si, DYAD_EVAL_COUNTRIES, 1);
         for (size_t g = gi; g < gend; g++) {
             eval_event *ge = &gl->v[g];
             if (ge->dup != EVAL_NOT_DONE) continue;
             ev->info.modality_gold++;
-            for (size_t s = si; s < send; s++) {
-                eval_event *se = &sl->v[s];
-                if (se->dup == EVAL_NOT_DONE && se->modality == ge->modality && S_overlap(ge, se) &&
-                    S_agree(ge, se, DYAD_EVAL_COUNTRIES)) {
-                    ev->info.modality_found++;
-                    break;
-                }
-            }
+            const char *k[3];
+            S_keys(ge, DYAD_EVAL_COUNTRIES, k);
+            ev->info.modality_found += S_index_find(&x, k, ge->modality, ge, 1) != EVAL_NOSPAN;
         }
         gi = gend;
         si = send;
     }
+    free(x.c);
+    free(x.g);
+    free(x.tree);
 
     for (int side = 0; side < 2; side++) {
         eval_list *l = &ev->ev[side];
@@ -647,6 +997,10 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         for (int r = 0; r <= EVAL_NROOTS; r++) S_rates(&ev->score[level][r]);
     ev->ran = 1;
     return DYAD_OK;
+nomem:
+    ev->ran = 0;
+    memset(&ev->info, 0, sizeof ev->info);
+    return dyad__err_set(&ev->err, DYAD_ENOMEM, "out of memory");
 }
 
 dyad_status dyad_eval_get(const dyad_eval *ev, dyad_eval_level level, const char *root,
