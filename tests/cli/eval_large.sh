@@ -9,19 +9,20 @@ d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 awk -v n=20000 -v d="$d" 'BEGIN {
   split("Chile Peru Bolivia Ecuador", land, " ")
-  text = ""; pos = 0
+  pos = 0
   printf "{\"story\": \"big\"}\n" > (d "/gold.jsonl")
+  printf "{\"id\": \"big\", \"text\": \"" > (d "/corpus.jsonl")
   for (i = 0; i < n; i++) {
     a = land[i % 4 + 1]; b = land[(i + 1) % 4 + 1]
     s = a " met " b " in round " i "."
-    if (i) { text = text " "; pos++ }
-    text = text s
+    if (i) { printf " " > (d "/corpus.jsonl"); pos++ }
+    printf "%s", s > (d "/corpus.jsonl")
     sa = toupper(substr(a, 1, 3)); sb = toupper(substr(b, 1, 3))
     printf "{\"story\": \"big\", \"start\": %d, \"end\": %d, \"source\": \"%s\", \"target\": \"%s\", \"code\": \"%s\"}\n", pos, pos + length(s), sa, sb, (i % 3 ? "040" : "042") > (d "/gold.jsonl")
     printf "{\"doc_id\": \"big\", \"source\": \"%s\", \"target\": \"%s\", \"code\": \"040\", \"sentence\": \"%s\"}\n", sa, sb, s > (d "/events.jsonl")
     pos += length(s)
   }
-  printf "{\"id\": \"big\", \"text\": \"%s\"}\n", text > (d "/corpus.jsonl")
+  printf "\"}\n" > (d "/corpus.jsonl")
 }'
 cd "$d"
 "$DYAD" eval gold.jsonl events.jsonl --corpus corpus.jsonl >out 2>&1; echo "rc=$?"
