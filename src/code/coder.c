@@ -157,6 +157,8 @@ struct dyad_coder {
     uint8_t *inquote;           /* per token: inside a quotation */
     uint8_t *barrier;           /* per token: 1 the main verb of a verb
                                    group, 2 one in the infinitive */
+    struct govidx *gov;         /* per sentence: which verb groups govern
+                                   which (S_gov_index) */
     actorset speaker;           /* the sentence's quotation speaker */
     dyad__buf trace;
     dyad__err err;
@@ -1588,6 +1590,322 @@ static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
     return id && c->wid[i] == id;
 }
 
+/* ------------------------------------------------ governing verb groups
+ * Verb group h governs g when h's phrase holds g's (S_governs).  Spans
+ * nest, so those are the groups whose phrase (vp) is a proper ancestor
+ * of g's; the groups sharing one phrase (coordinated verbs) are
+ * consecutive.  Once per sentence, S_gov_index records per phrase of
+ * groups (a "range") what S_mood, S_unwilling and S_closed_object ask of
+ * its groups, so that each question walks only g's ancestors that are
+ * such phrases, not every group of the sentence: linear in the sentence
+ * for any bounded depth, where asking every group was quadratic.
+ *
+ * The answers do not change: S_mood takes the first deciding group in
+ * the order of the groups, so each list below is searched for its first
+ * member (of g's subject when g has one), and the smallest index of all
+ * the ranges wins.  When a tree breaks what this rests on (a child
+ * numbered before its parent, a phrase's groups not consecutive), the
+ * questions ask every group as before (ok = 0). */
+
+/* What makes a group a governor that matters ("hopes to meet", "does not
+ * want to meet", "was forced to give up"). */
+static const char *const S_hoping_words[] = {"hope", "hopes", "hoped", "hoping", "wish",
+                                             "wishes", "wished", "wishing"};
+static const char *const S_will_words[] = {"want", "wants", "wanted", "wish", "wishes", "plan",
+                                           "plans", "planned", "intend", "intends", "intended",
+                                           "seek", "seeks", "sought"};
+static const char *const S_made_words[] = {"forced", "compelled", "pressured", "pressed",
+                                           "ordered", "told", "asked", "urged", "coerced",
+                                           "obliged", "made"};
+
+enum {
+    GL_UNWILLING,   /* negated, of wanting or planning (S_unwilling) */
+    GL_DECIDES,     /* S_mood's candidates that decide for any g: negated
+                       or with a modal */
+    GL_MADE,        /* ... that decide for an infinitive g only: a
+                       passive of being made to */
+    GL_MODAL,       /* with a modal (S_condition_party) */
+    GL_N
+};
+
+typedef struct gentry {
+    uint32_t range, subject, k;     /* k: the group */
+} gentry;
+
+typedef struct grange {
+    uint32_t k0, ngroups;           /* its groups */
+    uint32_t minverb;               /* the leftmost main verb of its groups */
+    uint8_t hoping;                 /* one of them hopes or wishes */
+    uint32_t off[GL_N], n[GL_N];    /* its entries in each list */
+    uint32_t first[GL_N];           /* its first group on each list, or NONE */
+} grange;
+
+typedef struct govidx {
+    int ok;
+    uint32_t *range;                /* per node: its range, or NONE */
+    uint32_t *anc;                  /* per node: the nearest proper ancestor
+                                       with a range, or NONE */
+    uint32_t *same;                 /* per node: its child of the same span,
+                                       or NONE */
+    uint32_t *scratch;              /* room for every range */
+    uint32_t *ifs, nifs;            /* the clauses of "if" and "unless", in
+                                       node order */
+    uint32_t *inner;                /* per node: the group whose main verb's
+                                       phrase it is, or NONE */
+    uint32_t *anc_inner;            /* per node: the nearest proper ancestor
+                                       that is such a phrase, or NONE */
+    uint32_t *subj_before;          /* per token i: the last group with a
+                                       subject whose verb is before i, or
+                                       NONE (any tree) */
+    grange *r;
+    gentry *e[GL_N];                /* sorted by range, subject, group */
+} govidx;
+
+static int S_by_gentry(const void *a, const void *b)
+{
+    const gentry *x = a, *y = b;
+    if (x->range != y->range) return x->range < y->range ? -1 : 1;
+    if (x->subject != y->subject) return x->subject < y->subject ? -1 : 1;
+    return x->k < y->k ? -1 : x->k > y->k;
+}
+
+
+/* Which list(s) group h belongs to, as bits (1 << GL_x). */
+static unsigned S_gov_lists(const dyad__tree *t, const dyad__vgroup *h)
+{
+    const char *w = t->toks[h->verb].word;
+    unsigned m = 0;
+    if (h->negated && S_in_words(w, S_will_words, DYAD_ARRAY_LEN(S_will_words)))
+        m |= 1u << GL_UNWILLING;
+    if (h->reported == NONE && !S_reporting_verb(w)) {
+        if (h->negated || h->modality != DYAD__MOD_NONE)
+            m |= 1u << GL_DECIDES;
+        else if (h->passive && S_in_words(w, S_made_words, DYAD_ARRAY_LEN(S_made_words)))
+            m |= 1u << GL_MADE;
+    }
+    if (h->modality != DYAD__MOD_NONE) m |= 1u << GL_MODAL;
+    return m;
+}
+
+/* Builds c->gov for the current tree.  DYAD_OK or DYAD_ENOMEM. */
+static dyad_status S_gov_index(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    govidx *x = dyad__arena_zalloc(&c->arena, sizeof *x);
+    if (!x) return DYAD_ENOMEM;
+    c->gov = x;
+    uint32_t nn = t->nnodes, ng = t->nvgroups;
+    x->range = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->range);
+    x->anc = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->anc);
+    x->same = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->same);
+    x->scratch = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->scratch);
+    x->ifs = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->ifs);
+    x->inner = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->inner);
+    x->anc_inner = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->anc_inner);
+    x->subj_before = dyad__arena_alloc(&c->arena, (t->ntoks + 1) * sizeof *x->subj_before);
+    x->r = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->r);
+    uint8_t *lists = dyad__arena_alloc(&c->arena, ng + 1);
+    if (!x->range || !x->anc || !x->same || !x->scratch || !x->ifs || !x->inner ||
+        !x->anc_inner || !x->subj_before || !x->r || !lists)
+        return DYAD_ENOMEM;
+    for (uint32_t i = 0; i <= t->ntoks; i++) x->subj_before[i] = NONE;
+    for (uint32_t k = 0; k < ng; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject != NONE && h->verb < t->ntoks &&
+            (x->subj_before[h->verb + 1] == NONE || x->subj_before[h->verb + 1] < k))
+            x->subj_before[h->verb + 1] = k;
+    }
+    for (uint32_t i = 1; i <= t->ntoks; i++)
+        if (x->subj_before[i - 1] != NONE &&
+            (x->subj_before[i] == NONE || x->subj_before[i] < x->subj_before[i - 1]))
+            x->subj_before[i] = x->subj_before[i - 1];
+    for (uint32_t q = 0; q < nn; q++) x->range[q] = x->same[q] = x->inner[q] = NONE;
+    uint32_t nr = 0, count[GL_N] = {0};
+    for (uint32_t k = 0; k < ng; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->vp >= nn) return DYAD_OK;                    /* not ok */
+        if (!k || h->vp != t->vgroups[k - 1].vp) {
+            if (x->range[h->vp] != NONE) return DYAD_OK;    /* not consecutive */
+            grange *r = &x->r[nr];
+            memset(r, 0, sizeof *r);
+            r->minverb = NONE;
+            r->k0 = k;
+            for (int l = 0; l < GL_N; l++) r->first[l] = NONE;
+            x->range[h->vp] = nr++;
+        }
+        if (h->inner >= nn || x->inner[h->inner] != NONE) return DYAD_OK;   /* not ok */
+        x->inner[h->inner] = k;
+        grange *r = &x->r[nr - 1];
+        r->ngroups++;
+        if (h->verb < r->minverb) r->minverb = h->verb;
+        if (S_in_words(t->toks[h->verb].word, S_hoping_words, DYAD_ARRAY_LEN(S_hoping_words)))
+            r->hoping = 1;
+        lists[k] = (uint8_t)S_gov_lists(t, h);
+        for (int l = 0; l < GL_N; l++)
+            if (lists[k] & (1u << l)) {
+                if (r->first[l] == NONE) r->first[l] = k;
+                count[l]++;
+            }
+    }
+    for (uint32_t q = 0; q < nn; q++) {
+        uint32_t p = t->nodes[q].parent;
+        if (p != NONE && p >= q) return DYAD_OK;            /* not ok */
+        x->anc[q] = p == NONE ? NONE : x->range[p] != NONE ? p : x->anc[p];
+        x->anc_inner[q] = p == NONE ? NONE : x->inner[p] != NONE ? p : x->anc_inner[p];
+        const dyad__node *nq = &t->nodes[q];
+        if (p != NONE && nq->tok_b > nq->tok_a && nq->tok_a == t->nodes[p].tok_a &&
+            nq->tok_b == t->nodes[p].tok_b) {
+            if (x->same[p] != NONE) return DYAD_OK;         /* spans overlap */
+            x->same[p] = q;
+        }
+        if (nq->label == DYAD__L_SBAR && nq->tok_a < t->ntoks &&
+            (!strcasecmp(t->toks[nq->tok_a].word, "if") ||
+             !strcasecmp(t->toks[nq->tok_a].word, "unless")))
+            x->ifs[x->nifs++] = q;
+    }
+    for (int l = 0; l < GL_N; l++) {
+        x->e[l] = dyad__arena_alloc(&c->arena, (count[l] + 1) * sizeof *x->e[l]);
+        if (!x->e[l]) return DYAD_ENOMEM;
+        uint32_t n = 0;
+        for (uint32_t k = 0; k < ng; k++)
+            if (lists[k] & (1u << l))
+                x->e[l][n++] = (gentry){x->range[t->vgroups[k].vp], t->vgroups[k].subject, k};
+        qsort(x->e[l], n, sizeof *x->e[l], S_by_gentry);
+        for (uint32_t i = 0; i < n; i++) {
+            grange *r = &x->r[x->e[l][i].range];
+            if (!r->n[l]) r->off[l] = i;
+            r->n[l]++;
+        }
+    }
+    x->ok = 1;
+    return DYAD_OK;
+}
+
+/* The first group of range r on list l whose subject is subj (any
+ * subject when subj is NONE), or NONE. */
+static uint32_t S_gov_first(const govidx *x, uint32_t r, int l, uint32_t subj)
+{
+    const grange *g = &x->r[r];
+    if (subj == NONE) return g->first[l];
+    const gentry *e = x->e[l] + g->off[l];
+    uint32_t lo = 0, hi = g->n[l];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (e[mid].subject < subj) lo = mid + 1; else hi = mid;
+    }
+    return lo < g->n[l] && e[lo].subject == subj ? e[lo].k : NONE;
+}
+
+static int S_by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The ranges whose phrase holds node q (q's ancestors, the phrases of the
+ * same span below q, and, when self, q itself), into x->scratch in the
+ * order of their groups; returns how many. */
+static uint32_t S_gov_holding(const govidx *x, uint32_t q, int self)
+{
+    uint32_t n = 0;
+    if (self && x->range[q] != NONE) x->scratch[n++] = x->range[q];
+    for (uint32_t a = x->anc[q]; a != NONE; a = x->anc[a]) x->scratch[n++] = x->range[a];
+    for (uint32_t d = x->same[q]; d != NONE; d = x->same[d])
+        if (x->range[d] != NONE) x->scratch[n++] = x->range[d];
+    if (n > 1) qsort(x->scratch, n, sizeof *x->scratch, S_by_u32);
+    return n;
+}
+
+/* The groups whose main verb's phrase holds node q (q's ancestors and the
+ * phrases of the same span below it), into x->scratch in their order;
+ * returns how many. */
+static uint32_t S_gov_inner_holding(const govidx *x, uint32_t q)
+{
+    uint32_t n = 0;
+    for (uint32_t a = x->anc_inner[q]; a != NONE; a = x->anc_inner[a]) x->scratch[n++] = x->inner[a];
+    for (uint32_t d = x->same[q]; d != NONE; d = x->same[d])
+        if (x->inner[d] != NONE) x->scratch[n++] = x->inner[d];
+    if (x->inner[q] != NONE) x->scratch[n++] = x->inner[q];
+    if (n > 1) qsort(x->scratch, n, sizeof *x->scratch, S_by_u32);
+    return n;
+}
+
+/* The first group (in the order of the groups) on list l of a range
+ * whose phrase holds g's, not g's own, of g's subject when it has one;
+ * NONE if none. */
+static uint32_t S_gov_first_over(const govidx *x, const dyad__vgroup *g, int l);
+
+/* g's subject, or for a verb coordinated with an earlier one ("they
+ * picked out ... and shot them") the subject of the last group with one
+ * whose verb comes before g. */
+static uint32_t S_they(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    if (g->subject != NONE) return g->subject;
+    const govidx *x = c->gov;
+    if (x && x->subj_before && g->first <= t->ntoks) {
+        uint32_t k = x->subj_before[g->first];
+        return k == NONE ? NONE : t->vgroups[k].subject;
+    }
+    for (uint32_t k = t->nvgroups; k-- > 0;)
+        if (t->vgroups[k].verb < g->first && t->vgroups[k].subject != NONE) return t->vgroups[k].subject;
+    return NONE;
+}
+
+static uint32_t S_gov_first_over(const govidx *x, const dyad__vgroup *g, int l)
+{
+    uint32_t n = S_gov_holding(x, g->vp, 0);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t k = S_gov_first(x, x->scratch[i], l, g->subject);
+        if (k != NONE) return k;
+    }
+    return NONE;
+}
+
+/* g found its target inside node from, in the clause of a lower verb:
+ * marks as absorbed every other group whose phrase holds from, starts
+ * after g's verb and ends within g's phrase ("abandoned efforts to stop
+ * X": "stop" is part of the event).  Those phrases are from itself, its
+ * ancestors up to g's phrase, and the phrases of the same span below it;
+ * they are marked (and traced) in the order of the groups. */
+static void S_absorb_below(dyad_coder *c, const dyad__vgroup *g, uint32_t from)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *fn = &t->nodes[from], *gi = &t->nodes[g->inner];
+    const govidx *x = c->gov;
+    if (x && x->ok && fn->tok_b > fn->tok_a) {
+        uint32_t nr = 0, *r = x->scratch;
+        for (uint32_t a = x->range[from] != NONE ? from : x->anc[from]; a != NONE; a = x->anc[a]) {
+            const dyad__node *hv = &t->nodes[a];
+            if (hv->tok_a <= g->verb || hv->tok_b > gi->tok_b) break;  /* and all above */
+            r[nr++] = x->range[a];
+        }
+        for (uint32_t d = x->same[from]; d != NONE; d = x->same[d])
+            if (x->range[d] != NONE && t->nodes[d].tok_a > g->verb && t->nodes[d].tok_b <= gi->tok_b)
+                r[nr++] = x->range[d];
+        qsort(r, nr, sizeof *r, S_by_u32);
+        for (uint32_t i = 0; i < nr; i++)
+            for (uint32_t k = x->r[r[i]].k0; k < x->r[r[i]].k0 + x->r[r[i]].ngroups; k++) {
+                if (&t->vgroups[k] == g) continue;
+                c->absorbed[k] = 1;
+                TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
+                      t->toks[t->vgroups[k].verb].word);
+            }
+        return;
+    }
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h == g) continue;
+        const dyad__node *hv = &t->nodes[h->vp];
+        if (hv->tok_a > g->verb && hv->tok_b <= gi->tok_b && hv->tok_a <= fn->tok_a &&
+            fn->tok_b <= hv->tok_b) {
+            c->absorbed[k] = 1;
+            TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
+                  t->toks[h->verb].word);
+        }
+    }
+}
+
 /* News mode: does noun phrase np belong to the phrase of an earlier verb
  * that closes before token va?  Then it is that verb's object, not a
  * party before the verb at va: in "A is expected to visit B and C, in a
@@ -1596,6 +1914,16 @@ static int S_closed_object(const dyad_coder *c, uint32_t np, int32_t va)
 {
     const dyad__tree *t = &c->tree;
     const dyad__node *x = &t->nodes[np];
+    const govidx *gi = c->gov;
+    if (gi && gi->ok) {
+        /* the groups whose phrase holds np: its ancestors' (a phrase of
+         * the same span below np would hold no verb before np) */
+        for (uint32_t a = gi->anc[np]; a != NONE; a = gi->anc[a]) {
+            if (t->nodes[a].tok_b > (uint32_t)va) break;    /* and all above it */
+            if (gi->r[gi->range[a]].minverb < x->tok_a) return 1;
+        }
+        return 0;
+    }
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__node *hv = &t->nodes[t->vgroups[k].vp];
         if (t->vgroups[k].verb < x->tok_a && hv->tok_a <= x->tok_a && x->tok_b <= hv->tok_b &&
@@ -2060,31 +2388,52 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     if (g->negated) return -1;
     if (S_conditional(c, g->vp)) return -2;
-    /* what someone hopes or wishes for is not done: "I'm hoping the
-     * administration will start reaching out to Putin" */
-    static const char *const hoping[] = {"hope", "hopes", "hoped", "hoping", "wish",
-                                         "wishes", "wished", "wishing"};
-    for (uint32_t k = 0; k < t->nvgroups; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (S_governs(t, h, g) && S_in_words(t->toks[h->verb].word, hoping, DYAD_ARRAY_LEN(hoping)))
-            return -2;
-    }
+    const govidx *gi = c->gov;
     int mod = g->modality;
-    for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (g->subject != NONE && g->subject != h->subject) continue;
-        if (!S_governs(t, h, g) || h->reported != NONE || S_reporting_verb(t->toks[h->verb].word))
-            continue;
-        /* "does not want to meet": the act is not even intended */
-        if (h->negated) return -1;
-        /* "was forced (asked, ordered) to give up": another's will, not
-         * the subject's intent */
-        static const char *const made[] = {"forced", "compelled", "pressured", "pressed",
-                                           "ordered", "told", "asked", "urged", "coerced",
-                                           "obliged", "made"};
-        if (h->passive && g->infinitive && S_in_words(t->toks[h->verb].word, made, DYAD_ARRAY_LEN(made)))
-            return -2;
-        mod = h->modality;
+    if (gi && gi->ok) {
+        /* what someone hopes or wishes for is not done: "I'm hoping the
+         * administration will start reaching out to Putin" */
+        uint32_t n = S_gov_holding(gi, g->vp, 0);
+        for (uint32_t i = 0; i < n; i++)
+            if (gi->r[gi->scratch[i]].hoping) return -2;
+        /* else the first governing group (of g's subject, when it has
+         * one) that is negated, has a modal, or, for an infinitive, made
+         * g's subject do it; the groups between pass nothing on */
+        uint32_t first = NONE;
+        if (mod == DYAD__MOD_NONE) {
+            first = S_gov_first_over(gi, g, GL_DECIDES);
+            uint32_t k = g->infinitive ? S_gov_first_over(gi, g, GL_MADE) : NONE;
+            if (k < first) first = k;
+        }
+        if (first != NONE) {
+            const dyad__vgroup *h = &t->vgroups[first];
+            if (h->negated) return -1;
+            if (h->passive && g->infinitive &&
+                S_in_words(t->toks[h->verb].word, S_made_words, DYAD_ARRAY_LEN(S_made_words)))
+                return -2;
+            mod = h->modality;
+        }
+    } else {
+        for (uint32_t k = 0; k < t->nvgroups; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (S_governs(t, h, g) &&
+                S_in_words(t->toks[h->verb].word, S_hoping_words, DYAD_ARRAY_LEN(S_hoping_words)))
+                return -2;
+        }
+        for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (g->subject != NONE && g->subject != h->subject) continue;
+            if (!S_governs(t, h, g) || h->reported != NONE || S_reporting_verb(t->toks[h->verb].word))
+                continue;
+            /* "does not want to meet": the act is not even intended */
+            if (h->negated) return -1;
+            /* "was forced (asked, ordered) to give up": another's will,
+             * not the subject's intent */
+            if (h->passive && g->infinitive &&
+                S_in_words(t->toks[h->verb].word, S_made_words, DYAD_ARRAY_LEN(S_made_words)))
+                return -2;
+            mod = h->modality;
+        }
     }
     if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY || mod == DYAD__MOD_OBLIGATION)
         return -2;
@@ -2096,15 +2445,14 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
 static int S_unwilling(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
-    static const char *const will[] = {"want", "wants", "wanted", "wish", "wishes", "plan",
-                                       "plans", "planned", "intend", "intends", "intended",
-                                       "seek", "seeks", "sought"};
     if (!g->infinitive || g->negated) return 0;
+    const govidx *gi = c->gov;
+    if (gi && gi->ok) return S_gov_first_over(gi, g, GL_UNWILLING) != NONE;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (!h->negated || !S_governs(t, h, g) || (g->subject != NONE && g->subject != h->subject))
             continue;
-        if (S_in_words(t->toks[h->verb].word, will, DYAD_ARRAY_LEN(will))) return 1;
+        if (S_in_words(t->toks[h->verb].word, S_will_words, DYAD_ARRAY_LEN(S_will_words))) return 1;
     }
     return 0;
 }
@@ -2139,7 +2487,13 @@ static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const ch
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     if (root < 15 || root > 20) return out;
     int mod = g->modality;
-    for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
+    const govidx *gi = c->gov;
+    if (gi && gi->ok && mod == DYAD__MOD_NONE) {
+        /* the modal of the first governing group with one */
+        uint32_t k = S_gov_first_over(gi, g, GL_MODAL);
+        if (k != NONE) mod = t->vgroups[k].modality;
+    }
+    for (uint32_t k = 0; !(gi && gi->ok) && k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (S_governs(t, h, g) && (g->subject == NONE || g->subject == h->subject))
             mod = h->modality;
@@ -2148,7 +2502,9 @@ static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const ch
         mod != DYAD__MOD_ABILITY)
         return out;
     const dyad__node *gv = &t->nodes[g->vp];
-    for (uint32_t q = 0; q < t->nnodes && !out.n; q++) {
+    uint32_t nq = gi && gi->ok ? gi->nifs : t->nnodes;
+    for (uint32_t j = 0; j < nq && !out.n; j++) {
+        uint32_t q = gi && gi->ok ? gi->ifs[j] : j;
         const dyad__node *x = &t->nodes[q];
         if (x->label != DYAD__L_SBAR || (x->tok_a <= gv->tok_a && gv->tok_b <= x->tok_b)) continue;
         const char *w = t->toks[x->tok_a].word;
@@ -2511,7 +2867,13 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
          * on X") is the act of the outermost clause's subject */
         const dyad__node *gv = &t->nodes[g->vp];
         uint32_t widest = 0;
-        for (uint32_t k = 0; k < t->nvgroups; k++) {
+        /* the groups whose phrase holds g's (S_gov_holding), else all */
+        const govidx *gx = c->gov && c->gov->ok ? c->gov : NULL;
+        uint32_t nr = gx ? S_gov_holding(gx, g->vp, 1) : 1;
+        for (uint32_t ri = 0; ri < nr; ri++)
+        for (uint32_t k = gx ? gx->r[gx->scratch[ri]].k0 : 0,
+                      kend = gx ? k + gx->r[gx->scratch[ri]].ngroups : t->nvgroups;
+             k < kend; k++) {
             const dyad__vgroup *h = &t->vgroups[k];
             const dyad__node *hv = &t->nodes[h->vp];
             if (h == g || h->subject == NONE || h->subject == g->subject || hv->tok_a > gv->tok_a ||
@@ -2543,7 +2905,10 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
                    (g->subject != NONE && S_pronoun(t, g->subject)))) {
         /* "Ethiopia indicated it would act": a pronoun subject stands for
          * the subject of the clause that governs this one */
-        for (uint32_t k = 0; k < t->nvgroups && !src.n; k++) {
+        const govidx *gx = c->gov && c->gov->ok ? c->gov : NULL;
+        uint32_t nk = gx ? S_gov_inner_holding(gx, g->vp) : t->nvgroups;
+        for (uint32_t j = 0; j < nk && !src.n; j++) {
+            uint32_t k = gx ? gx->scratch[j] : j;
             const dyad__vgroup *h = &t->vgroups[k];
             if (h == g || h->subject == NONE || h->subject == g->subject ||
                 (tgt_is_subject && h->subject == best.tgt))
@@ -2620,9 +2985,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
     }
     /* the subject, or for a verb coordinated with an earlier one ("they
      * picked out ... and shot them") that verb's */
-    uint32_t they = g->subject;
-    for (uint32_t k = t->nvgroups; they == NONE && k-- > 0;)
-        if (t->vgroups[k].verb < g->first && t->vgroups[k].subject != NONE) they = t->vgroups[k].subject;
+    uint32_t they = S_they(c, g);
     if (!src.n && c->agent_country && code && they != NONE && S_pronoun(t, they) &&
         !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && S_force_code(code) &&
         c->doc.group[0] && strncmp(c->doc.group, "NGO", 3) && c->doc.group_at + 4 >= c->doc.sent) {
@@ -2677,19 +3040,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
          * group is part of this event ("abandoned efforts to stop X"),
          * not an event of its own (news mode: when there is an event,
          * with a source) */
-        const dyad__node *fn = &t->nodes[from];
-        for (uint32_t k = 0; k < t->nvgroups; k++) {
-            const dyad__vgroup *h = &t->vgroups[k];
-            if (h == g) continue;
-            const dyad__node *hv = &t->nodes[h->vp];
-            const dyad__node *gi = &t->nodes[g->inner];
-            if (hv->tok_a > g->verb && hv->tok_b <= gi->tok_b && hv->tok_a <= fn->tok_a &&
-                fn->tok_b <= hv->tok_b) {
-                c->absorbed[k] = 1;
-                TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
-                      t->toks[h->verb].word);
-            }
-        }
+        S_absorb_below(c, g, from);
     }
     int on_charge = c->agent_country && src.n && code &&
                     (!strncmp(code, "12", 2) || !strcmp(code, "016")) && S_on_charge(c, g);
@@ -3650,6 +4001,8 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
      * after meeting C" are not the ones meeting C */
     for (uint32_t k = 0; k < t->nvgroups; k++)
         c->barrier[t->vgroups[k].verb] = t->vgroups[k].infinitive ? 2 : 1;
+    c->gov = NULL;
+    if (S_gov_index(c) != DYAD_OK) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     c->absorbed = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     c->gcoded = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     if (!c->absorbed || !c->gcoded) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
