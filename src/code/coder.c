@@ -1632,16 +1632,60 @@ typedef struct gentry {
     uint32_t range, subject, k;     /* k: the group */
 } gentry;
 
+typedef struct gstart {
+    uint32_t tok, k;                /* the first token of group k's phrase */
+} gstart;
+
+static int S_by_gstart(const void *a, const void *b)
+{
+    const gstart *x = a, *y = b;
+    if (x->tok != y->tok) return x->tok < y->tok ? -1 : 1;
+    return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* A tree of minimums over n keys: t[leaves + i] is key i (NONE: none),
+ * t[j] the least of t[2j] and t[2j + 1].  Allocated with every key NONE;
+ * fill the leaves, then S_min_fill. */
+static uint32_t *S_min_tree(dyad__arena *a, uint32_t n, uint32_t *leaves)
+{
+    uint32_t l = 1;
+    while (l < n) l *= 2;
+    uint32_t *t = dyad__arena_alloc(a, 2 * (size_t)l * sizeof *t);
+    if (t)
+        for (uint32_t i = 0; i < 2 * l; i++) t[i] = NONE;
+    *leaves = l;
+    return t;
+}
+
+static void S_min_fill(uint32_t *t, uint32_t leaves)
+{
+    for (uint32_t j = leaves; j-- > 1;) t[j] = t[2 * j] < t[2 * j + 1] ? t[2 * j] : t[2 * j + 1];
+}
+
+/* The largest i < hi whose key is below x, or NONE; under node j, which
+ * covers the keys [nl, nr). */
+static uint32_t S_min_prev(const uint32_t *t, uint32_t j, uint32_t nl, uint32_t nr, uint32_t hi,
+                           uint32_t x)
+{
+    if (nl >= hi || t[j] >= x) return NONE;
+    if (nr - nl == 1) return nl;
+    uint32_t mid = nl + (nr - nl) / 2;
+    uint32_t i = S_min_prev(t, 2 * j + 1, mid, nr, hi, x);
+    return i != NONE ? i : S_min_prev(t, 2 * j, nl, mid, hi, x);
+}
+
 typedef struct grange {
     uint32_t k0, ngroups;           /* its groups */
     uint32_t minverb;               /* the leftmost main verb of its groups */
     uint8_t hoping;                 /* one of them hopes or wishes */
+    uint8_t swept;                  /* S_absorb_inside ran for one of them */
     uint32_t off[GL_N], n[GL_N];    /* its entries in each list */
     uint32_t first[GL_N];           /* its first group on each list, or NONE */
 } grange;
 
 typedef struct govidx {
-    int ok;
+    int ok;                         /* everything is valid */
+    int any;                        /* what is marked "any tree" is valid */
     uint32_t *range;                /* per node: its range, or NONE */
     uint32_t *anc;                  /* per node: the nearest proper ancestor
                                        with a range, or NONE */
@@ -1657,6 +1701,25 @@ typedef struct govidx {
     uint32_t *subj_before;          /* per token i: the last group with a
                                        subject whose verb is before i, or
                                        NONE (any tree) */
+    uint8_t *is_subject;            /* per node: some group's subject */
+    uint32_t *clause_first;         /* per node: the first group whose
+                                       subject's parent it is, or NONE */
+    uint32_t *clause_next;          /* per group: the next such group of
+                                       the same node, or NONE */
+    uint32_t *cand;                 /* room for twice every group */
+    uint32_t *first_at;             /* per token: the first group whose first
+                                       verbal token it is, or NONE (any tree) */
+    uint32_t *subj_verb;            /* min tree over the groups: the verb of
+                                       a group with a subject (any tree) */
+    uint32_t *np_end;               /* min tree over the nodes: the end of a
+                                       noun phrase (any tree) */
+    uint32_t gleaves, nleaves;      /* their leaves */
+    uint32_t *report_first;         /* per node: the first group reporting
+                                       it (its reported clause), or NONE */
+    uint32_t *report_next;          /* per group: the next one reporting the
+                                       same node, or NONE */
+    gstart *by_start;               /* the groups by the first token of their
+                                       phrase */
     grange *r;
     gentry *e[GL_N];                /* sorted by range, subject, group */
 } govidx;
@@ -1703,11 +1766,35 @@ static dyad_status S_gov_index(dyad_coder *c)
     x->inner = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->inner);
     x->anc_inner = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->anc_inner);
     x->subj_before = dyad__arena_alloc(&c->arena, (t->ntoks + 1) * sizeof *x->subj_before);
+    x->is_subject = dyad__arena_zalloc(&c->arena, nn + 1);
+    x->clause_first = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->clause_first);
+    x->clause_next = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->clause_next);
+    x->cand = dyad__arena_alloc(&c->arena, 2 * (ng + 1) * sizeof *x->cand);
+    x->first_at = dyad__arena_alloc(&c->arena, (t->ntoks + 1) * sizeof *x->first_at);
+    x->subj_verb = S_min_tree(&c->arena, ng, &x->gleaves);
+    x->np_end = S_min_tree(&c->arena, nn, &x->nleaves);
+    x->report_first = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->report_first);
+    x->report_next = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->report_next);
+    x->by_start = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->by_start);
     x->r = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->r);
     uint8_t *lists = dyad__arena_alloc(&c->arena, ng + 1);
     if (!x->range || !x->anc || !x->same || !x->scratch || !x->ifs || !x->inner ||
-        !x->anc_inner || !x->subj_before || !x->r || !lists)
+        !x->anc_inner || !x->subj_before || !x->is_subject || !x->clause_first ||
+        !x->clause_next || !x->cand || !x->first_at || !x->subj_verb || !x->np_end ||
+        !x->report_first || !x->report_next || !x->by_start || !x->r || !lists)
         return DYAD_ENOMEM;
+    /* what needs nothing of the tree but indexes in range */
+    for (uint32_t i = 0; i <= t->ntoks; i++) x->first_at[i] = NONE;
+    for (uint32_t k = ng; k-- > 0;) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->first < t->ntoks) x->first_at[h->first] = k;
+        x->subj_verb[x->gleaves + k] = h->subject != NONE ? h->verb : NONE;
+    }
+    S_min_fill(x->subj_verb, x->gleaves);
+    for (uint32_t q = 0; q < nn; q++)
+        x->np_end[x->nleaves + q] = t->nodes[q].label == DYAD__L_NP ? t->nodes[q].tok_b : NONE;
+    S_min_fill(x->np_end, x->nleaves);
+    x->any = 1;
     for (uint32_t i = 0; i <= t->ntoks; i++) x->subj_before[i] = NONE;
     for (uint32_t k = 0; k < ng; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
@@ -1719,7 +1806,27 @@ static dyad_status S_gov_index(dyad_coder *c)
         if (x->subj_before[i - 1] != NONE &&
             (x->subj_before[i] == NONE || x->subj_before[i] < x->subj_before[i - 1]))
             x->subj_before[i] = x->subj_before[i - 1];
-    for (uint32_t q = 0; q < nn; q++) x->range[q] = x->same[q] = x->inner[q] = NONE;
+    for (uint32_t q = 0; q < nn; q++)
+        x->range[q] = x->same[q] = x->inner[q] = x->clause_first[q] = x->report_first[q] = NONE;
+    for (uint32_t k = ng; k-- > 0;) {
+        uint32_t rp = t->vgroups[k].reported;
+        x->report_next[k] = NONE;
+        if (rp == NONE) continue;
+        if (rp >= nn) return DYAD_OK;                       /* not ok */
+        x->report_next[k] = x->report_first[rp];
+        x->report_first[rp] = k;
+    }
+    for (uint32_t k = ng; k-- > 0;) {
+        uint32_t sj = t->vgroups[k].subject;
+        x->clause_next[k] = NONE;
+        if (sj == NONE) continue;
+        if (sj >= nn) return DYAD_OK;                       /* not ok */
+        x->is_subject[sj] = 1;
+        uint32_t cl = t->nodes[sj].parent;
+        if (cl == NONE) continue;
+        x->clause_next[k] = x->clause_first[cl];
+        x->clause_first[cl] = k;
+    }
     uint32_t nr = 0, count[GL_N] = {0};
     for (uint32_t k = 0; k < ng; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
@@ -1777,6 +1884,9 @@ static dyad_status S_gov_index(dyad_coder *c)
             r->n[l]++;
         }
     }
+    for (uint32_t k = 0; k < ng; k++)
+        x->by_start[k] = (gstart){t->nodes[t->vgroups[k].vp].tok_a, k};
+    qsort(x->by_start, ng, sizeof *x->by_start, S_by_gstart);
     x->ok = 1;
     return DYAD_OK;
 }
@@ -1843,7 +1953,7 @@ static uint32_t S_they(const dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     if (g->subject != NONE) return g->subject;
     const govidx *x = c->gov;
-    if (x && x->subj_before && g->first <= t->ntoks) {
+    if (x && x->any && g->first <= t->ntoks) {
         uint32_t k = x->subj_before[g->first];
         return k == NONE ? NONE : t->vgroups[k].subject;
     }
@@ -1860,6 +1970,44 @@ static uint32_t S_gov_first_over(const govidx *x, const dyad__vgroup *g, int l)
         if (k != NONE) return k;
     }
     return NONE;
+}
+
+/* Group k obtained a code: every later group whose phrase lies inside
+ * k's (another phrase) is covered by it ("urged Serbia to release the
+ * prisoners" is an appeal, not also a release).  The groups whose phrase
+ * starts inside k's are found by their first token; they are marked (and
+ * traced) in their order.  For a later group of the same phrase there is
+ * nothing left to mark: its phrase was swept already. */
+static void S_absorb_inside(dyad_coder *c, uint32_t k)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *vp = &t->nodes[t->vgroups[k].vp];
+    govidx *x = c->gov && c->gov->ok ? c->gov : NULL;
+    uint32_t n = t->nvgroups, lo = 0;
+    if (x) {
+        grange *r = &x->r[x->range[t->vgroups[k].vp]];
+        if (r->swept) return;
+        r->swept = 1;
+        uint32_t hi = t->nvgroups;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (x->by_start[mid].tok < vp->tok_a) lo = mid + 1; else hi = mid;
+        }
+        n = 0;
+        for (uint32_t i = lo; i < t->nvgroups && x->by_start[i].tok < vp->tok_b; i++)
+            if (x->by_start[i].k > k) x->cand[n++] = x->by_start[i].k;
+        if (n > 1) qsort(x->cand, n, sizeof *x->cand, S_by_u32);
+    }
+    for (uint32_t j = x ? 0 : k + 1; j < n; j++) {
+        uint32_t q = x ? x->cand[j] : j;
+        const dyad__node *h = &t->nodes[t->vgroups[q].vp];
+        if (h->tok_a >= vp->tok_a && h->tok_b <= vp->tok_b && t->vgroups[q].vp != t->vgroups[k].vp &&
+            !c->absorbed[q]) {
+            c->absorbed[q] = 1;
+            TRACE("  '%s' lies inside the phrase of '%s': not coded\n",
+                  t->toks[t->vgroups[q].verb].word, t->toks[t->vgroups[k].verb].word);
+        }
+    }
 }
 
 /* g found its target inside node from, in the clause of a lower verb:
@@ -1933,6 +2081,31 @@ static int S_closed_object(const dyad_coder *c, uint32_t np, int32_t va)
     return 0;
 }
 
+/* The smallest noun phrase holding token i (the first in node order of
+ * those as small), or NONE.  With an index, by the token's ancestors:
+ * the innermost noun phrase, or the outermost of a chain of noun phrases
+ * of its span. */
+static uint32_t S_np_around(const dyad_coder *c, uint32_t i)
+{
+    const dyad__tree *t = &c->tree;
+    uint32_t np = NONE;
+    if (c->gov && c->gov->ok && i < t->ntoks) {
+        for (uint32_t q = t->toks[i].parent; q != NONE; q = t->nodes[q].parent) {
+            const dyad__node *nd = &t->nodes[q];
+            if (np != NONE && nd->tok_b - nd->tok_a > t->nodes[np].tok_b - t->nodes[np].tok_a) break;
+            if (nd->label == DYAD__L_NP && nd->tok_a <= i && i < nd->tok_b) np = q;
+        }
+        return np;
+    }
+    for (uint32_t q = 0; q < t->nnodes; q++) {
+        const dyad__node *nd = &t->nodes[q];
+        if (nd->label == DYAD__L_NP && nd->tok_a <= i && i < nd->tok_b &&
+            (np == NONE || nd->tok_b - nd->tok_a < t->nodes[np].tok_b - t->nodes[np].tok_a))
+            np = q;
+    }
+    return np;
+}
+
 /* Matches elements e[k..n) going in direction dir (+1 forward from pos,
  * -1 backward ending before pos), within [lo, hi).  adj: the element
  * must sit right at pos.  Backtracks over gaps. */
@@ -1990,12 +2163,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             if (dir > 0 && np == NONE && x->kind == DYAD_PAT_SKIP) {
                 /* ^ inside a noun phrase ("THEIR ^": "their populations"):
                  * skip to the end of the smallest one around i */
-                for (uint32_t q = 0; q < c->tree.nnodes; q++) {
-                    const dyad__node *nd = &c->tree.nodes[q];
-                    if (nd->label == DYAD__L_NP && nd->tok_a <= (uint32_t)i && (uint32_t)i < nd->tok_b &&
-                        (np == NONE || nd->tok_b - nd->tok_a < c->tree.nodes[np].tok_b - c->tree.nodes[np].tok_a))
-                        np = q;
-                }
+                np = S_np_around(c, (uint32_t)i);
             }
             if (dir <= 0) np = c->np_to[i];
             if (np == NONE) break;
@@ -2293,7 +2461,12 @@ static actorset S_earlier_subject(dyad_coder *c, const dyad__vgroup *g, int outs
 {
     const dyad__tree *t = &c->tree;
     actorset out = {NULL, 0};
-    for (uint32_t k = t->nvgroups; k-- > 0 && !out.n;) {
+    /* the groups with a subject and a verb before g's, last first (all
+     * groups when there is no index) */
+    const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
+    for (uint32_t k = t->nvgroups;
+         !out.n && (gx ? (k = S_min_prev(gx->subj_verb, 1, 0, gx->gleaves, k, g->first)) != NONE
+                       : k-- > 0);) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (h == g || h->subject == NONE || h->verb >= g->first) continue;
         const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
@@ -2940,7 +3113,12 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
         if (obj != NONE && S_pronoun(t, obj) && !strcasecmp(t->toks[t->nodes[obj].tok_a].word, "them")) {
             uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
-            for (uint32_t q = t->nnodes; q-- > 0 && !tgt.n;) {
+            /* the noun phrases ending by g's first verbal token, last
+             * first (all nodes when there is no index) */
+            const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
+            for (uint32_t q = t->nnodes;
+                 !tgt.n && (gx ? (q = S_min_prev(gx->np_end, 1, 0, gx->nleaves, q, g->first + 1)) != NONE
+                               : q-- > 0);) {
                 const dyad__node *x = &t->nodes[q];
                 if (x->label != DYAD__L_NP || x->tok_b > g->first || x->tok_a == sa ||
                     S_pronoun(t, q) || (c->inquote && c->inquote[x->tok_a] != c->inquote[g->verb]))
@@ -2955,7 +3133,8 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         !strcmp(t->toks[g->last + 1].tag, "CC")) {
         /* "killed and injured 1,000 fighters": coordinated verbs share
          * the object written after the last of them */
-        for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
+        for (uint32_t k = gx ? gx->first_at[g->last + 2] : 0; k < t->nvgroups; k++) {
             const dyad__vgroup *h = &t->vgroups[k];
             if (h->first != g->last + 2) continue;
             uint32_t f2 = NONE;
@@ -3302,6 +3481,27 @@ static uint32_t S_nominal_pp(const dyad__tree *t, uint32_t q, uint32_t inner,
     return r == NONE && inner != q ? S_noun_pp(t, inner, preps) : r;
 }
 
+/* Does the phrase of a verb group that obtained a code hold node n? */
+static int S_governed_coded(const dyad_coder *c, uint32_t n)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[n];
+    const govidx *gi = c->gov;
+    if (gi && gi->ok && p->tok_b > p->tok_a) {
+        uint32_t nr = S_gov_holding(gi, n, 1);
+        for (uint32_t i = 0; i < nr; i++)
+            for (uint32_t k = gi->r[gi->scratch[i]].k0;
+                 k < gi->r[gi->scratch[i]].k0 + gi->r[gi->scratch[i]].ngroups; k++)
+                if (c->gcoded[k]) return 1;
+        return 0;
+    }
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__node *hv = &t->nodes[t->vgroups[k].vp];
+        if (c->gcoded[k] && hv->tok_a <= p->tok_a && p->tok_b <= hv->tok_b) return 1;
+    }
+    return 0;
+}
+
 /* The verb group whose clause holds node n most closely, in its verb
  * phrase or before its subject ("Following talks with X, Y said"), or
  * NULL; *in_subject is set when n lies inside some clause's subject
@@ -3313,7 +3513,36 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
     uint32_t span = UINT32_MAX;
     const dyad__node *x = &t->nodes[n];
     *in_subject = 0;
-    for (uint32_t k = 0; k < t->nvgroups; k++) {
+    const govidx *gi = c->gov;
+    const uint32_t *cand = NULL;
+    uint32_t nk = t->nvgroups;
+    if (gi && gi->ok && x->tok_b > x->tok_a) {
+        /* the groups that can hold n: those whose phrase holds it, and
+         * those whose subject's clause does; and whether a subject holds
+         * it (a phrase holding n is n, an ancestor, or one of the same
+         * span below) */
+        uint32_t nr = S_gov_holding(gi, n, 1);
+        nk = 0;
+        for (uint32_t i = 0; i < nr; i++)
+            for (uint32_t k = gi->r[gi->scratch[i]].k0;
+                 k < gi->r[gi->scratch[i]].k0 + gi->r[gi->scratch[i]].ngroups; k++)
+                gi->cand[nk++] = k;
+        for (uint32_t a = n; a != NONE; a = t->nodes[a].parent) {
+            *in_subject |= gi->is_subject[a];
+            for (uint32_t k = gi->clause_first[a]; k != NONE; k = gi->clause_next[k])
+                gi->cand[nk++] = k;
+        }
+        for (uint32_t d = gi->same[n]; d != NONE; d = gi->same[d]) {
+            *in_subject |= gi->is_subject[d];
+            for (uint32_t k = gi->clause_first[d]; k != NONE; k = gi->clause_next[k])
+                gi->cand[nk++] = k;
+        }
+        if (nk > 1) qsort(gi->cand, nk, sizeof *gi->cand, S_by_u32);
+        cand = gi->cand;
+    }
+    for (uint32_t j = 0; j < nk; j++) {
+        uint32_t k = cand ? cand[j] : j;
+        if (cand && j && k == cand[j - 1]) continue;        /* listed twice */
         const dyad__vgroup *h = &t->vgroups[k];
         if (h->subject == NONE) continue;
         const dyad__node *sj = &t->nodes[h->subject];
@@ -3387,11 +3616,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
         if (in_subject) g = NULL;
         /* the object of a verb that obtained a code ("rejected talks with
          * Seoul", "agreed to hold talks"): that verb coded the event */
-        int governed = 0;
-        for (uint32_t k = 0; k < t->nvgroups && !governed; k++) {
-            const dyad__node *hv = &t->nodes[t->vgroups[k].vp];
-            governed = c->gcoded[k] && hv->tok_a <= p->tok_a && p->tok_b <= hv->tok_b;
-        }
+        int governed = S_governed_coded(c, q);
         if (g) {
             int mood = S_mood(c, g);
             if (mood < 0) continue;
@@ -3695,7 +3920,23 @@ static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     const dyad__node *gv = &t->nodes[g->vp];
     actorset src = {NULL, 0};
-    for (uint32_t q = 0; q < t->nvgroups && !src.n; q++) {
+    /* the groups whose reported clause holds g's phrase: the clause is
+     * that phrase, an ancestor, or one of the same span below (all groups
+     * when there is no index) */
+    const govidx *gi = c->gov && c->gov->ok && gv->tok_b > gv->tok_a ? c->gov : NULL;
+    uint32_t nk = t->nvgroups;
+    if (gi) {
+        nk = 0;
+        for (uint32_t a = g->vp; a != NONE; a = t->nodes[a].parent)
+            for (uint32_t k = gi->report_first[a]; k != NONE; k = gi->report_next[k])
+                gi->cand[nk++] = k;
+        for (uint32_t d = gi->same[g->vp]; d != NONE; d = gi->same[d])
+            for (uint32_t k = gi->report_first[d]; k != NONE; k = gi->report_next[k])
+                gi->cand[nk++] = k;
+        if (nk > 1) qsort(gi->cand, nk, sizeof *gi->cand, S_by_u32);
+    }
+    for (uint32_t j = 0; j < nk && !src.n; j++) {
+        uint32_t q = gi ? gi->cand[j] : j;
         const dyad__vgroup *h = &t->vgroups[q];
         if (h == g || h->reported == NONE || h->subject == NONE ||
             !S_reporting_verb(t->toks[h->verb].word) || c->inquote[h->verb])
@@ -4019,16 +4260,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
         /* A verb that obtained a code covers its phrase: "urged Serbia to
          * release the prisoners" is an appeal, not also a release; "said
          * (that) ..." does not code the verb it reports. */
-        const dyad__node *vp = &t->nodes[t->vgroups[k].vp];
-        for (uint32_t q = k + 1; q < t->nvgroups; q++) {
-            const dyad__node *h = &t->nodes[t->vgroups[q].vp];
-            if (h->tok_a >= vp->tok_a && h->tok_b <= vp->tok_b && t->vgroups[q].vp != t->vgroups[k].vp &&
-                !c->absorbed[q]) {
-                c->absorbed[q] = 1;
-                TRACE("  '%s' lies inside the phrase of '%s': not coded\n",
-                      t->toks[t->vgroups[q].verb].word, t->toks[t->vgroups[k].verb].word);
-            }
-        }
+        S_absorb_inside(c, k);
     }
     if (c->agent_country) {
         DYAD_TRY(S_code_nominals(c));
