@@ -1,0 +1,25 @@
+# dyad code on 40 sentences of about 9,900 words each (just under the
+# chunker's limit of 10,000 words), five clause shapes eight times, each
+# sentence one clause repeated: the coder's passes over verb groups must
+# not ask every group about every other (2,000 to 2,500 groups in a
+# sentence).  Run under the TIMEOUT in long_sentences.timeout (15 s),
+# which the old quadratic passes broke under the sanitizer build (23 s
+# of CPU, 36 s on a loaded machine; now 5 s of CPU, 8 s loaded; 0.9 s of
+# CPU in the normal build); prints the events per sentence.
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+awk 'BEGIN {
+  n = split("Chile accused Peru and Peru will not attack Bolivia|Peru met Chile|" \
+            "Chile said Peru attacked Bolivia|Chile said it would attack Peru|" \
+            "Chile attacked Peru, saying it will attack Bolivia", shape, "|")
+  for (s = 1; s <= 8 * n; s++) {
+    t = shape[(s - 1) % n + 1]
+    words = split(t, w, " ") + gsub(/,/, ",", t) + 1   # commas are words too
+    reps = int(9900 / words)
+    for (i = 1; i <= reps; i++) printf "%s%s", t, i < reps ? ", " : ".\n\n"
+  }
+}' >"$d/long.txt"
+"$DYAD" code "$d/long.txt" >"$d/out" 2>"$d/err"
+echo "rc=$?"
+cat "$d/err"
+sed 's/.*"sentence_id":\([0-9]*\),.*/\1/' "$d/out" | uniq -c | awk '{print "sentence " $2 ": " $1 " events"}'
