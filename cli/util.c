@@ -199,15 +199,23 @@ int cli_load_dicts(const char *dir, cli_dicts *out)
     dyad_dict *d;
     if (dyad_dict_new(&d) != DYAD_OK) { cli_error("out of memory"); return -1; }
     dyad_status st = dyad_dict_add_dir(d, dir);
+    /* a file of the folder that could not be read (a FIFO, a link to
+     * nothing): one message each, naming it */
+    for (size_t i = 0; i < dyad_dict_diag_count(d); i++) {
+        const dyad_dict_diag *g = dyad_dict_diag_get(d, i);
+        if (g->severity != DYAD_DICT_ERROR || g->line || !g->file) continue;
+        cli_error("%s: %s", g->file, g->message);
+        out->skipped++;
+    }
     if (st != DYAD_OK && st != DYAD_EDICT) {
         cli_error("%s", dyad_dict_errmsg(d));
         dyad_dict_free(d);
         return -1;
     }
     if (dyad_dict_compile(d) == DYAD_ENOMEM) { cli_error("out of memory"); dyad_dict_free(d); return -1; }
-    if (dyad_dict_error_count(d))
+    if (dyad_dict_error_count(d) > out->skipped)
         cli_error("warning: %zu malformed dictionary line(s) in %s were left out "
-                  "(see 'dyad dict check')", dyad_dict_error_count(d), dir);
+                  "(see 'dyad dict check')", dyad_dict_error_count(d) - out->skipped, dir);
     out->dict = d;
     return 0;
 }

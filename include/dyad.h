@@ -351,9 +351,14 @@ DYAD_API dyad_status dyad_dict_add_file(dyad_dict *d, const char *path,
 /** Loads every dictionary file of a directory (not recursive): regular
  *  files whose names end in ".txt", in name order, each recognised as in
  *  dyad_dict_add_file(); a .txt file of no recognisable kind gets a
- *  warning and is skipped, other files are ignored.  Returns the worst
- *  status of its files, DYAD_EIO when the directory cannot be read, or
- *  DYAD_ENOTFOUND when it holds no dictionary. */
+ *  warning and is skipped, other regular files and directories are
+ *  ignored.  A .txt name that is not a regular file (a FIFO, a directory,
+ *  a link to nothing) and a FIFO, socket or device of any name are not
+ *  read: each gets an error diagnostic about the whole file (line 0:
+ *  "not a regular file (a FIFO); skipped"), and the status is at least
+ *  DYAD_EDICT.  Returns the worst status of its files, DYAD_EIO when the
+ *  directory cannot be read, or DYAD_ENOTFOUND when it holds no
+ *  dictionary. */
 DYAD_API dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir);
 
 /** Loads dictionary text held in memory (a built-in dictionary, a test);

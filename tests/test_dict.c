@@ -1025,6 +1025,86 @@ static uint32_t S_rand(uint32_t *s)
     return *s;
 }
 
+/* The entries of a folder that are not regular files -- a FIFO named
+ * like a dictionary, a FIFO of another name, a directory named like one,
+ * a link to nothing -- are each an error about the whole file, naming
+ * it, and are not opened (a FIFO would block); the dictionaries beside
+ * them load.  A plain subdirectory is ignored.  A folder whose only
+ * dictionary is a FIFO holds no dictionary. */
+static void test_dir_special_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dyad-test-dict-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    snprintf(path, sizeof path, "%s/a.actors.txt", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("CHILE_ [CHL]\n", f);
+    fclose(f);
+    static const char *const fifos[] = {"b.verbs.txt", "pipe"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, fifos[i]);
+        assert_int_equal(mkfifo(path, 0600), 0);
+    }
+    snprintf(path, sizeof path, "%s/c.txt", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/sub", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/d.actors.txt", dir);
+    assert_int_equal(symlink("nowhere", path), 0);
+
+    dyad_dict *d;
+    assert_int_equal(dyad_dict_new(&d), DYAD_OK);
+    assert_int_equal(dyad_dict_add_dir(d, dir), DYAD_EDICT);
+    assert_int_equal(dyad_dict_compile(d), DYAD_EDICT);
+    assert_int_equal(dyad_dict_error_count(d), 4);
+    static const struct { const char *name, *what; } want[] = {
+        {"/b.verbs.txt", "not a regular file (a FIFO); skipped"},
+        {"/c.txt", "not a regular file (a directory); skipped"},
+        {"/d.actors.txt", "cannot read: No such file or directory; skipped"},
+        {"/pipe", "not a regular file (a FIFO); skipped"},
+    };
+    size_t seen = 0;
+    for (size_t i = 0; i < dyad_dict_diag_count(d); i++) {
+        const dyad_dict_diag *g = dyad_dict_diag_get(d, i);
+        if (g->severity != DYAD_DICT_ERROR) continue;
+        assert_true(seen < 4);
+        assert_non_null(g->file);
+        assert_int_equal(strncmp(g->file, dir, strlen(dir)), 0);
+        assert_string_equal(g->file + strlen(dir), want[seen].name);
+        assert_int_equal(g->line, 0);
+        assert_string_equal(g->message, want[seen].what);
+        seen++;
+    }
+    assert_int_equal(seen, 4);
+    dyad_dict_hit h[4];
+    assert_int_equal(dyad_dict_lookup(d, "Chile", h, 4), 1);
+    dyad_dict_free(d);
+
+    char only[] = "/tmp/dyad-test-dict-XXXXXX";
+    assert_non_null(mkdtemp(only));
+    snprintf(path, sizeof path, "%s/x.verbs.txt", only);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_int_equal(dyad_dict_new(&d), DYAD_OK);
+    assert_int_equal(dyad_dict_add_dir(d, only), DYAD_ENOTFOUND);
+    assert_int_equal(dyad_dict_error_count(d), 1);
+    dyad_dict_free(d);
+    unlink(path);
+    rmdir(only);
+
+    static const char *const names[] = {"a.actors.txt", "b.verbs.txt", "pipe", "d.actors.txt"};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/c.txt", dir);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/sub", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 /* Mutated snippets and random bytes: every loader must survive them and
  * report diagnostics with lines inside the text. */
 static void test_garbage(void **state)
@@ -1507,6 +1587,7 @@ int main(void)
         cmocka_unit_test(test_discards),
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_lookup_and_dir),
+        cmocka_unit_test(test_dir_special_files),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_bounded),
         cmocka_unit_test(test_agent_markers_bounded),

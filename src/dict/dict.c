@@ -500,6 +500,30 @@ static dyad_status S_read_file(dyad_dict *d, const char *path, char **out, size_
     return DYAD_OK;
 }
 
+/* Records path as a file that was not loaded, with an error diagnostic
+ * about the whole file: "what; skipped". */
+static void S_skipped_file(dyad_dict *d, const char *path, const char *what)
+{
+    if (DYAD__RESERVE(d->files, d->files_cap, d->nfiles + 1)) return;
+    char *p = dyad__arena_strndup(&d->arena, path, strlen(path));
+    if (!p) return;
+    d->files[d->nfiles].path = p;
+    d->files[d->nfiles].kind = 0;
+    d->files[d->nfiles].lines = 0;
+    d->nfiles++;
+    dyad__dict_diag(d, DYAD_DICT_ERROR, (uint32_t)(d->nfiles - 1), 0, "%s; skipped", what);
+}
+
+/* What a file that is not a regular one is. */
+static const char *S_not_regular(mode_t m)
+{
+    return S_ISDIR(m)                    ? "not a regular file (a directory)"
+           : S_ISFIFO(m)                 ? "not a regular file (a FIFO)"
+           : S_ISSOCK(m)                 ? "not a regular file (a socket)"
+           : S_ISCHR(m) || S_ISBLK(m)    ? "not a regular file (a device)"
+                                         : "not a regular file";
+}
+
 static dyad_status S_add_path(dyad_dict *d, const char *path, int kind)
 {
     char *text;
@@ -565,7 +589,9 @@ dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir)
     dyad_status st = DYAD_OK;
     struct dirent *de;
     while ((de = readdir(dp)) != NULL) {
-        if (de->d_name[0] == '.' || !S_ends_with_ci(de->d_name, ".txt")) continue;
+        /* every name is looked at: the .txt files are loaded, and a
+         * special file (FIFO, socket, device) of any name is reported */
+        if (de->d_name[0] == '.') continue;
         if (DYAD__RESERVE(names, cap, n + 1) || !(names[n] = strdup(de->d_name))) {
             st = DYAD_ENOMEM;
             break;
@@ -585,7 +611,17 @@ dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir)
         size_t dl = strlen(dir);
         snprintf(path, plen, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
         struct stat sb;
-        if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        int txt = S_ends_with_ci(names[i], ".txt"), found = stat(path, &sb) == 0;
+        if (txt && !found) {
+            /* a link to nothing, or a file that went away */
+            char why[128];
+            snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+            S_skipped_file(d, path, why);
+            st = S_worse(st, DYAD_EDICT);
+        } else if (found && !S_ISREG(sb.st_mode) && (txt || !S_ISDIR(sb.st_mode))) {
+            S_skipped_file(d, path, S_not_regular(sb.st_mode));
+            st = S_worse(st, DYAD_EDICT);
+        } else if (txt && S_ISREG(sb.st_mode)) {
             /* name first; content sniffing needs the text */
             char *text;
             size_t len;
@@ -617,10 +653,11 @@ dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir)
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
     if (st == DYAD_ENOMEM) return dyad__err_set(&d->err, DYAD_ENOMEM, "out of memory");
-    if (st == DYAD_OK && loaded == 0)
+    if ((st == DYAD_OK || st == DYAD_EDICT) && loaded == 0)
         return dyad__err_set(&d->err, DYAD_ENOTFOUND, "%s: no dictionary file in it", dir);
     if (st == DYAD_EDICT)
-        dyad__err_set(&d->err, DYAD_EDICT, "%s: %zu malformed line(s)", dir, d->nerrors);
+        dyad__err_set(&d->err, DYAD_EDICT, "%s: %zu error(s) (lines or files left out)", dir,
+                      d->nerrors);
     return st;
 }
 

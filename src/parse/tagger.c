@@ -386,19 +386,34 @@ static int S_lingua_tag(const char *s, size_t n)
 typedef struct yfile {
     char *data;
     size_t len;
-    char path[1024];
+    char *path;                 /* DIR/NAME, of any length */
 } yfile;
 
+static void S_yfile_free(yfile *f)
+{
+    free(f->data);
+    free(f->path);
+    f->data = f->path = NULL;
+}
+
+/* Reads DIR/NAME into f (S_yfile_free() frees it); on failure f holds
+ * nothing and err says why, naming the whole path. */
 static dyad_status S_read_file(yfile *f, const char *dir, const char *name, dyad__err *err)
 {
     memset(f, 0, sizeof *f);
-    snprintf(f->path, sizeof f->path, "%s/%s", dir, name);
+    size_t n = strlen(dir) + strlen(name) + 2;
+    f->path = malloc(n);
+    if (!f->path) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    snprintf(f->path, n, "%s/%s", dir, name);
+    dyad_status st = DYAD_OK;
     const char *why = NULL;
     FILE *fp = dyad__fopen_regular(f->path, &why);   /* a FIFO must not block */
     if (!fp) {
-        return dyad__err_set(err, DYAD_EIO, "%s: cannot open: %s%s", f->path, why,
-                             errno == ENOENT ? " (install liblingua-en-tagger-perl or set "
-                                               "DYAD_TAGGER_DIR)" : "");
+        st = dyad__err_set(err, DYAD_EIO, "%s: cannot open: %s%s", f->path, why,
+                           errno == ENOENT ? " (install liblingua-en-tagger-perl or set "
+                                             "DYAD_TAGGER_DIR)" : "");
+        S_yfile_free(f);
+        return st;
     }
     size_t cap = 1 << 20, len = 0;
     char *buf = malloc(cap + 1);
@@ -413,15 +428,17 @@ static dyad_status S_read_file(yfile *f, const char *dir, const char *name, dyad
     }
     int bad = ferror(fp);
     fclose(fp);
-    if (!buf) return dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f->path);
-    if (bad) {
-        free(buf);
-        return dyad__err_set(err, DYAD_EIO, "%s: read error", f->path);
+    if (!buf) st = dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f->path);
+    else if (bad) st = dyad__err_set(err, DYAD_EIO, "%s: read error", f->path);
+    else {
+        buf[len] = 0;
+        if (memchr(buf, 0, len))
+            st = dyad__err_set(err, DYAD_EDICT, "%s: binary data (NUL byte)", f->path);
     }
-    buf[len] = 0;
-    if (memchr(buf, 0, len)) {
+    if (st != DYAD_OK) {
         free(buf);
-        return dyad__err_set(err, DYAD_EDICT, "%s: binary data (NUL byte)", f->path);
+        S_yfile_free(f);
+        return st;
     }
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {   /* byte-order mark */
         memmove(buf, buf + 3, len - 2);
@@ -660,7 +677,7 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     /* tags.yml */
     DYAD_TRY(S_read_file(&f, dir, "tags.yml", err));
     tags_ctx *tc = calloc(1, sizeof *tc);
-    if (!tc) { free(f.data); return dyad__err_set(err, DYAD_ENOMEM, "out of memory"); }
+    if (!tc) { S_yfile_free(&f); return dyad__err_set(err, DYAD_ENOMEM, "out of memory"); }
     dyad_status st = S_each_entry(&f, S_tags_entry, tc, &n, err);
     if (st == DYAD_OK && n == 0)
         st = dyad__err_set(err, DYAD_EDICT, "%s: no transition rows", f.path);
@@ -672,7 +689,7 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
                 tg->trans[a][b] = (float)log(tc->p[a][b] > TRANS_FLOOR ? tc->p[a][b] : TRANS_FLOOR);
     }
     free(tc);
-    free(f.data);
+    S_yfile_free(&f);
     if (st != DYAD_OK) return st;
 
     /* words.yml */
@@ -716,7 +733,7 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     }
     S_builder_free(&b);
     S_builder_free(&suf);
-    free(f.data);
+    S_yfile_free(&f);
     if (st != DYAD_OK) return st;
     uint32_t e = S_find(&tg->words, "*NUM*", 5);
     tg->num = e == UINT32_MAX ? 0 : e + 1;
