@@ -328,6 +328,20 @@ static void test_plural_pairs(void **state)
          "Brazil and Argentina have long backed Bolivia in its sea dispute. "
          "The two presidents then discussed the quarrel over fishing rights.",
          2, "CHLGOV PERGOV 040; PERGOV CHLGOV 040"},
+        /* two pairs of presidents have spoken: "both leaders" could be
+         * either, and is left uncoded rather than guessed */
+        {"The presidents of Chile and Peru discussed trade by phone on Monday. "
+         "On Tuesday the Chilean president discussed fishing with the Bolivian president. "
+         "Both leaders reaffirmed their commitment to the border treaty.",
+         2, ""},
+        {"The presidents of Chile and Peru discussed trade by phone on Monday. "
+         "On Tuesday the Chilean president discussed fishing with the Bolivian president. "
+         "The two leaders praised each other.",
+         2, ""},
+        /* one pair so far: the same phrase is that pair */
+        {"The presidents of Chile and Peru discussed trade by phone on Monday. "
+         "The two leaders praised each other.",
+         1, "CHLGOV PERGOV 051; PERGOV CHLGOV 051"},
     };
     S_run(cases, S_LEN(cases));
 }

@@ -90,6 +90,10 @@ typedef struct docctx {
                                    of different countries who acted on
                                    each other, for "the two leaders" */
     unsigned leaders_at;
+    char lpairs[4][8];          /* the distinct pairs of such countries
+                                   ("CHLPER", in order), up to four */
+    int nlpairs;                /* two or more: "the two leaders" could be
+                                   either pair and stays unresolved */
     unsigned sent;              /* sentences seen, from 1 */
     int open_quote;             /* the last sentence ended inside quotes */
 } docctx;
@@ -762,13 +766,16 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         if (code) cand[ncand++] = code;
     }
     const docctx *d = &c->doc;
+    /* states told apart by country, when the story has had two pairs of
+     * them acting on each other: only the sentence can say which */
+    int ambiguous = by_country && !cc && d->nlpairs >= 2;
     /* states told apart by country: the last two that acted on each
      * other, before any country merely named since */
-    if (by_country && !cc && d->leaders[0][0] && ncand < 38) {
+    if (by_country && !cc && d->leaders[0][0] && ncand < 38 && !ambiguous) {
         cand[ncand++] = d->leaders[0];
         cand[ncand++] = d->leaders[1];
     }
-    for (int k = d->nrecent; k-- > 0 && ncand < 40;) {
+    for (int k = d->nrecent; k-- > 0 && ncand < 40 && !ambiguous;) {
         if (d->recent[k].at + 3 < d->sent) break;
         cand[ncand++] = d->recent[k].code;
     }
@@ -781,6 +788,13 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
             dup |= by_country ? !strncmp(found[j], code, S_country_code(code) ? 3 : 6)
                               : !strcmp(found[j], code) || S_self_pair(found[j], code);
         if (!dup) found[nf++] = code;
+    }
+    if (nf < 2 && ambiguous) {
+        /* recognised, but the story allows more than one pair: the
+         * phrase stays uncoded rather than guessed */
+        TRACE("  '%s': the story has named %d pairs of states acting on each other; "
+              "left unresolved\n", S_words_text(c, a, b), d->nlpairs);
+        return 1;
     }
     if (nf < 2) return 0;
     snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", S_words_text(c, a, b),
@@ -1412,6 +1426,14 @@ static void S_doc_update(dyad_coder *c)
         S_copy(d->leaders[0], DOC_CODE, e->source);
         S_copy(d->leaders[1], DOC_CODE, e->target);
         d->leaders_at = d->sent;
+        char pair[8];
+        int lo = strncmp(e->source, e->target, 3) < 0;
+        memcpy(pair, lo ? e->source : e->target, 3);
+        memcpy(pair + 3, lo ? e->target : e->source, 3);
+        pair[6] = 0;
+        int known = 0;
+        for (int k = 0; k < d->nlpairs; k++) known |= !strcmp(d->lpairs[k], pair);
+        if (!known && d->nlpairs < 4) memcpy(d->lpairs[d->nlpairs++], pair, 7);
     }
     for (size_t i = 0; i < c->nevents; i++) {
         const dyad_event *e = &c->events[i];
