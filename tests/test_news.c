@@ -346,6 +346,23 @@ static void test_plural_pairs(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* What is discussed is a topic, not a party: "to X" after the object
+ * of a consultation belongs to the object ("the shipment ... to X"),
+ * while "talked to X" names the other party. */
+static void test_topics(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Chile and Peru discussed the shipment of copper to Brazil.", 0,
+         "CHL PER 040; PER CHL 040"},
+        {"The Chilean president talked to Peru about the crisis in Bolivia.", 0,
+         "CHLGOV PER 040; PER CHLGOV 040"},
+        {"The Chilean minister spoke to his Peruvian counterpart.", 0,
+         "CHLGOV PERGOV 040; PERGOV CHLGOV 040"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* A wrong stated of another party in a reported clause or a quotation is
  * the speaker's accusation; not a negated wrong, nor one the speaker's
  * own side did, nor a wrong stated with no speaker. */
@@ -572,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
         cmocka_unit_test(test_plural_pairs),
+        cmocka_unit_test(test_topics),
         cmocka_unit_test(test_allegations),
         cmocka_unit_test(test_not_facts),
         cmocka_unit_test(test_clause_shapes),

@@ -1929,6 +1929,18 @@ static const char *S_prep_above(const dyad__tree *t, uint32_t np, uint32_t inner
     return NULL;
 }
 
+/* Does the phrase holding token a (its preposition) follow verb group g
+ * with nothing but adverbs between? */
+static int S_right_after(const dyad__tree *t, const dyad__vgroup *g, uint32_t a)
+{
+    uint32_t q = t->toks[a].parent;
+    while (q != NONE && t->nodes[q].label != DYAD__L_PP) q = t->nodes[q].parent;
+    if (q == NONE) return 0;
+    for (uint32_t i = g->last + 1; i < t->nodes[q].tok_a; i++)
+        if (strncmp(t->toks[i].tag, "RB", 2) != 0) return 0;
+    return 1;
+}
+
 /* Verbs that are mutual by meaning whatever their code: "Trump and
  * Zelenskyy disagreed", "the two sides clashed". */
 static int S_reciprocal(const char *w)
@@ -2761,6 +2773,12 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         actorset with = w != NONE ? S_np_actors(c, w, 0) : (actorset){NULL, 0};
         const char *prep = tgt.n && tgt.v[0].b > tgt.v[0].a
                            ? S_prep_above(t, t->toks[tgt.v[0].a].parent, g->inner) : NULL;
+        if (prep && !strcasecmp(prep, "to") && !S_right_after(t, g, tgt.v[0].a)) {
+            /* "to" after an object belongs to it: "discussed the
+             * shipment of copper to X" names a topic, "talked to X" a
+             * party */
+            prep = NULL;
+        }
         if (with.n) {
             tgt = with;
         } else if (prep && (!strcasecmp(prep, "with") || !strcasecmp(prep, "between") ||
