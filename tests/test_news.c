@@ -363,6 +363,24 @@ static void test_topics(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* Stances restated ("confirmed its support for X") are the stance; a
+ * lone participle of support describes a party and is not an event; a
+ * past form before "by" is a passive unless "by" introduces a manner or
+ * an amount. */
+static void test_support_and_participles(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Chile confirmed its support for Peru.", 0, "CHL PER 051"},
+        {"Chile and Peru confirmed their support for mediating efforts by the UN and Brazil.", 0,
+         "CHL IGOUNO 051; CHL BRA 051; PER IGOUNO 051; PER BRA 051"},
+        {"Two camps have emerged in Chile: one supported mainly by Peru and another in the "
+         "capital.", 0, ""},
+        {"Peru responded by imposing sanctions on Chile.", 0, "PER CHL 163"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* A wrong stated of another party in a reported clause or a quotation is
  * the speaker's accusation; not a negated wrong, nor one the speaker's
  * own side did, nor a wrong stated with no speaker. */
@@ -590,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_mutual_and_nouns),
         cmocka_unit_test(test_plural_pairs),
         cmocka_unit_test(test_topics),
+        cmocka_unit_test(test_support_and_participles),
         cmocka_unit_test(test_allegations),
         cmocka_unit_test(test_not_facts),
         cmocka_unit_test(test_clause_shapes),

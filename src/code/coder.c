@@ -2645,6 +2645,13 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             if (subj.n) tgt = subj;
             passive = 1;
             TRACE("  passive with a 'by' agent: roles swapped\n");
+            if (c->agent_country && g->first == g->last && code && !strncmp(code, "05", 2)) {
+                /* a lone participle of support ("the rebels, backed by
+                 * X,"; "a camp supported by X") describes a party; the
+                 * sentence reports something else */
+                TRACE("  a participle of support describing a party: not an event\n");
+                return DYAD_OK;
+            }
         } else if (c->agent_country && src.n) {
             /* news mode: "Palestinians injured in clashes with police" -
              * the subject suffered the act; who did it is not said */
@@ -2828,7 +2835,9 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
          /* "threatened to break the ceasefire": a threat has an adversary;
           * a warning may be about a danger only */
          (!strncmp(code, "13", 2) && !strncasecmp(t->toks[g->verb].word, "threat", 6))) &&
-        (!g->passive || passive)) {
+        /* not for a lone participle: the noun it describes is its
+         * other party ("a plan supported by X") */
+        (!g->passive || (passive && g->first != g->last))) {
         int object = 0;
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
              ch = t->nodes[ch].next_sibling)

@@ -1932,6 +1932,19 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a)
                     t->nodes[root_vp].parent != NONE &&
                     t->nodes[t->nodes[root_vp].parent].label == DYAD__L_NP)
                     g->passive = 1;
+                /* so is a lone past form with a "by" phrase right after
+                 * it, wherever the chunker hung it and whatever the
+                 * tagger took it for ("the rebels, backed by Bree,"; "a
+                 * camp supported mainly by Bree") -- but not "responded
+                 * by imposing", "rose by 5 percent" */
+                if (st.n == 1 && (S_tag_is(t->toks[g->verb].tag, "VBN") ||
+                                  S_tag_is(t->toks[g->verb].tag, "VBD"))) {
+                    uint32_t k = g->last + 1;
+                    while (k < t->ntoks && t->toks[k].tag[0] == 'R' && t->toks[k].tag[1] == 'B') k++;
+                    if (k + 1 < t->ntoks && S_eq(t->toks[k].word, strlen(t->toks[k].word), "by") &&
+                        !S_tag_is(t->toks[k + 1].tag, "VBG") && !S_tag_is(t->toks[k + 1].tag, "CD"))
+                        g->passive = 1;
+                }
                 g->subject = S_subject(t, root_vp);
                 g->reported = S_reported(t, root_vp, cur, g->verb);
                 break;
