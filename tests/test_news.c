@@ -377,6 +377,12 @@ static void test_support_and_participles(void **state)
         {"Two camps have emerged in Chile: one supported mainly by Peru and another in the "
          "capital.", 0, ""},
         {"Peru responded by imposing sanctions on Chile.", 0, "PER CHL 163"},
+        /* a gerund completing a noun is an idea, not an act of the subject */
+        {"Chile and Peru stressed the importance of bolstering efforts towards peace in "
+         "Bolivia.", 0, ""},
+        /* what follows a relative clause on the object belongs to it */
+        {"Chile welcomes all initiatives that could help resolve the situation in Peru.", 0, ""},
+        {"Chile welcomed the decision of Peru.", 0, "CHL PER 051"},
     };
     S_run(cases, S_LEN(cases));
 }

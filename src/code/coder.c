@@ -1763,6 +1763,21 @@ static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int d
     return S_target_pass(c, inner, from, depth, 1);
 }
 
+/* Is node n a relative clause ("that could help"), or a noun phrase
+ * ending in one? */
+static int S_has_relative(const dyad__tree *t, uint32_t n)
+{
+    uint32_t last = NONE;
+    if (t->nodes[n].label == DYAD__L_NP)
+        for (uint32_t ch = t->nodes[n].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+            last = ch;
+    else
+        last = n;
+    if (last == NONE || t->nodes[last].label != DYAD__L_SBAR) return 0;
+    uint32_t w = t->nodes[last].first_child;
+    return w != NONE && t->nodes[w].label == DYAD__L_WHNP;
+}
+
 static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places)
 {
     const dyad__tree *t = &c->tree;
@@ -1784,9 +1799,15 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         "offensive", "counteroffensive", "attack", "attacks", "assault", "strike", "strikes",
         "raid", "raids", "war", "invasion", "incursion", "siege", "blockade"};
     uint32_t obj_head = NONE;
+    int relative = 0;   /* a relative clause has begun among the children */
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
+        /* news mode: what follows a relative clause ("welcomed initiatives
+         * that could help resolve the crisis in X") belongs to it, even
+         * where the chunker left it beside the object */
+        if (relative && x->label != DYAD__L_NP && x->label != DYAD__L_PP) continue;
+        if (c->agent_country && S_has_relative(t, ch)) relative = 1;
         if (x->label == DYAD__L_NP && c->agent_country) obj_head = x->head;
         if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
             t->nodes[x->first_child].label == DYAD__L_VP &&
@@ -2368,6 +2389,19 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     return st;
 }
 
+/* Is g a lone gerund whose clause completes a noun through a preposition
+ * ("the importance of bolstering efforts", "support for mediating")?
+ * Its doer is not the sentence's subject, and it tells of no act. */
+static int S_noun_gerund(const dyad__tree *t, const dyad__vgroup *g)
+{
+    if (g->first != g->verb || strcmp(t->toks[g->verb].tag, "VBG") != 0) return 0;
+    uint32_t q = t->nodes[g->vp].parent;
+    while (q != NONE && t->nodes[q].label == DYAD__L_S) q = t->nodes[q].parent;
+    if (q == NONE || t->nodes[q].label != DYAD__L_PP) return 0;
+    uint32_t up = t->nodes[q].parent;
+    return up != NONE && t->nodes[up].label == DYAD__L_NP;
+}
+
 static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
@@ -2376,6 +2410,10 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
     TRACE("verb '%s' (token %u)%s%s\n", t->toks[g->verb].word, g->verb,
           g->passive ? ", passive" : "", g->negated ? ", negated" : "");
     if (nv == 0) { TRACE("  not in the verb dictionary\n"); return DYAD_OK; }
+    if (c->agent_country && S_noun_gerund(t, g)) {
+        TRACE("  a gerund completing a noun ('the importance of ...ing'): an idea, not an event\n");
+        return DYAD_OK;
+    }
     if (nv > MAXM) nv = MAXM;
     /* the longest verb entry (multi-word verbs first) */
     dyad_dict_entry ve;
