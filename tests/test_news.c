@@ -383,6 +383,16 @@ static void test_support_and_participles(void **state)
         /* what follows a relative clause on the object belongs to it */
         {"Chile welcomes all initiatives that could help resolve the situation in Peru.", 0, ""},
         {"Chile welcomed the decision of Peru.", 0, "CHL PER 051"},
+        /* an armed group named by a word no dictionary knows is not the
+         * armed group the story named before */
+        {"Chilean rebels attacked a Peruvian town. Bolivia launched an assault on Aymara "
+         "fighters.", 1, ""},
+        {"Chilean rebels attacked a Peruvian town. Bolivia launched an assault on the "
+         "fighters.", 1, "BOL CHLREB 190"},
+        /* "to flee ... and destroyed": the past form joins the verb above
+         * the infinitive, and shares its (here absent) subject */
+        {"Chilean rebels attacked a Peruvian town. The war forced thousands of people to flee "
+         "and destroyed their homes.", 1, ""},
     };
     S_run(cases, S_LEN(cases));
 }

@@ -697,6 +697,8 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
                         const unsigned *ag, int by_country, actorset *s);
 
+static int S_cap_word(const char *w);
+
 static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
 {
     const dyad__tree *t = &c->tree;
@@ -977,7 +979,16 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     }
                 }
             }
-            if (!strcmp(base, "---") && sec) {
+            /* a name the dictionaries do not know before an armed role
+             * ("Aymara fighters"): some group of its own, not one the
+             * story has named */
+            int unknown = 0;
+            for (uint32_t i = t->nodes[np].tok_a; armed && i < lone.v[g].a && !unknown; i++)
+                unknown = i > 0 && !c->covered[i] && S_cap_word(t->toks[i].word) &&
+                          (!strcmp(t->toks[i].tag, "JJ") || !strncmp(t->toks[i].tag, "NNP", 3));
+            if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
+                               S_words_text(c, t->nodes[np].tok_a, lone.v[g].b));
+            if (!strcmp(base, "---") && sec && !unknown) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
                  * after "the Taliban") */
@@ -988,7 +999,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                         break;
                     }
             }
-            if (!strcmp(base, "---") && c->home[0]) {
+            if (!strcmp(base, "---") && c->home[0] && !unknown) {
                 /* none in the sentence: the country the document has
                  * named most so far ("lawmakers" in a story about
                  * Washington) */

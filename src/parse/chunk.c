@@ -1053,6 +1053,9 @@ static uint32_t S_vp(ck *k)
         while (v < k->n && S_adverb(S_tag(k, v)) && v - j < 3) v++;
         int tv = S_tag(k, v);
         if (!(S_verb(tv) || tv == DYAD__T_MD) || tv == DYAD__T_VBG) break;
+        /* an infinitive coordinates with infinitives: "forced X to flee
+         * and destroyed Y" joins "destroyed" to "forced", above */
+        if (k->tag[a] == DYAD__T_TO && (tv == DYAD__T_VBD || tv == DYAD__T_VBZ)) break;
         if (k->depth >= CK_MAXDEPTH) break;
         /* "attacked X and killed(VBN) Y": the same tense as the first */
         if (nchain == 1 && k->tag[a] == DYAD__T_VBD && tv == DYAD__T_VBN && !S_aux(k, v))
