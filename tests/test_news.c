@@ -389,6 +389,13 @@ static void test_support_and_participles(void **state)
          "fighters.", 1, ""},
         {"Chilean rebels attacked a Peruvian town. Bolivia launched an assault on the "
          "fighters.", 1, "BOL CHLREB 190"},
+        /* a future in a relative clause is the content of its noun, not
+         * an intent anyone stated; a slash joins two names */
+        {"Peru and Chile reached a deal under which FARC/ELN fighters would pull back from "
+         "the border.", 0, "PER CHL 057; CHL PER 057"},
+        /* a quantified object ("all initiatives") is no party's act */
+        {"Peru attacked Bolivia. Chile welcomed all initiatives that could help, the Chilean "
+         "spokesman said.", 1, ""},
         /* "to flee ... and destroyed": the past form joins the verb above
          * the infinitive, and shares its (here absent) subject */
         {"Chilean rebels attacked a Peruvian town. The war forced thousands of people to flee "

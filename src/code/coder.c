@@ -2400,6 +2400,27 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     return st;
 }
 
+/* Does node q lie in a relative clause ("which would ...", "under which
+ * they would ...")? */
+static int S_in_relative(const dyad__tree *t, uint32_t q)
+{
+    for (; q != NONE; q = t->nodes[q].parent) {
+        const dyad__node *n = &t->nodes[q];
+        if (n->label == DYAD__L_SBAR) {
+            uint32_t w = n->first_child;
+            if (w != NONE && (t->nodes[w].label == DYAD__L_WHNP || t->nodes[w].label == DYAD__L_WHPP))
+                return 1;
+        } else if (n->label == DYAD__L_S && n->tok_a > 0 && n->first_child != NONE &&
+                   t->nodes[n->first_child].label == DYAD__L_NP) {
+            /* a clause with its own subject right after "which" or
+             * "whom", however the chunker joined them */
+            const char *tag = t->toks[n->tok_a - 1].tag;
+            if (!strcmp(tag, "WDT") || !strcmp(tag, "WP") || !strcmp(tag, "WP$")) return 1;
+        }
+    }
+    return 0;
+}
+
 /* Is g a lone gerund whose clause completes a noun through a preposition
  * ("the importance of bolstering efforts", "support for mediating")?
  * Its doer is not the sentence's subject, and it tells of no act. */
@@ -2557,7 +2578,16 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             c->mod = mood == -1 ? DYAD_NEGATED : DYAD_HYPOTHETICAL;
             TRACE("  %s: marked, not done\n", dyad_modality_kind_name(c->mod));
         }
-        if (mood > 0) {
+        if (mood > 0 && S_in_relative(t, g->vp)) {
+            /* "a deal under which the rebels would pull back": the
+             * content of the noun, not an intent anyone stated */
+            if (!c->all_modalities) {
+                TRACE("  planned in a relative clause: the content of a noun, not an event\n");
+                return DYAD_OK;
+            }
+            c->mod = DYAD_PLANNED;
+            TRACE("  planned in a relative clause: marked, no stated intent\n");
+        } else if (mood > 0) {
             const char *was = code ? code : paired;
             const char *ic = code ? S_intent(code) : NULL, *ip = paired ? S_intent(paired) : NULL;
             if (ic && strcmp(ic, code)) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
@@ -2889,10 +2919,21 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         (!g->passive || (passive && g->first != g->last))) {
         int object = 0;
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
-             ch = t->nodes[ch].next_sibling)
+             ch = t->nodes[ch].next_sibling) {
             object = t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
                      t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S ||
                      t->nodes[ch].label == DYAD__L_VP;
+            /* a quantified object ("welcomes all initiatives that ...",
+             * "any efforts") is a kind of thing, not the other party's
+             * act: no party stands behind it */
+            if (t->nodes[ch].label == DYAD__L_NP) {
+                static const char *const any[] = {"all", "any", "every", "each", "some", "no"};
+                if (S_in_words(t->toks[t->nodes[ch].tok_a].word, any, DYAD_ARRAY_LEN(any))) {
+                    object = 0;
+                    break;
+                }
+            }
+        }
         actor cp;
         if (object && S_counterpart(c, &src, &cp)) {
             S_push_one(c, &tgt, &cp);

@@ -1553,6 +1553,13 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     k.tag = tags;
     k.n = n;
     k.a = a;
+    /* a slash between two names joins them like "or" ("FARC/ELN
+     * fighters", "US/UK talks") */
+    for (uint32_t i = 1; i + 1 < n; i++)
+        if (tags[i] == DYAD__T_SYM && w[i].len == 1 && w[i].s[0] == '/' &&
+            (tags[i - 1] == DYAD__T_NNP || tags[i - 1] == DYAD__T_NNPS) &&
+            (tags[i + 1] == DYAD__T_NNP || tags[i + 1] == DYAD__T_NNPS))
+            tags[i] = DYAD__T_CC;
     /* inline quotation marks are not there for the chunker: it reads the
      * words between them */
     uint32_t *orig = NULL;
