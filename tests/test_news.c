@@ -396,6 +396,10 @@ static void test_support_and_participles(void **state)
         /* a quantified object ("all initiatives") is no party's act */
         {"Peru attacked Bolivia. Chile welcomed all initiatives that could help, the Chilean "
          "spokesman said.", 1, ""},
+        /* announcing an offensive's beginning is launching it; its
+         * purpose names the target */
+        {"Chilean rebels announced the beginning of a military operation to capture Lima.", 0,
+         "CHLREB PER 190"},
         /* "to flee ... and destroyed": the past form joins the verb above
          * the infinitive, and shares its (here absent) subject */
         {"Chilean rebels attacked a Peruvian town. The war forced thousands of people to flee "

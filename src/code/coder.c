@@ -1819,7 +1819,16 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
          * where the chunker left it beside the object */
         if (relative && x->label != DYAD__L_NP && x->label != DYAD__L_PP) continue;
         if (c->agent_country && S_has_relative(t, ch)) relative = 1;
-        if (x->label == DYAD__L_NP && c->agent_country) obj_head = x->head;
+        if (x->label == DYAD__L_NP && c->agent_country) {
+            /* the noun an infinitive after it would complete: the
+             * object's last ("the beginning of an operation to ...") */
+            obj_head = x->head;
+            if (x->tok_b > x->tok_a && dyad__tag_is_noun(t->toks[x->tok_b - 1].tag))
+                obj_head = x->tok_b - 1;
+        }
+        if (x->label == DYAD__L_PP && c->agent_country && obj_head != NONE && x->tok_b > x->tok_a &&
+            dyad__tag_is_noun(t->toks[x->tok_b - 1].tag))
+            obj_head = x->tok_b - 1;   /* the same past a phrase after the object */
         if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
             t->nodes[x->first_child].label == DYAD__L_VP &&
             !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO") &&
