@@ -138,6 +138,36 @@ static void test_explicit_dates(void **state)
     S_dates(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Which clause a time belongs to: a possessive or a bare name before a
+ * noun dates the noun; a speaker's time dates a verbal act reported from
+ * him; a past perfect reported by a past speech verb is current; a clause
+ * of "since" starts the span; "two days after" a clause counts back from
+ * the clause holding it. */
+static void test_time_of_clause(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static const dcase cases[] = {
+        {"Chilean lawmakers praised Peru after Tuesday's vote.", "2020-06-10", "CHLLEG", "PER",
+         "051", "2020-06-10", "document", 0},
+        {"Chile criticized Peru over the February elections.", "2020-06-10", "CHL", "PER", "111",
+         "2020-06-10", "document", 0},
+        {"Chile criticized Peru based on 17 September.", "2020-06-10", "CHL", "PER", "111",
+         "2020-06-10", "document", 0},
+        {"The Chilean president said Tuesday that Chile would resume cooperation with Peru.",
+         "2020-06-10", "CHL", "PER", "032", "2020-06-09", "text", 0},
+        {"\"Peru is violating the border treaty,\" the Chilean foreign minister said on Tuesday.",
+         "2020-06-10", "CHLGOV", "PER", "112", "2020-06-09", "text", 0},
+        {"The Chilean president said that Chile had expelled the Peruvian ambassador.",
+         "2020-06-10", "CHL", "PERGOV", "161", "2020-06-10", "document", 0},
+        {"Since the two presidents met in Lima in September, Chile has shipped weapons to Peru.",
+         "2024-06-28", "CHL", "PER", "072", "2023-09", "text", 1},
+        {"His comments come two days after the Chilean president denounced Peru.", "2021-05-10",
+         "CHLGOV", "PER", "111", "2021-05-08", "text", 0},
+    };
+    S_dates(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Weekdays count from the document's day: the past looks back (the same
  * weekday is that day), the future forward; no document date leaves a
  * weekday unresolved, never guessed. */
@@ -251,6 +281,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_explicit_dates),
         cmocka_unit_test(test_weekdays),
+        cmocka_unit_test(test_time_of_clause),
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_record_json),
     };
