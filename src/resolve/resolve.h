@@ -2,7 +2,9 @@
  * resolve.h -- the resolve stage: document-level reasoning over what the
  * sentence stages found (event dates, modality, places, story memory).
  *
- * Event resolution (event.c) is declared at the end of this header.
+ * Event resolution (event.c) is declared at the end of this header.  The
+ * story memory of news mode (story.c) implements the interface the coder
+ * declares in code/code.h.
  *
  * Time expressions (timex.c): dyad__timex_scan finds them in a sentence's
  * words and records what the words say; dyad__timex_resolve turns one
