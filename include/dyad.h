@@ -929,7 +929,8 @@ DYAD_API const char *dyad_modality_kind_name(dyad_modality_kind m);
 /* One piece of evidence behind an event. */
 typedef struct dyad_evidence {
     const char *kind;        /* "verb", "pattern", "source", "target",
-                                "agent" */
+                                "agent"; in records also "time" (the
+                                time expression behind the date) */
     const char *file;        /* the dictionary file, or NULL */
     unsigned long line;      /* its line, 0 when none */
     size_t first, end;       /* tokens [first, end) of the sentence */

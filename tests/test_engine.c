@@ -276,6 +276,29 @@ static void test_record_json(void **state)
     dyad_engine_free(e);
 }
 
+/* The time expression behind a date is part of the event's evidence. */
+static void test_time_evidence(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine *e = S_code("On Tuesday, Chile attacked Peru.", "2020-06-10", 0);
+    assert_int_equal(dyad_engine_record_count(e), 1);
+    const dyad_record *r = dyad_engine_record(e, 0);
+    const dyad_evidence *tv = NULL;
+    for (size_t k = 0; k < r->nevidence; k++)
+        if (!strcmp(r->evidence[k].kind, "time")) tv = &r->evidence[k];
+    assert_non_null(tv);
+    assert_string_equal(tv->text, "On Tuesday");
+    assert_int_equal(tv->first, 0);
+    assert_int_equal(tv->end, 2);
+    assert_null(tv->file);
+    dyad_engine_free(e);
+    e = S_code("Chile attacked Peru.", "2020-06-10", 0);
+    r = dyad_engine_record(e, 0);
+    for (size_t k = 0; k < r->nevidence; k++) assert_string_not_equal(r->evidence[k].kind, "time");
+    dyad_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_time_of_clause),
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_record_json),
+        cmocka_unit_test(test_time_evidence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -243,7 +243,7 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
         r->target_text = S_dup(e, ev->target_text);
         r->verb_text = S_dup(e, ev->verb_text);
         r->negated = ev->negated;
-        dyad_evidence *v = dyad__arena_alloc(&e->arena, (ev->nevidence + 1) * sizeof *v);
+        dyad_evidence *v = dyad__arena_alloc(&e->arena, (ev->nevidence + 2) * sizeof *v);
         if (!v) return DYAD_ENOMEM;
         for (size_t k = 0; k < ev->nevidence; k++) {
             v[k] = ev->evidence[k];
@@ -253,6 +253,15 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
         }
         r->evidence = v;
         r->nevidence = ev->nevidence;
+        if (r->date_text) {
+            /* the time expression that set (or failed to set) the date */
+            dyad_evidence *tv = &v[r->nevidence++];
+            memset(tv, 0, sizeof *tv);
+            tv->kind = "time";
+            tv->first = f.time_first;
+            tv->end = f.time_end;
+            tv->text = r->date_text;
+        }
         if (!r->source || !r->target || !r->code) return DYAD_ENOMEM;
         e->nrecs++;
     }

@@ -286,6 +286,8 @@ static int S_days_from(dyad__resolver *r, const dyad__tree *t, uint32_t v, dyad_
         r->date_text[o] = 0;
         out->date = r->date;
         out->date_text = r->date_text;
+        out->time_first = x->first;
+        out->time_end = x->end;
         out->basis = "text";
         out->precision = d.prec == DYAD__DATE_DAY ? DYAD_DATE_DAY
                          : d.prec == DYAD__DATE_MONTH ? DYAD_DATE_MONTH : DYAD_DATE_YEAR;
@@ -363,6 +365,8 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
         }
         r->date_text[o] = 0;
         out->date_text = r->date_text;   /* kept even when it cannot be placed */
+        out->time_first = x.first;
+        out->time_end = x.end;
         /* "since 2014": the start; "before"/"after" bound it only */
         dyad__date d = x.span == DYAD__SPAN_BEFORE || x.span == DYAD__SPAN_AFTER
                            ? (dyad__date){0, 0, 0, DYAD__DATE_UNKNOWN}

@@ -202,6 +202,7 @@ typedef struct dyad__event_facts {
     dyad_date_precision precision;
     const char *basis;          /* "text", "document", "dateline", NULL */
     const char *date_text;      /* the time expression, or NULL */
+    size_t time_first, time_end;  /* its tokens in the sentence */
     int background;
     dyad_modality_kind modality;
 } dyad__event_facts;
