@@ -1111,6 +1111,11 @@ typedef struct dyad_record {
     int quad_class;           /* 1-4; 0 when the code is not in CAMEO */
     double goldstein;         /* Goldstein score (NaN: not in CAMEO) */
     const char *plover;       /* PLOVER category, or NULL */
+    size_t nissues;           /* topics of the event, sorted: issue codes */
+    const char *const *issues; /*   of the issue dictionaries ("PANDEMIC")
+                                 and the countries a consultation or an
+                                 intent was about ("LBY"), never its
+                                 parties; JSON: an array, [] when none */
     const char *source_text;  /* the words that named the parties */
     const char *target_text;
     const char *verb_text;    /* the verb group */

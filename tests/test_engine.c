@@ -257,7 +257,7 @@ static void test_record_json(void **state)
     static const char *const fields[] = {
         "doc_id", "sentence_id", "date", "date_precision", "date_basis", "date_text", "doc_date",
         "background", "modality", "source", "target", "code", "root", "quad_class", "goldstein",
-        "plover", "source_text", "target_text", "verb_text", "negated", "sentence_start",
+        "plover", "issues", "source_text", "target_text", "verb_text", "negated", "sentence_start",
         "sentence_end", "sentence", "evidence"};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (!json_object_get(o, fields[i])) printf("missing field %s\n", fields[i]);
@@ -299,6 +299,32 @@ static void test_time_evidence(void **state)
     dyad_engine_free(e);
 }
 
+/* What a consultation was about goes into its issues, never its target:
+ * topics of the issue dictionary and the countries named besides the
+ * parties; other events keep only topics. */
+static void test_issues(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine *e = S_code("The presidents of Chile and Peru discussed the pandemic and the "
+                            "situation in Bolivia over the phone.", "2020-06-10", 0);
+    const dyad_record *r = S_find(e, "CHLGOV", "PERGOV", "041");
+    assert_non_null(r);
+    assert_int_equal(r->nissues, 2);
+    assert_string_equal(r->issues[0], "BOL");
+    assert_string_equal(r->issues[1], "PANDEMIC");
+    assert_null(S_find(e, "CHLGOV", "BOL", "041"));
+    dyad_engine_free(e);
+    e = S_code("Chile imposed sanctions on Peru over its trade with Bolivia.", "2020-06-10", 0);
+    r = S_find(e, "CHL", "PER", "163");
+    assert_non_null(r);
+    for (size_t k = 0; k < r->nissues; k++) assert_string_not_equal(r->issues[k], "BOL");
+    dyad_engine_free(e);
+    e = S_code("Chile attacked Peru.", "2020-06-10", 0);
+    assert_int_equal(dyad_engine_record(e, 0)->nissues, 0);
+    dyad_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_record_json),
         cmocka_unit_test(test_time_evidence),
+        cmocka_unit_test(test_issues),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

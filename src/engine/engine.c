@@ -239,6 +239,16 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
         } else {
             r->goldstein = NAN;
         }
+        const char *topics[16];
+        size_t nt = dyad__resolve_issues(e->resolver, res, e->dict, doc->date, ev, topics, 16);
+        if (nt) {
+            const char **iv = dyad__arena_alloc(&e->arena, nt * sizeof *iv);
+            if (!iv) return DYAD_ENOMEM;
+            for (size_t k = 0; k < nt; k++)
+                if (!(iv[k] = S_dup(e, topics[k]))) return DYAD_ENOMEM;
+            r->issues = iv;
+            r->nissues = nt;
+        }
         r->source_text = S_dup(e, ev->source_text);
         r->target_text = S_dup(e, ev->target_text);
         r->verb_text = S_dup(e, ev->verb_text);
@@ -357,6 +367,10 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
     if (r->quad_class) dyad_json_int(j, r->quad_class); else dyad_json_null(j);
     dyad_json_key(j, "goldstein"); dyad_json_double(j, r->goldstein);
     dyad_json_key(j, "plover"); dyad_json_cstr(j, r->plover);
+    dyad_json_key(j, "issues");
+    dyad_json_arr_begin(j);
+    for (size_t k = 0; k < r->nissues; k++) dyad_json_cstr(j, r->issues[k]);
+    dyad_json_arr_end(j);
     dyad_json_key(j, "source_text"); dyad_json_cstr(j, r->source_text);
     dyad_json_key(j, "target_text"); dyad_json_cstr(j, r->target_text);
     dyad_json_key(j, "verb_text"); dyad_json_cstr(j, r->verb_text);

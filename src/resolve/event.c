@@ -13,7 +13,12 @@
 
 #define MAX_TIMEX 32
 
+#define MAX_ISSUES 16
+
 struct dyad__resolver {
+    char issues[MAX_ISSUES][24];  /* the last event's topics */
+    dyad_dict_word *dwords;       /* the sentence's words, for the dictionary */
+    size_t cap_dwords;
     char doc_date[11];
     dyad__date doc;             /* the document's date (DAY) or UNKNOWN */
     char date[11];              /* the last event's date */
@@ -34,6 +39,7 @@ dyad_status dyad__resolver_new(dyad__resolver **out)
 void dyad__resolver_free(dyad__resolver *r)
 {
     if (!r) return;
+    free(r->dwords);
     free(r->words);
     free(r);
 }
@@ -398,4 +404,84 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
         out->precision = DYAD_DATE_DAY;
         out->basis = res->doc_basis;
     }
+}
+
+/* ------------------------------------------------------------- topics */
+
+/* Is token i inside one of ev's party spans? */
+static int S_party_word(const dyad_event *ev, size_t i)
+{
+    for (size_t k = 0; k < ev->nevidence; k++) {
+        const dyad_evidence *e = &ev->evidence[k];
+        if ((!strcmp(e->kind, "source") || !strcmp(e->kind, "target")) && e->first <= i &&
+            i < e->end)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t S_add_issue(dyad__resolver *r, size_t n, const char *code, size_t len)
+{
+    if (len == 0 || len >= sizeof r->issues[0]) return n;
+    for (size_t k = 0; k < n; k++)
+        if (strlen(r->issues[k]) == len && !memcmp(r->issues[k], code, len)) return n;
+    if (n == MAX_ISSUES) return n;
+    memcpy(r->issues[n], code, len);
+    r->issues[n][len] = 0;
+    return n + 1;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const dyad_dict *d,
+                            const char *date, const dyad_event *ev, const char **out, size_t cap)
+{
+    const dyad__tree *t = res->tree;
+    if (!t || !d || ev->verb >= t->ntoks) return 0;
+    const dyad__vgroup *g = S_group(t, ev->verb);
+    if (!g || g->vp == DYAD__NONE) return 0;
+    uint32_t a = g->last + 1, b = t->nodes[g->vp].tok_b;
+    if (a >= b) return 0;
+    if (t->ntoks > r->cap_dwords) {
+        dyad_dict_word *w = realloc(r->dwords, t->ntoks * sizeof *w);
+        if (!w) return 0;
+        r->dwords = w;
+        r->cap_dwords = t->ntoks;
+    }
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        r->dwords[i].s = t->toks[i].word;
+        r->dwords[i].len = strlen(t->toks[i].word);
+    }
+    int places = ev->code && (!strncmp(ev->code, "03", 2) || !strncmp(ev->code, "04", 2));
+    size_t n = 0;
+    dyad_dict_match m[8];
+    for (uint32_t i = a; i < b; i++) {
+        if (S_party_word(ev, i)) continue;
+        unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ISSUES) |
+                         (places ? DYAD_DICT_MASK(DYAD_DICT_ACTORS) : 0u);
+        size_t nm = dyad_dict_match_at(d, kinds, r->dwords, b, i, 0, m, 8);
+        if (nm == 0) continue;
+        dyad_dict_entry e;
+        if (dyad_dict_entry_get(d, m[0].entry, &e) != DYAD_OK) continue;
+        if (e.kind == DYAD_DICT_ISSUES) {
+            if (e.flags & DYAD_DICT_F_EXCLUDE) { i = (uint32_t)m[0].end - 1; continue; }
+            if (e.code) n = S_add_issue(r, n, e.code, strlen(e.code));
+        } else {
+            /* a country named in what was discussed, not a party */
+            const dyad_dict_code *ac = dyad_dict_actor_code(d, m[0].entry, date);
+            const char *k = ac ? ac->code : NULL;
+            if (k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
+                strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3) &&
+                strncmp(k, ev->source, 3) && strncmp(k, ev->target, 3))
+                n = S_add_issue(r, n, k, 3);
+        }
+        i = (uint32_t)m[0].end - 1;
+    }
+    size_t w = 0;
+    for (size_t k = 0; k < n && w < cap; k++) out[w++] = r->issues[k];
+    qsort(out, w, sizeof *out, S_cmp_str);
+    return w;
 }

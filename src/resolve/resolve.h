@@ -218,4 +218,13 @@ void dyad__resolve_sentence(dyad__resolver *r, dyad__resolved *res, const dyad__
 void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dyad_event *ev,
                          dyad__event_facts *out);
 
+/* The topics of event ev: the issue codes of the issue phrases in its
+ * verb's phrase (after the verb, outside its parties' words), and, for a
+ * consultation or an intent (roots 03, 04), the countries that phrase
+ * names besides the parties ("discussed the situation in Libya": LBY).
+ * Sorted, each once; up to cap written to out (valid until the next
+ * call); returns how many.  0 for an event named by a noun. */
+size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const dyad_dict *d,
+                            const char *date, const dyad_event *ev, const char **out, size_t cap);
+
 #endif /* DYAD_RESOLVE_H */
