@@ -1131,7 +1131,8 @@ DYAD_API dyad_engine_options dyad_engine_defaults(void);
  * Geneva", "on the outskirts of Kyiv"), else from the story's dateline
  * ("MOSCOW, June 10 (TASS) -") when the dateline's country is one of the
  * parties', neither party has a country, or the event is a meeting or
- * consultation (root 04); never from a party's country alone.  A name
+ * consultation (root 04) or an agreement signed (057); never from a
+ * party's country alone.  A name
  * shared by places in several countries (Tripoli) takes the country the
  * phrase names ("the Lebanese city of Tripoli", "Paris, Texas"), else
  * one of the parties' (when that place is a large one), else the

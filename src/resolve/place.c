@@ -78,6 +78,8 @@ struct dyad__placer {
     /* the sentence */
     const dyad__tree *tree;
     dyad_dict_word *words;
+    const char **wstr;        /* the same words, for the time scan */
+    uint8_t *timex;           /* 1: the word starts a time expression */
     size_t cap_words;
     char *fold;               /* folded words, fold + foff[i], flen[i] */
     size_t cap_fold;
@@ -103,6 +105,8 @@ void dyad__placer_free(dyad__placer *pl)
 {
     if (!pl) return;
     free(pl->words);
+    free(pl->wstr);
+    free(pl->timex);
     free(pl->fold);
     free(pl->foff);
     free(pl->flen);
@@ -356,7 +360,7 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
     const dyad__tree *t = pl->tree;
     if (pl->nlocs >= MAX_LOCS) return;
     uint32_t b = a;
-    while (b < t->ntoks && b - a < WIN_MAX && !S_stop(t, b)) b++;
+    while (b < t->ntoks && b - a < WIN_MAX && !S_stop(t, b) && !pl->timex[b]) b++;
     if (b == a) return;
     S_mention m[MAX_MENTIONS];
     int nm = 0;
@@ -371,7 +375,12 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
         x->a = j;
         x->b = j + len;
         const char *next = x->b < t->ntoks ? S_word(t, x->b) : "";
-        x->head = x->b == b || S_is(next, S_territorial) ||
+        const char *ntag = x->b < t->ntoks ? S_tag(t, x->b) : "";
+        /* it ends its noun phrase, or the noun after it is a place */
+        int modifier = !strncmp(ntag, "NN", 2) || !strncmp(ntag, "JJ", 2) ||
+                       !strcmp(ntag, "CD") || !strcmp(ntag, "VBG") || !strcmp(ntag, "VBN") ||
+                       !strcmp(ntag, "POS");
+        x->head = x->b == b || !modifier || S_is(next, S_territorial) ||
                   (x->kind != DYAD__PLACE_COUNTRY &&
                    (S_is(next, S_facility) || !strcmp(next, "'s")));
         nm++;
@@ -453,6 +462,12 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t)
         dyad_dict_word *w = realloc(pl->words, n * sizeof *w);
         if (!w) return 0;
         pl->words = w;
+        const char **ws = realloc(pl->wstr, n * sizeof *ws);
+        if (!ws) return 0;
+        pl->wstr = ws;
+        uint8_t *tx = realloc(pl->timex, n);
+        if (!tx) return 0;
+        pl->timex = tx;
         pl->cap_words = n;
     }
     if (n > pl->cap_off) {
@@ -479,10 +494,17 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t)
         size_t wl = strlen(w);
         pl->words[i].s = w;
         pl->words[i].len = wl;
+        pl->wstr[i] = w;
+        pl->timex[i] = 0;
         pl->foff[i] = (uint32_t)o;
         pl->flen[i] = (uint32_t)dyad__place_fold(w, wl, pl->fold + o, 3 * wl + 4);
         o += pl->flen[i];
     }
+    /* "in Paris next week": a time expression ends a phrase's words */
+    dyad__timex tx[32];
+    size_t ntx = dyad__timex_scan(pl->wstr, n, tx, 32);
+    for (size_t k = 0; k < ntx; k++)
+        if (tx[k].first < n) pl->timex[tx[k].first] = 1;
     return 1;
 }
 
@@ -680,10 +702,21 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
     }
     int root = S_root(ev->code);
     int verbal = root == 0 || root <= 5 || (root >= 9 && root <= 13);
+    /* an intent or threat is placed where it is made: a place of its
+     * clause belongs to the act it announces ("will hold talks in Paris":
+     * the 036 is not in Paris), as its date does (event.c) */
+    int intent = 0;
+    if ((root == 3 || root == 13) && ev->modality == DYAD_ASSERTED && pl->tree)
+        for (uint32_t k = 0; k < pl->tree->nvgroups; k++) {
+            const dyad__vgroup *g = &pl->tree->vgroups[k];
+            if (g->verb == ev->verb)
+                intent = g->tense == DYAD__TENSE_FUTURE || g->infinitive ||
+                         g->modality != DYAD__MOD_NONE;
+        }
     /* the nearest phrase of the event's clause */
     const dyad__tree *t = pl->tree;
     const S_loc *best = NULL;
-    if (t && ev->verb < t->ntoks) {
+    if (t && ev->verb < t->ntoks && !intent) {
         uint32_t v = (uint32_t)ev->verb, cl = S_clause(t, v);
         uint32_t best_d = UINT32_MAX;
         for (size_t i = 0; i < pl->nlocs; i++) {
@@ -718,7 +751,8 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
         if (!s) return;
         cc = s->country;
     }
-    if (!(nact == 0 || S_in(cc, (const char (*)[4])actors, nact) || root == 4)) return;
+    int meeting = root == 4 || (ev->code && !strcmp(ev->code, "057"));
+    if (!(nact == 0 || S_in(cc, (const char (*)[4])actors, nact) || meeting)) return;
     S_set(pl, s, cc, out);
     out->basis = "dateline";
     out->text = pl->dl_text;
