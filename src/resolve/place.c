@@ -177,13 +177,21 @@ static int S_upper_start(const char *w)
 
 static int S_lower_start(const char *w) { return *w >= 'a' && *w <= 'z'; }
 
-/* Whether token i ends a phrase's words. */
+/* Whether token i ends a phrase's words: punctuation, a verb, a
+ * conjunction, a preposition -- "of" only after a place noun ("the city
+ * of Aleppo", "the outskirts of Kyiv", "north of Mosul"), not in "in
+ * support of", "in the hands of". */
 static int S_stop(const dyad__tree *t, uint32_t i)
 {
     const char *tag = S_tag(t, i), *w = S_word(t, i);
     if (!((tag[0] >= 'A' && tag[0] <= 'Z'))) return 1;         /* , . : `` -LRB- $ */
     if (!S_lower_start(w)) return 0;                             /* a name goes on */
-    if (!strcmp(tag, "IN")) return strcasecmp(w, "of") != 0;
+    if (!strcmp(tag, "IN") || !strcasecmp(w, "of")) {
+        if (strcasecmp(w, "of") || i == 0) return 1;
+        const char *p = S_word(t, i - 1);
+        return !(S_is(p, S_territorial) || S_is(p, S_facility) || S_is(p, S_edges) ||
+                 S_is(p, S_coasts) || S_is(p, S_compass));
+    }
     return !strcmp(tag, "TO") || !strcmp(tag, "CC") || !strcmp(tag, "MD") ||
            !strncmp(tag, "VB", 2) || !strncmp(tag, "W", 1);
 }
@@ -259,6 +267,8 @@ static uint32_t S_dict_country(const dyad__placer *pl, const dyad_dict_word *w, 
     if (nm > 8) nm = 8;
     for (size_t i = 0; i < nm; i++) {
         if (m[i].end > b || m[i].end <= a) continue;
+        /* "Palestinians", "Americans": people, not the country */
+        if (!strcmp(pl->tree->toks[m[i].end - 1].tag, "NNPS")) continue;
         const dyad_dict_code *c = dyad_dict_actor_code(pl->dict, m[i].entry,
                                                        pl->date[0] ? pl->date : NULL);
         if (!c || !c->code || !dyad__places_country_ok(pl->places, c->code)) continue;
