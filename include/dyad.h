@@ -972,7 +972,8 @@ DYAD_API const char *dyad_modality_kind_name(dyad_modality_kind m);
 /* One piece of evidence behind an event. */
 typedef struct dyad_evidence {
     const char *kind;        /* "verb", "pattern", "source", "target",
-                                "agent" */
+                                "agent"; in records also "time" (the
+                                time expression behind the date) */
     const char *file;        /* the dictionary file, or NULL */
     unsigned long line;      /* its line, 0 when none */
     size_t first, end;       /* tokens [first, end) of the sentence */
@@ -1183,6 +1184,11 @@ typedef struct dyad_record {
     int quad_class;           /* 1-4; 0 when the code is not in CAMEO */
     double goldstein;         /* Goldstein score (NaN: not in CAMEO) */
     const char *plover;       /* PLOVER category, or NULL */
+    size_t nissues;           /* topics of the event, sorted: issue codes */
+    const char *const *issues; /*   of the issue dictionaries ("PANDEMIC")
+                                 and the countries a consultation or an
+                                 intent was about ("LBY"), never its
+                                 parties; JSON: an array, [] when none */
     const char *source_text;  /* the words that named the parties */
     const char *target_text;
     const char *verb_text;    /* the verb group */
