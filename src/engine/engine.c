@@ -206,6 +206,14 @@ static const char *S_dup(dyad_engine *e, const char *s)
     return s ? dyad__arena_strndup(&e->arena, s, strlen(s)) : NULL;
 }
 
+/* Starts the placer on the sentence just coded and resolved. */
+static void S_place_sentence(dyad_engine *e)
+{
+    size_t ntx;
+    const dyad__timex *tx = dyad__resolver_timexes(e->resolver, &ntx);
+    dyad__place_sentence(e->placer, dyad__coder_tree(e->coder), tx, ntx);
+}
+
 /* The record's location from the placer's facts (NULL: unknown). */
 static const dyad_location *S_location(dyad_engine *e, const dyad__place_facts *pf)
 {
@@ -329,7 +337,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
         dyad__resolve_doc(e->resolver, doc, NULL, &res);
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
         dyad__place_doc(e->placer, NULL, res.doc_date);
-        dyad__place_sentence(e->placer, dyad__coder_tree(e->coder));
+        S_place_sentence(e);
         S_trace(e, doc, 1, doc->text, doc->len);
         st = S_collect(e, doc, 1, 0, doc->len, &res);
         return st != DYAD_OK ? S_problem(e, doc, st, 0, doc->len, NULL) : DYAD_OK;
@@ -365,7 +373,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
             return first;
         }
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
-        dyad__place_sentence(e->placer, dyad__coder_tree(e->coder));
+        S_place_sentence(e);
         S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
         st = S_collect(e, doc, i + 1, s->start, s->end, &res);
         if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);

@@ -78,7 +78,6 @@ struct dyad__placer {
     /* the sentence */
     const dyad__tree *tree;
     dyad_dict_word *words;
-    const char **wstr;        /* the same words, for the time scan */
     uint8_t *timex;           /* 1: the word starts a time expression */
     size_t cap_words;
     char *fold;               /* folded words, fold + foff[i], flen[i] */
@@ -105,7 +104,6 @@ void dyad__placer_free(dyad__placer *pl)
 {
     if (!pl) return;
     free(pl->words);
-    free(pl->wstr);
     free(pl->timex);
     free(pl->fold);
     free(pl->foff);
@@ -463,18 +461,16 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
     pl->nlocs++;
 }
 
-/* Folds every word of the sentence once (for gazetteer keys) and lists
- * them for dictionary lookups.  0 when out of memory. */
-static int S_prepare(dyad__placer *pl, const dyad__tree *t)
+/* Folds every word of the sentence once (for gazetteer keys), lists
+ * them for dictionary lookups and marks where time expressions start.  0
+ * when out of memory. */
+static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *tx, size_t ntx)
 {
     size_t n = t->ntoks;
     if (n > pl->cap_words) {
         dyad_dict_word *w = realloc(pl->words, n * sizeof *w);
         if (!w) return 0;
         pl->words = w;
-        const char **ws = realloc(pl->wstr, n * sizeof *ws);
-        if (!ws) return 0;
-        pl->wstr = ws;
         uint8_t *tx = realloc(pl->timex, n);
         if (!tx) return 0;
         pl->timex = tx;
@@ -504,30 +500,30 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t)
         size_t wl = strlen(w);
         pl->words[i].s = w;
         pl->words[i].len = wl;
-        pl->wstr[i] = w;
         pl->timex[i] = 0;
         pl->foff[i] = (uint32_t)o;
         pl->flen[i] = (uint32_t)dyad__place_fold(w, wl, pl->fold + o, 3 * wl + 4);
         o += pl->flen[i];
     }
     /* "in Paris next week": a time expression ends a phrase's words */
-    dyad__timex tx[32];
-    size_t ntx = dyad__timex_scan(pl->wstr, n, tx, 32);
     for (size_t k = 0; k < ntx; k++)
         if (tx[k].first < n) pl->timex[tx[k].first] = 1;
     return 1;
 }
 
-void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t)
+void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t, const dyad__timex *tx,
+                          size_t ntx)
 {
     pl->tree = t;
     pl->nlocs = 0;
-    if (!t || !t->ntoks || !pl->places || !S_prepare(pl, t)) {
+    if (!t || !t->ntoks || !pl->places || !S_prepare(pl, t, tx, ntx)) {
         pl->tree = NULL;
         return;
     }
     for (uint32_t i = 0; i < t->ntoks; i++) {
         const char *w = S_word(t, i);
+        char c0 = (char)(w[0] | 0x20);    /* every trigger starts with one of these */
+        if (c0 != 'i' && c0 != 'a' && c0 != 'n' && c0 != 'o' && c0 != 't' && c0 != 'w') continue;
         uint32_t a = i + 1;
         if (a < t->ntoks && !strcasecmp(S_word(t, a), "the")) a++;
         if (S_is(w, S_preps)) {

@@ -224,6 +224,11 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
  * names besides the parties ("discussed the situation in Libya": LBY).
  * Sorted, each once; up to cap written to out (valid until the next
  * call); returns how many.  0 for an event named by a noun. */
+/* The time expressions of the current sentence (dyad__resolve_sentence),
+ * in text order; *n receives their number.  Valid until the next
+ * sentence. */
+const dyad__timex *dyad__resolver_timexes(const dyad__resolver *r, size_t *n);
+
 size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const dyad_dict *d,
                             const char *date, const dyad_event *ev, const char **out, size_t cap);
 
@@ -253,8 +258,11 @@ void dyad__placer_free(dyad__placer *pl);
 /* Starts a document: its dateline from t (NULL: none), its date
  * (YYYY-MM-DD or NULL) for the dictionaries' dated codes. */
 void dyad__place_doc(dyad__placer *pl, const dyad_text *t, const char *doc_date);
-/* Starts a sentence: finds its locative phrases. */
-void dyad__place_sentence(dyad__placer *pl, const dyad__tree *tree);
+/* Starts a sentence: finds its locative phrases.  tx[0..ntx) are its
+ * time expressions (dyad__resolver_timexes): they end a phrase ("in
+ * Paris next week"). */
+void dyad__place_sentence(dyad__placer *pl, const dyad__tree *tree, const dyad__timex *tx,
+                          size_t ntx);
 /* The place of event ev of the current sentence. */
 void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts *out);
 
