@@ -112,6 +112,11 @@ struct dyad_coder {
     dyad__story *story;         /* news mode: the story memory (resolve
                                    stage), reset per document */
     uint8_t *inquote;           /* per token: inside a quotation */
+    struct synlens { unsigned id; uint32_t *lens; } *syn;
+                                /* per synset a pattern asked about: the
+                                   lengths of its members at each token,
+                                   computed once per sentence (a hash of
+                                   SYN_SLOTS; NULL lens: not yet) */
     uint8_t *barrier;           /* per token: 1 the main verb of a verb
                                    group, 2 one in the infinitive */
     actorset speaker;           /* the sentence's quotation speaker */
@@ -1470,7 +1475,7 @@ static int S_has_word(const dyad_coder *c, unsigned id)
  * their lengths (bit k: a member of k + 1 words).  (A per-sentence memo
  * was tried: since the id lookups reject by first word it costs more than
  * it saves.) */
-static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+static uint32_t S_synset_lens_at(dyad_coder *c, unsigned id, uint32_t start)
 {
     size_t ends[16];
     size_t m = dyad_dict_synset_match_ids(c->d, id, c->wid, c->tree.ntoks, start, ends, 16);
@@ -1478,6 +1483,32 @@ static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
     for (size_t q = 0; q < m && q < 16; q++)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
     return lens;
+}
+
+/* The same, from a per-sentence table: patterns ask about the same
+ * synsets at the same places again and again (every verb group, every
+ * gap position), so each synset is matched over the sentence once. */
+#define SYN_SLOTS 512
+static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+{
+    uint32_t n = c->tree.ntoks;
+    if (start >= n) return 0;
+    if (!c->syn) return S_synset_lens_at(c, id, start);
+    uint32_t h = (id * 2654435761u) & (SYN_SLOTS - 1);
+    for (int probe = 0; probe < SYN_SLOTS; probe++, h = (h + 1) & (SYN_SLOTS - 1)) {
+        struct synlens *sl = &c->syn[h];
+        if (sl->lens && sl->id != id) continue;
+        if (!sl->lens) {
+            uint32_t *v = dyad__arena_alloc(&c->arena, (size_t)n * sizeof *v);
+            if (!v) return S_synset_lens_at(c, id, start);
+            memset(v, 0xff, (size_t)n * sizeof *v);   /* not yet asked */
+            sl->id = id;
+            sl->lens = v;
+        }
+        if (sl->lens[start] == UINT32_MAX) sl->lens[start] = S_synset_lens_at(c, id, start) & 0x7fffffffu;
+        return sl->lens[start];
+    }
+    return S_synset_lens_at(c, id, start);   /* table full */
 }
 
 static unsigned S_word_id(dyad_coder *c, const char *w, size_t n)
@@ -1519,6 +1550,7 @@ static int S_closed_object(const dyad_coder *c, uint32_t np, int32_t va)
 /* Matches elements e[k..n) going in direction dir (+1 forward from pos,
  * -1 backward ending before pos), within [lo, hi).  adj: the element
  * must sit right at pos.  Backtracks over gaps. */
+#define MAX_GAP 40
 static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, int dir,
                    int32_t pos, int adj, int32_t lo, int32_t hi, pmatch *pm, int depth)
 {
@@ -1538,6 +1570,10 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
     int32_t start = dir > 0 ? pos : pos - 1;
     for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
         if (need_adj && i != start) break;
+        /* a gap spans at most MAX_GAP words: a pattern's words belong to
+         * its verb's phrase, and an unbounded gap makes matching a long
+         * sentence quadratic in its length (every verb, every place) */
+        if ((i - start) * dir > MAX_GAP) break;
         /* a gap does not pass another clause's verb: the pattern's
          * words belong to this verb's phrase ("spoke ahead of a meeting
          * requested by A to discuss B's transfer of arms to C" is not
@@ -3630,6 +3666,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
         while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;
         c->wset[h] = id;
     }
+    c->syn = dyad__arena_zalloc(&c->arena, SYN_SLOTS * sizeof *c->syn);
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     c->speaker = (actorset){NULL, 0};
