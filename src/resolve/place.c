@@ -120,8 +120,34 @@ static int S_is(const char *w, const char *const *list)
     return 0;
 }
 
-static const char *const S_preps[] = {"in", "at", "near", "outside", "inside", "around",
-                                      "across", "throughout", "within", NULL};
+/* What w is as the start of a locative phrase: 1 a preposition of place
+ * ("in", "at", "near", "outside", "inside", "around", "across",
+ * "throughout", "within"), 2 "on", 3 "off", 4 "of", 0 none.  Called on
+ * every word: no list walk. */
+static int S_trigger(const char *w)
+{
+    char b[12];
+    size_t n = 0;
+    for (; w[n]; n++) {
+        if (n == 10) return 0;
+        b[n] = (char)(w[n] >= 'A' && w[n] <= 'Z' ? w[n] + 32 : w[n]);
+    }
+    b[n] = 0;
+    switch (n) {
+    case 2:
+        if (!memcmp(b, "in", 2) || !memcmp(b, "at", 2)) return 1;
+        if (!memcmp(b, "on", 2)) return 2;
+        if (!memcmp(b, "of", 2)) return 4;
+        return 0;
+    case 3: return !memcmp(b, "off", 3) ? 3 : 0;
+    case 4: return !memcmp(b, "near", 4);
+    case 6: return !memcmp(b, "inside", 6) || !memcmp(b, "around", 6) || !memcmp(b, "across", 6) ||
+                   !memcmp(b, "within", 6);
+    case 7: return !memcmp(b, "outside", 7);
+    case 10: return !memcmp(b, "throughout", 10);
+    default: return 0;
+    }
+}
 static const char *const S_edges[] = {"outskirts", "edge", "fringes", NULL};
 static const char *const S_coasts[] = {"coast", "coasts", "shore", "shores", NULL};
 static const char *const S_compass[] = {
@@ -221,11 +247,18 @@ static uint32_t S_clause(const dyad__tree *t, uint32_t i)
 
 /* ------------------------------------------------------------ lookups */
 
-/* The folded words [a, a+k) joined by blanks into key; 0 when too long. */
-static int S_key(const dyad__placer *pl, uint32_t a, uint32_t k, char *key, size_t cap)
+#define S_UNFOLDED UINT32_MAX
+
+/* The folded words [a, a+k) joined by blanks into key; 0 when too long.
+ * Words are folded when first needed. */
+static int S_key(dyad__placer *pl, uint32_t a, uint32_t k, char *key, size_t cap)
 {
     size_t o = 0;
     for (uint32_t i = a; i < a + k; i++) {
+        if (pl->flen[i] == S_UNFOLDED)
+            pl->flen[i] = (uint32_t)dyad__place_fold(pl->words[i].s, pl->words[i].len,
+                                                     pl->fold + pl->foff[i],
+                                                     3 * pl->words[i].len + 4);
         size_t n = pl->flen[i];
         if (n == 0 || o + n + 2 > cap) return 0;
         if (o) key[o++] = ' ';
@@ -238,7 +271,7 @@ static int S_key(const dyad__placer *pl, uint32_t a, uint32_t k, char *key, size
 
 /* The longest gazetteer name at token a within [a, b): its length in
  * words (0: none) and senses. */
-static uint32_t S_gazetteer(const dyad__placer *pl, uint32_t a, uint32_t b,
+static uint32_t S_gazetteer(dyad__placer *pl, uint32_t a, uint32_t b,
                             const dyad__place **senses, size_t *n)
 {
     unsigned maxw = dyad__places_max_words(pl->places);
@@ -278,7 +311,7 @@ static uint32_t S_dict_country(const dyad__placer *pl, const dyad_dict_word *w, 
 
 /* A name at a: a place (kind CITY or REGION, senses set), a country
  * (kind COUNTRY, cc set) or nothing (0).  *len gets its words. */
-static int S_name(const dyad__placer *pl, const dyad_dict_word *w, size_t n, uint32_t a,
+static int S_name(dyad__placer *pl, const dyad_dict_word *w, size_t n, uint32_t a,
                   uint32_t b, uint32_t *len, const dyad__place **senses, size_t *nsenses,
                   char cc[4], char dict_cc[4])
 {
@@ -334,7 +367,7 @@ typedef struct S_mention {
 
 /* Keeps only the senses whose first-level division (or its name without
  * a final "Region", "Oblast" ...) is the words [a, a+k) for some k. */
-static int S_admin1_pick(const dyad__placer *pl, const dyad__tree *t, uint32_t a,
+static int S_admin1_pick(dyad__placer *pl, const dyad__tree *t, uint32_t a,
                          const dyad__place *s, size_t n, const dyad__place **out)
 {
     static const char *const generic[] = {"region", "oblast", "governorate", "province",
@@ -461,9 +494,9 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
     pl->nlocs++;
 }
 
-/* Folds every word of the sentence once (for gazetteer keys), lists
- * them for dictionary lookups and marks where time expressions start.  0
- * when out of memory. */
+/* Lists the sentence's words for dictionary lookups, makes room to fold
+ * each (for gazetteer keys, when first needed) and marks where time
+ * expressions start.  0 when out of memory. */
 static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *tx, size_t ntx)
 {
     size_t n = t->ntoks;
@@ -502,8 +535,8 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
         pl->words[i].len = wl;
         pl->timex[i] = 0;
         pl->foff[i] = (uint32_t)o;
-        pl->flen[i] = (uint32_t)dyad__place_fold(w, wl, pl->fold + o, 3 * wl + 4);
-        o += pl->flen[i];
+        pl->flen[i] = S_UNFOLDED;
+        o += 3 * wl + 4;
     }
     /* "in Paris next week": a time expression ends a phrase's words */
     for (size_t k = 0; k < ntx; k++)
@@ -514,28 +547,24 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
 void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t, const dyad__timex *tx,
                           size_t ntx)
 {
-    pl->tree = t;
+    pl->tree = NULL;
     pl->nlocs = 0;
-    if (!t || !t->ntoks || !pl->places || !S_prepare(pl, t, tx, ntx)) {
-        pl->tree = NULL;
-        return;
+    if (!t || !t->ntoks || !pl->places) return;
+    uint32_t trig[MAX_LOCS];
+    size_t ntrig = 0;
+    for (uint32_t i = 0; i < t->ntoks && ntrig < MAX_LOCS; i++) {
+        int k = S_trigger(S_word(t, i));
+        if (!k) continue;
+        uint32_t a = i + 1;      /* "on (the) outskirts", "off (the) coast" */
+        if (k != 1 && a < t->ntoks && !strcasecmp(S_word(t, a), "the")) a++;
+        if (k == 1 || (k == 2 && a < t->ntoks && S_is(S_word(t, a), S_edges)) ||
+            (k == 3 && a < t->ntoks && S_is(S_word(t, a), S_coasts)) ||
+            (k == 4 && i > 0 && S_is(S_word(t, i - 1), S_compass)))
+            trig[ntrig++] = i;
     }
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        const char *w = S_word(t, i);
-        char c0 = (char)(w[0] | 0x20);    /* every trigger starts with one of these */
-        if (c0 != 'i' && c0 != 'a' && c0 != 'n' && c0 != 'o' && c0 != 't' && c0 != 'w') continue;
-        uint32_t a = i + 1;
-        if (a < t->ntoks && !strcasecmp(S_word(t, a), "the")) a++;
-        if (S_is(w, S_preps)) {
-            S_phrase(pl, i, i + 1);
-        } else if (!strcasecmp(w, "on") && a < t->ntoks && S_is(S_word(t, a), S_edges)) {
-            S_phrase(pl, i, i + 1);
-        } else if (!strcasecmp(w, "off") && a < t->ntoks && S_is(S_word(t, a), S_coasts)) {
-            S_phrase(pl, i, i + 1);
-        } else if (!strcasecmp(w, "of") && i > 0 && S_is(S_word(t, i - 1), S_compass)) {
-            S_phrase(pl, i, i + 1);
-        }
-    }
+    if (!ntrig || !S_prepare(pl, t, tx, ntx)) return;
+    pl->tree = t;
+    for (size_t k = 0; k < ntrig; k++) S_phrase(pl, trig[k], trig[k] + 1);
 }
 
 /* ------------------------------------------------------------ events */
