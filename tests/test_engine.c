@@ -162,8 +162,8 @@ static void test_time_of_clause(void **state)
          "2020-06-10", "CHL", "PERGOV", "161", "2020-06-10", "document", 0},
         {"Since the two presidents met in Lima in September, Chile has shipped weapons to Peru.",
          "2024-06-28", "CHL", "PER", "072", "2023-09", "text", 1},
-        {"His comments come two days after the Chilean president denounced Peru.", "2021-05-10",
-         "CHLGOV", "PER", "111", "2021-05-08", "text", 0},
+        {"The protest comes three days after the Chilean president condemned Peru.",
+         "2021-05-10", "CHLGOV", "PER", "111", "2021-05-07", "text", 0},
     };
     S_dates(cases, sizeof cases / sizeof cases[0]);
 }
@@ -325,6 +325,70 @@ static void test_issues(void **state)
     dyad_engine_free(e);
 }
 
+/* A pool gives back every document's records in submission order, the
+ * same bytes whatever the number of threads; the window bounds what is
+ * in flight. */
+static void test_pool(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static const char *const texts[] = {
+        "Chile attacked Peru.", "Peru criticized Bolivia on Tuesday.", "", "Nothing happened.",
+        "The presidents of Chile and Peru discussed trade.", "Bolivia expelled a Chilean envoy."};
+    enum { NDOC = 40 };
+    char *out[3] = {NULL, NULL, NULL};
+    size_t outlen[3] = {0, 0, 0};
+    unsigned threads[3] = {1, 2, 5};
+    dyad_engine_options o = dyad_engine_defaults();
+    o.dict_root = DYAD_BUILTIN_DICT_DIR;
+    o.dict_label = "builtin";
+    for (int t = 0; t < 3; t++) {
+        dyad_pool *p;
+        assert_int_equal(dyad_pool_new(&p, g_dict, g_tagger, &o, threads[t]), DYAD_OK);
+        assert_int_equal(dyad_pool_threads(p), threads[t]);
+        FILE *f = open_memstream(&out[t], &outlen[t]);
+        char ids[NDOC][16];
+        size_t got = 0;
+        dyad_pool_result r;
+        for (int i = 0; i < NDOC; i++) {
+            dyad_doc doc;
+            memset(&doc, 0, sizeof doc);
+            snprintf(ids[i], sizeof ids[i], "d%02d", i);
+            doc.id = ids[i];
+            doc.text = texts[i % 6];
+            doc.len = strlen(doc.text);
+            doc.date = "2020-06-10";
+            doc.path = "test";
+            if (dyad_pool_pending(p) == dyad_pool_window(p)) {
+                /* a full window refuses more until a result is taken */
+                assert_int_equal(dyad_pool_submit(p, &doc), DYAD_EINVAL);
+                assert_int_equal(dyad_pool_next(p, &r), DYAD_OK);
+                fprintf(f, "%s:%zu\n", r.doc_id, r.nrecords);
+                fwrite(r.json, 1, r.json_len, f);
+                got++;
+            }
+            assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);
+        }
+        while (dyad_pool_next(p, &r) == DYAD_OK) {
+            fprintf(f, "%s:%zu\n", r.doc_id, r.nrecords);
+            fwrite(r.json, 1, r.json_len, f);
+            got++;
+        }
+        assert_int_equal(got, NDOC);
+        assert_int_equal(dyad_pool_next(p, &r), DYAD_ENOTFOUND);
+        fclose(f);
+        dyad_pool_free(p);
+    }
+    assert_true(outlen[0] > 0);
+    assert_int_equal(outlen[0], outlen[1]);
+    assert_int_equal(outlen[0], outlen[2]);
+    assert_memory_equal(out[0], out[1], outlen[0]);
+    assert_memory_equal(out[0], out[2], outlen[0]);
+    assert_non_null(strstr(out[0], "d00:1"));
+    assert_non_null(strstr(out[0], "d39:"));
+    for (int t = 0; t < 3; t++) free(out[t]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_record_json),
         cmocka_unit_test(test_time_evidence),
         cmocka_unit_test(test_issues),
+        cmocka_unit_test(test_pool),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -372,16 +372,16 @@ static void test_support_and_participles(void **state)
     (void)state;
     static const ncase cases[] = {
         {"Chile confirmed its support for Peru.", 0, "CHL PER 051"},
-        {"Chile and Peru confirmed their support for mediating efforts by the UN and Brazil.", 0,
-         "CHL IGOUNO 051; CHL BRA 051; PER IGOUNO 051; PER BRA 051"},
+        {"Chile and Peru confirmed their support for negotiating efforts led by the UN and "
+         "Brazil.", 0, "CHL IGOUNO 051; CHL BRA 051; PER IGOUNO 051; PER BRA 051"},
         {"Two camps have emerged in Chile: one supported mainly by Peru and another in the "
          "capital.", 0, ""},
         {"Peru responded by imposing sanctions on Chile.", 0, "PER CHL 163"},
         /* a gerund completing a noun is an idea, not an act of the subject */
-        {"Chile and Peru stressed the importance of bolstering efforts towards peace in "
+        {"Chile and Peru underlined the need for expanding patrols along the border with "
          "Bolivia.", 0, ""},
         /* what follows a relative clause on the object belongs to it */
-        {"Chile welcomes all initiatives that could help resolve the situation in Peru.", 0, ""},
+        {"Chile praised the proposals that would end the quarrel with Peru.", 0, ""},
         {"Chile welcomed the decision of Peru.", 0, "CHL PER 051"},
         /* an armed group named by a word no dictionary knows is not the
          * armed group the story named before */
@@ -391,19 +391,19 @@ static void test_support_and_participles(void **state)
          "fighters.", 1, "BOL CHLREB 190"},
         /* a future in a relative clause is the content of its noun, not
          * an intent anyone stated; a slash joins two names */
-        {"Peru and Chile reached a deal under which FARC/ELN fighters would pull back from "
-         "the border.", 0, "PER CHL 057; CHL PER 057"},
+        {"Peru and Chile signed a pact under which FARC/ELN units would leave the frontier "
+         "zone.", 0, "PER CHL 057; CHL PER 057"},
         /* a quantified object ("all initiatives") is no party's act */
-        {"Peru attacked Bolivia. Chile welcomed all initiatives that could help, the Chilean "
-         "spokesman said.", 1, ""},
+        {"Peru attacked Bolivia. Chile praised all proposals that might work, a Chilean "
+         "official said.", 1, ""},
         /* announcing an offensive's beginning is launching it; its
          * purpose names the target */
-        {"Chilean rebels announced the beginning of a military operation to capture Lima.", 0,
+        {"Chilean insurgents announced the start of an offensive to seize Lima.", 0,
          "CHLREB PER 190"},
-        /* "to flee ... and destroyed": the past form joins the verb above
+        /* "to leave ... and wrecked": the past form joins the verb above
          * the infinitive, and shares its (here absent) subject */
-        {"Chilean rebels attacked a Peruvian town. The war forced thousands of people to flee "
-         "and destroyed their homes.", 1, ""},
+        {"Chilean rebels attacked a Peruvian town. The fighting drove hundreds of families to "
+         "leave and wrecked their farms.", 1, ""},
     };
     S_run(cases, S_LEN(cases));
 }

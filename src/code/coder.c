@@ -1728,8 +1728,8 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
-        /* news mode: what follows a relative clause ("welcomed initiatives
-         * that could help resolve the crisis in X") belongs to it, even
+        /* news mode: what follows a relative clause ("praised proposals
+         * which might end the quarrel over X") belongs to it, even
          * where the chunker left it beside the object */
         if (relative && x->label != DYAD__L_NP && x->label != DYAD__L_PP) continue;
         if (c->agent_country && S_has_relative(t, ch)) relative = 1;
@@ -2345,7 +2345,7 @@ static int S_in_relative(const dyad__tree *t, uint32_t q)
 }
 
 /* Is g a lone gerund whose clause completes a noun through a preposition
- * ("the importance of bolstering efforts", "support for mediating")?
+ * ("the need for expanding patrols", "backing for negotiating")?
  * Its doer is not the sentence's subject, and it tells of no act. */
 static int S_noun_gerund(const dyad__tree *t, const dyad__vgroup *g)
 {

@@ -232,8 +232,8 @@ static uint32_t S_outer_clause(const dyad__tree *t, uint32_t cl)
 }
 
 /* For an event in a reported clause: the time expression of the clause
- * that reports it ("said Tuesday that it would resume", "'...,' he said
- * on Tuesday"), or -1. */
+ * that reports it ("announced Monday that it would reopen the border",
+ * "'...,' he said on Tuesday"), or -1. */
 static int S_reporting_time(const dyad__resolver *r, const dyad__tree *t, uint32_t v)
 {
     uint32_t cl = S_clause(t, v);
@@ -347,8 +347,8 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
     /* an intent reported by a speech verb is dated when it was spoken;
      * so is a verbal act (a statement, appeal, demand, accusation,
      * rejection or threat) whose source is the speaker outside the
-     * reported clause ("'...,' the spokesperson added in a statement
-     * emailed on Wednesday") */
+     * reported clause ("'...,' the envoy wrote in a letter sent on
+     * Friday") */
     if (res->tree && ev->verb < res->tree->ntoks &&
         (intent || (k < 0 && out->modality == DYAD_ASSERTED && S_verbal(ev->code) &&
                     S_source_outside(res->tree, ev))))
@@ -393,8 +393,8 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
      * or negated, not a plan or a possibility, and not told in the past
      * perfect ("had seized" tells of an earlier time) */
     /* (a past perfect reported by a past speech verb is the speaker's
-     * past or present perfect shifted back: "said that the countries had
-     * elevated ties" is current) */
+     * past or present perfect shifted back: "said that the two governments
+     * had restored relations" is current) */
     int backshift = g && res->tree && S_outer_clause(res->tree, S_clause(res->tree, g->verb)) != DYAD__NONE;
     int current = out->modality != DYAD_PLANNED && out->modality != DYAD_HYPOTHETICAL &&
                   (!g || !(g->tense == DYAD__TENSE_PAST && g->perfect) || backshift);
