@@ -186,8 +186,15 @@ static const char *const S_calendar[] = {
     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", NULL};
 
-static const char *S_word(const dyad__tree *t, uint32_t i) { return t->toks[i].word; }
-static const char *S_tag(const dyad__tree *t, uint32_t i) { return t->toks[i].tag; }
+static const char *S_word(const dyad__tree *t, uint32_t i)
+{
+    return t->toks[i].word ? t->toks[i].word : "";
+}
+
+static const char *S_tag(const dyad__tree *t, uint32_t i)
+{
+    return t->toks[i].tag ? t->toks[i].tag : "";
+}
 
 static int S_upper_start(const char *w)
 {
@@ -236,7 +243,7 @@ static uint32_t S_clause(const dyad__tree *t, uint32_t i)
     for (uint32_t q = t->toks[i].parent; q != DYAD__NONE; q = t->nodes[q].parent) {
         const dyad__node *n = &t->nodes[q];
         if (!S_clause_label(n->label)) continue;
-        const char *tag = n->tok_a < t->ntoks ? t->toks[n->tok_a].tag : "";
+        const char *tag = n->tok_a < t->ntoks ? S_tag(t, n->tok_a) : "";
         if (n->label == DYAD__L_S && (!strcmp(tag, "TO") || !strcmp(tag, "VBG")) &&
             n->parent != DYAD__NONE)
             continue;
@@ -299,7 +306,7 @@ static uint32_t S_dict_country(const dyad__placer *pl, const dyad_dict_word *w, 
     for (size_t i = 0; i < nm; i++) {
         if (m[i].end > b || m[i].end <= a) continue;
         /* "Palestinians", "Americans": people, not the country */
-        if (!strcmp(pl->tree->toks[m[i].end - 1].tag, "NNPS")) continue;
+        if (!strcmp(S_tag(pl->tree, (uint32_t)(m[i].end - 1)), "NNPS")) continue;
         const dyad_dict_code *c = dyad_dict_actor_code(pl->dict, m[i].entry,
                                                        pl->date[0] ? pl->date : NULL);
         if (!c || !c->code || !dyad__places_country_ok(pl->places, c->code)) continue;
@@ -519,7 +526,7 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
         pl->cap_off = n;
     }
     size_t need = 0;
-    for (size_t i = 0; i < n; i++) need += 3 * strlen(t->toks[i].word) + 4;
+    for (size_t i = 0; i < n; i++) need += 3 * strlen(S_word(t, (uint32_t)i)) + 4;
     if (need > UINT32_MAX) return 0;
     if (need > pl->cap_fold) {
         char *f = realloc(pl->fold, need);
@@ -697,7 +704,7 @@ static void S_words(const dyad__tree *t, uint32_t a, uint32_t b, char *out, size
 {
     size_t o = 0;
     for (uint32_t i = a; i < b && i < t->ntoks; i++) {
-        const char *w = t->toks[i].word;
+        const char *w = S_word(t, i);
         size_t n = strlen(w);
         if (o + n + 2 >= cap) break;
         if (o) out[o++] = ' ';
