@@ -1129,11 +1129,13 @@ DYAD_API dyad_engine_options dyad_engine_defaults(void);
 /* Where an event took place: the country and, when the text names it,
  * the place.  Read from the locative phrases of the event's clause ("in
  * Idlib", "near Aleppo", "in the French capital Paris", "talks in
- * Geneva", "on the outskirts of Kyiv"), else from the story's dateline
- * ("MOSCOW, June 10 (TASS) -") when the dateline's country is one of the
- * parties', neither party has a country, or the event is a meeting or
- * consultation (root 04) or an agreement signed (057); never from a
- * party's country alone.  A name
+ * Geneva", "on the outskirts of Kyiv"); for an act of force (roots
+ * 18-20), else from the place its target names ("shelled Kharkiv"); else
+ * from the story's dateline ("MOSCOW, June 10 (TASS) -") when it fits:
+ * its country is the source's for a statement (verbal roots 01-05,
+ * 09-13), either party's for an act, or neither party has a country, or
+ * the event is a meeting or consultation (root 04) or an agreement signed
+ * (057); never from a party's country alone.  A name
  * shared by places in several countries (Tripoli) takes the country the
  * phrase names ("the Lebanese city of Tripoli", "Paris, Texas"), else
  * one of the parties' (when that place is a large one), else the

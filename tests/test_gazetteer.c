@@ -2,9 +2,9 @@
  * test_gazetteer.c -- event locations with the built-in gazetteer: real
  * cities from GeoNames (Debian's libgeonames0, extracted at build time),
  * our overlay and the built-in dictionaries, on sentences we write: a
- * capital, a city near which fighting happened, Tripoli in Libya and in
- * Lebanon, Paris in France and in Texas, a city written without its
- * accent, an overlay spelling, a dateline alone, and reproducible
+ * capital, a city near which fighting happened, a city shelled, Tripoli in
+ * Libya and in Lebanon, Paris in France and in Texas, a city written
+ * without its accent, an overlay spelling, datelines, and reproducible
  * coordinates.  When the build had no libgeonames0 the whole program
  * skips (exit 77), saying so; test_places.c covers the rules without it.
  */
@@ -116,6 +116,10 @@ static void test_cities(void **state)
              "text", 13.63, 25.35);
     /* no place named */
     S_expect("Chile accused Peru of spying.", "1125", NULL, NULL, NULL, NAN, NAN);
+    /* an act of force is where it is aimed */
+    S_expect("Russian forces shelled Kharkiv.", "194", "UKR", "Kharkiv", "text", 49.98, 36.25);
+    S_expect("Russia annexed Ukraine's Crimea peninsula in 2014.", "192", "UKR", "Crimea", "text",
+             NAN, NAN);
 }
 
 static void test_tripoli_paris(void **state)
@@ -153,6 +157,14 @@ static void test_datelines(void **state)
              "USA", "Washington", "dateline", 38.90, -77.04);
     S_expect("TRIPOLI, March 5 (Reuters) - Lebanese soldiers arrested two gunmen.", "173", "LBN",
              "Tripoli", "dateline", 34.43, 35.84);
+    /* the target of an act of force before the dateline */
+    S_expect("MOSCOW, March 5 (TASS) - Russian troops captured Bakhmut.", "192", "UKR", "Bakhmut",
+             "text", 48.59, 38.00);
+    /* a statement is made where its speaker is */
+    S_expect("MOSCOW, March 5 (TASS) - Russia accused Ukraine of war crimes.", "1124", "RUS",
+             "Moscow", "dateline", 55.75, 37.62);
+    S_expect("MOSCOW, March 5 (TASS) - Ukraine accused Russia of war crimes.", "1124", NULL, NULL,
+             NULL, NAN, NAN);
     /* a dateline far from both parties does not place their strikes */
     S_expect("BEIRUT, March 5 (Reuters) - Israeli jets struck Syrian army positions.", "195", NULL,
              NULL, NULL, NAN, NAN);

@@ -6,9 +6,10 @@
  * a name as head of its phrase, the most specific place, accents, names of
  * several words, names shared by several countries (the phrase's country,
  * ", Division", ", Country", the parties' large places, the most
- * populous), a town named like a country, regions, countries only, topics
- * of verbal events, intents, datelines that fit or do not, the JSON
- * field, and malformed tables.  The built-in dictionaries give country
+ * populous), a town named like a country, regions, countries only, the
+ * target of an act of force, topics of verbal events, intents, datelines
+ * that fit or do not (a statement where its speaker is), the JSON field,
+ * and malformed tables.  The built-in dictionaries give country
  * names and adjectives.  test_gazetteer.c checks the real cities.
  */
 #include "testutil.h"
@@ -201,6 +202,10 @@ static void test_clause_phrases(void **state)
              "Valdoria", "text");
     S_expect("Chilean troops attacked Peruvian positions 20 km north of Valdoria.", "190", "CHL",
              "Valdoria", "text");
+    /* an act of force is where it is aimed, when its target is a place */
+    S_expect("Chilean troops fired shells at Peru.", "194", "PER", NULL, "text");
+    /* ... not a party named by an adjective */
+    S_expect("Chilean troops shelled Peruvian positions.", "194", NULL, NULL, NULL);
 }
 
 static void test_not_places(void **state)
@@ -214,8 +219,6 @@ static void test_not_places(void **state)
              NULL);
     /* the topic of a verbal event is not where it happened */
     S_expect("Chile and Peru discussed the situation in Valdoria.", "040", NULL, NULL, NULL);
-    /* "at" a country is a direction, not a place */
-    S_expect("Chilean troops fired shells at Peru.", "194", NULL, NULL, NULL);
     /* an intent is placed where it is made, not where its act will be */
     S_expect("Peru will hold talks with Chile in Valdoria.", "036", NULL, NULL, NULL);
     /* a month is not a town */
@@ -265,6 +268,11 @@ static void test_datelines(void **state)
     S_expect("VALDORIA, March 5 (Reuters) - Chilean troops attacked rebels in Santa Lucia del "
              "Monte.",
              "190", "BOL", "Santa Lucia del Monte", "text");
+    /* a statement is made where its speaker is */
+    S_expect_dl("PORTOBELLO, March 5 (Reuters) - Peru accused Chile of spying.", "1125", "PER",
+                "Portobello");
+    S_expect("VALDORIA, March 5 (Reuters) - Peru accused Chile of spying.", "1125", NULL, NULL,
+             NULL);
     /* strikes between two other countries are not where the story was filed */
     S_expect("VALDORIA, March 5 (Reuters) - Israeli jets struck Syrian army positions.", "195",
              NULL, NULL, NULL);

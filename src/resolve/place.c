@@ -76,7 +76,10 @@ struct dyad__placer {
     char dl_default[4];       /* its country when no party chooses */
     char dl_text[128];
     /* the sentence */
-    const dyad__tree *tree;
+    const dyad__tree *sent;   /* the current sentence */
+    const dyad__timex *tx;    /* its time expressions */
+    size_t ntx;
+    const dyad__tree *tree;   /* sent, once its words are ready (S_ready) */
     dyad_dict_word *words;
     uint8_t *timex;           /* 1: the word starts a time expression */
     size_t cap_words;
@@ -161,7 +164,8 @@ static const char *const S_territorial[] = {
     "areas", "countryside", "suburb", "suburbs", "outskirts", "neighborhood", "neighbourhood",
     "territory", "territories", "enclave", "border", "borders", "frontier", "coast",
     "coastline", "waters", "airspace", "soil", "mainland", "port", "desert", "valley",
-    "mountains", "governorates", "municipality", "department", "prefecture", NULL};
+    "mountains", "governorates", "municipality", "department", "prefecture", "peninsula",
+    NULL};
 
 /* Nouns after a city's or region's name that keep it the head. */
 static const char *const S_facility[] = {
@@ -402,14 +406,12 @@ static int S_admin1_pick(dyad__placer *pl, const dyad__tree *t, uint32_t a,
     return 0;
 }
 
-/* Reads the phrase of the preposition at trig whose words start at a. */
-static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
+/* Reads the place that the words [a, b) name into l (its kind, senses or
+ * country, the other countries named, and end); 0 when they name none.
+ * no_country: a country's name alone is not enough ("at Israel"). */
+static int S_scan(dyad__placer *pl, uint32_t a, uint32_t b, int no_country, S_loc *l)
 {
     const dyad__tree *t = pl->tree;
-    if (pl->nlocs >= MAX_LOCS) return;
-    uint32_t b = a;
-    while (b < t->ntoks && b - a < WIN_MAX && !S_stop(t, b) && !pl->timex[b]) b++;
-    if (b == a) return;
     S_mention m[MAX_MENTIONS];
     int nm = 0;
     for (uint32_t j = a; j < b && nm < MAX_MENTIONS;) {
@@ -434,21 +436,13 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
         nm++;
         j = x->b;
     }
-    /* the place: the most specific head, the last among equals; after
-     * "at", a city or region only ("fired rockets at Israel") */
-    int at = !strcasecmp(S_word(t, trig), "at");
+    /* the place: the most specific head, the last among equals */
     int best = -1;
     for (int i = 0; i < nm; i++)
-        if (m[i].head && !(at && m[i].kind == DYAD__PLACE_COUNTRY) &&
+        if (m[i].head && !(no_country && m[i].kind == DYAD__PLACE_COUNTRY) &&
             (best < 0 || m[i].kind >= m[best].kind))
             best = i;
-    if (best < 0) return;
-    S_loc *l = &pl->locs[pl->nlocs];
-    memset(l, 0, sizeof *l);
-    l->trig = trig;
-    l->start = trig;
-    if (trig > 0 && !strcasecmp(S_word(t, trig), "of") && S_is(S_word(t, trig - 1), S_compass))
-        l->start = trig - 1;
+    if (best < 0) return 0;
     l->end = m[best].b;
     if (l->end < b && (S_is(S_word(t, l->end), S_territorial) || S_is(S_word(t, l->end), S_facility)))
         l->end++;    /* "Idlib province", "a Kyiv hospital" */
@@ -458,36 +452,55 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
             memcpy(l->cons[l->ncons++], m[i].cc, 4);
     if (l->kind == DYAD__PLACE_COUNTRY) {
         memcpy(l->country, m[best].cc, 4);
-    } else {
-        l->senses = m[best].senses;
-        l->nsenses = m[best].nsenses;
-        memcpy(l->dict_country, m[best].dict_cc, 4);
-        /* ", Texas", ", France" after the name */
-        uint32_t c = m[best].b;
-        if (c == b && c + 1 < t->ntoks && !strcmp(S_word(t, c), ",") &&
-            S_upper_start(S_word(t, c + 1))) {
-            const dyad__place *one = NULL;
-            uint32_t len = 0;
-            const dyad__place *s2 = NULL;
-            size_t n2 = 0;
-            char cc[4] = "", dcc[4];
-            uint32_t e = c + 1;
-            while (e < t->ntoks && e - (c + 1) < 4 && !S_stop(t, e)) e++;
-            if (S_admin1_pick(pl, t, c + 1, l->senses, l->nsenses, &one)) {
-                l->senses = one;
-                l->nsenses = 1;
-                l->end = c + 2;
-            } else if (e > c + 1 && S_name(pl, pl->words, t->ntoks, c + 1, e, &len, &s2, &n2, cc,
-                                           dcc) == DYAD__PLACE_COUNTRY &&
-                       l->ncons < MAX_CONS) {
-                memcpy(l->cons[l->ncons++], cc, 4);
-                l->end = c + 1 + len;
-            }
+        return 1;
+    }
+    l->senses = m[best].senses;
+    l->nsenses = m[best].nsenses;
+    memcpy(l->dict_country, m[best].dict_cc, 4);
+    /* ", Texas", ", France" after the name */
+    uint32_t c = m[best].b;
+    if (c == b && c + 1 < t->ntoks && !strcmp(S_word(t, c), ",") &&
+        S_upper_start(S_word(t, c + 1))) {
+        const dyad__place *one = NULL;
+        uint32_t len = 0;
+        const dyad__place *s2 = NULL;
+        size_t n2 = 0;
+        char cc[4] = "", dcc[4];
+        uint32_t e = c + 1;
+        while (e < t->ntoks && e - (c + 1) < 4 && !S_stop(t, e)) e++;
+        if (S_admin1_pick(pl, t, c + 1, l->senses, l->nsenses, &one)) {
+            l->senses = one;
+            l->nsenses = 1;
+            l->end = c + 2;
+        } else if (e > c + 1 &&
+                   S_name(pl, pl->words, t->ntoks, c + 1, e, &len, &s2, &n2, cc, dcc) ==
+                       DYAD__PLACE_COUNTRY &&
+                   l->ncons < MAX_CONS) {
+            memcpy(l->cons[l->ncons++], cc, 4);
+            l->end = c + 1 + len;
         }
     }
+    return 1;
+}
+
+/* Reads the phrase of the preposition at trig whose words start at a. */
+static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
+{
+    const dyad__tree *t = pl->tree;
+    if (pl->nlocs >= MAX_LOCS) return;
+    uint32_t b = a;
+    while (b < t->ntoks && b - a < WIN_MAX && !S_stop(t, b) && !pl->timex[b]) b++;
+    if (b == a) return;
+    S_loc *l = &pl->locs[pl->nlocs];
+    memset(l, 0, sizeof *l);
+    /* after "at", a city or region only ("fired rockets at Israel") */
+    if (!S_scan(pl, a, b, !strcasecmp(S_word(t, trig), "at"), l)) return;
+    l->trig = trig;
+    l->start = trig;
+    if (trig > 0 && !strcasecmp(S_word(t, trig), "of") && S_is(S_word(t, trig - 1), S_compass))
+        l->start = trig - 1;
     /* a verbal event takes it only where it places the act */
-    uint32_t p = trig;
-    if (p > 0 && !strcasecmp(S_word(t, p), "of") && S_is(S_word(t, p - 1), S_compass)) p--;
+    uint32_t p = l->start;
     if (p == 0) {
         l->verbal_ok = 1;
     } else {
@@ -501,6 +514,41 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
     pl->nlocs++;
 }
 
+/* The place an act of force is aimed at, when its target's noun phrase
+ * names one ("shelled Kharkiv", "annexed Ukraine's Crimea peninsula",
+ * "captured the town of Bakhmut"): the target's words widened to the
+ * noun phrase around them.  0 when it names none. */
+static int S_object(dyad__placer *pl, const dyad_event *ev, S_loc *l)
+{
+    const dyad__tree *t = pl->tree;
+    size_t first = SIZE_MAX, end = 0;
+    for (size_t k = 0; k < ev->nevidence; k++) {
+        const dyad_evidence *v = &ev->evidence[k];
+        if (v->kind && !strcmp(v->kind, "target") && v->end > v->first) {
+            first = v->first;
+            end = v->end;
+            break;
+        }
+    }
+    if (first >= t->ntoks || end > t->ntoks) return 0;
+    uint32_t a = (uint32_t)first, b = (uint32_t)end;
+    /* the noun phrase around the target's words */
+    uint32_t q = t->toks[a].parent;
+    while (q != DYAD__NONE && t->nodes[q].label == DYAD__L_NP && t->nodes[q].parent != DYAD__NONE &&
+           t->nodes[t->nodes[q].parent].label == DYAD__L_NP)
+        q = t->nodes[q].parent;
+    if (q != DYAD__NONE && t->nodes[q].label == DYAD__L_NP && t->nodes[q].tok_a <= a &&
+        t->nodes[q].tok_b >= b) {
+        a = t->nodes[q].tok_a;
+        b = t->nodes[q].tok_b;
+    }
+    uint32_t e = a;
+    while (e < b && e - a < WIN_MAX && (e == a || !S_stop(t, e)) && !pl->timex[e]) e++;
+    memset(l, 0, sizeof *l);
+    if (!S_scan(pl, a, e, 0, l)) return 0;
+    l->start = a;
+    return 1;
+}
 /* Lists the sentence's words for dictionary lookups, makes room to fold
  * each (for gazetteer keys, when first needed) and marks where time
  * expressions start.  0 when out of memory. */
@@ -551,12 +599,24 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
     return 1;
 }
 
+/* Makes the current sentence's words ready for lookups (once); 0 when
+ * there is no sentence or no memory. */
+static int S_ready(dyad__placer *pl)
+{
+    if (!pl->tree && pl->sent && S_prepare(pl, pl->sent, pl->tx, pl->ntx)) pl->tree = pl->sent;
+    return pl->tree != NULL;
+}
+
 void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t, const dyad__timex *tx,
                           size_t ntx)
 {
+    pl->sent = NULL;
     pl->tree = NULL;
     pl->nlocs = 0;
     if (!t || !t->ntoks || !pl->places) return;
+    pl->sent = t;
+    pl->tx = tx;
+    pl->ntx = ntx;
     uint32_t trig[MAX_LOCS];
     size_t ntrig = 0;
     for (uint32_t i = 0; i < t->ntoks && ntrig < MAX_LOCS; i++) {
@@ -569,8 +629,7 @@ void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t, const dyad__tim
             (k == 4 && i > 0 && S_is(S_word(t, i - 1), S_compass)))
             trig[ntrig++] = i;
     }
-    if (!ntrig || !S_prepare(pl, t, tx, ntx)) return;
-    pl->tree = t;
+    if (!ntrig || !S_ready(pl)) return;
     for (size_t k = 0; k < ntrig; k++) S_phrase(pl, trig[k], trig[k] + 1);
 }
 
@@ -733,14 +792,15 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
     memset(out, 0, sizeof *out);
     if (!pl->places) return;
     /* the parties' countries */
-    char actors[2][4];
+    char actors[2][4], src[4] = "";
     int nact = 0;
     const char *codes[2] = {ev->source, ev->target};
     for (int i = 0; i < 2; i++) {
         if (!codes[i] || strlen(codes[i]) < 3) continue;
         char cc[4] = {codes[i][0], codes[i][1], codes[i][2], 0};
-        if (dyad__places_country_ok(pl->places, cc) && !S_in(cc, (const char (*)[4])actors, nact))
-            memcpy(actors[nact++], cc, 4);
+        if (!dyad__places_country_ok(pl->places, cc)) continue;
+        if (i == 0) memcpy(src, cc, 4);
+        if (!S_in(cc, (const char (*)[4])actors, nact)) memcpy(actors[nact++], cc, 4);
     }
     int root = S_root(ev->code);
     int verbal = root == 0 || root <= 5 || (root >= 9 && root <= 13);
@@ -748,16 +808,18 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
      * clause belongs to the act it announces ("will hold talks in Paris":
      * the 036 is not in Paris), as its date does (event.c) */
     int intent = 0;
-    if ((root == 3 || root == 13) && ev->modality == DYAD_ASSERTED && pl->tree)
-        for (uint32_t k = 0; k < pl->tree->nvgroups; k++) {
-            const dyad__vgroup *g = &pl->tree->vgroups[k];
+    if ((root == 3 || root == 13) && ev->modality == DYAD_ASSERTED && pl->sent)
+        for (uint32_t k = 0; k < pl->sent->nvgroups; k++) {
+            const dyad__vgroup *g = &pl->sent->vgroups[k];
             if (g->verb == ev->verb)
                 intent = g->tense == DYAD__TENSE_FUTURE || g->infinitive ||
                          g->modality != DYAD__MOD_NONE;
         }
-    /* the nearest phrase of the event's clause */
+    /* the nearest phrase of the event's clause; for an act of force, the
+     * place it is aimed at */
     const dyad__tree *t = pl->tree;
     const S_loc *best = NULL;
+    S_loc object;
     if (t && ev->verb < t->ntoks && !intent) {
         uint32_t v = (uint32_t)ev->verb, cl = S_clause(t, v);
         uint32_t best_d = UINT32_MAX;
@@ -767,6 +829,10 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
             uint32_t d = l->trig > v ? 2 * (l->trig - v) : 2 * (v - l->trig) + 1;
             if (d < best_d) { best = l; best_d = d; }
         }
+    }
+    if (!best && root >= 18 && root <= 20 && S_ready(pl) && S_object(pl, ev, &object)) {
+        best = &object;
+        t = pl->tree;
     }
     if (best) {
         if (best->kind == DYAD__PLACE_COUNTRY) {
@@ -787,14 +853,21 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
     if (!pl->dl_kind) return;
     const dyad__place *s = NULL;
     const char *cc = pl->dl_country;
+    int meeting = root == 4 || (ev->code && !strcmp(ev->code, "057"));
+    int by_source = verbal && !meeting;   /* a statement is made where its speaker is */
     if (pl->dl_kind != DYAD__PLACE_COUNTRY) {
-        s = S_pick(pl->dl_senses, pl->dl_nsenses, NULL, 0, (const char (*)[4])actors, nact, NULL,
-                   pl->dl_country);
+        s = by_source ? S_pick(pl->dl_senses, pl->dl_nsenses, NULL, 0, (const char (*)[4])src,
+                               src[0] ? 1 : 0, NULL, pl->dl_country)
+                      : S_pick(pl->dl_senses, pl->dl_nsenses, NULL, 0, (const char (*)[4])actors,
+                               nact, NULL, pl->dl_country);
         if (!s) return;
         cc = s->country;
     }
-    int meeting = root == 4 || (ev->code && !strcmp(ev->code, "057"));
-    if (!(nact == 0 || S_in(cc, (const char (*)[4])actors, nact) || meeting)) return;
+    /* a statement is made where its speaker is: the source's country; an
+     * act may be on either party's ground; meetings where reported */
+    int fits = nact == 0 || meeting ||
+               (by_source ? !strcmp(cc, src) : S_in(cc, (const char (*)[4])actors, nact));
+    if (!fits) return;
     S_set(pl, s, cc, out);
     out->basis = "dateline";
     out->text = pl->dl_text;
