@@ -541,6 +541,14 @@ static int S_object(dyad__placer *pl, const dyad_event *ev, S_loc *l)
         t->nodes[q].tok_b >= b) {
         a = t->nodes[q].tok_a;
         b = t->nodes[q].tok_b;
+        /* aimed at it: the object, or "on", "at", "against", "into" it --
+         * not "from China", "with Turkey" */
+        uint32_t pp = t->nodes[q].parent;
+        static const char *const aims[] = {"on", "at", "against", "into", "upon", "toward",
+                                           "towards", NULL};
+        if (pp != DYAD__NONE && t->nodes[pp].label == DYAD__L_PP &&
+            !S_is(S_word(t, t->nodes[pp].tok_a), aims))
+            return 0;
     }
     uint32_t e = a;
     while (e < b && e - a < WIN_MAX && (e == a || !S_stop(t, e)) && !pl->timex[e]) e++;
