@@ -332,6 +332,120 @@ static void test_petrarch_xml(void **state)
     assert_true(R.nerr >= 1);
 }
 
+/* Each broken record costs only itself: the file is cut into records
+ * first, then each is parsed alone.  Line numbers below are the file's. */
+static const char XML_HOSTILE[] =
+    "<?xml version=\"1.0\"?>\n"                                             /* 1 */
+    "<!DOCTYPE Sentences [\n"
+    "<!-- it's a comment holding <Sentence id=\"no1\"> -->\n"
+    "<!ENTITY a \"ha\"> <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\"> <!ENTITY w \"<Sentence id='no2'>\">\n"
+    "]>\n"                                                                  /* 6 */
+    "<Sentences>\n"
+    "<!-- <Sentence id=\"no3\"><Text>Commented out.</Text></Sentence> -->\n"
+    "<Sentence id=\"A1\"><Text>Chile accused Peru.</Text></Sentence>\n"
+    "<Sentence id=\"A2\"><Text>Prices rose 3 < 4 percent.</Text></Sentence>\n" /* 10 */
+    "<Sentence id=\"A3\"><Text><![CDATA[Peru </Sentence> <b> rejected it.]]></Text></Sentence>\n"
+    "<Sentence id=\"A4\"><Text>Laughs &c; here.</Text></Sentence>\n"        /* 12 */
+    "<Sentence id=\"A5\" note=\"a > b\"><Text>Never\nclosed.</Text>\n"     /* 13 */
+    "<Sentence id=\"A6\"><Text>Bolivia met Chile.</Text></Sentence>\n"
+    "<Sentense id=\"A7\"><Text>Damaged start.</Text></Sentence>\n"         /* 16 */
+    "<Sentence id=\"A8\" <Text>Broken tag.</Text></Sentence>\n"             /* 17 */
+    "<Sentence id=\"A9\"><Text>Six &amp; &#233;.</Text></Sentence >\n"
+    "<Sentence id=\"A10\"><Text>" "0123456789012345678901234567890123456789"
+    "0123456789012345678901234567890123456789</Text></Sentence>\n"          /* 19 */
+    "<Sentence id=\"A11\"><Text>After the long one.</Text></Sentence>\n"
+    "</Sentences>\n"
+    "<Sentence id=\"A12\"><Text>Cut";                                       /* 22 */
+
+static void test_petrarch_xml_recovery(void **state)
+{
+    (void)state;
+    const char *p = tmp_file(".xml", XML_HOSTILE, sizeof XML_HOSTILE - 1);
+    dyad_reader_options o = {DYAD_FORMAT_AUTO, 100};
+    S_read(&p, 1, &o);
+    assert_int_equal(R.ndocs, 5);
+    assert_string_equal(R.ids[0], "A1");
+    assert_string_equal(R.texts[1], "Peru </Sentence> <b> rejected it.");
+    assert_string_equal(R.ids[2], "A6");
+    assert_string_equal(R.texts[3], "Six & \xc3\xa9.");
+    assert_string_equal(R.ids[4], "A11");
+    /* one located message per bad record, in file order */
+    static const struct { dyad_status st; const char *want; } e[] = {
+        {DYAD_EXML, ":10: malformed XML (line 10: StartTag: invalid element name); "
+                    "<Sentence id=\"A2\"> at byte "},
+        {DYAD_EXML, ":12: malformed XML (line 12: Entity 'c' not defined)"},
+        {DYAD_EXML, ":13: malformed XML: no </Sentence> before the next <Sentence> "
+                    "(<Sentence id=\"A5\"> at byte "},
+        {DYAD_EXML, ":16: malformed XML: </Sentence> at byte "},
+        {DYAD_EXML, ":17: malformed XML (line 17: "},
+        {DYAD_ETOOBIG, ":19: <Sentence> record at byte "},
+        {DYAD_EXML, ":22: malformed XML: the file ends inside this record "
+                    "(<Sentence id=\"A12\"> at byte "},
+    };
+    assert_int_equal(R.nerr, (int)(sizeof e / sizeof e[0]));
+    for (size_t i = 0; i < (sizeof e / sizeof e[0]); i++) {
+        char want[600];
+        snprintf(want, sizeof want, "%s%s", p, e[i].want);
+        if (!strstr(R.errs[i], want)) print_error("got: %s\nwant: %s\n", R.errs[i], want);
+        assert_non_null(strstr(R.errs[i], want));
+        assert_int_equal(R.st[i], e[i].st);
+    }
+    /* byte offsets name the record's '<' */
+    size_t a2 = (size_t)(strstr(XML_HOSTILE, "<Sentence id=\"A2\"") - XML_HOSTILE);
+    char want[64];
+    snprintf(want, sizeof want, "at byte %zu skipped", a2);
+    assert_non_null(strstr(R.errs[0], want));
+
+    /* the same from memory and behind a byte-order mark; a second
+     * byte-order mark inside is text outside records */
+    static char bom[sizeof XML_HOSTILE + 8] = "\xEF\xBB\xBF";
+    memcpy(bom + 3, XML_HOSTILE, sizeof XML_HOSTILE);
+    p = tmp_file(".xml", bom, sizeof XML_HOSTILE + 2);
+    S_read(&p, 1, &o);
+    assert_int_equal(R.ndocs, 5);
+    assert_int_equal(R.nerr, 7);
+    assert_non_null(strstr(R.errs[0], ":10: malformed XML"));
+}
+
+/* The XML declaration's encoding is honoured record by record; UTF-16
+ * and files without any record are reported, not read as empty. */
+static void test_petrarch_xml_encodings(void **state)
+{
+    (void)state;
+    const char latin[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<Sentences>\n"
+                         "<Sentence id=\"L1\"><Text>Caf\xe9 owners protested.</Text></Sentence>\n"
+                         "</Sentences>\n";
+    const char *p = tmp_file(".xml", latin, sizeof latin - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr, 0);
+    assert_int_equal(R.ndocs, 1);
+    assert_string_equal(R.texts[0], "Caf\xc3\xa9 owners protested.");
+    const char u16[] = "\xFF\xFE<\0S\0";
+    p = tmp_file(".xml", u16, sizeof u16 - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 0);
+    assert_int_equal(R.nerr, 1);
+    assert_non_null(strstr(R.errs[0], ": byte 0: UTF-16 XML is not read"));
+    const char text[] = "\nJust words,\nno markup.\n";
+    p = tmp_file(".xml", text, sizeof text - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr, 1);
+    assert_non_null(strstr(R.errs[0], ":2: not PETRARCH XML"));
+    const char empty[] = "<?xml version=\"1.0\"?>\n<Sentences>\n</Sentences>\n";
+    p = tmp_file(".xml", empty, sizeof empty - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr + R.ndocs, 0);          /* empty, and valid */
+    const char unterminated[] = "<Sentences>\n<Sentence id=\"U1\"><Text>One.</Text></Sentence>\n"
+                                "<!-- never closed\n<Sentence id=\"U2\"><Text>Two.</Text></Sentence>\n";
+    p = tmp_file(".xml", unterminated, sizeof unterminated - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 1);
+    assert_int_equal(R.nerr, 1);
+    assert_non_null(strstr(R.errs[0], ":3: malformed XML: the file ends inside a comment "
+                                      "begun at byte 59"));
+}
+
 static char *S_gzip(const char *src, size_t n, size_t *outlen)
 {
     static char out[1 << 16];
@@ -524,6 +638,8 @@ int main(void)
         cmocka_unit_test(test_byte_order_marks),
         cmocka_unit_test(test_directory_walk_hostile),
         cmocka_unit_test(test_petrarch_xml),
+        cmocka_unit_test(test_petrarch_xml_recovery),
+        cmocka_unit_test(test_petrarch_xml_encodings),
         cmocka_unit_test(test_compressed),
         cmocka_unit_test(test_format_override_and_sniff),
         cmocka_unit_test(test_memory_inputs),

@@ -42,6 +42,7 @@ enum {
     M_PI,           /* <? ... ?> */
     M_DECL,         /* <!DOCTYPE ... [ ... ]> and other <!...> */
     M_DECL_COMMENT, /* a comment inside a declaration's internal subset */
+    M_OTAG,         /* the rest of any other tag */
     M_STAG,         /* the rest of a <Sentence start tag */
     M_ETAG          /* the rest of a </Sentence end tag */
 };
@@ -80,6 +81,7 @@ typedef struct xml_state {
     int rec_big;                /* over the limit: bytes no longer kept */
     /* what libxml2 made of the last record */
     xmlSAXHandler sax;
+    xmlParserCtxtPtr ctx;       /* libxml2's parser, reused */
     int depth;
     dyad__buf *field;           /* where character data goes, or NULL */
     dyad__buf text, parse;
@@ -168,10 +170,17 @@ static void S_parse_record(xml_state *x, const char *rec, size_t n)
     x->got_root = 0;
     x->err[0] = 0;
     x->err_line = 0;
-    xmlParserCtxtPtr ctx = xmlCreatePushParserCtxt(&x->sax, x, NULL, 0, x->r->path);
+    /* one parser for the file, reset per record; made afresh when its
+     * dictionary of names has grown (a file of ever new element names) */
+    if (x->ctx && xmlDictSize(x->ctx->dict) > 4096) {
+        xmlFreeParserCtxt(x->ctx);
+        x->ctx = NULL;
+    }
+    if (!x->ctx) x->ctx = xmlCreatePushParserCtxt(&x->sax, x, NULL, 0, NULL);
+    xmlParserCtxtPtr ctx = x->ctx;
     if (!ctx) { x->oom = 1; return; }
-    if (x->enc[0] && xmlCtxtResetPush(ctx, NULL, 0, x->r->path, x->enc) != 0)
-        snprintf(x->err, sizeof x->err, "unknown encoding \"%s\"", x->enc);
+    if (xmlCtxtResetPush(ctx, NULL, 0, NULL, x->enc[0] ? x->enc : NULL) != 0)
+        snprintf(x->err, sizeof x->err, "cannot read the encoding \"%s\"", x->enc);
     /* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: entities stay the
      * predefined ones; no XML_PARSE_RECOVER: the first error ends it */
     xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -186,7 +195,7 @@ static void S_parse_record(xml_state *x, const char *rec, size_t n)
     }
     if (!x->err[0] && !ctx->wellFormed) snprintf(x->err, sizeof x->err, "not well-formed");
     if (ctx->myDoc) xmlFreeDoc(ctx->myDoc);
-    xmlFreeParserCtxt(ctx);
+    ctx->myDoc = NULL;
     if (x->text.oom || x->parse.oom) x->oom = 1;
 }
 
@@ -197,11 +206,10 @@ static int S_blank(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Nonzero when t[0..n) is a prefix of lit. */
-static int S_prefix(const char *t, int n, const char *lit)
-{
-    return (size_t)n <= strlen(lit) && memcmp(t, lit, (size_t)n) == 0;
-}
+/* Nonzero when t[0..n) is a prefix of the literal lit (n >= 1). */
+#define S_prefix(t, n, lit) \
+    ((size_t)(n) < sizeof(lit) && (t)[(n) - 1] == (lit)[(n) - 1] && \
+     memcmp((t), (lit), (size_t)(n) - 1) == 0)
 
 /* Reads the encoding out of the XML declaration in x->head. */
 static void S_head_encoding(xml_state *x)
@@ -324,7 +332,16 @@ static int S_tag(xml_state *x, unsigned char c)
         x->quote = 0;
         return 0;
     }
+    /* another tag, stepped over to its '>'; a '<' followed by what
+     * cannot start a name ("3 < 4") is text */
     x->in_tag = 0;
+    if (c != '>' && (n > 1 || c == '/' || c == '_' || c == ':' || c >= 0x80 ||
+                     (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        x->mode = M_OTAG;
+        x->quote = 0;
+    } else if (!x->in_rec && !x->junk_line && !S_blank(c)) {
+        x->junk_line = x->line;
+    }
     return 0;
 }
 
@@ -376,6 +393,18 @@ static int S_byte(xml_state *x, unsigned char c, int *reuse)
         else if (c == ']' && x->brackets) x->brackets--;
         else if (c == '>' && !x->brackets) x->mode = M_TEXT;
         return 0;
+    case M_OTAG:
+        if (c == '<') {             /* a broken tag: look again */
+            x->mode = M_TEXT;
+            *reuse = 1;
+        } else if (x->quote) {
+            if (c == (unsigned char)x->quote) x->quote = 0;
+        } else if (c == '"' || c == '\'') {
+            x->quote = (char)c;
+        } else if (c == '>') {
+            x->mode = M_TEXT;
+        }
+        return 0;
     case M_STAG:
         if (c == '<') {             /* a broken start tag; libxml2 will say */
             x->mode = M_TEXT;
@@ -422,9 +451,9 @@ static int S_at_end(xml_state *x)
     static const char *const what[] = {
         [M_COMMENT] = "a comment", [M_CDATA] = "a CDATA section",
         [M_PI] = "a processing instruction", [M_DECL] = "a declaration",
-        [M_DECL_COMMENT] = "a declaration", [M_ETAG] = "an end tag",
+        [M_DECL_COMMENT] = "a declaration", [M_ETAG] = "an end tag", [M_OTAG] = NULL,
     };
-    if (x->mode != M_TEXT && x->mode != M_STAG && what[x->mode])
+    if (x->mode < (int)DYAD_ARRAY_LEN(what) && what[x->mode])
         return dyad__err_set(&r->err, DYAD_EXML, "%s:%lu: malformed XML: the file ends "
                              "inside %s begun at byte %llu; nothing after it was read",
                              r->path, x->lt_line, what[x->mode],
@@ -466,11 +495,14 @@ static int S_scan(xml_state *x)
             /* bytes of a record, from its '<' (written by S_record_start)
              * on; the record's last byte ends it */
             if (was_in && x->in_rec && got != S_ERROR && !x->rec_big) {
-                if (x->rec.len < max) {
-                    dyad__buf_putc(&x->rec, (char)c);
-                } else {
+                if (x->rec.len >= max) {
                     x->rec_big = 1;
                     dyad__buf_free(&x->rec);
+                } else if (x->rec.len + 1 < x->rec.cap) {
+                    x->rec.data[x->rec.len++] = (char)c;     /* fast path */
+                    x->rec.data[x->rec.len] = 0;
+                } else {
+                    dyad__buf_putc(&x->rec, (char)c);
                 }
             }
             if (x->rec.oom) { x->oom = 1; return S_END; }
@@ -519,6 +551,7 @@ void dyad__xml_close(dyad_reader *r)
     xml_state *x = r->xmlctx;
     if (!x) return;
     S_forget(x);
+    if (x->ctx) xmlFreeParserCtxt(x->ctx);
     dyad__buf_free(&x->text);
     dyad__buf_free(&x->parse);
     dyad__buf_free(&x->rec);
