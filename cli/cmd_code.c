@@ -102,7 +102,7 @@ static int S_run(int argc, char **argv)
     } else {
         cli_error("out of memory");
     }
-    if (rc == EXIT_OK && x.skipped) rc = EXIT_SKIPPED;
+    if (rc == EXIT_OK && (x.skipped || dicts.errors)) rc = EXIT_SKIPPED;
     dyad_json_free(x.j);
     dyad_engine_free(x.engine);
     dyad_tagger_free(tg);

@@ -205,9 +205,19 @@ int cli_load_dicts(const char *dir, cli_dicts *out)
         return -1;
     }
     if (dyad_dict_compile(d) == DYAD_ENOMEM) { cli_error("out of memory"); dyad_dict_free(d); return -1; }
-    if (dyad_dict_error_count(d))
-        cli_error("warning: %zu malformed dictionary line(s) in %s were left out "
-                  "(see 'dyad dict check')", dyad_dict_error_count(d), dir);
+    /* a line left out is input skipped: each is named where it is */
+    out->errors = dyad_dict_error_count(d);
+    size_t shown = 0;
+    for (size_t i = 0; i < dyad_dict_diag_count(d) && shown < 10; i++) {
+        const dyad_dict_diag *g = dyad_dict_diag_get(d, i);
+        if (g->severity != DYAD_DICT_ERROR) continue;
+        shown++;
+        if (g->file && g->line) cli_error("%s:%lu: %s", g->file, g->line, g->message);
+        else cli_error("%s: %s", g->file ? g->file : dir, g->message);
+    }
+    if (out->errors > shown)
+        cli_error("%zu more malformed dictionary line(s) in %s left out (see 'dyad dict "
+                  "check')", out->errors - shown, dir);
     out->dict = d;
     return 0;
 }
