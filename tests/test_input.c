@@ -128,6 +128,56 @@ static void test_jsonl_out_of_range_numbers(void **state)
                                    "123456789012345678901234567890 is out of range"));
 }
 
+/* Lines end at LF, CR LF or a lone CR (an old Mac file): a raw CR is
+ * never inside a JSON string, so it can only end a line.  Line numbers
+ * in messages count every kind of end, across buffer boundaries. */
+static void test_jsonl_line_ends(void **state)
+{
+    (void)state;
+    const char data[] = "{\"id\":\"a\",\"text\":\"One.\"}\r"
+                        "{\"id\":\"b\",\"text\":\"Two.\"}\r\n"
+                        "{broken\r"
+                        "\r"
+                        "{\"id\":\"c\",\"text\":\"Three.\"}\n"
+                        "{\"id\":\"d\",\"text\":\"Four.\"}\r"
+                        "[1]\r";
+    const char *p = tmp_file(".jsonl", data, sizeof data - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 4);
+    assert_string_equal(R.ids[0], "a");
+    assert_string_equal(R.ids[1], "b");
+    assert_string_equal(R.ids[2], "c");
+    assert_string_equal(R.texts[3], "Four.");
+    assert_int_equal(R.nerr, 2);
+    assert_non_null(strstr(R.errs[0], ":3: column"));
+    assert_non_null(strstr(R.errs[1], ":7: expected a JSON object"));
+    /* a CR LF split across the 64 KiB stream buffer is one line end */
+    static char big[70000];
+    size_t n = 0;
+    char pad[240];
+    memset(pad, 'p', sizeof pad - 1);
+    pad[sizeof pad - 1] = 0;
+    while (n < 65536 - 400)     /* about 270 lines: fewer than MAXDOCS */
+        n += (size_t)snprintf(big + n, sizeof big - n, "{\"id\":\"x\",\"text\":\"%s\"}\n", pad);
+    size_t k = 65535 - n - strlen("{\"id\":\"y\",\"text\":\"\"}");
+    n += (size_t)snprintf(big + n, sizeof big - n, "{\"id\":\"y\",\"text\":\"");
+    memset(big + n, 'E', k);
+    n += k;
+    n += (size_t)snprintf(big + n, sizeof big - n, "\"}");
+    assert_int_equal(n, 65535);
+    big[n++] = '\r';                          /* byte 65535, LF at 65536 */
+    big[n++] = '\n';
+    n += (size_t)snprintf(big + n, sizeof big - n, "{\"id\":\"z\",\"text\":\"After.\"}\n");
+    p = tmp_file(".jsonl", big, n);
+    S_read1(p);
+    assert_int_equal(R.nerr, 0);
+    int y = -1;
+    for (int i = 0; i < R.ndocs; i++) if (strcmp(R.ids[i], "y") == 0) y = i;
+    assert_true(y >= 0);
+    assert_string_equal(R.ids[y + 1], "z");
+    assert_int_equal(y + 2, R.ndocs);
+}
+
 static void test_jsonl_line_too_long(void **state)
 {
     (void)state;
@@ -632,6 +682,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_mixed_good_and_bad),
         cmocka_unit_test(test_jsonl_out_of_range_numbers),
+        cmocka_unit_test(test_jsonl_line_ends),
         cmocka_unit_test(test_jsonl_line_too_long),
         cmocka_unit_test(test_document_limit),
         cmocka_unit_test(test_text_files_and_directories),
