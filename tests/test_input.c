@@ -384,6 +384,9 @@ static void test_petrarch_xml(void **state)
 
 /* Each broken record costs only itself: the file is cut into records
  * first, then each is parsed alone.  Line numbers below are the file's. */
+#define ATTR4 " a=\"\" a=\"\" a=\"\" a=\"\""
+#define ATTR16 ATTR4 ATTR4 ATTR4 ATTR4
+#define ATTR64 ATTR16 ATTR16 ATTR16 ATTR16   /* the most a tag may have */
 static const char XML_HOSTILE[] =
     "<?xml version=\"1.0\"?>\n"                                             /* 1 */
     "<!DOCTYPE Sentences [\n"
@@ -456,6 +459,20 @@ static void test_petrarch_xml_recovery(void **state)
     assert_int_equal(R.ndocs, 5);
     assert_int_equal(R.nerr, 7);
     assert_non_null(strstr(R.errs[0], ":10: malformed XML"));
+
+    /* a tag of more than 64 attributes (libxml2 is quadratic in them) */
+    const char wide[] = "<Sentences>\n<Sentence id=\"W1\"><Text>One.</Text></Sentence>\n"
+                        "<Sentence id=\"W2\">\n<Text" ATTR64 " b='>'>Wide.</Text></Sentence>\n"
+                        "<Sentence id=\"W3\"><Text" ATTR64 ">Two.</Text></Sentence>\n"
+                        "</Sentences>\n";
+    p = tmp_file(".xml", wide, sizeof wide - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 1);
+    assert_int_equal(R.nerr, 2);
+    assert_int_equal(R.st[0], DYAD_ELIMIT);
+    assert_non_null(strstr(R.errs[0], ":3: <Sentence> record at byte 59 skipped: a tag at "
+                                      "line 4 has more than 64 attributes"));
+    assert_non_null(strstr(R.errs[1], "Attribute a redefined"));   /* 64: libxml2 */
 }
 
 /* The XML declaration's encoding is honoured record by record; UTF-16

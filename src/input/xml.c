@@ -34,6 +34,11 @@
 #include <string.h>
 #include <strings.h>
 
+/* Attributes one tag of a record may have.  libxml2 2.9 compares each
+ * attribute with every one before it, so a tag of 100,000 attributes
+ * takes seconds; a PETRARCH record has a handful. */
+#define XML_MAX_ATTRS 64
+
 /* What the scanner is inside of. */
 enum {
     M_TEXT,         /* character data (inside or outside a record) */
@@ -79,6 +84,9 @@ typedef struct xml_state {
     unsigned long rec_line;
     dyad__buf rec;
     int rec_big;                /* over the limit: bytes no longer kept */
+    unsigned nattr;             /* '=' seen in the current tag */
+    unsigned long wide_line;    /* a tag of the record with too many
+                                   attributes is on this line, or 0 */
     /* what libxml2 made of the last record */
     xmlSAXHandler sax;
     xmlParserCtxtPtr ctx;       /* libxml2's parser, reused */
@@ -183,7 +191,10 @@ static void S_parse_record(xml_state *x, const char *rec, size_t n)
         snprintf(x->err, sizeof x->err, "cannot read the encoding \"%s\"", x->enc);
     /* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD: entities stay the
      * predefined ones; no XML_PARSE_RECOVER: the first error ends it */
-    xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    /* XML_PARSE_HUGE lifts libxml2's 10 MB cap on one text node: a
+     * record is at most max_doc_bytes (16 MiB) anyway */
+    xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_HUGE);
     if (!x->err[0]) {
         /* fed in slices: libxml2 takes an int length */
         size_t done = 0;
@@ -243,7 +254,8 @@ static const char *S_name(xml_state *x, const char *rec, size_t n)
 static void S_broken(xml_state *x, size_t keep, const char *why)
 {
     dyad_reader *r = x->r;
-    const char *id = x->rec_big ? NULL : S_name(x, x->rec.data ? x->rec.data : "", keep);
+    const char *id = x->rec_big || x->wide_line ? NULL
+                     : S_name(x, x->rec.data ? x->rec.data : "", keep);
     dyad__err_set(&r->err, DYAD_EXML, "%s:%lu: malformed XML: %s (<Sentence%s%s%s> at "
                   "byte %llu); skipped", r->path, x->rec_line, why, id ? " id=\"" : "",
                   id ? id : "", id ? "\"" : "", (unsigned long long)x->rec_off);
@@ -266,6 +278,8 @@ static int S_record_start(xml_state *x, unsigned char c)
     x->in_rec = 1;
     x->nrecs++;
     x->rec_big = 0;
+    x->wide_line = 0;
+    x->nattr = 0;
     x->rec_off = x->lt_off;
     x->rec_line = x->lt_line;
     dyad__buf_clear(&x->rec);
@@ -339,10 +353,18 @@ static int S_tag(xml_state *x, unsigned char c)
                      (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
         x->mode = M_OTAG;
         x->quote = 0;
+        x->nattr = 0;
     } else if (!x->in_rec && !x->junk_line && !S_blank(c)) {
         x->junk_line = x->line;
     }
     return 0;
+}
+
+/* An attribute's '=' in a tag: a record with a tag of too many is
+ * refused whole, before libxml2 sees it. */
+static void S_attr_seen(xml_state *x)
+{
+    if (++x->nattr > XML_MAX_ATTRS && x->in_rec && !x->wide_line) x->wide_line = x->line;
 }
 
 /* One byte c.  *reuse is set when c must be looked at again (it ended a
@@ -403,6 +425,8 @@ static int S_byte(xml_state *x, unsigned char c, int *reuse)
             x->quote = (char)c;
         } else if (c == '>') {
             x->mode = M_TEXT;
+        } else if (c == '=') {
+            S_attr_seen(x);
         }
         return 0;
     case M_STAG:
@@ -418,6 +442,9 @@ static int S_byte(xml_state *x, unsigned char c, int *reuse)
         } else if (c == '>') {
             x->mode = M_TEXT;
             if (x->slash) return S_RECORD;      /* <Sentence .../> */
+        } else if (c == '=') {
+            S_attr_seen(x);
+            x->slash = 0;
         } else if (!S_blank(c)) {
             x->slash = c == '/';
         }
@@ -625,6 +652,13 @@ static dyad_status S_record(xml_state *x)
         return dyad__err_set(&r->err, DYAD_ETOOBIG, "%s:%lu: <Sentence> record at byte "
                              "%llu is larger than the limit of %zu bytes; skipped",
                              r->path, line, off, r->opts.max_doc_bytes);
+    }
+    if (x->wide_line) {
+        unsigned long at = x->wide_line;
+        x->wide_line = 0;
+        return dyad__err_set(&r->err, DYAD_ELIMIT, "%s:%lu: <Sentence> record at byte %llu "
+                             "skipped: a tag at line %lu has more than %d attributes, the "
+                             "limit", r->path, line, off, at, XML_MAX_ATTRS);
     }
     S_parse_record(x, x->rec.data ? x->rec.data : "", x->rec.len);
     dyad__buf_clear(&x->rec);

@@ -74,12 +74,14 @@ CASES = {
     "cr-jsonl": 10,
     "long-line-text": 15,
     "long-line-jsonl": 15,
+    "long-line-xml": 15,
     "long-sentence": 10,
     "nested-brackets": 10,
     "tiny-sentences": 30,
     "json-fields": 10,
     "json-nesting": 10,
     "json-escapes": 10,
+    "many-errors": 30,
     "gzip-truncated": 10,
     "zstd-truncated": 10,
     "xml-laughs": 10,
@@ -311,6 +313,14 @@ def long_line_jsonl(c):
     jsonl_case(c, [('{"id":"%s-long","text":"%s"}\n' % (c.name, word)).encode()])
 
 
+def long_line_xml(c):
+    """Valid input: a PETRARCH record whose text is 10 MB without a blank
+    (over libxml2's own 10,000,000-byte cap on a text node, under the
+    16 MiB record limit)."""
+    c.exit = 0
+    xml_case(c, [xml_record(c.name + "-long", "y" * (10 << 20))])
+
+
 def long_sentence(c):
     """A sentence of 50,000 words: over the 10,000-word limit, refused."""
     words = " ".join(["word%d" % (i % 97) for i in range(50000)]) + "."
@@ -367,6 +377,15 @@ def json_escapes(c):
         bad.append(('{"id":"%s-e%d","text":"%s %s"}\n' % (n, i, g, esc)).encode())
     bad.append(('{"id":"%s-end","text":"%s \\' % (n, g)).encode() + b"\n")
     jsonl_case(c, bad)
+
+
+def many_errors(c):
+    """100,000 malformed JSON lines, and 20,000 XML records never closed:
+    one message each, in time linear in their number."""
+    n = c.name
+    bad = b"".join(b'{"id":"%s-b%d","text":\n' % (n.encode(), i) for i in range(100000))
+    jsonl_case(c, [bad])
+    xml_case(c, ["".join('<Sentence id="%s-o%d">\n' % (n, i) for i in range(20000))])
 
 
 def filler(rng, n):
@@ -429,6 +448,8 @@ def xml_broken(c):
         % (c.name, c.good()),
         xml_record(c.name + "-amp", "Rock & roll " + c.good()),
         '<Sentence date="20210304" id="%s-attr><Text>%s</Text></Sentence>\n' % (c.name, c.good()),
+        '<Sentence id="%s-wide" %s><Text>%s</Text></Sentence>\n'
+        % (c.name, " ".join('a%d="%d"' % (i, i) for i in range(100000)), c.good()),
     ])
 
 
@@ -474,9 +495,11 @@ MAKERS = {
     "bom-jsonl": bom_jsonl, "bom-text": bom_text, "bom-xml": bom_xml,
     "cr-text": cr_text, "cr-jsonl": cr_jsonl,
     "long-line-text": long_line_text, "long-line-jsonl": long_line_jsonl,
+    "long-line-xml": long_line_xml,
     "long-sentence": long_sentence, "nested-brackets": nested_brackets,
     "tiny-sentences": tiny_sentences,
     "json-fields": json_fields, "json-nesting": json_nesting, "json-escapes": json_escapes,
+    "many-errors": many_errors,
     "gzip-truncated": gzip_truncated, "zstd-truncated": zstd_truncated,
     "xml-laughs": xml_laughs, "xml-broken": xml_broken, "xml-deep-parse": xml_deep_parse,
     "dict-recursive": dict_recursive,
