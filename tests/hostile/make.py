@@ -78,6 +78,7 @@ CASES = {
     "long-sentence": 10,
     "nested-brackets": 10,
     "tiny-sentences": 30,
+    "combining-marks": 10,
     "json-fields": 10,
     "json-nesting": 10,
     "json-escapes": 10,
@@ -346,6 +347,17 @@ def tiny_sentences(c):
     c.write("expect", "%s.jsonl" % c.name, first + c.line("many", g))
 
 
+def combining_marks(c):
+    """Valid input: a letter with 400,000 combining marks of two classes
+    (normalised 30 at a time, never quadratic), then a good sentence."""
+    c.exit = 0
+    first = c.line("g0", c.good())
+    g = c.good()
+    marks = "a" + "\u0301\u0316" * 200000 + "."
+    c.write("cases", "%s.jsonl" % c.name, first + c.line("marks", marks + " " + g))
+    c.write("expect", "%s.jsonl" % c.name, first + c.line("marks", g))
+
+
 def json_fields(c):
     """Valid input: a JSON line with 100,000 fields besides id and text."""
     c.exit = 0
@@ -497,7 +509,7 @@ MAKERS = {
     "long-line-text": long_line_text, "long-line-jsonl": long_line_jsonl,
     "long-line-xml": long_line_xml,
     "long-sentence": long_sentence, "nested-brackets": nested_brackets,
-    "tiny-sentences": tiny_sentences,
+    "tiny-sentences": tiny_sentences, "combining-marks": combining_marks,
     "json-fields": json_fields, "json-nesting": json_nesting, "json-escapes": json_escapes,
     "many-errors": many_errors,
     "gzip-truncated": gzip_truncated, "zstd-truncated": zstd_truncated,
