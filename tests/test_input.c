@@ -488,6 +488,15 @@ static void test_petrarch_xml_encodings(void **state)
     assert_int_equal(R.nerr, 0);
     assert_int_equal(R.ndocs, 1);
     assert_string_equal(R.texts[0], "Caf\xc3\xa9 owners protested.");
+    /* declared UTF-16 but read byte by byte: the label is wrong, ignored */
+    const char mislabel[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<Sentences>\n"
+                            "<Sentence id=\"M1\"><Text>Mislabelled.</Text></Sentence>\n"
+                            "</Sentences>\n";
+    p = tmp_file(".xml", mislabel, sizeof mislabel - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr, 0);
+    assert_int_equal(R.ndocs, 1);
+    assert_string_equal(R.texts[0], "Mislabelled.");
     const char u16[] = "\xFF\xFE<\0S\0";
     p = tmp_file(".xml", u16, sizeof u16 - 1);
     S_read1(p);

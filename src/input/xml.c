@@ -238,8 +238,12 @@ static void S_head_encoding(xml_state *x)
     const char *e = strchr(p, q);
     if (!e || e == p || (size_t)(e - p) >= sizeof x->enc) return;
     snprintf(x->enc, sizeof x->enc, "%.*s", (int)(e - p), p);
+    /* a declaration read byte by byte is in an 8-bit encoding whatever
+     * it says: "UTF-16" or "UCS-4" there is a mislabel, and ignored */
     if (strcasecmp(x->enc, "UTF-8") == 0 || strcasecmp(x->enc, "UTF8") == 0 ||
-        strcasecmp(x->enc, "US-ASCII") == 0 || strcasecmp(x->enc, "ASCII") == 0)
+        strcasecmp(x->enc, "US-ASCII") == 0 || strcasecmp(x->enc, "ASCII") == 0 ||
+        strncasecmp(x->enc, "UTF-16", 6) == 0 || strncasecmp(x->enc, "UTF-32", 6) == 0 ||
+        strncasecmp(x->enc, "UCS", 3) == 0)
         x->enc[0] = 0;
 }
 
