@@ -34,31 +34,51 @@ static const char S_usage[] =
     "  --modality WHICH   asserted (default: events reported as done) or all\n"
     "                     (also planned, negated and hypothetical ones)\n"
     "  --input-format FMT auto (default), text, jsonl or xml\n"
+    "  -j N, --jobs N     code N documents at a time (0, the default: one per\n"
+    "                     processor); the output is the same for any N\n"
     "\n"
     "Exit status: 0 ok; 1 some input was skipped; 2 usage error.\n";
 
 typedef struct code_ctx {
-    dyad_engine *engine;
-    dyad_json *j;
+    dyad_pool *pool;
     int explain;
     int skipped;
+    int write_error;
 } code_ctx;
+
+/* Prints one document's result: its problems, then its records (or its
+ * trace), in the order the documents came. */
+static void S_print(code_ctx *x, const dyad_pool_result *r)
+{
+    for (size_t i = 0; i < r->nproblems; i++) cli_error("%s", r->problems[i]);
+    if (r->status != DYAD_OK) x->skipped++;
+    if (x->explain) {
+        if (fputs(r->trace, stdout) == EOF) x->write_error = 1;
+    } else if (r->json_len && fwrite(r->json, 1, r->json_len, stdout) != r->json_len) {
+        x->write_error = 1;
+    }
+}
+
+static int S_take(code_ctx *x)
+{
+    dyad_pool_result r;
+    dyad_status st = dyad_pool_next(x->pool, &r);
+    if (st != DYAD_OK) return 0;
+    S_print(x, &r);
+    return r.status == DYAD_ENOMEM ? EXIT_SKIPPED : 0;
+}
 
 static int S_doc(const dyad_doc *doc, void *vctx)
 {
     code_ctx *x = vctx;
-    dyad_status st = dyad_engine_code(x->engine, doc);
-    for (size_t i = 0; i < dyad_engine_problem_count(x->engine); i++)
-        cli_error("%s", dyad_engine_problem(x->engine, i));
-    if (st != DYAD_OK) x->skipped++;
-    if (x->explain) {
-        dyad_json_flush(x->j);
-        fputs(dyad_engine_trace(x->engine), stdout);
-        return st == DYAD_ENOMEM ? EXIT_SKIPPED : 0;
+    int rc = 0;
+    if (dyad_pool_pending(x->pool) >= dyad_pool_window(x->pool)) rc = S_take(x);
+    if (dyad_pool_submit(x->pool, doc) != DYAD_OK) {
+        cli_error("%s:%lu: document %s: out of memory; skipped", doc->path, doc->line, doc->id);
+        x->skipped++;
+        return EXIT_SKIPPED;
     }
-    for (size_t i = 0; i < dyad_engine_record_count(x->engine); i++)
-        dyad_record_write_json(dyad_engine_record(x->engine, i), x->j);
-    return st == DYAD_ENOMEM ? EXIT_SKIPPED : 0;
+    return rc;
 }
 
 static int S_run(int argc, char **argv)
@@ -67,15 +87,25 @@ static int S_run(int argc, char **argv)
     memset(&in, 0, sizeof in);
     char *paths[argc > 0 ? argc : 1];
     in.paths = paths;
-    const char *dir = NULL, *modality = NULL;
+    const char *dir = NULL, *modality = NULL, *jobs = NULL;
     code_ctx x;
     memset(&x, 0, sizeof x);
     const cli_opt opts[] = {{"--dict-dir", &dir, NULL},
                             {"--explain", NULL, &x.explain},
                             {"--modality", &modality, NULL},
+                            {"--jobs", &jobs, NULL},
+                            {"-j", &jobs, NULL},
                             {NULL, NULL, NULL}};
     int rc0 = cli_parse("code", argc, argv, opts, &in);
     if (rc0) return rc0;
+    unsigned nthreads = 0;
+    if (jobs) {
+        char *end = NULL;
+        unsigned long v = strtoul(jobs, &end, 10);
+        if (!*jobs || *end || v > 256)
+            return cli_usage_error("code", "-j needs a number of jobs from 0 to 256, not '%s'", jobs);
+        nthreads = (unsigned)v;
+    }
     dyad_engine_options o = dyad_engine_defaults();
     if (modality && !strcmp(modality, "all"))
         o.modalities = (1u << DYAD_ASSERTED) | (1u << DYAD_PLANNED) | (1u << DYAD_NEGATED) |
@@ -96,15 +126,18 @@ static int S_run(int argc, char **argv)
         tg = NULL;
     }
     int rc = EXIT_SKIPPED, skipped = 0;
-    if (dyad_engine_new(&x.engine, dicts.dict, tg, &o) == DYAD_OK && (x.j = dyad_json_new(stdout)) != NULL) {
+    if (dyad_pool_new(&x.pool, dicts.dict, tg, &o, nthreads) == DYAD_OK) {
         rc = cli_each_doc(&in, S_doc, &x, &skipped);
-        if (dyad_json_flush(x.j) != DYAD_OK) { cli_error("error writing output"); rc = EXIT_SKIPPED; }
+        while (dyad_pool_pending(x.pool)) {
+            int r2 = S_take(&x);
+            if (r2 && rc == EXIT_OK) rc = r2;
+        }
+        if (fflush(stdout) != 0 || x.write_error) { cli_error("error writing output"); rc = EXIT_SKIPPED; }
     } else {
         cli_error("out of memory");
     }
     if (rc == EXIT_OK && (x.skipped || dicts.errors)) rc = EXIT_SKIPPED;
-    dyad_json_free(x.j);
-    dyad_engine_free(x.engine);
+    dyad_pool_free(x.pool);
     dyad_tagger_free(tg);
     cli_free_dicts(&dicts);
     return rc;

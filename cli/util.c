@@ -163,7 +163,10 @@ static const char *S_opt(const char *name, int want_value, int argc, char **argv
 {
     const char *a = argv[*i];
     size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0 || (a[n] != 0 && a[n] != '=')) return NULL;
+    if (strncmp(a, name, n) != 0) return NULL;
+    /* a short option takes its value joined too: "-j2" */
+    if (n == 2 && want_value && a[n] != 0 && a[n] != '=') return a + n;
+    if (a[n] != 0 && a[n] != '=') return NULL;
     if (!want_value) return a[n] == 0 ? "" : NULL;
     if (a[n] == '=') return a + n + 1;
     if (*i + 1 >= argc) { *missing = 1; return ""; }

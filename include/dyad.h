@@ -929,7 +929,8 @@ DYAD_API const char *dyad_modality_kind_name(dyad_modality_kind m);
 /* One piece of evidence behind an event. */
 typedef struct dyad_evidence {
     const char *kind;        /* "verb", "pattern", "source", "target",
-                                "agent" */
+                                "agent"; in records also "time" (the
+                                time expression behind the date) */
     const char *file;        /* the dictionary file, or NULL */
     unsigned long line;      /* its line, 0 when none */
     size_t first, end;       /* tokens [first, end) of the sentence */
@@ -1110,6 +1111,11 @@ typedef struct dyad_record {
     int quad_class;           /* 1-4; 0 when the code is not in CAMEO */
     double goldstein;         /* Goldstein score (NaN: not in CAMEO) */
     const char *plover;       /* PLOVER category, or NULL */
+    size_t nissues;           /* topics of the event, sorted: issue codes */
+    const char *const *issues; /*   of the issue dictionaries ("PANDEMIC")
+                                 and the countries a consultation or an
+                                 intent was about ("LBY"), never its
+                                 parties; JSON: an array, [] when none */
     const char *source_text;  /* the words that named the parties */
     const char *target_text;
     const char *verb_text;    /* the verb group */
@@ -1157,6 +1163,63 @@ DYAD_API const char *dyad_engine_problem(const dyad_engine *e, size_t i);
 /** With explain on: why each event was or was not coded, sentence by
  *  sentence ("" otherwise). */
 DYAD_API const char *dyad_engine_trace(const dyad_engine *e);
+
+/* ----------------------------------------------------------------- pool
+ * Documents coded in parallel: one engine per worker thread over the same
+ * read-only dictionaries and tagger.  Results come back in the order the
+ * documents were submitted, each document coded alone by one engine, so
+ * the output is byte for byte that of one engine coding them in turn.  At
+ * most dyad_pool_window() documents are in flight (submitted, result not
+ * yet taken): memory stays bounded whatever the input.  The caller never
+ * blocks in submit -- when the window is full it takes a result first:
+ *
+ *     while (dyad_reader_next(r, &doc) == DYAD_OK) {
+ *         if (dyad_pool_pending(p) == dyad_pool_window(p) &&
+ *             dyad_pool_next(p, &res) == DYAD_OK)
+ *             fwrite(res.json, 1, res.json_len, stdout);
+ *         dyad_pool_submit(p, doc);
+ *     }
+ *     while (dyad_pool_next(p, &res) == DYAD_OK)
+ *         fwrite(res.json, 1, res.json_len, stdout);
+ *
+ * One pool is used from one thread.  With one worker thread no thread is
+ * started: the caller codes each document as it submits it. */
+typedef struct dyad_pool dyad_pool;
+
+typedef struct dyad_pool_result {
+    const char *doc_id;
+    dyad_status status;        /* dyad_engine_code()'s */
+    const char *json;          /* the records, written by
+                                  dyad_record_write_json() */
+    size_t json_len;
+    size_t nrecords;
+    const char *const *problems; /* dyad_engine_problem()'s */
+    size_t nproblems;
+    const char *trace;         /* with the explain option, else "" */
+    dyad_discard discarded;
+} dyad_pool_result;
+
+/** The number of processors online (at least 1). */
+DYAD_API unsigned dyad_cpu_count(void);
+/** A pool of `threads` engines (0: one per processor) with options o.
+ *  d and tg are shared, read-only, and must outlive the pool. */
+DYAD_API dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d,
+                                   const dyad_tagger *tg,
+                                   const dyad_engine_options *o,
+                                   unsigned threads);
+/** Stops the workers and frees p; accepts NULL. */
+DYAD_API void dyad_pool_free(dyad_pool *p);
+DYAD_API unsigned dyad_pool_threads(const dyad_pool *p);
+DYAD_API size_t dyad_pool_window(const dyad_pool *p);
+/** Documents submitted whose results have not been taken. */
+DYAD_API size_t dyad_pool_pending(const dyad_pool *p);
+/** Copies doc and queues it.  DYAD_EINVAL when the window is full (take
+ *  a result first), DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc);
+/** The result of the oldest document not yet taken, waiting for it if
+ *  need be; valid until the next call on p.  DYAD_ENOTFOUND when every
+ *  submitted document has been taken. */
+DYAD_API dyad_status dyad_pool_next(dyad_pool *p, dyad_pool_result *out);
 
 typedef struct dyad_json dyad_json;
 /** Writes r as one JSON Lines record (ending in a newline). */

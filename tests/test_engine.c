@@ -138,6 +138,36 @@ static void test_explicit_dates(void **state)
     S_dates(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Which clause a time belongs to: a possessive or a bare name before a
+ * noun dates the noun; a speaker's time dates a verbal act reported from
+ * him; a past perfect reported by a past speech verb is current; a clause
+ * of "since" starts the span; "two days after" a clause counts back from
+ * the clause holding it. */
+static void test_time_of_clause(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static const dcase cases[] = {
+        {"Chilean lawmakers praised Peru after Tuesday's vote.", "2020-06-10", "CHLLEG", "PER",
+         "051", "2020-06-10", "document", 0},
+        {"Chile criticized Peru over the February elections.", "2020-06-10", "CHL", "PER", "111",
+         "2020-06-10", "document", 0},
+        {"Chile criticized Peru based on 17 September.", "2020-06-10", "CHL", "PER", "111",
+         "2020-06-10", "document", 0},
+        {"The Chilean president said Tuesday that Chile would resume cooperation with Peru.",
+         "2020-06-10", "CHL", "PER", "032", "2020-06-09", "text", 0},
+        {"\"Peru is violating the border treaty,\" the Chilean foreign minister said on Tuesday.",
+         "2020-06-10", "CHLGOV", "PER", "112", "2020-06-09", "text", 0},
+        {"The Chilean president said that Chile had expelled the Peruvian ambassador.",
+         "2020-06-10", "CHL", "PERGOV", "161", "2020-06-10", "document", 0},
+        {"Since the two presidents met in Lima in September, Chile has shipped weapons to Peru.",
+         "2024-06-28", "CHL", "PER", "072", "2023-09", "text", 1},
+        {"The protest comes three days after the Chilean president condemned Peru.",
+         "2021-05-10", "CHLGOV", "PER", "111", "2021-05-07", "text", 0},
+    };
+    S_dates(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Weekdays count from the document's day: the past looks back (the same
  * weekday is that day), the future forward; no document date leaves a
  * weekday unresolved, never guessed. */
@@ -227,7 +257,7 @@ static void test_record_json(void **state)
     static const char *const fields[] = {
         "doc_id", "sentence_id", "date", "date_precision", "date_basis", "date_text", "doc_date",
         "background", "modality", "source", "target", "code", "root", "quad_class", "goldstein",
-        "plover", "source_text", "target_text", "verb_text", "negated", "sentence_start",
+        "plover", "issues", "source_text", "target_text", "verb_text", "negated", "sentence_start",
         "sentence_end", "sentence", "evidence"};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (!json_object_get(o, fields[i])) printf("missing field %s\n", fields[i]);
@@ -246,13 +276,130 @@ static void test_record_json(void **state)
     dyad_engine_free(e);
 }
 
+/* The time expression behind a date is part of the event's evidence. */
+static void test_time_evidence(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine *e = S_code("On Tuesday, Chile attacked Peru.", "2020-06-10", 0);
+    assert_int_equal(dyad_engine_record_count(e), 1);
+    const dyad_record *r = dyad_engine_record(e, 0);
+    const dyad_evidence *tv = NULL;
+    for (size_t k = 0; k < r->nevidence; k++)
+        if (!strcmp(r->evidence[k].kind, "time")) tv = &r->evidence[k];
+    assert_non_null(tv);
+    assert_string_equal(tv->text, "On Tuesday");
+    assert_int_equal(tv->first, 0);
+    assert_int_equal(tv->end, 2);
+    assert_null(tv->file);
+    dyad_engine_free(e);
+    e = S_code("Chile attacked Peru.", "2020-06-10", 0);
+    r = dyad_engine_record(e, 0);
+    for (size_t k = 0; k < r->nevidence; k++) assert_string_not_equal(r->evidence[k].kind, "time");
+    dyad_engine_free(e);
+}
+
+/* What a consultation was about goes into its issues, never its target:
+ * topics of the issue dictionary and the countries named besides the
+ * parties; other events keep only topics. */
+static void test_issues(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine *e = S_code("The presidents of Chile and Peru discussed the pandemic and the "
+                            "situation in Bolivia over the phone.", "2020-06-10", 0);
+    const dyad_record *r = S_find(e, "CHLGOV", "PERGOV", "041");
+    assert_non_null(r);
+    assert_int_equal(r->nissues, 2);
+    assert_string_equal(r->issues[0], "BOL");
+    assert_string_equal(r->issues[1], "PANDEMIC");
+    assert_null(S_find(e, "CHLGOV", "BOL", "041"));
+    dyad_engine_free(e);
+    e = S_code("Chile imposed sanctions on Peru over its trade with Bolivia.", "2020-06-10", 0);
+    r = S_find(e, "CHL", "PER", "163");
+    assert_non_null(r);
+    for (size_t k = 0; k < r->nissues; k++) assert_string_not_equal(r->issues[k], "BOL");
+    dyad_engine_free(e);
+    e = S_code("Chile attacked Peru.", "2020-06-10", 0);
+    assert_int_equal(dyad_engine_record(e, 0)->nissues, 0);
+    dyad_engine_free(e);
+}
+
+/* A pool gives back every document's records in submission order, the
+ * same bytes whatever the number of threads; the window bounds what is
+ * in flight. */
+static void test_pool(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static const char *const texts[] = {
+        "Chile attacked Peru.", "Peru criticized Bolivia on Tuesday.", "", "Nothing happened.",
+        "The presidents of Chile and Peru discussed trade.", "Bolivia expelled a Chilean envoy."};
+    enum { NDOC = 40 };
+    char *out[3] = {NULL, NULL, NULL};
+    size_t outlen[3] = {0, 0, 0};
+    unsigned threads[3] = {1, 2, 5};
+    dyad_engine_options o = dyad_engine_defaults();
+    o.dict_root = DYAD_BUILTIN_DICT_DIR;
+    o.dict_label = "builtin";
+    for (int t = 0; t < 3; t++) {
+        dyad_pool *p;
+        assert_int_equal(dyad_pool_new(&p, g_dict, g_tagger, &o, threads[t]), DYAD_OK);
+        assert_int_equal(dyad_pool_threads(p), threads[t]);
+        FILE *f = open_memstream(&out[t], &outlen[t]);
+        char ids[NDOC][16];
+        size_t got = 0;
+        dyad_pool_result r;
+        for (int i = 0; i < NDOC; i++) {
+            dyad_doc doc;
+            memset(&doc, 0, sizeof doc);
+            snprintf(ids[i], sizeof ids[i], "d%02d", i);
+            doc.id = ids[i];
+            doc.text = texts[i % 6];
+            doc.len = strlen(doc.text);
+            doc.date = "2020-06-10";
+            doc.path = "test";
+            if (dyad_pool_pending(p) == dyad_pool_window(p)) {
+                /* a full window refuses more until a result is taken */
+                assert_int_equal(dyad_pool_submit(p, &doc), DYAD_EINVAL);
+                assert_int_equal(dyad_pool_next(p, &r), DYAD_OK);
+                fprintf(f, "%s:%zu\n", r.doc_id, r.nrecords);
+                fwrite(r.json, 1, r.json_len, f);
+                got++;
+            }
+            assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);
+        }
+        while (dyad_pool_next(p, &r) == DYAD_OK) {
+            fprintf(f, "%s:%zu\n", r.doc_id, r.nrecords);
+            fwrite(r.json, 1, r.json_len, f);
+            got++;
+        }
+        assert_int_equal(got, NDOC);
+        assert_int_equal(dyad_pool_next(p, &r), DYAD_ENOTFOUND);
+        fclose(f);
+        dyad_pool_free(p);
+    }
+    assert_true(outlen[0] > 0);
+    assert_int_equal(outlen[0], outlen[1]);
+    assert_int_equal(outlen[0], outlen[2]);
+    assert_memory_equal(out[0], out[1], outlen[0]);
+    assert_memory_equal(out[0], out[2], outlen[0]);
+    assert_non_null(strstr(out[0], "d00:1"));
+    assert_non_null(strstr(out[0], "d39:"));
+    for (int t = 0; t < 3; t++) free(out[t]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_explicit_dates),
         cmocka_unit_test(test_weekdays),
+        cmocka_unit_test(test_time_of_clause),
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_record_json),
+        cmocka_unit_test(test_time_evidence),
+        cmocka_unit_test(test_issues),
+        cmocka_unit_test(test_pool),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -328,6 +328,82 @@ static void test_plural_pairs(void **state)
          "Brazil and Argentina have long backed Bolivia in its sea dispute. "
          "The two presidents then discussed the quarrel over fishing rights.",
          2, "CHLGOV PERGOV 040; PERGOV CHLGOV 040"},
+        /* two pairs of presidents have spoken: "both leaders" could be
+         * either, and is left uncoded rather than guessed */
+        {"The presidents of Chile and Peru discussed trade by phone on Monday. "
+         "On Tuesday the Chilean president discussed fishing with the Bolivian president. "
+         "Both leaders reaffirmed their commitment to the border treaty.",
+         2, ""},
+        {"The presidents of Chile and Peru discussed trade by phone on Monday. "
+         "On Tuesday the Chilean president discussed fishing with the Bolivian president. "
+         "The two leaders praised each other.",
+         2, ""},
+        /* one pair so far: the same phrase is that pair */
+        {"The presidents of Chile and Peru discussed trade by phone on Monday. "
+         "The two leaders praised each other.",
+         1, "CHLGOV PERGOV 051; PERGOV CHLGOV 051"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
+/* What is discussed is a topic, not a party: "to X" after the object
+ * of a consultation belongs to the object ("the shipment ... to X"),
+ * while "talked to X" names the other party. */
+static void test_topics(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Chile and Peru discussed the shipment of copper to Brazil.", 0,
+         "CHL PER 040; PER CHL 040"},
+        {"The Chilean president talked to Peru about the crisis in Bolivia.", 0,
+         "CHLGOV PER 040; PER CHLGOV 040"},
+        {"The Chilean minister spoke to his Peruvian counterpart.", 0,
+         "CHLGOV PERGOV 040; PERGOV CHLGOV 040"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
+/* Stances restated ("confirmed its support for X") are the stance; a
+ * lone participle of support describes a party and is not an event; a
+ * past form before "by" is a passive unless "by" introduces a manner or
+ * an amount. */
+static void test_support_and_participles(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Chile confirmed its support for Peru.", 0, "CHL PER 051"},
+        {"Chile and Peru confirmed their support for negotiating efforts led by the UN and "
+         "Brazil.", 0, "CHL IGOUNO 051; CHL BRA 051; PER IGOUNO 051; PER BRA 051"},
+        {"Two camps have emerged in Chile: one supported mainly by Peru and another in the "
+         "capital.", 0, ""},
+        {"Peru responded by imposing sanctions on Chile.", 0, "PER CHL 163"},
+        /* a gerund completing a noun is an idea, not an act of the subject */
+        {"Chile and Peru underlined the need for expanding patrols along the border with "
+         "Bolivia.", 0, ""},
+        /* what follows a relative clause on the object belongs to it */
+        {"Chile praised the proposals that would end the quarrel with Peru.", 0, ""},
+        {"Chile welcomed the decision of Peru.", 0, "CHL PER 051"},
+        /* an armed group named by a word no dictionary knows is not the
+         * armed group the story named before */
+        {"Chilean rebels attacked a Peruvian town. Bolivia launched an assault on Aymara "
+         "fighters.", 1, ""},
+        {"Chilean rebels attacked a Peruvian town. Bolivia launched an assault on the "
+         "fighters.", 1, "BOL CHLREB 190"},
+        /* a future in a relative clause is the content of its noun, not
+         * an intent anyone stated; a slash joins two names */
+        {"Peru and Chile signed a pact under which FARC/ELN units would leave the frontier "
+         "zone.", 0, "PER CHL 057; CHL PER 057"},
+        /* a quantified object ("all initiatives") is no party's act */
+        {"Peru attacked Bolivia. Chile praised all proposals that might work, a Chilean "
+         "official said.", 1, ""},
+        /* announcing an offensive's beginning is launching it; its
+         * purpose names the target */
+        {"Chilean insurgents announced the start of an offensive to seize Lima.", 0,
+         "CHLREB PER 190"},
+        /* "to leave ... and wrecked": the past form joins the verb above
+         * the infinitive, and shares its (here absent) subject */
+        {"Chilean rebels attacked a Peruvian town. The fighting drove hundreds of families to "
+         "leave and wrecked their farms.", 1, ""},
     };
     S_run(cases, S_LEN(cases));
 }
@@ -558,6 +634,8 @@ int main(void)
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),
         cmocka_unit_test(test_plural_pairs),
+        cmocka_unit_test(test_topics),
+        cmocka_unit_test(test_support_and_participles),
         cmocka_unit_test(test_allegations),
         cmocka_unit_test(test_not_facts),
         cmocka_unit_test(test_clause_shapes),

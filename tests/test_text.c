@@ -127,6 +127,15 @@ static void test_sentence_split_basic(void **state)
     /* decimals and lowercase after a period */
     assert_string_equal(S_sents("It fell 18.6 percent. approx. five were hurt.", NULL),
                         "It fell 18.6 percent. approx. five were hurt.");
+    /* a heading whose line break was lost runs into the next sentence:
+     * a few capitalised words, then a clause's determiner or pronoun */
+    assert_string_equal(S_sents("Chile signed the deal. Bolivia The two leaders also met.", NULL),
+                        "Chile signed the deal. || Bolivia || The two leaders also met.");
+    assert_string_equal(S_sents("Border Talks They met in Lima.", NULL),
+                        "Border Talks || They met in Lima.");
+    /* but not a title inside a sentence, nor a name after a verb */
+    assert_string_equal(S_sents("He told The New York Times so. Reporters at The Hague waited.", NULL),
+                        "He told The New York Times so. || Reporters at The Hague waited.");
 }
 
 static void test_sentence_split_quotes(void **state)

@@ -53,46 +53,6 @@ typedef struct mention {
     const char *why;
 } mention;
 
-/* News mode: what a document has established so far, for the sentences
- * after it.  Codes are copied here: the arena is reset per sentence. */
-#define DOC_CODE 32
-#define DOC_NAMES 96
-#define DOC_ACCUSE 8
-#define DOC_RECENT 12
-typedef struct docname {
-    char name[32];              /* a surname as written ("Jaiswal") */
-    char code[DOC_CODE];
-    unsigned at;                /* the sentence that introduced it */
-} docname;
-
-typedef struct docctx {
-    docname names[DOC_NAMES];
-    int nnames;
-    char person[DOC_CODE];      /* the last person named as a subject */
-    char person_text[32];
-    unsigned person_at;
-    char speaker[DOC_CODE];     /* the last speaker of a quotation */
-    char speaker_text[32];
-    unsigned speaker_at;
-    struct { char src[DOC_CODE], tgt[DOC_CODE]; unsigned at; } acc[DOC_ACCUSE];
-    int nacc;                   /* the last accusations, newest last */
-    struct { char sec[4]; char cc[4]; unsigned at; } secs[16];
-    int nsecs;                  /* per sector ("REB"), the country of the
-                                   last actor of that sector named */
-    char group[DOC_CODE];       /* the last armed group or organisation
-                                   named ("the BLA"), for "the group" */
-    char group_text[32];
-    unsigned group_at;
-    struct { char code[DOC_CODE]; char text[32]; unsigned at; } recent[DOC_RECENT];
-    int nrecent;                /* the last parties that acted (subjects
-                                   and event parties), newest last */
-    char leaders[2][DOC_CODE];  /* the last two state actors (sector GOV)
-                                   of different countries who acted on
-                                   each other, for "the two leaders" */
-    unsigned leaders_at;
-    unsigned sent;              /* sentences seen, from 1 */
-    int open_quote;             /* the last sentence ended inside quotes */
-} docctx;
 
 /* A cache of word ids by spelling, kept across sentences: most words of
  * news text repeat, and a hit skips canonicalising and the dictionary's
@@ -146,15 +106,17 @@ struct dyad_coder {
                                    target of a verb above it */
     uint8_t *gcoded;            /* per verb group: it obtained a code */
     int coded;                  /* the last verb group obtained a code */
-    char home[4];               /* news mode: the country the document has
-                                   named most so far */
-    struct { char cc[4]; unsigned n; } seen[32];
-    int nseen;
     int skip_nested;            /* verbs nested in a coded verb's phrase
                                    are not coded (PETRARCH's rule) */
     unsigned discard_entry;
-    docctx doc;                 /* news mode */
+    dyad__story *story;         /* news mode: the story memory (resolve
+                                   stage), reset per document */
     uint8_t *inquote;           /* per token: inside a quotation */
+    struct synlens { unsigned id; uint32_t *lens; } *syn;
+                                /* per synset a pattern asked about: the
+                                   lengths of its members at each token,
+                                   computed once per sentence (a hash of
+                                   SYN_SLOTS; NULL lens: not yet) */
     uint8_t *barrier;           /* per token: 1 the main verb of a verb
                                    group, 2 one in the infinitive */
     actorset speaker;           /* the sentence's quotation speaker */
@@ -174,7 +136,13 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     c->require_dyad = 1;
     c->skip_nested = 1;
     c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
-    if (!c->wcache) { free(c); return DYAD_ENOMEM; }
+    c->story = dyad__story_new();
+    if (!c->wcache || !c->story) {
+        free(c->wcache);
+        dyad__story_free(c->story);
+        free(c);
+        return DYAD_ENOMEM;
+    }
     dyad__arena_init(&c->arena, (size_t)256 << 20);
     dyad__buf_init(&c->trace);
     *out = c;
@@ -189,6 +157,7 @@ void dyad_coder_free(dyad_coder *c)
     free(c->events);
     free(c->xevents);
     free(c->wcache);
+    dyad__story_free(c->story);
     free(c);
 }
 
@@ -693,6 +662,8 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
                         const unsigned *ag, int by_country, actorset *s);
 
+static int S_cap_word(const char *w);
+
 static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
 {
     const dyad__tree *t = &c->tree;
@@ -761,17 +732,19 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         const char *code = S_mention_code(c, m);
         if (code) cand[ncand++] = code;
     }
-    const docctx *d = &c->doc;
+    /* states told apart by country, when the story has had two pairs of
+     * them acting on each other: only the sentence can say which */
+    const char *la = NULL, *lb = NULL;
+    int npairs = dyad__story_leaders(c->story, &la, &lb);
+    int ambiguous = by_country && !cc && npairs >= 2;
     /* states told apart by country: the last two that acted on each
      * other, before any country merely named since */
-    if (by_country && !cc && d->leaders[0][0] && ncand < 38) {
-        cand[ncand++] = d->leaders[0];
-        cand[ncand++] = d->leaders[1];
+    if (by_country && !cc && npairs && ncand < 38 && !ambiguous) {
+        cand[ncand++] = la;
+        cand[ncand++] = lb;
     }
-    for (int k = d->nrecent; k-- > 0 && ncand < 40;) {
-        if (d->recent[k].at + 3 < d->sent) break;
-        cand[ncand++] = d->recent[k].code;
-    }
+    if (!ambiguous && ncand < 40)
+        ncand += (int)dyad__story_recent(c->story, 3, cand + ncand, NULL, NULL, (size_t)(40 - ncand));
     for (int k = 0; k < ncand && nf < 2; k++) {
         const char *code = cand[k];
         if (!code || !strncmp(code, "---", 3)) continue;
@@ -781,6 +754,13 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
             dup |= by_country ? !strncmp(found[j], code, S_country_code(code) ? 3 : 6)
                               : !strcmp(found[j], code) || S_self_pair(found[j], code);
         if (!dup) found[nf++] = code;
+    }
+    if (nf < 2 && ambiguous) {
+        /* recognised, but the story allows more than one pair: the
+         * phrase stays uncoded rather than guessed */
+        TRACE("  '%s': the story has named %d pairs of states acting on each other; "
+              "left unresolved\n", S_words_text(c, a, b), npairs);
+        return 1;
     }
     if (nf < 2) return 0;
     snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", S_words_text(c, a, b),
@@ -834,12 +814,14 @@ static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
     if (p->tok_b != p->tok_a + 2 || strcasecmp(t->toks[p->tok_a].word, "the") ||
         !S_in_words(t->toks[p->tok_a + 1].word, heads, DYAD_ARRAY_LEN(heads)))
         return 0;
-    const docctx *d = &c->doc;
-    if (!d->group[0] || d->group_at + 5 < d->sent) return 0;
+    const char *text;
+    unsigned at;
+    const char *group = dyad__story_group(c->story, 5, 0, &text, &at);
+    if (!group) return 0;
     char why[128];
     snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u",
-             S_words_text(c, p->tok_a, p->tok_b), d->group, d->group_text, d->group_at);
-    return S_story_actor(c, s, d->group, p->tok_a, p->tok_b, why) && s->n == 1;
+             S_words_text(c, p->tok_a, p->tok_b), group, text, at);
+    return S_story_actor(c, s, group, p->tok_a, p->tok_b, why) && s->n == 1;
 }
 
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
@@ -963,22 +945,31 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     }
                 }
             }
-            if (!strcmp(base, "---") && sec) {
+            /* a name the dictionaries do not know before an armed role
+             * ("Aymara fighters"): some group of its own, not one the
+             * story has named */
+            int unknown = 0;
+            for (uint32_t i = t->nodes[np].tok_a; armed && i < lone.v[g].a && !unknown; i++)
+                unknown = i > 0 && !c->covered[i] && S_cap_word(t->toks[i].word) &&
+                          (!strcmp(t->toks[i].tag, "JJ") || !strncmp(t->toks[i].tag, "NNP", 3));
+            if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
+                               S_words_text(c, t->nodes[np].tok_a, lone.v[g].b));
+            if (!strcmp(base, "---") && sec && !unknown) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
                  * after "the Taliban") */
-                for (int k = c->doc.nsecs; k-- > 0;)
-                    if (!strncmp(c->doc.secs[k].sec, sec, 3) && c->doc.sent - c->doc.secs[k].at <= 8) {
-                        base = dyad__arena_strndup(&c->arena, c->doc.secs[k].cc, 3);
-                        if (!base) base = "---";
-                        break;
-                    }
+                const char *sc = dyad__story_sector_country(c->story, sec, 8);
+                if (sc) {
+                    base = dyad__arena_strndup(&c->arena, sc, 3);
+                    if (!base) base = "---";
+                }
             }
-            if (!strcmp(base, "---") && c->home[0]) {
+            const char *home = dyad__story_home(c->story);
+            if (!strcmp(base, "---") && home && !unknown) {
                 /* none in the sentence: the country the document has
                  * named most so far ("lawmakers" in a story about
                  * Washington) */
-                base = dyad__arena_strndup(&c->arena, c->home, 3);
+                base = dyad__arena_strndup(&c->arena, home, 3);
                 if (!base) base = "---";
             }
         }
@@ -995,14 +986,14 @@ static int S_reporting_verb(const char *w);
 static actorset S_named_only(dyad_coder *c, const actorset *s);
 static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
 
-/* ------------------------------------------------------ document context
- * News mode reads a story, not loose sentences.  Three things carry from
- * one sentence to the next (docctx): the people the story has introduced
- * with their role ("Indian foreign ministry spokesperson Randhir
- * Jaiswal": a later "Jaiswal" is INDGOV), the last person named as a
- * subject and the last speaker of a quotation (for "he", and for "we" in
- * a quotation), and the last accusations (a denial answers its accuser).
- * Every actor found this way says so in its evidence. */
+/* ------------------------------------------------------ the story
+ * News mode reads a story, not loose sentences.  The story memory (kept
+ * by the resolve stage, code.h) holds what carries from one sentence to
+ * the next; here the coder finds in each sentence what to tell it -- the
+ * people the sentence introduces with their role (a later surname alone
+ * is that role), its speaker and subject, the parties that acted -- and
+ * asks it about names, pronouns and descriptions.  Every actor found
+ * this way says so in its evidence. */
 
 static int S_cap_word(const char *w)
 {
@@ -1049,14 +1040,6 @@ static int S_is_person(const dyad_coder *c, const mention *m)
     return !m->agent && (m->code || (m->entry && S_is_person_entry(c, m->entry)));
 }
 
-static void S_copy(char *dst, size_t cap, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= cap) n = cap - 1;
-    memcpy(dst, src, n);
-    dst[n] = 0;
-}
-
 static void S_remember_name(dyad_coder *c, const char *w, const char *code)
 {
     /* a day or month after a name is a time, not the name's end ("the
@@ -1067,16 +1050,7 @@ static void S_remember_name(dyad_coder *c, const char *w, const char *code)
                                         "October", "November", "December", "Today",
                                         "Yesterday", "Tomorrow"};
     if (S_in_words(w, times, DYAD_ARRAY_LEN(times))) return;
-    docctx *d = &c->doc;
-    int k = 0;
-    while (k < d->nnames && strcmp(d->names[k].name, w)) k++;
-    if (k == d->nnames) {
-        if (d->nnames == DOC_NAMES) return;
-        d->nnames++;
-    }
-    S_copy(d->names[k].name, sizeof d->names[k].name, w);
-    S_copy(d->names[k].code, sizeof d->names[k].code, code);
-    d->names[k].at = d->sent;
+    if (!dyad__story_learn_name(c->story, w, code)) return;   /* memory full */
     if (c->explain) dyad__buf_printf(&c->trace, "name '%s' = %s (introduced here)\n", w, code);
 }
 
@@ -1107,7 +1081,7 @@ static void S_learn_names(dyad_coder *c)
         }
         if (!role && !appos) continue;
         const char *w = t->toks[j - 1].word;
-        if (strlen(w) < 3 || strlen(w) >= sizeof c->doc.names[0].name) continue;
+        if (strlen(w) < 3 || strlen(w) >= DYAD__STORY_TEXT) continue;
         /* the smallest noun phrase holding the name; for an appositive,
          * the phrase around it and its role */
         uint32_t q = t->toks[a].parent;
@@ -1146,7 +1120,7 @@ static void S_learn_names(dyad_coder *c)
         for (size_t k = 0; k < DYAD_ARRAY_LEN(first); k++)
             if (!strncmp(code, first[k], 3)) at = m->a;
         const char *w = t->toks[at].word;
-        if (!S_cap_word(w) || strlen(w) < 2 || strlen(w) >= sizeof c->doc.names[0].name ||
+        if (!S_cap_word(w) || strlen(w) < 2 || strlen(w) >= DYAD__STORY_TEXT ||
             strcmp(t->toks[at].tag, "NNP"))
             continue;
         S_remember_name(c, w, code);
@@ -1157,28 +1131,27 @@ static void S_learn_names(dyad_coder *c)
 static void S_name_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
-    if (!c->doc.nnames) return;
+    if (!dyad__story_has_names(c->story)) return;
     for (uint32_t i = 0; i < t->ntoks; i++) {
         uint32_t j = S_name_run(c, i);
         if (j == i) continue;
         const char *w = t->toks[j - 1].word;
-        int k = 0;
-        while (k < c->doc.nnames && strcmp(c->doc.names[k].name, w)) k++;
-        if (k < c->doc.nnames) {
-            const docname *dn = &c->doc.names[k];
+        unsigned at;
+        const char *dcode = dyad__story_name(c->story, w, &at);
+        if (dcode) {
             mention *m = &c->ments[i];
             m->a = i;
             m->b = j;
             m->entry = 0;
             m->agent = 0;
-            m->code = dyad__arena_strndup(&c->arena, dn->code, strlen(dn->code));
+            m->code = dyad__arena_strndup(&c->arena, dcode, strlen(dcode));
             char why[96];
-            snprintf(why, sizeof why, "%s = %s, as introduced in sentence %u", w, dn->code, dn->at);
+            snprintf(why, sizeof why, "%s = %s, as introduced in sentence %u", w, dcode, at);
             m->why = dyad__arena_strndup(&c->arena, why, strlen(why));
             if (!m->code || !m->why) { m->code = NULL; continue; }
             for (uint32_t q = i; q < j; q++) c->covered[q] = 1;
             if (c->explain)
-                dyad__buf_printf(&c->trace, "actor '%s' = %s (%s)\n", w, dn->code, m->why);
+                dyad__buf_printf(&c->trace, "actor '%s' = %s (%s)\n", w, dcode, m->why);
         }
         i = j - 1;
     }
@@ -1190,7 +1163,7 @@ static void S_name_mentions(dyad_coder *c)
 static void S_quotes(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
-    int in = c->doc.open_quote;
+    int in = dyad__story_open_quote(c->story);
     /* the first mark closes: everything before it was quoted */
     for (uint32_t i = 0; i < t->ntoks; i++) {
         if (!strcmp(t->toks[i].tag, "''")) { in = 1; break; }
@@ -1206,7 +1179,7 @@ static void S_quotes(dyad_coder *c)
         c->inquote[i] = (uint8_t)in;
         if (close) in = 0;
     }
-    c->doc.open_quote = in;
+    dyad__story_set_open_quote(c->story, in);
 }
 
 static int S_first_person(const char *w)
@@ -1254,6 +1227,8 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
     const dyad__tree *t = &c->tree;
     const char *w = t->toks[tok].word;
     char why[128];
+    const char *sp, *sp_text;
+    unsigned sp_at;
     memset(out, 0, sizeof *out);
     out->a = tok;
     out->b = tok + 1;
@@ -1266,10 +1241,10 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
             out->entry = 0;
             out->agents[0] = 0;
             snprintf(why, sizeof why, "'%s' = %s, the speaker of the quotation", w, out->code);
-        } else if (c->doc.speaker[0] && c->doc.sent - c->doc.speaker_at <= 2) {
-            out->code = dyad__arena_strndup(&c->arena, c->doc.speaker, strlen(c->doc.speaker));
-            snprintf(why, sizeof why, "'%s' = %s, %s, who spoke in sentence %u", w,
-                     c->doc.speaker, c->doc.speaker_text, c->doc.speaker_at);
+        } else if ((sp = dyad__story_speaker(c->story, 2, &sp_text, &sp_at)) != NULL) {
+            out->code = dyad__arena_strndup(&c->arena, sp, strlen(sp));
+            snprintf(why, sizeof why, "'%s' = %s, %s, who spoke in sentence %u", w, sp, sp_text,
+                     sp_at);
         } else {
             return 0;
         }
@@ -1283,11 +1258,10 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
             break;
         }
         if (!out->code) {
-            if (!c->doc.person[0] || c->doc.sent - c->doc.person_at > 3 || c->inquote[tok])
-                return 0;
-            out->code = dyad__arena_strndup(&c->arena, c->doc.person, strlen(c->doc.person));
-            snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u", w, c->doc.person,
-                     c->doc.person_text, c->doc.person_at);
+            sp = dyad__story_person(c->story, 3, &sp_text, &sp_at);
+            if (!sp || c->inquote[tok]) return 0;
+            out->code = dyad__arena_strndup(&c->arena, sp, strlen(sp));
+            snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u", w, sp, sp_text, sp_at);
         }
     } else {
         return 0;
@@ -1297,41 +1271,17 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out)
     return 1;
 }
 
-/* Keeps code (a country, organisation or its organ) among the story's
- * recent parties, at the newest place. */
-static void S_recent(docctx *d, const char *code, const char *text)
-{
-    if (!code || (!S_country_code(code) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))) return;
-    for (int i = 0; i < d->nrecent; i++)        /* once, at its newest place */
-        if (!strcmp(d->recent[i].code, code)) {
-            memmove(&d->recent[i], &d->recent[i + 1], (size_t)(d->nrecent - i - 1) * sizeof d->recent[0]);
-            d->nrecent--;
-            break;
-        }
-    if (d->nrecent == DOC_RECENT) {
-        memmove(&d->recent[0], &d->recent[1], (DOC_RECENT - 1) * sizeof d->recent[0]);
-        d->nrecent--;
-    }
-    S_copy(d->recent[d->nrecent].code, DOC_CODE, code);
-    S_copy(d->recent[d->nrecent].text, sizeof d->recent[0].text, text ? text : "");
-    d->recent[d->nrecent].at = d->sent;
-    d->nrecent++;
-}
-
 /* After a sentence: its speaker, the person its first subject names,
  * the parties that acted and its accusations, for the sentences after
  * it. */
 static void S_doc_update(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
-    docctx *d = &c->doc;
-    if (c->speaker.n) {
-        S_copy(d->speaker, sizeof d->speaker, c->speaker.v[0].code);
-        S_copy(d->speaker_text, sizeof d->speaker_text,
-               c->speaker.v[0].b > c->speaker.v[0].a
-                   ? S_words_text(c, c->speaker.v[0].a, c->speaker.v[0].b) : "");
-        d->speaker_at = d->sent;
-    }
+    dyad__story *st = c->story;
+    if (c->speaker.n)
+        dyad__story_set_speaker(st, c->speaker.v[0].code,
+                                c->speaker.v[0].b > c->speaker.v[0].a
+                                    ? S_words_text(c, c->speaker.v[0].a, c->speaker.v[0].b) : "");
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (h->subject == NONE || c->inquote[h->verb]) continue;
@@ -1343,10 +1293,8 @@ static void S_doc_update(dyad_coder *c)
             continue;
         actorset s = S_np_actors(c, h->subject, 0);
         if (!s.n || !strncmp(s.v[0].code, "---", 3)) continue;
-        S_copy(d->person, sizeof d->person, s.v[0].code);
-        S_copy(d->person_text, sizeof d->person_text,
-               s.v[0].b > s.v[0].a ? S_words_text(c, s.v[0].a, s.v[0].b) : "");
-        d->person_at = d->sent;
+        dyad__story_set_person(st, s.v[0].code,
+                               s.v[0].b > s.v[0].a ? S_words_text(c, s.v[0].a, s.v[0].b) : "");
         break;
     }
     /* the parties that acted: clause subjects, then the events' parties */
@@ -1355,29 +1303,18 @@ static void S_doc_update(dyad_coder *c)
         if (h->subject == NONE || c->inquote[h->verb]) continue;
         actorset s = S_np_actors(c, h->subject, 0);
         for (uint32_t i = 0; i < s.n && i < 2; i++)
-            S_recent(d, s.v[i].code, s.v[i].b > s.v[i].a ? S_words_text(c, s.v[i].a, s.v[i].b) : "");
+            dyad__story_note_party(st, s.v[i].code,
+                                   s.v[i].b > s.v[i].a ? S_words_text(c, s.v[i].a, s.v[i].b) : "");
     }
     for (size_t i = 0; i < c->nevents; i++) {
-        S_recent(d, c->events[i].source, c->events[i].source_text);
-        S_recent(d, c->events[i].target, c->events[i].target_text);
+        dyad__story_note_party(st, c->events[i].source, c->events[i].source_text);
+        dyad__story_note_party(st, c->events[i].target, c->events[i].target_text);
     }
     /* sectors: dictionary actors with one ("the Taliban": AFGREB) */
     for (uint32_t i = 0; i < t->ntoks; i++) {
         const mention *m = &c->ments[i];
         if (m->a != i || m->agent) continue;
-        const char *k = S_mention_code(c, m);
-        if (!S_country_code(k) || strlen(k) < 6) continue;
-        int j = 0;
-        while (j < d->nsecs && strncmp(d->secs[j].sec, k + 3, 3)) j++;
-        if (j == d->nsecs) {
-            if (d->nsecs == (int)DYAD_ARRAY_LEN(d->secs)) continue;
-            d->nsecs++;
-        }
-        memcpy(d->secs[j].sec, k + 3, 3);
-        d->secs[j].sec[3] = 0;
-        memcpy(d->secs[j].cc, k, 3);
-        d->secs[j].cc[3] = 0;
-        d->secs[j].at = d->sent;
+        dyad__story_note_sector(st, S_mention_code(c, m));
     }
     /* the last group named ("the Baloch Liberation Army"), for a later
      * "the group" */
@@ -1386,45 +1323,21 @@ static void S_doc_update(dyad_coder *c)
         if (m->a != i || m->agent || S_is_person(c, m) || c->inquote[i]) continue;
         const char *k = S_mention_code(c, m);
         if (!S_group_code(k)) continue;
-        S_copy(d->group, sizeof d->group, k);
-        S_copy(d->group_text, sizeof d->group_text, S_words_text(c, m->a, m->b));
-        d->group_at = d->sent;
+        dyad__story_set_group(st, k, S_words_text(c, m->a, m->b));
     }
     /* "the militants", "the insurgents" keep an armed group in the story */
-    for (uint32_t i = 0; i < t->ntoks && d->group[0] && strncmp(d->group, "NGO", 3); i++) {
+    for (uint32_t i = 0; i < t->ntoks; i++) {
         const mention *m = &c->ments[i];
         dyad_dict_entry ae;
         if (m->a != i || !m->agent || dyad_dict_entry_get(c->d, m->entry, &ae) != DYAD_OK ||
             !ae.code || strncmp(ae.code, "REB", 3))
             continue;
-        d->group_at = d->sent;
+        dyad__story_touch_group(st);
         break;
     }
-    /* the state actors who last acted on each other: "the two leaders",
-     * "both countries" in a later sentence are they, not whichever
-     * countries were named last */
-    for (size_t i = 0; i < c->nevents; i++) {
-        const dyad_event *e = &c->events[i];
-        if (strlen(e->source) < 6 || strlen(e->target) < 6 || strncmp(e->source + 3, "GOV", 3) ||
-            strncmp(e->target + 3, "GOV", 3) || !strncmp(e->source, e->target, 3) ||
-            !S_country_code(e->source) || !S_country_code(e->target))
-            continue;
-        S_copy(d->leaders[0], DOC_CODE, e->source);
-        S_copy(d->leaders[1], DOC_CODE, e->target);
-        d->leaders_at = d->sent;
-    }
-    for (size_t i = 0; i < c->nevents; i++) {
-        const dyad_event *e = &c->events[i];
-        if (strncmp(e->code, "11", 2) != 0) continue;
-        if (d->nacc == DOC_ACCUSE) {
-            memmove(&d->acc[0], &d->acc[1], (DOC_ACCUSE - 1) * sizeof d->acc[0]);
-            d->nacc--;
-        }
-        S_copy(d->acc[d->nacc].src, DOC_CODE, e->source);
-        S_copy(d->acc[d->nacc].tgt, DOC_CODE, e->target);
-        d->acc[d->nacc].at = d->sent;
-        d->nacc++;
-    }
+    /* the states that acted on each other, and the accusations */
+    for (size_t i = 0; i < c->nevents; i++)
+        dyad__story_note_event(st, c->events[i].source, c->events[i].target, c->events[i].code);
 }
 
 /* A denial with no target answers the latest accusation against the
@@ -1447,11 +1360,13 @@ static int S_accuser(dyad_coder *c, const actorset *src, actor *out)
     }
     /* the accused exactly ("the Taliban" accused by Kabul), else the
      * accused's country by another country */
-    for (int i = c->doc.nacc; i-- > 0;) {
-        const char *as = c->doc.acc[i].src, *at = c->doc.acc[i].tgt;
+    for (size_t i = dyad__story_accusations(c->story); i-- > 0;) {
+        const char *as, *at;
+        unsigned when;
+        dyad__story_accusation(c->story, i, &as, &at, &when);
         if (!strncmp(at, cc, 3) && strcmp(as, cc) && (!strcmp(at, cc) || strncmp(as, cc, 3))) {
             out->code = dyad__arena_strndup(&c->arena, as, strlen(as));
-            snprintf(why, sizeof why, "%s, who accused %s in sentence %u", as, at, c->doc.acc[i].at);
+            snprintf(why, sizeof why, "%s, who accused %s in sentence %u", as, at, when);
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
             return out->code != NULL;
         }
@@ -1492,14 +1407,15 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
         return 1;
     }
-    const docctx *d = &c->doc;
-    for (int i = d->nrecent; i-- > 0;) {
-        const char *k = d->recent[i].code;
-        if (d->recent[i].at + 3 < d->sent) break;
+    const char *codes[16], *texts[16];
+    unsigned ats[16];
+    size_t nr = dyad__story_recent(c->story, 3, codes, texts, ats, 16);
+    for (size_t i = 0; i < nr; i++) {
+        const char *k = codes[i];
         if (!strcmp(k, sc) || S_self_pair(sc, k)) continue;
         out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
         snprintf(why, sizeof why, "%s ('%s'), the story's last other party to act, in sentence %u",
-                 k, d->recent[i].text, d->recent[i].at);
+                 k, texts[i], ats[i]);
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
         return out->code != NULL;
     }
@@ -1559,7 +1475,7 @@ static int S_has_word(const dyad_coder *c, unsigned id)
  * their lengths (bit k: a member of k + 1 words).  (A per-sentence memo
  * was tried: since the id lookups reject by first word it costs more than
  * it saves.) */
-static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+static uint32_t S_synset_lens_at(dyad_coder *c, unsigned id, uint32_t start)
 {
     size_t ends[16];
     size_t m = dyad_dict_synset_match_ids(c->d, id, c->wid, c->tree.ntoks, start, ends, 16);
@@ -1567,6 +1483,32 @@ static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
     for (size_t q = 0; q < m && q < 16; q++)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
     return lens;
+}
+
+/* The same, from a per-sentence table: patterns ask about the same
+ * synsets at the same places again and again (every verb group, every
+ * gap position), so each synset is matched over the sentence once. */
+#define SYN_SLOTS 512
+static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+{
+    uint32_t n = c->tree.ntoks;
+    if (start >= n) return 0;
+    if (!c->syn) return S_synset_lens_at(c, id, start);
+    uint32_t h = (id * 2654435761u) & (SYN_SLOTS - 1);
+    for (int probe = 0; probe < SYN_SLOTS; probe++, h = (h + 1) & (SYN_SLOTS - 1)) {
+        struct synlens *sl = &c->syn[h];
+        if (sl->lens && sl->id != id) continue;
+        if (!sl->lens) {
+            uint32_t *v = dyad__arena_alloc(&c->arena, (size_t)n * sizeof *v);
+            if (!v) return S_synset_lens_at(c, id, start);
+            memset(v, 0xff, (size_t)n * sizeof *v);   /* not yet asked */
+            sl->id = id;
+            sl->lens = v;
+        }
+        if (sl->lens[start] == UINT32_MAX) sl->lens[start] = S_synset_lens_at(c, id, start) & 0x7fffffffu;
+        return sl->lens[start];
+    }
+    return S_synset_lens_at(c, id, start);   /* table full */
 }
 
 static unsigned S_word_id(dyad_coder *c, const char *w, size_t n)
@@ -1608,6 +1550,7 @@ static int S_closed_object(const dyad_coder *c, uint32_t np, int32_t va)
 /* Matches elements e[k..n) going in direction dir (+1 forward from pos,
  * -1 backward ending before pos), within [lo, hi).  adj: the element
  * must sit right at pos.  Backtracks over gaps. */
+#define MAX_GAP 40
 static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, int dir,
                    int32_t pos, int adj, int32_t lo, int32_t hi, pmatch *pm, int depth)
 {
@@ -1627,6 +1570,10 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
     int32_t start = dir > 0 ? pos : pos - 1;
     for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
         if (need_adj && i != start) break;
+        /* a gap spans at most MAX_GAP words: a pattern's words belong to
+         * its verb's phrase, and an unbounded gap makes matching a long
+         * sentence quadratic in its length (every verb, every place) */
+        if ((i - start) * dir > MAX_GAP) break;
         /* a gap does not pass another clause's verb: the pattern's
          * words belong to this verb's phrase ("spoke ahead of a meeting
          * requested by A to discuss B's transfer of arms to C" is not
@@ -1741,6 +1688,21 @@ static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int d
     return S_target_pass(c, inner, from, depth, 1);
 }
 
+/* Is node n a relative clause ("that could help"), or a noun phrase
+ * ending in one? */
+static int S_has_relative(const dyad__tree *t, uint32_t n)
+{
+    uint32_t last = NONE;
+    if (t->nodes[n].label == DYAD__L_NP)
+        for (uint32_t ch = t->nodes[n].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+            last = ch;
+    else
+        last = n;
+    if (last == NONE || t->nodes[last].label != DYAD__L_SBAR) return 0;
+    uint32_t w = t->nodes[last].first_child;
+    return w != NONE && t->nodes[w].label == DYAD__L_WHNP;
+}
+
 static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places)
 {
     const dyad__tree *t = &c->tree;
@@ -1762,10 +1724,25 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         "offensive", "counteroffensive", "attack", "attacks", "assault", "strike", "strikes",
         "raid", "raids", "war", "invasion", "incursion", "siege", "blockade"};
     uint32_t obj_head = NONE;
+    int relative = 0;   /* a relative clause has begun among the children */
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
-        if (x->label == DYAD__L_NP && c->agent_country) obj_head = x->head;
+        /* news mode: what follows a relative clause ("praised proposals
+         * which might end the quarrel over X") belongs to it, even
+         * where the chunker left it beside the object */
+        if (relative && x->label != DYAD__L_NP && x->label != DYAD__L_PP) continue;
+        if (c->agent_country && S_has_relative(t, ch)) relative = 1;
+        if (x->label == DYAD__L_NP && c->agent_country) {
+            /* the noun an infinitive after it would complete: the
+             * object's last ("the beginning of an operation to ...") */
+            obj_head = x->head;
+            if (x->tok_b > x->tok_a && dyad__tag_is_noun(t->toks[x->tok_b - 1].tag))
+                obj_head = x->tok_b - 1;
+        }
+        if (x->label == DYAD__L_PP && c->agent_country && obj_head != NONE && x->tok_b > x->tok_a &&
+            dyad__tag_is_noun(t->toks[x->tok_b - 1].tag))
+            obj_head = x->tok_b - 1;   /* the same past a phrase after the object */
         if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
             t->nodes[x->first_child].label == DYAD__L_VP &&
             !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO") &&
@@ -1905,6 +1882,18 @@ static const char *S_prep_above(const dyad__tree *t, uint32_t np, uint32_t inner
         if (t->nodes[q].label == DYAD__L_PP && t->nodes[q].head != NONE)
             return t->toks[t->nodes[q].head].word;
     return NULL;
+}
+
+/* Does the phrase holding token a (its preposition) follow verb group g
+ * with nothing but adverbs between? */
+static int S_right_after(const dyad__tree *t, const dyad__vgroup *g, uint32_t a)
+{
+    uint32_t q = t->toks[a].parent;
+    while (q != NONE && t->nodes[q].label != DYAD__L_PP) q = t->nodes[q].parent;
+    if (q == NONE) return 0;
+    for (uint32_t i = g->last + 1; i < t->nodes[q].tok_a; i++)
+        if (strncmp(t->toks[i].tag, "RB", 2) != 0) return 0;
+    return 1;
 }
 
 /* Verbs that are mutual by meaning whatever their code: "Trump and
@@ -2334,6 +2323,40 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
     return st;
 }
 
+/* Does node q lie in a relative clause ("which would ...", "under which
+ * they would ...")? */
+static int S_in_relative(const dyad__tree *t, uint32_t q)
+{
+    for (; q != NONE; q = t->nodes[q].parent) {
+        const dyad__node *n = &t->nodes[q];
+        if (n->label == DYAD__L_SBAR) {
+            uint32_t w = n->first_child;
+            if (w != NONE && (t->nodes[w].label == DYAD__L_WHNP || t->nodes[w].label == DYAD__L_WHPP))
+                return 1;
+        } else if (n->label == DYAD__L_S && n->tok_a > 0 && n->first_child != NONE &&
+                   t->nodes[n->first_child].label == DYAD__L_NP) {
+            /* a clause with its own subject right after "which" or
+             * "whom", however the chunker joined them */
+            const char *tag = t->toks[n->tok_a - 1].tag;
+            if (!strcmp(tag, "WDT") || !strcmp(tag, "WP") || !strcmp(tag, "WP$")) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is g a lone gerund whose clause completes a noun through a preposition
+ * ("the need for expanding patrols", "backing for negotiating")?
+ * Its doer is not the sentence's subject, and it tells of no act. */
+static int S_noun_gerund(const dyad__tree *t, const dyad__vgroup *g)
+{
+    if (g->first != g->verb || strcmp(t->toks[g->verb].tag, "VBG") != 0) return 0;
+    uint32_t q = t->nodes[g->vp].parent;
+    while (q != NONE && t->nodes[q].label == DYAD__L_S) q = t->nodes[q].parent;
+    if (q == NONE || t->nodes[q].label != DYAD__L_PP) return 0;
+    uint32_t up = t->nodes[q].parent;
+    return up != NONE && t->nodes[up].label == DYAD__L_NP;
+}
+
 static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
@@ -2342,6 +2365,10 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
     TRACE("verb '%s' (token %u)%s%s\n", t->toks[g->verb].word, g->verb,
           g->passive ? ", passive" : "", g->negated ? ", negated" : "");
     if (nv == 0) { TRACE("  not in the verb dictionary\n"); return DYAD_OK; }
+    if (c->agent_country && S_noun_gerund(t, g)) {
+        TRACE("  a gerund completing a noun ('the importance of ...ing'): an idea, not an event\n");
+        return DYAD_OK;
+    }
     if (nv > MAXM) nv = MAXM;
     /* the longest verb entry (multi-word verbs first) */
     dyad_dict_entry ve;
@@ -2474,7 +2501,16 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             c->mod = mood == -1 ? DYAD_NEGATED : DYAD_HYPOTHETICAL;
             TRACE("  %s: marked, not done\n", dyad_modality_kind_name(c->mod));
         }
-        if (mood > 0) {
+        if (mood > 0 && S_in_relative(t, g->vp)) {
+            /* "a deal under which the rebels would pull back": the
+             * content of the noun, not an intent anyone stated */
+            if (!c->all_modalities) {
+                TRACE("  planned in a relative clause: the content of a noun, not an event\n");
+                return DYAD_OK;
+            }
+            c->mod = DYAD_PLANNED;
+            TRACE("  planned in a relative clause: marked, no stated intent\n");
+        } else if (mood > 0) {
             const char *was = code ? code : paired;
             const char *ic = code ? S_intent(code) : NULL, *ip = paired ? S_intent(paired) : NULL;
             if (ic && strcmp(ic, code)) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
@@ -2611,6 +2647,13 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             if (subj.n) tgt = subj;
             passive = 1;
             TRACE("  passive with a 'by' agent: roles swapped\n");
+            if (c->agent_country && g->first == g->last && code && !strncmp(code, "05", 2)) {
+                /* a lone participle of support ("the rebels, backed by
+                 * X,"; "a camp supported by X") describes a party; the
+                 * sentence reports something else */
+                TRACE("  a participle of support describing a party: not an event\n");
+                return DYAD_OK;
+            }
         } else if (c->agent_country && src.n) {
             /* news mode: "Palestinians injured in clashes with police" -
              * the subject suffered the act; who did it is not said */
@@ -2623,26 +2666,28 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
     uint32_t they = g->subject;
     for (uint32_t k = t->nvgroups; they == NONE && k-- > 0;)
         if (t->vgroups[k].verb < g->first && t->vgroups[k].subject != NONE) they = t->vgroups[k].subject;
+    const char *sg, *sg_text;
+    unsigned sg_at;
     if (!src.n && c->agent_country && code && they != NONE && S_pronoun(t, they) &&
         !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && S_force_code(code) &&
-        c->doc.group[0] && strncmp(c->doc.group, "NGO", 3) && c->doc.group_at + 4 >= c->doc.sent) {
+        (sg = dyad__story_group(c->story, 4, 1, &sg_text, &sg_at)) != NULL) {
         /* "They shot and killed people on the train": who kills in a
          * story of an attack is the armed group it named */
         char why[128];
-        snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u",
-                 c->doc.group, c->doc.group_text, c->doc.group_at);
+        snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u", sg,
+                 sg_text, sg_at);
         uint32_t a = t->nodes[they].tok_a;
-        if (!S_story_actor(c, &src, c->doc.group, a, a + 1, why)) return DYAD_ENOMEM;
+        if (!S_story_actor(c, &src, sg, a, a + 1, why)) return DYAD_ENOMEM;
     }
     if (!src.n && c->agent_country && g->subject != NONE && S_the_statement(c, g->subject) &&
-        c->doc.person[0] && c->doc.person_at + 1 >= c->doc.sent) {
+        (sg = dyad__story_person(c->story, 1, &sg_text, &sg_at)) != NULL) {
         /* "Blinken issued a statement ... The statement threatened
          * sanctions": a statement acts for the person who made it */
         uint32_t a = t->nodes[g->subject].tok_a, b = t->nodes[g->subject].tok_b;
         char why[128];
         snprintf(why, sizeof why, "'%s' = %s's, %s, in sentence %u", S_words_text(c, a, b),
-                 c->doc.person_text, c->doc.person, c->doc.person_at);
-        if (!S_story_actor(c, &src, c->doc.person, a, b, why)) return DYAD_ENOMEM;
+                 sg_text, sg, sg_at);
+        if (!S_story_actor(c, &src, sg, a, b, why)) return DYAD_ENOMEM;
     }
     if (condp.n) {
         /* the threat is to the party of the condition, by the one who
@@ -2707,8 +2752,11 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         actor acc;
         int keep = 0;
         for (uint32_t i = 0; i < tgt.n && !keep; i++)
-            for (int k = 0; k < c->doc.nacc && !keep; k++)
-                keep = !strncmp(tgt.v[i].code, c->doc.acc[k].src, 3);
+            for (size_t k = 0; k < dyad__story_accusations(c->story) && !keep; k++) {
+                const char *as, *at;
+                dyad__story_accusation(c->story, k, &as, &at, NULL);
+                keep = !strncmp(tgt.v[i].code, as, 3);
+            }
         /* "X detailed transfers to Russia -- which Moscow denied": what
          * is denied is the clause before, and its subject the accuser */
         uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
@@ -2739,6 +2787,12 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         actorset with = w != NONE ? S_np_actors(c, w, 0) : (actorset){NULL, 0};
         const char *prep = tgt.n && tgt.v[0].b > tgt.v[0].a
                            ? S_prep_above(t, t->toks[tgt.v[0].a].parent, g->inner) : NULL;
+        if (prep && !strcasecmp(prep, "to") && !S_right_after(t, g, tgt.v[0].a)) {
+            /* "to" after an object belongs to it: "discussed the
+             * shipment of copper to X" names a topic, "talked to X" a
+             * party */
+            prep = NULL;
+        }
         if (with.n) {
             tgt = with;
         } else if (prep && (!strcasecmp(prep, "with") || !strcasecmp(prep, "between") ||
@@ -2788,13 +2842,26 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
          /* "threatened to break the ceasefire": a threat has an adversary;
           * a warning may be about a danger only */
          (!strncmp(code, "13", 2) && !strncasecmp(t->toks[g->verb].word, "threat", 6))) &&
-        (!g->passive || passive)) {
+        /* not for a lone participle: the noun it describes is its
+         * other party ("a plan supported by X") */
+        (!g->passive || (passive && g->first != g->last))) {
         int object = 0;
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
-             ch = t->nodes[ch].next_sibling)
+             ch = t->nodes[ch].next_sibling) {
             object = t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
                      t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S ||
                      t->nodes[ch].label == DYAD__L_VP;
+            /* a quantified object ("welcomes all initiatives that ...",
+             * "any efforts") is a kind of thing, not the other party's
+             * act: no party stands behind it */
+            if (t->nodes[ch].label == DYAD__L_NP) {
+                static const char *const any[] = {"all", "any", "every", "each", "some", "no"};
+                if (S_in_words(t->toks[t->nodes[ch].tok_a].word, any, DYAD_ARRAY_LEN(any))) {
+                    object = 0;
+                    break;
+                }
+            }
+        }
         actor cp;
         if (object && S_counterpart(c, &src, &cp)) {
             S_push_one(c, &tgt, &cp);
@@ -3544,30 +3611,13 @@ static void S_count_countries(dyad_coder *c)
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         const mention *m = &c->ments[i];
         if (m->agent || m->a != i) continue;
-        const char *k = S_mention_code(c, m);
-        if (!S_country_code(k)) continue;
-        int j = 0;
-        while (j < c->nseen && memcmp(c->seen[j].cc, k, 3)) j++;
-        if (j == c->nseen) {
-            if (c->nseen == (int)DYAD_ARRAY_LEN(c->seen)) continue;
-            memcpy(c->seen[j].cc, k, 3);
-            c->seen[j].cc[3] = 0;
-            c->seen[j].n = 0;
-            c->nseen++;
-        }
-        c->seen[j].n++;
+        dyad__story_count_country(c->story, S_mention_code(c, m));
     }
-    int best = -1;
-    for (int j = 0; j < c->nseen; j++)
-        if (best < 0 || c->seen[j].n > c->seen[best].n) best = j;
-    if (best >= 0) memcpy(c->home, c->seen[best].cc, 4);
 }
 
 void dyad_coder_new_document(dyad_coder *c)
 {
-    memset(&c->doc, 0, sizeof c->doc);
-    c->home[0] = 0;
-    c->nseen = 0;
+    dyad__story_reset(c->story);
 }
 
 dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
@@ -3616,10 +3666,11 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
         while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;
         c->wset[h] = id;
     }
+    c->syn = dyad__arena_zalloc(&c->arena, SYN_SLOTS * sizeof *c->syn);
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     c->speaker = (actorset){NULL, 0};
-    if (c->agent_country) c->doc.sent++;
+    if (c->agent_country) dyad__story_begin_sentence(c->story);
     if (S_discarded(c)) return DYAD_OK;
     S_find_mentions(c);
     if (c->agent_country) {

@@ -239,11 +239,21 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
         } else {
             r->goldstein = NAN;
         }
+        const char *topics[16];
+        size_t nt = dyad__resolve_issues(e->resolver, res, e->dict, doc->date, ev, topics, 16);
+        if (nt) {
+            const char **iv = dyad__arena_alloc(&e->arena, nt * sizeof *iv);
+            if (!iv) return DYAD_ENOMEM;
+            for (size_t k = 0; k < nt; k++)
+                if (!(iv[k] = S_dup(e, topics[k]))) return DYAD_ENOMEM;
+            r->issues = iv;
+            r->nissues = nt;
+        }
         r->source_text = S_dup(e, ev->source_text);
         r->target_text = S_dup(e, ev->target_text);
         r->verb_text = S_dup(e, ev->verb_text);
         r->negated = ev->negated;
-        dyad_evidence *v = dyad__arena_alloc(&e->arena, (ev->nevidence + 1) * sizeof *v);
+        dyad_evidence *v = dyad__arena_alloc(&e->arena, (ev->nevidence + 2) * sizeof *v);
         if (!v) return DYAD_ENOMEM;
         for (size_t k = 0; k < ev->nevidence; k++) {
             v[k] = ev->evidence[k];
@@ -253,6 +263,15 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
         }
         r->evidence = v;
         r->nevidence = ev->nevidence;
+        if (r->date_text) {
+            /* the time expression that set (or failed to set) the date */
+            dyad_evidence *tv = &v[r->nevidence++];
+            memset(tv, 0, sizeof *tv);
+            tv->kind = "time";
+            tv->first = f.time_first;
+            tv->end = f.time_end;
+            tv->text = r->date_text;
+        }
         if (!r->source || !r->target || !r->code) return DYAD_ENOMEM;
         e->nrecs++;
     }
@@ -348,6 +367,10 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
     if (r->quad_class) dyad_json_int(j, r->quad_class); else dyad_json_null(j);
     dyad_json_key(j, "goldstein"); dyad_json_double(j, r->goldstein);
     dyad_json_key(j, "plover"); dyad_json_cstr(j, r->plover);
+    dyad_json_key(j, "issues");
+    dyad_json_arr_begin(j);
+    for (size_t k = 0; k < r->nissues; k++) dyad_json_cstr(j, r->issues[k]);
+    dyad_json_arr_end(j);
     dyad_json_key(j, "source_text"); dyad_json_cstr(j, r->source_text);
     dyad_json_key(j, "target_text"); dyad_json_cstr(j, r->target_text);
     dyad_json_key(j, "verb_text"); dyad_json_cstr(j, r->verb_text);

@@ -1053,6 +1053,9 @@ static uint32_t S_vp(ck *k)
         while (v < k->n && S_adverb(S_tag(k, v)) && v - j < 3) v++;
         int tv = S_tag(k, v);
         if (!(S_verb(tv) || tv == DYAD__T_MD) || tv == DYAD__T_VBG) break;
+        /* an infinitive coordinates with infinitives: "forced X to flee
+         * and destroyed Y" joins "destroyed" to "forced", above */
+        if (k->tag[a] == DYAD__T_TO && (tv == DYAD__T_VBD || tv == DYAD__T_VBZ)) break;
         if (k->depth >= CK_MAXDEPTH) break;
         /* "attacked X and killed(VBN) Y": the same tense as the first */
         if (nchain == 1 && k->tag[a] == DYAD__T_VBD && tv == DYAD__T_VBN && !S_aux(k, v))
@@ -1550,6 +1553,13 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     k.tag = tags;
     k.n = n;
     k.a = a;
+    /* a slash between two names joins them like "or" ("FARC/ELN
+     * fighters", "US/UK talks") */
+    for (uint32_t i = 1; i + 1 < n; i++)
+        if (tags[i] == DYAD__T_SYM && w[i].len == 1 && w[i].s[0] == '/' &&
+            (tags[i - 1] == DYAD__T_NNP || tags[i - 1] == DYAD__T_NNPS) &&
+            (tags[i + 1] == DYAD__T_NNP || tags[i + 1] == DYAD__T_NNPS))
+            tags[i] = DYAD__T_CC;
     /* inline quotation marks are not there for the chunker: it reads the
      * words between them */
     uint32_t *orig = NULL;
@@ -1932,6 +1942,19 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a)
                     t->nodes[root_vp].parent != NONE &&
                     t->nodes[t->nodes[root_vp].parent].label == DYAD__L_NP)
                     g->passive = 1;
+                /* so is a lone past form with a "by" phrase right after
+                 * it, wherever the chunker hung it and whatever the
+                 * tagger took it for ("the rebels, backed by Bree,"; "a
+                 * camp supported mainly by Bree") -- but not "responded
+                 * by imposing", "rose by 5 percent" */
+                if (st.n == 1 && (S_tag_is(t->toks[g->verb].tag, "VBN") ||
+                                  S_tag_is(t->toks[g->verb].tag, "VBD"))) {
+                    uint32_t k = g->last + 1;
+                    while (k < t->ntoks && t->toks[k].tag[0] == 'R' && t->toks[k].tag[1] == 'B') k++;
+                    if (k + 1 < t->ntoks && S_eq(t->toks[k].word, strlen(t->toks[k].word), "by") &&
+                        !S_tag_is(t->toks[k + 1].tag, "VBG") && !S_tag_is(t->toks[k + 1].tag, "CD"))
+                        g->passive = 1;
+                }
                 g->subject = S_subject(t, root_vp);
                 g->reported = S_reported(t, root_vp, cur, g->verb);
                 break;

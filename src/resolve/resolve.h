@@ -2,7 +2,9 @@
  * resolve.h -- the resolve stage: document-level reasoning over what the
  * sentence stages found (event dates, modality, places, story memory).
  *
- * Event resolution (event.c) is declared at the end of this header.
+ * Event resolution (event.c) is declared at the end of this header.  The
+ * story memory of news mode (story.c) implements the interface the coder
+ * declares in code/code.h.
  *
  * Time expressions (timex.c): dyad__timex_scan finds them in a sentence's
  * words and records what the words say; dyad__timex_resolve turns one
@@ -200,6 +202,7 @@ typedef struct dyad__event_facts {
     dyad_date_precision precision;
     const char *basis;          /* "text", "document", "dateline", NULL */
     const char *date_text;      /* the time expression, or NULL */
+    size_t time_first, time_end;  /* its tokens in the sentence */
     int background;
     dyad_modality_kind modality;
 } dyad__event_facts;
@@ -214,5 +217,14 @@ void dyad__resolve_sentence(dyad__resolver *r, dyad__resolved *res, const dyad__
 /* The facts of event ev of the current sentence. */
 void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dyad_event *ev,
                          dyad__event_facts *out);
+
+/* The topics of event ev: the issue codes of the issue phrases in its
+ * verb's phrase (after the verb, outside its parties' words), and, for a
+ * consultation or an intent (roots 03, 04), the countries that phrase
+ * names besides the parties ("discussed the situation in Libya": LBY).
+ * Sorted, each once; up to cap written to out (valid until the next
+ * call); returns how many.  0 for an event named by a noun. */
+size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const dyad_dict *d,
+                            const char *date, const dyad_event *ev, const char **out, size_t cap);
 
 #endif /* DYAD_RESOLVE_H */

@@ -505,7 +505,7 @@ static size_t S_core_dayword(S_try *t, size_t j)
 }
 
 /* "three days ago", "a year ago" (RELATIVE); "a few days ago", "weeks
- * ago" (VAGUE); "two days later" (ANAPHOR). */
+ * ago" (VAGUE); "two days later", "two days after [a clause]" (ANAPHOR). */
 static size_t S_core_ago(S_try *t, size_t j)
 {
     static const char *const vague[] = {"few", "several", "some", "many", NULL};
@@ -517,9 +517,15 @@ static size_t S_core_ago(S_try *t, size_t j)
     dyad__timex_unit u = S_unit(S_at(t, k));
     const char *after = S_at(t, k + 1);
     int ago = S_ieq(after, "ago"), later = S_ieq(after, "later") || S_ieq(after, "earlier");
-    if (!u || (!ago && !later)) return 0;
+    /* "two days after the talks ended": the clause after it lies that far
+     * from the clause holding it (offset: the later clause's, from it) */
+    int rel = c && (S_ieq(after, "after") || S_ieq(after, "before"));
+    if (!u || (!ago && !later && !rel)) return 0;
     t->x->unit = u;
-    if (later) {
+    if (rel) {
+        t->x->kind = DYAD__TIMEX_ANAPHOR;
+        t->x->offset = S_ieq(after, "after") ? -c : c;
+    } else if (later) {
         t->x->kind = DYAD__TIMEX_ANAPHOR;
         t->x->offset = c ? (S_ieq(after, "later") ? c : -c) : 0;
     } else if (c) {

@@ -228,12 +228,40 @@ static int S_starts_sentence(const dyad_token *v, size_t j, size_t b)
     return 0;
 }
 
+/* A determiner or pronoun that opens a clause ("The", "They"): after a
+ * few capitalised words at the start of a sentence, the words before it
+ * are a heading whose line break was lost ("Ukraine The two leaders
+ * ..." in text with its white space collapsed). */
+static int S_clause_opener(const dyad_token *k)
+{
+    static const char *const w[] = {"The", "A", "An", "He", "She", "It", "They", "We", "This",
+                                    "These", "Those", "His", "Her", "Its", "Their", "Our",
+                                    "There"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(w); i++)
+        if (dyad__tok_is(k, w[i])) return 1;
+    return 0;
+}
+
+static int S_run_in_heading(const dyad_token *v, size_t s, size_t i)
+{
+    if (i <= s || i - s > 4 || !S_clause_opener(&v[i])) return 0;
+    for (size_t j = s; j < i; j++)
+        if (v[j].kind != DYAD_TOK_WORD || !dyad__tok_is_upper_start(&v[j]) ||
+            S_clause_opener(&v[j]))
+            return 0;
+    return 1;
+}
+
 static dyad_status S_split(dyad_text *t, size_t a, size_t b, unsigned para_no)
 {
     const dyad_token *v = t->toks.v;
     size_t s = a;
     for (size_t i = a; i < b; i++) {
         const dyad_token *k = &v[i];
+        if (S_run_in_heading(v, s, i)) {
+            if (S_add_sent(t, s, i, para_no)) return DYAD_ENOMEM;
+            s = i;
+        }
         int term = S_tok_char(k, '.') || S_tok_char(k, '!') || S_tok_char(k, '?') ||
                    (k->kind == DYAD_TOK_PUNCT && k->norm_len >= 3 && k->norm[0] == '.');
         int abbr = k->abbrev && S_abbrev_can_end(k);

@@ -8,3 +8,10 @@ grep '"code"' tests/gold/voa.jsonl >"$d/events.jsonl"
 "$DYAD" eval --json tests/gold/voa.jsonl "$d/events.jsonl" --corpus "$corpus" >"$d/out"
 echo "rc=$?"
 sed -e 's/"events_file":"[^"]*"/"events_file":"EVENTS"/' "$d/out"
+# the seed stories' gold set, the same way
+seeds=../shared/corpus/seeds/seeds.jsonl
+[ -f "$seeds" ] || { echo "SKIP: $seeds is absent"; exit 77; }
+grep '"code"' tests/gold/seeds.jsonl >"$d/seed-events.jsonl"
+"$DYAD" eval --json tests/gold/seeds.jsonl "$d/seed-events.jsonl" --corpus "$seeds" >"$d/out"
+echo "rc=$?"
+sed -e 's/"events_file":"[^"]*"/"events_file":"EVENTS"/' "$d/out"

@@ -1,0 +1,315 @@
+/*
+ * pool.c -- documents coded in parallel (dyad_pool_*).  One engine per
+ * worker thread, all over the same read-only dictionaries and tagger;
+ * each document is coded by one engine alone, from a fresh story, so its
+ * records are the same whichever worker codes it.  Results are handed
+ * back in submission order, which makes the output byte for byte that of
+ * one engine coding the documents in turn.
+ *
+ * A ring of `window` slots holds the documents in flight (submitted and
+ * not yet taken back): a slot is QUEUED with its copy of the document,
+ * RUNNING in a worker, DONE with the serialised records, problems and
+ * trace, then FREE again once the caller has moved past it.  Workers take
+ * QUEUED slots in submission order.  The caller never blocks in submit:
+ * it takes a result first when the window is full, so memory is bounded
+ * by the window whatever the input size.  With one thread the caller
+ * codes each document itself at submission: no thread is started.
+ */
+#include "engine.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
+
+typedef struct slot {
+    int state;
+    size_t seq;
+    dyad_doc doc;               /* pointers into copy */
+    char *copy;                 /* the document's strings */
+    dyad_status status;
+    char *json;                 /* the records as JSON Lines */
+    size_t json_len, nrecords;
+    char **problems;
+    size_t nproblems;
+    char *trace;
+    dyad_discard discarded;
+} slot;
+
+struct dyad_pool {
+    unsigned nthreads;
+    dyad_engine **engines;      /* one per worker (one when inline) */
+    pthread_t *threads;
+    unsigned started;
+    slot *slots;
+    size_t window;
+    size_t submitted;           /* documents submitted so far */
+    size_t taken;               /* results taken so far */
+    size_t next_run;            /* the next document a worker starts */
+    int held;                   /* the last result taken is still out */
+    int stop;
+    pthread_mutex_t mu;
+    pthread_cond_t work;        /* a slot became QUEUED, or stop */
+    pthread_cond_t done;        /* a slot became DONE */
+};
+
+unsigned dyad_cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < 4096 ? (unsigned)n : 1;
+}
+
+static void S_slot_clear(slot *s)
+{
+    free(s->copy);
+    free(s->json);
+    for (size_t i = 0; i < s->nproblems; i++) free(s->problems[i]);
+    free(s->problems);
+    free(s->trace);
+    memset(s, 0, sizeof *s);
+}
+
+/* Copies doc's strings into one block owned by s. */
+static dyad_status S_slot_fill(slot *s, const dyad_doc *doc)
+{
+    const char *strs[] = {doc->id, doc->date, doc->source, doc->url, doc->title, doc->parse,
+                          doc->path};
+    size_t need = doc->len + 1;
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+        if (strs[i]) need += strlen(strs[i]) + 1;
+    s->copy = malloc(need);
+    if (!s->copy) return DYAD_ENOMEM;
+    char *p = s->copy;
+    s->doc = *doc;
+    memcpy(p, doc->text, doc->len);
+    p[doc->len] = 0;
+    s->doc.text = p;
+    p += doc->len + 1;
+    const char **dst[] = {&s->doc.id, &s->doc.date, &s->doc.source, &s->doc.url, &s->doc.title,
+                          &s->doc.parse, &s->doc.path};
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
+        if (!strs[i]) continue;
+        size_t n = strlen(strs[i]) + 1;
+        memcpy(p, strs[i], n);
+        *dst[i] = p;
+        p += n;
+    }
+    return DYAD_OK;
+}
+
+static char *S_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d) memcpy(d, s, n);
+    return d;
+}
+
+/* Codes s's document with engine e and keeps what the caller will need. */
+static void S_code(dyad_engine *e, slot *s)
+{
+    s->status = dyad_engine_code(e, &s->doc);
+    s->discarded = dyad_engine_discarded(e);
+    s->nrecords = dyad_engine_record_count(e);
+    FILE *f = open_memstream(&s->json, &s->json_len);
+    dyad_json *j = f ? dyad_json_new(f) : NULL;
+    if (j) {
+        for (size_t i = 0; i < s->nrecords; i++) dyad_record_write_json(dyad_engine_record(e, i), j);
+        if (dyad_json_flush(j) != DYAD_OK && s->status == DYAD_OK) s->status = DYAD_ENOMEM;
+        dyad_json_free(j);
+    } else if (s->status == DYAD_OK) {
+        s->status = DYAD_ENOMEM;
+    }
+    if (f) fclose(f);
+    size_t np = dyad_engine_problem_count(e);
+    s->problems = np ? calloc(np, sizeof *s->problems) : NULL;
+    for (size_t i = 0; s->problems && i < np; i++) {
+        s->problems[i] = S_strdup(dyad_engine_problem(e, i));
+        if (s->problems[i]) s->nproblems++;
+    }
+    s->trace = S_strdup(dyad_engine_trace(e));
+}
+
+static void *S_worker(void *arg)
+{
+    dyad_pool *p = ((void **)arg)[0];
+    dyad_engine *e = ((void **)arg)[1];
+    free(arg);
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        slot *s = NULL;
+        while (!p->stop) {
+            if (p->next_run < p->submitted) {
+                s = &p->slots[p->next_run % p->window];
+                if (s->state == SLOT_QUEUED) break;
+            }
+            s = NULL;
+            pthread_cond_wait(&p->work, &p->mu);
+        }
+        if (!s) break;
+        s->state = SLOT_RUNNING;
+        p->next_run++;
+        pthread_mutex_unlock(&p->mu);
+        S_code(e, s);
+        pthread_mutex_lock(&p->mu);
+        s->state = SLOT_DONE;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d, const dyad_tagger *tg,
+                          const dyad_engine_options *o, unsigned threads)
+{
+    *out = NULL;
+    if (!d) return DYAD_EINVAL;
+    dyad_pool *p = calloc(1, sizeof *p);
+    if (!p) return DYAD_ENOMEM;
+    p->nthreads = threads ? threads : dyad_cpu_count();
+    if (p->nthreads > 256) p->nthreads = 256;
+    p->window = p->nthreads == 1 ? 1 : (size_t)p->nthreads * 4;
+    p->slots = calloc(p->window, sizeof *p->slots);
+    p->engines = calloc(p->nthreads, sizeof *p->engines);
+    p->threads = calloc(p->nthreads, sizeof *p->threads);
+    if (!p->slots || !p->engines || !p->threads ||
+        pthread_mutex_init(&p->mu, NULL) != 0) {
+        free(p->slots);
+        free(p->engines);
+        free(p->threads);
+        free(p);
+        return DYAD_ENOMEM;
+    }
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    *out = p;
+    for (unsigned i = 0; i < p->nthreads; i++) {
+        dyad_status st = dyad_engine_new(&p->engines[i], d, tg, o);
+        if (st != DYAD_OK) {
+            dyad_pool_free(p);
+            *out = NULL;
+            return st;
+        }
+    }
+    if (p->nthreads == 1) return DYAD_OK;
+    for (unsigned i = 0; i < p->nthreads; i++) {
+        void **arg = malloc(2 * sizeof *arg);
+        if (!arg) break;
+        arg[0] = p;
+        arg[1] = p->engines[i];
+        if (pthread_create(&p->threads[i], NULL, S_worker, arg) != 0) {
+            free(arg);
+            break;
+        }
+        p->started++;
+    }
+    if (p->started == 0) {
+        dyad_pool_free(p);
+        *out = NULL;
+        return DYAD_ENOMEM;
+    }
+    return DYAD_OK;
+}
+
+void dyad_pool_free(dyad_pool *p)
+{
+    if (!p) return;
+    pthread_mutex_lock(&p->mu);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->mu);
+    for (unsigned i = 0; i < p->started; i++) pthread_join(p->threads[i], NULL);
+    for (size_t i = 0; i < p->window; i++) S_slot_clear(&p->slots[i]);
+    for (unsigned i = 0; p->engines && i < p->nthreads; i++) dyad_engine_free(p->engines[i]);
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->done);
+    pthread_mutex_destroy(&p->mu);
+    free(p->slots);
+    free(p->engines);
+    free(p->threads);
+    free(p);
+}
+
+unsigned dyad_pool_threads(const dyad_pool *p)
+{
+    return p ? p->nthreads : 0;
+}
+
+size_t dyad_pool_window(const dyad_pool *p)
+{
+    return p ? p->window : 0;
+}
+
+size_t dyad_pool_pending(const dyad_pool *p)
+{
+    return p ? p->submitted - p->taken : 0;
+}
+
+/* Frees the slot of the result taken last, now that the caller moved on. */
+static void S_release(dyad_pool *p)
+{
+    if (!p->held) return;
+    S_slot_clear(&p->slots[(p->taken - 1) % p->window]);
+    p->held = 0;
+}
+
+dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
+{
+    if (!p || !doc || !doc->id || (!doc->text && doc->len)) return DYAD_EINVAL;
+    pthread_mutex_lock(&p->mu);
+    S_release(p);
+    if (p->submitted - p->taken >= p->window) {
+        pthread_mutex_unlock(&p->mu);
+        return DYAD_EINVAL;     /* take a result first */
+    }
+    slot *s = &p->slots[p->submitted % p->window];
+    S_slot_clear(s);
+    dyad_status st = S_slot_fill(s, doc);
+    if (st != DYAD_OK) {
+        pthread_mutex_unlock(&p->mu);
+        return st;
+    }
+    s->seq = p->submitted;
+    s->state = SLOT_QUEUED;
+    p->submitted++;
+    if (p->nthreads == 1) {
+        pthread_mutex_unlock(&p->mu);
+        S_code(p->engines[0], s);
+        s->state = SLOT_DONE;
+        p->next_run++;
+        return DYAD_OK;
+    }
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->mu);
+    return DYAD_OK;
+}
+
+dyad_status dyad_pool_next(dyad_pool *p, dyad_pool_result *out)
+{
+    if (!p || !out) return DYAD_EINVAL;
+    memset(out, 0, sizeof *out);
+    pthread_mutex_lock(&p->mu);
+    S_release(p);
+    if (p->taken == p->submitted) {
+        pthread_mutex_unlock(&p->mu);
+        return DYAD_ENOTFOUND;
+    }
+    slot *s = &p->slots[p->taken % p->window];
+    while (s->state != SLOT_DONE) pthread_cond_wait(&p->done, &p->mu);
+    p->taken++;
+    p->held = 1;
+    pthread_mutex_unlock(&p->mu);
+    out->doc_id = s->doc.id;
+    out->status = s->status;
+    out->json = s->json ? s->json : "";
+    out->json_len = s->json ? s->json_len : 0;
+    out->nrecords = s->nrecords;
+    out->problems = (const char *const *)s->problems;
+    out->nproblems = s->nproblems;
+    out->trace = s->trace ? s->trace : "";
+    out->discarded = s->discarded;
+    return DYAD_OK;
+}

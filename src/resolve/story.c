@@ -1,0 +1,339 @@
+/*
+ * story.c -- the story memory of news mode: what a document has
+ * established so far, for the sentences after it.  The sentence coder
+ * reports each sentence's facts here (the names it introduced, its
+ * speaker and subject, the parties that acted, its events) and asks the
+ * questions only a document can answer: who "Jaiswal", "he", "the
+ * group", "they", "the two leaders" or "the statement" is; which
+ * country "the insurgents" or "lawmakers" belong to; whom a denial
+ * answers.  How far back a description may reach, and when it is
+ * ambiguous, is decided here.  The interface is declared in
+ * code/code.h (the coder's needs); codes are copied, since the coder's
+ * arena is reset per sentence.
+ */
+#include "resolve.h"
+#include "../code/code.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ST_CODE 32
+#define ST_TEXT DYAD__STORY_TEXT
+#define ST_NAMES 96
+#define ST_ACCUSE 8
+#define ST_RECENT 12
+#define ST_SECTORS 16
+#define ST_PAIRS 4
+#define ST_COUNTRIES 32
+
+typedef struct st_name {
+    char name[ST_TEXT];          /* a surname as written ("Jaiswal") */
+    char code[ST_CODE];
+    unsigned at;                 /* the sentence that introduced it */
+} st_name;
+
+typedef struct st_actor {
+    char code[ST_CODE];
+    char text[ST_TEXT];
+    unsigned at;
+} st_actor;
+
+struct dyad__story {
+    st_name names[ST_NAMES];
+    int nnames;
+    st_actor person;             /* the last person named as a subject */
+    st_actor speaker;            /* the last speaker of a quotation */
+    st_actor group;              /* the last armed group or organisation */
+    struct { char src[ST_CODE], tgt[ST_CODE]; unsigned at; } acc[ST_ACCUSE];
+    int nacc;                    /* the last accusations, newest last */
+    struct { char sec[4], cc[4]; unsigned at; } secs[ST_SECTORS];
+    int nsecs;                   /* per sector ("REB"), the country of the
+                                    last actor of that sector named */
+    st_actor recent[ST_RECENT];
+    int nrecent;                 /* the last parties that acted, newest
+                                    last */
+    char leaders[2][ST_CODE];    /* the last two state actors (sector GOV)
+                                    of different countries who acted on
+                                    each other */
+    char pairs[ST_PAIRS][8];     /* the distinct pairs of such countries
+                                    ("CHLPER", in order) */
+    int npairs;
+    struct { char cc[4]; unsigned n; } seen[ST_COUNTRIES];
+    int nseen;                   /* countries named, with their counts */
+    unsigned sent;               /* sentences begun, from 1 */
+    int open_quote;              /* the last sentence ended inside quotes */
+};
+
+static void S_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    if (n >= cap) n = cap - 1;
+    if (n) memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+static void S_set(st_actor *a, const char *code, const char *text, unsigned at)
+{
+    S_copy(a->code, sizeof a->code, code);
+    S_copy(a->text, sizeof a->text, text);
+    a->at = at;
+}
+
+static int S_country(const char *k)
+{
+    return k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
+           strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3);
+}
+
+dyad__story *dyad__story_new(void)
+{
+    return calloc(1, sizeof(dyad__story));
+}
+
+void dyad__story_free(dyad__story *st)
+{
+    free(st);
+}
+
+void dyad__story_reset(dyad__story *st)
+{
+    memset(st, 0, sizeof *st);
+}
+
+unsigned dyad__story_begin_sentence(dyad__story *st)
+{
+    return ++st->sent;
+}
+
+unsigned dyad__story_sentence(const dyad__story *st)
+{
+    return st->sent;
+}
+
+/* ------------------------------------------------------------- names */
+
+int dyad__story_learn_name(dyad__story *st, const char *name, const char *code)
+{
+    int k = 0;
+    while (k < st->nnames && strcmp(st->names[k].name, name)) k++;
+    if (k == st->nnames) {
+        if (st->nnames == ST_NAMES) return 0;
+        st->nnames++;
+    }
+    S_copy(st->names[k].name, sizeof st->names[k].name, name);
+    S_copy(st->names[k].code, sizeof st->names[k].code, code);
+    st->names[k].at = st->sent;
+    return 1;
+}
+
+int dyad__story_has_names(const dyad__story *st)
+{
+    return st->nnames > 0;
+}
+
+const char *dyad__story_name(const dyad__story *st, const char *name, unsigned *at)
+{
+    for (int k = 0; k < st->nnames; k++)
+        if (!strcmp(st->names[k].name, name)) {
+            if (at) *at = st->names[k].at;
+            return st->names[k].code;
+        }
+    return NULL;
+}
+
+/* ------------------------------------------ person, speaker and group */
+
+void dyad__story_set_person(dyad__story *st, const char *code, const char *text)
+{
+    S_set(&st->person, code, text, st->sent);
+}
+
+void dyad__story_set_speaker(dyad__story *st, const char *code, const char *text)
+{
+    S_set(&st->speaker, code, text, st->sent);
+}
+
+void dyad__story_set_group(dyad__story *st, const char *code, const char *text)
+{
+    S_set(&st->group, code, text, st->sent);
+}
+
+void dyad__story_touch_group(dyad__story *st)
+{
+    if (st->group.code[0] && strncmp(st->group.code, "NGO", 3)) st->group.at = st->sent;
+}
+
+/* The remembered actor a when named within the last `reach` sentences. */
+static const char *S_within(const dyad__story *st, const st_actor *a, unsigned reach,
+                            const char **text, unsigned *at)
+{
+    if (!a->code[0] || a->at + reach < st->sent) return NULL;
+    if (text) *text = a->text;
+    if (at) *at = a->at;
+    return a->code;
+}
+
+const char *dyad__story_person(const dyad__story *st, unsigned reach, const char **text,
+                               unsigned *at)
+{
+    return S_within(st, &st->person, reach, text, at);
+}
+
+const char *dyad__story_speaker(const dyad__story *st, unsigned reach, const char **text,
+                                unsigned *at)
+{
+    return S_within(st, &st->speaker, reach, text, at);
+}
+
+const char *dyad__story_group(const dyad__story *st, unsigned reach, int armed, const char **text,
+                              unsigned *at)
+{
+    if (armed && !strncmp(st->group.code, "NGO", 3)) return NULL;
+    return S_within(st, &st->group, reach, text, at);
+}
+
+/* ---------------------------------------------------- parties and events */
+
+void dyad__story_note_party(dyad__story *st, const char *code, const char *text)
+{
+    /* countries, organisations and their organs; not roles alone */
+    if (!code || (!S_country(code) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))) return;
+    for (int i = 0; i < st->nrecent; i++)        /* once, at its newest place */
+        if (!strcmp(st->recent[i].code, code)) {
+            memmove(&st->recent[i], &st->recent[i + 1],
+                    (size_t)(st->nrecent - i - 1) * sizeof st->recent[0]);
+            st->nrecent--;
+            break;
+        }
+    if (st->nrecent == ST_RECENT) {
+        memmove(&st->recent[0], &st->recent[1], (ST_RECENT - 1) * sizeof st->recent[0]);
+        st->nrecent--;
+    }
+    S_set(&st->recent[st->nrecent++], code, text, st->sent);
+}
+
+size_t dyad__story_recent(const dyad__story *st, unsigned reach, const char **codes,
+                          const char **texts, unsigned *ats, size_t cap)
+{
+    size_t n = 0;
+    for (int k = st->nrecent; k-- > 0 && n < cap;) {
+        if (st->recent[k].at + reach < st->sent) break;
+        codes[n] = st->recent[k].code;
+        if (texts) texts[n] = st->recent[k].text;
+        if (ats) ats[n] = st->recent[k].at;
+        n++;
+    }
+    return n;
+}
+
+void dyad__story_note_sector(dyad__story *st, const char *code)
+{
+    if (!S_country(code) || strlen(code) < 6) return;
+    int j = 0;
+    while (j < st->nsecs && strncmp(st->secs[j].sec, code + 3, 3)) j++;
+    if (j == st->nsecs) {
+        if (st->nsecs == ST_SECTORS) return;
+        st->nsecs++;
+    }
+    memcpy(st->secs[j].sec, code + 3, 3);
+    st->secs[j].sec[3] = 0;
+    memcpy(st->secs[j].cc, code, 3);
+    st->secs[j].cc[3] = 0;
+    st->secs[j].at = st->sent;
+}
+
+const char *dyad__story_sector_country(const dyad__story *st, const char *sec, unsigned reach)
+{
+    for (int k = st->nsecs; k-- > 0;)
+        if (!strncmp(st->secs[k].sec, sec, 3) && st->sent - st->secs[k].at <= reach)
+            return st->secs[k].cc;
+    return NULL;
+}
+
+void dyad__story_note_event(dyad__story *st, const char *source, const char *target,
+                            const char *code)
+{
+    /* the state actors who acted on each other: "the two leaders" later
+     * are they -- when the story has had one such pair */
+    if (strlen(source) >= 6 && strlen(target) >= 6 && !strncmp(source + 3, "GOV", 3) &&
+        !strncmp(target + 3, "GOV", 3) && strncmp(source, target, 3) && S_country(source) &&
+        S_country(target)) {
+        S_copy(st->leaders[0], ST_CODE, source);
+        S_copy(st->leaders[1], ST_CODE, target);
+        char pair[8];
+        int lo = strncmp(source, target, 3) < 0;
+        memcpy(pair, lo ? source : target, 3);
+        memcpy(pair + 3, lo ? target : source, 3);
+        pair[6] = 0;
+        int known = 0;
+        for (int k = 0; k < st->npairs; k++) known |= !strcmp(st->pairs[k], pair);
+        if (!known && st->npairs < ST_PAIRS) memcpy(st->pairs[st->npairs++], pair, 7);
+    }
+    /* accusations and other disapproval, for a later denial */
+    if (code && !strncmp(code, "11", 2)) {
+        if (st->nacc == ST_ACCUSE) {
+            memmove(&st->acc[0], &st->acc[1], (ST_ACCUSE - 1) * sizeof st->acc[0]);
+            st->nacc--;
+        }
+        S_copy(st->acc[st->nacc].src, ST_CODE, source);
+        S_copy(st->acc[st->nacc].tgt, ST_CODE, target);
+        st->acc[st->nacc].at = st->sent;
+        st->nacc++;
+    }
+}
+
+int dyad__story_leaders(const dyad__story *st, const char **a, const char **b)
+{
+    if (!st->leaders[0][0]) return 0;
+    *a = st->leaders[0];
+    *b = st->leaders[1];
+    return st->npairs;
+}
+
+size_t dyad__story_accusations(const dyad__story *st)
+{
+    return (size_t)st->nacc;
+}
+
+void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, const char **tgt,
+                            unsigned *at)
+{
+    *src = st->acc[i].src;
+    *tgt = st->acc[i].tgt;
+    if (at) *at = st->acc[i].at;
+}
+
+/* ----------------------------------------------------- home, quotation */
+
+void dyad__story_count_country(dyad__story *st, const char *code)
+{
+    if (!S_country(code)) return;
+    int j = 0;
+    while (j < st->nseen && memcmp(st->seen[j].cc, code, 3)) j++;
+    if (j == st->nseen) {
+        if (st->nseen == ST_COUNTRIES) return;
+        memcpy(st->seen[j].cc, code, 3);
+        st->seen[j].cc[3] = 0;
+        st->seen[j].n = 0;
+        st->nseen++;
+    }
+    st->seen[j].n++;
+}
+
+const char *dyad__story_home(const dyad__story *st)
+{
+    int best = -1;
+    for (int j = 0; j < st->nseen; j++)
+        if (best < 0 || st->seen[j].n > st->seen[best].n) best = j;
+    return best >= 0 ? st->seen[best].cc : NULL;
+}
+
+int dyad__story_open_quote(const dyad__story *st)
+{
+    return st->open_quote;
+}
+
+void dyad__story_set_open_quote(dyad__story *st, int open)
+{
+    st->open_quote = open;
+}
