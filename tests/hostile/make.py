@@ -80,7 +80,7 @@ CASES = {
     "long-line-xml": 40,
     "long-sentence": 20,
     "nested-brackets": 20,
-    "tiny-sentences": 90,
+    "tiny-sentences": 120,
     "combining-marks": 20,
     "json-fields": 20,
     "json-nesting": 20,
@@ -525,7 +525,7 @@ def main(argv):
     if len(argv) == 2 and argv[1] == "--list":
         for name, timeout in CASES.items():
             print(name, timeout)
-        print("mixed", 180)       # every case at once (run.py --mixed)
+        print("mixed", 300)       # every case at once (run.py --mixed)
         return 0
     if len(argv) != 2:
         sys.stderr.write("usage: make.py OUTDIR | --list\n")
