@@ -751,6 +751,49 @@ DYAD_API const char *dyad_suite_env(const dyad_suite *s, const char *name);
 DYAD_API const char *dyad_suite_option(const dyad_suite_record *r,
                                        const char *name);
 
+/* ---- places ---- */
+
+/* The gazetteer: where events take place.  A folder of tables
+ * (data/places/README.md): countries.tsv (ISO 3166-1, from Debian's
+ * iso-codes), cities.tsv (GeoNames' cities of over 15,000 people, from
+ * Debian's libgeonames0 at build time; empty when the build had no such
+ * package) and overlay.tsv (our own regions and spellings).  The engine
+ * reads it to give every record its location (dyad_record.location);
+ * with no gazetteer in its options it uses the built-in one, loaded once
+ * per process.
+ *
+ *     dyad_places *pl;
+ *     if (dyad_places_new(&pl, NULL) != DYAD_OK)     // the built-in one
+ *         fprintf(stderr, "%s\n", dyad_places_errmsg(pl));
+ *     ...  o.places = pl;  dyad_engine_new(&e, d, tg, &o);  ...
+ *     dyad_places_free(pl);                          // after the engines
+ *
+ * Threads.  A loaded gazetteer never changes: any number of engines and
+ * threads may share it. */
+typedef struct dyad_places dyad_places;
+
+/** Loads the gazetteer of dir (NULL or "": the built-in one, the build's
+ *  places/ folder).  countries.tsv must be there; cities.tsv and
+ *  overlay.tsv are read when they are.  DYAD_OK: *out is ready.  DYAD_EIO
+ *  (a file cannot be read) or DYAD_EDICT (a malformed line, or a place in
+ *  an unknown country): *out is a handle that only reports the problem
+ *  through dyad_places_errmsg() ("PATH:LINE: what") and must be freed.
+ *  DYAD_ENOMEM: *out may be NULL.  Takes about 0.1 s. */
+DYAD_API dyad_status dyad_places_new(dyad_places **out, const char *dir);
+
+/** Why dyad_places_new() failed; "" after success; "out of memory" for
+ *  NULL. */
+DYAD_API const char *dyad_places_errmsg(const dyad_places *p);
+
+/** How many places each table gave: GeoNames cities (0 when the build had
+ *  no libgeonames0), overlay places, countries.  Any pointer may be
+ *  NULL. */
+DYAD_API void dyad_places_counts(const dyad_places *p, size_t *cities,
+                                 size_t *overlay, size_t *countries);
+
+/** Frees p; accepts NULL. */
+DYAD_API void dyad_places_free(dyad_places *p);
+
 /* ---- tagger ---- */
 
 /* The built-in part-of-speech tagger and phrase chunker, for text that
@@ -1075,10 +1118,40 @@ typedef struct dyad_engine_options {
                                 folder are named relative to it ... */
     const char *dict_label;  /* ... after "LABEL:" when not NULL
                                 ("builtin:verbs.txt:3217") */
+    const dyad_places *places; /* the gazetteer for locations (not copied:
+                                it must outlive the engine); NULL: the
+                                built-in one, loaded once per process */
 } dyad_engine_options;
 
 /** The defaults: news mode, asserted events only, no trace. */
 DYAD_API dyad_engine_options dyad_engine_defaults(void);
+
+/* Where an event took place: the country and, when the text names it,
+ * the place.  Read from the locative phrases of the event's clause ("in
+ * Idlib", "near Aleppo", "in the French capital Paris", "talks in
+ * Geneva", "on the outskirts of Kyiv"); for an act of force (roots
+ * 18-20), else from the place its target names ("shelled Kharkiv"); else
+ * from the story's dateline ("MOSCOW, June 10 (TASS) -") when it fits:
+ * its country is the source's for a statement (verbal roots 01-05,
+ * 09-13), either party's for an act, or neither party has a country, or
+ * the event is a meeting or consultation (root 04) or an agreement signed
+ * (057); never from a party's country alone.  A name
+ * shared by places in several countries (Tripoli) takes the country the
+ * phrase names ("the Lebanese city of Tripoli", "Paris, Texas"), else
+ * one of the parties' (when that place is a large one), else the
+ * dateline's, else the most populous (data/places/README.md). */
+typedef struct dyad_location {
+    const char *country;      /* ISO 3166-1 alpha-3 ("SYR"); never NULL */
+    const char *name;         /* the place as the gazetteer writes it
+                                 ("Idlib", "Gaza Strip"), or NULL when the
+                                 text names only the country */
+    double lat, lon;          /* the place's point, decimal degrees to four
+                                 decimals (WGS 84); NaN without a name */
+    const char *basis;        /* "text" (a locative phrase of the event's
+                                 clause) or "dateline" */
+    const char *text;         /* the words that placed it ("in the French
+                                 capital Paris"; the dateline's place) */
+} dyad_location;
 
 /* One event record: who did what to whom, when, whether, and why.  Every
  * field is written on every JSON record (null when unknown), in this
@@ -1104,6 +1177,8 @@ typedef struct dyad_record {
                                  dateline), YYYY-MM-DD, or NULL */
     int background;           /* the date is over 30 days before doc_date */
     dyad_modality_kind modality;
+    const dyad_location *location; /* where it happened; NULL when
+                                 unknown */
     const char *source;       /* CAMEO actor codes */
     const char *target;
     const char *code;         /* CAMEO event code */
@@ -1376,6 +1451,9 @@ DYAD_API void dyad_json_cstr(dyad_json *j, const char *s);
 DYAD_API void dyad_json_int(dyad_json *j, long long v);
 /** Non-finite values write null. */
 DYAD_API void dyad_json_double(dyad_json *j, double v);
+/** v with exactly decimals (0-9) digits after the point ("48.0230");
+ *  never "-0.0"; non-finite or huge values write null. */
+DYAD_API void dyad_json_fixed(dyad_json *j, double v, int decimals);
 DYAD_API void dyad_json_bool(dyad_json *j, int v);
 DYAD_API void dyad_json_null(dyad_json *j);
 /** Ends one JSON Lines record with "\n". */

@@ -256,9 +256,9 @@ static void test_record_json(void **state)
     assert_non_null(o);
     static const char *const fields[] = {
         "doc_id", "sentence_id", "date", "date_precision", "date_basis", "date_text", "doc_date",
-        "background", "modality", "source", "target", "code", "root", "quad_class", "goldstein",
-        "plover", "issues", "source_text", "target_text", "verb_text", "negated", "sentence_start",
-        "sentence_end", "sentence", "evidence"};
+        "background", "modality", "location", "source", "target", "code", "root", "quad_class",
+        "goldstein", "plover", "issues", "source_text", "target_text", "verb_text", "negated",
+        "sentence_start", "sentence_end", "sentence", "evidence"};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (!json_object_get(o, fields[i])) printf("missing field %s\n", fields[i]);
         assert_non_null(json_object_get(o, fields[i]));

@@ -187,6 +187,23 @@ void dyad_json_double(dyad_json *j, double v)
     S_put(j, tmp, (size_t)n);
 }
 
+void dyad_json_fixed(dyad_json *j, double v, int decimals)
+{
+    if (!isfinite(v) || fabs(v) >= 1e15) { dyad_json_null(j); return; }
+    if (decimals < 0) decimals = 0;
+    if (decimals > 9) decimals = 9;
+    char tmp[48];
+    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    if (n > 1 && tmp[0] == '-') {   /* no "-0.0000" */
+        int zero = 1;
+        for (int i = 1; i < n; i++)
+            if (tmp[i] != '0' && tmp[i] != '.') zero = 0;
+        if (zero) { memmove(tmp, tmp + 1, (size_t)n); n--; }
+    }
+    S_sep(j);
+    S_put(j, tmp, (size_t)n);
+}
+
 void dyad_json_bool(dyad_json *j, int v)
 {
     S_sep(j);

@@ -364,4 +364,49 @@ int dyad__dict_sniff(const char *path, const char *text, size_t len);
 /* Trims blanks at both ends. */
 void dyad__trim(const char **s, size_t *n);
 
+/* ------------------------------------------------------------ places
+ * The gazetteer (places.c, public handle dyad_places): the place tables
+ * of a folder (data/places/README.md) in one sorted read-only array.  A
+ * place is filed under its key: its words as the text layer splits them,
+ * each folded by dyad__place_fold, joined by one blank ("deir ez-zor").
+ * The places of one key are its senses, in a fixed order: overlay first,
+ * then the most populous, then by country and name. */
+
+#define DYAD__PLACE_MAX_WORDS 8
+
+typedef enum {
+    DYAD__PLACE_COUNTRY = 1,    /* a country's name: places in it, no point */
+    DYAD__PLACE_REGION,         /* a region, province, territory */
+    DYAD__PLACE_CITY            /* a city, town or camp */
+} dyad__place_kind;
+
+typedef struct dyad__place {
+    const char *key;            /* the folded words */
+    const char *name;           /* as written in its table ("Deir ez-Zor") */
+    const char *admin1;         /* first-level division ("Texas"), or "" */
+    char country[4];            /* ISO 3166-1 alpha-3 */
+    int32_t lat, lon;           /* 1/10,000 degree (0 for a country) */
+    uint32_t pop;               /* population; 0 when unknown */
+    uint8_t kind;               /* dyad__place_kind */
+    uint8_t overlay;            /* from overlay.tsv */
+    uint8_t nwords;
+} dyad__place;
+
+/* Folds one word (or a phrase) for place keys: case folded, accents and
+ * apostrophes dropped, one final '.' dropped ("Ḩalab" -> "halab", "Ma'rib"
+ * -> "marib", "D.C." -> "d.c").  Writes at most cap bytes, no NUL;
+ * returns the length, 0 when s is not valid UTF-8 or does not fit. */
+size_t dyad__place_fold(const char *s, size_t n, char *out, size_t cap);
+/* The senses of key (NUL-terminated): *out is the first, the count is
+ * returned (0: none, *out NULL).  Thread-safe. */
+size_t dyad__places_find(const dyad_places *p, const char *key, const dyad__place **out);
+/* Nonzero when code is a country of p (countries.tsv or an overlay
+ * country). */
+int dyad__places_country_ok(const dyad_places *p, const char *code);
+/* The most words of any key. */
+unsigned dyad__places_max_words(const dyad_places *p);
+/* The built-in gazetteer (DYAD_BUILTIN_PLACES_DIR), loaded once per
+ * process by the first caller; NULL when it cannot be loaded. */
+const dyad_places *dyad__places_builtin(void);
+
 #endif /* DYAD_DICT_H */

@@ -3,7 +3,8 @@
  * event records out.  Text layer -> tagger and chunker (or a supplied
  * Treebank parse) -> coder, sentence by sentence, then the document-level
  * resolver (resolve/) gives each event its date, modality and background
- * flag, and this file turns coder events into records.  Nothing here
+ * flag, the placer (resolve/place.c) its location, and this file turns
+ * coder events into records.  Nothing here
  * prints: problems (a sentence or document given up on) are kept as
  * located messages for the caller.
  */
@@ -33,6 +34,7 @@ struct dyad_engine {
     size_t nproblems, cap_problems;
     dyad__buf trace;
     dyad__resolver *resolver;
+    dyad__placer *placer;
     dyad_discard discard;       /* the last document's worst discard */
     struct { const char *file; char *name; } *names;
     size_t nnames, cap_names;   /* evidence names by dictionary file (a
@@ -86,6 +88,9 @@ dyad_status dyad_engine_new(dyad_engine **out, const dyad_dict *d, const dyad_ta
     if ((st = dyad_text_new(&e->text)) != DYAD_OK) goto fail;
     if (tg && (st = dyad_chunker_new(&e->chunker, tg)) != DYAD_OK) goto fail;
     if ((st = dyad__resolver_new(&e->resolver)) != DYAD_OK) goto fail;
+    if ((st = dyad__placer_new(&e->placer, d,
+                               e->opt.places ? e->opt.places : dyad__places_builtin())) != DYAD_OK)
+        goto fail;
     dyad_coder_set_explain(e->coder, e->opt.explain);
     if (e->opt.mode == DYAD_MODE_NEWS) {
         dyad_coder_set_option(e->coder, "agent_country", "true");
@@ -102,6 +107,7 @@ void dyad_engine_free(dyad_engine *e)
 {
     if (!e) return;
     dyad__resolver_free(e->resolver);
+    dyad__placer_free(e->placer);
     dyad_chunker_free(e->chunker);
     dyad_text_free(e->text);
     dyad_coder_free(e->coder);
@@ -200,6 +206,29 @@ static const char *S_dup(dyad_engine *e, const char *s)
     return s ? dyad__arena_strndup(&e->arena, s, strlen(s)) : NULL;
 }
 
+/* Starts the placer on the sentence just coded and resolved. */
+static void S_place_sentence(dyad_engine *e)
+{
+    size_t ntx;
+    const dyad__timex *tx = dyad__resolver_timexes(e->resolver, &ntx);
+    dyad__place_sentence(e->placer, dyad__coder_tree(e->coder), tx, ntx);
+}
+
+/* The record's location from the placer's facts (NULL: unknown). */
+static const dyad_location *S_location(dyad_engine *e, const dyad__place_facts *pf)
+{
+    if (!pf->country) return NULL;
+    dyad_location *l = dyad__arena_alloc(&e->arena, sizeof *l);
+    if (!l) return NULL;
+    l->country = S_dup(e, pf->country);
+    l->name = S_dup(e, pf->name);
+    l->lat = pf->name ? pf->lat / 10000.0 : NAN;
+    l->lon = pf->name ? pf->lon / 10000.0 : NAN;
+    l->basis = pf->basis;
+    l->text = S_dup(e, pf->text);
+    return l->country ? l : NULL;
+}
+
 /* Copies the coder's events of the sentence just coded into records. */
 static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, size_t a, size_t b,
                              const dyad__resolved *res)
@@ -227,6 +256,9 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
         r->doc_date = res->doc_date;
         r->background = f.background;
         r->modality = f.modality;
+        dyad__place_facts pf;
+        dyad__place_event(e->placer, ev, &pf);
+        r->location = S_location(e, &pf);
         r->source = S_dup(e, ev->source);
         r->target = S_dup(e, ev->target);
         r->code = S_dup(e, ev->code);
@@ -304,6 +336,8 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
         e->discard = dyad_coder_discarded(e->coder);
         dyad__resolve_doc(e->resolver, doc, NULL, &res);
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+        dyad__place_doc(e->placer, NULL, res.doc_date);
+        S_place_sentence(e);
         S_trace(e, doc, 1, doc->text, doc->len);
         st = S_collect(e, doc, 1, 0, doc->len, &res);
         return st != DYAD_OK ? S_problem(e, doc, st, 0, doc->len, NULL) : DYAD_OK;
@@ -313,6 +347,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     dyad_status st = dyad_text_analyze(e->text, doc);
     if (st != DYAD_OK) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
     dyad__resolve_doc(e->resolver, doc, e->text, &res);
+    dyad__place_doc(e->placer, e->text, res.doc_date);
     for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
         const dyad_sentence *s = dyad_text_sentence(e->text, i);
         if (s->boilerplate) continue;
@@ -338,6 +373,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
             return first;
         }
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+        S_place_sentence(e);
         S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
         st = S_collect(e, doc, i + 1, s->start, s->end, &res);
         if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
@@ -359,6 +395,20 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
     dyad_json_key(j, "doc_date"); dyad_json_cstr(j, r->doc_date);
     dyad_json_key(j, "background"); dyad_json_bool(j, r->background);
     dyad_json_key(j, "modality"); dyad_json_cstr(j, dyad_modality_kind_name(r->modality));
+    dyad_json_key(j, "location");
+    if (r->location) {
+        const dyad_location *l = r->location;
+        dyad_json_obj_begin(j);
+        dyad_json_key(j, "country"); dyad_json_cstr(j, l->country);
+        dyad_json_key(j, "name"); dyad_json_cstr(j, l->name);
+        dyad_json_key(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
+        dyad_json_key(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
+        dyad_json_key(j, "basis"); dyad_json_cstr(j, l->basis);
+        dyad_json_key(j, "text"); dyad_json_cstr(j, l->text);
+        dyad_json_obj_end(j);
+    } else {
+        dyad_json_null(j);
+    }
     dyad_json_key(j, "source"); dyad_json_cstr(j, r->source);
     dyad_json_key(j, "target"); dyad_json_cstr(j, r->target);
     dyad_json_key(j, "code"); dyad_json_cstr(j, r->code);

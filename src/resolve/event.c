@@ -485,3 +485,9 @@ size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const 
     qsort(out, w, sizeof *out, S_cmp_str);
     return w;
 }
+
+const dyad__timex *dyad__resolver_timexes(const dyad__resolver *r, size_t *n)
+{
+    *n = r->ntx;
+    return r->tx;
+}

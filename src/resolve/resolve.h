@@ -224,7 +224,46 @@ void dyad__resolve_event(dyad__resolver *r, const dyad__resolved *res, const dya
  * names besides the parties ("discussed the situation in Libya": LBY).
  * Sorted, each once; up to cap written to out (valid until the next
  * call); returns how many.  0 for an event named by a noun. */
+/* The time expressions of the current sentence (dyad__resolve_sentence),
+ * in text order; *n receives their number.  Valid until the next
+ * sentence. */
+const dyad__timex *dyad__resolver_timexes(const dyad__resolver *r, size_t *n);
+
 size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const dyad_dict *d,
                             const char *date, const dyad_event *ev, const char **out, size_t cap);
+
+/* ------------------------------------------------------------ places
+ * (place.c) Where each event took place: a locative phrase of its clause
+ * looked up in the gazetteer (and, for country names and adjectives, the
+ * dictionaries), else the story's dateline when it fits the event; the
+ * rules are in place.c's opening comment and at dyad_location in dyad.h.
+ * One placer per engine; it reads the dictionary and the gazetteer only. */
+
+typedef struct dyad__placer dyad__placer;
+
+/* An event's place.  country NULL: unknown.  Strings live in the placer
+ * or the gazetteer until the next call. */
+typedef struct dyad__place_facts {
+    const char *country;        /* ISO 3166-1 alpha-3 */
+    const char *name;           /* the place, or NULL: the country only */
+    int32_t lat, lon;           /* with a name: 1/10,000 degree */
+    const char *basis;          /* "text" or "dateline" */
+    const char *text;           /* the words that placed it */
+} dyad__place_facts;
+
+/* d (may be NULL: no country names then) and p (NULL: nothing is ever
+ * placed) are not copied. */
+dyad_status dyad__placer_new(dyad__placer **out, const dyad_dict *d, const dyad_places *p);
+void dyad__placer_free(dyad__placer *pl);
+/* Starts a document: its dateline from t (NULL: none), its date
+ * (YYYY-MM-DD or NULL) for the dictionaries' dated codes. */
+void dyad__place_doc(dyad__placer *pl, const dyad_text *t, const char *doc_date);
+/* Starts a sentence: finds its locative phrases.  tx[0..ntx) are its
+ * time expressions (dyad__resolver_timexes): they end a phrase ("in
+ * Paris next week"). */
+void dyad__place_sentence(dyad__placer *pl, const dyad__tree *tree, const dyad__timex *tx,
+                          size_t ntx);
+/* The place of event ev of the current sentence. */
+void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts *out);
 
 #endif /* DYAD_RESOLVE_H */

@@ -1,0 +1,448 @@
+/*
+ * places.c -- the gazetteer (data layer): the place tables of a folder
+ * (data/places/README.md) loaded into one sorted, read-only array that the
+ * resolve stage searches by name.  countries.tsv (ISO 3166-1, required),
+ * cities.tsv (GeoNames' cities, optional: empty when the build had no
+ * libgeonames0) and overlay.tsv (our own places, optional).
+ *
+ * Every place is filed under a key: its name split into words the way the
+ * text layer splits text, each word folded (case folded, accents and
+ * apostrophes dropped, one final '.' dropped), joined by one blank.  So
+ * "Dayr Ḩāfir" is found from "Dayr Hafir" and "Ma'rib" from "Marib".
+ * Places with one key are ordered: overlay first, then by population
+ * (largest first), then by country and name, so the first is the default
+ * sense and the order never depends on the machine.  Coordinates are kept
+ * as integers of 1/10,000 degree, read without strtod (no locale).
+ *
+ * What must stay true: after dyad_places_new() nothing changes, so any
+ * number of threads may share one gazetteer; a malformed line stops the
+ * load with "PATH:LINE: what".
+ */
+#include "dict.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#define PLACES_MAX_FILE ((size_t)64 << 20)
+
+struct dyad_places {
+    dyad__err err;
+    dyad__arena arena;          /* every string */
+    dyad__place *v;             /* sorted by key, then sense order */
+    size_t n, cap;
+    char (*codes)[4];           /* valid country codes, sorted */
+    size_t ncodes, cap_codes;
+    size_t ncities, noverlay, ncountries;
+    unsigned max_words;
+};
+
+/* ------------------------------------------------------------- folding */
+
+static int S_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == '`' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BB ||
+           cp == 0x02BC || cp == 0x02BE || cp == 0x02BF || cp == 0x00B4;
+}
+
+size_t dyad__place_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t len = dyad__utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (len == 0) return 0;
+        i += len;
+        if (S_apostrophe(cp)) continue;
+        if (cp < 0x80) {
+            if (k + 1 > cap) return 0;
+            out[k++] = (char)(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+            continue;
+        }
+        utf8proc_int32_t dst[8];
+        int bound = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(
+            cp, dst, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &bound);
+        if (m < 0 || m > 8) return 0;
+        for (utf8proc_ssize_t j = 0; j < m; j++) {
+            if (S_apostrophe(dst[j])) continue;
+            if (k + 4 > cap) return 0;
+            k += dyad__utf8_encode(dst[j], out + k);
+        }
+    }
+    if (k > 1 && out[k - 1] == '.' && out[k - 2] != '.') k--;
+    return k;
+}
+
+/* ------------------------------------------------------------- reading */
+
+static dyad_status S_read(dyad_places *p, const char *path, char **out, size_t *len, int optional)
+{
+    *out = NULL;
+    *len = 0;
+    const char *why = NULL;
+    FILE *f = dyad__fopen_regular(path, &why);   /* a FIFO must not block */
+    if (!f) {
+        if (optional && errno == ENOENT) return DYAD_ENOTFOUND;
+        return dyad__err_set(&p->err, DYAD_EIO, "%s: %s", path, why);
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || (size_t)sb.st_size > PLACES_MAX_FILE) {
+        fclose(f);
+        return dyad__err_set(&p->err, DYAD_EIO, "%s: cannot read (or larger than 64 MiB)", path);
+    }
+    size_t n = (size_t)sb.st_size;
+    char *buf = malloc(n + 1);
+    if (!buf) {
+        fclose(f);
+        return dyad__err_set(&p->err, DYAD_ENOMEM, "out of memory");
+    }
+    size_t got = fread(buf, 1, n, f);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || got != n) {
+        free(buf);
+        return dyad__err_set(&p->err, DYAD_EIO, "%s: read error", path);
+    }
+    buf[n] = 0;
+    if (dyad__utf8_check((const unsigned char *)buf, n) != n || memchr(buf, 0, n)) {
+        free(buf);
+        return dyad__err_set(&p->err, DYAD_EDICT, "%s: not valid UTF-8 text", path);
+    }
+    *out = buf;
+    *len = n;
+    return DYAD_OK;
+}
+
+/* Splits line into at most max TAB-separated fields (NUL-terminating them
+ * in place); returns how many there are (max + 1 when there are more). */
+static size_t S_fields(char *line, char **f, size_t max)
+{
+    size_t k = 0;
+    char *s = line;
+    for (;;) {
+        if (k == max) return max + 1;
+        f[k++] = s;
+        char *t = strchr(s, '\t');
+        if (!t) return k;
+        *t = 0;
+        s = t + 1;
+    }
+}
+
+/* Decimal degrees with at most four decimals, within +-limit, into
+ * 1/10,000 degree.  0 when malformed. */
+static int S_coord(const char *s, int limit, int32_t *out)
+{
+    int neg = 0;
+    if (*s == '-') { neg = 1; s++; }
+    if (*s < '0' || *s > '9') return 0;
+    long v = 0;
+    int digits = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (++digits > 3) return 0;
+        v = v * 10 + (*s - '0');
+    }
+    int dec = 0;
+    if (*s == '.') {
+        s++;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            if (++dec > 4) return 0;
+            v = v * 10 + (*s - '0');
+        }
+        if (dec == 0) return 0;
+    }
+    if (*s) return 0;
+    for (; dec < 4; dec++) v *= 10;
+    if (v > (long)limit * 10000) return 0;
+    *out = (int32_t)(neg ? -v : v);
+    return 1;
+}
+
+static int S_code3(const char *s)
+{
+    return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
+           s[2] >= 'A' && s[2] <= 'Z';
+}
+
+static int S_add_code(dyad_places *p, const char *code)
+{
+    if (DYAD__RESERVE(p->codes, p->cap_codes, p->ncodes + 1)) return -1;
+    memcpy(p->codes[p->ncodes++], code, 4);
+    return 0;
+}
+
+/* Adds a place named name (its key made with lx); DYAD_EDICT when the
+ * name has no words or too many. */
+static dyad_status S_add(dyad_places *p, dyad__lexer *lx, const char *name, const char *country,
+                         const char *admin1, uint32_t pop, int32_t lat, int32_t lon, int kind,
+                         int overlay)
+{
+    char words[512];
+    dyad_dict_word w[DYAD__PLACE_MAX_WORDS];
+    size_t nw = dyad__phrase_split(lx, name, strlen(name), words, sizeof words, w,
+                                   DYAD__PLACE_MAX_WORDS);
+    if (nw == 0) return DYAD_EDICT;
+    char key[512];
+    size_t kl = 0;
+    size_t nk = 0;
+    for (size_t i = 0; i < nw; i++) {
+        char one[256];
+        size_t m = dyad__place_fold(w[i].s, w[i].len, one, sizeof one);
+        if (m == 0) continue;     /* a lone quote ("Madinat 'Isa") */
+        if (kl + 1 + m >= sizeof key) return DYAD_EDICT;
+        if (nk++) key[kl++] = ' ';
+        memcpy(key + kl, one, m);
+        kl += m;
+    }
+    if (nk == 0) return DYAD_EDICT;
+    nw = nk;
+    if (DYAD__RESERVE(p->v, p->cap, p->n + 1)) return DYAD_ENOMEM;
+    dyad__place *pl = &p->v[p->n];
+    memset(pl, 0, sizeof *pl);
+    pl->key = dyad__arena_strndup(&p->arena, key, kl);
+    pl->name = dyad__arena_strndup(&p->arena, name, strlen(name));
+    pl->admin1 = dyad__arena_strndup(&p->arena, admin1, strlen(admin1));
+    if (!pl->key || !pl->name || !pl->admin1) return DYAD_ENOMEM;
+    memcpy(pl->country, country, 4);
+    pl->lat = lat;
+    pl->lon = lon;
+    pl->pop = pop;
+    pl->kind = (uint8_t)kind;
+    pl->overlay = (uint8_t)overlay;
+    pl->nwords = (uint8_t)nw;
+    if (nw > p->max_words) p->max_words = (unsigned)nw;
+    p->n++;
+    return DYAD_OK;
+}
+
+typedef enum { F_COUNTRIES, F_CITIES, F_OVERLAY } S_file;
+
+/* Loads one table.  Lines starting with '#' and blank lines are skipped. */
+static dyad_status S_load(dyad_places *p, dyad__lexer *lx, const char *path, S_file which)
+{
+    char *text;
+    size_t len;
+    dyad_status st = S_read(p, path, &text, &len, which != F_COUNTRIES);
+    if (st == DYAD_ENOTFOUND) return DYAD_OK;
+    if (st != DYAD_OK) return st;
+    unsigned long no = 0;
+    char *line = text;
+    while (line < text + len) {
+        char *nl = strchr(line, '\n');
+        char *next = nl ? nl + 1 : text + len;
+        if (nl) *nl = 0;
+        if (nl && nl > line && nl[-1] == '\r') nl[-1] = 0;
+        no++;
+        char *f[8];
+        size_t nf;
+        if (*line == '#' || *line == 0) goto next_line;
+        nf = S_fields(line, f, 7);
+        if (which == F_COUNTRIES) {
+            /* ALPHA3 ALPHA2 NAME COMMON */
+            if (nf != 4 || !S_code3(f[0]) || !*f[2]) goto bad;
+            if (S_add_code(p, f[0])) goto oom;
+            for (int k = 2; k <= 3; k++) {
+                /* inverted ISO names ("Korea, Republic of") never occur in text */
+                if (!*f[k] || strchr(f[k], ',')) continue;
+                st = S_add(p, lx, f[k], f[0], "", 0, 0, 0, DYAD__PLACE_COUNTRY, 0);
+                if (st == DYAD_ENOMEM) goto oom;
+                if (st != DYAD_OK) goto bad;
+            }
+            p->ncountries++;
+        } else if (which == F_CITIES) {
+            /* NAME ALPHA3 ADMIN1 POPULATION LAT LON */
+            int32_t lat, lon;
+            char *end;
+            if (nf != 6 || !*f[0] || !S_code3(f[1]) || !S_coord(f[4], 90, &lat) ||
+                !S_coord(f[5], 180, &lon))
+                goto bad;
+            errno = 0;
+            unsigned long pop = strtoul(f[3], &end, 10);
+            if (*end || end == f[3] || errno || pop > UINT32_MAX) goto bad;
+            st = S_add(p, lx, f[0], f[1], f[2], (uint32_t)pop, lat, lon, DYAD__PLACE_CITY, 0);
+            if (st == DYAD_ENOMEM) goto oom;
+            if (st != DYAD_OK) goto bad;
+            p->ncities++;
+        } else {
+            /* NAME COUNTRY LAT LON KIND */
+            int32_t lat = 0, lon = 0;
+            int kind;
+            if (nf != 5 || !*f[0] || !S_code3(f[1])) goto bad;
+            if (!strcmp(f[4], "city")) kind = DYAD__PLACE_CITY;
+            else if (!strcmp(f[4], "region")) kind = DYAD__PLACE_REGION;
+            else if (!strcmp(f[4], "country")) kind = DYAD__PLACE_COUNTRY;
+            else goto bad;
+            if (kind == DYAD__PLACE_COUNTRY) {
+                if (strcmp(f[2], "-") || strcmp(f[3], "-")) goto bad;
+                if (S_add_code(p, f[1])) goto oom;
+            } else if (!S_coord(f[2], 90, &lat) || !S_coord(f[3], 180, &lon)) {
+                goto bad;
+            }
+            st = S_add(p, lx, f[0], f[1], "", 0, lat, lon, kind, 1);
+            if (st == DYAD_ENOMEM) goto oom;
+            if (st != DYAD_OK) goto bad;
+            p->noverlay++;
+        }
+    next_line:
+        line = next;
+    }
+    free(text);
+    return DYAD_OK;
+bad:
+    free(text);
+    return dyad__err_set(&p->err, DYAD_EDICT, "%s:%lu: malformed line (%s)", path, no,
+                         which == F_COUNTRIES ? "want ALPHA3 TAB ALPHA2 TAB NAME TAB COMMON"
+                         : which == F_CITIES ? "want NAME TAB ALPHA3 TAB ADMIN1 TAB POPULATION"
+                                               " TAB LAT TAB LON"
+                                             : "want NAME TAB ALPHA3 TAB LAT TAB LON TAB KIND");
+oom:
+    free(text);
+    return dyad__err_set(&p->err, DYAD_ENOMEM, "out of memory");
+}
+
+static int S_cmp_place(const void *a, const void *b)
+{
+    const dyad__place *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c) return c;
+    if (x->overlay != y->overlay) return x->overlay ? -1 : 1;
+    if (x->pop != y->pop) return x->pop > y->pop ? -1 : 1;
+    if ((c = strcmp(x->country, y->country))) return c;
+    if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static int S_cmp_code(const void *a, const void *b) { return strcmp(a, b); }
+
+static dyad_status S_load_dir(dyad_places *p, const char *dir)
+{
+    static const char *const files[] = {"countries.tsv", "cities.tsv", "overlay.tsv"};
+    dyad__lexer lx;
+    dyad__lexer_init(&lx);
+    dyad_status st = DYAD_OK;
+    size_t dl = strlen(dir);
+    for (int i = 0; i < 3 && st == DYAD_OK; i++) {
+        size_t fl = strlen(files[i]);
+        char *path = malloc(dl + 1 + fl + 1);
+        if (!path) {
+            st = dyad__err_set(&p->err, DYAD_ENOMEM, "out of memory");
+            break;
+        }
+        memcpy(path, dir, dl);
+        path[dl] = '/';
+        memcpy(path + dl + 1, files[i], fl + 1);
+        st = S_load(p, &lx, path, (S_file)i);
+        free(path);
+    }
+    dyad__lexer_free(&lx);
+    if (st != DYAD_OK) return st;
+    if (p->n) qsort(p->v, p->n, sizeof *p->v, S_cmp_place);
+    if (p->ncodes) qsort(p->codes, p->ncodes, sizeof *p->codes, S_cmp_code);
+    /* every place's country must be a known one */
+    for (size_t i = 0; i < p->n; i++)
+        if (!dyad__places_country_ok(p, p->v[i].country))
+            return dyad__err_set(&p->err, DYAD_EDICT,
+                                 "%s: the place \"%s\" has the country %s, which is in neither "
+                                 "countries.tsv nor the overlay's countries",
+                                 dir, p->v[i].name, p->v[i].country);
+    return DYAD_OK;
+}
+
+dyad_status dyad_places_new(dyad_places **out, const char *dir)
+{
+    if (!out) return DYAD_EINVAL;
+    dyad_places *p = calloc(1, sizeof *p);
+    *out = p;
+    if (!p) return DYAD_ENOMEM;
+    dyad__arena_init(&p->arena, (size_t)256 << 20);
+    if (!dir || !*dir) dir = DYAD_BUILTIN_PLACES_DIR;
+    dyad_status st = S_load_dir(p, dir);
+    if (st != DYAD_OK) {
+        /* a handle that only carries the message */
+        dyad__err err = p->err;
+        dyad_places_free(p);
+        p = calloc(1, sizeof *p);
+        *out = p;
+        if (p) p->err = err;
+        return st;
+    }
+    return DYAD_OK;
+}
+
+void dyad_places_free(dyad_places *p)
+{
+    if (!p) return;
+    free(p->v);
+    free(p->codes);
+    dyad__arena_free(&p->arena);
+    free(p);
+}
+
+const char *dyad_places_errmsg(const dyad_places *p)
+{
+    if (!p) return "out of memory";
+    return p->err.msg;
+}
+
+void dyad_places_counts(const dyad_places *p, size_t *cities, size_t *overlay, size_t *countries)
+{
+    if (cities) *cities = p ? p->ncities : 0;
+    if (overlay) *overlay = p ? p->noverlay : 0;
+    if (countries) *countries = p ? p->ncountries : 0;
+}
+
+/* -------------------------------------------------------------- lookups */
+
+size_t dyad__places_find(const dyad_places *p, const char *key, const dyad__place **out)
+{
+    *out = NULL;
+    if (!p || !p->n) return 0;
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {   /* the first place whose key is >= key */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(p->v[mid].key, key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t end = lo;
+    while (end < p->n && !strcmp(p->v[end].key, key)) end++;
+    if (end == lo) return 0;
+    *out = &p->v[lo];
+    return end - lo;
+}
+
+int dyad__places_country_ok(const dyad_places *p, const char *code)
+{
+    if (!p || !code || strlen(code) != 3) return 0;
+    size_t lo = 0, hi = p->ncodes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(p->codes[mid], code);
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+unsigned dyad__places_max_words(const dyad_places *p) { return p ? p->max_words : 0; }
+
+/* The built-in gazetteer, loaded once per process by the first caller. */
+static pthread_once_t S_builtin_once = PTHREAD_ONCE_INIT;
+static dyad_places *S_builtin;
+
+static void S_load_builtin(void)
+{
+    dyad_places *p = NULL;
+    if (dyad_places_new(&p, NULL) == DYAD_OK) S_builtin = p;
+    else dyad_places_free(p);
+}
+
+const dyad_places *dyad__places_builtin(void)
+{
+    pthread_once(&S_builtin_once, S_load_builtin);
+    return S_builtin;
+}
