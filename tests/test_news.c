@@ -408,6 +408,26 @@ static void test_support_and_participles(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* Whether an act was done comes from its verb group, for every
+ * dictionary: "will not" is a refusal, a future without an intent code
+ * is only planned, an infinitive after an appeal or an attempt and a
+ * gerund after an accusation are not done, "continues to" is under way. */
+static void test_modality_rules(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Chile will not meet Peru.", 0, "CHL PER 125"},
+        {"Chile won't send aid to Peru.", 0, "CHL PER 122"},
+        {"Chile urged Peru to withdraw its troops.", 0, "CHL PER 0256"},
+        {"Chile will criticize Peru.", 0, ""},
+        {"Chile accused Peru of attacking Bolivia.", 0, "CHL PER 1123"},
+        {"Chilean troops allegedly attacked a Peruvian village.", 0, ""},
+        {"The Chilean army continues to shell Peruvian positions.", 0, "CHLMIL PER 194"},
+        {"Chile agreed to withdraw its troops from Peru.", 0, "CHL PER 0356"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* A wrong stated of another party in a reported clause or a quotation is
  * the speaker's accusation; not a negated wrong, nor one the speaker's
  * own side did, nor a wrong stated with no speaker. */
@@ -636,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_plural_pairs),
         cmocka_unit_test(test_topics),
         cmocka_unit_test(test_support_and_participles),
+        cmocka_unit_test(test_modality_rules),
         cmocka_unit_test(test_allegations),
         cmocka_unit_test(test_not_facts),
         cmocka_unit_test(test_clause_shapes),

@@ -105,6 +105,8 @@ struct dyad_coder {
     uint8_t *absorbed;          /* per verb group: its clause gave the
                                    target of a verb above it */
     uint8_t *gcoded;            /* per verb group: it obtained a code */
+    uint32_t absorbed_now[16];  /* the groups the current verb absorbed */
+    int nabsorbed_now;
     int coded;                  /* the last verb group obtained a code */
     int skip_nested;            /* verbs nested in a coded verb's phrase
                                    are not coded (PETRARCH's rule) */
@@ -112,6 +114,10 @@ struct dyad_coder {
     dyad__story *story;         /* news mode: the story memory (resolve
                                    stage), reset per document */
     uint8_t *inquote;           /* per token: inside a quotation */
+    unsigned syn_asked, syn_alleged, syn_aspectual;
+                                /* the dictionary's &ASKED, &ALLEGED and
+                                   &ASPECTUAL synsets (0: none), read by
+                                   S_mood */
     struct synlens { unsigned id; uint32_t *lens; } *syn;
                                 /* per synset a pattern asked about: the
                                    lengths of its members at each token,
@@ -133,6 +139,9 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     dyad_coder *c = calloc(1, sizeof *c);
     if (!c) return DYAD_ENOMEM;
     c->d = d;
+    c->syn_asked = dyad_dict_synset_find(d, "ASKED");
+    c->syn_alleged = dyad_dict_synset_find(d, "ALLEGED");
+    c->syn_aspectual = dyad_dict_synset_find(d, "ASPECTUAL");
     c->require_dyad = 1;
     c->skip_nested = 1;
     c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
@@ -2014,6 +2023,28 @@ static const char *S_intent(const char *code)
 }
 
 
+/* The CAMEO code of refusing to do code's act ("will not meet": 125,
+ * "won't send aid": 122), or NULL when there is none. */
+static const char *S_refusal(const char *code)
+{
+    static const char *const map[][2] = {
+        {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"}, {"0314", "1214"}, {"031", "121"},
+        {"0331", "1221"}, {"0332", "1222"}, {"0333", "1223"}, {"0334", "1224"}, {"033", "122"},
+        {"0341", "1231"}, {"0342", "1232"}, {"0343", "1233"}, {"0344", "1234"}, {"034", "123"},
+        {"0351", "1241"}, {"0352", "1242"}, {"0353", "1243"}, {"0354", "1244"}, {"0355", "1245"},
+        {"0356", "1246"}, {"035", "124"}, {"036", "125"}, {"037", "127"}, {"038", "126"},
+        {"039", "126"}, {"030", "120"}, {"045", "126"}, {"04", "125"}, {"057", "127"},
+        {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "1214"}, {"06", "121"},
+        {"075", NULL}, {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"},
+        {"07", "122"}, {"081", "1241"}, {"082", "1242"}, {"0831", "1231"}, {"0832", "1232"},
+        {"0833", "1233"}, {"0834", "1234"}, {"083", "123"}, {"084", "1243"}, {"085", "1244"},
+        {"086", "1245"}, {"087", "1246"}, {"08", "124"},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
+        if (!strncmp(code, map[i][0], strlen(map[i][0]))) return map[i][1];
+    return NULL;
+}
+
 /* Does node q lie in a clause of "whether", "if" or "unless": a condition
  * or a question, not a fact? */
 static int S_conditional(const dyad_coder *c, uint32_t q)
@@ -2044,7 +2075,7 @@ static int S_governs(const dyad__tree *t, const dyad__vgroup *h, const dyad__vgr
  * own, else, for one without a subject of its own (or sharing its
  * subject), that of a verb group whose phrase holds it ("will include
  * meeting Modi"); speech verbs pass none on. */
-static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
+static int S_mood(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     if (g->negated) return -1;
@@ -2058,7 +2089,31 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
         if (S_governs(t, h, g) && S_in_words(t->toks[h->verb].word, hoping, DYAD_ARRAY_LEN(hoping)))
             return -2;
     }
+    /* the dictionary's &ASKED words ("urged X to", "tried to", "whether
+     * to") make an infinitive after them an act asked for, refused or
+     * weighed; its &ALLEGED words ("accused X of", "denied", "allegedly")
+     * a gerund or act after them one alleged or denied: not done */
+    if (g->infinitive && c->syn_asked) {
+        uint32_t to = g->first;
+        while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
+        if (to > 0 && !strcmp(t->toks[to].tag, "TO") && S_synset_lens(c, c->syn_asked, to - 1)) return -2;
+        for (uint32_t k = 0; k < t->nvgroups; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (S_governs(t, h, g) && S_synset_lens(c, c->syn_asked, h->verb)) return -2;
+        }
+    }
+    if (c->syn_alleged) {
+        if (g->first > 0 && S_synset_lens(c, c->syn_alleged, g->first - 1) &&
+            !strncmp(t->toks[g->first - 1].tag, "RB", 2))
+            return -2;   /* "allegedly attacked" */
+        if (!strcmp(t->toks[g->verb].tag, "VBG") && g->first == g->verb)
+            for (uint32_t k = 0; k < t->nvgroups; k++) {
+                const dyad__vgroup *h = &t->vgroups[k];
+                if (S_governs(t, h, g) && S_synset_lens(c, c->syn_alleged, h->verb)) return -2;
+            }
+    }
     int mod = g->modality;
+    int under_way = 0;   /* "continues to defy": the act is going on */
     for (uint32_t k = 0; k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (g->subject != NONE && g->subject != h->subject) continue;
@@ -2066,6 +2121,8 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
             continue;
         /* "does not want to meet": the act is not even intended */
         if (h->negated) return -1;
+        if (c->syn_aspectual && g->infinitive && S_synset_lens(c, c->syn_aspectual, h->verb))
+            under_way = 1;
         /* "was forced (asked, ordered) to give up": another's will, not
          * the subject's intent */
         static const char *const made[] = {"forced", "compelled", "pressured", "pressed",
@@ -2077,7 +2134,7 @@ static int S_mood(const dyad_coder *c, const dyad__vgroup *g)
     }
     if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY || mod == DYAD__MOD_OBLIGATION)
         return -2;
-    return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || g->infinitive;
+    return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || (g->infinitive && !under_way);
 }
 
 /* Is g what its subject does not want, plan or intend to do ("does not
@@ -2317,9 +2374,16 @@ static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
 {
     c->mod = DYAD_ASSERTED;
     c->nplan = 0;
+    c->nabsorbed_now = 0;
+    size_t before = c->nevents + c->nxevents;
     dyad_status st = S_code_group_as(c, g);
     c->mod = DYAD_ASSERTED;
     c->nplan = 0;
+    /* a lower clause gave this verb its target, but no event came of it
+     * ("agreed to withdraw its troops": its own troops are no party):
+     * the lower clause is coded on its own after all */
+    if (st == DYAD_OK && c->nevents + c->nxevents == before)
+        for (int i = 0; i < c->nabsorbed_now; i++) c->absorbed[c->absorbed_now[i]] = 0;
     return st;
 }
 
@@ -2493,6 +2557,18 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
     } else if (c->agent_country && (code || paired)) {
         int mood = S_mood(c, g);
         planned = mood > 0;
+        const char *refusal = code && !paired && mood == -1 && g->negated &&
+                                      (g->modality == DYAD__MOD_FUTURE ||
+                                       g->modality == DYAD__MOD_CONDITIONAL)
+                                  ? S_refusal(code) : NULL;
+        if (refusal) {
+            /* "will not attend the talks": a refusal, made now (CAMEO 12),
+             * of an act not done */
+            c->plan[c->nplan++] = (planmap){code, refusal, DYAD_NEGATED};
+            TRACE("  will not: a refusal, %s, of %s\n", refusal, code);
+            code = refusal;
+            mood = 0;
+        }
         if (mood < 0 && !c->all_modalities) {
             TRACE("  negated, or could, may or should: not an event\n");
             return DYAD_OK;
@@ -2513,16 +2589,28 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         } else if (mood > 0) {
             const char *was = code ? code : paired;
             const char *ic = code ? S_intent(code) : NULL, *ip = paired ? S_intent(paired) : NULL;
-            if (ic && strcmp(ic, code)) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
-            if (ip && strcmp(ip, paired) && c->nplan < 2)
-                c->plan[c->nplan++] = (planmap){paired, ip, DYAD_PLANNED};
-            code = ic;
-            paired = ip;
+            int has_ic = ic && strcmp(ic, code), has_ip = ip && paired && strcmp(ip, paired);
+            if (!has_ic && !has_ip && (ic || ip)) {
+                /* no code states an intent to do it ("will criticize"):
+                 * the act is planned, nothing is asserted */
+                if (!c->all_modalities) {
+                    TRACE("  planned %s, with no code for the intent: not an event\n", was);
+                    return DYAD_OK;
+                }
+                c->mod = DYAD_PLANNED;
+                TRACE("  planned %s, with no code for the intent: marked\n", was);
+                goto mood_done;
+            }
+            if (has_ic) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
+            if (has_ip && c->nplan < 2) c->plan[c->nplan++] = (planmap){paired, ip, DYAD_PLANNED};
+            code = has_ic ? ic : NULL;
+            paired = has_ip ? ip : NULL;
             if (!code && !paired) { TRACE("  planned %s: no intent code\n", was); return DYAD_OK; }
             if (code && paired && !strcmp(code, paired)) paired = NULL;
             TRACE("  planned, not done: %s\n", code ? code : paired);
         }
     }
+mood_done:
     /* News mode: a bare statement by a reporting verb ("X said ...",
      * "told reporters") is attribution, not an event of its own. */
     if (c->agent_country && code && !strcmp(code, "010") && !paired) {
@@ -2731,6 +2819,8 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             if (hv->tok_a > g->verb && hv->tok_b <= gi->tok_b && hv->tok_a <= fn->tok_a &&
                 fn->tok_b <= hv->tok_b) {
                 c->absorbed[k] = 1;
+                if (c->nabsorbed_now < (int)DYAD_ARRAY_LEN(c->absorbed_now))
+                    c->absorbed_now[c->nabsorbed_now++] = k;
                 TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
                       t->toks[h->verb].word);
             }
