@@ -68,8 +68,8 @@ typedef struct cli_dicts {
     dyad_dict *dict;
     const char *root;    /* the folder loaded */
     const char *label;   /* "builtin" or NULL */
-    size_t skipped;      /* files of the folder not read (each reported:
-                            the command exits 1) */
+    size_t errors;       /* dictionary lines left out (each printed,
+                            up to ten, with its FILE:LINE) */
 } cli_dicts;
 int cli_load_dicts(const char *dir, cli_dicts *out);
 void cli_free_dicts(cli_dicts *d);

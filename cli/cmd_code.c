@@ -136,7 +136,7 @@ static int S_run(int argc, char **argv)
     } else {
         cli_error("out of memory");
     }
-    if (rc == EXIT_OK && (x.skipped || dicts.skipped)) rc = EXIT_SKIPPED;
+    if (rc == EXIT_OK && (x.skipped || dicts.errors)) rc = EXIT_SKIPPED;
     dyad_pool_free(x.pool);
     dyad_tagger_free(tg);
     cli_free_dicts(&dicts);

@@ -32,59 +32,87 @@ static size_t S_utf8(const unsigned char *s, size_t n, unsigned long *cp)
     return len;
 }
 
-/* Writes s to stderr with control characters (C0, DEL, C1) and invalid
- * UTF-8 escaped, so names and ids from the input cannot drive the
- * terminal.  Nothing is cut. */
-static void S_put_escaped(const char *s)
+/* Appends s to out (grown as needed) with control characters (C0, DEL,
+ * C1) and invalid UTF-8 escaped, so names and ids from the input cannot
+ * drive the terminal.  Nothing is cut.  Returns the new length, or
+ * (size_t)-1 when out of memory. */
+static size_t S_escape(char **out, size_t len, size_t *cap, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
+        if (*cap - len < 16) {               /* room for the longest escape */
+            size_t c2 = *cap ? *cap * 2 : 256;
+            char *p = realloc(*out, c2);
+            if (!p) return (size_t)-1;
+            *out = p;
+            *cap = c2;
+        }
+        char *o = *out + len;
         unsigned char c = u[i];
-        if (c >= 0x20 && c < 0x7f) { fputc(c, stderr); i++; continue; }
-        if (c == '\n') { fputs("\\n", stderr); i++; continue; }
-        if (c == '\t') { fputs("\\t", stderr); i++; continue; }
-        if (c == '\r') { fputs("\\r", stderr); i++; continue; }
+        if (c >= 0x20 && c < 0x7f) { *o = (char)c; len++; i++; continue; }
+        if (c == '\n') { memcpy(o, "\\n", 2); len += 2; i++; continue; }
+        if (c == '\t') { memcpy(o, "\\t", 2); len += 2; i++; continue; }
+        if (c == '\r') { memcpy(o, "\\r", 2); len += 2; i++; continue; }
         unsigned long cp = 0;
         size_t k = c >= 0x80 ? S_utf8(u + i, n - i, &cp) : 0;
-        if (k == 0) { fprintf(stderr, "\\x%02x", c); i++; continue; }
-        if (cp < 0xA0) fprintf(stderr, "\\u%04lx", cp);
-        else fwrite(u + i, 1, k, stderr);
+        if (k == 0) { len += (size_t)snprintf(o, 16, "\\x%02x", c); i++; continue; }
+        if (cp < 0xA0) len += (size_t)snprintf(o, 16, "\\u%04lx", cp);
+        else { memcpy(o, u + i, k); len += k; }
         i += k;
     }
+    return len;
 }
 
-static void S_vreport(const char *fmt, va_list ap)
+/* Writes "dyad: MESSAGE" and then tail to stderr in one write (stderr is
+ * unbuffered: a byte at a time would be a system call per byte, and
+ * slow for a run that reports many skipped lines). */
+static void S_vreport(const char *tail, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
     char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    fputs("dyad: ", stderr);
+    char *out = NULL;
+    size_t len = 0, cap = 0;
     if (msg) {
         vsnprintf(msg, (size_t)n + 1, fmt, ap2);
-        S_put_escaped(msg);
-        free(msg);
-    } else {
-        fputs("out of memory formatting a message", stderr);
+        len = S_escape(&out, 0, &cap, "dyad: ");
+        if (len != (size_t)-1) len = S_escape(&out, len, &cap, msg);
     }
     va_end(ap2);
+    free(msg);
+    if (!msg || len == (size_t)-1 || !out) {
+        fputs("dyad: out of memory formatting a message", stderr);
+        fputs(tail, stderr);
+    } else {
+        size_t t = strlen(tail);
+        char *p = len + t <= cap ? out : realloc(out, len + t);
+        if (p) {
+            out = p;
+            memcpy(out + len, tail, t);
+            fwrite(out, 1, len + t, stderr);
+        } else {
+            fwrite(out, 1, len, stderr);
+            fputs(tail, stderr);
+        }
+    }
+    free(out);
 }
 
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    S_vreport(fmt, ap);
+    S_vreport("\n", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    S_vreport(fmt, ap);
+    S_vreport("", fmt, ap);
     va_end(ap);
     if (cmd) fprintf(stderr, "\nTry 'dyad help %s'.\n", cmd);
     else fprintf(stderr, "\nTry 'dyad --help'.\n");
@@ -202,23 +230,32 @@ int cli_load_dicts(const char *dir, cli_dicts *out)
     dyad_dict *d;
     if (dyad_dict_new(&d) != DYAD_OK) { cli_error("out of memory"); return -1; }
     dyad_status st = dyad_dict_add_dir(d, dir);
-    /* a file of the folder that could not be read (a FIFO, a link to
-     * nothing): one message each, naming it */
-    for (size_t i = 0; i < dyad_dict_diag_count(d); i++) {
-        const dyad_dict_diag *g = dyad_dict_diag_get(d, i);
-        if (g->severity != DYAD_DICT_ERROR || g->line || !g->file) continue;
-        cli_error("%s: %s", g->file, g->message);
-        out->skipped++;
-    }
     if (st != DYAD_OK && st != DYAD_EDICT) {
+        /* the files of the folder that could not be read (a FIFO, a link
+         * to nothing), then why nothing was loaded */
+        for (size_t i = 0; i < dyad_dict_diag_count(d); i++) {
+            const dyad_dict_diag *g = dyad_dict_diag_get(d, i);
+            if (g->severity == DYAD_DICT_ERROR && !g->line && g->file)
+                cli_error("%s: %s", g->file, g->message);
+        }
         cli_error("%s", dyad_dict_errmsg(d));
         dyad_dict_free(d);
         return -1;
     }
     if (dyad_dict_compile(d) == DYAD_ENOMEM) { cli_error("out of memory"); dyad_dict_free(d); return -1; }
-    if (dyad_dict_error_count(d) > out->skipped)
-        cli_error("warning: %zu malformed dictionary line(s) in %s were left out "
-                  "(see 'dyad dict check')", dyad_dict_error_count(d) - out->skipped, dir);
+    /* a line left out is input skipped: each is named where it is */
+    out->errors = dyad_dict_error_count(d);
+    size_t shown = 0;
+    for (size_t i = 0; i < dyad_dict_diag_count(d) && shown < 10; i++) {
+        const dyad_dict_diag *g = dyad_dict_diag_get(d, i);
+        if (g->severity != DYAD_DICT_ERROR) continue;
+        shown++;
+        if (g->file && g->line) cli_error("%s:%lu: %s", g->file, g->line, g->message);
+        else cli_error("%s: %s", g->file ? g->file : dir, g->message);
+    }
+    if (out->errors > shown)
+        cli_error("%zu more malformed dictionary line(s) in %s left out (see 'dyad dict "
+                  "check')", out->errors - shown, dir);
     out->dict = d;
     return 0;
 }

@@ -4,6 +4,7 @@
  * stay in force for the records after them).
  */
 #include "testutil.h"
+#include "code/code.h"
 
 #include <strings.h>
 
@@ -67,6 +68,48 @@ static void test_suite_reader(void **state)
     dyad_suite_free(s);
     const char *empty = tmp_file(".xml", "<Validation/>", 13);
     assert_int_equal(dyad_suite_load(&s, empty), DYAD_EFORMAT);
+    dyad_suite_free(s);
+}
+
+/* A validation file must be well-formed and declare no entities: a
+ * billion-laughs chain is refused at its first declaration (no
+ * expansion, no time), and a fault never leaves a quietly shortened
+ * suite behind (recover mode used to drop every record after it). */
+static void test_suite_hostile(void **state)
+{
+    (void)state;
+    char laughs[4096];
+    int n = snprintf(laughs, sizeof laughs, "<?xml version=\"1.0\"?>\n<!DOCTYPE V [\n"
+                     "<!ENTITY l0 \"lol\">\n");
+    for (int i = 1; i < 10; i++) {
+        n += snprintf(laughs + n, sizeof laughs - (size_t)n, "<!ENTITY l%d \"", i);
+        for (int k = 0; k < 10; k++)
+            n += snprintf(laughs + n, sizeof laughs - (size_t)n, "&l%d;", i - 1);
+        n += snprintf(laughs + n, sizeof laughs - (size_t)n, "\">\n");
+    }
+    n += snprintf(laughs + n, sizeof laughs - (size_t)n,
+                  "]>\n<Validation><Sentence id=\"B1\"><Text>Chile &l9; Peru.</Text>"
+                  "</Sentence></Validation>\n");
+    const char *p = tmp_file(".xml", laughs, (size_t)n);
+    dyad_suite *s;
+    assert_int_equal(dyad_suite_load(&s, p), DYAD_EXML);
+    char want[600];
+    snprintf(want, sizeof want, "%s:3: cannot read the validation file: it declares the "
+             "entity 'l0'", p);
+    assert_non_null(strstr(dyad_suite_errmsg(s), want));
+    dyad_suite_free(s);
+    assert_int_equal(dyad__suite_load_memory(&s, "mem.xml", laughs, (size_t)n), DYAD_EXML);
+    assert_non_null(strstr(dyad_suite_errmsg(s), "mem.xml:3: "));
+    dyad_suite_free(s);
+
+    const char broken[] = "<Validation>\n<Sentence id=\"B1\"><Text>One.</Text></Sentence>\n"
+                          "<Sentence id=\"B2\"><Text>3 < 4</Text></Sentence>\n"
+                          "<Sentence id=\"B3\"><Text>Three.</Text></Sentence>\n</Validation>\n";
+    p = tmp_file(".xml", broken, sizeof broken - 1);
+    assert_int_equal(dyad_suite_load(&s, p), DYAD_EXML);
+    snprintf(want, sizeof want, "%s:3: cannot read the validation file: StartTag: invalid "
+             "element name", p);
+    assert_string_equal(dyad_suite_errmsg(s), want);
     dyad_suite_free(s);
 }
 
@@ -215,6 +258,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_suite_reader),
+        cmocka_unit_test(test_suite_hostile),
         cmocka_unit_test(test_shared_suite),
         cmocka_unit_test(test_evidence_points_at_real_lines),
     };

@@ -128,6 +128,56 @@ static void test_jsonl_out_of_range_numbers(void **state)
                                    "123456789012345678901234567890 is out of range"));
 }
 
+/* Lines end at LF, CR LF or a lone CR (an old Mac file): a raw CR is
+ * never inside a JSON string, so it can only end a line.  Line numbers
+ * in messages count every kind of end, across buffer boundaries. */
+static void test_jsonl_line_ends(void **state)
+{
+    (void)state;
+    const char data[] = "{\"id\":\"a\",\"text\":\"One.\"}\r"
+                        "{\"id\":\"b\",\"text\":\"Two.\"}\r\n"
+                        "{broken\r"
+                        "\r"
+                        "{\"id\":\"c\",\"text\":\"Three.\"}\n"
+                        "{\"id\":\"d\",\"text\":\"Four.\"}\r"
+                        "[1]\r";
+    const char *p = tmp_file(".jsonl", data, sizeof data - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 4);
+    assert_string_equal(R.ids[0], "a");
+    assert_string_equal(R.ids[1], "b");
+    assert_string_equal(R.ids[2], "c");
+    assert_string_equal(R.texts[3], "Four.");
+    assert_int_equal(R.nerr, 2);
+    assert_non_null(strstr(R.errs[0], ":3: column"));
+    assert_non_null(strstr(R.errs[1], ":7: expected a JSON object"));
+    /* a CR LF split across the 64 KiB stream buffer is one line end */
+    static char big[70000];
+    size_t n = 0;
+    char pad[240];
+    memset(pad, 'p', sizeof pad - 1);
+    pad[sizeof pad - 1] = 0;
+    while (n < 65536 - 400)     /* about 270 lines: fewer than MAXDOCS */
+        n += (size_t)snprintf(big + n, sizeof big - n, "{\"id\":\"x\",\"text\":\"%s\"}\n", pad);
+    size_t k = 65535 - n - strlen("{\"id\":\"y\",\"text\":\"\"}");
+    n += (size_t)snprintf(big + n, sizeof big - n, "{\"id\":\"y\",\"text\":\"");
+    memset(big + n, 'E', k);
+    n += k;
+    n += (size_t)snprintf(big + n, sizeof big - n, "\"}");
+    assert_int_equal(n, 65535);
+    big[n++] = '\r';                          /* byte 65535, LF at 65536 */
+    big[n++] = '\n';
+    n += (size_t)snprintf(big + n, sizeof big - n, "{\"id\":\"z\",\"text\":\"After.\"}\n");
+    p = tmp_file(".jsonl", big, n);
+    S_read1(p);
+    assert_int_equal(R.nerr, 0);
+    int y = -1;
+    for (int i = 0; i < R.ndocs; i++) if (strcmp(R.ids[i], "y") == 0) y = i;
+    assert_true(y >= 0);
+    assert_string_equal(R.ids[y + 1], "z");
+    assert_int_equal(y + 2, R.ndocs);
+}
+
 static void test_jsonl_line_too_long(void **state)
 {
     (void)state;
@@ -332,6 +382,146 @@ static void test_petrarch_xml(void **state)
     assert_true(R.nerr >= 1);
 }
 
+/* Each broken record costs only itself: the file is cut into records
+ * first, then each is parsed alone.  Line numbers below are the file's. */
+#define ATTR4 " a=\"\" a=\"\" a=\"\" a=\"\""
+#define ATTR16 ATTR4 ATTR4 ATTR4 ATTR4
+#define ATTR64 ATTR16 ATTR16 ATTR16 ATTR16   /* the most a tag may have */
+static const char XML_HOSTILE[] =
+    "<?xml version=\"1.0\"?>\n"                                             /* 1 */
+    "<!DOCTYPE Sentences [\n"
+    "<!-- it's a comment holding <Sentence id=\"no1\"> -->\n"
+    "<!ENTITY a \"ha\"> <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\"> <!ENTITY w \"<Sentence id='no2'>\">\n"
+    "]>\n"                                                                  /* 6 */
+    "<Sentences>\n"
+    "<!-- <Sentence id=\"no3\"><Text>Commented out.</Text></Sentence> -->\n"
+    "<Sentence id=\"A1\"><Text>Chile accused Peru.</Text></Sentence>\n"
+    "<Sentence id=\"A2\"><Text>Prices rose 3 < 4 percent.</Text></Sentence>\n" /* 10 */
+    "<Sentence id=\"A3\"><Text><![CDATA[Peru </Sentence> <b> rejected it.]]></Text></Sentence>\n"
+    "<Sentence id=\"A4\"><Text>Laughs &c; here.</Text></Sentence>\n"        /* 12 */
+    "<Sentence id=\"A5\" note=\"a > b\"><Text>Never\nclosed.</Text>\n"     /* 13 */
+    "<Sentence id=\"A6\"><Text>Bolivia met Chile.</Text></Sentence>\n"
+    "<Sentense id=\"A7\"><Text>Damaged start.</Text></Sentence>\n"         /* 16 */
+    "<Sentence id=\"A8\" <Text>Broken tag.</Text></Sentence>\n"             /* 17 */
+    "<Sentence id=\"A9\"><Text>Six &amp; &#233;.</Text></Sentence >\n"
+    "<Sentence id=\"A10\"><Text>" "0123456789012345678901234567890123456789"
+    "0123456789012345678901234567890123456789</Text></Sentence>\n"          /* 19 */
+    "<Sentence id=\"A11\"><Text>After the long one.</Text></Sentence>\n"
+    "</Sentences>\n"
+    "<Sentence id=\"A12\"><Text>Cut";                                       /* 22 */
+
+static void test_petrarch_xml_recovery(void **state)
+{
+    (void)state;
+    const char *p = tmp_file(".xml", XML_HOSTILE, sizeof XML_HOSTILE - 1);
+    dyad_reader_options o = {DYAD_FORMAT_AUTO, 100};
+    S_read(&p, 1, &o);
+    assert_int_equal(R.ndocs, 5);
+    assert_string_equal(R.ids[0], "A1");
+    assert_string_equal(R.texts[1], "Peru </Sentence> <b> rejected it.");
+    assert_string_equal(R.ids[2], "A6");
+    assert_string_equal(R.texts[3], "Six & \xc3\xa9.");
+    assert_string_equal(R.ids[4], "A11");
+    /* one located message per bad record, in file order */
+    static const struct { dyad_status st; const char *want; } e[] = {
+        {DYAD_EXML, ":10: malformed XML (line 10: StartTag: invalid element name); "
+                    "<Sentence id=\"A2\"> at byte "},
+        {DYAD_EXML, ":12: malformed XML (line 12: Entity 'c' not defined)"},
+        {DYAD_EXML, ":13: malformed XML: no </Sentence> before the next <Sentence> "
+                    "(<Sentence id=\"A5\"> at byte "},
+        {DYAD_EXML, ":16: malformed XML: </Sentence> at byte "},
+        {DYAD_EXML, ":17: malformed XML (line 17: "},
+        {DYAD_ETOOBIG, ":19: <Sentence> record at byte "},
+        {DYAD_EXML, ":22: malformed XML: the file ends inside this record "
+                    "(<Sentence id=\"A12\"> at byte "},
+    };
+    assert_int_equal(R.nerr, (int)(sizeof e / sizeof e[0]));
+    for (size_t i = 0; i < (sizeof e / sizeof e[0]); i++) {
+        char want[600];
+        snprintf(want, sizeof want, "%s%s", p, e[i].want);
+        if (!strstr(R.errs[i], want)) print_error("got: %s\nwant: %s\n", R.errs[i], want);
+        assert_non_null(strstr(R.errs[i], want));
+        assert_int_equal(R.st[i], e[i].st);
+    }
+    /* byte offsets name the record's '<' */
+    size_t a2 = (size_t)(strstr(XML_HOSTILE, "<Sentence id=\"A2\"") - XML_HOSTILE);
+    char want[64];
+    snprintf(want, sizeof want, "at byte %zu skipped", a2);
+    assert_non_null(strstr(R.errs[0], want));
+
+    /* the same from memory and behind a byte-order mark; a second
+     * byte-order mark inside is text outside records */
+    static char bom[sizeof XML_HOSTILE + 8] = "\xEF\xBB\xBF";
+    memcpy(bom + 3, XML_HOSTILE, sizeof XML_HOSTILE);
+    p = tmp_file(".xml", bom, sizeof XML_HOSTILE + 2);
+    S_read(&p, 1, &o);
+    assert_int_equal(R.ndocs, 5);
+    assert_int_equal(R.nerr, 7);
+    assert_non_null(strstr(R.errs[0], ":10: malformed XML"));
+
+    /* a tag of more than 64 attributes (libxml2 is quadratic in them) */
+    const char wide[] = "<Sentences>\n<Sentence id=\"W1\"><Text>One.</Text></Sentence>\n"
+                        "<Sentence id=\"W2\">\n<Text" ATTR64 " b='>'>Wide.</Text></Sentence>\n"
+                        "<Sentence id=\"W3\"><Text" ATTR64 ">Two.</Text></Sentence>\n"
+                        "</Sentences>\n";
+    p = tmp_file(".xml", wide, sizeof wide - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 1);
+    assert_int_equal(R.nerr, 2);
+    assert_int_equal(R.st[0], DYAD_ELIMIT);
+    assert_non_null(strstr(R.errs[0], ":3: <Sentence> record at byte 59 skipped: a tag at "
+                                      "line 4 has more than 64 attributes"));
+    assert_non_null(strstr(R.errs[1], "Attribute a redefined"));   /* 64: libxml2 */
+}
+
+/* The XML declaration's encoding is honoured record by record; UTF-16
+ * and files without any record are reported, not read as empty. */
+static void test_petrarch_xml_encodings(void **state)
+{
+    (void)state;
+    const char latin[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<Sentences>\n"
+                         "<Sentence id=\"L1\"><Text>Caf\xe9 owners protested.</Text></Sentence>\n"
+                         "</Sentences>\n";
+    const char *p = tmp_file(".xml", latin, sizeof latin - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr, 0);
+    assert_int_equal(R.ndocs, 1);
+    assert_string_equal(R.texts[0], "Caf\xc3\xa9 owners protested.");
+    /* declared UTF-16 but read byte by byte: the label is wrong, ignored */
+    const char mislabel[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<Sentences>\n"
+                            "<Sentence id=\"M1\"><Text>Mislabelled.</Text></Sentence>\n"
+                            "</Sentences>\n";
+    p = tmp_file(".xml", mislabel, sizeof mislabel - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr, 0);
+    assert_int_equal(R.ndocs, 1);
+    assert_string_equal(R.texts[0], "Mislabelled.");
+    const char u16[] = "\xFF\xFE<\0S\0";
+    p = tmp_file(".xml", u16, sizeof u16 - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 0);
+    assert_int_equal(R.nerr, 1);
+    assert_non_null(strstr(R.errs[0], ": byte 0: UTF-16 XML is not read"));
+    const char text[] = "\nJust words,\nno markup.\n";
+    p = tmp_file(".xml", text, sizeof text - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr, 1);
+    assert_non_null(strstr(R.errs[0], ":2: not PETRARCH XML"));
+    const char empty[] = "<?xml version=\"1.0\"?>\n<Sentences>\n</Sentences>\n";
+    p = tmp_file(".xml", empty, sizeof empty - 1);
+    S_read1(p);
+    assert_int_equal(R.nerr + R.ndocs, 0);          /* empty, and valid */
+    const char unterminated[] = "<Sentences>\n<Sentence id=\"U1\"><Text>One.</Text></Sentence>\n"
+                                "<!-- never closed\n<Sentence id=\"U2\"><Text>Two.</Text></Sentence>\n";
+    p = tmp_file(".xml", unterminated, sizeof unterminated - 1);
+    S_read1(p);
+    assert_int_equal(R.ndocs, 1);
+    assert_int_equal(R.nerr, 1);
+    assert_non_null(strstr(R.errs[0], ":3: malformed XML: the file ends inside a comment "
+                                      "begun at byte 59"));
+}
+
 static char *S_gzip(const char *src, size_t n, size_t *outlen)
 {
     static char out[1 << 16];
@@ -518,12 +708,15 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_mixed_good_and_bad),
         cmocka_unit_test(test_jsonl_out_of_range_numbers),
+        cmocka_unit_test(test_jsonl_line_ends),
         cmocka_unit_test(test_jsonl_line_too_long),
         cmocka_unit_test(test_document_limit),
         cmocka_unit_test(test_text_files_and_directories),
         cmocka_unit_test(test_byte_order_marks),
         cmocka_unit_test(test_directory_walk_hostile),
         cmocka_unit_test(test_petrarch_xml),
+        cmocka_unit_test(test_petrarch_xml_recovery),
+        cmocka_unit_test(test_petrarch_xml_encodings),
         cmocka_unit_test(test_compressed),
         cmocka_unit_test(test_format_override_and_sniff),
         cmocka_unit_test(test_memory_inputs),

@@ -342,6 +342,51 @@ static void test_pathological_inputs(void **state)
     free(s);
 }
 
+/* A run of combining marks is normalised 30 at a time (the Stream-Safe
+ * Text Format of UAX #15): utf8proc orders and composes marks in time
+ * quadratic in their number, so one base letter with 400,000 marks took
+ * minutes. */
+static void test_combining_marks_bounded(void **state)
+{
+    (void)state;
+    /* e, then 60 times (acute, class 230; grave below, class 220) */
+    char s[1 + 60 * 4 + 1];
+    size_t n = 0;
+    s[n++] = 'e';
+    for (int i = 0; i < 60; i++) {
+        memcpy(s + n, "\xcc\x81\xcc\x96", 4);
+        n += 4;
+    }
+    s[n] = 0;
+    dyad__norm nm;
+    dyad__norm_init(&nm);
+    assert_int_equal(dyad__normalize(&nm, s, n), DYAD_OK);
+    /* first 30 marks: the 15 graves below sort first, the first acute
+     * composes with e, 14 acutes follow; then the next 30 on their own */
+    assert_int_equal(nm.text.len, n - 1);
+    assert_memory_equal(nm.text.data, "\xc3\xa9\xcc\x96", 4);
+    assert_memory_equal(nm.text.data + 2 + 15 * 2, "\xcc\x81", 2);
+    assert_memory_equal(nm.text.data + 2 + 29 * 2, "\xcc\x96", 2);
+    for (size_t i = 1; i < nm.text.len; i++) assert_true(nm.map[i] >= nm.map[i - 1]);
+    dyad__norm_free(&nm);
+    /* 400,000 marks after a letter, then a sentence: fast, and read */
+    size_t big = 1 + 400000 * 2 + 32;
+    char *b = malloc(big + 1);
+    n = 0;
+    b[n++] = 'a';
+    for (int i = 0; i < 400000; i++) {
+        memcpy(b + n, (i & 1) ? "\xcc\x96" : "\xcc\x81", 2);
+        n += 2;
+    }
+    n += (size_t)snprintf(b + n, big + 1 - n, " Chile met Peru.");
+    assert_int_equal(dyad_text_analyze_str(T, b, n, NULL, 0), DYAD_OK);
+    size_t nt;
+    const dyad_token *v = dyad_text_tokens(T, &nt);
+    assert_true(nt >= 4);
+    assert_memory_equal(b + v[nt - 4].start, "Chile", 5);
+    free(b);
+}
+
 /* ------------------------------------------------------- seed stories */
 
 typedef struct seed_doc { char id[64]; char *text; size_t len; char date[11]; } seed_doc;
@@ -451,6 +496,7 @@ int main(void)
         cmocka_unit_test(test_boilerplate),
         cmocka_unit_test(test_boilerplate_one_line),
         cmocka_unit_test(test_pathological_inputs),
+        cmocka_unit_test(test_combining_marks_bounded),
         cmocka_unit_test(test_seed_stories),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

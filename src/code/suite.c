@@ -7,12 +7,15 @@
  * between records stay in force for the records after them, so each
  * record carries the options in force when it was read.
  * The file is a test fixture, not a corpus: it is read whole with
- * libxml2's tree API (recover mode, no network), and every string is
- * copied into the suite's arena.
+ * libxml2's tree API (no network, no recover mode: a fault fails the
+ * load with its line), and every string is copied into the suite's
+ * arena.  Entities are never substituted: a file that declares any is
+ * refused, so a chain of entities cannot blow up in memory or time.
  */
 #include "code.h"
 
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -172,8 +175,31 @@ static int S_walk(dyad_suite *s, xmlNodePtr n, int depth)
 
 static void S_quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 
+/* The first entity declaration met, so the load can refuse the file. */
+typedef struct suite_ent {
+    long line;
+    char name[64];
+} suite_ent;
+
+/* Stands in for libxml2's entity declaration handler: the entity is
+ * noted, never defined, so no reference to it can expand (a billion-laughs
+ * chain of entities costs nothing) and the load then fails with a
+ * message naming the line. */
+static void S_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
+                          const xmlChar *sys, xmlChar *content)
+{
+    (void)type; (void)pub; (void)sys; (void)content;
+    xmlParserCtxtPtr c = ctx;
+    suite_ent *e = c->_private;
+    if (!e || e->line) return;
+    e->line = xmlSAX2GetLineNumber(ctx);
+    if (e->line <= 0) e->line = 1;
+    snprintf(e->name, sizeof e->name, "%s", name ? (const char *)name : "");
+}
+
 /* Reads the validation file from a file (data NULL) or from memory;
- * name labels the messages. */
+ * name labels the messages.  The file must be well-formed: no recover
+ * mode, which would quietly drop every record after a fault. */
 static dyad_status S_load(dyad_suite **out, const char *name, const char *data, size_t len)
 {
     *out = calloc(1, sizeof **out);
@@ -182,24 +208,48 @@ static dyad_status S_load(dyad_suite **out, const char *name, const char *data, 
     dyad__arena_init(&s->arena, (size_t)1 << 30);
     if (data && len > INT_MAX)
         return dyad__err_set(&s->err, DYAD_ETOOBIG, "%s: validation file over 2 GB", name);
-    const int opts = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    /* no XML_PARSE_NOENT and no DTD loading: entities are never substituted */
+    const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
     FILE *f = NULL;
     if (!data) {
         const char *why = NULL;
         f = dyad__fopen_regular(name, &why);   /* a FIFO must not block */
         if (!f) return dyad__err_set(&s->err, DYAD_EXML, "%s: cannot open: %s", name, why);
     }
+    xmlParserCtxtPtr ctx = xmlNewParserCtxt();
+    if (!ctx) {
+        if (f) fclose(f);
+        return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", name);
+    }
+    suite_ent ent;
+    memset(&ent, 0, sizeof ent);
+    ctx->_private = &ent;
+    ctx->sax->entityDecl = S_entity_decl;
     xmlSetGenericErrorFunc(NULL, S_quiet);
-    xmlDocPtr doc = data ? xmlReadMemory(data, (int)len, name, NULL, opts)
-                         : xmlReadFd(fileno(f), name, NULL, opts);
+    xmlDocPtr doc = data ? xmlCtxtReadMemory(ctx, data, (int)len, name, NULL, opts)
+                         : xmlCtxtReadFd(ctx, fileno(f), name, NULL, opts);
     xmlSetGenericErrorFunc(NULL, NULL);
     if (f) fclose(f);
-    if (!doc) {
-        const xmlError *e = xmlGetLastError();
-        return dyad__err_set(&s->err, DYAD_EXML, "%s:%d: cannot read the validation file: %s",
-                             name, e ? e->line : 0,
-                             e && e->message ? e->message : "not XML");
+    if (ent.line) {
+        if (doc) xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctx);
+        return dyad__err_set(&s->err, DYAD_EXML, "%s:%ld: cannot read the validation file: "
+                             "it declares the entity '%s', and entities are not expanded",
+                             name, ent.line, ent.name);
     }
+    if (!doc || !ctx->wellFormed) {
+        const xmlError *e = xmlCtxtGetLastError(ctx);
+        char why[300];
+        snprintf(why, sizeof why, "%s", e && e->message ? e->message : "not XML");
+        size_t n = strlen(why);      /* libxml2's messages end in a newline */
+        while (n && (why[n - 1] == '\n' || why[n - 1] == ' ')) why[--n] = 0;
+        dyad__err_set(&s->err, DYAD_EXML, "%s:%d: cannot read the validation file: %s",
+                      name, e ? e->line : 0, why);
+        if (doc) xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctx);
+        return DYAD_EXML;
+    }
+    xmlFreeParserCtxt(ctx);
     int rc = S_walk(s, xmlDocGetRootElement(doc), 0);
     xmlFreeDoc(doc);
     if (rc != 0) return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", name);

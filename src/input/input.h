@@ -33,6 +33,7 @@ typedef struct dyad__stream {
     uint64_t off;             /* decoded offset of buf[0] */
     int eof;                  /* no more decoded bytes */
     int failed;               /* an error was reported; stop reading */
+    int cr_ended;             /* getline: the last line ended at a CR */
     dyad__err err;            /* "byte N: what" without the file name */
     dyad_status status;
 } dyad__stream;
@@ -51,7 +52,9 @@ int dyad__stream_fill(dyad__stream *s);
 /* Copies up to n decoded bytes; returns the count, 0 at end, -1 on error. */
 long dyad__stream_read(dyad__stream *s, void *out, size_t n);
 
-/* Reads one line (without "\n" and a trailing "\r") into line.
+/* Reads one line into line, without its end: "\n", "\r\n" or a lone
+ * "\r" (old Mac files; a raw CR cannot be inside a JSON string, so in
+ * JSON Lines it can only end a line).
  * Returns 1 for a line, 0 at end of input, -1 on a stream error.  A line
  * longer than max is consumed but not stored; *too_long is then set. */
 int dyad__stream_getline(dyad__stream *s, dyad__buf *line, size_t max,

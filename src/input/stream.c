@@ -262,11 +262,22 @@ int dyad__stream_getline(dyad__stream *s, dyad__buf *line, size_t max,
         int rc = dyad__stream_fill(s);
         if (rc < 0) return -1;
         if (rc == 0) break;
-        any = 1;
         const unsigned char *p = s->buf + s->pos;
         size_t avail = s->len - s->pos;
+        if (s->cr_ended) {
+            /* the last line ended at a CR: an LF right after it is the
+             * same line end */
+            s->cr_ended = 0;
+            if (p[0] == '\n') {
+                s->pos++;
+                continue;
+            }
+        }
+        any = 1;
         const unsigned char *nl = memchr(p, '\n', avail);
-        size_t take = nl ? (size_t)(nl - p) : avail;
+        const unsigned char *cr = memchr(p, '\r', nl ? (size_t)(nl - p) : avail);
+        const unsigned char *end = cr ? cr : nl;
+        size_t take = end ? (size_t)(end - p) : avail;
         if (!*too_long) {
             if (line->len + take > max) {
                 *too_long = 1;
@@ -276,9 +287,11 @@ int dyad__stream_getline(dyad__stream *s, dyad__buf *line, size_t max,
             }
         }
         s->pos += take;
-        if (nl) { s->pos++; break; }
+        if (end) {
+            s->pos++;
+            s->cr_ended = end == cr;
+            break;
+        }
     }
-    if (!any) return 0;
-    if (line->len && line->data[line->len - 1] == '\r') line->data[--line->len] = 0;
-    return 1;
+    return any;
 }

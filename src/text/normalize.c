@@ -13,6 +13,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#define DYAD__NFC_MARKS 30  /* combining marks normalised with a code point */
+
 void dyad__norm_init(dyad__norm *n)
 {
     dyad__buf_init(&n->text);
@@ -154,10 +156,15 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
             i += k;
             continue;
         }
-        /* The cluster: this code point and the combining marks after it. */
+        /* The cluster: this code point and the combining marks after it,
+         * at most DYAD__NFC_MARKS of them (the Stream-Safe Text Format of
+         * UAX #15): utf8proc orders and composes marks in time quadratic
+         * in their number, so a run of 100,000 marks would take minutes.
+         * The marks beyond start the next cluster, as if a CGJ stood
+         * between; real text never has that many. */
         size_t end = i + k;
         int complex = S_needs_nfc(cp);
-        while (end < len) {
+        for (int marks = 0; end < len && marks < DYAD__NFC_MARKS; marks++) {
             int32_t cp2;
             size_t k2 = dyad__utf8_decode(s + end, len - end, &cp2);
             if (k2 == 0 || utf8proc_get_property(cp2)->combining_class == 0) break;
