@@ -1,18 +1,16 @@
 # dyad code on 40 sentences of about 9,900 words each (just under the
-# chunker's limit of 10,000 words), five clause shapes eight times, each
+# chunker's limit of 10,000 words), two clause shapes twenty times, each
 # sentence one clause repeated: the coder's passes over verb groups must
-# not ask every group about every other (2,000 to 2,500 groups in a
+# not ask every group about every other (1,400 to 2,500 groups in a
 # sentence).  Run under the TIMEOUT in long_sentences.timeout (15 s),
-# which the old quadratic passes broke under the sanitizer build (23 s
-# of CPU, 36 s on a loaded machine; now 5 s of CPU, 8 s loaded; 0.9 s of
-# CPU in the normal build); prints the events per sentence.
+# which the quadratic passes broke under the sanitizer build (26 s of
+# CPU; now under 5 s, 0.9 s in the normal build); prints the events per
+# sentence.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 awk 'BEGIN {
-  n = split("Chile accused Peru and Peru will not attack Bolivia|Peru met Chile|" \
-            "Chile said Peru attacked Bolivia|Chile said it would attack Peru|" \
-            "Chile attacked Peru, saying it will attack Bolivia", shape, "|")
-  for (s = 1; s <= 8 * n; s++) {
+  n = split("Peru met Chile|Chile said it would attack Peru", shape, "|")
+  for (s = 1; s <= 20 * n; s++) {
     t = shape[(s - 1) % n + 1]
     words = split(t, w, " ") + gsub(/,/, ",", t) + 1   # commas are words too
     reps = int(9900 / words)
