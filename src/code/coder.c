@@ -1546,17 +1546,21 @@ static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
  * nest, so those are the groups whose phrase (vp) is a proper ancestor
  * of g's; the groups sharing one phrase (coordinated verbs) are
  * consecutive.  Once per sentence, S_gov_index records per phrase of
- * groups (a "range") what S_mood, S_unwilling and S_closed_object ask of
- * its groups, so that each question walks only g's ancestors that are
+ * groups (a "range") what S_mood, S_unwilling, S_condition_party and
+ * S_closed_object ask of its groups, and where other searches (the
+ * reporter, the clause of a nominal, the earlier subject ...) find their
+ * candidates, so that each question walks only g's ancestors that are
  * such phrases, not every group of the sentence: linear in the sentence
  * for any bounded depth, where asking every group was quadratic.
  *
  * The answers do not change: S_mood takes the first deciding group in
  * the order of the groups, so each list below is searched for its first
  * member (of g's subject when g has one), and the smallest index of all
- * the ranges wins.  When a tree breaks what this rests on (a child
- * numbered before its parent, a phrase's groups not consecutive), the
- * questions ask every group as before (ok = 0). */
+ * the ranges wins; the searches that visit groups one by one visit the
+ * same ones in the same order.  When a tree breaks what this rests on (a
+ * child numbered before its parent, a phrase's groups not consecutive),
+ * or a sentence is too small to need it (no index: c->gov NULL), the
+ * questions ask every group as before. */
 
 /* What makes a group a governor that matters ("hopes to meet", "does not
  * want to meet", "was forced to give up"). */
@@ -1695,8 +1699,9 @@ static int S_by_gentry(const void *a, const void *b)
     return x->k < y->k ? -1 : x->k > y->k;
 }
 
-
-/* Which list(s) group h belongs to, as bits (1 << GL_x). */
+/* Which list(s) group h belongs to, as bits (1 << GL_x).  Most groups
+ * are on none: the word lists are asked only of a negated, modal or
+ * passive group (every sentence pays for this). */
 static unsigned S_gov_lists(dyad_coder *c, const dyad__vgroup *h)
 {
     const dyad__tree *t = &c->tree;
@@ -1704,18 +1709,27 @@ static unsigned S_gov_lists(dyad_coder *c, const dyad__vgroup *h)
     unsigned m = 0;
     if (h->negated && S_in_words(w, S_will_words, DYAD_ARRAY_LEN(S_will_words)))
         m |= 1u << GL_UNWILLING;
-    if (h->reported == NONE && !S_reporting_verb(w)) {
-        if (h->negated || h->modality != DYAD__MOD_NONE)
-            m |= 1u << GL_DECIDES;
-        else if (h->passive && S_in_words(w, S_made_words, DYAD_ARRAY_LEN(S_made_words)))
-            m |= 1u << GL_MADE;
-    }
     if (h->modality != DYAD__MOD_NONE) m |= 1u << GL_MODAL;
-    if (h->reported == NONE && !S_reporting_verb(w) && c->syn_aspectual &&
-        S_synset_lens(c, c->syn_aspectual, h->verb))
-        m |= 1u << GL_ASPECT;
+    int decides = h->negated || h->modality != DYAD__MOD_NONE;
+    int made = !decides && h->passive && S_in_words(w, S_made_words, DYAD_ARRAY_LEN(S_made_words));
+    int aspect = c->syn_aspectual && S_synset_lens(c, c->syn_aspectual, h->verb);
+    if ((decides || made || aspect) && h->reported == NONE && !S_reporting_verb(w)) {
+        if (decides) m |= 1u << GL_DECIDES;
+        if (made) m |= 1u << GL_MADE;
+        if (aspect) m |= 1u << GL_ASPECT;
+    }
     return m;
 }
+
+/* Sentences with more verb groups or phrases than these get an index;
+ * the others are asked group by group as before, at a cost bounded by
+ * these numbers. */
+#ifndef GOV_MIN_GROUPS          /* tests build with 0 to index every sentence */
+#define GOV_MIN_GROUPS 16
+#endif
+#ifndef GOV_MIN_NODES
+#define GOV_MIN_NODES 256
+#endif
 
 /* Builds c->gov for the current tree.  DYAD_OK or DYAD_ENOMEM. */
 static dyad_status S_gov_index(dyad_coder *c)
@@ -1812,7 +1826,9 @@ static dyad_status S_gov_index(dyad_coder *c)
         grange *r = &x->r[nr - 1];
         r->ngroups++;
         if (h->verb < r->minverb) r->minverb = h->verb;
-        if (S_in_words(t->toks[h->verb].word, S_hoping_words, DYAD_ARRAY_LEN(S_hoping_words)))
+        const char *w = t->toks[h->verb].word;
+        if (((w[0] | 32) == 'h' || (w[0] | 32) == 'w') &&     /* the hoping words' */
+            S_in_words(w, S_hoping_words, DYAD_ARRAY_LEN(S_hoping_words)))
             r->any |= GA_HOPING;
         if (c->syn_asked && S_synset_lens(c, c->syn_asked, h->verb)) r->any |= GA_ASKED;
         if (c->syn_alleged && S_synset_lens(c, c->syn_alleged, h->verb)) r->any |= GA_ALLEGED;
@@ -4425,8 +4441,12 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
      * after meeting C" are not the ones meeting C */
     for (uint32_t k = 0; k < t->nvgroups; k++)
         c->barrier[t->vgroups[k].verb] = t->vgroups[k].infinitive ? 2 : 1;
+    /* the index pays from a few dozen verb groups or a few hundred
+     * phrases on; below, asking every group or phrase costs less */
     c->gov = NULL;
-    if (S_gov_index(c) != DYAD_OK) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+    if ((t->nvgroups > GOV_MIN_GROUPS || t->nnodes > GOV_MIN_NODES) && S_gov_index(c) != DYAD_OK)
+        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
+                             "sentence too large");
     c->absorbed = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     c->gcoded = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
     if (!c->absorbed || !c->gcoded) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
