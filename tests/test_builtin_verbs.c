@@ -114,11 +114,7 @@ static void S_run(const vcase *cases, size_t n)
     int bad = 0;
     for (size_t i = 0; i < n; i++) {
         const char *s = cases[i].text;
-        assert_int_equal(dyad_text_analyze_str(g_text, s, strlen(s), NULL, 1), DYAD_OK);
-        assert_int_equal(dyad_text_sentence_count(g_text), 1);
-        assert_int_equal(dyad_chunker_run(g_chunker, g_text, 0), DYAD_OK);
-        dyad_coder_new_document(g_coder);   /* each sentence a story */
-        assert_int_equal(dyad_coder_code_chunked(g_coder, g_chunker, NULL), DYAD_OK);
+        coding_code(s, 0, 1, NULL);   /* each sentence a story */
         if (!coding_check(cases[i].events, s))
             bad++;
     }
