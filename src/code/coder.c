@@ -481,8 +481,8 @@ typedef struct agroups {
 static int S_is_person_entry(const dyad_coder *c, unsigned entry);
 
 /* News mode: an organisation named after a country in one phrase names
- * a post, not the employer: "the U.S. deputy U.N. ambassador" is the
- * United States' (USA, not IGOUNO). */
+ * a post, not the employer: "the Chilean envoy to the U.N." is Chile's
+ * (CHL, not IGOUNO). */
 static int S_post_at(const dyad_coder *c, const actor *cur, const mention *m)
 {
     if (!S_country_code(cur->code)) return 0;
@@ -863,8 +863,8 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
             actorset sub = S_np_actors(c, ch, depth + 1);
             for (uint32_t k = 0; k < sub.n; k++) {
                 actor a = sub.v[k];
-                /* news mode: "the presidents of Russia and France" parsed
-                 * as [presidents of Russia] and [France]: the first
+                /* news mode: "the presidents of Chile and Peru" parsed
+                 * as [presidents of Chile] and [Peru]: the first
                  * member's roles reach the bare members after it */
                 if (c->agent_country && !first && shared[0] && !a.agents[0]) {
                     const char *code2 = S_combine(c, a.code, shared);
@@ -1068,7 +1068,7 @@ static void S_remember_name(dyad_coder *c, const char *w, const char *code)
 /* Learns the names this sentence introduces with a role: a run of
  * unknown proper nouns right after a role ("spokesperson Randhir
  * Jaiswal", "the republic's president, Milorad Dodik") or followed by an
- * appositive that names one ("Robert Wood, U.S. deputy U.N. ambassador,").
+ * appositive that names one ("Ana Ruiz, Chile's envoy to the U.N.,").
  * The name's code is its noun phrase's (the role combined with the
  * country named, or the document's country). */
 static void S_learn_names(dyad_coder *c)
@@ -2253,8 +2253,8 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
     actorset none = {NULL, 0};
     if (depth > 4) return none;
     /* news mode: an object that names no party, then an infinitive with
-     * no subject: a purpose ("strengthen ties in Asia to counter
-     * Beijing"), whose parties are not this act's -- unless the object
+     * no subject: a purpose ("build alliances in Europe to
+     * isolate Lima"), whose parties are not this act's -- unless the object
      * is a noun the infinitive completes ("efforts to stop X") */
     static const char *const completed[] = {
         "effort", "efforts", "plan", "plans", "attempt", "attempts", "bid", "move", "decision",
@@ -2314,8 +2314,8 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
             for (uint32_t g = t->nodes[clause].first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
                 if (t->nodes[g].label == DYAD__L_S && c->agent_country) {
-                    /* a gerund subject: "that expanding cooperation
-                     * between Russia and North Korea is dangerous" */
+                    /* a gerund subject: "that deepening ties between
+                     * Chile and Bolivia is a risk" */
                     actorset sub = S_target_pass(c, g, from, depth + 1, places);
                     if (sub.n) return sub;
                     continue;
@@ -2644,8 +2644,8 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
     if (g->negated) return -1;
     if (S_conditional(c, g->vp)) return -2;
     const govidx *gi = c->gov && c->gov->ok ? c->gov : NULL;
-    /* what someone hopes or wishes for is not done: "I'm hoping the
-     * administration will start reaching out to Putin" */
+    /* what someone hopes or wishes for is not done: "we hope the
+     * government will soon talk to Lima" */
     if (S_gov_any(c, g, GA_HOPING, S_hoping_words, DYAD_ARRAY_LEN(S_hoping_words), 0))
         return -2;
     /* the dictionary's &ASKED words ("urged X to", "tried to", "whether
@@ -2885,7 +2885,7 @@ static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char
         *capp = cap;
     }
     /* nor for sanctions and threats of them: a state does not sanction
-     * itself ("raise the tariffs on cars coming into the U.S.") */
+     * itself ("raise duties on steel arriving in Chile") */
     if (c->agent_country &&
         ((code[0] == '0' && code[1] >= '1' && code[1] <= '6') || !strncmp(code, "16", 2) ||
          !strcmp(code, "1312")) &&
@@ -3102,8 +3102,8 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
      * ("warned Washington of severe consequences") */
     if (c->agent_country && code && !strcmp(code, "130") &&
         !strncasecmp(t->toks[g->verb].word, "warn", 4)) {
-        /* the warning's content, not a condition on it ("of severe
-         * consequences if it has to turn to Moscow") */
+        /* the warning's content, not a condition on it ("of grave
+         * costs if it must seek help from Lima") */
         static const char *const cond[] = {"if", "unless", "when", "whenever", "because",
                                            "as", "while", "since", "after", "before", "until",
                                            "although", "though", "once"};
@@ -3355,7 +3355,7 @@ mood_done:
     if (!src.n && c->agent_country && code && they != NONE && S_pronoun(t, they) &&
         !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && S_force_code(code) &&
         (sg = dyad__story_group(c->story, 4, 1, &sg_text, &sg_at)) != NULL) {
-        /* "They shot and killed people on the train": who kills in a
+        /* "They opened fire on the bus passengers": who kills in a
          * story of an attack is the armed group it named */
         char why[128];
         snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u", sg,
@@ -3411,15 +3411,15 @@ mood_done:
     int on_charge = c->agent_country && src.n && code &&
                     (!strncmp(code, "12", 2) || !strcmp(code, "016")) && S_on_charge(c, g);
     if (on_charge) {
-        /* "..., a charge New Delhi quickly rejected": rejecting a charge
+        /* "..., a charge Lima promptly dismissed": rejecting a charge
          * is a denial, answering the accuser */
         code = "016";
         tgt = (actorset){NULL, 0};
         TRACE("  rejecting a charge: a denial (016)\n");
     }
     if (c->agent_country && src.n && code && !strcmp(code, "016")) {
-        /* "Beijing denies the allegations": the accuser; "dismissed
-         * accusations it is getting weapons from North Korea": the
+        /* "Lima denies the allegations": the accuser; "dismissed
+         * claims that it buys rifles from Bolivia": the
          * accuser, not a party of the content */
         actor acc;
         int keep = 0;
@@ -3545,7 +3545,7 @@ mood_done:
         /* news mode: hope or concern is an act toward a party it names
          * directly ("concerned about Beijing", "hopes for Kyiv"), not
          * toward one in what is hoped ("hopes the United States can
-         * help") or a place ("concern over the violence in Israel") */
+         * help") or a place ("concern over the unrest in Bolivia") */
         TRACE("  a hope or a concern about a situation, not about a party: no event\n");
         return DYAD_OK;
     }
@@ -4162,8 +4162,8 @@ static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
 
 /* ------------------------------------------------------------- appeals
  * News mode: "X said Y should (must, ought to) do Z" is X's appeal to Y
- * (020), whatever Z is ("said authorities should declare a state of
- * emergency"); so is a quotation's "Y must stop ...".  "We must" is the
+ * (020), whatever Z is ("said the ministry should close the border
+ * crossing"); so is a quotation's "Y must stop ...".  "We must" is the
  * speaker's own resolve, not an appeal. */
 static dyad_status S_code_appeals(dyad_coder *c)
 {
@@ -4199,8 +4199,8 @@ static dyad_status S_code_appeals(dyad_coder *c)
 /* ---------------------------------------------------------- allegations
  * News mode: an accusation made by stating a wrong.  A reported clause
  * or a quotation whose verb is a wrongdoing ("the American side has
- * violated the agreement", "Canada has been ripping off the United
- * States", "they tried to sabotage the process", "both sides have
+ * violated the agreement", "Peru has been cheating Chilean
+ * exporters", "they tried to sabotage the process", "both sides have
  * committed abuses") is the speaker's accusation (112) of the clause's
  * subject.  Not of the speaker's own side, not a negated or passive
  * clause.  The verbs are those whose doing is itself a charge; "commit"
@@ -4293,7 +4293,7 @@ static dyad_status S_code_allegations(dyad_coder *c)
         uint32_t who = g->subject;
         if (g->passive && (who = S_by_agent(c, g->inner)) == NONE) continue;
         /* the speaker's head only; every party of a claim's subject
-         * ("Bugti and Chaudhry reiterated the claim") */
+         * ("Ruiz and Soto repeated the charge") */
         actorset src = S_reporter(c, g);
         uint32_t nsp = 1;
         if (!src.n) {

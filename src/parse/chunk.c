@@ -581,7 +581,7 @@ static int S_apposition(const ck *k, uint32_t i, int mode)
     if (dash) return 0;
     int t = S_tag(k, e);
     if (e >= k->n || t == DYAD__T_PERIOD) return 1;
-    /* "..., a region in eastern Ukraine that borders Russia." */
+    /* "..., a province in northern Chile that borders Peru." */
     return (t == DYAD__T_WDT || t == DYAD__T_WP || S_is(k, e, "that")) && !S_vp_start(k, e);
 }
 
@@ -617,7 +617,7 @@ static uint32_t S_np(ck *k, int mode)
              * "forces loyal to Haftar", "militants present in Gondor" */
             add = S_pp(k);
         } else if (S_contact_relative(k, i)) {
-            /* "a charge New Delhi quickly rejected": a relative clause
+            /* "a charge Lima promptly dismissed": a relative clause
              * with no "that" */
             uint32_t sb = S_node(k, DYAD__L_SBAR, i);
             S_add(k, sb, S_clause(k));
@@ -1154,8 +1154,8 @@ static uint32_t S_clause(ck *k)
         } else if (subject && t == DYAD__T_COMMA &&
                    (S_is(k, i + 1, "including") || S_is(k, i + 1, "among") ||
                     S_is(k, i + 1, "like") || S_is(k, i + 1, "such"))) {
-            /* "Opposition lawmakers, including those in the upper house,
-             * have denounced": a parenthesis between subject and verb */
+            /* "Several senators, including two from the south, have
+             * protested": a parenthesis between subject and verb */
             uint32_t j = i + 1;
             while (j < k->n && j < i + CK_LOOK && S_tag(k, j) != DYAD__T_COMMA &&
                    S_tag(k, j) != DYAD__T_PERIOD)
@@ -1475,9 +1475,9 @@ static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
 }
 
 /* Quotation marks inside a clause -- around a few words of the reporter's
- * sentence, not around speech: 'the Taliban "will be crushed" by', 'had
- * also "killed and injured 1,000" fighters', 'the service "successfully
- * eliminated" the caliph'.  A pair counts when it holds at most 8 words,
+ * sentence, not around speech: 'the rebels "will be defeated" by', 'had
+ * "captured or wounded 300" militiamen', 'the police "fully
+ * dismantled" the cell'.  A pair counts when it holds at most 8 words,
  * with no punctuation inside, the opening mark follows a word (not the
  * sentence start, a comma or a colon, where speech begins) and both are
  * tagged as quotes.  Such marks would cut the clause in two, so the
