@@ -111,9 +111,9 @@ static void test_denials(void **state)
          0, "PER CHLGOV 016"},
         /* "-- which X denied": the subject of the clause before is the
          * accuser, not an accuser from earlier in the story */
-        {"Ukraine accused Russia of shelling Kharkiv. U.N. experts documented arms transfers from "
-         "Iran to Russia in a report in May -- which Moscow denied.",
-         1, "RUS IGOUNOEDU 016"},
+        {"Peru accused Chile of shelling Arica. U.N. experts documented arms transfers from "
+         "Bolivia to Chile in a June report -- which Chile denied.",
+         1, "CHL IGOUNOEDU 016"},
     };
     S_run(cases, S_LEN(cases));
 }
@@ -217,9 +217,9 @@ static void test_planned(void **state)
          "EGYGOV JORGOV 036"},
         /* a warning about what others do is criticism of them; "military"
          * before "cooperation" names no party */
-        {"Japan warned on Friday that expanding military cooperation between Russia and "
-         "North Korea is dangerous.",
-         0, "JPN RUS 111; JPN PRK 111"},
+        {"Peru warned on Monday that growing naval cooperation between Chile and Bolivia is a "
+         "threat.",
+         0, "PER CHL 111; PER BOL 111"},
     };
     S_run(cases, S_LEN(cases));
 }
@@ -270,8 +270,8 @@ static void test_mutual_and_nouns(void **state)
          "CHL PER 057; PER CHL 057; CHL IGOBUSWTO 057; IGOBUSWTO CHL 057; PER IGOBUSWTO 057; "
          "IGOBUSWTO PER 057"},
         {"Brazil said it would support a deal between Chile and Peru.", 0, "BRA CHL 032; BRA PER 032"},
-        {"The Brazilian president said he was inclined to go along with the deal between Chile "
-         "and Peru.",
+        {"The Brazilian president said he was willing to back the accord between Chile and "
+         "Peru.",
          0, "BRAGOV CHL 032; BRAGOV PER 032"},
         {"The talks ended with no agreement between Chile and Peru.", 0, ""},
         /* "their summit": the story's two parties, both ways */
@@ -298,8 +298,8 @@ static void test_plural_pairs(void **state)
         {"The Peruvian president flew to Quito on Monday. "
          "Following talks with the Ecuadorian president, both leaders signed a trade pact.",
          1, "PERGOV ECUGOV 057; ECUGOV PERGOV 057; PERGOV ECUGOV 040; ECUGOV PERGOV 040"},
-        {"Chile and Bolivia were due to sign a water deal, but it was called off after the two "
-         "leaders publicly disagreed over the border.",
+        {"Chile and Bolivia had planned to sign a water accord, but it was cancelled after the "
+         "two leaders openly disagreed over the border.",
          0, "CHLGOV BOLGOV 110; BOLGOV CHLGOV 110"},
         {"Peru expelled a Bolivian diplomat in May. Both countries withdrew their ambassadors "
          "in June.",
@@ -434,7 +434,7 @@ static void test_allegations(void **state)
         {"\"Bolivia has been ripping off Chilean farmers for years,\" the Chilean president said.",
          0, "CHLGOV BOL 112"},
         {"Chilean rebels have been fighting the Chilean army, and the United Nations says both "
-         "sides have committed grave abuses.",
+         "camps have committed serious abuses.",
          0, "CHLREB CHLMIL 190; IGOUNO CHLMIL 112; IGOUNO CHLREB 112"},
         {"The Peruvian foreign minister said Ecuador had not violated the agreement.", 0, ""},
         {"Ecuador violated the border agreement.", 0, ""},
@@ -466,20 +466,19 @@ static void test_not_facts(void **state)
         {"The Chilean president does not want to meet the Bolivian president.", 0,
          "CHLGOV BOLGOV 125"},
         {"The Chilean president did not meet the Bolivian president.", 0, ""},
-        {"\"We will have to see as to whether another summit between the Chilean and Bolivian "
-         "presidents is appropriate.\"",
+        {"\"It remains to be seen whether a further summit between the Chilean and Bolivian "
+         "presidents makes sense.\"",
          0, ""},
         {"Bolivia will retaliate if Chile attacks its border posts.", 0, ""},
         {"The Peruvian minister described his talks with the Chile-based lender.", 0, ""},
-        {"The Peruvian minister described his talks with the U.S.-based lender.", 0, ""},
+        {"The Peruvian minister described his talks with the Geneva-based lender.", 0, ""},
         /* made to do it by another: not the subject's intent */
         {"Peru argues it was forced to give up the islands in return for its independence from "
          "Chile.",
          0, ""},
         /* a request for comment is journalism; a price is not a charge */
-        {"The Chilean and Peruvian governments have ignored VOA requests for comment.", 0, ""},
-        {"The Chilean province said it was charging 25% more for electricity sent to Peru.", 0,
-         ""},
+        {"The Chilean and Peruvian governments did not answer our requests for comment.", 0, ""},
+        {"The Chilean province said it was billing 30% more for gas piped to Peru.", 0, ""},
     };
     S_run(cases, S_LEN(cases));
 }
@@ -510,7 +509,7 @@ static void test_clause_shapes(void **state)
         /* a purpose clause's parties are not the act's ... */
         {"Japan moved to strengthen ties with the region to counter Chile's influence.", 0, ""},
         /* ... but a military act's purpose names its target */
-        {"Bolivian forces launched an offensive to capture Lima.", 0, "BOLMIL PER 190"},
+        {"Bolivian troops launched an assault to seize Lima.", 0, "BOLMIL PER 190"},
         /* "the insurgent group" is the armed group the story is about, not
          * the speaker's */
         {"Chilean rebels attacked a police post. Washington alleges the insurgent group has "
@@ -547,7 +546,7 @@ static void test_conditions_and_reference(void **state)
          1, "COLREB CHL 110"},
         /* an adjective after its noun keeps its phrase: the militants
          * are Bolivia's, not the speaker's */
-        {"Lima has blamed several recent attacks on militants present on Bolivian soil.", 0,
+        {"Lima has blamed a number of recent attacks on militants based on Bolivian soil.", 0,
          "PER BOL 1123"},
         /* the name given in quotation marks after the object */
         {"Chilean spokeswoman Ana Ruiz called Peru's comments \"egregious and insulting.\"", 0,
@@ -585,7 +584,7 @@ static void test_conditions_and_reference(void **state)
          "villagers and shot them,\" a witness said.",
          5, "COLREB COLCVL 193"},
         /* no doer named: no event from the noun */
-        {"Officials said 21 passengers died in the attack near Cali.", 0, ""},
+        {"Police said 14 travellers were killed in the attack near Cali.", 0, ""},
     };
     S_run(cases, S_LEN(cases));
 }
