@@ -117,8 +117,8 @@ static void test_sentence_split_basic(void **state)
     /* abbreviations, initials, titles and months do not split */
     assert_string_equal(S_sents("On Oct. 22, Gen. Smith met Mr. Jones and George W. Bush in St. Louis.", NULL),
                         "On Oct. 22, Gen. Smith met Mr. Jones and George W. Bush in St. Louis.");
-    assert_string_equal(S_sents("The PKK is listed by Turkey, the U.S. and the EU. The YPG is its offshoot.", NULL),
-                        "The PKK is listed by Turkey, the U.S. and the EU. || The YPG is its offshoot.");
+    assert_string_equal(S_sents("The ELN is banned by Chile, the U.S. and the EU. The FARC split from it.", NULL),
+                        "The ELN is banned by Chile, the U.S. and the EU. || The FARC split from it.");
     assert_string_equal(S_sents("He met U.S. President Trump. They talked.", NULL),
                         "He met U.S. President Trump. || They talked.");
     /* an initialism can end a sentence */
@@ -148,10 +148,10 @@ static void test_sentence_split_quotes(void **state)
                         "\"Talks will take place soon,\" he said. || \"Preparations are underway.\"");
     assert_string_equal(S_sents("\"Is it over?\" asked the reporter.", NULL),
                         "\"Is it over?\" asked the reporter.");
-    assert_string_equal(S_sents("Erdogan said \"Putin will reconsider [his position] on [Field Marshal Khalifa] Haftar.\"", NULL),
-                        "Erdogan said \"Putin will reconsider [his position] on [Field Marshal Khalifa] Haftar.\"");
-    assert_string_equal(S_sents("It was offered in the AA News System (HAS), and in summarized form.", NULL),
-                        "It was offered in the AA News System (HAS), and in summarized form.");
+    assert_string_equal(S_sents("Ruiz said \"Soto may change [her view] on [General Pedro] Lara.\"", NULL),
+                        "Ruiz said \"Soto may change [her view] on [General Pedro] Lara.\"");
+    assert_string_equal(S_sents("It ran on the XY Wire Service (XWS), and in shorter form.", NULL),
+                        "It ran on the XY Wire Service (XWS), and in shorter form.");
 }
 
 static void test_paragraphs_and_wrapping(void **state)
@@ -190,8 +190,8 @@ static void test_datelines(void **state)
     struct {
         const char *text, *date, *place, *dl_date, *iso, *agency, *first;
     } cases[] = {
-        {"MOSCOW, June 10. /TASS/. Russian President Vladimir Putin spoke.", "2020-06-10",
-         "MOSCOW", "June 10", "2020-06-10", "TASS", "Russian President Vladimir Putin spoke."},
+        {"LIMA, June 10. /TASS/. The Peruvian president spoke.", "2020-06-10",
+         "LIMA", "June 10", "2020-06-10", "TASS", "The Peruvian president spoke."},
         {"BEIRUT, Oct. 5 (Reuters) - Israeli jets struck targets.", "2024-10-06",
          "BEIRUT", "Oct. 5", "2024-10-05", "Reuters", "Israeli jets struck targets."},
         {"KYIV, Ukraine -- Russian forces shelled the city.", NULL,
@@ -202,8 +202,8 @@ static void test_datelines(void **state)
          "BEIJING", "Dec. 30", "2020-12-30", "Xinhua", "China and Russia held talks."},
         {"RIO DE JANEIRO, May 3 (AFP) - Police arrested ten people.", "2022-05-03",
          "RIO DE JANEIRO", "May 3", "2022-05-03", "AFP", "Police arrested ten people."},
-        {"MOSCOW\nThe presidents of Russia and France discussed Libya.", "2019-12-17",
-         "MOSCOW", NULL, NULL, NULL, "The presidents of Russia and France discussed Libya."},
+        {"SANTIAGO\nThe leaders of Chile and Peru discussed Bolivia.", "2019-12-17",
+         "SANTIAGO", NULL, NULL, NULL, "The leaders of Chile and Peru discussed Bolivia."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *s = cases[i].text;
@@ -240,7 +240,7 @@ static void test_boilerplate(void **state)
         "\n"
         "Putin resigns\n"
         "\n"
-        "Russian Politics & Diplomacy June 10, 2020, 18:25\n"
+        "World Affairs & Security June 10, 2020, 18:25\n"
         "\n"
         "The president resigned on Monday. Officials confirmed it.\n"
         "Aftermath\n"
@@ -258,9 +258,9 @@ static void test_boilerplate(void **state)
     assert_true(dyad_text_sentence(T, 0)->boilerplate);
     assert_false(dyad_text_sentence(T, 1)->boilerplate);
     /* a subscription notice closing a story */
-    const char *t = "Turkey and Russia agreed on patrols.\n"
-                    "This website contains only a portion of the stories offered to subscribers. "
-                    "Please contact us for subscription options.";
+    const char *t = "Chile and Peru agreed on patrols.\n"
+                    "This site carries only part of the stories offered to subscribers. "
+                    "Contact our sales team for subscription plans.";
     assert_int_equal(dyad_text_analyze_str(T, t, strlen(t), NULL, 0), DYAD_OK);
     assert_int_equal(dyad_text_sentence_count(T), 3);
     assert_false(dyad_text_sentence(T, 0)->boilerplate);
@@ -274,8 +274,8 @@ static void test_boilerplate(void **state)
 static void test_boilerplate_one_line(void **state)
 {
     (void)state;
-    const char *s = "Turkey and Russia agreed on patrols. Officials said the talks "
-                    "would go on. Please contact us for subscription options.";
+    const char *s = "Chile and Peru agreed on patrols. Officials said the talks "
+                    "would go on. Contact our sales team for subscription plans.";
     assert_int_equal(dyad_text_analyze_str(T, s, strlen(s), NULL, 0), DYAD_OK);
     assert_int_equal(dyad_text_sentence_count(T), 3);
     assert_false(dyad_text_sentence(T, 0)->boilerplate);
