@@ -332,6 +332,13 @@ static void test_plural_pairs(void **state)
          "On Tuesday the Chilean president discussed fishing with the Bolivian president. "
          "The two leaders praised each other.",
          2, ""},
+        /* "the group" after two different armed groups could be either */
+        {"The ELN attacked a police base in Cali. Hamas fired rockets at Israel. The group "
+         "also kidnapped two Colombian soldiers.",
+         2, ""},
+        {"The ELN attacked a police base in Cali. The group also kidnapped two Colombian "
+         "soldiers.",
+         1, "COLREB COLMIL 181"},
         /* one pair so far: the same phrase is that pair */
         {"The presidents of Chile and Peru discussed trade by phone on Monday. "
          "The two leaders praised each other.",

@@ -44,6 +44,7 @@ struct dyad__story {
     st_actor person;             /* the last person named as a subject */
     st_actor speaker;            /* the last speaker of a quotation */
     st_actor group;              /* the last armed group or organisation */
+    st_actor other_group;        /* the one named before it, if another */
     struct { char src[ST_CODE], tgt[ST_CODE]; unsigned at; } acc[ST_ACCUSE];
     int nacc;                    /* the last accusations, newest last */
     struct { char sec[4], cc[4]; unsigned at; } secs[ST_SECTORS];
@@ -155,6 +156,7 @@ void dyad__story_set_speaker(dyad__story *st, const char *code, const char *text
 
 void dyad__story_set_group(dyad__story *st, const char *code, const char *text)
 {
+    if (st->group.code[0] && strcmp(st->group.code, code)) st->other_group = st->group;
     S_set(&st->group, code, text, st->sent);
 }
 
@@ -189,6 +191,8 @@ const char *dyad__story_group(const dyad__story *st, unsigned reach, int armed, 
                               unsigned *at)
 {
     if (armed && !strncmp(st->group.code, "NGO", 3)) return NULL;
+    /* two groups named within reach: "the group" could be either */
+    if (S_within(st, &st->other_group, reach, NULL, NULL)) return NULL;
     return S_within(st, &st->group, reach, text, at);
 }
 
