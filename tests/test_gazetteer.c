@@ -147,6 +147,40 @@ static void test_tripoli_paris(void **state)
              46.20, 6.15);
 }
 
+/* A telephone call joins two places: the dateline places the side that
+ * is there, not the other. */
+static void test_phone_call(void **state)
+{
+    (void)state;
+    if (!g_tagger) skip();
+    dyad_engine_options o = dyad_engine_defaults();
+    dyad_engine *e;
+    assert_int_equal(dyad_engine_new(&e, g_dict, g_tagger, &o), DYAD_OK);
+    static const char text[] = "LIMA, March 5 (AFP) - Peru and Chile discussed fishing rights by phone.";
+    dyad_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = "t";
+    doc.text = text;
+    doc.len = strlen(text);
+    doc.date = "2024-03-06";
+    doc.path = "test";
+    assert_int_equal(dyad_engine_code(e, &doc), DYAD_OK);
+    int seen = 0;
+    for (size_t i = 0; i < dyad_engine_record_count(e); i++) {
+        const dyad_record *r = dyad_engine_record(e, i);
+        if (strcmp(r->code, "041")) continue;
+        seen++;
+        if (!strcmp(r->source, "PER")) {
+            assert_non_null(r->location);
+            assert_string_equal(r->location->country, "PER");
+        } else {
+            assert_null(r->location);
+        }
+    }
+    assert_int_equal(seen, 2);
+    dyad_engine_free(e);
+}
+
 static void test_datelines(void **state)
 {
     (void)state;
@@ -223,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_cities),
         cmocka_unit_test(test_tripoli_paris),
         cmocka_unit_test(test_datelines),
+        cmocka_unit_test(test_phone_call),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

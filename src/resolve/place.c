@@ -861,8 +861,11 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
     if (!pl->dl_kind) return;
     const dyad__place *s = NULL;
     const char *cc = pl->dl_country;
-    int meeting = root == 4 || (ev->code && !strcmp(ev->code, "057"));
-    int by_source = verbal && !meeting;   /* a statement is made where its speaker is */
+    /* a telephone call (041) joins two places: the dateline can only be
+     * the caller's or the called's, so it places the side that is there */
+    int phone = ev->code && !strcmp(ev->code, "041");
+    int meeting = (root == 4 && !phone) || (ev->code && !strcmp(ev->code, "057"));
+    int by_source = (verbal || phone) && !meeting;   /* a statement is made where its speaker is */
     if (pl->dl_kind != DYAD__PLACE_COUNTRY) {
         s = by_source ? S_pick(pl->dl_senses, pl->dl_nsenses, NULL, 0, (const char (*)[4])src,
                                src[0] ? 1 : 0, NULL, pl->dl_country)
