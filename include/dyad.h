@@ -247,6 +247,10 @@ typedef struct dyad_cameo_info {
                             cooperation (06-08), 3 verbal conflict (09-13),
                             4 material conflict (14-20) */
     double goldstein;    /* Goldstein scale, -10.0 to +10.0 */
+    const char *intent;  /* the code of stating one will do it (03x, 13x;
+                            "will meet": 036), or NULL */
+    const char *refusal; /* the code of refusing to do it (12x; "will not
+                            meet": 125), or NULL */
 } dyad_cameo_info;
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as

@@ -183,15 +183,15 @@ static void test_matches_tsv(void **state)
             continue;
         if (!header) {
             assert_string_equal(line,
-                                "code\tname\troot\tquad_class\tgoldstein\tplover");
+                                "code\tname\troot\tquad_class\tgoldstein\tplover\tintent\trefusal");
             header = 1;
             continue;
         }
-        char *field[6];
+        char *field[8];
         int nf = 0;
         char *p = line;
         for (;;) {
-            assert_true(nf < 6);
+            assert_true(nf < 8);
             field[nf++] = p;
             char *tab = strchr(p, '\t');
             if (!tab)
@@ -199,7 +199,7 @@ static void test_matches_tsv(void **state)
             *tab = 0;
             p = tab + 1;
         }
-        assert_int_equal(nf, 6);
+        assert_int_equal(nf, 8);
         const dyad_cameo_info *ci = dyad_cameo_at(row++);
         assert_non_null(ci);
         assert_string_equal(ci->code, field[0]);
@@ -211,6 +211,17 @@ static void test_matches_tsv(void **state)
             assert_string_equal(ci->plover, field[5]);
         else
             assert_null(ci->plover);
+        for (int k = 6; k < 8; k++) {
+            const char *v = k == 6 ? ci->intent : ci->refusal;
+            if (field[k][0]) {
+                assert_non_null(v);
+                assert_string_equal(v, field[k]);
+                const dyad_cameo_info *t = NULL;
+                assert_int_equal(dyad_cameo_lookup(v, &t), DYAD_OK);   /* a row too */
+            } else {
+                assert_null(v);
+            }
+        }
     }
     fclose(f);
     assert_int_equal(row, dyad_cameo_count());

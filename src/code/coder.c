@@ -2533,56 +2533,37 @@ static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
     return head != NONE && S_in_words(t->toks[head].word, charges, DYAD_ARRAY_LEN(charges));
 }
 
-/* News mode: the CAMEO code of an act that is planned, promised or
- * announced for the future rather than done ("will visit", "would
- * invest", "to sign"): cooperation becomes the matching intent (03x),
- * coercion and force the matching threat (13x); verbal acts (01, 02,
- * 03, 10-14) stay what they are.  NULL: not an event (investigations). */
+/* The row of CAMEO code (data/cameo/cameo.tsv), or of its nearest
+ * parent in the table ("0874" -> "087" -> "08"); NULL when none. */
+static const dyad_cameo_info *S_cameo_row(const char *code)
+{
+    char buf[8];
+    size_t n = code ? strlen(code) : 0;
+    if (n < 2 || n >= sizeof buf) return NULL;
+    memcpy(buf, code, n + 1);
+    for (; n >= 2; buf[--n] = 0) {
+        const dyad_cameo_info *ci = NULL;
+        if (dyad_cameo_lookup(buf, &ci) == DYAD_OK && ci) return ci;
+    }
+    return NULL;
+}
+
+/* The code of stating that one will do code's act ("will meet": 036,
+ * "will attack": 1384), from the CAMEO table's intent column; NULL when
+ * stating it is no event of its own ("will criticize"). */
 static const char *S_intent(const char *code)
 {
-    static const char *const map[][2] = {
-        {"045", "039"}, {"04", "036"},
-        {"057", "030"}, {"055", "030"}, {"056", "030"}, {"05", "032"},
-        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
-        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
-        {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"},
-        {"086", "0355"}, {"087", "0356"}, {"08", "035"},
-        {"09", NULL},
-        {"15", "138"},
-        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
-        {"166", "136"}, {"16", "131"},
-        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
-        {"175", "137"}, {"17", "130"},
-        {"18", "1383"},
-        {"191", "1381"}, {"192", "1382"}, {"19", "1384"},
-        {"204", "1385"}, {"20", "138"},
-    };
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
-        if (!strncmp(code, map[i][0], strlen(map[i][0]))) return map[i][1];
-    return code;
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci ? ci->intent : NULL;
 }
 
 
-/* The CAMEO code of refusing to do code's act ("will not meet": 125,
- * "won't send aid": 122), or NULL when there is none. */
+/* The code of refusing to do code's act ("will not meet": 125, "won't
+ * send aid": 122), from the CAMEO table's refusal column; NULL when none. */
 static const char *S_refusal(const char *code)
 {
-    static const char *const map[][2] = {
-        {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"}, {"0314", "1214"}, {"031", "121"},
-        {"0331", "1221"}, {"0332", "1222"}, {"0333", "1223"}, {"0334", "1224"}, {"033", "122"},
-        {"0341", "1231"}, {"0342", "1232"}, {"0343", "1233"}, {"0344", "1234"}, {"034", "123"},
-        {"0351", "1241"}, {"0352", "1242"}, {"0353", "1243"}, {"0354", "1244"}, {"0355", "1245"},
-        {"0356", "1246"}, {"035", "124"}, {"036", "125"}, {"037", "127"}, {"038", "126"},
-        {"039", "126"}, {"030", "120"}, {"045", "126"}, {"04", "125"}, {"057", "127"},
-        {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "1214"}, {"06", "121"},
-        {"075", NULL}, {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"},
-        {"07", "122"}, {"081", "1241"}, {"082", "1242"}, {"0831", "1231"}, {"0832", "1232"},
-        {"0833", "1233"}, {"0834", "1234"}, {"083", "123"}, {"084", "1243"}, {"085", "1244"},
-        {"086", "1245"}, {"087", "1246"}, {"08", "124"},
-    };
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
-        if (!strncmp(code, map[i][0], strlen(map[i][0]))) return map[i][1];
-    return NULL;
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci ? ci->refusal : NULL;
 }
 
 /* Does node q lie in a clause of "whether", "if" or "unless": a condition
@@ -3132,7 +3113,8 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         TRACE("  a meeting not wanted: a refusal (125)\n");
     } else if (condp.n) {
         const char *threat = S_intent(code);
-        if (threat && strcmp(threat, code))
+        if (!threat) threat = code;   /* a verbal act stays what it is */
+        if (strcmp(threat, code))
             c->plan[c->nplan++] = (planmap){code, threat, DYAD_HYPOTHETICAL};
         code = threat;
         planned = 1;
@@ -3173,7 +3155,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             const char *was = code ? code : paired;
             const char *ic = code ? S_intent(code) : NULL, *ip = paired ? S_intent(paired) : NULL;
             int has_ic = ic && strcmp(ic, code), has_ip = ip && paired && strcmp(ip, paired);
-            if (!has_ic && !has_ip && (ic || ip)) {
+            if (!has_ic && !has_ip) {
                 /* no code states an intent to do it ("will criticize"):
                  * the act is planned, nothing is asserted */
                 if (!c->all_modalities) {
@@ -3832,9 +3814,12 @@ static dyad_status S_code_nominals(dyad_coder *c)
             planned |= mood > 0;
         }
         if (planned) {
-            code = S_intent(code);
+            /* a planned investigation is no event; other acts without an
+             * intent code stay what they are */
+            const char *ic = S_intent(code);
+            if (!ic && !strncmp(code, "09", 2)) continue;
+            code = ic ? ic : code;
             back = NULL;
-            if (!code) continue;
             mutual = !strcmp(code, "036") && nm->mutual;
         }
         actorset a = {NULL, 0}, b = {NULL, 0};
