@@ -931,7 +931,8 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         size_t send = si;
         while (send < sl->n && sl->v[send].story == story) send++;
         for (int level = 0; level < DYAD_EVAL_NLEVELS; level++) {
-            S_index(&x, sl->v + si, send - si, si, level, 0);
+            /* (no system events: no pointer arithmetic on an empty list) */
+            S_index(&x, sl->v ? sl->v + si : NULL, send - si, si, level, 0);
             for (size_t g = gi; g < gend; g++) {
                 eval_event *ge = &gl->v[g];
                 if (ge->dup) continue;
@@ -949,7 +950,7 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         }
         /* events not reported as done: found when a system event of the
          * same modality agrees at the category + countries level */
-        S_index(&x, sl->v + si, send - si, si, DYAD_EVAL_COUNTRIES, 1);
+        S_index(&x, sl->v ? sl->v + si : NULL, send - si, si, DYAD_EVAL_COUNTRIES, 1);
         for (size_t g = gi; g < gend; g++) {
             eval_event *ge = &gl->v[g];
             if (ge->dup != EVAL_NOT_DONE) continue;
