@@ -118,7 +118,7 @@ static void test_cities(void **state)
     S_expect("Chile accused Peru of spying.", "1125", NULL, NULL, NULL, NAN, NAN);
     /* an act of force is where it is aimed */
     S_expect("Russian forces shelled Kharkiv.", "194", "UKR", "Kharkiv", "text", 49.98, 36.25);
-    S_expect("Russia annexed Ukraine's Crimea peninsula in 2014.", "192", "UKR", "Crimea", "text",
+    S_expect("Russia annexed Ukraine's peninsula of Crimea in 2014.", "192", "UKR", "Crimea", "text",
              NAN, NAN);
 }
 

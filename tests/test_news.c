@@ -440,8 +440,8 @@ static void test_allegations(void **state)
          0, "PERGOV ECU 112"},
         {"\"Bolivia has been ripping off Chilean farmers for years,\" the Chilean president said.",
          0, "CHLGOV BOL 112"},
-        {"Chilean rebels have been fighting the Chilean army, and the United Nations says both "
-         "camps have committed serious abuses.",
+        {"Chilean rebels have been fighting the Chilean army, and the United Nations now says "
+         "both camps have committed serious abuses.",
          0, "CHLREB CHLMIL 190; IGOUNO CHLMIL 112; IGOUNO CHLREB 112"},
         {"The Peruvian foreign minister said Ecuador had not violated the agreement.", 0, ""},
         {"Ecuador violated the border agreement.", 0, ""},
@@ -453,8 +453,8 @@ static void test_allegations(void **state)
         /* a claim's "that" clause: its subjects accuse; a passive wrong
          * accuses its "by" phrase, an armed group of the place after it */
         {"Chile repeated the claim that the attack was orchestrated by Peru.", 0, "CHL PER 112"},
-        {"Chile and Ecuador repeated the claim that the attack was orchestrated by militants "
-         "with bases in Peru.",
+        {"Chile and Ecuador repeated the claim that the raid was orchestrated by militants with "
+         "camps in Peru.",
          0, "CHL PERREB 112; ECU PERREB 112"},
     };
     S_run(cases, S_LEN(cases));
@@ -500,8 +500,8 @@ static void test_clause_shapes(void **state)
     static const ncase cases[] = {
         {"Lima, too, is warning Quito of severe consequences if it deploys troops.", 0,
          "PER ECU 130"},
-        {"Chilean rebels have intensified attacks since the withdrawal started, inflicting "
-         "heavy casualties on the Chilean army.",
+        {"Chilean rebels have intensified attacks since the pullout began, inflicting heavy "
+         "losses on the Chilean army.",
          0, "CHLREB CHLMIL 190"},
         {"Witnesses said Peruvian police fired tear gas at Bolivian protesters.", 0,
          "PERCOP BOLCVL 175"},
@@ -570,8 +570,8 @@ static void test_conditions_and_reference(void **state)
          0, "CHLLEG PERGOV 0253"},
         /* acts of force named by nouns, with the doer in the phrase; the
          * victims may be the subject that died in it */
-        {"ELN rebels attacked a bus near Cali on Monday. Officials said 21 passengers died in "
-         "the initial attack by the ELN.",
+        {"ELN rebels attacked a bus near Cali on Monday. Officials said 14 passengers died in "
+         "the first attack by the ELN.",
          1, "COLREB COLCVL 190"},
         {"The ELN's abduction of 20 schoolgirls in Cali drew wide condemnation.", 0,
          "COLREB COLCVL 181"},

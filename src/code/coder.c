@@ -590,8 +590,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 seg.b = m->b;
             } else if (!have || (c->agent_country && !cur_poss && !S_post_at(c, &cur, m))) {
                 /* PETRARCH takes the first actor of a phrase; for news the
-                 * head comes last ("his Turkish counterpart Recep Tayyip
-                 * Erdogan"), unless the first is a possessor ("Gondor's
+                 * head comes last ("his Peruvian counterpart Luis
+                 * Soto"), unless the first is a possessor ("Gondor's
                  * minister X") */
                 const char *code = S_mention_code(c, m);
                 if (code) {
@@ -937,8 +937,8 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
             }
             if (!strcmp(base, "---") && armed) {
                 /* the place phrases right after the group's phrase, which
-                 * the chunker hangs on the verb: "by militants with bases
-                 * in Afghanistan" */
+                 * the chunker hangs on the verb: "by gunmen with camps
+                 * in Bolivia" */
                 uint32_t up = t->nodes[np].parent;
                 uint32_t from = up != NONE && t->nodes[up].label == DYAD__L_PP ? up : np;
                 uint32_t sib = t->nodes[from].next_sibling;
@@ -3078,7 +3078,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             return DYAD_OK;
         }
     }
-    /* News mode: "warned that X's actions would divide the country" is
+    /* News mode: "warned that X's policy would split the nation" is
      * criticism of X; a threat is a warning of what the speaker will do
      * ("warned Washington of severe consequences") */
     if (c->agent_country && code && !strcmp(code, "130") &&
@@ -3540,8 +3540,8 @@ mood_done:
     /* a meeting one side will hold is its plan, not yet the other's */
     int mutual = c->agent_country && code && !paired && !planned &&
                  S_mutual(code, t->toks[g->verb].word);
-    /* ... but a meeting on the calendar is both sides' plan: "Putin is
-     * due to meet Erdogan in January" */
+    /* ... but a meeting on the calendar is both sides' plan: "the Chilean
+     * president is due to meet his Peruvian peer in May" */
     if (c->agent_country && code && !paired && planned && !strcmp(code, "036") &&
         S_mutual(code, t->toks[g->verb].word) && S_scheduled(c, g))
         mutual = 1;
@@ -3912,9 +3912,9 @@ static dyad_status S_code_nominals(dyad_coder *c)
  * News mode: condemnation said in words rather than named by a verb.  A
  * quotation, or the clause a speech verb reports, that calls someone's
  * deeds "heinous", "illegal" or "a betrayal" is disapproval (111) by the
- * speaker of the party it speaks of ("'Israel, the cruel terrorist state,
- * attacks the Muslims,' Erdogan said"); so is calling or describing a
- * party or its deeds so ("Leavitt called Ford's comments 'egregious'").
+ * speaker of the party it speaks of ("'Peru, a lawless state,
+ * persecutes our fishermen,' Ruiz said"); so is calling or describing a
+ * party or its deeds so ("Soto called Lara's remarks 'disgraceful'").
  * The words are adjectives and nouns of moral or legal condemnation that
  * news quotes use of an adversary, not of victims or events: no verb
  * dictionary has a place for them, so the list is here.  Sorted. */

@@ -383,7 +383,7 @@ static uint32_t S_past_after_subject(const ck *k, uint32_t i)
 
 /* After a subordinating word, is a clause coming at i?  There a past
  * form right after the noun phrase (and its adverbs) is the verb, not a
- * participle the tagger took it for: "after the two leaders publicly
+ * participle the tagger took it for: "after the two envoys openly
  * disagreed" -- unless "by" follows, as in a reduced passive ("after
  * the man arrested by police"). */
 static int S_sub_clause_ahead(const ck *k, uint32_t i)
@@ -803,8 +803,8 @@ static uint32_t S_pp(ck *k)
                  (le > k->i && (pair || (!S_finite(S_tag(k, le)) && S_tag(k, le) != DYAD__T_MD)))) &&
                 S_np_start(k, k->i + 1)) {
                 /* "between Sudan and Chad": the pair stays in the phrase;
-                 * so does a list after "by", "with", "against" ("requested
-                 * by the United States, Britain and France"), unless a
+                 * so does a list after "by", "with", "against" ("sought
+                 * by Chile, Peru and Bolivia"), unless a
                  * verb follows it: then it is a clause's subject */
                 uint32_t co = S_node(k, DYAD__L_NP, k->nodes[np].a);
                 S_add(k, co, np);
