@@ -6,48 +6,26 @@
  * hypothetical; asserted only by default), portable evidence names, and
  * the JSON record with every field present.
  */
-#include "testutil.h"
+#include "engine_util.h"
 
 #include <jansson.h>
 
-#ifndef DYAD_BUILTIN_DICT_DIR
-#error "DYAD_BUILTIN_DICT_DIR must name the built-in dictionaries"
-#endif
 
-static dyad_dict *g_dict;
-static dyad_tagger *g_tagger;
 
 static int setup(void **state)
 {
     (void)state;
-    if (dyad_dict_new(&g_dict) != DYAD_OK) return -1;
-    dyad_status st = dyad_dict_add_dir(g_dict, DYAD_BUILTIN_DICT_DIR);
-    if (st != DYAD_OK && st != DYAD_EDICT) return -1;
-    dyad_dict_compile(g_dict);
-    if (dyad_tagger_new(&g_tagger, NULL) != DYAD_OK) {
-        printf("NOTE: the tagger data is missing (%s); the engine tests are skipped.\n",
-               dyad_tagger_errmsg(g_tagger));
-        dyad_tagger_free(g_tagger);
-        g_tagger = NULL;
-    }
+    if (engine_util_setup() != 0) return -1;
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    dyad_tagger_free(g_tagger);
-    dyad_dict_free(g_dict);
+    engine_util_teardown();
     return 0;
 }
 
-#define NEED_TAGGER()                                        \
-    do {                                                     \
-        if (!g_tagger) {                                     \
-            print_message("SKIP: no tagger data\n");         \
-            skip();                                          \
-        }                                                    \
-    } while (0)
 
 /* Codes text (dated date, NULL for none) with all modalities or only the
  * asserted ones, and returns the engine (to free). */

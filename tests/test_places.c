@@ -12,16 +12,11 @@
  * and malformed tables.  The built-in dictionaries give country
  * names and adjectives.  test_gazetteer.c checks the real cities.
  */
-#include "testutil.h"
+#include "engine_util.h"
 
 #include <math.h>
 
-#ifndef DYAD_BUILTIN_DICT_DIR
-#error "DYAD_BUILTIN_DICT_DIR must name the built-in dictionaries"
-#endif
 
-static dyad_dict *g_dict;
-static dyad_tagger *g_tagger;
 static dyad_places *g_places;
 static char g_dir[64];
 
@@ -76,16 +71,7 @@ static void S_unlink(const char *dir)
 static int setup(void **state)
 {
     (void)state;
-    if (dyad_dict_new(&g_dict) != DYAD_OK) return -1;
-    dyad_status st = dyad_dict_add_dir(g_dict, DYAD_BUILTIN_DICT_DIR);
-    if (st != DYAD_OK && st != DYAD_EDICT) return -1;
-    dyad_dict_compile(g_dict);
-    if (dyad_tagger_new(&g_tagger, NULL) != DYAD_OK) {
-        printf("NOTE: the tagger data is missing (%s); the engine tests are skipped.\n",
-               dyad_tagger_errmsg(g_tagger));
-        dyad_tagger_free(g_tagger);
-        g_tagger = NULL;
-    }
+    if (engine_util_setup() != 0) return -1;
     snprintf(g_dir, sizeof g_dir, "/tmp/dyad-places-XXXXXX");
     if (!mkdtemp(g_dir)) return -1;
     S_write(g_dir, "countries.tsv", S_countries);
@@ -102,19 +88,11 @@ static int teardown(void **state)
 {
     (void)state;
     dyad_places_free(g_places);
-    dyad_tagger_free(g_tagger);
-    dyad_dict_free(g_dict);
+    engine_util_teardown();
     S_unlink(g_dir);
     return 0;
 }
 
-#define NEED_TAGGER()                                        \
-    do {                                                     \
-        if (!g_tagger) {                                     \
-            print_message("SKIP: no tagger data\n");         \
-            skip();                                          \
-        }                                                    \
-    } while (0)
 
 /* Codes text (all modalities) with the test gazetteer. */
 static dyad_engine *S_code(const char *text)
