@@ -18,7 +18,7 @@
 struct dyad__resolver {
     char issues[MAX_ISSUES][24];  /* the last event's topics */
     dyad_dict_word *dwords;       /* the sentence's words, for the dictionary */
-    size_t cap_dwords;
+    size_t cap_dwords, ndwords;   /* ndwords: filled for this sentence */
     char doc_date[11];
     dyad__date doc;             /* the document's date (DAY) or UNKNOWN */
     char date[11];              /* the last event's date */
@@ -106,6 +106,7 @@ void dyad__resolve_sentence(dyad__resolver *r, dyad__resolved *res, const dyad__
 {
     res->tree = tree;
     r->ntx = 0;
+    r->ndwords = 0;   /* the dictionary's view of the words, made when topics ask */
     if (!tree || !tree->ntoks) return;
     if (tree->ntoks > r->cap_words) {
         const char **w = realloc(r->words, tree->ntoks * sizeof *w);
@@ -445,15 +446,18 @@ size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const 
     if (!g || g->vp == DYAD__NONE) return 0;
     uint32_t a = g->last + 1, b = t->nodes[g->vp].tok_b;
     if (a >= b) return 0;
-    if (t->ntoks > r->cap_dwords) {
-        dyad_dict_word *w = realloc(r->dwords, t->ntoks * sizeof *w);
-        if (!w) return 0;
-        r->dwords = w;
-        r->cap_dwords = t->ntoks;
-    }
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        r->dwords[i].s = t->toks[i].word;
-        r->dwords[i].len = strlen(t->toks[i].word);
+    if (r->ndwords != t->ntoks) {   /* once per sentence, not per event */
+        if (t->ntoks > r->cap_dwords) {
+            dyad_dict_word *w = realloc(r->dwords, t->ntoks * sizeof *w);
+            if (!w) return 0;
+            r->dwords = w;
+            r->cap_dwords = t->ntoks;
+        }
+        for (uint32_t i = 0; i < t->ntoks; i++) {
+            r->dwords[i].s = t->toks[i].word;
+            r->dwords[i].len = strlen(t->toks[i].word);
+        }
+        r->ndwords = t->ntoks;
     }
     int places = ev->code && (!strncmp(ev->code, "03", 2) || !strncmp(ev->code, "04", 2));
     size_t n = 0;
