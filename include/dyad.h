@@ -1184,6 +1184,9 @@ typedef struct dyad_record {
                                  then date and date_basis are NULL */
     const char *doc_date;     /* the document's date (metadata, else its
                                  dateline), YYYY-MM-DD, or NULL */
+    const char *doc_source;   /* the document's source (news agency,
+                                 publisher) from its metadata, or NULL;
+                                 consolidation counts sources with it */
     int background;           /* the date is over 30 days before doc_date */
     dyad_modality_kind modality;
     const dyad_location *location; /* where it happened; NULL when

@@ -233,7 +233,7 @@ static void test_record_json(void **state)
     json_t *o = json_loads(buf, 0, &err);
     assert_non_null(o);
     static const char *const fields[] = {
-        "doc_id", "sentence_id", "date", "date_precision", "date_basis", "date_text", "doc_date",
+        "doc_id", "sentence_id", "date", "date_precision", "date_basis", "date_text", "doc_date", "doc_source",
         "background", "modality", "location", "source", "target", "code", "root", "quad_class",
         "goldstein", "plover", "issues", "source_text", "target_text", "verb_text", "negated",
         "sentence_start", "sentence_end", "sentence", "evidence"};

@@ -254,6 +254,7 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
         r->date_basis = f.basis;
         r->date_text = S_dup(e, f.date_text);
         r->doc_date = res->doc_date;
+        r->doc_source = doc->source;
         r->background = f.background;
         r->modality = f.modality;
         dyad__place_facts pf;
@@ -393,6 +394,7 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
     dyad_json_key(j, "date_basis"); dyad_json_cstr(j, r->date_basis);
     dyad_json_key(j, "date_text"); dyad_json_cstr(j, r->date_text);
     dyad_json_key(j, "doc_date"); dyad_json_cstr(j, r->doc_date);
+    dyad_json_key(j, "doc_source"); dyad_json_cstr(j, r->doc_source);
     dyad_json_key(j, "background"); dyad_json_bool(j, r->background);
     dyad_json_key(j, "modality"); dyad_json_cstr(j, dyad_modality_kind_name(r->modality));
     dyad_json_key(j, "location");
