@@ -688,12 +688,115 @@ static size_t S_match(const char *const *w, size_t n, size_t i, dyad__timex *x)
     return 0;
 }
 
+/* ------------------------------------------------- where a core can start
+ *
+ * A try at word i reads at most a preposition and three part words before
+ * its core, so the core starts at one of i .. i + 4, and every core reads
+ * a word of a closed class (or a number) where it starts.  The scanner
+ * classifies each word once and tries only where such a word is near,
+ * instead of trying every core at every word: same expressions found. */
+
+enum {
+    K_START = 1,        /* a core may start here whatever follows */
+    K_COUNT = 2,        /* "a", "one" .. "twelve": a core when a unit or
+                           "few" follows ("a few days ago") */
+    K_QUANT = 4,        /* "few", "several", "some", "many": before a unit */
+    K_THE = 8,          /* "the": before a number or a K_AFTER_THE word */
+    K_THAT = 16,        /* "that": before a unit, "morning", "night" */
+    K_UNIT = 32,        /* "day" .. "years" (a core too: "weeks ago") */
+    K_AFTER_THE = 64,   /* "day", "past", "last", "coming", "next", ... */
+    K_DAYPART = 128,    /* "morning", "night" */
+    K_FEW = 256
+};
+
+/* sorted (strcmp order) for bsearch */
+static const struct { const char *w; unsigned k; } S_classes[] = {
+    {"a", K_COUNT}, {"an", K_COUNT}, {"apr", K_START}, {"april", K_START}, {"aug", K_START},
+    {"august", K_START}, {"coming", K_AFTER_THE}, {"day", K_START | K_UNIT | K_AFTER_THE},
+    {"days", K_START | K_UNIT}, {"dec", K_START}, {"december", K_START}, {"eight", K_COUNT},
+    {"eleven", K_COUNT}, {"feb", K_START}, {"february", K_START}, {"few", K_QUANT | K_FEW},
+    {"five", K_COUNT}, {"following", K_AFTER_THE}, {"four", K_COUNT}, {"friday", K_START},
+    {"jan", K_START}, {"january", K_START}, {"jul", K_START}, {"july", K_START},
+    {"jun", K_START}, {"june", K_START}, {"last", K_START | K_AFTER_THE}, {"many", K_QUANT},
+    {"mar", K_START}, {"march", K_START}, {"may", K_START}, {"monday", K_START},
+    {"month", K_START | K_UNIT}, {"months", K_START | K_UNIT}, {"morning", K_DAYPART},
+    {"next", K_START | K_AFTER_THE}, {"night", K_DAYPART}, {"nine", K_COUNT}, {"nov", K_START},
+    {"november", K_START}, {"oct", K_START}, {"october", K_START}, {"one", K_COUNT},
+    {"past", K_AFTER_THE}, {"previous", K_AFTER_THE}, {"recent", K_START},
+    {"recently", K_START}, {"same", K_AFTER_THE}, {"saturday", K_START}, {"sep", K_START},
+    {"sept", K_START}, {"september", K_START}, {"seven", K_COUNT}, {"several", K_QUANT},
+    {"six", K_COUNT}, {"some", K_QUANT}, {"sunday", K_START}, {"ten", K_COUNT},
+    {"that", K_THAT}, {"the", K_THE}, {"this", K_START}, {"three", K_COUNT},
+    {"thursday", K_START}, {"today", K_START}, {"tomorrow", K_START}, {"tonight", K_START},
+    {"tuesday", K_START}, {"twelve", K_COUNT}, {"two", K_COUNT}, {"wednesday", K_START},
+    {"week", K_START | K_UNIT}, {"weeks", K_START | K_UNIT}, {"year", K_START | K_UNIT},
+    {"years", K_START | K_UNIT}, {"yesterday", K_START},
+};
+
+static unsigned S_class_of(const char *low)
+{
+    size_t lo = 0, hi = DYAD_ARRAY_LEN(S_classes);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(low, S_classes[mid].w);
+        if (c == 0) return S_classes[mid].k;
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return 0;
+}
+
+/* The classes of s (K_*), ignoring ASCII case; a number, or a word
+ * beginning "early-", "mid-" or "late-", is K_START. */
+static unsigned S_classify(const char *s)
+{
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 >= '0' && c0 <= '9') return K_START;
+    size_t n = S_len(s, 11);
+    if ((n >= 6 && S_ieqn(s, 6, "early-")) || (n >= 4 && S_ieqn(s, 4, "mid-")) ||
+        (n >= 5 && S_ieqn(s, 5, "late-")))
+        return K_START;
+    if (n == 0 || n > 10) return 0;
+    char low[12];
+    for (size_t i = 0; i < n; i++) low[i] = (char)S_lower((unsigned char)s[i]);
+    low[n] = 0;
+    unsigned k = S_class_of(low);
+    if (n > 1 && low[n - 1] == '.') {   /* "Oct." */
+        low[n - 1] = 0;
+        k |= S_class_of(low) & K_START;
+    }
+    return k;
+}
+
+/* May a core start at word j? */
+static int S_core_at(const char *const *w, size_t n, size_t j)
+{
+    unsigned k = S_classify(S_w(w, n, j));
+    if (k & K_START) return 1;
+    if (!(k & (K_COUNT | K_QUANT | K_THE | K_THAT))) return 0;
+    const char *nx = S_w(w, n, j + 1);
+    unsigned kn = S_classify(nx);
+    return ((k & K_COUNT) && (kn & (K_UNIT | K_FEW))) || ((k & K_QUANT) && (kn & K_UNIT)) ||
+           ((k & K_THE) && ((nx[0] >= '0' && nx[0] <= '9') || (kn & K_AFTER_THE))) ||
+           ((k & K_THAT) && (kn & (K_UNIT | K_DAYPART)));
+}
+
 size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, size_t cap)
 {
     size_t found = 0;
     if (!words || !out) return 0;
     if (n > UINT32_MAX) n = UINT32_MAX;
+    size_t core = 0;   /* the first word >= i where a core may start (n: none) */
+    int known = 0;
     for (size_t i = 0; i < n && found < cap;) {
+        if (!known || core < i) {
+            for (core = i; core < n && !S_core_at(words, n, core); core++) {}
+            known = 1;
+        }
+        if (core == n) break;
+        if (core > i + 4) {     /* no try before core - 4 can reach it */
+            i = core - 4;
+            continue;
+        }
         size_t e = S_match(words, n, i, &out[found]);
         if (e) {
             found++;
