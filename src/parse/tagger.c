@@ -78,13 +78,20 @@ typedef struct tprob {
 } tprob;
 
 /* A read-only string -> distribution table (open addressing). */
+typedef struct tentry {
+    uint32_t koff;       /* key offset into keys */
+    uint32_t doff;       /* distribution offset into dist (entry n: the end) */
+    uint32_t total;      /* how often the key was seen */
+    uint8_t klen;
+} tentry;
+
+/* A lookup touches one slot, which holds the key's full hash (a miss
+ * rarely reads further), then one entry and its key: the fields of an
+ * entry sit together, as a lookup costs its cache misses. */
 typedef struct table {
     uint32_t n, mask;
-    uint32_t *slots;     /* entry + 1; 0 is empty */
-    uint32_t *koff;      /* n: key offsets into keys */
-    uint8_t *klen;       /* n */
-    uint32_t *doff;      /* n + 1: distribution offsets into dist */
-    uint32_t *total;     /* n: how often the key was seen */
+    uint64_t *slots;     /* hash << 32 | (entry + 1); 0 is empty */
+    tentry *ents;        /* n + 1 */
     tprob *dist;
     char *keys;
 } table;
@@ -115,18 +122,20 @@ static uint32_t S_hash(const char *s, size_t n)
 static uint32_t S_find(const table *tb, const char *s, size_t n)
 {
     if (tb->n == 0 || n > MAXKEY) return UINT32_MAX;
-    for (uint32_t h = S_hash(s, n) & tb->mask;; h = (h + 1) & tb->mask) {
-        uint32_t e = tb->slots[h];
-        if (e == 0) return UINT32_MAX;
-        e--;
-        if (tb->klen[e] == n && memcmp(tb->keys + tb->koff[e], s, n) == 0) return e;
+    uint32_t hash = S_hash(s, n);
+    for (uint32_t h = hash & tb->mask;; h = (h + 1) & tb->mask) {
+        uint64_t v = tb->slots[h];
+        if (v == 0) return UINT32_MAX;
+        if ((uint32_t)(v >> 32) != hash) continue;
+        uint32_t e = (uint32_t)v - 1;
+        const tentry *te = &tb->ents[e];
+        if (te->klen == n && memcmp(tb->keys + te->koff, s, n) == 0) return e;
     }
 }
 
 static void S_table_free(table *tb)
 {
-    free(tb->slots); free(tb->koff); free(tb->klen); free(tb->doff);
-    free(tb->total); free(tb->dist); free(tb->keys);
+    free(tb->slots); free(tb->ents); free(tb->dist); free(tb->keys);
     memset(tb, 0, sizeof *tb);
 }
 
@@ -223,13 +232,10 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
     tb->n = b->n;
     tb->mask = slots - 1;
     tb->slots = calloc(slots, sizeof *tb->slots);
-    tb->koff = malloc((b->n + 1) * sizeof *tb->koff);
-    tb->klen = malloc(b->n + 1);
-    tb->doff = malloc((b->n + 1) * sizeof *tb->doff);
-    tb->total = malloc((b->n + 1) * sizeof *tb->total);
+    tb->ents = calloc(b->n + 1, sizeof *tb->ents);
     tb->dist = malloc((nd + 1) * sizeof *tb->dist);
     tb->keys = malloc(b->klen_total + 1);
-    if (!tb->slots || !tb->koff || !tb->klen || !tb->doff || !tb->total || !tb->dist || !tb->keys) {
+    if (!tb->slots || !tb->ents || !tb->dist || !tb->keys) {
         S_table_free(tb);
         return -1;
     }
@@ -246,10 +252,10 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
         double kept = 0;
         for (int t = 0; t < NT; t++)
             if (c[t] > 0 && (t == bt || c[t] >= min_share * tot)) kept += c[t];
-        tb->koff[e] = b->koff[e];
-        tb->klen[e] = b->klen[e];
-        tb->total[e] = (uint32_t)(tot + 0.5);
-        tb->doff[e] = (uint32_t)d;
+        tb->ents[e].koff = b->koff[e];
+        tb->ents[e].klen = b->klen[e];
+        tb->ents[e].total = (uint32_t)(tot + 0.5);
+        tb->ents[e].doff = (uint32_t)d;
         for (int t = 0; t < NT; t++) {
             if (!(c[t] > 0 && (t == bt || c[t] >= min_share * tot))) continue;
             tb->dist[d].tag = (uint8_t)t;
@@ -257,11 +263,12 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
             tb->dist[d].e = logf(tb->dist[d].p) - logprior[t];
             d++;
         }
-        uint32_t h = S_hash(b->keys + b->koff[e], b->klen[e]) & tb->mask;
+        uint32_t hash = S_hash(b->keys + b->koff[e], b->klen[e]);
+        uint32_t h = hash & tb->mask;
         while (tb->slots[h]) h = (h + 1) & tb->mask;
-        tb->slots[h] = e + 1;
+        tb->slots[h] = (uint64_t)hash << 32 | (e + 1);
     }
-    tb->doff[b->n] = (uint32_t)d;
+    tb->ents[b->n].doff = (uint32_t)d;
     return 0;
 }
 
@@ -800,8 +807,8 @@ typedef struct cand {
 
 static void S_cand_from_entry(const struct dyad_tagger *tg, uint32_t e, cand *c, int *nc)
 {
-    const tprob *d = tg->words.dist + tg->words.doff[e];
-    const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+    const tprob *d = tg->words.dist + tg->words.ents[e].doff;
+    const tprob *de = tg->words.dist + tg->words.ents[e + 1].doff;
     for (; d < de && *nc < MAXCAND; d++) {
         c[*nc].tag = d->tag;
         c[*nc].e = d->e;
@@ -849,8 +856,8 @@ static void S_cand_from_dense(const struct dyad_tagger *tg, const float *p, int 
 /* Adds the distribution of entry e of the word table into p with weight w. */
 static void S_add_entry(const struct dyad_tagger *tg, uint32_t e, float w, float *p)
 {
-    const tprob *d = tg->words.dist + tg->words.doff[e];
-    const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+    const tprob *d = tg->words.dist + tg->words.ents[e].doff;
+    const tprob *de = tg->words.dist + tg->words.ents[e + 1].doff;
     for (; d < de; d++) p[d->tag] += w * d->p;
 }
 
@@ -867,8 +874,8 @@ static void S_unknown(const struct dyad_tagger *tg, const char *s, size_t n, int
             uint32_t e = S_find(&tg->suffix, key, k + 1);
             if (e == UINT32_MAX) break;
             float q[NT] = {0};
-            const tprob *d = tg->suffix.dist + tg->suffix.doff[e];
-            const tprob *de = tg->suffix.dist + tg->suffix.doff[e + 1];
+            const tprob *d = tg->suffix.dist + tg->suffix.ents[e].doff;
+            const tprob *de = tg->suffix.dist + tg->suffix.ents[e + 1].doff;
             for (; d < de; d++) q[d->tag] = d->p;
             for (int t = 0; t < NT; t++) p[t] = (q[t] + th * p[t]) / (1 + th);
         }
@@ -881,8 +888,8 @@ static void S_unknown(const struct dyad_tagger *tg, const char *s, size_t n, int
     if ((sh == SH_CAP || sh == SH_HYPHEN_CAP) && n >= 4 && s[n - 1] == 's' && s[n - 2] != 's') {
         uint32_t e = S_find(&tg->words, s, n - 1);
         if (e != UINT32_MAX) {
-            const tprob *d = tg->words.dist + tg->words.doff[e];
-            const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+            const tprob *d = tg->words.dist + tg->words.ents[e].doff;
+            const tprob *de = tg->words.dist + tg->words.ents[e + 1].doff;
             for (; d < de; d++)
                 if (d->tag == DYAD__T_NNP || d->tag == DYAD__T_JJ || d->tag == DYAD__T_NN) {
                     p[DYAD__T_NNPS] = p[DYAD__T_NNP] * 0.8f;
@@ -981,8 +988,8 @@ static int S_adverb(const struct dyad_tagger *tg, const dyad__word *w)
     if (S_word_is(w, "n't")) return 1;
     uint32_t e = S_find(&tg->words, w->s, w->len);
     if (e == UINT32_MAX) return 0;
-    const tprob *d = tg->words.dist + tg->words.doff[e];
-    const tprob *de = tg->words.dist + tg->words.doff[e + 1];
+    const tprob *d = tg->words.dist + tg->words.ents[e].doff;
+    const tprob *de = tg->words.dist + tg->words.ents[e + 1].doff;
     const tprob *best = d;
     for (; d < de; d++) if (d->p > best->p) best = d;
     return best->tag == DYAD__T_RB;
@@ -1141,8 +1148,8 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
             if (e != UINT32_MAX) {
                 /* capitalised at the start: the word as written, plus its
                  * lower-case use in proportion to how often each is seen */
-                float te = (float)tg->words.total[e];
-                float tl = le != UINT32_MAX ? (float)tg->words.total[le] : 0;
+                float te = (float)tg->words.ents[e].total;
+                float tl = le != UINT32_MAX ? (float)tg->words.ents[le].total : 0;
                 S_add_entry(tg, e, te / (te + tl), p);
                 if (le != UINT32_MAX) S_add_entry(tg, le, tl / (te + tl), p);
             } else {
