@@ -35,6 +35,24 @@
 
 #define DYAD_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Stage timing, for bench/bench_stages only: built with -DDYAD_STAGE_TIMING
+ * (the CMake option of the same name), the engine and the chunker add the
+ * time each stage takes to a per-thread total; otherwise the macros are
+ * empty and nothing is measured. */
+enum {
+    DYAD__STAGE_TEXT, DYAD__STAGE_TAG, DYAD__STAGE_CHUNK /* tagging included */,
+    DYAD__STAGE_CODE, DYAD__STAGE_RESOLVE, DYAD__STAGE_COUNT
+};
+#ifdef DYAD_STAGE_TIMING
+double dyad__stage_clock(void);
+double *dyad__stage_totals(void);   /* this thread's seconds per stage */
+#define DYAD__STAGE_BEGIN(v) double v = dyad__stage_clock()
+#define DYAD__STAGE_END(v, stage) (dyad__stage_totals()[stage] += dyad__stage_clock() - (v))
+#else
+#define DYAD__STAGE_BEGIN(v) ((void)0)
+#define DYAD__STAGE_END(v, stage) ((void)0)
+#endif
+
 /* ------------------------------------------------------------------ arena
  * A bump allocator made of chained blocks.  Reset keeps the first block
  * (and frees the rest) so a warm arena serving similar documents does not

@@ -345,17 +345,25 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     }
     if (!e->chunker)
         return S_problem(e, doc, DYAD_EINVAL, 0, 0, "raw text needs the tagger, which is not loaded");
+    DYAD__STAGE_BEGIN(t_text);
     dyad_status st = dyad_text_analyze(e->text, doc);
+    DYAD__STAGE_END(t_text, DYAD__STAGE_TEXT);
     if (st != DYAD_OK) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
+    DYAD__STAGE_BEGIN(t_doc);
     dyad__resolve_doc(e->resolver, doc, e->text, &res);
     dyad__place_doc(e->placer, e->text, res.doc_date);
+    DYAD__STAGE_END(t_doc, DYAD__STAGE_RESOLVE);
     for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
         const dyad_sentence *s = dyad_text_sentence(e->text, i);
         if (s->boilerplate) continue;
+        DYAD__STAGE_BEGIN(t_chunk);
         st = dyad_chunker_run(e->chunker, e->text, i);
+        DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
         if (st == DYAD_OK) {
             const char *date = res.doc_date;
+            DYAD__STAGE_BEGIN(t_code);
             st = dyad_coder_code_chunked(e->coder, e->chunker, date);
+            DYAD__STAGE_END(t_code, DYAD__STAGE_CODE);
             if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
         } else {
             S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
@@ -373,10 +381,12 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
             e->nrecs = 0;
             return first;
         }
+        DYAD__STAGE_BEGIN(t_res);
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
         S_place_sentence(e);
         S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
         st = S_collect(e, doc, i + 1, s->start, s->end, &res);
+        DYAD__STAGE_END(t_res, DYAD__STAGE_RESOLVE);
         if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
     }
     return first;

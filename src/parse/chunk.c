@@ -2064,7 +2064,11 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
     dyad_status st = DYAD_OK;
     c->tags = dyad__arena_alloc(a, (size_t)n + 1);
     if (!c->tags) st = a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    if (st == DYAD_OK) st = dyad__tagger_tag(c->tg, w, n, c->tags, a);
+    if (st == DYAD_OK) {
+        DYAD__STAGE_BEGIN(t0);
+        st = dyad__tagger_tag(c->tg, w, n, c->tags, a);
+        DYAD__STAGE_END(t0, DYAD__STAGE_TAG);
+    }
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
     if (st == DYAD_OK) st = dyad__chunk(&c->tree, w, c->tags, n, a);
     if (st == DYAD_ELIMIT)
