@@ -367,7 +367,26 @@ static void test_combining_marks_bounded(void **state)
     assert_memory_equal(nm.text.data, "\xc3\xa9\xcc\x96", 4);
     assert_memory_equal(nm.text.data + 2 + 15 * 2, "\xcc\x81", 2);
     assert_memory_equal(nm.text.data + 2 + 29 * 2, "\xcc\x96", 2);
-    for (size_t i = 1; i < nm.text.len; i++) assert_true(nm.map[i] >= nm.map[i - 1]);
+    size_t cur = 0, prev = 0;
+    for (size_t i = 1; i < nm.text.len; i++) {
+        size_t o = dyad__norm_orig(&nm, i, &cur);
+        assert_true(o >= prev);
+        prev = o;
+    }
+    /* the runs of the offset map, byte by byte: a folded quote (3 bytes
+     * to 1), a two-byte letter without a decomposition (both bytes from its first), CR LF (one
+     * newline from the CR) */
+    static const char mixed[] = "a\xe2\x80\x9c" "b\xc3\x9f c\r\nd";
+    static const size_t want[] = {0, 1, 4, 5, 5, 7, 8, 9, 11, 12};
+    assert_int_equal(dyad__normalize(&nm, mixed, sizeof mixed - 1), DYAD_OK);
+    assert_int_equal(nm.text.len, 9);
+    cur = 0;
+    for (size_t i = 0; i <= 9; i++) assert_int_equal(dyad__norm_orig(&nm, i, &cur), want[i]);
+    for (size_t i = 10; i-- > 0;) assert_int_equal(dyad__norm_orig(&nm, i, &cur), want[i]);
+    for (size_t i = 0; i <= 9; i++) {
+        size_t j = (i * 7) % 10;   /* out of order */
+        assert_int_equal(dyad__norm_orig(&nm, j, &cur), want[j]);
+    }
     dyad__norm_free(&nm);
     /* 400,000 marks after a letter, then a sentence: fast, and read */
     size_t big = 1 + 400000 * 2 + 32;

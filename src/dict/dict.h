@@ -272,8 +272,6 @@ typedef struct dyad__phrase {
 typedef struct dyad__lexer {
     dyad__toks toks;
     dyad__norm norm;
-    uint32_t *map;
-    size_t map_cap;
     char buf[512];
 } dyad__lexer;
 

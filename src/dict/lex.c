@@ -178,7 +178,6 @@ void dyad__lexer_init(dyad__lexer *lx)
 void dyad__lexer_free(dyad__lexer *lx)
 {
     free(lx->toks.v);
-    free(lx->map);
     dyad__norm_free(&lx->norm);
     memset(lx, 0, sizeof *lx);
 }
@@ -236,16 +235,18 @@ static dyad_status S_chunk(sink *k, dyad__lexer *lx, const char *s, size_t n, in
     if (simple) return S_emit(k, lx, s, n, adj);
     const char *text = s;
     size_t len = n;
-    const uint32_t *map;
+    /* ASCII needs no normalising: its offsets map byte for byte */
+    dyad__nseg same[2] = {{0, 0, UINT32_MAX}, {(uint32_t)n, (uint32_t)n, 0}};
+    dyad__norm ident;
+    memset(&ident, 0, sizeof ident);
+    ident.segs = same;
+    ident.nsegs = 2;
+    const dyad__norm *map = &ident;
     if (!ascii) {
         if (dyad__normalize(&lx->norm, s, n) != DYAD_OK) return DYAD_ENOMEM;
         text = lx->norm.text.data ? lx->norm.text.data : "";
         len = lx->norm.text.len;
-        map = lx->norm.map;
-    } else {
-        if (DYAD__RESERVE(lx->map, lx->map_cap, n + 1)) return DYAD_ENOMEM;
-        for (size_t i = 0; i <= n; i++) lx->map[i] = (uint32_t)i;
-        map = lx->map;
+        map = &lx->norm;
     }
     lx->toks.n = 0;
     if (len && dyad__tokenize(&lx->toks, text, len, map) != DYAD_OK) return DYAD_ENOMEM;

@@ -622,7 +622,7 @@ dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
         return dyad__err_set(&t->err, DYAD_EUTF8, "byte %zu: invalid UTF-8 (0x%02X)",
                              bad, (unsigned char)text[bad]);
     if (dyad__normalize(&t->norm, text, len) != DYAD_OK ||
-        dyad__tokenize(&t->toks, t->norm.text.data, t->norm.text.len, t->norm.map) != DYAD_OK ||
+        dyad__tokenize(&t->toks, t->norm.text.data, t->norm.text.len, &t->norm) != DYAD_OK ||
         S_paragraphs(t, one_sentence) != DYAD_OK)
         return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
     if (date && !dyad__date_valid(date, strlen(date))) date = NULL;

@@ -18,16 +18,16 @@
 void dyad__norm_init(dyad__norm *n)
 {
     dyad__buf_init(&n->text);
-    n->map = NULL;
-    n->map_cap = 0;
+    n->segs = NULL;
+    n->nsegs = n->cap_segs = 0;
 }
 
 void dyad__norm_free(dyad__norm *n)
 {
     dyad__buf_free(&n->text);
-    free(n->map);
-    n->map = NULL;
-    n->map_cap = 0;
+    free(n->segs);
+    n->segs = NULL;
+    n->nsegs = n->cap_segs = 0;
 }
 
 /* The fold table: code points replaced by an ASCII string ("" drops). */
@@ -62,16 +62,52 @@ static const char *S_fold(int32_t cp)
     }
 }
 
-static int S_map_reserve(dyad__norm *n, size_t need)
+static int S_seg_reserve(dyad__norm *n)
 {
-    if (need <= n->map_cap) return 0;
-    size_t cap = n->map_cap ? n->map_cap : 1024;
-    while (cap < need) cap *= 2;
-    uint32_t *m = realloc(n->map, cap * sizeof *m);
-    if (!m) return -1;
-    n->map = m;
-    n->map_cap = cap;
+    if (n->nsegs < n->cap_segs) return 0;
+    size_t cap = n->cap_segs ? n->cap_segs * 2 : 64;
+    dyad__nseg *v = realloc(n->segs, cap * sizeof *v);
+    if (!v) return -1;
+    n->segs = v;
+    n->cap_segs = cap;
     return 0;
+}
+
+/* Maps the next k norm bytes (from text.len on) to orig + min(i, span):
+ * a new segment unless the last one already says so. */
+static int S_map(dyad__norm *n, size_t k, size_t orig, size_t span)
+{
+    if (k == 0) return 0;
+    size_t at = n->text.len;
+    int linear = span >= k - 1;   /* byte for byte over these k */
+    if (n->nsegs) {
+        const dyad__nseg *l = &n->segs[n->nsegs - 1];
+        if (linear && l->span == UINT32_MAX && (size_t)l->orig + (at - l->norm) == orig) return 0;
+    }
+    if (S_seg_reserve(n) != 0) return -1;
+    n->segs[n->nsegs].norm = (uint32_t)at;
+    n->segs[n->nsegs].orig = (uint32_t)orig;
+    n->segs[n->nsegs].span = linear ? UINT32_MAX : (uint32_t)span;
+    n->nsegs++;
+    return 0;
+}
+
+size_t dyad__norm_orig(const dyad__norm *n, size_t i, size_t *cur)
+{
+    size_t c = *cur < n->nsegs ? *cur : 0;
+    if (n->segs[c].norm > i) {
+        /* the last segment starting at or before i */
+        size_t lo = 0, hi = c;
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (n->segs[mid].norm <= i) lo = mid; else hi = mid;
+        }
+        c = lo;
+    }
+    while (c + 1 < n->nsegs && n->segs[c + 1].norm <= i) c++;
+    *cur = c;
+    size_t k = i - n->segs[c].norm;
+    return (size_t)n->segs[c].orig + (k < n->segs[c].span ? k : n->segs[c].span);
 }
 
 /* Appends the normalised form of a cluster of inlen original bytes at
@@ -81,9 +117,7 @@ static int S_map_reserve(dyad__norm *n, size_t need)
 static int S_emit_cluster(dyad__norm *n, const char *p, size_t k, size_t orig,
                           size_t inlen)
 {
-    if (S_map_reserve(n, n->text.len + k + 1) != 0) return -1;
-    for (size_t i = 0; i < k; i++)
-        n->map[n->text.len + i] = (uint32_t)(orig + (i < inlen ? i : inlen - 1));
+    if (S_map(n, k, orig, inlen - 1) != 0) return -1;
     dyad__buf_append(&n->text, p, k);
     return n->text.oom ? -1 : 0;
 }
@@ -106,8 +140,8 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
     const unsigned char *s = (const unsigned char *)src;
     dyad__buf_clear(&n->text);
     n->text.oom = 0;
-    if (dyad__buf_reserve(&n->text, len + 16) != 0 || S_map_reserve(n, len + 17) != 0)
-        return DYAD_ENOMEM;
+    n->nsegs = 0;
+    if (dyad__buf_reserve(&n->text, len + 16) != 0) return DYAD_ENOMEM;
     size_t i = 0;
     while (i < len) {
         /* ASCII run: copied directly (CR and other controls handled). */
@@ -117,8 +151,7 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
          * composition: leave it for the cluster path */
         if (j < len && s[j] >= 0x80 && j > i) j--;
         if (j > i) {
-            if (S_map_reserve(n, n->text.len + (j - i) + 1) != 0) return DYAD_ENOMEM;
-            for (size_t k = i; k < j; k++) n->map[n->text.len + k - i] = (uint32_t)k;
+            if (S_map(n, j - i, i, UINT32_MAX) != 0) return DYAD_ENOMEM;
             dyad__buf_append(&n->text, src + i, j - i);
             if (n->text.oom) return DYAD_ENOMEM;
             i = j;
@@ -185,8 +218,12 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
         if (rc) return DYAD_ENOMEM;
         i = end;
     }
-    if (S_map_reserve(n, n->text.len + 1) != 0) return DYAD_ENOMEM;
-    n->map[n->text.len] = (uint32_t)len;
+    /* the end: norm byte text.len comes from original byte len */
+    if (S_seg_reserve(n) != 0) return DYAD_ENOMEM;
+    n->segs[n->nsegs].norm = (uint32_t)n->text.len;
+    n->segs[n->nsegs].orig = (uint32_t)len;
+    n->segs[n->nsegs].span = 0;
+    n->nsegs++;
     dyad__buf_cstr(&n->text);
     return DYAD_OK;
 }

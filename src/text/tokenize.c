@@ -94,7 +94,7 @@ static int S_is_abbrev(const char *w, size_t n)
 }
 
 static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
-                  const uint32_t *map, int kind, int abbrev)
+                  const dyad__norm *map, int kind, int abbrev)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 256;
@@ -108,10 +108,12 @@ static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
     k->norm_len = (unsigned)(b - a);
     k->kind = (unsigned char)kind;
     k->abbrev = (unsigned char)abbrev;
-    k->start = map[a];
-    /* map[b] is where the next normalised byte came from, i.e. one past
-     * the original bytes of this token (folded characters included). */
-    k->end = map[b];
+    size_t cur = t->map_cursor;
+    k->start = dyad__norm_orig(map, a, &cur);
+    /* b's origin is where the next normalised byte came from, i.e. one
+     * past the original bytes of this token (folded characters included). */
+    k->end = dyad__norm_orig(map, b, &cur);
+    t->map_cursor = cur;
     return 0;
 }
 
@@ -137,10 +139,11 @@ static int S_nt(const unsigned char *s, size_t len, size_t i)
 }
 
 dyad_status dyad__tokenize(dyad__toks *t, const char *norm, size_t len,
-                           const uint32_t *map)
+                           const dyad__norm *map)
 {
     const unsigned char *s = (const unsigned char *)norm;
     size_t i = 0;
+    t->map_cursor = 0;
     while (i < len) {
         size_t k;
         int c = S_class(s + i, len - i, &k);
