@@ -17,6 +17,8 @@
  */
 #include "code.h"
 
+#include "../dict/dict.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -3023,6 +3025,9 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         dyad_dict_block blk;
         if (dyad_dict_block_get(c->d, blocks[bi], &blk) != DYAD_OK) continue;
         for (size_t k = 0; k < blk.npatterns; k++) {
+            /* one of its words missing from the sentence: it cannot match */
+            uint32_t key = dyad__dict_pattern_key(c->d, blk.first_pattern + (unsigned)k);
+            if (key && !S_has_word(c, key)) continue;
             dyad_dict_pattern p;
             if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK)
                 continue;

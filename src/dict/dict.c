@@ -670,6 +670,17 @@ dyad_status dyad_dict_compile(dyad_dict *d)
     dyad_status st = dyad__verbs_compile(d);
     if (st == DYAD_ENOMEM) return dyad__err_set(&d->err, DYAD_ENOMEM, "out of memory");
     (void)dyad__match_index(d); /* without it (ENOMEM) lookups are slower, not wrong */
+    for (size_t i = 1; i < d->npats; i++) {
+        dyad__pattern *p = &d->pats[i];
+        p->key = 0;
+        for (uint32_t k = 0; k < p->nelems; k++) {
+            const dyad_pat_elem *e = &d->pelems[p->elems + k];
+            if (e->kind == DYAD_PAT_WORD) {
+                p->key = e->id ? e->id : UINT32_MAX;
+                break;
+            }
+        }
+    }
     d->compiled = 1;
     d->st.words = d->strs.n;
     d->st.trie_nodes = d->nnodes;
@@ -828,6 +839,11 @@ dyad_status dyad_dict_block_get(const dyad_dict *d, unsigned id, dyad_dict_block
 size_t dyad_dict_pattern_count(const dyad_dict *d)
 {
     return d && d->npats ? d->npats - 1 : 0;
+}
+
+uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
+{
+    return d && id > 0 && id < d->npats ? d->pats[id].key : 0;
 }
 
 dyad_status dyad_dict_pattern_get(const dyad_dict *d, unsigned id, dyad_dict_pattern *out)

@@ -103,6 +103,11 @@ typedef struct dyad__pattern {
     const char *text;    /* as written, without '-', code and comment */
     uint32_t elems, nelems; /* into pelems */
     uint32_t verb;       /* index of the DYAD_PAT_VERB element */
+    uint32_t key;        /* set by compile: the id of one of its literal
+                            words (UINT32_MAX: a word no sentence has),
+                            or 0 when it has none -- where that word is
+                            missing from a sentence the pattern cannot
+                            match (dyad__dict_pattern_key) */
 } dyad__pattern;
 
 typedef struct dyad__synset {
@@ -406,5 +411,10 @@ unsigned dyad__places_max_words(const dyad_places *p);
 /* The built-in gazetteer (DYAD_BUILTIN_PLACES_DIR), loaded once per
  * process by the first caller; NULL when it cannot be loaded. */
 const dyad_places *dyad__places_builtin(void);
+
+/* The key word of pattern id (see dyad__pattern.key); 0 for none or an
+ * id out of range.  The coder skips a pattern whose key word the
+ * sentence lacks without fetching it. */
+uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id);
 
 #endif /* DYAD_DICT_H */
