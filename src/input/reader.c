@@ -533,6 +533,9 @@ static size_t S_json_defuse(const char *p, size_t n, dyad__buf *out, const char 
     return replaced;
 }
 
+/* A line buffer at least this big is freed once its line is read. */
+#define BIG_LINE ((size_t)1 << 20)
+
 static dyad_status S_next_jsonl(dyad_reader *r)
 {
     for (;;) {
@@ -612,6 +615,10 @@ static dyad_status S_next_jsonl(dyad_reader *r)
             if (r->arena.over_cap) st = DYAD_ENOMEM;
         }
         json_decref(obj);
+        /* the document's strings are copied out: a big line is not held
+         * (as a second copy of the text) while the document is coded */
+        if (r->line.cap >= BIG_LINE) dyad__buf_free(&r->line);
+        if (r->text.cap >= BIG_LINE) dyad__buf_free(&r->text);
         return st;
     }
 }
