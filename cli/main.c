@@ -15,6 +15,9 @@ static const cli_command *const S_commands[] = {
     &cli_cmd_tag,
     &cli_cmd_dict,
     &cli_cmd_eval,
+    &cli_cmd_ingest,
+    &cli_cmd_recode,
+    &cli_cmd_stories,
 };
 
 static const cli_command *S_find(const char *name)

@@ -405,6 +405,16 @@ DYAD_API const dyad_dict_diag *dyad_dict_diag_get(const dyad_dict *d,
 DYAD_API size_t dyad_dict_error_count(const dyad_dict *d);
 DYAD_API size_t dyad_dict_warning_count(const dyad_dict *d);
 
+/** Bytes of a content hash written as text: 16 hex digits and a NUL. */
+#define DYAD_HASH_HEX 17
+/** The content hash of the dictionary set loaded into d: a 64-bit hash,
+ *  in load order, of each file's base name, kind, length and bytes,
+ *  written as 16 lowercase hex digits into out.  The same files loaded
+ *  from any folder give the same hash; any changed byte, a file added,
+ *  removed or renamed gives another.  The event store keeps it with each
+ *  document it codes (`dyad recode`).  d NULL: the hash of nothing. */
+DYAD_API void dyad_dict_hash(const dyad_dict *d, char out[DYAD_HASH_HEX]);
+
 typedef struct dyad_dict_stats {
     size_t files, lines;         /* dictionary files and their lines */
     size_t entries;              /* all phrase entries below */
@@ -1275,6 +1285,8 @@ typedef struct dyad_pool dyad_pool;
 
 typedef struct dyad_pool_result {
     const char *doc_id;
+    const dyad_doc *doc;       /* the document as submitted (the pool's
+                                  copy: text and metadata) */
     dyad_status status;        /* dyad_engine_code()'s */
     const char *json;          /* the records, written by
                                   dyad_record_write_json() */
@@ -1311,6 +1323,136 @@ DYAD_API dyad_status dyad_pool_next(dyad_pool *p, dyad_pool_result *out);
 typedef struct dyad_json dyad_json;
 /** Writes r as one JSON Lines record (ending in a newline). */
 DYAD_API void dyad_record_write_json(const dyad_record *r, dyad_json *j);
+
+/* ---------------------------------------------------------------- store
+ * The event store: documents, the sentences and mentions dyad coded in
+ * them, stories of near-duplicate documents, and the events consolidated
+ * from the mentions, kept in one SQLite database (docs/STORE.md).
+ *
+ *     dyad_store *s;
+ *     if (dyad_store_open(&s, "events.db", NULL) != DYAD_OK) {
+ *         fprintf(stderr, "%s\n", dyad_store_errmsg(s));  ...
+ *     }
+ *     dyad_ingest *g;
+ *     dyad_ingest_options o = dyad_ingest_defaults();
+ *     dyad_ingest_new(&g, s, dict, tagger, &o);
+ *     while (dyad_reader_next(r, &doc) == DYAD_OK)
+ *         if (dyad_ingest_add(g, doc) < 0) break;   // a database error
+ *     dyad_ingest_finish(g);      // last batch, events, stories
+ *     dyad_ingest_free(g);
+ *     dyad_store_close(s);
+ *
+ * Every write happens in transactions of whole documents: a process
+ * killed at any moment leaves a store that opens and holds only whole
+ * documents, and the next ingest completes it.  One store handle is used
+ * by one thread at a time; several processes may open the same file
+ * (writers wait for each other up to the busy timeout). */
+typedef struct dyad_store dyad_store;
+
+/** The version of the store's schema this library reads and writes. */
+#define DYAD_STORE_SCHEMA 1
+
+typedef struct dyad_store_options {
+    int readonly;             /* open for reading only (queries) */
+    int no_create;            /* fail when the file does not exist */
+    unsigned busy_timeout_ms; /* how long to wait for another process's
+                                 lock; 0: 5000 */
+} dyad_store_options;
+
+/** Opens (creating it when missing, unless no_create or readonly) the
+ *  store at path.  o NULL: read-write, create, 5 s busy timeout.
+ *  DYAD_OK: *out is ready.  Otherwise *out (unless DYAD_ENOMEM) is a
+ *  handle that only reports the problem through dyad_store_errmsg() and
+ *  must be closed: DYAD_EFORMAT (not a dyad store: another SQLite
+ *  database, not SQLite at all, or a schema newer than
+ *  DYAD_STORE_SCHEMA), DYAD_EIO (cannot open or create it; locked by
+ *  another process past the timeout; read-only when writing was asked
+ *  for), DYAD_ENOTFOUND (no_create and no file). */
+DYAD_API dyad_status dyad_store_open(dyad_store **out, const char *path,
+                                     const dyad_store_options *o);
+/** Closes s; accepts NULL. */
+DYAD_API void dyad_store_close(dyad_store *s);
+/** The last problem, "PATH: what" ("" when none); never NULL. */
+DYAD_API const char *dyad_store_errmsg(const dyad_store *s);
+
+typedef struct dyad_store_counts {
+    size_t documents, sentences, mentions, events, stories;
+    size_t dirty;             /* consolidation keys waiting to be redone
+                                 (left by an interrupted ingest) */
+} dyad_store_counts;
+/** Row counts.  DYAD_EIO on a database error. */
+DYAD_API dyad_status dyad_store_counts_get(dyad_store *s, dyad_store_counts *out);
+
+/* ---- ingest: coding documents into the store */
+typedef struct dyad_ingest dyad_ingest;
+
+typedef struct dyad_ingest_options {
+    unsigned threads;         /* coding threads (0: one per processor) */
+    size_t batch;             /* documents per transaction (0: 64) */
+    const char *dict_root;    /* as in dyad_engine_options: evidence */
+    const char *dict_label;   /*   names of the dictionary files */
+    const dyad_places *places;/* the gazetteer (NULL: the built-in one) */
+    void (*on_problem)(void *ctx, const char *msg); /* each problem of a
+                                 document ("FILE:LINE: document ID: ..."),
+                                 or NULL */
+    void *ctx;
+} dyad_ingest_options;
+
+/** The defaults: one thread per processor, 64 documents a batch. */
+DYAD_API dyad_ingest_options dyad_ingest_defaults(void);
+
+typedef struct dyad_ingest_stats {
+    size_t docs;              /* documents given (add and recode) */
+    size_t coded;             /* coded and stored */
+    size_t unchanged;         /* already stored with the same content and
+                                 dictionary hash: left as they were */
+    size_t problems;          /* documents with a problem reported */
+    size_t mentions;          /* mentions stored */
+    size_t keys;              /* consolidation keys redone */
+    size_t events;            /* events written while doing them */
+    unsigned long long bytes; /* bytes of text given */
+} dyad_ingest_stats;
+
+/** Prepares to code documents into s with d and tg (shared, read-only;
+ *  they and s must outlive g).  Mentions of every modality are stored
+ *  (planned, negated and hypothetical too).  DYAD_EIO (the store's
+ *  message in dyad_ingest_errmsg()), DYAD_ENOMEM, DYAD_EINVAL. */
+DYAD_API dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s,
+                                     const dyad_dict *d,
+                                     const dyad_tagger *tg,
+                                     const dyad_ingest_options *o);
+/** Frees g; accepts NULL.  An unfinished batch is rolled back. */
+DYAD_API void dyad_ingest_free(dyad_ingest *g);
+/** Adds one document (copied).  A document already stored under its id
+ *  with the same text and metadata, coded with the same dictionary set,
+ *  is left alone; any other replaces the stored one and its mentions.
+ *  Stored in batches: a document is in the store once its batch is
+ *  committed.  DYAD_OK; DYAD_EIO on a database error (nothing of the
+ *  failed batch is stored; earlier batches stay); DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_ingest_add(dyad_ingest *g, const dyad_doc *doc);
+/** Re-codes every stored document coded with another dictionary set
+ *  than d (`dyad recode`).  Statuses as dyad_ingest_add(). */
+DYAD_API dyad_status dyad_ingest_recode(dyad_ingest *g);
+/** Stores the last batch, then consolidates again every key whose
+ *  mentions changed (this run's or an interrupted run's) and recomputes
+ *  the stories.  DYAD_OK, DYAD_EIO, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_ingest_finish(dyad_ingest *g);
+DYAD_API void dyad_ingest_stats_get(const dyad_ingest *g, dyad_ingest_stats *out);
+/** The last failure, "" when none; never NULL. */
+DYAD_API const char *dyad_ingest_errmsg(const dyad_ingest *g);
+
+/* ---- stories: near-duplicate documents (docs/STORE.md) */
+typedef struct dyad_story {
+    const char *story_id;     /* the smallest document id of the story */
+    size_t ndocs;
+    const char *const *doc_ids; /* sorted */
+} dyad_story;
+/** Calls fn for each story of at least min_docs documents, in story id
+ *  order; fn returns nonzero to stop.  The story is valid during the
+ *  call.  DYAD_OK, DYAD_EIO, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_stories(dyad_store *s, size_t min_docs,
+                                        int (*fn)(void *ctx, const dyad_story *st),
+                                        void *ctx);
 
 /* ---- evaluation ---- */
 

@@ -445,6 +445,15 @@ static dyad_status S_add(dyad_dict *d, const char *name, const char *text, size_
                              name);
     }
     d->st.files++;
+    /* the content hash: the file's base name (evidence names it), kind,
+     * length and bytes, so that two folders with the same files hash
+     * alike wherever they are */
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    uint64_t meta[2] = {(uint64_t)kind, (uint64_t)len};
+    d->content_hash = dyad__hash64(d->content_hash, base, strlen(base) + 1);
+    d->content_hash = dyad__hash64(d->content_hash, meta, sizeof meta);
+    d->content_hash = dyad__hash64(d->content_hash, text, len);
     return S_load(d, file, kind, text, len);
 }
 
@@ -677,6 +686,12 @@ dyad_status dyad_dict_compile(dyad_dict *d)
         return dyad__err_set(&d->err, DYAD_EDICT, "%zu error(s) in the dictionaries",
                              d->nerrors);
     return DYAD_OK;
+}
+
+void dyad_dict_hash(const dyad_dict *d, char out[DYAD_HASH_HEX])
+{
+    if (!out) return;
+    dyad__hash_hex(d ? d->content_hash : 0, out);
 }
 
 void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out)

@@ -218,6 +218,9 @@ struct dyad_dict {
                                     built with wbits, NULL with it */
 
     dyad_dict_stats st;
+    uint64_t content_hash;       /* dyad__hash64 over every file added, in
+                                    order: its base name, kind, length and
+                                    bytes (dyad_dict_hash) */
 };
 
 /* ------------------------------------------------------ cross-file API */
