@@ -1454,6 +1454,48 @@ DYAD_API dyad_status dyad_store_stories(dyad_store *s, size_t min_docs,
                                         int (*fn)(void *ctx, const dyad_story *st),
                                         void *ctx);
 
+/* ---- queries */
+
+/* Which events to return; NULL fields do not filter.  Each filter is
+ * answered from an index of the events table (docs/STORE.md shows the
+ * query plans). */
+typedef struct dyad_event_filter {
+    const char *actor;        /* source or target code starts with it
+                                 ("RUS" matches RUSGOV) */
+    const char *dyad_a;       /* with dyad_b: one side starts with a, the */
+    const char *dyad_b;       /*   other with b, in either direction */
+    const char *code_prefix;  /* CAMEO code starts with it ("04") */
+    const char *from;         /* date >= from (YYYY, YYYY-MM, YYYY-MM-DD;
+                                 a month or year event is in when its
+                                 period begins on or after it) */
+    const char *to;           /* date <= to; "2020-06" takes the whole
+                                 month */
+    const char *country;      /* location country (ISO alpha-3) */
+    const char *modality;     /* asserted, planned, negated, hypothetical */
+} dyad_event_filter;
+
+/** Calls fn with each event passing f (NULL: all), as its stored JSON
+ *  object (one line, no newline), ordered by date (undated first), then
+ *  event id; fn returns nonzero to stop.  DYAD_OK, DYAD_EIO (message in
+ *  dyad_store_errmsg()), DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_events(dyad_store *s, const dyad_event_filter *f,
+                                       int (*fn)(void *ctx, const char *json,
+                                                 size_t len),
+                                       void *ctx);
+/** Calls fn with each mention behind event_id -- the record as `dyad
+ *  code` writes it, with its sentence and evidence -- in document and
+ *  record order.  DYAD_ENOTFOUND when there is no such event; DYAD_OK,
+ *  DYAD_EIO, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_mentions(dyad_store *s, const char *event_id,
+                                         int (*fn)(void *ctx, const char *json,
+                                                   size_t len),
+                                         void *ctx);
+/** The query plan SQLite chooses for the events query of f, one step
+ *  per line ("SEARCH events USING INDEX events_source ..."), into out
+ *  (cap bytes, NUL-terminated).  For the docs and tests. */
+DYAD_API dyad_status dyad_store_events_plan(dyad_store *s, const dyad_event_filter *f,
+                                            char *out, size_t cap);
+
 /* ---- evaluation ---- */
 
 /* Scores coded events against a hand-annotated gold set (the format is in
