@@ -80,5 +80,6 @@ extern const cli_command cli_cmd_code;
 extern const cli_command cli_cmd_tag;
 extern const cli_command cli_cmd_dict;
 extern const cli_command cli_cmd_eval;
+extern const cli_command cli_cmd_consolidate;
 
 #endif

@@ -15,6 +15,7 @@ static const cli_command *const S_commands[] = {
     &cli_cmd_tag,
     &cli_cmd_dict,
     &cli_cmd_eval,
+    &cli_cmd_consolidate,
 };
 
 static const cli_command *S_find(const char *name)
