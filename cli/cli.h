@@ -83,5 +83,8 @@ extern const cli_command cli_cmd_eval;
 extern const cli_command cli_cmd_ingest;
 extern const cli_command cli_cmd_recode;
 extern const cli_command cli_cmd_stories;
+extern const cli_command cli_cmd_events;
+extern const cli_command cli_cmd_mentions;
+extern const cli_command cli_cmd_consolidate;
 
 #endif

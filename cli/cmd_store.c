@@ -55,6 +55,32 @@ static const char S_stories_usage[] =
     "   \"doc_ids\": [...]}\n"
     "Stories of one document are listed only with --all.\n";
 
+static const char S_events_usage[] =
+    "usage: dyad events --db PATH [--actor CODE] [--dyad A,B] [--code PREFIX]\n"
+    "                   [--from DATE] [--to DATE] [--country ISO3]\n"
+    "                   [--modality M] [--format jsonl|csv|tsv|gdelt]\n"
+    "\n"
+    "Prints the store's consolidated events in the order `dyad consolidate`\n"
+    "writes them (by date, undated last), each filter answered from an index:\n"
+    "  --actor CODE       source or target code starts with CODE (RUS: RUSGOV)\n"
+    "  --dyad A,B         one side starts with A, the other with B, either way\n"
+    "  --code PREFIX      CAMEO code starts with PREFIX (04: consultations)\n"
+    "  --from DATE        dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    "  --to DATE          dated on or before DATE (2020-06: all of June)\n"
+    "  --country ISO3     where it happened\n"
+    "  --modality M       asserted, planned, negated or hypothetical\n"
+    "  --format FMT       jsonl (default: every field and the consolidation\n"
+    "                     counts), csv or tsv (header row), gdelt (the 61\n"
+    "                     columns of the GDELT 2.0 event table)\n"
+    "`dyad mentions --db PATH --event ID` prints the reports behind one.\n";
+
+static const char S_mentions_usage[] =
+    "usage: dyad mentions --db PATH --event ID\n"
+    "\n"
+    "Prints the mentions behind one event -- the records as `dyad code`\n"
+    "writes them, each with its sentence and evidence -- in document order.\n"
+    "Exit status 1 when there is no such event.\n";
+
 /* ---------------------------------------------------------------- progress */
 
 typedef struct progress {
@@ -288,6 +314,104 @@ static int S_stories(int argc, char **argv)
     return rc;
 }
 
+/* ------------------------------------------------------------------ events */
+
+static int S_events(int argc, char **argv)
+{
+    cli_inputs in;
+    memset(&in, 0, sizeof in);
+    char *paths[argc > 0 ? argc : 1];
+    in.paths = paths;
+    const char *db = NULL, *dy = NULL, *fmt = "jsonl";
+    dyad_event_filter f;
+    memset(&f, 0, sizeof f);
+    const cli_opt opts[] = {{"--db", &db, NULL},
+                            {"--actor", &f.actor, NULL},
+                            {"--dyad", &dy, NULL},
+                            {"--code", &f.code_prefix, NULL},
+                            {"--from", &f.from, NULL},
+                            {"--to", &f.to, NULL},
+                            {"--country", &f.country, NULL},
+                            {"--modality", &f.modality, NULL},
+                            {"--format", &fmt, NULL},
+                            {NULL, NULL, NULL}};
+    int rc = cli_parse("events", argc, argv, opts, &in);
+    if (rc) return rc;
+    if (in.npaths) return cli_usage_error("events", "unexpected argument '%s'", in.paths[0]);
+    dyad_event_format ef;
+    if (dyad_event_format_parse(fmt, &ef) != DYAD_OK)
+        return cli_usage_error("events", "--format must be jsonl, csv, tsv or gdelt, not '%s'",
+                               fmt);
+    char a[64], b[64];
+    if (dy) {
+        const char *comma = strchr(dy, ',');
+        if (!comma || comma == dy || !comma[1] || strchr(comma + 1, ',') ||
+            (size_t)(comma - dy) >= sizeof a || strlen(comma + 1) >= sizeof b)
+            return cli_usage_error("events", "--dyad needs two actor codes A,B, not '%s'", dy);
+        memcpy(a, dy, (size_t)(comma - dy));
+        a[comma - dy] = 0;
+        strcpy(b, comma + 1);
+        f.dyad_a = a;
+        f.dyad_b = b;
+    }
+    if (f.modality && strcmp(f.modality, "asserted") && strcmp(f.modality, "planned") &&
+        strcmp(f.modality, "negated") && strcmp(f.modality, "hypothetical"))
+        return cli_usage_error("events", "--modality must be asserted, planned, negated or "
+                               "hypothetical, not '%s'", f.modality);
+    dyad_store *s = NULL;
+    if ((rc = S_open("events", db, &s, 1)) != 0) return rc;
+    dyad_store_counts c;
+    if (dyad_store_counts_get(s, &c) == DYAD_OK && c.dirty)
+        cli_error("warning: %s: %zu consolidation key(s) wait to be redone after an "
+                  "interrupted ingest; run 'dyad recode --db %s' to finish them", db, c.dirty,
+                  db);
+    rc = EXIT_OK;
+    if (dyad_store_events_write(s, &f, stdout, ef, NULL) != DYAD_OK) {
+        cli_error("%s", dyad_store_errmsg(s));
+        rc = EXIT_SKIPPED;
+    }
+    if (fflush(stdout) != 0) { cli_error("error writing output"); rc = EXIT_SKIPPED; }
+    dyad_store_close(s);
+    return rc;
+}
+
+static int S_line(void *ctx, const char *json, size_t len)
+{
+    int *failed = ctx;
+    if (fwrite(json, 1, len, stdout) != len || putchar('\n') == EOF) *failed = 1;
+    return *failed;
+}
+
+static int S_mentions(int argc, char **argv)
+{
+    cli_inputs in;
+    memset(&in, 0, sizeof in);
+    char *paths[argc > 0 ? argc : 1];
+    in.paths = paths;
+    const char *db = NULL, *ev = NULL;
+    const cli_opt opts[] = {{"--db", &db, NULL}, {"--event", &ev, NULL}, {NULL, NULL, NULL}};
+    int rc = cli_parse("mentions", argc, argv, opts, &in);
+    if (rc) return rc;
+    if (in.npaths) return cli_usage_error("mentions", "unexpected argument '%s'", in.paths[0]);
+    if (!ev) return cli_usage_error("mentions", "--event ID is required");
+    dyad_store *s = NULL;
+    if ((rc = S_open("mentions", db, &s, 1)) != 0) return rc;
+    int failed = 0;
+    rc = EXIT_OK;
+    if (dyad_store_mentions(s, ev, S_line, &failed) != DYAD_OK) {
+        cli_error("%s", dyad_store_errmsg(s));
+        rc = EXIT_SKIPPED;
+    }
+    if (fflush(stdout) != 0 || failed) { cli_error("error writing output"); rc = EXIT_SKIPPED; }
+    dyad_store_close(s);
+    return rc;
+}
+
+const cli_command cli_cmd_events = {
+    "events", "query a store's consolidated events (jsonl, csv, tsv, gdelt)", S_events_usage,
+    S_events};
+const cli_command cli_cmd_mentions = {
+    "mentions", "the reports behind one stored event", S_mentions_usage, S_mentions};
 const cli_command cli_cmd_ingest = {
     "ingest", "code documents into an event store (SQLite)", S_ingest_usage, S_ingest};
 const cli_command cli_cmd_recode = {

@@ -18,6 +18,9 @@ static const cli_command *const S_commands[] = {
     &cli_cmd_ingest,
     &cli_cmd_recode,
     &cli_cmd_stories,
+    &cli_cmd_events,
+    &cli_cmd_mentions,
+    &cli_cmd_consolidate,
 };
 
 static const cli_command *S_find(const char *name)

@@ -1454,48 +1454,6 @@ DYAD_API dyad_status dyad_store_stories(dyad_store *s, size_t min_docs,
                                         int (*fn)(void *ctx, const dyad_story *st),
                                         void *ctx);
 
-/* ---- queries */
-
-/* Which events to return; NULL fields do not filter.  Each filter is
- * answered from an index of the events table (docs/STORE.md shows the
- * query plans). */
-typedef struct dyad_event_filter {
-    const char *actor;        /* source or target code starts with it
-                                 ("RUS" matches RUSGOV) */
-    const char *dyad_a;       /* with dyad_b: one side starts with a, the */
-    const char *dyad_b;       /*   other with b, in either direction */
-    const char *code_prefix;  /* CAMEO code starts with it ("04") */
-    const char *from;         /* date >= from (YYYY, YYYY-MM, YYYY-MM-DD;
-                                 a month or year event is in when its
-                                 period begins on or after it) */
-    const char *to;           /* date <= to; "2020-06" takes the whole
-                                 month */
-    const char *country;      /* location country (ISO alpha-3) */
-    const char *modality;     /* asserted, planned, negated, hypothetical */
-} dyad_event_filter;
-
-/** Calls fn with each event passing f (NULL: all), as its stored JSON
- *  object (one line, no newline), ordered by date (undated first), then
- *  event id; fn returns nonzero to stop.  DYAD_OK, DYAD_EIO (message in
- *  dyad_store_errmsg()), DYAD_ENOMEM. */
-DYAD_API dyad_status dyad_store_events(dyad_store *s, const dyad_event_filter *f,
-                                       int (*fn)(void *ctx, const char *json,
-                                                 size_t len),
-                                       void *ctx);
-/** Calls fn with each mention behind event_id -- the record as `dyad
- *  code` writes it, with its sentence and evidence -- in document and
- *  record order.  DYAD_ENOTFOUND when there is no such event; DYAD_OK,
- *  DYAD_EIO, DYAD_ENOMEM. */
-DYAD_API dyad_status dyad_store_mentions(dyad_store *s, const char *event_id,
-                                         int (*fn)(void *ctx, const char *json,
-                                                   size_t len),
-                                         void *ctx);
-/** The query plan SQLite chooses for the events query of f, one step
- *  per line ("SEARCH events USING INDEX events_source ..."), into out
- *  (cap bytes, NUL-terminated).  For the docs and tests. */
-DYAD_API dyad_status dyad_store_events_plan(dyad_store *s, const dyad_event_filter *f,
-                                            char *out, size_t cap);
-
 /* ---- evaluation ---- */
 
 /* Scores coded events against a hand-annotated gold set (the format is in
@@ -1627,6 +1585,243 @@ DYAD_API dyad_status dyad_eval_get_info(const dyad_eval *ev,
                                         dyad_eval_info *out);
 /** Message of the last failure ("" when none). */
 DYAD_API const char *dyad_eval_errmsg(const dyad_eval *ev);
+
+/* --------------------------------------------------------- consolidation
+ * Mentions into events.  A mention is one coded event of one sentence (a
+ * `dyad code` record); many articles, and many sentences of one article,
+ * report the same real-world event.  The consolidator takes a set of
+ * mentions and merges those that report the same event (the rule, with
+ * worked examples, is in docs/CONSOLIDATION.md):
+ *  - same dyad: the unordered pair of the two actors' countries
+ *    (dyad_consolidation_key()), so A->B and B->A are one dyad;
+ *  - compatible codes: the same code, or parent and child (040 and 041,
+ *    041 and 0411; a root's "not specified" code x0 is the parent of the
+ *    root's other codes); the event keeps the most specific;
+ *  - compatible dates: a day within one day of the event's day; a month
+ *    or a year holding the event's date;
+ *  - the same modality: asserted with asserted, planned with planned, and
+ *    so on; never a planned, negated or hypothetical mention with an
+ *    asserted one.
+ * The result is a function of the SET of mentions: any order of adding
+ * gives the same events, the same event_ids and the same output bytes.
+ *
+ *     dyad_consolidator *c;
+ *     dyad_consolidator_new(&c);
+ *     while (... each line of `dyad code` output ...)
+ *         if (dyad_consolidator_add_json(c, line, len) != DYAD_OK)
+ *             fprintf(stderr, "%s:%lu: %s\n", path, lineno,
+ *                     dyad_consolidator_errmsg(c));   // and go on
+ *     dyad_consolidator_run(c);
+ *     dyad_event_writer *w;
+ *     dyad_event_writer_new(&w, stdout, DYAD_EVENTS_CSV);  // header row
+ *     for (size_t i = 0; i < dyad_consolidator_event_count(c); i++)
+ *         dyad_event_writer_write(w, dyad_consolidator_event(c, i));
+ *     dyad_event_writer_free(w);
+ *     dyad_consolidator_free(c);
+ *
+ * One thread at a time per handle; strings passed in are copied. */
+typedef struct dyad_consolidator dyad_consolidator;
+
+/* One consolidated event.  Strings are NUL-terminated; optional ones are
+ * NULL when unknown.  Owned by the consolidator: valid until the next
+ * add, run, reset or free.  A caller may also fill one itself (e.g. from
+ * a database row) to hand it to a writer; then `mentions` may be NULL. */
+typedef struct dyad_cevent {
+    const char *event_id;     /* 16 hex digits, derived from the content
+                                 (docs/CONSOLIDATION.md), never from the
+                                 order of input */
+    const char *key;          /* dyad_consolidation_key() of its mentions */
+    const char *date;         /* best-evidenced date: "YYYY-MM-DD",
+                                 "YYYY-MM", "YYYY", or NULL */
+    dyad_date_precision date_precision;
+    dyad_modality_kind modality;
+    const char *source;       /* best-evidenced actor codes ("" when the */
+    const char *target;       /*   mentions had none) */
+    const char *source_text;  /* the words that named them, from the */
+    const char *target_text;  /*   first mention with those codes */
+    const char *code;         /* the most specific code of the event */
+    const char *root;         /* its two-digit root */
+    int quad_class;           /* 1-4; 0 when the code is not in CAMEO */
+    double goldstein;         /* NaN when the code is not in CAMEO */
+    const char *plover;       /* PLOVER category, or NULL */
+    const dyad_location *location; /* best-evidenced place, or NULL */
+    size_t nissues;           /* union of the mentions' issues, sorted */
+    const char *const *issues;
+    size_t num_mentions;      /* mentions merged */
+    size_t num_articles;      /* distinct documents (doc_id) */
+    size_t num_sources;       /* distinct doc_source values (documents
+                                 without a source do not count) */
+    size_t ndoc_ids;          /* == num_articles */
+    const char *const *doc_ids; /* sorted (byte order) */
+    const char *first_seen;   /* earliest and latest doc_date of its */
+    const char *last_seen;    /*   reports (YYYY-MM-DD), or NULL */
+    int lead;                 /* some mention is the first sentence of its
+                                 document (GDELT's IsRootEvent) */
+    const size_t *mentions;   /* num_mentions indices of its mentions, in
+                                 the order they were added (0 = the first
+                                 mention accepted), ascending */
+} dyad_cevent;
+
+/** The partition key of a mention: mentions with different keys never
+ *  merge, and the key depends on this one mention's actor codes only.
+ *  Each actor's country is the first three characters of its code, six
+ *  for codes starting IGO, NGO, IMG or MNC (IGOUNO); the key is the two
+ *  sorted and joined by '|' ("RUS|TUR" for RUSGOV->TURGOV and for
+ *  TUR->RUSMIL).  With one actor missing (NULL or ""): "RUS|" when only
+ *  the source is known, "|RUS" when only the target is, "|" for neither.
+ *  Writes at most 14 bytes including the NUL into out[16]. */
+DYAD_API void dyad_consolidation_key(const char *source, const char *target,
+                                     char out[16]);
+
+/** Creates a consolidator.  DYAD_EINVAL when out is NULL, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_consolidator_new(dyad_consolidator **out);
+/** Frees c; accepts NULL. */
+DYAD_API void dyad_consolidator_free(dyad_consolidator *c);
+/** Forgets every mention and event; c is as new (memory is kept). */
+DYAD_API void dyad_consolidator_reset(dyad_consolidator *c);
+
+/** Adds one mention given as a JSON object, a line of `dyad code` output
+ *  (len bytes, no NUL needed; a trailing newline is fine).  Needs
+ *  doc_id, sentence_id, source, target and code; reads date,
+ *  date_precision, doc_date, doc_source, modality, location, issues,
+ *  source_text, target_text, sentence_start when present.  DYAD_EJSON
+ *  (not JSON) or DYAD_EFORMAT (a required field missing or of the wrong
+ *  type): the mention is not added and dyad_consolidator_errmsg() says
+ *  why (without file or line: the caller adds them).  A blank line:
+ *  DYAD_EOF, nothing added.  DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_consolidator_add_json(dyad_consolidator *c,
+                                                const char *line, size_t len);
+
+/** Adds every line of a file of mentions (`dyad code` output; "-" is
+ *  standard input).  A malformed line is skipped with a problem
+ *  "PATH:LINE: what" and the rest is read.  DYAD_OK; DYAD_EFORMAT when
+ *  some line was skipped; DYAD_EIO when the file cannot be opened or
+ *  read (the problem says why); DYAD_ENOMEM.  Compressed files are not
+ *  read here (pipe them through zcat). */
+DYAD_API dyad_status dyad_consolidator_add_file(dyad_consolidator *c,
+                                                const char *path);
+/** Problems of the last dyad_consolidator_add_file() call, one line
+ *  each; at most 1000 are kept, then one line counts the rest. */
+DYAD_API size_t dyad_consolidator_problem_count(const dyad_consolidator *c);
+DYAD_API const char *dyad_consolidator_problem(const dyad_consolidator *c,
+                                               size_t i);
+
+/** Adds one mention from an engine record (copied).  DYAD_EINVAL when
+ *  a required field (doc_id, code) is NULL, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_consolidator_add_record(dyad_consolidator *c,
+                                                  const dyad_record *r);
+
+/** Mentions accepted so far. */
+DYAD_API size_t dyad_consolidator_mention_count(const dyad_consolidator *c);
+
+/** Consolidates every mention added so far (may be called again after
+ *  more are added).  Time n log n in the mentions.  DYAD_ENOMEM (then
+ *  there are no events). */
+DYAD_API dyad_status dyad_consolidator_run(dyad_consolidator *c);
+
+/** Events of the last run, in canonical order: by date (undated last),
+ *  key, code, source, target, then event_id. */
+DYAD_API size_t dyad_consolidator_event_count(const dyad_consolidator *c);
+/** The i-th event; NULL when i is out of range. */
+DYAD_API const dyad_cevent *dyad_consolidator_event(const dyad_consolidator *c,
+                                                    size_t i);
+/** Message of the last failure ("" when none). */
+DYAD_API const char *dyad_consolidator_errmsg(const dyad_consolidator *c);
+
+/* ---- event output ---- */
+
+/* Output formats for consolidated events (docs/FORMATS.md):
+ *  - JSONL: one object per event with every field of dyad_cevent;
+ *  - CSV: a header row, then one row per event, RFC 4180 quoting (fields
+ *    holding a comma, quote, CR or LF are quoted, quotes doubled), CRLF
+ *    ends no line: rows end in "\n"; lists (issues, doc_ids) are joined
+ *    with ';';
+ *  - TSV: the same columns, tab-separated; tabs, CR and LF inside a value
+ *    become spaces (no quoting, so any TSV reader splits it);
+ *  - GDELT: the 61 columns of the GDELT 2.0 event table, in its order,
+ *    tab-separated, no header, empty where dyad has no value. */
+typedef enum dyad_event_format {
+    DYAD_EVENTS_JSONL = 0,
+    DYAD_EVENTS_CSV,
+    DYAD_EVENTS_TSV,
+    DYAD_EVENTS_GDELT
+} dyad_event_format;
+
+/** Parses "jsonl", "csv", "tsv" or "gdelt".  DYAD_EINVAL otherwise. */
+DYAD_API dyad_status dyad_event_format_parse(const char *name,
+                                             dyad_event_format *out);
+
+/* A buffered writer of events onto a stream (not closed by free). */
+typedef struct dyad_event_writer dyad_event_writer;
+
+/** A writer in format fmt onto f; for CSV and TSV it writes the header
+ *  row at once (so even no events give a loadable file).  DYAD_EINVAL,
+ *  DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_event_writer_new(dyad_event_writer **out, FILE *f,
+                                           dyad_event_format fmt);
+/** Writes one event as one line. */
+DYAD_API void dyad_event_writer_write(dyad_event_writer *w,
+                                      const dyad_cevent *ev);
+/** Writes out the buffer; DYAD_EIO if the stream failed at any point. */
+DYAD_API dyad_status dyad_event_writer_flush(dyad_event_writer *w);
+/** Flushes and frees; accepts NULL. */
+DYAD_API void dyad_event_writer_free(dyad_event_writer *w);
+
+/** Writes ev as one JSON object onto j (no newline): the JSONL format's
+ *  record, for callers that embed events in their own JSON. */
+DYAD_API void dyad_cevent_write_json(const dyad_cevent *ev, dyad_json *j);
+
+/* ---- store queries (the store section above) */
+
+/* Which events to return; NULL fields do not filter.  Each filter is
+ * answered from an index of the events table (docs/STORE.md shows the
+ * query plans). */
+typedef struct dyad_event_filter {
+    const char *actor;        /* source or target code starts with it
+                                 ("RUS" matches RUSGOV) */
+    const char *dyad_a;       /* with dyad_b: one side starts with a, the */
+    const char *dyad_b;       /*   other with b, in either direction */
+    const char *code_prefix;  /* CAMEO code starts with it ("04") */
+    const char *from;         /* date >= from (YYYY, YYYY-MM, YYYY-MM-DD;
+                                 a month or year event is in when its
+                                 period begins on or after it) */
+    const char *to;           /* date <= to; "2020-06" takes the whole
+                                 month */
+    const char *country;      /* location country (ISO alpha-3) */
+    const char *modality;     /* asserted, planned, negated, hypothetical */
+} dyad_event_filter;
+
+/** Calls fn with each event passing f (NULL: all), as its stored JSON
+ *  object (one line, no newline), in the consolidator's canonical order
+ *  (by date, undated last, key, code, source, target, event id); fn
+ *  returns nonzero to stop.  DYAD_OK, DYAD_EIO (message in
+ *  dyad_store_errmsg()), DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_events(dyad_store *s, const dyad_event_filter *f,
+                                       int (*fn)(void *ctx, const char *json,
+                                                 size_t len),
+                                       void *ctx);
+/** Calls fn with each mention behind event_id -- the record as `dyad
+ *  code` writes it, with its sentence and evidence -- in document and
+ *  record order.  DYAD_ENOTFOUND when there is no such event; DYAD_OK,
+ *  DYAD_EIO, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_mentions(dyad_store *s, const char *event_id,
+                                         int (*fn)(void *ctx, const char *json,
+                                                   size_t len),
+                                         void *ctx);
+/** Writes the events passing f (NULL: all) onto out in fmt, in the
+ *  order of dyad_store_events(): JSONL as stored (the bytes `dyad
+ *  consolidate` writes for the same mentions), CSV, TSV and GDELT
+ *  through the event writers (dyad_event_writer_*).  *count (may be
+ *  NULL) gets the number written.  DYAD_OK, DYAD_EIO (a database or
+ *  write error: dyad_store_errmsg()), DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_events_write(dyad_store *s, const dyad_event_filter *f,
+                                             FILE *out, dyad_event_format fmt,
+                                             size_t *count);
+/** The query plan SQLite chooses for the events query of f, one step
+ *  per line ("SEARCH events USING INDEX events_source ..."), into out
+ *  (cap bytes, NUL-terminated).  For the docs and tests. */
+DYAD_API dyad_status dyad_store_events_plan(dyad_store *s, const dyad_event_filter *f,
+                                            char *out, size_t cap);
 
 /* ----------------------------------------------------------- JSON output */
 

@@ -121,8 +121,8 @@ static int S_mention(dyad_ingest *g, const char *doc_id, size_t seq, const char 
     const char *modality = S_jstr(r, "modality");
     json_t *loc = json_object_get(r, "location");
     const char *country = json_is_object(loc) ? S_jstr(loc, "country") : NULL;
-    char key[256];
-    dyad__store_ckey(source, target, key, sizeof key);
+    char key[16];
+    dyad_consolidation_key(source, target, key);
     sqlite3_stmt *q = g->q_sent;
     sqlite3_bind_text(q, 1, doc_id, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(q, 2, sid);

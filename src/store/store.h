@@ -1,21 +1,56 @@
 /*
- * store.h -- the store stage: the event store (an SQLite database of
- * documents, sentences, mentions, stories and consolidated events) and
- * the consolidation of mentions into events.  Two parts share this
- * header, each in its own section: the database (db.c, ingest.c,
- * stories.c, query.c) and consolidation (consolidate.c, export.c).
- * Invariant: nothing stored depends on the wall clock, the order
- * documents came in or the number of threads that coded them.
+ * store.h -- the store stage's internal header: what its files share.
+ * The stage keeps what dyad codes and turns mentions into events:
+ * consolidation (consolidate.c: the partition key, code lineage, the
+ * clustering of one set of mentions into events) and event output
+ * (export.c: JSONL, CSV, TSV and GDELT writers), and the SQLite store,
+ * which calls consolidation one partition key at a time (db.c: opening,
+ * schema, messages; ingest.c: coding documents into it; stories.c:
+ * near-duplicate documents; events.c: consolidating dirty keys, queries).
+ * Invariant: consolidation depends on the SET of mentions only -- no
+ * function here lets the order of input reach an event or its bytes;
+ * nothing stored depends on the wall clock, the order documents came in
+ * or the number of threads that coded them.
  */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
 
 #include "../common/common.h"
+#include "../code/cameo.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 
-/* ====================================================== the database
- * (db.c, ingest.c, stories.c, query.c) */
+/* =====================================================================
+ * consolidation (consolidate.c, export.c)
+ * ===================================================================== */
+
+/* Longest CAMEO code node kept (4 digits + NUL, rounded up). */
+#define DYAD__NODE_MAX 8
+
+/* The node of a CAMEO code in the code tree: a root's "not specified"
+ * code (three digits ending in 0: "040", "190") is the root itself
+ * ("04", "19"); every other code is itself.  Writes at most
+ * DYAD__NODE_MAX bytes (codes longer than 7 bytes are cut) and returns
+ * the node's length. */
+size_t dyad__code_node(const char *code, char out[DYAD__NODE_MAX]);
+
+/* Nonzero when codes a and b may be one event: one's node is a prefix of
+ * the other's ("04" and "041", "041" and "0411"; not "041" and "042"). */
+int dyad__codes_compatible(const char *a, const char *b);
+
+/* Day number of a valid YYYY-MM-DD date (days since 1970-01-01, negative
+ * before); 0 and *ok = 0 when s is not one. */
+long dyad__day_number(const char *s, int *ok);
+
+/* The country of an actor code as the key sees it: the first three
+ * characters, six when the code starts with IGO, NGO, IMG or MNC.
+ * Returns the length (0 for NULL or ""). */
+size_t dyad__actor_country(const char *code);
+
+/* =====================================================================
+ * the SQLite store (db.c, ingest.c, stories.c, events.c)
+ * ===================================================================== */
 
 struct dyad_store {
     sqlite3 *db;
@@ -34,9 +69,6 @@ dyad_status dyad__store_exec(dyad_store *s, const char *sql);
 /* Prepares sql into *st.  On failure as dyad__store_fail. */
 dyad_status dyad__store_prepare(dyad_store *s, sqlite3_stmt **st, const char *sql);
 
-/* The consolidation key of a mention of source and target: mentions of
- * different keys never merge into one event. */
-void dyad__store_ckey(const char *source, const char *target, char *out, size_t cap);
 /* Consolidates every key of the dirty table again: per key, its events
  * and their links are replaced by those the consolidator makes of all of
  * the key's mentions, and the dirty row deleted, in one transaction per
@@ -52,7 +84,4 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
 double dyad__story_similarity(const uint32_t *a, const uint32_t *b);
 dyad_status dyad__stories_update(dyad_store *s, size_t *nstories);
 
-/* ================================================== consolidation
- * (consolidate.c, export.c) */
-
-#endif /* DYAD_STORE_H */
+#endif

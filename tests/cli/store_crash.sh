@@ -4,7 +4,8 @@
 # documents (each stored document has exactly the sentences and mentions
 # a clean run stores for it), and a second run must complete it to the
 # same content as the clean run (documents, sentences, mentions, stories,
-# events and their links; nothing left dirty).  A resumed run killed
+# events and their links; nothing left dirty; the same `dyad events` and
+# `dyad mentions` output).  A resumed run killed
 # again is resumed too.  The moments are fixed delays; where a kill lands
 # varies from run to run, the checks hold wherever it lands.
 corpus=../shared/corpus/voa/voa_stories.jsonl
@@ -23,12 +24,19 @@ SELECT 'event', id, ckey, num_mentions, num_articles, num_sources, record FROM e
 SELECT 'link', event_id, doc_id, seq FROM event_mentions ORDER BY event_id, doc_id, seq;
 SELECT 'dirty', count(*) FROM dirty;
 SQL
+    # and what the commands print: every event, and the mentions of every
+    # eighth (the links of all are in the tables above)
+    "$DYAD" events --db "$1" || echo "events: exit $?"
+    for id in $("$DYAD" events --db "$1" --format tsv | awk 'NR % 8 == 2 { print $1 }'); do
+        "$DYAD" mentions --db "$1" --event "$id" || echo "mentions $id: exit $?"
+    done
 }
 # exec: the background job's pid is dyad's own, so the kill reaches it
 ingest() { exec "$DYAD" ingest --quiet -j2 --batch 3 --db "$1" "$corpus"; }
 (ingest "$d/clean.db") || echo "clean run: exit $?"
 dump "$d/clean.db" >"$d/clean.dump"
 grep -q '^mention' "$d/clean.dump" || { echo "the clean run stored no mentions"; exit 1; }
+grep -q '^{"event_id"' "$d/clean.dump" || { echo "the clean run has no events"; exit 1; }
 check() {   # DB WHAT
     ic=$(sqlite3 "$1" "PRAGMA integrity_check")
     [ "$ic" = ok ] || echo "$2: integrity_check: $ic"
