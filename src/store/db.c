@@ -121,9 +121,12 @@ dyad_status dyad__store_fail(dyad_store *s, int rc, const char *doing)
     case SQLITE_CORRUPT:
         return dyad__err_set(&s->err, DYAD_EFORMAT, "%s: the database is corrupt (%s)", path,
                              msg);
-    case SQLITE_CANTOPEN:
-        return dyad__err_set(&s->err, DYAD_EIO, "%s: %s: cannot open the database (%s)", path,
-                             doing, msg);
+    case SQLITE_CANTOPEN: {
+        int e = s->db ? sqlite3_system_errno(s->db) : 0;
+        return dyad__err_set(&s->err, DYAD_EIO,
+                             "%s: %s: cannot open or create the database or its journal "
+                             "files (%s)", path, doing, e ? strerror(e) : msg);
+    }
     default:
         return dyad__err_set(&s->err, DYAD_EIO, "%s: %s: %s", path, doing, msg);
     }
