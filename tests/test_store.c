@@ -108,8 +108,8 @@ static char *S_dump(const char *path)
     sqlite3 *db;
     assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     static const char *const q[] = {
-        "SELECT id||text_hash||dict_hash||coalesce(story_id,'')||hex(minhash) FROM documents "
-        "ORDER BY id",
+        "SELECT id||text_hash||dict_hash||hex(minhash) FROM documents ORDER BY id",
+        "SELECT doc_id||story_id FROM stories ORDER BY doc_id",
         "SELECT doc_id||sentence_id||text FROM sentences ORDER BY doc_id, sentence_id",
         "SELECT doc_id||seq||ckey||record FROM mentions ORDER BY doc_id, seq",
         "SELECT id||record FROM events ORDER BY id",

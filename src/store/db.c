@@ -23,7 +23,7 @@
 static const char S_schema[] =
     "CREATE TABLE dyad_schema(version INTEGER NOT NULL);"
     "CREATE TABLE documents("
-    " id TEXT PRIMARY KEY,"
+    " id TEXT NOT NULL UNIQUE,"
     " source TEXT, url TEXT, title TEXT, date TEXT,"
     " text TEXT NOT NULL,"
     " parse TEXT,"                     /* a PETRARCH XML parse */
@@ -31,11 +31,16 @@ static const char S_schema[] =
     " text_hash TEXT NOT NULL,"        /* the text and metadata */
     " dict_hash TEXT NOT NULL,"        /* the dictionary set that coded it */
     " status TEXT NOT NULL,"           /* the engine's status: DYAD_OK ... */
-    " minhash BLOB NOT NULL,"          /* the story signature */
-    " story_id TEXT"                   /* set by the story pass */
-    ") WITHOUT ROWID;"
-    "CREATE INDEX documents_story ON documents(story_id);"
+    " minhash BLOB NOT NULL"           /* the story signature */
+    ");"
     "CREATE INDEX documents_dict ON documents(dict_hash);"
+    /* apart from the documents, so that the story pass rewrites small
+     * rows, not texts */
+    "CREATE TABLE stories("
+    " doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+    " story_id TEXT NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX stories_story ON stories(story_id, doc_id);"
     "CREATE TABLE sentences("
     " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
     " sentence_id INTEGER NOT NULL,"
@@ -248,7 +253,8 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, const dyad_store
     if (!o->readonly && sqlite3_db_readonly(s->db, "main") == 1)
         return dyad__err_set(&s->err, DYAD_EIO,
                              "%s: the database is read-only (the file cannot be written)", path);
-    rc = sqlite3_exec(s->db, "PRAGMA foreign_keys=ON;PRAGMA synchronous=NORMAL", NULL, NULL,
+    rc = sqlite3_exec(s->db, "PRAGMA foreign_keys=ON;PRAGMA synchronous=NORMAL;"
+                      "PRAGMA cache_size=-65536", NULL, NULL,
                       NULL);
     if (rc != SQLITE_OK) return dyad__store_fail(s, rc, "opening");
     DYAD_TRY(S_check(s));
@@ -276,7 +282,7 @@ dyad_status dyad_store_counts_get(dyad_store *s, dyad_store_counts *out)
     static const char *const sql[] = {
         "SELECT count(*) FROM documents", "SELECT count(*) FROM sentences",
         "SELECT count(*) FROM mentions", "SELECT count(*) FROM events",
-        "SELECT count(DISTINCT story_id) FROM documents", "SELECT count(*) FROM dirty"};
+        "SELECT count(DISTINCT story_id) FROM stories", "SELECT count(*) FROM dirty"};
     size_t *dst[] = {&out->documents, &out->sentences, &out->mentions,
                      &out->events, &out->stories, &out->dirty};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(sql); i++) {

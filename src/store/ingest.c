@@ -99,51 +99,223 @@ static void S_bind_str(sqlite3_stmt *q, int i, const char *s)
     else sqlite3_bind_null(q, i);
 }
 
-static const char *S_jstr(json_t *o, const char *key)
+/* ------------------------------------------------ reading a record back
+ * The columns of a mention come from its record, which the engine wrote
+ * (dyad_record_write_json).  A small scanner reads the few top-level
+ * fields needed without building a JSON tree; a record it cannot read
+ * plainly (an escaped code, say) goes through jansson instead. */
+
+typedef struct S_span {
+    const char *p;            /* the string's bytes (without quotes), or NULL */
+    size_t n;
+} S_span;
+
+typedef struct S_fields {
+    long long sentence_id, start, end;
+    S_span source, target, code, root, modality, date, precision, country;
+} S_fields;
+
+static const char *S_ws(const char *p, const char *end)
 {
-    return json_string_value(json_object_get(o, key));
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    return p;
 }
 
-/* Writes one record (JSON text line[0..n)) of doc_id as mention seq. */
-static int S_mention(dyad_ingest *g, const char *doc_id, size_t seq, const char *line, size_t n,
+/* A string at p (at its opening quote): its body, and whether it holds
+ * escapes.  Returns the byte after the closing quote, or NULL. */
+static const char *S_str(const char *p, const char *end, S_span *out, int *esc)
+{
+    if (p >= end || *p != '"') return NULL;
+    const char *b = ++p;
+    *esc = 0;
+    while (p < end && *p != '"') {
+        if (*p == '\\') { *esc = 1; p++; }
+        p++;
+    }
+    if (p >= end) return NULL;
+    out->p = b;
+    out->n = (size_t)(p - b);
+    return p + 1;
+}
+
+/* Skips one value; returns the byte after it, or NULL. */
+static const char *S_skip(const char *p, const char *end, int depth)
+{
+    p = S_ws(p, end);
+    if (p >= end || depth > 32) return NULL;
+    S_span sp;
+    int esc;
+    if (*p == '"') return S_str(p, end, &sp, &esc);
+    if (*p == '{' || *p == '[') {
+        char close = *p == '{' ? '}' : ']';
+        p = S_ws(p + 1, end);
+        if (p < end && *p == close) return p + 1;
+        for (;;) {
+            if (close == '}') {
+                p = S_str(S_ws(p, end), end, &sp, &esc);
+                if (!p) return NULL;
+                p = S_ws(p, end);
+                if (p >= end || *p != ':') return NULL;
+                p++;
+            }
+            p = S_skip(p, end, depth + 1);
+            if (!p) return NULL;
+            p = S_ws(p, end);
+            if (p < end && *p == ',') { p++; continue; }
+            if (p < end && *p == close) return p + 1;
+            return NULL;
+        }
+    }
+    while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ') p++;
+    return p;
+}
+
+/* Reads the fields of one record; nonzero when it cannot (then use
+ * jansson). */
+static int S_scan(const char *line, size_t n, S_fields *f)
+{
+    memset(f, 0, sizeof *f);
+    f->sentence_id = f->start = f->end = -1;
+    const char *p = S_ws(line, line + n), *end = line + n;
+    if (p >= end || *p != '{') return -1;
+    p++;
+    for (;;) {
+        S_span key;
+        int esc;
+        p = S_str(S_ws(p, end), end, &key, &esc);
+        if (!p || esc) return -1;
+        p = S_ws(p, end);
+        if (p >= end || *p != ':') return -1;
+        p = S_ws(p + 1, end);
+        if (p >= end) return -1;
+        S_span *want = NULL;
+        long long *num = NULL;
+#define S_KEY(k) (key.n == sizeof k - 1 && memcmp(key.p, k, key.n) == 0)
+        if (S_KEY("source")) want = &f->source;
+        else if (S_KEY("target")) want = &f->target;
+        else if (S_KEY("code")) want = &f->code;
+        else if (S_KEY("root")) want = &f->root;
+        else if (S_KEY("modality")) want = &f->modality;
+        else if (S_KEY("date")) want = &f->date;
+        else if (S_KEY("date_precision")) want = &f->precision;
+        else if (S_KEY("sentence_id")) num = &f->sentence_id;
+        else if (S_KEY("sentence_start")) num = &f->start;
+        else if (S_KEY("sentence_end")) num = &f->end;
+        if (want && *p == '"') {
+            p = S_str(p, end, want, &esc);
+            if (!p || esc) return -1;
+        } else if (num) {
+            char *e = NULL;
+            *num = strtoll(p, &e, 10);
+            if (e == p) return -1;
+            p = e;
+        } else if (S_KEY("location") && *p == '{') {
+            /* the location's country */
+            const char *q = S_ws(p + 1, end);
+            S_span k2, v2;
+            const char *after = S_str(q, end, &k2, &esc);
+            if (after && !esc && k2.n == 7 && memcmp(k2.p, "country", 7) == 0) {
+                after = S_ws(after, end);
+                if (after < end && *after == ':') {
+                    after = S_ws(after + 1, end);
+                    if (after < end && *after == '"' && S_str(after, end, &v2, &esc) && !esc)
+                        f->country = v2;
+                }
+            }
+            p = S_skip(p, end, 0);
+        } else {
+            p = S_skip(p, end, 0);
+        }
+#undef S_KEY
+        if (!p) return -1;
+        p = S_ws(p, end);
+        if (p < end && *p == ',') { p++; continue; }
+        if (p < end && *p == '}') break;
+        return -1;
+    }
+    if (!f->source.p || !f->target.p || !f->code.p || f->sentence_id < 0) return -1;
+    return 0;
+}
+
+static S_span S_jspan(json_t *o, const char *key)
+{
+    S_span sp = {NULL, 0};
+    json_t *v = json_object_get(o, key);
+    if (json_is_string(v)) {
+        sp.p = json_string_value(v);
+        sp.n = json_string_length(v);
+    }
+    return sp;
+}
+
+/* The same fields through jansson (for records the scanner declines);
+ * *root keeps the strings alive. */
+static int S_scan_slow(const char *line, size_t n, S_fields *f, json_t **root)
+{
+    memset(f, 0, sizeof *f);
+    json_t *r = *root = json_loadb(line, n, 0, NULL);
+    if (!json_is_object(r)) return -1;
+    f->sentence_id = json_integer_value(json_object_get(r, "sentence_id"));
+    f->start = json_integer_value(json_object_get(r, "sentence_start"));
+    f->end = json_integer_value(json_object_get(r, "sentence_end"));
+    f->source = S_jspan(r, "source");
+    f->target = S_jspan(r, "target");
+    f->code = S_jspan(r, "code");
+    f->root = S_jspan(r, "root");
+    f->modality = S_jspan(r, "modality");
+    f->date = S_jspan(r, "date");
+    f->precision = S_jspan(r, "date_precision");
+    json_t *loc = json_object_get(r, "location");
+    if (json_is_object(loc)) f->country = S_jspan(loc, "country");
+    return f->source.p && f->target.p && f->code.p ? 0 : -1;
+}
+
+static void S_bind_span(sqlite3_stmt *q, int i, S_span v, const char *dflt)
+{
+    if (v.p) sqlite3_bind_text(q, i, v.p, (int)v.n, SQLITE_TRANSIENT);
+    else if (dflt) sqlite3_bind_text(q, i, dflt, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(q, i);
+}
+
+/* Writes one record (JSON text line[0..n)) of doc as mention seq. */
+static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char *line, size_t n,
                      int *bad)
 {
-    json_error_t je;
-    json_t *r = json_loadb(line, n, 0, &je);
-    const char *source = S_jstr(r, "source"), *target = S_jstr(r, "target");
-    const char *code = S_jstr(r, "code");
-    if (!r || !json_is_object(r) || !source || !target || !code) {
-        json_decref(r);
+    S_fields f;
+    json_t *slow = NULL;
+    if (S_scan(line, n, &f) != 0 && S_scan_slow(line, n, &f, &slow) != 0) {
+        json_decref(slow);
         *bad = 1;   /* the engine wrote it: cannot happen; counted, not stored */
         return SQLITE_OK;
     }
-    json_int_t sid = json_integer_value(json_object_get(r, "sentence_id"));
-    const char *modality = S_jstr(r, "modality");
-    json_t *loc = json_object_get(r, "location");
-    const char *country = json_is_object(loc) ? S_jstr(loc, "country") : NULL;
-    char key[16];
-    dyad_consolidation_key(source, target, key);
+    char src[64], tgt[64], key[16];
+    snprintf(src, sizeof src, "%.*s", (int)f.source.n, f.source.p);
+    snprintf(tgt, sizeof tgt, "%.*s", (int)f.target.n, f.target.p);
+    dyad_consolidation_key(src, tgt, key);
+    /* the sentence: its bytes in the document (the record's "sentence") */
+    size_t a = f.start >= 0 ? (size_t)f.start : 0, b = f.end >= 0 ? (size_t)f.end : 0;
+    if (b > doc->len || a > b) a = b = 0;
     sqlite3_stmt *q = g->q_sent;
-    sqlite3_bind_text(q, 1, doc_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(q, 2, sid);
-    sqlite3_bind_int64(q, 3, json_integer_value(json_object_get(r, "sentence_start")));
-    sqlite3_bind_int64(q, 4, json_integer_value(json_object_get(r, "sentence_end")));
-    S_bind_str(q, 5, S_jstr(r, "sentence") ? S_jstr(r, "sentence") : "");
+    sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q, 2, f.sentence_id);
+    sqlite3_bind_int64(q, 3, f.start);
+    sqlite3_bind_int64(q, 4, f.end);
+    sqlite3_bind_text(q, 5, doc->text + a, (int)(b - a), SQLITE_TRANSIENT);
     int rc = S_run(q);
     if (rc == SQLITE_OK) {
         q = g->q_mention;
-        sqlite3_bind_text(q, 1, doc_id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(q, 2, (sqlite3_int64)seq);
-        sqlite3_bind_int64(q, 3, sid);
-        S_bind_str(q, 4, source);
-        S_bind_str(q, 5, target);
-        S_bind_str(q, 6, code);
-        S_bind_str(q, 7, S_jstr(r, "root"));
-        S_bind_str(q, 8, modality ? modality : "asserted");
-        S_bind_str(q, 9, S_jstr(r, "date"));
-        S_bind_str(q, 10, S_jstr(r, "date_precision") ? S_jstr(r, "date_precision") : "unknown");
-        S_bind_str(q, 11, country);
-        S_bind_str(q, 12, key);
+        sqlite3_bind_int64(q, 3, f.sentence_id);
+        S_bind_span(q, 4, f.source, NULL);
+        S_bind_span(q, 5, f.target, NULL);
+        S_bind_span(q, 6, f.code, NULL);
+        S_bind_span(q, 7, f.root, NULL);
+        S_bind_span(q, 8, f.modality, "asserted");
+        S_bind_span(q, 9, f.date, NULL);
+        S_bind_span(q, 10, f.precision, "unknown");
+        S_bind_span(q, 11, f.country, NULL);
+        sqlite3_bind_text(q, 12, key, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(q, 13, line, (int)n, SQLITE_TRANSIENT);
         rc = S_run(q);
     }
@@ -151,7 +323,7 @@ static int S_mention(dyad_ingest *g, const char *doc_id, size_t seq, const char 
         sqlite3_bind_text(g->q_dirty, 1, key, -1, SQLITE_TRANSIENT);
         rc = S_run(g->q_dirty);
     }
-    json_decref(r);
+    json_decref(slow);
     return rc;
 }
 
@@ -199,7 +371,7 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res)
     for (const char *p = res->json, *end = res->json + res->json_len; rc == SQLITE_OK && p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        if (n) rc = S_mention(g, doc->id, seq++, p, n, &bad);
+        if (n) rc = S_mention(g, doc, seq++, p, n, &bad);
         p += n + 1;
     }
     if (rc != SQLITE_OK)

@@ -35,6 +35,12 @@ static uint64_t S_mix(uint64_t h)
     return h;
 }
 
+/* The k-th of the signature's hash functions of a shingle hash. */
+static uint32_t S_perm(uint64_t h, size_t k)
+{
+    return (uint32_t)(S_mix(h ^ (0x9e3779b97f4a7c15ull * (k + 1))) >> 32);
+}
+
 /* Words: runs of letters and digits (any byte >= 0x80 counts as a
  * letter), ASCII folded to lower case; each hashed. */
 static int S_is_word(unsigned char c)
@@ -63,7 +69,7 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
         uint64_t sh = 0;
         for (size_t k = 0; k < S_SHINGLE; k++) sh = S_mix(sh ^ win[k]);
         for (size_t k = 0; k < DYAD__STORY_SIG; k++) {
-            uint32_t v = (uint32_t)(S_mix(sh ^ (0x9e3779b97f4a7c15ull * (k + 1))) >> 32);
+            uint32_t v = S_perm(sh, k);
             if (v < sig[k]) sig[k] = v;
         }
     }
@@ -71,8 +77,7 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
     if (nwords && nwords < S_SHINGLE) {
         uint64_t sh = 0;
         for (size_t k = S_SHINGLE - nwords; k < S_SHINGLE; k++) sh = S_mix(sh ^ win[k]);
-        for (size_t k = 0; k < DYAD__STORY_SIG; k++)
-            sig[k] = (uint32_t)(S_mix(sh ^ (0x9e3779b97f4a7c15ull * (k + 1))) >> 32);
+        for (size_t k = 0; k < DYAD__STORY_SIG; k++) sig[k] = S_perm(sh, k);
     }
 }
 
@@ -187,8 +192,10 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
     /* write the stories that changed, in one transaction */
     sqlite3_stmt *u = NULL;
     if (st == DYAD_OK)
-        st = dyad__store_prepare(s, &u, "UPDATE documents SET story_id=?2 WHERE id=?1 "
-                                        "AND story_id IS NOT ?2");
+        st = dyad__store_prepare(s, &u, "INSERT INTO stories(doc_id, story_id) VALUES(?1, ?2) "
+                                        "ON CONFLICT(doc_id) DO UPDATE SET "
+                                        "story_id=excluded.story_id "
+                                        "WHERE story_id IS NOT excluded.story_id");
     if (st == DYAD_OK) st = dyad__store_exec(s, "BEGIN IMMEDIATE");
     for (size_t i = 0; i < n && st == DYAD_OK; i++) {
         size_t r = S_find(up, i);
@@ -219,8 +226,9 @@ dyad_status dyad_store_stories(dyad_store *s, size_t min_docs,
 {
     if (!s || !s->db || !fn) return DYAD_EINVAL;
     sqlite3_stmt *q = NULL;
-    DYAD_TRY(dyad__store_prepare(s, &q, "SELECT coalesce(story_id, id) AS sid, id FROM "
-                                        "documents ORDER BY sid, id"));
+    DYAD_TRY(dyad__store_prepare(s, &q, "SELECT coalesce(t.story_id, d.id) AS sid, d.id FROM "
+                                        "documents d LEFT JOIN stories t ON t.doc_id=d.id "
+                                        "ORDER BY sid, d.id"));
     char **ids = NULL;
     size_t n = 0, cap = 0;
     char *cur = NULL;

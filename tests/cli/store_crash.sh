@@ -15,8 +15,9 @@ d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 dump() {
     sqlite3 "$1" <<'SQL'
-SELECT 'document', id, source, url, title, date, text_hash, dict_hash, status, story_id,
+SELECT 'document', id, source, url, title, date, text_hash, dict_hash, status,
        length(text), hex(minhash) FROM documents ORDER BY id;
+SELECT 'story', doc_id, story_id FROM stories ORDER BY doc_id;
 SELECT 'sentence', doc_id, sentence_id, start, end, text FROM sentences ORDER BY doc_id, sentence_id;
 SELECT 'mention', doc_id, seq, sentence_id, source, target, code, root, modality, date,
        date_precision, country, ckey, record FROM mentions ORDER BY doc_id, seq;
