@@ -24,6 +24,8 @@ typedef struct S_pass {
     char **docs;               /* doc_id and seq of each mention added */
     long long *seqs;
     size_t n, cap;
+    dyad__buf scratch;         /* a record copy whose strings are cut
+                                  with NULs (S_add) */
     FILE *mem;                 /* the event JSON, written here */
     char *membuf;
     size_t memlen;
@@ -44,6 +46,70 @@ static int S_step(sqlite3_stmt *q)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+/* The span's bytes as a C string inside the scratch copy (base is the
+ * copy of the record that starts at rec); NULL for a null value. */
+static const char *S_cut(char *base, const char *rec, dyad__span sp)
+{
+    if (!sp.p) return NULL;
+    char *p = base + (sp.p - rec);
+    p[sp.n] = 0;   /* the closing quote */
+    return p;
+}
+
+/* Adds one stored record to the consolidator: read by the scanner and
+ * handed over as a dyad_record (no JSON tree), or through
+ * dyad_consolidator_add_json() when the scanner declines; the two give
+ * the consolidator the same mention. */
+static dyad_status S_add(S_pass *p, const char *rec, size_t len)
+{
+    dyad__rec r;
+    if (dyad__rec_scan(rec, len, &r) != 0) return dyad_consolidator_add_json(p->c, rec, len);
+    dyad__buf_clear(&p->scratch);
+    dyad__buf_append(&p->scratch, rec, len);
+    dyad__buf_putc(&p->scratch, 0);
+    if (p->scratch.oom) return DYAD_ENOMEM;
+    char *b = p->scratch.data;
+    dyad_record d;
+    memset(&d, 0, sizeof d);
+    d.doc_id = S_cut(b, rec, r.doc_id);
+    d.sentence_id = (size_t)r.sentence_id;
+    d.sentence_start = r.sentence_start >= 0 ? (size_t)r.sentence_start : 0;
+    d.source = S_cut(b, rec, r.source);
+    d.target = S_cut(b, rec, r.target);
+    d.code = S_cut(b, rec, r.code);
+    d.source_text = S_cut(b, rec, r.source_text);
+    d.target_text = S_cut(b, rec, r.target_text);
+    d.doc_date = S_cut(b, rec, r.doc_date);
+    d.doc_source = S_cut(b, rec, r.doc_source);
+    d.date = S_cut(b, rec, r.date);
+    const char *mod = S_cut(b, rec, r.modality);
+    d.modality = DYAD_ASSERTED;
+    int known = !mod;
+    for (int m = DYAD_ASSERTED; m <= DYAD_HYPOTHETICAL && mod; m++)
+        if (!strcmp(mod, dyad_modality_kind_name((dyad_modality_kind)m))) {
+            d.modality = (dyad_modality_kind)m;
+            known = 1;
+        }
+    dyad_location loc;
+    if (r.has_location) {
+        loc.country = S_cut(b, rec, r.loc_country);
+        loc.name = S_cut(b, rec, r.loc_name);
+        loc.basis = S_cut(b, rec, r.loc_basis);
+        loc.text = S_cut(b, rec, r.loc_text);
+        loc.lat = r.loc_lat;
+        loc.lon = r.loc_lon;
+        d.location = &loc;
+    }
+    const char *issues[DYAD__REC_ISSUES];
+    for (size_t i = 0; i < r.nissues; i++) issues[i] = S_cut(b, rec, r.issues[i]);
+    d.nissues = r.nissues;
+    d.issues = issues;
+    /* what add_record would take other than add_json: a record the engine
+     * never writes (unknown modality, sentence_start missing) */
+    if (!known || r.sentence_start < 0) return dyad_consolidator_add_json(p->c, rec, len);
+    return dyad_consolidator_add_record(p->c, &d);
+}
+
 /* Consolidates one key again: its mentions, in (doc_id, seq) order,
  * into events that replace the key's events; the dirty row goes.  Runs
  * inside the caller's transaction.  *nm gets the mentions read. */
@@ -59,7 +125,7 @@ static dyad_status S_key(S_pass *p, const char *key, size_t *nm, size_t *nev)
     while ((rc = sqlite3_step(p->q_m)) == SQLITE_ROW) {
         const char *rec = (const char *)sqlite3_column_text(p->q_m, 2);
         size_t len = (size_t)sqlite3_column_bytes(p->q_m, 2);
-        dyad_status a = dyad_consolidator_add_json(p->c, rec ? rec : "", rec ? len : 0);
+        dyad_status a = S_add(p, rec ? rec : "", rec ? len : 0);
         if (a == DYAD_ENOMEM) { st = DYAD_ENOMEM; break; }
         if (a != DYAD_OK) continue;   /* stored by ingest from the engine: not expected */
         if (p->n == p->cap) {
@@ -133,6 +199,7 @@ static void S_pass_free(S_pass *p)
     free(p->docs);
     free(p->seqs);
     dyad_json_free(p->j);
+    dyad__buf_free(&p->scratch);
     if (p->mem) fclose(p->mem);
     free(p->membuf);
     dyad_consolidator_free(p->c);
@@ -182,6 +249,7 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *e
     S_pass p;
     memset(&p, 0, sizeof p);
     p.s = s;
+    dyad__buf_init(&p.scratch);
     dyad_status st = dyad_consolidator_new(&p.c);
     if (st == DYAD_OK) {
         p.mem = open_memstream(&p.membuf, &p.memlen);

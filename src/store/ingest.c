@@ -99,141 +99,30 @@ static void S_bind_str(sqlite3_stmt *q, int i, const char *s)
     else sqlite3_bind_null(q, i);
 }
 
-/* ------------------------------------------------ reading a record back
- * The columns of a mention come from its record, which the engine wrote
- * (dyad_record_write_json).  A small scanner reads the few top-level
- * fields needed without building a JSON tree; a record it cannot read
- * plainly (an escaped code, say) goes through jansson instead. */
-
-typedef struct S_span {
-    const char *p;            /* the string's bytes (without quotes), or NULL */
-    size_t n;
-} S_span;
-
+/* The columns of a mention come from its record, which the engine wrote
+ * (dyad_record_write_json): read back by dyad__rec_scan(), or by jansson
+ * when the scanner declines. */
+typedef dyad__span S_span;
 typedef struct S_fields {
     long long sentence_id, start, end;
     S_span source, target, code, root, modality, date, precision, country;
 } S_fields;
 
-static const char *S_ws(const char *p, const char *end)
-{
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
-    return p;
-}
-
-/* A string at p (at its opening quote): its body, and whether it holds
- * escapes.  Returns the byte after the closing quote, or NULL. */
-static const char *S_str(const char *p, const char *end, S_span *out, int *esc)
-{
-    if (p >= end || *p != '"') return NULL;
-    const char *b = ++p;
-    *esc = 0;
-    while (p < end && *p != '"') {
-        if (*p == '\\') { *esc = 1; p++; }
-        p++;
-    }
-    if (p >= end) return NULL;
-    out->p = b;
-    out->n = (size_t)(p - b);
-    return p + 1;
-}
-
-/* Skips one value; returns the byte after it, or NULL. */
-static const char *S_skip(const char *p, const char *end, int depth)
-{
-    p = S_ws(p, end);
-    if (p >= end || depth > 32) return NULL;
-    S_span sp;
-    int esc;
-    if (*p == '"') return S_str(p, end, &sp, &esc);
-    if (*p == '{' || *p == '[') {
-        char close = *p == '{' ? '}' : ']';
-        p = S_ws(p + 1, end);
-        if (p < end && *p == close) return p + 1;
-        for (;;) {
-            if (close == '}') {
-                p = S_str(S_ws(p, end), end, &sp, &esc);
-                if (!p) return NULL;
-                p = S_ws(p, end);
-                if (p >= end || *p != ':') return NULL;
-                p++;
-            }
-            p = S_skip(p, end, depth + 1);
-            if (!p) return NULL;
-            p = S_ws(p, end);
-            if (p < end && *p == ',') { p++; continue; }
-            if (p < end && *p == close) return p + 1;
-            return NULL;
-        }
-    }
-    while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ') p++;
-    return p;
-}
-
-/* Reads the fields of one record; nonzero when it cannot (then use
- * jansson). */
 static int S_scan(const char *line, size_t n, S_fields *f)
 {
-    memset(f, 0, sizeof *f);
-    f->sentence_id = f->start = f->end = -1;
-    const char *p = S_ws(line, line + n), *end = line + n;
-    if (p >= end || *p != '{') return -1;
-    p++;
-    for (;;) {
-        S_span key;
-        int esc;
-        p = S_str(S_ws(p, end), end, &key, &esc);
-        if (!p || esc) return -1;
-        p = S_ws(p, end);
-        if (p >= end || *p != ':') return -1;
-        p = S_ws(p + 1, end);
-        if (p >= end) return -1;
-        S_span *want = NULL;
-        long long *num = NULL;
-#define S_KEY(k) (key.n == sizeof k - 1 && memcmp(key.p, k, key.n) == 0)
-        if (S_KEY("source")) want = &f->source;
-        else if (S_KEY("target")) want = &f->target;
-        else if (S_KEY("code")) want = &f->code;
-        else if (S_KEY("root")) want = &f->root;
-        else if (S_KEY("modality")) want = &f->modality;
-        else if (S_KEY("date")) want = &f->date;
-        else if (S_KEY("date_precision")) want = &f->precision;
-        else if (S_KEY("sentence_id")) num = &f->sentence_id;
-        else if (S_KEY("sentence_start")) num = &f->start;
-        else if (S_KEY("sentence_end")) num = &f->end;
-        if (want && *p == '"') {
-            p = S_str(p, end, want, &esc);
-            if (!p || esc) return -1;
-        } else if (num) {
-            char *e = NULL;
-            *num = strtoll(p, &e, 10);
-            if (e == p) return -1;
-            p = e;
-        } else if (S_KEY("location") && *p == '{') {
-            /* the location's country */
-            const char *q = S_ws(p + 1, end);
-            S_span k2, v2;
-            const char *after = S_str(q, end, &k2, &esc);
-            if (after && !esc && k2.n == 7 && memcmp(k2.p, "country", 7) == 0) {
-                after = S_ws(after, end);
-                if (after < end && *after == ':') {
-                    after = S_ws(after + 1, end);
-                    if (after < end && *after == '"' && S_str(after, end, &v2, &esc) && !esc)
-                        f->country = v2;
-                }
-            }
-            p = S_skip(p, end, 0);
-        } else {
-            p = S_skip(p, end, 0);
-        }
-#undef S_KEY
-        if (!p) return -1;
-        p = S_ws(p, end);
-        if (p < end && *p == ',') { p++; continue; }
-        if (p < end && *p == '}') break;
-        return -1;
-    }
-    if (!f->source.p || !f->target.p || !f->code.p || f->sentence_id < 0) return -1;
+    dyad__rec r;
+    if (dyad__rec_scan(line, n, &r) != 0) return -1;
+    f->sentence_id = r.sentence_id;
+    f->start = r.sentence_start;
+    f->end = r.sentence_end;
+    f->source = r.source;
+    f->target = r.target;
+    f->code = r.code;
+    f->root = r.root;
+    f->modality = r.modality;
+    f->date = r.date;
+    f->precision = r.date_precision;
+    f->country = r.loc_country;
     return 0;
 }
 
@@ -571,5 +460,8 @@ dyad_status dyad_ingest_finish(dyad_ingest *g)
     size_t nstories = 0;
     st = dyad__stories_update(g->s, &nstories);
     if (st != DYAD_OK) return S_fail(g, st);
+    /* statistics of the events' indexes for the query planner (sampled:
+     * cheap on any size) */
+    sqlite3_exec(g->s->db, "PRAGMA analysis_limit=1000;ANALYZE events", NULL, NULL, NULL);
     return DYAD_OK;
 }

@@ -69,6 +69,33 @@ dyad_status dyad__store_exec(dyad_store *s, const char *sql);
 /* Prepares sql into *st.  On failure as dyad__store_fail. */
 dyad_status dyad__store_prepare(dyad_store *s, sqlite3_stmt **st, const char *sql);
 
+/* A stored mention record read back without a JSON tree (record.c):
+ * where each wanted value lies in the record's bytes.  A string value
+ * that is null has p NULL; numbers that are null are -1 (NAN for lat and
+ * lon).  Every string span ends right before a '"' of the record. */
+typedef struct dyad__span {
+    const char *p;
+    size_t n;
+} dyad__span;
+
+#define DYAD__REC_ISSUES 32
+typedef struct dyad__rec {
+    dyad__span doc_id, source, target, code, root, modality, date, date_precision;
+    dyad__span doc_date, doc_source, source_text, target_text;
+    long long sentence_id, sentence_start, sentence_end;
+    int has_location;
+    dyad__span loc_country, loc_name, loc_basis, loc_text;
+    double loc_lat, loc_lon;
+    size_t nissues;
+    dyad__span issues[DYAD__REC_ISSUES];
+} dyad__rec;
+
+/* Reads line[0..n), a record as dyad_record_write_json writes it, into
+ * r.  0 on success; -1 when it declines (a wanted string escaped, more
+ * issues than DYAD__REC_ISSUES, not a plain record): read it with jansson
+ * then.  A record it accepts gives exactly jansson's values. */
+int dyad__rec_scan(const char *line, size_t n, dyad__rec *r);
+
 /* Consolidates every key of the dirty table again: per key, its events
  * and their links are replaced by those the consolidator makes of all of
  * the key's mentions, and the dirty row deleted, in one transaction per

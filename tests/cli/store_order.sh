@@ -1,7 +1,8 @@
 # Events depend on the set of documents only: the seed stories and the
 # VOA corpus ingested in file order with one thread, in reverse document
 # order with two threads, and in two runs (VOA first) give the same
-# `dyad events` output; so do the stories.
+# `dyad events` output; so do the stories.  And those events are the
+# ones `dyad consolidate` makes of `dyad code --modality all` output.
 seeds=../shared/corpus/seeds/seeds.jsonl
 voa=../shared/corpus/voa/voa_stories.jsonl
 [ -f "$seeds" ] && [ -f "$voa" ] || { echo "SKIP: ../shared corpora are absent"; exit 77; }
@@ -23,3 +24,5 @@ for x in b c; do
     cmp -s "$d/a.events" "$d/$x.events" && echo "$x: the same events" || echo "$x: events differ"
     cmp -s "$d/a.stories" "$d/$x.stories" && echo "$x: the same stories" || echo "$x: stories differ"
 done
+"$DYAD" code --modality all "$d/all.jsonl" | "$DYAD" consolidate >"$d/consolidated"
+cmp -s "$d/a.events" "$d/consolidated" && echo "the same as dyad code --modality all | dyad consolidate" || echo "differs from dyad consolidate"
