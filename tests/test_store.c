@@ -416,13 +416,44 @@ static void test_readonly(void **state)
     dyad_store_close(s);
 }
 
+/* Every filter of `dyad events` is answered from an index: the plan
+ * searches events by one, never scans the table. */
+static void test_query_plans(void **state)
+{
+    (void)state;
+    const char *path = S_path("plans.db");
+    S_rm(path);
+    dyad_store *s;
+    assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_OK);
+    /* statistics as ingest leaves them, on a few rows */
+    assert_int_equal(sqlite3_exec(s->db, "PRAGMA analysis_limit=1000;ANALYZE events", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    dyad_event_filter fs[] = {
+        {"RUS", NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+        {NULL, "RUS", "TUR", NULL, NULL, NULL, NULL, NULL},
+        {NULL, NULL, NULL, "04", NULL, NULL, NULL, NULL},
+        {NULL, NULL, NULL, NULL, "2020-06-01", "2020-06-30", NULL, NULL},
+        {NULL, NULL, NULL, NULL, NULL, NULL, "SYR", NULL},
+        {NULL, "RUS", "TUR", "04", "2020-06", "2020-06", NULL, "asserted"},
+        {"SYR", NULL, NULL, "19", "2022", NULL, "SYR", NULL},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(fs); i++) {
+        char plan[2048];
+        assert_int_equal(dyad_store_events_plan(s, &fs[i], plan, sizeof plan), DYAD_OK);
+        print_message("filter %zu: %s", i, plan);
+        assert_non_null(strstr(plan, "USING INDEX"));
+        assert_null(strstr(plan, "SCAN events"));
+    }
+    dyad_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dict_hash),   cmocka_unit_test(test_open_refuses),
         cmocka_unit_test(test_idempotent),  cmocka_unit_test(test_stories),
         cmocka_unit_test(test_full),        cmocka_unit_test(test_locked),
-        cmocka_unit_test(test_readonly),
+        cmocka_unit_test(test_readonly),    cmocka_unit_test(test_query_plans),
     };
     return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
