@@ -406,8 +406,8 @@ dyad_status dyad_consolidator_add_json(dyad_consolidator *c, const char *line,
     if (i == len) return DYAD_EOF;
     json_error_t je;
     json_t *o = json_loadb(line, len, 0, &je);
-    if (!o) return dyad__err_set(&c->err, DYAD_EJSON, "malformed JSON: %s (column %d)",
-                                 je.text, je.column);
+    if (!o) return dyad__err_set(&c->err, DYAD_EJSON, "malformed JSON at byte %d: %s",
+                                 je.position, je.text);
     if (!json_is_object(o)) {
         json_decref(o);
         return dyad__err_set(&c->err, DYAD_EFORMAT, "not a JSON object");
