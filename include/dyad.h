@@ -1590,14 +1590,15 @@ DYAD_API const char *dyad_consolidator_errmsg(const dyad_consolidator *c);
 
 /* Output formats for consolidated events (docs/FORMATS.md):
  *  - JSONL: one object per event with every field of dyad_cevent;
- *  - CSV: a header row, then one row per event, RFC 4180 quoting (fields
- *    holding a comma, quote, CR or LF are quoted, quotes doubled), CRLF
- *    ends no line: rows end in "\n"; lists (issues, doc_ids) are joined
- *    with ';';
- *  - TSV: the same columns, tab-separated; tabs, CR and LF inside a value
- *    become spaces (no quoting, so any TSV reader splits it);
+ *  - CSV: a header row, then one row per event; RFC 4180 quoting (a
+ *    field holding a comma, a quote, CR or LF is quoted, its quotes
+ *    doubled); rows end in "\n"; lists (issues, doc_ids) are joined
+ *    with ';'; NULL is an empty field;
+ *  - TSV: the same columns and quoting with a tab for the comma (what
+ *    pandas' read_csv(sep="\t") and R's read.delim read);
  *  - GDELT: the 61 columns of the GDELT 2.0 event table, in its order,
- *    tab-separated, no header, empty where dyad has no value. */
+ *    tab-separated, no header, no quoting (tabs and line breaks inside a
+ *    value become spaces), empty where dyad has no value. */
 typedef enum dyad_event_format {
     DYAD_EVENTS_JSONL = 0,
     DYAD_EVENTS_CSV,
