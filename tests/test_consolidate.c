@@ -585,6 +585,54 @@ static void test_add_file(void **state)
     dyad_consolidator_free(c);
 }
 
+
+static void test_add_record(void **state)
+{
+    (void)state;
+    static const char *const issues[] = {"WATER", "BORDER"};
+    dyad_location loc = {"PER", "Tacna", -18.0066, -70.2463, "text", "in Tacna"};
+    dyad_record r;
+    memset(&r, 0, sizeof r);
+    r.doc_id = "rec-1";
+    r.sentence_id = 2;
+    r.date = "2022-11-03";
+    r.date_precision = DYAD_DATE_DAY;
+    r.doc_date = "2022-11-04";
+    r.doc_source = "Andean Daily";
+    r.modality = DYAD_ASSERTED;
+    r.location = &loc;
+    r.source = "CHLGOV";
+    r.target = "PERGOV";
+    r.code = "0311";
+    r.nissues = 2;
+    r.issues = issues;
+    r.source_text = "Chile";
+    r.target_text = "Peru";
+    dyad_consolidator *c;
+    assert_int_equal(dyad_consolidator_new(&c), DYAD_OK);
+    assert_int_equal(dyad_consolidator_add_record(c, &r), DYAD_OK);
+    /* the same mention as a line of `dyad code`, in another document */
+    M m = {.doc = "rec-2", .src = "PERGOV", .tgt = "CHLGOV", .code = "031", .date = "2022-11-04"};
+    char line[1024];
+    S_line(line, sizeof line, &m);
+    assert_int_equal(dyad_consolidator_add_json(c, line, strlen(line)), DYAD_OK);
+    r.modality = (dyad_modality_kind)9;
+    assert_int_equal(dyad_consolidator_add_record(c, &r), DYAD_EINVAL);
+    r.modality = DYAD_ASSERTED;
+    r.code = NULL;
+    assert_int_equal(dyad_consolidator_add_record(c, &r), DYAD_EINVAL);
+    assert_int_equal(dyad_consolidator_run(c), DYAD_OK);
+    assert_int_equal(dyad_consolidator_event_count(c), 1);
+    const dyad_cevent *e = dyad_consolidator_event(c, 0);
+    assert_string_equal(e->code, "0311");
+    assert_string_equal(e->date, "2022-11-03");   /* one each: the earlier */
+    assert_int_equal(e->nissues, 2);
+    assert_string_equal(e->issues[0], "BORDER");
+    assert_string_equal(e->location->name, "Tacna");
+    assert_int_equal(e->num_articles, 2);
+    dyad_consolidator_free(c);
+}
+
 /* ------------------------------------------------------------- writers */
 
 static void test_writers(void **state)
@@ -659,6 +707,7 @@ int main(void)
         cmocka_unit_test(test_event_id),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_add_file),
+        cmocka_unit_test(test_add_record),
         cmocka_unit_test(test_writers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
