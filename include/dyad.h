@@ -1540,9 +1540,11 @@ DYAD_API void dyad_consolidator_reset(dyad_consolidator *c);
 
 /** Adds one mention given as a JSON object, a line of `dyad code` output
  *  (len bytes, no NUL needed; a trailing newline is fine).  Needs
- *  doc_id, sentence_id, source, target and code; reads date,
- *  date_precision, doc_date, doc_source, modality, location, issues,
- *  source_text, target_text, sentence_start when present.  DYAD_EJSON
+ *  doc_id, sentence_id (an integer) and code; reads source, target
+ *  (absent or null: ""), date (its form, YYYY, YYYY-MM or YYYY-MM-DD,
+ *  gives the precision), doc_date, doc_source, modality (absent:
+ *  asserted), location, issues, source_text, target_text and
+ *  sentence_start when present; ignores every other field.  DYAD_EJSON
  *  (not JSON) or DYAD_EFORMAT (a required field missing or of the wrong
  *  type): the mention is not added and dyad_consolidator_errmsg() says
  *  why (without file or line: the caller adds them).  A blank line:
