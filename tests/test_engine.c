@@ -379,5 +379,5 @@ int main(void)
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_pool),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

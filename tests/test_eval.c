@@ -423,5 +423,5 @@ int main(void)
         cmocka_unit_test(test_first_occurrence),
         cmocka_unit_test(test_overlap_ties),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }
