@@ -1475,9 +1475,10 @@ typedef struct dyad_eval_gap {
 } dyad_eval_gap;
 
 /** Starts a new split of the gold set named name (copied): gold lines
- *  loaded from now on join it.  When the current split has no gold line
- *  yet, it is renamed instead (so a first call names split 0).  Load all
- *  gold splits before adding story texts.  DYAD_EINVAL, DYAD_ENOMEM. */
+ *  loaded from now on join it.  A first call made before any gold line
+ *  names the default split 0 instead of adding one; every other call
+ *  adds a split, empty ones included.  Load all gold splits before
+ *  adding story texts.  DYAD_EINVAL, DYAD_ENOMEM. */
 DYAD_API dyad_status dyad_eval_begin_split(dyad_eval *ev, const char *name);
 /** The number of splits (at least 1); 0 when ev is NULL. */
 DYAD_API size_t dyad_eval_nsplits(const dyad_eval *ev);

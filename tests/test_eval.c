@@ -492,6 +492,17 @@ static void test_splits(void **state)
     assert_int_equal(dyad_eval_get_gap(ev, 0, 2, DYAD_EVAL_COUNTRIES, &g), DYAD_EINVAL);
     assert_int_equal(dyad_eval_get_gap(ev, 0, 1, DYAD_EVAL_NLEVELS, &g), DYAD_EINVAL);
     assert_int_equal(dyad_eval_get_split_info(ev, 2, &a), DYAD_EINVAL);
+    /* an empty split stays a split of its own, with nothing in it */
+    assert_int_equal(dyad_eval_begin_split(ev, "empty"), DYAD_OK);
+    assert_int_equal(dyad_eval_begin_split(ev, "last"), DYAD_OK);
+    assert_int_equal(dyad_eval_nsplits(ev), 4);
+    assert_string_equal(dyad_eval_split_name(ev, 2), "empty");
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    assert_int_equal(dyad_eval_get_split(ev, 2, DYAD_EVAL_CATEGORY, NULL, &s), DYAD_OK);
+    assert_int_equal(s.gold + s.system, 0);
+    assert_int_equal(dyad_eval_get_gap(ev, 0, 3, DYAD_EVAL_CATEGORY, &g), DYAD_OK);
+    assert_false(g.has_precision || g.has_recall || g.has_f1 || g.has_date);
+    assert_true(g.precision == 0.0 && g.recall == 0.0);
     assert_int_equal(dyad_eval_begin_split(ev, NULL), DYAD_EINVAL);
     assert_int_equal(dyad_eval_begin_split(NULL, "x"), DYAD_EINVAL);
     assert_int_equal(dyad_eval_nsplits(NULL), 0);

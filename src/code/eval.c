@@ -70,6 +70,7 @@ typedef struct eval_list {
 typedef struct eval_split {
     const char *name;
     int used;                   /* a gold line has joined it */
+    int named;                  /* made or named by dyad_eval_begin_split() */
     dyad_eval_info info;
     dyad_eval_score score[DYAD_EVAL_NLEVELS][EVAL_NROOTS + 1];
 } eval_split;
@@ -1130,7 +1131,8 @@ dyad_status dyad_eval_begin_split(dyad_eval *ev, const char *name)
     if (!ev || !name) return DYAD_EINVAL;
     const char *copy = dyad__arena_strndup(&ev->arena, name, strlen(name));
     if (!copy) return dyad__err_set(&ev->err, DYAD_ENOMEM, "out of memory");
-    if (ev->splits[ev->cur].used) {     /* else the current one is renamed */
+    /* the default split, still unused and unnamed, takes the name */
+    if (ev->splits[ev->cur].used || ev->splits[ev->cur].named) {
         eval_split *v = realloc(ev->splits, (ev->nsplits + 1) * sizeof *v);
         if (!v) return dyad__err_set(&ev->err, DYAD_ENOMEM, "out of memory");
         ev->splits = v;
@@ -1138,6 +1140,7 @@ dyad_status dyad_eval_begin_split(dyad_eval *ev, const char *name)
         ev->cur = ev->nsplits++;
     }
     ev->splits[ev->cur].name = copy;
+    ev->splits[ev->cur].named = 1;
     ev->ran = 0;
     return DYAD_OK;
 }

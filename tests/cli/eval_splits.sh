@@ -8,6 +8,7 @@
 # side of the meeting with a wrong date, the praise with the wrong target,
 # the attack the wrong way round, the intent and the planned visit, and a
 # false alarm in t2; one event of a story outside the gold set is ignored.
+# Last, an empty second split: it has no figures, and the gap is "-".
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cat >"$d/corpus.jsonl" <<'END'
@@ -46,3 +47,5 @@ END
 cd "$d"
 "$DYAD" eval dev.jsonl test.jsonl events.jsonl --corpus corpus.jsonl 2>&1; echo "rc=$?"
 "$DYAD" eval --json --corpus corpus.jsonl dev.jsonl test.jsonl events.jsonl 2>/dev/null; echo "rc=$?"
+: >empty.jsonl
+"$DYAD" eval dev.jsonl empty.jsonl events.jsonl --corpus corpus.jsonl 2>&1 | sed -n '/^split empty/,/^not done/p;/^gap/,/^dates agreeing/p'
