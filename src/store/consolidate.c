@@ -20,7 +20,9 @@
  *
  * Whole cells move together, every choice is made on counts frozen
  * before the step and ties end on content, so the events are a function
- * of the set of mentions, never of the order they came in.
+ * of the set of mentions, never of the order they came in.  The qsort
+ * comparators read their context from thread-local statics, so separate
+ * consolidators may run in separate threads.
  * Invariant: a mention belongs to exactly one event after a run.
  */
 #include "store.h"
@@ -406,8 +408,8 @@ dyad_status dyad_consolidator_add_json(dyad_consolidator *c, const char *line,
     if (i == len) return DYAD_EOF;
     json_error_t je;
     json_t *o = json_loadb(line, len, 0, &je);
-    if (!o) return dyad__err_set(&c->err, DYAD_EJSON, "malformed JSON: %s (column %d)",
-                                 je.text, je.column);
+    if (!o) return dyad__err_set(&c->err, DYAD_EJSON, "malformed JSON at byte %d: %s",
+                                 je.position, je.text);
     if (!json_is_object(o)) {
         json_decref(o);
         return dyad__err_set(&c->err, DYAD_EFORMAT, "not a JSON object");
@@ -425,6 +427,8 @@ dyad_status dyad_consolidator_add_json(dyad_consolidator *c, const char *line,
 dyad_status dyad_consolidator_add_record(dyad_consolidator *c, const dyad_record *r)
 {
     DYAD_FAIL_IF(!c || !r || !r->doc_id || !r->code || !*r->code, DYAD_EINVAL);
+    DYAD_FAIL_IF((int)r->modality < DYAD_ASSERTED || (int)r->modality > DYAD_HYPOTHETICAL,
+                 DYAD_EINVAL);
     dyad__err_clear(&c->err);
     S_mention m;
     memset(&m, 0, sizeof m);
@@ -518,7 +522,7 @@ static int S_cmp_cell(const S_mention *a, const S_mention *b)
     return strcmp(a->code, b->code);
 }
 
-static const S_mention *S_sort_base;
+static _Thread_local const S_mention *S_sort_base;   /* qsort context */
 
 static int S_cmp_order(const void *pa, const void *pb)
 {
@@ -554,7 +558,7 @@ static const S_mention *S_cell_m(const S_run *r, size_t cell)
 
 static size_t S_depth(const S_mention *m) { return strlen(m->node); }
 
-static const S_run *S_seed_run;
+static _Thread_local const S_run *S_seed_run;
 
 /* Seeds: most specific code, most mentions, earliest, smallest code. */
 static int S_cmp_seed(const void *pa, const void *pb)
@@ -688,7 +692,7 @@ static void S_span(dyad_date_precision p, long when, long *lo, long *hi)
     }
 }
 
-static const S_run *S_attach_run;
+static _Thread_local const S_run *S_attach_run;
 
 /* Events by the first day of their date, then by index. */
 static int S_cmp_evday(const void *pa, const void *pb)
@@ -836,7 +840,7 @@ static dyad_status S_cluster_group(S_run *r, size_t glo, size_t ghi)
 
 /* ------------------------------------------------------ event content */
 
-static const S_mention *S_ev_base;
+static _Thread_local const S_mention *S_ev_base;
 
 static int S_cmp_idx_content(const void *pa, const void *pb)
 {
@@ -1077,7 +1081,7 @@ static dyad_status S_fill(dyad_consolidator *c, S_event *e, dyad_date_precision 
     return DYAD_OK;
 }
 
-static const S_event *S_sort_ev;
+static _Thread_local const S_event *S_sort_ev;
 
 static int S_cmp_event(const void *pa, const void *pb)
 {
