@@ -298,6 +298,11 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *e
     return st;
 }
 
+void dyad__store_analyze(dyad_store *s)
+{
+    sqlite3_exec(s->db, "PRAGMA analysis_limit=1000;ANALYZE events", NULL, NULL, NULL);
+}
+
 /* ------------------------------------------------------------- queries */
 
 /* The end of the range of codes starting with p: p with its last byte
@@ -336,6 +341,20 @@ static void S_prefix(S_query *q, const char *col, const char *p)
     else dyad__buf_printf(&q->sql, "(%s >= ?%d AND %s < ?%d)", col, a, col, b);
 }
 
+/* Whether every actor code starting with p has p's country (so that
+ * the consolidation key of a pair of such prefixes is known): p names
+ * at least the country -- three letters, six for IGO, NGO, IMG and MNC
+ * codes ("IGO" alone may go on to IGOUNO or IGOEUR). */
+static int S_country_fixed(const char *p)
+{
+    size_t n = strlen(p);
+    if (n < 3) return 0;
+    if (n < 6 && (!strncmp(p, "IGO", 3) || !strncmp(p, "NGO", 3) || !strncmp(p, "IMG", 3) ||
+                  !strncmp(p, "MNC", 3)))
+        return 0;
+    return 1;
+}
+
 static void S_build(S_query *q, const dyad_event_filter *f, const char *what)
 {
     dyad__buf_init(&q->sql);
@@ -351,6 +370,13 @@ static void S_build(S_query *q, const dyad_event_filter *f, const char *what)
         dyad__buf_printf(&q->sql, ")");
     }
     if (f->dyad_a && f->dyad_b) {
+        /* the pair's consolidation key, when both sides name at least a
+         * country: a condition every matching event meets, and one the
+         * key index answers exactly */
+        if (S_country_fixed(f->dyad_a) && S_country_fixed(f->dyad_b)) {
+            dyad_consolidation_key(f->dyad_a, f->dyad_b, q->ends[q->nargs]);
+            dyad__buf_printf(&q->sql, " AND ckey = ?%d", S_arg(q, q->ends[q->nargs]));
+        }
         dyad__buf_printf(&q->sql, " AND ((");
         S_prefix(q, "source", f->dyad_a);
         dyad__buf_printf(&q->sql, " AND ");

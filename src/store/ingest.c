@@ -460,8 +460,6 @@ dyad_status dyad_ingest_finish(dyad_ingest *g)
     size_t nstories = 0;
     st = dyad__stories_update(g->s, &nstories);
     if (st != DYAD_OK) return S_fail(g, st);
-    /* statistics of the events' indexes for the query planner (sampled:
-     * cheap on any size) */
-    sqlite3_exec(g->s->db, "PRAGMA analysis_limit=1000;ANALYZE events", NULL, NULL, NULL);
+    dyad__store_analyze(g->s);
     return DYAD_OK;
 }

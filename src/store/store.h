@@ -102,6 +102,10 @@ int dyad__rec_scan(const char *line, size_t n, dyad__rec *r);
  * group of keys.  Counts the keys done and events written. */
 dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *events);
 
+/* Refreshes the statistics of the events' indexes for the query planner
+ * (ANALYZE, sampled: cheap on any size).  Failure is harmless: ignored. */
+void dyad__store_analyze(dyad_store *s);
+
 /* Stories: the MinHash signature of a text (DYAD__STORY_SIG values over
  * its word shingles), and the recomputation of every document's story
  * from the stored signatures (in its own transaction). */
