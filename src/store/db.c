@@ -59,9 +59,7 @@ static const char S_schema[] =
     " country TEXT,"
     " ckey TEXT NOT NULL,"             /* the consolidation key */
     " record TEXT NOT NULL,"           /* as dyad_record_write_json writes */
-    " UNIQUE(doc_id, seq),"
-    " FOREIGN KEY(doc_id, sentence_id) REFERENCES sentences(doc_id, sentence_id)"
-    "  ON DELETE CASCADE"
+    " UNIQUE(doc_id, seq)"
     ");"
     "CREATE INDEX mentions_source ON mentions(source);"
     "CREATE INDEX mentions_target ON mentions(target);"

@@ -168,7 +168,7 @@ static void S_bind_span(sqlite3_stmt *q, int i, S_span v, const char *dflt)
 
 /* Writes one record (JSON text line[0..n)) of doc as mention seq. */
 static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char *line, size_t n,
-                     int *bad)
+                     long long *last_sentence, int *bad)
 {
     S_fields f;
     json_t *slow = NULL;
@@ -185,12 +185,16 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
     size_t a = f.start >= 0 ? (size_t)f.start : 0, b = f.end >= 0 ? (size_t)f.end : 0;
     if (b > doc->len || a > b) a = b = 0;
     sqlite3_stmt *q = g->q_sent;
-    sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(q, 2, f.sentence_id);
-    sqlite3_bind_int64(q, 3, f.start);
-    sqlite3_bind_int64(q, 4, f.end);
-    sqlite3_bind_text(q, 5, doc->text + a, (int)(b - a), SQLITE_TRANSIENT);
-    int rc = S_run(q);
+    int rc = SQLITE_OK;
+    if (f.sentence_id != *last_sentence) {   /* a sentence's mentions come together */
+        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(q, 2, f.sentence_id);
+        sqlite3_bind_int64(q, 3, f.start);
+        sqlite3_bind_int64(q, 4, f.end);
+        sqlite3_bind_text(q, 5, doc->text + a, (int)(b - a), SQLITE_TRANSIENT);
+        rc = S_run(q);
+        *last_sentence = f.sentence_id;
+    }
     if (rc == SQLITE_OK) {
         q = g->q_mention;
         sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
@@ -256,11 +260,12 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res)
         rc = S_run(q);
     }
     size_t seq = 0;
+    long long last_sentence = -1;
     int bad = 0;
     for (const char *p = res->json, *end = res->json + res->json_len; rc == SQLITE_OK && p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        if (n) rc = S_mention(g, doc, seq++, p, n, &bad);
+        if (n) rc = S_mention(g, doc, seq++, p, n, &last_sentence, &bad);
         p += n + 1;
     }
     if (rc != SQLITE_OK)
