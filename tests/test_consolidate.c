@@ -506,6 +506,39 @@ static void test_event_id(void **state)
     dyad_consolidator_free(c);
 }
 
+
+/* Fuzz finding: mentions alike but for the location's point must not let
+ * the input order pick the event's point. */
+static void test_tie_on_point(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "{\"doc_id\":\"p1\",\"sentence_id\":1,\"date\":\"2021-03\",\"source\":\"CHL\","
+        "\"target\":\"PER\",\"code\":\"04\",\"location\":{\"country\":\"PER\",\"name\":"
+        "\"Lima\",\"lat\":-12.04,\"lon\":-77.03}}",
+        "{\"doc_id\":\"p1\",\"sentence_id\":1,\"date\":\"2021-03\",\"source\":\"CHL\","
+        "\"target\":\"PER\",\"code\":\"04\",\"location\":{\"country\":\"PER\",\"name\":"
+        "\"Lima\",\"lat\":-13.04,\"lon\":-77.03}}",
+    };
+    char *out[2];
+    for (int order = 0; order < 2; order++) {
+        dyad_consolidator *c;
+        assert_int_equal(dyad_consolidator_new(&c), DYAD_OK);
+        for (int i = 0; i < 2; i++) {
+            const char *l = lines[order ? 1 - i : i];
+            assert_int_equal(dyad_consolidator_add_json(c, l, strlen(l)), DYAD_OK);
+        }
+        assert_int_equal(dyad_consolidator_run(c), DYAD_OK);
+        assert_int_equal(dyad_consolidator_event_count(c), 1);
+        out[order] = S_output(c, DYAD_EVENTS_JSONL);
+        dyad_consolidator_free(c);
+    }
+    assert_string_equal(out[0], out[1]);
+    assert_non_null(strstr(out[0], "\"lat\":-13.0400"));   /* the smaller */
+    free(out[0]);
+    free(out[1]);
+}
+
 /* ------------------------------------------------------------- errors */
 
 static void test_malformed(void **state)
@@ -533,6 +566,9 @@ static void test_malformed(void **state)
          "issues"},
         {"{\"doc_id\":\"x\",\"sentence_id\":1,\"code\":\"041\",\"location\":{\"name\":\"Lima\"}}",
          DYAD_EFORMAT, "country"},
+        /* fuzz finding: a code longer than the code tree's nodes */
+        {"{\"doc_id\":\"x\",\"sentence_id\":1,\"code\":\"0421,000 \"}", DYAD_EFORMAT,
+         "longer than 7"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         assert_int_equal(dyad_consolidator_add_json(c, bad[i].line, strlen(bad[i].line)), bad[i].st);
@@ -705,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_event_id),
+        cmocka_unit_test(test_tie_on_point),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_add_file),
         cmocka_unit_test(test_add_record),
