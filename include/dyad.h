@@ -1737,7 +1737,7 @@ DYAD_API void dyad_consolidator_reset(dyad_consolidator *c);
 
 /** Adds one mention given as a JSON object, a line of `dyad code` output
  *  (len bytes, no NUL needed; a trailing newline is fine).  Needs
- *  doc_id, sentence_id (an integer) and code; reads source, target
+ *  doc_id, sentence_id (an integer) and code (1-7 bytes); reads source, target
  *  (absent or null: ""), date (its form, YYYY, YYYY-MM or YYYY-MM-DD,
  *  gives the precision), doc_date, doc_source, modality (absent:
  *  asserted), location, issues, source_text, target_text and
@@ -1764,7 +1764,8 @@ DYAD_API const char *dyad_consolidator_problem(const dyad_consolidator *c,
                                                size_t i);
 
 /** Adds one mention from an engine record (copied).  DYAD_EINVAL when
- *  a required field (doc_id, code) is NULL, DYAD_ENOMEM. */
+ *  a required field (doc_id, code) is NULL, the code is longer than 7
+ *  bytes or the modality is unknown; DYAD_ENOMEM. */
 DYAD_API dyad_status dyad_consolidator_add_record(dyad_consolidator *c,
                                                   const dyad_record *r);
 

@@ -407,6 +407,11 @@ static uint32_t S_next(uint32_t *s)
     return *s;
 }
 
+static int S_cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void test_order_independence(void **state)
 {
     (void)state;
@@ -460,6 +465,38 @@ static void test_order_independence(void **state)
         }
         dyad_consolidator_free(c);
     }
+    /* the store's way: one key at a time; the union of the events is
+     * the events of the whole set (compared as sorted lines) */
+    char *per_key = calloc(1, 1);
+    size_t plen = 0;
+    int done[N] = {0};
+    for (size_t i = 0; i < N; i++) {
+        if (done[i]) continue;
+        char ki[16], kj[16];
+        dyad_consolidation_key(ms[i].src, ms[i].tgt, ki);
+        size_t sel[N], ns = 0;
+        for (size_t j = i; j < N; j++) {
+            dyad_consolidation_key(ms[j].src, ms[j].tgt, kj);
+            if (!done[j] && strcmp(ki, kj) == 0) { sel[ns++] = j; done[j] = 1; }
+        }
+        c = S_run(ms, ns, sel);
+        char *o = S_output(c, DYAD_EVENTS_JSONL);
+        per_key = realloc(per_key, plen + strlen(o) + 1);
+        memcpy(per_key + plen, o, strlen(o) + 1);
+        plen += strlen(o);
+        free(o);
+        dyad_consolidator_free(c);
+    }
+    assert_int_equal(plen, strlen(want[0]));
+    char *lines_a[N], *lines_b[N];
+    size_t na = 0, nb = 0;
+    for (char *t = strtok(want[0], "\n"); t; t = strtok(NULL, "\n")) lines_a[na++] = t;
+    for (char *t = strtok(per_key, "\n"); t; t = strtok(NULL, "\n")) lines_b[nb++] = t;
+    assert_int_equal(na, nb);
+    qsort(lines_a, na, sizeof *lines_a, S_cmp_line);
+    qsort(lines_b, nb, sizeof *lines_b, S_cmp_line);
+    for (size_t i = 0; i < na; i++) assert_string_equal(lines_a[i], lines_b[i]);
+    free(per_key);
     for (int f = 0; f < 4; f++) free(want[f]);
 }
 
@@ -506,6 +543,39 @@ static void test_event_id(void **state)
     dyad_consolidator_free(c);
 }
 
+
+/* Fuzz finding: mentions alike but for the location's point must not let
+ * the input order pick the event's point. */
+static void test_tie_on_point(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "{\"doc_id\":\"p1\",\"sentence_id\":1,\"date\":\"2021-03\",\"source\":\"CHL\","
+        "\"target\":\"PER\",\"code\":\"04\",\"location\":{\"country\":\"PER\",\"name\":"
+        "\"Lima\",\"lat\":-12.04,\"lon\":-77.03}}",
+        "{\"doc_id\":\"p1\",\"sentence_id\":1,\"date\":\"2021-03\",\"source\":\"CHL\","
+        "\"target\":\"PER\",\"code\":\"04\",\"location\":{\"country\":\"PER\",\"name\":"
+        "\"Lima\",\"lat\":-13.04,\"lon\":-77.03}}",
+    };
+    char *out[2];
+    for (int order = 0; order < 2; order++) {
+        dyad_consolidator *c;
+        assert_int_equal(dyad_consolidator_new(&c), DYAD_OK);
+        for (int i = 0; i < 2; i++) {
+            const char *l = lines[order ? 1 - i : i];
+            assert_int_equal(dyad_consolidator_add_json(c, l, strlen(l)), DYAD_OK);
+        }
+        assert_int_equal(dyad_consolidator_run(c), DYAD_OK);
+        assert_int_equal(dyad_consolidator_event_count(c), 1);
+        out[order] = S_output(c, DYAD_EVENTS_JSONL);
+        dyad_consolidator_free(c);
+    }
+    assert_string_equal(out[0], out[1]);
+    assert_non_null(strstr(out[0], "\"lat\":-13.0400"));   /* the smaller */
+    free(out[0]);
+    free(out[1]);
+}
+
 /* ------------------------------------------------------------- errors */
 
 static void test_malformed(void **state)
@@ -533,6 +603,9 @@ static void test_malformed(void **state)
          "issues"},
         {"{\"doc_id\":\"x\",\"sentence_id\":1,\"code\":\"041\",\"location\":{\"name\":\"Lima\"}}",
          DYAD_EFORMAT, "country"},
+        /* fuzz finding: a code longer than the code tree's nodes */
+        {"{\"doc_id\":\"x\",\"sentence_id\":1,\"code\":\"0421,000 \"}", DYAD_EFORMAT,
+         "longer than 7"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         assert_int_equal(dyad_consolidator_add_json(c, bad[i].line, strlen(bad[i].line)), bad[i].st);
@@ -705,6 +778,7 @@ int main(void)
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_event_id),
+        cmocka_unit_test(test_tie_on_point),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_add_file),
         cmocka_unit_test(test_add_record),

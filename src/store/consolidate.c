@@ -102,6 +102,13 @@ static int S_cmpstr(const char *a, const char *b)
 
 static int S_cmpll(long long a, long long b) { return (a > b) - (a < b); }
 
+/* NaN (no value) after every number and equal to itself. */
+static int S_cmpdbl(double a, double b)
+{
+    if (isnan(a) || isnan(b)) return (isnan(a) != 0) - (isnan(b) != 0);
+    return (a > b) - (a < b);
+}
+
 size_t dyad__actor_country(const char *code)
 {
     if (!code || !*code) return 0;
@@ -331,6 +338,8 @@ static dyad_status S_from_json(dyad_consolidator *c, json_t *o, S_mention *m)
     }
     if (!m->doc_id || !*m->doc_id) return S_BAD("no \"doc_id\"");
     if (!m->code || !*m->code) return S_BAD("no \"code\"");
+    if (strlen(m->code) >= DYAD__NODE_MAX)
+        return S_BAD("\"code\" is longer than %d characters", DYAD__NODE_MAX - 1);
     json_t *v = json_object_get(o, "sentence_id");
     if (!json_is_integer(v)) return S_BAD("no integer \"sentence_id\"");
     m->sentence_id = json_integer_value(v);
@@ -426,7 +435,8 @@ dyad_status dyad_consolidator_add_json(dyad_consolidator *c, const char *line,
 
 dyad_status dyad_consolidator_add_record(dyad_consolidator *c, const dyad_record *r)
 {
-    DYAD_FAIL_IF(!c || !r || !r->doc_id || !r->code || !*r->code, DYAD_EINVAL);
+    DYAD_FAIL_IF(!c || !r || !r->doc_id || !r->code || !*r->code ||
+                 strlen(r->code) >= DYAD__NODE_MAX, DYAD_EINVAL);
     DYAD_FAIL_IF((int)r->modality < DYAD_ASSERTED || (int)r->modality > DYAD_HYPOTHETICAL,
                  DYAD_EINVAL);
     dyad__err_clear(&c->err);
@@ -501,6 +511,8 @@ static int S_cmp_content(const S_mention *a, const S_mention *b)
         if ((r = S_cmpstr(a->loc.name, b->loc.name))) return r;
         if ((r = S_cmpstr(a->loc.basis, b->loc.basis))) return r;
         if ((r = S_cmpstr(a->loc.text, b->loc.text))) return r;
+        if ((r = S_cmpdbl(a->loc.lat, b->loc.lat))) return r;
+        if ((r = S_cmpdbl(a->loc.lon, b->loc.lon))) return r;
     }
     if ((r = S_cmpll((long long)a->nissues, (long long)b->nissues))) return r;
     for (size_t i = 0; i < a->nissues; i++)
@@ -647,6 +659,7 @@ static dyad_status S_seed_cells(S_run *r, size_t lo, size_t hi, long span)
         const S_mention *sm = S_cell_m(r, sc);
         size_t ev;
         DYAD_TRY(S_new_event(c, sc, sm->when, &ev));
+        r->cells[sc].event = ev;
         char anc[8][DYAD__NODE_MAX];
         size_t na = S_ancestors(sm->node, anc);
         S_mention probe = *sm;
