@@ -4335,7 +4335,7 @@ dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, 
     memset(&c->tree, 0, sizeof c->tree);
     dyad_status st = dyad__tree_read(&c->tree, parse, len, &c->arena, &c->err);
     if (st != DYAD_OK) return st;
-    st = dyad__tree_vgroups(&c->tree, &c->arena);
+    st = dyad__tree_vgroups(&c->tree, c->lex, &c->arena);
     if (st != DYAD_OK) return dyad__err_set(&c->err, st, "sentence too large");
     return dyad__code_tree(c, &c->tree, date);
 }
