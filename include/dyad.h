@@ -251,7 +251,15 @@ typedef struct dyad_cameo_info {
                             "will meet": 036), or NULL */
     const char *refusal; /* the code of refusing to do it (12x; "will not
                             meet": 125), or NULL */
+    unsigned traits;     /* DYAD_CAMEO_* bits (the table's traits column) */
 } dyad_cameo_info;
+
+/* Traits of a CAMEO code that the coder's rules branch on
+ * (data/cameo/cameo.tsv, column traits). */
+#define DYAD_CAMEO_SYMMETRIC 1u  /* mutual with both parties in the subject */
+#define DYAD_CAMEO_MUTUAL 2u     /* mutual whoever is named first */
+#define DYAD_CAMEO_FORCE 4u      /* an act of force (roots 18-20) */
+#define DYAD_CAMEO_JUDGEMENT 8u  /* its object is often a deed, not a party */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the

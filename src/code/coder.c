@@ -1435,12 +1435,24 @@ static int S_each_other(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
+static const dyad_cameo_info *S_cameo_row(const char *code);
+
+/* The CAMEO table's traits (data/cameo/cameo.tsv) of code's own row, 0
+ * when it has none. */
+static unsigned S_traits(const char *code)
+{
+    const dyad_cameo_info *ci = NULL;
+    return code && dyad_cameo_lookup(code, &ci) == DYAD_OK && ci ? ci->traits : 0;
+}
+
 /* Codes whose object is often a deed rather than a party: judged acts,
- * and sanctions or coercion aimed at what a party did. */
+ * and sanctions or coercion aimed at what a party did (the table's trait
+ * "judgement", of the code's row or its nearest parent's: 051, 11x, 12x,
+ * 16x, 17x). */
 static int S_judgement(const char *code)
 {
-    return !strcmp(code, "051") || !strncmp(code, "11", 2) || !strncmp(code, "12", 2) ||
-           !strncmp(code, "16", 2) || !strncmp(code, "17", 2);
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_JUDGEMENT);
 }
 
 /* -------------------------------------------------------------- patterns */
@@ -2353,26 +2365,23 @@ static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep)
 }
 
 /* CAMEO codes of interactions that are mutual when both parties are in
- * the subject: express intent to meet (036), consult (040, 041, 044),
- * negotiate (046), sign an agreement (057). */
+ * the subject (the table's trait "symmetric"): express intent to meet
+ * (036), consult (040, 041, 044), negotiate (046), sign an agreement
+ * (057). */
 static int S_symmetric(const char *code)
 {
-    static const char *const sym[] = {"036", "040", "041", "044", "046", "057"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(sym); i++)
-        if (!strcmp(code, sym[i])) return 1;
-    return 0;
+    return (S_traits(code) & DYAD_CAMEO_SYMMETRIC) != 0;
 }
 
 /* Acts that are mutual whoever is named first: consultations (040, 041,
  * 043 is not: a visit has a host), meetings (044), mediation aside (045
  * is by a third party, not mutual), negotiations (046), signed
  * agreements (057); an intent to meet (036) only when the verb is "meet"
- * or "talk" ("due to meet Erdogan"; "plans to visit India" is one-way). */
+ * or "talk" ("due to meet Erdogan"; "plans to visit India" is one-way);
+ * the others are the table's trait "mutual". */
 static int S_mutual(const char *code, const char *verb)
 {
-    static const char *const sym[] = {"040", "041", "044", "046", "057"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(sym); i++)
-        if (!strcmp(code, sym[i])) return 1;
+    if (S_traits(code) & DYAD_CAMEO_MUTUAL) return 1;
     if (!strcmp(code, "036"))
         return !strncasecmp(verb, "meet", 4) || !strcasecmp(verb, "met") ||
                !strncasecmp(verb, "talk", 4);
@@ -2682,10 +2691,11 @@ static int S_the_statement(const dyad_coder *c, uint32_t np)
            S_in_words(t->toks[p->tok_a + 1].word, docs, DYAD_ARRAY_LEN(docs));
 }
 
-/* Acts of force: roots 18 to 20. */
+/* Acts of force (the table's trait "force": roots 18 to 20). */
 static int S_force_code(const char *code)
 {
-    return (code[0] == '1' && (code[1] == '8' || code[1] == '9')) || !strncmp(code, "20", 2);
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_FORCE);
 }
 
 /* News mode: a threat made by a condition.  Coercion or force that will,
