@@ -3856,6 +3856,12 @@ static int S_praising(const dyad_coder *c, uint32_t i)
                                               "behind"};
     static const char *const tested[] = {"tested", "test", "tests"};
     int yes = S_lx(c, i, DYAD__LX_PRAISING);
+    /* the words checked in their context below all begin with one of
+     * these letters: most words need no comparison */
+    switch (w[0] | 0x20) {
+    case 'd': case 'f': case 'g': case 'm': case 'p': case 'r': case 's': break;
+    default: return yes;
+    }
     if (!strcasecmp(w, "proud")) yes = !strcasecmp(next, "of");
     /* "a good step", "a step in the right direction" */
     if (S_in_words(w, steps, DYAD_ARRAY_LEN(steps)))

@@ -119,10 +119,6 @@ static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", N
  * the lexicon's list "speech". */
 static int S_speech_word(const ck *k, uint32_t i) { return S_lx(k, i, DYAD__LX_SPEECH); }
 
-/* Words that begin a subordinate clause when a clause follows. */
-static const char *const S_subord[] = {
-    "because", "although", "though", "while", "whereas", "if", "unless", "until", "till", "since",
-    "after", "before", "once", "as", "so", "whether", "that", "when", "whenever", "where", NULL};
 
 /* ------------------------------------------------------------- nodes */
 
@@ -380,10 +376,12 @@ static int S_past_clause_ahead(const ck *k, uint32_t i)
     return j < k->n && S_np_start(k, j + 1);
 }
 
-/* Is word i a subordinating word (not "that") opening a clause? */
+/* Is word i a subordinating word (not "that") opening a clause?  (The
+ * words that begin a subordinate clause when a clause follows are the
+ * lexicon's list "subordinators".) */
 static int S_subord_at(const ck *k, uint32_t i)
 {
-    return i < k->n && S_in(k->w[i].s, k->w[i].len, S_subord) && !S_is(k, i, "that") &&
+    return S_lx(k, i, DYAD__LX_SUBORDINATORS) && !S_is(k, i, "that") &&
            S_sub_clause_ahead(k, i + 1);
 }
 
@@ -408,16 +406,13 @@ static int S_aux(const ck *k, uint32_t i)
 }
 
 /* Is word i a past form that is also the past participle (regular -ed
- * verbs and the common irregulars whose two forms are one)? */
+ * verbs and the common irregulars whose two forms are one: the lexicon's
+ * list "past-participles")? */
 static int S_participle(const ck *k, uint32_t i)
 {
-    static const char *const same[] = {
-        "held", "made", "sent", "built", "brought", "caught", "found", "kept", "left", "lost",
-        "paid", "told", "won", "hit", "set", "put", "led", "fed", "met", "shot", "spent", "sold",
-        "struck", "hurt", "cut", "read", "said", "bought", "fought", "heard", "laid", "spread", NULL};
     const char *s = k->w[i].s;
     size_t n = k->w[i].len;
-    return (n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd') || S_in(s, n, same);
+    return (n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd') || S_lx(k, i, DYAD__LX_PARTICIPLES);
 }
 
 /* Does a verb group start at i (after adverbs)? */
@@ -960,7 +955,7 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
             add = S_pp(k);
         } else if (t == DYAD__T_COMMA && (S_tag(k, i + 1) == DYAD__T_WRB ||
                                           (S_tag(k, i + 1) == DYAD__T_IN && !S_is(k, i + 1, "that") &&
-                                           S_in(k->w[i + 1].s, k->w[i + 1].len, S_subord))) &&
+                                           S_lx(k, i + 1, DYAD__LX_SUBORDINATORS))) &&
                    S_clause_ahead(k, i + 2)) {
             /* ", when Russia annexed Crimea" */
             k->i++;

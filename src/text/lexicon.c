@@ -48,6 +48,8 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_OBJECT_CONTROL] = "object-control",
     [DYAD__LX_SAID_NOUNS] = "said-nouns",
     [DYAD__LX_TIME_NOUNS] = "time-nouns",
+    [DYAD__LX_SUBORDINATORS] = "subordinators",
+    [DYAD__LX_PARTICIPLES] = "past-participles",
 };
 
 /* The built-in lists: {name, text} rows. */

@@ -91,6 +91,9 @@ typedef enum dyad__lx {
     DYAD__LX_OBJECT_CONTROL,/* "object-control": "urged X to act" (chunker) */
     DYAD__LX_SAID_NOUNS,    /* "said-nouns": "a charge X rejected" (chunker) */
     DYAD__LX_TIME_NOUNS,    /* "time-nouns": "said Tuesday" (chunker) */
+    DYAD__LX_SUBORDINATORS, /* "subordinators": "because", "if" open a clause (chunker) */
+    DYAD__LX_PARTICIPLES,   /* "past-participles": irregular pasts that are
+                               also participles ("held") (chunker) */
     DYAD__LX_N
 } dyad__lx;
 
