@@ -163,14 +163,14 @@ static uint32_t S_qp_len(const ck *k, uint32_t i)
 {
     static const char *const approx[] = {"about", "around", "nearly", "almost", "approximately",
                                          "over", "some", "roughly", "only", "just", "up", NULL};
-    if (i + 2 < k->n && (S_is(k, i, "at") || S_is(k, i, "up")) &&
-        (S_is(k, i + 1, "least") || S_is(k, i + 1, "most") || S_is(k, i + 1, "to")) &&
-        S_tag(k, i + 2) == DYAD__T_CD)
+    /* the number's tag first: it rules out almost every position */
+    if (i + 2 < k->n && S_tag(k, i + 2) == DYAD__T_CD && (S_is(k, i, "at") || S_is(k, i, "up")) &&
+        (S_is(k, i + 1, "least") || S_is(k, i + 1, "most") || S_is(k, i + 1, "to")))
         return 2;
-    if (i + 2 < k->n && (S_tag(k, i) == DYAD__T_JJR || S_tag(k, i) == DYAD__T_RBR) &&
-        S_is(k, i + 1, "than") && S_tag(k, i + 2) == DYAD__T_CD)
+    if (i + 2 < k->n && S_tag(k, i + 2) == DYAD__T_CD &&
+        (S_tag(k, i) == DYAD__T_JJR || S_tag(k, i) == DYAD__T_RBR) && S_is(k, i + 1, "than"))
         return 2;
-    if (i + 1 < k->n && S_in(k->w[i].s, k->w[i].len, approx) && S_tag(k, i + 1) == DYAD__T_CD &&
+    if (i + 1 < k->n && S_tag(k, i + 1) == DYAD__T_CD && S_in(k->w[i].s, k->w[i].len, approx) &&
         !S_is(k, i, "up"))
         return 1;
     return 0;
