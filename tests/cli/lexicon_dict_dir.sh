@@ -6,7 +6,10 @@
 # event; after, both do.  A file of the same name without ".add" replaces
 # a list ("condemning" without "illegal": the first event goes again), and
 # a file naming no list, or a malformed line, is reported with its path
-# and line, the rest still loaded, exit status 1.
+# and line, the rest still loaded, exit status 1.  The chunker reads the
+# same lexicon: "proclaimed that ..." reports a clause only once
+# "proclaim" is in both "speech" (the chunker's verbs that take a
+# clause) and "reporting" (the coder's).
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cd "$d" || exit 1
@@ -42,4 +45,14 @@ rm dicts/lexicon/condemning.txt
 printf 'v:declare\n' >dicts/lexicon/reportng.add.txt
 printf 'embargo  16x\n' >>dicts/lexicon/event-nouns.add.txt
 echo "== a misspelt list name and a malformed line"
+events
+rm dicts/lexicon/reportng.add.txt dicts/lexicon/event-nouns.add.txt
+cat >stories.jsonl <<'END'
+{"id":"b","date":"2024-03-04","text":"Chile proclaimed that the blockade by Peru was illegal."}
+END
+printf 'v:proclaim\n' >dicts/lexicon/reporting.add.txt
+echo "== proclaim: reporting only"
+events
+printf 'v:proclaim\n' >dicts/lexicon/speech.add.txt
+echo "== proclaim: reporting and speech"
 events
