@@ -280,13 +280,14 @@ static int S_run_file(dyad_engine *e, const char *path, int root, tally *t)
         }
         if (!got) break;
         memset(&c, 0, sizeof c);
-        if (strlen(p) >= sizeof c.text) {
+        size_t plen = strlen(p);
+        if (plen >= sizeof c.text) {
             printf("%s:%ld: sentence too long\n", path, lineno);
             bad++;
             have = 0;
             continue;
         }
-        snprintf(c.text, sizeof c.text, "%s", p);
+        memcpy(c.text, p, plen + 1);
         c.line = lineno;
         have = 1;
     }
