@@ -52,7 +52,9 @@ static void S_country(char out[4], const char *code)
 {
     out[0] = 0;
     if (!code || !*code || !strcmp(code, "-") || !strcmp(code, "---")) return;
-    snprintf(out, 4, "%s", code);
+    size_t n = strnlen(code, 3);
+    memcpy(out, code, n);
+    out[n] = 0;
 }
 
 static int S_ev_eq(const ev *a, const ev *b)
