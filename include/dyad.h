@@ -1362,6 +1362,23 @@ DYAD_API void dyad_record_write_json(const dyad_record *r, dyad_json *j);
  * gold events over gold events.  Per root, gold events count under their
  * own code's root and system events under theirs.
  *
+ * Splits.  The gold set may come in named splits (a development split
+ * whose errors are read, a test split that is only measured):
+ *
+ *     dyad_eval_begin_split(ev, "dev");
+ *     dyad_eval_load(ev, DYAD_EVAL_GOLD, "tests/gold/voa.jsonl");
+ *     dyad_eval_begin_split(ev, "test");
+ *     dyad_eval_load(ev, DYAD_EVAL_GOLD, "tests/gold/voa_test.jsonl");
+ *     ... stories, system events, dyad_eval_run() as above ...
+ *     dyad_eval_get_split(ev, 1, DYAD_EVAL_COUNTRIES, NULL, &s);  // test
+ *     dyad_eval_get_gap(ev, 0, 1, DYAD_EVAL_COUNTRIES, &gap);     // dev - test
+ *
+ * Gold lines join the split begun last (without a call, the one split
+ * "gold").  A story belongs to one split: a gold line naming a story of
+ * another split is malformed.  Each split is scored on its own stories
+ * (the matching does not change: it is done story by story); the pooled
+ * figures of dyad_eval_get() are those of all splits together.
+ *
  * One thread at a time per handle.  Strings passed in are copied. */
 typedef struct dyad_eval dyad_eval;
 
@@ -1451,6 +1468,44 @@ DYAD_API dyad_status dyad_eval_get_info(const dyad_eval *ev,
                                         dyad_eval_info *out);
 /** Message of the last failure ("" when none). */
 DYAD_API const char *dyad_eval_errmsg(const dyad_eval *ev);
+
+/** The difference of two splits' figures at one level, a's minus b's, as
+ *  fractions (0.05 is five points).  A has_ flag is 0, and its value 0,
+ *  when the rate is undefined for either split (no system events for
+ *  precision, no gold events for recall, no dated match for dates). */
+typedef struct dyad_eval_gap {
+    double precision;
+    double recall;
+    double f1;
+    double date;              /* share of matched dated events whose date
+                                 agrees (see dyad_eval_info) */
+    int has_precision, has_recall, has_f1, has_date;
+} dyad_eval_gap;
+
+/** Starts a new split of the gold set named name (copied): gold lines
+ *  loaded from now on join it.  A first call made before any gold line
+ *  names the default split 0 instead of adding one; every other call
+ *  adds a split, empty ones included.  Load all gold splits before
+ *  adding story texts.  DYAD_EINVAL, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_eval_begin_split(dyad_eval *ev, const char *name);
+/** The number of splits (at least 1); 0 when ev is NULL. */
+DYAD_API size_t dyad_eval_nsplits(const dyad_eval *ev);
+/** The name of split i ("gold" unless named), or NULL out of range. */
+DYAD_API const char *dyad_eval_split_name(const dyad_eval *ev, size_t split);
+/** As dyad_eval_get(), for the stories of one split.  DYAD_EINVAL also
+ *  for a split out of range. */
+DYAD_API dyad_status dyad_eval_get_split(const dyad_eval *ev, size_t split,
+                                         dyad_eval_level level, const char *root,
+                                         dyad_eval_score *out);
+/** As dyad_eval_get_info(), for the stories of one split; system_outside
+ *  and skipped_lines are those of the whole run. */
+DYAD_API dyad_status dyad_eval_get_split_info(const dyad_eval *ev, size_t split,
+                                              dyad_eval_info *out);
+/** The gap between splits a and b at level (overall, all roots), a's
+ *  figures minus b's.  DYAD_EINVAL before dyad_eval_run(), for a bad
+ *  level or a split out of range. */
+DYAD_API dyad_status dyad_eval_get_gap(const dyad_eval *ev, size_t a, size_t b,
+                                       dyad_eval_level level, dyad_eval_gap *out);
 
 /* ----------------------------------------------------------- JSON output */
 

@@ -109,7 +109,7 @@ static void S_run(const vcase *cases, size_t n)
 {
     if (!g_tagger) {
         printf("SKIP: no tagger data\n");
-        skip();
+        test_skip();
     }
     int bad = 0;
     for (size_t i = 0; i < n; i++) {
@@ -642,5 +642,5 @@ int main(void)
         cmocka_unit_test(test_root_19),
         cmocka_unit_test(test_root_20),
     };
-    return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
+    return test_result(cmocka_run_group_tests(tests, coding_setup, coding_teardown));
 }

@@ -247,7 +247,7 @@ static void test_plover_reference(void **state)
     if (!shared_present()) {
         printf("SKIP: %s is absent; the PLOVER cross-check is skipped\n",
                DYAD_SHARED_DIR);
-        skip();
+        test_skip();
     }
     FILE *f = fopen(shared_path("reference/CAMEO2PLOVER-2021.txt"), "r");
     assert_non_null(f);
@@ -301,5 +301,5 @@ int main(void)
         cmocka_unit_test(test_matches_tsv),
         cmocka_unit_test(test_plover_reference),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }

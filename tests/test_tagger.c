@@ -41,7 +41,7 @@ static int teardown(void **state)
 
 #define NEED_TAGGER()                                                        \
     do {                                                                     \
-        if (!TG) { printf("SKIP: no tagger data\n"); skip(); }               \
+        if (!TG) { printf("SKIP: no tagger data\n"); test_skip(); }               \
     } while (0)
 
 /* Splits s at blanks into words (in the arena). */
@@ -626,7 +626,8 @@ static void test_chunk_long(void **state)
 {
     (void)state;
     NEED_TAGGER();
-    /* long, flat or deeply nested input stays linear and valid */
+    /* long, flat or deeply nested input gives a valid tree (its time is
+     * measured by bench/, never asserted by a test) */
     static char text[200000];
     const char *pieces[] = {"Gondor said that ", "Mordor , ", "the leader of ", "( ", "very ",
                             "attacked ", ", who said that "};
@@ -634,11 +635,8 @@ static void test_chunk_long(void **state)
         size_t o = 0;
         for (int r = 0; r < 2000 && o + 40 < sizeof text; r++) o += (size_t)snprintf(text + o, sizeof text - o, "%s", pieces[p]);
         snprintf(text + o, sizeof text - o, "Arnor .");
-        clock_t t0 = clock();
         S_chunked(text);
-        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
         S_check_tree(&T);
-        assert_true(secs < 2.0);
     }
 }
 
@@ -673,7 +671,7 @@ static void test_chunk_real(void **state)
 {
     (void)state;
     NEED_TAGGER();
-    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); skip(); }
+    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); test_skip(); }
     dyad_reader *r;
     assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
     dyad_reader_add(r, shared_path("corpus/voa/voa_stories.jsonl"));
@@ -898,7 +896,7 @@ static void test_agreement(void **state)
 {
     (void)state;
     NEED_TAGGER();
-    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); skip(); }
+    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); test_skip(); }
     printf("tag agreement with the suite's parse trees:\n");
     agree a = S_agreement(shared_path("petrarch2/validation/PETR.UnitTest.records.xml"));
     agree b = S_agreement(shared_path("corpus/GigaWord.sample.PETR.xml"));
@@ -929,5 +927,5 @@ int main(void)
         cmocka_unit_test(test_chunker_limits),
         cmocka_unit_test(test_agreement),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

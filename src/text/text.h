@@ -41,6 +41,13 @@ dyad_status dyad__tokenize(dyad__toks *t, const char *norm, size_t len,
 
 /* Character classes used by the tokeniser and the segmenter. */
 int dyad__tok_is_upper_start(const dyad_token *t);
+
+/* Splits sentence i of t before its k-th token (0 < k < ntokens): the
+ * tokens from k on become sentence i + 1 (same paragraph, not
+ * boilerplate) and later sentences move up by one.  For a boundary only
+ * a later stage can see (a headline run into the lede once its line
+ * break is gone).  DYAD_EINVAL when i or k is out of range; DYAD_ENOMEM. */
+dyad_status dyad__text_split_sentence(dyad_text *t, size_t i, size_t k);
 int dyad__tok_is(const dyad_token *t, const char *s);
 int dyad__tok_is_month(const dyad_token *t);   /* 1..12, or 0 */
 
