@@ -1426,6 +1426,13 @@ typedef struct dyad_eval_info {
                                  apart from the levels */
     size_t modality_found;    /* ... found with the same modality */
     size_t modality_system;   /* such system events of gold stories */
+    size_t one_sided_gold;    /* asserted gold events with one party
+                                 (source or target "" or "-": a protest,
+                                 a strike): scored apart from the levels */
+    size_t one_sided_found;   /* ... found: a one-sided system event of the
+                                 same sentence, category and countries */
+    size_t one_sided_system;  /* asserted one-sided system events of gold
+                                 stories */
 } dyad_eval_info;
 
 /** Creates an evaluator.  DYAD_ENOMEM, DYAD_EINVAL when out is NULL. */
