@@ -260,6 +260,12 @@ typedef struct dyad_cameo_info {
 #define DYAD_CAMEO_MUTUAL 2u     /* mutual whoever is named first */
 #define DYAD_CAMEO_FORCE 4u      /* an act of force (roots 18-20) */
 #define DYAD_CAMEO_JUDGEMENT 8u  /* its object is often a deed, not a party */
+#define DYAD_CAMEO_ONE_SIDED 16u /* needs no second party (a protest, a
+                                    strike, troops put on alert): coded
+                                    with an empty target when none is
+                                    named */
+#define DYAD_CAMEO_VENUE 32u     /* a place named with it is where it
+                                    happened, not a party acted on */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the

@@ -1455,6 +1455,22 @@ static int S_judgement(const char *code)
     return ci && (ci->traits & DYAD_CAMEO_JUDGEMENT);
 }
 
+/* Acts that need no second party (the table's trait "one_sided", of the
+ * code's row or its nearest parent's: protests, force postures, a
+ * declared truce, demobilising, surrender, curfews, emergency rule). */
+static int S_one_sided(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_ONE_SIDED);
+}
+
+/* Acts whose place is a venue, not a party ("protested in Paris"). */
+static int S_venue(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_VENUE);
+}
+
 /* -------------------------------------------------------------- patterns */
 
 typedef struct pmatch {
@@ -3224,7 +3240,24 @@ mood_done:
          * between are attached */
         src = S_earlier_subject(c, g, 0);
     }
-    if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
+    int placed = 0;   /* a one-sided act's locative phrase was set aside */
+    if (!tgt.n) {
+        tgt = S_target_of(c, g->inner, &from, 0);
+        /* news mode: an act of one party ("walked off the job in
+         * Valparaiso", "rallied outside the ministry") has a place, not a second
+         * party, in its locative phrase */
+        if (tgt.n && c->agent_country && code && S_venue(code) && from != NONE) {
+            uint32_t pp = t->nodes[from].parent;
+            if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
+                S_locative(c, t->nodes[pp].head)) {
+                TRACE("  '%s' is where one party acted, not a second party\n",
+                      S_words_text(c, t->nodes[from].tok_a, t->nodes[from].tok_b));
+                tgt = (actorset){NULL, 0};
+                from = NONE;
+                placed = 1;
+            }
+        }
+    }
     if (!tgt.n && c->agent_country && code && S_force_code(code)) {
         /* "picked out police officers ... and shot them": "them" is the
          * nearest phrase before it in the sentence that names a party,
@@ -3332,9 +3365,9 @@ mood_done:
         src = cm;
         tgt = cm;
     }
-    if (!tgt.n && best.ok) {
+    if (!tgt.n && best.ok && !placed) {
         /* a pattern matched but the tree gave no target: the first actor
-         * after the verb in the sentence */
+         * after the verb in the sentence (not the place set aside above) */
         for (uint32_t i = (uint32_t)vm[0].end; i < t->ntoks && !tgt.n; i++) {
             if (!strcmp(t->toks[i].tag, ",")) break;      /* not past a comma */
             if (c->agent_country && c->barrier[i]) break;  /* nor another verb */
@@ -3453,7 +3486,7 @@ mood_done:
         tgt = src;
         TRACE("  a plural phrase for two parties with no other party: each on the other\n");
     }
-    if (c->agent_country && src.n == 1 && !tgt.n && code &&
+    if (c->agent_country && src.n == 1 && !tgt.n && code && !S_one_sided(code) &&
         (S_judgement(code) ||
          /* "threatened to break the ceasefire": a threat has an adversary;
           * a warning may be about a danger only */
@@ -3493,7 +3526,13 @@ mood_done:
         TRACE("  a hope or a concern about a situation, not about a party: no event\n");
         return DYAD_OK;
     }
-    if (!src.n || !tgt.n) {
+    /* news mode: an act that needs no second party ("dockworkers walked
+     * off the job", "the army was put on alert") is an event of its
+     * source alone, with an empty target */
+    int alone = c->agent_country && src.n && !tgt.n && code && !paired &&
+                S_one_sided(code);
+    if (alone) TRACE("  an act of one party: coded with no target\n");
+    if ((!src.n || !tgt.n) && !alone) {
         if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
     }
     /* news mode: a meeting, a call, talks or a signed agreement with a
@@ -3508,6 +3547,7 @@ mood_done:
         S_mutual(code, t->toks[g->verb].word) && S_scheduled(c, g))
         mutual = 1;
     if (mutual) TRACE("  mutual act: coded both ways\n");
+    if (alone) nul.code = "";
     uint32_t ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t j = 0; j < nt; j++) {
