@@ -141,6 +141,9 @@ static void S_json_info(dyad_json *j, const dyad_eval_info *info, int whole)
     dyad_json_key(j, "modality_gold"); dyad_json_int(j, (long long)info->modality_gold);
     dyad_json_key(j, "modality_found"); dyad_json_int(j, (long long)info->modality_found);
     dyad_json_key(j, "modality_system"); dyad_json_int(j, (long long)info->modality_system);
+    dyad_json_key(j, "one_sided_gold"); dyad_json_int(j, (long long)info->one_sided_gold);
+    dyad_json_key(j, "one_sided_found"); dyad_json_int(j, (long long)info->one_sided_found);
+    dyad_json_key(j, "one_sided_system"); dyad_json_int(j, (long long)info->one_sided_system);
 }
 
 static void S_json_overall(dyad_json *j, const dyad_eval *ev, int split)
@@ -265,6 +268,14 @@ static void S_table_levels(const dyad_eval *ev, int split)
     printf("not done (planned, negated, hypothetical): %zu gold, %zu found with their modality; "
            "%zu system\n",
            info.modality_gold, info.modality_found, info.modality_system);
+    if (info.one_sided_gold || info.one_sided_system) {
+        if (info.one_sided_gold)
+            printf("one-sided (no second party): %zu gold, %zu found; %zu system\n",
+                   info.one_sided_gold, info.one_sided_found, info.one_sided_system);
+        else
+            printf("one-sided (no second party): %zu system, not scored: this gold annotates "
+                   "events between two parties only\n", info.one_sided_system);
+    }
 }
 
 /* "+3.2", "-0.5" (points), or "-" when undefined. */

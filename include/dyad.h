@@ -251,7 +251,21 @@ typedef struct dyad_cameo_info {
                             "will meet": 036), or NULL */
     const char *refusal; /* the code of refusing to do it (12x; "will not
                             meet": 125), or NULL */
+    unsigned traits;     /* DYAD_CAMEO_* bits (the table's traits column) */
 } dyad_cameo_info;
+
+/* Traits of a CAMEO code that the coder's rules branch on
+ * (data/cameo/cameo.tsv, column traits). */
+#define DYAD_CAMEO_SYMMETRIC 1u  /* mutual with both parties in the subject */
+#define DYAD_CAMEO_MUTUAL 2u     /* mutual whoever is named first */
+#define DYAD_CAMEO_FORCE 4u      /* an act of force (roots 18-20) */
+#define DYAD_CAMEO_JUDGEMENT 8u  /* its object is often a deed, not a party */
+#define DYAD_CAMEO_ONE_SIDED 16u /* needs no second party (a protest, a
+                                    strike, troops put on alert): coded
+                                    with an empty target when none is
+                                    named */
+#define DYAD_CAMEO_VENUE 32u     /* a place named with it is where it
+                                    happened, not a party acted on */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the
@@ -1560,6 +1574,13 @@ typedef struct dyad_eval_info {
                                  apart from the levels */
     size_t modality_found;    /* ... found with the same modality */
     size_t modality_system;   /* such system events of gold stories */
+    size_t one_sided_gold;    /* asserted gold events with one party
+                                 (source or target "" or "-": a protest,
+                                 a strike): scored apart from the levels */
+    size_t one_sided_found;   /* ... found: a one-sided system event of the
+                                 same sentence, category and countries */
+    size_t one_sided_system;  /* asserted one-sided system events of gold
+                                 stories */
 } dyad_eval_info;
 
 /** Creates an evaluator.  DYAD_ENOMEM, DYAD_EINVAL when out is NULL. */

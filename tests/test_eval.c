@@ -509,10 +509,47 @@ static void test_splits(void **state)
     dyad_eval_free(ev);
 }
 
+/* One-sided events (a protest, a strike: no second party) are scored
+ * apart from the levels: found when a one-sided system event of an
+ * overlapping sentence has the same category and countries; system ones
+ * are counted even where the gold has none. */
+static void test_one_sided(void **state)
+{
+    (void)state;
+    const char *gold =
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 22, \"source\": \"ARNMIL\", \"target\": \"GONGOV\","
+        " \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 23, \"end\": 40, \"source\": \"GONLAB\", \"target\": \"\","
+        " \"code\": \"143\"}\n"
+        "{\"story\": \"s1\", \"start\": 41, \"end\": 66, \"source\": \"MOR\", \"target\": \"-\","
+        " \"code\": \"141\"}\n";
+    const char *events =
+        "{\"doc_id\": \"s1\", \"sentence\": \"Arnor attacked Gondor.\", \"source\": \"ARNMIL\","
+        " \"target\": \"GONGOV\", \"code\": \"190\"}\n"
+        "{\"doc_id\": \"s1\", \"sentence\": \"Gondor met Rohan.\", \"source\": \"GONCVL\","
+        " \"target\": \"\", \"code\": \"1431\"}\n"
+        "{\"doc_id\": \"s1\", \"sentence\": \"Mordor threatened Gondor.\", \"source\": \"ARN\","
+        " \"target\": \"\", \"code\": \"141\"}\n"
+        "{\"doc_id\": \"s1\", \"sentence\": \"Mordor threatened Gondor.\", \"source\": \"MOR\","
+        " \"target\": \"\", \"code\": \"145\"}\n";
+    dyad_eval *ev = S_new(gold, events, 1);
+    /* the two-party levels see one event on each side */
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 1, 1, 1, 1);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.one_sided_gold, 2);
+    assert_int_equal(info.one_sided_system, 3);
+    /* the strike is found (same root, same country); the march is not:
+     * another country's, and a riot is not a demonstration */
+    assert_int_equal(info.one_sided_found, 1);
+    dyad_eval_free(ev);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels),
+        cmocka_unit_test(test_one_sided),
         cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_offsets_overlap),
         cmocka_unit_test(test_countries_and_greedy),

@@ -86,7 +86,7 @@ static const char *S_chunked(const char *sentence)
     uint32_t n = S_words(sentence, w, 1024);
     dyad__arena_reset(&A);
     assert_int_equal(dyad__tagger_tag(TG, w, n, tags, &A), DYAD_OK);
-    assert_int_equal(dyad__chunk(&T, w, tags, n, &A), DYAD_OK);
+    assert_int_equal(dyad__chunk(&T, w, tags, n, NULL, &A), DYAD_OK);
     dyad__buf b;
     dyad__buf_init(&b);
     dyad__tree_write(&T, T.root, &b);
@@ -404,7 +404,7 @@ static void test_vgroups_treebank(void **state)
     dyad__err e;
     dyad__arena_reset(&A);
     assert_int_equal(dyad__tree_read(&T, p, strlen(p), &A, &e), DYAD_OK);
-    assert_int_equal(dyad__tree_vgroups(&T, &A), DYAD_OK);
+    assert_int_equal(dyad__tree_vgroups(&T, NULL, &A), DYAD_OK);
     assert_int_equal(T.nvgroups, 1);
     const dyad__vgroup *g = &T.vgroups[0];
     assert_string_equal(T.toks[g->verb].word, "attacked");
@@ -617,7 +617,7 @@ static void test_chunk_random(void **state)
             tags[i] = (uint8_t)(S_next() % DYAD__T_COUNT);
         }
         dyad__arena_reset(&A);
-        assert_int_equal(dyad__chunk(&T, w, tags, n, &A), DYAD_OK);
+        assert_int_equal(dyad__chunk(&T, w, tags, n, NULL, &A), DYAD_OK);
         S_check_tree(&T);
     }
 }
@@ -697,7 +697,7 @@ static void test_chunk_real(void **state)
             }
             dyad__arena_reset(&A);
             assert_int_equal(dyad__tagger_tag(TG, w, (uint32_t)s->ntokens, tags, &A), DYAD_OK);
-            assert_int_equal(dyad__chunk(&T, w, tags, (uint32_t)s->ntokens, &A), DYAD_OK);
+            assert_int_equal(dyad__chunk(&T, w, tags, (uint32_t)s->ntokens, NULL, &A), DYAD_OK);
             S_check_tree(&T);
             sentences++;
         }
@@ -877,7 +877,7 @@ static agree S_agreement(const char *path)
             w[i].len = (uint32_t)strlen(gold.toks[i].word);
         }
         assert_int_equal(dyad__tagger_tag(TG, w, gold.ntoks, tags, &A), DYAD_OK);
-        assert_int_equal(dyad__chunk(&mine, w, tags, gold.ntoks, &A), DYAD_OK);
+        assert_int_equal(dyad__chunk(&mine, w, tags, gold.ntoks, NULL, &A), DYAD_OK);
         for (uint32_t i = 0; i < gold.ntoks; i++) {
             ag.tokens++;
             ag.same += dyad__ptag_parse(gold.toks[i].tag) == tags[i];

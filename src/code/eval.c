@@ -37,7 +37,8 @@ typedef struct eval_story {
                                    lines name it; 0: not in the gold set */
 } eval_story;
 
-enum { EVAL_REPEAT = 1, EVAL_NOT_DONE = 2 };
+enum { EVAL_REPEAT = 1, EVAL_NOT_DONE = 2, EVAL_ONE_SIDED = 3 };
+
 
 typedef struct eval_event {
     size_t story;               /* index into the story table */
@@ -52,7 +53,8 @@ typedef struct eval_event {
     char src_country[7], tgt_country[7];
     int dup;                    /* EVAL_REPEAT: repeats an earlier event of
                                    its sentence; EVAL_NOT_DONE: planned,
-                                   negated or hypothetical (scored apart) */
+                                   negated or hypothetical; EVAL_ONE_SIDED:
+                                   asserted, one party (both scored apart) */
     int matched[DYAD_EVAL_NLEVELS];
     size_t partner;             /* the event it matched at the category +
                                    countries level (EVAL_NOSPAN: none) */
@@ -60,6 +62,12 @@ typedef struct eval_event {
     int modality;               /* a dyad_modality_kind; not asserted:
                                    scored apart from the main levels */
 } eval_event;
+
+/* An event with one party only: its other actor is "" or "-". */
+static int S_one_party(const eval_event *e)
+{
+    return !e->source[0] || !strcmp(e->source, "-") || !e->target[0] || !strcmp(e->target, "-");
+}
 
 typedef struct eval_list {
     eval_event *v;
@@ -965,6 +973,7 @@ dyad_status dyad_eval_run(dyad_eval *ev)
             eval_event *e = &ev->ev[side].v[i];
             e->partner = EVAL_NOSPAN;
             if (!e->dup && e->modality != DYAD_ASSERTED) e->dup = EVAL_NOT_DONE;
+            if (!e->dup && S_one_party(e)) e->dup = EVAL_ONE_SIDED;
         }
     ev->info.system_outside = ev->outside;
     ev->info.skipped_lines = ev->skipped;
@@ -1029,6 +1038,28 @@ dyad_status dyad_eval_run(dyad_eval *ev)
             ev->info.modality_found += (size_t)found;
             spi->modality_found += (size_t)found;
         }
+        /* one-sided events: found when a one-sided system event whose
+         * sentence overlaps the gold span has the same category and
+         * countries (the few of a
+         * story are compared pairwise; each system event is used once) */
+        for (size_t g = gi; g < gend; g++) {
+            eval_event *ge = &gl->v[g];
+            if (ge->dup != EVAL_ONE_SIDED) continue;
+            ev->info.one_sided_gold++;
+            spi->one_sided_gold++;
+            for (size_t s = si; s < send; s++) {
+                eval_event *se = &sl->v[s];
+                if (se->dup != EVAL_ONE_SIDED || se->matched[0] || se->start == EVAL_NOSPAN ||
+                    se->start >= ge->end || ge->start >= se->end ||
+                    strcmp(se->category, ge->category) || strcmp(se->src_country, ge->src_country) ||
+                    strcmp(se->tgt_country, ge->tgt_country))
+                    continue;
+                se->matched[0] = 1;
+                ev->info.one_sided_found++;
+                spi->one_sided_found++;
+                break;
+            }
+        }
         gi = gend;
         si = send;
     }
@@ -1044,6 +1075,10 @@ dyad_status dyad_eval_run(dyad_eval *ev)
             if (side == DYAD_EVAL_SYSTEM && e->dup == EVAL_NOT_DONE && sp) {
                 ev->info.modality_system++;
                 sp->info.modality_system++;
+            }
+            if (side == DYAD_EVAL_SYSTEM && e->dup == EVAL_ONE_SIDED && sp) {
+                ev->info.one_sided_system++;
+                sp->info.one_sided_system++;
             }
             if (e->dup) continue;
             if (side == DYAD_EVAL_GOLD && e->partner != EVAL_NOSPAN && e->date[0]) {

@@ -88,6 +88,8 @@ dyad_status dyad_engine_new(dyad_engine **out, const dyad_dict *d, const dyad_ta
     if ((st = dyad_coder_new(&e->coder, d)) != DYAD_OK) goto fail;
     if ((st = dyad_text_new(&e->text)) != DYAD_OK) goto fail;
     if (tg && (st = dyad_chunker_new(&e->chunker, tg)) != DYAD_OK) goto fail;
+    /* one lexicon for the chunker and the coder: the dictionary's */
+    if (e->chunker) dyad__chunker_set_lexicon(e->chunker, dyad__dict_lexicon(d));
     if ((st = dyad__resolver_new(&e->resolver)) != DYAD_OK) goto fail;
     if ((st = dyad__placer_new(&e->placer, d,
                                e->opt.places ? e->opt.places : dyad__places_builtin())) != DYAD_OK)
