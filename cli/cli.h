@@ -80,5 +80,11 @@ extern const cli_command cli_cmd_code;
 extern const cli_command cli_cmd_tag;
 extern const cli_command cli_cmd_dict;
 extern const cli_command cli_cmd_eval;
+extern const cli_command cli_cmd_ingest;
+extern const cli_command cli_cmd_recode;
+extern const cli_command cli_cmd_stories;
+extern const cli_command cli_cmd_events;
+extern const cli_command cli_cmd_mentions;
+extern const cli_command cli_cmd_consolidate;
 
 #endif

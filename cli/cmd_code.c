@@ -17,7 +17,7 @@ static const char S_usage[] =
     "every line (null when unknown):\n"
     "  doc_id, sentence_id, date (when the event happened: YYYY-MM-DD,\n"
     "  YYYY-MM or YYYY), date_precision (day, month, year, unknown),\n"
-    "  date_basis (text, document, dateline), date_text, doc_date,\n"
+    "  date_basis (text, document, dateline), date_text, doc_date, doc_source,\n"
     "  background (over 30 days before the document), modality (asserted,\n"
     "  planned, negated, hypothetical), location (country, place, lat,\n"
     "  lon), source, target, code, root, quad_class, goldstein, plover,\n"

@@ -15,6 +15,12 @@ static const cli_command *const S_commands[] = {
     &cli_cmd_tag,
     &cli_cmd_dict,
     &cli_cmd_eval,
+    &cli_cmd_ingest,
+    &cli_cmd_recode,
+    &cli_cmd_stories,
+    &cli_cmd_events,
+    &cli_cmd_mentions,
+    &cli_cmd_consolidate,
 };
 
 static const cli_command *S_find(const char *name)

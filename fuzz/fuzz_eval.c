@@ -3,9 +3,11 @@
  * input is three parts separated by lines "%%%": the stories, one per
  * line as ID, a tab and the text; the gold JSON Lines; the system JSON
  * Lines.  Bit 0 of the first byte gives the stories before the gold file
- * instead of after.  Malformed lines must be skipped with a message; the
- * scores must be consistent (matched counts within the totals,
- * precision and recall within [0, 1]).
+ * instead of after; bit 1 puts the gold lines after the first half of the
+ * gold part into a second split.  Malformed lines must be skipped with a
+ * message; the scores must be consistent (matched counts within the
+ * totals, precision and recall within [0, 1], the splits' counts adding
+ * up to the pooled ones).
  */
 #include "dyad.h"
 
@@ -64,8 +66,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dyad_eval *ev;
     if (dyad_eval_new(&ev) != DYAD_OK) return 0;
     if (data[0] & 1) S_stories(ev, stories, ns);
-    dyad_status st = dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, NULL, gold, ng);
+    size_t half = ng;                   /* the first split: up to a line end */
+    if (data[0] & 2) {
+        const char *nl = memchr(gold + ng / 2, '\n', ng - ng / 2);
+        half = nl ? (size_t)(nl - gold) + 1 : ng;
+    }
+    dyad_status st = dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, NULL, gold, half);
     if (st != DYAD_OK && !dyad_eval_errmsg(ev)[0]) abort();
+    if (data[0] & 2) {
+        if (dyad_eval_begin_split(ev, "second") == DYAD_ENOMEM) {
+            dyad_eval_free(ev);
+            return 0;
+        }
+        st = dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, NULL, gold + half, ng - half);
+        if (st != DYAD_OK && !dyad_eval_errmsg(ev)[0]) abort();
+    }
     if (!(data[0] & 1)) S_stories(ev, stories, ns);
     st = dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, NULL, sys, nsys);
     if (st != DYAD_OK && !dyad_eval_errmsg(ev)[0]) abort();
@@ -83,6 +98,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     dyad_eval_info info;
     if (dyad_eval_get_info(ev, &info) != DYAD_OK) abort();
+    for (int l = 0; l < DYAD_EVAL_NLEVELS; l++) {
+        dyad_eval_score all, s;
+        size_t gold_n = 0, sys_n = 0, gm = 0, sm = 0;
+        dyad_eval_get(ev, (dyad_eval_level)l, NULL, &all);
+        for (size_t i = 0; i < dyad_eval_nsplits(ev); i++) {
+            if (dyad_eval_get_split(ev, i, (dyad_eval_level)l, NULL, &s) != DYAD_OK) abort();
+            S_check(&s);
+            gold_n += s.gold, sys_n += s.system, gm += s.gold_matched, sm += s.system_matched;
+        }
+        if (gold_n != all.gold || sys_n != all.system || gm != all.gold_matched ||
+            sm != all.system_matched)
+            abort();
+        dyad_eval_gap g;
+        if (dyad_eval_get_gap(ev, 0, dyad_eval_nsplits(ev) - 1, (dyad_eval_level)l, &g) !=
+            DYAD_OK)
+            abort();
+        if (g.precision < -1 || g.precision > 1 || g.recall < -1 || g.recall > 1) abort();
+    }
     dyad_eval_free(ev);
     return 0;
 }

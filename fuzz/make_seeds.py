@@ -92,6 +92,23 @@ SEEDS = {
                    b'<Sentence id="X-03" error="bad_input_parse"><Text>x</Text>'
                    b'<Parse>(S (</Parse></Sentence>\n</Sentences>\n',
     },
+    'consolidate': {
+        'merge': b'{"doc_id":"d1","sentence_id":1,"date":"2021-03-04","source":"CHLGOV",'
+                 b'"target":"PERGOV","code":"041","doc_source":"Wire","doc_date":"2021-03-04"}\n'
+                 b'{"doc_id":"d2","sentence_id":2,"date":"2021-03-05","source":"PER",'
+                 b'"target":"CHL","code":"040","modality":"asserted","issues":["TRADE"]}\n'
+                 b'{"doc_id":"d3","sentence_id":1,"date":"2021-03","source":"CHL",'
+                 b'"target":"PER","code":"04","location":{"country":"PER","name":"Lima",'
+                 b'"lat":-12.04,"lon":-77.03,"basis":"text","text":"in Lima"}}\n'
+                 b'{"doc_id":"d4","sentence_id":1,"date":"2021","source":"CHL",'
+                 b'"target":"PER","code":"0411"}\n',
+        'modality': b'{"doc_id":"d1","sentence_id":1,"date":"2022-01-05","source":"PER",'
+                    b'"target":"ECU","code":"042","modality":"planned"}\n'
+                    b'{"doc_id":"d2","sentence_id":1,"date":"2022-01-05","source":"ECU",'
+                    b'"target":"PER","code":"042","modality":"negated"}\n'
+                    b'{"doc_id":"d3","sentence_id":4,"date":null,"source":"IGOUNO",'
+                    b'"target":null,"code":"010"}\n{bad\n\n[1]\n',
+    },
     'eval': {
         'scores': b'\x00s1\tArnor attacked Gondor. Gondor met Rohan.\ns2\tNothing happened.\n%%%\n'
                   b'{"story":"s1","start":0,"end":22,"source":"ARN","target":"GON","code":"190"}\n'

@@ -251,7 +251,21 @@ typedef struct dyad_cameo_info {
                             "will meet": 036), or NULL */
     const char *refusal; /* the code of refusing to do it (12x; "will not
                             meet": 125), or NULL */
+    unsigned traits;     /* DYAD_CAMEO_* bits (the table's traits column) */
 } dyad_cameo_info;
+
+/* Traits of a CAMEO code that the coder's rules branch on
+ * (data/cameo/cameo.tsv, column traits). */
+#define DYAD_CAMEO_SYMMETRIC 1u  /* mutual with both parties in the subject */
+#define DYAD_CAMEO_MUTUAL 2u     /* mutual whoever is named first */
+#define DYAD_CAMEO_FORCE 4u      /* an act of force (roots 18-20) */
+#define DYAD_CAMEO_JUDGEMENT 8u  /* its object is often a deed, not a party */
+#define DYAD_CAMEO_ONE_SIDED 16u /* needs no second party (a protest, a
+                                    strike, troops put on alert): coded
+                                    with an empty target when none is
+                                    named */
+#define DYAD_CAMEO_VENUE 32u     /* a place named with it is where it
+                                    happened, not a party acted on */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the
@@ -404,6 +418,16 @@ DYAD_API const dyad_dict_diag *dyad_dict_diag_get(const dyad_dict *d,
                                                   size_t i);
 DYAD_API size_t dyad_dict_error_count(const dyad_dict *d);
 DYAD_API size_t dyad_dict_warning_count(const dyad_dict *d);
+
+/** Bytes of a content hash written as text: 16 hex digits and a NUL. */
+#define DYAD_HASH_HEX 17
+/** The content hash of the dictionary set loaded into d: a 64-bit hash,
+ *  in load order, of each file's base name, kind, length and bytes,
+ *  written as 16 lowercase hex digits into out.  The same files loaded
+ *  from any folder give the same hash; any changed byte, a file added,
+ *  removed or renamed gives another.  The event store keeps it with each
+ *  document it codes (`dyad recode`).  d NULL: the hash of nothing. */
+DYAD_API void dyad_dict_hash(const dyad_dict *d, char out[DYAD_HASH_HEX]);
 
 typedef struct dyad_dict_stats {
     size_t files, lines;         /* dictionary files and their lines */
@@ -1275,6 +1299,8 @@ typedef struct dyad_pool dyad_pool;
 
 typedef struct dyad_pool_result {
     const char *doc_id;
+    const dyad_doc *doc;       /* the document as submitted (the pool's
+                                  copy: text and metadata) */
     dyad_status status;        /* dyad_engine_code()'s */
     const char *json;          /* the records, written by
                                   dyad_record_write_json() */
@@ -1311,6 +1337,136 @@ DYAD_API dyad_status dyad_pool_next(dyad_pool *p, dyad_pool_result *out);
 typedef struct dyad_json dyad_json;
 /** Writes r as one JSON Lines record (ending in a newline). */
 DYAD_API void dyad_record_write_json(const dyad_record *r, dyad_json *j);
+
+/* ---------------------------------------------------------------- store
+ * The event store: documents, the sentences and mentions dyad coded in
+ * them, stories of near-duplicate documents, and the events consolidated
+ * from the mentions, kept in one SQLite database (docs/STORE.md).
+ *
+ *     dyad_store *s;
+ *     if (dyad_store_open(&s, "events.db", NULL) != DYAD_OK) {
+ *         fprintf(stderr, "%s\n", dyad_store_errmsg(s));  ...
+ *     }
+ *     dyad_ingest *g;
+ *     dyad_ingest_options o = dyad_ingest_defaults();
+ *     dyad_ingest_new(&g, s, dict, tagger, &o);
+ *     while (dyad_reader_next(r, &doc) == DYAD_OK)
+ *         if (dyad_ingest_add(g, doc) < 0) break;   // a database error
+ *     dyad_ingest_finish(g);      // last batch, events, stories
+ *     dyad_ingest_free(g);
+ *     dyad_store_close(s);
+ *
+ * Every write happens in transactions of whole documents: a process
+ * killed at any moment leaves a store that opens and holds only whole
+ * documents, and the next ingest completes it.  One store handle is used
+ * by one thread at a time; several processes may open the same file
+ * (writers wait for each other up to the busy timeout). */
+typedef struct dyad_store dyad_store;
+
+/** The version of the store's schema this library reads and writes. */
+#define DYAD_STORE_SCHEMA 1
+
+typedef struct dyad_store_options {
+    int readonly;             /* open for reading only (queries) */
+    int no_create;            /* fail when the file does not exist */
+    unsigned busy_timeout_ms; /* how long to wait for another process's
+                                 lock; 0: 5000 */
+} dyad_store_options;
+
+/** Opens (creating it when missing, unless no_create or readonly) the
+ *  store at path.  o NULL: read-write, create, 5 s busy timeout.
+ *  DYAD_OK: *out is ready.  Otherwise *out (unless DYAD_ENOMEM) is a
+ *  handle that only reports the problem through dyad_store_errmsg() and
+ *  must be closed: DYAD_EFORMAT (not a dyad store: another SQLite
+ *  database, not SQLite at all, or a schema newer than
+ *  DYAD_STORE_SCHEMA), DYAD_EIO (cannot open or create it; locked by
+ *  another process past the timeout; read-only when writing was asked
+ *  for), DYAD_ENOTFOUND (no_create and no file). */
+DYAD_API dyad_status dyad_store_open(dyad_store **out, const char *path,
+                                     const dyad_store_options *o);
+/** Closes s; accepts NULL. */
+DYAD_API void dyad_store_close(dyad_store *s);
+/** The last problem, "PATH: what" ("" when none); never NULL. */
+DYAD_API const char *dyad_store_errmsg(const dyad_store *s);
+
+typedef struct dyad_store_counts {
+    size_t documents, sentences, mentions, events, stories;
+    size_t dirty;             /* consolidation keys waiting to be redone
+                                 (left by an interrupted ingest) */
+} dyad_store_counts;
+/** Row counts.  DYAD_EIO on a database error. */
+DYAD_API dyad_status dyad_store_counts_get(dyad_store *s, dyad_store_counts *out);
+
+/* ---- ingest: coding documents into the store */
+typedef struct dyad_ingest dyad_ingest;
+
+typedef struct dyad_ingest_options {
+    unsigned threads;         /* coding threads (0: one per processor) */
+    size_t batch;             /* documents per transaction (0: 64) */
+    const char *dict_root;    /* as in dyad_engine_options: evidence */
+    const char *dict_label;   /*   names of the dictionary files */
+    const dyad_places *places;/* the gazetteer (NULL: the built-in one) */
+    void (*on_problem)(void *ctx, const char *msg); /* each problem of a
+                                 document ("FILE:LINE: document ID: ..."),
+                                 or NULL */
+    void *ctx;
+} dyad_ingest_options;
+
+/** The defaults: one thread per processor, 64 documents a batch. */
+DYAD_API dyad_ingest_options dyad_ingest_defaults(void);
+
+typedef struct dyad_ingest_stats {
+    size_t docs;              /* documents given (add and recode) */
+    size_t coded;             /* coded and stored */
+    size_t unchanged;         /* already stored with the same content and
+                                 dictionary hash: left as they were */
+    size_t problems;          /* documents with a problem reported */
+    size_t mentions;          /* mentions stored */
+    size_t keys;              /* consolidation keys redone */
+    size_t events;            /* events written while doing them */
+    unsigned long long bytes; /* bytes of text given */
+} dyad_ingest_stats;
+
+/** Prepares to code documents into s with d and tg (shared, read-only;
+ *  they and s must outlive g).  Mentions of every modality are stored
+ *  (planned, negated and hypothetical too).  DYAD_EIO (the store's
+ *  message in dyad_ingest_errmsg()), DYAD_ENOMEM, DYAD_EINVAL. */
+DYAD_API dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s,
+                                     const dyad_dict *d,
+                                     const dyad_tagger *tg,
+                                     const dyad_ingest_options *o);
+/** Frees g; accepts NULL.  An unfinished batch is rolled back. */
+DYAD_API void dyad_ingest_free(dyad_ingest *g);
+/** Adds one document (copied).  A document already stored under its id
+ *  with the same text and metadata, coded with the same dictionary set,
+ *  is left alone; any other replaces the stored one and its mentions.
+ *  Stored in batches: a document is in the store once its batch is
+ *  committed.  DYAD_OK; DYAD_EIO on a database error (nothing of the
+ *  failed batch is stored; earlier batches stay); DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_ingest_add(dyad_ingest *g, const dyad_doc *doc);
+/** Re-codes every stored document coded with another dictionary set
+ *  than d (`dyad recode`).  Statuses as dyad_ingest_add(). */
+DYAD_API dyad_status dyad_ingest_recode(dyad_ingest *g);
+/** Stores the last batch, then consolidates again every key whose
+ *  mentions changed (this run's or an interrupted run's) and recomputes
+ *  the stories.  DYAD_OK, DYAD_EIO, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_ingest_finish(dyad_ingest *g);
+DYAD_API void dyad_ingest_stats_get(const dyad_ingest *g, dyad_ingest_stats *out);
+/** The last failure, "" when none; never NULL. */
+DYAD_API const char *dyad_ingest_errmsg(const dyad_ingest *g);
+
+/* ---- stories: near-duplicate documents (docs/STORE.md) */
+typedef struct dyad_story {
+    const char *story_id;     /* the smallest document id of the story */
+    size_t ndocs;
+    const char *const *doc_ids; /* sorted */
+} dyad_story;
+/** Calls fn for each story of at least min_docs documents, in story id
+ *  order; fn returns nonzero to stop.  The story is valid during the
+ *  call.  DYAD_OK, DYAD_EIO, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_stories(dyad_store *s, size_t min_docs,
+                                        int (*fn)(void *ctx, const dyad_story *st),
+                                        void *ctx);
 
 /* ---- evaluation ---- */
 
@@ -1353,6 +1509,23 @@ DYAD_API void dyad_record_write_json(const dyad_record *r, dyad_json *j);
  * Precision is matched system events over system events, recall matched
  * gold events over gold events.  Per root, gold events count under their
  * own code's root and system events under theirs.
+ *
+ * Splits.  The gold set may come in named splits (a development split
+ * whose errors are read, a test split that is only measured):
+ *
+ *     dyad_eval_begin_split(ev, "dev");
+ *     dyad_eval_load(ev, DYAD_EVAL_GOLD, "tests/gold/voa.jsonl");
+ *     dyad_eval_begin_split(ev, "test");
+ *     dyad_eval_load(ev, DYAD_EVAL_GOLD, "tests/gold/voa_test.jsonl");
+ *     ... stories, system events, dyad_eval_run() as above ...
+ *     dyad_eval_get_split(ev, 1, DYAD_EVAL_COUNTRIES, NULL, &s);  // test
+ *     dyad_eval_get_gap(ev, 0, 1, DYAD_EVAL_COUNTRIES, &gap);     // dev - test
+ *
+ * Gold lines join the split begun last (without a call, the one split
+ * "gold").  A story belongs to one split: a gold line naming a story of
+ * another split is malformed.  Each split is scored on its own stories
+ * (the matching does not change: it is done story by story); the pooled
+ * figures of dyad_eval_get() are those of all splits together.
  *
  * One thread at a time per handle.  Strings passed in are copied. */
 typedef struct dyad_eval dyad_eval;
@@ -1401,6 +1574,13 @@ typedef struct dyad_eval_info {
                                  apart from the levels */
     size_t modality_found;    /* ... found with the same modality */
     size_t modality_system;   /* such system events of gold stories */
+    size_t one_sided_gold;    /* asserted gold events with one party
+                                 (source or target "" or "-": a protest,
+                                 a strike): scored apart from the levels */
+    size_t one_sided_found;   /* ... found: a one-sided system event of the
+                                 same sentence, category and countries */
+    size_t one_sided_system;  /* asserted one-sided system events of gold
+                                 stories */
 } dyad_eval_info;
 
 /** Creates an evaluator.  DYAD_ENOMEM, DYAD_EINVAL when out is NULL. */
@@ -1443,6 +1623,285 @@ DYAD_API dyad_status dyad_eval_get_info(const dyad_eval *ev,
                                         dyad_eval_info *out);
 /** Message of the last failure ("" when none). */
 DYAD_API const char *dyad_eval_errmsg(const dyad_eval *ev);
+
+/** The difference of two splits' figures at one level, a's minus b's, as
+ *  fractions (0.05 is five points).  A has_ flag is 0, and its value 0,
+ *  when the rate is undefined for either split (no system events for
+ *  precision, no gold events for recall, no dated match for dates). */
+typedef struct dyad_eval_gap {
+    double precision;
+    double recall;
+    double f1;
+    double date;              /* share of matched dated events whose date
+                                 agrees (see dyad_eval_info) */
+    int has_precision, has_recall, has_f1, has_date;
+} dyad_eval_gap;
+
+/** Starts a new split of the gold set named name (copied): gold lines
+ *  loaded from now on join it.  A first call made before any gold line
+ *  names the default split 0 instead of adding one; every other call
+ *  adds a split, empty ones included.  Load all gold splits before
+ *  adding story texts.  DYAD_EINVAL, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_eval_begin_split(dyad_eval *ev, const char *name);
+/** The number of splits (at least 1); 0 when ev is NULL. */
+DYAD_API size_t dyad_eval_nsplits(const dyad_eval *ev);
+/** The name of split i ("gold" unless named), or NULL out of range. */
+DYAD_API const char *dyad_eval_split_name(const dyad_eval *ev, size_t split);
+/** As dyad_eval_get(), for the stories of one split.  DYAD_EINVAL also
+ *  for a split out of range. */
+DYAD_API dyad_status dyad_eval_get_split(const dyad_eval *ev, size_t split,
+                                         dyad_eval_level level, const char *root,
+                                         dyad_eval_score *out);
+/** As dyad_eval_get_info(), for the stories of one split; system_outside
+ *  and skipped_lines are those of the whole run. */
+DYAD_API dyad_status dyad_eval_get_split_info(const dyad_eval *ev, size_t split,
+                                              dyad_eval_info *out);
+/** The gap between splits a and b at level (overall, all roots), a's
+ *  figures minus b's.  DYAD_EINVAL before dyad_eval_run(), for a bad
+ *  level or a split out of range. */
+DYAD_API dyad_status dyad_eval_get_gap(const dyad_eval *ev, size_t a, size_t b,
+                                       dyad_eval_level level, dyad_eval_gap *out);
+
+/* --------------------------------------------------------- consolidation
+ * Mentions into events.  A mention is one coded event of one sentence (a
+ * `dyad code` record); many articles, and many sentences of one article,
+ * report the same real-world event.  The consolidator takes a set of
+ * mentions and merges those that report the same event (the rule, with
+ * worked examples, is in docs/CONSOLIDATION.md):
+ *  - same dyad: the unordered pair of the two actors' countries
+ *    (dyad_consolidation_key()), so A->B and B->A are one dyad;
+ *  - compatible codes: the same code, or parent and child (040 and 041,
+ *    041 and 0411; a root's "not specified" code x0 is the parent of the
+ *    root's other codes); the event keeps the most specific;
+ *  - compatible dates: a day within one day of the event's day; a month
+ *    or a year holding the event's date;
+ *  - the same modality: asserted with asserted, planned with planned, and
+ *    so on; never a planned, negated or hypothetical mention with an
+ *    asserted one.
+ * The result is a function of the SET of mentions: any order of adding
+ * gives the same events, the same event_ids and the same output bytes.
+ *
+ *     dyad_consolidator *c;
+ *     dyad_consolidator_new(&c);
+ *     while (... each line of `dyad code` output ...)
+ *         if (dyad_consolidator_add_json(c, line, len) != DYAD_OK)
+ *             fprintf(stderr, "%s:%lu: %s\n", path, lineno,
+ *                     dyad_consolidator_errmsg(c));   // and go on
+ *     dyad_consolidator_run(c);
+ *     dyad_event_writer *w;
+ *     dyad_event_writer_new(&w, stdout, DYAD_EVENTS_CSV);  // header row
+ *     for (size_t i = 0; i < dyad_consolidator_event_count(c); i++)
+ *         dyad_event_writer_write(w, dyad_consolidator_event(c, i));
+ *     dyad_event_writer_free(w);
+ *     dyad_consolidator_free(c);
+ *
+ * One thread at a time per handle; strings passed in are copied. */
+typedef struct dyad_consolidator dyad_consolidator;
+
+/* One consolidated event.  Strings are NUL-terminated; optional ones are
+ * NULL when unknown.  Owned by the consolidator: valid until the next
+ * add, run, reset or free.  A caller may also fill one itself (e.g. from
+ * a database row) to hand it to a writer; then `mentions` may be NULL. */
+typedef struct dyad_cevent {
+    const char *event_id;     /* 16 hex digits, derived from the content
+                                 (docs/CONSOLIDATION.md), never from the
+                                 order of input */
+    const char *key;          /* dyad_consolidation_key() of its mentions */
+    const char *date;         /* best-evidenced date: "YYYY-MM-DD",
+                                 "YYYY-MM", "YYYY", or NULL */
+    dyad_date_precision date_precision;
+    dyad_modality_kind modality;
+    const char *source;       /* best-evidenced actor codes ("" when the */
+    const char *target;       /*   mentions had none) */
+    const char *source_text;  /* the words that named them, from the */
+    const char *target_text;  /*   first mention with those codes */
+    const char *code;         /* the most specific code of the event */
+    const char *root;         /* its two-digit root */
+    int quad_class;           /* 1-4; 0 when the code is not in CAMEO */
+    double goldstein;         /* NaN when the code is not in CAMEO */
+    const char *plover;       /* PLOVER category, or NULL */
+    const dyad_location *location; /* best-evidenced place, or NULL */
+    size_t nissues;           /* union of the mentions' issues, sorted */
+    const char *const *issues;
+    size_t num_mentions;      /* mentions merged */
+    size_t num_articles;      /* distinct documents (doc_id) */
+    size_t num_sources;       /* distinct doc_source values (documents
+                                 without a source do not count) */
+    size_t ndoc_ids;          /* == num_articles */
+    const char *const *doc_ids; /* sorted (byte order) */
+    const char *first_seen;   /* earliest and latest doc_date of its */
+    const char *last_seen;    /*   reports (YYYY-MM-DD), or NULL */
+    int lead;                 /* some mention is the first sentence of its
+                                 document (GDELT's IsRootEvent) */
+    const size_t *mentions;   /* num_mentions indices of its mentions, in
+                                 the order they were added (0 = the first
+                                 mention accepted), ascending */
+} dyad_cevent;
+
+/** The partition key of a mention: mentions with different keys never
+ *  merge, and the key depends on this one mention's actor codes only.
+ *  Each actor's country is the first three characters of its code, six
+ *  for codes starting IGO, NGO, IMG or MNC (IGOUNO); the key is the two
+ *  sorted and joined by '|' ("RUS|TUR" for RUSGOV->TURGOV and for
+ *  TUR->RUSMIL).  With one actor missing (NULL or ""): "RUS|" when only
+ *  the source is known, "|RUS" when only the target is, "|" for neither.
+ *  Writes at most 14 bytes including the NUL into out[16]. */
+DYAD_API void dyad_consolidation_key(const char *source, const char *target,
+                                     char out[16]);
+
+/** Creates a consolidator.  DYAD_EINVAL when out is NULL, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_consolidator_new(dyad_consolidator **out);
+/** Frees c; accepts NULL. */
+DYAD_API void dyad_consolidator_free(dyad_consolidator *c);
+/** Forgets every mention and event; c is as new (memory is kept). */
+DYAD_API void dyad_consolidator_reset(dyad_consolidator *c);
+
+/** Adds one mention given as a JSON object, a line of `dyad code` output
+ *  (len bytes, no NUL needed; a trailing newline is fine).  Needs
+ *  doc_id, sentence_id (an integer) and code (1-7 bytes); reads source, target
+ *  (absent or null: ""), date (its form, YYYY, YYYY-MM or YYYY-MM-DD,
+ *  gives the precision), doc_date, doc_source, modality (absent:
+ *  asserted), location, issues, source_text, target_text and
+ *  sentence_start when present; ignores every other field.  DYAD_EJSON
+ *  (not JSON) or DYAD_EFORMAT (a required field missing or of the wrong
+ *  type): the mention is not added and dyad_consolidator_errmsg() says
+ *  why (without file or line: the caller adds them).  A blank line:
+ *  DYAD_EOF, nothing added.  DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_consolidator_add_json(dyad_consolidator *c,
+                                                const char *line, size_t len);
+
+/** Adds every line of a file of mentions (`dyad code` output; "-" is
+ *  standard input).  A malformed line is skipped with a problem
+ *  "PATH:LINE: what" and the rest is read.  DYAD_OK; DYAD_EFORMAT when
+ *  some line was skipped; DYAD_EIO when the file cannot be opened or
+ *  read (the problem says why); DYAD_ENOMEM.  Compressed files are not
+ *  read here (pipe them through zcat). */
+DYAD_API dyad_status dyad_consolidator_add_file(dyad_consolidator *c,
+                                                const char *path);
+/** Problems of the last dyad_consolidator_add_file() call, one line
+ *  each; at most 1000 are kept, then one line counts the rest. */
+DYAD_API size_t dyad_consolidator_problem_count(const dyad_consolidator *c);
+DYAD_API const char *dyad_consolidator_problem(const dyad_consolidator *c,
+                                               size_t i);
+
+/** Adds one mention from an engine record (copied).  DYAD_EINVAL when
+ *  a required field (doc_id, code) is NULL, the code is longer than 7
+ *  bytes or the modality is unknown; DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_consolidator_add_record(dyad_consolidator *c,
+                                                  const dyad_record *r);
+
+/** Mentions accepted so far. */
+DYAD_API size_t dyad_consolidator_mention_count(const dyad_consolidator *c);
+
+/** Consolidates every mention added so far (may be called again after
+ *  more are added).  Time n log n in the mentions.  DYAD_ENOMEM (then
+ *  there are no events). */
+DYAD_API dyad_status dyad_consolidator_run(dyad_consolidator *c);
+
+/** Events of the last run, in canonical order: by date (undated last),
+ *  key, code, source, target, then event_id. */
+DYAD_API size_t dyad_consolidator_event_count(const dyad_consolidator *c);
+/** The i-th event; NULL when i is out of range. */
+DYAD_API const dyad_cevent *dyad_consolidator_event(const dyad_consolidator *c,
+                                                    size_t i);
+/** Message of the last failure ("" when none). */
+DYAD_API const char *dyad_consolidator_errmsg(const dyad_consolidator *c);
+
+/* ---- event output ---- */
+
+/* Output formats for consolidated events (docs/FORMATS.md):
+ *  - JSONL: one object per event with every field of dyad_cevent;
+ *  - CSV: a header row, then one row per event; RFC 4180 quoting (a
+ *    field holding a comma, a quote, CR or LF is quoted, its quotes
+ *    doubled); rows end in "\n"; lists (issues, doc_ids) are joined
+ *    with ';'; NULL is an empty field;
+ *  - TSV: the same columns and quoting with a tab for the comma (what
+ *    pandas' read_csv(sep="\t") and R's read.delim read);
+ *  - GDELT: the 61 columns of the GDELT 2.0 event table, in its order,
+ *    tab-separated, no header, no quoting (tabs and line breaks inside a
+ *    value become spaces), empty where dyad has no value. */
+typedef enum dyad_event_format {
+    DYAD_EVENTS_JSONL = 0,
+    DYAD_EVENTS_CSV,
+    DYAD_EVENTS_TSV,
+    DYAD_EVENTS_GDELT
+} dyad_event_format;
+
+/** Parses "jsonl", "csv", "tsv" or "gdelt".  DYAD_EINVAL otherwise. */
+DYAD_API dyad_status dyad_event_format_parse(const char *name,
+                                             dyad_event_format *out);
+
+/* A buffered writer of events onto a stream (not closed by free). */
+typedef struct dyad_event_writer dyad_event_writer;
+
+/** A writer in format fmt onto f; for CSV and TSV it writes the header
+ *  row at once (so even no events give a loadable file).  DYAD_EINVAL,
+ *  DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_event_writer_new(dyad_event_writer **out, FILE *f,
+                                           dyad_event_format fmt);
+/** Writes one event as one line. */
+DYAD_API void dyad_event_writer_write(dyad_event_writer *w,
+                                      const dyad_cevent *ev);
+/** Writes out the buffer; DYAD_EIO if the stream failed at any point. */
+DYAD_API dyad_status dyad_event_writer_flush(dyad_event_writer *w);
+/** Flushes and frees; accepts NULL. */
+DYAD_API void dyad_event_writer_free(dyad_event_writer *w);
+
+/** Writes ev as one JSON object onto j (no newline): the JSONL format's
+ *  record, for callers that embed events in their own JSON. */
+DYAD_API void dyad_cevent_write_json(const dyad_cevent *ev, dyad_json *j);
+
+/* ---- store queries (the store section above) */
+
+/* Which events to return; NULL fields do not filter.  Each filter is
+ * answered from an index of the events table (docs/STORE.md shows the
+ * query plans). */
+typedef struct dyad_event_filter {
+    const char *actor;        /* source or target code starts with it
+                                 ("RUS" matches RUSGOV) */
+    const char *dyad_a;       /* with dyad_b: one side starts with a, the */
+    const char *dyad_b;       /*   other with b, in either direction */
+    const char *code_prefix;  /* CAMEO code starts with it ("04") */
+    const char *from;         /* date >= from (YYYY, YYYY-MM, YYYY-MM-DD;
+                                 a month or year event is in when its
+                                 period begins on or after it) */
+    const char *to;           /* date <= to; "2020-06" takes the whole
+                                 month */
+    const char *country;      /* location country (ISO alpha-3) */
+    const char *modality;     /* asserted, planned, negated, hypothetical */
+} dyad_event_filter;
+
+/** Calls fn with each event passing f (NULL: all), as its stored JSON
+ *  object (one line, no newline), in the consolidator's canonical order
+ *  (by date, undated last, key, code, source, target, event id); fn
+ *  returns nonzero to stop.  DYAD_OK, DYAD_EIO (message in
+ *  dyad_store_errmsg()), DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_events(dyad_store *s, const dyad_event_filter *f,
+                                       int (*fn)(void *ctx, const char *json,
+                                                 size_t len),
+                                       void *ctx);
+/** Calls fn with each mention behind event_id -- the record as `dyad
+ *  code` writes it, with its sentence and evidence -- in document and
+ *  record order.  DYAD_ENOTFOUND when there is no such event; DYAD_OK,
+ *  DYAD_EIO, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_mentions(dyad_store *s, const char *event_id,
+                                         int (*fn)(void *ctx, const char *json,
+                                                   size_t len),
+                                         void *ctx);
+/** Writes the events passing f (NULL: all) onto out in fmt, in the
+ *  order of dyad_store_events(): JSONL as stored (the bytes `dyad
+ *  consolidate` writes for the same mentions), CSV, TSV and GDELT
+ *  through the event writers (dyad_event_writer_*).  *count (may be
+ *  NULL) gets the number written.  DYAD_OK, DYAD_EIO (a database or
+ *  write error: dyad_store_errmsg()), DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_store_events_write(dyad_store *s, const dyad_event_filter *f,
+                                             FILE *out, dyad_event_format fmt,
+                                             size_t *count);
+/** The query plan SQLite chooses for the events query of f, one step
+ *  per line ("SEARCH events USING INDEX events_source ..."), into out
+ *  (cap bytes, NUL-terminated).  For the docs and tests. */
+DYAD_API dyad_status dyad_store_events_plan(dyad_store *s, const dyad_event_filter *f,
+                                            char *out, size_t cap);
 
 /* ----------------------------------------------------------- JSON output */
 

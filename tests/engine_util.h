@@ -44,7 +44,7 @@ static void engine_util_teardown(void)
     do {                                                     \
         if (!g_tagger) {                                     \
             print_message("SKIP: no tagger data\n");         \
-            skip();                                          \
+            test_skip();                                          \
         }                                                    \
     } while (0)
 

@@ -361,5 +361,5 @@ int main(void)
         cmocka_unit_test(test_igos),
         cmocka_unit_test(test_agents),
     };
-    return cmocka_run_group_tests(tests, S_setup, S_teardown);
+    return test_result(cmocka_run_group_tests(tests, S_setup, S_teardown));
 }

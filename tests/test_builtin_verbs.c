@@ -109,7 +109,7 @@ static void S_run(const vcase *cases, size_t n)
 {
     if (!g_tagger) {
         printf("SKIP: no tagger data\n");
-        skip();
+        test_skip();
     }
     int bad = 0;
     for (size_t i = 0; i < n; i++) {
@@ -462,24 +462,28 @@ static const vcase ROOT_13[] = {
 };
 
 /* Protest: demonstrations (for a change of policy 1412), hunger strikes,
- * blockades, riots. */
+ * blockades, riots.  A protest is an act of one party: the place it was
+ * held is its location, not a second party (empty target). */
 static const vcase ROOT_14[] = {
     {"Thousands of Serbian students demonstrated in Belgrade against the government.",
      "SRBEDU SRBGOV 141"},
     {"Thousands of French workers protested against the pension reform in Paris.",
-     "FRALAB FRA 1412"},
+     "FRALAB  1412"},
     {"Iranian activists went on hunger strike in Turkey.",
-     "IRNCVL TUR 142"},
+     "IRNCVL  142"},
     {"Belgian farmers blocked roads in Brussels.",
-     "BELAGR BEL 144"},
+     "BELAGR  144"},
     {"Kenyan protesters rioted in Nairobi.",
-     "KENCVL KEN 145"},
+     "KENCVL  145"},
 };
 
 /* Force posture: deployments near another state. */
 static const vcase ROOT_15[] = {
     {"China deployed warships near Taiwan.",
      "CHN TWN 154"},
+    /* troops put on alert "in" a place: its location, not a target */
+    {"Pakistan's army went on high alert in Kashmir.",
+     "PAKMIL  152"},
     {"Belarus mobilized troops near the border with Poland.",
      "BLR POL 154"},
 };
@@ -523,6 +527,9 @@ static const vcase ROOT_17[] = {
      "ISRMIL PSE 1712"},
     {"The government of Ethiopia imposed a curfew on Addis Ababa.",
      "ETHGOV ETH 1723"},
+    /* a curfew or martial law "in" a place is imposed on it (no venue) */
+    {"Sudan's army declared martial law in Khartoum.",
+     "SDNMIL SDN 1724"},
     {"Russia detained a French citizen.",
      "RUS FRACVL 173"},
     {"Russia deported the American journalist.",
@@ -642,5 +649,5 @@ int main(void)
         cmocka_unit_test(test_root_19),
         cmocka_unit_test(test_root_20),
     };
-    return cmocka_run_group_tests(tests, coding_setup, coding_teardown);
+    return test_result(cmocka_run_group_tests(tests, coding_setup, coding_teardown));
 }

@@ -183,15 +183,15 @@ static void test_matches_tsv(void **state)
             continue;
         if (!header) {
             assert_string_equal(line,
-                                "code\tname\troot\tquad_class\tgoldstein\tplover\tintent\trefusal");
+                                "code\tname\troot\tquad_class\tgoldstein\tplover\tintent\trefusal\ttraits");
             header = 1;
             continue;
         }
-        char *field[8];
+        char *field[9];
         int nf = 0;
         char *p = line;
         for (;;) {
-            assert_true(nf < 8);
+            assert_true(nf < 9);
             field[nf++] = p;
             char *tab = strchr(p, '\t');
             if (!tab)
@@ -199,7 +199,7 @@ static void test_matches_tsv(void **state)
             *tab = 0;
             p = tab + 1;
         }
-        assert_int_equal(nf, 8);
+        assert_int_equal(nf, 9);
         const dyad_cameo_info *ci = dyad_cameo_at(row++);
         assert_non_null(ci);
         assert_string_equal(ci->code, field[0]);
@@ -222,6 +222,19 @@ static void test_matches_tsv(void **state)
                 assert_null(v);
             }
         }
+        unsigned traits = 0;
+        for (char *x = field[8]; *x;) {
+            size_t n = strcspn(x, ",");
+            if (n == 9 && !strncmp(x, "symmetric", 9)) traits |= DYAD_CAMEO_SYMMETRIC;
+            else if (n == 6 && !strncmp(x, "mutual", 6)) traits |= DYAD_CAMEO_MUTUAL;
+            else if (n == 5 && !strncmp(x, "force", 5)) traits |= DYAD_CAMEO_FORCE;
+            else if (n == 9 && !strncmp(x, "judgement", 9)) traits |= DYAD_CAMEO_JUDGEMENT;
+            else if (n == 9 && !strncmp(x, "one_sided", 9)) traits |= DYAD_CAMEO_ONE_SIDED;
+            else if (n == 5 && !strncmp(x, "venue", 5)) traits |= DYAD_CAMEO_VENUE;
+            else fail_msg("%s: unknown trait '%.*s'", field[0], (int)n, x);
+            x += n + (x[n] == ',');
+        }
+        assert_int_equal(ci->traits, traits);
     }
     fclose(f);
     assert_int_equal(row, dyad_cameo_count());
@@ -236,7 +249,7 @@ static void test_plover_reference(void **state)
     if (!shared_present()) {
         printf("SKIP: %s is absent; the PLOVER cross-check is skipped\n",
                DYAD_SHARED_DIR);
-        skip();
+        test_skip();
     }
     FILE *f = fopen(shared_path("reference/CAMEO2PLOVER-2021.txt"), "r");
     assert_non_null(f);
@@ -290,5 +303,5 @@ int main(void)
         cmocka_unit_test(test_matches_tsv),
         cmocka_unit_test(test_plover_reference),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -118,7 +118,7 @@ static void test_shared_suite(void **state)
     (void)state;
     if (!shared_present()) {
         print_message("SKIP: ../shared is absent\n");
-        skip();
+        test_skip();
     }
     dyad_suite *s;
     assert_int_equal(dyad_suite_load(&s, shared_path("petrarch2/validation/PETR.UnitTest.records.xml")),
@@ -169,7 +169,7 @@ static void test_evidence_points_at_real_lines(void **state)
     (void)state;
     if (!shared_present()) {
         print_message("SKIP: ../shared is absent\n");
-        skip();
+        test_skip();
     }
     const char *dir = shared_path("petrarch2/validation");
     char base[4096];
@@ -262,5 +262,5 @@ int main(void)
         cmocka_unit_test(test_shared_suite),
         cmocka_unit_test(test_evidence_points_at_real_lines),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }

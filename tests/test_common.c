@@ -283,5 +283,5 @@ int main(void)
         cmocka_unit_test(test_json_large),
         cmocka_unit_test(test_err_messages), cmocka_unit_test(test_fopen_regular),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }

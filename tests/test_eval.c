@@ -409,10 +409,147 @@ static void test_many_stories(void **state)
     dyad_eval_free(ev);
 }
 
+/* Splits: the first begin_split names split 0; each split is scored on
+ * its own stories, the pooled figures are unchanged; a gold line naming a
+ * story of another split is skipped; the gap is a's figures minus b's. */
+static void test_splits(void **state)
+{
+    (void)state;
+    dyad_eval *ev = NULL;
+    assert_int_equal(dyad_eval_new(&ev), DYAD_OK);
+    assert_int_equal(dyad_eval_nsplits(ev), 1);
+    assert_string_equal(dyad_eval_split_name(ev, 0), "gold");
+    assert_int_equal(dyad_eval_begin_split(ev, "dev"), DYAD_OK);
+    assert_int_equal(dyad_eval_nsplits(ev), 1);              /* renamed, not added */
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, "dev", S_gold, strlen(S_gold)),
+                     DYAD_OK);
+    assert_int_equal(dyad_eval_begin_split(ev, "test"), DYAD_OK);
+    assert_int_equal(dyad_eval_nsplits(ev), 2);
+    assert_string_equal(dyad_eval_split_name(ev, 0), "dev");
+    assert_string_equal(dyad_eval_split_name(ev, 1), "test");
+    assert_null(dyad_eval_split_name(ev, 2));
+    static const char test_gold[] =
+        "{\"story\": \"s3\", \"start\": 0, \"end\": 20, \"source\": \"PER\", \"target\": \"CHL\","
+        " \"code\": \"190\", \"date\": \"2022-03\"}\n"
+        "{\"story\": \"s2\"}\n";                               /* dev's story */
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_GOLD, "t.jsonl", test_gold,
+                                         strlen(test_gold)),
+                     DYAD_EFORMAT);
+    assert_string_equal(dyad_eval_errmsg(ev),
+                        "t.jsonl:2: story s2 is in split dev already; line skipped");
+    assert_int_equal(dyad_eval_add_story(ev, "s1", S_s1, strlen(S_s1)), DYAD_OK);
+    assert_int_equal(dyad_eval_add_story(ev, "s2", "Nothing here.", 13), DYAD_OK);
+    assert_int_equal(dyad_eval_add_story(ev, "s3", "Not in the gold set.", 20), DYAD_OK);
+    /* S_events' s3 event has other countries; this one agrees with the
+     * test gold at the countries level (193 is a fight too), not fully */
+    static const char more[] =
+        "{\"doc_id\": \"s3\", \"source\": \"PER\", \"target\": \"CHL\", \"code\": \"193\","
+        " \"date\": \"2022-03-04\", \"sentence\": \"Not in the gold set.\"}\n";
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, NULL, S_events, strlen(S_events)),
+                     DYAD_OK);
+    assert_int_equal(dyad_eval_add_jsonl(ev, DYAD_EVAL_SYSTEM, NULL, more, strlen(more)),
+                     DYAD_OK);
+    dyad_eval_score s;
+    assert_int_equal(dyad_eval_get_split(ev, 0, DYAD_EVAL_COUNTRIES, NULL, &s), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    /* dev as in test_levels: 4 gold, 6 system (the repeat dropped);
+     * countries match the 190 and the GONGOV->ROHGOV 040 */
+    assert_int_equal(dyad_eval_get_split(ev, 0, DYAD_EVAL_COUNTRIES, NULL, &s), DYAD_OK);
+    assert_int_equal(s.gold, 4);
+    assert_int_equal(s.system, 6);
+    assert_int_equal(s.gold_matched, 2);
+    assert_int_equal(s.system_matched, 2);
+    /* test: one gold, two system events, one agreeing */
+    assert_int_equal(dyad_eval_get_split(ev, 1, DYAD_EVAL_COUNTRIES, NULL, &s), DYAD_OK);
+    assert_int_equal(s.gold, 1);
+    assert_int_equal(s.system, 2);
+    assert_int_equal(s.gold_matched, 1);
+    assert_int_equal(s.system_matched, 1);
+    assert_int_equal(dyad_eval_get_split(ev, 1, DYAD_EVAL_FULL, "19", &s), DYAD_OK);
+    assert_int_equal(s.system, 2);
+    assert_int_equal(s.gold_matched, 0);
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 5, 8, 3, 3);     /* pooled */
+    dyad_eval_info a, b, all;
+    assert_int_equal(dyad_eval_get_split_info(ev, 0, &a), DYAD_OK);
+    assert_int_equal(dyad_eval_get_split_info(ev, 1, &b), DYAD_OK);
+    assert_int_equal(dyad_eval_get_info(ev, &all), DYAD_OK);
+    assert_int_equal(a.stories, 2);
+    assert_int_equal(b.stories, 1);
+    assert_int_equal(all.stories, 3);
+    assert_int_equal(a.system_duplicates, 1);
+    assert_int_equal(b.system_duplicates, 0);
+    assert_int_equal(a.date_matched, 1);
+    assert_int_equal(a.date_agree, 0);                       /* no system date */
+    assert_int_equal(b.date_matched, 1);
+    assert_int_equal(b.date_agree, 1);
+    assert_int_equal(a.skipped_lines, 1);                    /* the run's */
+    dyad_eval_gap g;
+    assert_int_equal(dyad_eval_get_gap(ev, 0, 1, DYAD_EVAL_COUNTRIES, &g), DYAD_OK);
+    assert_true(g.has_precision && g.has_recall && g.has_f1 && g.has_date);
+    assert_true(g.precision == 2.0 / 6.0 - 1.0 / 2.0);
+    assert_true(g.recall == 2.0 / 4.0 - 1.0);
+    assert_true(g.date == -1.0);
+    assert_int_equal(dyad_eval_get_gap(ev, 0, 2, DYAD_EVAL_COUNTRIES, &g), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_get_gap(ev, 0, 1, DYAD_EVAL_NLEVELS, &g), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_get_split_info(ev, 2, &a), DYAD_EINVAL);
+    /* an empty split stays a split of its own, with nothing in it */
+    assert_int_equal(dyad_eval_begin_split(ev, "empty"), DYAD_OK);
+    assert_int_equal(dyad_eval_begin_split(ev, "last"), DYAD_OK);
+    assert_int_equal(dyad_eval_nsplits(ev), 4);
+    assert_string_equal(dyad_eval_split_name(ev, 2), "empty");
+    assert_int_equal(dyad_eval_run(ev), DYAD_OK);
+    assert_int_equal(dyad_eval_get_split(ev, 2, DYAD_EVAL_CATEGORY, NULL, &s), DYAD_OK);
+    assert_int_equal(s.gold + s.system, 0);
+    assert_int_equal(dyad_eval_get_gap(ev, 0, 3, DYAD_EVAL_CATEGORY, &g), DYAD_OK);
+    assert_false(g.has_precision || g.has_recall || g.has_f1 || g.has_date);
+    assert_true(g.precision == 0.0 && g.recall == 0.0);
+    assert_int_equal(dyad_eval_begin_split(ev, NULL), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_begin_split(NULL, "x"), DYAD_EINVAL);
+    assert_int_equal(dyad_eval_nsplits(NULL), 0);
+    dyad_eval_free(ev);
+}
+
+/* One-sided events (a protest, a strike: no second party) are scored
+ * apart from the levels: found when a one-sided system event of an
+ * overlapping sentence has the same category and countries; system ones
+ * are counted even where the gold has none. */
+static void test_one_sided(void **state)
+{
+    (void)state;
+    const char *gold =
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 22, \"source\": \"ARNMIL\", \"target\": \"GONGOV\","
+        " \"code\": \"190\"}\n"
+        "{\"story\": \"s1\", \"start\": 23, \"end\": 40, \"source\": \"GONLAB\", \"target\": \"\","
+        " \"code\": \"143\"}\n"
+        "{\"story\": \"s1\", \"start\": 41, \"end\": 66, \"source\": \"MOR\", \"target\": \"-\","
+        " \"code\": \"141\"}\n";
+    const char *events =
+        "{\"doc_id\": \"s1\", \"sentence\": \"Arnor attacked Gondor.\", \"source\": \"ARNMIL\","
+        " \"target\": \"GONGOV\", \"code\": \"190\"}\n"
+        "{\"doc_id\": \"s1\", \"sentence\": \"Gondor met Rohan.\", \"source\": \"GONCVL\","
+        " \"target\": \"\", \"code\": \"1431\"}\n"
+        "{\"doc_id\": \"s1\", \"sentence\": \"Mordor threatened Gondor.\", \"source\": \"ARN\","
+        " \"target\": \"\", \"code\": \"141\"}\n"
+        "{\"doc_id\": \"s1\", \"sentence\": \"Mordor threatened Gondor.\", \"source\": \"MOR\","
+        " \"target\": \"\", \"code\": \"145\"}\n";
+    dyad_eval *ev = S_new(gold, events, 1);
+    /* the two-party levels see one event on each side */
+    S_expect(ev, DYAD_EVAL_COUNTRIES, NULL, 1, 1, 1, 1);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    assert_int_equal(info.one_sided_gold, 2);
+    assert_int_equal(info.one_sided_system, 3);
+    /* the strike is found (same root, same country); the march is not:
+     * another country's, and a riot is not a demonstration */
+    assert_int_equal(info.one_sided_found, 1);
+    dyad_eval_free(ev);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels),
+        cmocka_unit_test(test_one_sided),
         cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_offsets_overlap),
         cmocka_unit_test(test_countries_and_greedy),
@@ -422,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_many_stories),
         cmocka_unit_test(test_first_occurrence),
         cmocka_unit_test(test_overlap_ties),
+        cmocka_unit_test(test_splits),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -130,7 +130,7 @@ static void test_tripoli_paris(void **state)
 static void test_phone_call(void **state)
 {
     (void)state;
-    if (!g_tagger) skip();
+    if (!g_tagger) { printf("SKIP: no tagger data\n"); test_skip(); }
     dyad_engine_options o = dyad_engine_defaults();
     dyad_engine *e;
     assert_int_equal(dyad_engine_new(&e, g_dict, g_tagger, &o), DYAD_OK);
@@ -238,5 +238,5 @@ int main(void)
         cmocka_unit_test(test_phone_call),
         cmocka_unit_test(test_json),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

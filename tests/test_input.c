@@ -688,7 +688,7 @@ static void test_seeds_jsonl(void **state)
     (void)state;
     if (!shared_present()) {
         print_message("SKIP: ../shared is absent\n");
-        skip();
+        test_skip();
     }
     S_read1(shared_path("corpus/seeds/seeds.jsonl"));
     assert_int_equal(R.ndocs, 5);
@@ -722,5 +722,5 @@ int main(void)
         cmocka_unit_test(test_memory_inputs),
         cmocka_unit_test(test_seeds_jsonl),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }

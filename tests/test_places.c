@@ -352,5 +352,5 @@ int main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_loader),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

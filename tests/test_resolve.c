@@ -575,5 +575,5 @@ int main(void)
         cmocka_unit_test(test_several_in_order),
         cmocka_unit_test(test_with_tokenizer),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return test_result(cmocka_run_group_tests(tests, NULL, NULL));
 }

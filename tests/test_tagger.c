@@ -41,7 +41,7 @@ static int teardown(void **state)
 
 #define NEED_TAGGER()                                                        \
     do {                                                                     \
-        if (!TG) { printf("SKIP: no tagger data\n"); skip(); }               \
+        if (!TG) { printf("SKIP: no tagger data\n"); test_skip(); }               \
     } while (0)
 
 /* Splits s at blanks into words (in the arena). */
@@ -86,7 +86,7 @@ static const char *S_chunked(const char *sentence)
     uint32_t n = S_words(sentence, w, 1024);
     dyad__arena_reset(&A);
     assert_int_equal(dyad__tagger_tag(TG, w, n, tags, &A), DYAD_OK);
-    assert_int_equal(dyad__chunk(&T, w, tags, n, &A), DYAD_OK);
+    assert_int_equal(dyad__chunk(&T, w, tags, n, NULL, &A), DYAD_OK);
     dyad__buf b;
     dyad__buf_init(&b);
     dyad__tree_write(&T, T.root, &b);
@@ -404,7 +404,7 @@ static void test_vgroups_treebank(void **state)
     dyad__err e;
     dyad__arena_reset(&A);
     assert_int_equal(dyad__tree_read(&T, p, strlen(p), &A, &e), DYAD_OK);
-    assert_int_equal(dyad__tree_vgroups(&T, &A), DYAD_OK);
+    assert_int_equal(dyad__tree_vgroups(&T, NULL, &A), DYAD_OK);
     assert_int_equal(T.nvgroups, 1);
     const dyad__vgroup *g = &T.vgroups[0];
     assert_string_equal(T.toks[g->verb].word, "attacked");
@@ -617,7 +617,7 @@ static void test_chunk_random(void **state)
             tags[i] = (uint8_t)(S_next() % DYAD__T_COUNT);
         }
         dyad__arena_reset(&A);
-        assert_int_equal(dyad__chunk(&T, w, tags, n, &A), DYAD_OK);
+        assert_int_equal(dyad__chunk(&T, w, tags, n, NULL, &A), DYAD_OK);
         S_check_tree(&T);
     }
 }
@@ -626,7 +626,8 @@ static void test_chunk_long(void **state)
 {
     (void)state;
     NEED_TAGGER();
-    /* long, flat or deeply nested input stays linear and valid */
+    /* long, flat or deeply nested input gives a valid tree (its time is
+     * measured by bench/, never asserted by a test) */
     static char text[200000];
     const char *pieces[] = {"Gondor said that ", "Mordor , ", "the leader of ", "( ", "very ",
                             "attacked ", ", who said that "};
@@ -634,11 +635,8 @@ static void test_chunk_long(void **state)
         size_t o = 0;
         for (int r = 0; r < 2000 && o + 40 < sizeof text; r++) o += (size_t)snprintf(text + o, sizeof text - o, "%s", pieces[p]);
         snprintf(text + o, sizeof text - o, "Arnor .");
-        clock_t t0 = clock();
         S_chunked(text);
-        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
         S_check_tree(&T);
-        assert_true(secs < 2.0);
     }
 }
 
@@ -673,7 +671,7 @@ static void test_chunk_real(void **state)
 {
     (void)state;
     NEED_TAGGER();
-    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); skip(); }
+    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); test_skip(); }
     dyad_reader *r;
     assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
     dyad_reader_add(r, shared_path("corpus/voa/voa_stories.jsonl"));
@@ -699,7 +697,7 @@ static void test_chunk_real(void **state)
             }
             dyad__arena_reset(&A);
             assert_int_equal(dyad__tagger_tag(TG, w, (uint32_t)s->ntokens, tags, &A), DYAD_OK);
-            assert_int_equal(dyad__chunk(&T, w, tags, (uint32_t)s->ntokens, &A), DYAD_OK);
+            assert_int_equal(dyad__chunk(&T, w, tags, (uint32_t)s->ntokens, NULL, &A), DYAD_OK);
             S_check_tree(&T);
             sentences++;
         }
@@ -879,7 +877,7 @@ static agree S_agreement(const char *path)
             w[i].len = (uint32_t)strlen(gold.toks[i].word);
         }
         assert_int_equal(dyad__tagger_tag(TG, w, gold.ntoks, tags, &A), DYAD_OK);
-        assert_int_equal(dyad__chunk(&mine, w, tags, gold.ntoks, &A), DYAD_OK);
+        assert_int_equal(dyad__chunk(&mine, w, tags, gold.ntoks, NULL, &A), DYAD_OK);
         for (uint32_t i = 0; i < gold.ntoks; i++) {
             ag.tokens++;
             ag.same += dyad__ptag_parse(gold.toks[i].tag) == tags[i];
@@ -898,7 +896,7 @@ static void test_agreement(void **state)
 {
     (void)state;
     NEED_TAGGER();
-    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); skip(); }
+    if (!shared_present()) { printf("SKIP: ../shared is absent\n"); test_skip(); }
     printf("tag agreement with the suite's parse trees:\n");
     agree a = S_agreement(shared_path("petrarch2/validation/PETR.UnitTest.records.xml"));
     agree b = S_agreement(shared_path("corpus/GigaWord.sample.PETR.xml"));
@@ -929,5 +927,5 @@ int main(void)
         cmocka_unit_test(test_chunker_limits),
         cmocka_unit_test(test_agreement),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

@@ -16,6 +16,7 @@
  * tokens; all its per-sentence memory is one arena, reset per sentence.
  */
 #include "code.h"
+#include "../dict/dict.h"   /* the lexicon (dyad__dict_lexicon) */
 
 #include "../dict/dict.h"
 
@@ -65,6 +66,7 @@ typedef struct wslot {
     unsigned char len;
     char s[WCACHE_LEN];
     unsigned id;
+    uint64_t lex;               /* its lexicon lists (dyad__lex_bits) */
 } wslot;
 
 /* An intent code standing for a planned act (news mode). */
@@ -72,12 +74,14 @@ typedef struct planmap { const char *from, *to; int mod; } planmap;
 
 struct dyad_coder {
     const dyad_dict *d;
+    const dyad__lexicon *lex;   /* the word lists (the dictionary's) */
     wslot *wcache;
     dyad__arena arena;
     dyad__tree tree;
     const char *date;
     dyad_dict_word *words;      /* the tree's words, for dictionary calls */
     unsigned *wid;              /* their word ids */
+    uint64_t *lexb;             /* their lexicon lists, as bits */
     unsigned *wset;             /* the sentence's word ids as a hash set */
     uint32_t wset_mask;
     actorset *np_memo;          /* per node: its actor set, once computed */
@@ -143,6 +147,11 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     dyad_coder *c = calloc(1, sizeof *c);
     if (!c) return DYAD_ENOMEM;
     c->d = d;
+    c->lex = dyad__dict_lexicon(d);
+    if (!c->lex) {
+        free(c);
+        return DYAD_ENOMEM;
+    }
     c->syn_asked = dyad_dict_synset_find(d, "ASKED");
     c->syn_alleged = dyad_dict_synset_find(d, "ALLEGED");
     c->syn_aspectual = dyad_dict_synset_find(d, "ASPECTUAL");
@@ -288,24 +297,17 @@ static int S_in_words(const char *w, const char *const *v, size_t n)
     return 0;
 }
 
+/* Is token i of the sentence in the lexicon's list (text/text.h)? */
+static inline int S_lx(const dyad_coder *c, uint32_t i, int list)
+{
+    return (int)((c->lexb[i] >> list) & 1u);
+}
+
 /* Subordinators and prepositions before a participle whose subject is
  * not written: "after meeting Biden", "while visiting Kyiv", "led a group
  * in calling on Rubio", "by offering aid". */
 static const char *const S_participle_subord[] = {"after", "before", "while", "since", "without",
                                                   "upon", "when", "in", "by"};
-
-/* Is w (any case) in the sorted lower-case list v of n words? */
-static int S_in_sorted(const char *w, const char *const *v, size_t n)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int r = strcasecmp(w, v[mid]);
-        if (!r) return 1;
-        if (r < 0) hi = mid; else lo = mid + 1;
-    }
-    return 0;
-}
 
 /* A word the parse uses as a pronoun, verb or function word names no
  * actor, whatever its spelling ("told us" is not the United States; "IS"
@@ -561,10 +563,6 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 /* news mode: a role word before another noun modifies it
                  * ("military cooperation", "government policy"): no
                  * party */
-                static const char *const bodies[] = {"group", "groups", "movement",
-                                                     "organization", "organisation", "faction",
-                                                     "factions", "cell", "cells", "network",
-                                                     "wing", "outfit"};
                 int modifier = 0;
                 for (uint32_t q = seg.b; c->agent_country && q < i && q < p->tok_b && !modifier; q++)
                     modifier = !c->covered[q] && (!strcmp(t->toks[q].tag, "NN") ||
@@ -572,7 +570,7 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 /* ... but "the insurgent group", "a militant network": the
                  * noun is a body of people the role word describes */
                 if (modifier && i > 0 && i - 1 >= seg.b &&
-                    S_in_words(t->toks[i - 1].word, bodies, DYAD_ARRAY_LEN(bodies)))
+                    S_lx(c, i - 1, DYAD__LX_BODIES))
                     modifier = 0;
                 if (!modifier) lone->v[lone->n++] = seg;
                 else TRACE("  '%s' modifies a noun: no party\n", S_words_text(c, seg.a, seg.b));
@@ -690,10 +688,7 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
         i = a + 2;
     } else if (!strcasecmp(w0, "the") && b - a <= 3) {
         /* "the" alone only before nouns that come in pairs in news */
-        static const char *const pairs[] = {"leaders", "presidents", "ministers",
-                                            "countries", "governments", "sides", "neighbors",
-                                            "neighbours"};
-        if (!S_in_words(t->toks[b - 1].word, pairs, DYAD_ARRAY_LEN(pairs))) return 0;
+        if (!S_lx(c, b - 1, DYAD__LX_PAIR_NOUNS)) return 0;
     } else {
         return 0;
     }
@@ -714,10 +709,7 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     const unsigned *ag = lone.n ? lone.v[0].ag : NULL;
     /* states ("countries", "leaders") are told apart by country; "sides"
      * and "rivals" may be two parties of one country */
-    static const char *const states[] = {"leaders", "presidents", "ministers", "countries",
-                                         "nations", "governments", "neighbors", "neighbours",
-                                         "capitals", "allies", "premiers", "states"};
-    int by_country = !cc && S_in_words(t->toks[b - 1].word, states, DYAD_ARRAY_LEN(states));
+    int by_country = !cc && S_lx(c, b - 1, DYAD__LX_STATE_NOUNS);
     return S_story_pair(c, a, b, cc, ag, by_country, s);
 }
 
@@ -995,7 +987,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
     return s;
 }
 
-static int S_reporting_verb(const char *w);
+static int S_reporting(const dyad_coder *c, uint32_t tok);
 static actorset S_named_only(dyad_coder *c, const actorset *s);
 static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
 
@@ -1053,16 +1045,12 @@ static int S_is_person(const dyad_coder *c, const mention *m)
     return !m->agent && (m->code || (m->entry && S_is_person_entry(c, m->entry)));
 }
 
-static void S_remember_name(dyad_coder *c, const char *w, const char *code)
+static void S_remember_name(dyad_coder *c, uint32_t tok, const char *code)
 {
+    const char *w = c->tree.toks[tok].word;
     /* a day or month after a name is a time, not the name's end ("the
      * Taliban's leader Sunday praised") */
-    static const char *const times[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                        "Saturday", "Sunday", "January", "February", "March",
-                                        "April", "June", "July", "August", "September",
-                                        "October", "November", "December", "Today",
-                                        "Yesterday", "Tomorrow"};
-    if (S_in_words(w, times, DYAD_ARRAY_LEN(times))) return;
+    if (S_lx(c, tok, DYAD__LX_TIMES)) return;
     if (!dyad__story_learn_name(c->story, w, code)) return;   /* memory full */
     if (c->explain) dyad__buf_printf(&c->trace, "name '%s' = %s (introduced here)\n", w, code);
 }
@@ -1117,7 +1105,7 @@ static void S_learn_names(dyad_coder *c)
         const char *code = NULL;
         for (uint32_t k = 0; k < s.n && !code; k++)
             if (strncmp(s.v[k].code, "---", 3)) code = s.v[k].code;
-        if (code) S_remember_name(c, w, code);
+        if (code) S_remember_name(c, j - 1, code);
     }
     /* office holders the dictionary names in full ("Yoshihide Suga"):
      * their surname alone later ("Suga") */
@@ -1136,7 +1124,7 @@ static void S_learn_names(dyad_coder *c)
         if (!S_cap_word(w) || strlen(w) < 2 || strlen(w) >= DYAD__STORY_TEXT ||
             strcmp(t->toks[at].tag, "NNP"))
             continue;
-        S_remember_name(c, w, code);
+        S_remember_name(c, at, code);
     }
 }
 
@@ -1220,7 +1208,7 @@ static void S_find_speaker(dyad_coder *c)
     for (uint32_t k = 0; k < t->nvgroups && !c->speaker.n; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (c->inquote[h->verb]) continue;
-        if (h->reported == NONE && !S_reporting_verb(t->toks[h->verb].word)) continue;
+        if (h->reported == NONE && !S_reporting(c, h->verb)) continue;
         uint32_t np = h->subject;
         if (np == NONE || c->inquote[t->nodes[np].tok_a])
             np = h->last + 1 < t->ntoks ? c->np_from[h->last + 1] : NONE;   /* said X */
@@ -1449,12 +1437,40 @@ static int S_each_other(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
+static const dyad_cameo_info *S_cameo_row(const char *code);
+
+/* The CAMEO table's traits (data/cameo/cameo.tsv) of code's own row, 0
+ * when it has none. */
+static unsigned S_traits(const char *code)
+{
+    const dyad_cameo_info *ci = NULL;
+    return code && dyad_cameo_lookup(code, &ci) == DYAD_OK && ci ? ci->traits : 0;
+}
+
 /* Codes whose object is often a deed rather than a party: judged acts,
- * and sanctions or coercion aimed at what a party did. */
+ * and sanctions or coercion aimed at what a party did (the table's trait
+ * "judgement", of the code's row or its nearest parent's: 051, 11x, 12x,
+ * 16x, 17x). */
 static int S_judgement(const char *code)
 {
-    return !strcmp(code, "051") || !strncmp(code, "11", 2) || !strncmp(code, "12", 2) ||
-           !strncmp(code, "16", 2) || !strncmp(code, "17", 2);
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_JUDGEMENT);
+}
+
+/* Acts that need no second party (the table's trait "one_sided", of the
+ * code's row or its nearest parent's: protests, force postures, a
+ * declared truce, demobilising, surrender, curfews, emergency rule). */
+static int S_one_sided(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_ONE_SIDED);
+}
+
+/* Acts whose place is a venue, not a party ("protested in Paris"). */
+static int S_venue(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_VENUE);
 }
 
 /* -------------------------------------------------------------- patterns */
@@ -1524,17 +1540,26 @@ static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
     return S_synset_lens_at(c, id, start);   /* table full */
 }
 
-static unsigned S_word_id(dyad_coder *c, const char *w, size_t n)
+/* The word id of w[0..n) and (*lex) its lexicon lists: one probe of the
+ * cache for a word seen before. */
+static unsigned S_word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex)
 {
-    if (n == 0 || n > WCACHE_LEN) return dyad_dict_word_id(c->d, w, n);
+    if (n == 0 || n > WCACHE_LEN) {
+        *lex = dyad__lex_bits(c->lex, w, n);
+        return dyad_dict_word_id(c->d, w, n);
+    }
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
     wslot *sl = &c->wcache[h & (WCACHE_SIZE - 1)];
-    if (sl->len == n && memcmp(sl->s, w, n) == 0) return sl->id;
+    if (sl->len == n && memcmp(sl->s, w, n) == 0) {
+        *lex = sl->lex;
+        return sl->id;
+    }
     unsigned id = dyad_dict_word_id(c->d, w, n);
     sl->len = (unsigned char)n;
     memcpy(sl->s, w, n);
     sl->id = id;
+    sl->lex = *lex = dyad__lex_bits(c->lex, w, n);
     return id;
 }
 
@@ -1566,14 +1591,7 @@ static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
 
 /* What makes a group a governor that matters ("hopes to meet", "does not
  * want to meet", "was forced to give up"). */
-static const char *const S_hoping_words[] = {"hope", "hopes", "hoped", "hoping", "wish",
-                                             "wishes", "wished", "wishing"};
-static const char *const S_will_words[] = {"want", "wants", "wanted", "wish", "wishes", "plan",
-                                           "plans", "planned", "intend", "intends", "intended",
-                                           "seek", "seeks", "sought"};
-static const char *const S_made_words[] = {"forced", "compelled", "pressured", "pressed",
-                                           "ordered", "told", "asked", "urged", "coerced",
-                                           "obliged", "made"};
+/* (the lexicon's lists "hoping", "willing" and "made") */
 
 enum {
     GL_UNWILLING,   /* negated, of wanting or planning (S_unwilling) */
@@ -1706,16 +1724,13 @@ static int S_by_gentry(const void *a, const void *b)
  * passive group (every sentence pays for this). */
 static unsigned S_gov_lists(dyad_coder *c, const dyad__vgroup *h)
 {
-    const dyad__tree *t = &c->tree;
-    const char *w = t->toks[h->verb].word;
     unsigned m = 0;
-    if (h->negated && S_in_words(w, S_will_words, DYAD_ARRAY_LEN(S_will_words)))
-        m |= 1u << GL_UNWILLING;
+    if (h->negated && S_lx(c, h->verb, DYAD__LX_WILLING)) m |= 1u << GL_UNWILLING;
     if (h->modality != DYAD__MOD_NONE) m |= 1u << GL_MODAL;
     int decides = h->negated || h->modality != DYAD__MOD_NONE;
-    int made = !decides && h->passive && S_in_words(w, S_made_words, DYAD_ARRAY_LEN(S_made_words));
+    int made = !decides && h->passive && S_lx(c, h->verb, DYAD__LX_MADE);
     int aspect = c->syn_aspectual && S_synset_lens(c, c->syn_aspectual, h->verb);
-    if ((decides || made || aspect) && h->reported == NONE && !S_reporting_verb(w)) {
+    if ((decides || made || aspect) && h->reported == NONE && !S_reporting(c, h->verb)) {
         if (decides) m |= 1u << GL_DECIDES;
         if (made) m |= 1u << GL_MADE;
         if (aspect) m |= 1u << GL_ASPECT;
@@ -1828,10 +1843,7 @@ static dyad_status S_gov_index(dyad_coder *c)
         grange *r = &x->r[nr - 1];
         r->ngroups++;
         if (h->verb < r->minverb) r->minverb = h->verb;
-        const char *w = t->toks[h->verb].word;
-        if (((w[0] | 32) == 'h' || (w[0] | 32) == 'w') &&     /* the hoping words' */
-            S_in_words(w, S_hoping_words, DYAD_ARRAY_LEN(S_hoping_words)))
-            r->any |= GA_HOPING;
+        if (S_lx(c, h->verb, DYAD__LX_HOPING)) r->any |= GA_HOPING;
         if (c->syn_asked && S_synset_lens(c, c->syn_asked, h->verb)) r->any |= GA_ASKED;
         if (c->syn_alleged && S_synset_lens(c, c->syn_alleged, h->verb)) r->any |= GA_ALLEGED;
         lists[k] = (uint8_t)S_gov_lists(c, h);
@@ -2215,12 +2227,9 @@ static pmatch S_try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t 
  * respond"), or, for a clause without a subject, its own complements. */
 /* Prepositions of place and time: "airstrikes against IS in Syria" aim
  * at IS; a place is the target only when nothing else is named. */
-static int S_locative(const char *w)
+static int S_locative(const dyad_coder *c, uint32_t tok)
 {
-    static const char *const v[] = {"in", "at", "near", "inside", "outside", "across",
-                                    "throughout", "within", "around", "amid", "during",
-                                    "since"};
-    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
+    return S_lx(c, tok, DYAD__LX_LOCATIVES);
 }
 
 static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
@@ -2258,17 +2267,6 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
      * no subject: a purpose ("build alliances in Europe to
      * isolate Lima"), whose parties are not this act's -- unless the object
      * is a noun the infinitive completes ("efforts to stop X") */
-    static const char *const completed[] = {
-        "effort", "efforts", "plan", "plans", "attempt", "attempts", "bid", "move", "decision",
-        "agreement", "deal", "call", "calls", "offer", "proposal", "promise", "pledge", "threat",
-        "threats", "order", "orders", "request", "commitment", "intention", "readiness",
-        "willingness", "plot", "campaign", "initiative", "measures", "steps", "way", "chance",
-        "opportunity", "permission", "authority", "mandate", "right", "push", "drive", "demand",
-        "demands", "ultimatum", "resolution", "mission", "operation", "operations",
-        /* military acts: their purpose names their target ("launched an
-         * offensive to capture Tripoli") */
-        "offensive", "counteroffensive", "attack", "attacks", "assault", "strike", "strikes",
-        "raid", "raids", "war", "invasion", "incursion", "siege", "blockade"};
     uint32_t obj_head = NONE;
     int relative = 0;   /* a relative clause has begun among the children */
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
@@ -2292,11 +2290,11 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
             t->nodes[x->first_child].label == DYAD__L_VP &&
             !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO") &&
-            !S_in_words(t->toks[obj_head].word, completed, DYAD_ARRAY_LEN(completed)))
+            !S_lx(c, obj_head, DYAD__LX_COMPLETED))
             continue;
         if (x->label == DYAD__L_NP) np = ch;
         else if (x->label == DYAD__L_PP) {
-            if (!places && x->head != NONE && S_locative(t->toks[x->head].word)) continue;
+            if (!places && x->head != NONE && S_locative(c, x->head)) continue;
             for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
                 if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
@@ -2385,26 +2383,23 @@ static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep)
 }
 
 /* CAMEO codes of interactions that are mutual when both parties are in
- * the subject: express intent to meet (036), consult (040, 041, 044),
- * negotiate (046), sign an agreement (057). */
+ * the subject (the table's trait "symmetric"): express intent to meet
+ * (036), consult (040, 041, 044), negotiate (046), sign an agreement
+ * (057). */
 static int S_symmetric(const char *code)
 {
-    static const char *const sym[] = {"036", "040", "041", "044", "046", "057"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(sym); i++)
-        if (!strcmp(code, sym[i])) return 1;
-    return 0;
+    return (S_traits(code) & DYAD_CAMEO_SYMMETRIC) != 0;
 }
 
 /* Acts that are mutual whoever is named first: consultations (040, 041,
  * 043 is not: a visit has a host), meetings (044), mediation aside (045
  * is by a third party, not mutual), negotiations (046), signed
  * agreements (057); an intent to meet (036) only when the verb is "meet"
- * or "talk" ("due to meet Erdogan"; "plans to visit India" is one-way). */
+ * or "talk" ("due to meet Erdogan"; "plans to visit India" is one-way);
+ * the others are the table's trait "mutual". */
 static int S_mutual(const char *code, const char *verb)
 {
-    static const char *const sym[] = {"040", "041", "044", "046", "057"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(sym); i++)
-        if (!strcmp(code, sym[i])) return 1;
+    if (S_traits(code) & DYAD_CAMEO_MUTUAL) return 1;
     if (!strcmp(code, "036"))
         return !strncasecmp(verb, "meet", 4) || !strcasecmp(verb, "met") ||
                !strncasecmp(verb, "talk", 4);
@@ -2444,13 +2439,9 @@ static int S_right_after(const dyad__tree *t, const dyad__vgroup *g, uint32_t a)
 
 /* Verbs that are mutual by meaning whatever their code: "Trump and
  * Zelenskyy disagreed", "the two sides clashed". */
-static int S_reciprocal(const char *w)
+static int S_reciprocal(const dyad_coder *c, uint32_t tok)
 {
-    static const char *const v[] = {"disagree", "disagreed", "disagrees", "disagreeing",
-                                    "clash", "clashed", "clashes", "clashing", "quarrel",
-                                    "quarreled", "quarrelled", "feud", "feuded", "spar",
-                                    "sparred", "reconcile", "reconciled", "bicker", "bickered"};
-    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
+    return S_lx(c, tok, DYAD__LX_RECIPROCAL);
 }
 
 /* Is np the direct object of the verb phrase (or inside it)? */
@@ -2486,7 +2477,7 @@ static int S_direct_party(const dyad_coder *c, const dyad__vgroup *g, uint32_t a
     for (; q != NONE && q != g->inner; q = t->nodes[q].parent) {
         const dyad__node *x = &t->nodes[q];
         if (x->label == DYAD__L_S || x->label == DYAD__L_SBAR || x->label == DYAD__L_VP) return 0;
-        if (x->label == DYAD__L_PP && x->head != NONE && S_locative(t->toks[x->head].word)) return 0;
+        if (x->label == DYAD__L_PP && x->head != NONE && S_locative(c, x->head)) return 0;
     }
     return q == g->inner;
 }
@@ -2523,8 +2514,6 @@ static actorset S_earlier_subject(dyad_coder *c, const dyad__vgroup *g, int outs
  * rejected", "the claims, which Moscow denied")? */
 static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
 {
-    static const char *const charges[] = {"charge", "charges", "claim", "claims", "accusation",
-                                          "accusations", "allegation", "allegations"};
     const dyad__tree *t = &c->tree;
     uint32_t q = t->nodes[g->vp].parent;
     while (q != NONE && t->nodes[q].label == DYAD__L_S) q = t->nodes[q].parent;
@@ -2532,7 +2521,7 @@ static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
     uint32_t np = t->nodes[q].parent;
     if (np == NONE || t->nodes[np].label != DYAD__L_NP) return 0;
     uint32_t head = t->nodes[np].head;
-    return head != NONE && S_in_words(t->toks[head].word, charges, DYAD_ARRAY_LEN(charges));
+    return head != NONE && S_lx(c, head, DYAD__LX_CHARGE_NOUNS);
 }
 
 /* The row of CAMEO code (data/cameo/cameo.tsv), or of its nearest
@@ -2598,11 +2587,10 @@ static int S_governs(const dyad__tree *t, const dyad__vgroup *h, const dyad__vgr
  * own, else, for one without a subject of its own (or sharing its
  * subject), that of a verb group whose phrase holds it ("will include
  * meeting Modi"); speech verbs pass none on. */
-/* Does a group governing g have as its verb one of the n words (any
- * case), or, when words is NULL, a member of synset syn?  bit: the
+/* Does a group governing g have as its verb a word of the lexicon's list
+ * (text/text.h), or, when list is -1, a member of synset syn?  bit: the
  * range flag (GA_*) that says so. */
-static int S_gov_any(dyad_coder *c, const dyad__vgroup *g, unsigned bit,
-                     const char *const *words, size_t n, unsigned syn)
+static int S_gov_any(dyad_coder *c, const dyad__vgroup *g, unsigned bit, int list, unsigned syn)
 {
     const dyad__tree *t = &c->tree;
     const govidx *gi = c->gov;
@@ -2614,8 +2602,8 @@ static int S_gov_any(dyad_coder *c, const dyad__vgroup *g, unsigned bit,
     }
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
-        if (S_governs(t, h, g) && (words ? S_in_words(t->toks[h->verb].word, words, n)
-                                         : S_synset_lens(c, syn, h->verb) != 0))
+        if (S_governs(t, h, g) && (list >= 0 ? S_lx(c, h->verb, list)
+                                              : S_synset_lens(c, syn, h->verb) != 0))
             return 1;
     }
     return 0;
@@ -2629,7 +2617,7 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
     const govidx *gi = c->gov && c->gov->ok ? c->gov : NULL;
     /* what someone hopes or wishes for is not done: "we hope the
      * government will soon talk to Lima" */
-    if (S_gov_any(c, g, GA_HOPING, S_hoping_words, DYAD_ARRAY_LEN(S_hoping_words), 0))
+    if (S_gov_any(c, g, GA_HOPING, DYAD__LX_HOPING, 0))
         return -2;
     /* the dictionary's &ASKED words ("urged X to", "tried to", "whether
      * to") make an infinitive after them an act asked for, refused or
@@ -2639,14 +2627,14 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
         uint32_t to = g->first;
         while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
         if (to > 0 && !strcmp(t->toks[to].tag, "TO") && S_synset_lens(c, c->syn_asked, to - 1)) return -2;
-        if (S_gov_any(c, g, GA_ASKED, NULL, 0, c->syn_asked)) return -2;
+        if (S_gov_any(c, g, GA_ASKED, -1, c->syn_asked)) return -2;
     }
     if (c->syn_alleged) {
         if (g->first > 0 && S_synset_lens(c, c->syn_alleged, g->first - 1) &&
             !strncmp(t->toks[g->first - 1].tag, "RB", 2))
             return -2;   /* "allegedly attacked" */
         if (!strcmp(t->toks[g->verb].tag, "VBG") && g->first == g->verb &&
-            S_gov_any(c, g, GA_ALLEGED, NULL, 0, c->syn_alleged))
+            S_gov_any(c, g, GA_ALLEGED, -1, c->syn_alleged))
             return -2;
     }
     int mod = g->modality;
@@ -2668,7 +2656,7 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
         if (first != NONE) {
             const dyad__vgroup *h = &t->vgroups[first];
             if (h->passive && g->infinitive &&
-                S_in_words(t->toks[h->verb].word, S_made_words, DYAD_ARRAY_LEN(S_made_words)))
+                S_lx(c, h->verb, DYAD__LX_MADE))
                 return -2;
             mod = h->modality;
         }
@@ -2676,7 +2664,7 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
     for (uint32_t k = 0; !gi && k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (g->subject != NONE && g->subject != h->subject) continue;
-        if (!S_governs(t, h, g) || h->reported != NONE || S_reporting_verb(t->toks[h->verb].word))
+        if (!S_governs(t, h, g) || h->reported != NONE || S_reporting(c, h->verb))
             continue;
         /* "does not want to meet": the act is not even intended */
         if (h->negated) return -1;
@@ -2685,7 +2673,7 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
         /* "was forced (asked, ordered) to give up": another's will, not
          * the subject's intent */
         if (h->passive && g->infinitive &&
-            S_in_words(t->toks[h->verb].word, S_made_words, DYAD_ARRAY_LEN(S_made_words)))
+            S_lx(c, h->verb, DYAD__LX_MADE))
             return -2;
         mod = h->modality;
     }
@@ -2706,7 +2694,7 @@ static int S_unwilling(const dyad_coder *c, const dyad__vgroup *g)
         const dyad__vgroup *h = &t->vgroups[k];
         if (!h->negated || !S_governs(t, h, g) || (g->subject != NONE && g->subject != h->subject))
             continue;
-        if (S_in_words(t->toks[h->verb].word, S_will_words, DYAD_ARRAY_LEN(S_will_words))) return 1;
+        if (S_lx(c, h->verb, DYAD__LX_WILLING)) return 1;
     }
     return 0;
 }
@@ -2721,10 +2709,11 @@ static int S_the_statement(const dyad_coder *c, uint32_t np)
            S_in_words(t->toks[p->tok_a + 1].word, docs, DYAD_ARRAY_LEN(docs));
 }
 
-/* Acts of force: roots 18 to 20. */
+/* Acts of force (the table's trait "force": roots 18 to 20). */
 static int S_force_code(const char *code)
 {
-    return (code[0] == '1' && (code[1] == '8' || code[1] == '9')) || !strncmp(code, "20", 2);
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_FORCE);
 }
 
 /* News mode: a threat made by a condition.  Coercion or force that will,
@@ -2775,18 +2764,10 @@ static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const ch
     return out;
 }
 
-/* Verbs that report speech ("said", "told"). */
-static int S_reporting_verb(const char *w)
+/* Is token tok a verb that reports speech ("said", "told")? */
+static int S_reporting(const dyad_coder *c, uint32_t tok)
 {
-    static const char *const v[] = {"say", "says", "said", "saying", "tell", "tells", "told",
-                                    "telling", "add", "adds", "added", "write", "writes",
-                                    "wrote", "report", "reports", "reported", "comment",
-                                    "commented", "state", "states", "stated", "note", "noted",
-                                    "tweet", "tweets", "tweeted", "post", "posts", "posted",
-                                    "insist", "insists", "insisted", "argue", "argues", "argued",
-                                    "assert", "asserts", "asserted", "stress", "stresses",
-                                    "stressed"};
-    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
+    return S_lx(c, tok, DYAD__LX_REPORTING);
 }
 
 /* A noun phrase that is only a personal pronoun. */
@@ -3090,14 +3071,11 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         !strncasecmp(t->toks[g->verb].word, "warn", 4)) {
         /* the warning's content, not a condition on it ("of grave
          * costs if it must seek help from Lima") */
-        static const char *const cond[] = {"if", "unless", "when", "whenever", "because",
-                                           "as", "while", "since", "after", "before", "until",
-                                           "although", "though", "once"};
         int clause = g->reported != NONE;
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !clause;
              ch = t->nodes[ch].next_sibling)
             clause = t->nodes[ch].label == DYAD__L_SBAR &&
-                     !S_in_words(t->toks[t->nodes[ch].tok_a].word, cond, DYAD_ARRAY_LEN(cond));
+                     !S_lx(c, t->nodes[ch].tok_a, DYAD__LX_CONDITIONS);
         if (clause) {
             code = "111";
             TRACE("  a warning about what another does: criticism (111)\n");
@@ -3216,7 +3194,7 @@ mood_done:
             const dyad__node *hv = &t->nodes[h->vp];
             if (h == g || h->subject == NONE || h->subject == g->subject || hv->tok_a > gv->tok_a ||
                 gv->tok_b > hv->tok_b || hv->tok_b - hv->tok_a <= widest ||
-                S_reporting_verb(t->toks[h->verb].word))
+                S_reporting(c, h->verb))
                 continue;
             actorset hs = S_np_actors(c, h->subject, 0);
             hs = S_named_only(c, &hs);
@@ -3267,7 +3245,24 @@ mood_done:
          * between are attached */
         src = S_earlier_subject(c, g, 0);
     }
-    if (!tgt.n) tgt = S_target_of(c, g->inner, &from, 0);
+    int placed = 0;   /* a one-sided act's locative phrase was set aside */
+    if (!tgt.n) {
+        tgt = S_target_of(c, g->inner, &from, 0);
+        /* news mode: an act of one party ("walked off the job in
+         * Valparaiso", "rallied outside the ministry") has a place, not a second
+         * party, in its locative phrase */
+        if (tgt.n && c->agent_country && code && S_venue(code) && from != NONE) {
+            uint32_t pp = t->nodes[from].parent;
+            if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
+                S_locative(c, t->nodes[pp].head)) {
+                TRACE("  '%s' is where one party acted, not a second party\n",
+                      S_words_text(c, t->nodes[from].tok_a, t->nodes[from].tok_b));
+                tgt = (actorset){NULL, 0};
+                from = NONE;
+                placed = 1;
+            }
+        }
+    }
     if (!tgt.n && c->agent_country && code && S_force_code(code)) {
         /* "picked out police officers ... and shot them": "them" is the
          * nearest phrase before it in the sentence that names a party,
@@ -3375,9 +3370,9 @@ mood_done:
         src = cm;
         tgt = cm;
     }
-    if (!tgt.n && best.ok) {
+    if (!tgt.n && best.ok && !placed) {
         /* a pattern matched but the tree gave no target: the first actor
-         * after the verb in the sentence */
+         * after the verb in the sentence (not the place set aside above) */
         for (uint32_t i = (uint32_t)vm[0].end; i < t->ntoks && !tgt.n; i++) {
             if (!strcmp(t->toks[i].tag, ",")) break;      /* not past a comma */
             if (c->agent_country && c->barrier[i]) break;  /* nor another verb */
@@ -3439,7 +3434,7 @@ mood_done:
      * Erdogan discussed Libya", "A and B met", "signed a deal") run both
      * ways between its members; what they discussed is the topic, not the
      * target.  Only a "with" phrase names another party. */
-    int sym = code && (S_symmetric(code) || S_reciprocal(t->toks[g->verb].word)) &&
+    int sym = code && (S_symmetric(code) || S_reciprocal(c, g->verb)) &&
               best.tgt == NONE;
     if (sym) {
         uint32_t w = S_pp_np(c, g->inner, "with");
@@ -3496,7 +3491,7 @@ mood_done:
         tgt = src;
         TRACE("  a plural phrase for two parties with no other party: each on the other\n");
     }
-    if (c->agent_country && src.n == 1 && !tgt.n && code &&
+    if (c->agent_country && src.n == 1 && !tgt.n && code && !S_one_sided(code) &&
         (S_judgement(code) ||
          /* "threatened to break the ceasefire": a threat has an adversary;
           * a warning may be about a danger only */
@@ -3536,7 +3531,13 @@ mood_done:
         TRACE("  a hope or a concern about a situation, not about a party: no event\n");
         return DYAD_OK;
     }
-    if (!src.n || !tgt.n) {
+    /* news mode: an act that needs no second party ("dockworkers walked
+     * off the job", "the army was put on alert") is an event of its
+     * source alone, with an empty target */
+    int alone = c->agent_country && src.n && !tgt.n && code && !paired &&
+                S_one_sided(code);
+    if (alone) TRACE("  an act of one party: coded with no target\n");
+    if ((!src.n || !tgt.n) && !alone) {
         if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
     }
     /* news mode: a meeting, a call, talks or a signed agreement with a
@@ -3551,6 +3552,7 @@ mood_done:
         S_mutual(code, t->toks[g->verb].word) && S_scheduled(c, g))
         mutual = 1;
     if (mutual) TRACE("  mutual act: coded both ways\n");
+    if (alone) nul.code = "";
     uint32_t ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t j = 0; j < nt; j++) {
@@ -3571,46 +3573,9 @@ mood_done:
  * itself ("between A and B"; a possessor or a "by" phrase and a "with" or
  * "to" phrase) or, for the doer, from the subject of the clause holding
  * the phrase ("Rubio led talks with Ukrainian officials").  The verb
- * dictionary's format has no nouns, so the few event nouns are listed
- * here. */
-
-typedef struct nominal {
-    const char *noun;
-    const char *code;           /* the doer's act */
-    const char *back;           /* the other party's act back, or NULL */
-    int mutual;                 /* the same act both ways */
-    const char *const *other;   /* prepositions naming the other party */
-    int force;                  /* an act of force: only with its doer named
-                                   in the phrase; its victims may be the
-                                   clause's subject ("died in an attack by
-                                   X") */
-} nominal;
-
-static const char *const S_with[] = {"with", NULL}, *const S_to[] = {"to", NULL},
-                  *const S_on[] = {"on", "against", NULL}, *const S_no_other[] = {NULL},
-                  *const S_of_on[] = {"of", "on", "against", NULL};
-
-static const nominal S_nominals[] = {
-    {"talks", "040", NULL, 1, S_with, 0},         {"negotiations", "046", NULL, 1, S_with, 0},
-    {"negotiation", "046", NULL, 1, S_with, 0},   {"discussions", "040", NULL, 1, S_with, 0},
-    {"consultations", "040", NULL, 1, S_with, 0}, {"meeting", "040", NULL, 1, S_with, 0},
-    {"meetings", "040", NULL, 1, S_with, 0},      {"summit", "040", NULL, 1, S_with, 0},
-    {"visit", "042", "043", 0, S_to, 0},          {"visits", "042", "043", 0, S_to, 0},
-    {"crackdown", "175", NULL, 0, S_on, 0},
-    /* agreements only "between"/"among" their parties: "an agreement with
-     * X" leaves its other party to guesswork */
-    {"agreement", "057", NULL, 1, S_no_other, 0}, {"deal", "057", NULL, 1, S_no_other, 0},
-    {"pact", "057", NULL, 1, S_no_other, 0},      {"accord", "057", NULL, 1, S_no_other, 0},
-    {"treaty", "057", NULL, 1, S_no_other, 0},
-    /* force: "the attack by the BLA", "Boko Haram's abduction of 276
-     * schoolgirls", "died in the hijacking by militants" */
-    {"attack", "190", NULL, 0, S_on, 1},        {"attacks", "190", NULL, 0, S_on, 1},
-    {"assault", "190", NULL, 0, S_on, 1},       {"offensive", "190", NULL, 0, S_on, 1},
-    {"bombing", "183", NULL, 0, S_on, 1},       {"hijacking", "181", NULL, 0, S_of_on, 1},
-    {"abduction", "181", NULL, 0, S_of_on, 1},  {"kidnapping", "181", NULL, 0, S_of_on, 1},
-    {"killing", "1823", NULL, 0, S_of_on, 1},   {"killings", "1823", NULL, 0, S_of_on, 1},
-    {"assassination", "186", NULL, 0, S_of_on, 1},
-};
+ * dictionary's format has no nouns: the event nouns, their codes and the
+ * prepositions that name their other party are the lexicon's list
+ * "event-nouns" (data/lexicon/event-nouns.txt; struct dyad__lex_noun). */
 
 /* Verbs whose subject suffered what the "in" phrase names ("21 passengers
  * died in the attack"). */
@@ -3768,9 +3733,9 @@ static dyad_status S_code_nominals(dyad_coder *c)
         if (p->parent != NONE && t->nodes[p->parent].label == DYAD__L_NP &&
             t->nodes[p->parent].head == p->head)
             continue;
-        const nominal *nm = NULL;
-        for (size_t k = 0; k < DYAD_ARRAY_LEN(S_nominals) && !nm; k++)
-            if (!strcasecmp(t->toks[p->head].word, S_nominals[k].noun)) nm = &S_nominals[k];
+        if (!S_lx(c, p->head, DYAD__LX_EVENT_NOUNS)) continue;
+        const char *hw = t->toks[p->head].word;
+        const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, hw, strlen(hw));
         if (!nm) continue;
         /* the phrase of the head itself: (NP (NP talks) (PP with ...)) */
         uint32_t inner = q;
@@ -3788,14 +3753,10 @@ static dyad_status S_code_nominals(dyad_coder *c)
         for (uint32_t i = t->nodes[inner].tok_a; i < p->head; i++) {
             const char *w = t->toks[i].word;
             none |= !strcasecmp(w, "no");    /* "with no agreement" */
-            if (!strcasecmp(w, "upcoming") || !strcasecmp(w, "planned") ||
-                !strcasecmp(w, "expected") || !strcasecmp(w, "proposed") ||
-                !strcasecmp(w, "possible") || !strcasecmp(w, "future") ||
-                !strcasecmp(w, "next") || !strcasecmp(w, "potential"))
-                planned = 1;
+            if (S_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
         if (none || S_conditional(c, q)) continue;
-        if (nm->other == S_no_other) {
+        if (!nm->other[0]) {
             /* an agreement is news as a fact the sentence dates ("after a
              * 2013 agreement among A, B and C", "under the 2020 deal
              * between ..."), not as the topic of a verb ("supports a deal
@@ -3878,10 +3839,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
              * about the talks with Poland") */
             const char *tp = g ? S_prep_above(t, q, g->inner) : NULL;
             if (!a.n && g && !nm->force &&
-                !(tp && (!strcasecmp(tp, "about") || !strcasecmp(tp, "on") ||
-                         !strcasecmp(tp, "over") || !strcasecmp(tp, "regarding") ||
-                         !strcasecmp(tp, "concerning") || !strcasecmp(tp, "against") ||
-                         !strcasecmp(tp, "for")))) {
+                !(tp && dyad__lex_has(c->lex, tp, strlen(tp), DYAD__LX_TOPIC_PREPS))) {
                 actorset ts = S_np_actors(c, g->subject, 0);
                 a = S_named_only(c, &ts);
             }
@@ -3922,37 +3880,18 @@ static dyad_status S_code_nominals(dyad_coder *c)
  * party or its deeds so ("Soto called Lara's remarks 'disgraceful'").
  * The words are adjectives and nouns of moral or legal condemnation that
  * news quotes use of an adversary, not of victims or events: no verb
- * dictionary has a place for them, so the list is here.  Sorted. */
-static const char *const S_condemn[] = {
-    "abhorrent", "abusive", "aggressor", "appalling", "atrocious", "barbaric", "barbarism",
-    "betrayal", "brutal", "brutality", "callous", "contemptible", "criminal", "criminals",
-    "cruel", "cynical", "deceitful", "deplorable", "despicable", "destabilising",
-    "destabilizing", "dictator", "dictatorial", "disastrous", "disgraceful", "disgusting",
-    "dishonest", "egregious", "genocidal", "heinous", "hostile", "hypocrisy", "hypocritical",
-    "illegal", "illegitimate", "immoral", "inhumane", "insulting", "irresponsible",
-    "lawless", "lawlessness", "lies", "lying", "malicious", "meddling", "outrageous",
-    "propaganda", "provocation", "provocations", "provocative", "reckless", "repressive",
-    "ruthless", "savage", "shameful", "shameless", "sinister", "tyrannical", "tyranny",
-    "unacceptable", "unconstitutional", "unjust", "unjustified", "unlawful", "unprovoked",
-    "vicious", "wicked",
-};
-
-static int S_condemning(const char *w)
-{
-    return S_in_sorted(w, S_condemn, DYAD_ARRAY_LEN(S_condemn));
-}
-
+ * dictionary has a place for them; they are the lexicon's list
+ * "condemning". */
 /* Praise in words: "proud of", "grateful", "a good step", "a gesture of
  * friendship", "X is right".  Fewer words than for condemnation, each
  * checked in its context, because praise words are common in other
  * senses ("tested positive", "human right"). */
-static int S_praising(const dyad__tree *t, uint32_t i)
+static int S_praising(const dyad_coder *c, uint32_t i)
 {
+    const dyad__tree *t = &c->tree;
     const char *w = t->toks[i].word;
     const char *prev = i > 0 ? t->toks[i - 1].word : "";
     const char *next = i + 1 < t->ntoks ? t->toks[i + 1].word : "";
-    static const char *const plain[] = {"grateful", "commend", "commended", "commendable",
-                                        "courageous", "admirable", "thankful", "praiseworthy"};
     static const char *const steps[] = {"step", "move", "development"};
     static const char *const good[] = {"good", "positive", "welcome", "important"};
     static const char *const copula[] = {"is", "was", "are", "were"};
@@ -3961,7 +3900,13 @@ static int S_praising(const dyad__tree *t, uint32_t i)
     static const char *const not_verdict[] = {"to", "now", "here", "there", "after", "before",
                                               "behind"};
     static const char *const tested[] = {"tested", "test", "tests"};
-    int yes = S_in_words(w, plain, DYAD_ARRAY_LEN(plain));
+    int yes = S_lx(c, i, DYAD__LX_PRAISING);
+    /* the words checked in their context below all begin with one of
+     * these letters: most words need no comparison */
+    switch (w[0] | 0x20) {
+    case 'd': case 'f': case 'g': case 'm': case 'p': case 'r': case 's': break;
+    default: return yes;
+    }
     if (!strcasecmp(w, "proud")) yes = !strcasecmp(next, "of");
     /* "a good step", "a step in the right direction" */
     if (S_in_words(w, steps, DYAD_ARRAY_LEN(steps)))
@@ -3978,9 +3923,9 @@ static int S_praising(const dyad__tree *t, uint32_t i)
     return yes;
 }
 
-static int S_condemning_at(const dyad__tree *t, uint32_t i)
+static int S_condemning_at(const dyad_coder *c, uint32_t i)
 {
-    return S_condemning(t->toks[i].word);
+    return S_lx(c, i, DYAD__LX_CONDEMNING);
 }
 
 /* The party spoken of in tokens [a, b): the named actor nearest a
@@ -3988,13 +3933,13 @@ static int S_condemning_at(const dyad__tree *t, uint32_t i)
  * speaker's own state.  Returns 0 when the span names none or holds no
  * such word. */
 static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, actor *out,
-                    uint32_t *word, int (*is)(const dyad__tree *, uint32_t))
+                    uint32_t *word, int (*is)(const dyad_coder *, uint32_t))
 {
     const dyad__tree *t = &c->tree;
     uint32_t best = UINT32_MAX;
     *word = NONE;
     for (uint32_t i = a; i < b; i++) {
-        if (!is(t, i)) continue;
+        if (!is(c, i)) continue;
         if (*word == NONE) *word = i;
         for (uint32_t j = a; j < b; j++) {
             const mention *m = &c->ments[j];
@@ -4069,16 +4014,6 @@ static dyad_status S_judge(dyad_coder *c, uint32_t a, uint32_t b, const actor *s
     return S_judge1(c, a, b, spk, verb, how, 1);
 }
 
-static int S_naming_verb(const char *w)
-{
-    static const char *const v[] = {"call", "calls", "called", "calling", "describe",
-                                    "describes", "described", "describing", "brand", "brands",
-                                    "branded", "branding", "label", "labels", "labeled",
-                                    "labelled", "labeling", "labelling", "term", "termed",
-                                    "terms", "denounce", "denounced", "denounces", "denouncing"};
-    return S_in_words(w, v, DYAD_ARRAY_LEN(v));
-}
-
 static dyad_status S_code_judgements(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -4094,8 +4029,8 @@ static dyad_status S_code_judgements(dyad_coder *c)
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (c->inquote[h->verb] || h->subject == NONE) continue;
-        const char *w = t->toks[h->verb].word;
-        int report = h->reported != NONE && S_reporting_verb(w), naming = S_naming_verb(w);
+        int report = h->reported != NONE && S_reporting(c, h->verb),
+            naming = S_lx(c, h->verb, DYAD__LX_NAMING);
         if (!report && !naming) continue;
         actorset s = S_np_actors(c, h->subject, 0);
         s = S_named_only(c, &s);
@@ -4138,7 +4073,7 @@ static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
         uint32_t q = gi ? gi->cand[j] : j;
         const dyad__vgroup *h = &t->vgroups[q];
         if (h == g || h->reported == NONE || h->subject == NONE ||
-            !S_reporting_verb(t->toks[h->verb].word) || c->inquote[h->verb])
+            !S_reporting(c, h->verb) || c->inquote[h->verb])
             continue;
         const dyad__node *r = &t->nodes[h->reported];
         if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
@@ -4194,34 +4129,20 @@ static dyad_status S_code_appeals(dyad_coder *c)
  * committed abuses") is the speaker's accusation (112) of the clause's
  * subject.  Not of the speaker's own side, not a negated or passive
  * clause.  The verbs are those whose doing is itself a charge; "commit"
- * only with a wrong as its object.  Sorted. */
-static const char *const S_wrongs[] = {
-    "abuse", "abused", "abuses", "abusing", "betray", "betrayed", "betraying", "betrays",
-    "cheat", "cheated", "cheating", "cheats", "destabilise", "destabilised", "destabilising",
-    "destabilize", "destabilized", "destabilizes", "destabilizing", "embezzle", "embezzled",
-    "embezzling", "interfere", "interfered", "interferes", "interfering", "loot", "looted",
-    "looting", "meddle", "meddled", "meddles", "meddling", "orchestrate", "orchestrated",
-    "orchestrates", "orchestrating", "persecute", "persecuted", "persecutes", "persecuting",
-    "plunder", "plundered", "plundering", "rig", "rigged", "rigging", "rigs", "ripping",
-    "sabotage", "sabotaged", "sabotages", "sabotaging", "smuggle", "smuggled", "smuggles",
-    "smuggling", "steal", "stealing", "steals", "stole", "stolen", "undermine", "undermined",
-    "undermines", "undermining", "violate", "violated", "violates", "violating",
-};
+ * only with a wrong as its object (the lexicon's lists "wrongdoing",
+ * "committing" and "crimes"). */
 
 static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     const char *w = t->toks[g->verb].word;
-    if (S_in_sorted(w, S_wrongs, DYAD_ARRAY_LEN(S_wrongs)))   /* "ripping" only with "off" */
+    if (S_lx(c, g->verb, DYAD__LX_WRONGDOING))   /* "ripping" only with "off" */
         return strcasecmp(w, "ripping") ||
                (g->verb + 1 < t->ntoks && !strcasecmp(t->toks[g->verb + 1].word, "off"));
-    static const char *const commit[] = {"commit", "commits", "committed", "committing"};
-    static const char *const crimes[] = {"abuses", "atrocities", "crimes", "violations",
-                                         "genocide", "massacres", "fraud", "aggression"};
-    if (!S_in_words(w, commit, DYAD_ARRAY_LEN(commit))) return 0;
+    if (!S_lx(c, g->verb, DYAD__LX_COMMITTING)) return 0;
     uint32_t end = t->nodes[g->inner].tok_b;
     for (uint32_t i = g->verb + 1; i < end && i < g->verb + 6; i++)
-        if (S_in_words(t->toks[i].word, crimes, DYAD_ARRAY_LEN(crimes))) return 1;
+        if (S_lx(c, i, DYAD__LX_CRIMES)) return 1;
     return 0;
 }
 
@@ -4231,9 +4152,6 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
 static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
-    static const char *const claims[] = {"claim", "claims", "charge", "charges", "allegation",
-                                         "allegations", "accusation", "accusations",
-                                         "assertion", "view", "belief"};
     actorset src = {NULL, 0};
     const dyad__node *gv = &t->nodes[g->vp];
     for (uint32_t q = gv->parent; q != NONE && !src.n; q = t->nodes[q].parent) {
@@ -4249,7 +4167,7 @@ static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
                 np = t->nodes[ch].next_sibling == q ? ch : NONE;
         }
         if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].head == NONE ||
-            !S_in_words(t->toks[t->nodes[np].head].word, claims, DYAD_ARRAY_LEN(claims)))
+            !S_lx(c, t->nodes[np].head, DYAD__LX_CLAIM_NOUNS))
             break;
         /* the groups whose main verb's phrase holds the claim (all when
          * there is no index) */
@@ -4356,9 +4274,10 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     uint32_t n = t->ntoks;
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
+    c->lexb = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->lexb);
     c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
     c->covered = dyad__arena_zalloc(&c->arena, n + 1);
-    if (!c->words || !c->wid || !c->ments || !c->covered)
+    if (!c->words || !c->wid || !c->lexb || !c->ments || !c->covered)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     uint32_t cap = 16;
@@ -4389,7 +4308,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
         c->words[i].len = strlen(t->toks[i].word);
-        c->wid[i] = S_word_id(c, c->words[i].s, c->words[i].len);
+        c->wid[i] = S_word_id(c, c->words[i].s, c->words[i].len, &c->lexb[i]);
         unsigned id = c->wid[i];
         if (!id) continue;
         uint32_t h = (id * 2654435761u) & c->wset_mask;
@@ -4477,7 +4396,7 @@ dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, 
     memset(&c->tree, 0, sizeof c->tree);
     dyad_status st = dyad__tree_read(&c->tree, parse, len, &c->arena, &c->err);
     if (st != DYAD_OK) return st;
-    st = dyad__tree_vgroups(&c->tree, &c->arena);
+    st = dyad__tree_vgroups(&c->tree, c->lex, &c->arena);
     if (st != DYAD_OK) return dyad__err_set(&c->err, st, "sentence too large");
     return dyad__code_tree(c, &c->tree, date);
 }

@@ -9,7 +9,10 @@
  * level, gold events in file order take the agreeing unmatched system
  * event with the largest overlap (one-to-one, greedy).  The cost is
  * n log n in the events and linear in the story texts, however many
- * events a story has (see "scoring").
+ * events a story has (see "scoring").  The gold set may come in splits
+ * (a development and a test split): each story belongs to one split, and
+ * besides the pooled figures each split gets its own, so that the gap
+ * between them can be read off.
  * Part of the code stage: it reads the CAMEO table; JSON lines are parsed
  * with jansson.  Invariant: every string an event or story holds lives in
  * the evaluator's arena until dyad_eval_free().
@@ -30,10 +33,12 @@ typedef struct eval_story {
     const char *id;
     const char *text;           /* NULL until dyad_eval_add_story() */
     size_t len;
-    int in_gold;                /* named by a gold line */
+    size_t split;               /* 1 + the index of the split whose gold
+                                   lines name it; 0: not in the gold set */
 } eval_story;
 
-enum { EVAL_REPEAT = 1, EVAL_NOT_DONE = 2 };
+enum { EVAL_REPEAT = 1, EVAL_NOT_DONE = 2, EVAL_ONE_SIDED = 3 };
+
 
 typedef struct eval_event {
     size_t story;               /* index into the story table */
@@ -48,7 +53,8 @@ typedef struct eval_event {
     char src_country[7], tgt_country[7];
     int dup;                    /* EVAL_REPEAT: repeats an earlier event of
                                    its sentence; EVAL_NOT_DONE: planned,
-                                   negated or hypothetical (scored apart) */
+                                   negated or hypothetical; EVAL_ONE_SIDED:
+                                   asserted, one party (both scored apart) */
     int matched[DYAD_EVAL_NLEVELS];
     size_t partner;             /* the event it matched at the category +
                                    countries level (EVAL_NOSPAN: none) */
@@ -57,10 +63,25 @@ typedef struct eval_event {
                                    scored apart from the main levels */
 } eval_event;
 
+/* An event with one party only: its other actor is "" or "-". */
+static int S_one_party(const eval_event *e)
+{
+    return !e->source[0] || !strcmp(e->source, "-") || !e->target[0] || !strcmp(e->target, "-");
+}
+
 typedef struct eval_list {
     eval_event *v;
     size_t n, cap;
 } eval_list;
+
+/* One split of the gold set: its name and the figures of its stories. */
+typedef struct eval_split {
+    const char *name;
+    int used;                   /* a gold line has joined it */
+    int named;                  /* made or named by dyad_eval_begin_split() */
+    dyad_eval_info info;
+    dyad_eval_score score[DYAD_EVAL_NLEVELS][EVAL_NROOTS + 1];
+} eval_split;
 
 struct dyad_eval {
     dyad__arena arena;          /* strings of stories and events */
@@ -70,6 +91,8 @@ struct dyad_eval {
     size_t nslots;
     int have_gold;              /* a gold file was loaded */
     eval_list ev[2];            /* DYAD_EVAL_GOLD, DYAD_EVAL_SYSTEM */
+    eval_split *splits;         /* nsplits >= 1; gold lines join splits[cur] */
+    size_t nsplits, cur;
     size_t outside;             /* system events of other stories, dropped */
     size_t skipped;             /* malformed lines skipped */
     size_t seq;                 /* events loaded so far */
@@ -151,6 +174,14 @@ dyad_status dyad_eval_new(dyad_eval **out)
     *out = calloc(1, sizeof **out);
     if (!*out) return DYAD_ENOMEM;
     dyad__arena_init(&(*out)->arena, 0);
+    (*out)->splits = calloc(1, sizeof *(*out)->splits);
+    if (!(*out)->splits) {
+        free(*out);
+        *out = NULL;
+        return DYAD_ENOMEM;
+    }
+    (*out)->splits[0].name = "gold";
+    (*out)->nsplits = 1;
     return DYAD_OK;
 }
 
@@ -162,6 +193,7 @@ void dyad_eval_free(dyad_eval *ev)
     free(ev->slots);
     free(ev->ev[0].v);
     free(ev->ev[1].v);
+    free(ev->splits);
     free(ev);
 }
 
@@ -176,7 +208,7 @@ dyad_status dyad_eval_add_story(dyad_eval *ev, const char *id, const char *text,
     size_t n = strlen(id);
     size_t i = S_story_find(ev, id, n);
     /* Once the gold set is known, only its stories are worth keeping. */
-    if (ev->have_gold && (i == EVAL_NOSPAN || !ev->stories[i].in_gold)) return DYAD_OK;
+    if (ev->have_gold && (i == EVAL_NOSPAN || !ev->stories[i].split)) return DYAD_OK;
     if (i == EVAL_NOSPAN && (i = S_story_get(ev, id, n)) == EVAL_NOSPAN)
         return dyad__err_set(&ev->err, DYAD_ENOMEM, "out of memory");
     const char *copy = dyad__arena_strndup(&ev->arena, text ? text : "", len);
@@ -278,6 +310,13 @@ static eval_event *S_push(eval_list *l)
     return e;
 }
 
+/* Story k joins the current split (a gold line names it). */
+static void S_join(dyad_eval *ev, size_t k)
+{
+    ev->stories[k].split = ev->cur + 1;
+    ev->splits[ev->cur].used = 1;
+}
+
 /* One line.  Returns DYAD_OK, DYAD_EFORMAT / DYAD_EJSON (skipped, message
  * set) or DYAD_ENOMEM. */
 static dyad_status S_line(dyad_eval *ev, dyad_eval_side side, const char *name,
@@ -304,15 +343,24 @@ static dyad_status S_line(dyad_eval *ev, dyad_eval_side side, const char *name,
     if (what) goto bad;
 
     json_t *jcode = json_object_get(obj, "code");
-    if (side == DYAD_EVAL_GOLD && !jcode) {     /* a story marker */
+    if (side == DYAD_EVAL_GOLD) {
         size_t k = S_story_get(ev, id, idlen);
         if (k == EVAL_NOSPAN) { st = DYAD_ENOMEM; goto out; }
-        ev->stories[k].in_gold = 1;
-        goto out;
+        size_t sp = ev->stories[k].split;
+        if (sp && sp != ev->cur + 1) {
+            st = dyad__err_set(&ev->err, DYAD_EFORMAT,
+                               "%s:%lu: story %s is in split %s already; line skipped", name,
+                               lineno, ev->stories[k].id, ev->splits[sp - 1].name);
+            goto out;
+        }
+        if (!jcode) {                           /* a story marker */
+            S_join(ev, k);
+            goto out;
+        }
     }
     if (side == DYAD_EVAL_SYSTEM && ev->have_gold) {
         size_t k = S_story_find(ev, id, idlen);
-        if (k == EVAL_NOSPAN || !ev->stories[k].in_gold) { ev->outside++; goto out; }
+        if (k == EVAL_NOSPAN || !ev->stories[k].split) { ev->outside++; goto out; }
     }
     const char *unknown = side == DYAD_EVAL_SYSTEM ? "---" : NULL;
     const char *code = S_str(ev, obj, "code", NULL, NULL);
@@ -334,7 +382,7 @@ static dyad_status S_line(dyad_eval *ev, dyad_eval_side side, const char *name,
     size_t k = S_story_get(ev, id, idlen);
     eval_event *e = k == EVAL_NOSPAN ? NULL : S_push(&ev->ev[side]);
     if (!e) { st = DYAD_ENOMEM; goto out; }
-    if (side == DYAD_EVAL_GOLD) ev->stories[k].in_gold = 1;
+    if (side == DYAD_EVAL_GOLD) S_join(ev, k);
     e->story = k;
     e->seq = ++ev->seq;
     e->start = has_span ? start : EVAL_NOSPAN;
@@ -867,22 +915,39 @@ static void S_rates(dyad_eval_score *sc)
                  : 0.0;
 }
 
+/* The split of story k (NULL: not in the gold set). */
+static eval_split *S_split_of(dyad_eval *ev, size_t k)
+{
+    return ev->stories[k].split ? &ev->splits[ev->stories[k].split - 1] : NULL;
+}
+
 dyad_status dyad_eval_run(dyad_eval *ev)
 {
     if (!ev) return DYAD_EINVAL;
     eval_list *gl = &ev->ev[DYAD_EVAL_GOLD], *sl = &ev->ev[DYAD_EVAL_SYSTEM];
     memset(&ev->info, 0, sizeof ev->info);
     memset(ev->score, 0, sizeof ev->score);
+    for (size_t i = 0; i < ev->nsplits; i++) {
+        memset(&ev->splits[i].info, 0, sizeof ev->splits[i].info);
+        memset(ev->splits[i].score, 0, sizeof ev->splits[i].score);
+    }
 
-    for (size_t i = 0; i < ev->nstories; i++) ev->info.stories += ev->stories[i].in_gold != 0;
+    for (size_t i = 0; i < ev->nstories; i++) {
+        eval_split *sp = S_split_of(ev, i);
+        if (!sp) continue;
+        ev->info.stories++;
+        sp->info.stories++;
+    }
     if (gl->n) qsort(gl->v, gl->n, sizeof *gl->v, S_by_story);
     if (sl->n) qsort(sl->v, sl->n, sizeof *sl->v, S_by_story);
     for (size_t i = 0; i < gl->n; i++) {
         eval_event *e = &gl->v[i];
         e->dup = 0;
         memset(e->matched, 0, sizeof e->matched);
-        if (ev->stories[e->story].text && e->end > ev->stories[e->story].len)
+        if (ev->stories[e->story].text && e->end > ev->stories[e->story].len) {
             ev->info.gold_out_of_range++;
+            S_split_of(ev, e->story)->info.gold_out_of_range++;
+        }
     }
     size_t maxrun = 0;      /* the most system events of one story */
     for (size_t i = 0, run = 0; i < sl->n; i++) {
@@ -908,9 +973,19 @@ dyad_status dyad_eval_run(dyad_eval *ev)
             eval_event *e = &ev->ev[side].v[i];
             e->partner = EVAL_NOSPAN;
             if (!e->dup && e->modality != DYAD_ASSERTED) e->dup = EVAL_NOT_DONE;
+            if (!e->dup && S_one_party(e)) e->dup = EVAL_ONE_SIDED;
         }
     ev->info.system_outside = ev->outside;
     ev->info.skipped_lines = ev->skipped;
+    for (int side = 0; side < 2; side++)
+        for (size_t i = 0; i < ev->ev[side].n; i++) {
+            const eval_event *e = &ev->ev[side].v[i];
+            eval_split *sp = S_split_of(ev, e->story);
+            if (sp && e->dup == EVAL_REPEAT) {
+                if (side == DYAD_EVAL_GOLD) sp->info.gold_duplicates++;
+                else sp->info.system_duplicates++;
+            }
+        }
 
     eval_index x = {NULL, 0, NULL, 0, NULL, 1};
     size_t leaves = 1;
@@ -951,13 +1026,39 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         /* events not reported as done: found when a system event of the
          * same modality agrees at the category + countries level */
         S_index(&x, sl->v ? sl->v + si : NULL, send - si, si, DYAD_EVAL_COUNTRIES, 1);
+        dyad_eval_info *spi = &S_split_of(ev, story)->info;
         for (size_t g = gi; g < gend; g++) {
             eval_event *ge = &gl->v[g];
             if (ge->dup != EVAL_NOT_DONE) continue;
             ev->info.modality_gold++;
+            spi->modality_gold++;
             const char *k[3];
             S_keys(ge, DYAD_EVAL_COUNTRIES, k);
-            ev->info.modality_found += S_index_find(&x, k, ge->modality, ge, 1) != EVAL_NOSPAN;
+            int found = S_index_find(&x, k, ge->modality, ge, 1) != EVAL_NOSPAN;
+            ev->info.modality_found += (size_t)found;
+            spi->modality_found += (size_t)found;
+        }
+        /* one-sided events: found when a one-sided system event whose
+         * sentence overlaps the gold span has the same category and
+         * countries (the few of a
+         * story are compared pairwise; each system event is used once) */
+        for (size_t g = gi; g < gend; g++) {
+            eval_event *ge = &gl->v[g];
+            if (ge->dup != EVAL_ONE_SIDED) continue;
+            ev->info.one_sided_gold++;
+            spi->one_sided_gold++;
+            for (size_t s = si; s < send; s++) {
+                eval_event *se = &sl->v[s];
+                if (se->dup != EVAL_ONE_SIDED || se->matched[0] || se->start == EVAL_NOSPAN ||
+                    se->start >= ge->end || ge->start >= se->end ||
+                    strcmp(se->category, ge->category) || strcmp(se->src_country, ge->src_country) ||
+                    strcmp(se->tgt_country, ge->tgt_country))
+                    continue;
+                se->matched[0] = 1;
+                ev->info.one_sided_found++;
+                spi->one_sided_found++;
+                break;
+            }
         }
         gi = gend;
         si = send;
@@ -970,32 +1071,54 @@ dyad_status dyad_eval_run(dyad_eval *ev)
         eval_list *l = &ev->ev[side];
         for (size_t i = 0; i < l->n; i++) {
             const eval_event *e = &l->v[i];
-            if (side == DYAD_EVAL_SYSTEM && e->dup == EVAL_NOT_DONE && ev->stories[e->story].in_gold)
+            eval_split *sp = S_split_of(ev, e->story);
+            if (side == DYAD_EVAL_SYSTEM && e->dup == EVAL_NOT_DONE && sp) {
                 ev->info.modality_system++;
+                sp->info.modality_system++;
+            }
+            if (side == DYAD_EVAL_SYSTEM && e->dup == EVAL_ONE_SIDED && sp) {
+                ev->info.one_sided_system++;
+                sp->info.one_sided_system++;
+            }
             if (e->dup) continue;
             if (side == DYAD_EVAL_GOLD && e->partner != EVAL_NOSPAN && e->date[0]) {
                 /* date agreement at the gold's precision */
                 const eval_event *se = &ev->ev[DYAD_EVAL_SYSTEM].v[e->partner];
                 size_t gl_ = strlen(e->date);
+                int agree = strlen(se->date) >= gl_ && !strncmp(se->date, e->date, gl_);
                 ev->info.date_matched++;
-                ev->info.date_agree += strlen(se->date) >= gl_ && !strncmp(se->date, e->date, gl_);
+                ev->info.date_agree += (size_t)agree;
+                sp->info.date_matched++;
+                sp->info.date_agree += (size_t)agree;
             }
             if (side == DYAD_EVAL_SYSTEM) {
-                if (!ev->stories[e->story].in_gold) { ev->info.system_outside++; continue; }
+                if (!sp) { ev->info.system_outside++; continue; }
                 ev->info.system_events++;
                 ev->info.system_unlocated += e->start == EVAL_NOSPAN;
+                sp->info.system_events++;
+                sp->info.system_unlocated += e->start == EVAL_NOSPAN;
             } else {
                 ev->info.gold_events++;
+                sp->info.gold_events++;
             }
             int slot = S_root_slot(e->root);
             for (int level = 0; level < DYAD_EVAL_NLEVELS; level++) {
                 S_count(&ev->score[level][slot], e, side == DYAD_EVAL_GOLD, level);
                 S_count(&ev->score[level][EVAL_NROOTS], e, side == DYAD_EVAL_GOLD, level);
+                S_count(&sp->score[level][slot], e, side == DYAD_EVAL_GOLD, level);
+                S_count(&sp->score[level][EVAL_NROOTS], e, side == DYAD_EVAL_GOLD, level);
             }
         }
     }
     for (int level = 0; level < DYAD_EVAL_NLEVELS; level++)
-        for (int r = 0; r <= EVAL_NROOTS; r++) S_rates(&ev->score[level][r]);
+        for (int r = 0; r <= EVAL_NROOTS; r++) {
+            S_rates(&ev->score[level][r]);
+            for (size_t i = 0; i < ev->nsplits; i++) S_rates(&ev->splits[i].score[level][r]);
+        }
+    for (size_t i = 0; i < ev->nsplits; i++) {
+        ev->splits[i].info.system_outside = ev->info.system_outside;
+        ev->splits[i].info.skipped_lines = ev->info.skipped_lines;
+    }
     ev->ran = 1;
     return DYAD_OK;
 nomem:
@@ -1004,8 +1127,9 @@ nomem:
     return dyad__err_set(&ev->err, DYAD_ENOMEM, "out of memory");
 }
 
-dyad_status dyad_eval_get(const dyad_eval *ev, dyad_eval_level level, const char *root,
-                          dyad_eval_score *out)
+/* The scores of one split (NULL: all) at level and root (NULL: all). */
+static dyad_status S_get(const dyad_eval *ev, const eval_split *sp, dyad_eval_level level,
+                         const char *root, dyad_eval_score *out)
 {
     if (out) memset(out, 0, sizeof *out);
     if (!ev || !out || (int)level < 0 || level >= DYAD_EVAL_NLEVELS) return DYAD_EINVAL;
@@ -1017,8 +1141,14 @@ dyad_status dyad_eval_get(const dyad_eval *ev, dyad_eval_level level, const char
         slot = S_root_slot(r);
         if (slot == 0 && strcmp(root, "??") != 0) return DYAD_ENOTFOUND;
     }
-    *out = ev->score[level][slot];
+    *out = sp ? sp->score[level][slot] : ev->score[level][slot];
     return DYAD_OK;
+}
+
+dyad_status dyad_eval_get(const dyad_eval *ev, dyad_eval_level level, const char *root,
+                          dyad_eval_score *out)
+{
+    return S_get(ev, NULL, level, root, out);
 }
 
 dyad_status dyad_eval_get_info(const dyad_eval *ev, dyad_eval_info *out)
@@ -1026,5 +1156,78 @@ dyad_status dyad_eval_get_info(const dyad_eval *ev, dyad_eval_info *out)
     if (out) memset(out, 0, sizeof *out);
     if (!ev || !out || !ev->ran) return DYAD_EINVAL;
     *out = ev->info;
+    return DYAD_OK;
+}
+
+/* ---------------------------------------------------------------- splits */
+
+dyad_status dyad_eval_begin_split(dyad_eval *ev, const char *name)
+{
+    if (!ev || !name) return DYAD_EINVAL;
+    const char *copy = dyad__arena_strndup(&ev->arena, name, strlen(name));
+    if (!copy) return dyad__err_set(&ev->err, DYAD_ENOMEM, "out of memory");
+    /* the default split, still unused and unnamed, takes the name */
+    if (ev->splits[ev->cur].used || ev->splits[ev->cur].named) {
+        eval_split *v = realloc(ev->splits, (ev->nsplits + 1) * sizeof *v);
+        if (!v) return dyad__err_set(&ev->err, DYAD_ENOMEM, "out of memory");
+        ev->splits = v;
+        memset(&v[ev->nsplits], 0, sizeof *v);
+        ev->cur = ev->nsplits++;
+    }
+    ev->splits[ev->cur].name = copy;
+    ev->splits[ev->cur].named = 1;
+    ev->ran = 0;
+    return DYAD_OK;
+}
+
+size_t dyad_eval_nsplits(const dyad_eval *ev)
+{
+    return ev ? ev->nsplits : 0;
+}
+
+const char *dyad_eval_split_name(const dyad_eval *ev, size_t split)
+{
+    return ev && split < ev->nsplits ? ev->splits[split].name : NULL;
+}
+
+dyad_status dyad_eval_get_split(const dyad_eval *ev, size_t split, dyad_eval_level level,
+                                const char *root, dyad_eval_score *out)
+{
+    if (!ev || split >= ev->nsplits) {
+        if (out) memset(out, 0, sizeof *out);
+        return DYAD_EINVAL;
+    }
+    return S_get(ev, &ev->splits[split], level, root, out);
+}
+
+dyad_status dyad_eval_get_split_info(const dyad_eval *ev, size_t split, dyad_eval_info *out)
+{
+    if (out) memset(out, 0, sizeof *out);
+    if (!ev || !out || !ev->ran || split >= ev->nsplits) return DYAD_EINVAL;
+    *out = ev->splits[split].info;
+    return DYAD_OK;
+}
+
+dyad_status dyad_eval_get_gap(const dyad_eval *ev, size_t a, size_t b, dyad_eval_level level,
+                              dyad_eval_gap *out)
+{
+    if (out) memset(out, 0, sizeof *out);
+    dyad_eval_score x, y;
+    dyad_status st;
+    if (!out) return DYAD_EINVAL;
+    if ((st = dyad_eval_get_split(ev, a, level, NULL, &x)) != DYAD_OK ||
+        (st = dyad_eval_get_split(ev, b, level, NULL, &y)) != DYAD_OK)
+        return st;
+    const dyad_eval_info *ia = &ev->splits[a].info, *ib = &ev->splits[b].info;
+    out->has_precision = x.system && y.system;
+    out->has_recall = x.gold && y.gold;
+    out->has_f1 = out->has_precision && out->has_recall;
+    out->has_date = ia->date_matched && ib->date_matched;
+    out->precision = out->has_precision ? x.precision - y.precision : 0.0;
+    out->recall = out->has_recall ? x.recall - y.recall : 0.0;
+    out->f1 = out->has_f1 ? x.f1 - y.f1 : 0.0;
+    if (out->has_date)
+        out->date = (double)ia->date_agree / (double)ia->date_matched -
+                    (double)ib->date_agree / (double)ib->date_matched;
     return DYAD_OK;
 }

@@ -148,4 +148,12 @@ int dyad__date_valid(const char *s, size_t n);
  * Returns 0 on success. */
 int dyad__date_normalize(const char *s, size_t n, char out[11]);
 
+/* A 64-bit hash of p[0..n) continuing from h (0 to start): FNV-1a over
+ * 8-byte words with a final mix, stable across machines of either byte
+ * order (words are read little-endian).  For content hashes (texts,
+ * dictionary sets), not for security. */
+uint64_t dyad__hash64(uint64_t h, const void *p, size_t n);
+/* Writes h as 16 lowercase hex digits and a NUL. */
+void dyad__hash_hex(uint64_t h, char out[17]);
+
 #endif /* DYAD_COMMON_H */

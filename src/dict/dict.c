@@ -373,6 +373,8 @@ void dyad_dict_free(dyad_dict *d)
     free(d->tfs);
     free(d->wbits);
     free(d->synfirst);
+    free(d->lexsrc);
+    dyad__lexicon_free(d->lex);
     dyad__arena_free(&d->arena);
     free(d);
 }
@@ -445,6 +447,15 @@ static dyad_status S_add(dyad_dict *d, const char *name, const char *text, size_
                              name);
     }
     d->st.files++;
+    /* the content hash: the file's base name (evidence names it), kind,
+     * length and bytes, so that two folders with the same files hash
+     * alike wherever they are */
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    uint64_t meta[2] = {(uint64_t)kind, (uint64_t)len};
+    d->content_hash = dyad__hash64(d->content_hash, base, strlen(base) + 1);
+    d->content_hash = dyad__hash64(d->content_hash, meta, sizeof meta);
+    d->content_hash = dyad__hash64(d->content_hash, text, len);
     return S_load(d, file, kind, text, len);
 }
 
@@ -576,6 +587,72 @@ static dyad_status S_worse(dyad_status a, dyad_status b)
     return a;
 }
 
+/* The lexicon/ subfolder of dir: each NAME.txt replaces the built-in
+ * list NAME, each NAME.add.txt extends it (data/lexicon/README.md); they
+ * are kept until compile builds the lexicon.  No subfolder: nothing. */
+static dyad_status S_add_lexicon_dir(dyad_dict *d, const char *dir)
+{
+    size_t dl = strlen(dir);
+    char *sub = malloc(dl + 10);
+    if (!sub) return DYAD_ENOMEM;
+    snprintf(sub, dl + 10, "%s%slexicon", dir, dl && dir[dl - 1] == '/' ? "" : "/");
+    DIR *dp = opendir(sub);
+    if (!dp) {
+        free(sub);
+        return DYAD_OK;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    dyad_status st = DYAD_OK;
+    struct dirent *de;
+    while ((de = readdir(dp)) != NULL) {
+        if (de->d_name[0] == '.' || !S_ends_with_ci(de->d_name, ".txt")) continue;
+        if (DYAD__RESERVE(names, cap, n + 1) || !(names[n] = strdup(de->d_name))) {
+            st = DYAD_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(dp);
+    if (st == DYAD_OK && n) qsort(names, n, sizeof *names, S_cmp_str);
+    for (size_t i = 0; i < n && st != DYAD_ENOMEM; i++) {
+        size_t plen = strlen(sub) + strlen(names[i]) + 2;
+        char *path = malloc(plen);
+        if (!path) { st = DYAD_ENOMEM; break; }
+        snprintf(path, plen, "%s/%s", sub, names[i]);
+        char *text;
+        size_t len;
+        dyad_status rs = S_read_file(d, path, &text, &len);
+        if (rs == DYAD_OK) {
+            size_t nl = strlen(names[i]) - 4;
+            int add = nl > 4 && S_ends_with_ci(names[i], ".add.txt");
+            if (add) nl -= 4;
+            if (DYAD__RESERVE(d->lexsrc, d->lexsrc_cap, d->nlexsrc + 1)) {
+                rs = DYAD_ENOMEM;
+            } else {
+                dyad__lex_src *x = &d->lexsrc[d->nlexsrc];
+                x->list = dyad__arena_strndup(&d->arena, names[i], nl);
+                x->file = dyad__arena_strndup(&d->arena, path, strlen(path));
+                x->text = dyad__arena_strndup(&d->arena, text, len);
+                x->len = len;
+                x->add = add;
+                if (!x->list || !x->file || !x->text) rs = DYAD_ENOMEM;
+                else d->nlexsrc++;
+            }
+            free(text);
+        } else if (rs != DYAD_ENOMEM) {
+            S_skipped_file(d, path, "cannot read");
+            rs = DYAD_EDICT;
+        }
+        st = S_worse(st, rs);
+        free(path);
+    }
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+    free(sub);
+    return st;
+}
+
 dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir)
 {
     if (!d || !dir) return DYAD_EINVAL;
@@ -652,6 +729,7 @@ dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir)
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
+    if (st != DYAD_ENOMEM) st = S_worse(st, S_add_lexicon_dir(d, dir));
     if (st == DYAD_ENOMEM) return dyad__err_set(&d->err, DYAD_ENOMEM, "out of memory");
     if ((st == DYAD_OK || st == DYAD_EDICT) && loaded == 0)
         return dyad__err_set(&d->err, DYAD_ENOTFOUND, "%s: no dictionary file in it", dir);
@@ -659,6 +737,31 @@ dyad_status dyad_dict_add_dir(dyad_dict *d, const char *dir)
         dyad__err_set(&d->err, DYAD_EDICT, "%s: %zu error(s) (lines or files left out)", dir,
                       d->nerrors);
     return st;
+}
+
+/* A malformed lexicon line: an error of that file (registered as a file
+ * of the dictionary the first time). */
+static void S_lex_diag(void *ctx, const char *file, unsigned long line, const char *msg)
+{
+    dyad_dict *d = ctx;
+    uint32_t f = (uint32_t)d->nfiles;
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (!strcmp(d->files[i].path, file)) f = (uint32_t)i;
+    if (f == d->nfiles) {
+        if (DYAD__RESERVE(d->files, d->files_cap, d->nfiles + 1)) return;
+        char *p = dyad__arena_strndup(&d->arena, file, strlen(file));
+        if (!p) return;
+        d->files[f].path = p;
+        d->files[f].kind = 0;
+        d->files[f].lines = 0;
+        d->nfiles++;
+    }
+    dyad__dict_diag(d, DYAD_DICT_ERROR, f, line, "%s", msg);
+}
+
+const dyad__lexicon *dyad__dict_lexicon(const dyad_dict *d)
+{
+    return d && d->lex ? d->lex : dyad__lexicon_builtin();
 }
 
 dyad_status dyad_dict_compile(dyad_dict *d)
@@ -681,6 +784,9 @@ dyad_status dyad_dict_compile(dyad_dict *d)
             }
         }
     }
+    if (d->nlexsrc &&
+        dyad__lexicon_build(&d->lex, d->lexsrc, d->nlexsrc, S_lex_diag, d) != DYAD_OK)
+        return dyad__err_set(&d->err, DYAD_ENOMEM, "out of memory");
     d->compiled = 1;
     d->st.words = d->strs.n;
     d->st.trie_nodes = d->nnodes;
@@ -688,6 +794,12 @@ dyad_status dyad_dict_compile(dyad_dict *d)
         return dyad__err_set(&d->err, DYAD_EDICT, "%zu error(s) in the dictionaries",
                              d->nerrors);
     return DYAD_OK;
+}
+
+void dyad_dict_hash(const dyad_dict *d, char out[DYAD_HASH_HEX])
+{
+    if (!out) return;
+    dyad__hash_hex(d ? d->content_hash : 0, out);
 }
 
 void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out)

@@ -222,7 +222,17 @@ struct dyad_dict {
                                     begin with (bit DYAD__SYNF_BIT(id));
                                     built with wbits, NULL with it */
 
+    dyad__lex_src *lexsrc;       /* lexicon files of the folders added
+                                    (their lexicon/ subfolder), text in
+                                    the arena, until compile */
+    size_t nlexsrc, lexsrc_cap;
+    dyad__lexicon *lex;          /* built by compile when there were
+                                    any; NULL: the built-in lexicon */
+
     dyad_dict_stats st;
+    uint64_t content_hash;       /* dyad__hash64 over every file added, in
+                                    order: its base name, kind, length and
+                                    bytes (dyad_dict_hash) */
 };
 
 /* ------------------------------------------------------ cross-file API */
@@ -309,10 +319,7 @@ uint32_t dyad__entry_add(dyad_dict *d, uint32_t root, const dyad__phrase *ph,
 /* Appends entry id to the entry list of node (load order). */
 void dyad__entry_link(dyad_dict *d, uint32_t node, uint32_t id);
 
-/* English forms.  Each writes NUL-terminated upper-case forms into out[]
- * (each out[i] has room for cap bytes) and returns how many. */
-size_t dyad__noun_plural(const char *w, size_t n, char out[][64], size_t max);
-size_t dyad__verb_forms(const char *w, size_t n, char out[][64], size_t max);
+/* English forms (dyad__noun_plural, dyad__verb_forms): text/text.h. */
 
 /* Parses a dictionary date, YYMMDD (YY <= 30 is 20YY) or YYYYMMDD, into
  * YYYYMMDD; -1 when it is not a valid calendar date in either form. */
@@ -359,6 +366,12 @@ dyad_status dyad__verbs_compile(dyad_dict *d);
  * compile once everything is loaded.  DYAD_ENOMEM leaves wbits NULL, and
  * lookups then work without it (slower). */
 dyad_status dyad__match_index(dyad_dict *d);
+
+/* The word lists of the parse and code stages (text/text.h): the
+ * built-in lexicon with the lexicon/ files of the folders added
+ * (data/lexicon/README.md); NULL only when the built-in one could not be
+ * built (out of memory). */
+const dyad__lexicon *dyad__dict_lexicon(const dyad_dict *d);
 
 /* Guesses the kind of a file from its name, then its text; 0 when
  * unknown. */

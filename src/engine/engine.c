@@ -13,6 +13,7 @@
 #include "../code/code.h"
 #include "../dict/dict.h"
 #include "../resolve/resolve.h"
+#include "../text/text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -87,6 +88,8 @@ dyad_status dyad_engine_new(dyad_engine **out, const dyad_dict *d, const dyad_ta
     if ((st = dyad_coder_new(&e->coder, d)) != DYAD_OK) goto fail;
     if ((st = dyad_text_new(&e->text)) != DYAD_OK) goto fail;
     if (tg && (st = dyad_chunker_new(&e->chunker, tg)) != DYAD_OK) goto fail;
+    /* one lexicon for the chunker and the coder: the dictionary's */
+    if (e->chunker) dyad__chunker_set_lexicon(e->chunker, dyad__dict_lexicon(d));
     if ((st = dyad__resolver_new(&e->resolver)) != DYAD_OK) goto fail;
     if ((st = dyad__placer_new(&e->placer, d,
                                e->opt.places ? e->opt.places : dyad__places_builtin())) != DYAD_OK)
@@ -311,6 +314,89 @@ static dyad_status S_collect(dyad_engine *e, const dyad_doc *doc, size_t sid, si
     return DYAD_OK;
 }
 
+/* A headline run into its lede.  Where a story's line breaks were
+ * collapsed (scraper output, JSON corpora), a headline without a full stop
+ * joins the first sentence: "Chile and Peru sign fishing pact in Lima
+ * talks Peruvian President ... signed on Monday ...".  Edited prose never
+ * runs two clauses together without a conjunction or punctuation, so in
+ * the first sentence of a story, a boundary is placed before token k when
+ *   - the words before k are a headline: 3 to 16 words without
+ *     punctuation other than commas, opening with a capital that is not
+ *     an article, with a verb (not an auxiliary: "has lifted" is prose;
+ *     a present plural after a name may be tagged as a noun, and counts
+ *     when the verb dictionary knows the word)
+ *     of headline tense (present: VBZ/VBP, or VB not after "to" or a
+ *     modal) and no past tense;
+ *   - word k-1 is a lower-case common noun (NN/NNS) that is not a title
+ *     or role of the agents dictionary ("its foreign minister Ana ..."
+ *     continues a noun phrase with a name);
+ *   - word k is capitalised (NNP/NNPS/JJ: a name or a demonym);
+ *   - the words from k on are a sentence of at least 6 words with a
+ *     finite verb (or a past participle: the tagger, reading the run-on
+ *     whole, often takes the lede's past tense for one), ending in a full
+ *     stop.
+ * Returns k, or 0 when there is no such boundary. */
+static int S_word_kind(dyad_engine *e, const dyad_token *k, dyad_dict_kind kind)
+{
+    char word[64];
+    if (k->norm_len >= sizeof word) return 0;
+    memcpy(word, k->norm, k->norm_len);
+    word[k->norm_len] = 0;
+    dyad_dict_hit h[16];
+    size_t nh = dyad_dict_lookup(e->dict, word, h, 16);
+    for (size_t x = 0; x < nh && x < 16; x++)
+        if (h[x].kind == kind) return 1;
+    return 0;
+}
+
+static size_t S_run_in_headline(dyad_engine *e, const dyad_sentence *s)
+{
+    size_t ntok;
+    const dyad_token *tok = dyad_text_tokens(e->text, &ntok) + s->first_token;
+    size_t n = s->ntokens;
+    if (dyad_chunker_token_count(e->chunker) != n || n < 10) return 0;
+    const dyad_token *last = &tok[n - 1];
+    if (!(last->norm_len == 1 && last->norm[0] == '.')) return 0;
+    if (!dyad__tok_is_upper_start(&tok[0])) return 0;
+    if (!strcmp(dyad_chunker_tag(e->chunker, 0), "DT")) return 0;  /* headlines drop articles */
+    int present = 0;
+    size_t lim = n - 6 < 17 ? n - 6 : 17;
+    for (size_t k = 1; k < lim; k++) {
+        const char *t = dyad_chunker_tag(e->chunker, k - 1);
+        if (!strcmp(t, "VBD")) return 0;
+        if ((!strcmp(t, "VBZ") || !strcmp(t, "VBP")) &&    /* not an auxiliary */
+            strcmp(dyad_chunker_tag(e->chunker, k), "VBN") && strcmp(dyad_chunker_tag(e->chunker, k), "VBG"))
+            present = 1;
+        if (!strcmp(t, "VB") && k >= 2) {   /* a plural subject's verb read as VB */
+            const char *tb = dyad_chunker_tag(e->chunker, k - 2);
+            if (strcmp(tb, "TO") && strcmp(tb, "MD")) present = 1;
+        }
+        /* ... or as a noun ("Chile and Peru sign ..."): a word the verb
+         * dictionary knows, right after the subject's name */
+        if (!present && k >= 2 && (!strcmp(t, "NN") || !strcmp(t, "NNS")) &&
+            !strncmp(dyad_chunker_tag(e->chunker, k - 2), "NNP", 3) &&
+            S_word_kind(e, &tok[k - 1], DYAD_DICT_VERBS))
+            present = 1;
+        if (tok[k - 1].kind == DYAD_TOK_PUNCT && !(tok[k - 1].norm_len == 1 && tok[k - 1].norm[0] == ','))
+            return 0;
+        if (k < 3 || !present) continue;
+        const char *tp = dyad_chunker_tag(e->chunker, k - 1), *tk = dyad_chunker_tag(e->chunker, k);
+        if (strcmp(tp, "NN") && strcmp(tp, "NNS")) continue;
+        if (dyad__tok_is_upper_start(&tok[k - 1]) || !dyad__tok_is_upper_start(&tok[k])) continue;
+        if (strcmp(tk, "NNP") && strcmp(tk, "NNPS") && strcmp(tk, "JJ")) continue;
+        int finite = 0;
+        for (size_t j = k + 1; j < n && !finite; j++) {
+            const char *tj = dyad_chunker_tag(e->chunker, j);
+            finite = !strcmp(tj, "VBD") || !strcmp(tj, "VBZ") || !strcmp(tj, "VBP") ||
+                     !strcmp(tj, "MD") || !strcmp(tj, "VBN");   /* a past form read as VBN */
+        }
+        if (!finite) continue;
+        if (S_word_kind(e, &tok[k - 1], DYAD_DICT_AGENTS)) continue;
+        return k;
+    }
+    return 0;
+}
+
 static void S_trace(dyad_engine *e, const dyad_doc *doc, size_t sid, const char *s, size_t n)
 {
     if (!e->opt.explain) return;
@@ -353,12 +439,24 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     dyad__resolve_doc(e->resolver, doc, e->text, &res);
     dyad__place_doc(e->placer, e->text, res.doc_date);
     DYAD__STAGE_END(t_doc, DYAD__STAGE_RESOLVE);
+    int lede = 1;   /* no sentence of content yet */
     for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
         const dyad_sentence *s = dyad_text_sentence(e->text, i);
         if (s->boilerplate) continue;
         DYAD__STAGE_BEGIN(t_chunk);
         st = dyad_chunker_run(e->chunker, e->text, i);
         DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
+        if (st == DYAD_OK && lede &&
+            (i == 0 || dyad_text_sentence(e->text, i - 1)->paragraph != s->paragraph)) {
+            size_t k = S_run_in_headline(e, s);
+            if (k) {
+                st = dyad__text_split_sentence(e->text, i, k);
+                if (st == DYAD_ENOMEM) return S_problem(e, doc, st, s->start, s->end, NULL);
+                s = dyad_text_sentence(e->text, i);
+                st = dyad_chunker_run(e->chunker, e->text, i);
+            }
+        }
+        lede = 0;
         if (st == DYAD_OK) {
             const char *date = res.doc_date;
             DYAD__STAGE_BEGIN(t_code);

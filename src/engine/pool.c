@@ -312,6 +312,7 @@ dyad_status dyad_pool_next(dyad_pool *p, dyad_pool_result *out)
     p->held = 1;
     pthread_mutex_unlock(&p->mu);
     out->doc_id = s->doc.id;
+    out->doc = &s->doc;
     out->status = s->status;
     out->json = s->json ? s->json : "";
     out->json_len = s->json ? s->json_len : 0;

@@ -43,6 +43,7 @@ typedef struct ck {
     int oom;
     int wh_subject;       /* the next clause's subject is a wh-word */
     int in_subject;       /* parsing a clause's subject (its own phrases too) */
+    const uint64_t *lx;   /* per word: its lexicon lists (text/text.h) */
     dyad__arena *a;
 } ck;
 
@@ -97,6 +98,12 @@ static int S_in(const char *s, size_t n, const char *const *list)
     return 0;
 }
 
+/* Is word i in the lexicon's list (text/text.h)? */
+static int S_lx(const ck *k, uint32_t i, int list)
+{
+    return i < k->n && ((k->lx[i] >> list) & 1u);
+}
+
 static int S_is(const ck *k, uint32_t i, const char *lit)
 {
     return i < k->n && S_eq(k->w[i].s, k->w[i].len, lit);
@@ -108,37 +115,10 @@ static const char *const S_have[] = {"have", "has", "had", "having", "'ve", "'d"
 static const char *const S_do[] = {"do", "does", "did", NULL};
 static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", NULL};
 
-/* Verbs that report speech or thought and take a clause ("X said Y"). */
-static const char *const S_speech[] = {
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-    "adding", "announce", "announces", "announced", "state", "states", "stated", "claim", "claims",
-    "claimed", "warn", "warns", "warned", "insist", "insists", "insisted", "note", "notes", "noted",
-    "declare", "declares", "declared", "confirm", "confirms", "confirmed", "explain", "explains",
-    "explained", "deny", "denies", "denied", "argue", "argues", "argued", "report", "reports",
-    "reported", "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes",
-    "hoped", "fear", "fears", "feared", "acknowledge", "acknowledged", "admit", "admits",
-    "admitted", "suggest", "suggests", "suggested", "stress", "stresses", "stressed", "predict",
-    "predicted", "reiterate", "reiterated", "assert", "asserted", "allege", "alleges", "alleged",
-    "indicate", "indicated", "agree", "agreed", "reply", "replied", "respond", "responded",
-    "write", "wrote", "tweet", "tweeted", "vow", "vowed", "pledge", "pledged", "promise",
-    "promised", "threaten", "threatened", "conclude", "concluded", "know", "knew", "recall",
-    "recalled", "estimate", "estimated", "accept", "accepted", "show", "showed", "shows",
-    /* the other present and -ing forms */
-    "announcing", "stating", "claiming", "insisting", "noting", "declaring",
-    "confirming", "explaining", "denying", "arguing", "reporting", "believing", "thinking",
-    "hoping", "fearing", "acknowledges", "acknowledging", "admitting", "suggesting", "stressing",
-    "predicts", "predicting", "reiterates", "reiterating", "asserts", "asserting", "alleging",
-    "indicates", "indicating", "agrees", "replies", "responds", "writes", "writing", "tweets",
-    "tweeting", "vows", "vowing", "pledges", "pledging", "promises", "promising", "threatens",
-    "threatening", "concludes", "knows", "recalls", "recalling", "estimates", "accepts",
-    "showing", NULL};
+/* Verbs that report speech or thought and take a clause ("X said Y"):
+ * the lexicon's list "speech". */
+static int S_speech_word(const ck *k, uint32_t i) { return S_lx(k, i, DYAD__LX_SPEECH); }
 
-static int S_speech_word(const char *s, size_t n) { return S_in(s, n, S_speech); }
-
-/* Words that begin a subordinate clause when a clause follows. */
-static const char *const S_subord[] = {
-    "because", "although", "though", "while", "whereas", "if", "unless", "until", "till", "since",
-    "after", "before", "once", "as", "so", "whether", "that", "when", "whenever", "where", NULL};
 
 /* ------------------------------------------------------------- nodes */
 
@@ -183,34 +163,27 @@ static uint32_t S_qp_len(const ck *k, uint32_t i)
 {
     static const char *const approx[] = {"about", "around", "nearly", "almost", "approximately",
                                          "over", "some", "roughly", "only", "just", "up", NULL};
-    if (i + 2 < k->n && (S_is(k, i, "at") || S_is(k, i, "up")) &&
-        (S_is(k, i + 1, "least") || S_is(k, i + 1, "most") || S_is(k, i + 1, "to")) &&
-        S_tag(k, i + 2) == DYAD__T_CD)
+    /* the number's tag first: it rules out almost every position */
+    if (i + 2 < k->n && S_tag(k, i + 2) == DYAD__T_CD && (S_is(k, i, "at") || S_is(k, i, "up")) &&
+        (S_is(k, i + 1, "least") || S_is(k, i + 1, "most") || S_is(k, i + 1, "to")))
         return 2;
-    if (i + 2 < k->n && (S_tag(k, i) == DYAD__T_JJR || S_tag(k, i) == DYAD__T_RBR) &&
-        S_is(k, i + 1, "than") && S_tag(k, i + 2) == DYAD__T_CD)
+    if (i + 2 < k->n && S_tag(k, i + 2) == DYAD__T_CD &&
+        (S_tag(k, i) == DYAD__T_JJR || S_tag(k, i) == DYAD__T_RBR) && S_is(k, i + 1, "than"))
         return 2;
-    if (i + 1 < k->n && S_in(k->w[i].s, k->w[i].len, approx) && S_tag(k, i + 1) == DYAD__T_CD &&
+    if (i + 1 < k->n && S_tag(k, i + 1) == DYAD__T_CD && S_in(k->w[i].s, k->w[i].len, approx) &&
         !S_is(k, i, "up"))
         return 1;
     return 0;
 }
 
-/* Nouns for what people say, agree or propose, which a clause with no
- * "that" may follow as a relative: "a charge New Delhi rejected", "the
- * deal Trump signed". */
-static const char *const S_said_nouns[] = {
-    "charge", "charges", "claim", "claims", "accusation", "accusations", "allegation",
-    "allegations", "deal", "agreement", "plan", "proposal", "offer", "demand", "demands",
-    "request", "promise", "threat", "report", "findings", "assertion", NULL};
-
-/* After such a noun at i - 1, does a clause with a name for subject start
+/* After a noun for what people say, agree or propose (the lexicon's list
+ * "said-nouns": "a charge Lima rejected") at i - 1, does a clause with a name for subject start
  * at i (a name, then adverbs, then a finite verb)? */
 static int S_contact_relative(const ck *k, uint32_t i)
 {
     if (i == 0 || (S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS) ||
         (S_tag(k, i) != DYAD__T_NNP && S_tag(k, i) != DYAD__T_JJ && S_tag(k, i) != DYAD__T_NN) ||
-        !S_in(k->w[i - 1].s, k->w[i - 1].len, S_said_nouns))
+        !S_lx(k, i - 1, DYAD__LX_SAID_NOUNS))
         return 0;
     uint32_t j = i;
     while (j < k->n && j - i < 8 && (S_tag(k, j) == DYAD__T_NNP || S_tag(k, j) == DYAD__T_JJ ||
@@ -403,10 +376,12 @@ static int S_past_clause_ahead(const ck *k, uint32_t i)
     return j < k->n && S_np_start(k, j + 1);
 }
 
-/* Is word i a subordinating word (not "that") opening a clause? */
+/* Is word i a subordinating word (not "that") opening a clause?  (The
+ * words that begin a subordinate clause when a clause follows are the
+ * lexicon's list "subordinators".) */
 static int S_subord_at(const ck *k, uint32_t i)
 {
-    return i < k->n && S_in(k->w[i].s, k->w[i].len, S_subord) && !S_is(k, i, "that") &&
+    return S_lx(k, i, DYAD__LX_SUBORDINATORS) && !S_is(k, i, "that") &&
            S_sub_clause_ahead(k, i + 1);
 }
 
@@ -431,16 +406,13 @@ static int S_aux(const ck *k, uint32_t i)
 }
 
 /* Is word i a past form that is also the past participle (regular -ed
- * verbs and the common irregulars whose two forms are one)? */
+ * verbs and the common irregulars whose two forms are one: the lexicon's
+ * list "past-participles")? */
 static int S_participle(const ck *k, uint32_t i)
 {
-    static const char *const same[] = {
-        "held", "made", "sent", "built", "brought", "caught", "found", "kept", "left", "lost",
-        "paid", "told", "won", "hit", "set", "put", "led", "fed", "met", "shot", "spent", "sold",
-        "struck", "hurt", "cut", "read", "said", "bought", "fought", "heard", "laid", "spread", NULL};
     const char *s = k->w[i].s;
     size_t n = k->w[i].len;
-    return (n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd') || S_in(s, n, same);
+    return (n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd') || S_lx(k, i, DYAD__LX_PARTICIPLES);
 }
 
 /* Does a verb group start at i (after adverbs)? */
@@ -452,15 +424,8 @@ static int S_vp_start(const ck *k, uint32_t i)
 }
 
 /* Days and other words that make a bare noun phrase a time, not an
- * object ("said Tuesday"). */
-static int S_time_word(const char *s, size_t n)
-{
-    static const char *const t[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-        "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning",
-        "evening", "night", "afternoon", "day", NULL};
-    return S_in(s, n, t);
-}
+ * object ("said Tuesday"): the lexicon's list "time-nouns". */
+static int S_time_word(const ck *k, uint32_t i) { return S_lx(k, i, DYAD__LX_TIME_NOUNS); }
 
 /* ----------------------------------------------------------- phrases */
 
@@ -571,10 +536,10 @@ static int S_apposition(const ck *k, uint32_t i, int mode)
         if (dash ? !S_is(k, e, "--") : S_tag(k, e) != DYAD__T_COMMA) return 0;
         uint32_t v = e + 1;
         /* "X, the minister, Monday said", "..., on Monday said" */
-        if (v < k->n && S_time_word(k->w[v].s, k->w[v].len)) v++;
+        if (v < k->n && S_time_word(k, v)) v++;
         else if (S_tag(k, v) == DYAD__T_IN && S_np_start(k, v + 1)) {
             uint32_t x = S_np_base_end(k, v + 1);
-            if (x > v + 1 && S_time_word(k->w[x - 1].s, k->w[x - 1].len)) v = x;
+            if (x > v + 1 && S_time_word(k, x - 1)) v = x;
         }
         return S_vp_start(k, v) || S_adverb(S_tag(k, v)) || S_is(k, v, "who");
     }
@@ -633,7 +598,7 @@ static uint32_t S_np(ck *k, int mode)
         } else if (S_is(k, i, "that") && !(mode & NP_SUBJ) && i + 1 < k->n &&
                    (S_tag(k, i + 1) == DYAD__T_MD || S_verb(S_tag(k, i + 1))) &&
                    /* "warned Friday that ...": a time takes no relative */
-                   !S_time_word(k->w[i - 1].s, k->w[i - 1].len)) {
+                   !S_time_word(k, i - 1)) {
             add = S_sbar(k);   /* "the plan that angered Gondor" */
         } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG || (t == DYAD__T_VBD && S_participle(k, i))) &&
                    (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_TO ||
@@ -915,7 +880,7 @@ static void S_vp_adverbs(ck *k, uint32_t vp)
 /* Complements of the main verb at verb, into vp. */
 static void S_complements(ck *k, uint32_t vp, uint32_t verb)
 {
-    int speech = S_speech_word(k->w[verb].s, k->w[verb].len);
+    int speech = S_speech_word(k, verb);
     int objects = 0, last_np = 0;
     for (int guard = 0; guard < CK_MAXKIDS && k->i < k->n && !k->oom; guard++) {
         uint32_t i = k->i;
@@ -926,7 +891,7 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
             k->i++;
             S_end(k, add, k->i);
         } else if (speech && !S_is(k, i, "that") && S_clause_ahead(k, i) &&
-                   !(objects == 0 && S_time_word(k->w[i].s, k->w[i].len))) {
+                   !(objects == 0 && S_time_word(k, i))) {
             /* "said (that) ...": the reported clause */
             uint32_t sb = S_node(k, DYAD__L_SBAR, i);
             S_add(k, sb, S_clause(k));
@@ -990,7 +955,7 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
             add = S_pp(k);
         } else if (t == DYAD__T_COMMA && (S_tag(k, i + 1) == DYAD__T_WRB ||
                                           (S_tag(k, i + 1) == DYAD__T_IN && !S_is(k, i + 1, "that") &&
-                                           S_in(k->w[i + 1].s, k->w[i + 1].len, S_subord))) &&
+                                           S_lx(k, i + 1, DYAD__LX_SUBORDINATORS))) &&
                    S_clause_ahead(k, i + 2)) {
             /* ", when Russia annexed Crimea" */
             k->i++;
@@ -1139,7 +1104,7 @@ static uint32_t S_clause(ck *k)
             }
         } else if (subject && S_adverb(t)) {
             add = S_advp(k);
-        } else if (subject && S_time_word(k->w[i].s, k->w[i].len) && S_vp_start(k, i + 1)) {
+        } else if (subject && S_time_word(k, i) && S_vp_start(k, i + 1)) {
             /* "Altun, Monday tweeted": a time, not the subject */
             add = S_node(k, DYAD__L_ADVP, i);
             k->i++;
@@ -1236,7 +1201,7 @@ static int S_bare_speech(const ck *k, uint32_t s, int *no_subject)
     *no_subject = np == NONE || k->nodes[np].a > k->nodes[vp].a;
     uint32_t in = S_inner_vp(k, vp);
     uint32_t verb = k->nodes[in].a;
-    if (!S_speech_word(k->w[verb].s, k->w[verb].len)) return 0;
+    if (!S_speech_word(k, verb)) return 0;
     static const char *const tell[] = {"tell", "tells", "told", "telling", NULL};
     int addressee = S_in(k->w[verb].s, k->w[verb].len, tell);   /* "told Reuters" */
     for (uint32_t c = k->nodes[in].first; c != NONE; c = k->nodes[c].next) {
@@ -1247,7 +1212,7 @@ static int S_bare_speech(const ck *k, uint32_t s, int *no_subject)
         if (l == DYAD__L_SBAR || l == DYAD__L_S) return 0;
         if (l == DYAD__L_NP && !*no_subject && !addressee) {
             uint32_t last = k->nodes[c].b - 1;
-            if (!S_time_word(k->w[last].s, k->w[last].len)) return 0;
+            if (!S_time_word(k, last)) return 0;
         }
     }
     return 1;
@@ -1534,8 +1499,9 @@ static uint32_t S_inline_quotes(const dyad__word *w, uint8_t *tags, uint32_t n, 
 }
 
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
-                        dyad__arena *a)
+                        const dyad__lexicon *lex, dyad__arena *a)
 {
+    if (!lex) lex = dyad__lexicon_builtin();
     memset(t, 0, sizeof *t);
     t->root = NONE;
     t->toks = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *t->toks);
@@ -1565,6 +1531,11 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     uint32_t *orig = NULL;
     uint32_t m = S_inline_quotes(w, tags, n, &orig, &k);
     if (k.oom) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    /* each word's lists, once */
+    uint64_t *lx = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *lx);
+    if (!lx) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t i = 0; i < m; i++) lx[i] = dyad__lex_bits(lex, k.w[i].s, k.w[i].len);
+    k.lx = lx;
     uint32_t root = S_sentence(&k);
     if (k.oom || root == NONE) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     if (orig) {
@@ -1581,7 +1552,7 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     for (uint32_t i = 0; i < n; i++) t->toks[i].tag = dyad__ptag_name(tags[i]);
     DYAD_TRY(S_finish(&k, root, t));
     DYAD_TRY(dyad__tree_heads(t));
-    return dyad__tree_vgroups(t, a);
+    return dyad__tree_vgroups(t, lex, a);
 }
 
 /* -------------------------------------------------------- verb groups */
@@ -1713,27 +1684,18 @@ static uint32_t S_clause_of(const dyad__tree *t, uint32_t vp, uint32_t *below)
     return NONE;
 }
 
-/* Verbs whose object does what the infinitive after it says: "urged
- * Kenya to act", "paid the relatives to invite her". */
-static const char *const S_object_control[] = {
-    "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging", "pay", "pays", "paid",
-    "paying", "persuade", "persuaded", "persuading", "allow", "allows", "allowed", "allowing",
-    "force", "forces", "forced", "forcing", "invite", "invites", "invited", "inviting", "tell",
-    "tells", "told", "telling", "order", "orders", "ordered", "ordering", "encourage",
-    "encourages", "encouraged", "encouraging", "press", "pressed", "pressing", "push", "pushed",
-    "pushing", "pressure", "pressured", "pressuring", "help", "helps", "helped", "helping",
-    "enable", "enabled", "require", "requires", "required", "authorize", "authorized",
-    "instruct", "instructed", "compel", "compelled", "convince", "convinced", "hire", "hired",
-    "train", "trained", "want", "wants", "wanted", "expect", "expects", "expected", "call",
-    "called", "calling", "appeal", "appealed", "appealing", "warn", "warns", "warned", NULL};
 
 /* An infinitive clause cl right after the object of an object-control
- * verb heading vp: that object (skipping prepositional phrases between:
+ * verb heading vp (the lexicon's list "object-control": "urged Kenya to
+ * act", "paid the relatives to invite her"): that object (skipping prepositional phrases between:
  * "paid X in Iran to invite her"); else NONE. */
-static uint32_t S_controller(const dyad__tree *t, uint32_t vp, uint32_t cl)
+static uint32_t S_controller(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp,
+                             uint32_t cl)
 {
     uint32_t v = t->nodes[vp].tok_a;
-    if (!S_verbal(t->toks[v].tag) || !S_word_in(t->toks[v].word, S_object_control)) return NONE;
+    const char *vw = t->toks[v].word;
+    if (!S_verbal(t->toks[v].tag) || !dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_OBJECT_CONTROL))
+        return NONE;
     uint32_t first = t->nodes[cl].first_child;
     if (first == NONE || t->nodes[first].label != DYAD__L_VP ||
         strcmp(t->toks[t->nodes[first].tok_a].tag, "TO") != 0)
@@ -1750,7 +1712,7 @@ static uint32_t S_controller(const dyad__tree *t, uint32_t vp, uint32_t cl)
  * it (after it in SINV); for a relative clause, the noun phrase it
  * modifies; for an infinitive or participle complement, the subject of
  * the governing verb. */
-static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
+static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp)
 {
     for (int guard = 0; guard < 16 && vp != NONE; guard++) {
         uint32_t below = vp;
@@ -1795,7 +1757,7 @@ static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
                 return NONE;
             }
             if (pl == DYAD__L_VP) {
-                uint32_t obj = S_controller(t, p, cl);
+                uint32_t obj = S_controller(t, lex, p, cl);
                 if (obj != NONE) return obj;
                 vp = p;
                 continue;
@@ -1831,9 +1793,11 @@ static uint32_t S_subject(const dyad__tree *t, uint32_t vp)
 
 /* For a speech verb: the clause it reports (a complement SBAR/S, else the
  * S fronted before "X said" in the same clause). */
-static uint32_t S_reported(const dyad__tree *t, uint32_t vp, uint32_t inner, uint32_t verb)
+static uint32_t S_reported(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp,
+                           uint32_t inner, uint32_t verb)
 {
-    if (!S_word_in(t->toks[verb].word, S_speech)) return NONE;
+    const char *vw = t->toks[verb].word;
+    if (!dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_SPEECH)) return NONE;
     for (uint32_t c = t->nodes[inner].first_child; c != NONE; c = t->nodes[c].next_sibling) {
         int l = t->nodes[c].label;
         if ((l == DYAD__L_SBAR || l == DYAD__L_S) && t->nodes[c].tok_a > verb) return c;
@@ -1850,8 +1814,9 @@ static uint32_t S_reported(const dyad__tree *t, uint32_t vp, uint32_t inner, uin
     return best;
 }
 
-dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a)
+dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__arena *a)
 {
+    if (!lex) lex = dyad__lexicon_builtin();
     t->vgroups = NULL;
     t->nvgroups = 0;
     if (t->nnodes == 0) return DYAD_OK;
@@ -1955,8 +1920,8 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a)
                         !S_tag_is(t->toks[k + 1].tag, "VBG") && !S_tag_is(t->toks[k + 1].tag, "CD"))
                         g->passive = 1;
                 }
-                g->subject = S_subject(t, root_vp);
-                g->reported = S_reported(t, root_vp, cur, g->verb);
+                g->subject = S_subject(t, lex, root_vp);
+                g->reported = S_reported(t, lex, root_vp, cur, g->verb);
                 break;
             }
         }
@@ -1969,6 +1934,8 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a)
 
 struct dyad_chunker {
     const dyad_tagger *tg;
+    const dyad__lexicon *lex;   /* the word lists: the built-in ones, or a
+                                   dictionary's (dyad__chunker_set_lexicon) */
     dyad__arena arena;          /* reset by each run */
     dyad__tree tree;
     uint8_t *tags;
@@ -1989,6 +1956,11 @@ dyad_status dyad_chunker_new(dyad_chunker **out, const dyad_tagger *tg)
     dyad_chunker *c = calloc(1, sizeof *c);
     if (!c) return DYAD_ENOMEM;
     c->tg = tg;
+    c->lex = dyad__lexicon_builtin();
+    if (!c->lex) {
+        free(c);
+        return DYAD_ENOMEM;
+    }
     dyad__arena_init(&c->arena, CK_ARENA_CAP);
     dyad__buf_init(&c->bracket);
     *out = c;
@@ -2070,7 +2042,7 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
         DYAD__STAGE_END(t0, DYAD__STAGE_TAG);
     }
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
-    if (st == DYAD_OK) st = dyad__chunk(&c->tree, w, c->tags, n, a);
+    if (st == DYAD_OK) st = dyad__chunk(&c->tree, w, c->tags, n, c->lex, a);
     if (st == DYAD_ELIMIT)
         return dyad__err_set(&c->err, st, "%s: sentence of %u words needs more than the "
                              "chunker's %zu MiB; skipped", at, n, a->cap >> 20);
@@ -2145,6 +2117,11 @@ dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
 }
 
 dyad__tree *dyad__chunker_tree(dyad_chunker *c) { return &c->tree; }
+
+void dyad__chunker_set_lexicon(dyad_chunker *c, const dyad__lexicon *lex)
+{
+    if (c && lex) c->lex = lex;
+}
 
 dyad_status dyad_chunker_run_words(dyad_chunker *c, const char *const *words, size_t n)
 {

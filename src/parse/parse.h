@@ -13,6 +13,7 @@
 #define DYAD_PARSE_H
 
 #include "../common/common.h"
+#include "../text/text.h"
 
 #include <stdint.h>
 
@@ -127,9 +128,10 @@ void dyad__tree_write(const dyad__tree *t, uint32_t node, dyad__buf *out);
  * features, in node order, into t->vgroups (allocated from a).  A VP
  * whose direct verbal tokens are all auxiliaries (MD, "to", forms of be,
  * have, do, get; AUX* tags) chains into its VP child; a VP without verbal
- * tokens (VP coordination) is a container, not a group.  Returns DYAD_OK,
- * DYAD_ELIMIT or DYAD_ENOMEM. */
-dyad_status dyad__tree_vgroups(dyad__tree *t, dyad__arena *a);
+ * tokens (VP coordination) is a container, not a group.  The word lists
+ * (object-control verbs) are lex's (NULL: the built-in lexicon).  Returns
+ * DYAD_OK, DYAD_ELIMIT or DYAD_ENOMEM. */
+dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__arena *a);
 
 /* ------------------------------------------- tagger (tagger.c) */
 
@@ -197,11 +199,15 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg,
  * clauses), computes heads and verb groups.  Linear in n.  Where the
  * structure shows a tag was wrong (a lone VBN right after a subject is
  * the past tense) it corrects tags[] and the tree alike.  Everything is
- * allocated from a.  Returns DYAD_OK, DYAD_ELIMIT or DYAD_ENOMEM. */
+ * allocated from a; the word lists are lex's (NULL: the built-in
+ * lexicon).  Returns DYAD_OK, DYAD_ELIMIT or DYAD_ENOMEM. */
 /* The tree of the chunker's last run (for the coder). */
 dyad__tree *dyad__chunker_tree(struct dyad_chunker *c);
 
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags,
-                        uint32_t n, dyad__arena *a);
+                        uint32_t n, const dyad__lexicon *lex, dyad__arena *a);
+/* The word lists c's runs read (text/text.h; the built-in lexicon until
+ * this is called): the engine gives it its dictionary's. */
+void dyad__chunker_set_lexicon(struct dyad_chunker *c, const dyad__lexicon *lex);
 
 #endif

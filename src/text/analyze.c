@@ -173,6 +173,31 @@ static int S_add_sent(dyad_text *t, size_t a, size_t b, unsigned para_no)
     return 0;
 }
 
+dyad_status dyad__text_split_sentence(dyad_text *t, size_t i, size_t k)
+{
+    if (!t || i >= t->nsent || k == 0 || k >= t->sents[i].ntokens) return DYAD_EINVAL;
+    if (t->nsent == t->cap_sent) {
+        size_t cap = t->cap_sent * 2;
+        dyad_sentence *v = realloc(t->sents, cap * sizeof *v);
+        if (!v) return DYAD_ENOMEM;
+        t->sents = v;
+        t->cap_sent = cap;
+    }
+    memmove(&t->sents[i + 2], &t->sents[i + 1], (t->nsent - i - 1) * sizeof *t->sents);
+    t->nsent++;
+    dyad_sentence *a = &t->sents[i], *b = &t->sents[i + 1];
+    const dyad_token *v = t->toks.v;
+    *b = *a;
+    b->first_token = a->first_token + k;
+    b->ntokens = a->ntokens - k;
+    b->start = v[b->first_token].start;
+    b->boilerplate = 0;
+    b->dateline = NULL;
+    a->ntokens = k;
+    a->end = v[a->first_token + k - 1].end;
+    return DYAD_OK;
+}
+
 static int S_tok_char(const dyad_token *k, char c)
 {
     return k->norm_len == 1 && k->norm[0] == c;

@@ -1,5 +1,8 @@
 # dyad eval: usage errors exit 2; an unreadable file or malformed lines
-# exit 1 (the report still comes out when both files were read).
+# exit 1 (the report still comes out when all files were read).  With
+# three files the first two are gold splits: events.jsonl read as a
+# second split names story a of the first (skipped), and the events file
+# extra.jsonl is missing.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cd "$d"

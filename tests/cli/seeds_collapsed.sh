@@ -2,13 +2,11 @@
 # collapsed to single spaces (one line, as scrapers and JSON corpora
 # deliver text): boilerplate is judged per sentence, so no story loses
 # its events.  Prints, per story, the event counts and the (source,
-# target, code) triples found only one way.  A subhead of a few
-# capitalised words before "The", "They", ... is split off again; the
-# triples listed in seeds_collapsed.stdout.exact are the known difference
-# left: a headline in sentence case without a full stop runs into the
-# next sentence once its line break is gone ("... video conference call
-# Russian President ..."), and the coder reads that longer sentence
-# differently.
+# target, code) triples found only one way: none.  A subhead of a few
+# capitalised words before "The", "They", ... is split off by the text
+# layer; a headline in sentence case without a full stop, run into the
+# lede once its line break is gone, is split off by the engine after
+# tagging (src/engine/engine.c, S_run_in_headline).
 seeds=../shared/corpus/seeds/seeds.jsonl
 [ -f "$seeds" ] || { echo "SKIP: $seeds is absent"; exit 77; }
 command -v python3 >/dev/null || { echo "SKIP: python3 is absent"; exit 77; }

@@ -1,14 +1,15 @@
 /*
- * forms.c -- English word forms for the dictionaries (dictionary stage):
- * noun plurals (agents, synset members, issue "n:" words) and verb forms
- * (verb lines written without {...}, issue "v:" words).  Verbs in dyad's
+ * forms.c -- English word forms (text stage), for the dictionaries and the
+ * lexicon: noun plurals (agents, synset members, issue and lexicon "n:"
+ * words) and verb forms (verb lines written without {...}, issue and
+ * lexicon "v:" words).  Verbs in dyad's
  * own irregular-verb table get their listed past and participle forms;
  * the rest follow the spelling rules (SAY-S, PLAY-ED, CARRY-IED, STOP-PED,
  * AGREE-ING, MAKE-ING, DIE-YING, PANIC-KED).  What must stay true: the
  * output is upper case and a pure function of the input word; generating
  * an extra form is harmless, missing one loses matches.
  */
-#include "dict.h"
+#include "text.h"
 
 #include <string.h>
 

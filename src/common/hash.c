@@ -1,0 +1,51 @@
+/*
+ * hash.c -- content hashes: a 64-bit hash of bytes for telling texts and
+ * dictionary sets apart (the event store's text and dictionary hashes).
+ * Not cryptographic.  Invariant: the same bytes give the same hash on
+ * every machine (words are assembled little-endian, whatever the CPU).
+ */
+#include "common.h"
+
+#include <string.h>
+
+#define S_PRIME 0x100000001b3ull
+#define S_BASIS 0xcbf29ce484222325ull
+
+/* The murmur3 finaliser: every input bit reaches every output bit. */
+static uint64_t S_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+uint64_t dyad__hash64(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    h ^= S_BASIS;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = 0;
+        for (int k = 7; k >= 0; k--) w = (w << 8) | s[i + (size_t)k];
+        h = (h ^ w) * S_PRIME;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    for (size_t k = n; k > i; k--) w = (w << 8) | s[k - 1];
+    h = (h ^ w ^ ((uint64_t)(n - i) << 56)) * S_PRIME;
+    h ^= (uint64_t)n;
+    return S_mix(h);
+}
+
+void dyad__hash_hex(uint64_t h, char out[17])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--) {
+        out[i] = hex[h & 15];
+        h >>= 4;
+    }
+    out[16] = 0;
+}

@@ -1,0 +1,649 @@
+/*
+ * events.c -- the events of the store: consolidating the dirty keys again
+ * from their mentions (through the consolidation part of this stage), and
+ * the queries over events and mentions.  Part of the store stage.
+ * Invariant: the events of a key are a function of the set of its
+ * mentions only.
+ */
+#include "store.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Keys are done in transactions of about this many mentions: few
+ * commits, and a kill loses little work. */
+#define S_TXN_MENTIONS 20000
+
+/* The statements of one consolidation pass. */
+typedef struct S_pass {
+    dyad_store *s;
+    dyad_consolidator *c;
+    sqlite3_stmt *q_m, *q_del, *q_ev, *q_link, *q_undirty;
+    char **docs;               /* doc_id and seq of each mention added */
+    long long *seqs;
+    size_t n, cap;
+    dyad__buf scratch;         /* a record copy whose strings are cut
+                                  with NULs (S_add) */
+    FILE *mem;                 /* the event JSON, written here */
+    char *membuf;
+    size_t memlen;
+    dyad_json *j;
+} S_pass;
+
+static void S_bind_opt(sqlite3_stmt *q, int i, const char *v)
+{
+    if (v) sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(q, i);
+}
+
+static int S_step(sqlite3_stmt *q)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* The span's bytes as a C string inside the scratch copy (base is the
+ * copy of the record that starts at rec); NULL for a null value. */
+static const char *S_cut(char *base, const char *rec, dyad__span sp)
+{
+    if (!sp.p) return NULL;
+    char *p = base + (sp.p - rec);
+    p[sp.n] = 0;   /* the closing quote */
+    return p;
+}
+
+/* Adds one stored record to the consolidator: read by the scanner and
+ * handed over as a dyad_record (no JSON tree), or through
+ * dyad_consolidator_add_json() when the scanner declines; the two give
+ * the consolidator the same mention. */
+static dyad_status S_add(S_pass *p, const char *rec, size_t len)
+{
+    dyad__rec r;
+    if (dyad__rec_scan(rec, len, &r) != 0) return dyad_consolidator_add_json(p->c, rec, len);
+    dyad__buf_clear(&p->scratch);
+    dyad__buf_append(&p->scratch, rec, len);
+    dyad__buf_putc(&p->scratch, 0);
+    if (p->scratch.oom) return DYAD_ENOMEM;
+    char *b = p->scratch.data;
+    dyad_record d;
+    memset(&d, 0, sizeof d);
+    d.doc_id = S_cut(b, rec, r.doc_id);
+    d.sentence_id = (size_t)r.sentence_id;
+    d.sentence_start = r.sentence_start >= 0 ? (size_t)r.sentence_start : 0;
+    d.source = S_cut(b, rec, r.source);
+    d.target = S_cut(b, rec, r.target);
+    d.code = S_cut(b, rec, r.code);
+    d.source_text = S_cut(b, rec, r.source_text);
+    d.target_text = S_cut(b, rec, r.target_text);
+    d.doc_date = S_cut(b, rec, r.doc_date);
+    d.doc_source = S_cut(b, rec, r.doc_source);
+    d.date = S_cut(b, rec, r.date);
+    const char *mod = S_cut(b, rec, r.modality);
+    d.modality = DYAD_ASSERTED;
+    int known = !mod;
+    for (int m = DYAD_ASSERTED; m <= DYAD_HYPOTHETICAL && mod; m++)
+        if (!strcmp(mod, dyad_modality_kind_name((dyad_modality_kind)m))) {
+            d.modality = (dyad_modality_kind)m;
+            known = 1;
+        }
+    dyad_location loc;
+    if (r.has_location) {
+        loc.country = S_cut(b, rec, r.loc_country);
+        loc.name = S_cut(b, rec, r.loc_name);
+        loc.basis = S_cut(b, rec, r.loc_basis);
+        loc.text = S_cut(b, rec, r.loc_text);
+        loc.lat = r.loc_lat;
+        loc.lon = r.loc_lon;
+        d.location = &loc;
+    }
+    const char *issues[DYAD__REC_ISSUES];
+    for (size_t i = 0; i < r.nissues; i++) issues[i] = S_cut(b, rec, r.issues[i]);
+    d.nissues = r.nissues;
+    d.issues = issues;
+    /* what add_record would take other than add_json: a record the engine
+     * never writes (unknown modality, sentence_start missing) */
+    if (!known || r.sentence_start < 0) return dyad_consolidator_add_json(p->c, rec, len);
+    return dyad_consolidator_add_record(p->c, &d);
+}
+
+/* Consolidates one key again: its mentions, in (doc_id, seq) order,
+ * into events that replace the key's events; the dirty row goes.  Runs
+ * inside the caller's transaction.  *nm gets the mentions read. */
+static dyad_status S_key(S_pass *p, const char *key, size_t *nm, size_t *nev)
+{
+    dyad_store *s = p->s;
+    for (size_t i = 0; i < p->n; i++) free(p->docs[i]);
+    p->n = 0;
+    dyad_consolidator_reset(p->c);
+    sqlite3_bind_text(p->q_m, 1, key, -1, SQLITE_TRANSIENT);
+    int rc;
+    dyad_status st = DYAD_OK;
+    while ((rc = sqlite3_step(p->q_m)) == SQLITE_ROW) {
+        const char *rec = (const char *)sqlite3_column_text(p->q_m, 2);
+        size_t len = (size_t)sqlite3_column_bytes(p->q_m, 2);
+        dyad_status a = S_add(p, rec ? rec : "", rec ? len : 0);
+        if (a == DYAD_ENOMEM) { st = DYAD_ENOMEM; break; }
+        if (a != DYAD_OK) continue;   /* stored by ingest from the engine: not expected */
+        if (p->n == p->cap) {
+            size_t c2 = p->cap ? p->cap * 2 : 256;
+            char **d = realloc(p->docs, c2 * sizeof *d);
+            if (d) p->docs = d;
+            long long *q = realloc(p->seqs, c2 * sizeof *q);
+            if (q) p->seqs = q;
+            if (!d || !q) { st = DYAD_ENOMEM; break; }
+            p->cap = c2;
+        }
+        p->docs[p->n] = strdup((const char *)sqlite3_column_text(p->q_m, 0));
+        if (!p->docs[p->n]) { st = DYAD_ENOMEM; break; }
+        p->seqs[p->n] = sqlite3_column_int64(p->q_m, 1);
+        p->n++;
+    }
+    sqlite3_reset(p->q_m);
+    sqlite3_clear_bindings(p->q_m);
+    if (st != DYAD_OK) return dyad__err_set(&s->err, st, "%s: out of memory", s->path);
+    if (rc != SQLITE_DONE) return dyad__store_fail(s, rc, "reading mentions");
+    *nm = p->n;
+    if (dyad_consolidator_run(p->c) != DYAD_OK)
+        return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+    sqlite3_bind_text(p->q_del, 1, key, -1, SQLITE_TRANSIENT);
+    if ((rc = S_step(p->q_del)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
+    size_t nevents = dyad_consolidator_event_count(p->c);
+    for (size_t e = 0; e < nevents; e++) {
+        const dyad_cevent *ev = dyad_consolidator_event(p->c, e);
+        rewind(p->mem);
+        dyad_cevent_write_json(ev, p->j);
+        if (dyad_json_flush(p->j) != DYAD_OK || fflush(p->mem) != 0)
+            return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+        long len = ftell(p->mem);
+        sqlite3_stmt *q = p->q_ev;
+        sqlite3_bind_text(q, 1, ev->event_id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 2, key, -1, SQLITE_TRANSIENT);
+        S_bind_opt(q, 3, ev->source);
+        S_bind_opt(q, 4, ev->target);
+        S_bind_opt(q, 5, ev->code);
+        S_bind_opt(q, 6, ev->root);
+        S_bind_opt(q, 7, dyad_modality_kind_name(ev->modality));
+        S_bind_opt(q, 8, ev->date);
+        S_bind_opt(q, 9, dyad_date_precision_name(ev->date_precision));
+        S_bind_opt(q, 10, ev->location ? ev->location->country : NULL);
+        sqlite3_bind_int64(q, 11, (sqlite3_int64)ev->num_mentions);
+        sqlite3_bind_int64(q, 12, (sqlite3_int64)ev->num_articles);
+        sqlite3_bind_int64(q, 13, (sqlite3_int64)ev->num_sources);
+        sqlite3_bind_text(q, 14, p->membuf, (int)len, SQLITE_TRANSIENT);
+        if ((rc = S_step(q)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
+        for (size_t k = 0; k < ev->num_mentions && ev->mentions; k++) {
+            size_t m = ev->mentions[k];
+            if (m >= p->n) continue;
+            sqlite3_bind_text(p->q_link, 1, ev->event_id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(p->q_link, 2, p->docs[m], -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(p->q_link, 3, p->seqs[m]);
+            if ((rc = S_step(p->q_link)) != SQLITE_OK)
+                return dyad__store_fail(s, rc, "writing events");
+        }
+    }
+    *nev = nevents;
+    sqlite3_bind_text(p->q_undirty, 1, key, -1, SQLITE_TRANSIENT);
+    if ((rc = S_step(p->q_undirty)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
+    return DYAD_OK;
+}
+
+static void S_pass_free(S_pass *p)
+{
+    sqlite3_stmt *qs[] = {p->q_m, p->q_del, p->q_ev, p->q_link, p->q_undirty};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
+    for (size_t i = 0; i < p->n; i++) free(p->docs[i]);
+    free(p->docs);
+    free(p->seqs);
+    dyad_json_free(p->j);
+    dyad__buf_free(&p->scratch);
+    if (p->mem) fclose(p->mem);
+    free(p->membuf);
+    dyad_consolidator_free(p->c);
+}
+
+/* The dirty keys, sorted.  *out is freed by the caller. */
+static dyad_status S_dirty_keys(dyad_store *s, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *q = NULL;
+    DYAD_TRY(dyad__store_prepare(s, &q, "SELECT ckey FROM dirty ORDER BY ckey"));
+    size_t cap = 0;
+    int rc;
+    dyad_status st = DYAD_OK;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t c2 = cap ? cap * 2 : 256;
+            char **p = realloc(*out, c2 * sizeof *p);
+            if (!p) { st = DYAD_ENOMEM; break; }
+            *out = p;
+            cap = c2;
+        }
+        if (!((*out)[*n] = strdup((const char *)sqlite3_column_text(q, 0)))) {
+            st = DYAD_ENOMEM;
+            break;
+        }
+        (*n)++;
+    }
+    sqlite3_finalize(q);
+    if (st != DYAD_OK) return dyad__err_set(&s->err, st, "%s: out of memory", s->path);
+    if (rc != SQLITE_DONE) return dyad__store_fail(s, rc, "reading");
+    return DYAD_OK;
+}
+
+dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *events)
+{
+    *keys = 0;
+    *events = 0;
+    char **list = NULL;
+    size_t nkeys = 0;
+    DYAD_TRY(S_dirty_keys(s, &list, &nkeys));
+    if (!nkeys) {
+        free(list);
+        return DYAD_OK;
+    }
+    S_pass p;
+    memset(&p, 0, sizeof p);
+    p.s = s;
+    dyad__buf_init(&p.scratch);
+    dyad_status st = dyad_consolidator_new(&p.c);
+    if (st == DYAD_OK) {
+        p.mem = open_memstream(&p.membuf, &p.memlen);
+        p.j = p.mem ? dyad_json_new(p.mem) : NULL;
+        if (!p.j) st = DYAD_ENOMEM;
+    }
+    if (st != DYAD_OK) st = dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+    struct {
+        sqlite3_stmt **q;
+        const char *sql;
+    } qs[] = {
+        {&p.q_m, "SELECT doc_id, seq, record FROM mentions WHERE ckey=?1 ORDER BY doc_id, seq"},
+        {&p.q_del, "DELETE FROM events WHERE ckey=?1"},
+        {&p.q_ev, "INSERT INTO events(id,ckey,source,target,code,root,modality,date,"
+                  "date_precision,country,num_mentions,num_articles,num_sources,record) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
+        {&p.q_link, "INSERT INTO event_mentions(event_id,doc_id,seq) VALUES(?1,?2,?3)"},
+        {&p.q_undirty, "DELETE FROM dirty WHERE ckey=?1"},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(qs) && st == DYAD_OK; i++)
+        st = dyad__store_prepare(s, qs[i].q, qs[i].sql);
+    size_t in_txn = 0;
+    int open = 0;
+    for (size_t k = 0; k < nkeys && st == DYAD_OK; k++) {
+        if (!open) {
+            st = dyad__store_exec(s, "BEGIN IMMEDIATE");
+            if (st != DYAD_OK) break;
+            open = 1;
+        }
+        size_t nm = 0, nev = 0;
+        st = S_key(&p, list[k], &nm, &nev);
+        if (st != DYAD_OK) break;
+        (*keys)++;
+        *events += nev;
+        in_txn += nm + 1;
+        if (in_txn >= S_TXN_MENTIONS || k + 1 == nkeys) {
+            st = dyad__store_exec(s, "COMMIT");
+            open = 0;
+            in_txn = 0;
+        }
+    }
+    if (open || st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    S_pass_free(&p);
+    for (size_t k = 0; k < nkeys; k++) free(list[k]);
+    free(list);
+    return st;
+}
+
+void dyad__store_analyze(dyad_store *s)
+{
+    sqlite3_exec(s->db, "PRAGMA analysis_limit=1000;ANALYZE events", NULL, NULL, NULL);
+}
+
+/* ------------------------------------------------------------- queries */
+
+/* The end of the range of codes starting with p: p with its last byte
+ * raised by one ("RUS" -> "RUT"), so that "code >= p AND code < end"
+ * is a prefix test an index answers. */
+static void S_prefix_end(const char *p, char *out, size_t cap)
+{
+    size_t n = strlen(p);
+    if (n >= cap) n = cap - 1;
+    memcpy(out, p, n);
+    out[n] = 0;
+    while (n > 0 && (unsigned char)out[n - 1] == 0xff) out[--n] = 0;
+    if (n > 0) out[n - 1] = (char)((unsigned char)out[n - 1] + 1);
+}
+
+typedef struct S_query {
+    dyad__buf sql;
+    const char *args[24];
+    char ends[24][64];
+    int nargs;
+} S_query;
+
+/* Adds a bound value; returns its parameter number. */
+static int S_arg(S_query *q, const char *v)
+{
+    q->args[q->nargs] = v;
+    return ++q->nargs;
+}
+
+static void S_prefix(S_query *q, const char *col, const char *p)
+{
+    int a = S_arg(q, p);
+    S_prefix_end(p, q->ends[q->nargs], sizeof q->ends[0]);
+    int b = S_arg(q, q->ends[q->nargs]);
+    if (!*p) dyad__buf_printf(&q->sql, "1");
+    else dyad__buf_printf(&q->sql, "(%s >= ?%d AND %s < ?%d)", col, a, col, b);
+}
+
+/* Whether every actor code starting with p has p's country (so that
+ * the consolidation key of a pair of such prefixes is known): p names
+ * at least the country -- three letters, six for IGO, NGO, IMG and MNC
+ * codes ("IGO" alone may go on to IGOUNO or IGOEUR). */
+static int S_country_fixed(const char *p)
+{
+    size_t n = strlen(p);
+    if (n < 3) return 0;
+    if (n < 6 && (!strncmp(p, "IGO", 3) || !strncmp(p, "NGO", 3) || !strncmp(p, "IMG", 3) ||
+                  !strncmp(p, "MNC", 3)))
+        return 0;
+    return 1;
+}
+
+static void S_build(S_query *q, const dyad_event_filter *f, const char *what)
+{
+    dyad__buf_init(&q->sql);
+    q->nargs = 0;
+    dyad__buf_printf(&q->sql, "SELECT %s FROM events WHERE 1", what);
+    if (!f) goto order;
+    if (f->actor) {
+        /* an OR of two index ranges: SQLite's multi-index OR */
+        dyad__buf_printf(&q->sql, " AND (");
+        S_prefix(q, "source", f->actor);
+        dyad__buf_printf(&q->sql, " OR ");
+        S_prefix(q, "target", f->actor);
+        dyad__buf_printf(&q->sql, ")");
+    }
+    if (f->dyad_a && f->dyad_b) {
+        /* the pair's consolidation key, when both sides name at least a
+         * country: a condition every matching event meets, and one the
+         * key index answers exactly */
+        if (S_country_fixed(f->dyad_a) && S_country_fixed(f->dyad_b)) {
+            dyad_consolidation_key(f->dyad_a, f->dyad_b, q->ends[q->nargs]);
+            dyad__buf_printf(&q->sql, " AND ckey = ?%d", S_arg(q, q->ends[q->nargs]));
+        }
+        dyad__buf_printf(&q->sql, " AND ((");
+        S_prefix(q, "source", f->dyad_a);
+        dyad__buf_printf(&q->sql, " AND ");
+        S_prefix(q, "target", f->dyad_b);
+        dyad__buf_printf(&q->sql, ") OR (");
+        S_prefix(q, "source", f->dyad_b);
+        dyad__buf_printf(&q->sql, " AND ");
+        S_prefix(q, "target", f->dyad_a);
+        dyad__buf_printf(&q->sql, "))");
+    }
+    if (f->code_prefix) {
+        dyad__buf_printf(&q->sql, " AND ");
+        S_prefix(q, "code", f->code_prefix);
+    }
+    if (f->from) dyad__buf_printf(&q->sql, " AND date >= ?%d", S_arg(q, f->from));
+    if (f->to) {
+        /* "2020-06" takes "2020-06-30": '~' sorts after every date byte */
+        snprintf(q->ends[q->nargs], sizeof q->ends[0], "%s~", f->to);
+        dyad__buf_printf(&q->sql, " AND date <= ?%d", S_arg(q, q->ends[q->nargs]));
+    }
+    if (f->country) dyad__buf_printf(&q->sql, " AND country = ?%d", S_arg(q, f->country));
+    if (f->modality) dyad__buf_printf(&q->sql, " AND modality = ?%d", S_arg(q, f->modality));
+order:
+    /* the consolidator's canonical order (undated last) */
+    dyad__buf_printf(&q->sql, " ORDER BY date IS NULL, date, ckey, code, source, target, id");
+}
+
+static dyad_status S_prepare_query(dyad_store *s, const dyad_event_filter *f, const char *what,
+                                   sqlite3_stmt **st)
+{
+    S_query q;
+    S_build(&q, f, what);
+    if (q.sql.oom) {
+        dyad__buf_free(&q.sql);
+        return dyad__err_set(&s->err, DYAD_ENOMEM, "out of memory");
+    }
+    dyad_status rc = dyad__store_prepare(s, st, dyad__buf_cstr(&q.sql));
+    dyad__buf_free(&q.sql);
+    if (rc != DYAD_OK) return rc;
+    for (int i = 0; i < q.nargs; i++)
+        sqlite3_bind_text(*st, i + 1, q.args[i], -1, SQLITE_TRANSIENT);
+    return DYAD_OK;
+}
+
+/* Steps st, handing column 0 of each row to fn. */
+static dyad_status S_each(dyad_store *s, sqlite3_stmt *st,
+                          int (*fn)(void *ctx, const char *json, size_t len), void *ctx,
+                          size_t *rows)
+{
+    int rc;
+    *rows = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        (*rows)++;
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        if (fn(ctx, t ? t : "", t ? n : 0)) return DYAD_OK;
+    }
+    if (rc != SQLITE_DONE) return dyad__store_fail(s, rc, "reading");
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_events(dyad_store *s, const dyad_event_filter *f,
+                              int (*fn)(void *ctx, const char *json, size_t len), void *ctx)
+{
+    if (!s || !s->db || !fn) return DYAD_EINVAL;
+    sqlite3_stmt *st = NULL;
+    DYAD_TRY(S_prepare_query(s, f, "record", &st));
+    size_t rows;
+    dyad_status rc = S_each(s, st, fn, ctx, &rows);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+dyad_status dyad_store_events_plan(dyad_store *s, const dyad_event_filter *f, char *out,
+                                   size_t cap)
+{
+    if (!s || !s->db || !out || !cap) return DYAD_EINVAL;
+    out[0] = 0;
+    S_query q;
+    S_build(&q, f, "record");
+    dyad__buf sql;
+    dyad__buf_init(&sql);
+    dyad__buf_printf(&sql, "EXPLAIN QUERY PLAN %s", dyad__buf_cstr(&q.sql));
+    dyad__buf_free(&q.sql);
+    sqlite3_stmt *st = NULL;
+    dyad_status rc = sql.oom ? DYAD_ENOMEM : dyad__store_prepare(s, &st, dyad__buf_cstr(&sql));
+    dyad__buf_free(&sql);
+    if (rc != DYAD_OK) return rc;
+    size_t n = 0;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(st, 3);
+        int k = snprintf(out + n, cap - n, "%s\n", d ? d : "");
+        if (k < 0 || (size_t)k >= cap - n) break;
+        n += (size_t)k;
+    }
+    sqlite3_finalize(st);
+    return DYAD_OK;
+}
+
+dyad_status dyad_store_mentions(dyad_store *s, const char *event_id,
+                                int (*fn)(void *ctx, const char *json, size_t len), void *ctx)
+{
+    if (!s || !s->db || !event_id || !fn) return DYAD_EINVAL;
+    sqlite3_stmt *st = NULL;
+    DYAD_TRY(dyad__store_prepare(s, &st, "SELECT 1 FROM events WHERE id=?1"));
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return dyad__err_set(&s->err, DYAD_ENOTFOUND, "%s: no event %s", s->path, event_id);
+    if (rc != SQLITE_ROW) return dyad__store_fail(s, rc, "reading");
+    DYAD_TRY(dyad__store_prepare(s, &st, "SELECT m.record FROM event_mentions l JOIN mentions m "
+                                         "ON m.doc_id=l.doc_id AND m.seq=l.seq "
+                                         "WHERE l.event_id=?1 ORDER BY l.doc_id, l.seq"));
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_TRANSIENT);
+    size_t rows;
+    dyad_status r = S_each(s, st, fn, ctx, &rows);
+    sqlite3_finalize(st);
+    return r;
+}
+
+/* ------------------------------------------------- events in any format */
+
+/* An event read back from its stored JSON, for the writers. */
+typedef struct S_back {
+    json_t *root;
+    dyad_cevent ev;
+    dyad_location loc;
+    const char **issues, **docs;
+    size_t cap_issues, cap_docs;
+} S_back;
+
+static const char *S_js(json_t *o, const char *k)
+{
+    return json_string_value(json_object_get(o, k));
+}
+
+static size_t S_jn(json_t *o, const char *k)
+{
+    json_int_t v = json_integer_value(json_object_get(o, k));
+    return v > 0 ? (size_t)v : 0;
+}
+
+/* A JSON array of strings into *arr (grown as needed); the count. */
+static size_t S_strings(json_t *a, const char ***arr, size_t *cap)
+{
+    size_t n = json_is_array(a) ? json_array_size(a) : 0;
+    if (n > *cap) {
+        const char **p = realloc(*arr, n * sizeof *p);
+        if (!p) return 0;
+        *arr = p;
+        *cap = n;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = json_string_value(json_array_get(a, i));
+        if (v) (*arr)[k++] = v;
+    }
+    return k;
+}
+
+static int S_back_load(S_back *b, const char *json, size_t len)
+{
+    json_decref(b->root);
+    b->root = json_loadb(json, len, 0, NULL);
+    json_t *o = b->root;
+    if (!json_is_object(o)) return -1;
+    dyad_cevent *e = &b->ev;
+    memset(e, 0, sizeof *e);
+    e->event_id = S_js(o, "event_id");
+    e->key = S_js(o, "key");
+    e->date = S_js(o, "date");
+    const char *prec = S_js(o, "date_precision");
+    e->date_precision = DYAD_DATE_UNKNOWN;
+    for (int p = DYAD_DATE_YEAR; p <= DYAD_DATE_DAY; p++)
+        if (prec && !strcmp(prec, dyad_date_precision_name((dyad_date_precision)p)))
+            e->date_precision = (dyad_date_precision)p;
+    const char *mod = S_js(o, "modality");
+    e->modality = DYAD_ASSERTED;
+    for (int m = DYAD_ASSERTED; m <= DYAD_HYPOTHETICAL; m++)
+        if (mod && !strcmp(mod, dyad_modality_kind_name((dyad_modality_kind)m)))
+            e->modality = (dyad_modality_kind)m;
+    e->source = S_js(o, "source");
+    e->target = S_js(o, "target");
+    e->source_text = S_js(o, "source_text");
+    e->target_text = S_js(o, "target_text");
+    e->code = S_js(o, "code");
+    e->root = S_js(o, "root");
+    e->quad_class = (int)S_jn(o, "quad_class");
+    json_t *g = json_object_get(o, "goldstein");
+    e->goldstein = json_is_number(g) ? json_number_value(g) : NAN;
+    e->plover = S_js(o, "plover");
+    json_t *l = json_object_get(o, "location");
+    if (json_is_object(l) && S_js(l, "country")) {
+        b->loc.country = S_js(l, "country");
+        b->loc.name = S_js(l, "name");
+        json_t *la = json_object_get(l, "lat"), *lo = json_object_get(l, "lon");
+        b->loc.lat = json_is_number(la) ? json_number_value(la) : NAN;
+        b->loc.lon = json_is_number(lo) ? json_number_value(lo) : NAN;
+        b->loc.basis = S_js(l, "basis");
+        b->loc.text = S_js(l, "text");
+        e->location = &b->loc;
+    }
+    e->nissues = S_strings(json_object_get(o, "issues"), &b->issues, &b->cap_issues);
+    e->issues = b->issues;
+    e->num_mentions = S_jn(o, "num_mentions");
+    e->num_articles = S_jn(o, "num_articles");
+    e->num_sources = S_jn(o, "num_sources");
+    e->ndoc_ids = S_strings(json_object_get(o, "doc_ids"), &b->docs, &b->cap_docs);
+    e->doc_ids = b->docs;
+    e->first_seen = S_js(o, "first_seen");
+    e->last_seen = S_js(o, "last_seen");
+    e->lead = json_is_true(json_object_get(o, "lead"));
+    if (!e->event_id || !e->code) return -1;
+    return 0;
+}
+
+typedef struct S_out {
+    FILE *f;
+    dyad_event_writer *w;
+    S_back back;
+    size_t n, bad;
+    int failed;
+} S_out;
+
+static int S_emit(void *ctx, const char *json, size_t len)
+{
+    S_out *o = ctx;
+    if (!o->w) {
+        if (fwrite(json, 1, len, o->f) != len || putc('\n', o->f) == EOF) {
+            o->failed = 1;
+            return 1;
+        }
+    } else if (S_back_load(&o->back, json, len) == 0) {
+        dyad_event_writer_write(o->w, &o->back.ev);
+    } else {
+        o->bad++;
+        return 0;
+    }
+    o->n++;
+    return 0;
+}
+
+dyad_status dyad_store_events_write(dyad_store *s, const dyad_event_filter *f, FILE *out,
+                                    dyad_event_format fmt, size_t *count)
+{
+    if (count) *count = 0;
+    if (!s || !s->db || !out) return DYAD_EINVAL;
+    S_out o;
+    memset(&o, 0, sizeof o);
+    o.f = out;
+    if (fmt != DYAD_EVENTS_JSONL) {
+        dyad_status st = dyad_event_writer_new(&o.w, out, fmt);
+        if (st != DYAD_OK) return dyad__err_set(&s->err, st, "%s: cannot write events", s->path);
+    }
+    dyad_status st = dyad_store_events(s, f, S_emit, &o);
+    if (o.w && dyad_event_writer_flush(o.w) != DYAD_OK) o.failed = 1;
+    dyad_event_writer_free(o.w);
+    json_decref(o.back.root);
+    free(o.back.issues);
+    free(o.back.docs);
+    if (count) *count = o.n;
+    if (st != DYAD_OK) return st;
+    if (o.failed) return dyad__err_set(&s->err, DYAD_EIO, "error writing the events");
+    if (o.bad)
+        return dyad__err_set(&s->err, DYAD_EFORMAT, "%s: %zu stored events could not be read",
+                             s->path, o.bad);
+    return DYAD_OK;
+}

@@ -1,0 +1,209 @@
+/*
+ * record.c -- reading a stored mention record back fast.  The store keeps
+ * each mention as the JSON `dyad_record_write_json` wrote; ingest needs a
+ * few of its fields for the indexed columns and consolidation needs the
+ * fields the consolidator reads.  Building a JSON tree for each (jansson)
+ * costs more than the rest of storing it, so this scanner walks the
+ * record once and notes where each wanted value lies.  It declines (and
+ * the caller uses jansson instead) whatever it does not read plainly: a
+ * wanted string holding an escape, a malformed record, more issues than
+ * it keeps.  Part of the store stage.  Invariant: a record it accepts
+ * gives exactly the values jansson would.
+ */
+#include "store.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *S_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    return p;
+}
+
+/* A string at p (its opening quote): *out its body, *esc whether it
+ * holds an escape.  Returns the byte after the closing quote, or NULL. */
+static const char *S_str(const char *p, const char *end, dyad__span *out, int *esc)
+{
+    if (p >= end || *p != '"') return NULL;
+    const char *b = ++p;
+    *esc = 0;
+    while (p < end && *p != '"') {
+        if (*p == '\\') {
+            *esc = 1;
+            p++;
+        }
+        p++;
+    }
+    if (p >= end) return NULL;
+    out->p = b;
+    out->n = (size_t)(p - b);
+    return p + 1;
+}
+
+/* Skips one value; returns the byte after it, or NULL. */
+static const char *S_skip(const char *p, const char *end, int depth)
+{
+    p = S_ws(p, end);
+    if (p >= end || depth > 32) return NULL;
+    dyad__span sp;
+    int esc;
+    if (*p == '"') return S_str(p, end, &sp, &esc);
+    if (*p == '{' || *p == '[') {
+        char close = *p == '{' ? '}' : ']';
+        p = S_ws(p + 1, end);
+        if (p < end && *p == close) return p + 1;
+        for (;;) {
+            if (close == '}') {
+                p = S_str(S_ws(p, end), end, &sp, &esc);
+                if (!p) return NULL;
+                p = S_ws(p, end);
+                if (p >= end || *p != ':') return NULL;
+                p++;
+            }
+            p = S_skip(p, end, depth + 1);
+            if (!p) return NULL;
+            p = S_ws(p, end);
+            if (p < end && *p == ',') { p++; continue; }
+            if (p < end && *p == close) return p + 1;
+            return NULL;
+        }
+    }
+    const char *b = p;
+    while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ') p++;
+    return p > b ? p : NULL;
+}
+
+/* A wanted string value, or null (span left empty).  NULL when neither
+ * or escaped. */
+static const char *S_want_str(const char *p, const char *end, dyad__span *out)
+{
+    int esc;
+    if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
+    p = S_str(p, end, out, &esc);
+    return p && !esc ? p : NULL;
+}
+
+/* A number, or null (NAN / -1).  NULL when neither. */
+static const char *S_want_num(const char *p, const char *end, double *d, long long *ll)
+{
+    if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
+    char buf[64];
+    size_t n = 0;
+    while (p + n < end && n < sizeof buf - 1 && strchr("+-0123456789.eE", p[n])) n++;
+    if (!n || n == sizeof buf - 1) return NULL;
+    memcpy(buf, p, n);
+    buf[n] = 0;
+    char *e = NULL;
+    if (d) *d = strtod(buf, &e);
+    else *ll = strtoll(buf, &e, 10);
+    if (!e || *e) return NULL;
+    return p + n;
+}
+
+#define S_IS(k, lit) ((k).n == sizeof lit - 1 && memcmp((k).p, lit, (k).n) == 0)
+
+/* The location object at p. */
+static const char *S_location(const char *p, const char *end, dyad__rec *r)
+{
+    if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
+    if (p >= end || *p != '{') return NULL;
+    r->has_location = 1;
+    p = S_ws(p + 1, end);
+    if (p < end && *p == '}') return p + 1;
+    for (;;) {
+        dyad__span key;
+        int esc;
+        p = S_str(S_ws(p, end), end, &key, &esc);
+        if (!p || esc) return NULL;
+        p = S_ws(p, end);
+        if (p >= end || *p != ':') return NULL;
+        p = S_ws(p + 1, end);
+        if (S_IS(key, "country")) p = S_want_str(p, end, &r->loc_country);
+        else if (S_IS(key, "name")) p = S_want_str(p, end, &r->loc_name);
+        else if (S_IS(key, "basis")) p = S_want_str(p, end, &r->loc_basis);
+        else if (S_IS(key, "text")) p = S_want_str(p, end, &r->loc_text);
+        else if (S_IS(key, "lat")) p = S_want_num(p, end, &r->loc_lat, NULL);
+        else if (S_IS(key, "lon")) p = S_want_num(p, end, &r->loc_lon, NULL);
+        else p = S_skip(p, end, 1);
+        if (!p) return NULL;
+        p = S_ws(p, end);
+        if (p < end && *p == ',') { p++; continue; }
+        if (p < end && *p == '}') return p + 1;
+        return NULL;
+    }
+}
+
+/* The issues array at p. */
+static const char *S_issues(const char *p, const char *end, dyad__rec *r)
+{
+    if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
+    if (p >= end || *p != '[') return NULL;
+    p = S_ws(p + 1, end);
+    if (p < end && *p == ']') return p + 1;
+    for (;;) {
+        if (r->nissues == DYAD__REC_ISSUES) return NULL;
+        dyad__span *sp = &r->issues[r->nissues++];
+        int esc;
+        p = S_str(S_ws(p, end), end, sp, &esc);
+        if (!p || esc) return NULL;
+        p = S_ws(p, end);
+        if (p < end && *p == ',') { p++; continue; }
+        if (p < end && *p == ']') return p + 1;
+        return NULL;
+    }
+}
+
+int dyad__rec_scan(const char *line, size_t n, dyad__rec *r)
+{
+    memset(r, 0, sizeof *r);
+    r->sentence_id = r->sentence_start = r->sentence_end = -1;
+    r->loc_lat = r->loc_lon = NAN;
+    const char *end = line + n, *p = S_ws(line, end);
+    if (p >= end || *p != '{') return -1;
+    p = S_ws(p + 1, end);
+    if (p < end && *p == '}') return -1;
+    for (;;) {
+        dyad__span key;
+        int esc;
+        p = S_str(S_ws(p, end), end, &key, &esc);
+        if (!p || esc) return -1;
+        p = S_ws(p, end);
+        if (p >= end || *p != ':') return -1;
+        p = S_ws(p + 1, end);
+        if (p >= end) return -1;
+        dyad__span *s = NULL;
+        long long *num = NULL;
+        if (S_IS(key, "doc_id")) s = &r->doc_id;
+        else if (S_IS(key, "source")) s = &r->source;
+        else if (S_IS(key, "target")) s = &r->target;
+        else if (S_IS(key, "code")) s = &r->code;
+        else if (S_IS(key, "root")) s = &r->root;
+        else if (S_IS(key, "modality")) s = &r->modality;
+        else if (S_IS(key, "date")) s = &r->date;
+        else if (S_IS(key, "date_precision")) s = &r->date_precision;
+        else if (S_IS(key, "doc_date")) s = &r->doc_date;
+        else if (S_IS(key, "doc_source")) s = &r->doc_source;
+        else if (S_IS(key, "source_text")) s = &r->source_text;
+        else if (S_IS(key, "target_text")) s = &r->target_text;
+        else if (S_IS(key, "sentence_id")) num = &r->sentence_id;
+        else if (S_IS(key, "sentence_start")) num = &r->sentence_start;
+        else if (S_IS(key, "sentence_end")) num = &r->sentence_end;
+        if (s) p = S_want_str(p, end, s);
+        else if (num) p = S_want_num(p, end, NULL, num);
+        else if (S_IS(key, "location")) p = S_location(p, end, r);
+        else if (S_IS(key, "issues")) p = S_issues(p, end, r);
+        else p = S_skip(p, end, 0);
+        if (!p) return -1;
+        p = S_ws(p, end);
+        if (p < end && *p == ',') { p++; continue; }
+        if (p < end && *p == '}') break;
+        return -1;
+    }
+    if (S_ws(p + 1, end) != end) return -1;
+    if (!r->doc_id.p || !r->source.p || !r->target.p || !r->code.p || !r->code.n ||
+        r->sentence_id < 0 || (r->has_location && !r->loc_country.p))
+        return -1;
+    return 0;
+}

@@ -1,0 +1,118 @@
+/*
+ * store.h -- the store stage's internal header: what its files share.
+ * The stage keeps what dyad codes and turns mentions into events:
+ * consolidation (consolidate.c: the partition key, code lineage, the
+ * clustering of one set of mentions into events) and event output
+ * (export.c: JSONL, CSV, TSV and GDELT writers), and the SQLite store,
+ * which calls consolidation one partition key at a time (db.c: opening,
+ * schema, messages; ingest.c: coding documents into it; stories.c:
+ * near-duplicate documents; events.c: consolidating dirty keys, queries).
+ * Invariant: consolidation depends on the SET of mentions only -- no
+ * function here lets the order of input reach an event or its bytes;
+ * nothing stored depends on the wall clock, the order documents came in
+ * or the number of threads that coded them.
+ */
+#ifndef DYAD_STORE_H
+#define DYAD_STORE_H
+
+#include "../common/common.h"
+#include "../code/cameo.h"
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* =====================================================================
+ * consolidation (consolidate.c, export.c)
+ * ===================================================================== */
+
+/* Longest CAMEO code node kept (4 digits + NUL, rounded up). */
+#define DYAD__NODE_MAX 8
+
+/* The node of a CAMEO code in the code tree: a root's "not specified"
+ * code (three digits ending in 0: "040", "190") is the root itself
+ * ("04", "19"); every other code is itself.  Writes at most
+ * DYAD__NODE_MAX bytes (codes longer than 7 bytes are cut) and returns
+ * the node's length. */
+size_t dyad__code_node(const char *code, char out[DYAD__NODE_MAX]);
+
+/* Nonzero when codes a and b may be one event: one's node is a prefix of
+ * the other's ("04" and "041", "041" and "0411"; not "041" and "042"). */
+int dyad__codes_compatible(const char *a, const char *b);
+
+/* Day number of a valid YYYY-MM-DD date (days since 1970-01-01, negative
+ * before); 0 and *ok = 0 when s is not one. */
+long dyad__day_number(const char *s, int *ok);
+
+/* The country of an actor code as the key sees it: the first three
+ * characters, six when the code starts with IGO, NGO, IMG or MNC.
+ * Returns the length (0 for NULL or ""). */
+size_t dyad__actor_country(const char *code);
+
+/* =====================================================================
+ * the SQLite store (db.c, ingest.c, stories.c, events.c)
+ * ===================================================================== */
+
+struct dyad_store {
+    sqlite3 *db;
+    char *path;
+    int readonly;
+    dyad__err err;
+};
+
+/* Sets s's message from the connection's last error: "PATH: what", with
+ * what in words for the cases a user meets (full disk, read-only, locked,
+ * not a database).  Returns DYAD_EIO (DYAD_ENOMEM for SQLITE_NOMEM,
+ * DYAD_EFORMAT for a file that is not a database). */
+dyad_status dyad__store_fail(dyad_store *s, int rc, const char *doing);
+/* Runs sql (no results).  On failure as dyad__store_fail. */
+dyad_status dyad__store_exec(dyad_store *s, const char *sql);
+/* Prepares sql into *st.  On failure as dyad__store_fail. */
+dyad_status dyad__store_prepare(dyad_store *s, sqlite3_stmt **st, const char *sql);
+
+/* A stored mention record read back without a JSON tree (record.c):
+ * where each wanted value lies in the record's bytes.  A string value
+ * that is null has p NULL; numbers that are null are -1 (NAN for lat and
+ * lon).  Every string span ends right before a '"' of the record. */
+typedef struct dyad__span {
+    const char *p;
+    size_t n;
+} dyad__span;
+
+#define DYAD__REC_ISSUES 32
+typedef struct dyad__rec {
+    dyad__span doc_id, source, target, code, root, modality, date, date_precision;
+    dyad__span doc_date, doc_source, source_text, target_text;
+    long long sentence_id, sentence_start, sentence_end;
+    int has_location;
+    dyad__span loc_country, loc_name, loc_basis, loc_text;
+    double loc_lat, loc_lon;
+    size_t nissues;
+    dyad__span issues[DYAD__REC_ISSUES];
+} dyad__rec;
+
+/* Reads line[0..n), a record as dyad_record_write_json writes it, into
+ * r.  0 on success; -1 when it declines (a wanted string escaped, more
+ * issues than DYAD__REC_ISSUES, not a plain record): read it with jansson
+ * then.  A record it accepts gives exactly jansson's values. */
+int dyad__rec_scan(const char *line, size_t n, dyad__rec *r);
+
+/* Consolidates every key of the dirty table again: per key, its events
+ * and their links are replaced by those the consolidator makes of all of
+ * the key's mentions, and the dirty row deleted, in one transaction per
+ * group of keys.  Counts the keys done and events written. */
+dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *events);
+
+/* Refreshes the statistics of the events' indexes for the query planner
+ * (ANALYZE, sampled: cheap on any size).  Failure is harmless: ignored. */
+void dyad__store_analyze(dyad_store *s);
+
+/* Stories: the MinHash signature of a text (DYAD__STORY_SIG values over
+ * its word shingles), and the recomputation of every document's story
+ * from the stored signatures (in its own transaction). */
+#define DYAD__STORY_SIG 64
+void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STORY_SIG]);
+/* The estimated resemblance (0..1) of two signatures. */
+double dyad__story_similarity(const uint32_t *a, const uint32_t *b);
+dyad_status dyad__stories_update(dyad_store *s, size_t *nstories);
+
+#endif

@@ -1,0 +1,278 @@
+/*
+ * stories.c -- stories: documents that are copies or light rewrites of
+ * one another (the same wire story from several outlets) grouped
+ * together.  Each document gets a MinHash signature of its word
+ * 3-shingles when stored; two documents are near when their signatures
+ * agree in at least S_NEAR of DYAD__STORY_SIG places (an estimated
+ * Jaccard resemblance of the shingle sets of 0.5) and they share one of
+ * the signature's bands (locality-sensitive hashing: 32 bands of 2
+ * values); a story is a connected component of near pairs, named by its
+ * smallest document id.  Part of the store stage.  Invariant: stories
+ * depend only on the set of stored documents, never on the order they
+ * came in (the thresholds are in docs/STORE.md).
+ */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define S_SHINGLE 3            /* words per shingle */
+#define S_ROWS 2               /* signature values per band */
+#define S_BANDS (DYAD__STORY_SIG / S_ROWS)
+#define S_NEAR 32              /* agreeing values for a near pair (0.5) */
+#define S_GROUP_PAIRS 64       /* in one band bucket, each document is
+                                  compared with at most this many before
+                                  it (a bucket of 10,000 copies stays
+                                  linear) */
+
+static uint64_t S_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* The k-th of the signature's hash functions, of a shingle hash that is
+ * already well mixed: xor with a constant of its own, multiply by an odd
+ * constant of its own, keep the high half.  (Against a full mix per
+ * function, simulated on sets of 80 shingles of resemblance 0.4-0.9:
+ * no bias either, the same spread of the estimate, 0.06.) */
+static uint32_t S_perm(uint64_t h, size_t k)
+{
+    uint64_t x = h ^ (0x9e3779b97f4a7c15ull * (k + 1));
+    uint64_t m = (0xbf58476d1ce4e5b9ull * (2 * k + 1)) | 1;
+    return (uint32_t)((x * m) >> 32);
+}
+
+/* Words: runs of letters and digits (any byte >= 0x80 counts as a
+ * letter), ASCII folded to lower case; each hashed. */
+static int S_is_word(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+}
+
+void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STORY_SIG])
+{
+    for (size_t k = 0; k < DYAD__STORY_SIG; k++) sig[k] = UINT32_MAX;
+    uint64_t win[S_SHINGLE] = {0};
+    size_t nwords = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        if (!S_is_word(s[i])) { i++; continue; }
+        uint64_t h = 0xcbf29ce484222325ull;
+        for (; i < len && S_is_word(s[i]); i++) {
+            unsigned char c = s[i];
+            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+            h = (h ^ c) * 0x100000001b3ull;
+        }
+        memmove(win, win + 1, sizeof win - sizeof *win);
+        win[S_SHINGLE - 1] = h;
+        if (++nwords < S_SHINGLE) continue;
+        uint64_t sh = 0;
+        for (size_t k = 0; k < S_SHINGLE; k++) sh = S_mix(sh ^ win[k]);
+        for (size_t k = 0; k < DYAD__STORY_SIG; k++) {
+            uint32_t v = S_perm(sh, k);
+            if (v < sig[k]) sig[k] = v;
+        }
+    }
+    /* a text of fewer words than a shingle: its words are the shingle */
+    if (nwords && nwords < S_SHINGLE) {
+        uint64_t sh = 0;
+        for (size_t k = S_SHINGLE - nwords; k < S_SHINGLE; k++) sh = S_mix(sh ^ win[k]);
+        for (size_t k = 0; k < DYAD__STORY_SIG; k++) sig[k] = S_perm(sh, k);
+    }
+}
+
+double dyad__story_similarity(const uint32_t *a, const uint32_t *b)
+{
+    size_t same = 0;
+    for (size_t k = 0; k < DYAD__STORY_SIG; k++) same += a[k] == b[k];
+    return (double)same / DYAD__STORY_SIG;
+}
+
+typedef struct S_doc {
+    char *id;
+    uint32_t sig[DYAD__STORY_SIG];
+    int empty;                 /* no words: a story of its own */
+} S_doc;
+
+typedef struct S_band {
+    uint64_t h;
+    size_t i;
+} S_band;
+
+static int S_band_cmp(const void *a, const void *b)
+{
+    const S_band *x = a, *y = b;
+    if (x->h != y->h) return x->h < y->h ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static size_t S_find(size_t *up, size_t i)
+{
+    while (up[i] != i) {
+        up[i] = up[up[i]];
+        i = up[i];
+    }
+    return i;
+}
+
+/* Joins the sets of a and b under the smaller index (the smaller id). */
+static void S_union(size_t *up, size_t a, size_t b)
+{
+    a = S_find(up, a);
+    b = S_find(up, b);
+    if (a < b) up[b] = a;
+    else if (b < a) up[a] = b;
+}
+
+dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
+{
+    *nstories = 0;
+    sqlite3_stmt *q = NULL;
+    DYAD_TRY(dyad__store_prepare(s, &q, "SELECT id, minhash FROM documents ORDER BY id"));
+    S_doc *docs = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    dyad_status st = DYAD_OK;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t c2 = cap ? cap * 2 : 1024;
+            S_doc *p = realloc(docs, c2 * sizeof *p);
+            if (!p) { st = DYAD_ENOMEM; break; }
+            docs = p;
+            cap = c2;
+        }
+        S_doc *d = &docs[n];
+        d->id = strdup((const char *)sqlite3_column_text(q, 0));
+        if (!d->id) { st = DYAD_ENOMEM; break; }
+        n++;
+        const unsigned char *b = sqlite3_column_blob(q, 1);
+        int nb = sqlite3_column_bytes(q, 1);
+        d->empty = 1;
+        for (size_t k = 0; k < DYAD__STORY_SIG; k++) {
+            uint32_t v = UINT32_MAX;
+            if (b && (size_t)nb >= DYAD__STORY_SIG * 4)
+                v = (uint32_t)b[4 * k] | (uint32_t)b[4 * k + 1] << 8 |
+                    (uint32_t)b[4 * k + 2] << 16 | (uint32_t)b[4 * k + 3] << 24;
+            d->sig[k] = v;
+            if (v != UINT32_MAX) d->empty = 0;
+        }
+    }
+    sqlite3_finalize(q);
+    if (st == DYAD_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        st = dyad__store_fail(s, rc, "reading the documents");
+    size_t *up = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *up) : NULL;
+    S_band *bands = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *bands) : NULL;
+    if (st == DYAD_OK && (!up || !bands)) st = DYAD_ENOMEM;
+    if (st == DYAD_OK) {
+        for (size_t i = 0; i < n; i++) up[i] = i;
+        for (size_t b = 0; b < S_BANDS; b++) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (docs[i].empty) continue;
+                uint64_t h = b + 1;
+                for (size_t r = 0; r < S_ROWS; r++) h = S_mix(h ^ docs[i].sig[b * S_ROWS + r]);
+                bands[m].h = h;
+                bands[m].i = i;
+                m++;
+            }
+            qsort(bands, m, sizeof *bands, S_band_cmp);
+            for (size_t x = 0; x < m; x++) {
+                for (size_t y = x; y-- > 0 && x - y <= S_GROUP_PAIRS;) {
+                    if (bands[y].h != bands[x].h) break;
+                    size_t i = bands[x].i, j = bands[y].i;
+                    if (S_find(up, i) == S_find(up, j)) continue;
+                    size_t same = 0;
+                    for (size_t k = 0; k < DYAD__STORY_SIG; k++)
+                        same += docs[i].sig[k] == docs[j].sig[k];
+                    if (same >= S_NEAR) S_union(up, i, j);
+                }
+            }
+        }
+    }
+    /* write the stories that changed, in one transaction */
+    sqlite3_stmt *u = NULL;
+    if (st == DYAD_OK)
+        st = dyad__store_prepare(s, &u, "INSERT INTO stories(doc_id, story_id) VALUES(?1, ?2) "
+                                        "ON CONFLICT(doc_id) DO UPDATE SET "
+                                        "story_id=excluded.story_id "
+                                        "WHERE story_id IS NOT excluded.story_id");
+    if (st == DYAD_OK) st = dyad__store_exec(s, "BEGIN IMMEDIATE");
+    for (size_t i = 0; i < n && st == DYAD_OK; i++) {
+        size_t r = S_find(up, i);
+        if (r == i) (*nstories)++;
+        sqlite3_bind_text(u, 1, docs[i].id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(u, 2, docs[r].id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(u);
+        sqlite3_reset(u);
+        if (rc != SQLITE_DONE) {
+            st = dyad__store_fail(s, rc, "writing the stories");
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        }
+    }
+    if (st == DYAD_OK) {
+        st = dyad__store_exec(s, "COMMIT");
+        if (st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_finalize(u);
+    for (size_t i = 0; i < n; i++) free(docs[i].id);
+    free(docs);
+    free(up);
+    free(bands);
+    return st;
+}
+
+dyad_status dyad_store_stories(dyad_store *s, size_t min_docs,
+                               int (*fn)(void *ctx, const dyad_story *st), void *ctx)
+{
+    if (!s || !s->db || !fn) return DYAD_EINVAL;
+    sqlite3_stmt *q = NULL;
+    DYAD_TRY(dyad__store_prepare(s, &q, "SELECT coalesce(t.story_id, d.id) AS sid, d.id FROM "
+                                        "documents d LEFT JOIN stories t ON t.doc_id=d.id "
+                                        "ORDER BY sid, d.id"));
+    char **ids = NULL;
+    size_t n = 0, cap = 0;
+    char *cur = NULL;
+    dyad_status st = DYAD_OK;
+    int rc, stop = 0;
+    for (;;) {
+        rc = sqlite3_step(q);
+        const char *sid = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+        if (cur && (!sid || strcmp(sid, cur) != 0)) {
+            if (n >= min_docs) {
+                dyad_story story = {cur, n, (const char *const *)ids};
+                stop = fn(ctx, &story);
+            }
+            for (size_t i = 0; i < n; i++) free(ids[i]);
+            n = 0;
+            free(cur);
+            cur = NULL;
+            if (stop) break;
+        }
+        if (rc != SQLITE_ROW) break;
+        if (!cur && !(cur = strdup(sid))) { st = DYAD_ENOMEM; break; }
+        if (n == cap) {
+            size_t c2 = cap ? cap * 2 : 16;
+            char **p = realloc(ids, c2 * sizeof *p);
+            if (!p) { st = DYAD_ENOMEM; break; }
+            ids = p;
+            cap = c2;
+        }
+        if (!(ids[n] = strdup((const char *)sqlite3_column_text(q, 1)))) {
+            st = DYAD_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    if (st == DYAD_OK && !stop && rc != SQLITE_DONE) st = dyad__store_fail(s, rc, "reading");
+    for (size_t i = 0; i < n; i++) free(ids[i]);
+    free(ids);
+    free(cur);
+    sqlite3_finalize(q);
+    return st;
+}

@@ -1,0 +1,459 @@
+/*
+ * test_store.c -- the event store (src/store/): opening and refusing
+ * databases, ingest idempotence and replacement, stories of our own
+ * texts, the dictionary content hash, and storage failures (a full
+ * database, a lock held by another connection) that must lose nothing
+ * already stored.
+ */
+#include "engine_util.h"
+#include "store/store.h"
+
+static char g_dir[256];
+
+static const char *S_path(const char *name)
+{
+    static char buf[4][512];
+    static int k;
+    char *p = buf[k++ % 4];
+    snprintf(p, 512, "%s/%s", g_dir, name);
+    return p;
+}
+
+static void S_rm(const char *path)
+{
+    char b[600];
+    unlink(path);
+    snprintf(b, sizeof b, "%s-wal", path);
+    unlink(b);
+    snprintf(b, sizeof b, "%s-shm", path);
+    unlink(b);
+}
+
+static dyad_doc S_doc(const char *id, const char *date, const char *source, const char *text)
+{
+    dyad_doc d;
+    memset(&d, 0, sizeof d);
+    d.id = id;
+    d.date = date;
+    d.source = source;
+    d.text = text;
+    d.len = strlen(text);
+    d.path = "test";
+    d.line = 1;
+    return d;
+}
+
+/* Our own wire stories: A, a light rewrite of A, and an unrelated B. */
+static const char S_story_a[] =
+    "LIMA, March 3 (Andes) - Peruvian President Ana Quispe and Chilean President "
+    "Tomas Rojas discussed the shared border and a new copper railway in a telephone "
+    "call on Friday, the presidential palace said. Quispe told Rojas that Peru wanted "
+    "the railway finished before the end of next year. The two leaders agreed to meet "
+    "in Arica in April to sign a transport accord, and asked their ministers to prepare "
+    "the texts. Chile has been Peru's largest trading partner in the region for a decade.";
+static const char S_story_a2[] =
+    "LIMA, March 3 (Reuters) - Peruvian President Ana Quispe and Chilean President "
+    "Tomas Rojas discussed the shared border and a new copper railway in a phone "
+    "call on Friday, the presidential palace said. Quispe told Rojas that Peru wanted "
+    "the railway completed before the end of next year. The two leaders agreed to meet "
+    "in Arica in April to sign a transport accord, and asked their ministers to prepare "
+    "the documents. Chile has been Peru's biggest trading partner in the region for a decade.";
+static const char S_story_b[] =
+    "OSLO, March 4 - Norway's foreign minister met her Bolivian counterpart in Oslo on "
+    "Thursday to talk about lithium mining and forest protection, the ministry said. "
+    "Norway pledged aid for rangers in the Bolivian lowlands, and both sides promised "
+    "to publish a joint report on illegal logging by the summer.";
+
+static int S_setup(void **state)
+{
+    (void)state;
+    snprintf(g_dir, sizeof g_dir, "/tmp/dyad-test-store-%d", (int)getpid());
+    mkdir(g_dir, 0700);
+    return engine_util_setup();
+}
+
+static int S_teardown(void **state)
+{
+    (void)state;
+    engine_util_teardown();
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", g_dir, g_dir);
+    if (system(cmd) != 0) return -1;
+    return 0;
+}
+
+/* Ingests docs into the store at path; returns the stats. */
+static dyad_ingest_stats S_ingest(const char *path, const dyad_doc *docs, size_t n,
+                                  unsigned threads)
+{
+    dyad_store *s;
+    assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_OK);
+    dyad_ingest *g;
+    dyad_ingest_options o = dyad_ingest_defaults();
+    o.threads = threads;
+    o.batch = 1;
+    assert_int_equal(dyad_ingest_new(&g, s, g_dict, g_tagger, &o), DYAD_OK);
+    for (size_t i = 0; i < n; i++) assert_int_equal(dyad_ingest_add(g, &docs[i]), DYAD_OK);
+    assert_int_equal(dyad_ingest_finish(g), DYAD_OK);
+    dyad_ingest_stats st;
+    dyad_ingest_stats_get(g, &st);
+    dyad_ingest_free(g);
+    dyad_store_close(s);
+    return st;
+}
+
+/* Every row of the content tables, as one string (caller frees). */
+static char *S_dump(const char *path)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    static const char *const q[] = {
+        "SELECT id||text_hash||dict_hash||hex(minhash) FROM documents ORDER BY id",
+        "SELECT doc_id||story_id FROM stories ORDER BY doc_id",
+        "SELECT doc_id||sentence_id||text FROM sentences ORDER BY doc_id, sentence_id",
+        "SELECT doc_id||seq||ckey||record FROM mentions ORDER BY doc_id, seq",
+        "SELECT id||record FROM events ORDER BY id",
+        "SELECT event_id||doc_id||seq FROM event_mentions ORDER BY 1",
+        "SELECT 'dirty'||count(*) FROM dirty"};
+    dyad__buf b;
+    dyad__buf_init(&b);
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(q); i++) {
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db, q[i], -1, &st, NULL), SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(st, 0);
+            dyad__buf_printf(&b, "%s\n", t ? t : "");
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    char *out = strdup(dyad__buf_cstr(&b));
+    dyad__buf_free(&b);
+    return out;
+}
+
+static long long S_count(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    long long v = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+static void test_dict_hash(void **state)
+{
+    (void)state;
+    static const char verbs1[] = "--- MEET [040] ---\nMEET\n";
+    static const char verbs2[] = "--- MEET [040] ---\nMEET\nGREET\n";
+    char h1[DYAD_HASH_HEX], h2[DYAD_HASH_HEX], h3[DYAD_HASH_HEX], h4[DYAD_HASH_HEX];
+    dyad_dict *a, *b, *c;
+    assert_int_equal(dyad_dict_new(&a), DYAD_OK);
+    assert_int_equal(dyad_dict_new(&b), DYAD_OK);
+    assert_int_equal(dyad_dict_new(&c), DYAD_OK);
+    dyad_dict_add_text(a, "/one/place/x.verbs.txt", verbs1, strlen(verbs1), DYAD_DICT_VERBS);
+    dyad_dict_add_text(b, "/another/x.verbs.txt", verbs1, strlen(verbs1), DYAD_DICT_VERBS);
+    dyad_dict_add_text(c, "/one/place/x.verbs.txt", verbs2, strlen(verbs2), DYAD_DICT_VERBS);
+    dyad_dict_hash(a, h1);
+    dyad_dict_hash(b, h2);
+    dyad_dict_hash(c, h3);
+    dyad_dict_hash(NULL, h4);
+    assert_int_equal(strlen(h1), 16);
+    assert_string_equal(h1, h2);          /* same files, another folder */
+    assert_string_not_equal(h1, h3);      /* one line more */
+    assert_string_not_equal(h1, h4);
+    dyad_dict_free(a);
+    dyad_dict_free(b);
+    dyad_dict_free(c);
+}
+
+static void test_open_refuses(void **state)
+{
+    (void)state;
+    dyad_store *s;
+    /* another application's SQLite database: refused, left unchanged */
+    const char *other = S_path("other.db");
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE notes(x); INSERT INTO notes VALUES(1)",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(dyad_store_open(&s, other, NULL), DYAD_EFORMAT);
+    assert_non_null(strstr(dyad_store_errmsg(s), "not a dyad store"));
+    dyad_store_close(s);
+    assert_int_equal(S_count(other, "SELECT count(*) FROM sqlite_schema"), 1);
+    /* not SQLite at all */
+    const char *text = S_path("text.db");
+    FILE *f = fopen(text, "w");
+    assert_non_null(f);
+    fputs("this is a shopping list, not a database\n", f);
+    for (int i = 0; i < 100; i++) fputs("apples, pears and plums\n", f);
+    fclose(f);
+    assert_int_equal(dyad_store_open(&s, text, NULL), DYAD_EFORMAT);
+    assert_non_null(strstr(dyad_store_errmsg(s), "not an SQLite database"));
+    dyad_store_close(s);
+    /* a newer schema */
+    const char *newer = S_path("newer.db");
+    assert_int_equal(dyad_store_open(&s, newer, NULL), DYAD_OK);
+    dyad_store_close(s);
+    assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "UPDATE dyad_schema SET version=99", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(dyad_store_open(&s, newer, NULL), DYAD_EFORMAT);
+    assert_non_null(strstr(dyad_store_errmsg(s), "newer"));
+    dyad_store_close(s);
+    /* read-only opening of a missing store */
+    dyad_store_options ro = {1, 1, 0};
+    assert_int_equal(dyad_store_open(&s, S_path("missing.db"), &ro), DYAD_ENOTFOUND);
+    dyad_store_close(s);
+}
+
+static void test_idempotent(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    const char *path = S_path("idem.db");
+    S_rm(path);
+    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
+                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
+                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    dyad_ingest_stats st = S_ingest(path, docs, 3, 1);
+    assert_int_equal(st.coded, 3);
+    assert_true(st.mentions > 0);
+    char *first = S_dump(path);
+    /* again: nothing coded, nothing changed */
+    st = S_ingest(path, docs, 3, 2);
+    assert_int_equal(st.unchanged, 3);
+    assert_int_equal(st.coded, 0);
+    char *second = S_dump(path);
+    assert_string_equal(first, second);
+    /* other order, other thread count, fresh store: the same content */
+    const char *path2 = S_path("idem2.db");
+    S_rm(path2);
+    dyad_doc rev[3] = {docs[2], docs[1], docs[0]};
+    S_ingest(path2, rev, 3, 2);
+    char *third = S_dump(path2);
+    assert_string_equal(first, third);
+    /* a changed text replaces the document's mentions */
+    dyad_doc changed = S_doc("b", "2024-03-04", NULL,
+                             "OSLO, March 4 - Norway's foreign minister met her Bolivian "
+                             "counterpart in Oslo on Thursday.");
+    long long before = S_count(path, "SELECT count(*) FROM mentions WHERE doc_id='b'");
+    st = S_ingest(path, &changed, 1, 1);
+    assert_int_equal(st.coded, 1);
+    long long after = S_count(path, "SELECT count(*) FROM mentions WHERE doc_id='b'");
+    assert_true(after > 0);
+    assert_true(after <= before);
+    assert_int_equal(S_count(path, "SELECT count(*) FROM documents WHERE id='b' AND "
+                                   "text LIKE '%Thursday.'"), 1);
+    assert_int_equal(S_count(path, "SELECT count(*) FROM documents"), 3);
+    /* and back: the first content again */
+    S_ingest(path, &docs[2], 1, 1);
+    char *fourth = S_dump(path);
+    assert_string_equal(first, fourth);
+    free(first);
+    free(second);
+    free(third);
+    free(fourth);
+}
+
+static int S_collect(void *ctx, const dyad_story *st)
+{
+    dyad__buf *b = ctx;
+    dyad__buf_printf(b, "%s:", st->story_id);
+    for (size_t i = 0; i < st->ndocs; i++) dyad__buf_printf(b, " %s", st->doc_ids[i]);
+    dyad__buf_putc(b, '\n');
+    return 0;
+}
+
+static void test_stories(void **state)
+{
+    (void)state;
+    uint32_t sa[DYAD__STORY_SIG], sa2[DYAD__STORY_SIG], sb[DYAD__STORY_SIG];
+    dyad__story_signature(S_story_a, strlen(S_story_a), sa);
+    dyad__story_signature(S_story_a2, strlen(S_story_a2), sa2);
+    dyad__story_signature(S_story_b, strlen(S_story_b), sb);
+    double near = dyad__story_similarity(sa, sa2), far = dyad__story_similarity(sa, sb);
+    print_message("resemblance: rewrite %.2f, unrelated %.2f\n", near, far);
+    assert_true(near >= 0.5);
+    assert_true(far < 0.2);
+    NEED_TAGGER();
+    const char *path = S_path("stories.db");
+    S_rm(path);
+    dyad_doc docs[3] = {S_doc("z-copy", "2024-03-03", "Reuters", S_story_a2),
+                        S_doc("m-oslo", "2024-03-04", NULL, S_story_b),
+                        S_doc("k-lima", "2024-03-03", "Andes", S_story_a)};
+    S_ingest(path, docs, 3, 1);
+    dyad_store *s;
+    dyad_store_options ro = {1, 1, 0};
+    assert_int_equal(dyad_store_open(&s, path, &ro), DYAD_OK);
+    dyad__buf b;
+    dyad__buf_init(&b);
+    assert_int_equal(dyad_store_stories(s, 1, S_collect, &b), DYAD_OK);
+    assert_string_equal(dyad__buf_cstr(&b), "k-lima: k-lima z-copy\nm-oslo: m-oslo\n");
+    dyad__buf_clear(&b);
+    assert_int_equal(dyad_store_stories(s, 2, S_collect, &b), DYAD_OK);
+    assert_string_equal(dyad__buf_cstr(&b), "k-lima: k-lima z-copy\n");
+    dyad__buf_free(&b);
+    dyad_store_close(s);
+}
+
+/* A database that cannot grow (PRAGMA max_page_count, as a full disk):
+ * the failing batch is reported and rolled back; batches before it stay. */
+static void test_full(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    const char *path = S_path("full.db");
+    S_rm(path);
+    dyad_doc a = S_doc("a", "2024-03-03", "Andes", S_story_a);
+    S_ingest(path, &a, 1, 1);
+    dyad_store *s;
+    assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_OK);
+    dyad_ingest *g;
+    dyad_ingest_options o = dyad_ingest_defaults();
+    o.threads = 1;
+    o.batch = 1;
+    assert_int_equal(dyad_ingest_new(&g, s, g_dict, g_tagger, &o), DYAD_OK);
+    long long pages = 0;
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA page_count", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    pages = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count=%lld", pages);
+    assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    dyad_status st = DYAD_OK;
+    char big[20000];
+    for (int i = 0; i < 40 && st == DYAD_OK; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "n%02d", i);
+        size_t n = 0;
+        while (n + sizeof S_story_b < sizeof big) {
+            memcpy(big + n, S_story_b, sizeof S_story_b - 1);
+            n += sizeof S_story_b - 1;
+            big[n++] = ' ';
+            big[n++] = (char)('a' + i % 26);
+            big[n++] = ' ';
+        }
+        big[n] = 0;
+        dyad_doc d = S_doc(id, "2024-03-04", NULL, big);
+        st = dyad_ingest_add(g, &d);
+    }
+    if (st == DYAD_OK) st = dyad_ingest_finish(g);
+    assert_int_equal(st, DYAD_EIO);
+    assert_non_null(strstr(dyad_ingest_errmsg(g), "full"));
+    dyad_ingest_free(g);
+    dyad_store_close(s);
+    assert_true(S_count(path, "SELECT count(*) FROM documents WHERE id='a'") == 1);
+    char *ic = NULL;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    ic = strdup((const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    assert_string_equal(ic, "ok");
+    free(ic);
+}
+
+/* Another connection holds the write lock: after the busy timeout, a
+ * clear message; nothing stored is lost. */
+static void test_locked(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    const char *path = S_path("locked.db");
+    S_rm(path);
+    dyad_doc a = S_doc("a", "2024-03-03", "Andes", S_story_a);
+    S_ingest(path, &a, 1, 1);
+    sqlite3 *other;
+    assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    dyad_store *s;
+    dyad_store_options so = {0, 0, 50};
+    assert_int_equal(dyad_store_open(&s, path, &so), DYAD_OK);
+    dyad_ingest *g;
+    dyad_ingest_options o = dyad_ingest_defaults();
+    o.threads = 1;
+    o.batch = 1;
+    assert_int_equal(dyad_ingest_new(&g, s, g_dict, g_tagger, &o), DYAD_OK);
+    dyad_doc b = S_doc("b", "2024-03-04", NULL, S_story_b);
+    dyad_status st = dyad_ingest_add(g, &b);
+    if (st == DYAD_OK) st = dyad_ingest_finish(g);
+    assert_int_equal(st, DYAD_EIO);
+    assert_non_null(strstr(dyad_ingest_errmsg(g), "locked"));
+    dyad_ingest_free(g);
+    dyad_store_close(s);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    assert_int_equal(S_count(path, "SELECT count(*) FROM documents"), 1);
+}
+
+/* A read-only file: one clear message (root ignores file modes: skipped). */
+static void test_readonly(void **state)
+{
+    (void)state;
+    if (geteuid() == 0) {
+        print_message("SKIP: running as root, file modes do not bind\n");
+        skip();
+    }
+    const char *path = S_path("ro.db");
+    S_rm(path);
+    dyad_store *s;
+    assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_OK);
+    dyad_store_close(s);
+    chmod(path, 0444);
+    assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_EIO);
+    assert_non_null(strstr(dyad_store_errmsg(s), "read-only"));
+    dyad_store_close(s);
+}
+
+/* Every filter of `dyad events` is answered from an index: the plan
+ * searches events by one, never scans the table. */
+static void test_query_plans(void **state)
+{
+    (void)state;
+    const char *path = S_path("plans.db");
+    S_rm(path);
+    dyad_store *s;
+    assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_OK);
+    /* statistics as ingest leaves them, on a few rows */
+    assert_int_equal(sqlite3_exec(s->db, "PRAGMA analysis_limit=1000;ANALYZE events", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    dyad_event_filter fs[] = {
+        {"RUS", NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+        {NULL, "RUS", "TUR", NULL, NULL, NULL, NULL, NULL},
+        {NULL, NULL, NULL, "04", NULL, NULL, NULL, NULL},
+        {NULL, NULL, NULL, NULL, "2020-06-01", "2020-06-30", NULL, NULL},
+        {NULL, NULL, NULL, NULL, NULL, NULL, "SYR", NULL},
+        {NULL, "RUS", "TUR", "04", "2020-06", "2020-06", NULL, "asserted"},
+        {"SYR", NULL, NULL, "19", "2022", NULL, "SYR", NULL},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(fs); i++) {
+        char plan[2048];
+        assert_int_equal(dyad_store_events_plan(s, &fs[i], plan, sizeof plan), DYAD_OK);
+        print_message("filter %zu: %s", i, plan);
+        assert_non_null(strstr(plan, "USING INDEX"));
+        assert_null(strstr(plan, "SCAN events"));
+    }
+    dyad_store_close(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dict_hash),   cmocka_unit_test(test_open_refuses),
+        cmocka_unit_test(test_idempotent),  cmocka_unit_test(test_stories),
+        cmocka_unit_test(test_full),        cmocka_unit_test(test_locked),
+        cmocka_unit_test(test_readonly),    cmocka_unit_test(test_query_plans),
+    };
+    return cmocka_run_group_tests(tests, S_setup, S_teardown);
+}
