@@ -72,29 +72,22 @@ static void S_slot_clear(slot *s)
     memset(s, 0, sizeof *s);
 }
 
-/* Copies doc's strings into one block owned by s.  borrow: the text is
- * not copied but lent by the caller for the time of the submit call (one
- * thread codes it before returning), so a big document is not held
- * twice. */
-static dyad_status S_slot_fill(slot *s, const dyad_doc *doc, int borrow)
+/* Copies doc's strings into one block owned by s. */
+static dyad_status S_slot_fill(slot *s, const dyad_doc *doc)
 {
     const char *strs[] = {doc->id, doc->date, doc->source, doc->url, doc->title, doc->parse,
                           doc->path};
-    size_t need = borrow ? 1 : doc->len + 1;
+    size_t need = doc->len + 1;
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         if (strs[i]) need += strlen(strs[i]) + 1;
     s->copy = malloc(need);
     if (!s->copy) return DYAD_ENOMEM;
     char *p = s->copy;
     s->doc = *doc;
-    if (borrow) {
-        *p++ = 0;
-    } else {
-        memcpy(p, doc->text, doc->len);
-        p[doc->len] = 0;
-        s->doc.text = p;
-        p += doc->len + 1;
-    }
+    memcpy(p, doc->text, doc->len);
+    p[doc->len] = 0;
+    s->doc.text = p;
+    p += doc->len + 1;
     const char **dst[] = {&s->doc.id, &s->doc.date, &s->doc.source, &s->doc.url, &s->doc.title,
                           &s->doc.parse, &s->doc.path};
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
@@ -274,7 +267,7 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     }
     slot *s = &p->slots[p->submitted % p->window];
     S_slot_clear(s);
-    dyad_status st = S_slot_fill(s, doc, p->nthreads == 1);
+    dyad_status st = S_slot_fill(s, doc);
     if (st != DYAD_OK) {
         pthread_mutex_unlock(&p->mu);
         return st;
@@ -285,8 +278,6 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     if (p->nthreads == 1) {
         pthread_mutex_unlock(&p->mu);
         S_code(p->engines[0], s);
-        s->doc.text = NULL;     /* lent for the call only */
-        s->doc.len = 0;
         s->state = SLOT_DONE;
         p->next_run++;
         return DYAD_OK;
