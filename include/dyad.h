@@ -266,6 +266,9 @@ typedef struct dyad_cameo_info {
                                     named */
 #define DYAD_CAMEO_VENUE 32u     /* a place named with it is where it
                                     happened, not a party acted on */
+#define DYAD_CAMEO_INWARD 64u    /* an act on the actor's own polity as a
+                                    whole (reform): its own country is no
+                                    second party */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the

@@ -525,11 +525,12 @@ static const vcase ROOT_17[] = {
      "IRN GBR 1711"},
     {"Israeli troops demolished Palestinian homes in the West Bank.",
      "ISRMIL PSE 1712"},
+    /* a curfew binds the people of the place it is imposed on, at home
+     * or abroad (no venue) */
     {"The government of Ethiopia imposed a curfew on Addis Ababa.",
      "ETHGOV ETH 1723"},
-    /* a curfew or martial law "in" a place is imposed on it (no venue) */
-    {"Sudan's army declared martial law in Khartoum.",
-     "SDNMIL SDN 1724"},
+    {"Russia imposed martial law in occupied parts of Ukraine.",
+     "RUS UKR 1724"},
     {"Russia detained a French citizen.",
      "RUS FRACVL 173"},
     {"Russia deported the American journalist.",

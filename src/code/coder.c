@@ -1466,6 +1466,13 @@ static int S_one_sided(const char *code)
     return ci && (ci->traits & DYAD_CAMEO_ONE_SIDED);
 }
 
+/* Acts on the actor's own polity as a whole (reform, concessions). */
+static int S_inward(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_INWARD);
+}
+
 /* Acts whose place is a venue, not a party ("protested in Paris"). */
 static int S_venue(const char *code)
 {
@@ -3530,6 +3537,19 @@ mood_done:
          * help") or a place ("concern over the unrest in Bolivia") */
         TRACE("  a hope or a concern about a situation, not about a party: no event\n");
         return DYAD_OK;
+    }
+    if (c->agent_country && code && S_inward(code) && src.n && tgt.n && !paired) {
+        /* news mode: a government's act on its polity as a whole ("vowed
+         * to reform the country's political system", "pledged to expand
+         * rights in the kingdom") names no second party: the actor's
+         * own country, unqualified, is not one */
+        int own = 1;
+        for (uint32_t j = 0; j < tgt.n && own; j++)
+            own = strlen(tgt.v[j].code) == 3 && !strncmp(tgt.v[j].code, src.v[0].code, 3);
+        if (own) {
+            TRACE("  the actor's own country is no second party of a one-sided act\n");
+            tgt = (actorset){NULL, 0};
+        }
     }
     /* news mode: an act that needs no second party ("dockworkers walked
      * off the job", "the army was put on alert") is an event of its
