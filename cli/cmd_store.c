@@ -360,10 +360,10 @@ static int S_events(int argc, char **argv)
                                "hypothetical, not '%s'", f.modality);
     dyad_store *s = NULL;
     if ((rc = S_open("events", db, &s, 1)) != 0) return rc;
-    dyad_store_counts c;
-    if (dyad_store_counts_get(s, &c) == DYAD_OK && c.dirty)
+    size_t dirty = 0;
+    if (dyad_store_dirty_count(s, &dirty) == DYAD_OK && dirty)
         cli_error("warning: %s: %zu consolidation key(s) wait to be redone after an "
-                  "interrupted ingest; run 'dyad recode --db %s' to finish them", db, c.dirty,
+                  "interrupted ingest; run 'dyad recode --db %s' to finish them", db, dirty,
                   db);
     rc = EXIT_OK;
     if (dyad_store_events_write(s, &f, stdout, ef, NULL) != DYAD_OK) {

@@ -1397,8 +1397,13 @@ typedef struct dyad_store_counts {
     size_t dirty;             /* consolidation keys waiting to be redone
                                  (left by an interrupted ingest) */
 } dyad_store_counts;
-/** Row counts.  DYAD_EIO on a database error. */
+/** Row counts (each a count of a whole table: on a big store it reads
+ *  the store).  DYAD_EIO on a database error. */
 DYAD_API dyad_status dyad_store_counts_get(dyad_store *s, dyad_store_counts *out);
+/** *out = the consolidation keys waiting to be redone (left by an
+ *  interrupted ingest): cheap, the `dirty` table only.  DYAD_EIO on a
+ *  database error. */
+DYAD_API dyad_status dyad_store_dirty_count(dyad_store *s, size_t *out);
 
 /* ---- ingest: coding documents into the store */
 typedef struct dyad_ingest dyad_ingest;

@@ -252,6 +252,22 @@ static void test_idempotent(void **state)
     assert_int_equal(S_count(path, "SELECT count(*) FROM documents WHERE id='b' AND "
                                    "text LIKE '%Thursday.'"), 1);
     assert_int_equal(S_count(path, "SELECT count(*) FROM documents"), 3);
+    {
+        /* the counts agree with the tables; a finished ingest leaves no
+         * key to redo */
+        dyad_store *s = NULL;
+        assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_OK);
+        dyad_store_counts c;
+        assert_int_equal(dyad_store_counts_get(s, &c), DYAD_OK);
+        assert_int_equal(c.documents, 3);
+        assert_int_equal((long long)c.mentions, S_count(path, "SELECT count(*) FROM mentions"));
+        assert_int_equal((long long)c.events, S_count(path, "SELECT count(*) FROM events"));
+        size_t dirty = 99;
+        assert_int_equal(dyad_store_dirty_count(s, &dirty), DYAD_OK);
+        assert_int_equal(dirty, 0);
+        assert_int_equal(c.dirty, 0);
+        dyad_store_close(s);
+    }
     /* and back: the first content again */
     S_ingest(path, &docs[2], 1, 1);
     char *fourth = S_dump(path);

@@ -265,6 +265,16 @@ const char *dyad_store_errmsg(const dyad_store *s)
     return s ? s->err.msg : "out of memory";
 }
 
+dyad_status dyad_store_dirty_count(dyad_store *s, size_t *out)
+{
+    if (!s || !out || !s->db) return DYAD_EINVAL;
+    long long v = 0;
+    int rc = S_int(s, "SELECT count(*) FROM dirty", &v);
+    if (rc != SQLITE_OK) return dyad__store_fail(s, rc, "reading");
+    *out = (size_t)v;
+    return DYAD_OK;
+}
+
 dyad_status dyad_store_counts_get(dyad_store *s, dyad_store_counts *out)
 {
     if (!s || !out || !s->db) return DYAD_EINVAL;
