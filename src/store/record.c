@@ -80,6 +80,7 @@ static const char *S_skip(const char *p, const char *end, int depth)
 static const char *S_want_str(const char *p, const char *end, dyad__span *out)
 {
     int esc;
+    *out = (dyad__span){0};   /* null, or a key given twice: the last counts */
     if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
     p = S_str(p, end, out, &esc);
     return p && !esc ? p : NULL;
@@ -88,6 +89,8 @@ static const char *S_want_str(const char *p, const char *end, dyad__span *out)
 /* A number, or null (NAN / -1).  NULL when neither. */
 static const char *S_want_num(const char *p, const char *end, double *d, long long *ll)
 {
+    if (d) *d = NAN;
+    else *ll = -1;
     if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
     char buf[64];
     size_t n = 0;
@@ -107,6 +110,10 @@ static const char *S_want_num(const char *p, const char *end, double *d, long lo
 /* The location object at p. */
 static const char *S_location(const char *p, const char *end, dyad__rec *r)
 {
+    /* a key given twice: the last one counts, as in jansson */
+    r->has_location = 0;
+    r->loc_country = r->loc_name = r->loc_basis = r->loc_text = (dyad__span){0};
+    r->loc_lat = r->loc_lon = NAN;
     if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
     if (p >= end || *p != '{') return NULL;
     r->has_location = 1;
@@ -138,6 +145,7 @@ static const char *S_location(const char *p, const char *end, dyad__rec *r)
 /* The issues array at p. */
 static const char *S_issues(const char *p, const char *end, dyad__rec *r)
 {
+    r->nissues = 0;   /* a key given twice: the last one counts */
     if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
     if (p >= end || *p != '[') return NULL;
     p = S_ws(p + 1, end);
