@@ -153,6 +153,13 @@ int dyad__date_normalize(const char *s, size_t n, char out[11]);
  * order (words are read little-endian).  For content hashes (texts,
  * dictionary sets), not for security. */
 uint64_t dyad__hash64(uint64_t h, const void *p, size_t n);
+/* The murmur3 finaliser: every bit of h reaches every bit of the result. */
+uint64_t dyad__mix64(uint64_t h);
+
+/* Writes a record's "location" value: the object of l's fields (lat and
+ * lon null when the place has no name), or null when l is NULL.  One
+ * writer for mentions and consolidated events. */
+void dyad__json_location(dyad_json *j, const dyad_location *l);
 /* Writes h as 16 lowercase hex digits and a NUL. */
 void dyad__hash_hex(uint64_t h, char out[17]);
 

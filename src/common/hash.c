@@ -11,8 +11,7 @@
 #define S_PRIME 0x100000001b3ull
 #define S_BASIS 0xcbf29ce484222325ull
 
-/* The murmur3 finaliser: every input bit reaches every output bit. */
-static uint64_t S_mix(uint64_t h)
+uint64_t dyad__mix64(uint64_t h)
 {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
@@ -37,7 +36,7 @@ uint64_t dyad__hash64(uint64_t h, const void *p, size_t n)
     for (size_t k = n; k > i; k--) w = (w << 8) | s[k - 1];
     h = (h ^ w ^ ((uint64_t)(n - i) << 56)) * S_PRIME;
     h ^= (uint64_t)n;
-    return S_mix(h);
+    return dyad__mix64(h);
 }
 
 void dyad__hash_hex(uint64_t h, char out[17])

@@ -222,3 +222,19 @@ void dyad_json_newline(dyad_json *j)
     j->depth = 0;
     j->after_key = 0;
 }
+
+void dyad__json_location(dyad_json *j, const dyad_location *l)
+{
+    if (!l) {
+        dyad_json_null(j);
+        return;
+    }
+    dyad_json_obj_begin(j);
+    dyad_json_key(j, "country"); dyad_json_cstr(j, l->country);
+    dyad_json_key(j, "name"); dyad_json_cstr(j, l->name);
+    dyad_json_key(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
+    dyad_json_key(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
+    dyad_json_key(j, "basis"); dyad_json_cstr(j, l->basis);
+    dyad_json_key(j, "text"); dyad_json_cstr(j, l->text);
+    dyad_json_obj_end(j);
+}

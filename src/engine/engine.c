@@ -506,19 +506,7 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
     dyad_json_key(j, "background"); dyad_json_bool(j, r->background);
     dyad_json_key(j, "modality"); dyad_json_cstr(j, dyad_modality_kind_name(r->modality));
     dyad_json_key(j, "location");
-    if (r->location) {
-        const dyad_location *l = r->location;
-        dyad_json_obj_begin(j);
-        dyad_json_key(j, "country"); dyad_json_cstr(j, l->country);
-        dyad_json_key(j, "name"); dyad_json_cstr(j, l->name);
-        dyad_json_key(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
-        dyad_json_key(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
-        dyad_json_key(j, "basis"); dyad_json_cstr(j, l->basis);
-        dyad_json_key(j, "text"); dyad_json_cstr(j, l->text);
-        dyad_json_obj_end(j);
-    } else {
-        dyad_json_null(j);
-    }
+    dyad__json_location(j, r->location);
     dyad_json_key(j, "source"); dyad_json_cstr(j, r->source);
     dyad_json_key(j, "target"); dyad_json_cstr(j, r->target);
     dyad_json_key(j, "code"); dyad_json_cstr(j, r->code);

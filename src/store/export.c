@@ -56,19 +56,7 @@ void dyad_cevent_write_json(const dyad_cevent *ev, dyad_json *j)
     dyad_json_key(j, "goldstein"); dyad_json_double(j, ev->goldstein);
     dyad_json_key(j, "plover"); dyad_json_cstr(j, ev->plover);
     dyad_json_key(j, "location");
-    if (ev->location) {
-        const dyad_location *l = ev->location;
-        dyad_json_obj_begin(j);
-        dyad_json_key(j, "country"); dyad_json_cstr(j, l->country);
-        dyad_json_key(j, "name"); dyad_json_cstr(j, l->name);
-        dyad_json_key(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
-        dyad_json_key(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
-        dyad_json_key(j, "basis"); dyad_json_cstr(j, l->basis);
-        dyad_json_key(j, "text"); dyad_json_cstr(j, l->text);
-        dyad_json_obj_end(j);
-    } else {
-        dyad_json_null(j);
-    }
+    dyad__json_location(j, ev->location);
     dyad_json_key(j, "issues");
     dyad_json_arr_begin(j);
     for (size_t i = 0; i < ev->nissues; i++) dyad_json_cstr(j, ev->issues[i]);

@@ -25,16 +25,6 @@
                                   it (a bucket of 10,000 copies stays
                                   linear) */
 
-static uint64_t S_mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
 /* The k-th of the signature's hash functions, of a shingle hash that is
  * already well mixed: xor with a constant of its own, multiply by an odd
  * constant of its own, keep the high half.  (Against a full mix per
@@ -73,7 +63,7 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
         win[S_SHINGLE - 1] = h;
         if (++nwords < S_SHINGLE) continue;
         uint64_t sh = 0;
-        for (size_t k = 0; k < S_SHINGLE; k++) sh = S_mix(sh ^ win[k]);
+        for (size_t k = 0; k < S_SHINGLE; k++) sh = dyad__mix64(sh ^ win[k]);
         for (size_t k = 0; k < DYAD__STORY_SIG; k++) {
             uint32_t v = S_perm(sh, k);
             if (v < sig[k]) sig[k] = v;
@@ -82,7 +72,7 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
     /* a text of fewer words than a shingle: its words are the shingle */
     if (nwords && nwords < S_SHINGLE) {
         uint64_t sh = 0;
-        for (size_t k = S_SHINGLE - nwords; k < S_SHINGLE; k++) sh = S_mix(sh ^ win[k]);
+        for (size_t k = S_SHINGLE - nwords; k < S_SHINGLE; k++) sh = dyad__mix64(sh ^ win[k]);
         for (size_t k = 0; k < DYAD__STORY_SIG; k++) sig[k] = S_perm(sh, k);
     }
 }
@@ -176,7 +166,7 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
             for (size_t i = 0; i < n; i++) {
                 if (docs[i].empty) continue;
                 uint64_t h = b + 1;
-                for (size_t r = 0; r < S_ROWS; r++) h = S_mix(h ^ docs[i].sig[b * S_ROWS + r]);
+                for (size_t r = 0; r < S_ROWS; r++) h = dyad__mix64(h ^ docs[i].sig[b * S_ROWS + r]);
                 bands[m].h = h;
                 bands[m].i = i;
                 m++;
