@@ -83,4 +83,154 @@ const char *dyad__story_home(const dyad__story *st);   /* NULL: none yet */
 int dyad__story_open_quote(const dyad__story *st);
 void dyad__story_set_open_quote(dyad__story *st, int open);
 
+/* ------------------------------------------------ the coder's internals
+ * Shared by the coder's files only (coder.c, actors.c, patterns.c,
+ * govern.c, roles.c, group.c, news.c, evidence.c), which define
+ * DYAD__CODER before including this header: the coder's state, actors
+ * and mentions, and the functions one file calls in another. */
+#ifdef DYAD__CODER
+
+#include "../dict/dict.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NONE DYAD__NONE
+#define MAXM 16
+
+/* An actor found in the text: a code and where it came from. */
+typedef struct actor {
+    const char *code;
+    uint32_t a, b;              /* token span named */
+    unsigned entry;             /* dictionary actor entry, or 0 */
+    unsigned agents[3];         /* agent entries combined in, 0-ended */
+    const char *why;            /* news mode: how a name or pronoun was
+                                   resolved from the document, or NULL */
+    uint8_t pair;               /* one of the two parties a plural phrase
+                                   stands for ("both leaders") */
+} actor;
+
+typedef struct actorset {
+    actor *v;
+    uint32_t n;
+} actorset;
+
+/* A dictionary mention over tokens [a, b). */
+typedef struct mention {
+    uint32_t a, b;
+    unsigned entry;
+    uint8_t agent;              /* 1 agent, 0 actor */
+    const char *code;           /* a name the document introduced ("Randhir
+                                   Jaiswal, the Indian spokesperson" makes
+                                   a later "Jaiswal" INDGOV): its code; the
+                                   entry is then 0 */
+    const char *why;
+} mention;
+
+
+/* A cache of word ids by spelling, kept across sentences: most words of
+ * news text repeat, and a hit skips canonicalising and the dictionary's
+ * own table.  Direct-mapped; a word longer than the slot is not cached. */
+#define WCACHE_SIZE 8192
+#define WCACHE_LEN 22
+typedef struct wslot {
+    unsigned char len;
+    char s[WCACHE_LEN];
+    unsigned id;
+    uint64_t lex;               /* its lexicon lists (dyad__lex_bits) */
+} wslot;
+
+/* An intent code standing for a planned act (news mode). */
+typedef struct planmap { const char *from, *to; int mod; } planmap;
+
+struct dyad_coder {
+    const dyad_dict *d;
+    const dyad__lexicon *lex;   /* the word lists (the dictionary's) */
+    wslot *wcache;
+    dyad__arena arena;
+    dyad__tree tree;
+    const char *date;
+    dyad_dict_word *words;      /* the tree's words, for dictionary calls */
+    unsigned *wid;              /* their word ids */
+    uint64_t *lexb;             /* their lexicon lists, as bits */
+    unsigned *wset;             /* the sentence's word ids as a hash set */
+    uint32_t wset_mask;
+    actorset *np_memo;          /* per node: its actor set, once computed */
+    uint8_t *np_done;
+    uint32_t *np_from;          /* per token: the widest NP starting there */
+    uint32_t *np_to;            /* per token: the widest NP ending there */
+    mention *ments;             /* per token: the mention starting there */
+    uint8_t *covered;           /* per token: inside some mention */
+    dyad_event *events;         /* asserted events: every rule reads these */
+    size_t nevents, cap_events;
+    dyad_event *xevents;        /* news mode with all_modalities: planned,
+                                   negated and hypothetical events, kept
+                                   apart so no rule mistakes them for done */
+    size_t nxevents, cap_xevents;
+    int all_modalities;         /* also return the others (after the
+                                   asserted ones) */
+    int mod;                    /* the modality of events being added */
+    planmap plan[2];
+    int nplan;                  /* the intent codes (to) standing for a
+                                   planned act (from): an asserted intent
+                                   is added with its act, of modality mod */
+    int require_dyad;
+    int agent_country;          /* an agent alone takes the country of the
+                                   nearest actor named before it */
+    int explain;
+    dyad_discard discard;       /* why the last sentence was not coded */
+    uint8_t *absorbed;          /* per verb group: its clause gave the
+                                   target of a verb above it */
+    uint8_t *gcoded;            /* per verb group: it obtained a code */
+    uint32_t absorbed_now[16];  /* the groups the current verb absorbed */
+    int nabsorbed_now;
+    int coded;                  /* the last verb group obtained a code */
+    int skip_nested;            /* verbs nested in a coded verb's phrase
+                                   are not coded (PETRARCH's rule) */
+    unsigned discard_entry;
+    dyad__story *story;         /* news mode: the story memory (resolve
+                                   stage), reset per document */
+    uint8_t *inquote;           /* per token: inside a quotation */
+    unsigned syn_asked, syn_alleged, syn_aspectual;
+                                /* the dictionary's &ASKED, &ALLEGED and
+                                   &ASPECTUAL synsets (0: none), read by
+                                   S_mood */
+    struct synlens { unsigned id; uint32_t *lens; } *syn;
+                                /* per synset a pattern asked about: the
+                                   lengths of its members at each token,
+                                   computed once per sentence (a hash of
+                                   SYN_SLOTS; NULL lens: not yet) */
+    uint8_t *barrier;           /* per token: 1 the main verb of a verb
+                                   group, 2 one in the infinitive */
+    struct govidx *gov;         /* per sentence: which verb groups govern
+                                   which (S_gov_index) */
+    actorset speaker;           /* the sentence's quotation speaker */
+    dyad__buf trace;
+    dyad__err err;
+};
+
+#define TRACE(...) do { if (c->explain) dyad__buf_printf(&c->trace, __VA_ARGS__); } while (0)
+
+/* ---------------------------------------------------------------- events */
+
+typedef struct evb {
+    dyad_evidence v[16];
+    size_t n;
+} evb;
+
+/* coder.c */
+char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b);
+int dyad__country_code(const char *k);
+
+/* evidence.c */
+void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,
+              size_t first, size_t end, const char *text);
+const char *dyad__entry_text(dyad_coder *c, unsigned entry);
+int dyad__self_pair(const char *a, const char *b);
+int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
+                    const dyad__vgroup *g, const evb *base, int passive);
+void dyad__trace_set(dyad_coder *c, const char *what, const actorset *s);
+
+#endif /* DYAD__CODER */
+
 #endif

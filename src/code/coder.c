@@ -1,142 +1,194 @@
 /*
- * coder.c -- event coding of one sentence tree.
+ * coder.c -- event coding of one sentence tree: the public coder handle
+ * (dyad_coder_*), its options, and the per-sentence sequence.
  *
- *   tree --actors--> each noun phrase's actor set (dictionary actors and
- *                    agents combined: "Gondor's government" -> GONGOV,
- *                    compounds "A and B" -> {A, B})
+ *   tree --actors--> each noun phrase's actor set (actors.c: dictionary
+ *                    actors and agents combined: "Gondor's government" ->
+ *                    GONGOV, compounds "A and B" -> {A, B})
  *        --verbs-->  each verb group's main verb looked up in the verb
  *                    dictionary; the patterns of its block tried around
  *                    it; the most specific match gives the code
+ *                    (patterns.c, govern.c)
  *        --roles-->  source: a pattern's $, else the subject; target: a
  *                    pattern's +, else the first actor among the verb's
- *                    complements; passive clauses swap them
+ *                    complements; passive clauses swap them (roles.c,
+ *                    one verb group's steps in group.c)
  *        --events--> one event per (source, target) pair, with evidence
+ *                    (evidence.c)
+ *   news mode (c->agent_country) adds the story's names, speakers and
+ *   pronouns, and events without a verb of their own (news.c).
  *
  * Invariant: the coder never writes into the dictionary or the tree's
  * tokens; all its per-sentence memory is one arena, reset per sentence.
  */
+#define DYAD__CODER
 #include "code.h"
-#include "../dict/dict.h"   /* the lexicon (dyad__dict_lexicon) */
-
-#include "../dict/dict.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#define NONE DYAD__NONE
-#define MAXM 16
-
-/* An actor found in the text: a code and where it came from. */
-typedef struct actor {
-    const char *code;
-    uint32_t a, b;              /* token span named */
-    unsigned entry;             /* dictionary actor entry, or 0 */
-    unsigned agents[3];         /* agent entries combined in, 0-ended */
-    const char *why;            /* news mode: how a name or pronoun was
-                                   resolved from the document, or NULL */
-    uint8_t pair;               /* one of the two parties a plural phrase
-                                   stands for ("both leaders") */
-} actor;
-
-typedef struct actorset {
-    actor *v;
-    uint32_t n;
-} actorset;
-
-/* A dictionary mention over tokens [a, b). */
-typedef struct mention {
+/* Agents named without an actor in one coordinated segment of a noun
+ * phrase ("lawmakers" in "lawmakers and officials in Fornost"). */
+typedef struct agroup {
+    unsigned ag[3];
     uint32_t a, b;
-    unsigned entry;
-    uint8_t agent;              /* 1 agent, 0 actor */
-    const char *code;           /* a name the document introduced ("Randhir
-                                   Jaiswal, the Indian spokesperson" makes
-                                   a later "Jaiswal" INDGOV): its code; the
-                                   entry is then 0 */
-    const char *why;
-} mention;
+} agroup;
 
+typedef struct agroups {
+    agroup v[8];
+    int n;
+} agroups;
 
-/* A cache of word ids by spelling, kept across sentences: most words of
- * news text repeat, and a hit skips canonicalising and the dictionary's
- * own table.  Direct-mapped; a word longer than the slot is not cached. */
-#define WCACHE_SIZE 8192
-#define WCACHE_LEN 22
-typedef struct wslot {
-    unsigned char len;
-    char s[WCACHE_LEN];
-    unsigned id;
-    uint64_t lex;               /* its lexicon lists (dyad__lex_bits) */
-} wslot;
+/* -------------------------------------------------------------- patterns */
 
-/* An intent code standing for a planned act (news mode). */
-typedef struct planmap { const char *from, *to; int mod; } planmap;
+typedef struct pmatch {
+    int ok;
+    int score;                  /* literal words and slots matched */
+    uint32_t src, tgt;          /* token where $ / + matched, or NONE */
+    uint32_t cmp;               /* token where % matched, or NONE */
+} pmatch;
 
-struct dyad_coder {
-    const dyad_dict *d;
-    const dyad__lexicon *lex;   /* the word lists (the dictionary's) */
-    wslot *wcache;
-    dyad__arena arena;
-    dyad__tree tree;
-    const char *date;
-    dyad_dict_word *words;      /* the tree's words, for dictionary calls */
-    unsigned *wid;              /* their word ids */
-    uint64_t *lexb;             /* their lexicon lists, as bits */
-    unsigned *wset;             /* the sentence's word ids as a hash set */
-    uint32_t wset_mask;
-    actorset *np_memo;          /* per node: its actor set, once computed */
-    uint8_t *np_done;
-    uint32_t *np_from;          /* per token: the widest NP starting there */
-    uint32_t *np_to;            /* per token: the widest NP ending there */
-    mention *ments;             /* per token: the mention starting there */
-    uint8_t *covered;           /* per token: inside some mention */
-    dyad_event *events;         /* asserted events: every rule reads these */
-    size_t nevents, cap_events;
-    dyad_event *xevents;        /* news mode with all_modalities: planned,
-                                   negated and hypothetical events, kept
-                                   apart so no rule mistakes them for done */
-    size_t nxevents, cap_xevents;
-    int all_modalities;         /* also return the others (after the
-                                   asserted ones) */
-    int mod;                    /* the modality of events being added */
-    planmap plan[2];
-    int nplan;                  /* the intent codes (to) standing for a
-                                   planned act (from): an asserted intent
-                                   is added with its act, of modality mod */
-    int require_dyad;
-    int agent_country;          /* an agent alone takes the country of the
-                                   nearest actor named before it */
-    int explain;
-    dyad_discard discard;       /* why the last sentence was not coded */
-    uint8_t *absorbed;          /* per verb group: its clause gave the
-                                   target of a verb above it */
-    uint8_t *gcoded;            /* per verb group: it obtained a code */
-    uint32_t absorbed_now[16];  /* the groups the current verb absorbed */
-    int nabsorbed_now;
-    int coded;                  /* the last verb group obtained a code */
-    int skip_nested;            /* verbs nested in a coded verb's phrase
-                                   are not coded (PETRARCH's rule) */
-    unsigned discard_entry;
-    dyad__story *story;         /* news mode: the story memory (resolve
-                                   stage), reset per document */
-    uint8_t *inquote;           /* per token: inside a quotation */
-    unsigned syn_asked, syn_alleged, syn_aspectual;
-                                /* the dictionary's &ASKED, &ALLEGED and
-                                   &ASPECTUAL synsets (0: none), read by
-                                   S_mood */
-    struct synlens { unsigned id; uint32_t *lens; } *syn;
-                                /* per synset a pattern asked about: the
-                                   lengths of its members at each token,
-                                   computed once per sentence (a hash of
-                                   SYN_SLOTS; NULL lens: not yet) */
-    uint8_t *barrier;           /* per token: 1 the main verb of a verb
-                                   group, 2 one in the infinitive */
-    struct govidx *gov;         /* per sentence: which verb groups govern
-                                   which (S_gov_index) */
-    actorset speaker;           /* the sentence's quotation speaker */
-    dyad__buf trace;
-    dyad__err err;
+/* The same, from a per-sentence table: patterns ask about the same
+ * synsets at the same places again and again (every verb group, every
+ * gap position), so each synset is matched over the sentence once. */
+#define SYN_SLOTS 512
+
+/* ------------------------------------------------ governing verb groups
+ * Verb group h governs g when h's phrase holds g's (S_governs).  Spans
+ * nest, so those are the groups whose phrase (vp) is a proper ancestor
+ * of g's; the groups sharing one phrase (coordinated verbs) are
+ * consecutive.  Once per sentence, S_gov_index records per phrase of
+ * groups (a "range") what S_mood, S_unwilling, S_condition_party and
+ * S_closed_object ask of its groups, and where other searches (the
+ * reporter, the clause of a nominal, the earlier subject ...) find their
+ * candidates, so that each question walks only g's ancestors that are
+ * such phrases, not every group of the sentence: linear in the sentence
+ * for any bounded depth, where asking every group was quadratic.
+ *
+ * The answers do not change: S_mood takes the first deciding group in
+ * the order of the groups, so each list below is searched for its first
+ * member (of g's subject when g has one), and the smallest index of all
+ * the ranges wins; the searches that visit groups one by one visit the
+ * same ones in the same order.  When a tree breaks what this rests on (a
+ * child numbered before its parent, a phrase's groups not consecutive),
+ * or a sentence is too small to need it (no index: c->gov NULL), the
+ * questions ask every group as before. */
+
+/* What makes a group a governor that matters ("hopes to meet", "does not
+ * want to meet", "was forced to give up"). */
+/* (the lexicon's lists "hoping", "willing" and "made") */
+
+enum {
+    GL_UNWILLING,   /* negated, of wanting or planning (S_unwilling) */
+    GL_DECIDES,     /* S_mood's candidates that decide for any g: negated
+                       or with a modal */
+    GL_MADE,        /* ... that decide for an infinitive g only: a
+                       passive of being made to */
+    GL_MODAL,       /* with a modal (S_condition_party) */
+    GL_ASPECT,      /* S_mood's candidates of the dictionary's &ASPECTUAL
+                       ("continues to") */
+    GL_N
 };
+
+/* Which words some group of a range has as its verb (grange.any). */
+enum {
+    GA_HOPING = 1,  /* hopes or wishes */
+    GA_ASKED = 2,   /* the dictionary's &ASKED ("urged", "tried") */
+    GA_ALLEGED = 4  /* the dictionary's &ALLEGED ("accused", "denied") */
+};
+
+typedef struct gentry {
+    uint32_t range, subject, k;     /* k: the group */
+} gentry;
+
+typedef struct gstart {
+    uint32_t tok, k;                /* the first token of group k's phrase */
+} gstart;
+
+typedef struct grange {
+    uint32_t k0, ngroups;           /* its groups */
+    uint32_t minverb;               /* the leftmost main verb of its groups */
+    uint8_t any;                    /* GA_* bits: one of its groups ... */
+    uint32_t swept;                 /* 1 + govidx.resets when S_absorb_inside
+                                       last ran for one of them; 0 never */
+    uint32_t off[GL_N], n[GL_N];    /* its entries in each list */
+    uint32_t first[GL_N];           /* its first group on each list, or NONE */
+} grange;
+
+typedef struct govidx {
+    int ok;                         /* everything is valid */
+    uint32_t resets;                /* times S_code_group gave back groups
+                                       it had absorbed */
+    int any;                        /* what is marked "any tree" is valid */
+    uint32_t *range;                /* per node: its range, or NONE */
+    uint32_t *anc;                  /* per node: the nearest proper ancestor
+                                       with a range, or NONE */
+    uint32_t *same;                 /* per node: its child of the same span,
+                                       or NONE */
+    uint32_t *scratch;              /* room for every range */
+    uint32_t *ifs, nifs;            /* the clauses of "if" and "unless", in
+                                       node order */
+    uint32_t *inner;                /* per node: the group whose main verb's
+                                       phrase it is, or NONE */
+    uint32_t *anc_inner;            /* per node: the nearest proper ancestor
+                                       that is such a phrase, or NONE */
+    uint32_t *subj_before;          /* per token i: the last group with a
+                                       subject whose verb is before i, or
+                                       NONE (any tree) */
+    uint8_t *is_subject;            /* per node: some group's subject */
+    uint32_t *clause_first;         /* per node: the first group whose
+                                       subject's parent it is, or NONE */
+    uint32_t *clause_next;          /* per group: the next such group of
+                                       the same node, or NONE */
+    uint32_t *cand;                 /* room for twice every group */
+    uint32_t *first_at;             /* per token: the first group whose first
+                                       verbal token it is, or NONE (any tree) */
+    uint32_t *subj_verb;            /* min tree over the groups: the verb of
+                                       a group with a subject (any tree) */
+    uint32_t *np_end;               /* min tree over the nodes: the end of a
+                                       noun phrase (any tree) */
+    uint32_t gleaves, nleaves;      /* their leaves */
+    uint32_t *report_first;         /* per node: the first group reporting
+                                       it (its reported clause), or NONE */
+    uint32_t *report_next;          /* per group: the next one reporting the
+                                       same node, or NONE */
+    gstart *by_start;               /* the groups by the first token of their
+                                       phrase */
+    grange *r;
+    gentry *e[GL_N];                /* sorted by range, subject, group */
+} govidx;
+
+/* Sentences with more verb groups or phrases than these get an index;
+ * the others are asked group by group as before, at a cost bounded by
+ * these numbers. */
+#ifndef GOV_MIN_GROUPS          /* tests build with 0 to index every sentence */
+#define GOV_MIN_GROUPS 16
+#endif
+#ifndef GOV_MIN_NODES
+#define GOV_MIN_NODES 256
+#endif
+
+/* Matches elements e[k..n) going in direction dir (+1 forward from pos,
+ * -1 backward ending before pos), within [lo, hi).  adj: the element
+ * must sit right at pos.  Backtracks over gaps. */
+#define MAX_GAP 40
+
+static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
+static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth);
+static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
+                        const unsigned *ag, int by_country, actorset *s);
+static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth);
+static int S_cap_word(const char *w);
+static int S_is_person_entry(const dyad_coder *c, unsigned entry);
+static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
+static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
+static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep);
+static actorset S_named_only(dyad_coder *c, const actorset *s);
+static const dyad_cameo_info *S_cameo_row(const char *code);
+static int S_reporting(const dyad_coder *c, uint32_t tok);
+static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g);
+static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
 
 /* ------------------------------------------------------------- handles */
 
@@ -247,11 +299,9 @@ const char *dyad_coder_token(const dyad_coder *c, size_t i)
 const char *dyad_coder_trace(const dyad_coder *c) { return dyad__buf_cstr((dyad__buf *)&c->trace); }
 const char *dyad_coder_errmsg(const dyad_coder *c) { return c->err.msg; }
 
-#define TRACE(...) do { if (c->explain) dyad__buf_printf(&c->trace, __VA_ARGS__); } while (0)
-
 /* --------------------------------------------------------------- helpers */
 
-static char *S_words_text(dyad_coder *c, uint32_t a, uint32_t b)
+char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b)
 {
     size_t n = 0;
     for (uint32_t i = a; i < b; i++) n += strlen(c->tree.toks[i].word) + 1;
@@ -380,7 +430,7 @@ static const char *S_mention_code(const dyad_coder *c, const mention *m)
 
 /* Does actor code k start with a country ("RUS", "AFGREB"), not an
  * organisation prefix (IGO, NGO, IMG, MNC) or the null code? */
-static int S_country_code(const char *k)
+int dyad__country_code(const char *k)
 {
     return k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
            strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3);
@@ -392,7 +442,7 @@ static int S_group_code(const char *k)
 {
     if (!k) return 0;
     if (!strncmp(k, "IMG", 3) || !strncmp(k, "NGO", 3)) return 1;
-    if (!S_country_code(k) || strlen(k) < 6) return 0;
+    if (!dyad__country_code(k) || strlen(k) < 6) return 0;
     return !strncmp(k + 3, "REB", 3) || !strncmp(k + 3, "INS", 3) || !strncmp(k + 3, "UAF", 3);
 }
 
@@ -408,9 +458,6 @@ static int S_mention_actor(const dyad_coder *c, const mention *m, actor *out)
     out->why = m->why;
     return out->code != NULL;
 }
-
-static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
-static int S_self_pair(const char *a, const char *b);
 
 /* Adds x; a code written "FRO/BIL/SAM" names several actors at once. */
 static int S_push_actor(dyad_coder *c, actorset *s, const actor *x)
@@ -460,8 +507,6 @@ static const char *S_combine(dyad_coder *c, const char *code, const unsigned *ag
     return code;
 }
 
-static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth);
-
 /* Is node x a phrase that modifies rather than names (kept out of the
  * head part of a noun phrase)? */
 static int S_modifier(const dyad__node *x)
@@ -470,26 +515,12 @@ static int S_modifier(const dyad__node *x)
            x->label == DYAD__L_S || x->label == DYAD__L_PRN;
 }
 
-/* Agents named without an actor in one coordinated segment of a noun
- * phrase ("lawmakers" in "lawmakers and officials in Fornost"). */
-typedef struct agroup {
-    unsigned ag[3];
-    uint32_t a, b;
-} agroup;
-
-typedef struct agroups {
-    agroup v[8];
-    int n;
-} agroups;
-
-static int S_is_person_entry(const dyad_coder *c, unsigned entry);
-
 /* News mode: an organisation named after a country in one phrase names
  * a post, not the employer: "the Chilean envoy to the U.N." is Chile's
  * (CHL, not IGOUNO). */
 static int S_post_at(const dyad_coder *c, const actor *cur, const mention *m)
 {
-    if (!S_country_code(cur->code)) return 0;
+    if (!dyad__country_code(cur->code)) return 0;
     const char *k = S_mention_code(c, m);
     return k && !strncmp(k, "IGO", 3);
 }
@@ -573,7 +604,7 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                     S_lx(c, i - 1, DYAD__LX_BODIES))
                     modifier = 0;
                 if (!modifier) lone->v[lone->n++] = seg;
-                else TRACE("  '%s' modifies a noun: no party\n", S_words_text(c, seg.a, seg.b));
+                else TRACE("  '%s' modifies a noun: no party\n", dyad__words_text(c, seg.a, seg.b));
             }
             if (end) break;
             memset(&cur, 0, sizeof cur);
@@ -635,15 +666,6 @@ static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
     return none;
 }
 
-/* The actors a noun phrase names.  Coordinated noun phrases give the
- * union of their parts; a phrase naming only agents ("the government of
- * Gondor", "soldiers from Gondor") takes the actors of its complements
- * with the agents combined in (each coordinated agent separately:
- * "lawmakers and officials in Fornost" -> FORLEG, FORGOV); a phrase
- * naming nothing takes its complements' actors ("ties with Gondor"); an
- * agent with no actor anywhere gives "---" plus its code. */
-static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth);
-
 /* Memoised per sentence: patterns ask for the same phrases many times. */
 static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
 {
@@ -658,22 +680,6 @@ static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
     }
     return S_np_actors_calc(c, np, depth);
 }
-
-static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
-
-/* News mode: a plural phrase that stands for the two parties the story
- * is about: "both leaders", "both countries", "the two presidents", "the
- * two sides", "the prime ministers".  Its parties are the two newest
- * distinct ones: of the sentence's last event, named earlier in the
- * sentence, else acting in the last three sentences; a country adjective
- * keeps them in that country ("both Afghan rivals": the government and
- * the Taliban).  The role in the phrase ("leaders") is combined with each
- * party's country.  Returns 0, leaving *s alone, when the phrase is not
- * such a phrase or two parties are not at hand. */
-static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
-                        const unsigned *ag, int by_country, actorset *s);
-
-static int S_cap_word(const char *w);
 
 static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
 {
@@ -704,7 +710,7 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     lone.n = 0;
     S_head_part(c, np, &own, &lone);
     if (own.n > 1) return 0;
-    const char *cc = own.n && S_country_code(own.v[0].code) ? own.v[0].code : NULL;
+    const char *cc = own.n && dyad__country_code(own.v[0].code) ? own.v[0].code : NULL;
     if (own.n && !cc) return 0;
     const unsigned *ag = lone.n ? lone.v[0].ag : NULL;
     /* states ("countries", "leaders") are told apart by country; "sides"
@@ -756,19 +762,19 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         if (cc && (strncmp(code, cc, 3) || strlen(code) < 6)) continue;
         int dup = 0;
         for (int j = 0; j < nf; j++)
-            dup |= by_country ? !strncmp(found[j], code, S_country_code(code) ? 3 : 6)
-                              : !strcmp(found[j], code) || S_self_pair(found[j], code);
+            dup |= by_country ? !strncmp(found[j], code, dyad__country_code(code) ? 3 : 6)
+                              : !strcmp(found[j], code) || dyad__self_pair(found[j], code);
         if (!dup) found[nf++] = code;
     }
     if (nf < 2 && ambiguous) {
         /* recognised, but the story allows more than one pair: the
          * phrase stays uncoded rather than guessed */
         TRACE("  '%s': the story has named %d pairs of states acting on each other; "
-              "left unresolved\n", S_words_text(c, a, b), npairs);
+              "left unresolved\n", dyad__words_text(c, a, b), npairs);
         return 1;
     }
     if (nf < 2) return 0;
-    snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", S_words_text(c, a, b),
+    snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", dyad__words_text(c, a, b),
              found[0], found[1]);
     const char *whys = dyad__arena_strndup(&c->arena, why, strlen(why));
     actorset out = {NULL, 0};
@@ -776,7 +782,7 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         actor x;
         memset(&x, 0, sizeof x);
         /* copied: a found code may live in the document context */
-        x.code = dyad__arena_strndup(&c->arena, found[j], by_country && S_country_code(found[j])
+        x.code = dyad__arena_strndup(&c->arena, found[j], by_country && dyad__country_code(found[j])
                                                               ? 3 : strlen(found[j]));
         if (x.code && ag) x.code = S_combine(c, x.code, ag);
         if (!x.code) return 0;
@@ -825,7 +831,7 @@ static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
     if (!group) return 0;
     char why[128];
     snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u",
-             S_words_text(c, p->tok_a, p->tok_b), group, text, at);
+             dyad__words_text(c, p->tok_a, p->tok_b), group, text, at);
     return S_story_actor(c, s, group, p->tok_a, p->tok_b, why) && s->n == 1;
 }
 
@@ -942,7 +948,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     for (uint32_t i = t->nodes[sib].tok_a; i < t->nodes[sib].tok_b; i++) {
                         const mention *m = &c->ments[i];
                         const char *k = m->a == i && !m->agent ? S_mention_code(c, m) : NULL;
-                        if (S_country_code(k)) {
+                        if (dyad__country_code(k)) {
                             base = dyad__arena_strndup(&c->arena, k, 3);
                             if (!base) base = "---";
                             break;
@@ -958,7 +964,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                 unknown = i > 0 && !c->covered[i] && S_cap_word(t->toks[i].word) &&
                           (!strcmp(t->toks[i].tag, "JJ") || !strncmp(t->toks[i].tag, "NNP", 3));
             if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
-                               S_words_text(c, t->nodes[np].tok_a, lone.v[g].b));
+                               dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
             if (!strcmp(base, "---") && sec && !unknown) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
@@ -986,10 +992,6 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
     }
     return s;
 }
-
-static int S_reporting(const dyad_coder *c, uint32_t tok);
-static actorset S_named_only(dyad_coder *c, const actorset *s);
-static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
 
 /* ------------------------------------------------------ the story
  * News mode reads a story, not loose sentences.  The story memory (kept
@@ -1282,7 +1284,7 @@ static void S_doc_update(dyad_coder *c)
     if (c->speaker.n)
         dyad__story_set_speaker(st, c->speaker.v[0].code,
                                 c->speaker.v[0].b > c->speaker.v[0].a
-                                    ? S_words_text(c, c->speaker.v[0].a, c->speaker.v[0].b) : "");
+                                    ? dyad__words_text(c, c->speaker.v[0].a, c->speaker.v[0].b) : "");
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (h->subject == NONE || c->inquote[h->verb]) continue;
@@ -1295,7 +1297,7 @@ static void S_doc_update(dyad_coder *c)
         actorset s = S_np_actors(c, h->subject, 0);
         if (!s.n || !strncmp(s.v[0].code, "---", 3)) continue;
         dyad__story_set_person(st, s.v[0].code,
-                               s.v[0].b > s.v[0].a ? S_words_text(c, s.v[0].a, s.v[0].b) : "");
+                               s.v[0].b > s.v[0].a ? dyad__words_text(c, s.v[0].a, s.v[0].b) : "");
         break;
     }
     /* the parties that acted: clause subjects, then the events' parties */
@@ -1305,7 +1307,7 @@ static void S_doc_update(dyad_coder *c)
         actorset s = S_np_actors(c, h->subject, 0);
         for (uint32_t i = 0; i < s.n && i < 2; i++)
             dyad__story_note_party(st, s.v[i].code,
-                                   s.v[i].b > s.v[i].a ? S_words_text(c, s.v[i].a, s.v[i].b) : "");
+                                   s.v[i].b > s.v[i].a ? dyad__words_text(c, s.v[i].a, s.v[i].b) : "");
     }
     for (size_t i = 0; i < c->nevents; i++) {
         dyad__story_note_party(st, c->events[i].source, c->events[i].source_text);
@@ -1324,7 +1326,7 @@ static void S_doc_update(dyad_coder *c)
         if (m->a != i || m->agent || S_is_person(c, m) || c->inquote[i]) continue;
         const char *k = S_mention_code(c, m);
         if (!S_group_code(k)) continue;
-        dyad__story_set_group(st, k, S_words_text(c, m->a, m->b));
+        dyad__story_set_group(st, k, dyad__words_text(c, m->a, m->b));
     }
     /* "the militants", "the insurgents" keep an armed group in the story */
     for (uint32_t i = 0; i < t->ntoks; i++) {
@@ -1389,7 +1391,7 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
     for (size_t i = c->nevents; i-- > 0;) {
         const dyad_event *e = &c->events[i];
         const char *k = strcmp(e->source, sc) ? e->source : e->target;
-        if (!strcmp(k, sc) || S_self_pair(sc, k) || !strncmp(k, "---", 3)) continue;
+        if (!strcmp(k, sc) || dyad__self_pair(sc, k) || !strncmp(k, "---", 3)) continue;
         out->code = k;
         snprintf(why, sizeof why, "%s, the party of '%s' in this sentence", k, e->verb_text);
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
@@ -1413,7 +1415,7 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
     size_t nr = dyad__story_recent(c->story, 3, codes, texts, ats, 16);
     for (size_t i = 0; i < nr; i++) {
         const char *k = codes[i];
-        if (!strcmp(k, sc) || S_self_pair(sc, k)) continue;
+        if (!strcmp(k, sc) || dyad__self_pair(sc, k)) continue;
         out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
         snprintf(why, sizeof why, "%s ('%s'), the story's last other party to act, in sentence %u",
                  k, texts[i], ats[i]);
@@ -1436,8 +1438,6 @@ static int S_each_other(const dyad_coder *c, const dyad__vgroup *g)
     }
     return 0;
 }
-
-static const dyad_cameo_info *S_cameo_row(const char *code);
 
 /* The CAMEO table's traits (data/cameo/cameo.tsv) of code's own row, 0
  * when it has none. */
@@ -1480,15 +1480,6 @@ static int S_venue(const char *code)
     return ci && (ci->traits & DYAD_CAMEO_VENUE);
 }
 
-/* -------------------------------------------------------------- patterns */
-
-typedef struct pmatch {
-    int ok;
-    int score;                  /* literal words and slots matched */
-    uint32_t src, tgt;          /* token where $ / + matched, or NONE */
-    uint32_t cmp;               /* token where % matched, or NONE */
-} pmatch;
-
 /* The widest noun phrase starting at token i (for $ + % ^), NONE if
  * none; precomputed per sentence. */
 static uint32_t S_np_at(const dyad_coder *c, uint32_t i)
@@ -1520,11 +1511,6 @@ static uint32_t S_synset_lens_at(dyad_coder *c, unsigned id, uint32_t start)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
     return lens;
 }
-
-/* The same, from a per-sentence table: patterns ask about the same
- * synsets at the same places again and again (every verb group, every
- * gap position), so each synset is matched over the sentence once. */
-#define SYN_SLOTS 512
 static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
     uint32_t n = c->tree.ntoks;
@@ -1575,58 +1561,6 @@ static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
     return id && c->wid[i] == id;
 }
 
-/* ------------------------------------------------ governing verb groups
- * Verb group h governs g when h's phrase holds g's (S_governs).  Spans
- * nest, so those are the groups whose phrase (vp) is a proper ancestor
- * of g's; the groups sharing one phrase (coordinated verbs) are
- * consecutive.  Once per sentence, S_gov_index records per phrase of
- * groups (a "range") what S_mood, S_unwilling, S_condition_party and
- * S_closed_object ask of its groups, and where other searches (the
- * reporter, the clause of a nominal, the earlier subject ...) find their
- * candidates, so that each question walks only g's ancestors that are
- * such phrases, not every group of the sentence: linear in the sentence
- * for any bounded depth, where asking every group was quadratic.
- *
- * The answers do not change: S_mood takes the first deciding group in
- * the order of the groups, so each list below is searched for its first
- * member (of g's subject when g has one), and the smallest index of all
- * the ranges wins; the searches that visit groups one by one visit the
- * same ones in the same order.  When a tree breaks what this rests on (a
- * child numbered before its parent, a phrase's groups not consecutive),
- * or a sentence is too small to need it (no index: c->gov NULL), the
- * questions ask every group as before. */
-
-/* What makes a group a governor that matters ("hopes to meet", "does not
- * want to meet", "was forced to give up"). */
-/* (the lexicon's lists "hoping", "willing" and "made") */
-
-enum {
-    GL_UNWILLING,   /* negated, of wanting or planning (S_unwilling) */
-    GL_DECIDES,     /* S_mood's candidates that decide for any g: negated
-                       or with a modal */
-    GL_MADE,        /* ... that decide for an infinitive g only: a
-                       passive of being made to */
-    GL_MODAL,       /* with a modal (S_condition_party) */
-    GL_ASPECT,      /* S_mood's candidates of the dictionary's &ASPECTUAL
-                       ("continues to") */
-    GL_N
-};
-
-/* Which words some group of a range has as its verb (grange.any). */
-enum {
-    GA_HOPING = 1,  /* hopes or wishes */
-    GA_ASKED = 2,   /* the dictionary's &ASKED ("urged", "tried") */
-    GA_ALLEGED = 4  /* the dictionary's &ALLEGED ("accused", "denied") */
-};
-
-typedef struct gentry {
-    uint32_t range, subject, k;     /* k: the group */
-} gentry;
-
-typedef struct gstart {
-    uint32_t tok, k;                /* the first token of group k's phrase */
-} gstart;
-
 static int S_by_gstart(const void *a, const void *b)
 {
     const gstart *x = a, *y = b;
@@ -1665,59 +1599,6 @@ static uint32_t S_min_prev(const uint32_t *t, uint32_t j, uint32_t nl, uint32_t 
     return i != NONE ? i : S_min_prev(t, 2 * j, nl, mid, hi, x);
 }
 
-typedef struct grange {
-    uint32_t k0, ngroups;           /* its groups */
-    uint32_t minverb;               /* the leftmost main verb of its groups */
-    uint8_t any;                    /* GA_* bits: one of its groups ... */
-    uint32_t swept;                 /* 1 + govidx.resets when S_absorb_inside
-                                       last ran for one of them; 0 never */
-    uint32_t off[GL_N], n[GL_N];    /* its entries in each list */
-    uint32_t first[GL_N];           /* its first group on each list, or NONE */
-} grange;
-
-typedef struct govidx {
-    int ok;                         /* everything is valid */
-    uint32_t resets;                /* times S_code_group gave back groups
-                                       it had absorbed */
-    int any;                        /* what is marked "any tree" is valid */
-    uint32_t *range;                /* per node: its range, or NONE */
-    uint32_t *anc;                  /* per node: the nearest proper ancestor
-                                       with a range, or NONE */
-    uint32_t *same;                 /* per node: its child of the same span,
-                                       or NONE */
-    uint32_t *scratch;              /* room for every range */
-    uint32_t *ifs, nifs;            /* the clauses of "if" and "unless", in
-                                       node order */
-    uint32_t *inner;                /* per node: the group whose main verb's
-                                       phrase it is, or NONE */
-    uint32_t *anc_inner;            /* per node: the nearest proper ancestor
-                                       that is such a phrase, or NONE */
-    uint32_t *subj_before;          /* per token i: the last group with a
-                                       subject whose verb is before i, or
-                                       NONE (any tree) */
-    uint8_t *is_subject;            /* per node: some group's subject */
-    uint32_t *clause_first;         /* per node: the first group whose
-                                       subject's parent it is, or NONE */
-    uint32_t *clause_next;          /* per group: the next such group of
-                                       the same node, or NONE */
-    uint32_t *cand;                 /* room for twice every group */
-    uint32_t *first_at;             /* per token: the first group whose first
-                                       verbal token it is, or NONE (any tree) */
-    uint32_t *subj_verb;            /* min tree over the groups: the verb of
-                                       a group with a subject (any tree) */
-    uint32_t *np_end;               /* min tree over the nodes: the end of a
-                                       noun phrase (any tree) */
-    uint32_t gleaves, nleaves;      /* their leaves */
-    uint32_t *report_first;         /* per node: the first group reporting
-                                       it (its reported clause), or NONE */
-    uint32_t *report_next;          /* per group: the next one reporting the
-                                       same node, or NONE */
-    gstart *by_start;               /* the groups by the first token of their
-                                       phrase */
-    grange *r;
-    gentry *e[GL_N];                /* sorted by range, subject, group */
-} govidx;
-
 static int S_by_gentry(const void *a, const void *b)
 {
     const gentry *x = a, *y = b;
@@ -1744,16 +1625,6 @@ static unsigned S_gov_lists(dyad_coder *c, const dyad__vgroup *h)
     }
     return m;
 }
-
-/* Sentences with more verb groups or phrases than these get an index;
- * the others are asked group by group as before, at a cost bounded by
- * these numbers. */
-#ifndef GOV_MIN_GROUPS          /* tests build with 0 to index every sentence */
-#define GOV_MIN_GROUPS 16
-#endif
-#ifndef GOV_MIN_NODES
-#define GOV_MIN_NODES 256
-#endif
 
 /* Builds c->gov for the current tree.  DYAD_OK or DYAD_ENOMEM. */
 static dyad_status S_gov_index(dyad_coder *c)
@@ -1946,11 +1817,6 @@ static uint32_t S_gov_inner_holding(const govidx *x, uint32_t q)
     return n;
 }
 
-/* The first group (in the order of the groups) on list l of a range
- * whose phrase holds g's, not g's own, of g's subject when it has one;
- * NONE if none. */
-static uint32_t S_gov_first_over(const govidx *x, const dyad__vgroup *g, int l);
-
 /* g's subject, or for a verb coordinated with an earlier one ("they
  * picked out ... and shot them") the subject of the last group with one
  * whose verb comes before g. */
@@ -2116,11 +1982,6 @@ static uint32_t S_np_around(const dyad_coder *c, uint32_t i)
     }
     return np;
 }
-
-/* Matches elements e[k..n) going in direction dir (+1 forward from pos,
- * -1 backward ending before pos), within [lo, hi).  adj: the element
- * must sit right at pos.  Backtracks over gaps. */
-#define MAX_GAP 40
 static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, int dir,
                    int32_t pos, int adj, int32_t lo, int32_t hi, pmatch *pm, int depth)
 {
@@ -2239,8 +2100,6 @@ static int S_locative(const dyad_coder *c, uint32_t tok)
     return S_lx(c, tok, DYAD__LX_LOCATIVES);
 }
 
-static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
-
 static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int depth)
 {
     if (c->agent_country) {
@@ -2340,11 +2199,6 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
     }
     return none;
 }
-
-/* The "by" phrase of a passive verb: the noun phrase of a PP headed by
- * "by" among the verb phrase's descendants, not inside a clause of its
- * own ("opposed earlier by Osgiliath"). */
-static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep);
 
 static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
 {
@@ -2554,7 +2408,6 @@ static const char *S_intent(const char *code)
     const dyad_cameo_info *ci = S_cameo_row(code);
     return ci ? ci->intent : NULL;
 }
-
 
 /* The code of refusing to do code's act ("will not meet": 125, "won't
  * send aid": 122), from the CAMEO table's refusal column; NULL when none. */
@@ -2784,142 +2637,6 @@ static int S_pronoun(const dyad__tree *t, uint32_t np)
     return p->tok_b == p->tok_a + 1 && !strcmp(t->toks[p->tok_a].tag, "PRP");
 }
 
-/* ---------------------------------------------------------------- events */
-
-typedef struct evb {
-    dyad_evidence v[16];
-    size_t n;
-} evb;
-
-static void S_ev(evb *b, const char *kind, const char *file, unsigned long line,
-                 size_t first, size_t end, const char *text)
-{
-    if (b->n >= DYAD_ARRAY_LEN(b->v)) return;
-    dyad_evidence *x = &b->v[b->n++];
-    x->kind = kind;
-    x->file = file;
-    x->line = line;
-    x->first = first;
-    x->end = end;
-    x->text = text;
-}
-
-static const char *S_entry_text(dyad_coder *c, unsigned entry)
-{
-    char tmp[256];
-    dyad_dict_entry_text(c->d, entry, tmp, sizeof tmp);
-    return dyad__arena_strndup(&c->arena, tmp, strlen(tmp));
-}
-
-static void S_actor_evidence(dyad_coder *c, evb *b, const char *kind, const actor *x)
-{
-    dyad_dict_entry e;
-    if (x->why) S_ev(b, kind, NULL, 0, x->a, x->b, x->why);
-    if (x->entry && dyad_dict_entry_get(c->d, x->entry, &e) == DYAD_OK)
-        S_ev(b, kind, e.file, e.line, x->a, x->b, S_entry_text(c, x->entry));
-    for (int k = 0; k < 3 && x->agents[k]; k++)
-        if (dyad_dict_entry_get(c->d, x->agents[k], &e) == DYAD_OK)
-            S_ev(b, "agent", e.file, e.line, 0, 0, S_entry_text(c, x->agents[k]));
-}
-
-/* News mode: a bare country and one of its own state organs or people
- * ("RUSGOV" and "RUS", "INDCVL" and "IND") make no dyad for statements,
- * appeals, intents, consultations and cooperation (roots 01-06): the
- * country named bare stands for the same state, and such pairs come from
- * a place or an adjective in the sentence ("held a summit in Russia").
- * Its rebels, opposition and armed groups do make one ("PAKREB" and
- * "PAK"), and so do domestic acts of force, protest and repression
- * ("imposed a curfew on Addis Ababa": ETHGOV ETH 1723). */
-static int S_self_pair(const char *a, const char *b)
-{
-    if (strlen(a) == 3 && strlen(b) > 3) { const char *x = a; a = b; b = x; }
-    if (strlen(b) != 3 || strlen(a) < 6 || strncmp(a, b, 3) != 0) return 0;
-    if (!S_country_code(b)) return 0;
-    static const char *const against[] = {"REB", "OPP", "UAF", "CRM", "INS", "SEP", "IMG"};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(against); i++)
-        if (!strncmp(a + 3, against[i], 3)) return 0;
-    return 1;
-}
-
-static int S_add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
-                       const dyad__vgroup *g, const evb *base, int passive)
-{
-    if (c->mod != DYAD_ASSERTED && !c->all_modalities) return 0;
-    dyad_event **list = c->mod == DYAD_ASSERTED ? &c->events : &c->xevents;
-    size_t *n = c->mod == DYAD_ASSERTED ? &c->nevents : &c->nxevents;
-    size_t *capp = c->mod == DYAD_ASSERTED ? &c->cap_events : &c->cap_xevents;
-    if (*n == *capp) {
-        size_t cap = *capp ? *capp * 2 : 16;
-        dyad_event *v = realloc(*list, cap * sizeof *v);
-        if (!v) return -1;
-        *list = v;
-        *capp = cap;
-    }
-    /* nor for sanctions and threats of them: a state does not sanction
-     * itself ("raise duties on steel arriving in Chile") */
-    if (c->agent_country &&
-        ((code[0] == '0' && code[1] >= '1' && code[1] <= '6') || !strncmp(code, "16", 2) ||
-         !strcmp(code, "1312")) &&
-        S_self_pair(s->code, t->code)) {
-        TRACE("  %s and %s: a state and its own organ, not a dyad\n", s->code, t->code);
-        return 0;
-    }
-    /* one event per triple; in news mode one per dyad and root ("shot
-     * and killed people": one act of force) */
-    for (size_t i = 0; i < *n; i++) {
-        const dyad_event *o = &(*list)[i];
-        if (!strcmp(o->source, s->code) && !strcmp(o->target, t->code) && o->modality == c->mod &&
-            (c->agent_country ? !strncmp(o->code, code, 2) : !strcmp(o->code, code)))
-            return 0;
-    }
-    evb b = *base;
-    S_actor_evidence(c, &b, "source", s);
-    S_actor_evidence(c, &b, "target", t);
-    dyad_evidence *ev = dyad__arena_alloc(&c->arena, (b.n ? b.n : 1) * sizeof *ev);
-    if (!ev) return -1;
-    memcpy(ev, b.v, b.n * sizeof *ev);
-    dyad_event *e = &(*list)[(*n)++];
-    memset(e, 0, sizeof *e);
-    e->modality = c->mod;
-    e->source = s->code;
-    e->target = t->code;
-    e->code = code;
-    e->source_text = s->b > s->a ? S_words_text(c, s->a, s->b) : "";
-    e->target_text = t->b > t->a ? S_words_text(c, t->a, t->b) : "";
-    e->verb_text = S_words_text(c, g->first, g->last + 1);
-    e->verb = g->verb;
-    e->negated = g->negated;
-    e->passive = passive;
-    e->nevidence = b.n;
-    e->evidence = ev;
-    TRACE("  %s event %s %s %s\n", dyad_modality_kind_name(c->mod), s->code, t->code, code);
-    /* an intent stands for a planned act: "A and B plan to talk by
-     * phone" is an asserted 036 and a planned 041 */
-    for (int k = 0; k < c->nplan && c->mod == DYAD_ASSERTED; k++) {
-        if (!c->plan[k].to || strcmp(c->plan[k].to, code) || !c->plan[k].from) continue;
-        int saved = c->nplan;
-        c->mod = c->plan[k].mod;
-        c->nplan = 0;
-        int r = S_add_event(c, s, t, c->plan[k].from, g, base, passive);
-        c->mod = DYAD_ASSERTED;
-        c->nplan = saved;
-        if (r) return r;
-        break;
-    }
-    return 0;
-}
-
-static void S_trace_set(dyad_coder *c, const char *what, const actorset *s)
-{
-    if (!c->explain) return;
-    dyad__buf_printf(&c->trace, "  %s:", what);
-    if (!s->n) dyad__buf_printf(&c->trace, " none");
-    for (uint32_t i = 0; i < s->n; i++) dyad__buf_printf(&c->trace, " %s", s->v[i].code);
-    dyad__buf_putc(&c->trace, '\n');
-}
-
-static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g);
-
 /* Codes verb group g; the modality and plans it sets hold for its events
  * only. */
 static dyad_status S_code_group(dyad_coder *c, const dyad__vgroup *g)
@@ -2994,7 +2711,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
     const char *code = ve.code, *pcode = ve.passive_code;
     evb base;
     base.n = 0;
-    S_ev(&base, "verb", ve.file, ve.line, vm[0].start, vm[0].end, S_entry_text(c, vm[0].entry));
+    dyad__ev(&base, "verb", ve.file, ve.line, vm[0].start, vm[0].end, dyad__entry_text(c, vm[0].entry));
     /* the most specific matching pattern of the verb's block */
     pmatch best = {0, -1, NONE, NONE, NONE};
     dyad_dict_pattern bp;
@@ -3033,7 +2750,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         TRACE("  pattern %s:%lu '%s' [%s]\n", bp.file, bp.line, bp.text, bp.code ? bp.code : "");
         if (bp.code) code = bp.code;
         pcode = bp.passive_code;
-        S_ev(&base, "pattern", bp.file, bp.line, 0, 0, bp.text);
+        dyad__ev(&base, "pattern", bp.file, bp.line, 0, 0, bp.text);
     } else {
         TRACE("  no pattern matched; verb code %s\n", code ? code : "(none)");
     }
@@ -3263,7 +2980,7 @@ mood_done:
             if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
                 S_locative(c, t->nodes[pp].head)) {
                 TRACE("  '%s' is where one party acted, not a second party\n",
-                      S_words_text(c, t->nodes[from].tok_a, t->nodes[from].tok_b));
+                      dyad__words_text(c, t->nodes[from].tok_a, t->nodes[from].tok_b));
                 tgt = (actorset){NULL, 0};
                 from = NONE;
                 placed = 1;
@@ -3292,7 +3009,7 @@ mood_done:
                     continue;
                 actorset xs = S_np_actors(c, q, 0);
                 tgt = S_named_only(c, &xs);
-                if (tgt.n) TRACE("  'them': '%s', before it\n", S_words_text(c, x->tok_a, x->tok_b));
+                if (tgt.n) TRACE("  'them': '%s', before it\n", dyad__words_text(c, x->tok_a, x->tok_b));
             }
         }
     }
@@ -3358,7 +3075,7 @@ mood_done:
          * sanctions": a statement acts for the person who made it */
         uint32_t a = t->nodes[g->subject].tok_a, b = t->nodes[g->subject].tok_b;
         char why[128];
-        snprintf(why, sizeof why, "'%s' = %s's, %s, in sentence %u", S_words_text(c, a, b),
+        snprintf(why, sizeof why, "'%s' = %s's, %s, in sentence %u", dyad__words_text(c, a, b),
                  sg_text, sg, sg_at);
         if (!S_story_actor(c, &src, sg, a, b, why)) return DYAD_ENOMEM;
     }
@@ -3469,8 +3186,8 @@ mood_done:
             TRACE("  the object is the topic of the consultation, not a party\n");
         }
     }
-    S_trace_set(c, "source", &src);
-    S_trace_set(c, "target", &tgt);
+    dyad__trace_set(c, "source", &src);
+    dyad__trace_set(c, "target", &tgt);
     actor nul;
     memset(&nul, 0, sizeof nul);
     nul.code = "---";
@@ -3578,9 +3295,9 @@ mood_done:
         for (uint32_t j = 0; j < nt; j++) {
             const actor *s = src.n ? &src.v[i] : &nul, *tt = tgt.n ? &tgt.v[j] : &nul;
             if (src.n && tgt.n && !strcmp(s->code, tt->code)) continue;
-            if (code && S_add_event(c, s, tt, code, g, &base, passive) != 0) return DYAD_ENOMEM;
-            if (paired && S_add_event(c, tt, s, paired, g, &base, passive) != 0) return DYAD_ENOMEM;
-            if (mutual && src.n && tgt.n && S_add_event(c, tt, s, code, g, &base, passive) != 0)
+            if (code && dyad__add_event(c, s, tt, code, g, &base, passive) != 0) return DYAD_ENOMEM;
+            if (paired && dyad__add_event(c, tt, s, paired, g, &base, passive) != 0) return DYAD_ENOMEM;
+            if (mutual && src.n && tgt.n && dyad__add_event(c, tt, s, code, g, &base, passive) != 0)
                 return DYAD_ENOMEM;
         }
     return DYAD_OK;
@@ -3874,17 +3591,17 @@ static dyad_status S_code_nominals(dyad_coder *c)
         base.n = 0;
         char why[64];
         snprintf(why, sizeof why, "event noun '%s' [%s]", t->toks[p->head].word, code);
-        S_ev(&base, "verb", NULL, 0, p->head, p->head + 1,
+        dyad__ev(&base, "verb", NULL, 0, p->head, p->head + 1,
              dyad__arena_strndup(&c->arena, why, strlen(why)));
         TRACE("noun '%s' (token %u): %s\n", t->toks[p->head].word, p->head, code);
-        S_trace_set(c, "source", &a);
-        S_trace_set(c, "target", &b);
+        dyad__trace_set(c, "source", &a);
+        dyad__trace_set(c, "target", &b);
         for (uint32_t i = 0; i < a.n; i++)
             for (uint32_t j = 0; j < b.n; j++) {
                 if (!strcmp(a.v[i].code, b.v[j].code)) continue;
-                if (S_add_event(c, &a.v[i], &b.v[j], code, &fake, &base, 0) != 0 ||
-                    (mutual && S_add_event(c, &b.v[j], &a.v[i], code, &fake, &base, 0) != 0) ||
-                    (back && S_add_event(c, &b.v[j], &a.v[i], back, &fake, &base, 0) != 0))
+                if (dyad__add_event(c, &a.v[i], &b.v[j], code, &fake, &base, 0) != 0 ||
+                    (mutual && dyad__add_event(c, &b.v[j], &a.v[i], code, &fake, &base, 0) != 0) ||
+                    (back && dyad__add_event(c, &b.v[j], &a.v[i], back, &fake, &base, 0) != 0))
                     return DYAD_ENOMEM;
             }
     }
@@ -3975,7 +3692,7 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
                         break;
                     }
             }
-            if (!strcmp(x.code, spk->code) || S_self_pair(x.code, spk->code) ||
+            if (!strcmp(x.code, spk->code) || dyad__self_pair(x.code, spk->code) ||
                 !strncmp(x.code, "---", 3))
                 continue;
             uint32_t dist = j > i ? j - i : i - j;
@@ -4019,9 +3736,9 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     base.n = 0;
     char why[96];
     snprintf(why, sizeof why, "%s calls %s '%s' [%s]", how, tgt.code, t->toks[w].word, code);
-    S_ev(&base, "verb", NULL, 0, w, w + 1, dyad__arena_strndup(&c->arena, why, strlen(why)));
+    dyad__ev(&base, "verb", NULL, 0, w, w + 1, dyad__arena_strndup(&c->arena, why, strlen(why)));
     TRACE("judgement: %s\n", why);
-    return S_add_event(c, spk, &tgt, code, &fake, &base, 0) != 0 ? DYAD_ENOMEM : DYAD_OK;
+    return dyad__add_event(c, spk, &tgt, code, &fake, &base, 0) != 0 ? DYAD_ENOMEM : DYAD_OK;
 }
 
 /* Condemnation first: a span that condemns one party and praises
@@ -4128,14 +3845,14 @@ static dyad_status S_code_appeals(dyad_coder *c)
         dyad__vgroup fake = S_word_group(g->modal != NONE ? g->modal : g->verb);
         evb base;
         base.n = 0;
-        S_ev(&base, "verb", NULL, 0, fake.verb, fake.verb + 1,
+        dyad__ev(&base, "verb", NULL, 0, fake.verb, fake.verb + 1,
              "an obligation laid on another party: an appeal [020]");
         const actor *sp = &src.v[0];      /* the speaker's head only */
         for (uint32_t j = 0; j < tg.n; j++) {
             const char *a = sp->code, *b = tg.v[j].code;
-            if (!strcmp(a, b) || S_self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
+            if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
             TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
-            if (S_add_event(c, sp, &tg.v[j], "020", &fake, &base, 0) != 0) return DYAD_ENOMEM;
+            if (dyad__add_event(c, sp, &tg.v[j], "020", &fake, &base, 0) != 0) return DYAD_ENOMEM;
         }
     }
     return DYAD_OK;
@@ -4234,16 +3951,16 @@ static dyad_status S_code_allegations(dyad_coder *c)
         dyad__vgroup fake = S_word_group(g->verb);
         evb base;
         base.n = 0;
-        S_ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
+        dyad__ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
              "a wrong stated of another party: an accusation [112]");
         for (uint32_t i = 0; i < nsp; i++)
             for (uint32_t j = 0; j < tg.n; j++) {
                 const actor *sp = &src.v[i];
                 const char *a = sp->code, *b = tg.v[j].code;
-                if (!strcmp(a, b) || S_self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
+                if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
                     continue;
                 TRACE("allegation: %s says %s did wrong ('%s')\n", a, b, t->toks[g->verb].word);
-                if (S_add_event(c, sp, &tg.v[j], "112", &fake, &base, 0) != 0) return DYAD_ENOMEM;
+                if (dyad__add_event(c, sp, &tg.v[j], "112", &fake, &base, 0) != 0) return DYAD_ENOMEM;
             }
     }
     return DYAD_OK;
@@ -4264,7 +3981,7 @@ static int S_discarded(dyad_coder *c)
             c->discard = story ? DYAD_DISCARD_STORY : DYAD_DISCARD_SENTENCE;
             c->discard_entry = m.entry;
             TRACE("discard phrase '%s' at token %u (%s:%lu): %s not coded\n",
-                  S_entry_text(c, m.entry), i, e.file ? e.file : "", e.line,
+                  dyad__entry_text(c, m.entry), i, e.file ? e.file : "", e.line,
                   story ? "story" : "sentence");
             return 1;
         }
@@ -4358,7 +4075,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
             dyad_dict_entry e;
             if (dyad_dict_entry_get(c->d, m->entry, &e) != DYAD_OK) continue;
             dyad__buf_printf(&c->trace, "%s '%s' = %s (%s:%lu)\n", m->agent ? "agent" : "actor",
-                             S_words_text(c, m->a, m->b),
+                             dyad__words_text(c, m->a, m->b),
                              m->agent ? (e.code ? e.code : "?") : (code ? code->code : "(no code)"),
                              e.file ? e.file : "", e.line);
         }
