@@ -211,6 +211,118 @@ struct dyad_coder {
 
 #define TRACE(...) do { if (c->explain) dyad__buf_printf(&c->trace, __VA_ARGS__); } while (0)
 
+/* -------------------------------------------------------------- patterns */
+
+typedef struct pmatch {
+    int ok;
+    int score;                  /* literal words and slots matched */
+    uint32_t src, tgt;          /* token where $ / + matched, or NONE */
+    uint32_t cmp;               /* token where % matched, or NONE */
+} pmatch;
+
+/* The same, from a per-sentence table: patterns ask about the same
+ * synsets at the same places again and again (every verb group, every
+ * gap position), so each synset is matched over the sentence once. */
+#define SYN_SLOTS 512
+
+/* ------------------------------------------------ governing verb groups
+ * Verb group h governs g when h's phrase holds g's (S_governs).  Spans
+ * nest, so those are the groups whose phrase (vp) is a proper ancestor
+ * of g's; the groups sharing one phrase (coordinated verbs) are
+ * consecutive.  Once per sentence, S_gov_index records per phrase of
+ * groups (a "range") what S_mood, S_unwilling, S_condition_party and
+ * dyad__closed_object ask of its groups, and where other searches (the
+ * reporter, the clause of a nominal, the earlier subject ...) find their
+ * candidates, so that each question walks only g's ancestors that are
+ * such phrases, not every group of the sentence: linear in the sentence
+ * for any bounded depth, where asking every group was quadratic.
+ *
+ * The answers do not change: S_mood takes the first deciding group in
+ * the order of the groups, so each list below is searched for its first
+ * member (of g's subject when g has one), and the smallest index of all
+ * the ranges wins; the searches that visit groups one by one visit the
+ * same ones in the same order.  When a tree breaks what this rests on (a
+ * child numbered before its parent, a phrase's groups not consecutive),
+ * or a sentence is too small to need it (no index: c->gov NULL), the
+ * questions ask every group as before. */
+
+/* What makes a group a governor that matters ("hopes to meet", "does not
+ * want to meet", "was forced to give up"). */
+/* (the lexicon's lists "hoping", "willing" and "made") */
+
+enum {
+    GL_UNWILLING,   /* negated, of wanting or planning (S_unwilling) */
+    GL_DECIDES,     /* S_mood's candidates that decide for any g: negated
+                       or with a modal */
+    GL_MADE,        /* ... that decide for an infinitive g only: a
+                       passive of being made to */
+    GL_MODAL,       /* with a modal (S_condition_party) */
+    GL_ASPECT,      /* S_mood's candidates of the dictionary's &ASPECTUAL
+                       ("continues to") */
+    GL_N
+};
+
+typedef struct gentry {
+    uint32_t range, subject, k;     /* k: the group */
+} gentry;
+
+typedef struct gstart {
+    uint32_t tok, k;                /* the first token of group k's phrase */
+} gstart;
+
+typedef struct grange {
+    uint32_t k0, ngroups;           /* its groups */
+    uint32_t minverb;               /* the leftmost main verb of its groups */
+    uint8_t any;                    /* GA_* bits: one of its groups ... */
+    uint32_t swept;                 /* 1 + govidx.resets when S_absorb_inside
+                                       last ran for one of them; 0 never */
+    uint32_t off[GL_N], n[GL_N];    /* its entries in each list */
+    uint32_t first[GL_N];           /* its first group on each list, or NONE */
+} grange;
+
+typedef struct govidx {
+    int ok;                         /* everything is valid */
+    uint32_t resets;                /* times S_code_group gave back groups
+                                       it had absorbed */
+    int any;                        /* what is marked "any tree" is valid */
+    uint32_t *range;                /* per node: its range, or NONE */
+    uint32_t *anc;                  /* per node: the nearest proper ancestor
+                                       with a range, or NONE */
+    uint32_t *same;                 /* per node: its child of the same span,
+                                       or NONE */
+    uint32_t *scratch;              /* room for every range */
+    uint32_t *ifs, nifs;            /* the clauses of "if" and "unless", in
+                                       node order */
+    uint32_t *inner;                /* per node: the group whose main verb's
+                                       phrase it is, or NONE */
+    uint32_t *anc_inner;            /* per node: the nearest proper ancestor
+                                       that is such a phrase, or NONE */
+    uint32_t *subj_before;          /* per token i: the last group with a
+                                       subject whose verb is before i, or
+                                       NONE (any tree) */
+    uint8_t *is_subject;            /* per node: some group's subject */
+    uint32_t *clause_first;         /* per node: the first group whose
+                                       subject's parent it is, or NONE */
+    uint32_t *clause_next;          /* per group: the next such group of
+                                       the same node, or NONE */
+    uint32_t *cand;                 /* room for twice every group */
+    uint32_t *first_at;             /* per token: the first group whose first
+                                       verbal token it is, or NONE (any tree) */
+    uint32_t *subj_verb;            /* min tree over the groups: the verb of
+                                       a group with a subject (any tree) */
+    uint32_t *np_end;               /* min tree over the nodes: the end of a
+                                       noun phrase (any tree) */
+    uint32_t gleaves, nleaves;      /* their leaves */
+    uint32_t *report_first;         /* per node: the first group reporting
+                                       it (its reported clause), or NONE */
+    uint32_t *report_next;          /* per group: the next one reporting the
+                                       same node, or NONE */
+    gstart *by_start;               /* the groups by the first token of their
+                                       phrase */
+    grange *r;
+    gentry *e[GL_N];                /* sorted by range, subject, group */
+} govidx;
+
 /* ---------------------------------------------------------------- events */
 
 typedef struct evb {
@@ -221,6 +333,23 @@ typedef struct evb {
 /* coder.c */
 char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b);
 int dyad__country_code(const char *k);
+actorset dyad__np_actors(dyad_coder *c, uint32_t np, int depth);
+int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va);
+
+/* patterns.c */
+int dyad__judgement(const char *code);
+int dyad__one_sided(const char *code);
+int dyad__inward(const char *code);
+int dyad__venue(const char *code);
+int dyad__has_word(const dyad_coder *c, unsigned id);
+uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
+unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex);
+pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
+int dyad__symmetric(const char *code);
+int dyad__mutual(const char *code, const char *verb);
+const char *dyad__intent(const char *code);
+const char *dyad__refusal(const char *code);
+int dyad__force_code(const char *code);
 
 /* evidence.c */
 void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,

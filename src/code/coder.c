@@ -40,124 +40,12 @@ typedef struct agroups {
     int n;
 } agroups;
 
-/* -------------------------------------------------------------- patterns */
-
-typedef struct pmatch {
-    int ok;
-    int score;                  /* literal words and slots matched */
-    uint32_t src, tgt;          /* token where $ / + matched, or NONE */
-    uint32_t cmp;               /* token where % matched, or NONE */
-} pmatch;
-
-/* The same, from a per-sentence table: patterns ask about the same
- * synsets at the same places again and again (every verb group, every
- * gap position), so each synset is matched over the sentence once. */
-#define SYN_SLOTS 512
-
-/* ------------------------------------------------ governing verb groups
- * Verb group h governs g when h's phrase holds g's (S_governs).  Spans
- * nest, so those are the groups whose phrase (vp) is a proper ancestor
- * of g's; the groups sharing one phrase (coordinated verbs) are
- * consecutive.  Once per sentence, S_gov_index records per phrase of
- * groups (a "range") what S_mood, S_unwilling, S_condition_party and
- * S_closed_object ask of its groups, and where other searches (the
- * reporter, the clause of a nominal, the earlier subject ...) find their
- * candidates, so that each question walks only g's ancestors that are
- * such phrases, not every group of the sentence: linear in the sentence
- * for any bounded depth, where asking every group was quadratic.
- *
- * The answers do not change: S_mood takes the first deciding group in
- * the order of the groups, so each list below is searched for its first
- * member (of g's subject when g has one), and the smallest index of all
- * the ranges wins; the searches that visit groups one by one visit the
- * same ones in the same order.  When a tree breaks what this rests on (a
- * child numbered before its parent, a phrase's groups not consecutive),
- * or a sentence is too small to need it (no index: c->gov NULL), the
- * questions ask every group as before. */
-
-/* What makes a group a governor that matters ("hopes to meet", "does not
- * want to meet", "was forced to give up"). */
-/* (the lexicon's lists "hoping", "willing" and "made") */
-
-enum {
-    GL_UNWILLING,   /* negated, of wanting or planning (S_unwilling) */
-    GL_DECIDES,     /* S_mood's candidates that decide for any g: negated
-                       or with a modal */
-    GL_MADE,        /* ... that decide for an infinitive g only: a
-                       passive of being made to */
-    GL_MODAL,       /* with a modal (S_condition_party) */
-    GL_ASPECT,      /* S_mood's candidates of the dictionary's &ASPECTUAL
-                       ("continues to") */
-    GL_N
-};
-
 /* Which words some group of a range has as its verb (grange.any). */
 enum {
     GA_HOPING = 1,  /* hopes or wishes */
     GA_ASKED = 2,   /* the dictionary's &ASKED ("urged", "tried") */
     GA_ALLEGED = 4  /* the dictionary's &ALLEGED ("accused", "denied") */
 };
-
-typedef struct gentry {
-    uint32_t range, subject, k;     /* k: the group */
-} gentry;
-
-typedef struct gstart {
-    uint32_t tok, k;                /* the first token of group k's phrase */
-} gstart;
-
-typedef struct grange {
-    uint32_t k0, ngroups;           /* its groups */
-    uint32_t minverb;               /* the leftmost main verb of its groups */
-    uint8_t any;                    /* GA_* bits: one of its groups ... */
-    uint32_t swept;                 /* 1 + govidx.resets when S_absorb_inside
-                                       last ran for one of them; 0 never */
-    uint32_t off[GL_N], n[GL_N];    /* its entries in each list */
-    uint32_t first[GL_N];           /* its first group on each list, or NONE */
-} grange;
-
-typedef struct govidx {
-    int ok;                         /* everything is valid */
-    uint32_t resets;                /* times S_code_group gave back groups
-                                       it had absorbed */
-    int any;                        /* what is marked "any tree" is valid */
-    uint32_t *range;                /* per node: its range, or NONE */
-    uint32_t *anc;                  /* per node: the nearest proper ancestor
-                                       with a range, or NONE */
-    uint32_t *same;                 /* per node: its child of the same span,
-                                       or NONE */
-    uint32_t *scratch;              /* room for every range */
-    uint32_t *ifs, nifs;            /* the clauses of "if" and "unless", in
-                                       node order */
-    uint32_t *inner;                /* per node: the group whose main verb's
-                                       phrase it is, or NONE */
-    uint32_t *anc_inner;            /* per node: the nearest proper ancestor
-                                       that is such a phrase, or NONE */
-    uint32_t *subj_before;          /* per token i: the last group with a
-                                       subject whose verb is before i, or
-                                       NONE (any tree) */
-    uint8_t *is_subject;            /* per node: some group's subject */
-    uint32_t *clause_first;         /* per node: the first group whose
-                                       subject's parent it is, or NONE */
-    uint32_t *clause_next;          /* per group: the next such group of
-                                       the same node, or NONE */
-    uint32_t *cand;                 /* room for twice every group */
-    uint32_t *first_at;             /* per token: the first group whose first
-                                       verbal token it is, or NONE (any tree) */
-    uint32_t *subj_verb;            /* min tree over the groups: the verb of
-                                       a group with a subject (any tree) */
-    uint32_t *np_end;               /* min tree over the nodes: the end of a
-                                       noun phrase (any tree) */
-    uint32_t gleaves, nleaves;      /* their leaves */
-    uint32_t *report_first;         /* per node: the first group reporting
-                                       it (its reported clause), or NONE */
-    uint32_t *report_next;          /* per group: the next one reporting the
-                                       same node, or NONE */
-    gstart *by_start;               /* the groups by the first token of their
-                                       phrase */
-    grange *r;
-    gentry *e[GL_N];                /* sorted by range, subject, group */
-} govidx;
 
 /* Sentences with more verb groups or phrases than these get an index;
  * the others are asked group by group as before, at a cost bounded by
@@ -169,13 +57,7 @@ typedef struct govidx {
 #define GOV_MIN_NODES 256
 #endif
 
-/* Matches elements e[k..n) going in direction dir (+1 forward from pos,
- * -1 backward ending before pos), within [lo, hi).  adj: the element
- * must sit right at pos.  Backtracks over gaps. */
-#define MAX_GAP 40
-
 static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
-static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth);
 static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
                         const unsigned *ag, int by_country, actorset *s);
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth);
@@ -185,7 +67,6 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
 static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep);
 static actorset S_named_only(dyad_coder *c, const actorset *s);
-static const dyad_cameo_info *S_cameo_row(const char *code);
 static int S_reporting(const dyad_coder *c, uint32_t tok);
 static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g);
 static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
@@ -656,7 +537,7 @@ static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
     for (uint32_t ch = t->nodes[node].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         if (x->label == DYAD__L_NP && t->nodes[node].label != DYAD__L_NP) {
-            actorset sub = S_np_actors(c, ch, depth + 1);
+            actorset sub = dyad__np_actors(c, ch, depth + 1);
             if (sub.n) return sub;
         } else if (x->label == DYAD__L_PP || x->label == DYAD__L_VP || x->label == DYAD__L_S) {
             actorset sub = S_complement_actors(c, ch, depth + 1);
@@ -667,7 +548,7 @@ static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
 }
 
 /* Memoised per sentence: patterns ask for the same phrases many times. */
-static actorset S_np_actors(dyad_coder *c, uint32_t np, int depth)
+actorset dyad__np_actors(dyad_coder *c, uint32_t np, int depth)
 {
     if (c->np_done && np < c->tree.nnodes) {
         if (c->np_done[np]) return c->np_memo[np];
@@ -860,7 +741,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         int first = 1;
         for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
             if (t->nodes[ch].label != DYAD__L_NP) continue;
-            actorset sub = S_np_actors(c, ch, depth + 1);
+            actorset sub = dyad__np_actors(c, ch, depth + 1);
             for (uint32_t k = 0; k < sub.n; k++) {
                 actor a = sub.v[k];
                 /* news mode: "the presidents of Chile and Peru" parsed
@@ -1103,7 +984,7 @@ static void S_learn_names(dyad_coder *c)
             if (up == NONE || t->nodes[up].label != DYAD__L_NP) continue;
             q = up;
         }
-        actorset s = S_np_actors(c, q, 0);
+        actorset s = dyad__np_actors(c, q, 0);
         const char *code = NULL;
         for (uint32_t k = 0; k < s.n && !code; k++)
             if (strncmp(s.v[k].code, "---", 3)) code = s.v[k].code;
@@ -1215,7 +1096,7 @@ static void S_find_speaker(dyad_coder *c)
         if (np == NONE || c->inquote[t->nodes[np].tok_a])
             np = h->last + 1 < t->ntoks ? c->np_from[h->last + 1] : NONE;   /* said X */
         if (np == NONE || S_first_person(t->toks[t->nodes[np].tok_a].word)) continue;
-        actorset s = S_np_actors(c, np, 0);
+        actorset s = dyad__np_actors(c, np, 0);
         c->speaker = S_named_only(c, &s);
     }
 }
@@ -1294,7 +1175,7 @@ static void S_doc_update(dyad_coder *c)
             person = c->ments[i].a == i && S_is_person(c, &c->ments[i]);
         if (!person && !(np->tok_b == np->tok_a + 1 && S_third_person(t->toks[np->tok_a].word)))
             continue;
-        actorset s = S_np_actors(c, h->subject, 0);
+        actorset s = dyad__np_actors(c, h->subject, 0);
         if (!s.n || !strncmp(s.v[0].code, "---", 3)) continue;
         dyad__story_set_person(st, s.v[0].code,
                                s.v[0].b > s.v[0].a ? dyad__words_text(c, s.v[0].a, s.v[0].b) : "");
@@ -1304,7 +1185,7 @@ static void S_doc_update(dyad_coder *c)
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (h->subject == NONE || c->inquote[h->verb]) continue;
-        actorset s = S_np_actors(c, h->subject, 0);
+        actorset s = dyad__np_actors(c, h->subject, 0);
         for (uint32_t i = 0; i < s.n && i < 2; i++)
             dyad__story_note_party(st, s.v[i].code,
                                    s.v[i].b > s.v[i].a ? dyad__words_text(c, s.v[i].a, s.v[i].b) : "");
@@ -1439,128 +1320,6 @@ static int S_each_other(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
-/* The CAMEO table's traits (data/cameo/cameo.tsv) of code's own row, 0
- * when it has none. */
-static unsigned S_traits(const char *code)
-{
-    const dyad_cameo_info *ci = NULL;
-    return code && dyad_cameo_lookup(code, &ci) == DYAD_OK && ci ? ci->traits : 0;
-}
-
-/* Codes whose object is often a deed rather than a party: judged acts,
- * and sanctions or coercion aimed at what a party did (the table's trait
- * "judgement", of the code's row or its nearest parent's: 051, 11x, 12x,
- * 16x, 17x). */
-static int S_judgement(const char *code)
-{
-    const dyad_cameo_info *ci = S_cameo_row(code);
-    return ci && (ci->traits & DYAD_CAMEO_JUDGEMENT);
-}
-
-/* Acts that need no second party (the table's trait "one_sided", of the
- * code's row or its nearest parent's: protests, force postures, a
- * declared truce, demobilising, surrender, curfews, emergency rule). */
-static int S_one_sided(const char *code)
-{
-    const dyad_cameo_info *ci = S_cameo_row(code);
-    return ci && (ci->traits & DYAD_CAMEO_ONE_SIDED);
-}
-
-/* Acts on the actor's own polity as a whole (reform, concessions). */
-static int S_inward(const char *code)
-{
-    const dyad_cameo_info *ci = S_cameo_row(code);
-    return ci && (ci->traits & DYAD_CAMEO_INWARD);
-}
-
-/* Acts whose place is a venue, not a party ("protested in Paris"). */
-static int S_venue(const char *code)
-{
-    const dyad_cameo_info *ci = S_cameo_row(code);
-    return ci && (ci->traits & DYAD_CAMEO_VENUE);
-}
-
-/* The widest noun phrase starting at token i (for $ + % ^), NONE if
- * none; precomputed per sentence. */
-static uint32_t S_np_at(const dyad_coder *c, uint32_t i)
-{
-    return i < c->tree.ntoks ? c->np_from[i] : NONE;
-}
-
-/* Is word id used anywhere in the sentence?  (A pattern whose literal
- * words are not all present cannot match: most are skipped this way.) */
-static int S_has_word(const dyad_coder *c, unsigned id)
-{
-    if (!id) return 0;
-    for (uint32_t h = (id * 2654435761u) & c->wset_mask;; h = (h + 1) & c->wset_mask) {
-        if (c->wset[h] == id) return 1;
-        if (!c->wset[h]) return 0;
-    }
-}
-
-/* Which members of synset id match from token start, as a bit set of
- * their lengths (bit k: a member of k + 1 words).  (A per-sentence memo
- * was tried: since the id lookups reject by first word it costs more than
- * it saves.) */
-static uint32_t S_synset_lens_at(dyad_coder *c, unsigned id, uint32_t start)
-{
-    size_t ends[16];
-    size_t m = dyad_dict_synset_match_ids(c->d, id, c->wid, c->tree.ntoks, start, ends, 16);
-    uint32_t lens = 0;
-    for (size_t q = 0; q < m && q < 16; q++)
-        if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
-    return lens;
-}
-static uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
-{
-    uint32_t n = c->tree.ntoks;
-    if (start >= n) return 0;
-    if (!c->syn) return S_synset_lens_at(c, id, start);
-    uint32_t h = (id * 2654435761u) & (SYN_SLOTS - 1);
-    for (int probe = 0; probe < SYN_SLOTS; probe++, h = (h + 1) & (SYN_SLOTS - 1)) {
-        struct synlens *sl = &c->syn[h];
-        if (sl->lens && sl->id != id) continue;
-        if (!sl->lens) {
-            uint32_t *v = dyad__arena_alloc(&c->arena, (size_t)n * sizeof *v);
-            if (!v) return S_synset_lens_at(c, id, start);
-            memset(v, 0xff, (size_t)n * sizeof *v);   /* not yet asked */
-            sl->id = id;
-            sl->lens = v;
-        }
-        if (sl->lens[start] == UINT32_MAX) sl->lens[start] = S_synset_lens_at(c, id, start) & 0x7fffffffu;
-        return sl->lens[start];
-    }
-    return S_synset_lens_at(c, id, start);   /* table full */
-}
-
-/* The word id of w[0..n) and (*lex) its lexicon lists: one probe of the
- * cache for a word seen before. */
-static unsigned S_word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex)
-{
-    if (n == 0 || n > WCACHE_LEN) {
-        *lex = dyad__lex_bits(c->lex, w, n);
-        return dyad_dict_word_id(c->d, w, n);
-    }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    wslot *sl = &c->wcache[h & (WCACHE_SIZE - 1)];
-    if (sl->len == n && memcmp(sl->s, w, n) == 0) {
-        *lex = sl->lex;
-        return sl->id;
-    }
-    unsigned id = dyad_dict_word_id(c->d, w, n);
-    sl->len = (unsigned char)n;
-    memcpy(sl->s, w, n);
-    sl->id = id;
-    sl->lex = *lex = dyad__lex_bits(c->lex, w, n);
-    return id;
-}
-
-static int S_word_is(const dyad_coder *c, uint32_t i, unsigned id)
-{
-    return id && c->wid[i] == id;
-}
-
 static int S_by_gstart(const void *a, const void *b)
 {
     const gstart *x = a, *y = b;
@@ -1617,7 +1376,7 @@ static unsigned S_gov_lists(dyad_coder *c, const dyad__vgroup *h)
     if (h->modality != DYAD__MOD_NONE) m |= 1u << GL_MODAL;
     int decides = h->negated || h->modality != DYAD__MOD_NONE;
     int made = !decides && h->passive && S_lx(c, h->verb, DYAD__LX_MADE);
-    int aspect = c->syn_aspectual && S_synset_lens(c, c->syn_aspectual, h->verb);
+    int aspect = c->syn_aspectual && dyad__synset_lens(c, c->syn_aspectual, h->verb);
     if ((decides || made || aspect) && h->reported == NONE && !S_reporting(c, h->verb)) {
         if (decides) m |= 1u << GL_DECIDES;
         if (made) m |= 1u << GL_MADE;
@@ -1722,8 +1481,8 @@ static dyad_status S_gov_index(dyad_coder *c)
         r->ngroups++;
         if (h->verb < r->minverb) r->minverb = h->verb;
         if (S_lx(c, h->verb, DYAD__LX_HOPING)) r->any |= GA_HOPING;
-        if (c->syn_asked && S_synset_lens(c, c->syn_asked, h->verb)) r->any |= GA_ASKED;
-        if (c->syn_alleged && S_synset_lens(c, c->syn_alleged, h->verb)) r->any |= GA_ALLEGED;
+        if (c->syn_asked && dyad__synset_lens(c, c->syn_asked, h->verb)) r->any |= GA_ASKED;
+        if (c->syn_alleged && dyad__synset_lens(c, c->syn_alleged, h->verb)) r->any |= GA_ALLEGED;
         lists[k] = (uint8_t)S_gov_lists(c, h);
         for (int l = 0; l < GL_N; l++)
             if (lists[k] & (1u << l)) {
@@ -1935,7 +1694,7 @@ static void S_absorb_below(dyad_coder *c, const dyad__vgroup *g, uint32_t from)
  * that closes before token va?  Then it is that verb's object, not a
  * party before the verb at va: in "A is expected to visit B and C, in a
  * move to strengthen ties", B and C are not the ones strengthening. */
-static int S_closed_object(const dyad_coder *c, uint32_t np, int32_t va)
+int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va)
 {
     const dyad__tree *t = &c->tree;
     const dyad__node *x = &t->nodes[np];
@@ -1956,135 +1715,6 @@ static int S_closed_object(const dyad_coder *c, uint32_t np, int32_t va)
             return 1;
     }
     return 0;
-}
-
-/* The smallest noun phrase holding token i (the first in node order of
- * those as small), or NONE.  With an index, by the token's ancestors:
- * the innermost noun phrase, or the outermost of a chain of noun phrases
- * of its span. */
-static uint32_t S_np_around(const dyad_coder *c, uint32_t i)
-{
-    const dyad__tree *t = &c->tree;
-    uint32_t np = NONE;
-    if (c->gov && c->gov->ok && i < t->ntoks) {
-        for (uint32_t q = t->toks[i].parent; q != NONE; q = t->nodes[q].parent) {
-            const dyad__node *nd = &t->nodes[q];
-            if (np != NONE && nd->tok_b - nd->tok_a > t->nodes[np].tok_b - t->nodes[np].tok_a) break;
-            if (nd->label == DYAD__L_NP && nd->tok_a <= i && i < nd->tok_b) np = q;
-        }
-        return np;
-    }
-    for (uint32_t q = 0; q < t->nnodes; q++) {
-        const dyad__node *nd = &t->nodes[q];
-        if (nd->label == DYAD__L_NP && nd->tok_a <= i && i < nd->tok_b &&
-            (np == NONE || nd->tok_b - nd->tok_a < t->nodes[np].tok_b - t->nodes[np].tok_a))
-            np = q;
-    }
-    return np;
-}
-static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, int dir,
-                   int32_t pos, int adj, int32_t lo, int32_t hi, pmatch *pm, int depth)
-{
-    if (k == n) return 1;
-    if (depth > 64) return 0;
-    const dyad_pat_elem *x = dir > 0 ? &e[k] : &e[n - 1 - k];
-    /* adjacency of this element to the one matched before it */
-    int need_adj = dir > 0 ? x->adjacent : adj;
-    int next_adj = dir > 0 ? 0 : x->adjacent;
-    switch (x->kind) {
-    case DYAD_PAT_NP_BEGIN: case DYAD_PAT_NP_END:
-    case DYAD_PAT_PP_BEGIN: case DYAD_PAT_PP_END:
-        return S_match(c, e, n, k + 1, dir, pos, dir > 0 ? adj : need_adj, lo, hi, pm, depth + 1);
-    default:
-        break;
-    }
-    int32_t start = dir > 0 ? pos : pos - 1;
-    for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
-        if (need_adj && i != start) break;
-        /* a gap spans at most MAX_GAP words: a pattern's words belong to
-         * its verb's phrase, and an unbounded gap makes matching a long
-         * sentence quadratic in its length (every verb, every place) */
-        if ((i - start) * dir > MAX_GAP) break;
-        /* a gap does not pass another clause's verb: the pattern's
-         * words belong to this verb's phrase ("spoke ahead of a meeting
-         * requested by A to discuss B's transfer of arms to C" is not
-         * "spoke to C"); news mode only, PETRARCH lets gaps run on */
-        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? 1 : 3))) break;
-        int32_t next = NONE, got = 0;
-        switch (x->kind) {
-        case DYAD_PAT_WORD:
-            if (S_word_is(c, (uint32_t)i, x->id)) { got = 1; next = dir > 0 ? i + 1 : i; }
-            break;
-        case DYAD_PAT_SYNSET: {
-            if (dir > 0) {
-                uint32_t lens = S_synset_lens(c, x->id, (uint32_t)i);
-                if (lens) {   /* the longest member */
-                    int k = 31;
-                    while (!(lens & (1u << k))) k--;
-                    got = 1;
-                    next = i + k + 1;
-                }
-            } else {
-                /* a member ending at i: try starts going left */
-                for (int32_t s0 = i; s0 >= lo && s0 > i - 6 && !got; s0--)
-                    if (S_synset_lens(c, x->id, (uint32_t)s0) & (1u << (i - s0))) {
-                        got = 1;
-                        next = s0;
-                    }
-            }
-            break;
-        }
-        case DYAD_PAT_SOURCE: case DYAD_PAT_TARGET: case DYAD_PAT_COMPOUND: case DYAD_PAT_SKIP: {
-            uint32_t np = NONE;
-            if (dir > 0) np = S_np_at(c, (uint32_t)i);
-            if (dir > 0 && np == NONE && x->kind == DYAD_PAT_SKIP) {
-                /* ^ inside a noun phrase ("THEIR ^": "their populations"):
-                 * skip to the end of the smallest one around i */
-                np = S_np_around(c, (uint32_t)i);
-            }
-            if (dir <= 0) np = c->np_to[i];
-            if (np == NONE) break;
-            if (x->kind != DYAD_PAT_SKIP && dir < 0 && c->agent_country && S_closed_object(c, np, hi))
-                break;
-            if (x->kind != DYAD_PAT_SKIP) {
-                actorset s = S_np_actors(c, np, 0);
-                if (!s.n) break;
-                if (x->kind == DYAD_PAT_COMPOUND && s.n < 2) break;
-                if (x->kind == DYAD_PAT_SOURCE) pm->src = np;
-                else if (x->kind == DYAD_PAT_TARGET) pm->tgt = np;
-                else pm->cmp = np;
-            }
-            got = 1;
-            next = dir > 0 ? (int32_t)c->tree.nodes[np].tok_b : (int32_t)c->tree.nodes[np].tok_a;
-            break;
-        }
-        default:
-            break;
-        }
-        if (got) {
-            pmatch save = *pm;
-            pm->score += x->kind == DYAD_PAT_SKIP ? 0 : 1;
-            if (S_match(c, e, n, k + 1, dir, next, next_adj, lo, hi, pm, depth + 1)) return 1;
-            *pm = save;
-        }
-    }
-    return 0;
-}
-
-/* Tries pattern p around the verb occupying tokens [va, vb). */
-static pmatch S_try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb)
-{
-    pmatch pm = {0, 0, NONE, NONE, NONE};
-    const dyad_pat_elem *e = p->elems;
-    size_t v = p->verb;
-    /* before the verb, matched right to left; after, left to right */
-    int adj_before = v < p->nelems ? e[v].adjacent : 0;
-    if (!S_match(c, e, v, 0, -1, (int32_t)va, adj_before, 0, (int32_t)va, &pm, 0)) return pm;
-    if (!S_match(c, e + v + 1, p->nelems - v - 1, 0, +1, (int32_t)vb, 0, (int32_t)vb,
-                 (int32_t)c->tree.ntoks, &pm, 0))
-        return pm;
-    pm.ok = 1;
-    return pm;
 }
 
 /* ---------------------------------------------------------------- roles */
@@ -2194,7 +1824,7 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
             }
         }
         if (np == NONE) continue;
-        actorset s = S_np_actors(c, np, 0);
+        actorset s = dyad__np_actors(c, np, 0);
         if (s.n) { *from = np; return s; }
     }
     return none;
@@ -2241,30 +1871,6 @@ static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep)
             n = t->nodes[n].parent;
         }
     }
-}
-
-/* CAMEO codes of interactions that are mutual when both parties are in
- * the subject (the table's trait "symmetric"): express intent to meet
- * (036), consult (040, 041, 044), negotiate (046), sign an agreement
- * (057). */
-static int S_symmetric(const char *code)
-{
-    return (S_traits(code) & DYAD_CAMEO_SYMMETRIC) != 0;
-}
-
-/* Acts that are mutual whoever is named first: consultations (040, 041,
- * 043 is not: a visit has a host), meetings (044), mediation aside (045
- * is by a third party, not mutual), negotiations (046), signed
- * agreements (057); an intent to meet (036) only when the verb is "meet"
- * or "talk" ("due to meet Erdogan"; "plans to visit India" is one-way);
- * the others are the table's trait "mutual". */
-static int S_mutual(const char *code, const char *verb)
-{
-    if (S_traits(code) & DYAD_CAMEO_MUTUAL) return 1;
-    if (!strcmp(code, "036"))
-        return !strncasecmp(verb, "meet", 4) || !strcasecmp(verb, "met") ||
-               !strncasecmp(verb, "talk", 4);
-    return 0;
 }
 
 /* Is g on a schedule rather than one side's plan: "is due (scheduled,
@@ -2364,7 +1970,7 @@ static actorset S_earlier_subject(dyad_coder *c, const dyad__vgroup *g, int outs
         if (outside && (t->nodes[h->subject].tok_b > g->first ||
                         (hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b)))
             continue;
-        actorset hs = S_np_actors(c, h->subject, 0);
+        actorset hs = dyad__np_actors(c, h->subject, 0);
         out = S_named_only(c, &hs);
         if (out.n) TRACE("  the subject of '%s', the clause before\n", t->toks[h->verb].word);
     }
@@ -2383,38 +1989,6 @@ static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
     if (np == NONE || t->nodes[np].label != DYAD__L_NP) return 0;
     uint32_t head = t->nodes[np].head;
     return head != NONE && S_lx(c, head, DYAD__LX_CHARGE_NOUNS);
-}
-
-/* The row of CAMEO code (data/cameo/cameo.tsv), or of its nearest
- * parent in the table ("0874" -> "087" -> "08"); NULL when none. */
-static const dyad_cameo_info *S_cameo_row(const char *code)
-{
-    char buf[8];
-    size_t n = code ? strlen(code) : 0;
-    if (n < 2 || n >= sizeof buf) return NULL;
-    memcpy(buf, code, n + 1);
-    for (; n >= 2; buf[--n] = 0) {
-        const dyad_cameo_info *ci = NULL;
-        if (dyad_cameo_lookup(buf, &ci) == DYAD_OK && ci) return ci;
-    }
-    return NULL;
-}
-
-/* The code of stating that one will do code's act ("will meet": 036,
- * "will attack": 1384), from the CAMEO table's intent column; NULL when
- * stating it is no event of its own ("will criticize"). */
-static const char *S_intent(const char *code)
-{
-    const dyad_cameo_info *ci = S_cameo_row(code);
-    return ci ? ci->intent : NULL;
-}
-
-/* The code of refusing to do code's act ("will not meet": 125, "won't
- * send aid": 122), from the CAMEO table's refusal column; NULL when none. */
-static const char *S_refusal(const char *code)
-{
-    const dyad_cameo_info *ci = S_cameo_row(code);
-    return ci ? ci->refusal : NULL;
 }
 
 /* Does node q lie in a clause of "whether", "if" or "unless": a condition
@@ -2463,7 +2037,7 @@ static int S_gov_any(dyad_coder *c, const dyad__vgroup *g, unsigned bit, int lis
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (S_governs(t, h, g) && (list >= 0 ? S_lx(c, h->verb, list)
-                                              : S_synset_lens(c, syn, h->verb) != 0))
+                                              : dyad__synset_lens(c, syn, h->verb) != 0))
             return 1;
     }
     return 0;
@@ -2486,11 +2060,11 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
     if (g->infinitive && c->syn_asked) {
         uint32_t to = g->first;
         while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
-        if (to > 0 && !strcmp(t->toks[to].tag, "TO") && S_synset_lens(c, c->syn_asked, to - 1)) return -2;
+        if (to > 0 && !strcmp(t->toks[to].tag, "TO") && dyad__synset_lens(c, c->syn_asked, to - 1)) return -2;
         if (S_gov_any(c, g, GA_ASKED, -1, c->syn_asked)) return -2;
     }
     if (c->syn_alleged) {
-        if (g->first > 0 && S_synset_lens(c, c->syn_alleged, g->first - 1) &&
+        if (g->first > 0 && dyad__synset_lens(c, c->syn_alleged, g->first - 1) &&
             !strncmp(t->toks[g->first - 1].tag, "RB", 2))
             return -2;   /* "allegedly attacked" */
         if (!strcmp(t->toks[g->verb].tag, "VBG") && g->first == g->verb &&
@@ -2528,7 +2102,7 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
             continue;
         /* "does not want to meet": the act is not even intended */
         if (h->negated) return -1;
-        if (c->syn_aspectual && g->infinitive && S_synset_lens(c, c->syn_aspectual, h->verb))
+        if (c->syn_aspectual && g->infinitive && dyad__synset_lens(c, c->syn_aspectual, h->verb))
             under_way = 1;
         /* "was forced (asked, ordered) to give up": another's will, not
          * the subject's intent */
@@ -2567,13 +2141,6 @@ static int S_the_statement(const dyad_coder *c, uint32_t np)
     static const char *const docs[] = {"statement", "letter", "communique", "declaration"};
     return p->tok_b == p->tok_a + 2 && !strcasecmp(t->toks[p->tok_a].word, "the") &&
            S_in_words(t->toks[p->tok_a + 1].word, docs, DYAD_ARRAY_LEN(docs));
-}
-
-/* Acts of force (the table's trait "force": roots 18 to 20). */
-static int S_force_code(const char *code)
-{
-    const dyad_cameo_info *ci = S_cameo_row(code);
-    return ci && (ci->traits & DYAD_CAMEO_FORCE);
 }
 
 /* News mode: a threat made by a condition.  Coercion or force that will,
@@ -2732,7 +2299,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         for (size_t k = 0; k < blk.npatterns; k++) {
             /* one of its words missing from the sentence: it cannot match */
             uint32_t key = dyad__dict_pattern_key(c->d, blk.first_pattern + (unsigned)k);
-            if (key && !S_has_word(c, key)) continue;
+            if (key && !dyad__has_word(c, key)) continue;
             dyad_dict_pattern p;
             if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK)
                 continue;
@@ -2740,9 +2307,9 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             if (p.code && p.code[0] == '+' && !strcmp(p.code, "+++")) continue;
             int absent = 0;
             for (size_t q = 0; q < p.nelems && !absent; q++)
-                absent = p.elems[q].kind == DYAD_PAT_WORD && !S_has_word(c, p.elems[q].id);
+                absent = p.elems[q].kind == DYAD_PAT_WORD && !dyad__has_word(c, p.elems[q].id);
             if (absent) continue;
-            pmatch pm = S_try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
+            pmatch pm = dyad__try_pattern(c, &p, (uint32_t)vm[0].start, (uint32_t)vm[0].end);
             if (pm.ok && pm.score > best.score) { best = pm; bp = p; }
         }
     }
@@ -2819,7 +2386,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         code = "125";
         TRACE("  a meeting not wanted: a refusal (125)\n");
     } else if (condp.n) {
-        const char *threat = S_intent(code);
+        const char *threat = dyad__intent(code);
         if (!threat) threat = code;   /* a verbal act stays what it is */
         if (strcmp(threat, code))
             c->plan[c->nplan++] = (planmap){code, threat, DYAD_HYPOTHETICAL};
@@ -2832,7 +2399,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         const char *refusal = code && !paired && mood == -1 && g->negated &&
                                       (g->modality == DYAD__MOD_FUTURE ||
                                        g->modality == DYAD__MOD_CONDITIONAL)
-                                  ? S_refusal(code) : NULL;
+                                  ? dyad__refusal(code) : NULL;
         if (refusal) {
             /* "will not attend the talks": a refusal, made now (CAMEO 12),
              * of an act not done */
@@ -2860,7 +2427,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
             TRACE("  planned in a relative clause: marked, no stated intent\n");
         } else if (mood > 0) {
             const char *was = code ? code : paired;
-            const char *ic = code ? S_intent(code) : NULL, *ip = paired ? S_intent(paired) : NULL;
+            const char *ic = code ? dyad__intent(code) : NULL, *ip = paired ? dyad__intent(paired) : NULL;
             int has_ic = ic && strcmp(ic, code), has_ip = ip && paired && strcmp(ip, paired);
             if (!has_ic && !has_ip) {
                 /* no code states an intent to do it ("will criticize"):
@@ -2897,9 +2464,9 @@ mood_done:
     /* roles */
     actorset src = {NULL, 0}, tgt = {NULL, 0};
     uint32_t from = NONE;
-    if (best.src != NONE) src = S_np_actors(c, best.src, 0);
-    if (best.tgt != NONE) tgt = S_np_actors(c, best.tgt, 0);
-    if (!src.n && g->subject != NONE) src = S_np_actors(c, g->subject, 0);
+    if (best.src != NONE) src = dyad__np_actors(c, best.src, 0);
+    if (best.tgt != NONE) tgt = dyad__np_actors(c, best.tgt, 0);
+    if (!src.n && g->subject != NONE) src = dyad__np_actors(c, g->subject, 0);
     if (c->agent_country && !S_named_only(c, &src).n && !strcmp(t->toks[g->verb].tag, "VBG") &&
         g->first == g->verb && g->first > 0 && !strcmp(t->toks[g->first - 1].word, ",")) {
         /* news mode: a participle after a comma whose clause names no
@@ -2920,7 +2487,7 @@ mood_done:
                 gv->tok_b > hv->tok_b || hv->tok_b - hv->tok_a <= widest ||
                 S_reporting(c, h->verb))
                 continue;
-            actorset hs = S_np_actors(c, h->subject, 0);
+            actorset hs = dyad__np_actors(c, h->subject, 0);
             hs = S_named_only(c, &hs);
             if (!hs.n) continue;
             src = hs;
@@ -2955,7 +2522,7 @@ mood_done:
                 continue;
             const dyad__node *in = &t->nodes[h->inner];
             if (in->tok_a <= t->nodes[g->vp].tok_a && t->nodes[g->vp].tok_b <= in->tok_b) {
-                src = S_np_actors(c, h->subject, 0);
+                src = dyad__np_actors(c, h->subject, 0);
                 if (src.n) TRACE("  pronoun subject: the governing clause's subject\n");
             }
         }
@@ -2975,7 +2542,7 @@ mood_done:
         /* news mode: an act of one party ("walked off the job in
          * Valparaiso", "rallied outside the ministry") has a place, not a second
          * party, in its locative phrase */
-        if (tgt.n && c->agent_country && code && S_venue(code) && from != NONE) {
+        if (tgt.n && c->agent_country && code && dyad__venue(code) && from != NONE) {
             uint32_t pp = t->nodes[from].parent;
             if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
                 S_locative(c, t->nodes[pp].head)) {
@@ -2987,7 +2554,7 @@ mood_done:
             }
         }
     }
-    if (!tgt.n && c->agent_country && code && S_force_code(code)) {
+    if (!tgt.n && c->agent_country && code && dyad__force_code(code)) {
         /* "picked out police officers ... and shot them": "them" is the
          * nearest phrase before it in the sentence that names a party,
          * other than the subject */
@@ -3007,7 +2574,7 @@ mood_done:
                 if (x->label != DYAD__L_NP || x->tok_b > g->first || x->tok_a == sa ||
                     S_pronoun(t, q) || (c->inquote && c->inquote[x->tok_a] != c->inquote[g->verb]))
                     continue;
-                actorset xs = S_np_actors(c, q, 0);
+                actorset xs = dyad__np_actors(c, q, 0);
                 tgt = S_named_only(c, &xs);
                 if (tgt.n) TRACE("  'them': '%s', before it\n", dyad__words_text(c, x->tok_a, x->tok_b));
             }
@@ -3031,7 +2598,7 @@ mood_done:
      * (without one the subject stays the source, as PETRARCH codes it) */
     if (g->passive && best.src == NONE && best.tgt == NONE) {
         uint32_t by = S_by_agent(c, g->inner);
-        actorset agent = by != NONE ? S_np_actors(c, by, 0) : (actorset){NULL, 0};
+        actorset agent = by != NONE ? dyad__np_actors(c, by, 0) : (actorset){NULL, 0};
         if (agent.n) {
             actorset subj = src;
             if (from == by) tgt = (actorset){NULL, 0};
@@ -3059,7 +2626,7 @@ mood_done:
     const char *sg, *sg_text;
     unsigned sg_at;
     if (!src.n && c->agent_country && code && they != NONE && S_pronoun(t, they) &&
-        !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && S_force_code(code) &&
+        !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && dyad__force_code(code) &&
         (sg = dyad__story_group(c->story, 4, 1, &sg_text, &sg_at)) != NULL) {
         /* "They opened fire on the bus passengers": who kills in a
          * story of an attack is the armed group it named */
@@ -3090,7 +2657,7 @@ mood_done:
     if (best.cmp != NONE && (!tgt.n || !src.n)) {
         /* %: with no other party, the members of the compound act on
          * each other */
-        actorset cm = S_np_actors(c, best.cmp, 0);
+        actorset cm = dyad__np_actors(c, best.cmp, 0);
         src = cm;
         tgt = cm;
     }
@@ -3158,11 +2725,11 @@ mood_done:
      * Erdogan discussed Libya", "A and B met", "signed a deal") run both
      * ways between its members; what they discussed is the topic, not the
      * target.  Only a "with" phrase names another party. */
-    int sym = code && (S_symmetric(code) || S_reciprocal(c, g->verb)) &&
+    int sym = code && (dyad__symmetric(code) || S_reciprocal(c, g->verb)) &&
               best.tgt == NONE;
     if (sym) {
         uint32_t w = S_pp_np(c, g->inner, "with");
-        actorset with = w != NONE ? S_np_actors(c, w, 0) : (actorset){NULL, 0};
+        actorset with = w != NONE ? dyad__np_actors(c, w, 0) : (actorset){NULL, 0};
         const char *prep = tgt.n && tgt.v[0].b > tgt.v[0].a
                            ? S_prep_above(t, t->toks[tgt.v[0].a].parent, g->inner) : NULL;
         if (prep && !strcasecmp(prep, "to") && !S_right_after(t, g, tgt.v[0].a)) {
@@ -3215,8 +2782,8 @@ mood_done:
         tgt = src;
         TRACE("  a plural phrase for two parties with no other party: each on the other\n");
     }
-    if (c->agent_country && src.n == 1 && !tgt.n && code && !S_one_sided(code) &&
-        (S_judgement(code) ||
+    if (c->agent_country && src.n == 1 && !tgt.n && code && !dyad__one_sided(code) &&
+        (dyad__judgement(code) ||
          /* "threatened to break the ceasefire": a threat has an adversary;
           * a warning may be about a danger only */
          (!strncmp(code, "13", 2) && !strncasecmp(t->toks[g->verb].word, "threat", 6))) &&
@@ -3255,7 +2822,7 @@ mood_done:
         TRACE("  a hope or a concern about a situation, not about a party: no event\n");
         return DYAD_OK;
     }
-    if (c->agent_country && code && S_inward(code) && src.n && tgt.n && !paired) {
+    if (c->agent_country && code && dyad__inward(code) && src.n && tgt.n && !paired) {
         /* news mode: a government's act on its polity as a whole ("vowed
          * to reform the country's political system", "pledged to expand
          * rights in the kingdom") names no second party: the actor's
@@ -3272,7 +2839,7 @@ mood_done:
      * off the job", "the army was put on alert") is an event of its
      * source alone, with an empty target */
     int alone = c->agent_country && src.n && !tgt.n && code && !paired &&
-                S_one_sided(code);
+                dyad__one_sided(code);
     if (alone) TRACE("  an act of one party: coded with no target\n");
     if ((!src.n || !tgt.n) && !alone) {
         if (c->require_dyad) { TRACE("  no %s: no event (require_dyad)\n", src.n ? "target" : "source"); return DYAD_OK; }
@@ -3282,11 +2849,11 @@ mood_done:
      * too), coded both ways as analysts code mutual acts */
     /* a meeting one side will hold is its plan, not yet the other's */
     int mutual = c->agent_country && code && !paired && !planned &&
-                 S_mutual(code, t->toks[g->verb].word);
+                 dyad__mutual(code, t->toks[g->verb].word);
     /* ... but a meeting on the calendar is both sides' plan: "the Chilean
      * president is due to meet his Peruvian peer in May" */
     if (c->agent_country && code && !paired && planned && !strcmp(code, "036") &&
-        S_mutual(code, t->toks[g->verb].word) && S_scheduled(c, g))
+        dyad__mutual(code, t->toks[g->verb].word) && S_scheduled(c, g))
         mutual = 1;
     if (mutual) TRACE("  mutual act: coded both ways\n");
     if (alone) nul.code = "";
@@ -3519,7 +3086,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
         if (planned) {
             /* a planned investigation is no event; other acts without an
              * intent code stay what they are */
-            const char *ic = S_intent(code);
+            const char *ic = dyad__intent(code);
             if (!ic && !strncmp(code, "09", 2)) continue;
             code = ic ? ic : code;
             back = NULL;
@@ -3530,7 +3097,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
         if (x == NONE && governed) continue;
         actorset two = {NULL, 0};
         if (x != NONE) {
-            actorset tx = S_np_actors(c, x, 0);
+            actorset tx = dyad__np_actors(c, x, 0);
             a = S_named_only(c, &tx);
             if (a.n < 2) continue;
             b = a;
@@ -3544,14 +3111,14 @@ static dyad_status S_code_nominals(dyad_coder *c)
         } else {
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
             if (w != NONE) {
-                actorset tw = S_np_actors(c, w, 0);
+                actorset tw = dyad__np_actors(c, w, 0);
                 b = S_named_only(c, &tw);
             }
             /* the victims: the subject that died in it */
             const dyad__node *par = p->parent != NONE ? &t->nodes[p->parent] : NULL;
             if (!b.n && nm->force && g && par && par->label == DYAD__L_PP && par->head != NONE &&
                 !strcasecmp(t->toks[par->head].word, "in") && S_victim_verb(t, g)) {
-                actorset tv = S_np_actors(c, g->subject, 0);
+                actorset tv = dyad__np_actors(c, g->subject, 0);
                 b = S_named_only(c, &tv);
                 if (b.n) TRACE("  the victims of '%s': the subject of '%s'\n",
                                t->toks[p->head].word, t->toks[g->verb].word);
@@ -3562,7 +3129,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
              * clause's subject */
             uint32_t y = S_nominal_pp(t, q, inner, by);
             if (y != NONE) {
-                actorset ty = S_np_actors(c, y, 0);
+                actorset ty = dyad__np_actors(c, y, 0);
                 a = S_named_only(c, &ty);
             }
             for (uint32_t i = t->nodes[inner].tok_a; i < p->head && !a.n; i++) {
@@ -3577,7 +3144,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
             const char *tp = g ? S_prep_above(t, q, g->inner) : NULL;
             if (!a.n && g && !nm->force &&
                 !(tp && dyad__lex_has(c->lex, tp, strlen(tp), DYAD__LX_TOPIC_PREPS))) {
-                actorset ts = S_np_actors(c, g->subject, 0);
+                actorset ts = dyad__np_actors(c, g->subject, 0);
                 a = S_named_only(c, &ts);
             }
         }
@@ -3685,7 +3252,7 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
             /* with the roles of its phrase: "the Georgian prime minister" */
             uint32_t q = t->toks[j].parent;
             if (q != NONE && t->nodes[q].label == DYAD__L_NP) {
-                actorset ps = S_np_actors(c, q, 0);
+                actorset ps = dyad__np_actors(c, q, 0);
                 for (uint32_t k = 0; k < ps.n; k++)
                     if (ps.v[k].a <= j && j < ps.v[k].b && !strncmp(ps.v[k].code, x.code, 3)) {
                         x = ps.v[k];
@@ -3769,7 +3336,7 @@ static dyad_status S_code_judgements(dyad_coder *c)
         int report = h->reported != NONE && S_reporting(c, h->verb),
             naming = S_lx(c, h->verb, DYAD__LX_NAMING);
         if (!report && !naming) continue;
-        actorset s = S_np_actors(c, h->subject, 0);
+        actorset s = dyad__np_actors(c, h->subject, 0);
         s = S_named_only(c, &s);
         if (!s.n) continue;
         const dyad__node *x = &t->nodes[report ? h->reported : h->inner];
@@ -3814,7 +3381,7 @@ static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
             continue;
         const dyad__node *r = &t->nodes[h->reported];
         if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
-            actorset s = S_np_actors(c, h->subject, 0);
+            actorset s = dyad__np_actors(c, h->subject, 0);
             src = S_named_only(c, &s);
         }
     }
@@ -3836,7 +3403,7 @@ static dyad_status S_code_appeals(dyad_coder *c)
         actorset src = S_reporter(c, g);
         if (!src.n) continue;
         if (S_first_person(t->toks[t->nodes[g->subject].tok_a].word)) continue;
-        actorset tg = S_np_actors(c, g->subject, 0);
+        actorset tg = dyad__np_actors(c, g->subject, 0);
         tg = S_named_only(c, &tg);
         /* the subject's head must be the party ("talks with China must
          * continue" lays nothing on China) */
@@ -3918,7 +3485,7 @@ static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
             if (h == g || h->subject == NONE || hi->tok_a > t->nodes[np].tok_a ||
                 t->nodes[np].tok_b > hi->tok_b)
                 continue;
-            actorset hs = S_np_actors(c, h->subject, 0);
+            actorset hs = dyad__np_actors(c, h->subject, 0);
             src = S_named_only(c, &hs);
         }
         break;
@@ -3946,7 +3513,7 @@ static dyad_status S_code_allegations(dyad_coder *c)
             nsp = src.n;
         }
         if (!src.n) continue;
-        actorset tg = S_np_actors(c, who, 0);
+        actorset tg = dyad__np_actors(c, who, 0);
         tg = S_named_only(c, &tg);
         dyad__vgroup fake = S_word_group(g->verb);
         evb base;
@@ -4045,7 +3612,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
         c->words[i].len = strlen(t->toks[i].word);
-        c->wid[i] = S_word_id(c, c->words[i].s, c->words[i].len, &c->lexb[i]);
+        c->wid[i] = dyad__word_id(c, c->words[i].s, c->words[i].len, &c->lexb[i]);
         unsigned id = c->wid[i];
         if (!id) continue;
         uint32_t h = (id * 2654435761u) & c->wset_mask;
