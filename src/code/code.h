@@ -203,13 +203,19 @@ struct dyad_coder {
     uint8_t *barrier;           /* per token: 1 the main verb of a verb
                                    group, 2 one in the infinitive */
     struct govidx *gov;         /* per sentence: which verb groups govern
-                                   which (S_gov_index) */
+                                   which (dyad__gov_index) */
     actorset speaker;           /* the sentence's quotation speaker */
     dyad__buf trace;
     dyad__err err;
 };
 
 #define TRACE(...) do { if (c->explain) dyad__buf_printf(&c->trace, __VA_ARGS__); } while (0)
+
+/* Is token i of the sentence in the lexicon's list (text/text.h)? */
+static inline int dyad__code_lx(const dyad_coder *c, uint32_t i, int list)
+{
+    return (int)((c->lexb[i] >> list) & 1u);
+}
 
 /* -------------------------------------------------------------- patterns */
 
@@ -229,7 +235,7 @@ typedef struct pmatch {
  * Verb group h governs g when h's phrase holds g's (S_governs).  Spans
  * nest, so those are the groups whose phrase (vp) is a proper ancestor
  * of g's; the groups sharing one phrase (coordinated verbs) are
- * consecutive.  Once per sentence, S_gov_index records per phrase of
+ * consecutive.  Once per sentence, dyad__gov_index records per phrase of
  * groups (a "range") what S_mood, S_unwilling, S_condition_party and
  * dyad__closed_object ask of its groups, and where other searches (the
  * reporter, the clause of a nominal, the earlier subject ...) find their
@@ -262,6 +268,13 @@ enum {
     GL_N
 };
 
+/* Which words some group of a range has as its verb (grange.any). */
+enum {
+    GA_HOPING = 1,  /* hopes or wishes */
+    GA_ASKED = 2,   /* the dictionary's &ASKED ("urged", "tried") */
+    GA_ALLEGED = 4  /* the dictionary's &ALLEGED ("accused", "denied") */
+};
+
 typedef struct gentry {
     uint32_t range, subject, k;     /* k: the group */
 } gentry;
@@ -274,7 +287,7 @@ typedef struct grange {
     uint32_t k0, ngroups;           /* its groups */
     uint32_t minverb;               /* the leftmost main verb of its groups */
     uint8_t any;                    /* GA_* bits: one of its groups ... */
-    uint32_t swept;                 /* 1 + govidx.resets when S_absorb_inside
+    uint32_t swept;                 /* 1 + govidx.resets when dyad__absorb_inside
                                        last ran for one of them; 0 never */
     uint32_t off[GL_N], n[GL_N];    /* its entries in each list */
     uint32_t first[GL_N];           /* its first group on each list, or NONE */
@@ -323,6 +336,16 @@ typedef struct govidx {
     gentry *e[GL_N];                /* sorted by range, subject, group */
 } govidx;
 
+/* Sentences with more verb groups or phrases than these get an index;
+ * the others are asked group by group as before, at a cost bounded by
+ * these numbers. */
+#ifndef GOV_MIN_GROUPS          /* tests build with 0 to index every sentence */
+#define GOV_MIN_GROUPS 16
+#endif
+#ifndef GOV_MIN_NODES
+#define GOV_MIN_NODES 256
+#endif
+
 /* ---------------------------------------------------------------- events */
 
 typedef struct evb {
@@ -334,7 +357,7 @@ typedef struct evb {
 char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b);
 int dyad__country_code(const char *k);
 actorset dyad__np_actors(dyad_coder *c, uint32_t np, int depth);
-int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va);
+int dyad__reporting(const dyad_coder *c, uint32_t tok);
 
 /* patterns.c */
 int dyad__judgement(const char *code);
@@ -350,6 +373,19 @@ int dyad__mutual(const char *code, const char *verb);
 const char *dyad__intent(const char *code);
 const char *dyad__refusal(const char *code);
 int dyad__force_code(const char *code);
+
+/* govern.c */
+uint32_t dyad__min_prev(const uint32_t *t, uint32_t j, uint32_t nl, uint32_t nr, uint32_t hi,
+                        uint32_t x);
+dyad_status dyad__gov_index(dyad_coder *c);
+int dyad__by_u32(const void *a, const void *b);
+uint32_t dyad__gov_holding(const govidx *x, uint32_t q, int self);
+uint32_t dyad__gov_inner_holding(const govidx *x, uint32_t q);
+uint32_t dyad__they(const dyad_coder *c, const dyad__vgroup *g);
+uint32_t dyad__gov_first_over(const govidx *x, const dyad__vgroup *g, int l);
+void dyad__absorb_inside(dyad_coder *c, uint32_t k);
+void dyad__absorb_below(dyad_coder *c, const dyad__vgroup *g, uint32_t from);
+int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va);
 
 /* evidence.c */
 void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,

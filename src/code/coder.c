@@ -40,23 +40,6 @@ typedef struct agroups {
     int n;
 } agroups;
 
-/* Which words some group of a range has as its verb (grange.any). */
-enum {
-    GA_HOPING = 1,  /* hopes or wishes */
-    GA_ASKED = 2,   /* the dictionary's &ASKED ("urged", "tried") */
-    GA_ALLEGED = 4  /* the dictionary's &ALLEGED ("accused", "denied") */
-};
-
-/* Sentences with more verb groups or phrases than these get an index;
- * the others are asked group by group as before, at a cost bounded by
- * these numbers. */
-#ifndef GOV_MIN_GROUPS          /* tests build with 0 to index every sentence */
-#define GOV_MIN_GROUPS 16
-#endif
-#ifndef GOV_MIN_NODES
-#define GOV_MIN_NODES 256
-#endif
-
 static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
 static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
                         const unsigned *ag, int by_country, actorset *s);
@@ -67,7 +50,6 @@ static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
 static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep);
 static actorset S_named_only(dyad_coder *c, const actorset *s);
-static int S_reporting(const dyad_coder *c, uint32_t tok);
 static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g);
 static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
 
@@ -226,12 +208,6 @@ static int S_in_words(const char *w, const char *const *v, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!strcasecmp(w, v[i])) return 1;
     return 0;
-}
-
-/* Is token i of the sentence in the lexicon's list (text/text.h)? */
-static inline int S_lx(const dyad_coder *c, uint32_t i, int list)
-{
-    return (int)((c->lexb[i] >> list) & 1u);
 }
 
 /* Subordinators and prepositions before a participle whose subject is
@@ -482,7 +458,7 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 /* ... but "the insurgent group", "a militant network": the
                  * noun is a body of people the role word describes */
                 if (modifier && i > 0 && i - 1 >= seg.b &&
-                    S_lx(c, i - 1, DYAD__LX_BODIES))
+                    dyad__code_lx(c, i - 1, DYAD__LX_BODIES))
                     modifier = 0;
                 if (!modifier) lone->v[lone->n++] = seg;
                 else TRACE("  '%s' modifies a noun: no party\n", dyad__words_text(c, seg.a, seg.b));
@@ -575,7 +551,7 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
         i = a + 2;
     } else if (!strcasecmp(w0, "the") && b - a <= 3) {
         /* "the" alone only before nouns that come in pairs in news */
-        if (!S_lx(c, b - 1, DYAD__LX_PAIR_NOUNS)) return 0;
+        if (!dyad__code_lx(c, b - 1, DYAD__LX_PAIR_NOUNS)) return 0;
     } else {
         return 0;
     }
@@ -596,7 +572,7 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     const unsigned *ag = lone.n ? lone.v[0].ag : NULL;
     /* states ("countries", "leaders") are told apart by country; "sides"
      * and "rivals" may be two parties of one country */
-    int by_country = !cc && S_lx(c, b - 1, DYAD__LX_STATE_NOUNS);
+    int by_country = !cc && dyad__code_lx(c, b - 1, DYAD__LX_STATE_NOUNS);
     return S_story_pair(c, a, b, cc, ag, by_country, s);
 }
 
@@ -933,7 +909,7 @@ static void S_remember_name(dyad_coder *c, uint32_t tok, const char *code)
     const char *w = c->tree.toks[tok].word;
     /* a day or month after a name is a time, not the name's end ("the
      * Taliban's leader Sunday praised") */
-    if (S_lx(c, tok, DYAD__LX_TIMES)) return;
+    if (dyad__code_lx(c, tok, DYAD__LX_TIMES)) return;
     if (!dyad__story_learn_name(c->story, w, code)) return;   /* memory full */
     if (c->explain) dyad__buf_printf(&c->trace, "name '%s' = %s (introduced here)\n", w, code);
 }
@@ -1091,7 +1067,7 @@ static void S_find_speaker(dyad_coder *c)
     for (uint32_t k = 0; k < t->nvgroups && !c->speaker.n; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (c->inquote[h->verb]) continue;
-        if (h->reported == NONE && !S_reporting(c, h->verb)) continue;
+        if (h->reported == NONE && !dyad__reporting(c, h->verb)) continue;
         uint32_t np = h->subject;
         if (np == NONE || c->inquote[t->nodes[np].tok_a])
             np = h->last + 1 < t->ntoks ? c->np_from[h->last + 1] : NONE;   /* said X */
@@ -1320,403 +1296,6 @@ static int S_each_other(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
-static int S_by_gstart(const void *a, const void *b)
-{
-    const gstart *x = a, *y = b;
-    if (x->tok != y->tok) return x->tok < y->tok ? -1 : 1;
-    return x->k < y->k ? -1 : x->k > y->k;
-}
-
-/* A tree of minimums over n keys: t[leaves + i] is key i (NONE: none),
- * t[j] the least of t[2j] and t[2j + 1].  Allocated with every key NONE;
- * fill the leaves, then S_min_fill. */
-static uint32_t *S_min_tree(dyad__arena *a, uint32_t n, uint32_t *leaves)
-{
-    uint32_t l = 1;
-    while (l < n) l *= 2;
-    uint32_t *t = dyad__arena_alloc(a, 2 * (size_t)l * sizeof *t);
-    if (t)
-        for (uint32_t i = 0; i < 2 * l; i++) t[i] = NONE;
-    *leaves = l;
-    return t;
-}
-
-static void S_min_fill(uint32_t *t, uint32_t leaves)
-{
-    for (uint32_t j = leaves; j-- > 1;) t[j] = t[2 * j] < t[2 * j + 1] ? t[2 * j] : t[2 * j + 1];
-}
-
-/* The largest i < hi whose key is below x, or NONE; under node j, which
- * covers the keys [nl, nr). */
-static uint32_t S_min_prev(const uint32_t *t, uint32_t j, uint32_t nl, uint32_t nr, uint32_t hi,
-                           uint32_t x)
-{
-    if (nl >= hi || t[j] >= x) return NONE;
-    if (nr - nl == 1) return nl;
-    uint32_t mid = nl + (nr - nl) / 2;
-    uint32_t i = S_min_prev(t, 2 * j + 1, mid, nr, hi, x);
-    return i != NONE ? i : S_min_prev(t, 2 * j, nl, mid, hi, x);
-}
-
-static int S_by_gentry(const void *a, const void *b)
-{
-    const gentry *x = a, *y = b;
-    if (x->range != y->range) return x->range < y->range ? -1 : 1;
-    if (x->subject != y->subject) return x->subject < y->subject ? -1 : 1;
-    return x->k < y->k ? -1 : x->k > y->k;
-}
-
-/* Which list(s) group h belongs to, as bits (1 << GL_x).  Most groups
- * are on none: the word lists are asked only of a negated, modal or
- * passive group (every sentence pays for this). */
-static unsigned S_gov_lists(dyad_coder *c, const dyad__vgroup *h)
-{
-    unsigned m = 0;
-    if (h->negated && S_lx(c, h->verb, DYAD__LX_WILLING)) m |= 1u << GL_UNWILLING;
-    if (h->modality != DYAD__MOD_NONE) m |= 1u << GL_MODAL;
-    int decides = h->negated || h->modality != DYAD__MOD_NONE;
-    int made = !decides && h->passive && S_lx(c, h->verb, DYAD__LX_MADE);
-    int aspect = c->syn_aspectual && dyad__synset_lens(c, c->syn_aspectual, h->verb);
-    if ((decides || made || aspect) && h->reported == NONE && !S_reporting(c, h->verb)) {
-        if (decides) m |= 1u << GL_DECIDES;
-        if (made) m |= 1u << GL_MADE;
-        if (aspect) m |= 1u << GL_ASPECT;
-    }
-    return m;
-}
-
-/* Builds c->gov for the current tree.  DYAD_OK or DYAD_ENOMEM. */
-static dyad_status S_gov_index(dyad_coder *c)
-{
-    const dyad__tree *t = &c->tree;
-    govidx *x = dyad__arena_zalloc(&c->arena, sizeof *x);
-    if (!x) return DYAD_ENOMEM;
-    c->gov = x;
-    uint32_t nn = t->nnodes, ng = t->nvgroups;
-    x->range = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->range);
-    x->anc = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->anc);
-    x->same = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->same);
-    x->scratch = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->scratch);
-    x->ifs = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->ifs);
-    x->inner = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->inner);
-    x->anc_inner = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->anc_inner);
-    x->subj_before = dyad__arena_alloc(&c->arena, (t->ntoks + 1) * sizeof *x->subj_before);
-    x->is_subject = dyad__arena_zalloc(&c->arena, nn + 1);
-    x->clause_first = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->clause_first);
-    x->clause_next = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->clause_next);
-    x->cand = dyad__arena_alloc(&c->arena, 2 * (ng + 1) * sizeof *x->cand);
-    x->first_at = dyad__arena_alloc(&c->arena, (t->ntoks + 1) * sizeof *x->first_at);
-    x->subj_verb = S_min_tree(&c->arena, ng, &x->gleaves);
-    x->np_end = S_min_tree(&c->arena, nn, &x->nleaves);
-    x->report_first = dyad__arena_alloc(&c->arena, (nn + 1) * sizeof *x->report_first);
-    x->report_next = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->report_next);
-    x->by_start = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->by_start);
-    x->r = dyad__arena_alloc(&c->arena, (ng + 1) * sizeof *x->r);
-    uint8_t *lists = dyad__arena_alloc(&c->arena, ng + 1);
-    if (!x->range || !x->anc || !x->same || !x->scratch || !x->ifs || !x->inner ||
-        !x->anc_inner || !x->subj_before || !x->is_subject || !x->clause_first ||
-        !x->clause_next || !x->cand || !x->first_at || !x->subj_verb || !x->np_end ||
-        !x->report_first || !x->report_next || !x->by_start || !x->r || !lists)
-        return DYAD_ENOMEM;
-    /* what needs nothing of the tree but indexes in range */
-    for (uint32_t i = 0; i <= t->ntoks; i++) x->first_at[i] = NONE;
-    for (uint32_t k = ng; k-- > 0;) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (h->first < t->ntoks) x->first_at[h->first] = k;
-        x->subj_verb[x->gleaves + k] = h->subject != NONE ? h->verb : NONE;
-    }
-    S_min_fill(x->subj_verb, x->gleaves);
-    for (uint32_t q = 0; q < nn; q++)
-        x->np_end[x->nleaves + q] = t->nodes[q].label == DYAD__L_NP ? t->nodes[q].tok_b : NONE;
-    S_min_fill(x->np_end, x->nleaves);
-    x->any = 1;
-    for (uint32_t i = 0; i <= t->ntoks; i++) x->subj_before[i] = NONE;
-    for (uint32_t k = 0; k < ng; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (h->subject != NONE && h->verb < t->ntoks &&
-            (x->subj_before[h->verb + 1] == NONE || x->subj_before[h->verb + 1] < k))
-            x->subj_before[h->verb + 1] = k;
-    }
-    for (uint32_t i = 1; i <= t->ntoks; i++)
-        if (x->subj_before[i - 1] != NONE &&
-            (x->subj_before[i] == NONE || x->subj_before[i] < x->subj_before[i - 1]))
-            x->subj_before[i] = x->subj_before[i - 1];
-    for (uint32_t q = 0; q < nn; q++)
-        x->range[q] = x->same[q] = x->inner[q] = x->clause_first[q] = x->report_first[q] = NONE;
-    for (uint32_t k = ng; k-- > 0;) {
-        uint32_t rp = t->vgroups[k].reported;
-        x->report_next[k] = NONE;
-        if (rp == NONE) continue;
-        if (rp >= nn) return DYAD_OK;                       /* not ok */
-        x->report_next[k] = x->report_first[rp];
-        x->report_first[rp] = k;
-    }
-    for (uint32_t k = ng; k-- > 0;) {
-        uint32_t sj = t->vgroups[k].subject;
-        x->clause_next[k] = NONE;
-        if (sj == NONE) continue;
-        if (sj >= nn) return DYAD_OK;                       /* not ok */
-        x->is_subject[sj] = 1;
-        uint32_t cl = t->nodes[sj].parent;
-        if (cl == NONE) continue;
-        x->clause_next[k] = x->clause_first[cl];
-        x->clause_first[cl] = k;
-    }
-    uint32_t nr = 0, count[GL_N] = {0};
-    for (uint32_t k = 0; k < ng; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (h->vp >= nn) return DYAD_OK;                    /* not ok */
-        if (!k || h->vp != t->vgroups[k - 1].vp) {
-            if (x->range[h->vp] != NONE) return DYAD_OK;    /* not consecutive */
-            grange *r = &x->r[nr];
-            memset(r, 0, sizeof *r);
-            r->minverb = NONE;
-            r->k0 = k;
-            for (int l = 0; l < GL_N; l++) r->first[l] = NONE;
-            x->range[h->vp] = nr++;
-        }
-        if (h->inner >= nn || x->inner[h->inner] != NONE) return DYAD_OK;   /* not ok */
-        x->inner[h->inner] = k;
-        grange *r = &x->r[nr - 1];
-        r->ngroups++;
-        if (h->verb < r->minverb) r->minverb = h->verb;
-        if (S_lx(c, h->verb, DYAD__LX_HOPING)) r->any |= GA_HOPING;
-        if (c->syn_asked && dyad__synset_lens(c, c->syn_asked, h->verb)) r->any |= GA_ASKED;
-        if (c->syn_alleged && dyad__synset_lens(c, c->syn_alleged, h->verb)) r->any |= GA_ALLEGED;
-        lists[k] = (uint8_t)S_gov_lists(c, h);
-        for (int l = 0; l < GL_N; l++)
-            if (lists[k] & (1u << l)) {
-                if (r->first[l] == NONE) r->first[l] = k;
-                count[l]++;
-            }
-    }
-    for (uint32_t q = 0; q < nn; q++) {
-        uint32_t p = t->nodes[q].parent;
-        if (p != NONE && p >= q) return DYAD_OK;            /* not ok */
-        x->anc[q] = p == NONE ? NONE : x->range[p] != NONE ? p : x->anc[p];
-        x->anc_inner[q] = p == NONE ? NONE : x->inner[p] != NONE ? p : x->anc_inner[p];
-        const dyad__node *nq = &t->nodes[q];
-        if (p != NONE && nq->tok_b > nq->tok_a && nq->tok_a == t->nodes[p].tok_a &&
-            nq->tok_b == t->nodes[p].tok_b) {
-            if (x->same[p] != NONE) return DYAD_OK;         /* spans overlap */
-            x->same[p] = q;
-        }
-        if (nq->label == DYAD__L_SBAR && nq->tok_a < t->ntoks &&
-            (!strcasecmp(t->toks[nq->tok_a].word, "if") ||
-             !strcasecmp(t->toks[nq->tok_a].word, "unless")))
-            x->ifs[x->nifs++] = q;
-    }
-    for (int l = 0; l < GL_N; l++) {
-        x->e[l] = dyad__arena_alloc(&c->arena, (count[l] + 1) * sizeof *x->e[l]);
-        if (!x->e[l]) return DYAD_ENOMEM;
-        uint32_t n = 0;
-        for (uint32_t k = 0; k < ng; k++)
-            if (lists[k] & (1u << l))
-                x->e[l][n++] = (gentry){x->range[t->vgroups[k].vp], t->vgroups[k].subject, k};
-        qsort(x->e[l], n, sizeof *x->e[l], S_by_gentry);
-        for (uint32_t i = 0; i < n; i++) {
-            grange *r = &x->r[x->e[l][i].range];
-            if (!r->n[l]) r->off[l] = i;
-            r->n[l]++;
-        }
-    }
-    for (uint32_t k = 0; k < ng; k++)
-        x->by_start[k] = (gstart){t->nodes[t->vgroups[k].vp].tok_a, k};
-    qsort(x->by_start, ng, sizeof *x->by_start, S_by_gstart);
-    x->ok = 1;
-    return DYAD_OK;
-}
-
-/* The first group of range r on list l whose subject is subj (any
- * subject when subj is NONE), or NONE. */
-static uint32_t S_gov_first(const govidx *x, uint32_t r, int l, uint32_t subj)
-{
-    const grange *g = &x->r[r];
-    if (subj == NONE) return g->first[l];
-    const gentry *e = x->e[l] + g->off[l];
-    uint32_t lo = 0, hi = g->n[l];
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (e[mid].subject < subj) lo = mid + 1; else hi = mid;
-    }
-    return lo < g->n[l] && e[lo].subject == subj ? e[lo].k : NONE;
-}
-
-static int S_by_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The ranges whose phrase holds node q (q's ancestors, the phrases of the
- * same span below q, and, when self, q itself), into x->scratch in the
- * order of their groups; returns how many. */
-static uint32_t S_gov_holding(const govidx *x, uint32_t q, int self)
-{
-    uint32_t n = 0;
-    if (self && x->range[q] != NONE) x->scratch[n++] = x->range[q];
-    for (uint32_t a = x->anc[q]; a != NONE; a = x->anc[a]) x->scratch[n++] = x->range[a];
-    for (uint32_t d = x->same[q]; d != NONE; d = x->same[d])
-        if (x->range[d] != NONE) x->scratch[n++] = x->range[d];
-    if (n > 1) qsort(x->scratch, n, sizeof *x->scratch, S_by_u32);
-    return n;
-}
-
-/* The groups whose main verb's phrase holds node q (q's ancestors and the
- * phrases of the same span below it), into x->scratch in their order;
- * returns how many. */
-static uint32_t S_gov_inner_holding(const govidx *x, uint32_t q)
-{
-    uint32_t n = 0;
-    for (uint32_t a = x->anc_inner[q]; a != NONE; a = x->anc_inner[a]) x->scratch[n++] = x->inner[a];
-    for (uint32_t d = x->same[q]; d != NONE; d = x->same[d])
-        if (x->inner[d] != NONE) x->scratch[n++] = x->inner[d];
-    if (x->inner[q] != NONE) x->scratch[n++] = x->inner[q];
-    if (n > 1) qsort(x->scratch, n, sizeof *x->scratch, S_by_u32);
-    return n;
-}
-
-/* g's subject, or for a verb coordinated with an earlier one ("they
- * picked out ... and shot them") the subject of the last group with one
- * whose verb comes before g. */
-static uint32_t S_they(const dyad_coder *c, const dyad__vgroup *g)
-{
-    const dyad__tree *t = &c->tree;
-    if (g->subject != NONE) return g->subject;
-    const govidx *x = c->gov;
-    if (x && x->any && g->first <= t->ntoks) {
-        uint32_t k = x->subj_before[g->first];
-        return k == NONE ? NONE : t->vgroups[k].subject;
-    }
-    for (uint32_t k = t->nvgroups; k-- > 0;)
-        if (t->vgroups[k].verb < g->first && t->vgroups[k].subject != NONE) return t->vgroups[k].subject;
-    return NONE;
-}
-
-static uint32_t S_gov_first_over(const govidx *x, const dyad__vgroup *g, int l)
-{
-    uint32_t n = S_gov_holding(x, g->vp, 0);
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t k = S_gov_first(x, x->scratch[i], l, g->subject);
-        if (k != NONE) return k;
-    }
-    return NONE;
-}
-
-/* Group k obtained a code: every later group whose phrase lies inside
- * k's (another phrase) is covered by it ("urged Serbia to release the
- * prisoners" is an appeal, not also a release).  The groups whose phrase
- * starts inside k's are found by their first token; they are marked (and
- * traced) in their order.  For a later group of the same phrase there is
- * nothing left to mark, its phrase swept already, unless a group gave
- * back what it had absorbed since (S_code_group). */
-static void S_absorb_inside(dyad_coder *c, uint32_t k)
-{
-    const dyad__tree *t = &c->tree;
-    const dyad__node *vp = &t->nodes[t->vgroups[k].vp];
-    govidx *x = c->gov && c->gov->ok ? c->gov : NULL;
-    uint32_t n = t->nvgroups, lo = 0;
-    if (x) {
-        grange *r = &x->r[x->range[t->vgroups[k].vp]];
-        if (r->swept == x->resets + 1) return;
-        r->swept = x->resets + 1;
-        uint32_t hi = t->nvgroups;
-        while (lo < hi) {
-            uint32_t mid = lo + (hi - lo) / 2;
-            if (x->by_start[mid].tok < vp->tok_a) lo = mid + 1; else hi = mid;
-        }
-        n = 0;
-        for (uint32_t i = lo; i < t->nvgroups && x->by_start[i].tok < vp->tok_b; i++)
-            if (x->by_start[i].k > k) x->cand[n++] = x->by_start[i].k;
-        if (n > 1) qsort(x->cand, n, sizeof *x->cand, S_by_u32);
-    }
-    for (uint32_t j = x ? 0 : k + 1; j < n; j++) {
-        uint32_t q = x ? x->cand[j] : j;
-        const dyad__node *h = &t->nodes[t->vgroups[q].vp];
-        if (h->tok_a >= vp->tok_a && h->tok_b <= vp->tok_b && t->vgroups[q].vp != t->vgroups[k].vp &&
-            !c->absorbed[q]) {
-            c->absorbed[q] = 1;
-            TRACE("  '%s' lies inside the phrase of '%s': not coded\n",
-                  t->toks[t->vgroups[q].verb].word, t->toks[t->vgroups[k].verb].word);
-        }
-    }
-}
-
-/* g found its target inside node from, in the clause of a lower verb:
- * marks as absorbed every other group whose phrase holds from, starts
- * after g's verb and ends within g's phrase ("abandoned efforts to stop
- * X": "stop" is part of the event).  Those phrases are from itself, its
- * ancestors up to g's phrase, and the phrases of the same span below it;
- * they are marked (and traced) in the order of the groups. */
-static void S_absorb_below(dyad_coder *c, const dyad__vgroup *g, uint32_t from)
-{
-    const dyad__tree *t = &c->tree;
-    const dyad__node *fn = &t->nodes[from], *gi = &t->nodes[g->inner];
-    const govidx *x = c->gov;
-    if (x && x->ok && fn->tok_b > fn->tok_a) {
-        uint32_t nr = 0, *r = x->scratch;
-        for (uint32_t a = x->range[from] != NONE ? from : x->anc[from]; a != NONE; a = x->anc[a]) {
-            const dyad__node *hv = &t->nodes[a];
-            if (hv->tok_a <= g->verb || hv->tok_b > gi->tok_b) break;  /* and all above */
-            r[nr++] = x->range[a];
-        }
-        for (uint32_t d = x->same[from]; d != NONE; d = x->same[d])
-            if (x->range[d] != NONE && t->nodes[d].tok_a > g->verb && t->nodes[d].tok_b <= gi->tok_b)
-                r[nr++] = x->range[d];
-        qsort(r, nr, sizeof *r, S_by_u32);
-        for (uint32_t i = 0; i < nr; i++)
-            for (uint32_t k = x->r[r[i]].k0; k < x->r[r[i]].k0 + x->r[r[i]].ngroups; k++) {
-                if (&t->vgroups[k] == g) continue;
-                c->absorbed[k] = 1;
-                if (c->nabsorbed_now < (int)DYAD_ARRAY_LEN(c->absorbed_now))
-                    c->absorbed_now[c->nabsorbed_now++] = k;
-                TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
-                      t->toks[t->vgroups[k].verb].word);
-            }
-        return;
-    }
-    for (uint32_t k = 0; k < t->nvgroups; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (h == g) continue;
-        const dyad__node *hv = &t->nodes[h->vp];
-        if (hv->tok_a > g->verb && hv->tok_b <= gi->tok_b && hv->tok_a <= fn->tok_a &&
-            fn->tok_b <= hv->tok_b) {
-            c->absorbed[k] = 1;
-            if (c->nabsorbed_now < (int)DYAD_ARRAY_LEN(c->absorbed_now))
-                c->absorbed_now[c->nabsorbed_now++] = k;
-            TRACE("  the target lies in the clause of '%s', which is not coded apart\n",
-                  t->toks[h->verb].word);
-        }
-    }
-}
-
-/* News mode: does noun phrase np belong to the phrase of an earlier verb
- * that closes before token va?  Then it is that verb's object, not a
- * party before the verb at va: in "A is expected to visit B and C, in a
- * move to strengthen ties", B and C are not the ones strengthening. */
-int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va)
-{
-    const dyad__tree *t = &c->tree;
-    const dyad__node *x = &t->nodes[np];
-    const govidx *gi = c->gov;
-    if (gi && gi->ok) {
-        /* the groups whose phrase holds np: its ancestors' (a phrase of
-         * the same span below np would hold no verb before np) */
-        for (uint32_t a = gi->anc[np]; a != NONE; a = gi->anc[a]) {
-            if (t->nodes[a].tok_b > (uint32_t)va) break;    /* and all above it */
-            if (gi->r[gi->range[a]].minverb < x->tok_a) return 1;
-        }
-        return 0;
-    }
-    for (uint32_t k = 0; k < t->nvgroups; k++) {
-        const dyad__node *hv = &t->nodes[t->vgroups[k].vp];
-        if (t->vgroups[k].verb < x->tok_a && hv->tok_a <= x->tok_a && x->tok_b <= hv->tok_b &&
-            hv->tok_b <= (uint32_t)va)
-            return 1;
-    }
-    return 0;
-}
-
 /* ---------------------------------------------------------------- roles */
 
 /* The first actors among the complements of the verb, left to right:
@@ -1727,7 +1306,7 @@ int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va)
  * at IS; a place is the target only when nothing else is named. */
 static int S_locative(const dyad_coder *c, uint32_t tok)
 {
-    return S_lx(c, tok, DYAD__LX_LOCATIVES);
+    return dyad__code_lx(c, tok, DYAD__LX_LOCATIVES);
 }
 
 static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int depth)
@@ -1786,7 +1365,7 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
             t->nodes[x->first_child].label == DYAD__L_VP &&
             !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO") &&
-            !S_lx(c, obj_head, DYAD__LX_COMPLETED))
+            !dyad__code_lx(c, obj_head, DYAD__LX_COMPLETED))
             continue;
         if (x->label == DYAD__L_NP) np = ch;
         else if (x->label == DYAD__L_PP) {
@@ -1908,7 +1487,7 @@ static int S_right_after(const dyad__tree *t, const dyad__vgroup *g, uint32_t a)
  * Zelenskyy disagreed", "the two sides clashed". */
 static int S_reciprocal(const dyad_coder *c, uint32_t tok)
 {
-    return S_lx(c, tok, DYAD__LX_RECIPROCAL);
+    return dyad__code_lx(c, tok, DYAD__LX_RECIPROCAL);
 }
 
 /* Is np the direct object of the verb phrase (or inside it)? */
@@ -1962,7 +1541,7 @@ static actorset S_earlier_subject(dyad_coder *c, const dyad__vgroup *g, int outs
      * groups when there is no index) */
     const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
     for (uint32_t k = t->nvgroups;
-         !out.n && (gx ? (k = S_min_prev(gx->subj_verb, 1, 0, gx->gleaves, k, g->first)) != NONE
+         !out.n && (gx ? (k = dyad__min_prev(gx->subj_verb, 1, 0, gx->gleaves, k, g->first)) != NONE
                        : k-- > 0);) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (h == g || h->subject == NONE || h->verb >= g->first) continue;
@@ -1988,7 +1567,7 @@ static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
     uint32_t np = t->nodes[q].parent;
     if (np == NONE || t->nodes[np].label != DYAD__L_NP) return 0;
     uint32_t head = t->nodes[np].head;
-    return head != NONE && S_lx(c, head, DYAD__LX_CHARGE_NOUNS);
+    return head != NONE && dyad__code_lx(c, head, DYAD__LX_CHARGE_NOUNS);
 }
 
 /* Does node q lie in a clause of "whether", "if" or "unless": a condition
@@ -2029,14 +1608,14 @@ static int S_gov_any(dyad_coder *c, const dyad__vgroup *g, unsigned bit, int lis
     const dyad__tree *t = &c->tree;
     const govidx *gi = c->gov;
     if (gi && gi->ok) {
-        uint32_t nr = S_gov_holding(gi, g->vp, 0);
+        uint32_t nr = dyad__gov_holding(gi, g->vp, 0);
         for (uint32_t i = 0; i < nr; i++)
             if (gi->r[gi->scratch[i]].any & bit) return 1;
         return 0;
     }
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
-        if (S_governs(t, h, g) && (list >= 0 ? S_lx(c, h->verb, list)
+        if (S_governs(t, h, g) && (list >= 0 ? dyad__code_lx(c, h->verb, list)
                                               : dyad__synset_lens(c, syn, h->verb) != 0))
             return 1;
     }
@@ -2079,18 +1658,18 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
          * subject do it; the groups between pass nothing on, except that
          * an aspectual verb among them or at it ("continues to") makes
          * the act one under way */
-        uint32_t first = S_gov_first_over(gi, g, GL_DECIDES);
-        uint32_t k = g->infinitive ? S_gov_first_over(gi, g, GL_MADE) : NONE;
+        uint32_t first = dyad__gov_first_over(gi, g, GL_DECIDES);
+        uint32_t k = g->infinitive ? dyad__gov_first_over(gi, g, GL_MADE) : NONE;
         if (k < first) first = k;
         if (first != NONE && t->vgroups[first].negated) return -1;
         if (g->infinitive && c->syn_aspectual) {
-            k = S_gov_first_over(gi, g, GL_ASPECT);
+            k = dyad__gov_first_over(gi, g, GL_ASPECT);
             under_way = k != NONE && k <= first;
         }
         if (first != NONE) {
             const dyad__vgroup *h = &t->vgroups[first];
             if (h->passive && g->infinitive &&
-                S_lx(c, h->verb, DYAD__LX_MADE))
+                dyad__code_lx(c, h->verb, DYAD__LX_MADE))
                 return -2;
             mod = h->modality;
         }
@@ -2098,7 +1677,7 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
     for (uint32_t k = 0; !gi && k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (g->subject != NONE && g->subject != h->subject) continue;
-        if (!S_governs(t, h, g) || h->reported != NONE || S_reporting(c, h->verb))
+        if (!S_governs(t, h, g) || h->reported != NONE || dyad__reporting(c, h->verb))
             continue;
         /* "does not want to meet": the act is not even intended */
         if (h->negated) return -1;
@@ -2107,7 +1686,7 @@ static int S_mood(dyad_coder *c, const dyad__vgroup *g)
         /* "was forced (asked, ordered) to give up": another's will, not
          * the subject's intent */
         if (h->passive && g->infinitive &&
-            S_lx(c, h->verb, DYAD__LX_MADE))
+            dyad__code_lx(c, h->verb, DYAD__LX_MADE))
             return -2;
         mod = h->modality;
     }
@@ -2123,12 +1702,12 @@ static int S_unwilling(const dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     if (!g->infinitive || g->negated) return 0;
     const govidx *gi = c->gov;
-    if (gi && gi->ok) return S_gov_first_over(gi, g, GL_UNWILLING) != NONE;
+    if (gi && gi->ok) return dyad__gov_first_over(gi, g, GL_UNWILLING) != NONE;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (!h->negated || !S_governs(t, h, g) || (g->subject != NONE && g->subject != h->subject))
             continue;
-        if (S_lx(c, h->verb, DYAD__LX_WILLING)) return 1;
+        if (dyad__code_lx(c, h->verb, DYAD__LX_WILLING)) return 1;
     }
     return 0;
 }
@@ -2160,7 +1739,7 @@ static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const ch
     const govidx *gi = c->gov;
     if (gi && gi->ok && mod == DYAD__MOD_NONE) {
         /* the modal of the first governing group with one */
-        uint32_t k = S_gov_first_over(gi, g, GL_MODAL);
+        uint32_t k = dyad__gov_first_over(gi, g, GL_MODAL);
         if (k != NONE) mod = t->vgroups[k].modality;
     }
     for (uint32_t k = 0; !(gi && gi->ok) && k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
@@ -2192,9 +1771,9 @@ static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const ch
 }
 
 /* Is token tok a verb that reports speech ("said", "told")? */
-static int S_reporting(const dyad_coder *c, uint32_t tok)
+int dyad__reporting(const dyad_coder *c, uint32_t tok)
 {
-    return S_lx(c, tok, DYAD__LX_REPORTING);
+    return dyad__code_lx(c, tok, DYAD__LX_REPORTING);
 }
 
 /* A noun phrase that is only a personal pronoun. */
@@ -2366,7 +1945,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !clause;
              ch = t->nodes[ch].next_sibling)
             clause = t->nodes[ch].label == DYAD__L_SBAR &&
-                     !S_lx(c, t->nodes[ch].tok_a, DYAD__LX_CONDITIONS);
+                     !dyad__code_lx(c, t->nodes[ch].tok_a, DYAD__LX_CONDITIONS);
         if (clause) {
             code = "111";
             TRACE("  a warning about what another does: criticism (111)\n");
@@ -2474,9 +2053,9 @@ mood_done:
          * on X") is the act of the outermost clause's subject */
         const dyad__node *gv = &t->nodes[g->vp];
         uint32_t widest = 0;
-        /* the groups whose phrase holds g's (S_gov_holding), else all */
+        /* the groups whose phrase holds g's (dyad__gov_holding), else all */
         const govidx *gx = c->gov && c->gov->ok ? c->gov : NULL;
-        uint32_t nr = gx ? S_gov_holding(gx, g->vp, 1) : 1;
+        uint32_t nr = gx ? dyad__gov_holding(gx, g->vp, 1) : 1;
         for (uint32_t ri = 0; ri < nr; ri++)
         for (uint32_t k = gx ? gx->r[gx->scratch[ri]].k0 : 0,
                       kend = gx ? k + gx->r[gx->scratch[ri]].ngroups : t->nvgroups;
@@ -2485,7 +2064,7 @@ mood_done:
             const dyad__node *hv = &t->nodes[h->vp];
             if (h == g || h->subject == NONE || h->subject == g->subject || hv->tok_a > gv->tok_a ||
                 gv->tok_b > hv->tok_b || hv->tok_b - hv->tok_a <= widest ||
-                S_reporting(c, h->verb))
+                dyad__reporting(c, h->verb))
                 continue;
             actorset hs = dyad__np_actors(c, h->subject, 0);
             hs = S_named_only(c, &hs);
@@ -2513,7 +2092,7 @@ mood_done:
         /* "Ethiopia indicated it would act": a pronoun subject stands for
          * the subject of the clause that governs this one */
         const govidx *gx = c->gov && c->gov->ok ? c->gov : NULL;
-        uint32_t nk = gx ? S_gov_inner_holding(gx, g->vp) : t->nvgroups;
+        uint32_t nk = gx ? dyad__gov_inner_holding(gx, g->vp) : t->nvgroups;
         for (uint32_t j = 0; j < nk && !src.n; j++) {
             uint32_t k = gx ? gx->scratch[j] : j;
             const dyad__vgroup *h = &t->vgroups[k];
@@ -2568,7 +2147,7 @@ mood_done:
              * first (all nodes when there is no index) */
             const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
             for (uint32_t q = t->nnodes;
-                 !tgt.n && (gx ? (q = S_min_prev(gx->np_end, 1, 0, gx->nleaves, q, g->first + 1)) != NONE
+                 !tgt.n && (gx ? (q = dyad__min_prev(gx->np_end, 1, 0, gx->nleaves, q, g->first + 1)) != NONE
                                : q-- > 0);) {
                 const dyad__node *x = &t->nodes[q];
                 if (x->label != DYAD__L_NP || x->tok_b > g->first || x->tok_a == sa ||
@@ -2622,7 +2201,7 @@ mood_done:
     }
     /* the subject, or for a verb coordinated with an earlier one ("they
      * picked out ... and shot them") that verb's */
-    uint32_t they = S_they(c, g);
+    uint32_t they = dyad__they(c, g);
     const char *sg, *sg_text;
     unsigned sg_at;
     if (!src.n && c->agent_country && code && they != NONE && S_pronoun(t, they) &&
@@ -2679,7 +2258,7 @@ mood_done:
          * group is part of this event ("abandoned efforts to stop X"),
          * not an event of its own (news mode: when there is an event,
          * with a source) */
-        S_absorb_below(c, g, from);
+        dyad__absorb_below(c, g, from);
     }
     int on_charge = c->agent_country && src.n && code &&
                     (!strncmp(code, "12", 2) || !strcmp(code, "016")) && S_on_charge(c, g);
@@ -2953,7 +2532,7 @@ static int S_governed_coded(const dyad_coder *c, uint32_t n)
     const dyad__node *p = &t->nodes[n];
     const govidx *gi = c->gov;
     if (gi && gi->ok && p->tok_b > p->tok_a) {
-        uint32_t nr = S_gov_holding(gi, n, 1);
+        uint32_t nr = dyad__gov_holding(gi, n, 1);
         for (uint32_t i = 0; i < nr; i++)
             for (uint32_t k = gi->r[gi->scratch[i]].k0;
                  k < gi->r[gi->scratch[i]].k0 + gi->r[gi->scratch[i]].ngroups; k++)
@@ -2986,7 +2565,7 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
          * those whose subject's clause does; and whether a subject holds
          * it (a phrase holding n is n, an ancestor, or one of the same
          * span below) */
-        uint32_t nr = S_gov_holding(gi, n, 1);
+        uint32_t nr = dyad__gov_holding(gi, n, 1);
         nk = 0;
         for (uint32_t i = 0; i < nr; i++)
             for (uint32_t k = gi->r[gi->scratch[i]].k0;
@@ -3002,7 +2581,7 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
             for (uint32_t k = gi->clause_first[d]; k != NONE; k = gi->clause_next[k])
                 gi->cand[nk++] = k;
         }
-        if (nk > 1) qsort(gi->cand, nk, sizeof *gi->cand, S_by_u32);
+        if (nk > 1) qsort(gi->cand, nk, sizeof *gi->cand, dyad__by_u32);
         cand = gi->cand;
     }
     for (uint32_t j = 0; j < nk; j++) {
@@ -3037,7 +2616,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
         if (p->parent != NONE && t->nodes[p->parent].label == DYAD__L_NP &&
             t->nodes[p->parent].head == p->head)
             continue;
-        if (!S_lx(c, p->head, DYAD__LX_EVENT_NOUNS)) continue;
+        if (!dyad__code_lx(c, p->head, DYAD__LX_EVENT_NOUNS)) continue;
         const char *hw = t->toks[p->head].word;
         const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, hw, strlen(hw));
         if (!nm) continue;
@@ -3057,7 +2636,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
         for (uint32_t i = t->nodes[inner].tok_a; i < p->head; i++) {
             const char *w = t->toks[i].word;
             none |= !strcasecmp(w, "no");    /* "with no agreement" */
-            if (S_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
+            if (dyad__code_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
         if (none || S_conditional(c, q)) continue;
         if (!nm->other[0]) {
@@ -3204,7 +2783,7 @@ static int S_praising(const dyad_coder *c, uint32_t i)
     static const char *const not_verdict[] = {"to", "now", "here", "there", "after", "before",
                                               "behind"};
     static const char *const tested[] = {"tested", "test", "tests"};
-    int yes = S_lx(c, i, DYAD__LX_PRAISING);
+    int yes = dyad__code_lx(c, i, DYAD__LX_PRAISING);
     /* the words checked in their context below all begin with one of
      * these letters: most words need no comparison */
     switch (w[0] | 0x20) {
@@ -3229,7 +2808,7 @@ static int S_praising(const dyad_coder *c, uint32_t i)
 
 static int S_condemning_at(const dyad_coder *c, uint32_t i)
 {
-    return S_lx(c, i, DYAD__LX_CONDEMNING);
+    return dyad__code_lx(c, i, DYAD__LX_CONDEMNING);
 }
 
 /* The party spoken of in tokens [a, b): the named actor nearest a
@@ -3333,8 +2912,8 @@ static dyad_status S_code_judgements(dyad_coder *c)
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (c->inquote[h->verb] || h->subject == NONE) continue;
-        int report = h->reported != NONE && S_reporting(c, h->verb),
-            naming = S_lx(c, h->verb, DYAD__LX_NAMING);
+        int report = h->reported != NONE && dyad__reporting(c, h->verb),
+            naming = dyad__code_lx(c, h->verb, DYAD__LX_NAMING);
         if (!report && !naming) continue;
         actorset s = dyad__np_actors(c, h->subject, 0);
         s = S_named_only(c, &s);
@@ -3371,13 +2950,13 @@ static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
         for (uint32_t d = gi->same[g->vp]; d != NONE; d = gi->same[d])
             for (uint32_t k = gi->report_first[d]; k != NONE; k = gi->report_next[k])
                 gi->cand[nk++] = k;
-        if (nk > 1) qsort(gi->cand, nk, sizeof *gi->cand, S_by_u32);
+        if (nk > 1) qsort(gi->cand, nk, sizeof *gi->cand, dyad__by_u32);
     }
     for (uint32_t j = 0; j < nk && !src.n; j++) {
         uint32_t q = gi ? gi->cand[j] : j;
         const dyad__vgroup *h = &t->vgroups[q];
         if (h == g || h->reported == NONE || h->subject == NONE ||
-            !S_reporting(c, h->verb) || c->inquote[h->verb])
+            !dyad__reporting(c, h->verb) || c->inquote[h->verb])
             continue;
         const dyad__node *r = &t->nodes[h->reported];
         if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
@@ -3440,13 +3019,13 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     const char *w = t->toks[g->verb].word;
-    if (S_lx(c, g->verb, DYAD__LX_WRONGDOING))   /* "ripping" only with "off" */
+    if (dyad__code_lx(c, g->verb, DYAD__LX_WRONGDOING))   /* "ripping" only with "off" */
         return strcasecmp(w, "ripping") ||
                (g->verb + 1 < t->ntoks && !strcasecmp(t->toks[g->verb + 1].word, "off"));
-    if (!S_lx(c, g->verb, DYAD__LX_COMMITTING)) return 0;
+    if (!dyad__code_lx(c, g->verb, DYAD__LX_COMMITTING)) return 0;
     uint32_t end = t->nodes[g->inner].tok_b;
     for (uint32_t i = g->verb + 1; i < end && i < g->verb + 6; i++)
-        if (S_lx(c, i, DYAD__LX_CRIMES)) return 1;
+        if (dyad__code_lx(c, i, DYAD__LX_CRIMES)) return 1;
     return 0;
 }
 
@@ -3471,13 +3050,13 @@ static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
                 np = t->nodes[ch].next_sibling == q ? ch : NONE;
         }
         if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].head == NONE ||
-            !S_lx(c, t->nodes[np].head, DYAD__LX_CLAIM_NOUNS))
+            !dyad__code_lx(c, t->nodes[np].head, DYAD__LX_CLAIM_NOUNS))
             break;
         /* the groups whose main verb's phrase holds the claim (all when
          * there is no index) */
         const govidx *gx = c->gov && c->gov->ok && t->nodes[np].tok_b > t->nodes[np].tok_a
                                ? c->gov : NULL;
-        uint32_t nk = gx ? S_gov_inner_holding(gx, np) : t->nvgroups;
+        uint32_t nk = gx ? dyad__gov_inner_holding(gx, np) : t->nvgroups;
         for (uint32_t j = 0; j < nk && !src.n; j++) {
             uint32_t k = gx ? gx->scratch[j] : j;
             const dyad__vgroup *h = &t->vgroups[k];
@@ -3657,7 +3236,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     /* the index pays from a few dozen verb groups or a few hundred
      * phrases on; below, asking every group or phrase costs less */
     c->gov = NULL;
-    if ((t->nvgroups > GOV_MIN_GROUPS || t->nnodes > GOV_MIN_NODES) && S_gov_index(c) != DYAD_OK)
+    if ((t->nvgroups > GOV_MIN_GROUPS || t->nnodes > GOV_MIN_NODES) && dyad__gov_index(c) != DYAD_OK)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     c->absorbed = dyad__arena_zalloc(&c->arena, t->nvgroups + 1);
@@ -3676,7 +3255,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
         /* A verb that obtained a code covers its phrase: "urged Serbia to
          * release the prisoners" is an appeal, not also a release; "said
          * (that) ..." does not code the verb it reports. */
-        S_absorb_inside(c, k);
+        dyad__absorb_inside(c, k);
     }
     if (c->agent_country) {
         DYAD_TRY(S_code_nominals(c));
