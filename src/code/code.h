@@ -194,7 +194,7 @@ struct dyad_coder {
     unsigned syn_asked, syn_alleged, syn_aspectual;
                                 /* the dictionary's &ASKED, &ALLEGED and
                                    &ASPECTUAL synsets (0: none), read by
-                                   S_mood */
+                                   dyad__mood */
     struct synlens { unsigned id; uint32_t *lens; } *syn;
                                 /* per synset a pattern asked about: the
                                    lengths of its members at each token,
@@ -236,14 +236,14 @@ typedef struct pmatch {
  * nest, so those are the groups whose phrase (vp) is a proper ancestor
  * of g's; the groups sharing one phrase (coordinated verbs) are
  * consecutive.  Once per sentence, dyad__gov_index records per phrase of
- * groups (a "range") what S_mood, S_unwilling, S_condition_party and
+ * groups (a "range") what dyad__mood, dyad__unwilling, dyad__condition_party and
  * dyad__closed_object ask of its groups, and where other searches (the
  * reporter, the clause of a nominal, the earlier subject ...) find their
  * candidates, so that each question walks only g's ancestors that are
  * such phrases, not every group of the sentence: linear in the sentence
  * for any bounded depth, where asking every group was quadratic.
  *
- * The answers do not change: S_mood takes the first deciding group in
+ * The answers do not change: dyad__mood takes the first deciding group in
  * the order of the groups, so each list below is searched for its first
  * member (of g's subject when g has one), and the smallest index of all
  * the ranges wins; the searches that visit groups one by one visit the
@@ -257,13 +257,13 @@ typedef struct pmatch {
 /* (the lexicon's lists "hoping", "willing" and "made") */
 
 enum {
-    GL_UNWILLING,   /* negated, of wanting or planning (S_unwilling) */
-    GL_DECIDES,     /* S_mood's candidates that decide for any g: negated
+    GL_UNWILLING,   /* negated, of wanting or planning (dyad__unwilling) */
+    GL_DECIDES,     /* dyad__mood's candidates that decide for any g: negated
                        or with a modal */
     GL_MADE,        /* ... that decide for an infinitive g only: a
                        passive of being made to */
-    GL_MODAL,       /* with a modal (S_condition_party) */
-    GL_ASPECT,      /* S_mood's candidates of the dictionary's &ASPECTUAL
+    GL_MODAL,       /* with a modal (dyad__condition_party) */
+    GL_ASPECT,      /* dyad__mood's candidates of the dictionary's &ASPECTUAL
                        ("continues to") */
     GL_N
 };
@@ -355,9 +355,11 @@ typedef struct evb {
 
 /* coder.c */
 char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b);
+int dyad__in_words(const char *w, const char *const *v, size_t n);
 int dyad__country_code(const char *k);
+int dyad__mention_actor(const dyad_coder *c, const mention *m, actor *out);
+int dyad__push_one(dyad_coder *c, actorset *s, const actor *x);
 actorset dyad__np_actors(dyad_coder *c, uint32_t np, int depth);
-int dyad__reporting(const dyad_coder *c, uint32_t tok);
 
 /* patterns.c */
 int dyad__judgement(const char *code);
@@ -386,6 +388,29 @@ uint32_t dyad__gov_first_over(const govidx *x, const dyad__vgroup *g, int l);
 void dyad__absorb_inside(dyad_coder *c, uint32_t k);
 void dyad__absorb_below(dyad_coder *c, const dyad__vgroup *g, uint32_t from);
 int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va);
+
+/* roles.c */
+int dyad__each_other(const dyad_coder *c, const dyad__vgroup *g);
+int dyad__locative(const dyad_coder *c, uint32_t tok);
+actorset dyad__target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int depth);
+uint32_t dyad__by_agent(const dyad_coder *c, uint32_t inner);
+uint32_t dyad__pp_np(const dyad_coder *c, uint32_t inner, const char *prep);
+int dyad__scheduled(const dyad_coder *c, const dyad__vgroup *g);
+const char *dyad__prep_above(const dyad__tree *t, uint32_t np, uint32_t inner);
+int dyad__right_after(const dyad__tree *t, const dyad__vgroup *g, uint32_t a);
+int dyad__reciprocal(const dyad_coder *c, uint32_t tok);
+int dyad__is_object(const dyad__tree *t, uint32_t inner, uint32_t np);
+actorset dyad__named_only(dyad_coder *c, const actorset *s);
+int dyad__direct_party(const dyad_coder *c, const dyad__vgroup *g, uint32_t a);
+actorset dyad__earlier_subject(dyad_coder *c, const dyad__vgroup *g, int outside);
+int dyad__on_charge(const dyad_coder *c, const dyad__vgroup *g);
+int dyad__conditional(const dyad_coder *c, uint32_t q);
+int dyad__mood(dyad_coder *c, const dyad__vgroup *g);
+int dyad__unwilling(const dyad_coder *c, const dyad__vgroup *g);
+int dyad__the_statement(const dyad_coder *c, uint32_t np);
+actorset dyad__condition_party(dyad_coder *c, const dyad__vgroup *g, const char *code);
+int dyad__reporting(const dyad_coder *c, uint32_t tok);
+int dyad__pronoun(const dyad__tree *t, uint32_t np);
 
 /* evidence.c */
 void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,

@@ -40,16 +40,12 @@ typedef struct agroups {
     int n;
 } agroups;
 
-static int S_push_one(dyad_coder *c, actorset *s, const actor *x);
 static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
                         const unsigned *ag, int by_country, actorset *s);
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth);
 static int S_cap_word(const char *w);
 static int S_is_person_entry(const dyad_coder *c, unsigned entry);
 static int S_resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
-static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places);
-static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep);
-static actorset S_named_only(dyad_coder *c, const actorset *s);
 static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g);
 static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g);
 
@@ -203,7 +199,7 @@ static int S_ends_with(const char *s, const char *suf)
  * mentions do not overlap (leftmost first). */
 
 /* Is w (any case) one of the n words of v? */
-static int S_in_words(const char *w, const char *const *v, size_t n)
+int dyad__in_words(const char *w, const char *const *v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (!strcasecmp(w, v[i])) return 1;
@@ -305,7 +301,7 @@ static int S_group_code(const char *k)
 
 /* The actor of mention m alone (no roles combined); 0 when it has no
  * code. */
-static int S_mention_actor(const dyad_coder *c, const mention *m, actor *out)
+int dyad__mention_actor(const dyad_coder *c, const mention *m, actor *out)
 {
     memset(out, 0, sizeof *out);
     out->code = S_mention_code(c, m);
@@ -320,20 +316,20 @@ static int S_mention_actor(const dyad_coder *c, const mention *m, actor *out)
 static int S_push_actor(dyad_coder *c, actorset *s, const actor *x)
 {
     const char *slash = strchr(x->code, '/');
-    if (!slash) return S_push_one(c, s, x);
+    if (!slash) return dyad__push_one(c, s, x);
     const char *p = x->code;
     while (*p) {
         const char *e = strchr(p, '/');
         size_t n = e ? (size_t)(e - p) : strlen(p);
         actor y = *x;
         y.code = dyad__arena_strndup(&c->arena, p, n);
-        if (!y.code || (n && S_push_one(c, s, &y) != 0)) return -1;
+        if (!y.code || (n && dyad__push_one(c, s, &y) != 0)) return -1;
         p += n + (e != NULL);
     }
     return 0;
 }
 
-static int S_push_one(dyad_coder *c, actorset *s, const actor *x)
+int dyad__push_one(dyad_coder *c, actorset *s, const actor *x)
 {
     for (uint32_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i].code, x->code) == 0) return 0;     /* no repeats */
@@ -648,7 +644,7 @@ static int S_story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         x.b = b;
         x.pair = 1;
         x.why = whys;
-        if (S_push_one(c, &out, &x) != 0) return 0;
+        if (dyad__push_one(c, &out, &x) != 0) return 0;
     }
     if (out.n != 2) return 0;
     *s = out;
@@ -668,7 +664,7 @@ static int S_story_actor(dyad_coder *c, actorset *s, const char *code, uint32_t 
     x.a = a;
     x.b = b;
     TRACE("  %s\n", why);
-    return x.code && x.why && S_push_one(c, s, &x) == 0;
+    return x.code && x.why && dyad__push_one(c, s, &x) == 0;
 }
 
 /* News mode: "the group" (or "the organisation") alone is the last
@@ -680,7 +676,7 @@ static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
     const dyad__node *p = &t->nodes[np];
     static const char *const heads[] = {"group", "organisation", "organization"};
     if (p->tok_b != p->tok_a + 2 || strcasecmp(t->toks[p->tok_a].word, "the") ||
-        !S_in_words(t->toks[p->tok_a + 1].word, heads, DYAD_ARRAY_LEN(heads)))
+        !dyad__in_words(t->toks[p->tok_a + 1].word, heads, DYAD_ARRAY_LEN(heads)))
         return 0;
     const char *text;
     unsigned at;
@@ -702,7 +698,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         (!strcmp(t->toks[p->tok_a].tag, "PRP") || !strcmp(t->toks[p->tok_a].tag, "PRP$"))) {
         /* news mode: "he", "we" in a quotation, from the document */
         actor a;
-        if (S_resolve_pronoun(c, p->tok_a, &a)) S_push_one(c, &s, &a);
+        if (S_resolve_pronoun(c, p->tok_a, &a)) dyad__push_one(c, &s, &a);
         return s;
     }
     if (c->agent_country && S_plural_pair(c, np, &s)) return s;
@@ -1073,7 +1069,7 @@ static void S_find_speaker(dyad_coder *c)
             np = h->last + 1 < t->ntoks ? c->np_from[h->last + 1] : NONE;   /* said X */
         if (np == NONE || S_first_person(t->toks[t->nodes[np].tok_a].word)) continue;
         actorset s = dyad__np_actors(c, np, 0);
-        c->speaker = S_named_only(c, &s);
+        c->speaker = dyad__named_only(c, &s);
     }
 }
 
@@ -1259,7 +1255,7 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
     for (uint32_t i = src->v[0].a; i-- > 0;) {
         const mention *m = &c->ments[i];
         actor x;
-        if (m->a != i || m->agent || !S_mention_actor(c, m, &x) || strncmp(x.code, "IGO", 3) ||
+        if (m->a != i || m->agent || !dyad__mention_actor(c, m, &x) || strncmp(x.code, "IGO", 3) ||
             (c->inquote && c->inquote[i] != c->inquote[src->v[0].a]))
             continue;
         *out = x;
@@ -1280,507 +1276,6 @@ static int S_counterpart(dyad_coder *c, const actorset *src, actor *out)
         return out->code != NULL;
     }
     return 0;
-}
-
-/* Does the verb phrase of g say "each other", "one another" or "the
- * other": a reciprocal act of the subject's members? */
-static int S_each_other(const dyad_coder *c, const dyad__vgroup *g)
-{
-    const dyad__tree *t = &c->tree;
-    uint32_t end = t->nodes[g->inner].tok_b;
-    for (uint32_t i = g->verb + 1; i + 1 < end; i++) {
-        const char *a = t->toks[i].word, *b = t->toks[i + 1].word;
-        if ((!strcasecmp(a, "each") || !strcasecmp(a, "the")) && !strcasecmp(b, "other")) return 1;
-        if (!strcasecmp(a, "one") && !strcasecmp(b, "another")) return 1;
-    }
-    return 0;
-}
-
-/* ---------------------------------------------------------------- roles */
-
-/* The first actors among the complements of the verb, left to right:
- * object noun phrases, prepositional objects, and the subject of a
- * complement clause ("believes Dagolath can cope", "urged Eriador to
- * respond"), or, for a clause without a subject, its own complements. */
-/* Prepositions of place and time: "airstrikes against IS in Syria" aim
- * at IS; a place is the target only when nothing else is named. */
-static int S_locative(const dyad_coder *c, uint32_t tok)
-{
-    return dyad__code_lx(c, tok, DYAD__LX_LOCATIVES);
-}
-
-static actorset S_target_of(dyad_coder *c, uint32_t inner, uint32_t *from, int depth)
-{
-    if (c->agent_country) {
-        actorset s = S_target_pass(c, inner, from, depth, 0);
-        if (s.n) return s;
-    }
-    return S_target_pass(c, inner, from, depth, 1);
-}
-
-/* Is node n a relative clause ("that could help"), or a noun phrase
- * ending in one? */
-static int S_has_relative(const dyad__tree *t, uint32_t n)
-{
-    uint32_t last = NONE;
-    if (t->nodes[n].label == DYAD__L_NP)
-        for (uint32_t ch = t->nodes[n].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
-            last = ch;
-    else
-        last = n;
-    if (last == NONE || t->nodes[last].label != DYAD__L_SBAR) return 0;
-    uint32_t w = t->nodes[last].first_child;
-    return w != NONE && t->nodes[w].label == DYAD__L_WHNP;
-}
-
-static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places)
-{
-    const dyad__tree *t = &c->tree;
-    actorset none = {NULL, 0};
-    if (depth > 4) return none;
-    /* news mode: an object that names no party, then an infinitive with
-     * no subject: a purpose ("build alliances in Europe to
-     * isolate Lima"), whose parties are not this act's -- unless the object
-     * is a noun the infinitive completes ("efforts to stop X") */
-    uint32_t obj_head = NONE;
-    int relative = 0;   /* a relative clause has begun among the children */
-    for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
-        const dyad__node *x = &t->nodes[ch];
-        uint32_t np = NONE, clause = NONE;
-        /* news mode: what follows a relative clause ("praised proposals
-         * which might end the quarrel over X") belongs to it, even
-         * where the chunker left it beside the object */
-        if (relative && x->label != DYAD__L_NP && x->label != DYAD__L_PP) continue;
-        if (c->agent_country && S_has_relative(t, ch)) relative = 1;
-        if (x->label == DYAD__L_NP && c->agent_country) {
-            /* the noun an infinitive after it would complete: the
-             * object's last ("the beginning of an operation to ...") */
-            obj_head = x->head;
-            if (x->tok_b > x->tok_a && dyad__tag_is_noun(t->toks[x->tok_b - 1].tag))
-                obj_head = x->tok_b - 1;
-        }
-        if (x->label == DYAD__L_PP && c->agent_country && obj_head != NONE && x->tok_b > x->tok_a &&
-            dyad__tag_is_noun(t->toks[x->tok_b - 1].tag))
-            obj_head = x->tok_b - 1;   /* the same past a phrase after the object */
-        if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
-            t->nodes[x->first_child].label == DYAD__L_VP &&
-            !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO") &&
-            !dyad__code_lx(c, obj_head, DYAD__LX_COMPLETED))
-            continue;
-        if (x->label == DYAD__L_NP) np = ch;
-        else if (x->label == DYAD__L_PP) {
-            if (!places && x->head != NONE && S_locative(c, x->head)) continue;
-            for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
-                if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
-                if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
-            }
-        } else if (x->label == DYAD__L_VP) {
-            /* "to (VP stop ...)": the chain goes on below */
-            actorset sub = S_target_pass(c, ch, from, depth + 1, places);
-            if (sub.n) return sub;
-            continue;
-        } else if (x->label == DYAD__L_S || x->label == DYAD__L_SBAR) {
-            clause = ch;
-            if (x->label == DYAD__L_SBAR)
-                for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
-                    if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
-        }
-        if (clause != NONE) {
-            for (uint32_t g = t->nodes[clause].first_child; g != NONE; g = t->nodes[g].next_sibling) {
-                if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
-                if (t->nodes[g].label == DYAD__L_S && c->agent_country) {
-                    /* a gerund subject: "that deepening ties between
-                     * Chile and Bolivia is a risk" */
-                    actorset sub = S_target_pass(c, g, from, depth + 1, places);
-                    if (sub.n) return sub;
-                    continue;
-                }
-                if (t->nodes[g].label == DYAD__L_VP) {
-                    actorset sub = S_target_pass(c, g, from, depth + 1, places);
-                    if (sub.n) return sub;
-                    break;
-                }
-            }
-        }
-        if (np == NONE) continue;
-        actorset s = dyad__np_actors(c, np, 0);
-        if (s.n) { *from = np; return s; }
-    }
-    return none;
-}
-
-static uint32_t S_by_agent(const dyad_coder *c, uint32_t inner)
-{
-    return S_pp_np(c, inner, "by");
-}
-
-/* The noun phrase of the first PP headed by prep among the descendants of
- * a verb phrase, not inside a clause of its own.  Depth-first, children
- * before grandchildren at each node, through the ADVP, PP, VP and NP
- * children only; walked with the tree's parent and sibling links, so
- * any depth and number of children is searched whole (fixed stacks of
- * 64 once stopped short). */
-static int S_pp_np_through(int label)
-{
-    return label == DYAD__L_ADVP || label == DYAD__L_PP || label == DYAD__L_VP ||
-           label == DYAD__L_NP;
-}
-
-static uint32_t S_pp_np(const dyad_coder *c, uint32_t inner, const char *prep)
-{
-    const dyad__tree *t = &c->tree;
-    uint32_t n = inner;
-    for (;;) {
-        uint32_t down = NONE;
-        for (uint32_t ch = t->nodes[n].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
-            const dyad__node *x = &t->nodes[ch];
-            if (x->label == DYAD__L_PP && x->head != NONE && !strcasecmp(t->toks[x->head].word, prep)) {
-                for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
-                    if (t->nodes[g].label == DYAD__L_NP) return g;
-            }
-            if (down == NONE && S_pp_np_through(x->label)) down = ch;
-        }
-        if (down != NONE) { n = down; continue; }
-        /* no way down: the next sibling on the way back up to inner */
-        for (;;) {
-            if (n == inner) return NONE;
-            uint32_t s = t->nodes[n].next_sibling;
-            while (s != NONE && !S_pp_np_through(t->nodes[s].label)) s = t->nodes[s].next_sibling;
-            if (s != NONE) { n = s; break; }
-            n = t->nodes[n].parent;
-        }
-    }
-}
-
-/* Is g on a schedule rather than one side's plan: "is due (scheduled,
- * set) to meet", not "will meet" or "wants to meet"? */
-static int S_scheduled(const dyad_coder *c, const dyad__vgroup *g)
-{
-    const dyad__tree *t = &c->tree;
-    static const char *const fixed[] = {"due", "scheduled", "set", "slated"};
-    return g->first >= 2 && !strcasecmp(t->toks[g->first].word, "to") &&
-           S_in_words(t->toks[g->first - 1].word, fixed, DYAD_ARRAY_LEN(fixed));
-}
-
-/* The preposition of the nearest PP above np, below the verb phrase. */
-static const char *S_prep_above(const dyad__tree *t, uint32_t np, uint32_t inner)
-{
-    for (uint32_t q = np; q != NONE && q != inner; q = t->nodes[q].parent)
-        if (t->nodes[q].label == DYAD__L_PP && t->nodes[q].head != NONE)
-            return t->toks[t->nodes[q].head].word;
-    return NULL;
-}
-
-/* Does the phrase holding token a (its preposition) follow verb group g
- * with nothing but adverbs between? */
-static int S_right_after(const dyad__tree *t, const dyad__vgroup *g, uint32_t a)
-{
-    uint32_t q = t->toks[a].parent;
-    while (q != NONE && t->nodes[q].label != DYAD__L_PP) q = t->nodes[q].parent;
-    if (q == NONE) return 0;
-    for (uint32_t i = g->last + 1; i < t->nodes[q].tok_a; i++)
-        if (strncmp(t->toks[i].tag, "RB", 2) != 0) return 0;
-    return 1;
-}
-
-/* Verbs that are mutual by meaning whatever their code: "Trump and
- * Zelenskyy disagreed", "the two sides clashed". */
-static int S_reciprocal(const dyad_coder *c, uint32_t tok)
-{
-    return dyad__code_lx(c, tok, DYAD__LX_RECIPROCAL);
-}
-
-/* Is np the direct object of the verb phrase (or inside it)? */
-static int S_is_object(const dyad__tree *t, uint32_t inner, uint32_t np)
-{
-    for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
-        if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].tok_a <= t->nodes[np].tok_a &&
-            t->nodes[np].tok_b <= t->nodes[ch].tok_b)
-            return 1;
-    return 0;
-}
-
-/* The members of s with a country or organisation (not "---..."). */
-static actorset S_named_only(dyad_coder *c, const actorset *s)
-{
-    actorset out = {NULL, 0};
-    for (uint32_t i = 0; i < s->n; i++)
-        if (strncmp(s->v[i].code, "---", 3) != 0) S_push_one(c, &out, &s->v[i]);
-    return out;
-}
-
-/* Is the actor at token a a party of g's verb phrase itself: in its
- * object or a prepositional phrase of it, not inside a clause below the
- * verb ("hopes the United States can help") nor named as a place ("the
- * violence in Israel")? */
-static int S_direct_party(const dyad_coder *c, const dyad__vgroup *g, uint32_t a)
-{
-    const dyad__tree *t = &c->tree;
-    if (a >= t->ntoks) return 0;
-    uint32_t q = t->toks[a].parent;
-    const dyad__node *in = &t->nodes[g->inner];
-    if (!(in->tok_a <= a && a < in->tok_b)) return 0;
-    for (; q != NONE && q != g->inner; q = t->nodes[q].parent) {
-        const dyad__node *x = &t->nodes[q];
-        if (x->label == DYAD__L_S || x->label == DYAD__L_SBAR || x->label == DYAD__L_VP) return 0;
-        if (x->label == DYAD__L_PP && x->head != NONE && S_locative(c, x->head)) return 0;
-    }
-    return q == g->inner;
-}
-
-/* News mode: the named parties of the subject of the nearest clause
- * before g that names any, for an act whose own clause names none
- * ("..., in a move to strengthen ties after meeting Biden"; "A repeated
- * the claim that ..., a charge B rejected").  outside: only a clause
- * whose subject ends before g and whose verb phrase does not hold g. */
-static actorset S_earlier_subject(dyad_coder *c, const dyad__vgroup *g, int outside)
-{
-    const dyad__tree *t = &c->tree;
-    actorset out = {NULL, 0};
-    /* the groups with a subject and a verb before g's, last first (all
-     * groups when there is no index) */
-    const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
-    for (uint32_t k = t->nvgroups;
-         !out.n && (gx ? (k = dyad__min_prev(gx->subj_verb, 1, 0, gx->gleaves, k, g->first)) != NONE
-                       : k-- > 0);) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (h == g || h->subject == NONE || h->verb >= g->first) continue;
-        const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-        if (outside && (t->nodes[h->subject].tok_b > g->first ||
-                        (hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b)))
-            continue;
-        actorset hs = dyad__np_actors(c, h->subject, 0);
-        out = S_named_only(c, &hs);
-        if (out.n) TRACE("  the subject of '%s', the clause before\n", t->toks[h->verb].word);
-    }
-    return out;
-}
-
-/* Does g's clause qualify a noun for a charge ("a charge New Delhi
- * rejected", "the claims, which Moscow denied")? */
-static int S_on_charge(const dyad_coder *c, const dyad__vgroup *g)
-{
-    const dyad__tree *t = &c->tree;
-    uint32_t q = t->nodes[g->vp].parent;
-    while (q != NONE && t->nodes[q].label == DYAD__L_S) q = t->nodes[q].parent;
-    if (q == NONE || t->nodes[q].label != DYAD__L_SBAR) return 0;
-    uint32_t np = t->nodes[q].parent;
-    if (np == NONE || t->nodes[np].label != DYAD__L_NP) return 0;
-    uint32_t head = t->nodes[np].head;
-    return head != NONE && dyad__code_lx(c, head, DYAD__LX_CHARGE_NOUNS);
-}
-
-/* Does node q lie in a clause of "whether", "if" or "unless": a condition
- * or a question, not a fact? */
-static int S_conditional(const dyad_coder *c, uint32_t q)
-{
-    const dyad__tree *t = &c->tree;
-    for (; q != NONE; q = t->nodes[q].parent) {
-        const dyad__node *x = &t->nodes[q];
-        if (x->label != DYAD__L_SBAR) continue;
-        const char *w = t->toks[x->tok_a].word;
-        if (!strcasecmp(w, "whether") || !strcasecmp(w, "if") || !strcasecmp(w, "unless"))
-            return 1;
-    }
-    return 0;
-}
-
-/* Does verb group h hold g in its verb phrase ("wants to meet": want
- * holds meet)? */
-static int S_governs(const dyad__tree *t, const dyad__vgroup *h, const dyad__vgroup *g)
-{
-    const dyad__node *hv = &t->nodes[h->vp], *gv = &t->nodes[g->vp];
-    return h != g && h->vp != g->vp && hv->tok_a <= gv->tok_a && gv->tok_b <= hv->tok_b;
-}
-
-/* News mode: whether verb group g tells what was done (0), what did not
- * happen (-1: negated, or not even wanted), what only could, may, should
- * or must happen, or is hoped for or on a condition (-2), or what will or
- * would happen (1: also an infinitive).  The mood is the group's
- * own, else, for one without a subject of its own (or sharing its
- * subject), that of a verb group whose phrase holds it ("will include
- * meeting Modi"); speech verbs pass none on. */
-/* Does a group governing g have as its verb a word of the lexicon's list
- * (text/text.h), or, when list is -1, a member of synset syn?  bit: the
- * range flag (GA_*) that says so. */
-static int S_gov_any(dyad_coder *c, const dyad__vgroup *g, unsigned bit, int list, unsigned syn)
-{
-    const dyad__tree *t = &c->tree;
-    const govidx *gi = c->gov;
-    if (gi && gi->ok) {
-        uint32_t nr = dyad__gov_holding(gi, g->vp, 0);
-        for (uint32_t i = 0; i < nr; i++)
-            if (gi->r[gi->scratch[i]].any & bit) return 1;
-        return 0;
-    }
-    for (uint32_t k = 0; k < t->nvgroups; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (S_governs(t, h, g) && (list >= 0 ? dyad__code_lx(c, h->verb, list)
-                                              : dyad__synset_lens(c, syn, h->verb) != 0))
-            return 1;
-    }
-    return 0;
-}
-
-static int S_mood(dyad_coder *c, const dyad__vgroup *g)
-{
-    const dyad__tree *t = &c->tree;
-    if (g->negated) return -1;
-    if (S_conditional(c, g->vp)) return -2;
-    const govidx *gi = c->gov && c->gov->ok ? c->gov : NULL;
-    /* what someone hopes or wishes for is not done: "we hope the
-     * government will soon talk to Lima" */
-    if (S_gov_any(c, g, GA_HOPING, DYAD__LX_HOPING, 0))
-        return -2;
-    /* the dictionary's &ASKED words ("urged X to", "tried to", "whether
-     * to") make an infinitive after them an act asked for, refused or
-     * weighed; its &ALLEGED words ("accused X of", "denied", "allegedly")
-     * a gerund or act after them one alleged or denied: not done */
-    if (g->infinitive && c->syn_asked) {
-        uint32_t to = g->first;
-        while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
-        if (to > 0 && !strcmp(t->toks[to].tag, "TO") && dyad__synset_lens(c, c->syn_asked, to - 1)) return -2;
-        if (S_gov_any(c, g, GA_ASKED, -1, c->syn_asked)) return -2;
-    }
-    if (c->syn_alleged) {
-        if (g->first > 0 && dyad__synset_lens(c, c->syn_alleged, g->first - 1) &&
-            !strncmp(t->toks[g->first - 1].tag, "RB", 2))
-            return -2;   /* "allegedly attacked" */
-        if (!strcmp(t->toks[g->verb].tag, "VBG") && g->first == g->verb &&
-            S_gov_any(c, g, GA_ALLEGED, -1, c->syn_alleged))
-            return -2;
-    }
-    int mod = g->modality;
-    int under_way = 0;   /* "continues to defy": the act is going on */
-    if (gi && mod == DYAD__MOD_NONE) {
-        /* the first governing group (of g's subject, when it has one)
-         * that is negated, has a modal, or, for an infinitive, made g's
-         * subject do it; the groups between pass nothing on, except that
-         * an aspectual verb among them or at it ("continues to") makes
-         * the act one under way */
-        uint32_t first = dyad__gov_first_over(gi, g, GL_DECIDES);
-        uint32_t k = g->infinitive ? dyad__gov_first_over(gi, g, GL_MADE) : NONE;
-        if (k < first) first = k;
-        if (first != NONE && t->vgroups[first].negated) return -1;
-        if (g->infinitive && c->syn_aspectual) {
-            k = dyad__gov_first_over(gi, g, GL_ASPECT);
-            under_way = k != NONE && k <= first;
-        }
-        if (first != NONE) {
-            const dyad__vgroup *h = &t->vgroups[first];
-            if (h->passive && g->infinitive &&
-                dyad__code_lx(c, h->verb, DYAD__LX_MADE))
-                return -2;
-            mod = h->modality;
-        }
-    }
-    for (uint32_t k = 0; !gi && k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (g->subject != NONE && g->subject != h->subject) continue;
-        if (!S_governs(t, h, g) || h->reported != NONE || dyad__reporting(c, h->verb))
-            continue;
-        /* "does not want to meet": the act is not even intended */
-        if (h->negated) return -1;
-        if (c->syn_aspectual && g->infinitive && dyad__synset_lens(c, c->syn_aspectual, h->verb))
-            under_way = 1;
-        /* "was forced (asked, ordered) to give up": another's will, not
-         * the subject's intent */
-        if (h->passive && g->infinitive &&
-            dyad__code_lx(c, h->verb, DYAD__LX_MADE))
-            return -2;
-        mod = h->modality;
-    }
-    if (mod == DYAD__MOD_ABILITY || mod == DYAD__MOD_POSSIBILITY || mod == DYAD__MOD_OBLIGATION)
-        return -2;
-    return mod == DYAD__MOD_FUTURE || mod == DYAD__MOD_CONDITIONAL || (g->infinitive && !under_way);
-}
-
-/* Is g what its subject does not want, plan or intend to do ("does not
- * want to meet Kim")? */
-static int S_unwilling(const dyad_coder *c, const dyad__vgroup *g)
-{
-    const dyad__tree *t = &c->tree;
-    if (!g->infinitive || g->negated) return 0;
-    const govidx *gi = c->gov;
-    if (gi && gi->ok) return dyad__gov_first_over(gi, g, GL_UNWILLING) != NONE;
-    for (uint32_t k = 0; k < t->nvgroups; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (!h->negated || !S_governs(t, h, g) || (g->subject != NONE && g->subject != h->subject))
-            continue;
-        if (dyad__code_lx(c, h->verb, DYAD__LX_WILLING)) return 1;
-    }
-    return 0;
-}
-
-/* Is np "the statement" (letter, communique, declaration)? */
-static int S_the_statement(const dyad_coder *c, uint32_t np)
-{
-    const dyad__tree *t = &c->tree;
-    const dyad__node *p = &t->nodes[np];
-    static const char *const docs[] = {"statement", "letter", "communique", "declaration"};
-    return p->tok_b == p->tok_a + 2 && !strcasecmp(t->toks[p->tok_a].word, "the") &&
-           S_in_words(t->toks[p->tok_a + 1].word, docs, DYAD_ARRAY_LEN(docs));
-}
-
-/* News mode: a threat made by a condition.  Coercion or force that will,
- * would or could come if another party does something ("sanctions could
- * follow if Ankara activates the system", "I will increase the tariffs
- * if they are not dropped by Canada") is a threat (13x) to the party of
- * the condition.  Returns that party (named in an "if" or "unless"
- * clause of the sentence that does not hold g), or an empty set. */
-static actorset S_condition_party(dyad_coder *c, const dyad__vgroup *g, const char *code)
-{
-    const dyad__tree *t = &c->tree;
-    actorset out = {NULL, 0};
-    if (!code || g->negated || S_conditional(c, g->vp)) return out;
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root < 15 || root > 20) return out;
-    int mod = g->modality;
-    const govidx *gi = c->gov;
-    if (gi && gi->ok && mod == DYAD__MOD_NONE) {
-        /* the modal of the first governing group with one */
-        uint32_t k = dyad__gov_first_over(gi, g, GL_MODAL);
-        if (k != NONE) mod = t->vgroups[k].modality;
-    }
-    for (uint32_t k = 0; !(gi && gi->ok) && k < t->nvgroups && mod == DYAD__MOD_NONE; k++) {
-        const dyad__vgroup *h = &t->vgroups[k];
-        if (S_governs(t, h, g) && (g->subject == NONE || g->subject == h->subject))
-            mod = h->modality;
-    }
-    if (mod != DYAD__MOD_FUTURE && mod != DYAD__MOD_CONDITIONAL && mod != DYAD__MOD_POSSIBILITY &&
-        mod != DYAD__MOD_ABILITY)
-        return out;
-    const dyad__node *gv = &t->nodes[g->vp];
-    uint32_t nq = gi && gi->ok ? gi->nifs : t->nnodes;
-    for (uint32_t j = 0; j < nq && !out.n; j++) {
-        uint32_t q = gi && gi->ok ? gi->ifs[j] : j;
-        const dyad__node *x = &t->nodes[q];
-        if (x->label != DYAD__L_SBAR || (x->tok_a <= gv->tok_a && gv->tok_b <= x->tok_b)) continue;
-        const char *w = t->toks[x->tok_a].word;
-        if (strcasecmp(w, "if") && strcasecmp(w, "unless")) continue;
-        for (uint32_t i = x->tok_a; i < x->tok_b && !out.n; i++) {
-            const mention *m = &c->ments[i];
-            actor a;
-            if (m->a != i || m->agent || c->inquote[i] != c->inquote[g->verb] ||
-                !S_mention_actor(c, m, &a))
-                continue;
-            S_push_one(c, &out, &a);
-        }
-    }
-    return out;
-}
-
-/* Is token tok a verb that reports speech ("said", "told")? */
-int dyad__reporting(const dyad_coder *c, uint32_t tok)
-{
-    return dyad__code_lx(c, tok, DYAD__LX_REPORTING);
-}
-
-/* A noun phrase that is only a personal pronoun. */
-static int S_pronoun(const dyad__tree *t, uint32_t np)
-{
-    const dyad__node *p = &t->nodes[np];
-    return p->tok_b == p->tok_a + 1 && !strcmp(t->toks[p->tok_a].tag, "PRP");
 }
 
 /* Codes verb group g; the modality and plans it sets hold for its events
@@ -1958,9 +1453,9 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
      * intent or a threat. */
     int planned = 0;
     actorset condp = {NULL, 0};
-    if (c->agent_country && code && !paired) condp = S_condition_party(c, g, code);
+    if (c->agent_country && code && !paired) condp = dyad__condition_party(c, g, code);
     if (c->agent_country && code && !paired && (!strcmp(code, "036") || !strncmp(code, "04", 2)) &&
-        S_unwilling(c, g)) {
+        dyad__unwilling(c, g)) {
         /* "does not want to meet Kim": a refusal to meet (125) */
         code = "125";
         TRACE("  a meeting not wanted: a refusal (125)\n");
@@ -1973,7 +1468,7 @@ static dyad_status S_code_group_as(dyad_coder *c, const dyad__vgroup *g)
         planned = 1;
         TRACE("  coercion on a condition ('if' %s): a threat, %s\n", condp.v[0].code, code);
     } else if (c->agent_country && (code || paired)) {
-        int mood = S_mood(c, g);
+        int mood = dyad__mood(c, g);
         planned = mood > 0;
         const char *refusal = code && !paired && mood == -1 && g->negated &&
                                       (g->modality == DYAD__MOD_FUTURE ||
@@ -2046,7 +1541,7 @@ mood_done:
     if (best.src != NONE) src = dyad__np_actors(c, best.src, 0);
     if (best.tgt != NONE) tgt = dyad__np_actors(c, best.tgt, 0);
     if (!src.n && g->subject != NONE) src = dyad__np_actors(c, g->subject, 0);
-    if (c->agent_country && !S_named_only(c, &src).n && !strcmp(t->toks[g->verb].tag, "VBG") &&
+    if (c->agent_country && !dyad__named_only(c, &src).n && !strcmp(t->toks[g->verb].tag, "VBG") &&
         g->first == g->verb && g->first > 0 && !strcmp(t->toks[g->first - 1].word, ",")) {
         /* news mode: a participle after a comma whose clause names no
          * party ("... since the withdrawal started, inflicting casualties
@@ -2067,7 +1562,7 @@ mood_done:
                 dyad__reporting(c, h->verb))
                 continue;
             actorset hs = dyad__np_actors(c, h->subject, 0);
-            hs = S_named_only(c, &hs);
+            hs = dyad__named_only(c, &hs);
             if (!hs.n) continue;
             src = hs;
             widest = hv->tok_b - hv->tok_a;
@@ -2088,7 +1583,7 @@ mood_done:
         g->first == g->verb)
         upper = 1;
     if (!src.n && ((g->subject == NONE && upper) || tgt_is_subject ||
-                   (g->subject != NONE && S_pronoun(t, g->subject)))) {
+                   (g->subject != NONE && dyad__pronoun(t, g->subject)))) {
         /* "Ethiopia indicated it would act": a pronoun subject stands for
          * the subject of the clause that governs this one */
         const govidx *gx = c->gov && c->gov->ok ? c->gov : NULL;
@@ -2108,23 +1603,23 @@ mood_done:
     }
     if (!src.n && c->agent_country && g->subject == NONE && g->first == g->verb && g->first > 0 &&
         !strcmp(t->toks[g->verb].tag, "VBG") &&
-        S_in_words(t->toks[g->first - 1].word, S_participle_subord, DYAD_ARRAY_LEN(S_participle_subord))) {
+        dyad__in_words(t->toks[g->first - 1].word, S_participle_subord, DYAD_ARRAY_LEN(S_participle_subord))) {
         /* news mode: "..., in a move to strengthen ties after meeting
          * Biden": a participle after a subordinator has the subject of
          * the nearest clause before it, however loosely the clauses
          * between are attached */
-        src = S_earlier_subject(c, g, 0);
+        src = dyad__earlier_subject(c, g, 0);
     }
     int placed = 0;   /* a one-sided act's locative phrase was set aside */
     if (!tgt.n) {
-        tgt = S_target_of(c, g->inner, &from, 0);
+        tgt = dyad__target_of(c, g->inner, &from, 0);
         /* news mode: an act of one party ("walked off the job in
          * Valparaiso", "rallied outside the ministry") has a place, not a second
          * party, in its locative phrase */
         if (tgt.n && c->agent_country && code && dyad__venue(code) && from != NONE) {
             uint32_t pp = t->nodes[from].parent;
             if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
-                S_locative(c, t->nodes[pp].head)) {
+                dyad__locative(c, t->nodes[pp].head)) {
                 TRACE("  '%s' is where one party acted, not a second party\n",
                       dyad__words_text(c, t->nodes[from].tok_a, t->nodes[from].tok_b));
                 tgt = (actorset){NULL, 0};
@@ -2141,7 +1636,7 @@ mood_done:
         for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
              ch = t->nodes[ch].next_sibling)
             if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
-        if (obj != NONE && S_pronoun(t, obj) && !strcasecmp(t->toks[t->nodes[obj].tok_a].word, "them")) {
+        if (obj != NONE && dyad__pronoun(t, obj) && !strcasecmp(t->toks[t->nodes[obj].tok_a].word, "them")) {
             uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
             /* the noun phrases ending by g's first verbal token, last
              * first (all nodes when there is no index) */
@@ -2151,10 +1646,10 @@ mood_done:
                                : q-- > 0);) {
                 const dyad__node *x = &t->nodes[q];
                 if (x->label != DYAD__L_NP || x->tok_b > g->first || x->tok_a == sa ||
-                    S_pronoun(t, q) || (c->inquote && c->inquote[x->tok_a] != c->inquote[g->verb]))
+                    dyad__pronoun(t, q) || (c->inquote && c->inquote[x->tok_a] != c->inquote[g->verb]))
                     continue;
                 actorset xs = dyad__np_actors(c, q, 0);
-                tgt = S_named_only(c, &xs);
+                tgt = dyad__named_only(c, &xs);
                 if (tgt.n) TRACE("  'them': '%s', before it\n", dyad__words_text(c, x->tok_a, x->tok_b));
             }
         }
@@ -2168,7 +1663,7 @@ mood_done:
             const dyad__vgroup *h = &t->vgroups[k];
             if (h->first != g->last + 2) continue;
             uint32_t f2 = NONE;
-            tgt = S_target_of(c, h->inner, &f2, 0);
+            tgt = dyad__target_of(c, h->inner, &f2, 0);
             if (tgt.n) TRACE("  the object of the coordinated '%s'\n", t->toks[h->verb].word);
             break;
         }
@@ -2176,7 +1671,7 @@ mood_done:
     /* a passive clause with a "by" agent: the agent acted on the subject
      * (without one the subject stays the source, as PETRARCH codes it) */
     if (g->passive && best.src == NONE && best.tgt == NONE) {
-        uint32_t by = S_by_agent(c, g->inner);
+        uint32_t by = dyad__by_agent(c, g->inner);
         actorset agent = by != NONE ? dyad__np_actors(c, by, 0) : (actorset){NULL, 0};
         if (agent.n) {
             actorset subj = src;
@@ -2204,7 +1699,7 @@ mood_done:
     uint32_t they = dyad__they(c, g);
     const char *sg, *sg_text;
     unsigned sg_at;
-    if (!src.n && c->agent_country && code && they != NONE && S_pronoun(t, they) &&
+    if (!src.n && c->agent_country && code && they != NONE && dyad__pronoun(t, they) &&
         !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && dyad__force_code(code) &&
         (sg = dyad__story_group(c->story, 4, 1, &sg_text, &sg_at)) != NULL) {
         /* "They opened fire on the bus passengers": who kills in a
@@ -2215,7 +1710,7 @@ mood_done:
         uint32_t a = t->nodes[they].tok_a;
         if (!S_story_actor(c, &src, sg, a, a + 1, why)) return DYAD_ENOMEM;
     }
-    if (!src.n && c->agent_country && g->subject != NONE && S_the_statement(c, g->subject) &&
+    if (!src.n && c->agent_country && g->subject != NONE && dyad__the_statement(c, g->subject) &&
         (sg = dyad__story_person(c->story, 1, &sg_text, &sg_at)) != NULL) {
         /* "Blinken issued a statement ... The statement threatened
          * sanctions": a statement acts for the person who made it */
@@ -2228,9 +1723,9 @@ mood_done:
     if (condp.n) {
         /* the threat is to the party of the condition, by the one who
          * will act, else by who says so */
-        actorset own = S_named_only(c, &src);
+        actorset own = dyad__named_only(c, &src);
         if (!own.n) src = S_reporter(c, g);
-        if (!S_named_only(c, &src).n) src = S_earlier_subject(c, g, 0);
+        if (!dyad__named_only(c, &src).n) src = dyad__earlier_subject(c, g, 0);
         tgt = condp;
     }
     if (best.cmp != NONE && (!tgt.n || !src.n)) {
@@ -2249,7 +1744,7 @@ mood_done:
             const mention *m = &c->ments[i];
             if (m->a != i || m->agent) continue;
             actor a;
-            if (!S_mention_actor(c, m, &a)) continue;
+            if (!dyad__mention_actor(c, m, &a)) continue;
             S_push_actor(c, &tgt, &a);
         }
     }
@@ -2261,7 +1756,7 @@ mood_done:
         dyad__absorb_below(c, g, from);
     }
     int on_charge = c->agent_country && src.n && code &&
-                    (!strncmp(code, "12", 2) || !strcmp(code, "016")) && S_on_charge(c, g);
+                    (!strncmp(code, "12", 2) || !strcmp(code, "016")) && dyad__on_charge(c, g);
     if (on_charge) {
         /* "..., a charge Lima promptly dismissed": rejecting a charge
          * is a denial, answering the accuser */
@@ -2286,32 +1781,32 @@ mood_done:
         uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
         actorset before = {NULL, 0};
         if (!keep && !tgt.n && sa != NONE && sa > 0 && !strcmp(t->toks[sa - 1].tag, "WDT"))
-            before = S_earlier_subject(c, g, 1);
+            before = dyad__earlier_subject(c, g, 1);
         if (before.n) {
             tgt = before;
             TRACE("  a denial of what the clause before says: its subject\n");
         } else if (!keep && (!tgt.n || from != NONE) && S_accuser(c, &src, &acc)) {
             tgt = (actorset){NULL, 0};
-            S_push_one(c, &tgt, &acc);
+            dyad__push_one(c, &tgt, &acc);
             TRACE("  a denial answers its accuser: %s\n", acc.why);
         } else if (!tgt.n && on_charge) {
             /* "A reiterated the claim that ..., a charge B rejected":
              * the charge is the claim of the clause before it */
-            tgt = S_earlier_subject(c, g, 1);
+            tgt = dyad__earlier_subject(c, g, 1);
         }
     }
     /* Consultations and agreements between a compound subject ("Putin and
      * Erdogan discussed Libya", "A and B met", "signed a deal") run both
      * ways between its members; what they discussed is the topic, not the
      * target.  Only a "with" phrase names another party. */
-    int sym = code && (dyad__symmetric(code) || S_reciprocal(c, g->verb)) &&
+    int sym = code && (dyad__symmetric(code) || dyad__reciprocal(c, g->verb)) &&
               best.tgt == NONE;
     if (sym) {
-        uint32_t w = S_pp_np(c, g->inner, "with");
+        uint32_t w = dyad__pp_np(c, g->inner, "with");
         actorset with = w != NONE ? dyad__np_actors(c, w, 0) : (actorset){NULL, 0};
         const char *prep = tgt.n && tgt.v[0].b > tgt.v[0].a
-                           ? S_prep_above(t, t->toks[tgt.v[0].a].parent, g->inner) : NULL;
-        if (prep && !strcasecmp(prep, "to") && !S_right_after(t, g, tgt.v[0].a)) {
+                           ? dyad__prep_above(t, t->toks[tgt.v[0].a].parent, g->inner) : NULL;
+        if (prep && !strcasecmp(prep, "to") && !dyad__right_after(t, g, tgt.v[0].a)) {
             /* "to" after an object belongs to it: "discussed the
              * shipment of copper to X" names a topic, "talked to X" a
              * party */
@@ -2326,7 +1821,7 @@ mood_done:
         } else if (src.n >= 2) {
             tgt = src;
             TRACE("  symmetric verb with a compound subject: pairs within the subject\n");
-        } else if (from != NONE && S_is_object(t, g->inner, from) && strcmp(code, "036") != 0 &&
+        } else if (from != NONE && dyad__is_object(t, g->inner, from) && strcmp(code, "036") != 0 &&
                    strcmp(code, "057") != 0) {
             tgt = (actorset){NULL, 0};
             TRACE("  the object is the topic of the consultation, not a party\n");
@@ -2340,8 +1835,8 @@ mood_done:
     if (c->agent_country && c->require_dyad) {
         /* news text: a role with no country ("reporters", "officials") is
          * not a party */
-        src = S_named_only(c, &src);
-        tgt = S_named_only(c, &tgt);
+        src = dyad__named_only(c, &src);
+        tgt = dyad__named_only(c, &tgt);
     }
     if (c->agent_country && src.n == 2 && src.v[0].pair && tgt.n) {
         /* "both countries withdrew ambassadors over Israel's crackdown":
@@ -2354,7 +1849,7 @@ mood_done:
         if (inside) tgt = src;
     }
     if (c->agent_country && src.n >= 2 && !tgt.n && code && !planned &&
-        (S_each_other(c, g) || (src.n == 2 && src.v[0].pair && src.v[1].pair && code[0] == '1' &&
+        (dyad__each_other(c, g) || (src.n == 2 && src.v[0].pair && src.v[1].pair && code[0] == '1' &&
                                 code[1] >= '0' && code[1] <= '7'))) {
         /* "both countries withdrew ambassadors", "the two sides accused
          * each other": each party acts on the other */
@@ -2380,7 +1875,7 @@ mood_done:
              * act: no party stands behind it */
             if (t->nodes[ch].label == DYAD__L_NP) {
                 static const char *const any[] = {"all", "any", "every", "each", "some", "no"};
-                if (S_in_words(t->toks[t->nodes[ch].tok_a].word, any, DYAD_ARRAY_LEN(any))) {
+                if (dyad__in_words(t->toks[t->nodes[ch].tok_a].word, any, DYAD_ARRAY_LEN(any))) {
                     object = 0;
                     break;
                 }
@@ -2388,12 +1883,12 @@ mood_done:
         }
         actor cp;
         if (object && S_counterpart(c, &src, &cp)) {
-            S_push_one(c, &tgt, &cp);
+            dyad__push_one(c, &tgt, &cp);
             TRACE("  the object names no party: %s\n", cp.why);
         }
     }
     if (c->agent_country && tgt.n && code && (!strcmp(code, "012") || !strcmp(code, "013")) &&
-        !S_direct_party(c, g, tgt.v[0].a)) {
+        !dyad__direct_party(c, g, tgt.v[0].a)) {
         /* news mode: hope or concern is an act toward a party it names
          * directly ("concerned about Beijing", "hopes for Kyiv"), not
          * toward one in what is hoped ("hopes the United States can
@@ -2432,7 +1927,7 @@ mood_done:
     /* ... but a meeting on the calendar is both sides' plan: "the Chilean
      * president is due to meet his Peruvian peer in May" */
     if (c->agent_country && code && !paired && planned && !strcmp(code, "036") &&
-        dyad__mutual(code, t->toks[g->verb].word) && S_scheduled(c, g))
+        dyad__mutual(code, t->toks[g->verb].word) && dyad__scheduled(c, g))
         mutual = 1;
     if (mutual) TRACE("  mutual act: coded both ways\n");
     if (alone) nul.code = "";
@@ -2468,8 +1963,8 @@ static int S_victim_verb(const dyad__tree *t, const dyad__vgroup *g)
     static const char *const hurt[] = {"killed", "injured", "wounded", "hurt", "abducted",
                                        "kidnapped", "taken"};
     const char *w = t->toks[g->verb].word;
-    return S_in_words(w, died, DYAD_ARRAY_LEN(died)) ||
-           (g->passive && S_in_words(w, hurt, DYAD_ARRAY_LEN(hurt)));
+    return dyad__in_words(w, died, DYAD_ARRAY_LEN(died)) ||
+           (g->passive && dyad__in_words(w, hurt, DYAD_ARRAY_LEN(hurt)));
 }
 
 /* The NP of PP node x when one of the prepositions heads it, else NONE. */
@@ -2638,7 +2133,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
             none |= !strcasecmp(w, "no");    /* "with no agreement" */
             if (dyad__code_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
-        if (none || S_conditional(c, q)) continue;
+        if (none || dyad__conditional(c, q)) continue;
         if (!nm->other[0]) {
             /* an agreement is news as a fact the sentence dates ("after a
              * 2013 agreement among A, B and C", "under the 2020 deal
@@ -2649,7 +2144,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
                                    ? t->toks[par->head].word : "";
             static const char *const dating[] = {"after", "under", "since", "following", "before",
                                                  "until"};
-            if (!S_in_words(prep, dating, DYAD_ARRAY_LEN(dating))) continue;
+            if (!dyad__in_words(prep, dating, DYAD_ARRAY_LEN(dating))) continue;
         }
         int in_subject = 0;
         const dyad__vgroup *g = S_clause_group(c, q, &in_subject);
@@ -2658,7 +2153,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
          * Seoul", "agreed to hold talks"): that verb coded the event */
         int governed = S_governed_coded(c, q);
         if (g) {
-            int mood = S_mood(c, g);
+            int mood = dyad__mood(c, g);
             if (mood < 0) continue;
             planned |= mood > 0;
         }
@@ -2677,7 +2172,7 @@ static dyad_status S_code_nominals(dyad_coder *c)
         actorset two = {NULL, 0};
         if (x != NONE) {
             actorset tx = dyad__np_actors(c, x, 0);
-            a = S_named_only(c, &tx);
+            a = dyad__named_only(c, &tx);
             if (a.n < 2) continue;
             b = a;
             mutual = 1;
@@ -2691,14 +2186,14 @@ static dyad_status S_code_nominals(dyad_coder *c)
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
             if (w != NONE) {
                 actorset tw = dyad__np_actors(c, w, 0);
-                b = S_named_only(c, &tw);
+                b = dyad__named_only(c, &tw);
             }
             /* the victims: the subject that died in it */
             const dyad__node *par = p->parent != NONE ? &t->nodes[p->parent] : NULL;
             if (!b.n && nm->force && g && par && par->label == DYAD__L_PP && par->head != NONE &&
                 !strcasecmp(t->toks[par->head].word, "in") && S_victim_verb(t, g)) {
                 actorset tv = dyad__np_actors(c, g->subject, 0);
-                b = S_named_only(c, &tv);
+                b = dyad__named_only(c, &tv);
                 if (b.n) TRACE("  the victims of '%s': the subject of '%s'\n",
                                t->toks[p->head].word, t->toks[g->verb].word);
             }
@@ -2709,22 +2204,22 @@ static dyad_status S_code_nominals(dyad_coder *c)
             uint32_t y = S_nominal_pp(t, q, inner, by);
             if (y != NONE) {
                 actorset ty = dyad__np_actors(c, y, 0);
-                a = S_named_only(c, &ty);
+                a = dyad__named_only(c, &ty);
             }
             for (uint32_t i = t->nodes[inner].tok_a; i < p->head && !a.n; i++) {
                 const mention *m = &c->ments[i];
                 if (m->a != i || m->agent) continue;
                 actor ac;
-                if (!S_mention_actor(c, m, &ac) || !strncmp(ac.code, "---", 3)) continue;
-                S_push_one(c, &a, &ac);
+                if (!dyad__mention_actor(c, m, &ac) || !strncmp(ac.code, "---", 3)) continue;
+                dyad__push_one(c, &a, &ac);
             }
             /* not the topic of what the subject said ("a statement
              * about the talks with Poland") */
-            const char *tp = g ? S_prep_above(t, q, g->inner) : NULL;
+            const char *tp = g ? dyad__prep_above(t, q, g->inner) : NULL;
             if (!a.n && g && !nm->force &&
                 !(tp && dyad__lex_has(c->lex, tp, strlen(tp), DYAD__LX_TOPIC_PREPS))) {
                 actorset ts = dyad__np_actors(c, g->subject, 0);
-                a = S_named_only(c, &ts);
+                a = dyad__named_only(c, &ts);
             }
         }
         if (!a.n) continue;
@@ -2792,17 +2287,17 @@ static int S_praising(const dyad_coder *c, uint32_t i)
     }
     if (!strcasecmp(w, "proud")) yes = !strcasecmp(next, "of");
     /* "a good step", "a step in the right direction" */
-    if (S_in_words(w, steps, DYAD_ARRAY_LEN(steps)))
-        yes = S_in_words(prev, good, DYAD_ARRAY_LEN(good)) ||
+    if (dyad__in_words(w, steps, DYAD_ARRAY_LEN(steps)))
+        yes = dyad__in_words(prev, good, DYAD_ARRAY_LEN(good)) ||
               (!strcasecmp(next, "in") && i + 3 < t->ntoks &&
                !strcasecmp(t->toks[i + 3].word, "right"));
     if (!strcasecmp(w, "friendship") || !strcasecmp(w, "goodwill"))
         yes = !strcasecmp(prev, "of");             /* "a gesture of friendship" */
     if (!strcasecmp(w, "right"))                   /* "President Trump is right" */
-        yes = S_in_words(prev, copula, DYAD_ARRAY_LEN(copula)) &&
-              !S_in_words(next, not_verdict, DYAD_ARRAY_LEN(not_verdict));
+        yes = dyad__in_words(prev, copula, DYAD_ARRAY_LEN(copula)) &&
+              !dyad__in_words(next, not_verdict, DYAD_ARRAY_LEN(not_verdict));
     if (!strcasecmp(w, "positive"))
-        yes = !S_in_words(prev, tested, DYAD_ARRAY_LEN(tested)) && strcasecmp(next, "for");
+        yes = !dyad__in_words(prev, tested, DYAD_ARRAY_LEN(tested)) && strcasecmp(next, "for");
     return yes;
 }
 
@@ -2827,7 +2322,7 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
         for (uint32_t j = a; j < b; j++) {
             const mention *m = &c->ments[j];
             actor x;
-            if (m->a != j || m->agent || !S_mention_actor(c, m, &x)) continue;
+            if (m->a != j || m->agent || !dyad__mention_actor(c, m, &x)) continue;
             /* with the roles of its phrase: "the Georgian prime minister" */
             uint32_t q = t->toks[j].parent;
             if (q != NONE && t->nodes[q].label == DYAD__L_NP) {
@@ -2916,7 +2411,7 @@ static dyad_status S_code_judgements(dyad_coder *c)
             naming = dyad__code_lx(c, h->verb, DYAD__LX_NAMING);
         if (!report && !naming) continue;
         actorset s = dyad__np_actors(c, h->subject, 0);
-        s = S_named_only(c, &s);
+        s = dyad__named_only(c, &s);
         if (!s.n) continue;
         const dyad__node *x = &t->nodes[report ? h->reported : h->inner];
         uint32_t a = report ? x->tok_a : h->verb + 1, b = x->tok_b;
@@ -2961,7 +2456,7 @@ static actorset S_reporter(dyad_coder *c, const dyad__vgroup *g)
         const dyad__node *r = &t->nodes[h->reported];
         if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
             actorset s = dyad__np_actors(c, h->subject, 0);
-            src = S_named_only(c, &s);
+            src = dyad__named_only(c, &s);
         }
     }
     if (!src.n && c->inquote[g->verb] && c->speaker.n) src = c->speaker;
@@ -2983,7 +2478,7 @@ static dyad_status S_code_appeals(dyad_coder *c)
         if (!src.n) continue;
         if (S_first_person(t->toks[t->nodes[g->subject].tok_a].word)) continue;
         actorset tg = dyad__np_actors(c, g->subject, 0);
-        tg = S_named_only(c, &tg);
+        tg = dyad__named_only(c, &tg);
         /* the subject's head must be the party ("talks with China must
          * continue" lays nothing on China) */
         uint32_t head = t->nodes[g->subject].head;
@@ -3065,7 +2560,7 @@ static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
                 t->nodes[np].tok_b > hi->tok_b)
                 continue;
             actorset hs = dyad__np_actors(c, h->subject, 0);
-            src = S_named_only(c, &hs);
+            src = dyad__named_only(c, &hs);
         }
         break;
     }
@@ -3082,7 +2577,7 @@ static dyad_status S_code_allegations(dyad_coder *c)
         /* the wrongdoer: the subject, or in a passive its "by" phrase
          * ("the attack was orchestrated by militants") */
         uint32_t who = g->subject;
-        if (g->passive && (who = S_by_agent(c, g->inner)) == NONE) continue;
+        if (g->passive && (who = dyad__by_agent(c, g->inner)) == NONE) continue;
         /* the speaker's head only; every party of a claim's subject
          * ("Ruiz and Soto repeated the charge") */
         actorset src = S_reporter(c, g);
@@ -3093,7 +2588,7 @@ static dyad_status S_code_allegations(dyad_coder *c)
         }
         if (!src.n) continue;
         actorset tg = dyad__np_actors(c, who, 0);
-        tg = S_named_only(c, &tg);
+        tg = dyad__named_only(c, &tg);
         dyad__vgroup fake = S_word_group(g->verb);
         evb base;
         base.n = 0;
