@@ -355,11 +355,28 @@ typedef struct evb {
 
 /* coder.c */
 char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b);
+char *dyad__concat(dyad_coder *c, const char *x, const char *y);
+int dyad__ends_with(const char *s, const char *suf);
 int dyad__in_words(const char *w, const char *const *v, size_t n);
+int dyad__resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
+
+/* actors.c */
+void dyad__find_mentions(dyad_coder *c);
+const char *dyad__mention_code(const dyad_coder *c, const mention *m);
 int dyad__country_code(const char *k);
+int dyad__group_code(const char *k);
 int dyad__mention_actor(const dyad_coder *c, const mention *m, actor *out);
+int dyad__push_actor(dyad_coder *c, actorset *s, const actor *x);
 int dyad__push_one(dyad_coder *c, actorset *s, const actor *x);
 actorset dyad__np_actors(dyad_coder *c, uint32_t np, int depth);
+int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
+                     const unsigned *ag, int by_country, actorset *s);
+int dyad__story_actor(dyad_coder *c, actorset *s, const char *code, uint32_t a, uint32_t b,
+                      const char *why);
+int dyad__cap_word(const char *w);
+uint32_t dyad__name_run(const dyad_coder *c, uint32_t i);
+const mention *dyad__mention_over(const dyad_coder *c, uint32_t i);
+int dyad__is_person(const dyad_coder *c, const mention *m);
 
 /* patterns.c */
 int dyad__judgement(const char *code);
