@@ -358,7 +358,6 @@ char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b);
 char *dyad__concat(dyad_coder *c, const char *x, const char *y);
 int dyad__ends_with(const char *s, const char *suf);
 int dyad__in_words(const char *w, const char *const *v, size_t n);
-int dyad__resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 
 /* actors.c */
 void dyad__find_mentions(dyad_coder *c);
@@ -428,6 +427,22 @@ int dyad__the_statement(const dyad_coder *c, uint32_t np);
 actorset dyad__condition_party(dyad_coder *c, const dyad__vgroup *g, const char *code);
 int dyad__reporting(const dyad_coder *c, uint32_t tok);
 int dyad__pronoun(const dyad__tree *t, uint32_t np);
+
+/* news.c */
+void dyad__learn_names(dyad_coder *c);
+void dyad__name_mentions(dyad_coder *c);
+void dyad__quotes(dyad_coder *c);
+void dyad__find_speaker(dyad_coder *c);
+int dyad__resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
+void dyad__doc_update(dyad_coder *c);
+int dyad__accuser(dyad_coder *c, const actorset *src, actor *out);
+int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out);
+dyad_status dyad__code_nominals(dyad_coder *c);
+dyad_status dyad__code_judgements(dyad_coder *c);
+actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g);
+dyad_status dyad__code_appeals(dyad_coder *c);
+dyad_status dyad__code_allegations(dyad_coder *c);
+void dyad__count_countries(dyad_coder *c);
 
 /* evidence.c */
 void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,
