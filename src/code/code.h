@@ -295,7 +295,7 @@ typedef struct grange {
 
 typedef struct govidx {
     int ok;                         /* everything is valid */
-    uint32_t resets;                /* times S_code_group gave back groups
+    uint32_t resets;                /* times dyad__code_group gave back groups
                                        it had absorbed */
     int any;                        /* what is marked "any tree" is valid */
     uint32_t *range;                /* per node: its range, or NONE */
@@ -427,6 +427,9 @@ int dyad__the_statement(const dyad_coder *c, uint32_t np);
 actorset dyad__condition_party(dyad_coder *c, const dyad__vgroup *g, const char *code);
 int dyad__reporting(const dyad_coder *c, uint32_t tok);
 int dyad__pronoun(const dyad__tree *t, uint32_t np);
+
+/* group.c */
+dyad_status dyad__code_group(dyad_coder *c, const dyad__vgroup *g);
 
 /* news.c */
 void dyad__learn_names(dyad_coder *c);

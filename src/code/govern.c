@@ -303,7 +303,7 @@ uint32_t dyad__gov_first_over(const govidx *x, const dyad__vgroup *g, int l)
  * starts inside k's are found by their first token; they are marked (and
  * traced) in their order.  For a later group of the same phrase there is
  * nothing left to mark, its phrase swept already, unless a group gave
- * back what it had absorbed since (S_code_group). */
+ * back what it had absorbed since (dyad__code_group). */
 void dyad__absorb_inside(dyad_coder *c, uint32_t k)
 {
     const dyad__tree *t = &c->tree;
