@@ -217,8 +217,8 @@ static inline int dyad__code_lx(const dyad_coder *c, uint32_t i, int list)
     return (int)((c->lexb[i] >> list) & 1u);
 }
 
-/* -------------------------------------------------------------- patterns */
-
+/* ------------------------------------------------------------- patterns
+ * A pattern's match around a verb (dyad__try_pattern). */
 typedef struct pmatch {
     int ok;
     int score;                  /* literal words and slots matched */
@@ -226,8 +226,8 @@ typedef struct pmatch {
     uint32_t cmp;               /* token where % matched, or NONE */
 } pmatch;
 
-/* The same, from a per-sentence table: patterns ask about the same
- * synsets at the same places again and again (every verb group, every
+/* Synset lengths come from a per-sentence table (c->syn, SYN_SLOTS
+ * slots; dyad__synset_lens): patterns ask about the same synsets at the same places again and again (every verb group, every
  * gap position), so each synset is matched over the sentence once. */
 #define SYN_SLOTS 512
 
