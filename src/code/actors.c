@@ -167,7 +167,8 @@ static const char *S_combine(dyad_coder *c, const char *code, const unsigned *ag
         if (dyad_dict_entry_get(c->d, agents[k], &e) != DYAD_OK || !e.code) continue;
         if (e.flags & DYAD_DICT_F_PREFIX) {
             if (strncmp(code, e.code, strlen(e.code)) != 0 || !strcmp(code, "---"))
-                code = strcmp(code, "---") == 0 ? dyad__concat(c, e.code, "---") : dyad__concat(c, e.code, code);
+                code = strcmp(code, "---") == 0 ? dyad__concat(c, e.code, "---")
+                                                : dyad__concat(c, e.code, code);
         } else if (!dyad__ends_with(code, e.code)) {
             code = dyad__concat(c, code, e.code);
         }

@@ -227,8 +227,9 @@ typedef struct pmatch {
 } pmatch;
 
 /* Synset lengths come from a per-sentence table (c->syn, SYN_SLOTS
- * slots; dyad__synset_lens): patterns ask about the same synsets at the same places again and again (every verb group, every
- * gap position), so each synset is matched over the sentence once. */
+ * slots; dyad__synset_lens): patterns ask about the same synsets at the
+ * same places again and again (every verb group, every gap position),
+ * so each synset is matched over the sentence once. */
 #define SYN_SLOTS 512
 
 /* ------------------------------------------------ governing verb groups

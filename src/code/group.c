@@ -135,7 +135,9 @@ static void S_best_pattern(dyad_coder *c, cand *e)
     size_t nblocks = 0;
     for (size_t q = 0; q < e->nv; q++) {
         dyad_dict_entry qe;
-        if (dyad_dict_entry_get(c->d, e->vm[q].entry, &qe) != DYAD_OK || e->vm[q].start != e->vm[0].start) continue;
+        if (dyad_dict_entry_get(c->d, e->vm[q].entry, &qe) != DYAD_OK ||
+            e->vm[q].start != e->vm[0].start)
+            continue;
         size_t z = 0;
         while (z < nblocks && blocks[z] != qe.group) z++;
         if (z == nblocks) blocks[nblocks++] = qe.group;
@@ -194,7 +196,10 @@ static int S_null_code(dyad_coder *c, cand *e)
 {
     e->paired = e->pcode && strcmp(e->pcode, "---") ? e->pcode : NULL;
     if (e->code && !strcmp(e->code, "+++")) e->code = NULL;
-    if ((!e->code || !strcmp(e->code, "---")) && !e->paired) { TRACE("  null code: no event\n"); return STOP; }
+    if ((!e->code || !strcmp(e->code, "---")) && !e->paired) {
+        TRACE("  null code: no event\n");
+        return STOP;
+    }
     c->coded = 1;     /* a code was obtained: verbs nested in this one are not coded */
     if (e->code && !strcmp(e->code, "---")) e->code = NULL;
     return GO;

@@ -680,7 +680,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         char why[64];
         snprintf(why, sizeof why, "event noun '%s' [%s]", t->toks[p->head].word, code);
         dyad__ev(&base, "verb", NULL, 0, p->head, p->head + 1,
-             dyad__arena_strndup(&c->arena, why, strlen(why)));
+                 dyad__arena_strndup(&c->arena, why, strlen(why)));
         TRACE("noun '%s' (token %u): %s\n", t->toks[p->head].word, p->head, code);
         dyad__trace_set(c, "source", &a);
         dyad__trace_set(c, "target", &b);
@@ -934,7 +934,7 @@ dyad_status dyad__code_appeals(dyad_coder *c)
         evb base;
         base.n = 0;
         dyad__ev(&base, "verb", NULL, 0, fake.verb, fake.verb + 1,
-             "an obligation laid on another party: an appeal [020]");
+                 "an obligation laid on another party: an appeal [020]");
         const actor *sp = &src.v[0];      /* the speaker's head only */
         for (uint32_t j = 0; j < tg.n; j++) {
             const char *a = sp->code, *b = tg.v[j].code;
@@ -1040,7 +1040,7 @@ dyad_status dyad__code_allegations(dyad_coder *c)
         evb base;
         base.n = 0;
         dyad__ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
-             "a wrong stated of another party: an accusation [112]");
+                 "a wrong stated of another party: an accusation [112]");
         for (uint32_t i = 0; i < nsp; i++)
             for (uint32_t j = 0; j < tg.n; j++) {
                 const actor *sp = &src.v[i];
