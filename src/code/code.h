@@ -85,9 +85,10 @@ void dyad__story_set_open_quote(dyad__story *st, int open);
 
 /* ------------------------------------------------ the coder's internals
  * Shared by the coder's files only (coder.c, actors.c, patterns.c,
- * govern.c, roles.c, group.c, news.c, evidence.c), which define
- * DYAD__CODER before including this header: the coder's state, actors
- * and mentions, and the functions one file calls in another. */
+ * govern.c, roles.c, group.c, groupnews.c, news.c, evidence.c), which
+ * define DYAD__CODER before including this header: the coder's state,
+ * actors and mentions, one verb group's candidate event, and the
+ * functions one file calls in another (docs/CODING.md §17). */
 #ifdef DYAD__CODER
 
 #include "../dict/dict.h"
@@ -456,6 +457,72 @@ int dyad__self_pair(const char *a, const char *b);
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                     const dyad__vgroup *g, const evb *base, int passive);
 void dyad__trace_set(dyad_coder *c, const char *what, const actorset *s);
+
+/* ------------------------------------------- one verb group's candidate event
+ * One verb group's candidate event, as the steps below build it: the
+ * code (from the verb and its most specific pattern), the source and
+ * target sets, where the target came from, and the flags later steps
+ * read.  Each step returns GO to go on, STOP when the group makes no
+ * event, NOMEM when out of memory. */
+typedef struct cand {
+    const dyad__vgroup *g;
+    dyad_dict_match vm[MAXM];   /* the verb's dictionary entries, longest
+                                   first */
+    size_t nv;
+    pmatch best;                /* the most specific pattern that matched */
+    dyad_dict_pattern bp;       /* ... and its pattern */
+    const char *code;           /* the event code, or NULL */
+    const char *pcode;          /* the entry's or pattern's [A:B] B */
+    const char *paired;         /* B: the event back from target to
+                                   source, or NULL */
+    evb base;                   /* evidence every event of the group has */
+    actorset src, tgt;
+    uint32_t from;              /* the node the target came from (among
+                                   the verb's complements), or NONE */
+    actorset condp;             /* news: the party of an "if" condition */
+    int searched;               /* the target was looked for among the
+                                   verb's complements */
+    int placed;                 /* news: a one-sided act's locative phrase
+                                   was set aside */
+    int hangs;                  /* news: a participle clause takes the
+                                   subject of the clause it hangs on */
+    int tgt_is_subject;         /* the pattern's target is the clause's
+                                   own subject */
+    int passive;                /* a "by" agent swapped the roles */
+    int agentless;              /* a passive clause with no "by" agent */
+    int planned;                /* news: planned, not done */
+    int on_charge;              /* news: rejecting a charge */
+    int alone;                  /* news: an act of one party, no target */
+    int mutual;                 /* news: one act of both, coded both ways */
+} cand;
+
+enum { NOMEM = -1, GO = 0, STOP = 1 };
+
+/* groupnews.c: the news-mode steps of one verb group (group.c, S_steps) */
+int dyad__news_noun_gerund(dyad_coder *c, cand *e);
+int dyad__news_naming(dyad_coder *c, cand *e);
+int dyad__news_warning(dyad_coder *c, cand *e);
+int dyad__news_mood(dyad_coder *c, cand *e);
+int dyad__news_attribution(dyad_coder *c, cand *e);
+int dyad__news_trailing_participle(dyad_coder *c, cand *e);
+int dyad__news_hanging_participle(dyad_coder *c, cand *e);
+int dyad__news_subordinate_participle(dyad_coder *c, cand *e);
+int dyad__news_place(dyad_coder *c, cand *e);
+int dyad__news_them(dyad_coder *c, cand *e);
+int dyad__news_shared_object(dyad_coder *c, cand *e);
+int dyad__news_passive(dyad_coder *c, cand *e);
+int dyad__news_they(dyad_coder *c, cand *e);
+int dyad__news_statement(dyad_coder *c, cand *e);
+int dyad__news_condition_target(dyad_coder *c, cand *e);
+int dyad__news_charge(dyad_coder *c, cand *e);
+int dyad__news_denial(dyad_coder *c, cand *e);
+int dyad__news_named_parties(dyad_coder *c, cand *e);
+int dyad__news_each_other(dyad_coder *c, cand *e);
+int dyad__news_counterpart(dyad_coder *c, cand *e);
+int dyad__news_hope(dyad_coder *c, cand *e);
+int dyad__news_inward(dyad_coder *c, cand *e);
+int dyad__news_alone(dyad_coder *c, cand *e);
+int dyad__news_mutual(dyad_coder *c, cand *e);
 
 #endif /* DYAD__CODER */
 

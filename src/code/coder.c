@@ -12,7 +12,8 @@
  *        --roles-->  source: a pattern's $, else the subject; target: a
  *                    pattern's +, else the first actor among the verb's
  *                    complements; passive clauses swap them (roles.c,
- *                    one verb group's steps in group.c)
+ *                    one verb group's steps in group.c, news mode's
+ *                    in groupnews.c)
  *        --events--> one event per (source, target) pair, with evidence
  *                    (evidence.c)
  *   news mode (c->agent_country) adds the story's names, speakers and
