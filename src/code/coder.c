@@ -214,9 +214,11 @@ void dyad_coder_new_document(dyad_coder *c)
     dyad__story_reset(c->story);
 }
 
-dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
+/* The sentence's tables in the arena: its words, their ids and lexicon
+ * lists, the ids as a hash set, per node its actor set's memo, per token
+ * the widest noun phrases starting and ending there. */
+static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
 {
-    c->date = date;
     uint32_t n = t->ntoks;
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
@@ -264,31 +266,30 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     c->syn = dyad__arena_zalloc(&c->arena, SYN_SLOTS * sizeof *c->syn);
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
-    c->speaker = (actorset){NULL, 0};
-    if (c->agent_country) dyad__story_begin_sentence(c->story);
-    if (S_discarded(c)) return DYAD_OK;
-    dyad__find_mentions(c);
-    if (c->agent_country) {
-        dyad__quotes(c);
-        dyad__learn_names(c);
-        dyad__name_mentions(c);
-        memset(c->np_done, 0, t->nnodes + 1);     /* phrases may name more now */
-        dyad__count_countries(c);
-        dyad__find_speaker(c);
+    return DYAD_OK;
+}
+
+/* --explain: the dictionary actors and agents the sentence mentions. */
+static void S_trace_mentions(dyad_coder *c, uint32_t n, const char *date)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        const mention *m = &c->ments[i];
+        if (!m->entry || m->a != i) continue;
+        const dyad_dict_code *code = m->agent ? NULL : dyad_dict_actor_code(c->d, m->entry, date);
+        dyad_dict_entry e;
+        if (dyad_dict_entry_get(c->d, m->entry, &e) != DYAD_OK) continue;
+        dyad__buf_printf(&c->trace, "%s '%s' = %s (%s:%lu)\n", m->agent ? "agent" : "actor",
+                         dyad__words_text(c, m->a, m->b),
+                         m->agent ? (e.code ? e.code : "?") : (code ? code->code : "(no code)"),
+                         e.file ? e.file : "", e.line);
     }
-    if (c->explain) {
-        for (uint32_t i = 0; i < n; i++) {
-            const mention *m = &c->ments[i];
-            if (!m->entry || m->a != i) continue;
-            const dyad_dict_code *code = m->agent ? NULL : dyad_dict_actor_code(c->d, m->entry, date);
-            dyad_dict_entry e;
-            if (dyad_dict_entry_get(c->d, m->entry, &e) != DYAD_OK) continue;
-            dyad__buf_printf(&c->trace, "%s '%s' = %s (%s:%lu)\n", m->agent ? "agent" : "actor",
-                             dyad__words_text(c, m->a, m->b),
-                             m->agent ? (e.code ? e.code : "?") : (code ? code->code : "(no code)"),
-                             e.file ? e.file : "", e.line);
-        }
-    }
+}
+
+/* Each verb group in order (group.c), a coded one covering the verbs
+ * nested in its phrase. */
+static dyad_status S_code_groups(dyad_coder *c, dyad__tree *t)
+{
+    uint32_t n = t->ntoks;
     c->barrier = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->barrier) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     /* infinitives only going left: "urged X to resume negotiations" is
@@ -320,6 +321,27 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
          * (that) ..." does not code the verb it reports. */
         dyad__absorb_inside(c, k);
     }
+    return DYAD_OK;
+}
+
+dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
+{
+    c->date = date;
+    DYAD_TRY(S_sentence_tables(c, t));
+    c->speaker = (actorset){NULL, 0};
+    if (c->agent_country) dyad__story_begin_sentence(c->story);
+    if (S_discarded(c)) return DYAD_OK;
+    dyad__find_mentions(c);
+    if (c->agent_country) {
+        dyad__quotes(c);
+        dyad__learn_names(c);
+        dyad__name_mentions(c);
+        memset(c->np_done, 0, t->nnodes + 1);     /* phrases may name more now */
+        dyad__count_countries(c);
+        dyad__find_speaker(c);
+    }
+    if (c->explain) S_trace_mentions(c, t->ntoks, date);
+    DYAD_TRY(S_code_groups(c, t));
     if (c->agent_country) {
         DYAD_TRY(dyad__code_nominals(c));
         DYAD_TRY(dyad__code_judgements(c));
