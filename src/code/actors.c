@@ -1,0 +1,718 @@
+/*
+ * actors.c -- actors in noun phrases: dictionary mentions over the
+ * tokens, each noun phrase's actor set (actors and agents combined into
+ * composite codes, coordinations, plural pairs, the story's names in
+ * news mode), and the helpers that tell names and persons.
+ * Invariant: an actor set is computed once per phrase per sentence
+ * (c->np_memo) and lives in the coder's arena.
+ */
+#define DYAD__CODER
+#include "code.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Agents named without an actor in one coordinated segment of a noun
+ * phrase ("lawmakers" in "lawmakers and officials in Fornost"). */
+typedef struct agroup {
+    unsigned ag[3];
+    uint32_t a, b;
+} agroup;
+
+typedef struct agroups {
+    agroup v[8];
+    int n;
+} agroups;
+
+static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth);
+static int S_is_person_entry(const dyad_coder *c, unsigned entry);
+
+/* A word the parse uses as a pronoun, verb or function word names no
+ * actor, whatever its spelling ("told us" is not the United States; "IS"
+ * the verb is not the Islamic State, "IS" the noun is). */
+static int S_function_tag(const char *tag)
+{
+    static const char *const v[] = {"PRP", "PRP$", "MD", "DT", "IN", "CC", "TO", "WDT",
+                                    "WP", "WP$", "EX", "RP", "PDT"};
+    if (tag[0] == 'V' && tag[1] == 'B') return 1;
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
+        if (!strcmp(tag, v[i])) return 1;
+    return 0;
+}
+
+void dyad__find_mentions(dyad_coder *c)
+{
+    const dyad__tree *t = &c->tree;
+    unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS);
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        if (c->covered[i]) continue;
+        dyad_dict_match m[MAXM];
+        size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM);
+        if (n == 0) continue;
+        if (n > MAXM) n = MAXM;
+        /* longest first; prefer an actor over an agent of equal length */
+        size_t best = 0;
+        for (size_t k = 1; k < n; k++) {
+            if (m[k].end != m[best].end) break;
+            dyad_dict_entry e;
+            if (dyad_dict_entry_get(c->d, m[k].entry, &e) == DYAD_OK && e.kind == DYAD_DICT_ACTORS) {
+                dyad_dict_entry eb;
+                if (dyad_dict_entry_get(c->d, m[best].entry, &eb) == DYAD_OK &&
+                    eb.kind != DYAD_DICT_ACTORS)
+                    best = k;
+            }
+        }
+        dyad_dict_entry e;
+        if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
+        if (m[best].end == i + 1 && S_function_tag(t->toks[i].tag)) continue;
+        /* news mode: "the U.S.-based lender" says where it sits, not who
+         * it is */
+        uint32_t e2 = (uint32_t)m[best].end;
+        if (c->agent_country && e2 + 1 < t->ntoks && !strcmp(t->toks[e2].word, "-") &&
+            (!strcasecmp(t->toks[e2 + 1].word, "based") || !strcasecmp(t->toks[e2 + 1].word, "born") ||
+             !strcasecmp(t->toks[e2 + 1].word, "headquartered"))) {
+            i = e2 - 1;
+            continue;
+        }
+        mention *mm = &c->ments[i];
+        mm->a = i;
+        mm->b = (uint32_t)m[best].end;
+        mm->entry = m[best].entry;
+        mm->agent = e.kind == DYAD_DICT_AGENTS;
+        for (uint32_t j = i; j < mm->b; j++) c->covered[j] = 1;
+        i = mm->b - 1;
+    }
+}
+
+/* The code of actor mention m on the coder's date: a name the document
+ * introduced, else the dictionary's; NULL for none. */
+const char *dyad__mention_code(const dyad_coder *c, const mention *m)
+{
+    if (m->code) return m->code;
+    if (!m->entry || m->agent) return NULL;
+    const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
+    return k && k->code ? k->code : NULL;
+}
+
+/* ---------------------------------------------------------- actor sets */
+
+/* Does actor code k start with a country ("RUS", "AFGREB"), not an
+ * organisation prefix (IGO, NGO, IMG, MNC) or the null code? */
+int dyad__country_code(const char *k)
+{
+    return k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
+           strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3);
+}
+
+/* A code of a group rather than a state: an armed group ("PAKREB",
+ * "IMGMUS") or a non-governmental organisation. */
+int dyad__group_code(const char *k)
+{
+    if (!k) return 0;
+    if (!strncmp(k, "IMG", 3) || !strncmp(k, "NGO", 3)) return 1;
+    if (!dyad__country_code(k) || strlen(k) < 6) return 0;
+    return !strncmp(k + 3, "REB", 3) || !strncmp(k + 3, "INS", 3) || !strncmp(k + 3, "UAF", 3);
+}
+
+/* The actor of mention m alone (no roles combined); 0 when it has no
+ * code. */
+int dyad__mention_actor(const dyad_coder *c, const mention *m, actor *out)
+{
+    memset(out, 0, sizeof *out);
+    out->code = dyad__mention_code(c, m);
+    out->a = m->a;
+    out->b = m->b;
+    out->entry = m->entry;
+    out->why = m->why;
+    return out->code != NULL;
+}
+
+/* Adds x; a code written "FRO/BIL/SAM" names several actors at once. */
+int dyad__push_actor(dyad_coder *c, actorset *s, const actor *x)
+{
+    const char *slash = strchr(x->code, '/');
+    if (!slash) return dyad__push_one(c, s, x);
+    const char *p = x->code;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        actor y = *x;
+        y.code = dyad__arena_strndup(&c->arena, p, n);
+        if (!y.code || (n && dyad__push_one(c, s, &y) != 0)) return -1;
+        p += n + (e != NULL);
+    }
+    return 0;
+}
+
+int dyad__push_one(dyad_coder *c, actorset *s, const actor *x)
+{
+    for (uint32_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i].code, x->code) == 0) return 0;     /* no repeats */
+    actor *v = dyad__arena_alloc(&c->arena, (s->n + 1) * sizeof *v);
+    if (!v) return -1;
+    if (s->n) memcpy(v, s->v, s->n * sizeof *v);
+    v[s->n++] = *x;
+    s->v = v;
+    return 0;
+}
+
+/* Combines an actor code with agent codes: "GON" + ~GOV -> "GONGOV",
+ * NGO~ + "ARN" -> "NGOARN"; an agent already at that end is not added
+ * twice ("USAGOV" + ~GOV stays "USAGOV"). */
+static const char *S_combine(dyad_coder *c, const char *code, const unsigned *agents)
+{
+    for (int k = 0; k < 3 && agents[k]; k++) {
+        dyad_dict_entry e;
+        if (dyad_dict_entry_get(c->d, agents[k], &e) != DYAD_OK || !e.code) continue;
+        if (e.flags & DYAD_DICT_F_PREFIX) {
+            if (strncmp(code, e.code, strlen(e.code)) != 0 || !strcmp(code, "---"))
+                code = strcmp(code, "---") == 0 ? dyad__concat(c, e.code, "---")
+                                                : dyad__concat(c, e.code, code);
+        } else if (!dyad__ends_with(code, e.code)) {
+            code = dyad__concat(c, code, e.code);
+        }
+        if (!code) return NULL;
+    }
+    return code;
+}
+
+/* Is node x a phrase that modifies rather than names (kept out of the
+ * head part of a noun phrase)? */
+static int S_modifier(const dyad__node *x)
+{
+    return x->label == DYAD__L_PP || x->label == DYAD__L_SBAR || x->label == DYAD__L_VP ||
+           x->label == DYAD__L_S || x->label == DYAD__L_PRN;
+}
+
+/* News mode: an organisation named after a country in one phrase names
+ * a post, not the employer: "the Chilean envoy to the U.N." is Chile's
+ * (CHL, not IGOUNO). */
+static int S_post_at(const dyad_coder *c, const actor *cur, const mention *m)
+{
+    if (!dyad__country_code(cur->code)) return 0;
+    const char *k = dyad__mention_code(c, m);
+    return k && !strncmp(k, "IGO", 3);
+}
+
+/* The head part of np (its tokens outside modifier children), split at
+ * coordination of names: each segment gives at most one actor (its first
+ * actor mention, with the agents around it combined in) or, without an
+ * actor, one group of agents. */
+static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[np];
+    uint32_t i = p->tok_a;
+    actor cur;
+    agroup seg;
+    memset(&cur, 0, sizeof cur);
+    memset(&seg, 0, sizeof seg);
+    int nag = 0, have = 0, cur_poss = 0;
+    /* news mode: actors of earlier segments that named no role ("Russian"
+     * in "the Russian and Turkish presidents"), to share the last
+     * segment's roles */
+    uint32_t bare[8];
+    int nbare = 0;
+    for (;;) {
+        int end = i >= p->tok_b;
+        int cut = 0;
+        if (!end) {
+            uint32_t skip_to = 0;
+            for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+                if (S_modifier(&t->nodes[ch]) && t->nodes[ch].tok_a == i && t->nodes[ch].tok_b > i)
+                    skip_to = t->nodes[ch].tok_b;   /* an empty constituent skips nothing */
+            if (skip_to) { i = skip_to; continue; }
+            const char *tag = t->toks[i].tag;
+            /* coordination of names, not of adjectives ("awful and evil
+             * minister"): the word before must be a noun or a name */
+            cut = 0;
+            if ((!strcmp(tag, "CC") || !strcmp(tag, ",")) && i > p->tok_a) {
+                uint32_t q = t->toks[i - 1].parent;
+                while (q != NONE && t->nodes[q].parent != np && q != np) q = t->nodes[q].parent;
+                cut = dyad__tag_is_noun(t->toks[i - 1].tag) || !strcmp(t->toks[i - 1].tag, "PRP") ||
+                      (q != NONE && q != np && t->nodes[q].label == DYAD__L_NP);
+            }
+        }
+        if (end || cut) {
+            if (c->agent_country && nag > 1) {
+                /* news mode: the head role names the post ("deputy U.N.
+                 * ambassador", "Commerce Minister"): the last one */
+                seg.ag[0] = seg.ag[nag - 1];
+                seg.ag[1] = seg.ag[2] = 0;
+            }
+            if (have && c->agent_country && cur.entry && S_is_person_entry(c, cur.entry)) {
+                /* an office holder's code is whole ("Secretary of State
+                 * Marco Rubio" is USAGOV, not USAGOVGOV) */
+                memset(seg.ag, 0, sizeof seg.ag);
+            }
+            if (have) {
+                memcpy(cur.agents, seg.ag, sizeof seg.ag);
+                cur.code = S_combine(c, cur.code, seg.ag);
+                uint32_t before = out->n;
+                if (cur.code) dyad__push_actor(c, out, &cur);
+                if (c->agent_country && !nag && out->n > before && cur.b == cur.a + 1 && !end &&
+                    nbare < 8)
+                    bare[nbare++] = out->n - 1;
+                if (c->agent_country && nag && end)
+                    for (int k = 0; k < nbare; k++) {
+                        actor *x = &out->v[bare[k]];
+                        const char *code2 = S_combine(c, x->code, seg.ag);
+                        if (code2) { x->code = code2; memcpy(x->agents, seg.ag, sizeof seg.ag); }
+                    }
+            } else if (nag && lone->n < 8) {
+                /* news mode: a role word before another noun modifies it
+                 * ("military cooperation", "government policy"): no
+                 * party */
+                int modifier = 0;
+                for (uint32_t q = seg.b; c->agent_country && q < i && q < p->tok_b && !modifier; q++)
+                    modifier = !c->covered[q] && (!strcmp(t->toks[q].tag, "NN") ||
+                                                  !strcmp(t->toks[q].tag, "NNS"));
+                /* ... but "the insurgent group", "a militant network": the
+                 * noun is a body of people the role word describes */
+                if (modifier && i > 0 && i - 1 >= seg.b &&
+                    dyad__code_lx(c, i - 1, DYAD__LX_BODIES))
+                    modifier = 0;
+                if (!modifier) lone->v[lone->n++] = seg;
+                else TRACE("  '%s' modifies a noun: no party\n", dyad__words_text(c, seg.a, seg.b));
+            }
+            if (end) break;
+            memset(&cur, 0, sizeof cur);
+            memset(&seg, 0, sizeof seg);
+            nag = have = cur_poss = 0;
+            i++;
+            continue;
+        }
+        const mention *m = &c->ments[i];
+        if ((m->entry || m->code) && m->a == i) {
+            if (m->agent) {
+                if (nag < 3) seg.ag[nag++] = m->entry;
+                if (nag == 1) seg.a = m->a;
+                seg.b = m->b;
+            } else if (!have || (c->agent_country && !cur_poss && !S_post_at(c, &cur, m))) {
+                /* PETRARCH takes the first actor of a phrase; for news the
+                 * head comes last ("his Peruvian counterpart Luis
+                 * Soto"), unless the first is a possessor ("Gondor's
+                 * minister X") */
+                const char *code = dyad__mention_code(c, m);
+                if (code) {
+                    cur.code = code;
+                    cur.a = m->a;
+                    cur.b = m->b;
+                    cur.entry = m->entry;
+                    cur.why = m->why;
+                    uint32_t q = t->toks[m->a].parent;
+                    cur_poss = q != np && q != NONE && t->nodes[q].tok_b < p->tok_b &&
+                               t->nodes[q].tok_b > 0 &&
+                               !strcmp(t->toks[t->nodes[q].tok_b - 1].tag, "POS");
+                    have = 1;
+                }
+            }
+            i = m->b > i ? m->b : i + 1;
+            continue;
+        }
+        i++;
+    }
+}
+
+/* Actors reached through the complements of a phrase: its PP and VP
+ * children (reduced relatives: "the roads leading into Mordor") and the
+ * noun phrases inside them, depth-first in order. */
+static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
+{
+    actorset none = {NULL, 0};
+    const dyad__tree *t = &c->tree;
+    if (depth > 6) return none;
+    for (uint32_t ch = t->nodes[node].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        const dyad__node *x = &t->nodes[ch];
+        if (x->label == DYAD__L_NP && t->nodes[node].label != DYAD__L_NP) {
+            actorset sub = dyad__np_actors(c, ch, depth + 1);
+            if (sub.n) return sub;
+        } else if (x->label == DYAD__L_PP || x->label == DYAD__L_VP || x->label == DYAD__L_S) {
+            actorset sub = S_complement_actors(c, ch, depth + 1);
+            if (sub.n) return sub;
+        }
+    }
+    return none;
+}
+
+/* Memoised per sentence: patterns ask for the same phrases many times. */
+actorset dyad__np_actors(dyad_coder *c, uint32_t np, int depth)
+{
+    if (c->np_done && np < c->tree.nnodes) {
+        if (c->np_done[np]) return c->np_memo[np];
+        actorset s = S_np_actors_calc(c, np, depth);
+        if (depth == 0) {             /* only complete answers are kept */
+            c->np_memo[np] = s;
+            c->np_done[np] = 1;
+        }
+        return s;
+    }
+    return S_np_actors_calc(c, np, depth);
+}
+
+static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[np];
+    uint32_t a = p->tok_a, b = p->tok_b;
+    if (b - a < 2 || strcmp(t->toks[b - 1].tag, "NNS")) return 0;
+    const char *w0 = t->toks[a].word;
+    uint32_t i = a + 1;
+    if (!strcasecmp(w0, "both")) {
+    } else if (!strcasecmp(w0, "the") && !strcasecmp(t->toks[a + 1].word, "two")) {
+        i = a + 2;
+    } else if (!strcasecmp(w0, "the") && b - a <= 3) {
+        /* "the" alone only before nouns that come in pairs in news */
+        if (!dyad__code_lx(c, b - 1, DYAD__LX_PAIR_NOUNS)) return 0;
+    } else {
+        return 0;
+    }
+    /* only adjectives and nouns between: "both Afghan rivals", not "both
+     * sides of the border" (a modifier phrase) */
+    for (uint32_t k = i; k < b; k++)
+        if (!dyad__tag_is_noun(t->toks[k].tag) && strcmp(t->toks[k].tag, "JJ")) return 0;
+    for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        if (S_modifier(&t->nodes[ch])) return 0;
+    /* the phrase's own country and roles */
+    actorset own = {NULL, 0};
+    agroups lone;
+    lone.n = 0;
+    S_head_part(c, np, &own, &lone);
+    if (own.n > 1) return 0;
+    const char *cc = own.n && dyad__country_code(own.v[0].code) ? own.v[0].code : NULL;
+    if (own.n && !cc) return 0;
+    const unsigned *ag = lone.n ? lone.v[0].ag : NULL;
+    /* states ("countries", "leaders") are told apart by country; "sides"
+     * and "rivals" may be two parties of one country */
+    int by_country = !cc && dyad__code_lx(c, b - 1, DYAD__LX_STATE_NOUNS);
+    return dyad__story_pair(c, a, b, cc, ag, by_country, s);
+}
+
+/* The story's two parties for the phrase over tokens [a, b) (see
+ * S_plural_pair): cc keeps them in one country, ag is the phrase's role,
+ * by_country tells them apart by country. */
+int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
+                     const unsigned *ag, int by_country, actorset *s)
+{
+    const char *found[2];
+    int nf = 0;
+    char why[200];
+    /* candidates: the parties of the sentence's last event so far (the
+     * two sides of "fighting"), its actors before the phrase, newest
+     * first, then the story's recent parties */
+    const char *cand[40];
+    int ncand = 0;
+    if (c->nevents) {
+        cand[ncand++] = c->events[c->nevents - 1].source;
+        cand[ncand++] = c->events[c->nevents - 1].target;
+    }
+    for (uint32_t k = a; k-- > 0 && ncand < 20;) {
+        const mention *m = &c->ments[k];
+        if (m->a != k || m->agent || (c->inquote && c->inquote[k] != c->inquote[a])) continue;
+        const char *code = dyad__mention_code(c, m);
+        if (code) cand[ncand++] = code;
+    }
+    /* states told apart by country, when the story has had two pairs of
+     * them acting on each other: only the sentence can say which */
+    const char *la = NULL, *lb = NULL;
+    int npairs = dyad__story_leaders(c->story, &la, &lb);
+    int ambiguous = by_country && !cc && npairs >= 2;
+    /* states told apart by country: the last two that acted on each
+     * other, before any country merely named since */
+    if (by_country && !cc && npairs && ncand < 38 && !ambiguous) {
+        cand[ncand++] = la;
+        cand[ncand++] = lb;
+    }
+    if (!ambiguous && ncand < 40)
+        ncand += (int)dyad__story_recent(c->story, 3, cand + ncand, NULL, NULL, (size_t)(40 - ncand));
+    for (int k = 0; k < ncand && nf < 2; k++) {
+        const char *code = cand[k];
+        if (!code || !strncmp(code, "---", 3)) continue;
+        if (cc && (strncmp(code, cc, 3) || strlen(code) < 6)) continue;
+        int dup = 0;
+        for (int j = 0; j < nf; j++)
+            dup |= by_country ? !strncmp(found[j], code, dyad__country_code(code) ? 3 : 6)
+                              : !strcmp(found[j], code) || dyad__self_pair(found[j], code);
+        if (!dup) found[nf++] = code;
+    }
+    if (nf < 2 && ambiguous) {
+        /* recognised, but the story allows more than one pair: the
+         * phrase stays uncoded rather than guessed */
+        TRACE("  '%s': the story has named %d pairs of states acting on each other; "
+              "left unresolved\n", dyad__words_text(c, a, b), npairs);
+        return 1;
+    }
+    if (nf < 2) return 0;
+    snprintf(why, sizeof why, "'%s' = %s and %s, the story's two parties", dyad__words_text(c, a, b),
+             found[0], found[1]);
+    const char *whys = dyad__arena_strndup(&c->arena, why, strlen(why));
+    actorset out = {NULL, 0};
+    for (int j = 0; j < 2; j++) {
+        actor x;
+        memset(&x, 0, sizeof x);
+        /* copied: a found code may live in the document context */
+        x.code = dyad__arena_strndup(&c->arena, found[j], by_country && dyad__country_code(found[j])
+                                                              ? 3 : strlen(found[j]));
+        if (x.code && ag) x.code = S_combine(c, x.code, ag);
+        if (!x.code) return 0;
+        if (ag) memcpy(x.agents, ag, sizeof x.agents);
+        x.a = a;
+        x.b = b;
+        x.pair = 1;
+        x.why = whys;
+        if (dyad__push_one(c, &out, &x) != 0) return 0;
+    }
+    if (out.n != 2) return 0;
+    *s = out;
+    return 1;
+}
+
+/* Adds to *s the actor code the story remembered, standing for tokens
+ * [a, b), with the reason why (copied: the document context outlives
+ * the sentence's arena).  Returns 0 when out of memory. */
+int dyad__story_actor(dyad_coder *c, actorset *s, const char *code, uint32_t a, uint32_t b,
+                      const char *why)
+{
+    actor x;
+    memset(&x, 0, sizeof x);
+    x.code = dyad__arena_strndup(&c->arena, code, strlen(code));
+    x.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    x.a = a;
+    x.b = b;
+    TRACE("  %s\n", why);
+    return x.code && x.why && dyad__push_one(c, s, &x) == 0;
+}
+
+/* News mode: "the group" (or "the organisation") alone is the last
+ * armed group or organisation the story named, in the five sentences
+ * before ("the BLA ... The group also opposes"). */
+static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *p = &t->nodes[np];
+    static const char *const heads[] = {"group", "organisation", "organization"};
+    if (p->tok_b != p->tok_a + 2 || strcasecmp(t->toks[p->tok_a].word, "the") ||
+        !dyad__in_words(t->toks[p->tok_a + 1].word, heads, DYAD_ARRAY_LEN(heads)))
+        return 0;
+    const char *text;
+    unsigned at;
+    const char *group = dyad__story_group(c->story, 5, 0, &text, &at);
+    if (!group) return 0;
+    char why[128];
+    snprintf(why, sizeof why, "'%s' = %s, %s, named in sentence %u",
+             dyad__words_text(c, p->tok_a, p->tok_b), group, text, at);
+    return dyad__story_actor(c, s, group, p->tok_a, p->tok_b, why) && s->n == 1;
+}
+
+static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
+{
+    actorset s = {NULL, 0};
+    const dyad__tree *t = &c->tree;
+    if (depth > 24) return s;
+    const dyad__node *p = &t->nodes[np];
+    if (c->agent_country && p->tok_b == p->tok_a + 1 &&
+        (!strcmp(t->toks[p->tok_a].tag, "PRP") || !strcmp(t->toks[p->tok_a].tag, "PRP$"))) {
+        /* news mode: "he", "we" in a quotation, from the document */
+        actor a;
+        if (dyad__resolve_pronoun(c, p->tok_a, &a)) dyad__push_one(c, &s, &a);
+        return s;
+    }
+    if (c->agent_country && S_plural_pair(c, np, &s)) return s;
+    if (c->agent_country && S_the_group(c, np, &s)) return s;
+    int nps = 0, cc = 0;
+    for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        nps += t->nodes[ch].label == DYAD__L_NP;
+    for (uint32_t i = p->tok_a; i < p->tok_b; i++)
+        if (t->toks[i].parent == np && !strcmp(t->toks[i].tag, "CC")) cc = 1;
+    if (nps >= 2 && cc) {
+        unsigned shared[3] = {0, 0, 0};
+        int first = 1;
+        for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+            if (t->nodes[ch].label != DYAD__L_NP) continue;
+            actorset sub = dyad__np_actors(c, ch, depth + 1);
+            for (uint32_t k = 0; k < sub.n; k++) {
+                actor a = sub.v[k];
+                /* news mode: "the presidents of Chile and Peru" parsed
+                 * as [presidents of Chile] and [Peru]: the first
+                 * member's roles reach the bare members after it */
+                if (c->agent_country && !first && shared[0] && !a.agents[0]) {
+                    const char *code2 = S_combine(c, a.code, shared);
+                    if (code2) { a.code = code2; memcpy(a.agents, shared, sizeof shared); }
+                }
+                dyad__push_actor(c, &s, &a);
+            }
+            if (first && sub.n) memcpy(shared, sub.v[0].agents, sizeof shared);
+            first = 0;
+        }
+        /* and the other way: "the Russian and Turkish presidents" parsed
+         * as [the Russian] and [Turkish presidents]: the last member's
+         * roles reach earlier members named only by an adjective */
+        if (c->agent_country && s.n >= 2 && s.v[s.n - 1].agents[0]) {
+            const unsigned *ag = s.v[s.n - 1].agents;
+            for (uint32_t k = 0; k + 1 < s.n; k++) {
+                actor *a = &s.v[k];
+                if (a->agents[0] || a->b != a->a + 1 || strcmp(t->toks[a->a].tag, "JJ")) continue;
+                const char *code2 = S_combine(c, a->code, ag);
+                if (code2) { a->code = code2; memcpy(a->agents, ag, sizeof a->agents); }
+            }
+        }
+        return s;
+    }
+    agroups lone;
+    lone.n = 0;
+    S_head_part(c, np, &s, &lone);
+    if (s.n) return s;
+    actorset comp = S_complement_actors(c, np, depth + 1);
+    if (comp.n) {
+        if (!lone.n) return comp;
+        for (int g = 0; g < lone.n; g++)
+            for (uint32_t k = 0; k < comp.n; k++) {
+                actor a = comp.v[k];
+                a.code = S_combine(c, a.code, lone.v[g].ag);
+                memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
+                if (a.code) dyad__push_actor(c, &s, &a);
+            }
+        return s;
+    }
+    for (int g = 0; g < lone.n; g++) {
+        actor a;
+        memset(&a, 0, sizeof a);
+        const char *base = "---";
+        /* the role's sector code ("GOV", "REB"), or NULL */
+        const char *sec = NULL;
+        dyad_dict_entry ae;
+        if (c->agent_country && lone.v[g].ag[0] &&
+            dyad_dict_entry_get(c->d, lone.v[g].ag[0], &ae) == DYAD_OK && ae.code &&
+            strlen(ae.code) >= 3)
+            sec = ae.code;
+        /* armed groups are not the speaker's: "Washington alleges the
+         * insurgent group ..." is the group the story has been about */
+        int armed = sec && !strncmp(sec, "REB", 3);
+        if (c->agent_country) {
+            /* "the ministry said": the country of the nearest actor named
+             * before the agent in the sentence */
+            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed;) {
+                const mention *m = &c->ments[i];
+                if (m->agent || m->a != i) continue;
+                /* not across a quotation's edge: "... the Ukrainian
+                 * people," Representative Ivey said */
+                if (c->inquote && c->inquote[i] != c->inquote[lone.v[g].a]) continue;
+                const char *k = dyad__mention_code(c, m);
+                if (k && strlen(k) >= 3 && strncmp(k, "---", 3)) {
+                    base = dyad__arena_strndup(&c->arena, k, 3);
+                    a.entry = m->entry;
+                    break;
+                }
+            }
+            if (!strcmp(base, "---") && armed) {
+                /* the place phrases right after the group's phrase, which
+                 * the chunker hangs on the verb: "by gunmen with camps
+                 * in Bolivia" */
+                uint32_t up = t->nodes[np].parent;
+                uint32_t from = up != NONE && t->nodes[up].label == DYAD__L_PP ? up : np;
+                uint32_t sib = t->nodes[from].next_sibling;
+                for (int hop = 0; hop < 3 && sib != NONE && !strcmp(base, "---");
+                     hop++, sib = t->nodes[sib].next_sibling) {
+                    if (t->nodes[sib].label != DYAD__L_PP) break;
+                    for (uint32_t i = t->nodes[sib].tok_a; i < t->nodes[sib].tok_b; i++) {
+                        const mention *m = &c->ments[i];
+                        const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+                        if (dyad__country_code(k)) {
+                            base = dyad__arena_strndup(&c->arena, k, 3);
+                            if (!base) base = "---";
+                            break;
+                        }
+                    }
+                }
+            }
+            /* a name the dictionaries do not know before an armed role
+             * ("Aymara fighters"): some group of its own, not one the
+             * story has named */
+            int unknown = 0;
+            for (uint32_t i = t->nodes[np].tok_a; armed && i < lone.v[g].a && !unknown; i++)
+                unknown = i > 0 && !c->covered[i] && dyad__cap_word(t->toks[i].word) &&
+                          (!strcmp(t->toks[i].tag, "JJ") || !strncmp(t->toks[i].tag, "NNP", 3));
+            if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
+                               dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
+            if (!strcmp(base, "---") && sec && !unknown) {
+                /* none in the sentence: the country of the last actor of
+                 * the same sector the story named ("the insurgent group"
+                 * after "the Taliban") */
+                const char *sc = dyad__story_sector_country(c->story, sec, 8);
+                if (sc) {
+                    base = dyad__arena_strndup(&c->arena, sc, 3);
+                    if (!base) base = "---";
+                }
+            }
+            const char *home = dyad__story_home(c->story);
+            if (!strcmp(base, "---") && home && !unknown) {
+                /* none in the sentence: the country the document has
+                 * named most so far ("lawmakers" in a story about
+                 * Washington) */
+                base = dyad__arena_strndup(&c->arena, home, 3);
+                if (!base) base = "---";
+            }
+        }
+        a.code = S_combine(c, base, lone.v[g].ag);
+        memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
+        a.a = lone.v[g].a;
+        a.b = lone.v[g].b;
+        if (a.code) dyad__push_actor(c, &s, &a);
+    }
+    return s;
+}
+
+/* ------------------------------------------------------ the story
+ * News mode reads a story, not loose sentences.  The story memory (kept
+ * by the resolve stage, code.h) holds what carries from one sentence to
+ * the next; here the coder finds in each sentence what to tell it -- the
+ * people the sentence introduces with their role (a later surname alone
+ * is that role), its speaker and subject, the parties that acted -- and
+ * asks it about names, pronouns and descriptions.  Every actor found
+ * this way says so in its evidence. */
+
+int dyad__cap_word(const char *w)
+{
+    return w[0] >= 'A' && w[0] <= 'Z' && w[1] != 0;
+}
+
+/* A run of capitalised proper-noun tokens not named by the dictionary:
+ * the end of the run starting at i, or i when there is none. */
+uint32_t dyad__name_run(const dyad_coder *c, uint32_t i)
+{
+    const dyad__tree *t = &c->tree;
+    uint32_t j = i;
+    while (j < t->ntoks && !c->covered[j] && !strcmp(t->toks[j].tag, "NNP") &&
+           dyad__cap_word(t->toks[j].word))
+        j++;
+    return j;
+}
+
+/* The mention covering token i, or NULL. */
+const mention *dyad__mention_over(const dyad_coder *c, uint32_t i)
+{
+    if (!c->covered[i]) return NULL;
+    for (uint32_t k = i + 1; k-- > 0;) {
+        const mention *m = &c->ments[k];
+        if ((m->entry || m->code) && m->a == k && m->b > i) return m;
+        if (!c->covered[k]) break;
+    }
+    return NULL;
+}
+
+static int S_is_person_entry(const dyad_coder *c, unsigned entry)
+{
+    const dyad_dict_code *v;
+    size_t n = dyad_dict_actor_codes(c->d, entry, &v);
+    for (size_t i = 0; i < n; i++)
+        if (v[i].when != DYAD_DICT_ALWAYS) return 1;    /* dated: an office */
+    return 0;
+}
+
+/* Is actor mention m a person (an office holder of the dictionary, or a
+ * name the document introduced)? */
+int dyad__is_person(const dyad_coder *c, const mention *m)
+{
+    return !m->agent && (m->code || (m->entry && S_is_person_entry(c, m->entry)));
+}

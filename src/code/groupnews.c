@@ -1,0 +1,608 @@
+/*
+ * groupnews.c -- the news-mode steps of one verb group (group.c runs them
+ * only when c->agent_country is set): naming and warnings, planned and
+ * refused acts, attribution, participles that take another clause's
+ * subject, places and pronouns, passives without an agent, the story's
+ * armed groups and speakers, charges and denials, plural parties, the
+ * counterpart of a judgement, hopes, inward and one-sided acts, mutual
+ * acts.  Each step reads and changes one candidate event (cand, code.h).
+ * Invariant: these steps run only in news mode; with c->agent_country
+ * 0 a group is coded by group.c's steps alone, the PETRARCH-compatible
+ * core that dyad validate guards.
+ */
+#define DYAD__CODER
+#include "code.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Subordinators and prepositions before a participle whose subject is
+ * not written: "after meeting Biden", "while visiting Kyiv", "led a group
+ * in calling on Rubio", "by offering aid". */
+static const char *const S_participle_subord[] = {"after", "before", "while", "since", "without",
+                                                  "upon", "when", "in", "by"};
+
+/* Does node q lie in a relative clause ("which would ...", "under which
+ * they would ...")? */
+static int S_in_relative(const dyad__tree *t, uint32_t q)
+{
+    for (; q != NONE; q = t->nodes[q].parent) {
+        const dyad__node *n = &t->nodes[q];
+        if (n->label == DYAD__L_SBAR) {
+            uint32_t w = n->first_child;
+            if (w != NONE && (t->nodes[w].label == DYAD__L_WHNP || t->nodes[w].label == DYAD__L_WHPP))
+                return 1;
+        } else if (n->label == DYAD__L_S && n->tok_a > 0 && n->first_child != NONE &&
+                   t->nodes[n->first_child].label == DYAD__L_NP) {
+            /* a clause with its own subject right after "which" or
+             * "whom", however the chunker joined them */
+            const char *tag = t->toks[n->tok_a - 1].tag;
+            if (!strcmp(tag, "WDT") || !strcmp(tag, "WP") || !strcmp(tag, "WP$")) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is g a lone gerund whose clause completes a noun through a preposition
+ * ("the need for expanding patrols", "backing for negotiating")?
+ * Its doer is not the sentence's subject, and it tells of no act. */
+static int S_noun_gerund(const dyad__tree *t, const dyad__vgroup *g)
+{
+    if (g->first != g->verb || strcmp(t->toks[g->verb].tag, "VBG") != 0) return 0;
+    uint32_t q = t->nodes[g->vp].parent;
+    while (q != NONE && t->nodes[q].label == DYAD__L_S) q = t->nodes[q].parent;
+    if (q == NONE || t->nodes[q].label != DYAD__L_PP) return 0;
+    uint32_t up = t->nodes[q].parent;
+    return up != NONE && t->nodes[up].label == DYAD__L_NP;
+}
+
+/* A lone gerund completing a noun ("the importance of ...ing") is an
+ * idea, not an event. */
+int dyad__news_noun_gerund(dyad_coder *c, cand *e)
+{
+    if (!S_noun_gerund(&c->tree, e->g)) return GO;
+    TRACE("  a gerund completing a noun ('the importance of ...ing'): an idea, not an event\n");
+    return STOP;
+}
+
+/* "called Canada \"one of the worst\"", "called the comments insulting":
+ * naming, not a call ("Putin called Erdogan on Tuesday" is one). */
+int dyad__news_naming(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->code || strcmp(e->code, "041") || strncasecmp(t->toks[g->verb].word, "call", 4)) return GO;
+    int phone = 0;
+    for (uint32_t i = 0; i < t->ntoks && !phone; i++)
+        phone = !strncasecmp(t->toks[i].word, "phone", 5) || !strncasecmp(t->toks[i].word, "telephone", 9) ||
+                !strcasecmp(t->toks[i].word, "video");
+    uint32_t obj = NONE;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_NP) { obj = ch; break; }
+    uint32_t after = obj != NONE ? t->nodes[obj].tok_b : NONE;
+    /* "called the statements provocative" may come chunked as one noun
+     * phrase ending in the adjective */
+    int named = obj != NONE && after >= t->nodes[obj].tok_a + 2 &&
+                !strncmp(t->toks[after - 1].tag, "JJ", 2) &&
+                !strncmp(t->toks[after - 2].tag, "NN", 2);
+    if (!phone && after != NONE &&
+        (named || (after < t->ntoks && (!strcmp(t->toks[after].tag, "``") ||
+                                        !strcmp(t->toks[after].tag, "DT") ||
+                                        !strncmp(t->toks[after].tag, "JJ", 2))))) {
+        TRACE("  'call' X followed by a name for it: a statement, not a call\n");
+        return STOP;
+    }
+    return GO;
+}
+
+/* "warned that X's policy would split the nation" is criticism of X; a
+ * threat is a warning of what the speaker will do ("warned Washington of
+ * severe consequences"). */
+int dyad__news_warning(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->code || strcmp(e->code, "130") || strncasecmp(t->toks[g->verb].word, "warn", 4)) return GO;
+    /* the warning's content, not a condition on it ("of grave costs if
+     * it must seek help from Lima") */
+    int clause = g->reported != NONE;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !clause;
+         ch = t->nodes[ch].next_sibling)
+        clause = t->nodes[ch].label == DYAD__L_SBAR &&
+                 !dyad__code_lx(c, t->nodes[ch].tok_a, DYAD__LX_CONDITIONS);
+    if (clause) {
+        e->code = "111";
+        TRACE("  a warning about what another does: criticism (111)\n");
+    }
+    return GO;
+}
+
+/* An act that will or would happen, or stands in an infinitive no coded
+ * verb governs ("were supposed to sign"): an intent when a code states
+ * one; a negated or possible one is marked, or not an event. */
+static int S_news_plan(dyad_coder *c, cand *e)
+{
+    const dyad__vgroup *g = e->g;
+    int mood = dyad__mood(c, g);
+    e->planned = mood > 0;
+    const char *refusal = e->code && !e->paired && mood == -1 && g->negated &&
+                                  (g->modality == DYAD__MOD_FUTURE ||
+                                   g->modality == DYAD__MOD_CONDITIONAL)
+                              ? dyad__refusal(e->code) : NULL;
+    if (refusal) {
+        /* "will not attend the talks": a refusal, made now (CAMEO 12),
+         * of an act not done */
+        c->plan[c->nplan++] = (planmap){e->code, refusal, DYAD_NEGATED};
+        TRACE("  will not: a refusal, %s, of %s\n", refusal, e->code);
+        e->code = refusal;
+        mood = 0;
+    }
+    if (mood < 0 && !c->all_modalities) {
+        TRACE("  negated, or could, may or should: not an event\n");
+        return STOP;
+    }
+    if (mood < 0) {
+        c->mod = mood == -1 ? DYAD_NEGATED : DYAD_HYPOTHETICAL;
+        TRACE("  %s: marked, not done\n", dyad_modality_kind_name(c->mod));
+    }
+    if (mood > 0 && S_in_relative(&c->tree, g->vp)) {
+        /* "a deal under which the rebels would pull back": the content
+         * of the noun, not an intent anyone stated */
+        if (!c->all_modalities) {
+            TRACE("  planned in a relative clause: the content of a noun, not an event\n");
+            return STOP;
+        }
+        c->mod = DYAD_PLANNED;
+        TRACE("  planned in a relative clause: marked, no stated intent\n");
+    } else if (mood > 0) {
+        const char *code = e->code, *paired = e->paired;
+        const char *was = code ? code : paired;
+        const char *ic = code ? dyad__intent(code) : NULL, *ip = paired ? dyad__intent(paired) : NULL;
+        int has_ic = ic && strcmp(ic, code), has_ip = ip && paired && strcmp(ip, paired);
+        if (!has_ic && !has_ip) {
+            /* no code states an intent to do it ("will criticize"): the
+             * act is planned, nothing is asserted */
+            if (!c->all_modalities) {
+                TRACE("  planned %s, with no code for the intent: not an event\n", was);
+                return STOP;
+            }
+            c->mod = DYAD_PLANNED;
+            TRACE("  planned %s, with no code for the intent: marked\n", was);
+            return GO;
+        }
+        if (has_ic) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
+        if (has_ip && c->nplan < 2) c->plan[c->nplan++] = (planmap){paired, ip, DYAD_PLANNED};
+        e->code = has_ic ? ic : NULL;
+        e->paired = has_ip ? ip : NULL;
+        if (!e->code && !e->paired) { TRACE("  planned %s: no intent code\n", was); return STOP; }
+        if (e->code && e->paired && !strcmp(e->code, e->paired)) e->paired = NULL;
+        TRACE("  planned, not done: %s\n", e->code ? e->code : e->paired);
+    }
+    return GO;
+}
+
+/* Planned is not done.  A negated act did not happen; one that could,
+ * may, should or must happen is speculation or an appeal by someone
+ * else; a meeting not wanted is a refusal; coercion on a condition is a
+ * threat; one that will happen is an intent (dyad__news_plan). */
+int dyad__news_mood(dyad_coder *c, cand *e)
+{
+    const dyad__vgroup *g = e->g;
+    const char *code = e->code;
+    if (code && !e->paired) e->condp = dyad__condition_party(c, g, code);
+    if (code && !e->paired && (!strcmp(code, "036") || !strncmp(code, "04", 2)) &&
+        dyad__unwilling(c, g)) {
+        /* "does not want to meet Kim": a refusal to meet (125) */
+        e->code = "125";
+        TRACE("  a meeting not wanted: a refusal (125)\n");
+    } else if (e->condp.n) {
+        const char *threat = dyad__intent(code);
+        if (!threat) threat = code;   /* a verbal act stays what it is */
+        if (strcmp(threat, code))
+            c->plan[c->nplan++] = (planmap){code, threat, DYAD_HYPOTHETICAL};
+        e->code = threat;
+        e->planned = 1;
+        TRACE("  coercion on a condition ('if' %s): a threat, %s\n", e->condp.v[0].code, e->code);
+    } else if (code || e->paired) {
+        return S_news_plan(c, e);
+    }
+    return GO;
+}
+
+/* A bare statement by a reporting verb ("X said ...", "told reporters",
+ * "announced", "issued a statement") is attribution, not an event of its
+ * own: what was said is coded from the reported clause, if it is an
+ * event. */
+int dyad__news_attribution(dyad_coder *c, cand *e)
+{
+    if (!e->code || strcmp(e->code, "010") || e->paired) return GO;
+    TRACE("  010 by a reporting verb: attribution, not an event\n");
+    c->coded = 0;     /* the reported clause is coded on its own */
+    return STOP;
+}
+
+/* A participle after a comma whose clause names no party ("... since the
+ * withdrawal started, inflicting casualties on X") is the act of the
+ * outermost clause's subject. */
+int dyad__news_trailing_participle(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (dyad__named_only(c, &e->src).n || strcmp(t->toks[g->verb].tag, "VBG") ||
+        g->first != g->verb || g->first == 0 || strcmp(t->toks[g->first - 1].word, ","))
+        return GO;
+    const dyad__node *gv = &t->nodes[g->vp];
+    uint32_t widest = 0;
+    /* the groups whose phrase holds g's (dyad__gov_holding), else all */
+    const govidx *gx = c->gov && c->gov->ok ? c->gov : NULL;
+    uint32_t nr = gx ? dyad__gov_holding(gx, g->vp, 1) : 1;
+    for (uint32_t ri = 0; ri < nr; ri++)
+    for (uint32_t k = gx ? gx->r[gx->scratch[ri]].k0 : 0,
+                  kend = gx ? k + gx->r[gx->scratch[ri]].ngroups : t->nvgroups;
+         k < kend; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        const dyad__node *hv = &t->nodes[h->vp];
+        if (h == g || h->subject == NONE || h->subject == g->subject || hv->tok_a > gv->tok_a ||
+            gv->tok_b > hv->tok_b || hv->tok_b - hv->tok_a <= widest ||
+            dyad__reporting(c, h->verb))
+            continue;
+        actorset hs = dyad__np_actors(c, h->subject, 0);
+        hs = dyad__named_only(c, &hs);
+        if (!hs.n) continue;
+        e->src = hs;
+        widest = hv->tok_b - hv->tok_a;
+    }
+    if (widest) TRACE("  a trailing participle: the subject of the clause around it\n");
+    return GO;
+}
+
+/* A participle clause takes the subject of the clause it hangs on ("sent
+ * a letter to Rubio, urging him to act"): S_governing_subject. */
+int dyad__news_hanging_participle(dyad_coder *c, cand *e)
+{
+    const dyad__vgroup *g = e->g;
+    e->hangs = g->subject == NONE && !strcmp(c->tree.toks[g->verb].tag, "VBG") && g->first == g->verb;
+    return GO;
+}
+
+/* "..., in a move to strengthen ties after meeting Biden": a participle
+ * after a subordinator has the subject of the nearest clause before it,
+ * however loosely the clauses between are attached. */
+int dyad__news_subordinate_participle(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->src.n && g->subject == NONE && g->first == g->verb && g->first > 0 &&
+        !strcmp(t->toks[g->verb].tag, "VBG") &&
+        dyad__in_words(t->toks[g->first - 1].word, S_participle_subord, DYAD_ARRAY_LEN(S_participle_subord)))
+        e->src = dyad__earlier_subject(c, g, 0);
+    return GO;
+}
+
+/* An act of one party ("walked off the job in Valparaiso", "rallied
+ * outside the ministry") has a place, not a second party, in its
+ * locative phrase. */
+int dyad__news_place(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    if (!e->searched || !e->tgt.n || !e->code || !dyad__venue(e->code) || e->from == NONE) return GO;
+    uint32_t pp = t->nodes[e->from].parent;
+    if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
+        dyad__locative(c, t->nodes[pp].head)) {
+        TRACE("  '%s' is where one party acted, not a second party\n",
+              dyad__words_text(c, t->nodes[e->from].tok_a, t->nodes[e->from].tok_b));
+        e->tgt = (actorset){NULL, 0};
+        e->from = NONE;
+        e->placed = 1;
+    }
+    return GO;
+}
+
+/* "picked out police officers ... and shot them": "them" is the nearest
+ * phrase before it in the sentence that names a party, other than the
+ * subject. */
+int dyad__news_them(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (e->tgt.n || !e->code || !dyad__force_code(e->code)) return GO;
+    uint32_t obj = NONE;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
+         ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
+    if (obj == NONE || !dyad__pronoun(t, obj) || strcasecmp(t->toks[t->nodes[obj].tok_a].word, "them"))
+        return GO;
+    uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
+    /* the noun phrases ending by g's first verbal token, last first (all
+     * nodes when there is no index) */
+    const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
+    for (uint32_t q = t->nnodes;
+         !e->tgt.n && (gx ? (q = dyad__min_prev(gx->np_end, 1, 0, gx->nleaves, q, g->first + 1)) != NONE
+                          : q-- > 0);) {
+        const dyad__node *x = &t->nodes[q];
+        if (x->label != DYAD__L_NP || x->tok_b > g->first || x->tok_a == sa ||
+            dyad__pronoun(t, q) || (c->inquote && c->inquote[x->tok_a] != c->inquote[g->verb]))
+            continue;
+        actorset xs = dyad__np_actors(c, q, 0);
+        e->tgt = dyad__named_only(c, &xs);
+        if (e->tgt.n) TRACE("  'them': '%s', before it\n", dyad__words_text(c, x->tok_a, x->tok_b));
+    }
+    return GO;
+}
+
+/* "killed and injured 1,000 fighters": coordinated verbs share the
+ * object written after the last of them. */
+int dyad__news_shared_object(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (e->tgt.n || g->last + 2 >= t->ntoks || strcmp(t->toks[g->last + 1].tag, "CC")) return GO;
+    const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
+    for (uint32_t k = gx ? gx->first_at[g->last + 2] : 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->first != g->last + 2) continue;
+        uint32_t f2 = NONE;
+        e->tgt = dyad__target_of(c, h->inner, &f2, 0);
+        if (e->tgt.n) TRACE("  the object of the coordinated '%s'\n", t->toks[h->verb].word);
+        break;
+    }
+    return GO;
+}
+
+/* A lone participle of support ("the rebels, backed by X,"; "a camp
+ * supported by X") describes a party; the sentence reports something
+ * else.  A passive without a "by" agent ("Palestinians injured in
+ * clashes with police"): the subject suffered the act; who did it is not
+ * said. */
+int dyad__news_passive(dyad_coder *c, cand *e)
+{
+    const dyad__vgroup *g = e->g;
+    if (e->passive && g->first == g->last && e->code && !strncmp(e->code, "05", 2)) {
+        TRACE("  a participle of support describing a party: not an event\n");
+        return STOP;
+    }
+    if (e->agentless && e->src.n) {
+        TRACE("  agentless passive: the subject is not the doer\n");
+        e->src = (actorset){NULL, 0};
+    }
+    return GO;
+}
+
+/* "They opened fire on the bus passengers": who kills in a story of an
+ * attack is the armed group it named (the subject, or for a verb
+ * coordinated with an earlier one, that verb's). */
+int dyad__news_they(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    if (e->src.n || !e->code) return GO;
+    uint32_t they = dyad__they(c, e->g);
+    const char *sg, *sg_text;
+    unsigned sg_at;
+    if (they != NONE && dyad__pronoun(t, they) &&
+        !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && dyad__force_code(e->code) &&
+        (sg = dyad__story_group(c->story, 4, 1, &sg_text, &sg_at)) != NULL) {
+        char why[128];
+        snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u", sg,
+                 sg_text, sg_at);
+        uint32_t a = t->nodes[they].tok_a;
+        if (!dyad__story_actor(c, &e->src, sg, a, a + 1, why)) return NOMEM;
+    }
+    return GO;
+}
+
+/* "Blinken issued a statement ... The statement threatened sanctions": a
+ * statement acts for the person who made it. */
+int dyad__news_statement(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const char *sg, *sg_text;
+    unsigned sg_at;
+    if (!e->src.n && g->subject != NONE && dyad__the_statement(c, g->subject) &&
+        (sg = dyad__story_person(c->story, 1, &sg_text, &sg_at)) != NULL) {
+        uint32_t a = t->nodes[g->subject].tok_a, b = t->nodes[g->subject].tok_b;
+        char why[128];
+        snprintf(why, sizeof why, "'%s' = %s's, %s, in sentence %u", dyad__words_text(c, a, b),
+                 sg_text, sg, sg_at);
+        if (!dyad__story_actor(c, &e->src, sg, a, b, why)) return NOMEM;
+    }
+    return GO;
+}
+
+/* A threat on a condition is to the party of the condition, by the one
+ * who will act, else by who says so. */
+int dyad__news_condition_target(dyad_coder *c, cand *e)
+{
+    if (!e->condp.n) return GO;
+    actorset own = dyad__named_only(c, &e->src);
+    if (!own.n) e->src = dyad__reporter(c, e->g);
+    if (!dyad__named_only(c, &e->src).n) e->src = dyad__earlier_subject(c, e->g, 0);
+    e->tgt = e->condp;
+    return GO;
+}
+
+/* "..., a charge Lima promptly dismissed": rejecting a charge is a
+ * denial, answering the accuser. */
+int dyad__news_charge(dyad_coder *c, cand *e)
+{
+    const char *code = e->code;
+    e->on_charge = e->src.n && code && (!strncmp(code, "12", 2) || !strcmp(code, "016")) &&
+                   dyad__on_charge(c, e->g);
+    if (e->on_charge) {
+        e->code = "016";
+        e->tgt = (actorset){NULL, 0};
+        TRACE("  rejecting a charge: a denial (016)\n");
+    }
+    return GO;
+}
+
+/* "Lima denies the allegations": the accuser; "dismissed claims that it
+ * buys rifles from Bolivia": the accuser, not a party of the content. */
+int dyad__news_denial(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->src.n || !e->code || strcmp(e->code, "016")) return GO;
+    actor acc;
+    int keep = 0;
+    for (uint32_t i = 0; i < e->tgt.n && !keep; i++)
+        for (size_t k = 0; k < dyad__story_accusations(c->story) && !keep; k++) {
+            const char *as, *at;
+            dyad__story_accusation(c->story, k, &as, &at, NULL);
+            keep = !strncmp(e->tgt.v[i].code, as, 3);
+        }
+    /* "X detailed transfers to Russia -- which Moscow denied": what is
+     * denied is the clause before, and its subject the accuser */
+    uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
+    actorset before = {NULL, 0};
+    if (!keep && !e->tgt.n && sa != NONE && sa > 0 && !strcmp(t->toks[sa - 1].tag, "WDT"))
+        before = dyad__earlier_subject(c, g, 1);
+    if (before.n) {
+        e->tgt = before;
+        TRACE("  a denial of what the clause before says: its subject\n");
+    } else if (!keep && (!e->tgt.n || e->from != NONE) && dyad__accuser(c, &e->src, &acc)) {
+        e->tgt = (actorset){NULL, 0};
+        dyad__push_one(c, &e->tgt, &acc);
+        TRACE("  a denial answers its accuser: %s\n", acc.why);
+    } else if (!e->tgt.n && e->on_charge) {
+        /* "A reiterated the claim that ..., a charge B rejected": the
+         * charge is the claim of the clause before it */
+        e->tgt = dyad__earlier_subject(c, g, 1);
+    }
+    return GO;
+}
+
+/* News text: a role with no country ("reporters", "officials") is not a
+ * party; "both countries withdrew ambassadors over Israel's crackdown":
+ * a target that is one of the two makes it each one's act on the other. */
+int dyad__news_named_parties(dyad_coder *c, cand *e)
+{
+    if (c->require_dyad) {
+        e->src = dyad__named_only(c, &e->src);
+        e->tgt = dyad__named_only(c, &e->tgt);
+    }
+    const actorset *src = &e->src;
+    if (src->n == 2 && src->v[0].pair && e->tgt.n) {
+        int inside = 1;
+        for (uint32_t j = 0; j < e->tgt.n && inside; j++)
+            inside = !strncmp(e->tgt.v[j].code, src->v[0].code, 3) ||
+                     !strncmp(e->tgt.v[j].code, src->v[1].code, 3);
+        if (inside) e->tgt = e->src;
+    }
+    return GO;
+}
+
+/* "both countries withdrew ambassadors", "the two sides accused each
+ * other": each party acts on the other. */
+int dyad__news_each_other(dyad_coder *c, cand *e)
+{
+    const actorset *src = &e->src;
+    const char *code = e->code;
+    if (src->n >= 2 && !e->tgt.n && code && !e->planned &&
+        (dyad__each_other(c, e->g) || (src->n == 2 && src->v[0].pair && src->v[1].pair && code[0] == '1' &&
+                                       code[1] >= '0' && code[1] <= '7'))) {
+        e->tgt = e->src;
+        TRACE("  a plural phrase for two parties with no other party: each on the other\n");
+    }
+    return GO;
+}
+
+/* A judgement with one party and an object that names none ("welcomed
+ * the decision"): its other party is the story's counterpart.  "threatened
+ * to break the ceasefire": a threat has an adversary; a warning may be
+ * about a danger only.  Not for a lone participle: the noun it describes
+ * is its other party ("a plan supported by X"). */
+int dyad__news_counterpart(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const char *code = e->code;
+    if (!(e->src.n == 1 && !e->tgt.n && code && !dyad__one_sided(code) &&
+          (dyad__judgement(code) ||
+           (!strncmp(code, "13", 2) && !strncasecmp(t->toks[g->verb].word, "threat", 6))) &&
+          (!g->passive || (e->passive && g->first != g->last))))
+        return GO;
+    int object = 0;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
+         ch = t->nodes[ch].next_sibling) {
+        object = t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
+                 t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S ||
+                 t->nodes[ch].label == DYAD__L_VP;
+        /* a quantified object ("welcomes all initiatives that ...", "any
+         * efforts") is a kind of thing, not the other party's act: no
+         * party stands behind it */
+        if (t->nodes[ch].label == DYAD__L_NP) {
+            static const char *const any[] = {"all", "any", "every", "each", "some", "no"};
+            if (dyad__in_words(t->toks[t->nodes[ch].tok_a].word, any, DYAD_ARRAY_LEN(any))) {
+                object = 0;
+                break;
+            }
+        }
+    }
+    actor cp;
+    if (object && dyad__counterpart(c, &e->src, &cp)) {
+        dyad__push_one(c, &e->tgt, &cp);
+        TRACE("  the object names no party: %s\n", cp.why);
+    }
+    return GO;
+}
+
+/* Hope or concern is an act toward a party it names directly
+ * ("concerned about Beijing", "hopes for Kyiv"), not toward one in what
+ * is hoped ("hopes the United States can help") or a place ("concern
+ * over the unrest in Bolivia"). */
+int dyad__news_hope(dyad_coder *c, cand *e)
+{
+    if (e->tgt.n && e->code && (!strcmp(e->code, "012") || !strcmp(e->code, "013")) &&
+        !dyad__direct_party(c, e->g, e->tgt.v[0].a)) {
+        TRACE("  a hope or a concern about a situation, not about a party: no event\n");
+        return STOP;
+    }
+    return GO;
+}
+
+/* A government's act on its polity as a whole ("vowed to reform the
+ * country's political system", "pledged to expand rights in the
+ * kingdom") names no second party: the actor's own country, unqualified,
+ * is not one. */
+int dyad__news_inward(dyad_coder *c, cand *e)
+{
+    if (!e->code || !dyad__inward(e->code) || !e->src.n || !e->tgt.n || e->paired) return GO;
+    int own = 1;
+    for (uint32_t j = 0; j < e->tgt.n && own; j++)
+        own = strlen(e->tgt.v[j].code) == 3 && !strncmp(e->tgt.v[j].code, e->src.v[0].code, 3);
+    if (own) {
+        TRACE("  the actor's own country is no second party of a one-sided act\n");
+        e->tgt = (actorset){NULL, 0};
+    }
+    return GO;
+}
+
+/* An act that needs no second party ("dockworkers walked off the job",
+ * "the army was put on alert") is an event of its source alone, with an
+ * empty target. */
+int dyad__news_alone(dyad_coder *c, cand *e)
+{
+    e->alone = e->src.n && !e->tgt.n && e->code && !e->paired && dyad__one_sided(e->code);
+    if (e->alone) TRACE("  an act of one party: coded with no target\n");
+    return GO;
+}
+
+/* A meeting, a call, talks or a signed agreement with a named party is
+ * one act of both ("Trump met with Kim": Kim met Trump too), coded both
+ * ways as analysts code mutual acts.  A meeting one side will hold is
+ * its plan, not yet the other's, but a meeting on the calendar is both
+ * sides' plan: "the Chilean president is due to meet his Peruvian peer
+ * in May". */
+int dyad__news_mutual(dyad_coder *c, cand *e)
+{
+    const char *code = e->code, *verb = c->tree.toks[e->g->verb].word;
+    e->mutual = code && !e->paired && !e->planned && dyad__mutual(code, verb);
+    if (code && !e->paired && e->planned && !strcmp(code, "036") && dyad__mutual(code, verb) &&
+        dyad__scheduled(c, e->g))
+        e->mutual = 1;
+    if (e->mutual) TRACE("  mutual act: coded both ways\n");
+    return GO;
+}
