@@ -341,7 +341,7 @@ typedef struct govidx {
 /* Sentences with more verb groups or phrases than these get an index;
  * the others are asked group by group as before, at a cost bounded by
  * these numbers. */
-#ifndef GOV_MIN_GROUPS          /* tests build with 0 to index every sentence */
+#ifndef GOV_MIN_GROUPS          /* a build with -DGOV_MIN_GROUPS=0 indexes every sentence */
 #define GOV_MIN_GROUPS 16
 #endif
 #ifndef GOV_MIN_NODES

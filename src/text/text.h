@@ -123,7 +123,7 @@ typedef struct dyad__lex_noun {
     const char *code;           /* the doer's act */
     const char *back;           /* the other party's act back, or NULL */
     int mutual;                 /* the same act both ways */
-    int force;                  /* an act of force (see coder.c) */
+    int force;                  /* an act of force (see src/code/news.c) */
     const char *const *other;   /* prepositions naming the other party,
                                    NULL-ended (none: "between" only) */
 } dyad__lex_noun;
