@@ -602,6 +602,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                 if (k && strlen(k) >= 3 && strncmp(k, "---", 3)) {
                     base = dyad__arena_strndup(&c->arena, k, 3);
                     a.entry = m->entry;
+                    a.borrowed = 1;
                     break;
                 }
             }

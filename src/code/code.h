@@ -109,6 +109,10 @@ typedef struct actor {
                                    resolved from the document, or NULL */
     uint8_t pair;               /* one of the two parties a plural phrase
                                    stands for ("both leaders") */
+    uint8_t borrowed;           /* news mode: a role whose country is only
+                                   that of the party named before it in
+                                   the sentence ("Chile recalled its
+                                   envoy": the envoy is CHL's) */
 } actor;
 
 typedef struct actorset {

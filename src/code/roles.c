@@ -66,6 +66,14 @@ static int S_has_relative(const dyad__tree *t, uint32_t n)
     return w != NONE && t->nodes[w].label == DYAD__L_WHNP;
 }
 
+/* Does every actor of s only borrow its country (actor.borrowed)? */
+static int S_borrowed(const actorset *s)
+{
+    for (uint32_t i = 0; i < s->n; i++)
+        if (!s->v[i].borrowed) return 0;
+    return s->n > 0;
+}
+
 static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int depth, int places)
 {
     const dyad__tree *t = &c->tree;
@@ -77,6 +85,8 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
      * is a noun the infinitive completes ("efforts to stop X") */
     uint32_t obj_head = NONE;
     int relative = 0;   /* a relative clause has begun among the children */
+    actorset weak = none;   /* news mode: a complement whose country is borrowed */
+    uint32_t weak_from = NONE;
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
@@ -137,9 +147,27 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         }
         if (np == NONE) continue;
         actorset s = dyad__np_actors(c, np, 0);
-        if (s.n) { *from = np; return s; }
+        if (!s.n) continue;
+        if (c->agent_country && S_borrowed(&s)) {
+            /* news mode: "extradite the suspect to X", "recalled its envoy
+             * from X", "deported migrants from X": a role that names no
+             * country of its own borrowed the one named before it (the
+             * doer's); a party named after it among the verb's
+             * complements is the one acted on */
+            if (!weak.n) {
+                weak = s;
+                weak_from = np;
+            }
+            continue;
+        }
+        if (weak.n) TRACE("  '%s' names a party; '%s' only borrowed a country\n",
+                          dyad__words_text(c, t->nodes[np].tok_a, t->nodes[np].tok_b),
+                          dyad__words_text(c, t->nodes[weak_from].tok_a, t->nodes[weak_from].tok_b));
+        *from = np;
+        return s;
     }
-    return none;
+    if (weak.n) *from = weak_from;
+    return weak;
 }
 
 uint32_t dyad__by_agent(const dyad_coder *c, uint32_t inner)
