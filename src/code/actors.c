@@ -273,6 +273,10 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 if (modifier && i > 0 && i - 1 >= seg.b &&
                     dyad__code_lx(c, i - 1, DYAD__LX_BODIES))
                     modifier = 0;
+                /* ... and a possessor is a party: "the president's
+                 * resignation", "the opposition's calls" */
+                if (modifier && seg.b < p->tok_b && !strcmp(t->toks[seg.b].tag, "POS"))
+                    modifier = 0;
                 if (!modifier) lone->v[lone->n++] = seg;
                 else TRACE("  '%s' modifies a noun: no party\n", dyad__words_text(c, seg.a, seg.b));
             }
