@@ -193,6 +193,14 @@ static const vcase ROOT_02[] = {
      "UKR IGOWSTNAT 0232"},
     {"The United Nations called on Israel and Hamas to agree to a ceasefire.",
      "IGOUNO ISR 0256; IGOUNO PSEREBHMS 0256"},
+    {"Colombia asked for the extradition of a drug lord from Venezuela.",
+     "COL VEN 0213"},
+    {"Lithuania urged Poland to sell drones to Ukraine.",
+     "LTU POL 0232"},
+    {"Vietnam urged China to reconsider its curbs on rice imports.",
+     "VNM CHN 0242"},
+    {"Mali requested intelligence from Senegal about the gunmen.",
+     "MLI SEN 0214"},
 };
 
 /* Intent: pledges, offers, plans and agreements to act; "would send" is a
@@ -220,6 +228,18 @@ static const vcase ROOT_03[] = {
      "GEO RUSOPP 030"},
     {"Morocco said it would send aid to Libya.",
      "MAR LBY 033"},
+    {"Norway pledged to extradite the suspect to Sweden.",
+     "NOR SWE 0313"},
+    {"Turkey offered to train Somali soldiers.",
+     "TUR SOMMIL 0312"},
+    {"Japan pledged support for India's bid to host the summit.",
+     "JPN IND 032"},
+    {"Ghana promised to back Togo in the election.",
+     "GHA TGO 032"},
+    {"Peru and Ecuador pledged to resolve their fishing dispute.",
+     "PER ECU 037; ECU PER 037"},
+    {"Estonia pledged troops to defend Latvia.",
+     "EST LVA 0334"},
 };
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
@@ -379,6 +399,16 @@ static const vcase ROOT_10[] = {
      "UKR IGOWSTNAT 1032"},
     {"Protesters in Kenya demanded the resignation of the president.",
      "KENCVL KENGOV 1041"},
+    {"Chad demanded the extradition of the rebel leader from Sudan.",
+     "TCD SDN 1013"},
+    {"Haiti demanded peacekeepers from Brazil.",
+     "HTI BRA 1034"},
+    {"Jordan demanded that Syria resume talks on water.",
+     "JOR SYR 106"},
+    {"Ghana demanded cooperation from Togo against the smugglers.",
+     "GHA TGO 101"},
+    {"Laos demanded intelligence from Thailand on the traffickers.",
+     "LAO THA 1014"},
 };
 
 /* Disapproval: criticism, accusations by charge (1121-1125), official
@@ -416,6 +446,8 @@ static const vcase ROOT_11[] = {
      "RUSJUD USAMED 116"},
     {"Ukraine called Russia a terrorist state.",
      "UKR RUS 111"},
+    {"Poland urged Lithuania to unite against Belarus.",
+     "POL BLR 113"},
 };
 
 /* Rejection and refusal: of talks, plans, recognition, access, mediation;
@@ -435,6 +467,18 @@ static const vcase ROOT_12[] = {
      "RUS SYR 129"},
     {"Niger defied the sanctions imposed by Nigeria.",
      "NER NGA 128"},
+    {"Austria refused to extradite the banker to Russia.",
+     "AUT RUS 1213"},
+    {"Brazil refused to send peacekeepers to Haiti.",
+     "BRA HTI 1224"},
+    {"Canada declined to send police to Haiti.",
+     "CAN HTI 1224"},
+    {"Israel refused to withdraw its troops from Lebanon.",
+     "ISR LBN 1246"},
+    {"Germany refused to sell drones to Ukraine.",
+     "DEU UKR 1222"},
+    {"China rejected India's demand to lift the ban on sugar exports.",
+     "CHN IND 1232"},
 };
 
 /* Threats and warnings: what is threatened picks the code. */
