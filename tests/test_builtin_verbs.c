@@ -160,6 +160,8 @@ static const vcase ROOT_01[] = {
      ""},
     {"Spain hopes Portugal can help.",
      ""},
+    {"A spokeswoman for the Chilean government would not comment on the talks with Bolivia.",
+     "CHLGOV BOL 011"},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the
@@ -240,6 +242,8 @@ static const vcase ROOT_03[] = {
      "PER ECU 037; ECU PER 037"},
     {"Estonia pledged troops to defend Latvia.",
      "EST LVA 0334"},
+    {"The Bolivian president said he would resign.",
+     "BOLGOV  0341"},
 };
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
