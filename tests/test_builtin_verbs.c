@@ -162,6 +162,10 @@ static const vcase ROOT_01[] = {
      ""},
     {"A spokeswoman for the Chilean government would not comment on the talks with Bolivia.",
      "CHLGOV BOL 011"},
+    {"Condolences poured in from Chile to Peru after the earthquake.",
+     "CHL PER 018"},
+    {"The Finnish president planted a tree in memory of Estonian soldiers.",
+     "FINGOV ESTMIL 017"},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the
@@ -324,6 +328,8 @@ static const vcase ROOT_05[] = {
      "ISR MAR 050; MAR ISR 050"},
     {"The president of Kazakhstan signed a law on elections.",
      ""},
+    {"Portugal joined Spain in a diplomatic initiative on fishing.",
+     "PRT ESP 050"},
 };
 
 /* Material cooperation: trade, joint drills, extradition, intelligence. */
@@ -331,11 +337,23 @@ static const vcase ROOT_06[] = {
     {"Russia and China cooperate on energy.",
      "RUS CHN 061; CHN RUS 061"},
     {"France held joint military drills with India.",
-     "FRA IND 062"},
+     "FRA IND 062; IND FRA 062"},
     {"Germany extradited the suspect to Turkey.",
      "DEU TUR 063"},
     {"Britain shared intelligence with Ukraine.",
      "GBR UKR 064"},
+    {"Laos joined Thailand in building a new dam.",
+     "LAO THA 060"},
+    {"Belgian police worked with Dutch investigators to break up the gang.",
+     "BELCOP NLD 063"},
+    {"Uruguay increased trade with Paraguay.",
+     "URY PRY 061"},
+    {"Indonesia opened its markets to investors from Japan.",
+     "IDN JPN 061"},
+    {"Estonia held joint naval drills with Finland.",
+     "EST FIN 062; FIN EST 062"},
+    {"Poland conducted joint military exercises with Lithuania.",
+     "POL LTU 062; LTU POL 062"},
 };
 
 /* Aid: the kind of aid picks the code.  A delivered speech is no event. */
@@ -358,6 +376,10 @@ static const vcase ROOT_07[] = {
      "DEU UKR 072"},
     {"The Nigerian president delivered a speech in Ghana.",
      ""},
+    {"Qatar deposited two billion dollars in Egypt's central bank.",
+     "QAT EGYGOVBUS 071"},
+    {"Japan sent troops to protect Palau.",
+     "JPN PLW 074"},
 };
 
 /* Yield: sanctions, captives, troops, curfews, emergency rule, aid let in,
@@ -381,6 +403,20 @@ static const vcase ROOT_08[] = {
      "EGY PSE 0872"},
     {"Israel and Hamas exchanged prisoners.",
      "ISR PSEREBHMS 0841; PSEREBHMS ISR 0841"},
+    {"Chile released the Peruvian fishermen and their boat.",
+     "CHL PERAGR 084"},
+    {"Russia returned the seized ship and its crew to Norway.",
+     "RUS NOR 084"},
+    {"The Moldovan government bowed to the demands of the teachers.",
+     "MDAGOV MDAEDU 080"},
+    {"The Peruvian court lifted a ban on the former president.",
+     "PERJUD PERELI 0812"},
+    {"Ghana accepted peacekeepers from the United Nations.",
+     "GHA IGOUNO 0861"},
+    {"Serbia pulled back its troops from the border with Kosovo.",
+     "SRB KSV 087"},
+    {"China reduced its troops on the Indian border.",
+     "CHN IND 087"},
 };
 
 /* Investigations of war crimes and of military action. */
@@ -452,6 +488,8 @@ static const vcase ROOT_11[] = {
      "UKR RUS 111"},
     {"Poland urged Lithuania to unite against Belarus.",
      "POL BLR 113"},
+    {"Ukraine rallied international opposition against Belarus.",
+     "UKR BLR 113"},
 };
 
 /* Rejection and refusal: of talks, plans, recognition, access, mediation;
@@ -507,6 +545,14 @@ static const vcase ROOT_13[] = {
      "PRK KOR 1385"},
     {"Israel gave Hamas an ultimatum.",
      "ISR PSEREBHMS 139"},
+    {"Bolivia threatened to recall its ambassador from Peru.",
+     "BOL PER 1313"},
+    {"Norway warned that it could cut aid to Malawi.",
+     "NOR MWI 1311"},
+    {"Algeria warned it could close the border to Morocco.",
+     "DZA MAR 1381"},
+    {"Serbia warned the protesters that force would be used against them.",
+     "SRB SRBCVL 137"},
 };
 
 /* Protest: demonstrations (for a change of policy 1412), hunger strikes,
@@ -523,6 +569,22 @@ static const vcase ROOT_14[] = {
      "BELAGR  144"},
     {"Kenyan protesters rioted in Nairobi.",
      "KENCVL  145"},
+    {"Nurses in Spain walked out to demand higher pay.",
+     "ESPHLH  1432"},
+    {"The opposition in Ghana boycotted the election.",
+     "GHAOPP  143"},
+    {"Truckers in Spain blockaded the border crossing.",
+     "ESP  144"},
+    {"Fishermen in Ireland blockaded the port over the new quotas.",
+     "IRLAGR  1442"},
+    {"Farmers in Spain clashed with police over the water rules.",
+     "ESPAGR ESPCOP 1452"},
+    {"Rioters in Chile set fire to a bank over the fuel tax.",
+     "CHLCVL CHLBUS 1452"},
+    {"An activist in Peru staged a hunger strike calling for reform of the police.",
+     "PERCVL PERCOP 1424"},
+    {"Protesters in Chile blocked the highway calling for the president to step down.",
+     "CHLCVL CHLGOV 1441"},
 };
 
 /* Force posture: deployments near another state. */
@@ -534,6 +596,16 @@ static const vcase ROOT_15[] = {
      "PAKMIL  152"},
     {"Belarus mobilized troops near the border with Poland.",
      "BLR POL 154"},
+    {"China held large military drills near the border with Vietnam.",
+     "CHN VNM 150"},
+    {"China sent warships near the Philippines in a show of force.",
+     "CHN PHL 150"},
+    {"India put its troops on alert along the border with Pakistan.",
+     "IND PAK 152"},
+    {"Greece mobilized its navy on the border with Turkey.",
+     "GRC TUR 154"},
+    {"Japan mobilized its cyber forces against China.",
+     "JPN CHN 155"},
 };
 
 /* Reduced relations: ties, envoys, aid, sanctions, talks, expelled
@@ -562,6 +634,8 @@ static const vcase ROOT_16[] = {
      "UKR RUS 164"},
     {"Mali expelled United Nations peacekeepers.",
      "MLI IGOUNOMIL 1661"},
+    {"Burundi closed the United Nations office in Bujumbura.",
+     "BDI IGOUNO 166"},
 };
 
 /* Coercion: seizure, destruction, curfews, arrest, deportation,
@@ -587,6 +661,10 @@ static const vcase ROOT_17[] = {
      "BLRCOP BLRCVL 175"},
     {"Russian hackers launched a cyberattack on Estonia.",
      "RUSCRM EST 176"},
+    {"Turkey deported migrants from Afghanistan.",
+     "TUR AFG 174"},
+    {"North Korean hackers stole bitcoin from a Japanese exchange.",
+     "PRKCRM JPN 176"},
 };
 
 /* Assault: abduction, hijacking, suicide and car bombs, assassination. */
@@ -626,6 +704,8 @@ static const vcase ROOT_19[] = {
      "UKR RUS 1952"},
     {"Israel violated the ceasefire with Hezbollah.",
      "ISR LBNREB 196"},
+    {"The Armenian army fired rockets at positions of Azerbaijan.",
+     "ARMMIL AZE 194"},
 };
 
 /* Mass violence: mass expulsion, massacre, ethnic cleansing, chemical and
@@ -641,6 +721,8 @@ static const vcase ROOT_20[] = {
      "SYR SYRREB 2041"},
     {"North Korea conducted a nuclear test near China.",
      "PRK CHN 2042"},
+    {"The army in Sudan carried out mass violence against civilians in Darfur.",
+     "SDNMIL SDNCVL 200"},
 };
 
 /* One test per CAMEO root. */
