@@ -166,6 +166,8 @@ static const vcase ROOT_01[] = {
      "CHL PER 018"},
     {"The Finnish president planted a tree in memory of Estonian soldiers.",
      "FINGOV ESTMIL 017"},
+    {"The Danish defence ministry had no comment on Russia's naval exercises.",
+     "DNKGOVMIL RUS 011"},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the
@@ -207,6 +209,10 @@ static const vcase ROOT_02[] = {
      "VNM CHN 0242"},
     {"Mali requested intelligence from Senegal about the gunmen.",
      "MLI SEN 0214"},
+    {"Kenya urged Uganda to honour the trade agreement.",
+     "KEN UGA 0211"},
+    {"Qatar urged Afghanistan to allow girls to return to school.",
+     "QAT AFG 0243"},
 };
 
 /* Intent: pledges, offers, plans and agreements to act; "would send" is a
@@ -248,6 +254,12 @@ static const vcase ROOT_03[] = {
      "EST LVA 0334"},
     {"The Bolivian president said he would resign.",
      "BOLGOV  0341"},
+    {"Ghana's military rulers pledged to return power to civilians.",
+     "GHAMILGOV GHACVL 0344"},
+    {"The rebels in Colombia pledged to halt attacks on the police.",
+     "COLREB COLCOP 0356"},
+    {"Estonia agreed to provide military aid to Ukraine.",
+     "EST UKR 0332"},
 };
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
@@ -417,6 +429,10 @@ static const vcase ROOT_08[] = {
      "SRB KSV 087"},
     {"China reduced its troops on the Indian border.",
      "CHN IND 087"},
+    {"Egypt eased the travel restrictions on students from Sudan.",
+     "EGY SDN 081"},
+    {"The Italian government dropped the fuel tax that truckers had opposed.",
+     "ITAGOV  0832"},
 };
 
 /* Investigations of war crimes and of military action. */
@@ -449,6 +465,12 @@ static const vcase ROOT_10[] = {
      "GHA TGO 101"},
     {"Laos demanded intelligence from Thailand on the traffickers.",
      "LAO THA 1014"},
+    {"Iraq demanded that Turkey restore trade across the border.",
+     "IRQ TUR 1011"},
+    {"Niger demanded that France provide budget support.",
+     "NER FRA 1031"},
+    {"Lithuania demanded that its allies in NATO send more troops to the region.",
+     "LTU IGOWSTNAT 1012"},
 };
 
 /* Disapproval: criticism, accusations by charge (1121-1125), official
@@ -490,6 +512,8 @@ static const vcase ROOT_11[] = {
      "POL BLR 113"},
     {"Ukraine rallied international opposition against Belarus.",
      "UKR BLR 113"},
+    {"Chile accused Peru's border guards of taking bribes.",
+     "CHL PERCOP 1121"},
 };
 
 /* Rejection and refusal: of talks, plans, recognition, access, mediation;
@@ -521,6 +545,12 @@ static const vcase ROOT_12[] = {
      "DEU UKR 1222"},
     {"China rejected India's demand to lift the ban on sugar exports.",
      "CHN IND 1232"},
+    {"The Peruvian government refused to drop the mining tax.",
+     "PERGOV  1232"},
+    {"Belarus vowed to continue its crackdown on the opposition.",
+     "BLR BLROPP 1242"},
+    {"Hungary refused to ease its treatment of dissidents.",
+     "HUN HUNOPP 1242"},
 };
 
 /* Threats and warnings: what is threatened picks the code. */
@@ -553,6 +583,10 @@ static const vcase ROOT_13[] = {
      "DZA MAR 1381"},
     {"Serbia warned the protesters that force would be used against them.",
      "SRB SRBCVL 137"},
+    {"Peru warned that it could break off talks with Bolivia.",
+     "PER BOL 134"},
+    {"Bolivia warned Chile it would take economic steps.",
+     "BOL CHL 131"},
 };
 
 /* Protest: demonstrations (for a change of policy 1412), hunger strikes,
@@ -585,6 +619,10 @@ static const vcase ROOT_14[] = {
      "PERCVL PERCOP 1424"},
     {"Protesters in Chile blocked the highway calling for the president to step down.",
      "CHLCVL CHLGOV 1441"},
+    {"Farmers in France boycotted the supermarkets to protest imports from Brazil.",
+     "FRAAGR  1432"},
+    {"Rioters in Kenya burned police cars to demand the president's resignation.",
+     "KENCVL  1451"},
 };
 
 /* Force posture: deployments near another state. */
@@ -606,6 +644,8 @@ static const vcase ROOT_15[] = {
      "GRC TUR 154"},
     {"Japan mobilized its cyber forces against China.",
      "JPN CHN 155"},
+    {"Japan set up a cyber command to counter North Korea.",
+     "JPN PRK 155"},
 };
 
 /* Reduced relations: ties, envoys, aid, sanctions, talks, expelled
