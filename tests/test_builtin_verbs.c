@@ -260,6 +260,8 @@ static const vcase ROOT_03[] = {
      "COLREB COLCOP 0356"},
     {"Estonia agreed to provide military aid to Ukraine.",
      "EST UKR 0332"},
+    {"Hungary indicated it would back down in its dispute with Romania.",
+     "HUN ROU 035"},
 };
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
@@ -392,6 +394,8 @@ static const vcase ROOT_07[] = {
      "QAT EGYGOVBUS 071"},
     {"Japan sent troops to protect Palau.",
      "JPN PLW 074"},
+    {"Brazil deployed police officers to Haiti.",
+     "BRA HTI 074"},
 };
 
 /* Yield: sanctions, captives, troops, curfews, emergency rule, aid let in,
@@ -623,6 +627,14 @@ static const vcase ROOT_14[] = {
      "FRAAGR  1432"},
     {"Rioters in Kenya burned police cars to demand the president's resignation.",
      "KENCVL  1451"},
+    {"Demonstrators in Peru protested to force the president out.",
+     "PERCVL PERGOV 1411"},
+    {"Rioters in Peru set fire to the town hall to force the governor out.",
+     "PERCVL PERGOV 1451"},
+    {"Unions in Chile called a general strike to force the president out.",
+     "CHLLAB CHLGOV 1431"},
+    {"Unions in Spain called a general strike over the pension reform.",
+     "ESPLAB  1432"},
 };
 
 /* Force posture: deployments near another state. */
