@@ -168,6 +168,10 @@ static const vcase ROOT_01[] = {
      "FINGOV ESTMIL 017"},
     {"The Danish defence ministry had no comment on Russia's naval exercises.",
      "DNKGOVMIL RUS 011"},
+    {"Chile rebutted claims by Bolivia that it had closed the border.",
+     "CHL BOL 016"},
+    {"The Ecuadorean president commiserated with Peru after the floods.",
+     "ECUGOV PER 018"},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the
@@ -213,6 +217,8 @@ static const vcase ROOT_02[] = {
      "KEN UGA 0211"},
     {"Qatar urged Afghanistan to allow girls to return to school.",
      "QAT AFG 0243"},
+    {"Haiti solicited help from Canada after the hurricane.",
+     "HTI CAN 023"},
 };
 
 /* Intent: pledges, offers, plans and agreements to act; "would send" is a
@@ -262,6 +268,8 @@ static const vcase ROOT_03[] = {
      "EST UKR 0332"},
     {"Hungary indicated it would back down in its dispute with Romania.",
      "HUN ROU 035"},
+    {"Japan hinted it would send aid to the Philippines.",
+     "JPN PHL 033"},
 };
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
@@ -311,6 +319,8 @@ static const vcase ROOT_04[] = {
      "EGY ISR 045; EGY PSEREBHMS 045"},
     {"Iran negotiated with the United States over its nuclear programme.",
      "IRN USA 046; USA IRN 046"},
+    {"Brazil interceded with Venezuela on behalf of the detained journalists.",
+     "BRA VEN 045"},
 };
 
 /* Diplomatic cooperation: praise, verbal defence, recognition, apology,
@@ -518,6 +528,14 @@ static const vcase ROOT_11[] = {
      "UKR BLR 113"},
     {"Chile accused Peru's border guards of taking bribes.",
      "CHL PERCOP 1121"},
+    {"Colombia shunned the Venezuelan envoy at the summit.",
+     "COL VENGOV 113"},
+    {"Norway faulted Russia for the collapse of the fisheries talks.",
+     "NOR RUS 111"},
+    {"Uruguay excoriated Argentina over the river pollution.",
+     "URY ARG 111"},
+    {"Poland took issue with Germany over the pipeline.",
+     "POL DEU 110"},
 };
 
 /* Rejection and refusal: of talks, plans, recognition, access, mediation;
@@ -555,6 +573,12 @@ static const vcase ROOT_12[] = {
      "BLR BLROPP 1242"},
     {"Hungary refused to ease its treatment of dissidents.",
      "HUN HUNOPP 1242"},
+    {"Mali scorned the proposal from France.",
+     "MLI FRA 120"},
+    {"Serbia brushed aside criticism from Croatia.",
+     "SRB HRV 120"},
+    {"Georgia disregarded the demands of Russia.",
+     "GEO RUS 128"},
 };
 
 /* Threats and warnings: what is threatened picks the code. */
@@ -717,6 +741,12 @@ static const vcase ROOT_17[] = {
      "TUR AFG 174"},
     {"North Korean hackers stole bitcoin from a Japanese exchange.",
      "PRKCRM JPN 176"},
+    {"The Honduran government forbade protests outside the Nicaraguan embassy.",
+     "HNDGOV NICGOV 1721"},
+    {"Police in Peru nabbed a Chilean smuggler.",
+     "PERCOP CHLCRM 173"},
+    {"The Belarusian government stifled dissent among students.",
+     "BLRGOV BLREDU 175"},
 };
 
 /* Assault: abduction, hijacking, suicide and car bombs, assassination. */
@@ -758,6 +788,10 @@ static const vcase ROOT_19[] = {
      "ISR LBNREB 196"},
     {"The Armenian army fired rockets at positions of Azerbaijan.",
      "ARMMIL AZE 194"},
+    {"The invasion of Georgia by Russia began in August.",
+     "RUS GEO 192"},
+    {"The raid by Chilean troops on the Bolivian border post drew protests.",
+     "CHLMIL BOL 190"},
 };
 
 /* Mass violence: mass expulsion, massacre, ethnic cleansing, chemical and
