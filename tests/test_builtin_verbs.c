@@ -172,6 +172,10 @@ static const vcase ROOT_01[] = {
      "CHL BOL 016"},
     {"The Ecuadorean president commiserated with Peru after the floods.",
      "ECUGOV PER 018"},
+    {"The Bolivian smuggler pleaded guilty to bribing Chilean customs officers.",
+     "BOLCRM CHLCOP 015"},
+    {"Two Peruvian officers pleaded not guilty to charges brought by Chile.",
+     "PERMIL CHL 016"},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the
