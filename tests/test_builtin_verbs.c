@@ -274,6 +274,10 @@ static const vcase ROOT_03[] = {
      "HUN ROU 035"},
     {"Japan hinted it would send aid to the Philippines.",
      "JPN PHL 033"},
+    {"Chile offered to cooperate with Peru on building a new port.",
+     "CHL PER 031"},
+    {"Brazil agreed to cooperate with Argentina on trade.",
+     "BRA ARG 0311"},
 };
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
@@ -583,6 +587,10 @@ static const vcase ROOT_12[] = {
      "SRB HRV 120"},
     {"Georgia disregarded the demands of Russia.",
      "GEO RUS 128"},
+    {"Ecuador declined to cooperate with Colombia on the new dam.",
+     "ECU COL 121"},
+    {"Ghana refused to take part in the Nigerian pipeline project.",
+     "GHA NGA 121"},
 };
 
 /* Threats and warnings: what is threatened picks the code. */
