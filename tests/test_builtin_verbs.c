@@ -176,6 +176,8 @@ static const vcase ROOT_01[] = {
      "BOLCRM CHLCOP 015"},
     {"Two Peruvian officers pleaded not guilty to charges brought by Chile.",
      "PERMIL CHL 016"},
+    {"Ecuador received condolences from Colombia after the earthquake.",
+     "COL ECU 018"},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the
@@ -278,6 +280,8 @@ static const vcase ROOT_03[] = {
      "CHL PER 031"},
     {"Brazil agreed to cooperate with Argentina on trade.",
      "BRA ARG 0311"},
+    {"The Bolivian president received an invitation from Paraguay.",
+     "PRY BOLGOV 036"},
 };
 
 /* Consult: by phone or video 041 against plain discussion 040, visits 042
@@ -362,6 +366,10 @@ static const vcase ROOT_05[] = {
      ""},
     {"Portugal joined Spain in a diplomatic initiative on fishing.",
      "PRT ESP 050"},
+    {"The Peruvian journalist received an award from Chile.",
+     "CHL PERMED 051"},
+    {"Peru received an apology from Chile over the spying affair.",
+     "CHL PER 055"},
 };
 
 /* Material cooperation: trade, joint drills, extradition, intelligence. */
