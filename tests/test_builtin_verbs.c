@@ -463,6 +463,8 @@ static const vcase ROOT_08[] = {
      "EGY SDN 081"},
     {"The Italian government dropped the fuel tax that truckers had opposed.",
      "ITAGOV  0832"},
+    {"The Colombian government succumbed to pressure from Venezuela.",
+     "COLGOV VEN 080"},
 };
 
 /* Investigations of war crimes and of military action. */
@@ -679,6 +681,8 @@ static const vcase ROOT_14[] = {
      "CHLLAB CHLGOV 1431"},
     {"Unions in Spain called a general strike over the pension reform.",
      "ESPLAB  1432"},
+    {"Thousands of Peruvians massed in Lima in protest of the new law.",
+     "PER  141"},
 };
 
 /* Force posture: deployments near another state. */
