@@ -178,6 +178,8 @@ static const vcase ROOT_01[] = {
      "PERMIL CHL 016"},
     {"Ecuador received condolences from Colombia after the earthquake.",
      "COL ECU 018"},
+    {"Chile expressed its commiseration to Peru after the floods.",
+     "CHL PER 018"},
 };
 
 /* Appeals: what is asked for picks the code.  The infinitive after the
