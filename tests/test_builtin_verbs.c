@@ -227,6 +227,12 @@ static const vcase ROOT_02[] = {
      "QAT AFG 0243"},
     {"Haiti solicited help from Canada after the hurricane.",
      "HTI CAN 023"},
+    {"Argentina sought the extradition of a banker from Uruguay.",
+     "ARG URY 0213"},
+    {"Somalia sought peacekeepers from the African Union.",
+     "SOM IGOAFRAFU 0234"},
+    {"Jordan sought intelligence from Iraq about the smugglers.",
+     "JOR IRQ 0214"},
 };
 
 /* Intent: pledges, offers, plans and agreements to act; "would send" is a
