@@ -402,6 +402,8 @@ static const vcase ROOT_06[] = {
      "EST FIN 062; FIN EST 062"},
     {"Poland conducted joint military exercises with Lithuania.",
      "POL LTU 062; LTU POL 062"},
+    {"Brazil conducted joint patrols with Paraguay.",
+     "BRA PRY 062; PRY BRA 062"},
 };
 
 /* Aid: the kind of aid picks the code.  A delivered speech is no event. */
