@@ -254,10 +254,11 @@ static void test_mutual_and_nouns(void **state)
         {"The Danish envoy spoke ahead of a meeting requested by Norway to discuss "
          "the sale of Swedish arms to Finland.",
          0, ""},
-        /* receiving a visitor is hosting; receiving a prize is not */
+        /* receiving a visitor is hosting; receiving a prize is not, but
+         * the giver's praise of the receiver (051) */
         {"The Japanese prime minister received the Brazilian president in Tokyo.", 0,
          "JPNGOV BRAGOV 043; BRAGOV JPNGOV 042"},
-        {"The Japanese prime minister received a peace prize from Brazil.", 0, ""},
+        {"The Japanese prime minister received a peace prize from Brazil.", 0, "BRA JPNGOV 051"},
         /* a state and its own organ make no dyad for a consultation, but
          * do for a domestic act of force or repression */
         {"The Russian president held a summit in Moscow on Monday.", 0, ""},
