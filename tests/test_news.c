@@ -555,7 +555,7 @@ static void test_conditions_and_reference(void **state)
         /* an adjective after its noun keeps its phrase: the militants
          * are Bolivia's, not the speaker's */
         {"Lima has blamed a number of recent attacks on militants based on Bolivian soil.", 0,
-         "PER BOL 1123"},
+         "PER BOLREB 1123"},
         /* the name given in quotation marks after the object */
         {"Chilean spokeswoman Ana Ruiz called Peru's comments \"egregious and insulting.\"", 0,
          "CHLGOV PER 111"},

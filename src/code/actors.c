@@ -265,9 +265,13 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                  * ("military cooperation", "government policy"): no
                  * party */
                 int modifier = 0;
-                for (uint32_t q = seg.b; c->agent_country && q < i && q < p->tok_b && !modifier; q++)
-                    modifier = !c->covered[q] && (!strcmp(t->toks[q].tag, "NN") ||
-                                                  !strcmp(t->toks[q].tag, "NNS"));
+                for (uint32_t q = seg.b; c->agent_country && q < i && q < p->tok_b && !modifier; q++) {
+                    const char *qt = t->toks[q].tag;
+                    /* only the noun it stands before, not one past a
+                     * preposition ("the finance minister of Peru") */
+                    if (qt[0] != 'N' && qt[0] != 'J' && strcmp(qt, "VBG") && strcmp(qt, "CD")) break;
+                    modifier = !c->covered[q] && (!strcmp(qt, "NN") || !strcmp(qt, "NNS"));
+                }
                 /* ... but "the insurgent group", "a militant network": the
                  * noun is a body of people the role word describes */
                 if (modifier && i > 0 && i - 1 >= seg.b &&
@@ -593,10 +597,17 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         /* armed groups are not the speaker's: "Washington alleges the
          * insurgent group ..." is the group the story has been about */
         int armed = sec && !strncmp(sec, "REB", 3);
+        /* "foreign journalists", "international forces": of no country
+         * named before them */
+        int foreign = 0;
+        for (uint32_t i = t->nodes[np].tok_a; c->agent_country && i < lone.v[g].a && !foreign; i++)
+            foreign = dyad__code_lx(c, i, DYAD__LX_FOREIGN);
+        if (foreign) TRACE("  '%s': foreign, of no country named before it\n",
+                           dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
         if (c->agent_country) {
             /* "the ministry said": the country of the nearest actor named
              * before the agent in the sentence */
-            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed;) {
+            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed && !foreign;) {
                 const mention *m = &c->ments[i];
                 if (m->agent || m->a != i) continue;
                 /* not across a quotation's edge: "... the Ukrainian
@@ -640,7 +651,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                           (!strcmp(t->toks[i].tag, "JJ") || !strncmp(t->toks[i].tag, "NNP", 3));
             if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
                                dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
-            if (!strcmp(base, "---") && sec && !unknown) {
+            if (!strcmp(base, "---") && sec && !unknown && !foreign) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
                  * after "the Taliban") */
@@ -651,7 +662,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                 }
             }
             const char *home = dyad__story_home(c->story);
-            if (!strcmp(base, "---") && home && !unknown) {
+            if (!strcmp(base, "---") && home && !unknown && !foreign) {
                 /* none in the sentence: the country the document has
                  * named most so far ("lawmakers" in a story about
                  * Washington) */

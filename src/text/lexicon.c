@@ -44,6 +44,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_PAIR_NOUNS] = "pair-nouns",
     [DYAD__LX_STATE_NOUNS] = "state-nouns",
     [DYAD__LX_BODIES] = "bodies",
+    [DYAD__LX_FOREIGN] = "foreign",
     [DYAD__LX_SPEECH] = "speech",
     [DYAD__LX_OBJECT_CONTROL] = "object-control",
     [DYAD__LX_SAID_NOUNS] = "said-nouns",

@@ -108,6 +108,7 @@ typedef enum dyad__lx {
     DYAD__LX_PAIR_NOUNS,    /* "pair-nouns": "the leaders": the story's pair */
     DYAD__LX_STATE_NOUNS,   /* "state-nouns": pairs told apart by country */
     DYAD__LX_BODIES,        /* "bodies": "the insurgent group" */
+    DYAD__LX_FOREIGN,       /* "foreign": "foreign journalists" are no one's */
     DYAD__LX_SPEECH,        /* "speech": verbs taking a reported clause (chunker) */
     DYAD__LX_OBJECT_CONTROL,/* "object-control": "urged X to act" (chunker) */
     DYAD__LX_SAID_NOUNS,    /* "said-nouns": "a charge X rejected" (chunker) */
