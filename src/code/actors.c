@@ -25,6 +25,33 @@ typedef struct agroups {
     int n;
 } agroups;
 
+/* The country (3 letters, arena) named in one of the first hops
+ * prepositional phrases right after phrase np (or after the PP holding
+ * it), which the chunker hangs on the verb; origin: only phrases of
+ * origin ("from", "of"; not "in": "clashed with gunmen in Tripoli" says
+ * where, and a city's name is no nationality).  NULL when none. */
+static const char *S_country_after(dyad_coder *c, uint32_t np, int hops, int origin)
+{
+    const dyad__tree *t = &c->tree;
+    uint32_t up = t->nodes[np].parent;
+    uint32_t from = up != NONE && t->nodes[up].label == DYAD__L_PP ? up : np;
+    uint32_t sib = t->nodes[from].next_sibling;
+    for (int hop = 0; hop < hops && sib != NONE; hop++, sib = t->nodes[sib].next_sibling) {
+        const dyad__node *pp = &t->nodes[sib];
+        if (pp->label != DYAD__L_PP) break;
+        if (origin) {
+            const char *w = t->toks[pp->tok_a].word;
+            if (strcasecmp(w, "from") && strcasecmp(w, "of")) break;
+        }
+        for (uint32_t i = pp->tok_a; i < pp->tok_b; i++) {
+            const mention *m = &c->ments[i];
+            const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+            if (dyad__country_code(k)) return dyad__arena_strndup(&c->arena, k, 3);
+        }
+    }
+    return NULL;
+}
+
 static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth);
 static int S_is_person_entry(const dyad_coder *c, unsigned entry);
 
@@ -604,10 +631,21 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
             foreign = dyad__code_lx(c, i, DYAD__LX_FOREIGN);
         if (foreign) TRACE("  '%s': foreign, of no country named before it\n",
                            dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
+        if (c->agent_country && !armed && !foreign) {
+            /* "migrants from Honduras", "the leaders of Mali": the phrase
+             * of origin right after the role's phrase, where the chunker
+             * hung it on the verb */
+            const char *k = S_country_after(c, np, 1, 1);
+            if (k) {
+                base = k;
+                TRACE("  '%s' is of %s, the place phrase after it\n",
+                      dyad__words_text(c, lone.v[g].a, lone.v[g].b), k);
+            }
+        }
         if (c->agent_country) {
             /* "the ministry said": the country of the nearest actor named
              * before the agent in the sentence */
-            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed && !foreign;) {
+            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed && !foreign && !strcmp(base, "---");) {
                 const mention *m = &c->ments[i];
                 if (m->agent || m->a != i) continue;
                 /* not across a quotation's edge: "... the Ukrainian
@@ -625,22 +663,8 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                 /* the place phrases right after the group's phrase, which
                  * the chunker hangs on the verb: "by gunmen with camps
                  * in Bolivia" */
-                uint32_t up = t->nodes[np].parent;
-                uint32_t from = up != NONE && t->nodes[up].label == DYAD__L_PP ? up : np;
-                uint32_t sib = t->nodes[from].next_sibling;
-                for (int hop = 0; hop < 3 && sib != NONE && !strcmp(base, "---");
-                     hop++, sib = t->nodes[sib].next_sibling) {
-                    if (t->nodes[sib].label != DYAD__L_PP) break;
-                    for (uint32_t i = t->nodes[sib].tok_a; i < t->nodes[sib].tok_b; i++) {
-                        const mention *m = &c->ments[i];
-                        const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
-                        if (dyad__country_code(k)) {
-                            base = dyad__arena_strndup(&c->arena, k, 3);
-                            if (!base) base = "---";
-                            break;
-                        }
-                    }
-                }
+                const char *k = S_country_after(c, np, 3, 0);
+                if (k) base = k;
             }
             /* a name the dictionaries do not know before an armed role
              * ("Aymara fighters"): some group of its own, not one the
@@ -668,6 +692,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                  * Washington) */
                 base = dyad__arena_strndup(&c->arena, home, 3);
                 if (!base) base = "---";
+                a.borrowed = 2;
             }
         }
         a.code = S_combine(c, base, lone.v[g].ag);

@@ -110,9 +110,10 @@ typedef struct actor {
     uint8_t pair;               /* one of the two parties a plural phrase
                                    stands for ("both leaders") */
     uint8_t borrowed;           /* news mode: a role whose country is only
-                                   that of the party named before it in
-                                   the sentence ("Chile recalled its
-                                   envoy": the envoy is CHL's) */
+                                   borrowed: 1 that of the party named
+                                   before it in the sentence ("Chile
+                                   recalled its envoy": the envoy is
+                                   CHL's), 2 the story's home country */
 } actor;
 
 typedef struct actorset {

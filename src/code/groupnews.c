@@ -476,12 +476,30 @@ int dyad__news_denial(dyad_coder *c, cand *e)
 
 /* News text: a role with no country ("reporters", "officials") is not a
  * party; "both countries withdrew ambassadors over Israel's crackdown":
- * a target that is one of the two makes it each one's act on the other. */
+ * a target that is one of the two makes it each one's act on the other;
+ * "mediated between Chad and the rebels": beside a party named, a role
+ * that only borrowed the doer's own country is not a second one. */
 int dyad__news_named_parties(dyad_coder *c, cand *e)
 {
     if (c->require_dyad) {
         e->src = dyad__named_only(c, &e->src);
         e->tgt = dyad__named_only(c, &e->tgt);
+    }
+    if (e->src.n && e->tgt.n >= 2) {
+        uint32_t keep = 0;
+        for (uint32_t j = 0; j < e->tgt.n; j++)
+            keep += !(e->tgt.v[j].borrowed && !strncmp(e->tgt.v[j].code, e->src.v[0].code, 3));
+        if (keep && keep < e->tgt.n) {
+            actor *v = dyad__arena_alloc(&c->arena, keep * sizeof *v);
+            if (!v) return NOMEM;
+            uint32_t n = 0;
+            for (uint32_t j = 0; j < e->tgt.n; j++)
+                if (!(e->tgt.v[j].borrowed && !strncmp(e->tgt.v[j].code, e->src.v[0].code, 3)))
+                    v[n++] = e->tgt.v[j];
+            TRACE("  a role that only borrowed the doer's country is no second party beside "
+                  "the one named\n");
+            e->tgt = (actorset){v, n};
+        }
     }
     const actorset *src = &e->src;
     if (src->n == 2 && src->v[0].pair && e->tgt.n) {

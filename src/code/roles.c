@@ -66,11 +66,12 @@ static int S_has_relative(const dyad__tree *t, uint32_t n)
     return w != NONE && t->nodes[w].label == DYAD__L_WHNP;
 }
 
-/* Does every actor of s only borrow its country (actor.borrowed)? */
+/* Does every actor of s only borrow its country from a party named
+ * before it in the sentence (actor.borrowed 1)? */
 static int S_borrowed(const actorset *s)
 {
     for (uint32_t i = 0; i < s->n; i++)
-        if (!s->v[i].borrowed) return 0;
+        if (s->v[i].borrowed != 1) return 0;
     return s->n > 0;
 }
 
