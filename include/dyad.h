@@ -269,6 +269,9 @@ typedef struct dyad_cameo_info {
 #define DYAD_CAMEO_INWARD 64u    /* an act on the actor's own polity as a
                                     whole (reform): its own country is no
                                     second party */
+#define DYAD_CAMEO_TO_RULERS 128u /* addressed to those who rule the
+                                    actor's country (a demand for
+                                    reform) */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the

@@ -388,6 +388,7 @@ int dyad__is_person(const dyad_coder *c, const mention *m);
 int dyad__judgement(const char *code);
 int dyad__one_sided(const char *code);
 int dyad__inward(const char *code);
+int dyad__to_rulers(const char *code);
 int dyad__venue(const char *code);
 int dyad__has_word(const dyad_coder *c, unsigned id);
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
@@ -526,6 +527,7 @@ int dyad__news_each_other(dyad_coder *c, cand *e);
 int dyad__news_counterpart(dyad_coder *c, cand *e);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
+int dyad__news_to_rulers(dyad_coder *c, cand *e);
 int dyad__news_alone(dyad_coder *c, cand *e);
 int dyad__news_mutual(dyad_coder *c, cand *e);
 

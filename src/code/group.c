@@ -369,6 +369,7 @@ static const struct step {
     {dyad__news_counterpart, 1},
     {dyad__news_hope, 1},
     {dyad__news_inward, 1},
+    {dyad__news_to_rulers, 1},
     {dyad__news_alone, 1},
     {S_require_dyad, 0},
     {dyad__news_mutual, 1},

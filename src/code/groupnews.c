@@ -598,6 +598,30 @@ int dyad__news_inward(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* A demand for reform with no addressee named, by a party that does not
+ * rule ("protesters demanded a new election", "students demanded the
+ * right to education"), is addressed to its own country's rulers. */
+int dyad__news_to_rulers(dyad_coder *c, cand *e)
+{
+    if (!e->code || !dyad__to_rulers(e->code) || e->src.n != 1 || e->tgt.n || e->paired)
+        return GO;
+    const char *s = e->src.v[0].code;
+    if (strlen(s) < 6 || !dyad__country_code(s) || !strncmp(s + 3, "GOV", 3) ||
+        !strncmp(s + 3, "MIL", 3))
+        return GO;
+    actor a = e->src.v[0];
+    a.code = dyad__arena_strndup(&c->arena, s, 3);
+    if (!a.code) return NOMEM;
+    memset(a.agents, 0, sizeof a.agents);
+    a.borrowed = 0;
+    actor *v = dyad__arena_alloc(&c->arena, sizeof *v);
+    if (!v) return NOMEM;
+    *v = a;
+    e->tgt = (actorset){v, 1};
+    TRACE("  a demand for reform by those who do not rule: addressed to %s\n", a.code);
+    return GO;
+}
+
 /* An act that needs no second party ("dockworkers walked off the job",
  * "the army was put on alert") is an event of its source alone, with an
  * empty target. */

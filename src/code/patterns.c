@@ -54,6 +54,14 @@ int dyad__inward(const char *code)
     return ci && (ci->traits & DYAD_CAMEO_INWARD);
 }
 
+/* Acts addressed to those who rule the actor's country (demands for
+ * reform). */
+int dyad__to_rulers(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_TO_RULERS);
+}
+
 /* Acts whose place is a venue, not a party ("protested in Paris"). */
 int dyad__venue(const char *code)
 {
