@@ -733,12 +733,20 @@ static const struct { const char *w; unsigned k; } S_classes[] = {
     {"years", K_START | K_UNIT}, {"yesterday", K_START},
 };
 
+/* strcmp's order, inline: most words differ from the probe in their
+ * first byte, which a call to strcmp costs many times over. */
+static int S_cmp(const char *a, const char *b)
+{
+    while (*a && *a == *b) a++, b++;
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
 static unsigned S_class_of(const char *low)
 {
     size_t lo = 0, hi = DYAD_ARRAY_LEN(S_classes);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(low, S_classes[mid].w);
+        int c = S_cmp(low, S_classes[mid].w);
         if (c == 0) return S_classes[mid].k;
         if (c < 0) hi = mid; else lo = mid + 1;
     }
