@@ -386,7 +386,9 @@ static const char *S_yaml_line(char *s, const char **key, size_t *klen,
 static int S_lingua_tag(const char *s, size_t n)
 {
     for (int t = 0; t < NT; t++)
-        if (strlen(S_lingua[t]) == n && memcmp(S_lingua[t], s, n) == 0) return t;
+        if (n && S_lingua[t][0] == s[0] && strlen(S_lingua[t]) == n &&
+            memcmp(S_lingua[t], s, n) == 0)
+            return t;
     return NT;
 }
 
