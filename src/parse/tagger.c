@@ -974,6 +974,10 @@ static int S_aux_kind(const dyad__word *w)
                                      "'re", "'m", NULL};
     static const char *const modal[] = {"will", "would", "can", "could", "may", "might", "shall",
                                         "should", "must", "'ll", "wo", "ca", NULL};
+    /* every word of these lists has 2 to 6 bytes and one of these first
+     * letters: the other words are known at once */
+    if (w->len < 2 || w->len > 6 || !memchr("abcdhimsw'", (unsigned char)w->s[0] | 0x20, 10))
+        return AUX_NONE;
     if (S_word_in(w, have)) return AUX_HAVE;
     if (S_word_in(w, be)) return AUX_BE;
     static const char *const dosupport[] = {"did", "does", "do", NULL};
