@@ -243,20 +243,30 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
     size_t d = 0;
     for (uint32_t e = 0; e < b->n; e++) {
         const float *c = b->counts + (size_t)e * NT;
+        /* the tags seen (a word has a few of NT): the sums below skip
+         * only zeros, so they are the same to the bit */
+        uint8_t seen[NT];
+        int ns = 0;
+        for (int t = 0; t < NT; t++)
+            if (c[t] != 0) seen[ns++] = (uint8_t)t;
         double tot = 0, best = 0;
         int bt = 0;
-        for (int t = 0; t < NT; t++) {
+        for (int k = 0; k < ns; k++) {
+            int t = seen[k];
             tot += c[t];
             if (c[t] > best) { best = c[t]; bt = t; }
         }
         double kept = 0;
-        for (int t = 0; t < NT; t++)
+        for (int k = 0; k < ns; k++) {
+            int t = seen[k];
             if (c[t] > 0 && (t == bt || c[t] >= min_share * tot)) kept += c[t];
+        }
         tb->ents[e].koff = b->koff[e];
         tb->ents[e].klen = b->klen[e];
         tb->ents[e].total = (uint32_t)(tot + 0.5);
         tb->ents[e].doff = (uint32_t)d;
-        for (int t = 0; t < NT; t++) {
+        for (int k = 0; k < ns; k++) {
+            int t = seen[k];
             if (!(c[t] > 0 && (t == bt || c[t] >= min_share * tot))) continue;
             tb->dist[d].tag = (uint8_t)t;
             tb->dist[d].p = (float)(c[t] / kept);
@@ -651,7 +661,12 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
         if (k[0] == '*' || S_is_number(k, n) || S_is_ordinal(k, n)) continue;
         int sh = S_shape(k, n);
         if (sh < 0) continue;
-        for (int t = 0; t < NT; t++) shape[sh][t] += c[t];
+        /* adding a zero count changes no sum: only the tags seen */
+        uint8_t seen[NT];
+        int ns = 0;
+        for (int t = 0; t < NT; t++)
+            if (c[t] != 0) seen[ns++] = (uint8_t)t;
+        for (int j = 0; j < ns; j++) shape[sh][seen[j]] += c[seen[j]];
         if (sh != SH_LOWER && sh != SH_CAP) continue;
         char key[MAXKEY + 2];
         key[0] = sh == SH_LOWER ? 'l' : 'c';
@@ -660,7 +675,7 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
             int fresh;
             float *sc = S_builder_get(suf, key, k2 + 1, &fresh);
             if (!sc) return -1;
-            for (int t = 0; t < NT; t++) sc[t] += c[t];
+            for (int j = 0; j < ns; j++) sc[seen[j]] += c[seen[j]];
         }
     }
     for (int sh = 0; sh < SH_COUNT; sh++) {
