@@ -683,6 +683,63 @@ static void test_memory_inputs(void **state)
     dyad_reader_free(r);
 }
 
+/* Lines the reader's own scanner takes (flat or nested objects, short
+ * escapes, numbers and literals in fields dyad ignores) and lines it
+ * leaves to jansson (\u escapes, a field given twice, a number as id, an
+ * exponent, errors): each must read as JSON says. */
+static void test_jsonl_fast_and_full(void **state)
+{
+    (void)state;
+    static const char j[] =
+        " {\"id\":\"a1\", \"meta\":{\"k\":[1,-2.5,true,false,null,{}],\"e\":[]},"
+        " \"text\":\"Peru \\\"met\\\" Chile.\\n\\tNorway\\/Oslo\\\\x\\b\\f\\r\","
+        " \"date\":\"2021-03-04\"} \r\n"
+        "{\"text\":\"Bolivia w\\u00e9pt.\",\"id\":\"a2\",\"published\":\"2020-01-02\"}\n"
+        "{\"id\":\"a3\",\"text\":\"first\",\"text\":\"second\"}\n"
+        "{\"id\":42,\"text\":\"Numbered.\",\"date\":null,\"published\":\"2019-05-06\"}\n"
+        "{\"id\":\"a5\",\"x\":1e3,\"text\":\"Exponent.\",\"source\":\"AP\",\"url\":\"u\","
+        "\"title\":\"T\"}\n"
+        "{\"id\":\"a6\",\"text\":\"Trailing comma.\",}\n"
+        "{\"id\":\"a7\",\"text\":\"Garbage after.\"} x\n"
+        "{\"id\":\"a8\",\"x\":01,\"text\":\"Leading zero.\"}\n"
+        "{\"id\":\"a9\",\"text\":7}\n";
+    dyad_reader *r;
+    const dyad_doc *d;
+    assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+    assert_int_equal(dyad_reader_add_memory(r, "f.jsonl", j, sizeof j - 1), DYAD_OK);
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_string_equal(d->id, "a1");
+    assert_string_equal(d->text, "Peru \"met\" Chile.\n\tNorway/Oslo\\x\b\f\r");
+    assert_int_equal(d->len, strlen(d->text));
+    assert_string_equal(d->date, "2021-03-04");
+    assert_null(d->source);
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_string_equal(d->id, "a2");
+    assert_string_equal(d->text, "Bolivia w\xC3\xA9pt.");
+    assert_string_equal(d->date, "2020-01-02");
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_string_equal(d->text, "second");                 /* the last one wins */
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_string_equal(d->id, "42");
+    assert_string_equal(d->date, "2019-05-06");
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_OK);
+    assert_string_equal(d->id, "a5");
+    assert_string_equal(d->source, "AP");
+    assert_string_equal(d->url, "u");
+    assert_string_equal(d->title, "T");
+    assert_null(d->date);
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_EJSON);
+    assert_non_null(strstr(dyad_reader_errmsg(r), "f.jsonl:6:"));
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_EJSON);
+    assert_non_null(strstr(dyad_reader_errmsg(r), "f.jsonl:7:"));
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_EJSON);
+    assert_non_null(strstr(dyad_reader_errmsg(r), "f.jsonl:8:"));
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_EFORMAT);
+    assert_non_null(strstr(dyad_reader_errmsg(r), "f.jsonl:9: no \"text\" string"));
+    assert_int_equal(dyad_reader_next(r, &d), DYAD_EOF);
+    dyad_reader_free(r);
+}
+
 static void test_seeds_jsonl(void **state)
 {
     (void)state;
@@ -720,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_compressed),
         cmocka_unit_test(test_format_override_and_sniff),
         cmocka_unit_test(test_memory_inputs),
+        cmocka_unit_test(test_jsonl_fast_and_full),
         cmocka_unit_test(test_seeds_jsonl),
     };
     return test_result(cmocka_run_group_tests(tests, NULL, NULL));

@@ -533,6 +533,252 @@ static size_t S_json_defuse(const char *p, size_t n, dyad__buf *out, const char 
     return replaced;
 }
 
+/* ------------------------------------------- JSON Lines: the common line
+ *
+ * Most lines are one flat object of short strings.  Building jansson's
+ * tree for them (a hash table per object, a copy of every string) was the
+ * reader's whole cost, about a tenth of `dyad code`.  This scanner reads
+ * such a line in one pass and copies only the fields dyad keeps.  It
+ * accepts a line only when it is sure jansson would read the same values:
+ * valid UTF-8, strict JSON grammar, the read fields strings without \u
+ * escapes and each given once, numbers short and without exponent, nesting
+ * shallow.  Anything else (including every malformed line) goes to
+ * jansson, so messages and edge cases stay exactly jansson's. */
+
+typedef struct jscan {
+    const char *p;
+    size_t n, i;
+} jscan;
+
+#define JSCAN_DEPTH 64
+
+static void S_jws(jscan *s)
+{
+    while (s->i < s->n && (s->p[s->i] == ' ' || s->p[s->i] == '\t' || s->p[s->i] == '\n' ||
+                           s->p[s->i] == '\r'))
+        s->i++;
+}
+
+/* The string whose quote is at s->i: its raw contents [*a, *b), *esc set
+ * when it holds escapes.  0 for one left to jansson (a \u escape, a
+ * control byte, no closing quote). */
+static int S_jstr(jscan *s, size_t *a, size_t *b, int *esc)
+{
+    const char *p = s->p;
+    size_t i = s->i + 1, n = s->n;
+    *esc = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '"') {
+            *a = s->i + 1;
+            *b = i;
+            s->i = i + 1;
+            return 1;
+        }
+        if (c < 0x20) return 0;
+        if (c == '\\') {
+            if (i + 1 >= n) return 0;
+            char e = p[i + 1];
+            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' &&
+                e != 'r' && e != 't')
+                return 0;
+            *esc = 1;
+            i += 2;
+            continue;
+        }
+        i++;
+    }
+    return 0;
+}
+
+static int S_jdigit(const jscan *s)
+{
+    return s->i < s->n && s->p[s->i] >= '0' && s->p[s->i] <= '9';
+}
+
+/* A number at s->i in JSON's grammar, without exponent and at most 15
+ * bytes long (so jansson can neither overflow nor round it away). */
+static int S_jnum(jscan *s)
+{
+    size_t a = s->i;
+    if (s->p[s->i] == '-') s->i++;
+    if (!S_jdigit(s)) return 0;
+    if (s->p[s->i] == '0') s->i++;
+    else while (S_jdigit(s)) s->i++;
+    if (s->i < s->n && s->p[s->i] == '.') {
+        s->i++;
+        if (!S_jdigit(s)) return 0;
+        while (S_jdigit(s)) s->i++;
+    }
+    if (s->i < s->n && (s->p[s->i] == 'e' || s->p[s->i] == 'E')) return 0;
+    return s->i - a <= 15;
+}
+
+static int S_jvalue(jscan *s, int depth);
+
+/* An object or array at s->i (its bracket), members skipped. */
+static int S_jnest(jscan *s, int depth)
+{
+    if (depth >= JSCAN_DEPTH) return 0;
+    char close = s->p[s->i] == '{' ? '}' : ']';
+    s->i++;
+    S_jws(s);
+    if (s->i < s->n && s->p[s->i] == close) { s->i++; return 1; }
+    for (;;) {
+        if (close == '}') {
+            size_t a, b;
+            int esc;
+            if (s->i >= s->n || s->p[s->i] != '"' || !S_jstr(s, &a, &b, &esc)) return 0;
+            S_jws(s);
+            if (s->i >= s->n || s->p[s->i] != ':') return 0;
+            s->i++;
+            S_jws(s);
+        }
+        if (!S_jvalue(s, depth + 1)) return 0;
+        S_jws(s);
+        if (s->i >= s->n) return 0;
+        if (s->p[s->i] == close) { s->i++; return 1; }
+        if (s->p[s->i] != ',') return 0;
+        s->i++;
+        S_jws(s);
+    }
+}
+
+static int S_jlit(jscan *s, const char *lit, size_t len)
+{
+    if (s->n - s->i < len || memcmp(s->p + s->i, lit, len) != 0) return 0;
+    s->i += len;
+    return 1;
+}
+
+/* Any value at s->i, skipped. */
+static int S_jvalue(jscan *s, int depth)
+{
+    if (s->i >= s->n) return 0;
+    size_t a, b;
+    int esc;
+    switch (s->p[s->i]) {
+    case '"': return S_jstr(s, &a, &b, &esc);
+    case '{': case '[': return S_jnest(s, depth);
+    case 't': return S_jlit(s, "true", 4);
+    case 'f': return S_jlit(s, "false", 5);
+    case 'n': return S_jlit(s, "null", 4);
+    default: return S_jnum(s);
+    }
+}
+
+/* The raw string p[a..b) decoded into the arena (escapes checked by
+ * S_jstr). */
+static char *S_jcopy(dyad_reader *r, const char *p, size_t a, size_t b, int esc, size_t *len)
+{
+    *len = b - a;
+    if (!esc) return dyad__arena_strndup(&r->arena, p + a, b - a);
+    char *o = dyad__arena_alloc(&r->arena, b - a + 1);
+    if (!o) return NULL;
+    size_t k = 0;
+    for (size_t i = a; i < b; i++) {
+        char c = p[i];
+        if (c == '\\') {
+            switch (p[++i]) {
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            case 'n': c = '\n'; break;
+            case 'r': c = '\r'; break;
+            case 't': c = '\t'; break;
+            default: c = p[i]; break;     /* " \ / */
+            }
+        }
+        o[k++] = c;
+    }
+    o[k] = 0;
+    *len = k;
+    return o;
+}
+
+/* The fields of a line as S_next_jsonl keeps them: NULL when absent. */
+typedef struct jfields {
+    const char *v[DYAD_ARRAY_LEN(S_fields)];
+    size_t len[DYAD_ARRAY_LEN(S_fields)];
+} jfields;
+
+/* Reads the line p[0..n) into *f when it is a common one (see above);
+ * 0 leaves it to jansson.  The strings go into the reader's arena. */
+static int S_jsonl_fast(dyad_reader *r, const char *p, size_t n, jfields *f)
+{
+    jscan s = {p, n, 0};
+    size_t a[DYAD_ARRAY_LEN(S_fields)], b[DYAD_ARRAY_LEN(S_fields)];
+    int esc[DYAD_ARRAY_LEN(S_fields)], seen[DYAD_ARRAY_LEN(S_fields)] = {0};
+    S_jws(&s);
+    if (s.i >= n || p[s.i] != '{') return 0;
+    s.i++;
+    S_jws(&s);
+    for (;;) {
+        size_t ka, kb;
+        int kesc;
+        if (s.i >= n || p[s.i] != '"' || !S_jstr(&s, &ka, &kb, &kesc) || kesc) return 0;
+        S_jws(&s);
+        if (s.i >= n || p[s.i] != ':') return 0;
+        s.i++;
+        S_jws(&s);
+        size_t k = 0;
+        while (k < DYAD_ARRAY_LEN(S_fields) &&
+               !(strlen(S_fields[k]) == kb - ka && memcmp(S_fields[k], p + ka, kb - ka) == 0))
+            k++;
+        if (k < DYAD_ARRAY_LEN(S_fields)) {
+            /* a field dyad reads: a string, given once */
+            if (seen[k] || s.i >= n || p[s.i] != '"' || !S_jstr(&s, &a[k], &b[k], &esc[k]))
+                return 0;
+            seen[k] = 1;
+        } else if (!S_jvalue(&s, 1)) {
+            return 0;
+        }
+        S_jws(&s);
+        if (s.i >= n) return 0;
+        if (p[s.i] == '}') break;
+        if (p[s.i] != ',') return 0;
+        s.i++;
+        S_jws(&s);
+    }
+    s.i++;
+    S_jws(&s);
+    if (s.i != n || !seen[1]) return 0;   /* trailing bytes; no "text" */
+    if (dyad__utf8_check((const unsigned char *)p, n) != n) return 0;
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(S_fields); k++) {
+        f->v[k] = NULL;
+        f->len[k] = 0;
+        if (!seen[k]) continue;
+        f->v[k] = S_jcopy(r, p, a[k], b[k], esc[k], &f->len[k]);
+        if (!f->v[k]) return 0;
+    }
+    return 1;
+}
+
+/* The document of a line's fields (S_fields order: id, text, source, url,
+ * title, date, published); bad_field: a read field whose number jansson
+ * refused (see S_json_defuse). */
+static dyad_status S_jsonl_doc(dyad_reader *r, const jfields *f, const char *bad_field,
+                               const char *bad_num, size_t bad_len)
+{
+    if (!f->v[1])
+        return dyad__err_set(&r->err, DYAD_EFORMAT, "%s:%lu: no \"text\" string; line skipped",
+                             r->path, r->lineno);
+    r->doc.text = f->v[1];
+    r->doc.len = f->len[1];
+    r->doc.id = f->v[0];
+    if (!r->doc.id) r->doc.id = dyad__reader_derived_id(r, r->lineno);
+    r->doc.source = f->v[2];
+    r->doc.url = f->v[3];
+    r->doc.title = f->v[4];
+    if (f->v[5]) dyad__reader_set_date(r, f->v[5], f->len[5], "date");
+    else if (f->v[6]) dyad__reader_set_date(r, f->v[6], f->len[6], "published");
+    if (bad_field)
+        dyad__err_set(&r->warn, DYAD_EFORMAT,
+                      "%s:%lu: document kept without its \"%s\": the number "
+                      "%.*s%s is out of range", r->path, r->lineno, bad_field,
+                      (int)(bad_len > 40 ? 40 : bad_len), bad_num, bad_len > 40 ? "..." : "");
+    return r->arena.over_cap ? DYAD_ENOMEM : DYAD_OK;
+}
+
 /* A line buffer at least this big is freed once its line is read. */
 #define BIG_LINE ((size_t)1 << 20)
 
@@ -568,53 +814,38 @@ static dyad_status S_next_jsonl(dyad_reader *r)
             return dyad__err_set(&r->err, DYAD_EBINARY,
                                  "%s:%lu: binary data (NUL byte); line skipped",
                                  r->path, r->lineno);
-        json_error_t je;
-        json_t *obj = json_loadb(p, n, 0, &je);
-        /* a number jansson refuses: read the line again with it as null */
-        const char *bad_field = NULL, *bad_num = NULL;
-        size_t bad_len = 0;
-        if (!obj && (strstr(je.text, "overflow") || strstr(je.text, "too big")) &&
-            S_json_defuse(p, n, &r->text, &bad_field, &bad_num, &bad_len) > 0 &&
-            !r->text.oom)
-            obj = json_loadb(r->text.data, r->text.len, 0, &je);
-        if (!obj)
-            return dyad__err_set(&r->err, DYAD_EJSON,
-                                 "%s:%lu: column %d: malformed JSON: %s; line "
-                                 "skipped", r->path, r->lineno, je.column + bom, je.text);
-        dyad_status st = DYAD_OK;
-        size_t tlen = 0;
-        const char *text;
-        if (!json_is_object(obj)) {
-            st = dyad__err_set(&r->err, DYAD_EFORMAT,
-                               "%s:%lu: expected a JSON object; line skipped",
-                               r->path, r->lineno);
-        } else if (!(text = S_json_str(r, obj, "text", &tlen)) ||
-                   !json_is_string(json_object_get(obj, "text"))) {
-            st = dyad__err_set(&r->err, DYAD_EFORMAT,
-                               "%s:%lu: no \"text\" string; line skipped",
-                               r->path, r->lineno);
+        jfields f;
+        dyad_status st;
+        if (S_jsonl_fast(r, p, n, &f)) {
+            st = S_jsonl_doc(r, &f, NULL, NULL, 0);
         } else {
-            r->doc.text = text;
-            r->doc.len = tlen;
-            r->doc.id = S_json_str(r, obj, "id", NULL);
-            if (!r->doc.id) r->doc.id = dyad__reader_derived_id(r, r->lineno);
-            r->doc.source = S_json_str(r, obj, "source", NULL);
-            r->doc.url = S_json_str(r, obj, "url", NULL);
-            r->doc.title = S_json_str(r, obj, "title", NULL);
-            size_t dlen;
-            const char *date = S_json_str(r, obj, "date", &dlen);
-            const char *field = "date";
-            if (!date) { date = S_json_str(r, obj, "published", &dlen); field = "published"; }
-            if (date) dyad__reader_set_date(r, date, dlen, field);
-            if (bad_field)
-                dyad__err_set(&r->warn, DYAD_EFORMAT,
-                              "%s:%lu: document kept without its \"%s\": the number "
-                              "%.*s%s is out of range", r->path, r->lineno, bad_field,
-                              (int)(bad_len > 40 ? 40 : bad_len), bad_num,
-                              bad_len > 40 ? "..." : "");
-            if (r->arena.over_cap) st = DYAD_ENOMEM;
+            json_error_t je;
+            json_t *obj = json_loadb(p, n, 0, &je);
+            /* a number jansson refuses: read the line again with it as null */
+            const char *bad_field = NULL, *bad_num = NULL;
+            size_t bad_len = 0;
+            if (!obj && (strstr(je.text, "overflow") || strstr(je.text, "too big")) &&
+                S_json_defuse(p, n, &r->text, &bad_field, &bad_num, &bad_len) > 0 &&
+                !r->text.oom)
+                obj = json_loadb(r->text.data, r->text.len, 0, &je);
+            if (!obj)
+                return dyad__err_set(&r->err, DYAD_EJSON,
+                                     "%s:%lu: column %d: malformed JSON: %s; line "
+                                     "skipped", r->path, r->lineno, je.column + bom, je.text);
+            if (!json_is_object(obj)) {
+                st = dyad__err_set(&r->err, DYAD_EFORMAT,
+                                   "%s:%lu: expected a JSON object; line skipped",
+                                   r->path, r->lineno);
+            } else {
+                for (size_t k = 0; k < DYAD_ARRAY_LEN(S_fields); k++) {
+                    f.len[k] = 0;
+                    f.v[k] = S_json_str(r, obj, S_fields[k], &f.len[k]);
+                }
+                if (f.v[1] && !json_is_string(json_object_get(obj, "text"))) f.v[1] = NULL;
+                st = S_jsonl_doc(r, &f, bad_field, bad_num, bad_len);
+            }
+            json_decref(obj);
         }
-        json_decref(obj);
         /* the document's strings are copied out: a big line is not held
          * (as a second copy of the text) while the document is coded */
         if (r->line.cap >= BIG_LINE) dyad__buf_free(&r->line);

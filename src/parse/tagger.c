@@ -243,20 +243,30 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
     size_t d = 0;
     for (uint32_t e = 0; e < b->n; e++) {
         const float *c = b->counts + (size_t)e * NT;
+        /* the tags seen (a word has a few of NT): the sums below skip
+         * only zeros, so they are the same to the bit */
+        uint8_t seen[NT];
+        int ns = 0;
+        for (int t = 0; t < NT; t++)
+            if (c[t] != 0) seen[ns++] = (uint8_t)t;
         double tot = 0, best = 0;
         int bt = 0;
-        for (int t = 0; t < NT; t++) {
+        for (int k = 0; k < ns; k++) {
+            int t = seen[k];
             tot += c[t];
             if (c[t] > best) { best = c[t]; bt = t; }
         }
         double kept = 0;
-        for (int t = 0; t < NT; t++)
+        for (int k = 0; k < ns; k++) {
+            int t = seen[k];
             if (c[t] > 0 && (t == bt || c[t] >= min_share * tot)) kept += c[t];
+        }
         tb->ents[e].koff = b->koff[e];
         tb->ents[e].klen = b->klen[e];
         tb->ents[e].total = (uint32_t)(tot + 0.5);
         tb->ents[e].doff = (uint32_t)d;
-        for (int t = 0; t < NT; t++) {
+        for (int k = 0; k < ns; k++) {
+            int t = seen[k];
             if (!(c[t] > 0 && (t == bt || c[t] >= min_share * tot))) continue;
             tb->dist[d].tag = (uint8_t)t;
             tb->dist[d].p = (float)(c[t] / kept);
@@ -386,7 +396,9 @@ static const char *S_yaml_line(char *s, const char **key, size_t *klen,
 static int S_lingua_tag(const char *s, size_t n)
 {
     for (int t = 0; t < NT; t++)
-        if (strlen(S_lingua[t]) == n && memcmp(S_lingua[t], s, n) == 0) return t;
+        if (n && S_lingua[t][0] == s[0] && strlen(S_lingua[t]) == n &&
+            memcmp(S_lingua[t], s, n) == 0)
+            return t;
     return NT;
 }
 
@@ -649,7 +661,12 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
         if (k[0] == '*' || S_is_number(k, n) || S_is_ordinal(k, n)) continue;
         int sh = S_shape(k, n);
         if (sh < 0) continue;
-        for (int t = 0; t < NT; t++) shape[sh][t] += c[t];
+        /* adding a zero count changes no sum: only the tags seen */
+        uint8_t seen[NT];
+        int ns = 0;
+        for (int t = 0; t < NT; t++)
+            if (c[t] != 0) seen[ns++] = (uint8_t)t;
+        for (int j = 0; j < ns; j++) shape[sh][seen[j]] += c[seen[j]];
         if (sh != SH_LOWER && sh != SH_CAP) continue;
         char key[MAXKEY + 2];
         key[0] = sh == SH_LOWER ? 'l' : 'c';
@@ -658,7 +675,7 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
             int fresh;
             float *sc = S_builder_get(suf, key, k2 + 1, &fresh);
             if (!sc) return -1;
-            for (int t = 0; t < NT; t++) sc[t] += c[t];
+            for (int j = 0; j < ns; j++) sc[seen[j]] += c[seen[j]];
         }
     }
     for (int sh = 0; sh < SH_COUNT; sh++) {
@@ -972,6 +989,10 @@ static int S_aux_kind(const dyad__word *w)
                                      "'re", "'m", NULL};
     static const char *const modal[] = {"will", "would", "can", "could", "may", "might", "shall",
                                         "should", "must", "'ll", "wo", "ca", NULL};
+    /* every word of these lists has 2 to 6 bytes and one of these first
+     * letters: the other words are known at once */
+    if (w->len < 2 || w->len > 6 || !memchr("abcdhimsw'", (unsigned char)w->s[0] | 0x20, 10))
+        return AUX_NONE;
     if (S_word_in(w, have)) return AUX_HAVE;
     if (S_word_in(w, be)) return AUX_BE;
     static const char *const dosupport[] = {"did", "does", "do", NULL};

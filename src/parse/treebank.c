@@ -121,8 +121,9 @@ static size_t S_children(const dyad__tree *t, uint32_t node, child *out, size_t 
 /* The tag of a token child, or the label of a phrase child. */
 static int S_child_is(const dyad__tree *t, const child *c, const char *what)
 {
-    if (c->tok != DYAD__NONE) return strcmp(t->toks[c->tok].tag, what) == 0;
-    return strcmp(dyad__label_name(t->nodes[c->node].label), what) == 0;
+    const char *s = c->tok != DYAD__NONE ? t->toks[c->tok].tag
+                                         : dyad__label_name(t->nodes[c->node].label);
+    return s[0] == what[0] && strcmp(s, what) == 0;    /* most differ at once */
 }
 
 static uint32_t S_child_head(const dyad__tree *t, const child *c)

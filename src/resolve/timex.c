@@ -11,6 +11,8 @@
  */
 #include "resolve.h"
 
+#include <pthread.h>
+
 #include <string.h>
 
 /* ------------------------------------------------------------------ dates */
@@ -733,12 +735,39 @@ static const struct { const char *w; unsigned k; } S_classes[] = {
     {"years", K_START | K_UNIT}, {"yesterday", K_START},
 };
 
+/* strcmp's order, inline: most words differ from the probe in their
+ * first byte, which a call to strcmp costs many times over. */
+static int S_cmp(const char *a, const char *b)
+{
+    while (*a && *a == *b) a++, b++;
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
+/* S_first[c]: the first row of S_classes whose word starts at or after
+ * the letter 'a' + c (S_first[26]: the end), so a lookup searches only
+ * the rows of its first letter. */
+static uint8_t S_first[27];
+static pthread_once_t S_first_once = PTHREAD_ONCE_INIT;
+
+static void S_first_init(void)
+{
+    size_t i = 0;
+    for (int c = 0; c <= 26; c++) {
+        while (i < DYAD_ARRAY_LEN(S_classes) && (unsigned char)S_classes[i].w[0] < 'a' + c) i++;
+        S_first[c] = (uint8_t)i;
+    }
+    S_first[26] = (uint8_t)DYAD_ARRAY_LEN(S_classes);
+}
+
 static unsigned S_class_of(const char *low)
 {
-    size_t lo = 0, hi = DYAD_ARRAY_LEN(S_classes);
+    unsigned char c0 = (unsigned char)low[0];
+    if (c0 < 'a' || c0 > 'z') return 0;
+    pthread_once(&S_first_once, S_first_init);
+    size_t lo = S_first[c0 - 'a'], hi = S_first[c0 - 'a' + 1];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(low, S_classes[mid].w);
+        int c = S_cmp(low, S_classes[mid].w);
         if (c == 0) return S_classes[mid].k;
         if (c < 0) hi = mid; else lo = mid + 1;
     }

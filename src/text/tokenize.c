@@ -89,7 +89,9 @@ static const char *const S_abbrevs[] = {
 static int S_is_abbrev(const char *w, size_t n)
 {
     for (size_t i = 0; i < DYAD_ARRAY_LEN(S_abbrevs); i++)
-        if (strlen(S_abbrevs[i]) == n && memcmp(S_abbrevs[i], w, n) == 0) return 1;
+        if (S_abbrevs[i][0] == w[0] && strlen(S_abbrevs[i]) == n &&
+            memcmp(S_abbrevs[i], w, n) == 0)
+            return 1;
     return 0;
 }
 
@@ -246,6 +248,9 @@ int dyad__tok_is_upper_start(const dyad_token *t)
 
 int dyad__tok_is(const dyad_token *t, const char *s)
 {
+    /* most calls fail on the first byte: no strlen for them */
+    if (!s[0]) return t->norm_len == 0;
+    if (t->norm_len == 0 || t->norm[0] != s[0]) return 0;
     size_t n = strlen(s);
     return t->norm_len == n && memcmp(t->norm, s, n) == 0;
 }
