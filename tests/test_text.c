@@ -266,6 +266,21 @@ static void test_boilerplate(void **state)
     assert_false(dyad_text_sentence(T, 0)->boilerplate);
     assert_true(dyad_text_sentence(T, 1)->boilerplate);
     assert_true(dyad_text_sentence(T, 2)->boilerplate);
+    /* a strong cue inside a long sentence of the story is no notice; a
+     * credit line is, and so is a long line that opens with its cue */
+    const char *v = "Officials in Lima said the reporting by state media on the strike in "
+                    "the south was wrong and that the army had moved two battalions near "
+                    "the border with Chile on Monday while the talks went on.\n"
+                    "Reporting by Ana Ruiz; editing by Tom Hale.\n"
+                    "Contact us at the newsroom for corrections, tips, licensing, reprints, "
+                    "archive requests, interviews, events, speaking engagements, data "
+                    "requests and any other question about the story, its sources, its "
+                    "authors or our policies.\n";
+    assert_int_equal(dyad_text_analyze_str(T, v, strlen(v), NULL, 0), DYAD_OK);
+    assert_int_equal(dyad_text_sentence_count(T), 3);
+    assert_false(dyad_text_sentence(T, 0)->boilerplate);
+    assert_true(dyad_text_sentence(T, 1)->boilerplate);
+    assert_true(dyad_text_sentence(T, 2)->boilerplate);
 }
 
 /* Boilerplate is judged sentence by sentence: a document that is one

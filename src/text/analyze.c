@@ -506,6 +506,8 @@ static const char *const S_labels[] = {
     "editor's picks", "recommended", "more news", "world news",
 };
 
+static size_t S_words(const dyad_token *v, size_t a, size_t b);
+
 static int S_word_eq(const dyad_token *k, const char *w)
 {
     size_t n = strlen(w);
@@ -515,9 +517,15 @@ static int S_word_eq(const dyad_token *k, const char *w)
     return 1;
 }
 
+/* A strong cue in tokens [a, b): anywhere in a short sentence, only at
+ * its start in a long one (a story's sentence may say "the reporting by
+ * state media" or "read more into it"; a notice is short or begins with
+ * its cue). */
+#define S_NOTICE_WORDS 30
 static int S_has_strong_cue(const dyad_token *v, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++) {
+    size_t end = S_words(v, a, b) > S_NOTICE_WORDS && b > a ? a + 1 : b;
+    for (size_t i = a; i < end; i++) {
         if (v[i].norm_len > 9) continue;
         /* only these first bytes begin a cue: c a r s f e w t p d, the
          * arrow and the copyright sign */
@@ -595,8 +603,9 @@ static void S_unit(const dyad_text *t, size_t s, size_t *a, size_t *b)
  *   - labels ("All news"), subheads (three words or fewer, no full stop,
  *     not the headline), metadata lines (a time, no full stop) and
  *     bylines ("By ..." in six words, no full stop);
- *   - a notice anywhere (a strong cue: "contact us", "all rights
- *     reserved");
+ *   - a notice (a strong cue: "contact us", "all rights reserved";
+ *     anywhere in a sentence of 30 words or fewer, at the start of a
+ *     longer one);
  *   - the closing run: from the last sentence backwards, while each
  *     sentence is boilerplate or a short sentence with a weak cue
  *     ("offered to subscribers", "this article"), whatever the lines. */
