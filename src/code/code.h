@@ -500,6 +500,8 @@ typedef struct cand {
     int on_charge;              /* news: rejecting a charge */
     int alone;                  /* news: an act of one party, no target */
     int mutual;                 /* news: one act of both, coded both ways */
+    actorset msrc, mtgt;        /* news: who demands or urges the act of a
+                                   mandative clause, and of whom */
 } cand;
 
 enum { NOMEM = -1, GO = 0, STOP = 1 };
@@ -510,6 +512,11 @@ int dyad__news_naming(dyad_coder *c, cand *e);
 int dyad__news_warning(dyad_coder *c, cand *e);
 int dyad__news_mood(dyad_coder *c, cand *e);
 int dyad__news_attribution(dyad_coder *c, cand *e);
+int dyad__news_mandate(dyad_coder *c, cand *e);
+/* A mandative clause ("X insisted that Y withdraw"): 1 a demand, 2 an
+ * appeal, with *who asking *whom (named parties); 0 when g is none. */
+int dyad__mandate(dyad_coder *c, const dyad__vgroup *g, actorset *who, actorset *whom);
+int dyad__news_mandate_roles(dyad_coder *c, cand *e);
 int dyad__news_trailing_participle(dyad_coder *c, cand *e);
 int dyad__news_hanging_participle(dyad_coder *c, cand *e);
 int dyad__news_subordinate_participle(dyad_coder *c, cand *e);

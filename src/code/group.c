@@ -338,6 +338,7 @@ static const struct step {
     {dyad__news_naming, 1},
     {dyad__news_warning, 1},
     {dyad__news_mood, 1},
+    {dyad__news_mandate, 1},
     {dyad__news_attribution, 1},
     /* the source */
     {S_pattern_roles, 0},
@@ -362,6 +363,7 @@ static const struct step {
     {dyad__news_charge, 1},
     {dyad__news_denial, 1},
     {S_symmetric, 0},
+    {dyad__news_mandate_roles, 1},
     {S_trace_roles, 0},
     /* which parties make an event */
     {dyad__news_named_parties, 1},

@@ -648,3 +648,79 @@ int dyad__news_mutual(dyad_coder *c, cand *e)
     if (e->mutual) TRACE("  mutual act: coded both ways\n");
     return GO;
 }
+
+/* "Chile insisted that Peru withdraw its troops", "Norway urged that the
+ * two sides resume talks": a bare verb with a subject of its own in the
+ * "that" clause of a verb of demanding or urging (the mandative
+ * subjunctive; lexicon lists "demanding" and "urging") is not the
+ * clause subject's act but the governing subject's demand (10x) or
+ * appeal (02x) to it, of what the clause says: the act's intent code
+ * 03x becomes 10x or 02x (CAMEO lays the three families out alike:
+ * 0356 de-escalate, 1056 demand it, 0256 appeal for it). */
+int dyad__mandate(dyad_coder *c, const dyad__vgroup *g, actorset *who, actorset *whom)
+{
+    const dyad__tree *t = &c->tree;
+    if (g->passive || g->first != g->verb || strcmp(t->toks[g->verb].tag, "VB")) return 0;
+    /* the clause's subject: the group's, or the noun phrase between
+     * "that" and the verb, which the chunker may have left apart */
+    uint32_t subj = g->subject;
+    for (uint32_t i = g->first; subj == NONE && i-- > 1 && i + 8 > g->first;) {
+        uint32_t np = c->np_from ? c->np_from[i] : NONE;
+        if (np != NONE && t->nodes[np].tok_b == g->first &&
+            !strcasecmp(t->toks[i - 1].word, "that"))
+            subj = np;
+    }
+    if (subj == NONE) return 0;
+    uint32_t sa = t->nodes[subj].tok_a;
+    if (sa < 2 || strcasecmp(t->toks[sa - 1].word, "that")) return 0;
+    uint32_t gv = sa - 2;
+    int demand = dyad__code_lx(c, gv, DYAD__LX_DEMANDING);
+    if (!demand && !dyad__code_lx(c, gv, DYAD__LX_URGING)) return 0;
+    const dyad__vgroup *h = NULL;
+    for (uint32_t k = 0; k < t->nvgroups && !h; k++)
+        if (t->vgroups[k].verb == gv) h = &t->vgroups[k];
+    if (!h || h->subject == NONE) return 0;
+    actorset a = dyad__np_actors(c, h->subject, 0);
+    actorset b = dyad__np_actors(c, subj, 0);
+    *who = dyad__named_only(c, &a);
+    *whom = dyad__named_only(c, &b);
+    if (!who->n || !whom->n) return 0;
+    return demand ? 1 : 2;
+}
+
+int dyad__news_mandate(dyad_coder *c, cand *e)
+{
+    if (!e->code || e->paired) return GO;
+    actorset who, whom;
+    int kind = dyad__mandate(c, e->g, &who, &whom);
+    if (!kind) return GO;
+    int demand = kind == 1;
+    const char *ic = dyad__intent(e->code);
+    char buf[8];
+    const char *code = demand ? "100" : "020";
+    const dyad_cameo_info *ci;
+    if (ic && !strncmp(ic, "03", 2) && strlen(ic) <= 4) {
+        snprintf(buf, sizeof buf, "%s%s", demand ? "10" : "02", ic + 2);
+        if (dyad_cameo_lookup(buf, &ci) == DYAD_OK && ci) code = buf;
+    }
+    code = dyad__arena_strndup(&c->arena, code, strlen(code));
+    if (!code) return NOMEM;
+    TRACE("  a bare verb in a 'that' clause: %s's %s of %s, %s (the act: %s)\n",
+          who.v[0].code, demand ? "demand" : "appeal", whom.v[0].code, code, e->code);
+    e->code = code;
+    e->planned = 0;
+    e->msrc = who;
+    e->mtgt = whom;
+    return GO;
+}
+
+/* The roles of a mandative clause's demand or appeal (dyad__news_mandate):
+ * who asks, of whom. */
+int dyad__news_mandate_roles(dyad_coder *c, cand *e)
+{
+    (void)c;
+    if (!e->msrc.n) return GO;
+    e->src = e->msrc;
+    e->tgt = e->mtgt;
+    return GO;
+}

@@ -920,6 +920,30 @@ dyad_status dyad__code_appeals(dyad_coder *c)
     const dyad__tree *t = &c->tree;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *g = &t->vgroups[k];
+        actorset who, whom;
+        int kind = g->modality != DYAD__MOD_OBLIGATION ? dyad__mandate(c, g, &who, &whom) : 0;
+        if (kind) {
+            /* "X insisted that Y respond": a demand (100) or an appeal
+             * (020) whatever the act, when the group coded none of its
+             * own (dyad__news_mandate) */
+            const char *code = kind == 1 ? "100" : "020";
+            dyad__vgroup fake = S_word_group(g->verb);
+            evb base;
+            base.n = 0;
+            dyad__ev(&base, "verb", NULL, 0, fake.verb, fake.verb + 1,
+                     kind == 1 ? "a bare verb in a 'that' clause of demanding: a demand [100]"
+                               : "a bare verb in a 'that' clause of urging: an appeal [020]");
+            const actor *sp = &who.v[0];
+            for (uint32_t j = 0; j < whom.n; j++) {
+                const char *a = sp->code, *b = whom.v[j].code;
+                if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
+                    continue;
+                TRACE("mandate: %s asks %s to act (token %u)\n", a, b, g->verb);
+                if (dyad__add_event(c, sp, &whom.v[j], code, &fake, &base, 0) != 0)
+                    return DYAD_ENOMEM;
+            }
+            continue;
+        }
         if (g->modality != DYAD__MOD_OBLIGATION || g->subject == NONE || g->passive) continue;
         actorset src = dyad__reporter(c, g);
         if (!src.n) continue;
