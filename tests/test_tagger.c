@@ -136,6 +136,16 @@ static void test_tags(void **state)
     /* sentence-initial capitals: the lower-case word counts too */
     assert_string_equal(S_tagged("Police arrested 20 people ."),
                         "Police/NNS arrested/VBD 20/CD people/NNS ./.");
+    /* a sentence with no finite verb has one: an -ed word read as an
+     * adjective after a name, before its object, whose stem is a verb or
+     * a noun ("torture", "massacre"); not a participle before a
+     * preposition */
+    assert_string_equal(S_tagged("Police in Lima tortured detainees ."),
+                        "Police/NNS in/IN Lima/NNP tortured/VBD detainees/NNS ./.");
+    assert_string_equal(S_tagged("Gunmen in Arnor massacred villagers ."),
+                        "Gunmen/NNS in/IN Arnor/NNP massacred/VBD villagers/NNS ./.");
+    assert_string_equal(S_tagged("Tortured detainees in Lima ."),
+                        "Tortured/JJ detainees/NNS in/IN Lima/NNP ./.");
     /* every word gets a tag, even in an empty or odd sentence */
     assert_string_equal(S_tagged("@@@ ### ..."), "@@@/SYM ###/SYM .../:");
     dyad__arena_reset(&A);

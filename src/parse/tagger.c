@@ -1103,6 +1103,59 @@ static void S_gerunds(const struct dyad_tagger *tg, const dyad__word *w, uint32_
     }
 }
 
+/* Can the -ed word w be a verb's past: the lexicon lists it as a past
+ * tense or participle, or its stem ("tortur-ed" -> "torture", "attack-ed",
+ * "stopp-ed" -> "stop") as a verb or a noun ("massacre")? */
+static int S_past_form(const struct dyad_tagger *tg, const dyad__word *w, const cand *c, int nc)
+{
+    for (int k = 0; k < nc; k++)
+        if (c[k].tag == DYAD__T_VBD || c[k].tag == DYAD__T_VBN) return 1;
+    char low[MAXKEY + 1];
+    if (w->len < 4 || w->len > MAXKEY) return 0;
+    S_lower_copy(w->s, w->len, low);
+    size_t cut[3] = {1, 2, 3};
+    for (int k = 0; k < 3; k++) {
+        size_t n = w->len - cut[k];
+        if (cut[k] == 3 && low[n] != low[n - 1]) continue;   /* only a doubled consonant */
+        uint32_t e = S_find(&tg->words, low, n);
+        if (e == UINT32_MAX) continue;
+        cand sc[MAXCAND];
+        int ns = 0;
+        S_cand_from_entry(tg, e, sc, &ns);
+        for (int q = 0; q < ns; q++)
+            if (sc[q].tag == DYAD__T_VB || sc[q].tag == DYAD__T_VBP || sc[q].tag == DYAD__T_NN)
+                return 1;
+    }
+    return 0;
+}
+
+/* A sentence the tagger gave no finite verb ("Police in Lima tortured
+ * detainees": NNS IN NNP JJ NNS) has one: the first -ed word after a
+ * noun, tagged as an adjective, that can be a verb's past
+ * (S_past_form), before a word that can begin its object, is that verb.
+ * (Not a participle before a preposition: "two soldiers killed in an
+ * attack" is a headline's passive.) */
+static void S_finite(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n, uint8_t *tags,
+                     const cand *cands, const uint8_t *ncand)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        int t = tags[i];
+        if (t == DYAD__T_VBD || t == DYAD__T_VBZ || t == DYAD__T_VBP || t == DYAD__T_MD) return;
+    }
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        if (tags[i] != DYAD__T_JJ || w[i].len < 4 || memcmp(w[i].s + w[i].len - 2, "ed", 2)) continue;
+        int prev = tags[i - 1], next = tags[i + 1];
+        if (prev != DYAD__T_NN && prev != DYAD__T_NNS && prev != DYAD__T_NNP && prev != DYAD__T_NNPS)
+            continue;
+        if (next != DYAD__T_DT && next != DYAD__T_NN && next != DYAD__T_NNS && next != DYAD__T_NNP &&
+            next != DYAD__T_NNPS && next != DYAD__T_CD && next != DYAD__T_PRPS && next != DYAD__T_JJ)
+            continue;
+        if (!S_past_form(tg, &w[i], cands + (size_t)i * MAXCAND, ncand[i])) continue;
+        tags[i] = DYAD__T_VBD;
+        return;
+    }
+}
+
 dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
                              uint8_t *tags, dyad__arena *a)
 {
@@ -1249,5 +1302,6 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
         bk = c[bk].back;
     }
     S_gerunds(tg, w, n, tags, cands, ncand);
+    S_finite(tg, w, n, tags, cands, ncand);
     return DYAD_OK;
 }
