@@ -300,9 +300,11 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                     modifier = !c->covered[q] && (!strcmp(qt, "NN") || !strcmp(qt, "NNS"));
                 }
                 /* ... but "the insurgent group", "a militant network": the
-                 * noun is a body of people the role word describes */
+                 * noun is a body of people the role word describes; "an
+                 * army post", "a police convoy": a place or unit it owns */
                 if (modifier && i > 0 && i - 1 >= seg.b &&
-                    dyad__code_lx(c, i - 1, DYAD__LX_BODIES))
+                    (dyad__code_lx(c, i - 1, DYAD__LX_BODIES) ||
+                     dyad__code_lx(c, i - 1, DYAD__LX_FACILITIES)))
                     modifier = 0;
                 /* ... and a possessor is a party: "the president's
                  * resignation", "the opposition's calls" */

@@ -45,6 +45,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_STATE_NOUNS] = "state-nouns",
     [DYAD__LX_BODIES] = "bodies",
     [DYAD__LX_FOREIGN] = "foreign",
+    [DYAD__LX_FACILITIES] = "facilities",
     [DYAD__LX_DEMANDING] = "demanding",
     [DYAD__LX_URGING] = "urging",
     [DYAD__LX_SPEECH] = "speech",

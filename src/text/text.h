@@ -109,6 +109,7 @@ typedef enum dyad__lx {
     DYAD__LX_STATE_NOUNS,   /* "state-nouns": pairs told apart by country */
     DYAD__LX_BODIES,        /* "bodies": "the insurgent group" */
     DYAD__LX_FOREIGN,       /* "foreign": "foreign journalists" are no one's */
+    DYAD__LX_FACILITIES,    /* "facilities": "an army post" is the army's */
     DYAD__LX_DEMANDING,     /* "demanding": "insisted that X withdraw" */
     DYAD__LX_URGING,        /* "urging": "urged that X resume talks" */
     DYAD__LX_SPEECH,        /* "speech": verbs taking a reported clause (chunker) */
