@@ -682,7 +682,7 @@ static const vcase ROOT_14[] = {
     {"Farmers in France boycotted the supermarkets to protest imports from Brazil.",
      "FRAAGR  1432"},
     {"Rioters in Kenya burned police cars to demand the president's resignation.",
-     "KENCVL  1451"},
+     "KENCVL KEN 1451"},
     {"Demonstrators in Peru protested to force the president out.",
      "PERCVL PERGOV 1411"},
     {"Rioters in Peru set fire to the town hall to force the governor out.",

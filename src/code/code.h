@@ -535,6 +535,7 @@ int dyad__news_counterpart(dyad_coder *c, cand *e);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
 int dyad__news_to_rulers(dyad_coder *c, cand *e);
+int dyad__news_third_place(dyad_coder *c, cand *e);
 int dyad__news_alone(dyad_coder *c, cand *e);
 int dyad__news_mutual(dyad_coder *c, cand *e);
 

@@ -374,6 +374,7 @@ static const struct step {
     {dyad__news_to_rulers, 1},
     {dyad__news_alone, 1},
     {S_require_dyad, 0},
+    {dyad__news_third_place, 1},
     {dyad__news_mutual, 1},
     /* the events */
     {S_emit, 0},

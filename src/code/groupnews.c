@@ -724,3 +724,39 @@ int dyad__news_mandate_roles(dyad_coder *c, cand *e)
     e->tgt = e->mtgt;
     return GO;
 }
+
+/* "The leaders of Chile and Peru met in Geneva": a meeting (040) in a
+ * place of neither party's country is a meeting at a third location
+ * (044).  The place is the first one named in a locative phrase of the
+ * verb ("in", "at"). */
+int dyad__news_third_place(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    if (!e->code || strcmp(e->code, "040") || !e->src.n || !e->tgt.n) return GO;
+    const char *place = NULL;
+    for (uint32_t ch = t->nodes[e->g->inner].first_child; ch != NONE && !place;
+         ch = t->nodes[ch].next_sibling) {
+        const dyad__node *x = &t->nodes[ch];
+        if (x->label != DYAD__L_PP || x->head == NONE) continue;
+        /* not past a topic ("talked about the crisis in Bolivia") */
+        if (!dyad__locative(c, x->head)) {
+            if (strcasecmp(t->toks[x->head].word, "of")) break;
+            continue;
+        }
+        for (uint32_t i = x->tok_a; i < x->tok_b && !place; i++) {
+            const mention *m = &c->ments[i];
+            const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+            if (dyad__country_code(k)) place = k;
+        }
+    }
+    if (!place) return GO;
+    const actorset *sets[2] = {&e->src, &e->tgt};
+    for (int s = 0; s < 2; s++)
+        for (uint32_t j = 0; j < sets[s]->n; j++) {
+            const char *k = sets[s]->v[j].code;
+            if (!dyad__country_code(k) || !strncmp(k, place, 3)) return GO;
+        }
+    TRACE("  a meeting in %.3s, neither party's country: at a third location (044)\n", place);
+    e->code = "044";
+    return GO;
+}
