@@ -34,16 +34,6 @@ int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-static uint64_t S_mix64(uint64_t k)
-{
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    k ^= k >> 33;
-    k *= 0xc4ceb9fe1a85ec53ULL;
-    k ^= k >> 33;
-    return k;
-}
-
 void dyad__map_free(dyad__map *m)
 {
     free(m->keys);
@@ -54,7 +44,7 @@ void dyad__map_free(dyad__map *m)
 uint32_t dyad__map_get(const dyad__map *m, uint64_t key)
 {
     if (!m->cap) return 0;
-    size_t mask = m->cap - 1, i = (size_t)S_mix64(key) & mask;
+    size_t mask = m->cap - 1, i = (size_t)dyad__mix64(key) & mask;
     for (;;) {
         uint64_t k = m->keys[i];
         if (k == key) return m->vals[i];
@@ -76,7 +66,7 @@ static int S_map_grow(dyad__map *m)
     for (size_t i = 0; i < m->cap; i++) {
         uint64_t k = m->keys[i];
         if (!k) continue;
-        size_t j = (size_t)S_mix64(k) & (cap - 1);
+        size_t j = (size_t)dyad__mix64(k) & (cap - 1);
         while (keys[j]) j = (j + 1) & (cap - 1);
         keys[j] = k;
         vals[j] = m->vals[i];
@@ -92,7 +82,7 @@ static int S_map_grow(dyad__map *m)
 int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val)
 {
     if ((m->n + 1) * 4 > m->cap * 3 && S_map_grow(m) != 0) return -1;
-    size_t mask = m->cap - 1, i = (size_t)S_mix64(key) & mask;
+    size_t mask = m->cap - 1, i = (size_t)dyad__mix64(key) & mask;
     while (m->keys[i] && m->keys[i] != key) i = (i + 1) & mask;
     if (!m->keys[i]) {
         m->keys[i] = key;
@@ -112,7 +102,7 @@ uint32_t dyad__hash_bytes(const char *s, size_t n)
         h ^= (unsigned char)s[i];
         h *= 0x100000001b3ULL;
     }
-    return (uint32_t)S_mix64(h);
+    return (uint32_t)dyad__mix64(h);
 }
 
 static int S_intern_grow(dyad__intern *t)
