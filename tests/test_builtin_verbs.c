@@ -275,7 +275,7 @@ static const vcase ROOT_03[] = {
     {"The Bolivian president said he would resign.",
      "BOLGOV  0341"},
     {"Ghana's military rulers pledged to return power to civilians.",
-     "GHAMILGOV GHACVL 0344"},
+     "GHAMILGOV  0344"},
     {"The rebels in Colombia pledged to halt attacks on the police.",
      "COLREB COLCOP 0356"},
     {"Estonia agreed to provide military aid to Ukraine.",

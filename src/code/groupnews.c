@@ -627,6 +627,22 @@ int dyad__news_to_rulers(dyad_coder *c, cand *e)
  * empty target. */
 int dyad__news_alone(dyad_coder *c, cand *e)
 {
+    if (e->code && dyad__one_sided(e->code) && e->src.n && e->tgt.n && !e->paired) {
+        /* "pledged to expand rights for women", "released the
+         * hostages": people of no country of their own named, who only
+         * borrowed the doer's, are the population the act concerns, not
+         * a second party */
+        int people = 1;
+        for (uint32_t j = 0; j < e->tgt.n && people; j++) {
+            const char *k = e->tgt.v[j].code;
+            people = e->tgt.v[j].borrowed && strlen(k) == 6 && !strcmp(k + 3, "CVL") &&
+                     !strncmp(k, e->src.v[0].code, 3);
+        }
+        if (people) {
+            TRACE("  people who only borrowed the doer's country: no second party\n");
+            e->tgt = (actorset){NULL, 0};
+        }
+    }
     e->alone = e->src.n && !e->tgt.n && e->code && !e->paired && dyad__one_sided(e->code);
     if (e->alone) TRACE("  an act of one party: coded with no target\n");
     return GO;
