@@ -297,6 +297,17 @@ static int S_require_dyad(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* News mode: an act a state imposes on a place, which binds its people
+ * (one-sided codes without a venue: a curfew, emergency rule, easing
+ * them, threats of them), is an event with the same party on both sides
+ * when the place is its own ("Ethiopia imposed a curfew in Addis Ababa":
+ * ETH ETH 1723); elsewhere a party never acts on itself. */
+static int S_at_home(const dyad_coder *c, const char *code)
+{
+    return c->agent_country && code && dyad__one_sided(code) && !dyad__venue(code) &&
+           !dyad__inward(code);
+}
+
 /* The events: one per (source, target) pair, the paired code back, and
  * a mutual act both ways; a missing role is "---" (an act of one party:
  * empty). */
@@ -311,7 +322,7 @@ static int S_emit(dyad_coder *c, cand *e)
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t j = 0; j < nt; j++) {
             const actor *s = src->n ? &src->v[i] : &nul, *tt = tgt->n ? &tgt->v[j] : &nul;
-            if (src->n && tgt->n && !strcmp(s->code, tt->code)) continue;
+            if (src->n && tgt->n && !strcmp(s->code, tt->code) && !S_at_home(c, code)) continue;
             if (code && dyad__add_event(c, s, tt, code, e->g, &e->base, e->passive) != 0) return NOMEM;
             if (paired && dyad__add_event(c, tt, s, paired, e->g, &e->base, e->passive) != 0)
                 return NOMEM;
