@@ -272,6 +272,9 @@ typedef struct dyad_cameo_info {
 #define DYAD_CAMEO_TO_RULERS 128u /* addressed to those who rule the
                                     actor's country (a demand for
                                     reform) */
+#define DYAD_CAMEO_BINDS 256u    /* imposed on a place, it binds the
+                                    place's people: the target, even the
+                                    actor's own country (a curfew) */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the

@@ -233,6 +233,7 @@ static void test_matches_tsv(void **state)
             else if (n == 5 && !strncmp(x, "venue", 5)) traits |= DYAD_CAMEO_VENUE;
             else if (n == 6 && !strncmp(x, "inward", 6)) traits |= DYAD_CAMEO_INWARD;
             else if (n == 9 && !strncmp(x, "to_rulers", 9)) traits |= DYAD_CAMEO_TO_RULERS;
+            else if (n == 5 && !strncmp(x, "binds", 5)) traits |= DYAD_CAMEO_BINDS;
             else fail_msg("%s: unknown trait '%.*s'", field[0], (int)n, x);
             x += n + (x[n] == ',');
         }

@@ -389,6 +389,7 @@ int dyad__judgement(const char *code);
 int dyad__one_sided(const char *code);
 int dyad__inward(const char *code);
 int dyad__to_rulers(const char *code);
+int dyad__binds(const char *code);
 int dyad__venue(const char *code);
 int dyad__has_word(const dyad_coder *c, unsigned id);
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);

@@ -297,15 +297,14 @@ static int S_require_dyad(dyad_coder *c, cand *e)
     return GO;
 }
 
-/* News mode: an act a state imposes on a place, which binds its people
- * (one-sided codes without a venue: a curfew, emergency rule, easing
- * them, threats of them), is an event with the same party on both sides
+/* News mode: an administrative measure a state imposes on a place binds
+ * its people (the trait "binds": a curfew, emergency rule, a ban, easing
+ * them, threats of them), an event with the same party on both sides
  * when the place is its own ("Ethiopia imposed a curfew in Addis Ababa":
  * ETH ETH 1723); elsewhere a party never acts on itself. */
 static int S_at_home(const dyad_coder *c, const char *code)
 {
-    return c->agent_country && code && dyad__one_sided(code) && !dyad__venue(code) &&
-           !dyad__inward(code);
+    return c->agent_country && code && dyad__binds(code);
 }
 
 /* The events: one per (source, target) pair, the paired code back, and

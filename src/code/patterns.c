@@ -62,6 +62,14 @@ int dyad__to_rulers(const char *code)
     return ci && (ci->traits & DYAD_CAMEO_TO_RULERS);
 }
 
+/* Administrative measures that bind the people of the place they are
+ * imposed on (curfews, emergency rule, bans; easing them). */
+int dyad__binds(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_BINDS);
+}
+
 /* Acts whose place is a venue, not a party ("protested in Paris"). */
 int dyad__venue(const char *code)
 {
