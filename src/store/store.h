@@ -109,7 +109,7 @@ void dyad__store_analyze(dyad_store *s);
 /* Stories: the MinHash signature of a text (DYAD__STORY_SIG values over
  * its word shingles), and the recomputation of every document's story
  * from the stored signatures (in its own transaction). */
-#define DYAD__STORY_SIG 64
+#define DYAD__STORY_SIG 64   /* one bit of a uint64_t each (stories.c) */
 void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STORY_SIG]);
 /* The estimated resemblance (0..1) of two signatures. */
 double dyad__story_similarity(const uint32_t *a, const uint32_t *b);

@@ -2,7 +2,8 @@
  * stories.c -- stories: documents that are copies or light rewrites of
  * one another (the same wire story from several outlets) grouped
  * together.  Each document gets a MinHash signature of its word
- * 3-shingles when stored; two documents are near when their signatures
+ * 3-shingles when stored (one-permutation MinHash: see
+ * dyad__story_signature); two documents are near when their signatures
  * agree in at least S_NEAR of DYAD__STORY_SIG places (an estimated
  * Jaccard resemblance of the shingle sets of 0.5) and they share one of
  * the signature's bands (locality-sensitive hashing: 32 bands of 2
@@ -25,18 +26,6 @@
                                   it (a bucket of 10,000 copies stays
                                   linear) */
 
-/* The k-th of the signature's hash functions, of a shingle hash that is
- * already well mixed: xor with a constant of its own, multiply by an odd
- * constant of its own, keep the high half.  (Against a full mix per
- * function, simulated on sets of 80 shingles of resemblance 0.4-0.9:
- * no bias either, the same spread of the estimate, 0.06.) */
-static uint32_t S_perm(uint64_t h, size_t k)
-{
-    uint64_t x = h ^ (0x9e3779b97f4a7c15ull * (k + 1));
-    uint64_t m = (0xbf58476d1ce4e5b9ull * (2 * k + 1)) | 1;
-    return (uint32_t)((x * m) >> 32);
-}
-
 /* Words: runs of letters and digits (any byte >= 0x80 counts as a
  * letter), ASCII folded to lower case; each hashed. */
 static int S_is_word(unsigned char c)
@@ -45,10 +34,38 @@ static int S_is_word(unsigned char c)
            (c >= 'A' && c <= 'Z');
 }
 
+/* One-permutation MinHash (Li, Owen and Zhang 2012): one well-mixed hash
+ * per shingle, whose top 6 bits choose one of the 64 places (bins) and
+ * whose low 32 bits are its value; each place keeps the smallest value
+ * that fell in it.  Two documents agree in a place with probability close
+ * to the resemblance of their shingle sets, like classic MinHash with 64
+ * functions, at one hash per shingle instead of 64 (the signature was a
+ * third of ingest's own work).  A place no shingle fell in (a short text)
+ * borrows the value of another place, chosen by a fixed random walk of
+ * that place alone (optimal densification, Shrivastava 2017), so two
+ * texts borrow alike.  Empty text: every place UINT32_MAX. */
+static void S_densify(uint32_t sig[DYAD__STORY_SIG], uint64_t filled)
+{
+    if (!filled || filled == UINT64_MAX) return;
+    for (size_t k = 0; k < DYAD__STORY_SIG; k++) {
+        if (filled >> k & 1) continue;
+        uint64_t h = dyad__mix64(0x5851f42d4c957f2dull ^ k);
+        for (;;) {
+            size_t j = (size_t)(h >> 58);
+            if (filled >> j & 1) {
+                sig[k] = sig[j];
+                break;
+            }
+            h = dyad__mix64(h);
+        }
+    }
+}
+
 void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STORY_SIG])
 {
     for (size_t k = 0; k < DYAD__STORY_SIG; k++) sig[k] = UINT32_MAX;
-    uint64_t win[S_SHINGLE] = {0};
+    uint64_t filled = 0;
+    uint64_t w0 = 0, w1 = 0;        /* the two words before this one */
     size_t nwords = 0;
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
@@ -59,22 +76,25 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
             if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
             h = (h ^ c) * 0x100000001b3ull;
         }
-        memmove(win, win + 1, sizeof win - sizeof *win);
-        win[S_SHINGLE - 1] = h;
-        if (++nwords < S_SHINGLE) continue;
-        uint64_t sh = 0;
-        for (size_t k = 0; k < S_SHINGLE; k++) sh = dyad__mix64(sh ^ win[k]);
-        for (size_t k = 0; k < DYAD__STORY_SIG; k++) {
-            uint32_t v = S_perm(sh, k);
-            if (v < sig[k]) sig[k] = v;
+        nwords++;
+        if (nwords >= S_SHINGLE) {
+            uint64_t sh = dyad__mix64(dyad__mix64(dyad__mix64(w0) ^ w1) ^ h);
+            size_t k = (size_t)(sh >> 58);
+            uint32_t v = (uint32_t)sh;
+            if (!(filled >> k & 1) || v < sig[k]) sig[k] = v;
+            filled |= (uint64_t)1 << k;
         }
+        w0 = w1;
+        w1 = h;
     }
     /* a text of fewer words than a shingle: its words are the shingle */
     if (nwords && nwords < S_SHINGLE) {
-        uint64_t sh = 0;
-        for (size_t k = S_SHINGLE - nwords; k < S_SHINGLE; k++) sh = dyad__mix64(sh ^ win[k]);
-        for (size_t k = 0; k < DYAD__STORY_SIG; k++) sig[k] = S_perm(sh, k);
+        uint64_t sh = nwords == 1 ? dyad__mix64(w1) : dyad__mix64(dyad__mix64(w0) ^ w1);
+        size_t k = (size_t)(sh >> 58);
+        sig[k] = (uint32_t)sh;
+        filled = (uint64_t)1 << k;
     }
+    S_densify(sig, filled);
 }
 
 double dyad__story_similarity(const uint32_t *a, const uint32_t *b)
