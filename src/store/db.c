@@ -61,7 +61,7 @@ static const char S_schema[] =
     " record TEXT NOT NULL,"           /* as dyad_record_write_json writes */
     " UNIQUE(doc_id, seq)"
     ");"
-    "CREATE INDEX mentions_ckey ON mentions(ckey);"
+    "CREATE INDEX mentions_ckey ON mentions(ckey, doc_id, seq);"
     "CREATE TABLE events("
     " id TEXT PRIMARY KEY,"
     " ckey TEXT NOT NULL,"

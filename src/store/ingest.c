@@ -84,7 +84,10 @@ static dyad_status S_commit(dyad_ingest *g)
     return DYAD_OK;
 }
 
-/* Steps a statement that returns no rows, then resets it. */
+/* Steps a statement that returns no rows, then resets it and clears its
+ * parameters.  Parameters are bound SQLITE_STATIC throughout this file:
+ * each statement is bound and stepped in one function, while the bound
+ * bytes live, and cleared before they go (no copy of every record). */
 static int S_run(sqlite3_stmt *q)
 {
     int rc = sqlite3_step(q);
@@ -95,7 +98,7 @@ static int S_run(sqlite3_stmt *q)
 
 static void S_bind_str(sqlite3_stmt *q, int i, const char *s)
 {
-    if (s) sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+    if (s) sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
     else sqlite3_bind_null(q, i);
 }
 
@@ -161,7 +164,7 @@ static int S_scan_slow(const char *line, size_t n, S_fields *f, json_t **root)
 
 static void S_bind_span(sqlite3_stmt *q, int i, S_span v, const char *dflt)
 {
-    if (v.p) sqlite3_bind_text(q, i, v.p, (int)v.n, SQLITE_TRANSIENT);
+    if (v.p) sqlite3_bind_text(q, i, v.p, (int)v.n, SQLITE_STATIC);
     else if (dflt) sqlite3_bind_text(q, i, dflt, -1, SQLITE_STATIC);
     else sqlite3_bind_null(q, i);
 }
@@ -187,17 +190,17 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
     sqlite3_stmt *q = g->q_sent;
     int rc = SQLITE_OK;
     if (f.sentence_id != *last_sentence) {   /* a sentence's mentions come together */
-        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(q, 2, f.sentence_id);
         sqlite3_bind_int64(q, 3, f.start);
         sqlite3_bind_int64(q, 4, f.end);
-        sqlite3_bind_text(q, 5, doc->text + a, (int)(b - a), SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 5, doc->text + a, (int)(b - a), SQLITE_STATIC);
         rc = S_run(q);
         *last_sentence = f.sentence_id;
     }
     if (rc == SQLITE_OK) {
         q = g->q_mention;
-        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(q, 2, (sqlite3_int64)seq);
         sqlite3_bind_int64(q, 3, f.sentence_id);
         S_bind_span(q, 4, f.source, NULL);
@@ -208,12 +211,12 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
         S_bind_span(q, 9, f.date, NULL);
         S_bind_span(q, 10, f.precision, "unknown");
         S_bind_span(q, 11, f.country, NULL);
-        sqlite3_bind_text(q, 12, key, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 13, line, (int)n, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 12, key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 13, line, (int)n, SQLITE_STATIC);
         rc = S_run(q);
     }
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(g->q_dirty, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(g->q_dirty, 1, key, -1, SQLITE_STATIC);
         rc = S_run(g->q_dirty);
     }
     json_decref(slow);
@@ -237,24 +240,24 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res)
     dyad__story_signature(doc->text, doc->len, sig);
     for (size_t i = 0; i < DYAD__STORY_SIG; i++)
         for (size_t k = 0; k < 4; k++) blob[i * 4 + k] = (unsigned char)(sig[i] >> (8 * k));
-    sqlite3_bind_text(g->q_olddirty, 1, doc->id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(g->q_olddirty, 1, doc->id, -1, SQLITE_STATIC);
     rc = S_run(g->q_olddirty);
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(g->q_del, 1, doc->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(g->q_del, 1, doc->id, -1, SQLITE_STATIC);
         rc = S_run(g->q_del);
     }
     if (rc == SQLITE_OK) {
         sqlite3_stmt *q = g->q_doc;
-        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
         S_bind_str(q, 2, doc->source);
         S_bind_str(q, 3, doc->url);
         S_bind_str(q, 4, doc->title);
         S_bind_str(q, 5, doc->date);
-        sqlite3_bind_text(q, 6, doc->text, (int)doc->len, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 7, hash, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 8, g->dict_hash, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 6, doc->text, (int)doc->len, SQLITE_STATIC);
+        sqlite3_bind_text(q, 7, hash, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 8, g->dict_hash, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 9, dyad_status_name(res->status), -1, SQLITE_STATIC);
-        sqlite3_bind_blob(q, 10, blob, (int)sizeof blob, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(q, 10, blob, (int)sizeof blob, SQLITE_STATIC);
         S_bind_str(q, 11, doc->parse);
         sqlite3_bind_int(q, 12, doc->one_sentence != 0);
         rc = S_run(q);
@@ -372,9 +375,9 @@ dyad_status dyad_ingest_add(dyad_ingest *g, const dyad_doc *doc)
     char hash[DYAD_HASH_HEX];
     S_doc_hash(doc, hash);
     sqlite3_stmt *q = g->q_same;
-    sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 2, hash, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 3, g->dict_hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, g->dict_hash, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);

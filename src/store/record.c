@@ -29,7 +29,16 @@ static const char *S_str(const char *p, const char *end, dyad__span *out, int *e
     if (p >= end || *p != '"') return NULL;
     const char *b = ++p;
     *esc = 0;
-    while (p < end && *p != '"') {
+    /* the common string has no escape: its end is the next quote */
+    const char *q = memchr(p, '"', (size_t)(end - p));
+    if (!q) return NULL;
+    const char *bs = memchr(p, '\\', (size_t)(q - p));
+    if (!bs) {
+        out->p = b;
+        out->n = (size_t)(q - b);
+        return q + 1;
+    }
+    for (p = bs; p < end && *p != '"';) {
         if (*p == '\\') {
             *esc = 1;
             p++;

@@ -68,14 +68,13 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
     uint64_t w0 = 0, w1 = 0;        /* the two words before this one */
     size_t nwords = 0;
     const unsigned char *s = (const unsigned char *)text;
+    unsigned char fold[256];        /* a word byte folded, or 0 */
+    for (int c = 0; c < 256; c++)
+        fold[c] = S_is_word((unsigned char)c) ? (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c) : 0;
     for (size_t i = 0; i < len;) {
-        if (!S_is_word(s[i])) { i++; continue; }
+        if (!fold[s[i]]) { i++; continue; }
         uint64_t h = 0xcbf29ce484222325ull;
-        for (; i < len && S_is_word(s[i]); i++) {
-            unsigned char c = s[i];
-            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-            h = (h ^ c) * 0x100000001b3ull;
-        }
+        for (unsigned char c; i < len && (c = fold[s[i]]) != 0; i++) h = (h ^ c) * 0x100000001b3ull;
         nwords++;
         if (nwords >= S_SHINGLE) {
             uint64_t sh = dyad__mix64(dyad__mix64(dyad__mix64(w0) ^ w1) ^ h);
