@@ -153,8 +153,17 @@ int dyad__date_normalize(const char *s, size_t n, char out[11]);
  * order (words are read little-endian).  For content hashes (texts,
  * dictionary sets), not for security. */
 uint64_t dyad__hash64(uint64_t h, const void *p, size_t n);
-/* The murmur3 finaliser: every bit of h reaches every bit of the result. */
-uint64_t dyad__mix64(uint64_t h);
+/* The murmur3 finaliser: every bit of h reaches every bit of the result.
+ * Inline: signatures and hash tables call it per word. */
+static inline uint64_t dyad__mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
 
 /* Writes a record's "location" value: the object of l's fields (lat and
  * lon null when the place has no name), or null when l is NULL.  One

@@ -11,24 +11,19 @@
 #define S_PRIME 0x100000001b3ull
 #define S_BASIS 0xcbf29ce484222325ull
 
-uint64_t dyad__mix64(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
 uint64_t dyad__hash64(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *s = p;
     h ^= S_BASIS;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        uint64_t w = 0;
+        uint64_t w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        memcpy(&w, s + i, 8);   /* one load: the bytes as a little-endian word */
+#else
+        w = 0;
         for (int k = 7; k >= 0; k--) w = (w << 8) | s[i + (size_t)k];
+#endif
         h = (h ^ w) * S_PRIME;
         h ^= h >> 29;
     }
