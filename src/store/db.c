@@ -161,7 +161,12 @@ static int S_int(dyad_store *s, const char *sql, long long *out)
  * another process did it meanwhile. */
 static dyad_status S_create(dyad_store *s)
 {
-    int rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+    /* 16 KiB pages: a mention record (about 1 KiB) and a document's text
+     * take fewer pages, so a batch writes a quarter of the WAL frames (and
+     * system calls) that 4 KiB pages take; set before anything is
+     * written, it holds for the store's life */
+    int rc = sqlite3_exec(s->db, "PRAGMA page_size=16384;PRAGMA journal_mode=WAL", NULL, NULL,
+                          NULL);
     if (rc != SQLITE_OK) return dyad__store_fail(s, rc, "creating the store");
     rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return dyad__store_fail(s, rc, "creating the store");

@@ -12,7 +12,7 @@ command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 (the shell) is absent"; e
 d=$(mktemp -d)
 trap 'umount "$d/mnt" 2>/dev/null; chattr -i "$d/ro.db" 2>/dev/null; rm -rf "$d"' EXIT
 mkdir "$d/mnt"
-mount -t tmpfs -o size=800k tmpfs "$d/mnt" 2>/dev/null || { echo "SKIP: cannot mount a tmpfs"; exit 77; }
+mount -t tmpfs -o size=1200k tmpfs "$d/mnt" 2>/dev/null || { echo "SKIP: cannot mount a tmpfs"; exit 77; }
 "$DYAD" ingest --quiet --db "$d/mnt/s.db" "$seeds"; echo "seeds: exit $?"
 "$DYAD" events --db "$d/mnt/s.db" >"$d/before"
 "$DYAD" ingest --quiet --batch 2 --db "$d/mnt/s.db" "$voa" 2>"$d/err"; echo "VOA on a full disk: exit $?"
