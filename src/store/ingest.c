@@ -29,6 +29,8 @@ struct dyad_ingest {
     size_t in_batch;             /* documents in it */
     sqlite3_stmt *q_same, *q_olddirty, *q_del, *q_doc, *q_sent, *q_mention, *q_dirty;
     dyad_ingest_stats st;
+    char keys[32][16];           /* the document's keys marked dirty so far */
+    size_t nkeys;
     dyad__err err;
 };
 
@@ -215,9 +217,14 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
         sqlite3_bind_text(q, 13, line, (int)n, SQLITE_STATIC);
         rc = S_run(q);
     }
-    if (rc == SQLITE_OK) {
+    /* the key is dirty: once per document is enough (a document's
+     * mentions often share a dyad) */
+    int seen = 0;
+    for (size_t i = 0; i < g->nkeys && !seen; i++) seen = strcmp(g->keys[i], key) == 0;
+    if (rc == SQLITE_OK && !seen) {
         sqlite3_bind_text(g->q_dirty, 1, key, -1, SQLITE_STATIC);
         rc = S_run(g->q_dirty);
+        if (g->nkeys < DYAD_ARRAY_LEN(g->keys)) memcpy(g->keys[g->nkeys++], key, strlen(key) + 1);
     }
     json_decref(slow);
     return rc;
@@ -264,6 +271,7 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res)
     }
     size_t seq = 0;
     long long last_sentence = -1;
+    g->nkeys = 0;
     int bad = 0;
     for (const char *p = res->json, *end = res->json + res->json_len; rc == SQLITE_OK && p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
