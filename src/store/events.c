@@ -8,6 +8,7 @@
 #include "store.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,34 +17,99 @@
  * commits, and a kill loses little work. */
 #define S_TXN_MENTIONS 20000
 
-/* The statements of one consolidation pass. */
-typedef struct S_pass {
-    dyad_store *s;
-    dyad_consolidator *c;
-    sqlite3_stmt *q_m, *q_del, *q_ev, *q_link, *q_undirty;
-    char **docs;               /* doc_id and seq of each mention added */
+/* One key's consolidation, computed by a reader (S_read_key) and
+ * written by the pass (S_write_key): its mentions and its events as the
+ * rows to insert. */
+typedef struct S_evrow {
+    char *id, *source, *target, *code, *root, *date, *country, *json;
+    const char *modality, *precision;   /* static names */
+    size_t jlen;
+    long long num_mentions, num_articles, num_sources;
+    size_t nlinks;
+    size_t *links;             /* indices into the key's mentions */
+} S_evrow;
+
+typedef struct S_keyres {
+    dyad_status st;            /* DYAD_OK, DYAD_ENOMEM, or DYAD_EIO (rc) */
+    int rc;                    /* the SQLite error of a failed read */
+    size_t n;                  /* the key's mentions */
+    char **docs;               /* doc_id and seq of each */
     long long *seqs;
-    size_t n, cap;
+    size_t nev;
+    S_evrow *ev;
+} S_keyres;
+
+static void S_keyres_clear(S_keyres *r)
+{
+    for (size_t i = 0; i < r->n; i++) free(r->docs[i]);
+    free(r->docs);
+    free(r->seqs);
+    for (size_t e = 0; e < r->nev; e++) {
+        S_evrow *v = &r->ev[e];
+        char *f[] = {v->id, v->source, v->target, v->code, v->root, v->date, v->country, v->json};
+        for (size_t i = 0; i < DYAD_ARRAY_LEN(f); i++) free(f[i]);
+        free(v->links);
+    }
+    free(r->ev);
+    memset(r, 0, sizeof *r);
+}
+
+/* What reading a key's mentions and consolidating them needs: a
+ * connection (the store's own, or a reader's), its statement, a
+ * consolidator and scratch space.  One per thread. */
+typedef struct S_reader {
+    sqlite3 *db;
+    int own_db;                /* opened by the reader (closed with it) */
+    sqlite3_stmt *q_m;
+    dyad_consolidator *c;
     dyad__buf scratch;         /* a record copy whose strings are cut
                                   with NULs (S_add) */
     FILE *mem;                 /* the event JSON, written here */
     char *membuf;
     size_t memlen;
     dyad_json *j;
-} S_pass;
+} S_reader;
 
-static void S_bind_opt(sqlite3_stmt *q, int i, const char *v)
+static const char S_q_mentions[] =
+    "SELECT doc_id, seq, record FROM mentions WHERE ckey=?1 ORDER BY doc_id, seq";
+
+static void S_reader_free(S_reader *r)
 {
-    if (v) sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
-    else sqlite3_bind_null(q, i);
+    sqlite3_finalize(r->q_m);
+    dyad_json_free(r->j);
+    dyad__buf_free(&r->scratch);
+    if (r->mem) fclose(r->mem);
+    free(r->membuf);
+    dyad_consolidator_free(r->c);
+    if (r->own_db) sqlite3_close(r->db);
+    memset(r, 0, sizeof *r);
 }
 
-static int S_step(sqlite3_stmt *q)
+/* Sets up r on db, or (db NULL) on a read-only connection of its own to
+ * path.  An SQLite code, or SQLITE_NOMEM. */
+static int S_reader_init(S_reader *r, sqlite3 *db, const char *path)
 {
-    int rc = sqlite3_step(q);
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+    memset(r, 0, sizeof *r);
+    dyad__buf_init(&r->scratch);
+    int rc = SQLITE_OK;
+    if (!db) {
+        rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+        r->own_db = 1;
+        if (rc == SQLITE_OK) {
+            sqlite3_busy_timeout(r->db, 5000);
+            rc = sqlite3_exec(r->db, "PRAGMA cache_size=-16384", NULL, NULL, NULL);
+        }
+    } else {
+        r->db = db;
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(r->db, S_q_mentions, -1, &r->q_m, NULL);
+    if (rc == SQLITE_OK && dyad_consolidator_new(&r->c) != DYAD_OK) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) {
+        r->mem = open_memstream(&r->membuf, &r->memlen);
+        r->j = r->mem ? dyad_json_new(r->mem) : NULL;
+        if (!r->j) rc = SQLITE_NOMEM;
+    }
+    return rc;
 }
 
 /* The span's bytes as a C string inside the scratch copy (base is the
@@ -60,7 +126,7 @@ static const char *S_cut(char *base, const char *rec, dyad__span sp)
  * handed over as a dyad_record (no JSON tree), or through
  * dyad_consolidator_add_json() when the scanner declines; the two give
  * the consolidator the same mention. */
-static dyad_status S_add(S_pass *p, const char *rec, size_t len)
+static dyad_status S_add(S_reader *p, const char *rec, size_t len)
 {
     dyad__rec r;
     if (dyad__rec_scan(rec, len, &r) != 0) return dyad_consolidator_add_json(p->c, rec, len);
@@ -110,99 +176,155 @@ static dyad_status S_add(S_pass *p, const char *rec, size_t len)
     return dyad_consolidator_add_record(p->c, &d);
 }
 
-/* Consolidates one key again: its mentions, in (doc_id, seq) order,
- * into events that replace the key's events; the dirty row goes.  Runs
- * inside the caller's transaction.  *nm gets the mentions read. */
-static dyad_status S_key(S_pass *p, const char *key, size_t *nm, size_t *nev)
+static char *S_dup(const char *s, int *oom)
 {
-    dyad_store *s = p->s;
-    for (size_t i = 0; i < p->n; i++) free(p->docs[i]);
-    p->n = 0;
+    if (!s) return NULL;
+    char *d = strdup(s);
+    if (!d) *oom = 1;
+    return d;
+}
+
+/* Reads key's mentions, in (doc_id, seq) order, and consolidates them
+ * into out (cleared first).  Touches nothing but the reader and out, so
+ * readers on their own connections run side by side. */
+static void S_read_key(S_reader *p, const char *key, S_keyres *out)
+{
+    memset(out, 0, sizeof *out);
     dyad_consolidator_reset(p->c);
-    sqlite3_bind_text(p->q_m, 1, key, -1, SQLITE_TRANSIENT);
-    int rc;
-    dyad_status st = DYAD_OK;
+    sqlite3_bind_text(p->q_m, 1, key, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int rc, oom = 0;
     while ((rc = sqlite3_step(p->q_m)) == SQLITE_ROW) {
         const char *rec = (const char *)sqlite3_column_text(p->q_m, 2);
         size_t len = (size_t)sqlite3_column_bytes(p->q_m, 2);
         dyad_status a = S_add(p, rec ? rec : "", rec ? len : 0);
-        if (a == DYAD_ENOMEM) { st = DYAD_ENOMEM; break; }
+        if (a == DYAD_ENOMEM) { oom = 1; break; }
         if (a != DYAD_OK) continue;   /* stored by ingest from the engine: not expected */
-        if (p->n == p->cap) {
-            size_t c2 = p->cap ? p->cap * 2 : 256;
-            char **d = realloc(p->docs, c2 * sizeof *d);
-            if (d) p->docs = d;
-            long long *q = realloc(p->seqs, c2 * sizeof *q);
-            if (q) p->seqs = q;
-            if (!d || !q) { st = DYAD_ENOMEM; break; }
-            p->cap = c2;
+        if (out->n == cap) {
+            size_t c2 = cap ? cap * 2 : 64;
+            char **d = realloc(out->docs, c2 * sizeof *d);
+            if (d) out->docs = d;
+            long long *q = realloc(out->seqs, c2 * sizeof *q);
+            if (q) out->seqs = q;
+            if (!d || !q) { oom = 1; break; }
+            cap = c2;
         }
-        p->docs[p->n] = strdup((const char *)sqlite3_column_text(p->q_m, 0));
-        if (!p->docs[p->n]) { st = DYAD_ENOMEM; break; }
-        p->seqs[p->n] = sqlite3_column_int64(p->q_m, 1);
-        p->n++;
+        out->docs[out->n] = S_dup((const char *)sqlite3_column_text(p->q_m, 0), &oom);
+        if (oom) break;
+        out->seqs[out->n] = sqlite3_column_int64(p->q_m, 1);
+        out->n++;
     }
     sqlite3_reset(p->q_m);
     sqlite3_clear_bindings(p->q_m);
-    if (st != DYAD_OK) return dyad__err_set(&s->err, st, "%s: out of memory", s->path);
-    if (rc != SQLITE_DONE) return dyad__store_fail(s, rc, "reading mentions");
-    *nm = p->n;
-    if (dyad_consolidator_run(p->c) != DYAD_OK)
-        return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
-    sqlite3_bind_text(p->q_del, 1, key, -1, SQLITE_TRANSIENT);
-    if ((rc = S_step(p->q_del)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
-    size_t nevents = dyad_consolidator_event_count(p->c);
-    for (size_t e = 0; e < nevents; e++) {
+    if (!oom && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        out->st = DYAD_EIO;
+        out->rc = rc;
+        return;
+    }
+    if (oom || dyad_consolidator_run(p->c) != DYAD_OK) {
+        out->st = DYAD_ENOMEM;
+        return;
+    }
+    size_t nev = dyad_consolidator_event_count(p->c);
+    out->ev = nev ? calloc(nev, sizeof *out->ev) : NULL;
+    if (nev && !out->ev) {
+        out->st = DYAD_ENOMEM;
+        return;
+    }
+    for (size_t e = 0; e < nev && !oom; e++) {
         const dyad_cevent *ev = dyad_consolidator_event(p->c, e);
+        S_evrow *v = &out->ev[out->nev++];
         rewind(p->mem);
         dyad_cevent_write_json(ev, p->j);
-        if (dyad_json_flush(p->j) != DYAD_OK || fflush(p->mem) != 0)
-            return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+        if (dyad_json_flush(p->j) != DYAD_OK || fflush(p->mem) != 0) { oom = 1; break; }
         long len = ftell(p->mem);
-        sqlite3_stmt *q = p->q_ev;
-        sqlite3_bind_text(q, 1, ev->event_id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 2, key, -1, SQLITE_TRANSIENT);
-        S_bind_opt(q, 3, ev->source);
-        S_bind_opt(q, 4, ev->target);
-        S_bind_opt(q, 5, ev->code);
-        S_bind_opt(q, 6, ev->root);
-        S_bind_opt(q, 7, dyad_modality_kind_name(ev->modality));
-        S_bind_opt(q, 8, ev->date);
-        S_bind_opt(q, 9, dyad_date_precision_name(ev->date_precision));
-        S_bind_opt(q, 10, ev->location ? ev->location->country : NULL);
-        sqlite3_bind_int64(q, 11, (sqlite3_int64)ev->num_mentions);
-        sqlite3_bind_int64(q, 12, (sqlite3_int64)ev->num_articles);
-        sqlite3_bind_int64(q, 13, (sqlite3_int64)ev->num_sources);
-        sqlite3_bind_text(q, 14, p->membuf, (int)len, SQLITE_TRANSIENT);
+        v->json = malloc((size_t)len + 1);
+        if (!v->json) { oom = 1; break; }
+        memcpy(v->json, p->membuf, (size_t)len);
+        v->json[len] = 0;
+        v->jlen = (size_t)len;
+        v->id = S_dup(ev->event_id, &oom);
+        v->source = S_dup(ev->source, &oom);
+        v->target = S_dup(ev->target, &oom);
+        v->code = S_dup(ev->code, &oom);
+        v->root = S_dup(ev->root, &oom);
+        v->date = S_dup(ev->date, &oom);
+        v->country = S_dup(ev->location ? ev->location->country : NULL, &oom);
+        v->modality = dyad_modality_kind_name(ev->modality);
+        v->precision = dyad_date_precision_name(ev->date_precision);
+        v->num_mentions = (long long)ev->num_mentions;
+        v->num_articles = (long long)ev->num_articles;
+        v->num_sources = (long long)ev->num_sources;
+        if (ev->num_mentions && ev->mentions) {
+            v->links = malloc(ev->num_mentions * sizeof *v->links);
+            if (!v->links) { oom = 1; break; }
+            for (size_t k = 0; k < ev->num_mentions; k++)
+                if (ev->mentions[k] < out->n) v->links[v->nlinks++] = ev->mentions[k];
+        }
+    }
+    if (oom) out->st = DYAD_ENOMEM;
+}
+
+/* The statements that write a pass's results, on the store's connection. */
+typedef struct S_writer {
+    dyad_store *s;
+    sqlite3_stmt *q_del, *q_ev, *q_link, *q_undirty;
+} S_writer;
+
+static void S_bind_opt(sqlite3_stmt *q, int i, const char *v)
+{
+    if (v) sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(q, i);
+}
+
+static int S_step(sqlite3_stmt *q)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* Replaces key's events and their links by those of r, and takes the
+ * key off the dirty table.  Runs inside the caller's transaction. */
+static dyad_status S_write_key(S_writer *w, const char *key, const S_keyres *r)
+{
+    dyad_store *s = w->s;
+    if (r->st == DYAD_ENOMEM) return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+    if (r->st != DYAD_OK) return dyad__store_fail(s, r->rc, "reading mentions");
+    int rc;
+    sqlite3_bind_text(w->q_del, 1, key, -1, SQLITE_STATIC);
+    if ((rc = S_step(w->q_del)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
+    for (size_t e = 0; e < r->nev; e++) {
+        const S_evrow *v = &r->ev[e];
+        sqlite3_stmt *q = w->q_ev;
+        sqlite3_bind_text(q, 1, v->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+        S_bind_opt(q, 3, v->source);
+        S_bind_opt(q, 4, v->target);
+        S_bind_opt(q, 5, v->code);
+        S_bind_opt(q, 6, v->root);
+        S_bind_opt(q, 7, v->modality);
+        S_bind_opt(q, 8, v->date);
+        S_bind_opt(q, 9, v->precision);
+        S_bind_opt(q, 10, v->country);
+        sqlite3_bind_int64(q, 11, v->num_mentions);
+        sqlite3_bind_int64(q, 12, v->num_articles);
+        sqlite3_bind_int64(q, 13, v->num_sources);
+        sqlite3_bind_text(q, 14, v->json, (int)v->jlen, SQLITE_STATIC);
         if ((rc = S_step(q)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
-        for (size_t k = 0; k < ev->num_mentions && ev->mentions; k++) {
-            size_t m = ev->mentions[k];
-            if (m >= p->n) continue;
-            sqlite3_bind_text(p->q_link, 1, ev->event_id, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(p->q_link, 2, p->docs[m], -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(p->q_link, 3, p->seqs[m]);
-            if ((rc = S_step(p->q_link)) != SQLITE_OK)
+        for (size_t k = 0; k < v->nlinks; k++) {
+            size_t m = v->links[k];
+            sqlite3_bind_text(w->q_link, 1, v->id, -1, SQLITE_STATIC);
+            sqlite3_bind_text(w->q_link, 2, r->docs[m], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(w->q_link, 3, r->seqs[m]);
+            if ((rc = S_step(w->q_link)) != SQLITE_OK)
                 return dyad__store_fail(s, rc, "writing events");
         }
     }
-    *nev = nevents;
-    sqlite3_bind_text(p->q_undirty, 1, key, -1, SQLITE_TRANSIENT);
-    if ((rc = S_step(p->q_undirty)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
+    sqlite3_bind_text(w->q_undirty, 1, key, -1, SQLITE_STATIC);
+    if ((rc = S_step(w->q_undirty)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
     return DYAD_OK;
-}
-
-static void S_pass_free(S_pass *p)
-{
-    sqlite3_stmt *qs[] = {p->q_m, p->q_del, p->q_ev, p->q_link, p->q_undirty};
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
-    for (size_t i = 0; i < p->n; i++) free(p->docs[i]);
-    free(p->docs);
-    free(p->seqs);
-    dyad_json_free(p->j);
-    dyad__buf_free(&p->scratch);
-    if (p->mem) fclose(p->mem);
-    free(p->membuf);
-    dyad_consolidator_free(p->c);
 }
 
 /* The dirty keys, sorted.  *out is freed by the caller. */
@@ -235,7 +357,149 @@ static dyad_status S_dirty_keys(dyad_store *s, char ***out, size_t *n)
     return DYAD_OK;
 }
 
-dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *events)
+/* -------------------------------------------- reading keys in parallel
+ *
+ * With more than one thread, readers on read-only connections of their
+ * own (WAL: they see every committed mention while the store's
+ * connection writes events) read and consolidate runs of S_RUN keys,
+ * taking runs in key order; the store's connection writes the runs in
+ * key order as they complete.  Readers stay at most S_AHEAD runs ahead
+ * of the writer, so memory stays bounded.  The rows written, and their
+ * order, are those of one thread. */
+#define S_RUN 16
+#define S_AHEAD 8      /* runs per reader */
+
+typedef struct S_par {
+    pthread_mutex_t mu;
+    pthread_cond_t cond;        /* a run completed, or the writer moved on */
+    char **keys;
+    size_t nkeys, nruns;
+    S_keyres *res;              /* one per key */
+    unsigned char *done;        /* per run */
+    size_t next;                /* the next run to read */
+    size_t written;             /* runs the writer has taken */
+    size_t ahead;               /* how far past `written` readers may go */
+    int stop;                   /* the writer failed: readers stop */
+    const char *path;
+} S_par;
+
+typedef struct S_thread {
+    S_par *par;
+    pthread_t t;
+    int started;
+} S_thread;
+
+static void *S_reader_main(void *arg)
+{
+    S_par *par = ((S_thread *)arg)->par;
+    S_reader rd;
+    int rc = S_reader_init(&rd, NULL, par->path);
+    for (;;) {
+        pthread_mutex_lock(&par->mu);
+        while (!par->stop && par->next < par->nruns && par->next >= par->written + par->ahead)
+            pthread_cond_wait(&par->cond, &par->mu);
+        if (par->stop || par->next >= par->nruns) {
+            pthread_mutex_unlock(&par->mu);
+            break;
+        }
+        size_t run = par->next++;
+        pthread_mutex_unlock(&par->mu);
+        size_t a = run * S_RUN, b = a + S_RUN < par->nkeys ? a + S_RUN : par->nkeys;
+        for (size_t k = a; k < b; k++) {
+            if (rc == SQLITE_OK) {
+                S_read_key(&rd, par->keys[k], &par->res[k]);
+            } else {
+                memset(&par->res[k], 0, sizeof par->res[k]);
+                par->res[k].st = rc == SQLITE_NOMEM ? DYAD_ENOMEM : DYAD_EIO;
+                par->res[k].rc = rc;
+            }
+        }
+        pthread_mutex_lock(&par->mu);
+        par->done[run] = 1;
+        pthread_cond_broadcast(&par->cond);
+        pthread_mutex_unlock(&par->mu);
+    }
+    S_reader_free(&rd);
+    return NULL;
+}
+
+/* Writes every key of list with nthreads readers.  keys/events as for
+ * dyad__store_consolidate_dirty. */
+static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **list, size_t nkeys,
+                                          unsigned nthreads, size_t *keys, size_t *events)
+{
+    S_par par;
+    memset(&par, 0, sizeof par);
+    par.keys = list;
+    par.nkeys = nkeys;
+    par.nruns = (nkeys + S_RUN - 1) / S_RUN;
+    par.ahead = (size_t)nthreads * S_AHEAD;
+    par.path = s->path;
+    par.res = calloc(nkeys, sizeof *par.res);
+    par.done = calloc(par.nruns, 1);
+    S_thread *th = calloc(nthreads, sizeof *th);
+    if (!par.res || !par.done || !th) {
+        free(par.res);
+        free(par.done);
+        free(th);
+        return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+    }
+    pthread_mutex_init(&par.mu, NULL);
+    pthread_cond_init(&par.cond, NULL);
+    dyad_status st = DYAD_OK;
+    for (unsigned i = 0; i < nthreads; i++) {
+        th[i].par = &par;
+        th[i].started = pthread_create(&th[i].t, NULL, S_reader_main, &th[i]) == 0;
+    }
+    size_t in_txn = 0;
+    int open = 0;
+    for (size_t run = 0; run < par.nruns && st == DYAD_OK; run++) {
+        pthread_mutex_lock(&par.mu);
+        while (!par.done[run]) pthread_cond_wait(&par.cond, &par.mu);
+        pthread_mutex_unlock(&par.mu);
+        size_t a = run * S_RUN, b = a + S_RUN < nkeys ? a + S_RUN : nkeys;
+        for (size_t k = a; k < b && st == DYAD_OK; k++) {
+            if (!open) {
+                st = dyad__store_exec(s, "BEGIN IMMEDIATE");
+                if (st != DYAD_OK) break;
+                open = 1;
+            }
+            st = S_write_key(w, list[k], &par.res[k]);
+            if (st != DYAD_OK) break;
+            (*keys)++;
+            *events += par.res[k].nev;
+            in_txn += par.res[k].n + 1;
+            if (in_txn >= S_TXN_MENTIONS || k + 1 == nkeys) {
+                st = dyad__store_exec(s, "COMMIT");
+                open = 0;
+                in_txn = 0;
+            }
+        }
+        for (size_t k = a; k < b; k++) S_keyres_clear(&par.res[k]);
+        pthread_mutex_lock(&par.mu);
+        par.written = run + 1;
+        if (st != DYAD_OK) par.stop = 1;
+        pthread_cond_broadcast(&par.cond);
+        pthread_mutex_unlock(&par.mu);
+    }
+    if (open || st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    pthread_mutex_lock(&par.mu);
+    par.stop = 1;
+    pthread_cond_broadcast(&par.cond);
+    pthread_mutex_unlock(&par.mu);
+    for (unsigned i = 0; i < nthreads; i++)
+        if (th[i].started) pthread_join(th[i].t, NULL);
+    for (size_t k = 0; k < nkeys; k++) S_keyres_clear(&par.res[k]);
+    pthread_cond_destroy(&par.cond);
+    pthread_mutex_destroy(&par.mu);
+    free(par.res);
+    free(par.done);
+    free(th);
+    return st;
+}
+
+dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, size_t *keys,
+                                          size_t *events)
 {
     *keys = 0;
     *events = 0;
@@ -246,53 +510,62 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *e
         free(list);
         return DYAD_OK;
     }
-    S_pass p;
-    memset(&p, 0, sizeof p);
-    p.s = s;
-    dyad__buf_init(&p.scratch);
-    dyad_status st = dyad_consolidator_new(&p.c);
-    if (st == DYAD_OK) {
-        p.mem = open_memstream(&p.membuf, &p.memlen);
-        p.j = p.mem ? dyad_json_new(p.mem) : NULL;
-        if (!p.j) st = DYAD_ENOMEM;
-    }
-    if (st != DYAD_OK) st = dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+    S_writer w;
+    memset(&w, 0, sizeof w);
+    w.s = s;
     struct {
         sqlite3_stmt **q;
         const char *sql;
     } qs[] = {
-        {&p.q_m, "SELECT doc_id, seq, record FROM mentions WHERE ckey=?1 ORDER BY doc_id, seq"},
-        {&p.q_del, "DELETE FROM events WHERE ckey=?1"},
-        {&p.q_ev, "INSERT INTO events(id,ckey,source,target,code,root,modality,date,"
+        {&w.q_del, "DELETE FROM events WHERE ckey=?1"},
+        {&w.q_ev, "INSERT INTO events(id,ckey,source,target,code,root,modality,date,"
                   "date_precision,country,num_mentions,num_articles,num_sources,record) "
                   "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
-        {&p.q_link, "INSERT INTO event_mentions(event_id,doc_id,seq) VALUES(?1,?2,?3)"},
-        {&p.q_undirty, "DELETE FROM dirty WHERE ckey=?1"},
+        {&w.q_link, "INSERT INTO event_mentions(event_id,doc_id,seq) VALUES(?1,?2,?3)"},
+        {&w.q_undirty, "DELETE FROM dirty WHERE ckey=?1"},
     };
+    dyad_status st = DYAD_OK;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs) && st == DYAD_OK; i++)
         st = dyad__store_prepare(s, qs[i].q, qs[i].sql);
-    size_t in_txn = 0;
-    int open = 0;
-    for (size_t k = 0; k < nkeys && st == DYAD_OK; k++) {
-        if (!open) {
-            st = dyad__store_exec(s, "BEGIN IMMEDIATE");
+    /* readers of their own need a file (not ":memory:") and something to
+     * share out */
+    size_t nruns = (nkeys + S_RUN - 1) / S_RUN;
+    if (threads > nruns) threads = (unsigned)nruns;
+    int own = s->path && strcmp(s->path, ":memory:") != 0 && threads > 1;
+    if (st == DYAD_OK && own) {
+        st = S_consolidate_parallel(s, &w, list, nkeys, threads, keys, events);
+    } else if (st == DYAD_OK) {
+        S_reader rd;
+        int rc = S_reader_init(&rd, s->db, s->path);
+        if (rc != SQLITE_OK) st = dyad__store_fail(s, rc, "reading mentions");
+        size_t in_txn = 0;
+        int open = 0;
+        for (size_t k = 0; k < nkeys && st == DYAD_OK; k++) {
+            if (!open) {
+                st = dyad__store_exec(s, "BEGIN IMMEDIATE");
+                if (st != DYAD_OK) break;
+                open = 1;
+            }
+            S_keyres r;
+            S_read_key(&rd, list[k], &r);
+            st = S_write_key(&w, list[k], &r);
+            size_t nm = r.n, nev = r.nev;
+            S_keyres_clear(&r);
             if (st != DYAD_OK) break;
-            open = 1;
+            (*keys)++;
+            *events += nev;
+            in_txn += nm + 1;
+            if (in_txn >= S_TXN_MENTIONS || k + 1 == nkeys) {
+                st = dyad__store_exec(s, "COMMIT");
+                open = 0;
+                in_txn = 0;
+            }
         }
-        size_t nm = 0, nev = 0;
-        st = S_key(&p, list[k], &nm, &nev);
-        if (st != DYAD_OK) break;
-        (*keys)++;
-        *events += nev;
-        in_txn += nm + 1;
-        if (in_txn >= S_TXN_MENTIONS || k + 1 == nkeys) {
-            st = dyad__store_exec(s, "COMMIT");
-            open = 0;
-            in_txn = 0;
-        }
+        if (open || st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        S_reader_free(&rd);
     }
-    if (open || st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    S_pass_free(&p);
+    sqlite3_stmt *all[] = {w.q_del, w.q_ev, w.q_link, w.q_undirty};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(all); i++) sqlite3_finalize(all[i]);
     for (size_t k = 0; k < nkeys; k++) free(list[k]);
     free(list);
     return st;

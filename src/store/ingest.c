@@ -469,7 +469,7 @@ dyad_status dyad_ingest_finish(dyad_ingest *g)
     while (dyad_pool_pending(g->pool)) DYAD_TRY(S_take(g));
     DYAD_TRY(S_commit(g));
     size_t keys = 0, events = 0;
-    dyad_status st = dyad__store_consolidate_dirty(g->s, &keys, &events);
+    dyad_status st = dyad__store_consolidate_dirty(g->s, dyad_pool_threads(g->pool), &keys, &events);
     g->st.keys += keys;
     g->st.events += events;
     if (st != DYAD_OK) return S_fail(g, st);

@@ -99,8 +99,12 @@ int dyad__rec_scan(const char *line, size_t n, dyad__rec *r);
 /* Consolidates every key of the dirty table again: per key, its events
  * and their links are replaced by those the consolidator makes of all of
  * the key's mentions, and the dirty row deleted, in one transaction per
- * group of keys.  Counts the keys done and events written. */
-dyad_status dyad__store_consolidate_dirty(dyad_store *s, size_t *keys, size_t *events);
+ * group of keys.  Counts the keys done and events written.  With
+ * threads > 1 (and a store in a file), that many readers on connections
+ * of their own read and consolidate keys while s's connection writes the
+ * results, in the same order and to the same rows as one thread. */
+dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, size_t *keys,
+                                          size_t *events);
 
 /* Refreshes the statistics of the events' indexes for the query planner
  * (ANALYZE, sampled: cheap on any size).  Failure is harmless: ignored. */
