@@ -1549,7 +1549,10 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
             c->b = b0 >= m ? n : b0 <= a0 ? c->a : orig[b0 - 1] + 1;
         }
     }
-    for (uint32_t i = 0; i < n; i++) t->toks[i].tag = dyad__ptag_name(tags[i]);
+    for (uint32_t i = 0; i < n; i++) {
+        t->toks[i].tag = dyad__ptag_name(tags[i]);
+        t->toks[i].code = tags[i] < DYAD__T_COUNT ? tags[i] : DYAD__TC_OTHER;
+    }
     DYAD_TRY(S_finish(&k, root, t));
     DYAD_TRY(dyad__tree_heads(t));
     return dyad__tree_vgroups(t, lex, a);

@@ -32,6 +32,8 @@ typedef struct dyad__ptok {
     const char *word;     /* NUL-terminated, escapes undone (-LRB- -> "(") */
     const char *tag;      /* POS tag, NUL-terminated ("NNP") */
     uint32_t parent;      /* the phrase node directly above it */
+    uint8_t code;         /* tag as a number: dyad__tag_code(tag), so rules
+                             compare integers, not strings */
 } dyad__ptok;
 
 #define DYAD__NONE UINT32_MAX
@@ -160,6 +162,25 @@ typedef enum dyad__ptag {
 #undef DYAD__PTAG_ENUM
     DYAD__T_COUNT
 } dyad__ptag;
+
+/* Tag strings as numbers (dyad__ptok.code): two codes are equal exactly
+ * when the strings are.  A Penn name is its dyad__ptag; PETRARCH's
+ * auxiliary tags and the phrase labels (as a tag: "(NP word)" in a
+ * Treebank file) have codes of their own; any other string is
+ * DYAD__TC_OTHER. */
+enum {
+    DYAD__TC_AUX = DYAD__T_COUNT, DYAD__TC_AUXB, DYAD__TC_AUXD, DYAD__TC_AUXG,
+    DYAD__TC_AUXN, DYAD__TC_AUXP, DYAD__TC_AUXZ,
+    DYAD__TC_LABEL,             /* + a dyad__label other than DYAD__L_OTHER */
+    DYAD__TC_OTHER = DYAD__TC_LABEL + DYAD__L_COUNT
+};
+unsigned dyad__tag_code(const char *tag);
+/* The code of a phrase label's name (DYAD__TC_OTHER for DYAD__L_OTHER,
+ * whose name is ""). */
+static inline unsigned dyad__label_code(unsigned label)
+{
+    return label > DYAD__L_OTHER && label < DYAD__L_COUNT ? DYAD__TC_LABEL + label : DYAD__TC_OTHER;
+}
 
 /* "NNP" for DYAD__T_NNP; "" out of range. */
 const char *dyad__ptag_name(unsigned tag);

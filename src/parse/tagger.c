@@ -67,6 +67,18 @@ unsigned dyad__ptag_parse(const char *s)
     return NT;
 }
 
+unsigned dyad__tag_code(const char *s)
+{
+    static const char *const aux[] = {"AUX", "AUXB", "AUXD", "AUXG", "AUXN", "AUXP", "AUXZ"};
+    for (unsigned t = 0; t < NT; t++)
+        if (S_penn[t][0] == s[0] && strcmp(S_penn[t], s) == 0) return t;
+    for (unsigned i = 0; i < DYAD_ARRAY_LEN(aux); i++)
+        if (strcmp(aux[i], s) == 0) return DYAD__TC_AUX + i;
+    for (unsigned l = DYAD__L_OTHER + 1; l < DYAD__L_COUNT; l++)
+        if (strcmp(dyad__label_name((dyad__label)l), s) == 0) return dyad__label_code(l);
+    return DYAD__TC_OTHER;
+}
+
 /* ------------------------------------------------------------ the model */
 
 /* One tag of a word's distribution. */
