@@ -76,16 +76,15 @@ static int S_adverb(int t) { return t == DYAD__T_RB || t == DYAD__T_RBR || t == 
 /* Case-insensitive comparison of a word with a lower-case string. */
 static int S_eq(const char *s, size_t n, const char *lit)
 {
-    /* the first letter rejects almost every candidate cheaply */
+    /* the first letter rejects almost every candidate cheaply; the
+     * literal's end is its NUL, so no strlen */
     if (n == 0 || ((unsigned char)s[0] | 0x20) != ((unsigned char)lit[0] | 0x20)) return 0;
-    size_t m = strlen(lit);
-    if (n != m) return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        if (c != (unsigned char)lit[i]) return 0;
+        if (!lit[i] || c != (unsigned char)lit[i]) return 0;
     }
-    return 1;
+    return lit[n] == 0;
 }
 
 static int S_in(const char *s, size_t n, const char *const *list)
@@ -104,10 +103,20 @@ static int S_lx(const ck *k, uint32_t i, int list)
     return i < k->n && ((k->lx[i] >> list) & 1u);
 }
 
-static int S_is(const ck *k, uint32_t i, const char *lit)
+/* Is word i the literal lit (ignoring ASCII case)?  The length, known at
+ * compile time, rejects most words before any byte is read. */
+static inline int S_is_n(const ck *k, uint32_t i, const char *lit, size_t n)
 {
-    return i < k->n && S_eq(k->w[i].s, k->w[i].len, lit);
+    if (i >= k->n || k->w[i].len != n) return 0;
+    const char *s = k->w[i].s;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char c = (unsigned char)s[j];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lit[j]) return 0;
+    }
+    return 1;
 }
+#define S_is(k, i, lit) S_is_n((k), (i), "" lit "", sizeof(lit) - 1)
 
 static const char *const S_be[] = {"be", "is", "are", "was", "were", "been", "being", "am",
                                    "'s", "'re", "'m", NULL};
@@ -1560,13 +1569,12 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
 
 /* -------------------------------------------------------- verb groups */
 
-static int S_tag_is(const char *tag, const char *what) { return strcmp(tag, what) == 0; }
-
 /* A verb, modal or "to" tag (PETRARCH's AUX tags count as verbs). */
-static int S_verbal(const char *tag)
+static int S_verbal(const dyad__ptok *tk)
 {
+    const char *tag = tk->tag;
     return (tag[0] == 'V' && tag[1] == 'B') || (tag[0] == 'A' && tag[1] == 'U' && tag[2] == 'X') ||
-           S_tag_is(tag, "MD") || S_tag_is(tag, "TO");
+           tk->code == DYAD__T_MD || tk->code == DYAD__T_TO;
 }
 
 static int S_word_in(const char *w, const char *const *list) { return S_in(w, strlen(w), list); }
@@ -1634,22 +1642,23 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
     g->negated = st->neg != NONE;
     for (int x = 0; x < st->n; x++) {
         uint32_t tok = st->toks[x];
-        const char *tag = t->toks[tok].tag, *w = t->toks[tok].word;
-        if (S_tag_is(tag, "MD") && g->modal == NONE) {
+        unsigned tag = t->toks[tok].code;
+        const char *w = t->toks[tok].word;
+        if ((tag == DYAD__T_MD) && g->modal == NONE) {
             g->modal = tok;
             g->modality = (uint8_t)S_modality(w);
         }
         if (x + 1 < st->n) {
-            const char *nt = t->toks[st->toks[x + 1]].tag;
-            int vbn = S_tag_is(nt, "VBN") || S_tag_is(nt, "AUXN");
-            int vbg = S_tag_is(nt, "VBG") || S_tag_is(nt, "AUXG");
+            unsigned nt = t->toks[st->toks[x + 1]].code;
+            int vbn = (nt == DYAD__T_VBN) || (nt == DYAD__TC_AUXN);
+            int vbg = (nt == DYAD__T_VBG) || (nt == DYAD__TC_AUXG);
             if (S_word_in(w, S_have) && vbn) g->perfect = 1;
             if (S_word_in(w, S_be) && vbg) g->progressive = 1;
             if ((S_word_in(w, S_be) || S_word_in(w, S_get)) && vbn && x + 1 == st->n - 1) g->passive = 1;
         }
     }
-    const char *ft = t->toks[st->toks[0]].tag;
-    if (S_tag_is(ft, "TO")) {
+    unsigned ft = t->toks[st->toks[0]].code;
+    if ((ft == DYAD__T_TO)) {
         g->infinitive = 1;
         g->tense = DYAD__TENSE_NONE;
     } else if (g->modal != NONE) {
@@ -1659,11 +1668,11 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
         g->tense = g->modality == DYAD__MOD_FUTURE ? DYAD__TENSE_FUTURE
                    : S_in(m, mn, past)             ? DYAD__TENSE_PAST
                                                    : DYAD__TENSE_PRESENT;
-    } else if (S_tag_is(ft, "VBD") || S_tag_is(ft, "AUXD")) {
+    } else if ((ft == DYAD__T_VBD) || (ft == DYAD__TC_AUXD)) {
         g->tense = DYAD__TENSE_PAST;
-    } else if (S_tag_is(ft, "VBZ") || S_tag_is(ft, "VBP") || S_tag_is(ft, "VB") ||
-               S_tag_is(ft, "AUXZ") || S_tag_is(ft, "AUXP") || S_tag_is(ft, "AUX") ||
-               S_tag_is(ft, "AUXB")) {
+    } else if ((ft == DYAD__T_VBZ) || (ft == DYAD__T_VBP) || (ft == DYAD__T_VB) ||
+               (ft == DYAD__TC_AUXZ) || (ft == DYAD__TC_AUXP) || (ft == DYAD__TC_AUX) ||
+               (ft == DYAD__TC_AUXB)) {
         g->tense = DYAD__TENSE_PRESENT;
     } else {
         g->tense = DYAD__TENSE_NONE;
@@ -1697,11 +1706,11 @@ static uint32_t S_controller(const dyad__tree *t, const dyad__lexicon *lex, uint
 {
     uint32_t v = t->nodes[vp].tok_a;
     const char *vw = t->toks[v].word;
-    if (!S_verbal(t->toks[v].tag) || !dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_OBJECT_CONTROL))
+    if (!S_verbal(&t->toks[v]) || !dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_OBJECT_CONTROL))
         return NONE;
     uint32_t first = t->nodes[cl].first_child;
     if (first == NONE || t->nodes[first].label != DYAD__L_VP ||
-        strcmp(t->toks[t->nodes[first].tok_a].tag, "TO") != 0)
+        t->toks[t->nodes[first].tok_a].code != DYAD__T_TO)
         return NONE;
     uint32_t obj = NONE;
     for (uint32_t c = t->nodes[vp].first_child; c != NONE && c != cl; c = t->nodes[c].next_sibling) {
@@ -1741,7 +1750,7 @@ static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_
                 const char *w = t->toks[t->nodes[c].tok_a].word;
                 if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].next_sibling != NONE ||
                     t->nodes[np].tok_a != t->nodes[c].tok_a + 1 ||
-                    (strcmp(w, "with") && strcmp(w, "With")) || strcmp(t->toks[h].tag, "VBG"))
+                    (strcmp(w, "with") && strcmp(w, "With")) || t->toks[h].code != DYAD__T_VBG)
                     continue;
                 return np;
             }
@@ -1851,7 +1860,7 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                 for (size_t x = 0; x < nk; x++) {
                     if (kids[x].tok != NONE) {
                         const dyad__ptok *tk = &t->toks[kids[x].tok];
-                        if (S_verbal(tk->tag)) {
+                        if (S_verbal(tk)) {
                             if (st.n < (int)DYAD_ARRAY_LEN(st.toks)) st.toks[st.n++] = kids[x].tok;
                             own = 1;
                             last_verbal = x;
@@ -1878,7 +1887,8 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                 }
                 uint32_t lv = kids[last_verbal].tok;
                 const char *lw = t->toks[lv].word, *lt = t->toks[lv].tag;
-                int auxlike = S_tag_is(lt, "MD") || S_tag_is(lt, "TO") || (lt[0] == 'A') ||
+                unsigned lc = t->toks[lv].code;
+                int auxlike = lc == DYAD__T_MD || lc == DYAD__T_TO || (lt[0] == 'A') ||
                               S_word_in(lw, S_be) || S_word_in(lw, S_have) || S_word_in(lw, S_do) ||
                               S_word_in(lw, S_get);
                 uint32_t next = NONE;
@@ -1906,7 +1916,7 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                 S_features(t, &st, g);
                 /* a lone participle modifying a noun ("memos sent by
                  * Bree") is passive */
-                if (st.n == 1 && (S_tag_is(t->toks[g->verb].tag, "VBN")) &&
+                if (st.n == 1 && ((t->toks[g->verb].code == DYAD__T_VBN)) &&
                     t->nodes[root_vp].parent != NONE &&
                     t->nodes[t->nodes[root_vp].parent].label == DYAD__L_NP)
                     g->passive = 1;
@@ -1915,12 +1925,12 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                  * tagger took it for ("the rebels, backed by Bree,"; "a
                  * camp supported mainly by Bree") -- but not "responded
                  * by imposing", "rose by 5 percent" */
-                if (st.n == 1 && (S_tag_is(t->toks[g->verb].tag, "VBN") ||
-                                  S_tag_is(t->toks[g->verb].tag, "VBD"))) {
+                if (st.n == 1 && ((t->toks[g->verb].code == DYAD__T_VBN) ||
+                                  (t->toks[g->verb].code == DYAD__T_VBD))) {
                     uint32_t k = g->last + 1;
                     while (k < t->ntoks && t->toks[k].tag[0] == 'R' && t->toks[k].tag[1] == 'B') k++;
                     if (k + 1 < t->ntoks && S_eq(t->toks[k].word, strlen(t->toks[k].word), "by") &&
-                        !S_tag_is(t->toks[k + 1].tag, "VBG") && !S_tag_is(t->toks[k + 1].tag, "CD"))
+                        !(t->toks[k + 1].code == DYAD__T_VBG) && !(t->toks[k + 1].code == DYAD__T_CD))
                         g->passive = 1;
                 }
                 g->subject = S_subject(t, lex, root_vp);
