@@ -1516,11 +1516,17 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     t->toks = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *t->toks);
     if (!t->toks) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     t->ntoks = n;
+    /* the words as C strings (the coder reads them so), in one block */
+    size_t bytes = 0;
+    for (uint32_t i = 0; i < n; i++) bytes += (size_t)w[i].len + 1;
+    char *s = dyad__arena_alloc(a, bytes + 1);
+    if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
-        char *s = dyad__arena_strndup(a, w[i].s, w[i].len);
-        if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+        memcpy(s, w[i].s, w[i].len);
+        s[w[i].len] = 0;
         t->toks[i].word = s;
         t->toks[i].parent = 0;
+        s += w[i].len + 1;
     }
     ck k;
     memset(&k, 0, sizeof k);
