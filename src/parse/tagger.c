@@ -971,22 +971,38 @@ static int S_fixed_tag(const dyad__word *w, uint32_t i, uint32_t n, int *quotes)
     return NT;
 }
 
-static int S_word_is(const dyad__word *w, const char *s)
+/* Is w the lower-case literal lit of n bytes (ignoring ASCII case)?  n is
+ * the literal's sizeof, known at compile time: most words fail on their
+ * length alone. */
+static inline int S_word_is_n(const dyad__word *w, const char *lit, size_t n)
 {
-    if (w->len == 0 || ((unsigned char)w->s[0] | 0x20) != ((unsigned char)s[0] | 0x20)) return 0;
-    size_t n = strlen(s);
     if (w->len != n) return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w->s[i];
-        if ((S_upper(c) ? c + 32 : c) != (unsigned char)s[i]) return 0;
+        if ((S_upper(c) ? c + 32 : c) != (unsigned char)lit[i]) return 0;
     }
     return 1;
 }
+#define S_word_is(w, lit) S_word_is_n((w), "" lit "", sizeof(lit) - 1)
 
+/* Is w one of the lower-case words of the NULL-terminated list?  A
+ * literal's end is its NUL: no strlen. */
 static int S_word_in(const dyad__word *w, const char *const *list)
 {
-    for (; *list; list++)
-        if (S_word_is(w, *list)) return 1;
+    if (w->len == 0) return 0;
+    unsigned char c0 = (unsigned char)w->s[0];
+    if (S_upper(c0)) c0 = (unsigned char)(c0 + 32);
+    for (; *list; list++) {
+        const char *s = *list;
+        if ((unsigned char)s[0] != c0) continue;
+        size_t i = 1;
+        for (; i < w->len; i++) {
+            unsigned char c = (unsigned char)w->s[i];
+            if (S_upper(c)) c = (unsigned char)(c + 32);
+            if (!s[i] || c != (unsigned char)s[i]) break;
+        }
+        if (i == w->len && !s[i]) return 1;
+    }
     return 0;
 }
 
