@@ -2051,7 +2051,6 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
 {
     dyad__arena *a = &c->arena;
     char at[48];
-    S_where(tok, 0, at, sizeof at);
     dyad_status st = DYAD_OK;
     c->tags = dyad__arena_alloc(a, (size_t)n + 1);
     if (!c->tags) st = a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
@@ -2062,6 +2061,7 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
     }
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
     if (st == DYAD_OK) st = dyad__chunk(&c->tree, w, c->tags, n, c->lex, a);
+    if (st != DYAD_OK) S_where(tok, 0, at, sizeof at);   /* only a message needs it */
     if (st == DYAD_ELIMIT)
         return dyad__err_set(&c->err, st, "%s: sentence of %u words needs more than the "
                              "chunker's %zu MiB; skipped", at, n, a->cap >> 20);
