@@ -160,13 +160,16 @@ typedef struct builder {
     uint32_t *koff;
     uint8_t *klen;
     float *counts;       /* cap * NT */
+    uint64_t *seen;      /* per key: bit t set when counts[t] != 0, so
+                            the passes over a key visit its few tags, not
+                            all NT (a zero adds nothing to any sum) */
     char *keys;
     size_t klen_total, kcap;
 } builder;
 
 static void S_builder_free(builder *b)
 {
-    free(b->slots); free(b->koff); free(b->klen); free(b->counts); free(b->keys);
+    free(b->slots); free(b->koff); free(b->klen); free(b->counts); free(b->seen); free(b->keys);
     memset(b, 0, sizeof *b);
 }
 
@@ -179,8 +182,10 @@ static int S_builder_grow(builder *b)
     if (klen) b->klen = klen;
     float *counts = realloc(b->counts, (size_t)cap * NT * sizeof *counts);
     if (counts) b->counts = counts;
+    uint64_t *seen = realloc(b->seen, (size_t)cap * sizeof *seen);
+    if (seen) b->seen = seen;
     uint32_t *slots = calloc((size_t)cap * 2, sizeof *slots);
-    if (!koff || !klen || !counts || !slots) { free(slots); return -1; }
+    if (!koff || !klen || !counts || !seen || !slots) { free(slots); return -1; }
     free(b->slots);
     b->slots = slots;
     b->mask = cap * 2 - 1;
@@ -193,26 +198,26 @@ static int S_builder_grow(builder *b)
     return 0;
 }
 
-/* Counts of key (added, zeroed, when new), or NULL on ENOMEM.  *fresh is
- * set when the key was new. */
-static float *S_builder_get(builder *b, const char *s, size_t n, int *fresh)
+/* Entry of key (added, its counts zeroed, when new), or UINT32_MAX on
+ * ENOMEM.  *fresh is set when the key was new. */
+static uint32_t S_builder_get(builder *b, const char *s, size_t n, int *fresh)
 {
     *fresh = 0;
+    uint32_t hash = S_hash(s, n);
     if (b->cap) {
-        for (uint32_t h = S_hash(s, n) & b->mask;; h = (h + 1) & b->mask) {
+        for (uint32_t h = hash & b->mask;; h = (h + 1) & b->mask) {
             uint32_t e = b->slots[h];
             if (e == 0) break;
             e--;
-            if (b->klen[e] == n && memcmp(b->keys + b->koff[e], s, n) == 0)
-                return b->counts + (size_t)e * NT;
+            if (b->klen[e] == n && memcmp(b->keys + b->koff[e], s, n) == 0) return e;
         }
     }
-    if (b->n == b->cap && S_builder_grow(b) != 0) return NULL;
+    if (b->n == b->cap && S_builder_grow(b) != 0) return UINT32_MAX;
     if (b->klen_total + n > b->kcap) {
         size_t kcap = b->kcap ? b->kcap * 2 : 65536;
         while (kcap < b->klen_total + n) kcap *= 2;
         char *k = realloc(b->keys, kcap);
-        if (!k) return NULL;
+        if (!k) return UINT32_MAX;
         b->keys = k;
         b->kcap = kcap;
     }
@@ -221,13 +226,31 @@ static float *S_builder_get(builder *b, const char *s, size_t n, int *fresh)
     b->koff[e] = (uint32_t)b->klen_total;
     b->klen[e] = (uint8_t)n;
     b->klen_total += n;
-    uint32_t h = S_hash(s, n) & b->mask;
+    uint32_t h = hash & b->mask;
     while (b->slots[h]) h = (h + 1) & b->mask;
     b->slots[h] = e + 1;
-    float *c = b->counts + (size_t)e * NT;
-    memset(c, 0, NT * sizeof *c);
+    memset(b->counts + (size_t)e * NT, 0, NT * sizeof *b->counts);
+    b->seen[e] = 0;
     *fresh = 1;
-    return c;
+    return e;
+}
+
+/* Adds v to tag t of entry e, keeping its seen bits. */
+static void S_builder_add(builder *b, uint32_t e, int t, float v)
+{
+    float *c = &b->counts[(size_t)e * NT + t];
+    *c += v;
+    if (*c != 0) b->seen[e] |= (uint64_t)1 << t;
+    else b->seen[e] &= ~((uint64_t)1 << t);
+}
+
+/* The tags of entry e with a count other than zero, in tag order, into
+ * out; returns how many. */
+static int S_builder_seen(const builder *b, uint32_t e, uint8_t *out)
+{
+    int ns = 0;
+    for (uint64_t m = b->seen[e]; m; m &= m - 1) out[ns++] = (uint8_t)__builtin_ctzll(m);
+    return ns;
 }
 
 /* Freezes b into tb: each key keeps the tags holding at least min_share
@@ -237,8 +260,7 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
 {
     memset(tb, 0, sizeof *tb);
     size_t nd = 0;
-    for (uint32_t e = 0; e < b->n; e++)
-        for (int t = 0; t < NT; t++) nd += b->counts[(size_t)e * NT + t] > 0;
+    for (uint32_t e = 0; e < b->n; e++) nd += (size_t)__builtin_popcountll(b->seen[e]);
     uint32_t slots = 16;
     while (slots < b->n * 2u) slots *= 2;
     tb->n = b->n;
@@ -258,9 +280,7 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
         /* the tags seen (a word has a few of NT): the sums below skip
          * only zeros, so they are the same to the bit */
         uint8_t seen[NT];
-        int ns = 0;
-        for (int t = 0; t < NT; t++)
-            if (c[t] != 0) seen[ns++] = (uint8_t)t;
+        int ns = S_builder_seen(b, e, seen);
         double tot = 0, best = 0;
         int bt = 0;
         for (int k = 0; k < ns; k++) {
@@ -404,13 +424,44 @@ static const char *S_yaml_line(char *s, const char **key, size_t *klen,
     return NULL;
 }
 
-/* Tag of a Lingua name, or NT. */
-static int S_lingua_tag(const char *s, size_t n)
+/* The Lingua names as a small hash table: every name has one to four
+ * bytes, none of them NUL, so its bytes packed into 32 bits are a key
+ * that no other string of up to four bytes shares.  Built once a load;
+ * words.yml names a tag about 50,000 times. */
+#define LINGUA_SLOTS 128
+typedef struct lingua_ix {
+    uint32_t key[LINGUA_SLOTS];   /* 0: empty */
+    uint8_t tag[LINGUA_SLOTS];
+} lingua_ix;
+
+static uint32_t S_pack4(const char *s, size_t n)
 {
-    for (int t = 0; t < NT; t++)
-        if (n && S_lingua[t][0] == s[0] && strlen(S_lingua[t]) == n &&
-            memcmp(S_lingua[t], s, n) == 0)
-            return t;
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++) k |= (uint32_t)(unsigned char)s[i] << (8 * i);
+    return k;
+}
+
+static uint32_t S_lingua_slot(uint32_t key) { return (key * 2654435761u) >> 25; }
+
+static void S_lingua_index(lingua_ix *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    for (int t = 0; t < NT; t++) {
+        uint32_t k = S_pack4(S_lingua[t], strlen(S_lingua[t]));
+        uint32_t h = S_lingua_slot(k);
+        while (ix->key[h]) h = (h + 1) & (LINGUA_SLOTS - 1);
+        ix->key[h] = k;
+        ix->tag[h] = (uint8_t)t;
+    }
+}
+
+/* Tag of a Lingua name, or NT. */
+static int S_lingua_tag(const lingua_ix *ix, const char *s, size_t n)
+{
+    if (n == 0 || n > 4 || memchr(s, 0, n)) return NT;
+    uint32_t k = S_pack4(s, n);
+    for (uint32_t h = S_lingua_slot(k); ix->key[h]; h = (h + 1) & (LINGUA_SLOTS - 1))
+        if (ix->key[h] == k) return ix->tag[h];
     return NT;
 }
 
@@ -515,6 +566,7 @@ static dyad_status S_each_entry(yfile *f, yentry_fn fn, void *ctx, size_t *nentr
 
 /* tags.yml: one row of transition probabilities. */
 typedef struct tags_ctx {
+    lingua_ix ix;
     double p[NT][NT];
     int seen[NT];
     char msg[128];
@@ -523,7 +575,7 @@ typedef struct tags_ctx {
 static const char *S_tags_entry(void *vctx, const char *key, size_t klen, const ypair *pairs, int n)
 {
     tags_ctx *c = vctx;
-    int prev = S_lingua_tag(key, klen);
+    int prev = S_lingua_tag(&c->ix, key, klen);
     if (prev == NT) {
         snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'", (int)(klen > 40 ? 40 : klen), key);
         return c->msg;
@@ -531,7 +583,7 @@ static const char *S_tags_entry(void *vctx, const char *key, size_t klen, const 
     if (c->seen[prev]) return "tag listed twice";
     c->seen[prev] = 1;
     for (int i = 0; i < n; i++) {
-        int t = S_lingua_tag(pairs[i].name, pairs[i].nlen);
+        int t = S_lingua_tag(&c->ix, pairs[i].name, pairs[i].nlen);
         if (t == NT) {
             snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'",
                      (int)(pairs[i].nlen > 40 ? 40 : pairs[i].nlen), pairs[i].name);
@@ -545,6 +597,7 @@ static const char *S_tags_entry(void *vctx, const char *key, size_t klen, const 
 
 /* words.yml: word -> counts, collected into a builder. */
 typedef struct words_ctx {
+    lingua_ix ix;
     builder *b;
     double tagtotal[NT];
     char msg[128];
@@ -556,19 +609,19 @@ static const char *S_words_entry(void *vctx, const char *key, size_t klen, const
     words_ctx *c = vctx;
     if (klen > MAXKEY) return "word longer than 96 bytes";
     int fresh;
-    float *cnt = S_builder_get(c->b, key, klen, &fresh);
-    if (!cnt) { c->oom = 1; return "out of memory"; }
+    uint32_t e = S_builder_get(c->b, key, klen, &fresh);
+    if (e == UINT32_MAX) { c->oom = 1; return "out of memory"; }
     if (!fresh) return "word listed twice";
     if (n == 0) return "a word without tags";
     for (int i = 0; i < n; i++) {
-        int t = S_lingua_tag(pairs[i].name, pairs[i].nlen);
+        int t = S_lingua_tag(&c->ix, pairs[i].name, pairs[i].nlen);
         if (t == NT) {
             snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'",
                      (int)(pairs[i].nlen > 40 ? 40 : pairs[i].nlen), pairs[i].name);
             return c->msg;
         }
         if (pairs[i].value > 1e9) return "count too large";
-        cnt[t] += (float)pairs[i].value;
+        S_builder_add(c->b, e, t, (float)pairs[i].value);
         c->tagtotal[t] += pairs[i].value;
     }
     return NULL;
@@ -665,19 +718,17 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
     memset(shape, 0, sizeof shape);
     for (uint32_t e = 0; e < b->n; e++) {
         const float *c = b->counts + (size_t)e * NT;
+        /* adding a zero count changes no sum: only the tags seen */
+        uint8_t seen[NT];
+        int ns = S_builder_seen(b, e, seen);
         double tot = 0;
-        for (int t = 0; t < NT; t++) tot += c[t];
+        for (int j = 0; j < ns; j++) tot += c[seen[j]];
         if (tot > RARE) continue;
         const char *k = b->keys + b->koff[e];
         size_t n = b->klen[e];
         if (k[0] == '*' || S_is_number(k, n) || S_is_ordinal(k, n)) continue;
         int sh = S_shape(k, n);
         if (sh < 0) continue;
-        /* adding a zero count changes no sum: only the tags seen */
-        uint8_t seen[NT];
-        int ns = 0;
-        for (int t = 0; t < NT; t++)
-            if (c[t] != 0) seen[ns++] = (uint8_t)t;
         for (int j = 0; j < ns; j++) shape[sh][seen[j]] += c[seen[j]];
         if (sh != SH_LOWER && sh != SH_CAP) continue;
         char key[MAXKEY + 2];
@@ -685,9 +736,9 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
         for (size_t k2 = 1; k2 <= MAXSUF && k2 < n; k2++) {
             S_lower_copy(k + n - k2, k2, key + 1);
             int fresh;
-            float *sc = S_builder_get(suf, key, k2 + 1, &fresh);
-            if (!sc) return -1;
-            for (int j = 0; j < ns; j++) sc[seen[j]] += c[seen[j]];
+            uint32_t se = S_builder_get(suf, key, k2 + 1, &fresh);
+            if (se == UINT32_MAX) return -1;
+            for (int j = 0; j < ns; j++) S_builder_add(suf, se, seen[j], c[seen[j]]);
         }
     }
     for (int sh = 0; sh < SH_COUNT; sh++) {
@@ -714,6 +765,7 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     DYAD_TRY(S_read_file(&f, dir, "tags.yml", err));
     tags_ctx *tc = calloc(1, sizeof *tc);
     if (!tc) { S_yfile_free(&f); return dyad__err_set(err, DYAD_ENOMEM, "out of memory"); }
+    S_lingua_index(&tc->ix);
     dyad_status st = S_each_entry(&f, S_tags_entry, tc, &n, err);
     if (st == DYAD_OK && n == 0)
         st = dyad__err_set(err, DYAD_EDICT, "%s: no transition rows", f.path);
@@ -734,6 +786,7 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     words_ctx wc;
     memset(&wc, 0, sizeof wc);
     wc.b = &b;
+    S_lingua_index(&wc.ix);
     st = S_each_entry(&f, S_words_entry, &wc, &n, err);
     if (st != DYAD_OK && wc.oom) st = dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f.path);
     if (st == DYAD_OK && n == 0) st = dyad__err_set(err, DYAD_EDICT, "%s: no words", f.path);
@@ -758,6 +811,8 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
                 c[DYAD__T_VBD] += VBX_SHRINK * r;
                 c[DYAD__T_VBN] += VBX_SHRINK * (1 - r);
             }
+            S_builder_add(&b, e, DYAD__T_VBN, 0);   /* the seen bits of the two */
+            S_builder_add(&b, e, DYAD__T_VBD, 0);
         }
         double all = 0;
         for (int t = 0; t < NT; t++) all += wc.tagtotal[t];
