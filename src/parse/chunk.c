@@ -1510,6 +1510,12 @@ static uint32_t S_inline_quotes(const dyad__word *w, uint8_t *tags, uint32_t n, 
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
                         const dyad__lexicon *lex, dyad__arena *a)
 {
+    return dyad__chunk_lx(t, w, tags, n, lex, NULL, a);
+}
+
+dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
+                           const dyad__lexicon *lex, const uint64_t *lxin, dyad__arena *a)
+{
     if (!lex) lex = dyad__lexicon_builtin();
     memset(t, 0, sizeof *t);
     t->root = NONE;
@@ -1549,7 +1555,8 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     /* each word's lists, once */
     uint64_t *lx = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *lx);
     if (!lx) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    for (uint32_t i = 0; i < m; i++) lx[i] = dyad__lex_bits(lex, k.w[i].s, k.w[i].len);
+    for (uint32_t i = 0; i < m; i++)
+        lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : orig ? lxin[orig[i]] : lxin[i];
     k.lx = lx;
     uint32_t root = S_sentence(&k);
     if (k.oom || root == NONE) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
@@ -1953,6 +1960,7 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
 
 struct dyad_chunker {
     const dyad_tagger *tg;
+    dyad__wcache *wc;           /* per spelling: lists, tag candidates */
     const dyad__lexicon *lex;   /* the word lists: the built-in ones, or a
                                    dictionary's (dyad__chunker_set_lexicon) */
     dyad__arena arena;          /* reset by each run */
@@ -1976,7 +1984,9 @@ dyad_status dyad_chunker_new(dyad_chunker **out, const dyad_tagger *tg)
     if (!c) return DYAD_ENOMEM;
     c->tg = tg;
     c->lex = dyad__lexicon_builtin();
-    if (!c->lex) {
+    c->wc = dyad__wcache_new();
+    if (!c->lex || !c->wc) {
+        dyad__wcache_free(c->wc);
         free(c);
         return DYAD_ENOMEM;
     }
@@ -1991,6 +2001,7 @@ void dyad_chunker_free(dyad_chunker *c)
     if (!c) return;
     dyad__arena_free(&c->arena);
     dyad__buf_free(&c->bracket);
+    dyad__wcache_free(c->wc);
     free(c);
 }
 
@@ -2053,14 +2064,15 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
     char at[48];
     dyad_status st = DYAD_OK;
     c->tags = dyad__arena_alloc(a, (size_t)n + 1);
-    if (!c->tags) st = a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    uint64_t *lx = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *lx);   /* the words' lists */
+    if (!c->tags || !lx) st = a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     if (st == DYAD_OK) {
         DYAD__STAGE_BEGIN(t0);
-        st = dyad__tagger_tag(c->tg, w, n, c->tags, a);
+        st = dyad__tagger_tag_cached(c->tg, c->wc, c->lex, w, n, c->tags, lx, a);
         DYAD__STAGE_END(t0, DYAD__STAGE_TAG);
     }
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
-    if (st == DYAD_OK) st = dyad__chunk(&c->tree, w, c->tags, n, c->lex, a);
+    if (st == DYAD_OK) st = dyad__chunk_lx(&c->tree, w, c->tags, n, c->lex, lx, a);
     if (st != DYAD_OK) S_where(tok, 0, at, sizeof at);   /* only a message needs it */
     if (st == DYAD_ELIMIT)
         return dyad__err_set(&c->err, st, "%s: sentence of %u words needs more than the "

@@ -213,6 +213,22 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg,
                              const dyad__word *w, uint32_t n,
                              uint8_t *tags, dyad__arena *a);
 
+/* A word cache: per spelling, what tagging and chunking ask of a word
+ * whatever its sentence (its lexicon lists, its lexicon entry, its
+ * candidate tags), so a word seen before costs one hash probe.  Not
+ * shared: one per chunker (per thread).  NULL on ENOMEM; _free takes
+ * NULL. */
+typedef struct dyad__wcache dyad__wcache;
+dyad__wcache *dyad__wcache_new(void);
+void dyad__wcache_free(dyad__wcache *wc);
+
+/* dyad__tagger_tag with a word cache wc (NULL: none) and, when lx is not
+ * NULL, each word's lexicon lists (dyad__lex_bits of lex; NULL lex: the
+ * built-in lexicon) into lx[0..n).  Same tags as dyad__tagger_tag. */
+dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *wc,
+                                    const dyad__lexicon *lex, const dyad__word *w, uint32_t n,
+                                    uint8_t *tags, uint64_t *lx, dyad__arena *a);
+
 /* ------------------------------------------ chunker (chunk.c) */
 
 /* Builds a sentence tree from tagged words (ROOT over S clauses, NP, VP
@@ -227,6 +243,11 @@ dyad__tree *dyad__chunker_tree(struct dyad_chunker *c);
 
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags,
                         uint32_t n, const dyad__lexicon *lex, dyad__arena *a);
+/* dyad__chunk with each word's lexicon lists given (lx[i]: dyad__lex_bits
+ * of w[i] in lex, as dyad__tagger_tag_cached gives them; NULL: looked up
+ * here). */
+dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
+                           const dyad__lexicon *lex, const uint64_t *lx, dyad__arena *a);
 /* The word lists c's runs read (text/text.h; the built-in lexicon until
  * this is called): the engine gives it its dictionary's. */
 void dyad__chunker_set_lexicon(struct dyad_chunker *c, const dyad__lexicon *lex);

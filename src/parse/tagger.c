@@ -1239,15 +1239,137 @@ static void S_finite(const struct dyad_tagger *tg, const dyad__word *w, uint32_t
     }
 }
 
+/* The candidates of a word from the lexicon and its shape: s[0..len) as
+ * looked up (brackets already mapped), e its entry (UINT32_MAX: none),
+ * init whether it is capitalised at a sentence start in effect.  A
+ * function of these alone, so a word cache may keep its answer. */
+static void S_emission(const struct dyad_tagger *tg, const char *s, size_t len, uint32_t e,
+                       int init, cand *c, int *nc)
+{
+    char low[MAXKEY + 1] = {0};
+    if (e != UINT32_MAX && !init) {
+        S_cand_from_entry(tg, e, c, nc);
+    } else if (S_is_number(s, len) && tg->num) {
+        S_cand_from_entry(tg, tg->num - 1, c, nc);
+    } else if (S_is_ordinal(s, len) && tg->ord) {
+        S_cand_from_entry(tg, tg->ord - 1, c, nc);
+    } else {
+        float p[NT] = {0};
+        uint32_t le = UINT32_MAX;
+        int up = S_upper_at(s, len), title = 0;
+        if (up && len <= MAXKEY) {
+            S_lower_copy(s, len, low);
+            le = S_find(&tg->words, low, len);
+            if (le == UINT32_MAX && len > 1) {
+                /* an all-capitals word written in title case
+                 * elsewhere ("TASS", "Tass") */
+                low[0] = s[0];
+                le = S_find(&tg->words, low, len);
+                title = le != UINT32_MAX;
+            }
+        }
+        if (e != UINT32_MAX) {
+            /* capitalised at the start: the word as written, plus its
+             * lower-case use in proportion to how often each is seen */
+            float te = (float)tg->words.ents[e].total;
+            float tl = le != UINT32_MAX ? (float)tg->words.ents[le].total : 0;
+            S_add_entry(tg, e, te / (te + tl), p);
+            if (le != UINT32_MAX) S_add_entry(tg, le, tl / (te + tl), p);
+        } else {
+            int sh = S_shape(s, len);
+            if (sh < 0) {
+                p[DYAD__T_SYM] = 1;
+            } else {
+                S_unknown(tg, s, len, sh, p);
+                if (le == UINT32_MAX && !init && (sh == SH_CAP || sh == SH_HYPHEN_CAP)) {
+                    /* a capitalised word the lexicon does not know, in
+                     * mid-sentence, is a name ("Zelenskyy", not an
+                     * adverb for its -y) whatever its suffix says */
+                    float tot = 0;
+                    for (int t = 0; t < NT; t++) tot += p[t];
+                    for (int t = 0; t < NT; t++) p[t] *= 0.15f;
+                    p[DYAD__T_NNP] += 0.85f * tot;
+                }
+                if (le != UINT32_MAX) {
+                    /* unknown as written, known in lower case: at the
+                     * start mostly that word, elsewhere mostly a name */
+                    float wl = init || title ? 0.8f : 0.3f;
+                    for (int t = 0; t < NT; t++) p[t] *= 1 - wl;
+                    S_add_entry(tg, le, wl, p);
+                }
+            }
+        }
+        S_cand_from_dense(tg, p, e == UINT32_MAX && le == UINT32_MAX, c, nc);
+    }
+}
+
+/* ------------------------------------------------------- the word cache
+ * Per spelling, what tagging and chunking ask of every word that does not
+ * depend on its sentence: its lexicon lists, its entry in the word table
+ * and its candidates where it is not sentence-initial.  One per chunker
+ * (per thread); a slot holds the last spelling hashed to it. */
+
+#define WC_SLOTS 16384          /* a power of two */
+#define WC_LEN 23               /* longer words are not kept */
+#define NOT_YET (UINT32_MAX - 1)
+
+typedef struct wslot {
+    uint64_t lex;               /* lexicon lists (lexok) */
+    uint32_t ent;               /* word-table entry, NOT_YET, UINT32_MAX */
+    uint8_t len;                /* 0: empty */
+    uint8_t lexok;
+    uint8_t nc;                 /* candidates kept; 0xFF: not yet */
+    char s[WC_LEN];
+    uint8_t ctag[MAXCAND];
+    float ce[MAXCAND];
+} wslot;
+
+struct dyad__wcache {
+    const dyad__lexicon *lex;   /* the lists the slots' lex came from */
+    wslot slots[WC_SLOTS];
+};
+
+dyad__wcache *dyad__wcache_new(void) { return calloc(1, sizeof(dyad__wcache)); }
+
+void dyad__wcache_free(dyad__wcache *wc) { free(wc); }
+
+/* The slot of w, claimed (emptied) when it held another spelling; NULL
+ * when w is not kept (empty or too long). */
+static wslot *S_wc_slot(dyad__wcache *wc, const dyad__word *w)
+{
+    if (w->len == 0 || w->len > WC_LEN) return NULL;
+    uint32_t h = S_hash(w->s, w->len);
+    wslot *sl = &wc->slots[h & (WC_SLOTS - 1)];
+    if (sl->len == w->len && memcmp(sl->s, w->s, w->len) == 0) return sl;
+    sl->len = (uint8_t)w->len;
+    memcpy(sl->s, w->s, w->len);
+    sl->lexok = 0;
+    sl->ent = NOT_YET;
+    sl->nc = 0xFF;
+    return sl;
+}
+
 dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
                              uint8_t *tags, dyad__arena *a)
+{
+    return dyad__tagger_tag_cached(tg, NULL, NULL, w, n, tags, NULL, a);
+}
+
+dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *wc,
+                                    const dyad__lexicon *lex, const dyad__word *w, uint32_t n,
+                                    uint8_t *tags, uint64_t *lx, dyad__arena *a)
 {
     if (n == 0) return DYAD_OK;
     cand *cands = dyad__arena_alloc(a, (size_t)n * MAXCAND * sizeof *cands);
     uint8_t *ncand = dyad__arena_alloc(a, n);
     if (!cands || !ncand) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    if (lx && !lex) lex = dyad__lexicon_builtin();
+    if (wc && wc->lex != lex) {
+        /* other lists: no slot's lex holds */
+        for (size_t k = 0; k < WC_SLOTS; k++) wc->slots[k].lexok = 0;
+        wc->lex = lex;
+    }
     int quotes = 0;
-    char low[MAXKEY + 1];
     /* in a sentence written in lower case, a short word in capitals is an
      * acronym, a name: "IS fighters", "the US", "WHO" */
     uint32_t lowered = 0;
@@ -1257,6 +1379,18 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
         int nc = 0;
         const char *s = w[i].s;
         size_t len = w[i].len;
+        wslot *sl = wc ? S_wc_slot(wc, &w[i]) : NULL;
+        if (lx) {
+            if (!sl) {
+                lx[i] = dyad__lex_bits(lex, s, len);
+            } else {
+                if (!sl->lexok) {
+                    sl->lex = dyad__lex_bits(lex, s, len);
+                    sl->lexok = 1;
+                }
+                lx[i] = sl->lex;
+            }
+        }
         if (lowered >= 3 && len >= 2 && len <= 5) {
             size_t k = 0;
             while (k < len && S_upper((unsigned char)s[k])) k++;
@@ -1279,61 +1413,31 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
         else if (len == 1 && s[0] == '{') { s = "*LCB*"; len = 5; }
         else if (len == 1 && (s[0] == ')' || s[0] == ']')) { s = "*RRB*"; len = 5; }
         else if (len == 1 && s[0] == '}') { s = "*RCB*"; len = 5; }
-        uint32_t e = S_find(&tg->words, s, len);
-        int init = S_upper_at(s, len) && S_initial(w, i);
-        if (e != UINT32_MAX && !init) {
-            S_cand_from_entry(tg, e, c, &nc);
-        } else if (S_is_number(s, len) && tg->num) {
-            S_cand_from_entry(tg, tg->num - 1, c, &nc);
-        } else if (S_is_ordinal(s, len) && tg->ord) {
-            S_cand_from_entry(tg, tg->ord - 1, c, &nc);
+        uint32_t e;
+        if (sl) {
+            if (sl->ent == NOT_YET) sl->ent = S_find(&tg->words, s, len);
+            e = sl->ent;
         } else {
-            float p[NT] = {0};
-            uint32_t le = UINT32_MAX;
-            int up = S_upper_at(s, len), title = 0;
-            if (up && len <= MAXKEY) {
-                S_lower_copy(s, len, low);
-                le = S_find(&tg->words, low, len);
-                if (le == UINT32_MAX && len > 1) {
-                    /* an all-capitals word written in title case
-                     * elsewhere ("TASS", "Tass") */
-                    low[0] = s[0];
-                    le = S_find(&tg->words, low, len);
-                    title = le != UINT32_MAX;
+            e = S_find(&tg->words, s, len);
+        }
+        int init = S_upper_at(s, len) && S_initial(w, i);
+        if (sl && !init) {
+            if (sl->nc == 0xFF) {
+                S_emission(tg, s, len, e, 0, c, &nc);
+                for (int k = 0; k < nc; k++) {
+                    sl->ctag[k] = c[k].tag;
+                    sl->ce[k] = c[k].e;
                 }
-            }
-            if (e != UINT32_MAX) {
-                /* capitalised at the start: the word as written, plus its
-                 * lower-case use in proportion to how often each is seen */
-                float te = (float)tg->words.ents[e].total;
-                float tl = le != UINT32_MAX ? (float)tg->words.ents[le].total : 0;
-                S_add_entry(tg, e, te / (te + tl), p);
-                if (le != UINT32_MAX) S_add_entry(tg, le, tl / (te + tl), p);
+                sl->nc = (uint8_t)nc;
             } else {
-                int sh = S_shape(s, len);
-                if (sh < 0) {
-                    p[DYAD__T_SYM] = 1;
-                } else {
-                    S_unknown(tg, s, len, sh, p);
-                    if (le == UINT32_MAX && !init && (sh == SH_CAP || sh == SH_HYPHEN_CAP)) {
-                        /* a capitalised word the lexicon does not know, in
-                         * mid-sentence, is a name ("Zelenskyy", not an
-                         * adverb for its -y) whatever its suffix says */
-                        float tot = 0;
-                        for (int t = 0; t < NT; t++) tot += p[t];
-                        for (int t = 0; t < NT; t++) p[t] *= 0.15f;
-                        p[DYAD__T_NNP] += 0.85f * tot;
-                    }
-                    if (le != UINT32_MAX) {
-                        /* unknown as written, known in lower case: at the
-                         * start mostly that word, elsewhere mostly a name */
-                        float wl = init || title ? 0.8f : 0.3f;
-                        for (int t = 0; t < NT; t++) p[t] *= 1 - wl;
-                        S_add_entry(tg, le, wl, p);
-                    }
+                nc = sl->nc;
+                for (int k = 0; k < nc; k++) {
+                    c[k].tag = sl->ctag[k];
+                    c[k].e = sl->ce[k];
                 }
             }
-            S_cand_from_dense(tg, p, e == UINT32_MAX && le == UINT32_MAX, c, &nc);
+        } else {
+            S_emission(tg, s, len, e, init, c, &nc);
         }
         S_constrain(tg, w, i, n, tags, c, &nc);
         if (nc == 0) { c[0].tag = DYAD__T_NN; c[0].e = 0; nc = 1; }
