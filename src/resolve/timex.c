@@ -835,6 +835,16 @@ static int S_core_at(const char *const *w, size_t n, size_t j)
            ((k & K_THAT) && (kn & (K_UNIT | K_DAYPART)));
 }
 
+/* May a try at word i read a lead (S_match's preposition, or S_part's
+ * first word) there?  Errs on the side of yes. */
+static int S_lead_at(const char *const *w, size_t n, size_t i)
+{
+    static const char *const leads[] = {"on", "in", "during", "of", "at", "since", "from",
+                                        "until", "till", "through", "by", "before", "after",
+                                        "early", "mid", "late", "earlier", "later", "the", NULL};
+    return S_one_of(S_w(w, n, i), leads) != 0;
+}
+
 size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, size_t cap)
 {
     size_t found = 0;
@@ -850,6 +860,12 @@ size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, si
         if (core == n) break;
         if (core > i + 4) {     /* no try before core - 4 can reach it */
             i = core - 4;
+            continue;
+        }
+        if (core > i && !S_lead_at(words, n, i)) {
+            /* no core starts at i, and no preposition or part word there
+             * can lead to one further on: the try would find nothing */
+            i++;
             continue;
         }
         size_t e = S_match(words, n, i, &out[found]);
