@@ -44,6 +44,8 @@ typedef struct ck {
     int wh_subject;       /* the next clause's subject is a wh-word */
     int in_subject;       /* parsing a clause's subject (its own phrases too) */
     const uint64_t *lx;   /* per word: its lexicon lists (text/text.h) */
+    uint32_t *npe;        /* per word: S_np_base_end there, NONE when not
+                             yet known; forgotten when a tag changes */
     dyad__arena *a;
 } ck;
 
@@ -210,7 +212,27 @@ static int S_contact_relative(const ck *k, uint32_t i)
 /* Where a base noun phrase starting at i ends (i when there is none).
  * Base: [PDT] [DT|PRP$|WP$|$] [QP] (JJ|CD|NN*|FW|VBN/VBG before a noun|RB
  * before JJ/CD)* [POS]. */
+static uint32_t S_np_base_end_at(const ck *k, uint32_t i);
+
+/* Where a base noun phrase starting at i ends (i: none there).  The
+ * descent asks this of the same word many times (lookahead, then the
+ * phrase itself); the answer depends on the words and tags only, so it is
+ * kept until a tag changes (S_retag). */
 static uint32_t S_np_base_end(const ck *k, uint32_t i)
+{
+    if (!k->npe || i >= k->n) return S_np_base_end_at(k, i);
+    if (k->npe[i] == NONE) k->npe[i] = S_np_base_end_at(k, i);
+    return k->npe[i];
+}
+
+/* Changes the tag of word i, forgetting what was computed from the old. */
+static void S_retag(ck *k, uint32_t i, int tag)
+{
+    k->tag[i] = (uint8_t)tag;
+    if (k->npe) memset(k->npe, 0xff, (size_t)k->n * sizeof *k->npe);
+}
+
+static uint32_t S_np_base_end_at(const ck *k, uint32_t i)
 {
     uint32_t j = i;
     int t = S_tag(k, j);
@@ -616,7 +638,7 @@ static uint32_t S_np(ck *k, int mode)
             /* reduced relative: "memos sent by Bree"; a finite verb
              * cannot follow an object, so a past tense here is the
              * participle */
-            if (t == DYAD__T_VBD) k->tag[i] = DYAD__T_VBN;
+            if (t == DYAD__T_VBD) S_retag(k, i, DYAD__T_VBN);
             uint32_t vp = S_vp(k);
             add = vp;
         } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG) && (mode & NP_SUBJ) &&
@@ -1033,7 +1055,7 @@ static uint32_t S_vp(ck *k)
         if (k->depth >= CK_MAXDEPTH) break;
         /* "attacked X and killed(VBN) Y": the same tense as the first */
         if (nchain == 1 && k->tag[a] == DYAD__T_VBD && tv == DYAD__T_VBN && !S_aux(k, v))
-            k->tag[v] = DYAD__T_VBD;
+            S_retag(k, v, DYAD__T_VBD);
         k->i = j + 1;
         uint32_t co = S_node(k, DYAD__L_VP, a);
         S_add(k, co, outer);
@@ -1122,7 +1144,7 @@ static uint32_t S_clause(ck *k)
             /* a clause's own verb right after its subject is finite: a
              * lone past participle there is the tagger mistaking the
              * past tense ("Protesters burned tires") */
-            if ((subject || wh) && t == DYAD__T_VBN && !S_aux(k, i)) k->tag[i] = DYAD__T_VBD;
+            if ((subject || wh) && t == DYAD__T_VBN && !S_aux(k, i)) S_retag(k, i, DYAD__T_VBD);
             add = S_vp(k);
             vp = 1;
         } else if (subject && t == DYAD__T_COMMA &&
@@ -1558,6 +1580,9 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     for (uint32_t i = 0; i < m; i++)
         lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : orig ? lxin[orig[i]] : lxin[i];
     k.lx = lx;
+    k.npe = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *k.npe);
+    if (!k.npe) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    memset(k.npe, 0xff, ((size_t)m + 1) * sizeof *k.npe);
     uint32_t root = S_sentence(&k);
     if (k.oom || root == NONE) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     if (orig) {
