@@ -1306,7 +1306,7 @@ static void S_emission(const struct dyad_tagger *tg, const char *s, size_t len, 
 /* ------------------------------------------------------- the word cache
  * Per spelling, what tagging and chunking ask of every word that does not
  * depend on its sentence: its lexicon lists, its entry in the word table
- * and its candidates where it is not sentence-initial.  One per chunker
+ * and its candidates (sentence-initial in effect or not).  One per chunker
  * (per thread); a slot holds the last spelling hashed to it. */
 
 #define WC_SLOTS 16384          /* a power of two */
@@ -1318,10 +1318,11 @@ typedef struct wslot {
     uint32_t ent;               /* word-table entry, NOT_YET, UINT32_MAX */
     uint8_t len;                /* 0: empty */
     uint8_t lexok;
-    uint8_t nc;                 /* candidates kept; 0xFF: not yet */
+    uint8_t nc[2];              /* candidates kept, not sentence-initial
+                                   [0] and initial [1]; 0xFF: not yet */
     char s[WC_LEN];
-    uint8_t ctag[MAXCAND];
-    float ce[MAXCAND];
+    uint8_t ctag[2][MAXCAND];
+    float ce[2][MAXCAND];
 } wslot;
 
 struct dyad__wcache {
@@ -1345,7 +1346,7 @@ static wslot *S_wc_slot(dyad__wcache *wc, const dyad__word *w)
     memcpy(sl->s, w->s, w->len);
     sl->lexok = 0;
     sl->ent = NOT_YET;
-    sl->nc = 0xFF;
+    sl->nc[0] = sl->nc[1] = 0xFF;
     return sl;
 }
 
@@ -1421,19 +1422,20 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
             e = S_find(&tg->words, s, len);
         }
         int init = S_upper_at(s, len) && S_initial(w, i);
-        if (sl && !init) {
-            if (sl->nc == 0xFF) {
-                S_emission(tg, s, len, e, 0, c, &nc);
+        if (sl) {
+            int x = init != 0;
+            if (sl->nc[x] == 0xFF) {
+                S_emission(tg, s, len, e, x, c, &nc);
                 for (int k = 0; k < nc; k++) {
-                    sl->ctag[k] = c[k].tag;
-                    sl->ce[k] = c[k].e;
+                    sl->ctag[x][k] = c[k].tag;
+                    sl->ce[x][k] = c[k].e;
                 }
-                sl->nc = (uint8_t)nc;
+                sl->nc[x] = (uint8_t)nc;
             } else {
-                nc = sl->nc;
+                nc = sl->nc[x];
                 for (int k = 0; k < nc; k++) {
-                    c[k].tag = sl->ctag[k];
-                    c[k].e = sl->ce[k];
+                    c[k].tag = sl->ctag[x][k];
+                    c[k].e = sl->ce[x][k];
                 }
             }
         } else {
