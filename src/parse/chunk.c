@@ -126,6 +126,23 @@ static const char *const S_have[] = {"have", "has", "had", "having", "'ve", "'d"
 static const char *const S_do[] = {"do", "does", "did", NULL};
 static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", NULL};
 
+/* Which of the four lists above word s[0..n) is in (AC_* bits).  Their
+ * words have 2 to 7 bytes and begin with one of "abdghiw'": any other
+ * word is in none, at once. */
+enum { AC_BE = 1, AC_HAVE = 2, AC_DO = 4, AC_GET = 8 };
+static unsigned S_aux_class(const char *s, size_t n)
+{
+    if (n < 2 || n > 7) return 0;
+    switch (s[0] | 0x20) {
+    case 'a': case 'b': case 'd': case 'g': case 'h': case 'i': case 'w': case '\'' | 0x20:
+        break;
+    default:
+        return 0;
+    }
+    return (S_in(s, n, S_be) ? AC_BE : 0) | (S_in(s, n, S_have) ? AC_HAVE : 0) |
+           (S_in(s, n, S_do) ? AC_DO : 0) | (S_in(s, n, S_get) ? AC_GET : 0);
+}
+
 /* Verbs that report speech or thought and take a clause ("X said Y"):
  * the lexicon's list "speech". */
 static int S_speech_word(const ck *k, uint32_t i) { return S_lx(k, i, DYAD__LX_SPEECH); }
@@ -427,12 +444,11 @@ static int S_aux(const ck *k, uint32_t i)
     if (t == DYAD__T_MD) return S_verb(nt);
     if (t == DYAD__T_TO) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
     if (!S_verb(t)) return 0;
-    const char *s = k->w[i].s;
-    size_t n = k->w[i].len;
-    if (S_in(s, n, S_be)) return nt == DYAD__T_VBG || nt == DYAD__T_VBN;
-    if (S_in(s, n, S_have)) return nt == DYAD__T_VBN;
-    if (S_in(s, n, S_do)) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
-    if (S_in(s, n, S_get)) return nt == DYAD__T_VBN;
+    unsigned ac = S_aux_class(k->w[i].s, k->w[i].len);
+    if (ac & AC_BE) return nt == DYAD__T_VBG || nt == DYAD__T_VBN;
+    if (ac & AC_HAVE) return nt == DYAD__T_VBN;
+    if (ac & AC_DO) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
+    if (ac & AC_GET) return nt == DYAD__T_VBN;
     return 0;
 }
 
@@ -1615,7 +1631,6 @@ static int S_verbal(const dyad__ptok *tk)
            tk->code == DYAD__T_MD || tk->code == DYAD__T_TO;
 }
 
-static int S_word_in(const char *w, const char *const *list) { return S_in(w, strlen(w), list); }
 
 static int S_neg_word(const char *w)
 {
@@ -1690,9 +1705,10 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
             unsigned nt = t->toks[st->toks[x + 1]].code;
             int vbn = (nt == DYAD__T_VBN) || (nt == DYAD__TC_AUXN);
             int vbg = (nt == DYAD__T_VBG) || (nt == DYAD__TC_AUXG);
-            if (S_word_in(w, S_have) && vbn) g->perfect = 1;
-            if (S_word_in(w, S_be) && vbg) g->progressive = 1;
-            if ((S_word_in(w, S_be) || S_word_in(w, S_get)) && vbn && x + 1 == st->n - 1) g->passive = 1;
+            unsigned ac = S_aux_class(w, strlen(w));
+            if ((ac & AC_HAVE) && vbn) g->perfect = 1;
+            if ((ac & AC_BE) && vbg) g->progressive = 1;
+            if ((ac & (AC_BE | AC_GET)) && vbn && x + 1 == st->n - 1) g->passive = 1;
         }
     }
     unsigned ft = t->toks[st->toks[0]].code;
@@ -1927,8 +1943,7 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                 const char *lw = t->toks[lv].word, *lt = t->toks[lv].tag;
                 unsigned lc = t->toks[lv].code;
                 int auxlike = lc == DYAD__T_MD || lc == DYAD__T_TO || (lt[0] == 'A') ||
-                              S_word_in(lw, S_be) || S_word_in(lw, S_have) || S_word_in(lw, S_do) ||
-                              S_word_in(lw, S_get);
+                              S_aux_class(lw, strlen(lw)) != 0;
                 uint32_t next = NONE;
                 for (size_t x = last_verbal + 1; x < nk; x++)
                     if (kids[x].node != NONE && t->nodes[kids[x].node].label == DYAD__L_VP) {
