@@ -2191,7 +2191,10 @@ dyad__tree *dyad__chunker_tree(dyad_chunker *c) { return &c->tree; }
 
 void dyad__chunker_set_lexicon(dyad_chunker *c, const dyad__lexicon *lex)
 {
-    if (c && lex) c->lex = lex;
+    if (c && lex) {
+        c->lex = lex;
+        dyad__wcache_forget_lists(c->wc);
+    }
 }
 
 dyad_status dyad_chunker_run_words(dyad_chunker *c, const char *const *words, size_t n)

@@ -221,6 +221,9 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg,
 typedef struct dyad__wcache dyad__wcache;
 dyad__wcache *dyad__wcache_new(void);
 void dyad__wcache_free(dyad__wcache *wc);
+/* Forgets every word's lexicon lists (the lists changed: a lexicon at the
+ * same address may hold others). */
+void dyad__wcache_forget_lists(dyad__wcache *wc);
 
 /* dyad__tagger_tag with a word cache wc (NULL: none) and, when lx is not
  * NULL, each word's lexicon lists (dyad__lex_bits of lex; NULL lex: the

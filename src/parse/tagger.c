@@ -1334,6 +1334,13 @@ dyad__wcache *dyad__wcache_new(void) { return calloc(1, sizeof(dyad__wcache)); }
 
 void dyad__wcache_free(dyad__wcache *wc) { free(wc); }
 
+void dyad__wcache_forget_lists(dyad__wcache *wc)
+{
+    if (!wc) return;
+    for (size_t k = 0; k < WC_SLOTS; k++) wc->slots[k].lexok = 0;
+    wc->lex = NULL;
+}
+
 /* The slot of w, claimed (emptied) when it held another spelling; NULL
  * when w is not kept (empty or too long). */
 static wslot *S_wc_slot(dyad__wcache *wc, const dyad__word *w)
@@ -1366,8 +1373,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
     if (!cands || !ncand) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     if (lx && !lex) lex = dyad__lexicon_builtin();
     if (wc && wc->lex != lex) {
-        /* other lists: no slot's lex holds */
-        for (size_t k = 0; k < WC_SLOTS; k++) wc->slots[k].lexok = 0;
+        dyad__wcache_forget_lists(wc);   /* other lists: no slot's lex holds */
         wc->lex = lex;
     }
     int quotes = 0;
