@@ -159,6 +159,8 @@ typedef struct builder {
     uint32_t *slots;
     uint32_t *koff;
     uint8_t *klen;
+    uint32_t *hash;      /* S_hash of each key: growing and freezing do
+                            not hash again */
     float *counts;       /* cap * NT */
     uint64_t *seen;      /* per key: bit t set when counts[t] != 0, so
                             the passes over a key visit its few tags, not
@@ -169,7 +171,8 @@ typedef struct builder {
 
 static void S_builder_free(builder *b)
 {
-    free(b->slots); free(b->koff); free(b->klen); free(b->counts); free(b->seen); free(b->keys);
+    free(b->slots); free(b->koff); free(b->klen); free(b->hash); free(b->counts); free(b->seen);
+    free(b->keys);
     memset(b, 0, sizeof *b);
 }
 
@@ -180,18 +183,20 @@ static int S_builder_grow(builder *b)
     if (koff) b->koff = koff;
     uint8_t *klen = realloc(b->klen, cap);
     if (klen) b->klen = klen;
+    uint32_t *hash = realloc(b->hash, cap * sizeof *hash);
+    if (hash) b->hash = hash;
     float *counts = realloc(b->counts, (size_t)cap * NT * sizeof *counts);
     if (counts) b->counts = counts;
     uint64_t *seen = realloc(b->seen, (size_t)cap * sizeof *seen);
     if (seen) b->seen = seen;
     uint32_t *slots = calloc((size_t)cap * 2, sizeof *slots);
-    if (!koff || !klen || !counts || !seen || !slots) { free(slots); return -1; }
+    if (!koff || !klen || !hash || !counts || !seen || !slots) { free(slots); return -1; }
     free(b->slots);
     b->slots = slots;
     b->mask = cap * 2 - 1;
     b->cap = cap;
     for (uint32_t e = 0; e < b->n; e++) {
-        uint32_t h = S_hash(b->keys + b->koff[e], b->klen[e]) & b->mask;
+        uint32_t h = b->hash[e] & b->mask;
         while (b->slots[h]) h = (h + 1) & b->mask;
         b->slots[h] = e + 1;
     }
@@ -209,7 +214,8 @@ static uint32_t S_builder_get(builder *b, const char *s, size_t n, int *fresh)
             uint32_t e = b->slots[h];
             if (e == 0) break;
             e--;
-            if (b->klen[e] == n && memcmp(b->keys + b->koff[e], s, n) == 0) return e;
+            if (b->hash[e] == hash && b->klen[e] == n && memcmp(b->keys + b->koff[e], s, n) == 0)
+                return e;
         }
     }
     if (b->n == b->cap && S_builder_grow(b) != 0) return UINT32_MAX;
@@ -225,6 +231,7 @@ static uint32_t S_builder_get(builder *b, const char *s, size_t n, int *fresh)
     memcpy(b->keys + b->klen_total, s, n);
     b->koff[e] = (uint32_t)b->klen_total;
     b->klen[e] = (uint8_t)n;
+    b->hash[e] = hash;
     b->klen_total += n;
     uint32_t h = hash & b->mask;
     while (b->slots[h]) h = (h + 1) & b->mask;
@@ -305,7 +312,7 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
             tb->dist[d].e = logf(tb->dist[d].p) - logprior[t];
             d++;
         }
-        uint32_t hash = S_hash(b->keys + b->koff[e], b->klen[e]);
+        uint32_t hash = b->hash[e];
         uint32_t h = hash & tb->mask;
         while (tb->slots[h]) h = (h + 1) & tb->mask;
         tb->slots[h] = (uint64_t)hash << 32 | (e + 1);
