@@ -55,6 +55,16 @@ size_t dyad__place_fold(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            /* ASCII, most of every name: what the general path below
+             * does with it, without decoding */
+            i++;
+            if (c == '\'' || c == '`') continue;
+            if (k + 1 > cap) return 0;
+            out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
         int32_t cp;
         size_t len = dyad__utf8_decode((const unsigned char *)s + i, n - i, &cp);
         if (len == 0) return 0;
