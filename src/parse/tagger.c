@@ -1056,7 +1056,7 @@ static int S_word_in(const dyad__word *w, const char *const *list)
     if (S_upper(c0)) c0 = (unsigned char)(c0 + 32);
     for (; *list; list++) {
         const char *s = *list;
-        if ((unsigned char)s[0] != c0) continue;
+        if (!s[0] || (unsigned char)s[0] != c0) continue;
         size_t i = 1;
         for (; i < w->len; i++) {
             unsigned char c = (unsigned char)w->s[i];
