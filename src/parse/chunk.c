@@ -44,8 +44,9 @@ typedef struct ck {
     int wh_subject;       /* the next clause's subject is a wh-word */
     int in_subject;       /* parsing a clause's subject (its own phrases too) */
     const uint64_t *lx;   /* per word: its lexicon lists (text/text.h) */
-    uint32_t *npe;        /* per word: S_np_base_end there, NONE when not
-                             yet known; forgotten when a tag changes */
+    struct npend { uint32_t end, gen; } *npe;   /* per word: S_np_base_end
+                             there, valid while gen is npe_gen */
+    uint32_t npe_gen;     /* moves on when a tag changes (S_retag) */
     dyad__arena *a;
 } ck;
 
@@ -226,9 +227,6 @@ static int S_contact_relative(const ck *k, uint32_t i)
                         (S_tag(k, j) == DYAD__T_VBN && !S_is(k, j + 1, "by")));
 }
 
-/* Where a base noun phrase starting at i ends (i when there is none).
- * Base: [PDT] [DT|PRP$|WP$|$] [QP] (JJ|CD|NN*|FW|VBN/VBG before a noun|RB
- * before JJ/CD)* [POS]. */
 static uint32_t S_np_base_end_at(const ck *k, uint32_t i);
 
 /* Where a base noun phrase starting at i ends (i: none there).  The
@@ -238,17 +236,24 @@ static uint32_t S_np_base_end_at(const ck *k, uint32_t i);
 static uint32_t S_np_base_end(const ck *k, uint32_t i)
 {
     if (!k->npe || i >= k->n) return S_np_base_end_at(k, i);
-    if (k->npe[i] == NONE) k->npe[i] = S_np_base_end_at(k, i);
-    return k->npe[i];
+    if (k->npe[i].gen != k->npe_gen) {
+        k->npe[i].end = S_np_base_end_at(k, i);
+        k->npe[i].gen = k->npe_gen;
+    }
+    return k->npe[i].end;
 }
 
-/* Changes the tag of word i, forgetting what was computed from the old. */
+/* Changes the tag of word i, forgetting what was computed from the old
+ * (in O(1): a sentence may have thousands of corrections). */
 static void S_retag(ck *k, uint32_t i, int tag)
 {
     k->tag[i] = (uint8_t)tag;
-    if (k->npe) memset(k->npe, 0xff, (size_t)k->n * sizeof *k->npe);
+    k->npe_gen++;
 }
 
+/* Where a base noun phrase starting at i ends (i when there is none).
+ * Base: [PDT] [DT|PRP$|WP$|$] [QP] (JJ|CD|NN*|FW|VBN/VBG before a noun|RB
+ * before JJ/CD)* [POS]. */
 static uint32_t S_np_base_end_at(const ck *k, uint32_t i)
 {
     uint32_t j = i;
@@ -1596,9 +1601,9 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     for (uint32_t i = 0; i < m; i++)
         lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : orig ? lxin[orig[i]] : lxin[i];
     k.lx = lx;
-    k.npe = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *k.npe);
+    k.npe = dyad__arena_zalloc(a, ((size_t)m + 1) * sizeof *k.npe);   /* gen 0: unknown */
     if (!k.npe) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    memset(k.npe, 0xff, ((size_t)m + 1) * sizeof *k.npe);
+    k.npe_gen = 1;
     uint32_t root = S_sentence(&k);
     if (k.oom || root == NONE) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     if (orig) {
