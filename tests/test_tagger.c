@@ -3,7 +3,8 @@
  * sentences, chunk trees of typical news sentences and their verb groups,
  * verb groups of Treebank trees, refusal (with file and line) of
  * malformed tagger data, the tree invariants on odd and long input, the
- * public API, and -- when ../shared is present -- the agreement of our
+ * word cache (the same tags, lists and trees with and without it), tag
+ * codes, the public API, and -- when ../shared is present -- the agreement of our
  * tags with the tags of every parse in the PETRARCH validation records
  * and the GigaWord sample (at least 95%).  Tests that need the Lingua
  * data (Debian's liblingua-en-tagger-perl) skip with a message without it.
@@ -718,6 +719,136 @@ static void test_chunk_real(void **state)
     dyad_reader_free(r);
 }
 
+/* ---------------------------------------------------------- word cache */
+
+/* Tags and chunks w[0..n) twice -- plainly, and through the word cache
+ * (with the words' lexicon lists) -- and asserts the same tags (before
+ * and after the chunker's corrections), lists and tree. */
+static void S_same_cached(dyad__wcache *wc, const dyad__word *w, uint32_t n)
+{
+    static uint8_t t1[4096], t2[4096];
+    static uint64_t lx[4096];
+    static char tree1[65536];
+    assert_true(n <= 4096);
+    /* tags first, both ways: the chunker corrects tags in place */
+    dyad__arena_reset(&A);
+    assert_int_equal(dyad__tagger_tag(TG, w, n, t1, &A), DYAD_OK);
+    assert_int_equal(dyad__tagger_tag_cached(TG, wc, NULL, w, n, t2, lx, &A), DYAD_OK);
+    for (uint32_t i = 0; i < n; i++) {
+        assert_int_equal(t1[i], t2[i]);
+        assert_true(lx[i] == dyad__lex_bits(dyad__lexicon_builtin(), w[i].s, w[i].len));
+    }
+    dyad__buf b;
+    dyad__buf_init(&b);
+    assert_int_equal(dyad__chunk(&T, w, t1, n, NULL, &A), DYAD_OK);
+    if (n) dyad__tree_write(&T, T.root, &b);
+    snprintf(tree1, sizeof tree1, "%s", n ? dyad__buf_cstr(&b) : "");
+    dyad__buf_clear(&b);
+    assert_int_equal(dyad__chunk_lx(&T, w, t2, n, NULL, lx, &A), DYAD_OK);
+    if (n) {
+        dyad__tree_write(&T, T.root, &b);
+        assert_string_equal(dyad__buf_cstr(&b), tree1);
+    }
+    for (uint32_t i = 0; i < n; i++) assert_int_equal(t1[i], t2[i]);
+    dyad__buf_free(&b);
+}
+
+/* The word cache changes no tag, list or tree: our own sentences, where
+ * the same spellings come sentence-initial and not, in capitals and not,
+ * brackets and long words included, each twice (the second time from
+ * the cache); and -- when ../shared is present -- every VOA and seed
+ * sentence, twice. */
+static void test_wcache(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    static const char *const sentences[] = {
+        "Lima protested after Peru closed the border .",
+        "Protesters in Lima said the talks in Quito had failed .",
+        "Quito said Lima was ( again ) stalling , officials said .",
+        "LIMA SAID QUITO WAS STALLING .",
+        "the minister of Bolivia said that Bolivia would not attend the summit",
+        "Said the Norwegian envoy : Peru will be invited .",
+        "Internationalisationalisms-notwithstanding Oslo mediated between the two sides .",
+        "Oslo mediated .",
+        "\" Talks resumed \" , Oslo said .",
+    };
+    dyad__wcache *wc = dyad__wcache_new();
+    assert_non_null(wc);
+    static dyad__word w[256];
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < DYAD_ARRAY_LEN(sentences); k++) {
+            uint32_t n = S_words(sentences[k], w, 256);
+            S_same_cached(wc, w, n);
+        }
+    S_same_cached(wc, w, 0);
+    /* other lists: the cache forgets the lists it holds */
+    dyad__wcache_forget_lists(wc);
+    uint32_t n = S_words(sentences[0], w, 256);
+    S_same_cached(wc, w, n);
+    if (!shared_present()) {
+        printf("SKIP (the corpus part): ../shared is absent\n");
+        dyad__wcache_free(wc);
+        return;
+    }
+    dyad_text *tx;
+    assert_int_equal(dyad_text_new(&tx), DYAD_OK);
+    size_t sentences_done = 0;
+    static dyad__word cw[4096];
+    for (int pass = 0; pass < 2; pass++) {
+        dyad_reader *r;
+        assert_int_equal(dyad_reader_new(&r, NULL), DYAD_OK);
+        dyad_reader_add(r, shared_path("corpus/voa/voa_stories.jsonl"));
+        dyad_reader_add(r, shared_path("corpus/seeds/seeds.jsonl"));
+        const dyad_doc *doc;
+        dyad_status st;
+        while ((st = dyad_reader_next(r, &doc)) != DYAD_EOF) {
+            assert_int_equal(st, DYAD_OK);
+            assert_int_equal(dyad_text_analyze(tx, doc), DYAD_OK);
+            size_t ntok;
+            const dyad_token *tok = dyad_text_tokens(tx, &ntok);
+            for (size_t i = 0; i < dyad_text_sentence_count(tx); i++) {
+                const dyad_sentence *s = dyad_text_sentence(tx, i);
+                if (s->ntokens > 4096) continue;
+                for (size_t k = 0; k < s->ntokens; k++) {
+                    cw[k].s = tok[s->first_token + k].norm;
+                    cw[k].len = tok[s->first_token + k].norm_len;
+                }
+                S_same_cached(wc, cw, (uint32_t)s->ntokens);
+                sentences_done++;
+            }
+        }
+        dyad_reader_free(r);
+    }
+    printf("compared %zu real sentences with and without the cache\n", sentences_done);
+    assert_true(sentences_done > 2000);
+    dyad_text_free(tx);
+    dyad__wcache_free(wc);
+}
+
+/* Tag codes are equal exactly when the tag strings are. */
+static void test_tag_codes(void **state)
+{
+    (void)state;
+    static const char *const tags[] = {"NN", "NNP", "NNPS", "VB", "VBD", "PRP$", "-LRB-", ".",
+                                       ",", "``", "''", "AUX", "AUXB", "AUXD", "AUXG", "AUXN",
+                                       "AUXP", "AUXZ", "NP", "VP", "S", "SBAR", "ROOT", "X",
+                                       "NP-TMP", "aux", "nn", "", "-NONE-", "VBX", "AUXQ"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(tags); i++)
+        for (size_t j = 0; j < DYAD_ARRAY_LEN(tags); j++) {
+            unsigned a = dyad__tag_code(tags[i]), b = dyad__tag_code(tags[j]);
+            int known = a != DYAD__TC_OTHER && b != DYAD__TC_OTHER;
+            if (known) assert_int_equal(a == b, strcmp(tags[i], tags[j]) == 0);
+        }
+    assert_int_equal(dyad__tag_code("NNP"), DYAD__T_NNP);
+    assert_int_equal(dyad__tag_code("AUXP"), DYAD__TC_AUXP);
+    assert_int_equal(dyad__tag_code("NP"), dyad__label_code(DYAD__L_NP));
+    assert_int_equal(dyad__tag_code("NP-TMP"), DYAD__TC_OTHER);
+    assert_int_equal(dyad__tag_code(""), DYAD__TC_OTHER);
+    assert_int_equal(dyad__label_code(DYAD__L_OTHER), DYAD__TC_OTHER);
+    assert_true(DYAD__TC_OTHER < 256);
+}
+
 /* ---------------------------------------------------------- public API */
 
 /* The chunker's limits through the public handle: a sentence of more
@@ -933,6 +1064,8 @@ int main(void)
         cmocka_unit_test(test_chunk_long),
         cmocka_unit_test(test_chunk_flat_runs),
         cmocka_unit_test(test_chunk_real),
+        cmocka_unit_test(test_wcache),
+        cmocka_unit_test(test_tag_codes),
         cmocka_unit_test(test_public_api),
         cmocka_unit_test(test_chunker_limits),
         cmocka_unit_test(test_agreement),

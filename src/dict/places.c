@@ -36,6 +36,9 @@ struct dyad_places {
     size_t n, cap;
     char (*codes)[4];           /* valid country codes, sorted */
     size_t ncodes, cap_codes;
+    uint8_t code_bits[(26 * 26 * 26 + 7) / 8];   /* the same codes as a set of
+                                                   bits (every code is three
+                                                   capitals: S_code3) */
     size_t ncities, noverlay, ncountries;
     unsigned max_words;
 };
@@ -52,6 +55,16 @@ size_t dyad__place_fold(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            /* ASCII, most of every name: what the general path below
+             * does with it, without decoding */
+            i++;
+            if (c == '\'' || c == '`') continue;
+            if (k + 1 > cap) return 0;
+            out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
         int32_t cp;
         size_t len = dyad__utf8_decode((const unsigned char *)s + i, n - i, &cp);
         if (len == 0) return 0;
@@ -166,6 +179,12 @@ static int S_code3(const char *s)
 {
     return strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
            s[2] >= 'A' && s[2] <= 'Z';
+}
+
+/* The number of a code of three capitals, 0 .. 26^3 - 1. */
+static unsigned S_code_index(const char *s)
+{
+    return ((unsigned)(s[0] - 'A') * 26 + (unsigned)(s[1] - 'A')) * 26 + (unsigned)(s[2] - 'A');
 }
 
 static int S_add_code(dyad_places *p, const char *code)
@@ -342,6 +361,10 @@ static dyad_status S_load_dir(dyad_places *p, const char *dir)
     if (st != DYAD_OK) return st;
     if (p->n) qsort(p->v, p->n, sizeof *p->v, S_cmp_place);
     if (p->ncodes) qsort(p->codes, p->ncodes, sizeof *p->codes, S_cmp_code);
+    for (size_t i = 0; i < p->ncodes; i++) {
+        unsigned b = S_code_index(p->codes[i]);
+        p->code_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
+    }
     /* every place's country must be a known one */
     for (size_t i = 0; i < p->n; i++)
         if (!dyad__places_country_ok(p, p->v[i].country))
@@ -416,16 +439,10 @@ size_t dyad__places_find(const dyad_places *p, const char *key, const dyad__plac
 
 int dyad__places_country_ok(const dyad_places *p, const char *code)
 {
-    if (!p || !code || strlen(code) != 3) return 0;
-    size_t lo = 0, hi = p->ncodes;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(p->codes[mid], code);
-        if (c == 0) return 1;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return 0;
+    /* every known code is three capitals (S_code3), so nothing else is one */
+    if (!p || !code || !S_code3(code)) return 0;
+    unsigned b = S_code_index(code);
+    return (p->code_bits[b >> 3] >> (b & 7)) & 1u;
 }
 
 unsigned dyad__places_max_words(const dyad_places *p) { return p ? p->max_words : 0; }

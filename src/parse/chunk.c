@@ -44,6 +44,9 @@ typedef struct ck {
     int wh_subject;       /* the next clause's subject is a wh-word */
     int in_subject;       /* parsing a clause's subject (its own phrases too) */
     const uint64_t *lx;   /* per word: its lexicon lists (text/text.h) */
+    struct npend { uint32_t end, gen; } *npe;   /* per word: S_np_base_end
+                             there, valid while gen is npe_gen */
+    uint32_t npe_gen;     /* moves on when a tag changes (S_retag) */
     dyad__arena *a;
 } ck;
 
@@ -76,16 +79,15 @@ static int S_adverb(int t) { return t == DYAD__T_RB || t == DYAD__T_RBR || t == 
 /* Case-insensitive comparison of a word with a lower-case string. */
 static int S_eq(const char *s, size_t n, const char *lit)
 {
-    /* the first letter rejects almost every candidate cheaply */
+    /* the first letter rejects almost every candidate cheaply; the
+     * literal's end is its NUL, so no strlen */
     if (n == 0 || ((unsigned char)s[0] | 0x20) != ((unsigned char)lit[0] | 0x20)) return 0;
-    size_t m = strlen(lit);
-    if (n != m) return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        if (c != (unsigned char)lit[i]) return 0;
+        if (!lit[i] || c != (unsigned char)lit[i]) return 0;
     }
-    return 1;
+    return lit[n] == 0;
 }
 
 static int S_in(const char *s, size_t n, const char *const *list)
@@ -104,16 +106,43 @@ static int S_lx(const ck *k, uint32_t i, int list)
     return i < k->n && ((k->lx[i] >> list) & 1u);
 }
 
-static int S_is(const ck *k, uint32_t i, const char *lit)
+/* Is word i the literal lit (ignoring ASCII case)?  The length, known at
+ * compile time, rejects most words before any byte is read. */
+static inline int S_is_n(const ck *k, uint32_t i, const char *lit, size_t n)
 {
-    return i < k->n && S_eq(k->w[i].s, k->w[i].len, lit);
+    if (i >= k->n || k->w[i].len != n) return 0;
+    const char *s = k->w[i].s;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char c = (unsigned char)s[j];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lit[j]) return 0;
+    }
+    return 1;
 }
+#define S_is(k, i, lit) S_is_n((k), (i), "" lit "", sizeof(lit) - 1)
 
 static const char *const S_be[] = {"be", "is", "are", "was", "were", "been", "being", "am",
                                    "'s", "'re", "'m", NULL};
 static const char *const S_have[] = {"have", "has", "had", "having", "'ve", "'d", NULL};
 static const char *const S_do[] = {"do", "does", "did", NULL};
 static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", NULL};
+
+/* Which of the four lists above word s[0..n) is in (AC_* bits).  Their
+ * words have 2 to 7 bytes and begin with one of "abdghiw'": any other
+ * word is in none, at once. */
+enum { AC_BE = 1, AC_HAVE = 2, AC_DO = 4, AC_GET = 8 };
+static unsigned S_aux_class(const char *s, size_t n)
+{
+    if (n < 2 || n > 7) return 0;
+    switch (s[0] | 0x20) {
+    case 'a': case 'b': case 'd': case 'g': case 'h': case 'i': case 'w': case '\'' | 0x20:
+        break;
+    default:
+        return 0;
+    }
+    return (S_in(s, n, S_be) ? AC_BE : 0) | (S_in(s, n, S_have) ? AC_HAVE : 0) |
+           (S_in(s, n, S_do) ? AC_DO : 0) | (S_in(s, n, S_get) ? AC_GET : 0);
+}
 
 /* Verbs that report speech or thought and take a clause ("X said Y"):
  * the lexicon's list "speech". */
@@ -198,10 +227,34 @@ static int S_contact_relative(const ck *k, uint32_t i)
                         (S_tag(k, j) == DYAD__T_VBN && !S_is(k, j + 1, "by")));
 }
 
+static uint32_t S_np_base_end_at(const ck *k, uint32_t i);
+
+/* Where a base noun phrase starting at i ends (i: none there).  The
+ * descent asks this of the same word many times (lookahead, then the
+ * phrase itself); the answer depends on the words and tags only, so it is
+ * kept until a tag changes (S_retag). */
+static uint32_t S_np_base_end(const ck *k, uint32_t i)
+{
+    if (!k->npe || i >= k->n) return S_np_base_end_at(k, i);
+    if (k->npe[i].gen != k->npe_gen) {
+        k->npe[i].end = S_np_base_end_at(k, i);
+        k->npe[i].gen = k->npe_gen;
+    }
+    return k->npe[i].end;
+}
+
+/* Changes the tag of word i, forgetting what was computed from the old
+ * (in O(1): a sentence may have thousands of corrections). */
+static void S_retag(ck *k, uint32_t i, int tag)
+{
+    k->tag[i] = (uint8_t)tag;
+    k->npe_gen++;
+}
+
 /* Where a base noun phrase starting at i ends (i when there is none).
  * Base: [PDT] [DT|PRP$|WP$|$] [QP] (JJ|CD|NN*|FW|VBN/VBG before a noun|RB
  * before JJ/CD)* [POS]. */
-static uint32_t S_np_base_end(const ck *k, uint32_t i)
+static uint32_t S_np_base_end_at(const ck *k, uint32_t i)
 {
     uint32_t j = i;
     int t = S_tag(k, j);
@@ -396,12 +449,11 @@ static int S_aux(const ck *k, uint32_t i)
     if (t == DYAD__T_MD) return S_verb(nt);
     if (t == DYAD__T_TO) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
     if (!S_verb(t)) return 0;
-    const char *s = k->w[i].s;
-    size_t n = k->w[i].len;
-    if (S_in(s, n, S_be)) return nt == DYAD__T_VBG || nt == DYAD__T_VBN;
-    if (S_in(s, n, S_have)) return nt == DYAD__T_VBN;
-    if (S_in(s, n, S_do)) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
-    if (S_in(s, n, S_get)) return nt == DYAD__T_VBN;
+    unsigned ac = S_aux_class(k->w[i].s, k->w[i].len);
+    if (ac & AC_BE) return nt == DYAD__T_VBG || nt == DYAD__T_VBN;
+    if (ac & AC_HAVE) return nt == DYAD__T_VBN;
+    if (ac & AC_DO) return nt == DYAD__T_VB || nt == DYAD__T_VBP;
+    if (ac & AC_GET) return nt == DYAD__T_VBN;
     return 0;
 }
 
@@ -607,7 +659,7 @@ static uint32_t S_np(ck *k, int mode)
             /* reduced relative: "memos sent by Bree"; a finite verb
              * cannot follow an object, so a past tense here is the
              * participle */
-            if (t == DYAD__T_VBD) k->tag[i] = DYAD__T_VBN;
+            if (t == DYAD__T_VBD) S_retag(k, i, DYAD__T_VBN);
             uint32_t vp = S_vp(k);
             add = vp;
         } else if ((t == DYAD__T_VBN || t == DYAD__T_VBG) && (mode & NP_SUBJ) &&
@@ -1024,7 +1076,7 @@ static uint32_t S_vp(ck *k)
         if (k->depth >= CK_MAXDEPTH) break;
         /* "attacked X and killed(VBN) Y": the same tense as the first */
         if (nchain == 1 && k->tag[a] == DYAD__T_VBD && tv == DYAD__T_VBN && !S_aux(k, v))
-            k->tag[v] = DYAD__T_VBD;
+            S_retag(k, v, DYAD__T_VBD);
         k->i = j + 1;
         uint32_t co = S_node(k, DYAD__L_VP, a);
         S_add(k, co, outer);
@@ -1113,7 +1165,7 @@ static uint32_t S_clause(ck *k)
             /* a clause's own verb right after its subject is finite: a
              * lone past participle there is the tagger mistaking the
              * past tense ("Protesters burned tires") */
-            if ((subject || wh) && t == DYAD__T_VBN && !S_aux(k, i)) k->tag[i] = DYAD__T_VBD;
+            if ((subject || wh) && t == DYAD__T_VBN && !S_aux(k, i)) S_retag(k, i, DYAD__T_VBD);
             add = S_vp(k);
             vp = 1;
         } else if (subject && t == DYAD__T_COMMA &&
@@ -1501,17 +1553,29 @@ static uint32_t S_inline_quotes(const dyad__word *w, uint8_t *tags, uint32_t n, 
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
                         const dyad__lexicon *lex, dyad__arena *a)
 {
+    return dyad__chunk_lx(t, w, tags, n, lex, NULL, a);
+}
+
+dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
+                           const dyad__lexicon *lex, const uint64_t *lxin, dyad__arena *a)
+{
     if (!lex) lex = dyad__lexicon_builtin();
     memset(t, 0, sizeof *t);
     t->root = NONE;
     t->toks = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *t->toks);
     if (!t->toks) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     t->ntoks = n;
+    /* the words as C strings (the coder reads them so), in one block */
+    size_t bytes = 0;
+    for (uint32_t i = 0; i < n; i++) bytes += (size_t)w[i].len + 1;
+    char *s = dyad__arena_alloc(a, bytes + 1);
+    if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
-        char *s = dyad__arena_strndup(a, w[i].s, w[i].len);
-        if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+        memcpy(s, w[i].s, w[i].len);
+        s[w[i].len] = 0;
         t->toks[i].word = s;
         t->toks[i].parent = 0;
+        s += w[i].len + 1;
     }
     ck k;
     memset(&k, 0, sizeof k);
@@ -1534,8 +1598,12 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
     /* each word's lists, once */
     uint64_t *lx = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *lx);
     if (!lx) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    for (uint32_t i = 0; i < m; i++) lx[i] = dyad__lex_bits(lex, k.w[i].s, k.w[i].len);
+    for (uint32_t i = 0; i < m; i++)
+        lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : orig ? lxin[orig[i]] : lxin[i];
     k.lx = lx;
+    k.npe = dyad__arena_zalloc(a, ((size_t)m + 1) * sizeof *k.npe);   /* gen 0: unknown */
+    if (!k.npe) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    k.npe_gen = 1;
     uint32_t root = S_sentence(&k);
     if (k.oom || root == NONE) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     if (orig) {
@@ -1549,7 +1617,10 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
             c->b = b0 >= m ? n : b0 <= a0 ? c->a : orig[b0 - 1] + 1;
         }
     }
-    for (uint32_t i = 0; i < n; i++) t->toks[i].tag = dyad__ptag_name(tags[i]);
+    for (uint32_t i = 0; i < n; i++) {
+        t->toks[i].tag = dyad__ptag_name(tags[i]);
+        t->toks[i].code = tags[i] < DYAD__T_COUNT ? tags[i] : DYAD__TC_OTHER;
+    }
     DYAD_TRY(S_finish(&k, root, t));
     DYAD_TRY(dyad__tree_heads(t));
     return dyad__tree_vgroups(t, lex, a);
@@ -1557,16 +1628,14 @@ dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint3
 
 /* -------------------------------------------------------- verb groups */
 
-static int S_tag_is(const char *tag, const char *what) { return strcmp(tag, what) == 0; }
-
 /* A verb, modal or "to" tag (PETRARCH's AUX tags count as verbs). */
-static int S_verbal(const char *tag)
+static int S_verbal(const dyad__ptok *tk)
 {
+    const char *tag = tk->tag;
     return (tag[0] == 'V' && tag[1] == 'B') || (tag[0] == 'A' && tag[1] == 'U' && tag[2] == 'X') ||
-           S_tag_is(tag, "MD") || S_tag_is(tag, "TO");
+           tk->code == DYAD__T_MD || tk->code == DYAD__T_TO;
 }
 
-static int S_word_in(const char *w, const char *const *list) { return S_in(w, strlen(w), list); }
 
 static int S_neg_word(const char *w)
 {
@@ -1631,22 +1700,24 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
     g->negated = st->neg != NONE;
     for (int x = 0; x < st->n; x++) {
         uint32_t tok = st->toks[x];
-        const char *tag = t->toks[tok].tag, *w = t->toks[tok].word;
-        if (S_tag_is(tag, "MD") && g->modal == NONE) {
+        unsigned tag = t->toks[tok].code;
+        const char *w = t->toks[tok].word;
+        if ((tag == DYAD__T_MD) && g->modal == NONE) {
             g->modal = tok;
             g->modality = (uint8_t)S_modality(w);
         }
         if (x + 1 < st->n) {
-            const char *nt = t->toks[st->toks[x + 1]].tag;
-            int vbn = S_tag_is(nt, "VBN") || S_tag_is(nt, "AUXN");
-            int vbg = S_tag_is(nt, "VBG") || S_tag_is(nt, "AUXG");
-            if (S_word_in(w, S_have) && vbn) g->perfect = 1;
-            if (S_word_in(w, S_be) && vbg) g->progressive = 1;
-            if ((S_word_in(w, S_be) || S_word_in(w, S_get)) && vbn && x + 1 == st->n - 1) g->passive = 1;
+            unsigned nt = t->toks[st->toks[x + 1]].code;
+            int vbn = (nt == DYAD__T_VBN) || (nt == DYAD__TC_AUXN);
+            int vbg = (nt == DYAD__T_VBG) || (nt == DYAD__TC_AUXG);
+            unsigned ac = S_aux_class(w, strlen(w));
+            if ((ac & AC_HAVE) && vbn) g->perfect = 1;
+            if ((ac & AC_BE) && vbg) g->progressive = 1;
+            if ((ac & (AC_BE | AC_GET)) && vbn && x + 1 == st->n - 1) g->passive = 1;
         }
     }
-    const char *ft = t->toks[st->toks[0]].tag;
-    if (S_tag_is(ft, "TO")) {
+    unsigned ft = t->toks[st->toks[0]].code;
+    if ((ft == DYAD__T_TO)) {
         g->infinitive = 1;
         g->tense = DYAD__TENSE_NONE;
     } else if (g->modal != NONE) {
@@ -1656,11 +1727,11 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
         g->tense = g->modality == DYAD__MOD_FUTURE ? DYAD__TENSE_FUTURE
                    : S_in(m, mn, past)             ? DYAD__TENSE_PAST
                                                    : DYAD__TENSE_PRESENT;
-    } else if (S_tag_is(ft, "VBD") || S_tag_is(ft, "AUXD")) {
+    } else if ((ft == DYAD__T_VBD) || (ft == DYAD__TC_AUXD)) {
         g->tense = DYAD__TENSE_PAST;
-    } else if (S_tag_is(ft, "VBZ") || S_tag_is(ft, "VBP") || S_tag_is(ft, "VB") ||
-               S_tag_is(ft, "AUXZ") || S_tag_is(ft, "AUXP") || S_tag_is(ft, "AUX") ||
-               S_tag_is(ft, "AUXB")) {
+    } else if ((ft == DYAD__T_VBZ) || (ft == DYAD__T_VBP) || (ft == DYAD__T_VB) ||
+               (ft == DYAD__TC_AUXZ) || (ft == DYAD__TC_AUXP) || (ft == DYAD__TC_AUX) ||
+               (ft == DYAD__TC_AUXB)) {
         g->tense = DYAD__TENSE_PRESENT;
     } else {
         g->tense = DYAD__TENSE_NONE;
@@ -1694,11 +1765,11 @@ static uint32_t S_controller(const dyad__tree *t, const dyad__lexicon *lex, uint
 {
     uint32_t v = t->nodes[vp].tok_a;
     const char *vw = t->toks[v].word;
-    if (!S_verbal(t->toks[v].tag) || !dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_OBJECT_CONTROL))
+    if (!S_verbal(&t->toks[v]) || !dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_OBJECT_CONTROL))
         return NONE;
     uint32_t first = t->nodes[cl].first_child;
     if (first == NONE || t->nodes[first].label != DYAD__L_VP ||
-        strcmp(t->toks[t->nodes[first].tok_a].tag, "TO") != 0)
+        t->toks[t->nodes[first].tok_a].code != DYAD__T_TO)
         return NONE;
     uint32_t obj = NONE;
     for (uint32_t c = t->nodes[vp].first_child; c != NONE && c != cl; c = t->nodes[c].next_sibling) {
@@ -1738,7 +1809,7 @@ static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_
                 const char *w = t->toks[t->nodes[c].tok_a].word;
                 if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].next_sibling != NONE ||
                     t->nodes[np].tok_a != t->nodes[c].tok_a + 1 ||
-                    (strcmp(w, "with") && strcmp(w, "With")) || strcmp(t->toks[h].tag, "VBG"))
+                    (strcmp(w, "with") && strcmp(w, "With")) || t->toks[h].code != DYAD__T_VBG)
                     continue;
                 return np;
             }
@@ -1848,7 +1919,7 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                 for (size_t x = 0; x < nk; x++) {
                     if (kids[x].tok != NONE) {
                         const dyad__ptok *tk = &t->toks[kids[x].tok];
-                        if (S_verbal(tk->tag)) {
+                        if (S_verbal(tk)) {
                             if (st.n < (int)DYAD_ARRAY_LEN(st.toks)) st.toks[st.n++] = kids[x].tok;
                             own = 1;
                             last_verbal = x;
@@ -1875,9 +1946,9 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                 }
                 uint32_t lv = kids[last_verbal].tok;
                 const char *lw = t->toks[lv].word, *lt = t->toks[lv].tag;
-                int auxlike = S_tag_is(lt, "MD") || S_tag_is(lt, "TO") || (lt[0] == 'A') ||
-                              S_word_in(lw, S_be) || S_word_in(lw, S_have) || S_word_in(lw, S_do) ||
-                              S_word_in(lw, S_get);
+                unsigned lc = t->toks[lv].code;
+                int auxlike = lc == DYAD__T_MD || lc == DYAD__T_TO || (lt[0] == 'A') ||
+                              S_aux_class(lw, strlen(lw)) != 0;
                 uint32_t next = NONE;
                 for (size_t x = last_verbal + 1; x < nk; x++)
                     if (kids[x].node != NONE && t->nodes[kids[x].node].label == DYAD__L_VP) {
@@ -1903,7 +1974,7 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                 S_features(t, &st, g);
                 /* a lone participle modifying a noun ("memos sent by
                  * Bree") is passive */
-                if (st.n == 1 && (S_tag_is(t->toks[g->verb].tag, "VBN")) &&
+                if (st.n == 1 && ((t->toks[g->verb].code == DYAD__T_VBN)) &&
                     t->nodes[root_vp].parent != NONE &&
                     t->nodes[t->nodes[root_vp].parent].label == DYAD__L_NP)
                     g->passive = 1;
@@ -1912,12 +1983,12 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                  * tagger took it for ("the rebels, backed by Bree,"; "a
                  * camp supported mainly by Bree") -- but not "responded
                  * by imposing", "rose by 5 percent" */
-                if (st.n == 1 && (S_tag_is(t->toks[g->verb].tag, "VBN") ||
-                                  S_tag_is(t->toks[g->verb].tag, "VBD"))) {
+                if (st.n == 1 && ((t->toks[g->verb].code == DYAD__T_VBN) ||
+                                  (t->toks[g->verb].code == DYAD__T_VBD))) {
                     uint32_t k = g->last + 1;
                     while (k < t->ntoks && t->toks[k].tag[0] == 'R' && t->toks[k].tag[1] == 'B') k++;
                     if (k + 1 < t->ntoks && S_eq(t->toks[k].word, strlen(t->toks[k].word), "by") &&
-                        !S_tag_is(t->toks[k + 1].tag, "VBG") && !S_tag_is(t->toks[k + 1].tag, "CD"))
+                        !(t->toks[k + 1].code == DYAD__T_VBG) && !(t->toks[k + 1].code == DYAD__T_CD))
                         g->passive = 1;
                 }
                 g->subject = S_subject(t, lex, root_vp);
@@ -1934,6 +2005,7 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
 
 struct dyad_chunker {
     const dyad_tagger *tg;
+    dyad__wcache *wc;           /* per spelling: lists, tag candidates */
     const dyad__lexicon *lex;   /* the word lists: the built-in ones, or a
                                    dictionary's (dyad__chunker_set_lexicon) */
     dyad__arena arena;          /* reset by each run */
@@ -1957,7 +2029,9 @@ dyad_status dyad_chunker_new(dyad_chunker **out, const dyad_tagger *tg)
     if (!c) return DYAD_ENOMEM;
     c->tg = tg;
     c->lex = dyad__lexicon_builtin();
-    if (!c->lex) {
+    c->wc = dyad__wcache_new();
+    if (!c->lex || !c->wc) {
+        dyad__wcache_free(c->wc);
         free(c);
         return DYAD_ENOMEM;
     }
@@ -1972,6 +2046,7 @@ void dyad_chunker_free(dyad_chunker *c)
     if (!c) return;
     dyad__arena_free(&c->arena);
     dyad__buf_free(&c->bracket);
+    dyad__wcache_free(c->wc);
     free(c);
 }
 
@@ -2032,17 +2107,18 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
 {
     dyad__arena *a = &c->arena;
     char at[48];
-    S_where(tok, 0, at, sizeof at);
     dyad_status st = DYAD_OK;
     c->tags = dyad__arena_alloc(a, (size_t)n + 1);
-    if (!c->tags) st = a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    uint64_t *lx = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *lx);   /* the words' lists */
+    if (!c->tags || !lx) st = a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     if (st == DYAD_OK) {
         DYAD__STAGE_BEGIN(t0);
-        st = dyad__tagger_tag(c->tg, w, n, c->tags, a);
+        st = dyad__tagger_tag_cached(c->tg, c->wc, c->lex, w, n, c->tags, lx, a);
         DYAD__STAGE_END(t0, DYAD__STAGE_TAG);
     }
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
-    if (st == DYAD_OK) st = dyad__chunk(&c->tree, w, c->tags, n, c->lex, a);
+    if (st == DYAD_OK) st = dyad__chunk_lx(&c->tree, w, c->tags, n, c->lex, lx, a);
+    if (st != DYAD_OK) S_where(tok, 0, at, sizeof at);   /* only a message needs it */
     if (st == DYAD_ELIMIT)
         return dyad__err_set(&c->err, st, "%s: sentence of %u words needs more than the "
                              "chunker's %zu MiB; skipped", at, n, a->cap >> 20);
@@ -2120,7 +2196,10 @@ dyad__tree *dyad__chunker_tree(dyad_chunker *c) { return &c->tree; }
 
 void dyad__chunker_set_lexicon(dyad_chunker *c, const dyad__lexicon *lex)
 {
-    if (c && lex) c->lex = lex;
+    if (c && lex) {
+        c->lex = lex;
+        dyad__wcache_forget_lists(c->wc);
+    }
 }
 
 dyad_status dyad_chunker_run_words(dyad_chunker *c, const char *const *words, size_t n)

@@ -32,6 +32,8 @@ typedef struct dyad__ptok {
     const char *word;     /* NUL-terminated, escapes undone (-LRB- -> "(") */
     const char *tag;      /* POS tag, NUL-terminated ("NNP") */
     uint32_t parent;      /* the phrase node directly above it */
+    uint8_t code;         /* tag as a number: dyad__tag_code(tag), so rules
+                             compare integers, not strings */
 } dyad__ptok;
 
 #define DYAD__NONE UINT32_MAX
@@ -161,6 +163,25 @@ typedef enum dyad__ptag {
     DYAD__T_COUNT
 } dyad__ptag;
 
+/* Tag strings as numbers (dyad__ptok.code): two codes are equal exactly
+ * when the strings are.  A Penn name is its dyad__ptag; PETRARCH's
+ * auxiliary tags and the phrase labels (as a tag: "(NP word)" in a
+ * Treebank file) have codes of their own; any other string is
+ * DYAD__TC_OTHER. */
+enum {
+    DYAD__TC_AUX = DYAD__T_COUNT, DYAD__TC_AUXB, DYAD__TC_AUXD, DYAD__TC_AUXG,
+    DYAD__TC_AUXN, DYAD__TC_AUXP, DYAD__TC_AUXZ,
+    DYAD__TC_LABEL,             /* + a dyad__label other than DYAD__L_OTHER */
+    DYAD__TC_OTHER = DYAD__TC_LABEL + DYAD__L_COUNT
+};
+unsigned dyad__tag_code(const char *tag);
+/* The code of a phrase label's name (DYAD__TC_OTHER for DYAD__L_OTHER,
+ * whose name is ""). */
+static inline unsigned dyad__label_code(unsigned label)
+{
+    return label > DYAD__L_OTHER && label < DYAD__L_COUNT ? DYAD__TC_LABEL + label : DYAD__TC_OTHER;
+}
+
 /* "NNP" for DYAD__T_NNP; "" out of range. */
 const char *dyad__ptag_name(unsigned tag);
 /* Tag of a Penn name ("PRP$"); the PETRARCH auxiliary tags AUX, AUXB,
@@ -192,6 +213,25 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg,
                              const dyad__word *w, uint32_t n,
                              uint8_t *tags, dyad__arena *a);
 
+/* A word cache: per spelling, what tagging and chunking ask of a word
+ * whatever its sentence (its lexicon lists, its lexicon entry, its
+ * candidate tags), so a word seen before costs one hash probe.  Not
+ * shared: one per chunker (per thread).  NULL on ENOMEM; _free takes
+ * NULL. */
+typedef struct dyad__wcache dyad__wcache;
+dyad__wcache *dyad__wcache_new(void);
+void dyad__wcache_free(dyad__wcache *wc);
+/* Forgets every word's lexicon lists (the lists changed: a lexicon at the
+ * same address may hold others). */
+void dyad__wcache_forget_lists(dyad__wcache *wc);
+
+/* dyad__tagger_tag with a word cache wc (NULL: none) and, when lx is not
+ * NULL, each word's lexicon lists (dyad__lex_bits of lex; NULL lex: the
+ * built-in lexicon) into lx[0..n).  Same tags as dyad__tagger_tag. */
+dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *wc,
+                                    const dyad__lexicon *lex, const dyad__word *w, uint32_t n,
+                                    uint8_t *tags, uint64_t *lx, dyad__arena *a);
+
 /* ------------------------------------------ chunker (chunk.c) */
 
 /* Builds a sentence tree from tagged words (ROOT over S clauses, NP, VP
@@ -206,6 +246,11 @@ dyad__tree *dyad__chunker_tree(struct dyad_chunker *c);
 
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags,
                         uint32_t n, const dyad__lexicon *lex, dyad__arena *a);
+/* dyad__chunk with each word's lexicon lists given (lx[i]: dyad__lex_bits
+ * of w[i] in lex, as dyad__tagger_tag_cached gives them; NULL: looked up
+ * here). */
+dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
+                           const dyad__lexicon *lex, const uint64_t *lx, dyad__arena *a);
 /* The word lists c's runs read (text/text.h; the built-in lexicon until
  * this is called): the engine gives it its dictionary's. */
 void dyad__chunker_set_lexicon(struct dyad_chunker *c, const dyad__lexicon *lex);

@@ -67,6 +67,18 @@ unsigned dyad__ptag_parse(const char *s)
     return NT;
 }
 
+unsigned dyad__tag_code(const char *s)
+{
+    static const char *const aux[] = {"AUX", "AUXB", "AUXD", "AUXG", "AUXN", "AUXP", "AUXZ"};
+    for (unsigned t = 0; t < NT; t++)
+        if (S_penn[t][0] == s[0] && strcmp(S_penn[t], s) == 0) return t;
+    for (unsigned i = 0; i < DYAD_ARRAY_LEN(aux); i++)
+        if (strcmp(aux[i], s) == 0) return DYAD__TC_AUX + i;
+    for (unsigned l = DYAD__L_OTHER + 1; l < DYAD__L_COUNT; l++)
+        if (strcmp(dyad__label_name((dyad__label)l), s) == 0) return dyad__label_code(l);
+    return DYAD__TC_OTHER;
+}
+
 /* ------------------------------------------------------------ the model */
 
 /* One tag of a word's distribution. */
@@ -147,14 +159,20 @@ typedef struct builder {
     uint32_t *slots;
     uint32_t *koff;
     uint8_t *klen;
+    uint32_t *hash;      /* S_hash of each key: growing and freezing do
+                            not hash again */
     float *counts;       /* cap * NT */
+    uint64_t *seen;      /* per key: bit t set when counts[t] != 0, so
+                            the passes over a key visit its few tags, not
+                            all NT (a zero adds nothing to any sum) */
     char *keys;
     size_t klen_total, kcap;
 } builder;
 
 static void S_builder_free(builder *b)
 {
-    free(b->slots); free(b->koff); free(b->klen); free(b->counts); free(b->keys);
+    free(b->slots); free(b->koff); free(b->klen); free(b->hash); free(b->counts); free(b->seen);
+    free(b->keys);
     memset(b, 0, sizeof *b);
 }
 
@@ -165,42 +183,47 @@ static int S_builder_grow(builder *b)
     if (koff) b->koff = koff;
     uint8_t *klen = realloc(b->klen, cap);
     if (klen) b->klen = klen;
+    uint32_t *hash = realloc(b->hash, cap * sizeof *hash);
+    if (hash) b->hash = hash;
     float *counts = realloc(b->counts, (size_t)cap * NT * sizeof *counts);
     if (counts) b->counts = counts;
+    uint64_t *seen = realloc(b->seen, (size_t)cap * sizeof *seen);
+    if (seen) b->seen = seen;
     uint32_t *slots = calloc((size_t)cap * 2, sizeof *slots);
-    if (!koff || !klen || !counts || !slots) { free(slots); return -1; }
+    if (!koff || !klen || !hash || !counts || !seen || !slots) { free(slots); return -1; }
     free(b->slots);
     b->slots = slots;
     b->mask = cap * 2 - 1;
     b->cap = cap;
     for (uint32_t e = 0; e < b->n; e++) {
-        uint32_t h = S_hash(b->keys + b->koff[e], b->klen[e]) & b->mask;
+        uint32_t h = b->hash[e] & b->mask;
         while (b->slots[h]) h = (h + 1) & b->mask;
         b->slots[h] = e + 1;
     }
     return 0;
 }
 
-/* Counts of key (added, zeroed, when new), or NULL on ENOMEM.  *fresh is
- * set when the key was new. */
-static float *S_builder_get(builder *b, const char *s, size_t n, int *fresh)
+/* Entry of key (added, its counts zeroed, when new), or UINT32_MAX on
+ * ENOMEM.  *fresh is set when the key was new. */
+static uint32_t S_builder_get(builder *b, const char *s, size_t n, int *fresh)
 {
     *fresh = 0;
+    uint32_t hash = S_hash(s, n);
     if (b->cap) {
-        for (uint32_t h = S_hash(s, n) & b->mask;; h = (h + 1) & b->mask) {
+        for (uint32_t h = hash & b->mask;; h = (h + 1) & b->mask) {
             uint32_t e = b->slots[h];
             if (e == 0) break;
             e--;
-            if (b->klen[e] == n && memcmp(b->keys + b->koff[e], s, n) == 0)
-                return b->counts + (size_t)e * NT;
+            if (b->hash[e] == hash && b->klen[e] == n && memcmp(b->keys + b->koff[e], s, n) == 0)
+                return e;
         }
     }
-    if (b->n == b->cap && S_builder_grow(b) != 0) return NULL;
+    if (b->n == b->cap && S_builder_grow(b) != 0) return UINT32_MAX;
     if (b->klen_total + n > b->kcap) {
         size_t kcap = b->kcap ? b->kcap * 2 : 65536;
         while (kcap < b->klen_total + n) kcap *= 2;
         char *k = realloc(b->keys, kcap);
-        if (!k) return NULL;
+        if (!k) return UINT32_MAX;
         b->keys = k;
         b->kcap = kcap;
     }
@@ -208,14 +231,33 @@ static float *S_builder_get(builder *b, const char *s, size_t n, int *fresh)
     memcpy(b->keys + b->klen_total, s, n);
     b->koff[e] = (uint32_t)b->klen_total;
     b->klen[e] = (uint8_t)n;
+    b->hash[e] = hash;
     b->klen_total += n;
-    uint32_t h = S_hash(s, n) & b->mask;
+    uint32_t h = hash & b->mask;
     while (b->slots[h]) h = (h + 1) & b->mask;
     b->slots[h] = e + 1;
-    float *c = b->counts + (size_t)e * NT;
-    memset(c, 0, NT * sizeof *c);
+    memset(b->counts + (size_t)e * NT, 0, NT * sizeof *b->counts);
+    b->seen[e] = 0;
     *fresh = 1;
-    return c;
+    return e;
+}
+
+/* Adds v to tag t of entry e, keeping its seen bits. */
+static void S_builder_add(builder *b, uint32_t e, int t, float v)
+{
+    float *c = &b->counts[(size_t)e * NT + t];
+    *c += v;
+    if (*c != 0) b->seen[e] |= (uint64_t)1 << t;
+    else b->seen[e] &= ~((uint64_t)1 << t);
+}
+
+/* The tags of entry e with a count other than zero, in tag order, into
+ * out; returns how many. */
+static int S_builder_seen(const builder *b, uint32_t e, uint8_t *out)
+{
+    int ns = 0;
+    for (uint64_t m = b->seen[e]; m; m &= m - 1) out[ns++] = (uint8_t)__builtin_ctzll(m);
+    return ns;
 }
 
 /* Freezes b into tb: each key keeps the tags holding at least min_share
@@ -225,8 +267,7 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
 {
     memset(tb, 0, sizeof *tb);
     size_t nd = 0;
-    for (uint32_t e = 0; e < b->n; e++)
-        for (int t = 0; t < NT; t++) nd += b->counts[(size_t)e * NT + t] > 0;
+    for (uint32_t e = 0; e < b->n; e++) nd += (size_t)__builtin_popcountll(b->seen[e]);
     uint32_t slots = 16;
     while (slots < b->n * 2u) slots *= 2;
     tb->n = b->n;
@@ -246,9 +287,7 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
         /* the tags seen (a word has a few of NT): the sums below skip
          * only zeros, so they are the same to the bit */
         uint8_t seen[NT];
-        int ns = 0;
-        for (int t = 0; t < NT; t++)
-            if (c[t] != 0) seen[ns++] = (uint8_t)t;
+        int ns = S_builder_seen(b, e, seen);
         double tot = 0, best = 0;
         int bt = 0;
         for (int k = 0; k < ns; k++) {
@@ -273,7 +312,7 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
             tb->dist[d].e = logf(tb->dist[d].p) - logprior[t];
             d++;
         }
-        uint32_t hash = S_hash(b->keys + b->koff[e], b->klen[e]);
+        uint32_t hash = b->hash[e];
         uint32_t h = hash & tb->mask;
         while (tb->slots[h]) h = (h + 1) & tb->mask;
         tb->slots[h] = (uint64_t)hash << 32 | (e + 1);
@@ -392,13 +431,44 @@ static const char *S_yaml_line(char *s, const char **key, size_t *klen,
     return NULL;
 }
 
-/* Tag of a Lingua name, or NT. */
-static int S_lingua_tag(const char *s, size_t n)
+/* The Lingua names as a small hash table: every name has one to four
+ * bytes, none of them NUL, so its bytes packed into 32 bits are a key
+ * that no other string of up to four bytes shares.  Built once a load;
+ * words.yml names a tag about 50,000 times. */
+#define LINGUA_SLOTS 128
+typedef struct lingua_ix {
+    uint32_t key[LINGUA_SLOTS];   /* 0: empty */
+    uint8_t tag[LINGUA_SLOTS];
+} lingua_ix;
+
+static uint32_t S_pack4(const char *s, size_t n)
 {
-    for (int t = 0; t < NT; t++)
-        if (n && S_lingua[t][0] == s[0] && strlen(S_lingua[t]) == n &&
-            memcmp(S_lingua[t], s, n) == 0)
-            return t;
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++) k |= (uint32_t)(unsigned char)s[i] << (8 * i);
+    return k;
+}
+
+static uint32_t S_lingua_slot(uint32_t key) { return (key * 2654435761u) >> 25; }
+
+static void S_lingua_index(lingua_ix *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    for (int t = 0; t < NT; t++) {
+        uint32_t k = S_pack4(S_lingua[t], strlen(S_lingua[t]));
+        uint32_t h = S_lingua_slot(k);
+        while (ix->key[h]) h = (h + 1) & (LINGUA_SLOTS - 1);
+        ix->key[h] = k;
+        ix->tag[h] = (uint8_t)t;
+    }
+}
+
+/* Tag of a Lingua name, or NT. */
+static int S_lingua_tag(const lingua_ix *ix, const char *s, size_t n)
+{
+    if (n == 0 || n > 4 || memchr(s, 0, n)) return NT;
+    uint32_t k = S_pack4(s, n);
+    for (uint32_t h = S_lingua_slot(k); ix->key[h]; h = (h + 1) & (LINGUA_SLOTS - 1))
+        if (ix->key[h] == k) return ix->tag[h];
     return NT;
 }
 
@@ -503,6 +573,7 @@ static dyad_status S_each_entry(yfile *f, yentry_fn fn, void *ctx, size_t *nentr
 
 /* tags.yml: one row of transition probabilities. */
 typedef struct tags_ctx {
+    lingua_ix ix;
     double p[NT][NT];
     int seen[NT];
     char msg[128];
@@ -511,7 +582,7 @@ typedef struct tags_ctx {
 static const char *S_tags_entry(void *vctx, const char *key, size_t klen, const ypair *pairs, int n)
 {
     tags_ctx *c = vctx;
-    int prev = S_lingua_tag(key, klen);
+    int prev = S_lingua_tag(&c->ix, key, klen);
     if (prev == NT) {
         snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'", (int)(klen > 40 ? 40 : klen), key);
         return c->msg;
@@ -519,7 +590,7 @@ static const char *S_tags_entry(void *vctx, const char *key, size_t klen, const 
     if (c->seen[prev]) return "tag listed twice";
     c->seen[prev] = 1;
     for (int i = 0; i < n; i++) {
-        int t = S_lingua_tag(pairs[i].name, pairs[i].nlen);
+        int t = S_lingua_tag(&c->ix, pairs[i].name, pairs[i].nlen);
         if (t == NT) {
             snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'",
                      (int)(pairs[i].nlen > 40 ? 40 : pairs[i].nlen), pairs[i].name);
@@ -533,6 +604,7 @@ static const char *S_tags_entry(void *vctx, const char *key, size_t klen, const 
 
 /* words.yml: word -> counts, collected into a builder. */
 typedef struct words_ctx {
+    lingua_ix ix;
     builder *b;
     double tagtotal[NT];
     char msg[128];
@@ -544,19 +616,19 @@ static const char *S_words_entry(void *vctx, const char *key, size_t klen, const
     words_ctx *c = vctx;
     if (klen > MAXKEY) return "word longer than 96 bytes";
     int fresh;
-    float *cnt = S_builder_get(c->b, key, klen, &fresh);
-    if (!cnt) { c->oom = 1; return "out of memory"; }
+    uint32_t e = S_builder_get(c->b, key, klen, &fresh);
+    if (e == UINT32_MAX) { c->oom = 1; return "out of memory"; }
     if (!fresh) return "word listed twice";
     if (n == 0) return "a word without tags";
     for (int i = 0; i < n; i++) {
-        int t = S_lingua_tag(pairs[i].name, pairs[i].nlen);
+        int t = S_lingua_tag(&c->ix, pairs[i].name, pairs[i].nlen);
         if (t == NT) {
             snprintf(c->msg, sizeof c->msg, "unknown tag '%.*s'",
                      (int)(pairs[i].nlen > 40 ? 40 : pairs[i].nlen), pairs[i].name);
             return c->msg;
         }
         if (pairs[i].value > 1e9) return "count too large";
-        cnt[t] += (float)pairs[i].value;
+        S_builder_add(c->b, e, t, (float)pairs[i].value);
         c->tagtotal[t] += pairs[i].value;
     }
     return NULL;
@@ -653,19 +725,17 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
     memset(shape, 0, sizeof shape);
     for (uint32_t e = 0; e < b->n; e++) {
         const float *c = b->counts + (size_t)e * NT;
+        /* adding a zero count changes no sum: only the tags seen */
+        uint8_t seen[NT];
+        int ns = S_builder_seen(b, e, seen);
         double tot = 0;
-        for (int t = 0; t < NT; t++) tot += c[t];
+        for (int j = 0; j < ns; j++) tot += c[seen[j]];
         if (tot > RARE) continue;
         const char *k = b->keys + b->koff[e];
         size_t n = b->klen[e];
         if (k[0] == '*' || S_is_number(k, n) || S_is_ordinal(k, n)) continue;
         int sh = S_shape(k, n);
         if (sh < 0) continue;
-        /* adding a zero count changes no sum: only the tags seen */
-        uint8_t seen[NT];
-        int ns = 0;
-        for (int t = 0; t < NT; t++)
-            if (c[t] != 0) seen[ns++] = (uint8_t)t;
         for (int j = 0; j < ns; j++) shape[sh][seen[j]] += c[seen[j]];
         if (sh != SH_LOWER && sh != SH_CAP) continue;
         char key[MAXKEY + 2];
@@ -673,9 +743,9 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
         for (size_t k2 = 1; k2 <= MAXSUF && k2 < n; k2++) {
             S_lower_copy(k + n - k2, k2, key + 1);
             int fresh;
-            float *sc = S_builder_get(suf, key, k2 + 1, &fresh);
-            if (!sc) return -1;
-            for (int j = 0; j < ns; j++) sc[seen[j]] += c[seen[j]];
+            uint32_t se = S_builder_get(suf, key, k2 + 1, &fresh);
+            if (se == UINT32_MAX) return -1;
+            for (int j = 0; j < ns; j++) S_builder_add(suf, se, seen[j], c[seen[j]]);
         }
     }
     for (int sh = 0; sh < SH_COUNT; sh++) {
@@ -702,6 +772,7 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     DYAD_TRY(S_read_file(&f, dir, "tags.yml", err));
     tags_ctx *tc = calloc(1, sizeof *tc);
     if (!tc) { S_yfile_free(&f); return dyad__err_set(err, DYAD_ENOMEM, "out of memory"); }
+    S_lingua_index(&tc->ix);
     dyad_status st = S_each_entry(&f, S_tags_entry, tc, &n, err);
     if (st == DYAD_OK && n == 0)
         st = dyad__err_set(err, DYAD_EDICT, "%s: no transition rows", f.path);
@@ -722,6 +793,7 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     words_ctx wc;
     memset(&wc, 0, sizeof wc);
     wc.b = &b;
+    S_lingua_index(&wc.ix);
     st = S_each_entry(&f, S_words_entry, &wc, &n, err);
     if (st != DYAD_OK && wc.oom) st = dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f.path);
     if (st == DYAD_OK && n == 0) st = dyad__err_set(err, DYAD_EDICT, "%s: no words", f.path);
@@ -746,6 +818,8 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
                 c[DYAD__T_VBD] += VBX_SHRINK * r;
                 c[DYAD__T_VBN] += VBX_SHRINK * (1 - r);
             }
+            S_builder_add(&b, e, DYAD__T_VBN, 0);   /* the seen bits of the two */
+            S_builder_add(&b, e, DYAD__T_VBD, 0);
         }
         double all = 0;
         for (int t = 0; t < NT; t++) all += wc.tagtotal[t];
@@ -959,22 +1033,38 @@ static int S_fixed_tag(const dyad__word *w, uint32_t i, uint32_t n, int *quotes)
     return NT;
 }
 
-static int S_word_is(const dyad__word *w, const char *s)
+/* Is w the lower-case literal lit of n bytes (ignoring ASCII case)?  n is
+ * the literal's sizeof, known at compile time: most words fail on their
+ * length alone. */
+static inline int S_word_is_n(const dyad__word *w, const char *lit, size_t n)
 {
-    if (w->len == 0 || ((unsigned char)w->s[0] | 0x20) != ((unsigned char)s[0] | 0x20)) return 0;
-    size_t n = strlen(s);
     if (w->len != n) return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w->s[i];
-        if ((S_upper(c) ? c + 32 : c) != (unsigned char)s[i]) return 0;
+        if ((S_upper(c) ? c + 32 : c) != (unsigned char)lit[i]) return 0;
     }
     return 1;
 }
+#define S_word_is(w, lit) S_word_is_n((w), "" lit "", sizeof(lit) - 1)
 
+/* Is w one of the lower-case words of the NULL-terminated list?  A
+ * literal's end is its NUL: no strlen. */
 static int S_word_in(const dyad__word *w, const char *const *list)
 {
-    for (; *list; list++)
-        if (S_word_is(w, *list)) return 1;
+    if (w->len == 0) return 0;
+    unsigned char c0 = (unsigned char)w->s[0];
+    if (S_upper(c0)) c0 = (unsigned char)(c0 + 32);
+    for (; *list; list++) {
+        const char *s = *list;
+        if (!s[0] || (unsigned char)s[0] != c0) continue;
+        size_t i = 1;
+        for (; i < w->len; i++) {
+            unsigned char c = (unsigned char)w->s[i];
+            if (S_upper(c)) c = (unsigned char)(c + 32);
+            if (!s[i] || c != (unsigned char)s[i]) break;
+        }
+        if (i == w->len && !s[i]) return 1;
+    }
     return 0;
 }
 
@@ -1156,15 +1246,144 @@ static void S_finite(const struct dyad_tagger *tg, const dyad__word *w, uint32_t
     }
 }
 
+/* The candidates of a word from the lexicon and its shape: s[0..len) as
+ * looked up (brackets already mapped), e its entry (UINT32_MAX: none),
+ * init whether it is capitalised at a sentence start in effect.  A
+ * function of these alone, so a word cache may keep its answer. */
+static void S_emission(const struct dyad_tagger *tg, const char *s, size_t len, uint32_t e,
+                       int init, cand *c, int *nc)
+{
+    char low[MAXKEY + 1] = {0};
+    if (e != UINT32_MAX && !init) {
+        S_cand_from_entry(tg, e, c, nc);
+    } else if (S_is_number(s, len) && tg->num) {
+        S_cand_from_entry(tg, tg->num - 1, c, nc);
+    } else if (S_is_ordinal(s, len) && tg->ord) {
+        S_cand_from_entry(tg, tg->ord - 1, c, nc);
+    } else {
+        float p[NT] = {0};
+        uint32_t le = UINT32_MAX;
+        int up = S_upper_at(s, len), title = 0;
+        if (up && len <= MAXKEY) {
+            S_lower_copy(s, len, low);
+            le = S_find(&tg->words, low, len);
+            if (le == UINT32_MAX && len > 1) {
+                /* an all-capitals word written in title case
+                 * elsewhere ("TASS", "Tass") */
+                low[0] = s[0];
+                le = S_find(&tg->words, low, len);
+                title = le != UINT32_MAX;
+            }
+        }
+        if (e != UINT32_MAX) {
+            /* capitalised at the start: the word as written, plus its
+             * lower-case use in proportion to how often each is seen */
+            float te = (float)tg->words.ents[e].total;
+            float tl = le != UINT32_MAX ? (float)tg->words.ents[le].total : 0;
+            S_add_entry(tg, e, te / (te + tl), p);
+            if (le != UINT32_MAX) S_add_entry(tg, le, tl / (te + tl), p);
+        } else {
+            int sh = S_shape(s, len);
+            if (sh < 0) {
+                p[DYAD__T_SYM] = 1;
+            } else {
+                S_unknown(tg, s, len, sh, p);
+                if (le == UINT32_MAX && !init && (sh == SH_CAP || sh == SH_HYPHEN_CAP)) {
+                    /* a capitalised word the lexicon does not know, in
+                     * mid-sentence, is a name ("Zelenskyy", not an
+                     * adverb for its -y) whatever its suffix says */
+                    float tot = 0;
+                    for (int t = 0; t < NT; t++) tot += p[t];
+                    for (int t = 0; t < NT; t++) p[t] *= 0.15f;
+                    p[DYAD__T_NNP] += 0.85f * tot;
+                }
+                if (le != UINT32_MAX) {
+                    /* unknown as written, known in lower case: at the
+                     * start mostly that word, elsewhere mostly a name */
+                    float wl = init || title ? 0.8f : 0.3f;
+                    for (int t = 0; t < NT; t++) p[t] *= 1 - wl;
+                    S_add_entry(tg, le, wl, p);
+                }
+            }
+        }
+        S_cand_from_dense(tg, p, e == UINT32_MAX && le == UINT32_MAX, c, nc);
+    }
+}
+
+/* ------------------------------------------------------- the word cache
+ * Per spelling, what tagging and chunking ask of every word that does not
+ * depend on its sentence: its lexicon lists, its entry in the word table
+ * and its candidates (sentence-initial in effect or not).  One per chunker
+ * (per thread); a slot holds the last spelling hashed to it. */
+
+#define WC_SLOTS 16384          /* a power of two */
+#define WC_LEN 23               /* longer words are not kept */
+#define NOT_YET (UINT32_MAX - 1)
+
+typedef struct wslot {
+    uint64_t lex;               /* lexicon lists (lexok) */
+    uint32_t ent;               /* word-table entry, NOT_YET, UINT32_MAX */
+    uint8_t len;                /* 0: empty */
+    uint8_t lexok;
+    uint8_t nc[2];              /* candidates kept, not sentence-initial
+                                   [0] and initial [1]; 0xFF: not yet */
+    char s[WC_LEN];
+    uint8_t ctag[2][MAXCAND];
+    float ce[2][MAXCAND];
+} wslot;
+
+struct dyad__wcache {
+    const dyad__lexicon *lex;   /* the lists the slots' lex came from */
+    wslot slots[WC_SLOTS];
+};
+
+dyad__wcache *dyad__wcache_new(void) { return calloc(1, sizeof(dyad__wcache)); }
+
+void dyad__wcache_free(dyad__wcache *wc) { free(wc); }
+
+void dyad__wcache_forget_lists(dyad__wcache *wc)
+{
+    if (!wc) return;
+    for (size_t k = 0; k < WC_SLOTS; k++) wc->slots[k].lexok = 0;
+    wc->lex = NULL;
+}
+
+/* The slot of w, claimed (emptied) when it held another spelling; NULL
+ * when w is not kept (empty or too long). */
+static wslot *S_wc_slot(dyad__wcache *wc, const dyad__word *w)
+{
+    if (w->len == 0 || w->len > WC_LEN) return NULL;
+    uint32_t h = S_hash(w->s, w->len);
+    wslot *sl = &wc->slots[h & (WC_SLOTS - 1)];
+    if (sl->len == w->len && memcmp(sl->s, w->s, w->len) == 0) return sl;
+    sl->len = (uint8_t)w->len;
+    memcpy(sl->s, w->s, w->len);
+    sl->lexok = 0;
+    sl->ent = NOT_YET;
+    sl->nc[0] = sl->nc[1] = 0xFF;
+    return sl;
+}
+
 dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
                              uint8_t *tags, dyad__arena *a)
+{
+    return dyad__tagger_tag_cached(tg, NULL, NULL, w, n, tags, NULL, a);
+}
+
+dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *wc,
+                                    const dyad__lexicon *lex, const dyad__word *w, uint32_t n,
+                                    uint8_t *tags, uint64_t *lx, dyad__arena *a)
 {
     if (n == 0) return DYAD_OK;
     cand *cands = dyad__arena_alloc(a, (size_t)n * MAXCAND * sizeof *cands);
     uint8_t *ncand = dyad__arena_alloc(a, n);
     if (!cands || !ncand) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    if (lx && !lex) lex = dyad__lexicon_builtin();
+    if (wc && wc->lex != lex) {
+        dyad__wcache_forget_lists(wc);   /* other lists: no slot's lex holds */
+        wc->lex = lex;
+    }
     int quotes = 0;
-    char low[MAXKEY + 1];
     /* in a sentence written in lower case, a short word in capitals is an
      * acronym, a name: "IS fighters", "the US", "WHO" */
     uint32_t lowered = 0;
@@ -1174,6 +1393,18 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
         int nc = 0;
         const char *s = w[i].s;
         size_t len = w[i].len;
+        wslot *sl = wc ? S_wc_slot(wc, &w[i]) : NULL;
+        if (lx) {
+            if (!sl) {
+                lx[i] = dyad__lex_bits(lex, s, len);
+            } else {
+                if (!sl->lexok) {
+                    sl->lex = dyad__lex_bits(lex, s, len);
+                    sl->lexok = 1;
+                }
+                lx[i] = sl->lex;
+            }
+        }
         if (lowered >= 3 && len >= 2 && len <= 5) {
             size_t k = 0;
             while (k < len && S_upper((unsigned char)s[k])) k++;
@@ -1196,61 +1427,32 @@ dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, 
         else if (len == 1 && s[0] == '{') { s = "*LCB*"; len = 5; }
         else if (len == 1 && (s[0] == ')' || s[0] == ']')) { s = "*RRB*"; len = 5; }
         else if (len == 1 && s[0] == '}') { s = "*RCB*"; len = 5; }
-        uint32_t e = S_find(&tg->words, s, len);
-        int init = S_upper_at(s, len) && S_initial(w, i);
-        if (e != UINT32_MAX && !init) {
-            S_cand_from_entry(tg, e, c, &nc);
-        } else if (S_is_number(s, len) && tg->num) {
-            S_cand_from_entry(tg, tg->num - 1, c, &nc);
-        } else if (S_is_ordinal(s, len) && tg->ord) {
-            S_cand_from_entry(tg, tg->ord - 1, c, &nc);
+        uint32_t e;
+        if (sl) {
+            if (sl->ent == NOT_YET) sl->ent = S_find(&tg->words, s, len);
+            e = sl->ent;
         } else {
-            float p[NT] = {0};
-            uint32_t le = UINT32_MAX;
-            int up = S_upper_at(s, len), title = 0;
-            if (up && len <= MAXKEY) {
-                S_lower_copy(s, len, low);
-                le = S_find(&tg->words, low, len);
-                if (le == UINT32_MAX && len > 1) {
-                    /* an all-capitals word written in title case
-                     * elsewhere ("TASS", "Tass") */
-                    low[0] = s[0];
-                    le = S_find(&tg->words, low, len);
-                    title = le != UINT32_MAX;
+            e = S_find(&tg->words, s, len);
+        }
+        int init = S_upper_at(s, len) && S_initial(w, i);
+        if (sl) {
+            int x = init != 0;
+            if (sl->nc[x] == 0xFF) {
+                S_emission(tg, s, len, e, x, c, &nc);
+                for (int k = 0; k < nc; k++) {
+                    sl->ctag[x][k] = c[k].tag;
+                    sl->ce[x][k] = c[k].e;
                 }
-            }
-            if (e != UINT32_MAX) {
-                /* capitalised at the start: the word as written, plus its
-                 * lower-case use in proportion to how often each is seen */
-                float te = (float)tg->words.ents[e].total;
-                float tl = le != UINT32_MAX ? (float)tg->words.ents[le].total : 0;
-                S_add_entry(tg, e, te / (te + tl), p);
-                if (le != UINT32_MAX) S_add_entry(tg, le, tl / (te + tl), p);
+                sl->nc[x] = (uint8_t)nc;
             } else {
-                int sh = S_shape(s, len);
-                if (sh < 0) {
-                    p[DYAD__T_SYM] = 1;
-                } else {
-                    S_unknown(tg, s, len, sh, p);
-                    if (le == UINT32_MAX && !init && (sh == SH_CAP || sh == SH_HYPHEN_CAP)) {
-                        /* a capitalised word the lexicon does not know, in
-                         * mid-sentence, is a name ("Zelenskyy", not an
-                         * adverb for its -y) whatever its suffix says */
-                        float tot = 0;
-                        for (int t = 0; t < NT; t++) tot += p[t];
-                        for (int t = 0; t < NT; t++) p[t] *= 0.15f;
-                        p[DYAD__T_NNP] += 0.85f * tot;
-                    }
-                    if (le != UINT32_MAX) {
-                        /* unknown as written, known in lower case: at the
-                         * start mostly that word, elsewhere mostly a name */
-                        float wl = init || title ? 0.8f : 0.3f;
-                        for (int t = 0; t < NT; t++) p[t] *= 1 - wl;
-                        S_add_entry(tg, le, wl, p);
-                    }
+                nc = sl->nc[x];
+                for (int k = 0; k < nc; k++) {
+                    c[k].tag = sl->ctag[x][k];
+                    c[k].e = sl->ce[x][k];
                 }
             }
-            S_cand_from_dense(tg, p, e == UINT32_MAX && le == UINT32_MAX, c, &nc);
+        } else {
+            S_emission(tg, s, len, e, init, c, &nc);
         }
         S_constrain(tg, w, i, n, tags, c, &nc);
         if (nc == 0) { c[0].tag = DYAD__T_NN; c[0].e = 0; nc = 1; }

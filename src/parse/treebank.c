@@ -65,7 +65,9 @@ static int S_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 /* ------------------------------------------------------------ head rules */
 
-typedef struct child { uint32_t tok, node; } child;
+/* A child of a phrase: a token or a phrase, with the code of its tag or
+ * label (dyad__tag_code) and its head token. */
+typedef struct child { uint32_t tok, node, head; uint8_t code; } child;
 
 /* Walks the children of one node in order, tokens and phrases mixed,
  * without storing them (a node may have any number of children). */
@@ -103,44 +105,57 @@ static int S_next(const dyad__tree *t, citer *it, child *out)
     return 0;
 }
 
-/* The children of node in order into out[0..max); returns how many there
- * are in all (more than max: only the first max were written). */
+/* The children of node in order into out[0..max), with their codes and
+ * heads; returns how many there are in all (more than max: only the
+ * first max were written). */
 static size_t S_children(const dyad__tree *t, uint32_t node, child *out, size_t max)
 {
-    citer it;
-    child ch;
+    /* S_next's walk, inline: this runs for every node of every tree */
+    const dyad__node *nodes = t->nodes;
+    const dyad__ptok *toks = t->toks;
+    uint32_t c = nodes[node].first_child, i = nodes[node].tok_a, end = nodes[node].tok_b;
     size_t n = 0;
-    S_iter(t, node, &it);
-    while (S_next(t, &it, &ch)) {
-        if (n < max) out[n] = ch;
-        n++;
+    while (i < end) {
+        while (c != DYAD__NONE && nodes[c].tok_b <= i && nodes[c].tok_a == nodes[c].tok_b)
+            c = nodes[c].next_sibling;
+        if (toks[i].parent == node) {
+            if (n < max) {
+                out[n].tok = out[n].head = i;
+                out[n].node = DYAD__NONE;
+                out[n].code = toks[i].code;
+            }
+            n++;
+            i++;
+        } else if (c != DYAD__NONE) {
+            if (n < max) {
+                out[n].tok = DYAD__NONE;
+                out[n].node = c;
+                out[n].head = nodes[c].head;
+                out[n].code = (uint8_t)dyad__label_code(nodes[c].label);
+            }
+            n++;
+            i = nodes[c].tok_b > i ? nodes[c].tok_b : i + 1;
+            c = nodes[c].next_sibling;
+        } else {
+            i++;
+        }
     }
     return n;
 }
 
-/* The tag of a token child, or the label of a phrase child. */
-static int S_child_is(const dyad__tree *t, const child *c, const char *what)
-{
-    const char *s = c->tok != DYAD__NONE ? t->toks[c->tok].tag
-                                         : dyad__label_name(t->nodes[c->node].label);
-    return s[0] == what[0] && strcmp(s, what) == 0;    /* most differ at once */
-}
-
-static uint32_t S_child_head(const dyad__tree *t, const child *c)
-{
-    return c->tok != DYAD__NONE ? c->tok : t->nodes[c->node].head;
-}
+/* Head-rule lists: codes of tags and labels, in order of preference. */
+#define HL_END 0xFFu
+#define T(x) DYAD__T_##x
+#define L(x) (DYAD__TC_LABEL + DYAD__L_##x)
 
 /* Searches children for the first entry of list (list order first, then
  * children in the given direction). */
-static uint32_t S_search(const dyad__tree *t, const child *ch, size_t n,
-                         const char *const *list, int left_to_right)
+static uint32_t S_search(const child *ch, size_t n, const uint8_t *list, int left_to_right)
 {
-    for (size_t l = 0; list[l]; l++) {
+    for (size_t l = 0; list[l] != HL_END; l++) {
         for (size_t k = 0; k < n; k++) {
             size_t i = left_to_right ? k : n - 1 - k;
-            if (S_child_is(t, &ch[i], list[l]) && S_child_head(t, &ch[i]) != DYAD__NONE)
-                return S_child_head(t, &ch[i]);
+            if (ch[i].code == list[l] && ch[i].head != DYAD__NONE) return ch[i].head;
         }
     }
     return DYAD__NONE;
@@ -150,47 +165,56 @@ static uint32_t S_search(const dyad__tree *t, const child *ch, size_t n,
 static uint32_t S_head(const dyad__tree *t, uint32_t node, const child *ch, size_t n)
 {
     /* an inner VP first: auxiliaries, modals and "to" head nothing */
-    static const char *const vp[] = {"VP", "VBD", "VBN", "VBZ", "VB", "VBG", "VBP", "MD",
-                                     "AUX", "AUXP", "TO", "ADJP", "NN", "NNS", "NP", NULL};
-    static const char *const s[] = {"VP", "S", "SBAR", "ADJP", "UCP", "NP", "TO", "IN", NULL};
-    static const char *const sbar[] = {"S", "SQ", "SINV", "SBAR", "FRAG", "WHNP", "IN", "DT", NULL};
-    static const char *const pp[] = {"IN", "TO", "VBG", "VBN", "RP", NULL};
-    static const char *const np_right[] = {"NN", "NNP", "NNPS", "NNS", "NML", "NX", "JJR", NULL};
-    static const char *const np_left[] = {"NP", NULL};
-    static const char *const np_last[] = {"CD", "PRP", "JJ", "JJS", "RB", "QP", "DT", "WDT", "ADJP", NULL};
-    static const char *const adjp[] = {"JJ", "JJR", "JJS", "VBN", "VBG", "ADJP", "NNS", "NN", "QP", NULL};
-    static const char *const advp[] = {"RB", "RBR", "RBS", "ADVP", "IN", "NP", NULL};
+    static const uint8_t vp[] = {L(VP), T(VBD), T(VBN), T(VBZ), T(VB), T(VBG), T(VBP), T(MD),
+                                 DYAD__TC_AUX, DYAD__TC_AUXP, T(TO), L(ADJP), T(NN), T(NNS),
+                                 L(NP), HL_END};
+    static const uint8_t s[] = {L(VP), L(S), L(SBAR), L(ADJP), L(UCP), L(NP), T(TO), T(IN), HL_END};
+    static const uint8_t sbar[] = {L(S), L(SQ), L(SINV), L(SBAR), L(FRAG), L(WHNP), T(IN), T(DT),
+                                   HL_END};
+    static const uint8_t pp[] = {T(IN), T(TO), T(VBG), T(VBN), T(RP), HL_END};
+    static const uint8_t np_right[] = {T(NN), T(NNP), T(NNPS), T(NNS), L(NML), L(NX), T(JJR), HL_END};
+    static const uint8_t np_left[] = {L(NP), HL_END};
+    static const uint8_t np_last[] = {T(CD), T(PRP), T(JJ), T(JJS), T(RB), L(QP), T(DT), T(WDT),
+                                      L(ADJP), HL_END};
+    static const uint8_t adjp[] = {T(JJ), T(JJR), T(JJS), T(VBN), T(VBG), L(ADJP), T(NNS), T(NN),
+                                   L(QP), HL_END};
+    static const uint8_t advp[] = {T(RB), T(RBR), T(RBS), L(ADVP), T(IN), L(NP), HL_END};
     if (n == 0) return DYAD__NONE;
     uint32_t h = DYAD__NONE;
     switch (t->nodes[node].label) {
-    case DYAD__L_VP: h = S_search(t, ch, n, vp, 1); break;
+    case DYAD__L_VP: h = S_search(ch, n, vp, 1); break;
     case DYAD__L_S: case DYAD__L_SINV: case DYAD__L_SQ: case DYAD__L_ROOT:
-        h = S_search(t, ch, n, s, 1); break;
-    case DYAD__L_SBAR: case DYAD__L_SBARQ: h = S_search(t, ch, n, sbar, 1); break;
-    case DYAD__L_PP: case DYAD__L_WHPP: h = S_search(t, ch, n, pp, 1); break;
+        h = S_search(ch, n, s, 1); break;
+    case DYAD__L_SBAR: case DYAD__L_SBARQ: h = S_search(ch, n, sbar, 1); break;
+    case DYAD__L_PP: case DYAD__L_WHPP: h = S_search(ch, n, pp, 1); break;
     case DYAD__L_NP: case DYAD__L_NML: case DYAD__L_NX: case DYAD__L_WHNP: {
         /* a noun before any post-modifier (PP, SBAR, VP, ",") */
         size_t stop = n;
         for (size_t i = 1; i < n; i++)
             if (ch[i].node != DYAD__NONE &&
-                (t->nodes[ch[i].node].label == DYAD__L_PP || t->nodes[ch[i].node].label == DYAD__L_SBAR ||
-                 t->nodes[ch[i].node].label == DYAD__L_VP)) { stop = i; break; }
-        if (ch[n - 1].tok != DYAD__NONE && strcmp(t->toks[ch[n - 1].tok].tag, "POS") == 0 && n > 1)
+                (ch[i].code == L(PP) || ch[i].code == L(SBAR) || ch[i].code == L(VP))) {
+                stop = i;
+                break;
+            }
+        if (ch[n - 1].tok != DYAD__NONE && ch[n - 1].code == T(POS) && n > 1)
             stop = n - 1;   /* "the PKK 's": head of what owns */
         for (size_t k = stop; h == DYAD__NONE && k-- > 0;)   /* rightmost noun */
-            for (size_t l = 0; np_right[l] && h == DYAD__NONE; l++)
-                if (S_child_is(t, &ch[k], np_right[l])) h = S_child_head(t, &ch[k]);
-        if (h == DYAD__NONE) h = S_search(t, ch, stop, np_left, 1);
-        if (h == DYAD__NONE) h = S_search(t, ch, stop, np_last, 0);
+            for (size_t l = 0; np_right[l] != HL_END && h == DYAD__NONE; l++)
+                if (ch[k].code == np_right[l]) h = ch[k].head;
+        if (h == DYAD__NONE) h = S_search(ch, stop, np_left, 1);
+        if (h == DYAD__NONE) h = S_search(ch, stop, np_last, 0);
         break;
     }
-    case DYAD__L_ADJP: h = S_search(t, ch, n, adjp, 1); break;
-    case DYAD__L_ADVP: h = S_search(t, ch, n, advp, 0); break;
+    case DYAD__L_ADJP: h = S_search(ch, n, adjp, 1); break;
+    case DYAD__L_ADVP: h = S_search(ch, n, advp, 0); break;
     default: break;
     }
-    for (size_t i = 0; h == DYAD__NONE && i < n; i++) h = S_child_head(t, &ch[i]);
+    for (size_t i = 0; h == DYAD__NONE && i < n; i++) h = ch[i].head;
     return h;
 }
+
+#undef T
+#undef L
 
 /* --------------------------------------------------------------- reader */
 
@@ -264,6 +288,7 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
             k->parent = stack[depth - 1];
             if (!k->tag || !k->word)
                 return dyad__err_set(err, a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM, "out of memory");
+            k->code = (uint8_t)dyad__tag_code(k->tag);
             continue;
         }
         if (depth == TREE_MAXDEPTH)

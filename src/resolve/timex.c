@@ -171,8 +171,11 @@ static int S_ieq(const char *s, const char *lit)
 /* 1 + the index of s in the NULL-terminated list, or 0. */
 static int S_one_of(const char *s, const char *const *list)
 {
+    /* the first letter turns down most entries without a call (every
+     * entry has one) */
+    int c0 = S_lower((unsigned char)s[0]);
     for (int i = 0; list[i]; i++)
-        if (S_ieq(s, list[i])) return i + 1;
+        if ((unsigned char)list[i][0] == c0 && S_ieq(s, list[i])) return i + 1;
     return 0;
 }
 
@@ -745,9 +748,19 @@ static int S_cmp(const char *a, const char *b)
 
 /* S_first[c]: the first row of S_classes whose word starts at or after
  * the letter 'a' + c (S_first[26]: the end), so a lookup searches only
- * the rows of its first letter. */
+ * the rows of its first letter.  S_lens[c0][c1]: the lengths (bit n)
+ * of the rows' words whose first letters are 'a' + c0 and 'a' + c1 (c1
+ * 26: no second letter), and of those words with a period ("Oct."), so
+ * most words are known to be in no row before they are copied. */
 static uint8_t S_first[27];
+static uint16_t S_lens[26][27];
 static pthread_once_t S_first_once = PTHREAD_ONCE_INIT;
+
+static int S_letter_index(int c)
+{
+    c = S_lower(c);
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
 
 static void S_first_init(void)
 {
@@ -757,13 +770,20 @@ static void S_first_init(void)
         S_first[c] = (uint8_t)i;
     }
     S_first[26] = (uint8_t)DYAD_ARRAY_LEN(S_classes);
+    for (i = 0; i < DYAD_ARRAY_LEN(S_classes); i++) {
+        const char *w = S_classes[i].w;
+        size_t n = strlen(w);
+        uint16_t *m = &S_lens[w[0] - 'a'][S_letter_index((unsigned char)w[1])];
+        *m |= (uint16_t)(1u << n);
+        if (n + 1 < 16) *m |= (uint16_t)(1u << (n + 1));   /* with a period */
+    }
 }
 
+/* The classes of a lower-case word (S_first_init has run). */
 static unsigned S_class_of(const char *low)
 {
     unsigned char c0 = (unsigned char)low[0];
     if (c0 < 'a' || c0 > 'z') return 0;
-    pthread_once(&S_first_once, S_first_init);
     size_t lo = S_first[c0 - 'a'], hi = S_first[c0 - 'a' + 1];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -780,11 +800,17 @@ static unsigned S_classify(const char *s)
 {
     unsigned char c0 = (unsigned char)s[0];
     if (c0 >= '0' && c0 <= '9') return K_START;
+    int a = S_letter_index(c0);
+    if (a == 26) return 0;      /* every row and prefix begins with a letter */
+    int pre = a == 'e' - 'a' || a == 'm' - 'a' || a == 'l' - 'a';
+    pthread_once(&S_first_once, S_first_init);
+    unsigned lens = S_lens[a][S_letter_index((unsigned char)s[1])];
+    if (!lens && !pre) return 0;    /* most words: no row begins so */
     size_t n = S_len(s, 11);
-    if ((n >= 6 && S_ieqn(s, 6, "early-")) || (n >= 4 && S_ieqn(s, 4, "mid-")) ||
-        (n >= 5 && S_ieqn(s, 5, "late-")))
+    if (pre && ((n >= 6 && S_ieqn(s, 6, "early-")) || (n >= 4 && S_ieqn(s, 4, "mid-")) ||
+                (n >= 5 && S_ieqn(s, 5, "late-"))))
         return K_START;
-    if (n == 0 || n > 10) return 0;
+    if (n == 0 || n > 10 || !((lens >> n) & 1u)) return 0;
     char low[12];
     for (size_t i = 0; i < n; i++) low[i] = (char)S_lower((unsigned char)s[i]);
     low[n] = 0;
@@ -809,6 +835,16 @@ static int S_core_at(const char *const *w, size_t n, size_t j)
            ((k & K_THAT) && (kn & (K_UNIT | K_DAYPART)));
 }
 
+/* May a try at word i read a lead (S_match's preposition, or S_part's
+ * first word) there?  Errs on the side of yes. */
+static int S_lead_at(const char *const *w, size_t n, size_t i)
+{
+    static const char *const leads[] = {"on", "in", "during", "of", "at", "since", "from",
+                                        "until", "till", "through", "by", "before", "after",
+                                        "early", "mid", "late", "earlier", "later", "the", NULL};
+    return S_one_of(S_w(w, n, i), leads) != 0;
+}
+
 size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, size_t cap)
 {
     size_t found = 0;
@@ -824,6 +860,12 @@ size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, si
         if (core == n) break;
         if (core > i + 4) {     /* no try before core - 4 can reach it */
             i = core - 4;
+            continue;
+        }
+        if (core > i && !S_lead_at(words, n, i)) {
+            /* no core starts at i, and no preposition or part word there
+             * can lead to one further on: the try would find nothing */
+            i++;
             continue;
         }
         size_t e = S_match(words, n, i, &out[found]);
