@@ -399,6 +399,7 @@ int dyad__symmetric(const char *code);
 int dyad__mutual(const char *code, const char *verb);
 const char *dyad__intent(const char *code);
 const char *dyad__refusal(const char *code);
+const char *dyad__charge(const char *code);
 int dyad__force_code(const char *code);
 
 /* govern.c */
@@ -452,6 +453,7 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out);
 dyad_status dyad__code_nominals(dyad_coder *c);
 dyad_status dyad__code_judgements(dyad_coder *c);
 actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g);
+actorset dyad__reporter_by(dyad_coder *c, const dyad__vgroup *g, uint32_t *by);
 dyad_status dyad__code_appeals(dyad_coder *c);
 dyad_status dyad__code_allegations(dyad_coder *c);
 void dyad__count_countries(dyad_coder *c);
@@ -461,6 +463,7 @@ void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,
               size_t first, size_t end, const char *text);
 const char *dyad__entry_text(dyad_coder *c, unsigned entry);
 int dyad__self_pair(const char *a, const char *b);
+int dyad__against_state(const char *code);
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                     const dyad__vgroup *g, const evb *base, int passive);
 void dyad__trace_set(dyad_coder *c, const char *what, const actorset *s);
@@ -530,6 +533,7 @@ int dyad__news_statement(dyad_coder *c, cand *e);
 int dyad__news_condition_target(dyad_coder *c, cand *e);
 int dyad__news_charge(dyad_coder *c, cand *e);
 int dyad__news_denial(dyad_coder *c, cand *e);
+int dyad__news_allegation(dyad_coder *c, cand *e);
 int dyad__news_named_parties(dyad_coder *c, cand *e);
 int dyad__news_each_other(dyad_coder *c, cand *e);
 int dyad__news_counterpart(dyad_coder *c, cand *e);

@@ -57,10 +57,20 @@ int dyad__self_pair(const char *a, const char *b)
     if (strlen(a) == 3 && strlen(b) > 3) { const char *x = a; a = b; b = x; }
     if (strlen(b) != 3 || strlen(a) < 6 || strncmp(a, b, 3) != 0) return 0;
     if (!dyad__country_code(b)) return 0;
+    return !dyad__against_state(a);
+}
+
+/* Is code a group set against a state (rebels, the opposition,
+ * unidentified armed men, criminals, insurgents, separatists, militant
+ * groups): "CHLREB", "IMGMUS"? */
+int dyad__against_state(const char *code)
+{
     static const char *const against[] = {"REB", "OPP", "UAF", "CRM", "INS", "SEP", "IMG"};
+    size_t n = strlen(code);
     for (size_t i = 0; i < DYAD_ARRAY_LEN(against); i++)
-        if (!strncmp(a + 3, against[i], 3)) return 0;
-    return 1;
+        if ((n >= 6 && !strncmp(code + 3, against[i], 3)) || !strncmp(code, against[i], 3))
+            return 1;
+    return 0;
 }
 
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,

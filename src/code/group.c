@@ -375,6 +375,8 @@ static const struct step {
     {S_symmetric, 0},
     {dyad__news_mandate_roles, 1},
     {S_trace_roles, 0},
+    /* reported speech: an accusation, or the act */
+    {dyad__news_allegation, 1},
     /* which parties make an event */
     {dyad__news_named_parties, 1},
     {dyad__news_each_other, 1},

@@ -474,6 +474,97 @@ int dyad__news_denial(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Are a and b one side: the same code, or a country and an organ of it
+ * (dyad__self_pair), or two organs of one state ("CHLGOV" and "CHLMIL")?
+ * Rebels, the opposition and other groups set against a state are a
+ * side of their own. */
+static int S_one_side(const char *a, const char *b)
+{
+    if (!strcmp(a, b) || dyad__self_pair(a, b)) return 1;
+    if (strlen(a) < 6 || strlen(b) < 6 || strncmp(a, b, 3) || !dyad__country_code(a)) return 0;
+    return dyad__self_pair(a, (const char[]){a[0], a[1], a[2], 0}) &&
+           dyad__self_pair(b, (const char[]){b[0], b[1], b[2], 0});
+}
+
+/* Aid or cooperation (roots 06, 07) given to a group set against a
+ * state ("arming the rebels", "bankrolling the smugglers", "funding the
+ * opposition"): a wrong when another party tells of it. */
+static int S_arms_a_group(const cand *e)
+{
+    if (strncmp(e->code, "06", 2) && strncmp(e->code, "07", 2)) return 0;
+    for (uint32_t j = 0; j < e->tgt.n; j++)
+        if (dyad__against_state(e->tgt.v[j].code)) return 1;
+    return 0;
+}
+
+/* Reported speech as a speech act.  A party's report that another party
+ * did a wrong -- an act whose code has a charge in the CAMEO table
+ * ("Chile said Peru had shelled the port": an act of force, 1123), or
+ * aid to a group set against a state (112) -- is the speaker's
+ * accusation of the doer.  The act itself is then only the speaker's
+ * allegation, not a fact the sentence reports: it is not coded.  Left to
+ * the steps after, the act coded as reported: a report of one's own
+ * side's act ("the army said its troops killed ..."); a clause no named
+ * party reports ("witnesses said"); a doer not named in the clause's
+ * subject (an agentless passive, "gunmen"); a negated, planned or
+ * hypothetical act; and a report whose attribution follows it outside
+ * a quotation ("Peru shelled the port overnight, officials said"),
+ * which wire copy writes for facts it sources.  Verbs that state their
+ * clause as established ("confirmed", "assessed") are not on the
+ * lexicon's list "reporting", so their clauses are facts. */
+int dyad__news_allegation(dyad_coder *c, cand *e)
+{
+    const dyad__vgroup *g = e->g;
+    if (!e->code || e->paired || e->planned || e->mutual || c->mod != DYAD_ASSERTED ||
+        g->negated || e->agentless || !e->src.n)
+        return GO;
+    /* the doer: named in the clause's own subject (or its "by" agent),
+     * and known -- unidentified gunmen (UAF) are no party accused */
+    const dyad__tree *t = &c->tree;
+    uint32_t who = e->passive ? dyad__by_agent(c, g->inner) : g->subject;
+    if (who == NONE) return GO;
+    actorset doer = dyad__named_only(c, &e->src);
+    for (uint32_t j = 0; j < doer.n; j++)
+        if (doer.v[j].a < t->nodes[who].tok_a || doer.v[j].a >= t->nodes[who].tok_b ||
+            (strlen(doer.v[j].code) >= 6 && !strncmp(doer.v[j].code + 3, "UAF", 3)))
+            return GO;
+    if (!doer.n) return GO;
+    /* ... as the phrase's party, not the owner of its head: "Peru's
+     * army", "Peruvian aircraft", not "Peru's campaign" */
+    uint32_t head = t->nodes[who].head;
+    if (head == NONE) return GO;
+    for (uint32_t j = 0; j < doer.n && !c->covered[head]; j++)
+        if (doer.v[j].b < t->ntoks && doer.v[j].b <= head && !strcmp(t->toks[doer.v[j].b].tag, "POS"))
+            return GO;
+    const char *charge = dyad__charge(e->code);
+    if (!charge && !S_arms_a_group(e)) return GO;
+    uint32_t by;
+    actorset sp = dyad__reporter_by(c, g, &by);
+    if (!sp.n) return GO;
+    if (by != NONE && !c->inquote[g->verb] && t->vgroups[by].verb >= t->nodes[g->vp].tok_b) {
+        TRACE("  attributed after the act ('..., officials said'): the act as reported\n");
+        return GO;
+    }
+    for (uint32_t j = 0; j < doer.n; j++)
+        if (S_one_side(sp.v[0].code, doer.v[j].code) ||
+            (doer.v[j].borrowed && !strncmp(sp.v[0].code, doer.v[j].code, 3))) {
+            TRACE("  reported by its own side (%s): the act as reported\n", sp.v[0].code);
+            return GO;
+        }
+    if (!charge) charge = "112";
+    TRACE("  %s reports %s's wrong: an accusation [%s], the act only alleged\n", sp.v[0].code,
+          doer.v[0].code, charge);
+    const dyad__vgroup *at = by != NONE ? &c->tree.vgroups[by] : g;
+    evb base = e->base;
+    char why[64];
+    snprintf(why, sizeof why, "a wrong reported by another party: an accusation [%s]", charge);
+    dyad__ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
+             dyad__arena_strndup(&c->arena, why, strlen(why)));
+    for (uint32_t j = 0; j < doer.n; j++)
+        if (dyad__add_event(c, &sp.v[0], &doer.v[j], charge, at, &base, 0) != 0) return NOMEM;
+    return STOP;
+}
+
 /* News text: a role with no country ("reporters", "officials") is not a
  * party; "both countries withdrew ambassadors over Israel's crackdown":
  * a target that is one of the two makes it each one's act on the other;

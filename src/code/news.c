@@ -876,6 +876,14 @@ dyad_status dyad__code_judgements(dyad_coder *c)
  * when g is no one's report. */
 actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g)
 {
+    return dyad__reporter_by(c, g, NULL);
+}
+
+/* dyad__reporter, and in *by (when not NULL) the reporting verb group,
+ * or NONE for a quotation's speaker. */
+actorset dyad__reporter_by(dyad_coder *c, const dyad__vgroup *g, uint32_t *by)
+{
+    if (by) *by = NONE;
     const dyad__tree *t = &c->tree;
     const dyad__node *gv = &t->nodes[g->vp];
     actorset src = {NULL, 0};
@@ -904,6 +912,7 @@ actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g)
         if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
             actorset s = dyad__np_actors(c, h->subject, 0);
             src = dyad__named_only(c, &s);
+            if (src.n && by) *by = q;
         }
     }
     if (!src.n && c->inquote[g->verb] && c->speaker.n) src = c->speaker;

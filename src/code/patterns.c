@@ -343,6 +343,15 @@ const char *dyad__refusal(const char *code)
     return ci ? ci->refusal : NULL;
 }
 
+/* The code of accusing a party of code's act ("said Peru shelled the
+ * port": 1123), from the CAMEO table's charge column; NULL when stating
+ * that another did it is no charge. */
+const char *dyad__charge(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci ? ci->charge : NULL;
+}
+
 /* Acts of force (the table's trait "force": roots 18 to 20). */
 int dyad__force_code(const char *code)
 {
