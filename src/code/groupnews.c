@@ -733,6 +733,22 @@ int dyad__news_alone(dyad_coder *c, cand *e)
             TRACE("  people who only borrowed the doer's country: no second party\n");
             e->tgt = (actorset){NULL, 0};
         }
+        /* "deployed police to the port city", "sent troops to the
+         * border": a state's own forces are its means, not a second
+         * party (a measure that binds a place's people excepted) */
+        const char *d = e->src.v[0].code;
+        int own = !dyad__binds(e->code) &&
+                  (strlen(d) == 3 || !strncmp(d + 3, "GOV", 3) || !strncmp(d + 3, "MIL", 3) ||
+                   !strncmp(d + 3, "COP", 3));
+        for (uint32_t j = 0; j < e->tgt.n && own; j++) {
+            const char *k = e->tgt.v[j].code;
+            own = strlen(k) >= 6 && (!strncmp(k + 3, "MIL", 3) || !strncmp(k + 3, "COP", 3)) &&
+                  S_one_side(d, k);
+        }
+        if (own && e->tgt.n) {
+            TRACE("  the doer's own forces: no second party\n");
+            e->tgt = (actorset){NULL, 0};
+        }
     }
     e->alone = e->src.n && !e->tgt.n && e->code && !e->paired && dyad__one_sided(e->code);
     if (e->alone) TRACE("  an act of one party: coded with no target\n");

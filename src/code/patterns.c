@@ -199,6 +199,11 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
         break;
     }
     int32_t start = dir > 0 ? pos : pos - 1;
+    /* after the verb, a party ($ +) is not found past the verb of an
+     * infinitive the pattern's words did not reach: "sent troops to the
+     * border to stop X" does not send them to X (words may reach into
+     * it: "urged + TO RETURN TO TALKS") */
+    unsigned slot = x->kind == DYAD_PAT_SOURCE || x->kind == DYAD_PAT_TARGET ? 3 : 1;
     for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
         if (need_adj && i != start) break;
         /* a gap spans at most MAX_GAP words: a pattern's words belong to
@@ -209,7 +214,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
          * words belong to this verb's phrase ("spoke ahead of a meeting
          * requested by A to discuss B's transfer of arms to C" is not
          * "spoke to C"); news mode only, PETRARCH lets gaps run on */
-        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? 1 : 3))) break;
+        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? slot : 3))) break;
         int32_t next = NONE, got = 0;
         switch (x->kind) {
         case DYAD_PAT_WORD:
