@@ -395,6 +395,8 @@ int dyad__has_word(const dyad_coder *c, unsigned id);
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
 unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
+pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
+                                 uint32_t sb);
 int dyad__symmetric(const char *code);
 int dyad__mutual(const char *code, const char *verb);
 const char *dyad__intent(const char *code);
@@ -492,8 +494,8 @@ typedef struct cand {
     actorset condp;             /* news: the party of an "if" condition */
     int searched;               /* the target was looked for among the
                                    verb's complements */
-    int placed;                 /* news: a one-sided act's locative phrase
-                                   was set aside */
+    int placed;                 /* news: a one-sided act's locative phrase,
+                                   or a topic phrase, was set aside */
     int hangs;                  /* news: a participle clause takes the
                                    subject of the clause it hangs on */
     int tgt_is_subject;         /* the pattern's target is the clause's
@@ -510,7 +512,13 @@ typedef struct cand {
 
 enum { NOMEM = -1, GO = 0, STOP = 1 };
 
+/* group.c: the most specific matching pattern of the verb's blocks
+ * into e->best and e->bp; passive: tried as dyad__try_pattern_passive
+ * on a subject spanning [sa, sb). */
+void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32_t sb);
+
 /* groupnews.c: the news-mode steps of one verb group (group.c, S_steps) */
+int dyad__news_passive_pattern(dyad_coder *c, cand *e);
 int dyad__news_noun_gerund(dyad_coder *c, cand *e);
 int dyad__news_naming(dyad_coder *c, cand *e);
 int dyad__news_warning(dyad_coder *c, cand *e);
@@ -524,7 +532,9 @@ int dyad__news_mandate_roles(dyad_coder *c, cand *e);
 int dyad__news_trailing_participle(dyad_coder *c, cand *e);
 int dyad__news_hanging_participle(dyad_coder *c, cand *e);
 int dyad__news_subordinate_participle(dyad_coder *c, cand *e);
+int dyad__news_relative_source(dyad_coder *c, cand *e);
 int dyad__news_place(dyad_coder *c, cand *e);
+int dyad__news_topic(dyad_coder *c, cand *e);
 int dyad__news_them(dyad_coder *c, cand *e);
 int dyad__news_shared_object(dyad_coder *c, cand *e);
 int dyad__news_passive(dyad_coder *c, cand *e);

@@ -183,6 +183,33 @@ static int S_news_plan(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* A passive verb whose patterns, written for the active voice, name
+ * its object ("SENT &AID TO +"): the object stands in the subject ("aid
+ * was sent to Peru by Chile").  When no pattern matched as written and
+ * a "by" agent names a party, the verb's patterns are tried with the
+ * subject in the object's place; the "by" agent is then the source and,
+ * when the pattern names no target, the subject is the target ("the
+ * Chilean ambassador was expelled by Peru": expelling a diplomat). */
+int dyad__news_passive_pattern(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!g->passive || e->best.ok || g->subject == NONE) return GO;
+    uint32_t by = dyad__by_agent(c, g->inner);
+    if (by == NONE || !dyad__np_actors(c, by, 0).n) return GO;
+    dyad__best_pattern(c, e, 1, t->nodes[g->subject].tok_a, t->nodes[g->subject].tok_b);
+    if (!e->best.ok) return GO;
+    const dyad_dict_pattern *bp = &e->bp;
+    TRACE("  passive: active pattern %s:%lu '%s' [%s] with the subject as its object\n", bp->file,
+          bp->line, bp->text, bp->code ? bp->code : "");
+    if (bp->code) e->code = bp->code;
+    e->pcode = bp->passive_code;
+    dyad__ev(&e->base, "pattern", bp->file, bp->line, 0, 0, bp->text);
+    e->best.src = by;
+    if (e->best.tgt == NONE && dyad__np_actors(c, g->subject, 0).n) e->best.tgt = g->subject;
+    return GO;
+}
+
 /* Planned is not done.  A negated act did not happen; one that could,
  * may, should or must happen is speculation or an appeal by someone
  * else; a meeting not wanted is a refusal; coercion on a condition is a
@@ -297,6 +324,90 @@ int dyad__news_place(dyad_coder *c, cand *e)
         e->from = NONE;
         e->placed = 1;
     }
+    return GO;
+}
+
+/* Is child ch of a verb phrase a topic phrase: a preposition of the
+ * lexicon's list "topic-prepositions" whose noun phrase is headed by no
+ * party ("about the inspectors' findings", "on Peru's maritime
+ * claims")? */
+static int S_topic_pp(const dyad_coder *c, uint32_t ch)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[ch];
+    if (x->label != DYAD__L_PP || x->head == NONE || !dyad__code_lx(c, x->head, DYAD__LX_TOPIC_PREPS))
+        return 0;
+    uint32_t np = NONE;
+    for (uint32_t g = x->first_child; g != NONE && np == NONE; g = t->nodes[g].next_sibling)
+        if (t->nodes[g].label == DYAD__L_NP) np = g;
+    if (np == NONE) return 0;
+    uint32_t h = t->nodes[np].head;
+    return h != NONE && !c->covered[h] && strcmp(t->toks[h].tag, "PRP") &&
+           dyad__tag_is_noun(t->toks[h].tag);
+}
+
+/* A relative clause's doer is its antecedent ("met the envoy who had
+ * criticized Peru": the envoy).  A role there that names no country of
+ * its own and only borrowed one named before it, in the clause the
+ * relative clause hangs on, is no party known to have done it: the
+ * envoy Bolivia's minister met is not Bolivia's for being met by him. */
+int dyad__news_relative_source(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->src.n || e->best.src != NONE || g->subject == NONE ||
+        t->nodes[g->subject].tok_b > t->nodes[g->vp].tok_a || !S_in_relative(t, g->vp))
+        return GO;
+    /* the antecedent lies before the relative pronoun: outside the
+     * clause */
+    uint32_t w = t->nodes[g->subject].tok_b;
+    if (w >= t->ntoks || (strcmp(t->toks[w].tag, "WP") && strcmp(t->toks[w].tag, "WDT")))
+        return GO;
+    for (uint32_t i = 0; i < e->src.n; i++)
+        if (e->src.v[i].borrowed != 1) return GO;
+    TRACE("  the relative clause's antecedent only borrowed its country: no source\n");
+    e->src = (actorset){NULL, 0};
+    return GO;
+}
+
+/* Topics are no parties.  In an intent or a consultation (roots 03,
+ * 04), a party found among the verb's complements inside a topic phrase
+ * ("hosted talks on Peru's maritime claims", "offered help on Bolivia's
+ * debt crisis"), or in a phrase of a topic preposition right after one
+ * ("held talks about the findings on Peru"), is what the act is about,
+ * not whom it is done to: no target, unless a pattern named it.  Other
+ * acts name their parties with these prepositions: "an attack on Peru's
+ * positions", "called for Peru's withdrawal", "lobbied on behalf of
+ * Ukraine", and a concern or criticism is aimed at the owner of the
+ * deed it is about ("voiced concern over Peru's plan": the cases'
+ * convention and the gold's). */
+int dyad__news_topic(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->searched || !e->tgt.n || !e->code || e->from == NONE || e->best.tgt != NONE ||
+        !(!strncmp(e->code, "03", 2) || !strncmp(e->code, "04", 2)) ||
+        dyad__judgement(e->code))
+        return GO;
+    uint32_t ch = e->from;
+    while (ch != NONE && t->nodes[ch].parent != g->inner) ch = t->nodes[ch].parent;
+    if (ch == NONE) return GO;
+    int topic = S_topic_pp(c, ch);
+    if (!topic && t->nodes[ch].label == DYAD__L_PP && t->nodes[ch].head != NONE &&
+        dyad__code_lx(c, t->nodes[ch].head, DYAD__LX_TOPIC_PREPS)) {
+        /* right after a topic phrase, a phrase of a topic preposition
+         * goes on with it: "worried about the findings on Peru" */
+        uint32_t prev = NONE;
+        for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling)
+            prev = q;
+        topic = prev != NONE && S_topic_pp(c, prev);
+    }
+    if (!topic) return GO;
+    TRACE("  '%s' is in a topic phrase: what the act is about, not a party\n",
+          dyad__words_text(c, t->nodes[e->from].tok_a, t->nodes[e->from].tok_b));
+    e->tgt = (actorset){NULL, 0};
+    e->from = NONE;
+    e->placed = 1;
     return GO;
 }
 

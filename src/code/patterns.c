@@ -292,6 +292,29 @@ pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va,
     return pm;
 }
 
+/* Tries pattern p, written for the active voice, on a passive verb at
+ * [va, vb) whose subject spans [sa, sb): the active object stands in the
+ * subject ("aid was sent to Peru by Chile" is "sent aid to Peru").  Only
+ * patterns with nothing before the verb; their words after it match
+ * first inside the subject (at least one), then after the verb. */
+pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
+                                 uint32_t sb)
+{
+    pmatch none = {0, 0, NONE, NONE, NONE};
+    if (p->verb != 0 || p->nelems < 2 || sa >= sb) return none;
+    const dyad_pat_elem *e = p->elems + 1;
+    size_t m = p->nelems - 1;
+    for (size_t k = m; k >= 1; k--) {
+        pmatch pm = none;
+        if (!S_match(c, e, k, 0, +1, (int32_t)sa, 0, (int32_t)sa, (int32_t)sb, &pm, 0)) continue;
+        if (!S_match(c, e + k, m - k, 0, +1, (int32_t)vb, 0, (int32_t)vb, (int32_t)c->tree.ntoks, &pm, 0))
+            continue;
+        pm.ok = 1;
+        return pm;
+    }
+    return none;
+}
+
 /* CAMEO codes of interactions that are mutual when both parties are in
  * the subject (the table's trait "symmetric"): express intent to meet
  * (036), consult (040, 041, 044), negotiate (046), sign an agreement
