@@ -364,6 +364,7 @@ static const struct step {
     {S_complement_target, 0},
     {dyad__news_place, 1},
     {dyad__news_topic, 1},
+    {dyad__news_deed_doer, 1},
     {dyad__news_them, 1},
     {dyad__news_shared_object, 1},
     /* roles the clause changes */

@@ -370,6 +370,40 @@ int dyad__news_relative_source(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* A judgement of a deed named with its doer ("condemned the killing of
+ * three journalists by Bolivian soldiers", "praised the release of the
+ * hostages by Peru") is aimed at the doer, the "by" agent of the deed,
+ * as a passive's "by" agent is its source -- not at the deed's victims.
+ * Only when the verb's object is a deed, not a party itself. */
+int dyad__news_deed_doer(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->searched || !e->tgt.n || e->from == NONE || !e->code || !dyad__judgement(e->code) ||
+        e->best.tgt != NONE || g->passive)
+        return GO;
+    uint32_t obj = NONE;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
+         ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
+    if (obj == NONE) return GO;
+    uint32_t h = t->nodes[obj].head;
+    if (h == NONE || c->covered[h] || !dyad__tag_is_noun(t->toks[h].tag)) return GO;
+    /* the deed's object or owner gave the target: the one it names in
+     * a "by" phrase after it did the deed */
+    if (t->nodes[e->from].tok_a < t->nodes[obj].tok_a) return GO;
+    uint32_t by = dyad__by_agent(c, g->inner);
+    if (by == NONE || t->nodes[by].tok_a < t->nodes[obj].tok_a) return GO;
+    actorset doer = dyad__np_actors(c, by, 0);
+    doer = dyad__named_only(c, &doer);
+    if (!doer.n) return GO;
+    TRACE("  a judgement of a deed: aimed at its doer, '%s'\n",
+          dyad__words_text(c, t->nodes[by].tok_a, t->nodes[by].tok_b));
+    e->tgt = doer;
+    e->from = by;
+    return GO;
+}
+
 /* Topics are no parties.  In an intent or a consultation (roots 03,
  * 04), a party found among the verb's complements inside a topic phrase
  * ("hosted talks on Peru's maritime claims", "offered help on Bolivia's
