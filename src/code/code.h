@@ -456,6 +456,9 @@ dyad_status dyad__code_nominals(dyad_coder *c);
 dyad_status dyad__code_judgements(dyad_coder *c);
 actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g);
 actorset dyad__reporter_by(dyad_coder *c, const dyad__vgroup *g, uint32_t *by);
+/* Who makes the claim that holds g ("reiterated the claim that ...",
+ * "Chile's claim that ..."); empty if none. */
+actorset dyad__claimant(dyad_coder *c, const dyad__vgroup *g);
 dyad_status dyad__code_appeals(dyad_coder *c);
 dyad_status dyad__code_allegations(dyad_coder *c);
 void dyad__count_countries(dyad_coder *c);

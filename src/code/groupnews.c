@@ -685,17 +685,19 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
     if (!charge && !S_arms_a_group(e)) return GO;
     uint32_t by;
     actorset sp = dyad__reporter_by(c, g, &by);
+    if (!sp.n) sp = dyad__claimant(c, g);   /* "repeated its claim that ..." */
     if (!sp.n) return GO;
     if (by != NONE && !c->inquote[g->verb] && t->vgroups[by].verb >= t->nodes[g->vp].tok_b) {
         TRACE("  attributed after the act ('..., officials said'): the act as reported\n");
         return GO;
     }
-    for (uint32_t j = 0; j < doer.n; j++)
-        if (S_one_side(sp.v[0].code, doer.v[j].code) ||
-            (doer.v[j].borrowed && !strncmp(sp.v[0].code, doer.v[j].code, 3))) {
-            TRACE("  reported by its own side (%s): the act as reported\n", sp.v[0].code);
-            return GO;
-        }
+    for (uint32_t i = 0; i < sp.n; i++)
+        for (uint32_t j = 0; j < doer.n; j++)
+            if (S_one_side(sp.v[i].code, doer.v[j].code) ||
+                (doer.v[j].borrowed && !strncmp(sp.v[i].code, doer.v[j].code, 3))) {
+                TRACE("  reported by its own side (%s): the act as reported\n", sp.v[i].code);
+                return GO;
+            }
     if (!charge) charge = "112";
     TRACE("  %s reports %s's wrong: an accusation [%s], the act only alleged\n", sp.v[0].code,
           doer.v[0].code, charge);
@@ -705,8 +707,9 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
     snprintf(why, sizeof why, "a wrong reported by another party: an accusation [%s]", charge);
     dyad__ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
              dyad__arena_strndup(&c->arena, why, strlen(why)));
-    for (uint32_t j = 0; j < doer.n; j++)
-        if (dyad__add_event(c, &sp.v[0], &doer.v[j], charge, at, &base, 0) != 0) return NOMEM;
+    for (uint32_t i = 0; i < sp.n; i++)   /* "Chile and Bolivia said": each */
+        for (uint32_t j = 0; j < doer.n; j++)
+            if (dyad__add_event(c, &sp.v[i], &doer.v[j], charge, at, &base, 0) != 0) return NOMEM;
     return STOP;
 }
 

@@ -1031,10 +1031,12 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
-/* Who makes the claim that holds g: the subject of a verb whose object
- * is a claim noun with a "that" clause around g ("Bugti reiterated the
- * claim that the attack was orchestrated by militants"); empty if none. */
-static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
+/* Who makes the claim that holds g: the party the claim noun's phrase
+ * names ("Chile's claim that ..."), else the subject of a verb whose
+ * object is a claim noun with a "that" clause around g ("Bugti
+ * reiterated the claim that the attack was orchestrated by militants");
+ * empty if none. */
+actorset dyad__claimant(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     actorset src = {NULL, 0};
@@ -1054,6 +1056,16 @@ static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
         if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].head == NONE ||
             !dyad__code_lx(c, t->nodes[np].head, DYAD__LX_CLAIM_NOUNS))
             break;
+        /* whose claim the phrase says: "Chile's claim that ...", not the
+         * subject that rejects it */
+        for (uint32_t i = t->nodes[np].tok_a; i < t->nodes[np].head; i++) {
+            const mention *m = &c->ments[i];
+            actor a;
+            if (m->a != i || m->agent || !dyad__mention_actor(c, m, &a) || !strncmp(a.code, "---", 3))
+                continue;
+            dyad__push_one(c, &src, &a);
+        }
+        if (src.n) break;
         /* the groups whose main verb's phrase holds the claim (all when
          * there is no index) */
         const govidx *gx = c->gov && c->gov->ok && t->nodes[np].tok_b > t->nodes[np].tok_a
@@ -1090,7 +1102,7 @@ dyad_status dyad__code_allegations(dyad_coder *c)
         actorset src = dyad__reporter(c, g);
         uint32_t nsp = 1;
         if (!src.n) {
-            src = S_claimant(c, g);
+            src = dyad__claimant(c, g);
             nsp = src.n;
         }
         if (!src.n) continue;
