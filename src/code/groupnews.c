@@ -404,37 +404,50 @@ int dyad__news_deed_doer(dyad_coder *c, cand *e)
     return GO;
 }
 
-/* Topics are no parties.  In an intent or a consultation (roots 03,
- * 04), a party found among the verb's complements inside a topic phrase
- * ("hosted talks on Peru's maritime claims", "offered help on Bolivia's
- * debt crisis"), or in a phrase of a topic preposition right after one
- * ("held talks about the findings on Peru"), is what the act is about,
- * not whom it is done to: no target, unless a pattern named it.  Other
+/* Topics are no parties.  A party the verb's complements name inside a
+ * topic phrase ("hosted talks on Peru's maritime claims"), or in a
+ * phrase of a topic preposition or of place that goes on with one
+ * ("worried about the implications of the pact for Peru", "concern
+ * about violence in Bolivia"), is what the act is about, not whom it is
+ * done to: no target, unless a pattern named it.  So for an intent or a
+ * consultation (roots 03, 04: "offered help on Bolivia's debt crisis");
+ * a judgement (praise, criticism, rejection, sanctions, coercion) is
+ * still aimed at the owner the topic names before its noun ("concerned
+ * about Peru's actions": the cases' convention and the gold's).  Other
  * acts name their parties with these prepositions: "an attack on Peru's
- * positions", "called for Peru's withdrawal", "lobbied on behalf of
- * Ukraine", and a concern or criticism is aimed at the owner of the
- * deed it is about ("voiced concern over Peru's plan": the cases'
- * convention and the gold's). */
+ * positions", "called for Peru's withdrawal", "claimed responsibility
+ * for the ambush on Malian soldiers", "went on strike against the
+ * government". */
 int dyad__news_topic(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
+    int owned = !(!strncmp(e->code ? e->code : "", "03", 2) || !strncmp(e->code ? e->code : "", "04", 2));
     if (!e->searched || !e->tgt.n || !e->code || e->from == NONE || e->best.tgt != NONE ||
-        !(!strncmp(e->code, "03", 2) || !strncmp(e->code, "04", 2)) ||
-        dyad__judgement(e->code))
+        (owned && !dyad__judgement(e->code)))
         return GO;
     uint32_t ch = e->from;
     while (ch != NONE && t->nodes[ch].parent != g->inner) ch = t->nodes[ch].parent;
-    if (ch == NONE) return GO;
-    int topic = S_topic_pp(c, ch);
-    if (!topic && t->nodes[ch].label == DYAD__L_PP && t->nodes[ch].head != NONE &&
-        dyad__code_lx(c, t->nodes[ch].head, DYAD__LX_TOPIC_PREPS)) {
-        /* right after a topic phrase, a phrase of a topic preposition
-         * goes on with it: "worried about the findings on Peru" */
-        uint32_t prev = NONE;
-        for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling)
-            prev = q;
-        topic = prev != NONE && S_topic_pp(c, prev);
+    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP) return GO;
+    int topic = 0;
+    if (S_topic_pp(c, ch)) {
+        /* inside the topic: its owner, named before its noun, or a party
+         * after it ("the findings on Peru") */
+        uint32_t np = NONE;
+        for (uint32_t q = t->nodes[ch].first_child; q != NONE && np == NONE; q = t->nodes[q].next_sibling)
+            if (t->nodes[q].label == DYAD__L_NP) np = q;
+        topic = !owned || np == NONE || t->nodes[e->from].tok_a > t->nodes[np].head;
+    } else if (t->nodes[ch].head != NONE && (dyad__code_lx(c, t->nodes[ch].head, DYAD__LX_TOPIC_PREPS) ||
+                                              dyad__locative(c, t->nodes[ch].head))) {
+        /* after a topic phrase, through phrases of prepositions: "about
+         * the implications (of the pact) for Peru" */
+        uint32_t prev[64];
+        uint32_t np = 0;
+        for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling) {
+            if (t->nodes[q].label != DYAD__L_PP) np = 0;
+            else if (np < 64) prev[np++] = q;
+        }
+        for (uint32_t i = np; i-- > 0 && !topic;) topic = S_topic_pp(c, prev[i]);
     }
     if (!topic) return GO;
     TRACE("  '%s' is in a topic phrase: what the act is about, not a party\n",

@@ -204,7 +204,19 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
      * border to stop X" does not send them to X (words may reach into
      * it: "urged + TO RETURN TO TALKS") */
     unsigned slot = x->kind == DYAD_PAT_SOURCE || x->kind == DYAD_PAT_TARGET ? 3 : 1;
-    for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
+    /* news mode: a party right after a preposition the pattern names
+     * ("ABOUT +") is found in that preposition's phrase, not in another
+     * phrase after it ("concerned about the implications of the pact for
+     * Peru" is not about Peru) */
+    int32_t shi = hi;   /* where this element may start */
+    if (slot == 3 && dir > 0 && c->agent_country && start > 0 && start < hi &&
+        !strcmp(c->tree.toks[start - 1].tag, "IN")) {
+        uint32_t pp = c->tree.toks[start - 1].parent;
+        if (pp != NONE && c->tree.nodes[pp].label == DYAD__L_PP &&
+            c->tree.nodes[pp].tok_a == (uint32_t)start - 1 && (int32_t)c->tree.nodes[pp].tok_b < hi)
+            shi = (int32_t)c->tree.nodes[pp].tok_b;
+    }
+    for (int32_t i = start; dir > 0 ? i < shi : i >= lo; i += dir) {
         if (need_adj && i != start) break;
         /* a gap spans at most MAX_GAP words: a pattern's words belong to
          * its verb's phrase, and an unbounded gap makes matching a long
