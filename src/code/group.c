@@ -362,6 +362,7 @@ static const struct step {
     {dyad__news_relative_source, 1},
     /* the target */
     {S_complement_target, 0},
+    {dyad__news_relative_object, 1},
     {dyad__news_place, 1},
     {dyad__news_topic, 1},
     {dyad__news_deed_doer, 1},

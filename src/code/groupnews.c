@@ -404,6 +404,36 @@ int dyad__news_deed_doer(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* An object relative clause ("Chile, which Peru accused of spying";
+ * "the rebels whom Chile blamed for the attack") has its own subject;
+ * what it does is done to its antecedent: with no target among the
+ * verb's complements, the antecedent is the target. */
+int dyad__news_relative_object(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (e->tgt.n || !e->code || e->best.tgt != NONE || g->subject == NONE || g->passive) return GO;
+    /* the clause's S, its relative SBAR, and the noun phrase it hangs on */
+    uint32_t s_node = t->nodes[g->subject].parent;
+    if (s_node == NONE || t->nodes[s_node].label != DYAD__L_S) return GO;
+    uint32_t sbar = t->nodes[s_node].parent;
+    if (sbar == NONE || t->nodes[sbar].label != DYAD__L_SBAR) return GO;
+    uint32_t wh = t->nodes[sbar].first_child;
+    if (wh == NONE || t->nodes[wh].label != DYAD__L_WHNP) return GO;
+    uint32_t np = t->nodes[sbar].parent;
+    if (np == NONE || t->nodes[np].label != DYAD__L_NP) return GO;
+    uint32_t ante = t->nodes[np].first_child;
+    if (ante == NONE || t->nodes[ante].label != DYAD__L_NP || ante == sbar) return GO;
+    actorset a = dyad__np_actors(c, ante, 0);
+    a = dyad__named_only(c, &a);
+    if (!a.n) return GO;
+    TRACE("  an object relative clause: its antecedent '%s' is the target\n",
+          dyad__words_text(c, t->nodes[ante].tok_a, t->nodes[ante].tok_b));
+    e->tgt = a;
+    e->from = ante;
+    return GO;
+}
+
 /* Topics are no parties.  A party the verb's complements name inside a
  * topic phrase ("hosted talks on Peru's maritime claims"), or in a
  * phrase of a topic preposition or of place that goes on with one
