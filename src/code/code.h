@@ -535,6 +535,7 @@ int dyad__news_mandate_roles(dyad_coder *c, cand *e);
 int dyad__news_trailing_participle(dyad_coder *c, cand *e);
 int dyad__news_hanging_participle(dyad_coder *c, cand *e);
 int dyad__news_subordinate_participle(dyad_coder *c, cand *e);
+int dyad__news_apposed_participle(dyad_coder *c, cand *e);
 int dyad__news_relative_source(dyad_coder *c, cand *e);
 int dyad__news_relative_object(dyad_coder *c, cand *e);
 int dyad__news_place(dyad_coder *c, cand *e);

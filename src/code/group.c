@@ -359,6 +359,7 @@ static const struct step {
     {dyad__news_hanging_participle, 1},
     {S_governing_subject, 0},
     {dyad__news_subordinate_participle, 1},
+    {dyad__news_apposed_participle, 1},
     {dyad__news_relative_source, 1},
     /* the target */
     {S_complement_target, 0},

@@ -294,6 +294,46 @@ int dyad__news_hanging_participle(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* "Chile's foreign minister, speaking in Lima, criticized Bolivia",
+ * "Chilean troops, backed by Peruvian aircraft, attacked ...": where the
+ * chunker made the participle between commas the verb of the subject and
+ * left the main verb's clause with none, the main verb's subject is the
+ * participle's. */
+int dyad__news_apposed_participle(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (e->src.n || g->subject != NONE || g->infinitive) return GO;
+    uint32_t s_node = t->nodes[g->vp].parent;
+    if (s_node == NONE || t->nodes[s_node].label != DYAD__L_S || t->nodes[s_node].first_child != g->vp)
+        return GO;
+    /* the sibling before the clause, past a comma: a clause of a subject,
+     * a comma and a participle's phrase */
+    uint32_t up = t->nodes[s_node].parent, before = NONE;
+    if (up == NONE || t->nodes[s_node].tok_a < 2) return GO;
+    for (uint32_t q = t->nodes[up].first_child; q != NONE && q != s_node; q = t->nodes[q].next_sibling)
+        before = q;
+    if (before == NONE || t->nodes[before].label != DYAD__L_S ||
+        strcmp(t->toks[t->nodes[s_node].tok_a - 1].tag, ",") ||
+        t->nodes[before].tok_b + 1 != t->nodes[s_node].tok_a)
+        return GO;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h == g || h->subject == NONE || t->nodes[h->vp].parent != before ||
+            t->nodes[h->subject].parent != before || h->subject == h->vp)
+            continue;
+        const char *tag = t->toks[h->verb].tag;
+        if (!(h->passive || !strcmp(tag, "VBG") || !strcmp(tag, "VBN")) || h->first != h->verb) continue;
+        /* subject, comma, participle: "X, speaking in Lima," */
+        uint32_t sb = t->nodes[h->subject].tok_b;
+        if (sb + 1 != t->nodes[h->vp].tok_a || strcmp(t->toks[sb].tag, ",")) continue;
+        e->src = dyad__np_actors(c, h->subject, 0);
+        if (e->src.n) TRACE("  the subject before the participle between commas ('%s')\n", t->toks[h->verb].word);
+        break;
+    }
+    return GO;
+}
+
 /* "..., in a move to strengthen ties after meeting Biden": a participle
  * after a subordinator has the subject of the nearest clause before it,
  * however loosely the clauses between are attached. */
