@@ -749,7 +749,8 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
     /* the doer: named in the clause's own subject (or its "by" agent),
      * and known -- unidentified gunmen (UAF) are no party accused */
     const dyad__tree *t = &c->tree;
-    uint32_t who = e->passive ? dyad__by_agent(c, g->inner) : g->subject;
+    uint32_t by_np = g->passive ? dyad__by_agent(c, g->inner) : NONE;
+    uint32_t who = e->passive || (by_np != NONE && e->best.src == by_np) ? by_np : g->subject;
     if (who == NONE) return GO;
     actorset doer = dyad__named_only(c, &e->src);
     for (uint32_t j = 0; j < doer.n; j++)
