@@ -469,6 +469,7 @@ void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,
 const char *dyad__entry_text(dyad_coder *c, unsigned entry);
 int dyad__self_pair(const char *a, const char *b);
 int dyad__against_state(const char *code);
+int dyad__one_side(const char *a, const char *b);
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                     const dyad__vgroup *g, const evb *base, int passive);
 void dyad__trace_set(dyad_coder *c, const char *what, const actorset *s);

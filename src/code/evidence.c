@@ -60,6 +60,18 @@ int dyad__self_pair(const char *a, const char *b)
     return !dyad__against_state(a);
 }
 
+/* Are a and b one side: the same code, or a country and an organ of it
+ * (dyad__self_pair), or two organs of one state ("CHLGOV" and "CHLMIL")?
+ * Rebels, the opposition and other groups set against a state are a
+ * side of their own. */
+int dyad__one_side(const char *a, const char *b)
+{
+    if (!strcmp(a, b) || dyad__self_pair(a, b)) return 1;
+    if (strlen(a) < 6 || strlen(b) < 6 || strncmp(a, b, 3) || !dyad__country_code(a)) return 0;
+    return dyad__self_pair(a, (const char[]){a[0], a[1], a[2], 0}) &&
+           dyad__self_pair(b, (const char[]){b[0], b[1], b[2], 0});
+}
+
 /* Is code a group set against a state (rebels, the opposition,
  * unidentified armed men, criminals, insurgents, separatists, militant
  * groups): "CHLREB", "IMGMUS"? */

@@ -702,18 +702,6 @@ int dyad__news_denial(dyad_coder *c, cand *e)
     return GO;
 }
 
-/* Are a and b one side: the same code, or a country and an organ of it
- * (dyad__self_pair), or two organs of one state ("CHLGOV" and "CHLMIL")?
- * Rebels, the opposition and other groups set against a state are a
- * side of their own. */
-static int S_one_side(const char *a, const char *b)
-{
-    if (!strcmp(a, b) || dyad__self_pair(a, b)) return 1;
-    if (strlen(a) < 6 || strlen(b) < 6 || strncmp(a, b, 3) || !dyad__country_code(a)) return 0;
-    return dyad__self_pair(a, (const char[]){a[0], a[1], a[2], 0}) &&
-           dyad__self_pair(b, (const char[]){b[0], b[1], b[2], 0});
-}
-
 /* Aid or cooperation (roots 06, 07) given to a group set against a
  * state ("arming the rebels", "bankrolling the smugglers", "funding the
  * opposition"): a wrong when another party tells of it. */
@@ -777,7 +765,7 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
     }
     for (uint32_t i = 0; i < sp.n; i++)
         for (uint32_t j = 0; j < doer.n; j++)
-            if (S_one_side(sp.v[i].code, doer.v[j].code) ||
+            if (dyad__one_side(sp.v[i].code, doer.v[j].code) ||
                 (doer.v[j].borrowed && !strncmp(sp.v[i].code, doer.v[j].code, 3))) {
                 TRACE("  reported by its own side (%s): the act as reported\n", sp.v[i].code);
                 return GO;
@@ -975,7 +963,7 @@ int dyad__news_alone(dyad_coder *c, cand *e)
         for (uint32_t j = 0; j < e->tgt.n && own; j++) {
             const char *k = e->tgt.v[j].code;
             own = strlen(k) >= 6 && (!strncmp(k + 3, "MIL", 3) || !strncmp(k + 3, "COP", 3)) &&
-                  S_one_side(d, k);
+                  dyad__one_side(d, k);
         }
         if (own && e->tgt.n) {
             TRACE("  the doer's own forces: no second party\n");
