@@ -722,7 +722,8 @@ static int S_arms_a_group(const cand *e)
  * the steps after, the act coded as reported: a report of one's own
  * side's act ("the army said its troops killed ..."); a clause no named
  * party reports ("witnesses said"); a doer not named in the clause's
- * subject (an agentless passive, "gunmen"); a negated, planned or
+ * subject (an agentless passive, "gunmen"); a state's force against
+ * rebels, militants or criminals (news of a fight); a negated, planned or
  * hypothetical act; and a report whose attribution follows it outside
  * a quotation ("Peru shelled the port overnight, officials said"),
  * which wire copy writes for facts it sources.  Verbs that state their
@@ -770,6 +771,15 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
                 TRACE("  reported by its own side (%s): the act as reported\n", sp.v[i].code);
                 return GO;
             }
+    /* a state's force against a group set against a state ("the United
+     * States said Iraqi forces killed the group's leader") is news of a
+     * fight, not a charge */
+    int against = charge && e->tgt.n && !dyad__against_state(doer.v[0].code);
+    for (uint32_t j = 0; j < e->tgt.n && against; j++) against = dyad__against_state(e->tgt.v[j].code);
+    if (against) {
+        TRACE("  force against a group set against a state: the act as reported\n");
+        return GO;
+    }
     if (!charge) charge = "112";
     TRACE("  %s reports %s's wrong: an accusation [%s], the act only alleged\n", sp.v[0].code,
           doer.v[0].code, charge);
