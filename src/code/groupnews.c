@@ -721,7 +721,8 @@ static int S_arms_a_group(const cand *e)
  * allegation, not a fact the sentence reports: it is not coded.  Left to
  * the steps after, the act coded as reported: a report of one's own
  * side's act ("the army said its troops killed ..."); a clause no named
- * party reports ("witnesses said"); a doer not named in the clause's
+ * party reports, or a witness of the public ("witnesses said", "a
+ * Bolivian farmer said"); a doer not named in the clause's
  * subject (an agentless passive, "gunmen"); a state's force against
  * rebels, militants or criminals (news of a fight); a negated, planned or
  * hypothetical act; and a report whose attribution follows it outside
@@ -760,6 +761,14 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
     actorset sp = dyad__reporter_by(c, g, &by);
     if (!sp.n) sp = dyad__claimant(c, g);   /* "repeated its claim that ..." */
     if (!sp.n) return GO;
+    /* a witness of the public (civilians, farmers, workers, refugees)
+     * tells what happened; it is no party's charge */
+    static const char *const public_[] = {"CVL", "AGR", "LAB", "REF"};
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(public_); k++)
+        if (strlen(sp.v[0].code) >= 6 && !strncmp(sp.v[0].code + 3, public_[k], 3)) {
+            TRACE("  told by a witness of the public (%s): the act as reported\n", sp.v[0].code);
+            return GO;
+        }
     if (by != NONE && !c->inquote[g->verb] && t->vgroups[by].verb >= t->nodes[g->vp].tok_b) {
         TRACE("  attributed after the act ('..., officials said'): the act as reported\n");
         return GO;
