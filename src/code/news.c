@@ -561,7 +561,7 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
  * quotation.  Returns 1 when it accused, 0 when the act stands, -1 out
  * of memory. */
 static int S_nominal_accusation(dyad_coder *c, const dyad__vgroup *fake, const char *code,
-                                const actorset *a)
+                                const actorset *a, const actorset *b)
 {
     const dyad__tree *t = &c->tree;
     const char *charge = dyad__charge(code);
@@ -583,6 +583,14 @@ static int S_nominal_accusation(dyad_coder *c, const dyad__vgroup *fake, const c
     }
     if (!sp.n) return 0;
     if (by != NONE && !c->inquote[fake->verb] && t->vgroups[by].verb > fake->verb) return 0;
+    /* a witness of the public, or a state's force against a group set
+     * against a state: the act as told (as for a reported clause) */
+    static const char *const public_[] = {"CVL", "AGR", "LAB", "REF"};
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(public_); k++)
+        if (strlen(sp.v[0].code) >= 6 && !strncmp(sp.v[0].code + 3, public_[k], 3)) return 0;
+    int against = b->n && !dyad__against_state(a->v[0].code);
+    for (uint32_t j = 0; j < b->n && against; j++) against = dyad__against_state(b->v[j].code);
+    if (against) return 0;
     for (uint32_t i = 0; i < sp.n; i++)
         for (uint32_t j = 0; j < a->n; j++)
             if (dyad__one_side(sp.v[i].code, a->v[j].code) ||
@@ -750,7 +758,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         fake.verb = fake.first = fake.last = p->head;
         fake.vp = fake.inner = q;
         fake.subject = fake.reported = fake.modal = fake.neg = NONE;
-        int acc = others ? 0 : S_nominal_accusation(c, &fake, code, &a);
+        int acc = others ? 0 : S_nominal_accusation(c, &fake, code, &a, &b);
         if (acc < 0) return DYAD_ENOMEM;
         if (acc) continue;
         evb base;
