@@ -72,6 +72,28 @@ int dyad__one_side(const char *a, const char *b)
            dyad__self_pair(b, (const char[]){b[0], b[1], b[2], 0});
 }
 
+/* Reported speech (docs/CODING.md 16.1): whether speakers sp telling that
+ * doers did an act (against targets tgt; charge: the act has a charge)
+ * tell it as fact rather than as a charge: a witness of the public
+ * (civilians, farmers, workers, refugees), the doers' own side, or a
+ * state's force against groups set against a state.  Returns why (for
+ * --explain), or NULL: a charge. */
+const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge)
+{
+    static const char *const public_[] = {"CVL", "AGR", "LAB", "REF"};
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(public_); k++)
+        if (strlen(sp->v[0].code) >= 6 && !strncmp(sp->v[0].code + 3, public_[k], 3))
+            return "told by a witness of the public";
+    for (uint32_t i = 0; i < sp->n; i++)
+        for (uint32_t j = 0; j < doer->n; j++)
+            if (dyad__one_side(sp->v[i].code, doer->v[j].code) ||
+                (doer->v[j].borrowed && !strncmp(sp->v[i].code, doer->v[j].code, 3)))
+                return "reported by the doer's own side";
+    int against = charge && tgt->n && !dyad__against_state(doer->v[0].code);
+    for (uint32_t j = 0; j < tgt->n && against; j++) against = dyad__against_state(tgt->v[j].code);
+    return against ? "force against a group set against a state" : NULL;
+}
+
 /* Is code a group set against a state (rebels, the opposition,
  * unidentified armed men, criminals, insurgents, separatists, militant
  * groups): "CHLREB", "IMGMUS"? */

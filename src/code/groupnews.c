@@ -761,32 +761,13 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
     actorset sp = dyad__reporter_by(c, g, &by);
     if (!sp.n) sp = dyad__claimant(c, g);   /* "repeated its claim that ..." */
     if (!sp.n) return GO;
-    /* a witness of the public (civilians, farmers, workers, refugees)
-     * tells what happened; it is no party's charge */
-    static const char *const public_[] = {"CVL", "AGR", "LAB", "REF"};
-    for (size_t k = 0; k < DYAD_ARRAY_LEN(public_); k++)
-        if (strlen(sp.v[0].code) >= 6 && !strncmp(sp.v[0].code + 3, public_[k], 3)) {
-            TRACE("  told by a witness of the public (%s): the act as reported\n", sp.v[0].code);
-            return GO;
-        }
     if (by != NONE && !c->inquote[g->verb] && t->vgroups[by].verb >= t->nodes[g->vp].tok_b) {
         TRACE("  attributed after the act ('..., officials said'): the act as reported\n");
         return GO;
     }
-    for (uint32_t i = 0; i < sp.n; i++)
-        for (uint32_t j = 0; j < doer.n; j++)
-            if (dyad__one_side(sp.v[i].code, doer.v[j].code) ||
-                (doer.v[j].borrowed && !strncmp(sp.v[i].code, doer.v[j].code, 3))) {
-                TRACE("  reported by its own side (%s): the act as reported\n", sp.v[i].code);
-                return GO;
-            }
-    /* a state's force against a group set against a state ("the United
-     * States said Iraqi forces killed the group's leader") is news of a
-     * fight, not a charge */
-    int against = charge && e->tgt.n && !dyad__against_state(doer.v[0].code);
-    for (uint32_t j = 0; j < e->tgt.n && against; j++) against = dyad__against_state(e->tgt.v[j].code);
-    if (against) {
-        TRACE("  force against a group set against a state: the act as reported\n");
+    const char *fact = dyad__told_as_fact(&sp, &doer, &e->tgt, charge != NULL);
+    if (fact) {
+        TRACE("  %s (%s): the act as reported\n", fact, sp.v[0].code);
         return GO;
     }
     if (!charge) charge = "112";

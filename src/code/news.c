@@ -583,24 +583,13 @@ static int S_nominal_accusation(dyad_coder *c, const dyad__vgroup *fake, const c
     }
     if (!sp.n) return 0;
     if (by != NONE && !c->inquote[fake->verb] && t->vgroups[by].verb > fake->verb) return 0;
-    /* a witness of the public, or a state's force against a group set
-     * against a state: the act as told (as for a reported clause) */
-    static const char *const public_[] = {"CVL", "AGR", "LAB", "REF"};
-    for (size_t k = 0; k < DYAD_ARRAY_LEN(public_); k++)
-        if (strlen(sp.v[0].code) >= 6 && !strncmp(sp.v[0].code + 3, public_[k], 3)) return 0;
-    int against = b->n && !dyad__against_state(a->v[0].code);
-    for (uint32_t j = 0; j < b->n && against; j++) against = dyad__against_state(b->v[j].code);
-    if (against) return 0;
-    for (uint32_t i = 0; i < sp.n; i++)
-        for (uint32_t j = 0; j < a->n; j++)
-            if (dyad__one_side(sp.v[i].code, a->v[j].code) ||
-                (a->v[j].borrowed && !strncmp(sp.v[i].code, a->v[j].code, 3)) ||
-                (strlen(a->v[j].code) >= 6 && !strncmp(a->v[j].code + 3, "UAF", 3)))
-                return 0;
+    if (dyad__told_as_fact(&sp, a, b, 1)) return 0;
+    for (uint32_t j = 0; j < a->n; j++)
+        if (strlen(a->v[j].code) >= 6 && !strncmp(a->v[j].code + 3, "UAF", 3)) return 0;
     const dyad__vgroup *at = by != NONE ? &t->vgroups[by] : fake;
     evb base;
     base.n = 0;
-    char why[80];
+    char why[128];
     snprintf(why, sizeof why, "event noun '%s' [%s] reported by another party: an accusation [%s]",
              t->toks[fake->verb].word, code, charge);
     dyad__ev(&base, "verb", NULL, 0, fake->verb, fake->verb + 1,

@@ -304,8 +304,8 @@ pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va,
     return pm;
 }
 
-/* Tries pattern p, written for the active voice, on a passive verb at
- * [va, vb) whose subject spans [sa, sb): the active object stands in the
+/* Tries pattern p, written for the active voice, on a passive verb
+ * ending at token vb whose subject spans [sa, sb): the active object stands in the
  * subject ("aid was sent to Peru by Chile" is "sent aid to Peru").  Only
  * patterns with nothing before the verb; their words after it match
  * first inside the subject (at least one), then after the verb. */
