@@ -553,55 +553,6 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
     return best;
 }
 
-/* A wrong named by an event noun in a party's report ("Chile said Peru's
- * attack on its embassy killed two guards") is the reporter's accusation
- * of the doers a, as a reported clause's act is (S_news_allegation in
- * groupnews.c): the noun's charge, and no event of the act.  Not of the
- * reporter's own side, not after a trailing attribution outside a
- * quotation.  Returns 1 when it accused, 0 when the act stands, -1 out
- * of memory. */
-static int S_nominal_accusation(dyad_coder *c, const dyad__vgroup *fake, const char *code,
-                                const actorset *a, const actorset *b)
-{
-    const dyad__tree *t = &c->tree;
-    const char *charge = dyad__charge(code);
-    if (!charge) return 0;
-    uint32_t by;
-    actorset sp = dyad__reporter_by(c, fake, &by);
-    const dyad__node *x = &t->nodes[fake->vp];
-    for (uint32_t k = 0; !sp.n && k < t->nvgroups; k++) {
-        /* the noun as a reporting verb's object, where the chunker left
-         * the clause it begins unreported: "said (Peru's attack) ..." */
-        const dyad__vgroup *h = &t->vgroups[k];
-        const dyad__node *hv = &t->nodes[h->vp];
-        if (h->subject == NONE || !dyad__reporting(c, h->verb) || c->inquote[h->verb] ||
-            hv->tok_a > x->tok_a || x->tok_b > hv->tok_b || h->verb > x->tok_a)
-            continue;
-        actorset hs = dyad__np_actors(c, h->subject, 0);
-        sp = dyad__named_only(c, &hs);
-        by = k;
-    }
-    if (!sp.n) return 0;
-    if (by != NONE && !c->inquote[fake->verb] && t->vgroups[by].verb > fake->verb) return 0;
-    if (dyad__told_as_fact(&sp, a, b, 1)) return 0;
-    for (uint32_t j = 0; j < a->n; j++)
-        if (strlen(a->v[j].code) >= 6 && !strncmp(a->v[j].code + 3, "UAF", 3)) return 0;
-    const dyad__vgroup *at = by != NONE ? &t->vgroups[by] : fake;
-    evb base;
-    base.n = 0;
-    char why[128];
-    snprintf(why, sizeof why, "event noun '%s' [%s] reported by another party: an accusation [%s]",
-             t->toks[fake->verb].word, code, charge);
-    dyad__ev(&base, "verb", NULL, 0, fake->verb, fake->verb + 1,
-             dyad__arena_strndup(&c->arena, why, strlen(why)));
-    TRACE("noun '%s' (token %u): %s reports %s's wrong: an accusation [%s]\n", t->toks[fake->verb].word,
-          fake->verb, sp.v[0].code, a->v[0].code, charge);
-    for (uint32_t i = 0; i < sp.n; i++)
-        for (uint32_t j = 0; j < a->n; j++)
-            if (dyad__add_event(c, &sp.v[i], &a->v[j], charge, at, &base, 0) != 0) return -1;
-    return 1;
-}
-
 dyad_status dyad__code_nominals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -747,9 +698,6 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         fake.verb = fake.first = fake.last = p->head;
         fake.vp = fake.inner = q;
         fake.subject = fake.reported = fake.modal = fake.neg = NONE;
-        int acc = others ? 0 : S_nominal_accusation(c, &fake, code, &a, &b);
-        if (acc < 0) return DYAD_ENOMEM;
-        if (acc) continue;
         evb base;
         base.n = 0;
         char why[64];
