@@ -251,6 +251,10 @@ typedef struct dyad_cameo_info {
                             "will meet": 036), or NULL */
     const char *refusal; /* the code of refusing to do it (12x; "will not
                             meet": 125), or NULL */
+    const char *charge;  /* the code of accusing a party of doing it (112x:
+                            another's report that it "shelled the port"
+                            is an accusation of aggression, 1123), or
+                            NULL when stating it is no charge */
     unsigned traits;     /* DYAD_CAMEO_* bits (the table's traits column) */
 } dyad_cameo_info;
 

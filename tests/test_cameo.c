@@ -183,15 +183,15 @@ static void test_matches_tsv(void **state)
             continue;
         if (!header) {
             assert_string_equal(line,
-                                "code\tname\troot\tquad_class\tgoldstein\tplover\tintent\trefusal\ttraits");
+                                "code\tname\troot\tquad_class\tgoldstein\tplover\tintent\trefusal\tcharge\ttraits");
             header = 1;
             continue;
         }
-        char *field[9];
+        char *field[10];
         int nf = 0;
         char *p = line;
         for (;;) {
-            assert_true(nf < 9);
+            assert_true(nf < 10);
             field[nf++] = p;
             char *tab = strchr(p, '\t');
             if (!tab)
@@ -199,7 +199,7 @@ static void test_matches_tsv(void **state)
             *tab = 0;
             p = tab + 1;
         }
-        assert_int_equal(nf, 9);
+        assert_int_equal(nf, 10);
         const dyad_cameo_info *ci = dyad_cameo_at(row++);
         assert_non_null(ci);
         assert_string_equal(ci->code, field[0]);
@@ -211,8 +211,8 @@ static void test_matches_tsv(void **state)
             assert_string_equal(ci->plover, field[5]);
         else
             assert_null(ci->plover);
-        for (int k = 6; k < 8; k++) {
-            const char *v = k == 6 ? ci->intent : ci->refusal;
+        for (int k = 6; k < 9; k++) {
+            const char *v = k == 6 ? ci->intent : k == 7 ? ci->refusal : ci->charge;
             if (field[k][0]) {
                 assert_non_null(v);
                 assert_string_equal(v, field[k]);
@@ -223,7 +223,7 @@ static void test_matches_tsv(void **state)
             }
         }
         unsigned traits = 0;
-        for (char *x = field[8]; *x;) {
+        for (char *x = field[9]; *x;) {
             size_t n = strcspn(x, ",");
             if (n == 9 && !strncmp(x, "symmetric", 9)) traits |= DYAD_CAMEO_SYMMETRIC;
             else if (n == 6 && !strncmp(x, "mutual", 6)) traits |= DYAD_CAMEO_MUTUAL;

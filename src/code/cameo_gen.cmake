@@ -2,7 +2,7 @@
 # into cameo_table.inc, the initialiser rows of the table in cameo.c.  Run as
 #   cmake -DIN=cameo.tsv -DOUT=cameo_table.inc -P cameo_gen.cmake
 # It checks everything the lookup relies on and stops the build, naming the
-# TSV line, when a row is wrong: eight fields, codes of 2-4 digits, unique and
+# TSV line, when a row is wrong: ten fields, codes of 2-4 digits, unique and
 # in byte order (binary search needs it), root = first two digits with its
 # root row present, a 4-digit code's 3-digit parent present, quad class
 # matching the root, Goldstein value within [-10, 10], and no characters
@@ -40,8 +40,8 @@ foreach(line IN LISTS lines)
   endif()
   string(REPLACE "\t" ";" f "${line}")
   list(LENGTH f nf)
-  if(NOT nf EQUAL 9)
-    message(FATAL_ERROR "${IN}:${lineno}: expected 9 tab-separated fields, found ${nf}")
+  if(NOT nf EQUAL 10)
+    message(FATAL_ERROR "${IN}:${lineno}: expected 10 tab-separated fields, found ${nf}")
   endif()
   list(GET f 0 code)
   list(GET f 1 name)
@@ -51,9 +51,10 @@ foreach(line IN LISTS lines)
   list(GET f 5 plover)
   list(GET f 6 intent)
   list(GET f 7 refusal)
-  list(GET f 8 traits)
+  list(GET f 8 charge)
+  list(GET f 9 traits)
   if(NOT seen_header)
-    if(NOT line STREQUAL "code\tname\troot\tquad_class\tgoldstein\tplover\tintent\trefusal\ttraits")
+    if(NOT line STREQUAL "code\tname\troot\tquad_class\tgoldstein\tplover\tintent\trefusal\tcharge\ttraits")
       message(FATAL_ERROR "${IN}:${lineno}: expected the header line first")
     endif()
     set(seen_header 1)
@@ -117,7 +118,7 @@ foreach(line IN LISTS lines)
   else()
     message(FATAL_ERROR "${where}: plover '${plover}' is not an upper-case word")
   endif()
-  foreach(k intent refusal)
+  foreach(k intent refusal charge)
     if(${k} STREQUAL "")
       set(${k}_c "NULL")
     elseif(${k} MATCHES "^[0-9][0-9][0-9]?[0-9]?$")
@@ -154,14 +155,14 @@ foreach(line IN LISTS lines)
       endif()
     endforeach()
   endif()
-  string(APPEND out "{\"${code}\", \"${name}\", \"${root}\", ${pl}, ${quad}, ${gold}, ${intent_c}, ${refusal_c}, ${traits_c}},\n")
+  string(APPEND out "{\"${code}\", \"${name}\", \"${root}\", ${pl}, ${quad}, ${gold}, ${intent_c}, ${refusal_c}, ${charge_c}, ${traits_c}},\n")
   math(EXPR count "${count} + 1")
 endforeach()
 
 if(count EQUAL 0)
   message(FATAL_ERROR "${IN}: no rows")
 endif()
-# the intent and refusal codes are rows of the table too
+# the intent, refusal and charge codes are rows of the table too
 foreach(t IN LISTS targets)
   string(REPLACE "@" ";" tl "${t}")
   list(GET tl 0 tc)

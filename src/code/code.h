@@ -395,10 +395,13 @@ int dyad__has_word(const dyad_coder *c, unsigned id);
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
 unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
+pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
+                                 uint32_t sb);
 int dyad__symmetric(const char *code);
 int dyad__mutual(const char *code, const char *verb);
 const char *dyad__intent(const char *code);
 const char *dyad__refusal(const char *code);
+const char *dyad__charge(const char *code);
 int dyad__force_code(const char *code);
 
 /* govern.c */
@@ -452,6 +455,10 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out);
 dyad_status dyad__code_nominals(dyad_coder *c);
 dyad_status dyad__code_judgements(dyad_coder *c);
 actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g);
+actorset dyad__reporter_by(dyad_coder *c, const dyad__vgroup *g, uint32_t *by);
+/* Who makes the claim that holds g ("reiterated the claim that ...",
+ * "Chile's claim that ..."); empty if none. */
+actorset dyad__claimant(dyad_coder *c, const dyad__vgroup *g);
 dyad_status dyad__code_appeals(dyad_coder *c);
 dyad_status dyad__code_allegations(dyad_coder *c);
 void dyad__count_countries(dyad_coder *c);
@@ -461,6 +468,9 @@ void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,
               size_t first, size_t end, const char *text);
 const char *dyad__entry_text(dyad_coder *c, unsigned entry);
 int dyad__self_pair(const char *a, const char *b);
+int dyad__against_state(const char *code);
+int dyad__one_side(const char *a, const char *b);
+const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge);
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                     const dyad__vgroup *g, const evb *base, int passive);
 void dyad__trace_set(dyad_coder *c, const char *what, const actorset *s);
@@ -489,8 +499,8 @@ typedef struct cand {
     actorset condp;             /* news: the party of an "if" condition */
     int searched;               /* the target was looked for among the
                                    verb's complements */
-    int placed;                 /* news: a one-sided act's locative phrase
-                                   was set aside */
+    int placed;                 /* news: a one-sided act's locative phrase,
+                                   or a topic phrase, was set aside */
     int hangs;                  /* news: a participle clause takes the
                                    subject of the clause it hangs on */
     int tgt_is_subject;         /* the pattern's target is the clause's
@@ -507,7 +517,13 @@ typedef struct cand {
 
 enum { NOMEM = -1, GO = 0, STOP = 1 };
 
+/* group.c: the most specific matching pattern of the verb's blocks
+ * into e->best and e->bp; passive: tried as dyad__try_pattern_passive
+ * on a subject spanning [sa, sb). */
+void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32_t sb);
+
 /* groupnews.c: the news-mode steps of one verb group (group.c, S_steps) */
+int dyad__news_passive_pattern(dyad_coder *c, cand *e);
 int dyad__news_noun_gerund(dyad_coder *c, cand *e);
 int dyad__news_naming(dyad_coder *c, cand *e);
 int dyad__news_warning(dyad_coder *c, cand *e);
@@ -521,7 +537,12 @@ int dyad__news_mandate_roles(dyad_coder *c, cand *e);
 int dyad__news_trailing_participle(dyad_coder *c, cand *e);
 int dyad__news_hanging_participle(dyad_coder *c, cand *e);
 int dyad__news_subordinate_participle(dyad_coder *c, cand *e);
+int dyad__news_apposed_participle(dyad_coder *c, cand *e);
+int dyad__news_relative_source(dyad_coder *c, cand *e);
+int dyad__news_relative_object(dyad_coder *c, cand *e);
 int dyad__news_place(dyad_coder *c, cand *e);
+int dyad__news_topic(dyad_coder *c, cand *e);
+int dyad__news_deed_doer(dyad_coder *c, cand *e);
 int dyad__news_them(dyad_coder *c, cand *e);
 int dyad__news_shared_object(dyad_coder *c, cand *e);
 int dyad__news_passive(dyad_coder *c, cand *e);
@@ -530,6 +551,7 @@ int dyad__news_statement(dyad_coder *c, cand *e);
 int dyad__news_condition_target(dyad_coder *c, cand *e);
 int dyad__news_charge(dyad_coder *c, cand *e);
 int dyad__news_denial(dyad_coder *c, cand *e);
+int dyad__news_allegation(dyad_coder *c, cand *e);
 int dyad__news_named_parties(dyad_coder *c, cand *e);
 int dyad__news_each_other(dyad_coder *c, cand *e);
 int dyad__news_counterpart(dyad_coder *c, cand *e);

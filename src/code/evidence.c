@@ -57,10 +57,54 @@ int dyad__self_pair(const char *a, const char *b)
     if (strlen(a) == 3 && strlen(b) > 3) { const char *x = a; a = b; b = x; }
     if (strlen(b) != 3 || strlen(a) < 6 || strncmp(a, b, 3) != 0) return 0;
     if (!dyad__country_code(b)) return 0;
+    return !dyad__against_state(a);
+}
+
+/* Are a and b one side: the same code, or a country and an organ of it
+ * (dyad__self_pair), or two organs of one state ("CHLGOV" and "CHLMIL")?
+ * Rebels, the opposition and other groups set against a state are a
+ * side of their own. */
+int dyad__one_side(const char *a, const char *b)
+{
+    if (!strcmp(a, b) || dyad__self_pair(a, b)) return 1;
+    if (strlen(a) < 6 || strlen(b) < 6 || strncmp(a, b, 3) || !dyad__country_code(a)) return 0;
+    return dyad__self_pair(a, (const char[]){a[0], a[1], a[2], 0}) &&
+           dyad__self_pair(b, (const char[]){b[0], b[1], b[2], 0});
+}
+
+/* Reported speech (docs/CODING.md 16.1): whether speakers sp telling that
+ * doers did an act (against targets tgt; charge: the act has a charge)
+ * tell it as fact rather than as a charge: a witness of the public
+ * (civilians, farmers, workers, refugees), the doers' own side, or a
+ * state's force against groups set against a state.  Returns why (for
+ * --explain), or NULL: a charge. */
+const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge)
+{
+    static const char *const public_[] = {"CVL", "AGR", "LAB", "REF"};
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(public_); k++)
+        if (strlen(sp->v[0].code) >= 6 && !strncmp(sp->v[0].code + 3, public_[k], 3))
+            return "told by a witness of the public";
+    for (uint32_t i = 0; i < sp->n; i++)
+        for (uint32_t j = 0; j < doer->n; j++)
+            if (dyad__one_side(sp->v[i].code, doer->v[j].code) ||
+                (doer->v[j].borrowed && !strncmp(sp->v[i].code, doer->v[j].code, 3)))
+                return "reported by the doer's own side";
+    int against = charge && tgt->n && !dyad__against_state(doer->v[0].code);
+    for (uint32_t j = 0; j < tgt->n && against; j++) against = dyad__against_state(tgt->v[j].code);
+    return against ? "force against a group set against a state" : NULL;
+}
+
+/* Is code a group set against a state (rebels, the opposition,
+ * unidentified armed men, criminals, insurgents, separatists, militant
+ * groups): "CHLREB", "IMGMUS"? */
+int dyad__against_state(const char *code)
+{
     static const char *const against[] = {"REB", "OPP", "UAF", "CRM", "INS", "SEP", "IMG"};
+    size_t n = strlen(code);
     for (size_t i = 0; i < DYAD_ARRAY_LEN(against); i++)
-        if (!strncmp(a + 3, against[i], 3)) return 0;
-    return 1;
+        if ((n >= 6 && !strncmp(code + 3, against[i], 3)) || !strncmp(code, against[i], 3))
+            return 1;
+    return 0;
 }
 
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,

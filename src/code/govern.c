@@ -327,6 +327,13 @@ void dyad__absorb_inside(dyad_coder *c, uint32_t k)
     for (uint32_t j = x ? 0 : k + 1; j < n; j++) {
         uint32_t q = x ? x->cand[j] : j;
         const dyad__node *h = &t->nodes[t->vgroups[q].vp];
+        /* news mode: a participle that modifies a noun ("a resolution in
+         * Congress calling for a probe") tells that noun's act, not a part
+         * of k's */
+        uint32_t hp = t->nodes[t->vgroups[q].vp].parent;
+        if (c->agent_country && hp != NONE && t->nodes[hp].label == DYAD__L_NP &&
+            t->vgroups[q].subject != NONE && t->nodes[t->vgroups[q].subject].parent == hp)
+            continue;
         if (h->tok_a >= vp->tok_a && h->tok_b <= vp->tok_b && t->vgroups[q].vp != t->vgroups[k].vp &&
             !c->absorbed[q]) {
             c->absorbed[q] = 1;

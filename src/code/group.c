@@ -51,8 +51,9 @@ static int S_verb_lookup(dyad_coder *c, cand *e)
 }
 
 /* The most specific matching pattern of the blocks the verb is listed
- * in (a verb listed in several blocks: every block's patterns). */
-static void S_best_pattern(dyad_coder *c, cand *e)
+ * in (a verb listed in several blocks: every block's patterns); passive:
+ * patterns of the active voice on a passive verb (code.h). */
+void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32_t sb)
 {
     unsigned blocks[MAXM];
     size_t nblocks = 0;
@@ -81,7 +82,8 @@ static void S_best_pattern(dyad_coder *c, cand *e)
             for (size_t q = 0; q < p.nelems && !absent; q++)
                 absent = p.elems[q].kind == DYAD_PAT_WORD && !dyad__has_word(c, p.elems[q].id);
             if (absent) continue;
-            pmatch pm = dyad__try_pattern(c, &p, (uint32_t)e->vm[0].start, (uint32_t)e->vm[0].end);
+            pmatch pm = passive ? dyad__try_pattern_passive(c, &p, (uint32_t)e->vm[0].end, sa, sb)
+                                : dyad__try_pattern(c, &p, (uint32_t)e->vm[0].start, (uint32_t)e->vm[0].end);
             if (pm.ok && pm.score > e->best.score) { e->best = pm; e->bp = p; }
         }
     }
@@ -99,7 +101,7 @@ static int S_verb_code(dyad_coder *c, cand *e)
     e->base.n = 0;
     dyad__ev(&e->base, "verb", ve.file, ve.line, e->vm[0].start, e->vm[0].end,
              dyad__entry_text(c, e->vm[0].entry));
-    S_best_pattern(c, e);
+    dyad__best_pattern(c, e, 0, 0, 0);
     const dyad_dict_pattern *bp = &e->bp;
     if (e->best.ok) {
         TRACE("  pattern %s:%lu '%s' [%s]\n", bp->file, bp->line, bp->text, bp->code ? bp->code : "");
@@ -344,6 +346,7 @@ static const struct step {
     {S_verb_lookup, 0},
     {dyad__news_noun_gerund, 1},
     {S_verb_code, 0},
+    {dyad__news_passive_pattern, 1},
     {S_null_code, 0},
     {dyad__news_naming, 1},
     {dyad__news_warning, 1},
@@ -356,9 +359,14 @@ static const struct step {
     {dyad__news_hanging_participle, 1},
     {S_governing_subject, 0},
     {dyad__news_subordinate_participle, 1},
+    {dyad__news_apposed_participle, 1},
+    {dyad__news_relative_source, 1},
     /* the target */
     {S_complement_target, 0},
+    {dyad__news_relative_object, 1},
     {dyad__news_place, 1},
+    {dyad__news_topic, 1},
+    {dyad__news_deed_doer, 1},
     {dyad__news_them, 1},
     {dyad__news_shared_object, 1},
     /* roles the clause changes */
@@ -375,6 +383,8 @@ static const struct step {
     {S_symmetric, 0},
     {dyad__news_mandate_roles, 1},
     {S_trace_roles, 0},
+    /* reported speech: an accusation, or the act */
+    {dyad__news_allegation, 1},
     /* which parties make an event */
     {dyad__news_named_parties, 1},
     {dyad__news_each_other, 1},

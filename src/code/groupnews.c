@@ -183,6 +183,33 @@ static int S_news_plan(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* A passive verb whose patterns, written for the active voice, name
+ * its object ("SENT &AID TO +"): the object stands in the subject ("aid
+ * was sent to Peru by Chile").  When no pattern matched as written and
+ * a "by" agent names a party, the verb's patterns are tried with the
+ * subject in the object's place; the "by" agent is then the source and,
+ * when the pattern names no target, the subject is the target ("the
+ * Chilean ambassador was expelled by Peru": expelling a diplomat). */
+int dyad__news_passive_pattern(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!g->passive || e->best.ok || g->subject == NONE) return GO;
+    uint32_t by = dyad__by_agent(c, g->inner);
+    if (by == NONE || !dyad__np_actors(c, by, 0).n) return GO;
+    dyad__best_pattern(c, e, 1, t->nodes[g->subject].tok_a, t->nodes[g->subject].tok_b);
+    if (!e->best.ok) return GO;
+    const dyad_dict_pattern *bp = &e->bp;
+    TRACE("  passive: active pattern %s:%lu '%s' [%s] with the subject as its object\n", bp->file,
+          bp->line, bp->text, bp->code ? bp->code : "");
+    if (bp->code) e->code = bp->code;
+    e->pcode = bp->passive_code;
+    dyad__ev(&e->base, "pattern", bp->file, bp->line, 0, 0, bp->text);
+    e->best.src = by;
+    if (e->best.tgt == NONE && dyad__np_actors(c, g->subject, 0).n) e->best.tgt = g->subject;
+    return GO;
+}
+
 /* Planned is not done.  A negated act did not happen; one that could,
  * may, should or must happen is speculation or an appeal by someone
  * else; a meeting not wanted is a refusal; coercion on a condition is a
@@ -267,6 +294,46 @@ int dyad__news_hanging_participle(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* "Chile's foreign minister, speaking in Lima, criticized Bolivia",
+ * "Chilean troops, backed by Peruvian aircraft, attacked ...": where the
+ * chunker made the participle between commas the verb of the subject and
+ * left the main verb's clause with none, the main verb's subject is the
+ * participle's. */
+int dyad__news_apposed_participle(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (e->src.n || g->subject != NONE || g->infinitive) return GO;
+    uint32_t s_node = t->nodes[g->vp].parent;
+    if (s_node == NONE || t->nodes[s_node].label != DYAD__L_S || t->nodes[s_node].first_child != g->vp)
+        return GO;
+    /* the sibling before the clause, past a comma: a clause of a subject,
+     * a comma and a participle's phrase */
+    uint32_t up = t->nodes[s_node].parent, before = NONE;
+    if (up == NONE || t->nodes[s_node].tok_a < 2) return GO;
+    for (uint32_t q = t->nodes[up].first_child; q != NONE && q != s_node; q = t->nodes[q].next_sibling)
+        before = q;
+    if (before == NONE || t->nodes[before].label != DYAD__L_S ||
+        strcmp(t->toks[t->nodes[s_node].tok_a - 1].tag, ",") ||
+        t->nodes[before].tok_b + 1 != t->nodes[s_node].tok_a)
+        return GO;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h == g || h->subject == NONE || t->nodes[h->vp].parent != before ||
+            t->nodes[h->subject].parent != before || h->subject == h->vp)
+            continue;
+        const char *tag = t->toks[h->verb].tag;
+        if (!(h->passive || !strcmp(tag, "VBG") || !strcmp(tag, "VBN")) || h->first != h->verb) continue;
+        /* subject, comma, participle: "X, speaking in Lima," */
+        uint32_t sb = t->nodes[h->subject].tok_b;
+        if (sb + 1 != t->nodes[h->vp].tok_a || strcmp(t->toks[sb].tag, ",")) continue;
+        e->src = dyad__np_actors(c, h->subject, 0);
+        if (e->src.n) TRACE("  the subject before the participle between commas ('%s')\n", t->toks[h->verb].word);
+        break;
+    }
+    return GO;
+}
+
 /* "..., in a move to strengthen ties after meeting Biden": a participle
  * after a subordinator has the subject of the nearest clause before it,
  * however loosely the clauses between are attached. */
@@ -297,6 +364,167 @@ int dyad__news_place(dyad_coder *c, cand *e)
         e->from = NONE;
         e->placed = 1;
     }
+    return GO;
+}
+
+/* Is child ch of a verb phrase a topic phrase: a preposition of the
+ * lexicon's list "topic-prepositions" whose noun phrase is headed by no
+ * party ("about the inspectors' findings", "on Peru's maritime
+ * claims")? */
+static int S_topic_pp(const dyad_coder *c, uint32_t ch)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[ch];
+    if (x->label != DYAD__L_PP || x->head == NONE || !dyad__code_lx(c, x->head, DYAD__LX_TOPIC_PREPS))
+        return 0;
+    uint32_t np = NONE;
+    for (uint32_t g = x->first_child; g != NONE && np == NONE; g = t->nodes[g].next_sibling)
+        if (t->nodes[g].label == DYAD__L_NP) np = g;
+    if (np == NONE) return 0;
+    uint32_t h = t->nodes[np].head;
+    return h != NONE && !c->covered[h] && strcmp(t->toks[h].tag, "PRP") &&
+           dyad__tag_is_noun(t->toks[h].tag);
+}
+
+/* A relative clause's doer is its antecedent ("met the envoy who had
+ * criticized Peru": the envoy).  A role there that names no country of
+ * its own and only borrowed one named before it, in the clause the
+ * relative clause hangs on, is no party known to have done it: the
+ * envoy Bolivia's minister met is not Bolivia's for being met by him. */
+int dyad__news_relative_source(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->src.n || e->best.src != NONE || g->subject == NONE ||
+        t->nodes[g->subject].tok_b > t->nodes[g->vp].tok_a || !S_in_relative(t, g->vp))
+        return GO;
+    /* the antecedent lies before the relative pronoun: outside the
+     * clause */
+    uint32_t w = t->nodes[g->subject].tok_b;
+    if (w >= t->ntoks || (strcmp(t->toks[w].tag, "WP") && strcmp(t->toks[w].tag, "WDT")))
+        return GO;
+    for (uint32_t i = 0; i < e->src.n; i++)
+        if (e->src.v[i].borrowed != 1) return GO;
+    TRACE("  the relative clause's antecedent only borrowed its country: no source\n");
+    e->src = (actorset){NULL, 0};
+    return GO;
+}
+
+/* A judgement of a deed named with its doer ("condemned the killing of
+ * three journalists by Bolivian soldiers", "praised the release of the
+ * hostages by Peru") is aimed at the doer, the "by" agent of the deed,
+ * as a passive's "by" agent is its source -- not at the deed's victims.
+ * Only when the verb's object is a deed, not a party itself. */
+int dyad__news_deed_doer(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->searched || !e->tgt.n || e->from == NONE || !e->code || !dyad__judgement(e->code) ||
+        e->best.tgt != NONE || g->passive)
+        return GO;
+    uint32_t obj = NONE;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
+         ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
+    if (obj == NONE) return GO;
+    uint32_t h = t->nodes[obj].head;
+    if (h == NONE || c->covered[h] || !dyad__tag_is_noun(t->toks[h].tag)) return GO;
+    /* the deed's object or owner gave the target: the one it names in
+     * a "by" phrase after it did the deed */
+    if (t->nodes[e->from].tok_a < t->nodes[obj].tok_a) return GO;
+    uint32_t by = dyad__by_agent(c, g->inner);
+    if (by == NONE || t->nodes[by].tok_a < t->nodes[obj].tok_a) return GO;
+    actorset doer = dyad__np_actors(c, by, 0);
+    doer = dyad__named_only(c, &doer);
+    if (!doer.n) return GO;
+    TRACE("  a judgement of a deed: aimed at its doer, '%s'\n",
+          dyad__words_text(c, t->nodes[by].tok_a, t->nodes[by].tok_b));
+    e->tgt = doer;
+    e->from = by;
+    return GO;
+}
+
+/* An object relative clause ("Chile, which Peru accused of spying";
+ * "the rebels whom Chile blamed for the attack") has its own subject;
+ * what it does is done to its antecedent: with no target among the
+ * verb's complements, the antecedent is the target. */
+int dyad__news_relative_object(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (e->tgt.n || !e->code || e->best.tgt != NONE || g->subject == NONE || g->passive) return GO;
+    /* the clause's S, its relative SBAR, and the noun phrase it hangs on */
+    uint32_t s_node = t->nodes[g->subject].parent;
+    if (s_node == NONE || t->nodes[s_node].label != DYAD__L_S) return GO;
+    uint32_t sbar = t->nodes[s_node].parent;
+    if (sbar == NONE || t->nodes[sbar].label != DYAD__L_SBAR) return GO;
+    uint32_t wh = t->nodes[sbar].first_child;
+    if (wh == NONE || t->nodes[wh].label != DYAD__L_WHNP) return GO;
+    uint32_t np = t->nodes[sbar].parent;
+    if (np == NONE || t->nodes[np].label != DYAD__L_NP) return GO;
+    uint32_t ante = t->nodes[np].first_child;
+    if (ante == NONE || t->nodes[ante].label != DYAD__L_NP || ante == sbar) return GO;
+    actorset a = dyad__np_actors(c, ante, 0);
+    a = dyad__named_only(c, &a);
+    if (!a.n) return GO;
+    TRACE("  an object relative clause: its antecedent '%s' is the target\n",
+          dyad__words_text(c, t->nodes[ante].tok_a, t->nodes[ante].tok_b));
+    e->tgt = a;
+    e->from = ante;
+    return GO;
+}
+
+/* Topics are no parties.  A party the verb's complements name inside a
+ * topic phrase ("hosted talks on Peru's maritime claims"), or in a
+ * phrase of a topic preposition or of place that goes on with one
+ * ("worried about the implications of the pact for Peru", "concern
+ * about violence in Bolivia"), is what the act is about, not whom it is
+ * done to: no target, unless a pattern named it.  So for an intent or a
+ * consultation (roots 03, 04: "offered help on Bolivia's debt crisis");
+ * a judgement (praise, criticism, rejection, sanctions, coercion) is
+ * still aimed at the owner the topic names before its noun ("concerned
+ * about Peru's actions": the cases' convention and the gold's).  Other
+ * acts name their parties with these prepositions: "an attack on Peru's
+ * positions", "called for Peru's withdrawal", "claimed responsibility
+ * for the ambush on Malian soldiers", "went on strike against the
+ * government". */
+int dyad__news_topic(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    int owned = !(!strncmp(e->code ? e->code : "", "03", 2) || !strncmp(e->code ? e->code : "", "04", 2));
+    if (!e->searched || !e->tgt.n || !e->code || e->from == NONE || e->best.tgt != NONE ||
+        (owned && !dyad__judgement(e->code)))
+        return GO;
+    uint32_t ch = e->from;
+    while (ch != NONE && t->nodes[ch].parent != g->inner) ch = t->nodes[ch].parent;
+    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP) return GO;
+    int topic = 0;
+    if (S_topic_pp(c, ch)) {
+        /* inside the topic: its owner, named before its noun, or a party
+         * after it ("the findings on Peru") */
+        uint32_t np = NONE;
+        for (uint32_t q = t->nodes[ch].first_child; q != NONE && np == NONE; q = t->nodes[q].next_sibling)
+            if (t->nodes[q].label == DYAD__L_NP) np = q;
+        topic = !owned || np == NONE || t->nodes[e->from].tok_a > t->nodes[np].head;
+    } else if (t->nodes[ch].head != NONE && (dyad__code_lx(c, t->nodes[ch].head, DYAD__LX_TOPIC_PREPS) ||
+                                              dyad__locative(c, t->nodes[ch].head))) {
+        /* after a topic phrase, through phrases of prepositions: "about
+         * the implications (of the pact) for Peru" */
+        uint32_t prev[64];
+        uint32_t np = 0;
+        for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling) {
+            if (t->nodes[q].label != DYAD__L_PP) np = 0;
+            else if (np < 64) prev[np++] = q;
+        }
+        for (uint32_t i = np; i-- > 0 && !topic;) topic = S_topic_pp(c, prev[i]);
+    }
+    if (!topic) return GO;
+    TRACE("  '%s' is in a topic phrase: what the act is about, not a party\n",
+          dyad__words_text(c, t->nodes[e->from].tok_a, t->nodes[e->from].tok_b));
+    e->tgt = (actorset){NULL, 0};
+    e->from = NONE;
+    e->placed = 1;
     return GO;
 }
 
@@ -474,6 +702,89 @@ int dyad__news_denial(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Aid or cooperation (roots 06, 07) given to a group set against a
+ * state ("arming the rebels", "bankrolling the smugglers", "funding the
+ * opposition"): a wrong when another party tells of it. */
+static int S_arms_a_group(const cand *e)
+{
+    if (strncmp(e->code, "06", 2) && strncmp(e->code, "07", 2)) return 0;
+    for (uint32_t j = 0; j < e->tgt.n; j++)
+        if (dyad__against_state(e->tgt.v[j].code)) return 1;
+    return 0;
+}
+
+/* Reported speech as a speech act.  A party's report that another party
+ * did a wrong -- an act whose code has a charge in the CAMEO table
+ * ("Chile said Peru had shelled the port": an act of force, 1123), or
+ * aid to a group set against a state (112) -- is the speaker's
+ * accusation of the doer.  The act itself is then only the speaker's
+ * allegation, not a fact the sentence reports: it is not coded.  Left to
+ * the steps after, the act coded as reported: a report of one's own
+ * side's act ("the army said its troops killed ..."); a clause no named
+ * party reports, or a witness of the public ("witnesses said", "a
+ * Bolivian farmer said"); a doer not named in the clause's
+ * subject (an agentless passive, "gunmen"); a state's force against
+ * rebels, militants or criminals (news of a fight); a negated, planned or
+ * hypothetical act; and a report whose attribution follows it outside
+ * a quotation ("Peru shelled the port overnight, officials said"),
+ * which wire copy writes for facts it sources.  Verbs that state their
+ * clause as established ("confirmed", "assessed") are not on the
+ * lexicon's list "reporting", so their clauses are facts. */
+int dyad__news_allegation(dyad_coder *c, cand *e)
+{
+    const dyad__vgroup *g = e->g;
+    if (!e->code || e->paired || e->planned || e->mutual || c->mod != DYAD_ASSERTED ||
+        g->negated || e->agentless || !e->src.n)
+        return GO;
+    /* the doer: named in the clause's own subject (or its "by" agent),
+     * and known -- unidentified gunmen (UAF) are no party accused */
+    const dyad__tree *t = &c->tree;
+    uint32_t by_np = g->passive ? dyad__by_agent(c, g->inner) : NONE;
+    uint32_t who = e->passive || (by_np != NONE && e->best.src == by_np) ? by_np : g->subject;
+    if (who == NONE) return GO;
+    actorset doer = dyad__named_only(c, &e->src);
+    for (uint32_t j = 0; j < doer.n; j++)
+        if (doer.v[j].a < t->nodes[who].tok_a || doer.v[j].a >= t->nodes[who].tok_b ||
+            (strlen(doer.v[j].code) >= 6 && !strncmp(doer.v[j].code + 3, "UAF", 3)))
+            return GO;
+    if (!doer.n) return GO;
+    /* ... as the phrase's party, not the owner of its head: "Peru's
+     * army", "Peruvian aircraft", not "Peru's campaign" */
+    uint32_t head = t->nodes[who].head;
+    if (head == NONE) return GO;
+    for (uint32_t j = 0; j < doer.n && !c->covered[head]; j++)
+        if (doer.v[j].b < t->ntoks && doer.v[j].b <= head && !strcmp(t->toks[doer.v[j].b].tag, "POS"))
+            return GO;
+    const char *charge = dyad__charge(e->code);
+    if (!charge && !S_arms_a_group(e)) return GO;
+    uint32_t by;
+    actorset sp = dyad__reporter_by(c, g, &by);
+    if (!sp.n) sp = dyad__claimant(c, g);   /* "repeated its claim that ..." */
+    if (!sp.n) return GO;
+    if (by != NONE && !c->inquote[g->verb] && t->vgroups[by].verb >= t->nodes[g->vp].tok_b) {
+        TRACE("  attributed after the act ('..., officials said'): the act as reported\n");
+        return GO;
+    }
+    const char *fact = dyad__told_as_fact(&sp, &doer, &e->tgt, charge != NULL);
+    if (fact) {
+        TRACE("  %s (%s): the act as reported\n", fact, sp.v[0].code);
+        return GO;
+    }
+    if (!charge) charge = "112";
+    TRACE("  %s reports %s's wrong: an accusation [%s], the act only alleged\n", sp.v[0].code,
+          doer.v[0].code, charge);
+    const dyad__vgroup *at = by != NONE ? &c->tree.vgroups[by] : g;
+    evb base = e->base;
+    char why[64];
+    snprintf(why, sizeof why, "a wrong reported by another party: an accusation [%s]", charge);
+    dyad__ev(&base, "verb", NULL, 0, g->verb, g->verb + 1,
+             dyad__arena_strndup(&c->arena, why, strlen(why)));
+    for (uint32_t i = 0; i < sp.n; i++)   /* "Chile and Bolivia said": each */
+        for (uint32_t j = 0; j < doer.n; j++)
+            if (dyad__add_event(c, &sp.v[i], &doer.v[j], charge, at, &base, 0) != 0) return NOMEM;
+    return STOP;
+}
+
 /* News text: a role with no country ("reporters", "officials") is not a
  * party; "both countries withdrew ambassadors over Israel's crackdown":
  * a target that is one of the two makes it each one's act on the other;
@@ -640,6 +951,22 @@ int dyad__news_alone(dyad_coder *c, cand *e)
         }
         if (people) {
             TRACE("  people who only borrowed the doer's country: no second party\n");
+            e->tgt = (actorset){NULL, 0};
+        }
+        /* "deployed police to the port city", "sent troops to the
+         * border": a state's own forces are its means, not a second
+         * party (a measure that binds a place's people excepted) */
+        const char *d = e->src.v[0].code;
+        int own = !dyad__binds(e->code) &&
+                  (strlen(d) == 3 || !strncmp(d + 3, "GOV", 3) || !strncmp(d + 3, "MIL", 3) ||
+                   !strncmp(d + 3, "COP", 3));
+        for (uint32_t j = 0; j < e->tgt.n && own; j++) {
+            const char *k = e->tgt.v[j].code;
+            own = strlen(k) >= 6 && (!strncmp(k + 3, "MIL", 3) || !strncmp(k + 3, "COP", 3)) &&
+                  dyad__one_side(d, k);
+        }
+        if (own && e->tgt.n) {
+            TRACE("  the doer's own forces: no second party\n");
             e->tgt = (actorset){NULL, 0};
         }
     }

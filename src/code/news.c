@@ -539,8 +539,14 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
         const dyad__node *cn = &t->nodes[cl];
         int inside = (vp->tok_a <= x->tok_a && x->tok_b <= vp->tok_b) ||
                      (cn->tok_a <= x->tok_a && x->tok_b <= sj->tok_a);
-        if (inside && cn->tok_b - cn->tok_a < span) {
-            span = cn->tok_b - cn->tok_a;
+        /* an infinitive shares the subject of the clause it hangs on: its
+         * own clause is its verb phrase ("ready to host talks between
+         * ...": the talks are in the clause of "host") */
+        uint32_t w = cn->tok_b - cn->tok_a;
+        if (h->infinitive && vp->tok_a <= x->tok_a && x->tok_b <= vp->tok_b && sj->tok_b <= vp->tok_a)
+            w = vp->tok_b - vp->tok_a;
+        if (inside && w < span) {
+            span = w;
             best = h;
         }
     }
@@ -604,7 +610,24 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (mood < 0) continue;
             planned |= mood > 0;
         }
-        if (planned) {
+        int others = 0;   /* planned by the clause's subject for others */
+        if (planned && g && g->subject != NONE && S_nominal_pp(t, q, inner, between) != NONE) {
+            /* "ready to host talks between Colombia and the rebels": the
+             * talks are the subject's plan, not an intent the parties
+             * between stated: planned, with no intent asserted */
+            actorset ts = dyad__np_actors(c, g->subject, 0);
+            ts = dyad__named_only(c, &ts);
+            uint32_t xb = S_nominal_pp(t, q, inner, between);
+            actorset tx = dyad__np_actors(c, xb, 0);
+            others = 1;
+            for (uint32_t i = 0; i < ts.n && others; i++)
+                for (uint32_t j = 0; j < tx.n && others; j++)
+                    others = strncmp(ts.v[i].code, tx.v[j].code, 3) != 0;
+        }
+        if (others) {
+            if (!c->all_modalities) continue;
+            TRACE("  '%s' between others, in the subject's plan: planned\n", t->toks[p->head].word);
+        } else if (planned) {
             /* a planned investigation is no event; other acts without an
              * intent code stay what they are */
             const char *ic = dyad__intent(code);
@@ -684,14 +707,18 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         TRACE("noun '%s' (token %u): %s\n", t->toks[p->head].word, p->head, code);
         dyad__trace_set(c, "source", &a);
         dyad__trace_set(c, "target", &b);
+        if (others) c->mod = DYAD_PLANNED;
         for (uint32_t i = 0; i < a.n; i++)
             for (uint32_t j = 0; j < b.n; j++) {
                 if (!strcmp(a.v[i].code, b.v[j].code)) continue;
                 if (dyad__add_event(c, &a.v[i], &b.v[j], code, &fake, &base, 0) != 0 ||
                     (mutual && dyad__add_event(c, &b.v[j], &a.v[i], code, &fake, &base, 0) != 0) ||
-                    (back && dyad__add_event(c, &b.v[j], &a.v[i], back, &fake, &base, 0) != 0))
+                    (back && dyad__add_event(c, &b.v[j], &a.v[i], back, &fake, &base, 0) != 0)) {
+                    c->mod = DYAD_ASSERTED;
                     return DYAD_ENOMEM;
+                }
             }
+        c->mod = DYAD_ASSERTED;
     }
     return DYAD_OK;
 }
@@ -876,6 +903,14 @@ dyad_status dyad__code_judgements(dyad_coder *c)
  * when g is no one's report. */
 actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g)
 {
+    return dyad__reporter_by(c, g, NULL);
+}
+
+/* dyad__reporter, and in *by (when not NULL) the reporting verb group,
+ * or NONE for a quotation's speaker. */
+actorset dyad__reporter_by(dyad_coder *c, const dyad__vgroup *g, uint32_t *by)
+{
+    if (by) *by = NONE;
     const dyad__tree *t = &c->tree;
     const dyad__node *gv = &t->nodes[g->vp];
     actorset src = {NULL, 0};
@@ -904,6 +939,7 @@ actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g)
         if (r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b) {
             actorset s = dyad__np_actors(c, h->subject, 0);
             src = dyad__named_only(c, &s);
+            if (src.n && by) *by = q;
         }
     }
     if (!src.n && c->inquote[g->verb] && c->speaker.n) src = c->speaker;
@@ -995,10 +1031,12 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
     return 0;
 }
 
-/* Who makes the claim that holds g: the subject of a verb whose object
- * is a claim noun with a "that" clause around g ("Bugti reiterated the
- * claim that the attack was orchestrated by militants"); empty if none. */
-static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
+/* Who makes the claim that holds g: the party the claim noun's phrase
+ * names ("Chile's claim that ..."), else the subject of a verb whose
+ * object is a claim noun with a "that" clause around g ("Bugti
+ * reiterated the claim that the attack was orchestrated by militants");
+ * empty if none. */
+actorset dyad__claimant(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     actorset src = {NULL, 0};
@@ -1018,6 +1056,16 @@ static actorset S_claimant(dyad_coder *c, const dyad__vgroup *g)
         if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].head == NONE ||
             !dyad__code_lx(c, t->nodes[np].head, DYAD__LX_CLAIM_NOUNS))
             break;
+        /* whose claim the phrase says: "Chile's claim that ...", not the
+         * subject that rejects it */
+        for (uint32_t i = t->nodes[np].tok_a; i < t->nodes[np].head; i++) {
+            const mention *m = &c->ments[i];
+            actor a;
+            if (m->a != i || m->agent || !dyad__mention_actor(c, m, &a) || !strncmp(a.code, "---", 3))
+                continue;
+            dyad__push_one(c, &src, &a);
+        }
+        if (src.n) break;
         /* the groups whose main verb's phrase holds the claim (all when
          * there is no index) */
         const govidx *gx = c->gov && c->gov->ok && t->nodes[np].tok_b > t->nodes[np].tok_a
@@ -1054,7 +1102,7 @@ dyad_status dyad__code_allegations(dyad_coder *c)
         actorset src = dyad__reporter(c, g);
         uint32_t nsp = 1;
         if (!src.n) {
-            src = S_claimant(c, g);
+            src = dyad__claimant(c, g);
             nsp = src.n;
         }
         if (!src.n) continue;

@@ -199,7 +199,24 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
         break;
     }
     int32_t start = dir > 0 ? pos : pos - 1;
-    for (int32_t i = start; dir > 0 ? i < hi : i >= lo; i += dir) {
+    /* after the verb, a party ($ +) is not found past the verb of an
+     * infinitive the pattern's words did not reach: "sent troops to the
+     * border to stop X" does not send them to X (words may reach into
+     * it: "urged + TO RETURN TO TALKS") */
+    unsigned slot = x->kind == DYAD_PAT_SOURCE || x->kind == DYAD_PAT_TARGET ? 3 : 1;
+    /* news mode: a party right after a preposition the pattern names
+     * ("ABOUT +") is found in that preposition's phrase, not in another
+     * phrase after it ("concerned about the implications of the pact for
+     * Peru" is not about Peru) */
+    int32_t shi = hi;   /* where this element may start */
+    if (slot == 3 && dir > 0 && c->agent_country && start > 0 && start < hi &&
+        !strcmp(c->tree.toks[start - 1].tag, "IN")) {
+        uint32_t pp = c->tree.toks[start - 1].parent;
+        if (pp != NONE && c->tree.nodes[pp].label == DYAD__L_PP &&
+            c->tree.nodes[pp].tok_a == (uint32_t)start - 1 && (int32_t)c->tree.nodes[pp].tok_b < hi)
+            shi = (int32_t)c->tree.nodes[pp].tok_b;
+    }
+    for (int32_t i = start; dir > 0 ? i < shi : i >= lo; i += dir) {
         if (need_adj && i != start) break;
         /* a gap spans at most MAX_GAP words: a pattern's words belong to
          * its verb's phrase, and an unbounded gap makes matching a long
@@ -209,7 +226,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
          * words belong to this verb's phrase ("spoke ahead of a meeting
          * requested by A to discuss B's transfer of arms to C" is not
          * "spoke to C"); news mode only, PETRARCH lets gaps run on */
-        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? 1 : 3))) break;
+        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? slot : 3))) break;
         int32_t next = NONE, got = 0;
         switch (x->kind) {
         case DYAD_PAT_WORD:
@@ -287,6 +304,29 @@ pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va,
     return pm;
 }
 
+/* Tries pattern p, written for the active voice, on a passive verb
+ * ending at token vb whose subject spans [sa, sb): the active object stands in the
+ * subject ("aid was sent to Peru by Chile" is "sent aid to Peru").  Only
+ * patterns with nothing before the verb; their words after it match
+ * first inside the subject (at least one), then after the verb. */
+pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
+                                 uint32_t sb)
+{
+    pmatch none = {0, 0, NONE, NONE, NONE};
+    if (p->verb != 0 || p->nelems < 2 || sa >= sb) return none;
+    const dyad_pat_elem *e = p->elems + 1;
+    size_t m = p->nelems - 1;
+    for (size_t k = m; k >= 1; k--) {
+        pmatch pm = none;
+        if (!S_match(c, e, k, 0, +1, (int32_t)sa, 0, (int32_t)sa, (int32_t)sb, &pm, 0)) continue;
+        if (!S_match(c, e + k, m - k, 0, +1, (int32_t)vb, 0, (int32_t)vb, (int32_t)c->tree.ntoks, &pm, 0))
+            continue;
+        pm.ok = 1;
+        return pm;
+    }
+    return none;
+}
+
 /* CAMEO codes of interactions that are mutual when both parties are in
  * the subject (the table's trait "symmetric"): express intent to meet
  * (036), consult (040, 041, 044), negotiate (046), sign an agreement
@@ -341,6 +381,15 @@ const char *dyad__refusal(const char *code)
 {
     const dyad_cameo_info *ci = S_cameo_row(code);
     return ci ? ci->refusal : NULL;
+}
+
+/* The code of accusing a party of code's act ("said Peru shelled the
+ * port": 1123), from the CAMEO table's charge column; NULL when stating
+ * that another did it is no charge. */
+const char *dyad__charge(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci ? ci->charge : NULL;
 }
 
 /* Acts of force (the table's trait "force": roots 18 to 20). */

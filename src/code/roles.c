@@ -95,6 +95,16 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
          * which might end the quarrel over X") belongs to it, even
          * where the chunker left it beside the object */
         if (relative && x->label != DYAD__L_NP && x->label != DYAD__L_PP) continue;
+        /* news mode: a "that" clause after an object noun that names no
+         * party is the noun's content ("dismissed concerns that a
+         * resolution in Chile's congress would harm the talks"), not the
+         * verb's complement: its parties are its own (a time is no
+         * object: "warned Friday that ...") */
+        if (obj_head != NONE && (x->label == DYAD__L_SBAR || x->label == DYAD__L_PP) &&
+            x->tok_b > x->tok_a && !strcmp(t->toks[x->tok_a].tag, "IN") &&
+            !strcasecmp(t->toks[x->tok_a].word, "that") && !strcmp(t->toks[obj_head].tag, "NNS") &&
+            !dyad__code_lx(c, obj_head, DYAD__LX_TIME_NOUNS) && !dyad__code_lx(c, obj_head, DYAD__LX_TIMES))
+            break;   /* (the chunker may leave the clause as phrases after it) */
         if (c->agent_country && S_has_relative(t, ch)) relative = 1;
         if (x->label == DYAD__L_NP && c->agent_country) {
             /* the noun an infinitive after it would complete: the
