@@ -431,61 +431,78 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     }
     if (!e->chunker)
         return S_problem(e, doc, DYAD_EINVAL, 0, 0, "raw text needs the tagger, which is not loaded");
+    /* the text layer hands the document out in windows of sentences, so
+     * its tokens never have to be held whole; the first window holds the
+     * dateline that the resolver and the placer need */
     DYAD__STAGE_BEGIN(t_text);
-    dyad_status st = dyad_text_analyze(e->text, doc);
+    dyad_status st = dyad__text_open(e->text, doc);
+    size_t base = 0;
+    if (st == DYAD_OK) st = dyad__text_next(e->text, &base);
     DYAD__STAGE_END(t_text, DYAD__STAGE_TEXT);
-    if (st != DYAD_OK) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
+    if (st != DYAD_OK && st != DYAD_EOF) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
     DYAD__STAGE_BEGIN(t_doc);
     dyad__resolve_doc(e->resolver, doc, e->text, &res);
     dyad__place_doc(e->placer, e->text, res.doc_date);
     DYAD__STAGE_END(t_doc, DYAD__STAGE_RESOLVE);
     int lede = 1;   /* no sentence of content yet */
-    for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
-        const dyad_sentence *s = dyad_text_sentence(e->text, i);
-        if (s->boilerplate) continue;
-        DYAD__STAGE_BEGIN(t_chunk);
-        st = dyad_chunker_run(e->chunker, e->text, i);
-        DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
-        if (st == DYAD_OK && lede &&
-            (i == 0 || dyad_text_sentence(e->text, i - 1)->paragraph != s->paragraph)) {
-            size_t k = S_run_in_headline(e, s);
-            if (k) {
-                st = dyad__text_split_sentence(e->text, i, k);
-                if (st == DYAD_ENOMEM) return S_problem(e, doc, st, s->start, s->end, NULL);
-                s = dyad_text_sentence(e->text, i);
-                st = dyad_chunker_run(e->chunker, e->text, i);
+    unsigned prev_para = 0;     /* the paragraph of the sentence before */
+    for (; st == DYAD_OK; ) {
+        for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
+            const dyad_sentence *s = dyad_text_sentence(e->text, i);
+            size_t sid = base + i + 1;
+            int para_start = sid == 1 || prev_para != s->paragraph;
+            prev_para = s->paragraph;
+            if (s->boilerplate) continue;
+            DYAD__STAGE_BEGIN(t_chunk);
+            st = dyad_chunker_run(e->chunker, e->text, i);
+            DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
+            if (st == DYAD_OK && lede && para_start) {
+                size_t k = S_run_in_headline(e, s);
+                if (k) {
+                    st = dyad__text_split_sentence(e->text, i, k);
+                    if (st == DYAD_ENOMEM) return S_problem(e, doc, st, s->start, s->end, NULL);
+                    s = dyad_text_sentence(e->text, i);
+                    st = dyad_chunker_run(e->chunker, e->text, i);
+                }
             }
+            lede = 0;
+            if (st == DYAD_OK) {
+                const char *date = res.doc_date;
+                DYAD__STAGE_BEGIN(t_code);
+                st = dyad_coder_code_chunked(e->coder, e->chunker, date);
+                DYAD__STAGE_END(t_code, DYAD__STAGE_CODE);
+                if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
+            } else {
+                S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
+            }
+            if (st != DYAD_OK) {
+                if (first == DYAD_OK) first = st;
+                if (st == DYAD_ENOMEM) return st;
+                continue;
+            }
+            dyad_discard dc = dyad_coder_discarded(e->coder);
+            if (dc > e->discard) e->discard = dc;
+            if (dc == DYAD_DISCARD_STORY) {
+                /* a story discard phrase: the whole document goes */
+                S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
+                e->nrecs = 0;
+                return first;
+            }
+            DYAD__STAGE_BEGIN(t_res);
+            dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+            S_place_sentence(e);
+            S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
+            st = S_collect(e, doc, sid, s->start, s->end, &res);
+            DYAD__STAGE_END(t_res, DYAD__STAGE_RESOLVE);
+            if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
         }
-        lede = 0;
-        if (st == DYAD_OK) {
-            const char *date = res.doc_date;
-            DYAD__STAGE_BEGIN(t_code);
-            st = dyad_coder_code_chunked(e->coder, e->chunker, date);
-            DYAD__STAGE_END(t_code, DYAD__STAGE_CODE);
-            if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
-        } else {
-            S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
+        DYAD__STAGE_BEGIN(t_next);
+        st = dyad__text_next(e->text, &base);
+        DYAD__STAGE_END(t_next, DYAD__STAGE_TEXT);
+        if (st != DYAD_OK && st != DYAD_EOF) {
+            S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
+            return first == DYAD_OK ? st : first;
         }
-        if (st != DYAD_OK) {
-            if (first == DYAD_OK) first = st;
-            if (st == DYAD_ENOMEM) return st;
-            continue;
-        }
-        dyad_discard dc = dyad_coder_discarded(e->coder);
-        if (dc > e->discard) e->discard = dc;
-        if (dc == DYAD_DISCARD_STORY) {
-            /* a story discard phrase: the whole document goes */
-            S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
-            e->nrecs = 0;
-            return first;
-        }
-        DYAD__STAGE_BEGIN(t_res);
-        dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
-        S_place_sentence(e);
-        S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
-        st = S_collect(e, doc, i + 1, s->start, s->end, &res);
-        DYAD__STAGE_END(t_res, DYAD__STAGE_RESOLVE);
-        if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
     }
     return first;
 }

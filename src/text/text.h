@@ -53,8 +53,31 @@ typedef struct dyad__toks {
 dyad_status dyad__tokenize(dyad__toks *t, const char *norm, size_t len,
                            const dyad__norm *nm);
 
+/* The tokens that start in norm[from..to) (a token that starts there may
+ * look at bytes up to len, as in the whole text), appending to t, without
+ * resetting t->map_cursor: successive ranges of one text cost what one
+ * call on the whole text does.  from must be 0, a blank (' ', '\t',
+ * '\n') or follow one, and to must be len or a blank: then the tokens
+ * are exactly those dyad__tokenize finds there. */
+dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, size_t from,
+                                 size_t to, const dyad__norm *map);
+
 /* Character classes used by the tokeniser and the segmenter. */
 int dyad__tok_is_upper_start(const dyad_token *t);
+
+/* Windowed analysis, for documents of any size, with memory that follows
+ * the window instead of the document.  dyad__text_open checks and
+ * normalises doc (DYAD_EUTF8, DYAD_ETOOBIG, DYAD_ENOMEM as
+ * dyad_text_analyze); each dyad__text_next then makes the next window of
+ * sentences t's content: dyad_text_sentence_count(), dyad_text_sentence()
+ * and dyad_text_tokens() index the window's sentences and tokens from 0,
+ * and *base receives the number of the document's sentences before it.
+ * DYAD_EOF after the last window.  The sentences, their flags and the
+ * dateline are exactly those dyad_text_analyze gives the whole document;
+ * the first window holds the sentence that carries the dateline.  doc
+ * must stay valid until the last window is read. */
+dyad_status dyad__text_open(dyad_text *t, const dyad_doc *doc);
+dyad_status dyad__text_next(dyad_text *t, size_t *base);
 
 /* Splits sentence i of t before its k-th token (0 < k < ntokens): the
  * tokens from k on become sentence i + 1 (same paragraph, not
