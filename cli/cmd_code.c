@@ -55,7 +55,7 @@ static void S_print(code_ctx *x, const dyad_pool_result *r)
     if (r->status != DYAD_OK) x->skipped++;
     if (x->explain) {
         if (fputs(r->trace, stdout) == EOF) x->write_error = 1;
-    } else if (r->json_len && fwrite(r->json, 1, r->json_len, stdout) != r->json_len) {
+    } else if (dyad_pool_result_write(r, stdout) != DYAD_OK) {
         x->write_error = 1;
     }
 }
@@ -128,6 +128,9 @@ static int S_run(int argc, char **argv)
     }
     int rc = EXIT_SKIPPED, skipped = 0;
     if (dyad_pool_new(&x.pool, dicts.dict, tg, &o, nthreads) == DYAD_OK) {
+        /* a long document's records wait in a temporary file, not in
+         * memory, until the documents before it are written */
+        dyad_pool_set_spill(x.pool, (size_t)4 << 20);
         rc = cli_each_doc(&in, S_doc, &x, &skipped);
         while (dyad_pool_pending(x.pool)) {
             int r2 = S_take(&x);

@@ -1312,8 +1312,13 @@ typedef struct dyad_pool_result {
                                   copy: text and metadata) */
     dyad_status status;        /* dyad_engine_code()'s */
     const char *json;          /* the records, written by
-                                  dyad_record_write_json() */
-    size_t json_len;
+                                  dyad_record_write_json(); NULL when
+                                  they went to json_spill */
+    size_t json_len;           /* their size in bytes */
+    FILE *json_spill;          /* with dyad_pool_set_spill(): the records,
+                                  when they outgrew memory, in a temporary
+                                  file the pool owns; else NULL.
+                                  dyad_pool_result_write() writes either */
     size_t nrecords;
     const char *const *problems; /* dyad_engine_problem()'s */
     size_t nproblems;
@@ -1335,6 +1340,15 @@ DYAD_API unsigned dyad_pool_threads(const dyad_pool *p);
 DYAD_API size_t dyad_pool_window(const dyad_pool *p);
 /** Documents submitted whose results have not been taken. */
 DYAD_API size_t dyad_pool_pending(const dyad_pool *p);
+/** Records of one document past `bytes` of JSON go to an unlinked
+ *  temporary file instead of memory (res.json_spill), so a document of
+ *  any length is coded in bounded memory and its records still come out
+ *  whole or, after a story discard, not at all.  0, the default: always
+ *  in memory (res.json).  Set it before the first submit. */
+DYAD_API void dyad_pool_set_spill(dyad_pool *p, size_t bytes);
+/** Writes r's records to out, from memory or from the spill file.
+ *  DYAD_EIO when reading or writing fails, DYAD_EINVAL. */
+DYAD_API dyad_status dyad_pool_result_write(const dyad_pool_result *r, FILE *out);
 /** Copies doc and queues it.  DYAD_EINVAL when the window is full (take
  *  a result first), DYAD_ENOMEM. */
 DYAD_API dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc);

@@ -160,6 +160,10 @@ uint64_t dyad__mix64(uint64_t h);
  * lon null when the place has no name), or null when l is NULL.  One
  * writer for mentions and consolidated events. */
 void dyad__json_location(dyad_json *j, const dyad_location *l);
+/* Bytes written through j since it was made or given a new file. */
+size_t dyad__json_size(const dyad_json *j);
+/* Flushes j and makes f its file (the old one is not closed). */
+void dyad__json_set_file(dyad_json *j, FILE *f);
 /* Writes h as 16 lowercase hex digits and a NUL. */
 void dyad__hash_hex(uint64_t h, char out[17]);
 

@@ -40,7 +40,15 @@ struct dyad_engine {
     struct { const char *file; char *name; } *names;
     size_t nnames, cap_names;   /* evidence names by dictionary file (a
                                    handful of files, named once) */
+    dyad__engine_sink sink;     /* records handed on per sentence, or NULL */
+    void *sink_ctx;
 };
+
+void dyad__engine_set_sink(dyad_engine *e, dyad__engine_sink fn, void *ctx)
+{
+    e->sink = fn;
+    e->sink_ctx = ctx;
+}
 
 dyad_engine_options dyad_engine_defaults(void)
 {
@@ -486,9 +494,18 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
                 /* a story discard phrase: the whole document goes */
                 S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
                 e->nrecs = 0;
+                if (e->sink && (st = e->sink(e->sink_ctx, e, 1)) != DYAD_OK)
+                    return S_problem(e, doc, st, s->start, s->end, NULL);
                 return first;
             }
             DYAD__STAGE_BEGIN(t_res);
+            /* the records of the sentences before, handed on */
+            if (e->sink && e->nrecs) {
+                st = e->sink(e->sink_ctx, e, 0);
+                e->nrecs = 0;
+                dyad__arena_reset(&e->arena);
+                if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
+            }
             dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
             S_place_sentence(e);
             S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);

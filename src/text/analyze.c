@@ -68,7 +68,10 @@ struct dyad_text {
     int p_open, p_head;       /* its tokens begun; its start judged */
     size_t p_sents;           /* sentences it has given */
     size_t split_s, split_i;  /* the splitter: sentence start, next token */
+    size_t piece;             /* S_PIECE, or what a test set */
 };
+
+void dyad__text_set_piece(dyad_text *t, size_t bytes) { t->piece = bytes ? bytes : S_PIECE; }
 
 dyad_status dyad_text_new(dyad_text **out)
 {
@@ -76,6 +79,7 @@ dyad_status dyad_text_new(dyad_text **out)
     if (!*out) return DYAD_ENOMEM;
     dyad__norm_init(&(*out)->norm);
     dyad__buf_init(&(*out)->lower);
+    (*out)->piece = S_PIECE;
     return DYAD_OK;
 }
 
@@ -761,8 +765,8 @@ static dyad_status S_advance(dyad_text *t)
         pp->tok_a = t->toks.n;
     }
     size_t to = pp->norm_b;
-    if (!t->one_sentence && to - t->pos > S_PIECE) {
-        to = t->pos + S_PIECE;
+    if (!t->one_sentence && to - t->pos > t->piece) {
+        to = t->pos + t->piece;
         while (to < pp->norm_b && s[to] != ' ' && s[to] != '\n' && s[to] != '\t') to++;
     }
     if (dyad__tokenize_range(&t->toks, s, len, t->pos, to, &t->norm) != DYAD_OK)

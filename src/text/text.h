@@ -78,6 +78,9 @@ int dyad__tok_is_upper_start(const dyad_token *t);
  * must stay valid until the last window is read. */
 dyad_status dyad__text_open(dyad_text *t, const dyad_doc *doc);
 dyad_status dyad__text_next(dyad_text *t, size_t *base);
+/* For tests: long paragraphs are read in pieces of about this many bytes
+ * (0: the default, 64 KiB; SIZE_MAX: whole). */
+void dyad__text_set_piece(dyad_text *t, size_t bytes);
 
 /* Splits sentence i of t before its k-th token (0 < k < ntokens): the
  * tokens from k on become sentence i + 1 (same paragraph, not
