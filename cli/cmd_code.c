@@ -11,7 +11,7 @@
 
 static const char S_usage[] =
     "usage: dyad code [--dict-dir DIR] [--explain] [--modality WHICH]\n"
-    "                 [--input-format FMT] [INPUT...]\n"
+    "                 [--input-format FMT] [--max-doc-bytes N] [INPUT...]\n"
     "\n"
     "Codes documents into events, one JSON object per line, every field on\n"
     "every line (null when unknown):\n"
@@ -35,6 +35,10 @@ static const char S_usage[] =
     "  --modality WHICH   asserted (default: events reported as done) or all\n"
     "                     (also planned, negated and hypothetical ones)\n"
     "  --input-format FMT auto (default), text, jsonl or xml\n"
+    "  --max-doc-bytes N  longest document read (default 16M; K, M, G: KiB,\n"
+    "                     MiB, GiB); a longer one is reported and skipped.\n"
+    "                     Memory grows with a document by about 3 times its\n"
+    "                     size, not with the corpus\n"
     "  -j N, --jobs N     code N documents at a time (0, the default: one per\n"
     "                     processor); the output is the same for any N\n"
     "\n"

@@ -40,6 +40,7 @@ struct dyad_engine {
     struct { const char *file; char *name; } *names;
     size_t nnames, cap_names;   /* evidence names by dictionary file (a
                                    handful of files, named once) */
+    size_t cut_rest;            /* the sentence id of a long sentence's rest */
     dyad__engine_sink sink;     /* records handed on per sentence, or NULL */
     void *sink_ctx;
 };
@@ -178,6 +179,66 @@ static dyad_status S_problem(dyad_engine *e, const dyad_doc *doc, dyad_status st
         e->problems[e->nproblems++] = s;
     else
         free(s);
+    return st;
+}
+
+/* Records a note about the document that loses nothing (the document is
+ * still coded): "PATH:LINE: document ID, bytes A-B: WHAT". */
+static void S_note(dyad_engine *e, const dyad_doc *doc, size_t a, size_t b, const char *what)
+{
+    dyad__buf m;
+    dyad__buf_init(&m);
+    dyad__buf_printf(&m, "%s:%lu: document %s, bytes %zu-%zu: %s", doc->path ? doc->path : "-",
+                     doc->line, doc->id, a, b, what);
+    char *s = m.oom ? NULL : S_strdup(dyad__buf_cstr(&m));
+    dyad__buf_free(&m);
+    if (s && DYAD__RESERVE(e->problems, e->cap_problems, e->nproblems + 1) == 0)
+        e->problems[e->nproblems++] = s;
+    else
+        free(s);
+}
+
+/* Where a sentence over the parser's limit (DYAD_MAX_SENTENCE_TOKENS) is
+ * cut: after the last clause mark (, ; : --) in the second half of the
+ * first DYAD_MAX_SENTENCE_TOKENS tokens.  Returns the number of tokens
+ * before the cut (n when there is no need), 0 when there is no such
+ * mark. */
+static size_t S_long_cut(const dyad_token *v, size_t n)
+{
+    size_t lim = DYAD_MAX_SENTENCE_TOKENS;
+    if (n <= lim) return n;
+    for (size_t k = lim; k > lim / 2; k--) {
+        const dyad_token *t = &v[k - 1];
+        if (t->kind == DYAD_TOK_PUNCT && ((t->norm_len == 1 && strchr(",;:", t->norm[0])) ||
+                                          (t->norm_len == 2 && !memcmp(t->norm, "--", 2))))
+            return k;
+    }
+    return 0;
+}
+
+/* A sentence over the parser's limit is coded in parts cut at clause
+ * marks, each a sentence of its own, rather than lost: sentence i of the
+ * window becomes its first part, the rest the next sentence (cut again
+ * when it comes).  A note names the sentence and the number of parts.
+ * A sentence that cannot be cut so (a stretch of half the limit without
+ * a clause mark: no prose) is left whole, and the parser refuses it. */
+static dyad_status S_cut_long(dyad_engine *e, const dyad_doc *doc, size_t i, size_t sid)
+{
+    const dyad_sentence *s = dyad_text_sentence(e->text, i);
+    size_t ntok;
+    const dyad_token *v = dyad_text_tokens(e->text, &ntok) + s->first_token;
+    size_t n = s->ntokens, parts = 0;
+    if (n <= DYAD_MAX_SENTENCE_TOKENS) return DYAD_OK;
+    for (size_t a = 0, k; a < n; parts++, a += k)
+        if (!(k = S_long_cut(v + a, n - a))) return DYAD_OK;
+    if (sid != e->cut_rest) {
+        char what[160];
+        snprintf(what, sizeof what, "sentence of %zu words, over the limit of %d: coded as %zu "
+                 "sentences cut at clause marks", n, DYAD_MAX_SENTENCE_TOKENS, parts);
+        S_note(e, doc, s->start, s->end, what);
+    }
+    dyad_status st = dyad__text_split_sentence(e->text, i, S_long_cut(v, n));
+    e->cut_rest = sid + 1;      /* the rest: no second note */
     return st;
 }
 
@@ -423,6 +484,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     dyad__buf_clear(&e->trace);
     dyad_coder_new_document(e->coder);
     e->discard = DYAD_DISCARD_NONE;
+    e->cut_rest = 0;
     dyad_status first = DYAD_OK;
     dyad__resolved res;
     if (doc->parse) {
@@ -461,6 +523,11 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
             int para_start = sid == 1 || prev_para != s->paragraph;
             prev_para = s->paragraph;
             if (s->boilerplate) continue;
+            if (s->ntokens > DYAD_MAX_SENTENCE_TOKENS) {
+                if (S_cut_long(e, doc, i, sid) != DYAD_OK)
+                    return S_problem(e, doc, DYAD_ENOMEM, s->start, s->end, NULL);
+                s = dyad_text_sentence(e->text, i);
+            }
             DYAD__STAGE_BEGIN(t_chunk);
             st = dyad_chunker_run(e->chunker, e->text, i);
             DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);

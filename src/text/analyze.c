@@ -636,7 +636,8 @@ static int S_label(dyad_text *t, size_t a, size_t b)
  * judged like the same text with its line breaks.
  *   - labels ("All news"), subheads (three words or fewer, no full stop,
  *     not the headline: the first paragraph that is not a label),
- *     metadata lines (a time, no full stop) and bylines ("By ..." in six
+ *     metadata lines (a time, no full stop, 30 words or fewer: a long
+ *     run of clauses without a full stop is text) and bylines ("By ..." in six
  *     words, no full stop);
  *   - a notice (a strong cue: "contact us", "all rights reserved";
  *     anywhere in a sentence of 30 words or fewer, at the start of a
@@ -666,7 +667,7 @@ static void S_judge(dyad_text *t, size_t s, int first, int last)
         int head = t->p == t->headline && first;
         flag = S_label(t, a, b);
         if (!terminal && words <= 3 && !head) flag = 1;              /* subhead */
-        if (!terminal && S_has_time(v, a, b)) flag = 1;               /* metadata */
+        if (!terminal && words <= S_NOTICE_WORDS && S_has_time(v, a, b)) flag = 1; /* metadata */
         if (!terminal && words <= 6 && dyad__tok_is(&v[a], "By")) flag = 1;
         if (S_has_strong_cue(v, x->first_token, x->first_token + x->ntokens)) flag = 1;
     }
