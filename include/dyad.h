@@ -223,6 +223,27 @@ DYAD_API dyad_status dyad_text_analyze_str(dyad_text *t, const char *text,
                                            size_t len, const char *date,
                                            int one_sentence);
 
+/** Windowed analysis, for documents of any size, in memory that follows
+ *  the window instead of the document.  dyad_text_open() checks and
+ *  normalises doc (statuses as dyad_text_analyze()); each
+ *  dyad_text_next() then makes the next window of sentences t's content:
+ *  dyad_text_sentence_count(), dyad_text_sentence() and
+ *  dyad_text_tokens() index the window's sentences and tokens from 0,
+ *  and *first receives the number of the document's sentences before
+ *  it.  DYAD_OK, DYAD_EOF after the last window, DYAD_ENOMEM.  The
+ *  sentences, their flags and the dateline are exactly those
+ *  dyad_text_analyze() gives the whole document; the first window holds
+ *  the sentence that carries the dateline.  doc's text must stay valid
+ *  and unchanged until the last window is read.
+ *
+ *      dyad_text_open(t, doc);
+ *      while (dyad_text_next(t, &first) == DYAD_OK)
+ *          for (size_t i = 0; i < dyad_text_sentence_count(t); i++)
+ *              use(first + i, dyad_text_sentence(t, i));
+ */
+DYAD_API dyad_status dyad_text_open(dyad_text *t, const dyad_doc *doc);
+DYAD_API dyad_status dyad_text_next(dyad_text *t, size_t *first);
+
 DYAD_API size_t dyad_text_sentence_count(const dyad_text *t);
 DYAD_API const dyad_sentence *dyad_text_sentence(const dyad_text *t,
                                                  size_t i);

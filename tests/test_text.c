@@ -615,10 +615,10 @@ static void test_windows_match_whole(void **state)
             fclose(f);
             f = open_memstream(&win, &nl);
             dyad__text_set_piece(T, pieces[si % 3]);
-            assert_int_equal(dyad__text_open(T, &doc), DYAD_OK);
+            assert_int_equal(dyad_text_open(T, &doc), DYAD_OK);
             size_t base, windows = 0;
             dyad_status st;
-            while ((st = dyad__text_next(T, &base)) == DYAD_OK) {
+            while ((st = dyad_text_next(T, &base)) == DYAD_OK) {
                 S_dump(T, f, base);
                 windows++;
             }

@@ -505,9 +505,9 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
      * its tokens never have to be held whole; the first window holds the
      * dateline that the resolver and the placer need */
     DYAD__STAGE_BEGIN(t_text);
-    dyad_status st = dyad__text_open(e->text, doc);
+    dyad_status st = dyad_text_open(e->text, doc);
     size_t base = 0;
-    if (st == DYAD_OK) st = dyad__text_next(e->text, &base);
+    if (st == DYAD_OK) st = dyad_text_next(e->text, &base);
     DYAD__STAGE_END(t_text, DYAD__STAGE_TEXT);
     if (st != DYAD_OK && st != DYAD_EOF) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
     DYAD__STAGE_BEGIN(t_doc);
@@ -581,7 +581,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
             if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
         }
         DYAD__STAGE_BEGIN(t_next);
-        st = dyad__text_next(e->text, &base);
+        st = dyad_text_next(e->text, &base);
         DYAD__STAGE_END(t_next, DYAD__STAGE_TEXT);
         if (st != DYAD_OK && st != DYAD_EOF) {
             S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));

@@ -24,14 +24,14 @@ typedef struct para {
 
 /* A document is read paragraph by paragraph, a long paragraph in pieces
  * of about S_PIECE bytes cut at blanks, and handed out in windows of
- * sentences (dyad__text_next); dyad_text_analyze reads it all as one
+ * sentences (dyad_text_next); dyad_text_analyze reads it all as one
  * window.  A sentence is handed out once everything that decides it is
  * known: its paragraph's neighbours, the headline, the dateline of the
  * first paragraphs, and whether it belongs to the closing run of
  * notices (then every later sentence is one: such sentences wait for
  * the next that is not, or for the end).  Tokens and sentences of a
  * window are dropped when the next one is read, so memory follows the
- * window, not the document. */
+ * window, not the document (dyad_text_open, dyad_text_next). */
 #define S_PIECE ((size_t)64 << 10)
 #define S_WINDOW ((size_t)64 << 10)
 /* tokens a paragraph's start needs before its dateline and headline are
@@ -832,12 +832,12 @@ static void S_drop(dyad_text *t)
     }
 }
 
-dyad_status dyad__text_open(dyad_text *t, const dyad_doc *doc)
+dyad_status dyad_text_open(dyad_text *t, const dyad_doc *doc)
 {
     return S_open(t, doc->text, doc->len, doc->date, doc->one_sentence);
 }
 
-dyad_status dyad__text_next(dyad_text *t, size_t *base)
+dyad_status dyad_text_next(dyad_text *t, size_t *base)
 {
     S_drop(t);
     t->win_bytes = 0;

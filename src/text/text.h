@@ -65,19 +65,6 @@ dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, si
 /* Character classes used by the tokeniser and the segmenter. */
 int dyad__tok_is_upper_start(const dyad_token *t);
 
-/* Windowed analysis, for documents of any size, with memory that follows
- * the window instead of the document.  dyad__text_open checks and
- * normalises doc (DYAD_EUTF8, DYAD_ETOOBIG, DYAD_ENOMEM as
- * dyad_text_analyze); each dyad__text_next then makes the next window of
- * sentences t's content: dyad_text_sentence_count(), dyad_text_sentence()
- * and dyad_text_tokens() index the window's sentences and tokens from 0,
- * and *base receives the number of the document's sentences before it.
- * DYAD_EOF after the last window.  The sentences, their flags and the
- * dateline are exactly those dyad_text_analyze gives the whole document;
- * the first window holds the sentence that carries the dateline.  doc
- * must stay valid until the last window is read. */
-dyad_status dyad__text_open(dyad_text *t, const dyad_doc *doc);
-dyad_status dyad__text_next(dyad_text *t, size_t *base);
 /* For tests: long paragraphs are read in pieces of about this many bytes
  * (0: the default, 64 KiB; SIZE_MAX: whole). */
 void dyad__text_set_piece(dyad_text *t, size_t bytes);
