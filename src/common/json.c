@@ -67,9 +67,8 @@ size_t dyad__json_size(const dyad_json *j) { return j->out + j->len; }
 
 void dyad__json_set_file(dyad_json *j, FILE *f)
 {
-    dyad_json_flush(j);
     j->f = f;
-    j->out = 0;
+    j->out = j->len = 0;
 }
 
 static inline void S_put(dyad_json *j, const char *p, size_t n)

@@ -167,8 +167,10 @@ static dyad_status S_sink_fn(void *ctx, dyad_engine *e, int drop_all)
         S_sink_write(k, e);
         return k->st;
     }
-    /* a story discard: nothing of the document is kept */
-    if (k->j) dyad_json_flush(k->j);
+    /* a story discard: nothing of the document is kept (the writer is
+     * freed, flushing into its file, before the file is closed) */
+    dyad_json_free(k->j);
+    k->j = NULL;
     if (k->s->spill) {
         fclose(k->s->spill);
         k->s->spill = NULL;
@@ -178,8 +180,6 @@ static dyad_status S_sink_fn(void *ctx, dyad_engine *e, int drop_all)
     k->s->json = NULL;
     k->s->json_len = 0;
     k->s->nrecords = 0;
-    dyad_json_free(k->j);
-    k->j = NULL;
     S_sink_open(k);
     return k->st;
 }
