@@ -225,15 +225,6 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, cli_i
     return 0;
 }
 
-int cli_analyze(dyad_text *t, const dyad_doc *doc, int *skipped)
-{
-    if (dyad_text_analyze(t, doc) == DYAD_OK) return 0;
-    cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
-              dyad_text_errmsg(t));
-    (*skipped)++;
-    return 1;
-}
-
 int cli_load_dicts(const char *dir, cli_dicts *out)
 {
     memset(out, 0, sizeof *out);
