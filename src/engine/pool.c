@@ -13,7 +13,10 @@
  * QUEUED slots in submission order.  The caller never blocks in submit:
  * it takes a result first when the window is full, so memory is bounded
  * by the window whatever the input size.  With one thread the caller
- * codes each document itself at submission: no thread is started.
+ * codes each document itself at submission: no thread is started, and
+ * the document is coded from the caller's text, copied for the result
+ * only afterwards.  A document's records past the spill size
+ * (dyad_pool_set_spill) wait in an unlinked temporary file.
  */
 #include "engine.h"
 
@@ -28,8 +31,9 @@ enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 typedef struct slot {
     int state;
     size_t seq;
-    dyad_doc doc;               /* pointers into copy */
+    dyad_doc doc;               /* pointers into copy (and text) */
     char *copy;                 /* the document's strings */
+    char *text;                 /* its text, when copied apart */
     dyad_status status;
     char *json;                 /* the records as JSON Lines */
     size_t json_len, nrecords;
@@ -67,6 +71,7 @@ unsigned dyad_cpu_count(void)
 static void S_slot_clear(slot *s)
 {
     free(s->copy);
+    free(s->text);
     free(s->json);
     if (s->spill) fclose(s->spill);
     for (size_t i = 0; i < s->nproblems; i++) free(s->problems[i]);
@@ -75,22 +80,25 @@ static void S_slot_clear(slot *s)
     memset(s, 0, sizeof *s);
 }
 
-/* Copies doc's strings into one block owned by s. */
-static dyad_status S_slot_fill(slot *s, const dyad_doc *doc)
+/* Copies doc's strings into one block owned by s; its text too unless
+ * with_text is 0 (then s->doc.text is still doc's: see S_slot_text). */
+static dyad_status S_slot_fill(slot *s, const dyad_doc *doc, int with_text)
 {
     const char *strs[] = {doc->id, doc->date, doc->source, doc->url, doc->title, doc->parse,
                           doc->path};
-    size_t need = doc->len + 1;
+    size_t need = with_text ? doc->len + 1 : 0;
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         if (strs[i]) need += strlen(strs[i]) + 1;
     s->copy = malloc(need);
     if (!s->copy) return DYAD_ENOMEM;
     char *p = s->copy;
     s->doc = *doc;
-    memcpy(p, doc->text, doc->len);
-    p[doc->len] = 0;
-    s->doc.text = p;
-    p += doc->len + 1;
+    if (with_text) {
+        memcpy(p, doc->text, doc->len);
+        p[doc->len] = 0;
+        s->doc.text = p;
+        p += doc->len + 1;
+    }
     const char **dst[] = {&s->doc.id, &s->doc.date, &s->doc.source, &s->doc.url, &s->doc.title,
                           &s->doc.parse, &s->doc.path};
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
@@ -101,6 +109,25 @@ static dyad_status S_slot_fill(slot *s, const dyad_doc *doc)
         p += n;
     }
     return DYAD_OK;
+}
+
+/* The text copied apart, after coding: a one-thread pool codes the
+ * caller's text in place, and copies it (for the result) only once the
+ * text layer has let go of its own buffers, so a long document is not
+ * held three times at once.  Without memory the result keeps an empty
+ * text and says DYAD_ENOMEM. */
+static void S_slot_text(slot *s)
+{
+    s->text = malloc(s->doc.len + 1);
+    if (!s->text) {
+        s->doc.text = "";
+        s->doc.len = 0;
+        if (s->status == DYAD_OK) s->status = DYAD_ENOMEM;
+        return;
+    }
+    memcpy(s->text, s->doc.text, s->doc.len);
+    s->text[s->doc.len] = 0;
+    s->doc.text = s->text;
 }
 
 static char *S_strdup(const char *s)
@@ -367,7 +394,7 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     }
     slot *s = &p->slots[p->submitted % p->window];
     S_slot_clear(s);
-    dyad_status st = S_slot_fill(s, doc);
+    dyad_status st = S_slot_fill(s, doc, p->nthreads != 1);
     if (st != DYAD_OK) {
         pthread_mutex_unlock(&p->mu);
         return st;
@@ -378,6 +405,7 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     if (p->nthreads == 1) {
         pthread_mutex_unlock(&p->mu);
         S_code(p->engines[0], s, p->spill_bytes);
+        S_slot_text(s);
         s->state = SLOT_DONE;
         p->next_run++;
         return DYAD_OK;

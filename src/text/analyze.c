@@ -647,6 +647,33 @@ static int S_label(dyad_text *t, size_t a, size_t b)
  *     ("offered to subscribers", "this article"), whatever the lines.
  *     A sentence that is neither ends any run before it: the sentences
  *     up to it are ready to be handed out; those after it wait. */
+/* Whether tokens [a, b) may hold a weak cue: every cue has one of these
+ * within a word (keep them in step with S_weak_cues), so a unit without
+ * one is not lowered and searched.  Every sentence is asked (the closing
+ * run is found going forward), and most have none. */
+static int S_may_weak(const dyad_token *v, size_t a, size_t b)
+{
+    static const struct { const char *s; size_t n; } keys[] = {
+        {"subscri", 7}, {"site", 4}, {"newsletter", 10}, {"article", 7}, {"story", 5},
+        {"coverage", 8}};
+    for (size_t i = a; i < b; i++) {
+        const char *w = v[i].norm;
+        size_t n = v[i].norm_len;
+        if (n < 4) continue;
+        for (size_t k = 0; k + 4 <= n; k++) {
+            char c = (char)(w[k] | 0x20);
+            if (c != 's' && c != 'n' && c != 'a' && c != 'c') continue;
+            for (size_t q = 0; q < DYAD_ARRAY_LEN(keys); q++) {
+                size_t kl = keys[q].n, j = 1;
+                if (keys[q].s[0] != c || k + kl > n) continue;
+                while (j < kl && (char)(w[k + j] | 0x20) == keys[q].s[j]) j++;
+                if (j == kl) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static void S_judge(dyad_text *t, size_t s, int first, int last)
 {
     dyad_sentence *x = &t->sents[s];
@@ -661,9 +688,10 @@ static void S_judge(dyad_text *t, size_t s, int first, int last)
         b = t->paras[t->p].tok_b;
     }
     int flag = 0;
+    size_t words = 0;
     if (a != b) {
         int terminal = S_ends_terminal(v, a, b);
-        size_t words = S_words(v, a, b);
+        words = S_words(v, a, b);
         int head = t->p == t->headline && first;
         flag = S_label(t, a, b);
         if (!terminal && words <= 3 && !head) flag = 1;              /* subhead */
@@ -672,7 +700,7 @@ static void S_judge(dyad_text *t, size_t s, int first, int last)
         if (S_has_strong_cue(v, x->first_token, x->first_token + x->ntokens)) flag = 1;
     }
     x->boilerplate = flag;
-    int closing = flag || (a != b && S_words(v, a, b) <= 80 &&
+    int closing = flag || (a != b && words <= 80 && S_may_weak(v, a, b) &&
                            S_contains_any(S_lower(t, v, a, b), S_weak_cues,
                                           DYAD_ARRAY_LEN(S_weak_cues)));
     if (!closing) t->ready = t->nsent;
@@ -832,6 +860,32 @@ static void S_drop(dyad_text *t)
     }
 }
 
+/* After the last window of a long document: buffers of a megabyte or
+ * more are given back (the normalised text is as long as the document),
+ * so that what comes next (the pool's copy of the document, the next
+ * document) does not sit on top of them. */
+#define S_BIG ((size_t)1 << 20)
+static void S_release_big(dyad_text *t)
+{
+    if (t->norm.text.cap >= S_BIG || t->norm.cap_segs * sizeof *t->norm.segs >= S_BIG)
+        dyad__norm_free(&t->norm);
+    if (t->cap_para * sizeof *t->paras >= S_BIG) {
+        free(t->paras);
+        t->paras = NULL;
+        t->npara = t->cap_para = 0;
+    }
+    if (t->toks.cap * sizeof *t->toks.v >= S_BIG) {
+        free(t->toks.v);
+        t->toks.v = NULL;
+        t->toks.n = t->toks.cap = 0;
+    }
+    if (t->cap_sent * sizeof *t->sents >= S_BIG) {
+        free(t->sents);
+        t->sents = NULL;
+        t->nsent = t->cap_sent = 0;
+    }
+}
+
 dyad_status dyad_text_open(dyad_text *t, const dyad_doc *doc)
 {
     return S_open(t, doc->text, doc->len, doc->date, doc->one_sentence);
@@ -850,6 +904,7 @@ dyad_status dyad_text_next(dyad_text *t, size_t *base)
     t->nvis = S_ready(t);
     *base = t->base;
     if (t->lower.oom) return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
+    if (!t->nvis) S_release_big(t);
     return t->nvis ? DYAD_OK : DYAD_EOF;
 }
 
