@@ -37,7 +37,7 @@ static const char S_usage[] =
     "  --input-format FMT auto (default), text, jsonl or xml\n"
     "  --max-doc-bytes N  longest document read (default 16M; K, M, G: KiB,\n"
     "                     MiB, GiB); a longer one is reported and skipped.\n"
-    "                     Memory grows with a document by about 3 times its\n"
+    "                     Memory grows with a document by 2 to 3 times its\n"
     "                     size, not with the corpus\n"
     "  -j N, --jobs N     code N documents at a time (0, the default: one per\n"
     "                     processor); the output is the same for any N\n"
