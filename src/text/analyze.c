@@ -68,10 +68,14 @@ struct dyad_text {
     int p_open, p_head;       /* its tokens begun; its start judged */
     size_t p_sents;           /* sentences it has given */
     size_t split_s, split_i;  /* the splitter: sentence start, next token */
-    size_t piece;             /* S_PIECE, or what a test set */
+    size_t piece, window;     /* S_PIECE, S_WINDOW, or what a test set */
 };
 
-void dyad__text_set_piece(dyad_text *t, size_t bytes) { t->piece = bytes ? bytes : S_PIECE; }
+void dyad__text_set_piece(dyad_text *t, size_t bytes)
+{
+    t->piece = bytes ? bytes : S_PIECE;
+    t->window = bytes ? bytes : S_WINDOW;
+}
 
 dyad_status dyad_text_new(dyad_text **out)
 {
@@ -80,6 +84,7 @@ dyad_status dyad_text_new(dyad_text **out)
     dyad__norm_init(&(*out)->norm);
     dyad__buf_init(&(*out)->lower);
     (*out)->piece = S_PIECE;
+    (*out)->window = S_WINDOW;
     return DYAD_OK;
 }
 
@@ -897,7 +902,7 @@ dyad_status dyad_text_next(dyad_text *t, size_t *base)
     t->win_bytes = 0;
     for (;;) {
         size_t r = S_ready(t);
-        if (t->done || (r && t->win_bytes >= S_WINDOW)) break;
+        if (t->done || (r && t->win_bytes >= t->window)) break;
         if (S_advance(t) != DYAD_OK) return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
     }
     t->started = 1;

@@ -65,8 +65,8 @@ dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, si
 /* Character classes used by the tokeniser and the segmenter. */
 int dyad__tok_is_upper_start(const dyad_token *t);
 
-/* For tests: long paragraphs are read in pieces of about this many bytes
- * (0: the default, 64 KiB; SIZE_MAX: whole). */
+/* For tests: long paragraphs are read in pieces, and windows handed out,
+ * of about this many bytes (0: the defaults, 64 KiB; SIZE_MAX: whole). */
 void dyad__text_set_piece(dyad_text *t, size_t bytes);
 
 /* Splits sentence i of t before its k-th token (0 < k < ntokens): the
