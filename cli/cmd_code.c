@@ -77,7 +77,11 @@ static int S_doc(const dyad_doc *doc, void *vctx)
 {
     code_ctx *x = vctx;
     int rc = 0;
-    if (dyad_pool_pending(x->pool) >= dyad_pool_window(x->pool)) rc = S_take(x);
+    /* at most a window of documents, and of text, in flight */
+    while (!dyad_pool_room(x->pool, doc->len) && dyad_pool_pending(x->pool)) {
+        int r2 = S_take(x);
+        if (r2 && !rc) rc = r2;
+    }
     if (dyad_pool_submit(x->pool, doc) != DYAD_OK) {
         cli_error("%s:%lu: document %s: out of memory; skipped", doc->path, doc->line, doc->id);
         x->skipped++;

@@ -1361,6 +1361,17 @@ DYAD_API unsigned dyad_pool_threads(const dyad_pool *p);
 DYAD_API size_t dyad_pool_window(const dyad_pool *p);
 /** Documents submitted whose results have not been taken. */
 DYAD_API size_t dyad_pool_pending(const dyad_pool *p);
+/** Whether a document of len bytes of text may be submitted now: the
+ *  window has room and the documents in flight (submitted, result not
+ *  yet moved past) hold at most dyad_pool_set_max_bytes() of text with
+ *  it -- or none is in flight, whatever its size.  A caller that takes
+ *  results while this is 0 keeps memory bounded by bytes as well as by
+ *  documents; dyad_pool_submit() itself only checks the window. */
+DYAD_API int dyad_pool_room(const dyad_pool *p, size_t len);
+/** The bytes of text dyad_pool_room() allows in flight; 0: the default,
+ *  DYAD_POOL_MAX_BYTES. */
+#define DYAD_POOL_MAX_BYTES ((size_t)64 << 20)
+DYAD_API void dyad_pool_set_max_bytes(dyad_pool *p, size_t bytes);
 /** Records of one document past `bytes` of JSON go to an unlinked
  *  temporary file instead of memory (res.json_spill), so a document of
  *  any length is coded in bounded memory and its records still come out

@@ -450,6 +450,41 @@ static void test_pool_spill(void **state)
     dyad_dict_free(d);
 }
 
+
+/* dyad_pool_room bounds the text in flight as well as the documents:
+ * one document always fits, a second only within the byte budget, and
+ * a result taken no longer counts. */
+static void test_pool_room(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine_options o = dyad_engine_defaults();
+    dyad_pool *p;
+    assert_int_equal(dyad_pool_new(&p, g_dict, g_tagger, &o, 2), DYAD_OK);
+    dyad_pool_set_max_bytes(p, 100);
+    static const char text[] = "Chile attacked Peru on Tuesday, and Peru said it would respond in kind.";
+    size_t n = strlen(text);   /* 71 bytes */
+    dyad_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = "r";
+    doc.text = text;
+    doc.len = n;
+    assert_true(dyad_pool_room(p, 1000));          /* nothing in flight */
+    assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);
+    assert_false(dyad_pool_room(p, n));            /* 142 > 100 */
+    assert_true(dyad_pool_room(p, 29));            /* 100 */
+    assert_false(dyad_pool_room(p, 30));
+    dyad_pool_result r;
+    assert_int_equal(dyad_pool_next(p, &r), DYAD_OK);
+    assert_true(dyad_pool_room(p, n));             /* the taken one is out */
+    assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);
+    assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);   /* submit checks the window only */
+    assert_false(dyad_pool_room(p, 1));
+    while (dyad_pool_next(p, &r) == DYAD_OK) {}
+    assert_true(dyad_pool_room(p, 1000));
+    dyad_pool_free(p);
+}
+
 /* Sentence ids of the records, as "id:start-end;" for comparison. */
 static void S_spans(const dyad_engine *e, char *out, size_t cap)
 {
@@ -520,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_pool),
         cmocka_unit_test(test_pool_spill),
+        cmocka_unit_test(test_pool_room),
     };
     return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

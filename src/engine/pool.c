@@ -16,7 +16,10 @@
  * codes each document itself at submission: no thread is started, and
  * the document is coded from the caller's text, copied for the result
  * only afterwards.  A document's records past the spill size
- * (dyad_pool_set_spill) wait in an unlinked temporary file.
+ * (dyad_pool_set_spill) wait in an unlinked temporary file, and
+ * dyad_pool_room tells a caller when the text in flight would pass its
+ * budget (dyad_pool_set_max_bytes), so that a corpus of long documents
+ * is bounded by bytes as well as by documents.
  */
 #include "engine.h"
 
@@ -34,6 +37,7 @@ typedef struct slot {
     dyad_doc doc;               /* pointers into copy (and text) */
     char *copy;                 /* the document's strings */
     char *text;                 /* its text, when copied apart */
+    size_t doc_len;             /* its length as submitted */
     dyad_status status;
     char *json;                 /* the records as JSON Lines */
     size_t json_len, nrecords;
@@ -52,6 +56,8 @@ struct dyad_pool {
     slot *slots;
     size_t window;
     size_t spill_bytes;         /* records past this go to a file (0: never) */
+    size_t max_bytes;           /* text in flight that dyad_pool_room allows */
+    size_t inflight;            /* bytes of text of the documents in flight */
     size_t submitted;           /* documents submitted so far */
     size_t taken;               /* results taken so far */
     size_t next_run;            /* the next document a worker starts */
@@ -279,6 +285,7 @@ dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d, const dyad_tagger
     p->nthreads = threads ? threads : dyad_cpu_count();
     if (p->nthreads > 256) p->nthreads = 256;
     p->window = p->nthreads == 1 ? 1 : (size_t)p->nthreads * 4;
+    p->max_bytes = DYAD_POOL_MAX_BYTES;
     p->slots = calloc(p->window, sizeof *p->slots);
     p->engines = calloc(p->nthreads, sizeof *p->engines);
     p->threads = calloc(p->nthreads, sizeof *p->threads);
@@ -350,6 +357,24 @@ size_t dyad_pool_window(const dyad_pool *p)
     return p ? p->window : 0;
 }
 
+void dyad_pool_set_max_bytes(dyad_pool *p, size_t bytes)
+{
+    if (p) p->max_bytes = bytes ? bytes : DYAD_POOL_MAX_BYTES;
+}
+
+int dyad_pool_room(const dyad_pool *p, size_t len)
+{
+    if (!p) return 0;
+    size_t pending = p->submitted - p->taken;
+    if (pending >= p->window) return 0;
+    /* the result taken last is released by the next call: not in flight */
+    size_t inflight = p->inflight;
+    if (p->held) {
+        inflight -= p->slots[(p->taken - 1) % p->window].doc_len;
+    }
+    return pending == 0 || inflight + len <= p->max_bytes;
+}
+
 void dyad_pool_set_spill(dyad_pool *p, size_t bytes)
 {
     if (p) p->spill_bytes = bytes;
@@ -379,7 +404,9 @@ size_t dyad_pool_pending(const dyad_pool *p)
 static void S_release(dyad_pool *p)
 {
     if (!p->held) return;
-    S_slot_clear(&p->slots[(p->taken - 1) % p->window]);
+    slot *s = &p->slots[(p->taken - 1) % p->window];
+    p->inflight -= s->doc_len;
+    S_slot_clear(s);
     p->held = 0;
 }
 
@@ -401,6 +428,8 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     }
     s->seq = p->submitted;
     s->state = SLOT_QUEUED;
+    s->doc_len = doc->len;
+    p->inflight += doc->len;
     p->submitted++;
     if (p->nthreads == 1) {
         pthread_mutex_unlock(&p->mu);
