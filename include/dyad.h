@@ -205,8 +205,12 @@ typedef struct dyad_sentence {
 } dyad_sentence;
 
 /* The text analyser: UTF-8 checks, normalisation, tokens, sentences,
- * dateline and boilerplate.  It owns one arena, reset by each analyse
- * call, so a long run allocates nothing per document once warm. */
+ * dateline and boilerplate.  Its buffers are reused from document to
+ * document, so a long run allocates nothing per document once warm;
+ * those of a megabyte or more are given back after the last window of
+ * dyad_text_next().  dyad_text_analyze() holds the whole document's
+ * tokens (32 bytes each, about 6 bytes per byte of text); the windows
+ * of dyad_text_open()/dyad_text_next() hold a window's. */
 typedef struct dyad_text dyad_text;
 
 DYAD_API dyad_status dyad_text_new(dyad_text **out);
@@ -247,7 +251,9 @@ DYAD_API dyad_status dyad_text_next(dyad_text *t, size_t *first);
 DYAD_API size_t dyad_text_sentence_count(const dyad_text *t);
 DYAD_API const dyad_sentence *dyad_text_sentence(const dyad_text *t,
                                                  size_t i);
-/** All tokens of the document; *n receives their number. */
+/** All tokens of the document after dyad_text_analyze() (of the window,
+ *  and perhaps a few after it, after dyad_text_next()); *n receives
+ *  their number.  Sentences index them with first_token. */
 DYAD_API const dyad_token *dyad_text_tokens(const dyad_text *t, size_t *n);
 DYAD_API const char *dyad_text_errmsg(const dyad_text *t);
 
