@@ -49,9 +49,6 @@ typedef struct cli_opt {
  * after printing the error.  opts ends with a {NULL} entry. */
 int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, cli_inputs *in);
 
-/* Runs the text layer on doc; on failure reports it (naming file, line
- * and document), counts it in *skipped and returns nonzero. */
-int cli_analyze(dyad_text *t, const dyad_doc *doc, int *skipped);
 
 /* Called for each document; returns 0 to go on, nonzero to stop with
  * that exit code. */

@@ -11,7 +11,7 @@
 
 static const char S_usage[] =
     "usage: dyad code [--dict-dir DIR] [--explain] [--modality WHICH]\n"
-    "                 [--input-format FMT] [INPUT...]\n"
+    "                 [--input-format FMT] [--max-doc-bytes N] [INPUT...]\n"
     "\n"
     "Codes documents into events, one JSON object per line, every field on\n"
     "every line (null when unknown):\n"
@@ -35,6 +35,10 @@ static const char S_usage[] =
     "  --modality WHICH   asserted (default: events reported as done) or all\n"
     "                     (also planned, negated and hypothetical ones)\n"
     "  --input-format FMT auto (default), text, jsonl or xml\n"
+    "  --max-doc-bytes N  longest document read (default 16M; K, M, G: KiB,\n"
+    "                     MiB, GiB); a longer one is reported and skipped.\n"
+    "                     Memory grows with a document by 2 to 3 times its\n"
+    "                     size, not with the corpus\n"
     "  -j N, --jobs N     code N documents at a time (0, the default: one per\n"
     "                     processor); the output is the same for any N\n"
     "\n"
@@ -55,7 +59,7 @@ static void S_print(code_ctx *x, const dyad_pool_result *r)
     if (r->status != DYAD_OK) x->skipped++;
     if (x->explain) {
         if (fputs(r->trace, stdout) == EOF) x->write_error = 1;
-    } else if (r->json_len && fwrite(r->json, 1, r->json_len, stdout) != r->json_len) {
+    } else if (dyad_pool_result_write(r, stdout) != DYAD_OK) {
         x->write_error = 1;
     }
 }
@@ -73,7 +77,11 @@ static int S_doc(const dyad_doc *doc, void *vctx)
 {
     code_ctx *x = vctx;
     int rc = 0;
-    if (dyad_pool_pending(x->pool) >= dyad_pool_window(x->pool)) rc = S_take(x);
+    /* at most a window of documents, and of text, in flight */
+    while (!dyad_pool_room(x->pool, doc->len) && dyad_pool_pending(x->pool)) {
+        int r2 = S_take(x);
+        if (r2 && !rc) rc = r2;
+    }
     if (dyad_pool_submit(x->pool, doc) != DYAD_OK) {
         cli_error("%s:%lu: document %s: out of memory; skipped", doc->path, doc->line, doc->id);
         x->skipped++;
@@ -128,6 +136,9 @@ static int S_run(int argc, char **argv)
     }
     int rc = EXIT_SKIPPED, skipped = 0;
     if (dyad_pool_new(&x.pool, dicts.dict, tg, &o, nthreads) == DYAD_OK) {
+        /* a long document's records wait in a temporary file, not in
+         * memory, until the documents before it are written */
+        dyad_pool_set_spill(x.pool, (size_t)4 << 20);
         rc = cli_each_doc(&in, S_doc, &x, &skipped);
         while (dyad_pool_pending(x.pool)) {
             int r2 = S_take(&x);

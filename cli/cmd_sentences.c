@@ -34,32 +34,42 @@ static void S_dateline(dyad_json *j, const dyad_dateline *d)
     dyad_json_obj_end(j);
 }
 
+/* The document is read window by window (dyad_text_next), so a long
+ * one never has all its tokens in memory. */
 static int S_doc(const dyad_doc *doc, void *vctx)
 {
     sent_ctx *c = vctx;
-    if (cli_analyze(c->t, doc, &c->skipped)) return 0;
-    size_t n = dyad_text_sentence_count(c->t);
-    for (size_t i = 0; i < n; i++) {
-        const dyad_sentence *s = dyad_text_sentence(c->t, i);
-        dyad_json *j = c->j;
-        dyad_json_obj_begin(j);
-        dyad_json_key(j, "doc_id");
-        dyad_json_cstr(j, doc->id);
-        dyad_json_key(j, "sentence_id");
-        dyad_json_int(j, (long long)i + 1);
-        dyad_json_key(j, "text");
-        dyad_json_str(j, doc->text + s->start, s->end - s->start);
-        dyad_json_key(j, "start");
-        dyad_json_int(j, (long long)s->start);
-        dyad_json_key(j, "end");
-        dyad_json_int(j, (long long)s->end);
-        dyad_json_key(j, "paragraph");
-        dyad_json_int(j, (long long)s->paragraph);
-        dyad_json_key(j, "boilerplate");
-        dyad_json_bool(j, s->boilerplate);
-        if (s->dateline) S_dateline(j, s->dateline);
-        dyad_json_obj_end(j);
-        dyad_json_newline(j);
+    size_t first = 0;
+    dyad_status st = dyad_text_open(c->t, doc);
+    while (st == DYAD_OK && (st = dyad_text_next(c->t, &first)) == DYAD_OK) {
+        size_t n = dyad_text_sentence_count(c->t);
+        for (size_t i = 0; i < n; i++) {
+            const dyad_sentence *s = dyad_text_sentence(c->t, i);
+            dyad_json *j = c->j;
+            dyad_json_obj_begin(j);
+            dyad_json_key(j, "doc_id");
+            dyad_json_cstr(j, doc->id);
+            dyad_json_key(j, "sentence_id");
+            dyad_json_int(j, (long long)(first + i + 1));
+            dyad_json_key(j, "text");
+            dyad_json_str(j, doc->text + s->start, s->end - s->start);
+            dyad_json_key(j, "start");
+            dyad_json_int(j, (long long)s->start);
+            dyad_json_key(j, "end");
+            dyad_json_int(j, (long long)s->end);
+            dyad_json_key(j, "paragraph");
+            dyad_json_int(j, (long long)s->paragraph);
+            dyad_json_key(j, "boilerplate");
+            dyad_json_bool(j, s->boilerplate);
+            if (s->dateline) S_dateline(j, s->dateline);
+            dyad_json_obj_end(j);
+            dyad_json_newline(j);
+        }
+    }
+    if (st != DYAD_EOF) {
+        cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
+                  dyad_text_errmsg(c->t));
+        c->skipped++;
     }
     return 0;
 }

@@ -79,20 +79,19 @@ static void S_groups(dyad_json *j, dyad_chunker *c, const dyad_token *tok)
     dyad_json_arr_end(j);
 }
 
-static int S_doc(const dyad_doc *doc, void *vctx)
+/* The sentences of the text layer's current window (first: the
+ * document's sentences before it). */
+static void S_window(tag_ctx *c, const dyad_doc *doc, size_t first)
 {
-    tag_ctx *c = vctx;
-    dyad_status st;
-    if (cli_analyze(c->t, doc, &c->skipped)) return 0;
     size_t ntok;
     const dyad_token *all = dyad_text_tokens(c->t, &ntok);
     size_t n = dyad_text_sentence_count(c->t);
     for (size_t i = 0; i < n; i++) {
         const dyad_sentence *s = dyad_text_sentence(c->t, i);
-        st = dyad_chunker_run(c->c, c->t, i);
+        dyad_status st = dyad_chunker_run(c->c, c->t, i);
         if (st != DYAD_OK) {
             cli_error("%s:%lu: document %s, sentence %zu: %s; skipped", doc->path, doc->line,
-                      doc->id, i + 1, dyad_strerror(st));
+                      doc->id, first + i + 1, dyad_strerror(st));
             c->skipped++;
             continue;
         }
@@ -102,7 +101,7 @@ static int S_doc(const dyad_doc *doc, void *vctx)
         dyad_json_key(j, "doc_id");
         dyad_json_cstr(j, doc->id);
         dyad_json_key(j, "sentence_id");
-        dyad_json_int(j, (long long)i + 1);
+        dyad_json_int(j, (long long)(first + i + 1));
         dyad_json_key(j, "words");
         dyad_json_arr_begin(j);
         for (size_t k = 0; k < s->ntokens; k++) dyad_json_str(j, tok[k].norm, tok[k].norm_len);
@@ -116,6 +115,21 @@ static int S_doc(const dyad_doc *doc, void *vctx)
         S_groups(j, c->c, tok);
         dyad_json_obj_end(j);
         dyad_json_newline(j);
+    }
+}
+
+/* The document is read window by window (dyad_text_next), so a long
+ * one never has all its tokens in memory. */
+static int S_doc(const dyad_doc *doc, void *vctx)
+{
+    tag_ctx *c = vctx;
+    size_t first = 0;
+    dyad_status st = dyad_text_open(c->t, doc);
+    while (st == DYAD_OK && (st = dyad_text_next(c->t, &first)) == DYAD_OK) S_window(c, doc, first);
+    if (st != DYAD_EOF) {
+        cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
+                  dyad_text_errmsg(c->t));
+        c->skipped++;
     }
     return 0;
 }

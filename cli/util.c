@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,7 +141,10 @@ int cli_each_doc(const cli_inputs *in, cli_doc_fn fn, void *ctx, int *skipped)
     dyad_status st;
     while ((st = dyad_reader_next(r, &doc)) != DYAD_EOF) {
         if (st != DYAD_OK) {
-            cli_error("%s", dyad_reader_errmsg(r));
+            if (st == DYAD_ETOOBIG)
+                cli_error("%s (--max-doc-bytes raises the limit)", dyad_reader_errmsg(r));
+            else
+                cli_error("%s", dyad_reader_errmsg(r));
             (*skipped)++;
             if (st == DYAD_ENOMEM) break;
             continue;
@@ -185,6 +189,21 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, cli_i
                 return cli_usage_error(cmd, "unknown input format '%s'", v);
             continue;
         }
+        v = S_opt("--max-doc-bytes", 1, argc, argv, &i, &missing);
+        if (v) {
+            if (missing) return cli_usage_error(cmd, "--max-doc-bytes needs a value");
+            /* a number of bytes, or of KiB, MiB, GiB with K, M, G */
+            char *end = NULL;
+            unsigned long long n = strtoull(v, &end, 10);
+            int shift = !end ? -1 : !*end ? 0 : !strcmp(end, "K") ? 10 : !strcmp(end, "M") ? 20 :
+                        !strcmp(end, "G") ? 30 : -1;
+            if (!*v || *v == '-' || shift < 0 || n == 0 || n > (SIZE_MAX >> shift) ||
+                (n << shift) > UINT32_MAX - 1)
+                return cli_usage_error(cmd, "--max-doc-bytes needs a size from 1 byte to 4 G "
+                                       "(e.g. 200M), not '%s'", v);
+            in->ropts.max_doc_bytes = (size_t)(n << shift);
+            continue;
+        }
         int matched = 0;
         for (const cli_opt *o = opts; o && o->name && !matched; o++) {
             v = S_opt(o->name, o->value != NULL, argc, argv, &i, &missing);
@@ -204,15 +223,6 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts, cli_i
         }
     }
     return 0;
-}
-
-int cli_analyze(dyad_text *t, const dyad_doc *doc, int *skipped)
-{
-    if (dyad_text_analyze(t, doc) == DYAD_OK) return 0;
-    cli_error("%s:%lu: document %s: %s; skipped", doc->path, doc->line, doc->id,
-              dyad_text_errmsg(t));
-    (*skipped)++;
-    return 1;
 }
 
 int cli_load_dicts(const char *dir, cli_dicts *out)

@@ -205,8 +205,12 @@ typedef struct dyad_sentence {
 } dyad_sentence;
 
 /* The text analyser: UTF-8 checks, normalisation, tokens, sentences,
- * dateline and boilerplate.  It owns one arena, reset by each analyse
- * call, so a long run allocates nothing per document once warm. */
+ * dateline and boilerplate.  Its buffers are reused from document to
+ * document, so a long run allocates nothing per document once warm;
+ * those of a megabyte or more are given back after the last window of
+ * dyad_text_next().  dyad_text_analyze() holds the whole document's
+ * tokens (32 bytes each, about 6 bytes per byte of text); the windows
+ * of dyad_text_open()/dyad_text_next() hold a window's. */
 typedef struct dyad_text dyad_text;
 
 DYAD_API dyad_status dyad_text_new(dyad_text **out);
@@ -223,10 +227,33 @@ DYAD_API dyad_status dyad_text_analyze_str(dyad_text *t, const char *text,
                                            size_t len, const char *date,
                                            int one_sentence);
 
+/** Windowed analysis, for documents of any size, in memory that follows
+ *  the window instead of the document.  dyad_text_open() checks and
+ *  normalises doc (statuses as dyad_text_analyze()); each
+ *  dyad_text_next() then makes the next window of sentences t's content:
+ *  dyad_text_sentence_count(), dyad_text_sentence() and
+ *  dyad_text_tokens() index the window's sentences and tokens from 0,
+ *  and *first receives the number of the document's sentences before
+ *  it.  DYAD_OK, DYAD_EOF after the last window, DYAD_ENOMEM.  The
+ *  sentences, their flags and the dateline are exactly those
+ *  dyad_text_analyze() gives the whole document; the first window holds
+ *  the sentence that carries the dateline.  doc's text must stay valid
+ *  and unchanged until the last window is read.
+ *
+ *      dyad_text_open(t, doc);
+ *      while (dyad_text_next(t, &first) == DYAD_OK)
+ *          for (size_t i = 0; i < dyad_text_sentence_count(t); i++)
+ *              use(first + i, dyad_text_sentence(t, i));
+ */
+DYAD_API dyad_status dyad_text_open(dyad_text *t, const dyad_doc *doc);
+DYAD_API dyad_status dyad_text_next(dyad_text *t, size_t *first);
+
 DYAD_API size_t dyad_text_sentence_count(const dyad_text *t);
 DYAD_API const dyad_sentence *dyad_text_sentence(const dyad_text *t,
                                                  size_t i);
-/** All tokens of the document; *n receives their number. */
+/** All tokens of the document after dyad_text_analyze() (of the window,
+ *  and perhaps a few after it, after dyad_text_next()); *n receives
+ *  their number.  Sentences index them with first_token. */
 DYAD_API const dyad_token *dyad_text_tokens(const dyad_text *t, size_t *n);
 DYAD_API const char *dyad_text_errmsg(const dyad_text *t);
 
@@ -1316,8 +1343,13 @@ typedef struct dyad_pool_result {
                                   copy: text and metadata) */
     dyad_status status;        /* dyad_engine_code()'s */
     const char *json;          /* the records, written by
-                                  dyad_record_write_json() */
-    size_t json_len;
+                                  dyad_record_write_json(); NULL when
+                                  they went to json_spill */
+    size_t json_len;           /* their size in bytes */
+    FILE *json_spill;          /* with dyad_pool_set_spill(): the records,
+                                  when they outgrew memory, in a temporary
+                                  file the pool owns; else NULL.
+                                  dyad_pool_result_write() writes either */
     size_t nrecords;
     const char *const *problems; /* dyad_engine_problem()'s */
     size_t nproblems;
@@ -1339,6 +1371,26 @@ DYAD_API unsigned dyad_pool_threads(const dyad_pool *p);
 DYAD_API size_t dyad_pool_window(const dyad_pool *p);
 /** Documents submitted whose results have not been taken. */
 DYAD_API size_t dyad_pool_pending(const dyad_pool *p);
+/** Whether a document of len bytes of text may be submitted now: the
+ *  window has room and the documents in flight (submitted, result not
+ *  yet moved past) hold at most dyad_pool_set_max_bytes() of text with
+ *  it -- or none is in flight, whatever its size.  A caller that takes
+ *  results while this is 0 keeps memory bounded by bytes as well as by
+ *  documents; dyad_pool_submit() itself only checks the window. */
+DYAD_API int dyad_pool_room(const dyad_pool *p, size_t len);
+/** The bytes of text dyad_pool_room() allows in flight; 0: the default,
+ *  DYAD_POOL_MAX_BYTES. */
+#define DYAD_POOL_MAX_BYTES ((size_t)64 << 20)
+DYAD_API void dyad_pool_set_max_bytes(dyad_pool *p, size_t bytes);
+/** Records of one document past `bytes` of JSON go to an unlinked
+ *  temporary file instead of memory (res.json_spill), so a document of
+ *  any length is coded in bounded memory and its records still come out
+ *  whole or, after a story discard, not at all.  0, the default: always
+ *  in memory (res.json).  Set it before the first submit. */
+DYAD_API void dyad_pool_set_spill(dyad_pool *p, size_t bytes);
+/** Writes r's records to out, from memory or from the spill file.
+ *  DYAD_EIO when reading or writing fails, DYAD_EINVAL. */
+DYAD_API dyad_status dyad_pool_result_write(const dyad_pool_result *r, FILE *out);
 /** Copies doc and queues it.  DYAD_EINVAL when the window is full (take
  *  a result first), DYAD_ENOMEM. */
 DYAD_API dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc);

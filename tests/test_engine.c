@@ -367,6 +367,124 @@ static void test_pool(void **state)
     for (int t = 0; t < 3; t++) free(out[t]);
 }
 
+
+/* With a spill size, a document's records past it wait in a temporary
+ * file: the output is the same bytes as in memory, with one thread or
+ * two, and a story discard phrase late in a long document still drops
+ * all of its records. */
+static void test_pool_spill(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_dict *d;
+    assert_int_equal(dyad_dict_new(&d), DYAD_OK);
+    dyad_status st = dyad_dict_add_dir(d, DYAD_BUILTIN_DICT_DIR);
+    assert_true(st == DYAD_OK || st == DYAD_EDICT);
+    static const char discards[] = "+GOLF TOURNAMENT\n";
+    assert_int_equal(dyad_dict_add_text(d, "story.discards.txt", discards, strlen(discards),
+                                        DYAD_DICT_DISCARDS), DYAD_OK);
+    dyad_dict_compile(d);
+    /* three documents: long, long with a discard phrase at its end, short */
+    static const char unit[] = "Chile attacked Peru. Peru criticized Bolivia on Tuesday.\n";
+    size_t n = 300 * (sizeof unit - 1);
+    char *longt = malloc(n + 64), *discarded = malloc(n + 64);
+    assert_non_null(longt);
+    assert_non_null(discarded);
+    for (size_t i = 0; i < 300; i++) memcpy(longt + i * (sizeof unit - 1), unit, sizeof unit - 1);
+    longt[n] = 0;
+    memcpy(discarded, longt, n);
+    strcpy(discarded + n, "Fans watched the golf tournament.\n");
+    const char *texts[3] = {longt, discarded, "Bolivia expelled a Chilean envoy."};
+    dyad_engine_options o = dyad_engine_defaults();
+    o.dict_root = DYAD_BUILTIN_DICT_DIR;
+    o.dict_label = "builtin";
+    char *out[4] = {NULL, NULL, NULL, NULL};
+    size_t outlen[4] = {0, 0, 0, 0};
+    int spilled[4] = {0, 0, 0, 0};
+    for (int t = 0; t < 4; t++) {
+        dyad_pool *p;
+        assert_int_equal(dyad_pool_new(&p, d, g_tagger, &o, t % 2 ? 2 : 1), DYAD_OK);
+        if (t >= 2) dyad_pool_set_spill(p, 1000);
+        FILE *f = open_memstream(&out[t], &outlen[t]);
+        dyad_pool_result r;
+        for (int i = 0; i < 3; i++) {
+            dyad_doc doc;
+            memset(&doc, 0, sizeof doc);
+            doc.id = i == 0 ? "long" : i == 1 ? "golf" : "short";
+            doc.text = texts[i];
+            doc.len = strlen(texts[i]);
+            doc.date = "2020-06-10";
+            doc.path = "test";
+            if (dyad_pool_pending(p) == dyad_pool_window(p)) {
+                assert_int_equal(dyad_pool_next(p, &r), DYAD_OK);
+                fprintf(f, "%s:%zu\n", r.doc_id, r.nrecords);
+                spilled[t] += r.json_spill != NULL;
+                assert_int_equal(dyad_pool_result_write(&r, f), DYAD_OK);
+            }
+            assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);
+        }
+        while (dyad_pool_next(p, &r) == DYAD_OK) {
+            fprintf(f, "%s:%zu\n", r.doc_id, r.nrecords);
+            spilled[t] += r.json_spill != NULL;
+            if (!strcmp(r.doc_id, "golf")) {
+                assert_int_equal(r.nrecords, 0);
+                assert_int_equal(r.json_len, 0);
+            }
+            assert_int_equal(dyad_pool_result_write(&r, f), DYAD_OK);
+        }
+        fclose(f);
+        dyad_pool_free(p);
+    }
+    assert_int_equal(spilled[0] + spilled[1], 0);
+    assert_int_equal(spilled[2], 1);     /* the long document only */
+    assert_int_equal(spilled[3], 1);
+    assert_non_null(strstr(out[0], "long:"));
+    assert_non_null(strstr(out[0], "golf:0\nshort:"));
+    for (int t = 1; t < 4; t++) {
+        assert_int_equal(outlen[0], outlen[t]);
+        assert_memory_equal(out[0], out[t], outlen[0]);
+    }
+    for (int t = 0; t < 4; t++) free(out[t]);
+    free(longt);
+    free(discarded);
+    dyad_dict_free(d);
+}
+
+
+/* dyad_pool_room bounds the text in flight as well as the documents:
+ * one document always fits, a second only within the byte budget, and
+ * a result taken no longer counts. */
+static void test_pool_room(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_engine_options o = dyad_engine_defaults();
+    dyad_pool *p;
+    assert_int_equal(dyad_pool_new(&p, g_dict, g_tagger, &o, 2), DYAD_OK);
+    dyad_pool_set_max_bytes(p, 100);
+    static const char text[] = "Chile attacked Peru on Tuesday, and Peru said it would respond in kind.";
+    size_t n = strlen(text);   /* 71 bytes */
+    dyad_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = "r";
+    doc.text = text;
+    doc.len = n;
+    assert_true(dyad_pool_room(p, 1000));          /* nothing in flight */
+    assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);
+    assert_false(dyad_pool_room(p, n));            /* 142 > 100 */
+    assert_true(dyad_pool_room(p, 29));            /* 100 */
+    assert_false(dyad_pool_room(p, 30));
+    dyad_pool_result r;
+    assert_int_equal(dyad_pool_next(p, &r), DYAD_OK);
+    assert_true(dyad_pool_room(p, n));             /* the taken one is out */
+    assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);
+    assert_int_equal(dyad_pool_submit(p, &doc), DYAD_OK);   /* submit checks the window only */
+    assert_false(dyad_pool_room(p, 1));
+    while (dyad_pool_next(p, &r) == DYAD_OK) {}
+    assert_true(dyad_pool_room(p, 1000));
+    dyad_pool_free(p);
+}
+
 /* Sentence ids of the records, as "id:start-end;" for comparison. */
 static void S_spans(const dyad_engine *e, char *out, size_t cap)
 {
@@ -436,6 +554,8 @@ int main(void)
         cmocka_unit_test(test_time_evidence),
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_pool),
+        cmocka_unit_test(test_pool_spill),
+        cmocka_unit_test(test_pool_room),
     };
     return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

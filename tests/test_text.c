@@ -517,6 +517,124 @@ static void test_seed_stories(void **state)
     }
 }
 
+
+/* ------------------------------------------------ windowed analysis */
+
+/* One line per sentence of t's current content: offsets, paragraph,
+ * flags, dateline, and its tokens with their offsets. */
+static void S_dump(const dyad_text *t, FILE *f, size_t base)
+{
+    size_t nt;
+    const dyad_token *v = dyad_text_tokens(t, &nt);
+    for (size_t i = 0; i < dyad_text_sentence_count(t); i++) {
+        const dyad_sentence *x = dyad_text_sentence(t, i);
+        fprintf(f, "%zu %zu-%zu p%u b%d d%s:", base + i, x->start, x->end, x->paragraph,
+                x->boilerplate, x->dateline ? x->dateline->place : "-");
+        assert_true(x->first_token + x->ntokens <= nt);
+        for (size_t k = x->first_token; k < x->first_token + x->ntokens; k++)
+            fprintf(f, " %.*s/%zu/%d", (int)v[k].norm_len, v[k].norm, v[k].start, v[k].abbrev);
+        fputc('\n', f);
+    }
+}
+
+/* Invented news-like text of about n bytes: paragraphs of one to four
+ * sentences (or none: one long line when lines is 0), labels, a
+ * dateline, abbreviations, times, notices and runs of closing notices in
+ * the middle and at the end. */
+static char *S_invent(size_t n, int lines, unsigned seed)
+{
+    static const char *const bits[] = {
+        "Chile and Peru signed a fishing pact in Lima on Monday.",
+        "The U.S. envoy met Bolivian officials.", "Gen. Ortiz said the talks would go on.",
+        "Norway offered to mediate \"without delay.\"", "It was 18:25 when the vote ended.",
+        "Read more", "Subscribe to our newsletter.", "This article was updated.",
+        "Peru's minister, Ana Rojas, rejected the claim!", "Was it over?",
+        "Share", "By Ana Rojas", "Talks resume", "Ecuador (Reuters) - Quito said so.",
+        "Prices rose 13,000 times ... or so.", "All rights reserved.",
+        "Officials from Chile Inc. declined to comment.", "(The talks) ended.",
+        "and the U.S. agreed.", "it ended at St. Paul's.", "\"Go.\" and then \"stay.\"",
+        "etc. and so on...", "prices fell."};
+    size_t cap = n + 256, o = 0;
+    char *s = malloc(cap + 1);
+    assert_non_null(s);
+    o += (size_t)snprintf(s, cap, "Latest news\nWorld\nLIMA, June 10 (Reuters) - ");
+    unsigned r = seed;
+    while (o + 128 < n) {
+        r = r * 1103515245u + 12345u;
+        const char *b = bits[(r >> 8) % (sizeof bits / sizeof bits[0])];
+        size_t bl = strlen(b);
+        memcpy(s + o, b, bl);
+        o += bl;
+        s[o++] = lines && (r >> 20) % 3 == 0 ? '\n' : ' ';
+        if (lines && (r >> 24) % 17 == 0) s[o++] = '\n';
+    }
+    o += (size_t)snprintf(s + o, cap - o, "Peru said no. Contact us. This story is ours.\n");
+    s[o] = 0;
+    return s;
+}
+
+/* Reading a document in windows gives the sentences, tokens and flags
+ * of reading it whole, for texts of many lines, one long line, and
+ * windows cut inside a paragraph. */
+static void test_windows_match_whole(void **state)
+{
+    (void)state;
+    size_t sizes[] = {2000, 150000, 400000, 140001, 140017, 140111, 141000, 201003};
+    size_t pieces[] = {0, 300, 1001};     /* the default, and many cuts */
+    for (size_t si = 0; si <= sizeof sizes / sizeof sizes[0]; si++)
+        for (int lines = 0; lines < 2; lines++) {
+            char *text;
+            if (si < sizeof sizes / sizeof sizes[0]) {
+                text = S_invent(sizes[si], lines, (unsigned)(si * 7 + (size_t)lines + 1));
+            } else {
+                /* a piece of a long line ends right after a full stop that
+                 * ends no sentence (a lower-case word follows) */
+                text = malloc(70000 + 1);
+                assert_non_null(text);
+                size_t o = (size_t)sprintf(text, "Chile said this. ");
+                for (; o < 65536 - 5; o++) text[o] = o % 4 == 3 ? ' ' : 'a';
+                text[o - 1] = ' ';
+                memcpy(text + o, "ends. and the talks went on. Peru agreed.", 41);
+                o += 41;
+                text[o] = 0;
+                if (lines) text[10] = '\n';
+            }
+            dyad_doc doc;
+            memset(&doc, 0, sizeof doc);
+            doc.id = "w";
+            doc.text = text;
+            doc.len = strlen(text);
+            doc.date = "2020-06-12";
+            char *whole = NULL, *win = NULL;
+            size_t wl = 0, nl = 0;
+            /* the reference: every paragraph read in one piece */
+            FILE *f = open_memstream(&whole, &wl);
+            dyad__text_set_piece(T, SIZE_MAX);
+            assert_int_equal(dyad_text_analyze(T, &doc), DYAD_OK);
+            S_dump(T, f, 0);
+            fclose(f);
+            f = open_memstream(&win, &nl);
+            dyad__text_set_piece(T, pieces[si % 3]);
+            assert_int_equal(dyad_text_open(T, &doc), DYAD_OK);
+            size_t base, windows = 0;
+            dyad_status st;
+            while ((st = dyad_text_next(T, &base)) == DYAD_OK) {
+                S_dump(T, f, base);
+                windows++;
+            }
+            assert_int_equal(st, DYAD_EOF);
+            fclose(f);
+            if (si < sizeof sizes / sizeof sizes[0] && sizes[si] > 100000) assert_true(windows > 1);
+            assert_true(wl > 0);
+            assert_int_equal(wl, nl);
+            assert_memory_equal(whole, win, wl);
+            dyad__text_set_piece(T, 0);
+            free(whole);
+            free(win);
+            free(text);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -533,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_pathological_inputs),
         cmocka_unit_test(test_combining_marks_bounded),
         cmocka_unit_test(test_seed_stories),
+        cmocka_unit_test(test_windows_match_whole),
     };
     return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

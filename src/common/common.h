@@ -169,6 +169,11 @@ static inline uint64_t dyad__mix64(uint64_t h)
  * lon null when the place has no name), or null when l is NULL.  One
  * writer for mentions and consolidated events. */
 void dyad__json_location(dyad_json *j, const dyad_location *l);
+/* Bytes written through j since it was made or given a new file. */
+size_t dyad__json_size(const dyad_json *j);
+/* Makes f j's file; j must have been flushed (dyad_json_flush) into
+ * the old one, which may be closed since. */
+void dyad__json_set_file(dyad_json *j, FILE *f);
 /* Writes h as 16 lowercase hex digits and a NUL. */
 void dyad__hash_hex(uint64_t h, char out[17]);
 

@@ -19,6 +19,7 @@
 struct dyad_json {
     FILE *f;
     size_t len;
+    size_t out;                     /* bytes handed to f so far */
     int failed;                     /* a write failed */
     int depth;
     unsigned char count[JSON_MAXDEPTH]; /* values written at each level (0/1) */
@@ -41,6 +42,7 @@ dyad_status dyad_json_flush(dyad_json *j)
 {
     if (j->len) {
         if (fwrite(j->buf, 1, j->len, j->f) != j->len) j->failed = 1;
+        j->out += j->len;
         j->len = 0;
     }
     if (fflush(j->f) != 0) j->failed = 1;
@@ -57,7 +59,16 @@ void dyad_json_free(dyad_json *j)
 static void S_drain(dyad_json *j)
 {
     if (fwrite(j->buf, 1, j->len, j->f) != j->len) j->failed = 1;
+    j->out += j->len;
     j->len = 0;
+}
+
+size_t dyad__json_size(const dyad_json *j) { return j->out + j->len; }
+
+void dyad__json_set_file(dyad_json *j, FILE *f)
+{
+    j->f = f;
+    j->out = j->len = 0;
 }
 
 static inline void S_put(dyad_json *j, const char *p, size_t n)
@@ -66,6 +77,7 @@ static inline void S_put(dyad_json *j, const char *p, size_t n)
         S_drain(j);
         if (n > JSON_BUFSZ) {
             if (fwrite(p, 1, n, j->f) != n) j->failed = 1;
+            j->out += n;
             return;
         }
     }

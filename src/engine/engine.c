@@ -40,7 +40,16 @@ struct dyad_engine {
     struct { const char *file; char *name; } *names;
     size_t nnames, cap_names;   /* evidence names by dictionary file (a
                                    handful of files, named once) */
+    size_t cut_rest;            /* the sentence id of a long sentence's rest */
+    dyad__engine_sink sink;     /* records handed on per sentence, or NULL */
+    void *sink_ctx;
 };
+
+void dyad__engine_set_sink(dyad_engine *e, dyad__engine_sink fn, void *ctx)
+{
+    e->sink = fn;
+    e->sink_ctx = ctx;
+}
 
 dyad_engine_options dyad_engine_defaults(void)
 {
@@ -170,6 +179,66 @@ static dyad_status S_problem(dyad_engine *e, const dyad_doc *doc, dyad_status st
         e->problems[e->nproblems++] = s;
     else
         free(s);
+    return st;
+}
+
+/* Records a note about the document that loses nothing (the document is
+ * still coded): "PATH:LINE: document ID, bytes A-B: WHAT". */
+static void S_note(dyad_engine *e, const dyad_doc *doc, size_t a, size_t b, const char *what)
+{
+    dyad__buf m;
+    dyad__buf_init(&m);
+    dyad__buf_printf(&m, "%s:%lu: document %s, bytes %zu-%zu: %s", doc->path ? doc->path : "-",
+                     doc->line, doc->id, a, b, what);
+    char *s = m.oom ? NULL : S_strdup(dyad__buf_cstr(&m));
+    dyad__buf_free(&m);
+    if (s && DYAD__RESERVE(e->problems, e->cap_problems, e->nproblems + 1) == 0)
+        e->problems[e->nproblems++] = s;
+    else
+        free(s);
+}
+
+/* Where a sentence over the parser's limit (DYAD_MAX_SENTENCE_TOKENS) is
+ * cut: after the last clause mark (, ; : --) in the second half of the
+ * first DYAD_MAX_SENTENCE_TOKENS tokens.  Returns the number of tokens
+ * before the cut (n when there is no need), 0 when there is no such
+ * mark. */
+static size_t S_long_cut(const dyad_token *v, size_t n)
+{
+    size_t lim = DYAD_MAX_SENTENCE_TOKENS;
+    if (n <= lim) return n;
+    for (size_t k = lim; k > lim / 2; k--) {
+        const dyad_token *t = &v[k - 1];
+        if (t->kind == DYAD_TOK_PUNCT && ((t->norm_len == 1 && strchr(",;:", t->norm[0])) ||
+                                          (t->norm_len == 2 && !memcmp(t->norm, "--", 2))))
+            return k;
+    }
+    return 0;
+}
+
+/* A sentence over the parser's limit is coded in parts cut at clause
+ * marks, each a sentence of its own, rather than lost: sentence i of the
+ * window becomes its first part, the rest the next sentence (cut again
+ * when it comes).  A note names the sentence and the number of parts.
+ * A sentence that cannot be cut so (a stretch of half the limit without
+ * a clause mark: no prose) is left whole, and the parser refuses it. */
+static dyad_status S_cut_long(dyad_engine *e, const dyad_doc *doc, size_t i, size_t sid)
+{
+    const dyad_sentence *s = dyad_text_sentence(e->text, i);
+    size_t ntok;
+    const dyad_token *v = dyad_text_tokens(e->text, &ntok) + s->first_token;
+    size_t n = s->ntokens, parts = 0;
+    if (n <= DYAD_MAX_SENTENCE_TOKENS) return DYAD_OK;
+    for (size_t a = 0, k; a < n; parts++, a += k)
+        if (!(k = S_long_cut(v + a, n - a))) return DYAD_OK;
+    if (sid != e->cut_rest) {
+        char what[160];
+        snprintf(what, sizeof what, "sentence of %zu words, over the limit of %d: coded as %zu "
+                 "sentences cut at clause marks", n, DYAD_MAX_SENTENCE_TOKENS, parts);
+        S_note(e, doc, s->start, s->end, what);
+    }
+    dyad_status st = dyad__text_split_sentence(e->text, i, S_long_cut(v, n));
+    e->cut_rest = sid + 1;      /* the rest: no second note */
     return st;
 }
 
@@ -415,6 +484,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     dyad__buf_clear(&e->trace);
     dyad_coder_new_document(e->coder);
     e->discard = DYAD_DISCARD_NONE;
+    e->cut_rest = 0;
     dyad_status first = DYAD_OK;
     dyad__resolved res;
     if (doc->parse) {
@@ -431,61 +501,92 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     }
     if (!e->chunker)
         return S_problem(e, doc, DYAD_EINVAL, 0, 0, "raw text needs the tagger, which is not loaded");
+    /* the text layer hands the document out in windows of sentences, so
+     * its tokens never have to be held whole; the first window holds the
+     * dateline that the resolver and the placer need */
     DYAD__STAGE_BEGIN(t_text);
-    dyad_status st = dyad_text_analyze(e->text, doc);
+    dyad_status st = dyad_text_open(e->text, doc);
+    size_t base = 0;
+    if (st == DYAD_OK) st = dyad_text_next(e->text, &base);
     DYAD__STAGE_END(t_text, DYAD__STAGE_TEXT);
-    if (st != DYAD_OK) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
+    if (st != DYAD_OK && st != DYAD_EOF) return S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
     DYAD__STAGE_BEGIN(t_doc);
     dyad__resolve_doc(e->resolver, doc, e->text, &res);
     dyad__place_doc(e->placer, e->text, res.doc_date);
     DYAD__STAGE_END(t_doc, DYAD__STAGE_RESOLVE);
     int lede = 1;   /* no sentence of content yet */
-    for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
-        const dyad_sentence *s = dyad_text_sentence(e->text, i);
-        if (s->boilerplate) continue;
-        DYAD__STAGE_BEGIN(t_chunk);
-        st = dyad_chunker_run(e->chunker, e->text, i);
-        DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
-        if (st == DYAD_OK && lede &&
-            (i == 0 || dyad_text_sentence(e->text, i - 1)->paragraph != s->paragraph)) {
-            size_t k = S_run_in_headline(e, s);
-            if (k) {
-                st = dyad__text_split_sentence(e->text, i, k);
-                if (st == DYAD_ENOMEM) return S_problem(e, doc, st, s->start, s->end, NULL);
+    unsigned prev_para = 0;     /* the paragraph of the sentence before */
+    for (; st == DYAD_OK; ) {
+        for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
+            const dyad_sentence *s = dyad_text_sentence(e->text, i);
+            size_t sid = base + i + 1;
+            int para_start = sid == 1 || prev_para != s->paragraph;
+            prev_para = s->paragraph;
+            if (s->boilerplate) continue;
+            if (s->ntokens > DYAD_MAX_SENTENCE_TOKENS) {
+                if (S_cut_long(e, doc, i, sid) != DYAD_OK)
+                    return S_problem(e, doc, DYAD_ENOMEM, s->start, s->end, NULL);
                 s = dyad_text_sentence(e->text, i);
-                st = dyad_chunker_run(e->chunker, e->text, i);
             }
+            DYAD__STAGE_BEGIN(t_chunk);
+            st = dyad_chunker_run(e->chunker, e->text, i);
+            DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
+            if (st == DYAD_OK && lede && para_start) {
+                size_t k = S_run_in_headline(e, s);
+                if (k) {
+                    st = dyad__text_split_sentence(e->text, i, k);
+                    if (st == DYAD_ENOMEM) return S_problem(e, doc, st, s->start, s->end, NULL);
+                    s = dyad_text_sentence(e->text, i);
+                    st = dyad_chunker_run(e->chunker, e->text, i);
+                }
+            }
+            lede = 0;
+            if (st == DYAD_OK) {
+                const char *date = res.doc_date;
+                DYAD__STAGE_BEGIN(t_code);
+                st = dyad_coder_code_chunked(e->coder, e->chunker, date);
+                DYAD__STAGE_END(t_code, DYAD__STAGE_CODE);
+                if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
+            } else {
+                S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
+            }
+            if (st != DYAD_OK) {
+                if (first == DYAD_OK) first = st;
+                if (st == DYAD_ENOMEM) return st;
+                continue;
+            }
+            dyad_discard dc = dyad_coder_discarded(e->coder);
+            if (dc > e->discard) e->discard = dc;
+            if (dc == DYAD_DISCARD_STORY) {
+                /* a story discard phrase: the whole document goes */
+                S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
+                e->nrecs = 0;
+                if (e->sink && (st = e->sink(e->sink_ctx, e, 1)) != DYAD_OK)
+                    return S_problem(e, doc, st, s->start, s->end, NULL);
+                return first;
+            }
+            DYAD__STAGE_BEGIN(t_res);
+            /* the records of the sentences before, handed on */
+            if (e->sink && e->nrecs) {
+                st = e->sink(e->sink_ctx, e, 0);
+                e->nrecs = 0;
+                dyad__arena_reset(&e->arena);
+                if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
+            }
+            dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+            S_place_sentence(e);
+            S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
+            st = S_collect(e, doc, sid, s->start, s->end, &res);
+            DYAD__STAGE_END(t_res, DYAD__STAGE_RESOLVE);
+            if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
         }
-        lede = 0;
-        if (st == DYAD_OK) {
-            const char *date = res.doc_date;
-            DYAD__STAGE_BEGIN(t_code);
-            st = dyad_coder_code_chunked(e->coder, e->chunker, date);
-            DYAD__STAGE_END(t_code, DYAD__STAGE_CODE);
-            if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
-        } else {
-            S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
+        DYAD__STAGE_BEGIN(t_next);
+        st = dyad_text_next(e->text, &base);
+        DYAD__STAGE_END(t_next, DYAD__STAGE_TEXT);
+        if (st != DYAD_OK && st != DYAD_EOF) {
+            S_problem(e, doc, st, 0, 0, dyad_text_errmsg(e->text));
+            return first == DYAD_OK ? st : first;
         }
-        if (st != DYAD_OK) {
-            if (first == DYAD_OK) first = st;
-            if (st == DYAD_ENOMEM) return st;
-            continue;
-        }
-        dyad_discard dc = dyad_coder_discarded(e->coder);
-        if (dc > e->discard) e->discard = dc;
-        if (dc == DYAD_DISCARD_STORY) {
-            /* a story discard phrase: the whole document goes */
-            S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
-            e->nrecs = 0;
-            return first;
-        }
-        DYAD__STAGE_BEGIN(t_res);
-        dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
-        S_place_sentence(e);
-        S_trace(e, doc, i + 1, doc->text + s->start, s->end - s->start);
-        st = S_collect(e, doc, i + 1, s->start, s->end, &res);
-        DYAD__STAGE_END(t_res, DYAD__STAGE_RESOLVE);
-        if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
     }
     return first;
 }

@@ -13,7 +13,13 @@
  * QUEUED slots in submission order.  The caller never blocks in submit:
  * it takes a result first when the window is full, so memory is bounded
  * by the window whatever the input size.  With one thread the caller
- * codes each document itself at submission: no thread is started.
+ * codes each document itself at submission: no thread is started, and
+ * the document is coded from the caller's text, copied for the result
+ * only afterwards.  A document's records past the spill size
+ * (dyad_pool_set_spill) wait in an unlinked temporary file, and
+ * dyad_pool_room tells a caller when the text in flight would pass its
+ * budget (dyad_pool_set_max_bytes), so that a corpus of long documents
+ * is bounded by bytes as well as by documents.
  */
 #include "engine.h"
 
@@ -28,11 +34,14 @@ enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 typedef struct slot {
     int state;
     size_t seq;
-    dyad_doc doc;               /* pointers into copy */
+    dyad_doc doc;               /* pointers into copy (and text) */
     char *copy;                 /* the document's strings */
+    char *text;                 /* its text, when copied apart */
+    size_t doc_len;             /* its length as submitted */
     dyad_status status;
     char *json;                 /* the records as JSON Lines */
     size_t json_len, nrecords;
+    FILE *spill;                /* or here, once they outgrew memory */
     char **problems;
     size_t nproblems;
     char *trace;
@@ -46,6 +55,9 @@ struct dyad_pool {
     unsigned started;
     slot *slots;
     size_t window;
+    size_t spill_bytes;         /* records past this go to a file (0: never) */
+    size_t max_bytes;           /* text in flight that dyad_pool_room allows */
+    size_t inflight;            /* bytes of text of the documents in flight */
     size_t submitted;           /* documents submitted so far */
     size_t taken;               /* results taken so far */
     size_t next_run;            /* the next document a worker starts */
@@ -65,29 +77,34 @@ unsigned dyad_cpu_count(void)
 static void S_slot_clear(slot *s)
 {
     free(s->copy);
+    free(s->text);
     free(s->json);
+    if (s->spill) fclose(s->spill);
     for (size_t i = 0; i < s->nproblems; i++) free(s->problems[i]);
     free(s->problems);
     free(s->trace);
     memset(s, 0, sizeof *s);
 }
 
-/* Copies doc's strings into one block owned by s. */
-static dyad_status S_slot_fill(slot *s, const dyad_doc *doc)
+/* Copies doc's strings into one block owned by s; its text too unless
+ * with_text is 0 (then s->doc.text is still doc's: see S_slot_text). */
+static dyad_status S_slot_fill(slot *s, const dyad_doc *doc, int with_text)
 {
     const char *strs[] = {doc->id, doc->date, doc->source, doc->url, doc->title, doc->parse,
                           doc->path};
-    size_t need = doc->len + 1;
+    size_t need = with_text ? doc->len + 1 : 0;
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         if (strs[i]) need += strlen(strs[i]) + 1;
     s->copy = malloc(need);
     if (!s->copy) return DYAD_ENOMEM;
     char *p = s->copy;
     s->doc = *doc;
-    memcpy(p, doc->text, doc->len);
-    p[doc->len] = 0;
-    s->doc.text = p;
-    p += doc->len + 1;
+    if (with_text) {
+        memcpy(p, doc->text, doc->len);
+        p[doc->len] = 0;
+        s->doc.text = p;
+        p += doc->len + 1;
+    }
     const char **dst[] = {&s->doc.id, &s->doc.date, &s->doc.source, &s->doc.url, &s->doc.title,
                           &s->doc.parse, &s->doc.path};
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
@@ -100,6 +117,25 @@ static dyad_status S_slot_fill(slot *s, const dyad_doc *doc)
     return DYAD_OK;
 }
 
+/* The text copied apart, after coding: a one-thread pool codes the
+ * caller's text in place, and copies it (for the result) only once the
+ * text layer has let go of its own buffers, so a long document is not
+ * held three times at once.  Without memory the result keeps an empty
+ * text and says DYAD_ENOMEM. */
+static void S_slot_text(slot *s)
+{
+    s->text = malloc(s->doc.len + 1);
+    if (!s->text) {
+        s->doc.text = "";
+        s->doc.len = 0;
+        if (s->status == DYAD_OK) s->status = DYAD_ENOMEM;
+        return;
+    }
+    memcpy(s->text, s->doc.text, s->doc.len);
+    s->text[s->doc.len] = 0;
+    s->doc.text = s->text;
+}
+
 static char *S_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -108,22 +144,99 @@ static char *S_strdup(const char *s)
     return d;
 }
 
-/* Codes s's document with engine e and keeps what the caller will need. */
-static void S_code(dyad_engine *e, slot *s)
+/* Where a document's records go while it is coded: JSON Lines in memory
+ * (open_memstream), moved to an unlinked temporary file once they pass
+ * the pool's spill size, so a long document's records never sit in
+ * memory whole. */
+typedef struct sink {
+    slot *s;
+    size_t spill_bytes;
+    FILE *mem;                  /* the memory stream, until spilled */
+    dyad_json *j;
+    dyad_status st;             /* the first failure */
+} sink;
+
+static void S_sink_open(sink *k)
 {
-    s->status = dyad_engine_code(e, &s->doc);
-    s->discarded = dyad_engine_discarded(e);
-    s->nrecords = dyad_engine_record_count(e);
-    FILE *f = open_memstream(&s->json, &s->json_len);
-    dyad_json *j = f ? dyad_json_new(f) : NULL;
-    if (j) {
-        for (size_t i = 0; i < s->nrecords; i++) dyad_record_write_json(dyad_engine_record(e, i), j);
-        if (dyad_json_flush(j) != DYAD_OK && s->status == DYAD_OK) s->status = DYAD_ENOMEM;
-        dyad_json_free(j);
-    } else if (s->status == DYAD_OK) {
-        s->status = DYAD_ENOMEM;
+    k->mem = open_memstream(&k->s->json, &k->s->json_len);
+    k->j = k->mem ? dyad_json_new(k->mem) : NULL;
+    if (!k->j) k->st = DYAD_ENOMEM;
+}
+
+/* Closes the memory stream: s->json and s->json_len are then final. */
+static void S_sink_close_mem(sink *k)
+{
+    if (!k->mem) return;
+    if (fclose(k->mem) != 0 && k->st == DYAD_OK) k->st = DYAD_ENOMEM;
+    k->mem = NULL;
+}
+
+static void S_sink_write(sink *k, dyad_engine *e)
+{
+    if (!k->j) return;
+    size_t n = dyad_engine_record_count(e);
+    for (size_t i = 0; i < n; i++) dyad_record_write_json(dyad_engine_record(e, i), k->j);
+    k->s->nrecords += n;
+    if (!k->spill_bytes || k->s->spill || dyad__json_size(k->j) <= k->spill_bytes) return;
+    /* past the spill size: what is in memory moves to a file, and the
+     * rest is written there (no file to be had: it all stays in memory) */
+    FILE *f = tmpfile();
+    if (!f) return;
+    dyad_json_flush(k->j);
+    S_sink_close_mem(k);
+    dyad__json_set_file(k->j, f);
+    if (k->s->json_len && fwrite(k->s->json, 1, k->s->json_len, f) != k->s->json_len &&
+        k->st == DYAD_OK)
+        k->st = DYAD_EIO;
+    free(k->s->json);
+    k->s->json = NULL;
+    k->s->spill = f;
+}
+
+static dyad_status S_sink_fn(void *ctx, dyad_engine *e, int drop_all)
+{
+    sink *k = ctx;
+    if (!drop_all) {
+        S_sink_write(k, e);
+        return k->st;
     }
-    if (f) fclose(f);
+    /* a story discard: nothing of the document is kept (the writer is
+     * freed, flushing into its file, before the file is closed) */
+    dyad_json_free(k->j);
+    k->j = NULL;
+    if (k->s->spill) {
+        fclose(k->s->spill);
+        k->s->spill = NULL;
+    }
+    S_sink_close_mem(k);
+    free(k->s->json);
+    k->s->json = NULL;
+    k->s->json_len = 0;
+    k->s->nrecords = 0;
+    S_sink_open(k);
+    return k->st;
+}
+
+/* Codes s's document with engine e and keeps what the caller will need. */
+static void S_code(dyad_engine *e, slot *s, size_t spill_bytes)
+{
+    sink k = {s, spill_bytes, NULL, NULL, DYAD_OK};
+    S_sink_open(&k);
+    dyad__engine_set_sink(e, S_sink_fn, &k);
+    s->status = dyad_engine_code(e, &s->doc);
+    dyad__engine_set_sink(e, NULL, NULL);
+    s->discarded = dyad_engine_discarded(e);
+    S_sink_write(&k, e);
+    if (k.j && dyad_json_flush(k.j) != DYAD_OK && k.st == DYAD_OK) k.st = s->spill ? DYAD_EIO : DYAD_ENOMEM;
+    dyad_json_free(k.j);
+    S_sink_close_mem(&k);
+    if (s->spill) {
+        long end = ftell(s->spill);
+        if (end < 0 && k.st == DYAD_OK) k.st = DYAD_EIO;
+        s->json_len = end > 0 ? (size_t)end : 0;
+        rewind(s->spill);
+    }
+    if (k.st != DYAD_OK && s->status == DYAD_OK) s->status = k.st;
     size_t np = dyad_engine_problem_count(e);
     s->problems = np ? calloc(np, sizeof *s->problems) : NULL;
     for (size_t i = 0; s->problems && i < np; i++) {
@@ -153,7 +266,7 @@ static void *S_worker(void *arg)
         s->state = SLOT_RUNNING;
         p->next_run++;
         pthread_mutex_unlock(&p->mu);
-        S_code(e, s);
+        S_code(e, s, p->spill_bytes);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
         pthread_cond_broadcast(&p->done);
@@ -172,6 +285,7 @@ dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d, const dyad_tagger
     p->nthreads = threads ? threads : dyad_cpu_count();
     if (p->nthreads > 256) p->nthreads = 256;
     p->window = p->nthreads == 1 ? 1 : (size_t)p->nthreads * 4;
+    p->max_bytes = DYAD_POOL_MAX_BYTES;
     p->slots = calloc(p->window, sizeof *p->slots);
     p->engines = calloc(p->nthreads, sizeof *p->engines);
     p->threads = calloc(p->nthreads, sizeof *p->threads);
@@ -243,6 +357,44 @@ size_t dyad_pool_window(const dyad_pool *p)
     return p ? p->window : 0;
 }
 
+void dyad_pool_set_max_bytes(dyad_pool *p, size_t bytes)
+{
+    if (p) p->max_bytes = bytes ? bytes : DYAD_POOL_MAX_BYTES;
+}
+
+int dyad_pool_room(const dyad_pool *p, size_t len)
+{
+    if (!p) return 0;
+    size_t pending = p->submitted - p->taken;
+    if (pending >= p->window) return 0;
+    /* the result taken last is released by the next call: not in flight */
+    size_t inflight = p->inflight;
+    if (p->held) {
+        inflight -= p->slots[(p->taken - 1) % p->window].doc_len;
+    }
+    return pending == 0 || inflight + len <= p->max_bytes;
+}
+
+void dyad_pool_set_spill(dyad_pool *p, size_t bytes)
+{
+    if (p) p->spill_bytes = bytes;
+}
+
+dyad_status dyad_pool_result_write(const dyad_pool_result *r, FILE *out)
+{
+    if (!r || !out) return DYAD_EINVAL;
+    if (!r->json_spill)
+        return !r->json_len || fwrite(r->json, 1, r->json_len, out) == r->json_len ? DYAD_OK : DYAD_EIO;
+    char buf[1 << 16];
+    size_t left = r->json_len, n;
+    rewind(r->json_spill);
+    while (left && (n = fread(buf, 1, left < sizeof buf ? left : sizeof buf, r->json_spill)) > 0) {
+        if (fwrite(buf, 1, n, out) != n) return DYAD_EIO;
+        left -= n;
+    }
+    return left ? DYAD_EIO : DYAD_OK;
+}
+
 size_t dyad_pool_pending(const dyad_pool *p)
 {
     return p ? p->submitted - p->taken : 0;
@@ -252,7 +404,9 @@ size_t dyad_pool_pending(const dyad_pool *p)
 static void S_release(dyad_pool *p)
 {
     if (!p->held) return;
-    S_slot_clear(&p->slots[(p->taken - 1) % p->window]);
+    slot *s = &p->slots[(p->taken - 1) % p->window];
+    p->inflight -= s->doc_len;
+    S_slot_clear(s);
     p->held = 0;
 }
 
@@ -267,17 +421,20 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     }
     slot *s = &p->slots[p->submitted % p->window];
     S_slot_clear(s);
-    dyad_status st = S_slot_fill(s, doc);
+    dyad_status st = S_slot_fill(s, doc, p->nthreads != 1);
     if (st != DYAD_OK) {
         pthread_mutex_unlock(&p->mu);
         return st;
     }
     s->seq = p->submitted;
     s->state = SLOT_QUEUED;
+    s->doc_len = doc->len;
+    p->inflight += doc->len;
     p->submitted++;
     if (p->nthreads == 1) {
         pthread_mutex_unlock(&p->mu);
-        S_code(p->engines[0], s);
+        S_code(p->engines[0], s, p->spill_bytes);
+        S_slot_text(s);
         s->state = SLOT_DONE;
         p->next_run++;
         return DYAD_OK;
@@ -305,8 +462,9 @@ dyad_status dyad_pool_next(dyad_pool *p, dyad_pool_result *out)
     out->doc_id = s->doc.id;
     out->doc = &s->doc;
     out->status = s->status;
-    out->json = s->json ? s->json : "";
-    out->json_len = s->json ? s->json_len : 0;
+    out->json = s->spill ? NULL : s->json ? s->json : "";
+    out->json_len = s->spill || s->json ? s->json_len : 0;
+    out->json_spill = s->spill;
     out->nrecords = s->nrecords;
     out->problems = (const char *const *)s->problems;
     out->nproblems = s->nproblems;

@@ -22,6 +22,22 @@ typedef struct para {
     size_t norm_a, norm_b;    /* normalised byte range */
 } para;
 
+/* A document is read paragraph by paragraph, a long paragraph in pieces
+ * of about S_PIECE bytes cut at blanks, and handed out in windows of
+ * sentences (dyad_text_next); dyad_text_analyze reads it all as one
+ * window.  A sentence is handed out once everything that decides it is
+ * known: its paragraph's neighbours, the headline, the dateline of the
+ * first paragraphs, and whether it belongs to the closing run of
+ * notices (then every later sentence is one: such sentences wait for
+ * the next that is not, or for the end).  Tokens and sentences of a
+ * window are dropped when the next one is read, so memory follows the
+ * window, not the document (dyad_text_open, dyad_text_next). */
+#define S_PIECE ((size_t)64 << 10)
+#define S_WINDOW ((size_t)64 << 10)
+/* tokens a paragraph's start needs before its dateline and headline are
+ * judged (a dateline reaches about 30 tokens in) */
+#define S_HEAD_TOKENS 64
+
 struct dyad_text {
     dyad__norm norm;
     dyad__toks toks;
@@ -33,7 +49,33 @@ struct dyad_text {
     char dl_place[128], dl_date[64], dl_iso[16], dl_agency[64];
     dyad__buf lower;          /* scratch for case-folded matching */
     dyad__err err;
+    /* the document being read */
+    const char *raw;          /* its original text */
+    const char *date;         /* its date when valid, else NULL */
+    int one_sentence;
+    size_t nvis;              /* sentences handed out: sents[0, nvis) */
+    size_t base;              /* sentences of the document before sents[0] */
+    size_t ready;             /* sents[0, ready) may be handed out */
+    size_t win_bytes;         /* normalised bytes read since the last window */
+    size_t headline;          /* the headline paragraph; npara until known */
+    size_t dl_para;
+    int have_dl, pending_dl, dl_over;
+    int started;              /* a window was handed out */
+    int done;                 /* every paragraph read */
+    /* the open paragraph */
+    size_t p;                 /* its number (npara when done) */
+    size_t pos;               /* normalised bytes read up to */
+    int p_open, p_head;       /* its tokens begun; its start judged */
+    size_t p_sents;           /* sentences it has given */
+    size_t split_s, split_i;  /* the splitter: sentence start, next token */
+    size_t piece, window;     /* S_PIECE, S_WINDOW, or what a test set */
 };
+
+void dyad__text_set_piece(dyad_text *t, size_t bytes)
+{
+    t->piece = bytes ? bytes : S_PIECE;
+    t->window = bytes ? bytes : S_WINDOW;
+}
 
 dyad_status dyad_text_new(dyad_text **out)
 {
@@ -41,6 +83,8 @@ dyad_status dyad_text_new(dyad_text **out)
     if (!*out) return DYAD_ENOMEM;
     dyad__norm_init(&(*out)->norm);
     dyad__buf_init(&(*out)->lower);
+    (*out)->piece = S_PIECE;
+    (*out)->window = S_WINDOW;
     return DYAD_OK;
 }
 
@@ -56,11 +100,11 @@ void dyad_text_free(dyad_text *t)
 }
 
 const char *dyad_text_errmsg(const dyad_text *t) { return t->err.msg; }
-size_t dyad_text_sentence_count(const dyad_text *t) { return t->nsent; }
+size_t dyad_text_sentence_count(const dyad_text *t) { return t->nvis; }
 
 const dyad_sentence *dyad_text_sentence(const dyad_text *t, size_t i)
 {
-    return i < t->nsent ? &t->sents[i] : NULL;
+    return i < t->nvis ? &t->sents[i] : NULL;
 }
 
 const dyad_token *dyad_text_tokens(const dyad_text *t, size_t *n)
@@ -138,22 +182,17 @@ static dyad_status S_paragraphs(dyad_text *t, int one_sentence)
         }
         if (open && S_add_para(t, pa, n)) return DYAD_ENOMEM;
     }
-    /* assign token ranges */
-    size_t k = 0;
-    for (size_t p = 0; p < t->npara; p++) {
-        para *pp = &t->paras[p];
-        while (k < t->toks.n &&
-               (size_t)(t->toks.v[k].norm - s) < pp->norm_a) k++;
-        pp->tok_a = k;
-        while (k < t->toks.n && (size_t)(t->toks.v[k].norm - s) < pp->norm_b) k++;
-        pp->tok_b = k;
-    }
     return DYAD_OK;
 }
 
 /* ------------------------------------------------------------- sentences */
 
-static int S_add_sent(dyad_text *t, size_t a, size_t b, unsigned para_no)
+static void S_judge(dyad_text *t, size_t s, int first, int last);
+
+/* Adds the sentence of tokens [a, b) of the open paragraph; first and
+ * last: whether it is the paragraph's first and last sentence.  A
+ * sentence is judged (boilerplate) as it is added. */
+static int S_add_sent(dyad_text *t, size_t a, size_t b, int last)
 {
     if (a >= b) return 0;
     if (t->nsent == t->cap_sent) {
@@ -169,13 +208,19 @@ static int S_add_sent(dyad_text *t, size_t a, size_t b, unsigned para_no)
     x->ntokens = b - a;
     x->start = t->toks.v[a].start;
     x->end = t->toks.v[b - 1].end;
-    x->paragraph = para_no;
+    x->paragraph = (unsigned)t->p;
+    if (t->pending_dl) {
+        x->dateline = &t->dateline;
+        t->pending_dl = 0;
+    }
+    S_judge(t, t->nsent - 1, t->p_sents == 0, last);
+    t->p_sents++;
     return 0;
 }
 
 dyad_status dyad__text_split_sentence(dyad_text *t, size_t i, size_t k)
 {
-    if (!t || i >= t->nsent || k == 0 || k >= t->sents[i].ntokens) return DYAD_EINVAL;
+    if (!t || i >= t->nvis || k == 0 || k >= t->sents[i].ntokens) return DYAD_EINVAL;
     if (t->nsent == t->cap_sent) {
         size_t cap = t->cap_sent * 2;
         dyad_sentence *v = realloc(t->sents, cap * sizeof *v);
@@ -185,6 +230,8 @@ dyad_status dyad__text_split_sentence(dyad_text *t, size_t i, size_t k)
     }
     memmove(&t->sents[i + 2], &t->sents[i + 1], (t->nsent - i - 1) * sizeof *t->sents);
     t->nsent++;
+    t->nvis++;
+    t->ready++;
     dyad_sentence *a = &t->sents[i], *b = &t->sents[i + 1];
     const dyad_token *v = t->toks.v;
     *b = *a;
@@ -277,14 +324,19 @@ static int S_run_in_heading(const dyad_token *v, size_t s, size_t i)
     return 1;
 }
 
-static dyad_status S_split(dyad_text *t, size_t a, size_t b, unsigned para_no)
+/* Splits the open paragraph's tokens into sentences, from the splitter's
+ * state on up to token b (its end when complete, else the tokens read so
+ * far).  An incomplete paragraph stops before a boundary it cannot judge
+ * yet (one needing a token after b) and resumes there once more is read;
+ * the sentences come out as if the paragraph had been split whole. */
+static dyad_status S_split(dyad_text *t, size_t b, int complete)
 {
     const dyad_token *v = t->toks.v;
-    size_t s = a;
-    for (size_t i = a; i < b; i++) {
+    size_t s = t->split_s, i;
+    for (i = t->split_i; i < b; i++) {
         const dyad_token *k = &v[i];
         if (S_run_in_heading(v, s, i)) {
-            if (S_add_sent(t, s, i, para_no)) return DYAD_ENOMEM;
+            if (S_add_sent(t, s, i, 0)) return DYAD_ENOMEM;
             s = i;
         }
         int term = S_tok_char(k, '.') || S_tok_char(k, '!') || S_tok_char(k, '?') ||
@@ -293,16 +345,19 @@ static dyad_status S_split(dyad_text *t, size_t a, size_t b, unsigned para_no)
         if (!term && !abbr) continue;
         size_t j = i + 1;
         while (j < b && S_is_closer(&v[j]) && v[j].start == v[j - 1].end) j++;
+        if (!complete && j + 1 >= b) break;     /* judged once more is read */
         if (j < b) {
             if (!S_starts_sentence(v, j, b)) continue;
             if (abbr && !S_sentence_starter(&v[j])) continue;
             if (term && k->norm_len >= 3 && !dyad__tok_is_upper_start(&v[j])) continue;
         }
-        if (S_add_sent(t, s, j, para_no)) return DYAD_ENOMEM;
+        if (S_add_sent(t, s, j, j == b)) return DYAD_ENOMEM;
         s = j;
         i = j - 1;
     }
-    if (S_add_sent(t, s, b, para_no)) return DYAD_ENOMEM;
+    t->split_s = s;
+    t->split_i = i;
+    if (complete && S_add_sent(t, s, b, 1)) return DYAD_ENOMEM;
     return DYAD_OK;
 }
 
@@ -578,127 +633,294 @@ static int S_label(dyad_text *t, size_t a, size_t b)
     return 0;
 }
 
-/* The tokens judged for sentence s: its whole line when the line holds
- * only this sentence (a dateline included), else the sentence alone. */
-static void S_unit(const dyad_text *t, size_t s, size_t *a, size_t *b)
-{
-    const dyad_sentence *x = &t->sents[s];
-    int alone = (s == 0 || t->sents[s - 1].paragraph != x->paragraph) &&
-                (s + 1 == t->nsent || t->sents[s + 1].paragraph != x->paragraph);
-    if (alone) {
-        *a = t->paras[x->paragraph].tok_a;
-        *b = t->paras[x->paragraph].tok_b;
-    } else {
-        *a = x->first_token;
-        *b = x->first_token + x->ntokens;
-    }
-}
-
-/* Flags boilerplate sentence by sentence.  Each sentence is judged on
- * its own tokens, or on its line when the line is that one sentence;
- * never on a paragraph that holds other sentences, so a document whose
- * text is one long line (white space collapsed) is judged like the same
- * text with its line breaks.  headline: index of the headline paragraph
- * (the first that is not a label).
+/* Judges sentence s of the open paragraph as it is added (first, last:
+ * its place in the paragraph).  Each sentence is judged on its own
+ * tokens, or on its line when the line holds only this sentence (a
+ * dateline included); never on a paragraph that holds other sentences,
+ * so a document whose text is one long line (white space collapsed) is
+ * judged like the same text with its line breaks.
  *   - labels ("All news"), subheads (three words or fewer, no full stop,
- *     not the headline), metadata lines (a time, no full stop) and
- *     bylines ("By ..." in six words, no full stop);
+ *     not the headline: the first paragraph that is not a label),
+ *     metadata lines (a time, no full stop, 30 words or fewer: a long
+ *     run of clauses without a full stop is text) and bylines ("By ..." in six
+ *     words, no full stop);
  *   - a notice (a strong cue: "contact us", "all rights reserved";
  *     anywhere in a sentence of 30 words or fewer, at the start of a
  *     longer one);
  *   - the closing run: from the last sentence backwards, while each
  *     sentence is boilerplate or a short sentence with a weak cue
- *     ("offered to subscribers", "this article"), whatever the lines. */
-static void S_flag_all(dyad_text *t, size_t headline)
+ *     ("offered to subscribers", "this article"), whatever the lines.
+ *     A sentence that is neither ends any run before it: the sentences
+ *     up to it are ready to be handed out; those after it wait. */
+/* Whether tokens [a, b) may hold a weak cue: every cue has one of these
+ * within a word (keep them in step with S_weak_cues), so a unit without
+ * one is not lowered and searched.  Every sentence is asked (the closing
+ * run is found going forward), and most have none. */
+static int S_may_weak(const dyad_token *v, size_t a, size_t b)
 {
+    static const struct { const char *s; size_t n; } keys[] = {
+        {"subscri", 7}, {"site", 4}, {"newsletter", 10}, {"article", 7}, {"story", 5},
+        {"coverage", 8}};
+    for (size_t i = a; i < b; i++) {
+        const char *w = v[i].norm;
+        size_t n = v[i].norm_len;
+        if (n < 4) continue;
+        for (size_t k = 0; k + 4 <= n; k++) {
+            char c = (char)(w[k] | 0x20);
+            if (c != 's' && c != 'n' && c != 'a' && c != 'c') continue;
+            for (size_t q = 0; q < DYAD_ARRAY_LEN(keys); q++) {
+                size_t kl = keys[q].n, j = 1;
+                if (keys[q].s[0] != c || k + kl > n) continue;
+                while (j < kl && (char)(w[k + j] | 0x20) == keys[q].s[j]) j++;
+                if (j == kl) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static void S_judge(dyad_text *t, size_t s, int first, int last)
+{
+    dyad_sentence *x = &t->sents[s];
+    if (t->one_sentence) {
+        t->ready = t->nsent;
+        return;
+    }
     const dyad_token *v = t->toks.v;
-    for (size_t s = 0; s < t->nsent; s++) {
-        dyad_sentence *x = &t->sents[s];
-        size_t a, b;
-        S_unit(t, s, &a, &b);
-        if (a == b) continue;
+    size_t a = x->first_token, b = x->first_token + x->ntokens;
+    if (first && last) {
+        a = t->paras[t->p].tok_a;
+        b = t->paras[t->p].tok_b;
+    }
+    int flag = 0;
+    size_t words = 0;
+    if (a != b) {
         int terminal = S_ends_terminal(v, a, b);
-        size_t words = S_words(v, a, b);
-        int head = x->paragraph == headline &&
-                   (s == 0 || t->sents[s - 1].paragraph != x->paragraph);
-        int flag = S_label(t, a, b);
+        words = S_words(v, a, b);
+        int head = t->p == t->headline && first;
+        flag = S_label(t, a, b);
         if (!terminal && words <= 3 && !head) flag = 1;              /* subhead */
-        if (!terminal && S_has_time(v, a, b)) flag = 1;               /* metadata */
+        if (!terminal && words <= S_NOTICE_WORDS && S_has_time(v, a, b)) flag = 1; /* metadata */
         if (!terminal && words <= 6 && dyad__tok_is(&v[a], "By")) flag = 1;
         if (S_has_strong_cue(v, x->first_token, x->first_token + x->ntokens)) flag = 1;
-        x->boilerplate = flag;
     }
-    for (size_t s = t->nsent; s-- > 0;) {
-        dyad_sentence *x = &t->sents[s];
-        if (x->boilerplate) continue;
-        size_t a, b;
-        S_unit(t, s, &a, &b);
-        if (S_words(v, a, b) > 80 ||
-            !S_contains_any(S_lower(t, v, a, b), S_weak_cues, DYAD_ARRAY_LEN(S_weak_cues)))
-            break;
-        x->boilerplate = 1;
-    }
+    x->boilerplate = flag;
+    int closing = flag || (a != b && words <= 80 && S_may_weak(v, a, b) &&
+                           S_contains_any(S_lower(t, v, a, b), S_weak_cues,
+                                          DYAD_ARRAY_LEN(S_weak_cues)));
+    if (!closing) t->ready = t->nsent;
 }
 
 /* ---------------------------------------------------------------- driver */
 
-dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
-                                  const char *date, int one_sentence)
+/* Checks and normalises the document and finds its paragraphs; nothing
+ * is tokenised yet. */
+static dyad_status S_open(dyad_text *t, const char *text, size_t len, const char *date,
+                          int one_sentence)
 {
     dyad__err_clear(&t->err);
-    t->nsent = 0;
+    t->nsent = t->nvis = t->ready = t->base = 0;
     t->toks.n = 0;
     t->npara = 0;
+    t->p = 0;
+    t->p_open = t->p_head = 0;
+    t->have_dl = t->pending_dl = t->started = 0;
+    t->dl_over = one_sentence;
+    t->done = 0;
+    t->win_bytes = 0;
+    t->raw = text;
+    t->one_sentence = one_sentence;
     if (len > UINT32_MAX - 1)
         return dyad__err_set(&t->err, DYAD_ETOOBIG, "document of %zu bytes is too large", len);
     size_t bad = dyad__utf8_check((const unsigned char *)text, len);
     if (bad < len)
         return dyad__err_set(&t->err, DYAD_EUTF8, "byte %zu: invalid UTF-8 (0x%02X)",
                              bad, (unsigned char)text[bad]);
-    if (dyad__normalize(&t->norm, text, len) != DYAD_OK ||
-        dyad__tokenize(&t->toks, t->norm.text.data, t->norm.text.len, &t->norm) != DYAD_OK ||
-        S_paragraphs(t, one_sentence) != DYAD_OK)
+    if (dyad__normalize(&t->norm, text, len) != DYAD_OK || S_paragraphs(t, one_sentence) != DYAD_OK)
         return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
-    if (date && !dyad__date_valid(date, strlen(date))) date = NULL;
+    t->toks.map_cursor = 0;
+    t->date = date && dyad__date_valid(date, strlen(date)) ? date : NULL;
+    t->headline = t->npara;
+    return DYAD_OK;
+}
 
-    size_t headline = t->npara;
-    for (size_t p = 0; p < t->npara && headline == t->npara; p++)
-        if (t->paras[p].tok_a < t->paras[p].tok_b &&
-            !S_label(t, t->paras[p].tok_a, t->paras[p].tok_b))
-            headline = p;
-
-    int have_dl = 0, pending_dl = 0;
-    size_t dl_para = 0;
-    for (size_t p = 0; p < t->npara; p++) {
-        para *pp = &t->paras[p];
-        size_t a = pp->tok_a;
-        if (!one_sentence && !have_dl && p < 6 && a < pp->tok_b) {
-            size_t m = S_dateline(t, text, a, pp->tok_b, date);
-            /* a dateline on a line of its own needs a body after it */
-            if (m && a + m == pp->tok_b && p + 1 == t->npara) m = 0;
-            if (m) { have_dl = pending_dl = 1; a += m; dl_para = p; }
-        }
-        size_t s0 = t->nsent;
-        if (one_sentence) {
-            if (S_add_sent(t, a, pp->tok_b, (unsigned)p))
-                return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
-        } else if (S_split(t, a, pp->tok_b, (unsigned)p) != DYAD_OK) {
-            return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
-        }
-        if (pending_dl && t->nsent > s0) {
-            t->sents[s0].dateline = &t->dateline;
-            pending_dl = 0;
+/* The start of the open paragraph, once it has enough tokens: is it the
+ * headline, does it open with the dateline.  b: its tokens so far. */
+static void S_head(dyad_text *t, size_t b, int complete)
+{
+    para *pp = &t->paras[t->p];
+    size_t a = pp->tok_a;
+    if (t->headline == t->npara && a < b && !(complete && S_label(t, a, b))) t->headline = t->p;
+    if (!t->one_sentence && !t->have_dl && t->p < 6 && a < b) {
+        size_t m = S_dateline(t, t->raw, a, b, t->date);
+        /* a dateline on a line of its own needs a body after it */
+        if (m && complete && a + m == b && t->p + 1 == t->npara) m = 0;
+        if (m) {
+            t->have_dl = t->pending_dl = 1;
+            t->dl_para = t->p;
+            a += m;
+            /* above the dateline, a short line without a full stop is a
+             * section label ("Middle East") even in the headline's place */
+            for (size_t i = 0; i < t->nsent; i++) {
+                const para *q = &t->paras[t->sents[i].paragraph];
+                if (!S_ends_terminal(t->toks.v, q->tok_a, q->tok_b) &&
+                    S_words(t->toks.v, q->tok_a, q->tok_b) <= 3)
+                    t->sents[i].boilerplate = 1;
+            }
         }
     }
-    if (!one_sentence) S_flag_all(t, headline);
-    /* Above the dateline, a short line without a full stop is a section
-     * label ("Middle East") even in the headline's place. */
-    for (size_t i = 0; have_dl && i < t->nsent && t->sents[i].paragraph < dl_para; i++) {
-        const para *pp = &t->paras[t->sents[i].paragraph];
-        if (!S_ends_terminal(t->toks.v, pp->tok_a, pp->tok_b) &&
-            S_words(t->toks.v, pp->tok_a, pp->tok_b) <= 3)
-            t->sents[i].boilerplate = 1;
+    if (t->have_dl || t->p >= 5) t->dl_over = 1;
+    t->split_s = t->split_i = a;
+    t->p_head = 1;
+}
+
+/* Reads on: the next piece of the open paragraph (or of the next one),
+ * its sentences added.  Sets t->done after the last paragraph. */
+static dyad_status S_advance(dyad_text *t)
+{
+    if (t->p >= t->npara) {
+        if (!t->done) {
+            /* the closing run: every sentence still waiting */
+            for (size_t i = t->ready; i < t->nsent; i++) t->sents[i].boilerplate = 1;
+            t->ready = t->nsent;
+            t->done = t->dl_over = 1;
+            t->pending_dl = 0;
+        }
+        return DYAD_OK;
     }
+    para *pp = &t->paras[t->p];
+    const char *s = t->norm.text.data;
+    size_t len = t->norm.text.len;
+    if (!t->p_open) {
+        t->p_open = 1;
+        t->p_head = 0;
+        t->p_sents = 0;
+        t->pos = pp->norm_a;
+        pp->tok_a = t->toks.n;
+    }
+    size_t to = pp->norm_b;
+    if (!t->one_sentence && to - t->pos > t->piece) {
+        to = t->pos + t->piece;
+        while (to < pp->norm_b && s[to] != ' ' && s[to] != '\n' && s[to] != '\t') to++;
+    }
+    if (dyad__tokenize_range(&t->toks, s, len, t->pos, to, &t->norm) != DYAD_OK)
+        return DYAD_ENOMEM;
+    t->win_bytes += to - t->pos;
+    t->pos = to;
+    int complete = to >= pp->norm_b;
+    size_t b = t->toks.n;
+    if (complete) pp->tok_b = b;
+    if (!t->p_head) {
+        if (!complete && b - pp->tok_a < S_HEAD_TOKENS) return DYAD_OK;
+        S_head(t, b, complete);
+    }
+    if (t->one_sentence) {
+        if (S_add_sent(t, t->split_s, b, 1)) return DYAD_ENOMEM;
+    } else {
+        DYAD_TRY(S_split(t, b, complete));
+    }
+    if (complete) {
+        t->p++;
+        t->p_open = 0;
+    }
+    return DYAD_OK;
+}
+
+/* Sentences that may be handed out now. */
+static size_t S_ready(const dyad_text *t)
+{
+    if (!t->started && !t->done && (!t->dl_over || t->pending_dl)) return 0;
+    return t->ready;
+}
+
+/* Drops the window handed out: its sentences, and the tokens nothing
+ * still needs (those before the first waiting sentence and before the
+ * open paragraph's unsplit part). */
+static void S_drop(dyad_text *t)
+{
+    size_t nv = t->nvis;
+    if (!nv) return;
+    memmove(t->sents, t->sents + nv, (t->nsent - nv) * sizeof *t->sents);
+    t->nsent -= nv;
+    t->ready = t->ready > nv ? t->ready - nv : 0;
+    t->base += nv;
+    t->nvis = 0;
+    size_t k = t->toks.n;
+    if (t->nsent) k = t->sents[0].first_token;
+    if (t->p_open) {
+        size_t need = t->p_head && t->p_sents ? t->split_s : t->paras[t->p].tok_a;
+        if (need < k) k = need;
+    }
+    if (!k) return;
+    memmove(t->toks.v, t->toks.v + k, (t->toks.n - k) * sizeof *t->toks.v);
+    t->toks.n -= k;
+    for (size_t i = 0; i < t->nsent; i++) t->sents[i].first_token -= k;
+    if (t->p_open) {
+        para *pp = &t->paras[t->p];
+        pp->tok_a = pp->tok_a >= k ? pp->tok_a - k : 0;
+        if (t->p_head) {
+            t->split_s -= k;
+            t->split_i -= k;
+        }
+    }
+}
+
+/* After the last window of a long document: buffers of a megabyte or
+ * more are given back (the normalised text is as long as the document),
+ * so that what comes next (the pool's copy of the document, the next
+ * document) does not sit on top of them. */
+#define S_BIG ((size_t)1 << 20)
+static void S_release_big(dyad_text *t)
+{
+    if (t->norm.text.cap >= S_BIG || t->norm.cap_segs * sizeof *t->norm.segs >= S_BIG)
+        dyad__norm_free(&t->norm);
+    if (t->cap_para * sizeof *t->paras >= S_BIG) {
+        free(t->paras);
+        t->paras = NULL;
+        t->npara = t->cap_para = 0;
+    }
+    if (t->toks.cap * sizeof *t->toks.v >= S_BIG) {
+        free(t->toks.v);
+        t->toks.v = NULL;
+        t->toks.n = t->toks.cap = 0;
+    }
+    if (t->cap_sent * sizeof *t->sents >= S_BIG) {
+        free(t->sents);
+        t->sents = NULL;
+        t->nsent = t->cap_sent = 0;
+    }
+}
+
+dyad_status dyad_text_open(dyad_text *t, const dyad_doc *doc)
+{
+    return S_open(t, doc->text, doc->len, doc->date, doc->one_sentence);
+}
+
+dyad_status dyad_text_next(dyad_text *t, size_t *base)
+{
+    S_drop(t);
+    t->win_bytes = 0;
+    for (;;) {
+        size_t r = S_ready(t);
+        if (t->done || (r && t->win_bytes >= t->window)) break;
+        if (S_advance(t) != DYAD_OK) return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
+    }
+    t->started = 1;
+    t->nvis = S_ready(t);
+    *base = t->base;
+    if (t->lower.oom) return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
+    if (!t->nvis) S_release_big(t);
+    return t->nvis ? DYAD_OK : DYAD_EOF;
+}
+
+dyad_status dyad_text_analyze_str(dyad_text *t, const char *text, size_t len,
+                                  const char *date, int one_sentence)
+{
+    DYAD_TRY(S_open(t, text, len, date, one_sentence));
+    while (!t->done)
+        if (S_advance(t) != DYAD_OK) return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
+    t->started = 1;
+    t->nvis = t->nsent;
     if (t->lower.oom) return dyad__err_set(&t->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
 }

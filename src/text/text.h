@@ -53,8 +53,21 @@ typedef struct dyad__toks {
 dyad_status dyad__tokenize(dyad__toks *t, const char *norm, size_t len,
                            const dyad__norm *nm);
 
+/* The tokens that start in norm[from..to) (a token that starts there may
+ * look at bytes up to len, as in the whole text), appending to t, without
+ * resetting t->map_cursor: successive ranges of one text cost what one
+ * call on the whole text does.  from must be 0, a blank (' ', '\t',
+ * '\n') or follow one, and to must be len or a blank: then the tokens
+ * are exactly those dyad__tokenize finds there. */
+dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, size_t from,
+                                 size_t to, const dyad__norm *map);
+
 /* Character classes used by the tokeniser and the segmenter. */
 int dyad__tok_is_upper_start(const dyad_token *t);
+
+/* For tests: long paragraphs are read in pieces, and windows handed out,
+ * of about this many bytes (0: the defaults, 64 KiB; SIZE_MAX: whole). */
+void dyad__text_set_piece(dyad_text *t, size_t bytes);
 
 /* Splits sentence i of t before its k-th token (0 < k < ntokens): the
  * tokens from k on become sentence i + 1 (same paragraph, not

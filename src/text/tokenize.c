@@ -143,10 +143,16 @@ static int S_nt(const unsigned char *s, size_t len, size_t i)
 dyad_status dyad__tokenize(dyad__toks *t, const char *norm, size_t len,
                            const dyad__norm *map)
 {
-    const unsigned char *s = (const unsigned char *)norm;
-    size_t i = 0;
     t->map_cursor = 0;
-    while (i < len) {
+    return dyad__tokenize_range(t, norm, len, 0, len, map);
+}
+
+dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, size_t from,
+                                 size_t to, const dyad__norm *map)
+{
+    const unsigned char *s = (const unsigned char *)norm;
+    size_t i = from;
+    while (i < to) {
         size_t k;
         int c = S_class(s + i, len - i, &k);
         if (c == C_SPACE) { i += k; continue; }
