@@ -1717,7 +1717,7 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
         }
     }
     unsigned ft = t->toks[st->toks[0]].code;
-    if ((ft == DYAD__T_TO)) {
+    if (ft == DYAD__T_TO) {
         g->infinitive = 1;
         g->tense = DYAD__TENSE_NONE;
     } else if (g->modal != NONE) {
