@@ -395,7 +395,9 @@ dyad_status dyad_ingest_add(dyad_ingest *g, const dyad_doc *doc)
     }
     if (rc != SQLITE_DONE)
         return S_rollback(g, S_fail(g, dyad__store_fail(g->s, rc, "reading")));
+    /* a free slot, and room for the text (bounded memory in flight) */
     if (dyad_pool_pending(g->pool) >= dyad_pool_window(g->pool)) DYAD_TRY(S_take(g));
+    while (!dyad_pool_room(g->pool, doc->len) && dyad_pool_pending(g->pool)) DYAD_TRY(S_take(g));
     dyad_status st = dyad_pool_submit(g->pool, doc);
     if (st != DYAD_OK) return dyad__err_set(&g->err, st, "out of memory");
     return DYAD_OK;
