@@ -27,7 +27,7 @@ struct dyad_ingest {
     char dict_hash[DYAD_HASH_HEX];
     int in_txn;                  /* a batch transaction is open */
     size_t in_batch;             /* documents in it */
-    sqlite3_stmt *q_same, *q_olddirty, *q_del, *q_doc, *q_sent, *q_mention, *q_dirty;
+    sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_sent, *q_mention, *q_dirty;
     dyad_ingest_stats st;
     char keys[32][16];           /* the document's keys marked dirty so far */
     size_t nkeys;
@@ -247,11 +247,20 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res)
     dyad__story_signature(doc->text, doc->len, sig);
     for (size_t i = 0; i < DYAD__STORY_SIG; i++)
         for (size_t k = 0; k < 4; k++) blob[i * 4 + k] = (unsigned char)(sig[i] >> (8 * k));
-    sqlite3_bind_text(g->q_olddirty, 1, doc->id, -1, SQLITE_STATIC);
-    rc = S_run(g->q_olddirty);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(g->q_del, 1, doc->id, -1, SQLITE_STATIC);
-        rc = S_run(g->q_del);
+    /* a document stored before under this id: its keys are dirty, and it
+     * goes (with its mentions, by the foreign keys) */
+    sqlite3_bind_text(g->q_exists, 1, doc->id, -1, SQLITE_STATIC);
+    int step = sqlite3_step(g->q_exists);
+    sqlite3_reset(g->q_exists);
+    sqlite3_clear_bindings(g->q_exists);
+    if (step != SQLITE_ROW && step != SQLITE_DONE) rc = step;
+    if (step == SQLITE_ROW) {
+        sqlite3_bind_text(g->q_olddirty, 1, doc->id, -1, SQLITE_STATIC);
+        rc = S_run(g->q_olddirty);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(g->q_del, 1, doc->id, -1, SQLITE_STATIC);
+            rc = S_run(g->q_del);
+        }
     }
     if (rc == SQLITE_OK) {
         sqlite3_stmt *q = g->q_doc;
@@ -333,6 +342,7 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
         const char *sql;
     } qs[] = {
         {&g->q_same, "SELECT 1 FROM documents WHERE id=?1 AND text_hash=?2 AND dict_hash=?3"},
+        {&g->q_exists, "SELECT 1 FROM documents WHERE id=?1"},
         {&g->q_olddirty,
          "INSERT OR IGNORE INTO dirty(ckey) SELECT DISTINCT ckey FROM mentions WHERE doc_id=?1"},
         {&g->q_del, "DELETE FROM documents WHERE id=?1"},
@@ -357,7 +367,7 @@ void dyad_ingest_free(dyad_ingest *g)
     if (!g) return;
     dyad_pool_free(g->pool);
     if (g->in_txn) sqlite3_exec(g->s->db, "ROLLBACK", NULL, NULL, NULL);
-    sqlite3_stmt *qs[] = {g->q_same, g->q_olddirty, g->q_del, g->q_doc,
+    sqlite3_stmt *qs[] = {g->q_same, g->q_exists, g->q_olddirty, g->q_del, g->q_doc,
                           g->q_sent, g->q_mention, g->q_dirty};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
     free(g);
