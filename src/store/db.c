@@ -83,10 +83,8 @@ static const char S_schema[] =
     "CREATE TABLE event_mentions("
     " event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
     " doc_id TEXT NOT NULL, seq INTEGER NOT NULL,"
-    " PRIMARY KEY(event_id, doc_id, seq),"
-    " FOREIGN KEY(doc_id, seq) REFERENCES mentions(doc_id, seq) ON DELETE CASCADE"
+    " PRIMARY KEY(event_id, doc_id, seq)"
     ") WITHOUT ROWID;"
-    "CREATE INDEX event_mentions_mention ON event_mentions(doc_id, seq);"
     "CREATE TABLE dirty(ckey TEXT PRIMARY KEY) WITHOUT ROWID;";
 
 dyad_status dyad__store_fail(dyad_store *s, int rc, const char *doing)
