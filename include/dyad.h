@@ -1369,6 +1369,13 @@ DYAD_API dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d,
 DYAD_API void dyad_pool_free(dyad_pool *p);
 DYAD_API unsigned dyad_pool_threads(const dyad_pool *p);
 DYAD_API size_t dyad_pool_window(const dyad_pool *p);
+/** Sets the window to n documents (at least one per thread; default four
+ *  per thread, one with one thread, which this leaves alone), before the
+ *  first submit.  A caller whose own work between results comes in bursts
+ *  (a store committing a batch) keeps the workers busy with a wider one;
+ *  dyad_pool_room() still bounds the text in flight.  DYAD_EINVAL after a
+ *  submit, DYAD_ENOMEM. */
+DYAD_API dyad_status dyad_pool_set_window(dyad_pool *p, size_t n);
 /** Documents submitted whose results have not been taken. */
 DYAD_API size_t dyad_pool_pending(const dyad_pool *p);
 /** Whether a document of len bytes of text may be submitted now: the

@@ -357,6 +357,21 @@ size_t dyad_pool_window(const dyad_pool *p)
     return p ? p->window : 0;
 }
 
+dyad_status dyad_pool_set_window(dyad_pool *p, size_t n)
+{
+    if (!p || p->submitted) return DYAD_EINVAL;
+    if (p->nthreads == 1) return DYAD_OK;   /* coded in submit: one slot */
+    if (n < p->nthreads) n = p->nthreads;
+    slot *slots = calloc(n, sizeof *slots);
+    if (!slots) return DYAD_ENOMEM;
+    pthread_mutex_lock(&p->mu);   /* the workers wait: nothing submitted */
+    free(p->slots);
+    p->slots = slots;
+    p->window = n;
+    pthread_mutex_unlock(&p->mu);
+    return DYAD_OK;
+}
+
 void dyad_pool_set_max_bytes(dyad_pool *p, size_t bytes)
 {
     if (p) p->max_bytes = bytes ? bytes : DYAD_POOL_MAX_BYTES;
