@@ -287,6 +287,53 @@ static int S_collect(void *ctx, const dyad_story *st)
     return 0;
 }
 
+static int S_span_eq(dyad__span a, dyad__span b)
+{
+    return a.n == b.n && (a.p == b.p || (a.p && b.p && memcmp(a.p, b.p, a.n) == 0));
+}
+
+/* The head scan ingest uses on the engine's fresh records reads every
+ * stored record exactly as the full scan does. */
+static void test_rec_head(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    const char *path = S_path("head.db");
+    S_rm(path);
+    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
+                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
+                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    S_ingest(path, docs, 3, 1);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *q = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT record FROM mentions", -1, &q, NULL), SQLITE_OK);
+    size_t n = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *rec = (const char *)sqlite3_column_text(q, 0);
+        size_t len = (size_t)sqlite3_column_bytes(q, 0);
+        dyad__rec full, head;
+        assert_int_equal(dyad__rec_scan(rec, len, &full), 0);
+        assert_int_equal(dyad__rec_scan_head(rec, len, &head), 0);
+        dyad__span fs[] = {full.doc_id, full.source, full.target, full.code, full.root,
+                           full.modality, full.date, full.date_precision, full.doc_date,
+                           full.doc_source, full.source_text, full.target_text,
+                           full.loc_country, full.loc_name};
+        dyad__span hs[] = {head.doc_id, head.source, head.target, head.code, head.root,
+                           head.modality, head.date, head.date_precision, head.doc_date,
+                           head.doc_source, head.source_text, head.target_text,
+                           head.loc_country, head.loc_name};
+        for (size_t i = 0; i < sizeof fs / sizeof *fs; i++) assert_true(S_span_eq(fs[i], hs[i]));
+        assert_true(full.sentence_id == head.sentence_id && full.sentence_start == head.sentence_start &&
+                    full.sentence_end == head.sentence_end && full.nissues == head.nissues &&
+                    full.has_location == head.has_location);
+        n++;
+    }
+    assert_true(n > 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
 static void test_stories(void **state)
 {
     (void)state;
@@ -468,6 +515,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dict_hash),   cmocka_unit_test(test_open_refuses),
         cmocka_unit_test(test_idempotent),  cmocka_unit_test(test_stories),
+        cmocka_unit_test(test_rec_head),
         cmocka_unit_test(test_full),        cmocka_unit_test(test_locked),
         cmocka_unit_test(test_readonly),    cmocka_unit_test(test_query_plans),
     };

@@ -116,7 +116,7 @@ typedef struct S_fields {
 static int S_scan(const char *line, size_t n, S_fields *f)
 {
     dyad__rec r;
-    if (dyad__rec_scan(line, n, &r) != 0) return -1;
+    if (dyad__rec_scan_head(line, n, &r) != 0) return -1;
     f->sentence_id = r.sentence_id;
     f->start = r.sentence_start;
     f->end = r.sentence_end;

@@ -172,7 +172,19 @@ static const char *S_issues(const char *p, const char *end, dyad__rec *r)
     }
 }
 
+static int S_scan(const char *line, size_t n, dyad__rec *r, int head);
+
 int dyad__rec_scan(const char *line, size_t n, dyad__rec *r)
+{
+    return S_scan(line, n, r, 0);
+}
+
+int dyad__rec_scan_head(const char *line, size_t n, dyad__rec *r)
+{
+    return S_scan(line, n, r, 1);
+}
+
+static int S_scan(const char *line, size_t n, dyad__rec *r, int head)
 {
     memset(r, 0, sizeof *r);
     r->sentence_id = r->sentence_start = r->sentence_end = -1;
@@ -190,6 +202,9 @@ int dyad__rec_scan(const char *line, size_t n, dyad__rec *r)
         if (p >= end || *p != ':') return -1;
         p = S_ws(p + 1, end);
         if (p >= end) return -1;
+        /* the engine writes the sentence and its evidence last: nothing
+         * wanted comes after them */
+        if (head && S_IS(key, "sentence")) break;
         dyad__span *s = NULL;
         long long *num = NULL;
         if (S_IS(key, "doc_id")) s = &r->doc_id;
@@ -218,7 +233,7 @@ int dyad__rec_scan(const char *line, size_t n, dyad__rec *r)
         if (p < end && *p == '}') break;
         return -1;
     }
-    if (S_ws(p + 1, end) != end) return -1;
+    if (!head && S_ws(p + 1, end) != end) return -1;
     if (!r->doc_id.p || !r->source.p || !r->target.p || !r->code.p || !r->code.n ||
         r->sentence_id < 0 || (r->has_location && !r->loc_country.p))
         return -1;

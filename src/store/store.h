@@ -95,6 +95,10 @@ typedef struct dyad__rec {
  * issues than DYAD__REC_ISSUES, not a plain record): read it with jansson
  * then.  A record it accepts gives exactly jansson's values. */
 int dyad__rec_scan(const char *line, size_t n, dyad__rec *r);
+/* The same for a record the engine has just written (trusted: each key
+ * once, in the engine's order): stops at the key "sentence", after which
+ * the engine writes nothing the fields above hold. */
+int dyad__rec_scan_head(const char *line, size_t n, dyad__rec *r);
 
 /* Consolidates every key of the dirty table again: per key, its events
  * and their links are replaced by those the consolidator makes of all of
