@@ -129,7 +129,8 @@ static const char *S_cut(char *base, const char *rec, dyad__span sp)
 static dyad_status S_add(S_reader *p, const char *rec, size_t len)
 {
     dyad__rec r;
-    if (dyad__rec_scan(rec, len, &r) != 0) return dyad_consolidator_add_json(p->c, rec, len);
+    /* stored by ingest from the engine: its fields end at the sentence */
+    if (dyad__rec_scan_head(rec, len, &r) != 0) return dyad_consolidator_add_json(p->c, rec, len);
     dyad__buf_clear(&p->scratch);
     dyad__buf_append(&p->scratch, rec, len);
     dyad__buf_putc(&p->scratch, 0);
