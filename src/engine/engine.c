@@ -159,6 +159,18 @@ const char *dyad_engine_problem(const dyad_engine *e, size_t i)
 
 const char *dyad_engine_trace(const dyad_engine *e) { return e ? dyad__buf_cstr(&((dyad_engine *)e)->trace) : ""; }
 
+/* Adds m's message to the document's problems (dropped when memory runs
+ * out) and frees m. */
+static void S_keep_problem(dyad_engine *e, dyad__buf *m)
+{
+    char *s = m->oom ? NULL : S_strdup(dyad__buf_cstr(m));
+    dyad__buf_free(m);
+    if (s && DYAD__RESERVE(e->problems, e->cap_problems, e->nproblems + 1) == 0)
+        e->problems[e->nproblems++] = s;
+    else
+        free(s);
+}
+
 /* Records a problem with the document's place: "PATH:LINE: document ID,
  * bytes A-B: WHAT; skipped".  Returns st. */
 static dyad_status S_problem(dyad_engine *e, const dyad_doc *doc, dyad_status st, size_t a, size_t b,
@@ -173,12 +185,7 @@ static dyad_status S_problem(dyad_engine *e, const dyad_doc *doc, dyad_status st
     /* the stages' own messages may already say so */
     int said = wl >= 7 && strcmp(why + wl - 7, "skipped") == 0;
     dyad__buf_printf(&m, ": %s%s", why, said ? "" : "; skipped");
-    char *s = m.oom ? NULL : S_strdup(dyad__buf_cstr(&m));
-    dyad__buf_free(&m);
-    if (s && DYAD__RESERVE(e->problems, e->cap_problems, e->nproblems + 1) == 0)
-        e->problems[e->nproblems++] = s;
-    else
-        free(s);
+    S_keep_problem(e, &m);
     return st;
 }
 
@@ -190,12 +197,7 @@ static void S_note(dyad_engine *e, const dyad_doc *doc, size_t a, size_t b, cons
     dyad__buf_init(&m);
     dyad__buf_printf(&m, "%s:%lu: document %s, bytes %zu-%zu: %s", doc->path ? doc->path : "-",
                      doc->line, doc->id, a, b, what);
-    char *s = m.oom ? NULL : S_strdup(dyad__buf_cstr(&m));
-    dyad__buf_free(&m);
-    if (s && DYAD__RESERVE(e->problems, e->cap_problems, e->nproblems + 1) == 0)
-        e->problems[e->nproblems++] = s;
-    else
-        free(s);
+    S_keep_problem(e, &m);
 }
 
 /* Where a sentence over the parser's limit (DYAD_MAX_SENTENCE_TOKENS) is
