@@ -270,6 +270,9 @@ static void S_read_key(S_reader *p, const char *key, S_keyres *out)
 typedef struct S_writer {
     dyad_store *s;
     sqlite3_stmt *q_del, *q_ev, *q_link, *q_undirty;
+    int open;                  /* a transaction is open */
+    size_t in_txn;             /* mentions (and keys) written in it */
+    size_t keys, events;       /* keys and events written in all */
 } S_writer;
 
 static void S_bind_opt(sqlite3_stmt *q, int i, const char *v)
@@ -326,6 +329,33 @@ static dyad_status S_write_key(S_writer *w, const char *key, const S_keyres *r)
     sqlite3_bind_text(w->q_undirty, 1, key, -1, SQLITE_STATIC);
     if ((rc = S_step(w->q_undirty)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
     return DYAD_OK;
+}
+
+/* Writes key's results r inside a transaction of the pass, begun when
+ * none is open and committed after about S_TXN_MENTIONS mentions or at
+ * the last key.  On failure the caller ends the pass with S_write_end. */
+static dyad_status S_write(S_writer *w, const char *key, const S_keyres *r, int last)
+{
+    dyad_store *s = w->s;
+    if (!w->open) {
+        DYAD_TRY(dyad__store_exec(s, "BEGIN IMMEDIATE"));
+        w->open = 1;
+    }
+    DYAD_TRY(S_write_key(w, key, r));
+    w->keys++;
+    w->events += r->nev;
+    w->in_txn += r->n + 1;
+    if (w->in_txn < S_TXN_MENTIONS && !last) return DYAD_OK;
+    w->open = 0;
+    w->in_txn = 0;
+    return dyad__store_exec(s, "COMMIT");
+}
+
+/* Ends a pass: what a failure left open is rolled back. */
+static void S_write_end(S_writer *w, dyad_status st)
+{
+    if (w->open || st != DYAD_OK) sqlite3_exec(w->s->db, "ROLLBACK", NULL, NULL, NULL);
+    w->open = 0;
 }
 
 /* The dirty keys, sorted.  *out is freed by the caller. */
@@ -424,10 +454,9 @@ static void *S_reader_main(void *arg)
     return NULL;
 }
 
-/* Writes every key of list with nthreads readers.  keys/events as for
- * dyad__store_consolidate_dirty. */
+/* Writes every key of list through w, read by nthreads readers. */
 static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **list, size_t nkeys,
-                                          unsigned nthreads, size_t *keys, size_t *events)
+                                          unsigned nthreads)
 {
     S_par par;
     memset(&par, 0, sizeof par);
@@ -452,30 +481,13 @@ static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **lis
         th[i].par = &par;
         th[i].started = pthread_create(&th[i].t, NULL, S_reader_main, &th[i]) == 0;
     }
-    size_t in_txn = 0;
-    int open = 0;
     for (size_t run = 0; run < par.nruns && st == DYAD_OK; run++) {
         pthread_mutex_lock(&par.mu);
         while (!par.done[run]) pthread_cond_wait(&par.cond, &par.mu);
         pthread_mutex_unlock(&par.mu);
         size_t a = run * S_RUN, b = a + S_RUN < nkeys ? a + S_RUN : nkeys;
-        for (size_t k = a; k < b && st == DYAD_OK; k++) {
-            if (!open) {
-                st = dyad__store_exec(s, "BEGIN IMMEDIATE");
-                if (st != DYAD_OK) break;
-                open = 1;
-            }
-            st = S_write_key(w, list[k], &par.res[k]);
-            if (st != DYAD_OK) break;
-            (*keys)++;
-            *events += par.res[k].nev;
-            in_txn += par.res[k].n + 1;
-            if (in_txn >= S_TXN_MENTIONS || k + 1 == nkeys) {
-                st = dyad__store_exec(s, "COMMIT");
-                open = 0;
-                in_txn = 0;
-            }
-        }
+        for (size_t k = a; k < b && st == DYAD_OK; k++)
+            st = S_write(w, list[k], &par.res[k], k + 1 == nkeys);
         for (size_t k = a; k < b; k++) S_keyres_clear(&par.res[k]);
         pthread_mutex_lock(&par.mu);
         par.written = run + 1;
@@ -483,7 +495,7 @@ static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **lis
         pthread_cond_broadcast(&par.cond);
         pthread_mutex_unlock(&par.mu);
     }
-    if (open || st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    S_write_end(w, st);
     pthread_mutex_lock(&par.mu);
     par.stop = 1;
     pthread_cond_broadcast(&par.cond);
@@ -534,37 +546,22 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, size_
     if (threads > nruns) threads = (unsigned)nruns;
     int own = s->path && strcmp(s->path, ":memory:") != 0 && threads > 1;
     if (st == DYAD_OK && own) {
-        st = S_consolidate_parallel(s, &w, list, nkeys, threads, keys, events);
+        st = S_consolidate_parallel(s, &w, list, nkeys, threads);
     } else if (st == DYAD_OK) {
         S_reader rd;
         int rc = S_reader_init(&rd, s->db, s->path);
         if (rc != SQLITE_OK) st = dyad__store_fail(s, rc, "reading mentions");
-        size_t in_txn = 0;
-        int open = 0;
         for (size_t k = 0; k < nkeys && st == DYAD_OK; k++) {
-            if (!open) {
-                st = dyad__store_exec(s, "BEGIN IMMEDIATE");
-                if (st != DYAD_OK) break;
-                open = 1;
-            }
             S_keyres r;
             S_read_key(&rd, list[k], &r);
-            st = S_write_key(&w, list[k], &r);
-            size_t nm = r.n, nev = r.nev;
+            st = S_write(&w, list[k], &r, k + 1 == nkeys);
             S_keyres_clear(&r);
-            if (st != DYAD_OK) break;
-            (*keys)++;
-            *events += nev;
-            in_txn += nm + 1;
-            if (in_txn >= S_TXN_MENTIONS || k + 1 == nkeys) {
-                st = dyad__store_exec(s, "COMMIT");
-                open = 0;
-                in_txn = 0;
-            }
         }
-        if (open || st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        S_write_end(&w, st);
         S_reader_free(&rd);
     }
+    *keys = w.keys;
+    *events = w.events;
     sqlite3_stmt *all[] = {w.q_del, w.q_ev, w.q_link, w.q_undirty};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(all); i++) sqlite3_finalize(all[i]);
     for (size_t k = 0; k < nkeys; k++) free(list[k]);
