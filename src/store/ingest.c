@@ -30,6 +30,10 @@ struct dyad_ingest {
     sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_sent, *q_mention, *q_dirty;
     dyad_ingest_stats st;
     char keys[32][16];           /* the document's keys marked dirty so far */
+    char (*hashes)[DYAD_HASH_HEX]; /* S_doc_hash of the documents in the
+                                    pool, a ring in submission order (the
+                                    order results come back in) */
+    size_t nhashes, submitted, taken;
     size_t nkeys;
     dyad__err err;
 };
@@ -231,7 +235,7 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
 }
 
 /* Writes one coded document, replacing what was stored under its id. */
-static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res)
+static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res, const char *hash)
 {
     const dyad_doc *doc = res->doc;
     int rc = SQLITE_OK;
@@ -240,8 +244,6 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res)
         if (rc != SQLITE_OK) return S_fail(g, dyad__store_fail(g->s, rc, "starting a batch"));
         g->in_txn = 1;
     }
-    char hash[DYAD_HASH_HEX];
-    S_doc_hash(doc, hash);
     uint32_t sig[DYAD__STORY_SIG];
     unsigned char blob[DYAD__STORY_SIG * 4];
     dyad__story_signature(doc->text, doc->len, sig);
@@ -307,11 +309,12 @@ static dyad_status S_take(dyad_ingest *g)
 {
     dyad_pool_result res;
     if (dyad_pool_next(g->pool, &res) != DYAD_OK) return DYAD_OK;
+    const char *hash = g->hashes[g->taken++ % g->nhashes];
     if (g->o.on_problem)
         for (size_t i = 0; i < res.nproblems; i++) g->o.on_problem(g->o.ctx, res.problems[i]);
     if (res.status != DYAD_OK) g->st.problems++;
     if (res.status == DYAD_ENOMEM) return DYAD_OK;   /* reported; not stored */
-    return S_store(g, &res);
+    return S_store(g, &res, hash);
 }
 
 dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d,
@@ -343,6 +346,9 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
      * with 64); dyad_pool_room() still bounds the text in flight */
     st = dyad_pool_set_window(g->pool, (size_t)dyad_pool_threads(g->pool) * 64);
     if (st != DYAD_OK) return dyad__err_set(&g->err, st, "out of memory");
+    g->nhashes = dyad_pool_window(g->pool);
+    g->hashes = calloc(g->nhashes, sizeof *g->hashes);
+    if (!g->hashes) return dyad__err_set(&g->err, DYAD_ENOMEM, "out of memory");
     struct {
         sqlite3_stmt **q;
         const char *sql;
@@ -376,6 +382,7 @@ void dyad_ingest_free(dyad_ingest *g)
     sqlite3_stmt *qs[] = {g->q_same, g->q_exists, g->q_olddirty, g->q_del, g->q_doc,
                           g->q_sent, g->q_mention, g->q_dirty};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
+    free(g->hashes);
     free(g);
 }
 
@@ -416,6 +423,7 @@ dyad_status dyad_ingest_add(dyad_ingest *g, const dyad_doc *doc)
     while (!dyad_pool_room(g->pool, doc->len) && dyad_pool_pending(g->pool)) DYAD_TRY(S_take(g));
     dyad_status st = dyad_pool_submit(g->pool, doc);
     if (st != DYAD_OK) return dyad__err_set(&g->err, st, "out of memory");
+    memcpy(g->hashes[g->submitted++ % g->nhashes], hash, sizeof hash);
     return DYAD_OK;
 }
 
