@@ -168,7 +168,7 @@ int main(int argc, char **argv)
         if (S_generate(s, n)) return 1;
         double t1 = bench_now(), c1 = S_cpu();
         size_t keys, events;
-        if (dyad__store_consolidate_dirty(s, 1, &keys, &events) != DYAD_OK) {
+        if (dyad__store_consolidate_dirty(s, 1, NULL, &keys, &events) != DYAD_OK) {
             fprintf(stderr, "bench_store: %s\n", dyad_store_errmsg(s));
             return 1;
         }

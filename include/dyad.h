@@ -1376,6 +1376,13 @@ DYAD_API size_t dyad_pool_window(const dyad_pool *p);
  *  dyad_pool_room() still bounds the text in flight.  DYAD_EINVAL after a
  *  submit, DYAD_ENOMEM. */
 DYAD_API dyad_status dyad_pool_set_window(dyad_pool *p, size_t n);
+/** With one thread, codes on a worker thread rather than inside
+ *  dyad_pool_submit(), so that the caller's thread does its own work on
+ *  the results (a store writing them) while the next document is coded;
+ *  then dyad_pool_set_window() applies as with several threads.  A no-op
+ *  with several threads.  Before the first submit: DYAD_EINVAL after it,
+ *  DYAD_ENOMEM when the thread cannot start. */
+DYAD_API dyad_status dyad_pool_set_background(dyad_pool *p);
 /** Documents submitted whose results have not been taken. */
 DYAD_API size_t dyad_pool_pending(const dyad_pool *p);
 /** Whether a document of len bytes of text may be submitted now: the

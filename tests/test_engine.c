@@ -314,16 +314,27 @@ static void test_pool(void **state)
         "Chile attacked Peru.", "Peru criticized Bolivia on Tuesday.", "", "Nothing happened.",
         "The presidents of Chile and Peru discussed trade.", "Bolivia expelled a Chilean envoy."};
     enum { NDOC = 40 };
-    char *out[3] = {NULL, NULL, NULL};
-    size_t outlen[3] = {0, 0, 0};
-    unsigned threads[3] = {1, 2, 5};
+    /* the last: one thread coding in the background (a thread of its
+     * own, not inside submit) with a window of 8 */
+    char *out[4] = {NULL, NULL, NULL, NULL};
+    size_t outlen[4] = {0, 0, 0, 0};
+    unsigned threads[4] = {1, 2, 5, 1};
     dyad_engine_options o = dyad_engine_defaults();
     o.dict_root = DYAD_BUILTIN_DICT_DIR;
     o.dict_label = "builtin";
-    for (int t = 0; t < 3; t++) {
+    for (int t = 0; t < 4; t++) {
         dyad_pool *p;
         assert_int_equal(dyad_pool_new(&p, g_dict, g_tagger, &o, threads[t]), DYAD_OK);
         assert_int_equal(dyad_pool_threads(p), threads[t]);
+        if (t == 0) {   /* inline: one slot, coded in submit */
+            assert_int_equal(dyad_pool_set_window(p, 8), DYAD_OK);
+            assert_int_equal(dyad_pool_window(p), 1);
+        }
+        if (t == 3) {
+            assert_int_equal(dyad_pool_set_background(p), DYAD_OK);
+            assert_int_equal(dyad_pool_set_window(p, 8), DYAD_OK);
+            assert_int_equal(dyad_pool_window(p), 8);
+        }
         FILE *f = open_memstream(&out[t], &outlen[t]);
         char ids[NDOC][16];
         size_t got = 0;
@@ -362,9 +373,11 @@ static void test_pool(void **state)
     assert_int_equal(outlen[0], outlen[2]);
     assert_memory_equal(out[0], out[1], outlen[0]);
     assert_memory_equal(out[0], out[2], outlen[0]);
+    assert_int_equal(outlen[0], outlen[3]);
+    assert_memory_equal(out[0], out[3], outlen[0]);
     assert_non_null(strstr(out[0], "d00:1"));
     assert_non_null(strstr(out[0], "d39:"));
-    for (int t = 0; t < 3; t++) free(out[t]);
+    for (int t = 0; t < 4; t++) free(out[t]);
 }
 
 

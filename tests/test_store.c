@@ -278,6 +278,87 @@ static void test_idempotent(void **state)
     free(fourth);
 }
 
+/* Consolidating a key from the mentions the run held in memory (held.c)
+ * and from the mentions read back from the store gives the same rows. */
+static void test_held(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
+                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
+                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    /* one run: every key is new to the store, so every key is held */
+    const char *one = S_path("held1.db");
+    S_rm(one);
+    S_ingest(one, docs, 3, 2);
+    char *held = S_dump(one);
+    /* two runs: the second meets a's keys already stored and reads them */
+    const char *two = S_path("held2.db");
+    S_rm(two);
+    S_ingest(two, docs, 1, 1);
+    S_ingest(two, docs + 1, 2, 1);
+    char *mixed = S_dump(two);
+    assert_string_equal(held, mixed);
+    /* every key dirty again, and a run with no document: all read back */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(one, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "DELETE FROM event_mentions; DELETE FROM events;"
+                                      "INSERT INTO dirty SELECT DISTINCT ckey FROM mentions",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_true(S_count(one, "SELECT count(*) FROM dirty") > 0);
+    S_ingest(one, NULL, 0, 2);
+    char *read = S_dump(one);
+    assert_string_equal(held, read);
+
+    /* the set itself: sorted as the store sorts, and given up past its cap */
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_open(one, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT record FROM mentions LIMIT 1", -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    const char *rec = (const char *)sqlite3_column_text(q, 0);
+    size_t len = (size_t)sqlite3_column_bytes(q, 0);
+    dyad__rec r;
+    assert_int_equal(dyad__rec_scan_head(rec, len, &r), 0);
+    dyad__held *h = dyad__held_new((size_t)1 << 20);
+    assert_non_null(h);
+    assert_int_equal(dyad__held_state(h, "PER|CHL"), -1);
+    dyad__held_mark(h, "PER|CHL", 1);
+    dyad__held_mark(h, "BOL|NOR", 0);
+    const char *ids[] = {"d10", "d2", "d10", "d1"};
+    long long seqs[] = {3, 0, 1, 7};
+    for (size_t i = 0; i < 4; i++) dyad__held_add(h, "PER|CHL", ids[i], seqs[i], &r, rec);
+    dyad__held_add(h, "BOL|NOR", "d1", 0, &r, rec);   /* not held: ignored */
+    dyad__held_seal(h);
+    size_t n = 0;
+    const dyad__held_mention *const *m = dyad__held_get(h, "PER|CHL", &n);
+    assert_non_null(m);
+    assert_int_equal(n, 4);
+    assert_string_equal(m[0]->doc_id, "d1");
+    assert_string_equal(m[1]->doc_id, "d10");
+    assert_int_equal(m[1]->seq, 1);
+    assert_int_equal(m[2]->seq, 3);
+    assert_string_equal(m[3]->doc_id, "d2");
+    assert_string_equal(m[0]->rec.code, m[3]->rec.code);
+    assert_null(dyad__held_get(h, "BOL|NOR", &n));
+    assert_int_equal(dyad__held_state(h, "BOL|NOR"), 0);
+    dyad__held_free(h);
+    h = dyad__held_new(16384);   /* room for a few mentions only */
+    dyad__held_mark(h, "PER|CHL", 1);
+    for (size_t i = 0; i < 200; i++) dyad__held_add(h, "PER|CHL", "d", (long long)i, &r, rec);
+    assert_int_equal(dyad__held_state(h, "PER|CHL"), 0);
+    assert_null(dyad__held_get(h, "PER|CHL", &n));
+    dyad__held_mark(h, "XXX|YYY", 1);   /* given up: stays given up */
+    assert_int_equal(dyad__held_state(h, "XXX|YYY"), 0);
+    dyad__held_free(h);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    free(held);
+    free(mixed);
+    free(read);
+}
+
 static int S_collect(void *ctx, const dyad_story *st)
 {
     dyad__buf *b = ctx;
@@ -515,7 +596,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dict_hash),   cmocka_unit_test(test_open_refuses),
         cmocka_unit_test(test_idempotent),  cmocka_unit_test(test_stories),
-        cmocka_unit_test(test_rec_head),
+        cmocka_unit_test(test_rec_head),    cmocka_unit_test(test_held),
         cmocka_unit_test(test_full),        cmocka_unit_test(test_locked),
         cmocka_unit_test(test_readonly),    cmocka_unit_test(test_query_plans),
     };

@@ -50,6 +50,8 @@ typedef struct slot {
 
 struct dyad_pool {
     unsigned nthreads;
+    int inline_code;            /* one thread, coding in submit (the
+                                   default for one thread) */
     dyad_engine **engines;      /* one per worker (one when inline) */
     pthread_t *threads;
     unsigned started;
@@ -275,6 +277,23 @@ static void *S_worker(void *arg)
     return NULL;
 }
 
+/* Starts one worker per engine; DYAD_ENOMEM when none could start. */
+static dyad_status S_start(dyad_pool *p)
+{
+    for (unsigned i = 0; i < p->nthreads; i++) {
+        void **arg = malloc(2 * sizeof *arg);
+        if (!arg) break;
+        arg[0] = p;
+        arg[1] = p->engines[i];
+        if (pthread_create(&p->threads[i], NULL, S_worker, arg) != 0) {
+            free(arg);
+            break;
+        }
+        p->started++;
+    }
+    return p->started ? DYAD_OK : DYAD_ENOMEM;
+}
+
 dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d, const dyad_tagger *tg,
                           const dyad_engine_options *o, unsigned threads)
 {
@@ -284,7 +303,8 @@ dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d, const dyad_tagger
     if (!p) return DYAD_ENOMEM;
     p->nthreads = threads ? threads : dyad_cpu_count();
     if (p->nthreads > 256) p->nthreads = 256;
-    p->window = p->nthreads == 1 ? 1 : (size_t)p->nthreads * 4;
+    p->inline_code = p->nthreads == 1;
+    p->window = p->inline_code ? 1 : (size_t)p->nthreads * 4;
     p->max_bytes = DYAD_POOL_MAX_BYTES;
     p->slots = calloc(p->window, sizeof *p->slots);
     p->engines = calloc(p->nthreads, sizeof *p->engines);
@@ -308,21 +328,22 @@ dyad_status dyad_pool_new(dyad_pool **out, const dyad_dict *d, const dyad_tagger
             return st;
         }
     }
-    if (p->nthreads == 1) return DYAD_OK;
-    for (unsigned i = 0; i < p->nthreads; i++) {
-        void **arg = malloc(2 * sizeof *arg);
-        if (!arg) break;
-        arg[0] = p;
-        arg[1] = p->engines[i];
-        if (pthread_create(&p->threads[i], NULL, S_worker, arg) != 0) {
-            free(arg);
-            break;
-        }
-        p->started++;
-    }
-    if (p->started == 0) {
+    if (p->inline_code) return DYAD_OK;
+    if (S_start(p) != DYAD_OK) {
         dyad_pool_free(p);
         *out = NULL;
+        return DYAD_ENOMEM;
+    }
+    return DYAD_OK;
+}
+
+dyad_status dyad_pool_set_background(dyad_pool *p)
+{
+    if (!p || p->submitted) return DYAD_EINVAL;
+    if (!p->inline_code) return DYAD_OK;
+    p->inline_code = 0;
+    if (S_start(p) != DYAD_OK) {
+        p->inline_code = 1;
         return DYAD_ENOMEM;
     }
     return DYAD_OK;
@@ -360,7 +381,7 @@ size_t dyad_pool_window(const dyad_pool *p)
 dyad_status dyad_pool_set_window(dyad_pool *p, size_t n)
 {
     if (!p || p->submitted) return DYAD_EINVAL;
-    if (p->nthreads == 1) return DYAD_OK;   /* coded in submit: one slot */
+    if (p->inline_code) return DYAD_OK;   /* coded in submit: one slot */
     if (n < p->nthreads) n = p->nthreads;
     slot *slots = calloc(n, sizeof *slots);
     if (!slots) return DYAD_ENOMEM;
@@ -436,7 +457,7 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     }
     slot *s = &p->slots[p->submitted % p->window];
     S_slot_clear(s);
-    dyad_status st = S_slot_fill(s, doc, p->nthreads != 1);
+    dyad_status st = S_slot_fill(s, doc, !p->inline_code);
     if (st != DYAD_OK) {
         pthread_mutex_unlock(&p->mu);
         return st;
@@ -446,7 +467,7 @@ dyad_status dyad_pool_submit(dyad_pool *p, const dyad_doc *doc)
     s->doc_len = doc->len;
     p->inflight += doc->len;
     p->submitted++;
-    if (p->nthreads == 1) {
+    if (p->inline_code) {
         pthread_mutex_unlock(&p->mu);
         S_code(p->engines[0], s, p->spill_bytes);
         S_slot_text(s);

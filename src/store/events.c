@@ -112,12 +112,12 @@ static int S_reader_init(S_reader *r, sqlite3 *db, const char *path)
     return rc;
 }
 
-/* The span's bytes as a C string inside the scratch copy (base is the
- * copy of the record that starts at rec); NULL for a null value. */
-static const char *S_cut(char *base, const char *rec, dyad__span sp)
+/* The span's bytes as a C string inside the scratch copy (ctx, the copy
+ * of the record that starts at rec); NULL for a null value. */
+static const char *S_cut(void *ctx, const char *rec, dyad__span sp)
 {
     if (!sp.p) return NULL;
-    char *p = base + (sp.p - rec);
+    char *p = (char *)ctx + (sp.p - rec);
     p[sp.n] = 0;   /* the closing quote */
     return p;
 }
@@ -135,45 +135,11 @@ static dyad_status S_add(S_reader *p, const char *rec, size_t len)
     dyad__buf_append(&p->scratch, rec, len);
     dyad__buf_putc(&p->scratch, 0);
     if (p->scratch.oom) return DYAD_ENOMEM;
-    char *b = p->scratch.data;
     dyad_record d;
-    memset(&d, 0, sizeof d);
-    d.doc_id = S_cut(b, rec, r.doc_id);
-    d.sentence_id = (size_t)r.sentence_id;
-    d.sentence_start = r.sentence_start >= 0 ? (size_t)r.sentence_start : 0;
-    d.source = S_cut(b, rec, r.source);
-    d.target = S_cut(b, rec, r.target);
-    d.code = S_cut(b, rec, r.code);
-    d.source_text = S_cut(b, rec, r.source_text);
-    d.target_text = S_cut(b, rec, r.target_text);
-    d.doc_date = S_cut(b, rec, r.doc_date);
-    d.doc_source = S_cut(b, rec, r.doc_source);
-    d.date = S_cut(b, rec, r.date);
-    const char *mod = S_cut(b, rec, r.modality);
-    d.modality = DYAD_ASSERTED;
-    int known = !mod;
-    for (int m = DYAD_ASSERTED; m <= DYAD_HYPOTHETICAL && mod; m++)
-        if (!strcmp(mod, dyad_modality_kind_name((dyad_modality_kind)m))) {
-            d.modality = (dyad_modality_kind)m;
-            known = 1;
-        }
     dyad_location loc;
-    if (r.has_location) {
-        loc.country = S_cut(b, rec, r.loc_country);
-        loc.name = S_cut(b, rec, r.loc_name);
-        loc.basis = S_cut(b, rec, r.loc_basis);
-        loc.text = S_cut(b, rec, r.loc_text);
-        loc.lat = r.loc_lat;
-        loc.lon = r.loc_lon;
-        d.location = &loc;
-    }
     const char *issues[DYAD__REC_ISSUES];
-    for (size_t i = 0; i < r.nissues; i++) issues[i] = S_cut(b, rec, r.issues[i]);
-    d.nissues = r.nissues;
-    d.issues = issues;
-    /* what add_record would take other than add_json: a record the engine
-     * never writes (unknown modality, sentence_start missing) */
-    if (!known || r.sentence_start < 0) return dyad_consolidator_add_json(p->c, rec, len);
+    if (dyad__rec_record(&r, rec, S_cut, p->scratch.data, &d, &loc, issues) != 0)
+        return dyad_consolidator_add_json(p->c, rec, len);
     return dyad_consolidator_add_record(p->c, &d);
 }
 
@@ -188,14 +154,28 @@ static char *S_dup(const char *s, int *oom)
 /* Reads key's mentions, in (doc_id, seq) order, and consolidates them
  * into out (cleared first).  Touches nothing but the reader and out, so
  * readers on their own connections run side by side. */
-static void S_read_key(S_reader *p, const char *key, S_keyres *out)
+static void S_read_key(S_reader *p, const char *key, const dyad__held *held, S_keyres *out)
 {
     memset(out, 0, sizeof *out);
     dyad_consolidator_reset(p->c);
-    sqlite3_bind_text(p->q_m, 1, key, -1, SQLITE_STATIC);
     size_t cap = 0;
-    int rc, oom = 0;
-    while ((rc = sqlite3_step(p->q_m)) == SQLITE_ROW) {
+    int rc = SQLITE_DONE, oom = 0;
+    size_t nheld;
+    const dyad__held_mention *const *hm = dyad__held_get(held, key, &nheld);
+    if (hm) {
+        out->docs = malloc((nheld + 1) * sizeof *out->docs);
+        out->seqs = malloc((nheld + 1) * sizeof *out->seqs);
+        if (!out->docs || !out->seqs) oom = 1;
+        for (size_t i = 0; i < nheld && !oom; i++) {
+            dyad_status a = dyad_consolidator_add_record(p->c, &hm[i]->rec);
+            if (a == DYAD_ENOMEM) oom = 1;
+            if (a != DYAD_OK) continue;   /* as from the store: not expected */
+            out->docs[out->n] = S_dup(hm[i]->doc_id, &oom);
+            out->seqs[out->n++] = hm[i]->seq;
+        }
+    }
+    if (!hm) sqlite3_bind_text(p->q_m, 1, key, -1, SQLITE_STATIC);
+    while (!hm && (rc = sqlite3_step(p->q_m)) == SQLITE_ROW) {
         const char *rec = (const char *)sqlite3_column_text(p->q_m, 2);
         size_t len = (size_t)sqlite3_column_bytes(p->q_m, 2);
         dyad_status a = S_add(p, rec ? rec : "", rec ? len : 0);
@@ -215,8 +195,10 @@ static void S_read_key(S_reader *p, const char *key, S_keyres *out)
         out->seqs[out->n] = sqlite3_column_int64(p->q_m, 1);
         out->n++;
     }
-    sqlite3_reset(p->q_m);
-    sqlite3_clear_bindings(p->q_m);
+    if (!hm) {
+        sqlite3_reset(p->q_m);
+        sqlite3_clear_bindings(p->q_m);
+    }
     if (!oom && rc != SQLITE_DONE && rc != SQLITE_ROW) {
         out->st = DYAD_EIO;
         out->rc = rc;
@@ -412,6 +394,7 @@ typedef struct S_par {
     size_t ahead;               /* how far past `written` readers may go */
     int stop;                   /* the writer failed: readers stop */
     const char *path;
+    const dyad__held *held;
 } S_par;
 
 typedef struct S_thread {
@@ -438,7 +421,7 @@ static void *S_reader_main(void *arg)
         size_t a = run * S_RUN, b = a + S_RUN < par->nkeys ? a + S_RUN : par->nkeys;
         for (size_t k = a; k < b; k++) {
             if (rc == SQLITE_OK) {
-                S_read_key(&rd, par->keys[k], &par->res[k]);
+                S_read_key(&rd, par->keys[k], par->held, &par->res[k]);
             } else {
                 memset(&par->res[k], 0, sizeof par->res[k]);
                 par->res[k].st = rc == SQLITE_NOMEM ? DYAD_ENOMEM : DYAD_EIO;
@@ -456,7 +439,7 @@ static void *S_reader_main(void *arg)
 
 /* Writes every key of list through w, read by nthreads readers. */
 static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **list, size_t nkeys,
-                                          unsigned nthreads)
+                                          unsigned nthreads, const dyad__held *held)
 {
     S_par par;
     memset(&par, 0, sizeof par);
@@ -465,6 +448,7 @@ static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **lis
     par.nruns = (nkeys + S_RUN - 1) / S_RUN;
     par.ahead = (size_t)nthreads * S_AHEAD;
     par.path = s->path;
+    par.held = held;
     par.res = calloc(nkeys, sizeof *par.res);
     par.done = calloc(par.nruns, 1);
     S_thread *th = calloc(nthreads, sizeof *th);
@@ -511,8 +495,8 @@ static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **lis
     return st;
 }
 
-dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, size_t *keys,
-                                          size_t *events)
+dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const dyad__held *held,
+                                          size_t *keys, size_t *events)
 {
     *keys = 0;
     *events = 0;
@@ -546,14 +530,14 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, size_
     if (threads > nruns) threads = (unsigned)nruns;
     int own = s->path && strcmp(s->path, ":memory:") != 0 && threads > 1;
     if (st == DYAD_OK && own) {
-        st = S_consolidate_parallel(s, &w, list, nkeys, threads);
+        st = S_consolidate_parallel(s, &w, list, nkeys, threads, held);
     } else if (st == DYAD_OK) {
         S_reader rd;
         int rc = S_reader_init(&rd, s->db, s->path);
         if (rc != SQLITE_OK) st = dyad__store_fail(s, rc, "reading mentions");
         for (size_t k = 0; k < nkeys && st == DYAD_OK; k++) {
             S_keyres r;
-            S_read_key(&rd, list[k], &r);
+            S_read_key(&rd, list[k], held, &r);
             st = S_write(&w, list[k], &r, k + 1 == nkeys);
             S_keyres_clear(&r);
         }

@@ -27,7 +27,9 @@ struct dyad_ingest {
     char dict_hash[DYAD_HASH_HEX];
     int in_txn;                  /* a batch transaction is open */
     size_t in_batch;             /* documents in it */
-    sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_sent, *q_mention, *q_dirty;
+    sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_sent, *q_mention, *q_dirty,
+        *q_keyused;
+    dyad__held *held;            /* mentions kept for consolidation */
     dyad_ingest_stats st;
     char keys[32][16];           /* the document's keys marked dirty so far */
     char (*hashes)[DYAD_HASH_HEX]; /* S_doc_hash of the documents in the
@@ -37,6 +39,11 @@ struct dyad_ingest {
     size_t nkeys;
     dyad__err err;
 };
+
+/* Mentions held in memory for consolidation (held.c): at most this many
+ * bytes, about 300 a mention; a larger run gives them up and reads its
+ * keys back from the store. */
+#define S_HELD_BYTES ((size_t)64 << 20)
 
 dyad_ingest_options dyad_ingest_defaults(void)
 {
@@ -71,6 +78,7 @@ static dyad_status S_fail(dyad_ingest *g, dyad_status st)
 
 static dyad_status S_rollback(dyad_ingest *g, dyad_status st)
 {
+    dyad__held_drop(g->held);   /* it may hold what was rolled back */
     if (g->in_txn) sqlite3_exec(g->s->db, "ROLLBACK", NULL, NULL, NULL);
     g->in_txn = 0;
     g->in_batch = 0;
@@ -117,21 +125,20 @@ typedef struct S_fields {
     S_span source, target, code, root, modality, date, precision, country;
 } S_fields;
 
-static int S_scan(const char *line, size_t n, S_fields *f)
+static int S_scan(const char *line, size_t n, S_fields *f, dyad__rec *r)
 {
-    dyad__rec r;
-    if (dyad__rec_scan_head(line, n, &r) != 0) return -1;
-    f->sentence_id = r.sentence_id;
-    f->start = r.sentence_start;
-    f->end = r.sentence_end;
-    f->source = r.source;
-    f->target = r.target;
-    f->code = r.code;
-    f->root = r.root;
-    f->modality = r.modality;
-    f->date = r.date;
-    f->precision = r.date_precision;
-    f->country = r.loc_country;
+    if (dyad__rec_scan_head(line, n, r) != 0) return -1;
+    f->sentence_id = r->sentence_id;
+    f->start = r->sentence_start;
+    f->end = r->sentence_end;
+    f->source = r->source;
+    f->target = r->target;
+    f->code = r->code;
+    f->root = r->root;
+    f->modality = r->modality;
+    f->date = r->date;
+    f->precision = r->date_precision;
+    f->country = r->loc_country;
     return 0;
 }
 
@@ -180,8 +187,10 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
                      long long *last_sentence, int *bad)
 {
     S_fields f;
+    dyad__rec r;
     json_t *slow = NULL;
-    if (S_scan(line, n, &f) != 0 && S_scan_slow(line, n, &f, &slow) != 0) {
+    int fast = S_scan(line, n, &f, &r) == 0;
+    if (!fast && S_scan_slow(line, n, &f, &slow) != 0) {
         json_decref(slow);
         *bad = 1;   /* the engine wrote it: cannot happen; counted, not stored */
         return SQLITE_OK;
@@ -190,12 +199,25 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
     snprintf(src, sizeof src, "%.*s", (int)f.source.n, f.source.p);
     snprintf(tgt, sizeof tgt, "%.*s", (int)f.target.n, f.target.p);
     dyad_consolidation_key(src, tgt, key);
+    int rc = SQLITE_OK;
+    /* the first time the run meets a key: held in memory when no stored
+     * mention has it (asked before this one is stored) */
+    int held = dyad__held_state(g->held, key);
+    if (held < 0) {
+        sqlite3_bind_text(g->q_keyused, 1, key, -1, SQLITE_STATIC);
+        int step = sqlite3_step(g->q_keyused);
+        sqlite3_reset(g->q_keyused);
+        sqlite3_clear_bindings(g->q_keyused);
+        if (step != SQLITE_ROW && step != SQLITE_DONE) rc = step;
+        held = step == SQLITE_DONE;
+        dyad__held_mark(g->held, key, held);
+    }
+    if (held && !fast) dyad__held_mark(g->held, key, 0);
     /* the sentence: its bytes in the document (the record's "sentence") */
     size_t a = f.start >= 0 ? (size_t)f.start : 0, b = f.end >= 0 ? (size_t)f.end : 0;
     if (b > doc->len || a > b) a = b = 0;
     sqlite3_stmt *q = g->q_sent;
-    int rc = SQLITE_OK;
-    if (f.sentence_id != *last_sentence) {   /* a sentence's mentions come together */
+    if (rc == SQLITE_OK && f.sentence_id != *last_sentence) {   /* a sentence's mentions come together */
         sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(q, 2, f.sentence_id);
         sqlite3_bind_int64(q, 3, f.start);
@@ -220,6 +242,8 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
         sqlite3_bind_text(q, 12, key, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 13, line, (int)n, SQLITE_STATIC);
         rc = S_run(q);
+        if (rc == SQLITE_OK && held && fast)
+            dyad__held_add(g->held, key, doc->id, (long long)seq, &r, line);
     }
     /* the key is dirty: once per document is enough (a document's
      * mentions often share a dyad) */
@@ -257,6 +281,8 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res, const ch
     sqlite3_clear_bindings(g->q_exists);
     if (step != SQLITE_ROW && step != SQLITE_DONE) rc = step;
     if (step == SQLITE_ROW) {
+        /* its mentions leave the store: held keys may have had some */
+        dyad__held_drop(g->held);
         sqlite3_bind_text(g->q_olddirty, 1, doc->id, -1, SQLITE_STATIC);
         rc = S_run(g->q_olddirty);
         if (rc == SQLITE_OK) {
@@ -338,8 +364,13 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
     eo.dict_root = g->o.dict_root;
     eo.dict_label = g->o.dict_label;
     eo.places = g->o.places;
+    g->held = dyad__held_new(S_HELD_BYTES);   /* NULL: none held */
     dyad_status st = dyad_pool_new(&g->pool, d, tg, &eo, g->o.threads);
     if (st != DYAD_OK) return dyad__err_set(&g->err, st, "cannot start the coding threads");
+    /* with one thread too, it codes on a thread of its own while this
+     * one stores what it coded before */
+    st = dyad_pool_set_background(g->pool);
+    if (st != DYAD_OK) return dyad__err_set(&g->err, st, "cannot start the coding thread");
     /* 64 documents a thread: the workers code on while this thread
      * commits a batch (VOA and the seeds 20 times over at -j 2, median
      * wall of 5-7 runs: 0.95 s with 4 a thread, 0.90-1.05 with 16, 0.86-0.94
@@ -366,6 +397,7 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
                         "modality,date,date_precision,country,ckey,record) "
                         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"},
         {&g->q_dirty, "INSERT OR IGNORE INTO dirty(ckey) VALUES(?1)"},
+        {&g->q_keyused, "SELECT 1 FROM mentions WHERE ckey=?1 LIMIT 1"},
     };
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) {
         st = dyad__store_prepare(s, qs[i].q, qs[i].sql);
@@ -380,7 +412,8 @@ void dyad_ingest_free(dyad_ingest *g)
     dyad_pool_free(g->pool);
     if (g->in_txn) sqlite3_exec(g->s->db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_stmt *qs[] = {g->q_same, g->q_exists, g->q_olddirty, g->q_del, g->q_doc,
-                          g->q_sent, g->q_mention, g->q_dirty};
+                          g->q_sent, g->q_mention, g->q_dirty, g->q_keyused};
+    dyad__held_free(g->held);
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
     free(g->hashes);
     free(g);
@@ -494,8 +527,12 @@ dyad_status dyad_ingest_finish(dyad_ingest *g)
     if (!g || !g->pool) return DYAD_EINVAL;
     while (dyad_pool_pending(g->pool)) DYAD_TRY(S_take(g));
     DYAD_TRY(S_commit(g));
+    dyad__held_seal(g->held);
     size_t keys = 0, events = 0;
-    dyad_status st = dyad__store_consolidate_dirty(g->s, dyad_pool_threads(g->pool), &keys, &events);
+    dyad_status st = dyad__store_consolidate_dirty(g->s, dyad_pool_threads(g->pool), g->held,
+                                                   &keys, &events);
+    dyad__held_free(g->held);   /* consolidated: what it held is done with */
+    g->held = NULL;
     g->st.keys += keys;
     g->st.events += events;
     if (st != DYAD_OK) return S_fail(g, st);

@@ -239,3 +239,44 @@ static int S_scan(const char *line, size_t n, dyad__rec *r, int head)
         return -1;
     return 0;
 }
+
+int dyad__rec_record(const dyad__rec *r, const char *rec, dyad__rec_str str, void *ctx,
+                     dyad_record *d, dyad_location *loc, const char **issues)
+{
+    memset(d, 0, sizeof *d);
+    d->doc_id = str(ctx, rec, r->doc_id);
+    d->sentence_id = (size_t)r->sentence_id;
+    d->sentence_start = r->sentence_start >= 0 ? (size_t)r->sentence_start : 0;
+    d->source = str(ctx, rec, r->source);
+    d->target = str(ctx, rec, r->target);
+    d->code = str(ctx, rec, r->code);
+    d->source_text = str(ctx, rec, r->source_text);
+    d->target_text = str(ctx, rec, r->target_text);
+    d->doc_date = str(ctx, rec, r->doc_date);
+    d->doc_source = str(ctx, rec, r->doc_source);
+    d->date = str(ctx, rec, r->date);
+    d->modality = DYAD_ASSERTED;
+    int known = !r->modality.p;
+    for (int m = DYAD_ASSERTED; m <= DYAD_HYPOTHETICAL && r->modality.p; m++) {
+        const char *name = dyad_modality_kind_name((dyad_modality_kind)m);
+        if (strlen(name) == r->modality.n && !memcmp(name, r->modality.p, r->modality.n)) {
+            d->modality = (dyad_modality_kind)m;
+            known = 1;
+        }
+    }
+    if (r->has_location) {
+        loc->country = str(ctx, rec, r->loc_country);
+        loc->name = str(ctx, rec, r->loc_name);
+        loc->basis = str(ctx, rec, r->loc_basis);
+        loc->text = str(ctx, rec, r->loc_text);
+        loc->lat = r->loc_lat;
+        loc->lon = r->loc_lon;
+        d->location = loc;
+    }
+    for (size_t i = 0; i < r->nissues; i++) issues[i] = str(ctx, rec, r->issues[i]);
+    d->nissues = r->nissues;
+    d->issues = issues;
+    /* what add_record would take other than add_json: a record the engine
+     * never writes (unknown modality, sentence_start missing) */
+    return known && r->sentence_start >= 0 ? 0 : -1;
+}

@@ -100,15 +100,61 @@ int dyad__rec_scan(const char *line, size_t n, dyad__rec *r);
  * the engine writes nothing the fields above hold. */
 int dyad__rec_scan_head(const char *line, size_t n, dyad__rec *r);
 
+/* The consolidator's view of a record scanned by dyad__rec_scan_head
+ * (its bytes at rec): d's strings come from str (called with ctx, rec and
+ * a span; a NULL span's p gives NULL), its location goes in *loc and its
+ * issues in issues[DYAD__REC_ISSUES].  0, or -1 for a record the engine
+ * never writes (unknown modality, no sentence_start), which only
+ * dyad_consolidator_add_json() takes. */
+typedef const char *(*dyad__rec_str)(void *ctx, const char *rec, dyad__span sp);
+int dyad__rec_record(const dyad__rec *r, const char *rec, dyad__rec_str str, void *ctx,
+                     dyad_record *d, dyad_location *loc, const char **issues);
+
+/* Mentions an ingest holds in memory for consolidation (held.c): those
+ * of every key that had no stored mention when the run first met it, so
+ * that consolidating such a key reads nothing back from the store.  The
+ * whole set is given up (and every key read from the store) when it
+ * outgrows its byte cap, or when the run replaces a stored document. */
+typedef struct dyad__held dyad__held;
+typedef struct dyad__held_mention {
+    const char *doc_id;
+    long long seq;
+    dyad_record rec;           /* strings in the held set's arena */
+    dyad_location loc;
+} dyad__held_mention;
+/* A set that may hold up to cap bytes; NULL when out of memory. */
+dyad__held *dyad__held_new(size_t cap);
+void dyad__held_free(dyad__held *h);
+/* Whether key's mentions are held: 1 held, 0 read from the store (also
+ * after the set was given up), -1 not met yet. */
+int dyad__held_state(const dyad__held *h, const char *key);
+/* Records key as met: held (1) or not (0).  A key met again keeps its
+ * first state, except that 0 always wins. */
+void dyad__held_mark(dyad__held *h, const char *key, int held);
+/* Holds mention seq of doc_id under key (held): a copy of the record r
+ * scanned from rec.  A record dyad__rec_record declines makes the key
+ * read from the store; outgrowing the cap gives the whole set up. */
+void dyad__held_add(dyad__held *h, const char *key, const char *doc_id, long long seq,
+                    const dyad__rec *r, const char *rec);
+/* Gives the whole set up: every key is read from the store. */
+void dyad__held_drop(dyad__held *h);
+/* Sorts each key's mentions by (doc_id, seq), the store's order; call
+ * once, after the last add and before any get. */
+void dyad__held_seal(dyad__held *h);
+/* Key's held mentions (*n of them, sealed order), or NULL when key is
+ * read from the store.  Read-only: readers on several threads call it. */
+const dyad__held_mention *const *dyad__held_get(const dyad__held *h, const char *key, size_t *n);
+
 /* Consolidates every key of the dirty table again: per key, its events
  * and their links are replaced by those the consolidator makes of all of
  * the key's mentions, and the dirty row deleted, in one transaction per
  * group of keys.  Counts the keys done and events written.  With
  * threads > 1 (and a store in a file), that many readers on connections
  * of their own read and consolidate keys while s's connection writes the
- * results, in the same order and to the same rows as one thread. */
-dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, size_t *keys,
-                                          size_t *events);
+ * results, in the same order and to the same rows as one thread.  The
+ * mentions of a key held in held (may be NULL) are taken from there. */
+dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const dyad__held *held,
+                                          size_t *keys, size_t *events);
 
 /* Refreshes the statistics of the events' indexes for the query planner
  * (ANALYZE, sampled: cheap on any size).  Failure is harmless: ignored. */
