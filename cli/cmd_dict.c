@@ -389,9 +389,7 @@ static int S_run(int argc, char **argv)
         return cli_usage_error("dict", "lookup needs a phrase");
     if (o.nsrc == 0) {
         const char *env = getenv("DYAD_DICT_DIR");
-#ifdef DYAD_BUILTIN_DICT_DIR
-        if (!env || !*env) env = DYAD_BUILTIN_DICT_DIR;   /* the built-in set */
-#endif
+        if (!env || !*env) env = dyad_data_dir("dict");   /* the built-in set */
         if (!env || !*env)
             return cli_usage_error("dict", "no dictionaries: give DIR|FILE, --dict-dir DIR, or "
                                            "set DYAD_DICT_DIR");

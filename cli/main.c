@@ -57,7 +57,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
-        printf("dyad %s\n", dyad_version());
+        printf("dyad %s\ndictionaries %s\ngazetteer %s\n", dyad_version(), dyad_data_dir("dict"),
+               dyad_data_dir("places"));
         return EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {

@@ -229,12 +229,10 @@ int cli_load_dicts(const char *dir, cli_dicts *out)
 {
     memset(out, 0, sizeof *out);
     if (!dir || !*dir) dir = getenv("DYAD_DICT_DIR");
-#ifdef DYAD_BUILTIN_DICT_DIR
     if (!dir || !*dir) {
-        dir = DYAD_BUILTIN_DICT_DIR;
+        dir = dyad_data_dir("dict");
         out->label = "builtin";
     }
-#endif
     if (!dir || !*dir) { cli_error("no dictionaries: use --dict-dir"); return -1; }
     out->root = dir;
     dyad_dict *d;

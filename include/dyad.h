@@ -89,6 +89,15 @@ DYAD_API const char *dyad_strerror(dyad_status st);
  *  built with. */
 DYAD_API const char *dyad_version(void);
 
+/** The folder of the built-in data of the given kind: "dict" (the
+ *  built-in dictionaries) or "places" (the gazetteer); NULL for another
+ *  kind.  The first that holds the data of: the folder beside the running
+ *  binary (a build tree), PREFIX/share/dyad/ above it (an installed or
+ *  moved prefix), the build tree the library was built in, the prefix it
+ *  was configured to install to (the build tree's path when none holds
+ *  it).  Computed once; thread-safe. */
+DYAD_API const char *dyad_data_dir(const char *kind);
+
 /* ------------------------------------------------------------- documents */
 
 /* One input document.  All strings are NUL-terminated and valid UTF-8

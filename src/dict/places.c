@@ -382,7 +382,7 @@ dyad_status dyad_places_new(dyad_places **out, const char *dir)
     *out = p;
     if (!p) return DYAD_ENOMEM;
     dyad__arena_init(&p->arena, (size_t)256 << 20);
-    if (!dir || !*dir) dir = DYAD_BUILTIN_PLACES_DIR;
+    if (!dir || !*dir) dir = dyad_data_dir("places");
     dyad_status st = S_load_dir(p, dir);
     if (st != DYAD_OK) {
         /* a handle that only carries the message */
