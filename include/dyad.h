@@ -1452,7 +1452,7 @@ DYAD_API void dyad_record_write_json(const dyad_record *r, dyad_json *j);
 typedef struct dyad_store dyad_store;
 
 /** The version of the store's schema this library reads and writes. */
-#define DYAD_STORE_SCHEMA 1
+#define DYAD_STORE_SCHEMA 2
 
 typedef struct dyad_store_options {
     int readonly;             /* open for reading only (queries) */

@@ -113,7 +113,7 @@ static char *S_dump(const char *path)
         "SELECT doc_id||sentence_id||text FROM sentences ORDER BY doc_id, sentence_id",
         "SELECT doc_id||seq||ckey||record FROM mentions ORDER BY doc_id, seq",
         "SELECT id||record FROM events ORDER BY id",
-        "SELECT event_id||doc_id||seq FROM event_mentions ORDER BY 1",
+        "SELECT id||links FROM events ORDER BY id",
         "SELECT 'dirty'||count(*) FROM dirty"};
     dyad__buf b;
     dyad__buf_init(&b);
@@ -302,7 +302,7 @@ static void test_held(void **state)
     /* every key dirty again, and a run with no document: all read back */
     sqlite3 *db;
     assert_int_equal(sqlite3_open(one, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "DELETE FROM event_mentions; DELETE FROM events;"
+    assert_int_equal(sqlite3_exec(db, "DELETE FROM events;"
                                       "INSERT INTO dirty SELECT DISTINCT ckey FROM mentions",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
@@ -357,6 +357,87 @@ static void test_held(void **state)
     free(held);
     free(mixed);
     free(read);
+}
+
+static int S_cat(void *ctx, const char *json, size_t len)
+{
+    dyad__buf_append(ctx, json, len);
+    dyad__buf_putc(ctx, '\n');
+    return 0;
+}
+
+/* The mentions of every event of the store at path, as one string. */
+static char *S_mentions(const char *path, int readonly)
+{
+    dyad_store_options o = {readonly, 1, 0};
+    dyad_store *s;
+    assert_int_equal(dyad_store_open(&s, path, &o), DYAD_OK);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM events ORDER BY id", -1, &q, NULL),
+                     SQLITE_OK);
+    dyad__buf b;
+    dyad__buf_init(&b);
+    while (sqlite3_step(q) == SQLITE_ROW)
+        assert_int_equal(dyad_store_mentions(s, (const char *)sqlite3_column_text(q, 0), S_cat, &b),
+                         DYAD_OK);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    dyad_store_close(s);
+    assert_true(b.len > 0);
+    char *out = strdup(dyad__buf_cstr(&b));
+    dyad__buf_free(&b);
+    return out;
+}
+
+/* A store of schema 1 (an event's mentions in a table of their own) is
+ * read as it is when opened read-only and upgraded when opened for
+ * writing, to the rows a new store has. */
+static void test_upgrade(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    const char *path = S_path("upgrade.db");
+    S_rm(path);
+    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
+                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
+                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    S_ingest(path, docs, 3, 1);
+    char *want = S_dump(path);
+    char *want_m = S_mentions(path, 0);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db,
+                     "CREATE TABLE event_mentions(event_id TEXT NOT NULL REFERENCES events(id) "
+                     "ON DELETE CASCADE, doc_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+                     "PRIMARY KEY(event_id, doc_id, seq)) WITHOUT ROWID;"
+                     "INSERT INTO event_mentions SELECT e.id, json_extract(l.value,'$[0]'), "
+                     "json_extract(l.value,'$[1]') FROM events e, json_each(e.links) l;"
+                     "ALTER TABLE events DROP COLUMN links;"
+                     "UPDATE dyad_schema SET version=1",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    assert_true(S_count(path, "SELECT count(*) FROM event_mentions") > 0);
+    /* read-only: read through the old table, the store left as it is */
+    char *got_m = S_mentions(path, 1);
+    assert_string_equal(want_m, got_m);
+    free(got_m);
+    assert_int_equal(S_count(path, "SELECT version FROM dyad_schema"), 1);
+    /* for writing: upgraded */
+    got_m = S_mentions(path, 0);
+    assert_string_equal(want_m, got_m);
+    assert_int_equal(S_count(path, "SELECT version FROM dyad_schema"), DYAD_STORE_SCHEMA);
+    assert_int_equal(S_count(path, "SELECT count(*) FROM sqlite_schema WHERE name='event_mentions'"),
+                     0);
+    char *got = S_dump(path);
+    assert_string_equal(want, got);
+    free(got);
+    free(got_m);
+    free(want);
+    free(want_m);
 }
 
 static int S_collect(void *ctx, const dyad_story *st)
@@ -597,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_dict_hash),   cmocka_unit_test(test_open_refuses),
         cmocka_unit_test(test_idempotent),  cmocka_unit_test(test_stories),
         cmocka_unit_test(test_rec_head),    cmocka_unit_test(test_held),
+        cmocka_unit_test(test_upgrade),
         cmocka_unit_test(test_full),        cmocka_unit_test(test_locked),
         cmocka_unit_test(test_readonly),    cmocka_unit_test(test_query_plans),
     };

@@ -72,7 +72,8 @@ static const char S_schema[] =
     " country TEXT,"
     " num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL,"
     " num_sources INTEGER NOT NULL,"
-    " record TEXT NOT NULL"            /* the event as JSON */
+    " record TEXT NOT NULL,"           /* the event as JSON */
+    " links TEXT NOT NULL"             /* its mentions: [[doc_id, seq], ...] */
     ");"
     "CREATE INDEX events_ckey ON events(ckey);"
     "CREATE INDEX events_source ON events(source, date);"
@@ -80,11 +81,6 @@ static const char S_schema[] =
     "CREATE INDEX events_code ON events(code, date);"
     "CREATE INDEX events_date ON events(date);"
     "CREATE INDEX events_country ON events(country, date);"
-    "CREATE TABLE event_mentions("
-    " event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
-    " doc_id TEXT NOT NULL, seq INTEGER NOT NULL,"
-    " PRIMARY KEY(event_id, doc_id, seq)"
-    ") WITHOUT ROWID;"
     "CREATE TABLE dirty(ckey TEXT PRIMARY KEY) WITHOUT ROWID;";
 
 dyad_status dyad__store_fail(dyad_store *s, int rc, const char *doing)
@@ -187,6 +183,34 @@ static dyad_status S_create(dyad_store *s)
     return DYAD_OK;
 }
 
+/* Schema 1 kept an event's mentions as rows of a table of their own,
+ * event_mentions(event_id, doc_id, seq); schema 2 keeps them in the
+ * event's row (events.links), one row written per event instead of one
+ * per mention.  Upgrades a version-1 store in one transaction. */
+static const char S_upgrade_1_2[] =
+    "ALTER TABLE events ADD COLUMN links TEXT NOT NULL DEFAULT '[]';"
+    "UPDATE events SET links=(SELECT json_group_array(json_array(doc_id, seq)) FROM"
+    " (SELECT doc_id, seq FROM event_mentions WHERE event_id=events.id"
+    " ORDER BY doc_id, seq));"
+    "DROP TABLE event_mentions;"
+    "UPDATE dyad_schema SET version=2;";
+
+static dyad_status S_upgrade(dyad_store *s)
+{
+    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    long long version = 0;
+    if (rc == SQLITE_OK) rc = S_int(s, "SELECT max(version) FROM dyad_schema", &version);
+    if (rc == SQLITE_OK && version == 1) rc = sqlite3_exec(s->db, S_upgrade_1_2, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        dyad_status st = dyad__store_fail(s, rc, "upgrading the store from schema 1 to 2");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
+    s->version = 2;
+    return DYAD_OK;
+}
+
 /* Checks that the database is a dyad store this library can use. */
 static dyad_status S_check(dyad_store *s)
 {
@@ -216,6 +240,10 @@ static dyad_status S_check(dyad_store *s)
     if (version < 1)
         return dyad__err_set(&s->err, DYAD_EFORMAT, "%s: a damaged dyad store (schema "
                              "version %lld)", s->path, version);
+    s->version = (int)version;
+    /* an older store is upgraded when opened for writing; read-only, it
+     * is read as it is */
+    if (version < DYAD_STORE_SCHEMA && !s->readonly) return S_upgrade(s);
     return DYAD_OK;
 }
 

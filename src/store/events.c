@@ -25,8 +25,8 @@ typedef struct S_evrow {
     const char *modality, *precision;   /* static names */
     size_t jlen;
     long long num_mentions, num_articles, num_sources;
-    size_t nlinks;
-    size_t *links;             /* indices into the key's mentions */
+    char *links;               /* its mentions, [[doc_id, seq], ...] */
+    size_t llen;
 } S_evrow;
 
 typedef struct S_keyres {
@@ -46,9 +46,9 @@ static void S_keyres_clear(S_keyres *r)
     free(r->seqs);
     for (size_t e = 0; e < r->nev; e++) {
         S_evrow *v = &r->ev[e];
-        char *f[] = {v->id, v->source, v->target, v->code, v->root, v->date, v->country, v->json};
+        char *f[] = {v->id,   v->source,  v->target, v->code, v->root,
+                     v->date, v->country, v->json,   v->links};
         for (size_t i = 0; i < DYAD_ARRAY_LEN(f); i++) free(f[i]);
-        free(v->links);
     }
     free(r->ev);
     memset(r, 0, sizeof *r);
@@ -151,6 +151,44 @@ static char *S_dup(const char *s, int *oom)
     return d;
 }
 
+static int S_size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Event ev's mentions as the JSON of events.links, [[doc_id, seq], ...]
+ * in (doc_id, seq) order (the order of the key's mentions in out);
+ * malloc'd, its length in *len; NULL when out of memory. */
+static char *S_links(S_reader *p, const dyad_cevent *ev, const S_keyres *out, size_t *len)
+{
+    size_t n = ev->mentions ? ev->num_mentions : 0;
+    size_t *idx = malloc((n + 1) * sizeof *idx);
+    if (!idx) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ev->mentions[i] < out->n) idx[k++] = ev->mentions[i];
+    qsort(idx, k, sizeof *idx, S_size_cmp);
+    rewind(p->mem);
+    dyad_json_arr_begin(p->j);
+    for (size_t i = 0; i < k; i++) {
+        dyad_json_arr_begin(p->j);
+        dyad_json_cstr(p->j, out->docs[idx[i]]);
+        dyad_json_int(p->j, out->seqs[idx[i]]);
+        dyad_json_arr_end(p->j);
+    }
+    dyad_json_arr_end(p->j);
+    free(idx);
+    if (dyad_json_flush(p->j) != DYAD_OK || fflush(p->mem) != 0) return NULL;
+    long l = ftell(p->mem);
+    char *s = malloc((size_t)l + 1);
+    if (!s) return NULL;
+    memcpy(s, p->membuf, (size_t)l);
+    s[l] = 0;
+    *len = (size_t)l;
+    return s;
+}
+
 /* Reads key's mentions, in (doc_id, seq) order, and consolidates them
  * into out (cleared first).  Touches nothing but the reader and out, so
  * readers on their own connections run side by side. */
@@ -238,12 +276,7 @@ static void S_read_key(S_reader *p, const char *key, const dyad__held *held, S_k
         v->num_mentions = (long long)ev->num_mentions;
         v->num_articles = (long long)ev->num_articles;
         v->num_sources = (long long)ev->num_sources;
-        if (ev->num_mentions && ev->mentions) {
-            v->links = malloc(ev->num_mentions * sizeof *v->links);
-            if (!v->links) { oom = 1; break; }
-            for (size_t k = 0; k < ev->num_mentions; k++)
-                if (ev->mentions[k] < out->n) v->links[v->nlinks++] = ev->mentions[k];
-        }
+        if (!(v->links = S_links(p, ev, out, &v->llen))) { oom = 1; break; }
     }
     if (oom) out->st = DYAD_ENOMEM;
 }
@@ -251,7 +284,7 @@ static void S_read_key(S_reader *p, const char *key, const dyad__held *held, S_k
 /* The statements that write a pass's results, on the store's connection. */
 typedef struct S_writer {
     dyad_store *s;
-    sqlite3_stmt *q_del, *q_ev, *q_link, *q_undirty;
+    sqlite3_stmt *q_del, *q_ev, *q_undirty;
     int open;                  /* a transaction is open */
     size_t in_txn;             /* mentions (and keys) written in it */
     size_t keys, events;       /* keys and events written in all */
@@ -298,15 +331,8 @@ static dyad_status S_write_key(S_writer *w, const char *key, const S_keyres *r)
         sqlite3_bind_int64(q, 12, v->num_articles);
         sqlite3_bind_int64(q, 13, v->num_sources);
         sqlite3_bind_text(q, 14, v->json, (int)v->jlen, SQLITE_STATIC);
+        sqlite3_bind_text(q, 15, v->links, (int)v->llen, SQLITE_STATIC);
         if ((rc = S_step(q)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
-        for (size_t k = 0; k < v->nlinks; k++) {
-            size_t m = v->links[k];
-            sqlite3_bind_text(w->q_link, 1, v->id, -1, SQLITE_STATIC);
-            sqlite3_bind_text(w->q_link, 2, r->docs[m], -1, SQLITE_STATIC);
-            sqlite3_bind_int64(w->q_link, 3, r->seqs[m]);
-            if ((rc = S_step(w->q_link)) != SQLITE_OK)
-                return dyad__store_fail(s, rc, "writing events");
-        }
     }
     sqlite3_bind_text(w->q_undirty, 1, key, -1, SQLITE_STATIC);
     if ((rc = S_step(w->q_undirty)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
@@ -516,9 +542,8 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const
     } qs[] = {
         {&w.q_del, "DELETE FROM events WHERE ckey=?1"},
         {&w.q_ev, "INSERT INTO events(id,ckey,source,target,code,root,modality,date,"
-                  "date_precision,country,num_mentions,num_articles,num_sources,record) "
-                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"},
-        {&w.q_link, "INSERT INTO event_mentions(event_id,doc_id,seq) VALUES(?1,?2,?3)"},
+                  "date_precision,country,num_mentions,num_articles,num_sources,record,links) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"},
         {&w.q_undirty, "DELETE FROM dirty WHERE ckey=?1"},
     };
     dyad_status st = DYAD_OK;
@@ -546,7 +571,7 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const
     }
     *keys = w.keys;
     *events = w.events;
-    sqlite3_stmt *all[] = {w.q_del, w.q_ev, w.q_link, w.q_undirty};
+    sqlite3_stmt *all[] = {w.q_del, w.q_ev, w.q_undirty};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(all); i++) sqlite3_finalize(all[i]);
     for (size_t k = 0; k < nkeys; k++) free(list[k]);
     free(list);
@@ -744,9 +769,16 @@ dyad_status dyad_store_mentions(dyad_store *s, const char *event_id,
     if (rc == SQLITE_DONE)
         return dyad__err_set(&s->err, DYAD_ENOTFOUND, "%s: no event %s", s->path, event_id);
     if (rc != SQLITE_ROW) return dyad__store_fail(s, rc, "reading");
-    DYAD_TRY(dyad__store_prepare(s, &st, "SELECT m.record FROM event_mentions l JOIN mentions m "
-                                         "ON m.doc_id=l.doc_id AND m.seq=l.seq "
-                                         "WHERE l.event_id=?1 ORDER BY l.doc_id, l.seq"));
+    /* schema 1 (a store opened read-only before its upgrade): the links
+     * table; then the event's links, in their (doc_id, seq) order */
+    DYAD_TRY(dyad__store_prepare(
+        s, &st, s->version == 1
+                    ? "SELECT m.record FROM event_mentions l JOIN mentions m "
+                      "ON m.doc_id=l.doc_id AND m.seq=l.seq "
+                      "WHERE l.event_id=?1 ORDER BY l.doc_id, l.seq"
+                    : "SELECT m.record FROM events e, json_each(e.links) l JOIN mentions m "
+                      "ON m.doc_id=json_extract(l.value,'$[0]') AND m.seq=json_extract(l.value,'$[1]') "
+                      "WHERE e.id=?1 ORDER BY l.key"));
     sqlite3_bind_text(st, 1, event_id, -1, SQLITE_TRANSIENT);
     size_t rows;
     dyad_status r = S_each(s, st, fn, ctx, &rows);

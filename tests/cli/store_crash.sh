@@ -22,7 +22,7 @@ SELECT 'sentence', doc_id, sentence_id, start, end, text FROM sentences ORDER BY
 SELECT 'mention', doc_id, seq, sentence_id, source, target, code, root, modality, date,
        date_precision, country, ckey, record FROM mentions ORDER BY doc_id, seq;
 SELECT 'event', id, ckey, num_mentions, num_articles, num_sources, record FROM events ORDER BY id;
-SELECT 'link', event_id, doc_id, seq FROM event_mentions ORDER BY event_id, doc_id, seq;
+SELECT 'links', id, links FROM events ORDER BY id;
 SELECT 'dirty', count(*) FROM dirty;
 SQL
     # and what the commands print: every event, and the mentions of every
