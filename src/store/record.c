@@ -101,6 +101,20 @@ static const char *S_want_num(const char *p, const char *end, double *d, long lo
     if (d) *d = NAN;
     else *ll = -1;
     if (end - p >= 4 && memcmp(p, "null", 4) == 0) return p + 4;
+    if (!d) {
+        /* an integer of up to 18 digits, as the engine writes offsets and
+         * numbers: read here; anything else through strtoll below */
+        const char *q = p;
+        int neg = q < end && *q == '-';
+        q += neg;
+        long long v = 0;
+        size_t nd = 0;
+        while (q < end && *q >= '0' && *q <= '9' && nd < 18) v = v * 10 + (*q++ - '0'), nd++;
+        if (nd && (q == end || !strchr("+-0123456789.eE", *q))) {
+            *ll = neg ? -v : v;
+            return q;
+        }
+    }
     char buf[64];
     size_t n = 0;
     while (p + n < end && n < sizeof buf - 1 && strchr("+-0123456789.eE", p[n])) n++;
