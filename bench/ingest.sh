@@ -4,14 +4,15 @@
 # every document is new to the store), the built-in dictionaries, -j N
 # (default 2).  `dyad code --modality all` writes what ingest stores;
 # ingest also writes the store (a fresh one each run), consolidates and
-# finds the stories.  Median of 5 runs of each, wall and CPU (user+sys)
-# seconds; the ratio is code's time over ingest's (ingest's throughput
-# as a share of code's).
-# usage: bench/ingest.sh [BUILD_DIR] [JOBS]   (default: build 2)
+# finds the stories.  Median of RUNS interleaved runs of each (default
+# 5), wall and CPU (user+sys) seconds; the ratio is code's time over
+# ingest's (ingest's throughput as a share of code's).
+# usage: bench/ingest.sh [BUILD_DIR] [JOBS] [RUNS]   (default: build 2 5)
 set -eu
 cd "$(dirname "$0")/.."
 b=${1:-build}
 j=${2:-2}
+runs=${3:-5}
 shared=../shared
 [ -d "$shared/corpus" ] || { echo "bench/ingest.sh: $shared/corpus is absent" >&2; exit 77; }
 d=$(mktemp -d /tmp/dyad-ingest-XXXXXX)
@@ -26,7 +27,7 @@ med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # wall and CPU seconds of one run, "WALL CPU"
 t() { /usr/bin/time -f "%e %U %S" -o "$d/time" "$@" >/dev/null 2>&1; awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$d/time"; }
 : >"$d/code"; : >"$d/ingest"
-for i in 1 2 3 4 5; do
+for i in $(seq "$runs"); do
     t "$b"/dyad code --modality all -j "$j" "$d/corpus.jsonl" >>"$d/code"
     rm -f "$d"/s.db*
     t "$b"/dyad ingest --quiet -j "$j" --db "$d/s.db" "$d/corpus.jsonl" >>"$d/ingest"
