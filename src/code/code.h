@@ -528,6 +528,7 @@ int dyad__news_noun_gerund(dyad_coder *c, cand *e);
 int dyad__news_naming(dyad_coder *c, cand *e);
 int dyad__news_warning(dyad_coder *c, cand *e);
 int dyad__news_mood(dyad_coder *c, cand *e);
+int dyad__news_summary(dyad_coder *c, cand *e);
 int dyad__news_attribution(dyad_coder *c, cand *e);
 int dyad__news_mandate(dyad_coder *c, cand *e);
 /* A mandative clause ("X insisted that Y withdraw"): 1 a demand, 2 an

@@ -238,6 +238,50 @@ int dyad__news_mood(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* A cumulative summary is not an event: a present perfect over a span
+ * of time ("since 2016", "in the past five years") with a counted plural
+ * object ("has carried out four incursions into X since 2016", "has
+ * seized several tankers in the past five years") tallies acts told
+ * elsewhere or not at all, as the gold's guidelines read statistical
+ * summaries.  The counters and span words are data (lexicon lists
+ * "quantifiers" and "spans"); a number is its tag, CD. */
+int dyad__news_summary(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!g->perfect || g->passive || g->tense != DYAD__TENSE_PRESENT || g->modal != NONE) return GO;
+    const dyad__node *in = &t->nodes[g->inner];
+    uint32_t span = NONE;
+    for (uint32_t i = g->verb + 1; i < in->tok_b && span == NONE; i++) {
+        int s = dyad__code_lx(c, i, DYAD__LX_SPANS);
+        /* "since Monday", "since March 3" is a few days, not a span to
+         * sum up ("since May 2024" is) */
+        if (s && i + 1 < in->tok_b && dyad__code_lx(c, i + 1, DYAD__LX_TIMES) &&
+            !(i + 2 < in->tok_b && !strcmp(t->toks[i + 2].tag, "CD") && strlen(t->toks[i + 2].word) == 4))
+            s = 0;
+        if (s) span = i;
+    }
+    if (span == NONE) return GO;
+    for (uint32_t ch = in->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        const dyad__node *np = &t->nodes[ch];
+        /* the span is a phrase of its own, not a word of the object
+         * ("has blamed several recent attacks on X" is one charge) */
+        if (np->label != DYAD__L_NP || np->tok_a <= g->verb || (span >= np->tok_a && span < np->tok_b))
+            continue;
+        uint32_t q = NONE;
+        for (uint32_t i = np->tok_a; i < np->tok_b && i < np->tok_a + 4 && q == NONE; i++)
+            if (!strcmp(t->toks[i].tag, "CD") || dyad__code_lx(c, i, DYAD__LX_QUANTIFIERS)) q = i;
+        if (q == NONE) continue;
+        for (uint32_t i = q + 1; i < np->tok_b; i++)
+            if (!strcmp(t->toks[i].tag, "NNS")) {
+                TRACE("  a count of acts over a span of time ('%s ... %s'): a summary, not an event\n",
+                      t->toks[q].word, t->toks[i].word);
+                return STOP;
+            }
+    }
+    return GO;
+}
+
 /* A bare statement by a reporting verb ("X said ...", "told reporters",
  * "announced", "issued a statement") is attribution, not an event of its
  * own: what was said is coded from the reported clause, if it is an
