@@ -56,6 +56,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_PARTICIPLES] = "past-participles",
     [DYAD__LX_QUANTIFIERS] = "quantifiers",
     [DYAD__LX_SPANS] = "spans",
+    [DYAD__LX_DENYING] = "denying",
 };
 
 /* The built-in lists: {name, text} rows. */
