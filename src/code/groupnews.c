@@ -97,6 +97,29 @@ int dyad__news_naming(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Is the subject of the first clause inside g's phrase (after its verb)
+ * of the same country as g's own subject ("Israel's minister warned that
+ * Israel would ...")? */
+static int S_own_side_clause(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    if (g->subject == NONE) return 0;
+    actorset who = dyad__np_actors(c, g->subject, 0);
+    if (!who.n) return 0;
+    const dyad__node *vp = &t->nodes[g->vp];
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->verb <= g->verb || h->verb >= vp->tok_b) continue;
+        if (h->subject == NONE || t->nodes[h->subject].tok_a <= g->verb) return 0;
+        actorset them = dyad__np_actors(c, h->subject, 0);
+        for (uint32_t i = 0; i < who.n; i++)
+            for (uint32_t j = 0; j < them.n; j++)
+                if (!strncmp(who.v[i].code, them.v[j].code, 3)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* "warned that X's policy would split the nation" is criticism of X; a
  * threat is a warning of what the speaker will do ("warned Washington of
  * severe consequences"). */
@@ -112,6 +135,14 @@ int dyad__news_warning(dyad_coder *c, cand *e)
          ch = t->nodes[ch].next_sibling)
         clause = t->nodes[ch].label == DYAD__L_SBAR &&
                  !dyad__code_lx(c, t->nodes[ch].tok_a, DYAD__LX_CONDITIONS);
+    if (clause && S_own_side_clause(c, g)) {
+        /* "warned that Israel would strike ...", said by Israel's
+         * minister: what the warner's side will do, coded from the
+         * clause (a threat when its act is force) */
+        TRACE("  a warning of what the warner's own side will do: the clause is coded\n");
+        c->coded = 0;
+        return STOP;
+    }
     if (clause) {
         e->code = "111";
         TRACE("  a warning about what another does: criticism (111)\n");
