@@ -367,6 +367,7 @@ static const struct step {
     {dyad__news_relative_object, 1},
     {dyad__news_place, 1},
     {dyad__news_topic, 1},
+    {dyad__news_as_phrase, 1},
     {dyad__news_deed_doer, 1},
     {dyad__news_them, 1},
     {dyad__news_shared_object, 1},

@@ -549,6 +549,33 @@ int dyad__news_relative_object(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* "condemned the strikes as a violation of Lebanese sovereignty": in a
+ * judgement of an object, the "as" phrase after it says what the object
+ * is judged to be; a party named in it is not whom the judgement is
+ * aimed at. */
+int dyad__news_as_phrase(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->searched || !e->tgt.n || !e->code || e->from == NONE || e->best.tgt != NONE ||
+        !dyad__judgement(e->code))
+        return GO;
+    uint32_t ch = e->from;
+    while (ch != NONE && t->nodes[ch].parent != g->inner) ch = t->nodes[ch].parent;
+    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP || strcasecmp(t->toks[t->nodes[ch].tok_a].word, "as"))
+        return GO;
+    int object = 0;
+    for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling)
+        object |= t->nodes[q].label == DYAD__L_NP && t->nodes[q].tok_a > g->verb;
+    if (!object) return GO;
+    TRACE("  '%s' is in the 'as' phrase of a judged object: what it is judged to be, not a party\n",
+          dyad__words_text(c, t->nodes[e->from].tok_a, t->nodes[e->from].tok_b));
+    e->tgt = (actorset){NULL, 0};
+    e->from = NONE;
+    e->placed = 1;
+    return GO;
+}
+
 /* Topics are no parties.  A party the verb's complements name inside a
  * topic phrase ("hosted talks on Peru's maritime claims"), or in a
  * phrase of a topic preposition or of place that goes on with one
