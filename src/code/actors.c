@@ -68,6 +68,23 @@ static int S_function_tag(const char *tag)
     return 0;
 }
 
+/* News mode: "a Greek-owned tanker", "a Panama-flagged ship": the
+ * property of the country before the hyphen, whose actor the one word
+ * names.  Returns the dictionary entry of that actor, or 0. */
+static unsigned S_owned_by(dyad_coder *c, uint32_t i)
+{
+    static const char *const owned[] = {"owned", "flagged", "registered", "operated"};
+    const char *w = c->tree.toks[i].word;
+    const char *h = strrchr(w, '-');
+    if (!h || h == w || !dyad__in_words(h + 1, owned, DYAD_ARRAY_LEN(owned))) return 0;
+    uint64_t lex;
+    unsigned id = dyad__word_id(c, w, (size_t)(h - w), &lex);
+    if (!id) return 0;
+    dyad_dict_match m[MAXM];
+    size_t n = dyad_dict_match_at_ids(c->d, DYAD_DICT_MASK(DYAD_DICT_ACTORS), &id, 1, 0, 0, m, MAXM);
+    return n && m[0].end == 1 ? m[0].entry : 0;
+}
+
 void dyad__find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -76,6 +93,16 @@ void dyad__find_mentions(dyad_coder *c)
         if (c->covered[i]) continue;
         dyad_dict_match m[MAXM];
         size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM);
+        if (n == 0 && c->agent_country && !c->wid[i]) {
+            unsigned own = S_owned_by(c, i);
+            if (own) {
+                c->ments[i] = (mention){0};
+                c->ments[i].a = i;
+                c->ments[i].b = i + 1;
+                c->ments[i].entry = own;
+                c->covered[i] = 1;
+            }
+        }
         if (n == 0) continue;
         if (n > MAXM) n = MAXM;
         /* longest first; prefer an actor over an agent of equal length */
