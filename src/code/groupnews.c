@@ -150,6 +150,28 @@ int dyad__news_warning(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Is g's act one of coercion or force (its intent a threat, 13x) that
+ * "can", "could", "may" or "might" be done, in a clause reported by the
+ * doer's own side ("Finland said it could expel Russian diplomats if
+ * ...", "Erdogan said Turkey could launch an operation")? */
+static int S_own_word_could(dyad_coder *c, const cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const char *ic = e->code && !e->paired ? dyad__intent(e->code) : NULL;
+    if (!ic || strncmp(ic, "13", 2) || g->negated || g->subject == NONE ||
+        (g->modality != DYAD__MOD_ABILITY && g->modality != DYAD__MOD_POSSIBILITY))
+        return 0;
+    actorset sp = dyad__reporter(c, g);
+    if (!sp.n || sp.v[0].borrowed) return 0;
+    actorset who = dyad__np_actors(c, g->subject, 0);
+    if (!who.n && !strcmp(t->toks[t->nodes[g->subject].tok_a].tag, "PRP")) return 1;  /* "it could" */
+    for (uint32_t i = 0; i < sp.n; i++)
+        for (uint32_t j = 0; j < who.n; j++)
+            if (!sp.v[i].borrowed && !strncmp(sp.v[i].code, who.v[j].code, 3)) return 1;
+    return 0;
+}
+
 /* An act that will or would happen, or stands in an infinitive no coded
  * verb governs ("were supposed to sign"): an intent when a code states
  * one; a negated or possible one is marked, or not an event. */
@@ -157,6 +179,14 @@ static int S_news_plan(dyad_coder *c, cand *e)
 {
     const dyad__vgroup *g = e->g;
     int mood = dyad__mood(c, g);
+    int could = mood == -2 && S_own_word_could(c, e);
+    if (could) {
+        /* "Finland said it could expel Russian diplomats": a party's word
+         * that its side could coerce or strike is its threat, as an
+         * intent is of what it will do; the act stays a possibility */
+        TRACE("  what the speaker's own side could do by force or coercion: a threat\n");
+        mood = 1;
+    }
     e->planned = mood > 0;
     const char *refusal = e->code && !e->paired && mood == -1 && g->negated &&
                                   (g->modality == DYAD__MOD_FUTURE ||
@@ -203,7 +233,7 @@ static int S_news_plan(dyad_coder *c, cand *e)
             TRACE("  planned %s, with no code for the intent: marked\n", was);
             return GO;
         }
-        if (has_ic) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
+        if (has_ic) c->plan[c->nplan++] = (planmap){code, ic, could ? DYAD_HYPOTHETICAL : DYAD_PLANNED};
         if (has_ip && c->nplan < 2) c->plan[c->nplan++] = (planmap){paired, ip, DYAD_PLANNED};
         e->code = has_ic ? ic : NULL;
         e->paired = has_ip ? ip : NULL;
