@@ -129,6 +129,13 @@ void dyad__find_mentions(dyad_coder *c)
             i = e2 - 1;
             continue;
         }
+        /* news mode: a one-word place right before a name no dictionary
+         * knows is a given name ("Sofia Mendez", "President Milan
+         * Petrovic") or a title ("the Kyiv Independent"), not the place */
+        if (c->agent_country && e.kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
+            !c->wid[e2] && !strcmp(t->toks[e2].tag, "NNP") && dyad__cap_word(t->toks[e2].word)) {
+            continue;
+        }
         mention *mm = &c->ments[i];
         mm->a = i;
         mm->b = (uint32_t)m[best].end;
@@ -471,11 +478,34 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         cand[ncand++] = c->events[c->nevents - 1].source;
         cand[ncand++] = c->events[c->nevents - 1].target;
     }
+    /* the phrase as the object of a verb ("urged both sides", "called
+     * on both sides"): the actors of that verb's subject address the
+     * two; they are not one of them */
+    const dyad__tree *t = &c->tree;
+    uint32_t v = a > 0 && (!strcmp(t->toks[a - 1].tag, "IN") || !strcmp(t->toks[a - 1].tag, "TO")) ? a - 2 : a - 1;
+    uint32_t sa = 0, sb = 0;   /* the subject's tokens */
+    /* not a reported clause's subject ("said (that) the two countries
+     * had ...") */
+    if (a > 0 && (!strcasecmp(t->toks[a - 1].word, "that") || dyad__code_lx(c, a - 1, DYAD__LX_SUBORDINATORS)))
+        v = NONE;
+    for (uint32_t k = 0; a > 0 && v < a && k < t->nvgroups; k++)
+        if (t->vgroups[k].verb == v && t->vgroups[k].subject != NONE &&
+            (t->vgroups[k].reported == NONE || a < t->nodes[t->vgroups[k].reported].tok_a ||
+             a >= t->nodes[t->vgroups[k].reported].tok_b)) {
+            sa = t->nodes[t->vgroups[k].subject].tok_a;
+            sb = t->nodes[t->vgroups[k].subject].tok_b;
+        }
+    const char *speaker[8];
+    int nspeaker = 0;
     for (uint32_t k = a; k-- > 0 && ncand < 20;) {
         const mention *m = &c->ments[k];
         if (m->a != k || m->agent || (c->inquote && c->inquote[k] != c->inquote[a])) continue;
         const char *code = dyad__mention_code(c, m);
-        if (code) cand[ncand++] = code;
+        if (code && k >= sa && k < sb) {
+            if (nspeaker < 8) speaker[nspeaker++] = code;
+        } else if (code) {
+            cand[ncand++] = code;
+        }
     }
     /* states told apart by country, when the story has had two pairs of
      * them acting on each other: only the sentence can say which */
@@ -494,6 +524,10 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         const char *code = cand[k];
         if (!code || !strncmp(code, "---", 3)) continue;
         if (cc && (strncmp(code, cc, 3) || strlen(code) < 6)) continue;
+        int addresser = 0;
+        for (int j = 0; j < nspeaker && !addresser; j++)
+            addresser = !strncmp(speaker[j], code, dyad__country_code(code) ? 3 : 6);
+        if (addresser) continue;
         int dup = 0;
         for (int j = 0; j < nf; j++)
             dup |= by_country ? !strncmp(found[j], code, dyad__country_code(code) ? 3 : 6)
