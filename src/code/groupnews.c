@@ -1070,7 +1070,14 @@ int dyad__news_to_rulers(dyad_coder *c, cand *e)
  * empty target. */
 int dyad__news_alone(dyad_coder *c, cand *e)
 {
-    if (e->code && dyad__one_sided(e->code) && e->src.n && e->tgt.n && !e->paired) {
+    /* a planned act stands behind its intent ("plans to send police to
+     * the border": 138 for 153): the act decides who its parties are */
+    const char *oc = e->code;
+    for (int k = 0; oc && !dyad__one_sided(oc) && k < c->nplan; k++)
+        if (c->plan[k].to && c->plan[k].from && !strcmp(c->plan[k].to, oc) &&
+            dyad__one_sided(c->plan[k].from))
+            oc = c->plan[k].from;
+    if (oc && dyad__one_sided(oc) && e->src.n && e->tgt.n && !e->paired) {
         /* "pledged to expand rights for women", "released the
          * hostages": people of no country of their own named, who only
          * borrowed the doer's, are the population the act concerns, not
@@ -1089,7 +1096,7 @@ int dyad__news_alone(dyad_coder *c, cand *e)
          * border": a state's own forces are its means, not a second
          * party (a measure that binds a place's people excepted) */
         const char *d = e->src.v[0].code;
-        int own = !dyad__binds(e->code) &&
+        int own = !dyad__binds(oc) &&
                   (strlen(d) == 3 || !strncmp(d + 3, "GOV", 3) || !strncmp(d + 3, "MIL", 3) ||
                    !strncmp(d + 3, "COP", 3));
         for (uint32_t j = 0; j < e->tgt.n && own; j++) {
