@@ -501,6 +501,13 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         const mention *m = &c->ments[k];
         if (m->a != k || m->agent || (c->inquote && c->inquote[k] != c->inquote[a])) continue;
         const char *code = dyad__mention_code(c, m);
+        /* a place ("made at a meeting in St. Vincent, both leaders
+         * ...") is where the two met, not one of them */
+        uint32_t q = c->np_from ? c->np_from[k] : NONE;
+        uint32_t pp = q != NONE ? t->nodes[q].parent : NONE;
+        if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
+            dyad__locative(c, t->nodes[pp].head))
+            continue;
         if (code && k >= sa && k < sb) {
             if (nspeaker < 8) speaker[nspeaker++] = code;
         } else if (code) {

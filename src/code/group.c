@@ -366,6 +366,7 @@ static const struct step {
     {S_complement_target, 0},
     {dyad__news_relative_object, 1},
     {dyad__news_place, 1},
+    {dyad__news_venue, 1},
     {dyad__news_topic, 1},
     {dyad__news_as_phrase, 1},
     {dyad__news_deed_doer, 1},

@@ -472,6 +472,46 @@ int dyad__news_place(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* "will discuss the issue at a meeting in Luxembourg": a place phrase
+ * of an event noun says where the event is, and names no party to it. */
+int dyad__news_venue(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    if (!e->searched || !e->tgt.n || !e->code || e->from == NONE || e->best.tgt != NONE) return GO;
+    uint32_t pp = t->nodes[e->from].parent;
+    if (pp == NONE || t->nodes[pp].label != DYAD__L_PP || t->nodes[pp].head == NONE ||
+        !dyad__locative(c, t->nodes[pp].head))
+        return GO;
+    /* the event noun the place phrase belongs to: its head, or where the
+     * chunker hangs both on the verb, the phrase right before it ("at a
+     * meeting" "in Luxembourg") */
+    uint32_t np = t->nodes[pp].parent;
+    if (np != NONE && t->nodes[np].label == DYAD__L_VP) {
+        uint32_t prev = NONE;
+        for (uint32_t q = t->nodes[np].first_child; q != NONE && q != pp; q = t->nodes[q].next_sibling)
+            prev = q;
+        np = NONE;
+        if (prev != NONE && t->nodes[prev].label == DYAD__L_PP)
+            for (uint32_t q = t->nodes[prev].first_child; q != NONE; q = t->nodes[q].next_sibling)
+                if (t->nodes[q].label == DYAD__L_NP) np = q;
+    }
+    if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].head == NONE ||
+        !dyad__code_lx(c, t->nodes[np].head, DYAD__LX_EVENT_NOUNS))
+        return GO;
+    /* a meeting's place only: the place of an attack is what it hit
+     * ("the bombing in Niger") */
+    const char *hw = t->toks[t->nodes[np].head].word;
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, hw, strlen(hw));
+    if (!nm || !nm->code || strncmp(nm->code, "04", 2)) return GO;
+    TRACE("  '%s' is where the '%s' is held, not a party\n",
+          dyad__words_text(c, t->nodes[e->from].tok_a, t->nodes[e->from].tok_b),
+          t->toks[t->nodes[np].head].word);
+    e->tgt = (actorset){NULL, 0};
+    e->from = NONE;
+    e->placed = 1;
+    return GO;
+}
+
 /* Is child ch of a verb phrase a topic phrase: a preposition of the
  * lexicon's list "topic-prepositions" whose noun phrase is headed by no
  * party ("about the inspectors' findings", "on Peru's maritime
