@@ -722,6 +722,9 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                  * people," Representative Ivey said */
                 if (c->inquote && c->inquote[i] != c->inquote[lone.v[g].a]) continue;
                 const char *k = dyad__mention_code(c, m);
+                /* an organisation has no people: "the WFP fed 1.2
+                 * million people" are not the WFP's */
+                if (k && sec && !strncmp(sec, "CVL", 3) && !dyad__country_code(k)) continue;
                 if (k && strlen(k) >= 3 && strncmp(k, "---", 3)) {
                     base = dyad__arena_strndup(&c->arena, k, 3);
                     a.entry = m->entry;
