@@ -769,6 +769,11 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
             }
         }
         a.code = S_combine(c, base, lone.v[g].ag);
+        /* news mode: an organisation of no country is the organisation
+         * alone ("international rights groups": NGO, not NGO---) */
+        if (c->agent_country && a.code && strlen(a.code) == 6 && !strcmp(a.code + 3, "---") &&
+            (!strncmp(a.code, "NGO", 3) || !strncmp(a.code, "IGO", 3)))
+            a.code = dyad__arena_strndup(&c->arena, a.code, 3);
         memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
         a.a = lone.v[g].a;
         a.b = lone.v[g].b;

@@ -312,6 +312,9 @@ int dyad__news_summary(dyad_coder *c, cand *e)
     const dyad__vgroup *g = e->g;
     if (!g->perfect || g->passive || g->tense != DYAD__TENSE_PRESENT || g->modal != NONE) return GO;
     const dyad__node *in = &t->nodes[g->inner];
+    /* the span in the verb's phrase: one before the subject ("since the
+     * pact was signed, X has shipped N shells to Y") may be the act's
+     * start, which the gold codes as the act */
     uint32_t span = NONE;
     for (uint32_t i = g->verb + 1; i < in->tok_b && span == NONE; i++) {
         int s = dyad__code_lx(c, i, DYAD__LX_SPANS);
