@@ -525,6 +525,13 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         cand[ncand++] = la;
         cand[ncand++] = lb;
     }
+    /* addressed by a third party ("Russia called on both sides"): the
+     * last two that acted on each other, before any party merely named */
+    const char *da = NULL, *db = NULL;
+    if (!by_country && !cc && nspeaker && ncand < 38 && dyad__story_last_dyad(c->story, &da, &db)) {
+        cand[ncand++] = da;
+        cand[ncand++] = db;
+    }
     if (!ambiguous && ncand < 40)
         ncand += (int)dyad__story_recent(c->story, 3, cand + ncand, NULL, NULL, (size_t)(40 - ncand));
     for (int k = 0; k < ncand && nf < 2; k++) {

@@ -74,6 +74,9 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
 /* The last two states that acted on each other (a, b) and how many
  * different pairs the story has had (0: none; 2 or more: ambiguous). */
 int dyad__story_leaders(const dyad__story *st, const char **a, const char **b);
+/* The last two parties of different countries who acted on each other
+ * in the story (a "both sides" a third party addresses); 0 when none. */
+int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b);
 size_t dyad__story_accusations(const dyad__story *st);
 void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, const char **tgt,
                             unsigned *at);
