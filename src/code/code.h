@@ -534,6 +534,7 @@ int dyad__news_mood(dyad_coder *c, cand *e);
 int dyad__news_summary(dyad_coder *c, cand *e);
 int dyad__news_as_phrase(dyad_coder *c, cand *e);
 int dyad__news_venue(dyad_coder *c, cand *e);
+int dyad__news_commentary(dyad_coder *c, cand *e);
 int dyad__news_attribution(dyad_coder *c, cand *e);
 int dyad__news_mandate(dyad_coder *c, cand *e);
 /* A mandative clause ("X insisted that Y withdraw"): 1 a demand, 2 an

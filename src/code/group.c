@@ -352,6 +352,7 @@ static const struct step {
     {dyad__news_warning, 1},
     {dyad__news_mood, 1},
     {dyad__news_summary, 1},
+    {dyad__news_commentary, 1},
     {dyad__news_mandate, 1},
     {dyad__news_attribution, 1},
     /* the source */

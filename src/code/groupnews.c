@@ -346,6 +346,71 @@ int dyad__news_summary(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Does noun phrase np name a commentator ("analysts", "a senior fellow
+ * at ...", lexicon list "commentators") and no organisation of states
+ * ("U.N. experts" report as the U.N.)? */
+static int S_commentator_np(dyad_coder *c, uint32_t np)
+{
+    const dyad__tree *t = &c->tree;
+    if (np == NONE) return 0;
+    int found = 0;
+    for (uint32_t i = t->nodes[np].tok_a; i < t->nodes[np].tok_b && !found; i++) {
+        found = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS);
+        /* a person the story introduced as an expert ("Joshua Pollack, a
+         * North Korea expert at ...": a name with the code of an
+         * education role) */
+        const mention *m = &c->ments[i];
+        found |= m->a == i && m->code && strlen(m->code) == 6 && !strcmp(m->code + 3, "EDU");
+    }
+    if (!found) return 0;
+    actorset a = dyad__np_actors(c, np, 0);
+    for (uint32_t i = 0; i < a.n; i++)
+        if (!strncmp(a.v[i].code, "IGO", 3)) return 0;
+    return 1;
+}
+
+/* Commentary is not an event (the gold's guidelines): what analysts,
+ * academics and think-tank fellows say will or could happen ("Pollack,
+ * a fellow at the institute, said the two leaders would not meet this
+ * year"; "according to analysts, Japan wants to strengthen ties").  A
+ * clause a commentator reports, or a quotation of one, is not coded. */
+int dyad__news_commentary(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const dyad__node *gv = &t->nodes[g->vp];
+    int quoted = c->inquote[g->verb];
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h == g || c->inquote[h->verb] || !dyad__reporting(c, h->verb)) continue;
+        int holds = quoted;
+        if (!holds && h->reported != NONE) {
+            const dyad__node *r = &t->nodes[h->reported];
+            holds = r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b;
+        }
+        if (!holds) continue;
+        uint32_t np = h->subject;
+        if (np == NONE || c->inquote[t->nodes[np].tok_a])
+            np = h->last + 1 < t->ntoks ? c->np_from[h->last + 1] : NONE;   /* said X */
+        int words = 0;   /* no subject found: the words before the verb
+                            ("X, a senior fellow at ..., said") */
+        for (uint32_t i = h->first; h->subject == NONE && i-- > 0 && h->first - i <= 16 && !words;)
+            words = !c->inquote[i] && dyad__code_lx(c, i, DYAD__LX_COMMENTATORS);
+        if (words || S_commentator_np(c, np)) {
+            TRACE("  reported by a commentator: commentary, not an event\n");
+            return STOP;
+        }
+    }
+    /* "according to analysts, ..." */
+    for (uint32_t i = 0; i + 2 < t->ntoks; i++)
+        if (!strcasecmp(t->toks[i].word, "according") && !strcasecmp(t->toks[i + 1].word, "to") &&
+            !c->inquote[i] && S_commentator_np(c, c->np_from[i + 2])) {
+            TRACE("  according to a commentator: commentary, not an event\n");
+            return STOP;
+        }
+    return GO;
+}
+
 /* A bare statement by a reporting verb ("X said ...", "told reporters",
  * "announced", "issued a statement") is attribution, not an event of its
  * own: what was said is coded from the reported clause, if it is an
