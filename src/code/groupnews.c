@@ -378,6 +378,14 @@ int dyad__news_commentary(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
+    if (!e->code && !e->paired) return GO;
+    /* most sentences name no commentator at all */
+    int any = 0;
+    for (uint32_t i = 0; i < t->ntoks && !any; i++)
+        any = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) ||
+              (c->ments[i].code && c->ments[i].a == i && strlen(c->ments[i].code) == 6 &&
+               !strcmp(c->ments[i].code + 3, "EDU"));
+    if (!any) return GO;
     const dyad__node *gv = &t->nodes[g->vp];
     int quoted = c->inquote[g->verb];
     for (uint32_t k = 0; k < t->nvgroups; k++) {
@@ -1181,11 +1189,14 @@ int dyad__news_alone(dyad_coder *c, cand *e)
     /* a planned act stands behind its intent ("plans to send police to
      * the border": 138 for 153): the act decides who its parties are */
     const char *oc = e->code;
-    for (int k = 0; oc && !dyad__one_sided(oc) && k < c->nplan; k++)
+    int os = oc && dyad__one_sided(oc);
+    for (int k = 0; oc && !os && k < c->nplan; k++)
         if (c->plan[k].to && c->plan[k].from && !strcmp(c->plan[k].to, oc) &&
-            dyad__one_sided(c->plan[k].from))
+            dyad__one_sided(c->plan[k].from)) {
             oc = c->plan[k].from;
-    if (oc && dyad__one_sided(oc) && e->src.n && e->tgt.n && !e->paired) {
+            os = 1;
+        }
+    if (os && e->src.n && e->tgt.n && !e->paired) {
         /* "pledged to expand rights for women", "released the
          * hostages": people of no country of their own named, who only
          * borrowed the doer's, are the population the act concerns, not
