@@ -214,6 +214,9 @@ struct dyad_coder {
     struct govidx *gov;         /* per sentence: which verb groups govern
                                    which (dyad__gov_index) */
     actorset speaker;           /* the sentence's quotation speaker */
+    int8_t commentators;        /* per sentence: -1 not yet asked, else
+                                   whether it names a commentator
+                                   (dyad__news_commentary) */
     dyad__buf trace;
     dyad__err err;
 };
@@ -282,7 +285,8 @@ enum {
 enum {
     GA_HOPING = 1,  /* hopes or wishes */
     GA_ASKED = 2,   /* the dictionary's &ASKED ("urged", "tried") */
-    GA_ALLEGED = 4  /* the dictionary's &ALLEGED ("accused", "denied") */
+    GA_ALLEGED = 4, /* the dictionary's &ALLEGED ("accused", "denied") */
+    GA_DENYING = 8  /* the lexicon's "denying" ("denied that ...") */
 };
 
 typedef struct gentry {

@@ -379,13 +379,16 @@ int dyad__news_commentary(dyad_coder *c, cand *e)
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
     if (!e->code && !e->paired) return GO;
-    /* most sentences name no commentator at all */
-    int any = 0;
-    for (uint32_t i = 0; i < t->ntoks && !any; i++)
-        any = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) ||
-              (c->ments[i].code && c->ments[i].a == i && strlen(c->ments[i].code) == 6 &&
-               !strcmp(c->ments[i].code + 3, "EDU"));
-    if (!any) return GO;
+    /* most sentences name no commentator at all: asked once */
+    if (c->commentators < 0) {
+        int any = 0;
+        for (uint32_t i = 0; i < t->ntoks && !any; i++)
+            any = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) ||
+                  (c->ments[i].code && c->ments[i].a == i && strlen(c->ments[i].code) == 6 &&
+                   !strcmp(c->ments[i].code + 3, "EDU"));
+        c->commentators = (int8_t)any;
+    }
+    if (!c->commentators) return GO;
     const dyad__node *gv = &t->nodes[g->vp];
     int quoted = c->inquote[g->verb];
     for (uint32_t k = 0; k < t->nvgroups; k++) {

@@ -423,8 +423,10 @@ int dyad__mood(dyad_coder *c, const dyad__vgroup *g)
             return -2;
     }
     /* what a party denies, in the clause its denial reports ("denied
-     * that it was arming the rebels"), was not done by its word */
-    for (uint32_t k = 0; k < t->nvgroups; k++) {
+     * that it was arming the rebels"), was not done by its word (asked
+     * of each group only when a denying verb governs it) */
+    int denied = S_gov_any(c, g, GA_DENYING, DYAD__LX_DENYING, 0);
+    for (uint32_t k = 0; denied && k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (h->reported == NONE || h->negated || !dyad__code_lx(c, h->verb, DYAD__LX_DENYING))
             continue;
