@@ -85,6 +85,16 @@ static unsigned S_owned_by(dyad_coder *c, uint32_t i)
     return n && m[0].end == 1 ? m[0].entry : 0;
 }
 
+/* A word spelt like a name: a capital, then lower-case letters ("Mendez",
+ * not "NPP"). */
+static int S_name_like(const char *w)
+{
+    if (!(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+    for (const char *p = w + 1; *p; p++)
+        if (*p >= 'a' && *p <= 'z') return 1;
+    return 0;
+}
+
 void dyad__find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -133,7 +143,8 @@ void dyad__find_mentions(dyad_coder *c)
          * knows is a given name ("Sofia Mendez", "President Milan
          * Petrovic") or a title ("the Kyiv Independent"), not the place */
         if (c->agent_country && e.kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
-            !c->wid[e2] && !strcmp(t->toks[e2].tag, "NNP") && dyad__cap_word(t->toks[e2].word)) {
+            !c->wid[e2] && !strcmp(t->toks[e2].tag, "NNP") && dyad__cap_word(t->toks[e2].word) &&
+            S_name_like(t->toks[e2].word)) {
             continue;
         }
         mention *mm = &c->ments[i];
