@@ -355,7 +355,8 @@ static int S_commentator_np(dyad_coder *c, uint32_t np)
     if (np == NONE) return 0;
     int found = 0;
     for (uint32_t i = t->nodes[np].tok_a; i < t->nodes[np].tok_b && !found; i++) {
-        found = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS);
+        /* the role as a noun: "a senior fellow", not "fellow lawmakers" */
+        found = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) && dyad__tag_is_noun(t->toks[i].tag);
         /* a person the story introduced as an expert ("Joshua Pollack, a
          * North Korea expert at ...": a name with the code of an
          * education role) */
@@ -406,7 +407,8 @@ int dyad__news_commentary(dyad_coder *c, cand *e)
         int words = 0;   /* no subject found: the words before the verb
                             ("X, a senior fellow at ..., said") */
         for (uint32_t i = h->first; h->subject == NONE && i-- > 0 && h->first - i <= 16 && !words;)
-            words = !c->inquote[i] && dyad__code_lx(c, i, DYAD__LX_COMMENTATORS);
+            words = !c->inquote[i] && dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) &&
+                    dyad__tag_is_noun(t->toks[i].tag);
         if (words || S_commentator_np(c, np)) {
             TRACE("  reported by a commentator: commentary, not an event\n");
             return STOP;
