@@ -68,6 +68,33 @@ static int S_function_tag(const char *tag)
     return 0;
 }
 
+/* News mode: "a Greek-owned tanker", "a Panama-flagged ship": the
+ * property of the country before the hyphen, whose actor the one word
+ * names.  Returns the dictionary entry of that actor, or 0. */
+static unsigned S_owned_by(dyad_coder *c, uint32_t i)
+{
+    static const char *const owned[] = {"owned", "flagged", "registered", "operated"};
+    const char *w = c->tree.toks[i].word;
+    const char *h = strrchr(w, '-');
+    if (!h || h == w || !dyad__in_words(h + 1, owned, DYAD_ARRAY_LEN(owned))) return 0;
+    uint64_t lex;
+    unsigned id = dyad__word_id(c, w, (size_t)(h - w), &lex);
+    if (!id) return 0;
+    dyad_dict_match m[MAXM];
+    size_t n = dyad_dict_match_at_ids(c->d, DYAD_DICT_MASK(DYAD_DICT_ACTORS), &id, 1, 0, 0, m, MAXM);
+    return n && m[0].end == 1 ? m[0].entry : 0;
+}
+
+/* A word spelt like a name: a capital, then lower-case letters ("Mendez",
+ * not "NPP"). */
+static int S_name_like(const char *w)
+{
+    if (!(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+    for (const char *p = w + 1; *p; p++)
+        if (*p >= 'a' && *p <= 'z') return 1;
+    return 0;
+}
+
 void dyad__find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -76,6 +103,16 @@ void dyad__find_mentions(dyad_coder *c)
         if (c->covered[i]) continue;
         dyad_dict_match m[MAXM];
         size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM);
+        if (n == 0 && c->agent_country && !c->wid[i]) {
+            unsigned own = S_owned_by(c, i);
+            if (own) {
+                c->ments[i] = (mention){0};
+                c->ments[i].a = i;
+                c->ments[i].b = i + 1;
+                c->ments[i].entry = own;
+                c->covered[i] = 1;
+            }
+        }
         if (n == 0) continue;
         if (n > MAXM) n = MAXM;
         /* longest first; prefer an actor over an agent of equal length */
@@ -100,6 +137,14 @@ void dyad__find_mentions(dyad_coder *c)
             (!strcasecmp(t->toks[e2 + 1].word, "based") || !strcasecmp(t->toks[e2 + 1].word, "born") ||
              !strcasecmp(t->toks[e2 + 1].word, "headquartered"))) {
             i = e2 - 1;
+            continue;
+        }
+        /* news mode: a one-word place right before a name no dictionary
+         * knows is a given name ("Sofia Mendez", "President Milan
+         * Petrovic") or a title ("the Kyiv Independent"), not the place */
+        if (c->agent_country && e.kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
+            !c->wid[e2] && !strcmp(t->toks[e2].tag, "NNP") && dyad__cap_word(t->toks[e2].word) &&
+            S_name_like(t->toks[e2].word)) {
             continue;
         }
         mention *mm = &c->ments[i];
@@ -444,11 +489,41 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         cand[ncand++] = c->events[c->nevents - 1].source;
         cand[ncand++] = c->events[c->nevents - 1].target;
     }
+    /* the phrase as the object of a verb ("urged both sides", "called
+     * on both sides"): the actors of that verb's subject address the
+     * two; they are not one of them */
+    const dyad__tree *t = &c->tree;
+    uint32_t v = a > 0 && (!strcmp(t->toks[a - 1].tag, "IN") || !strcmp(t->toks[a - 1].tag, "TO")) ? a - 2 : a - 1;
+    uint32_t sa = 0, sb = 0;   /* the subject's tokens */
+    /* not a reported clause's subject ("said (that) the two countries
+     * had ...") */
+    if (a > 0 && (!strcasecmp(t->toks[a - 1].word, "that") || dyad__code_lx(c, a - 1, DYAD__LX_SUBORDINATORS)))
+        v = NONE;
+    for (uint32_t k = 0; a > 0 && v < a && k < t->nvgroups; k++)
+        if (t->vgroups[k].verb == v && t->vgroups[k].subject != NONE &&
+            (t->vgroups[k].reported == NONE || a < t->nodes[t->vgroups[k].reported].tok_a ||
+             a >= t->nodes[t->vgroups[k].reported].tok_b)) {
+            sa = t->nodes[t->vgroups[k].subject].tok_a;
+            sb = t->nodes[t->vgroups[k].subject].tok_b;
+        }
+    const char *speaker[8];
+    int nspeaker = 0;
     for (uint32_t k = a; k-- > 0 && ncand < 20;) {
         const mention *m = &c->ments[k];
         if (m->a != k || m->agent || (c->inquote && c->inquote[k] != c->inquote[a])) continue;
         const char *code = dyad__mention_code(c, m);
-        if (code) cand[ncand++] = code;
+        /* a place ("made at a meeting in St. Vincent, both leaders
+         * ...") is where the two met, not one of them */
+        uint32_t q = c->np_from ? c->np_from[k] : NONE;
+        uint32_t pp = q != NONE ? t->nodes[q].parent : NONE;
+        if (pp != NONE && t->nodes[pp].label == DYAD__L_PP && t->nodes[pp].head != NONE &&
+            dyad__locative(c, t->nodes[pp].head))
+            continue;
+        if (code && k >= sa && k < sb) {
+            if (nspeaker < 8) speaker[nspeaker++] = code;
+        } else if (code) {
+            cand[ncand++] = code;
+        }
     }
     /* states told apart by country, when the story has had two pairs of
      * them acting on each other: only the sentence can say which */
@@ -461,12 +536,23 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         cand[ncand++] = la;
         cand[ncand++] = lb;
     }
+    /* addressed by a third party ("Russia called on both sides"): the
+     * last two that acted on each other, before any party merely named */
+    const char *da = NULL, *db = NULL;
+    if (!by_country && !cc && nspeaker && ncand < 38 && dyad__story_last_dyad(c->story, &da, &db)) {
+        cand[ncand++] = da;
+        cand[ncand++] = db;
+    }
     if (!ambiguous && ncand < 40)
         ncand += (int)dyad__story_recent(c->story, 3, cand + ncand, NULL, NULL, (size_t)(40 - ncand));
     for (int k = 0; k < ncand && nf < 2; k++) {
         const char *code = cand[k];
         if (!code || !strncmp(code, "---", 3)) continue;
         if (cc && (strncmp(code, cc, 3) || strlen(code) < 6)) continue;
+        int addresser = 0;
+        for (int j = 0; j < nspeaker && !addresser; j++)
+            addresser = !strncmp(speaker[j], code, dyad__country_code(code) ? 3 : 6);
+        if (addresser) continue;
         int dup = 0;
         for (int j = 0; j < nf; j++)
             dup |= by_country ? !strncmp(found[j], code, dyad__country_code(code) ? 3 : 6)
@@ -654,6 +740,9 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                  * people," Representative Ivey said */
                 if (c->inquote && c->inquote[i] != c->inquote[lone.v[g].a]) continue;
                 const char *k = dyad__mention_code(c, m);
+                /* an organisation has no people: "the WFP fed 1.2
+                 * million people" are not the WFP's */
+                if (k && sec && !strncmp(sec, "CVL", 3) && !dyad__country_code(k)) continue;
                 if (k && strlen(k) >= 3 && strncmp(k, "---", 3)) {
                     base = dyad__arena_strndup(&c->arena, k, 3);
                     a.entry = m->entry;
@@ -698,6 +787,11 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
             }
         }
         a.code = S_combine(c, base, lone.v[g].ag);
+        /* news mode: an organisation of no country is the organisation
+         * alone ("international rights groups": NGO, not NGO---) */
+        if (c->agent_country && a.code && strlen(a.code) == 6 && !strcmp(a.code + 3, "---") &&
+            (!strncmp(a.code, "NGO", 3) || !strncmp(a.code, "IGO", 3)))
+            a.code = dyad__arena_strndup(&c->arena, a.code, 3);
         memcpy(a.agents, lone.v[g].ag, sizeof a.agents);
         a.a = lone.v[g].a;
         a.b = lone.v[g].b;

@@ -74,6 +74,9 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
 /* The last two states that acted on each other (a, b) and how many
  * different pairs the story has had (0: none; 2 or more: ambiguous). */
 int dyad__story_leaders(const dyad__story *st, const char **a, const char **b);
+/* The last two parties of different countries who acted on each other
+ * in the story (a "both sides" a third party addresses); 0 when none. */
+int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b);
 size_t dyad__story_accusations(const dyad__story *st);
 void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, const char **tgt,
                             unsigned *at);
@@ -211,6 +214,9 @@ struct dyad_coder {
     struct govidx *gov;         /* per sentence: which verb groups govern
                                    which (dyad__gov_index) */
     actorset speaker;           /* the sentence's quotation speaker */
+    int8_t commentators;        /* per sentence: -1 not yet asked, else
+                                   whether it names a commentator
+                                   (dyad__news_commentary) */
     dyad__buf trace;
     dyad__err err;
 };
@@ -279,7 +285,8 @@ enum {
 enum {
     GA_HOPING = 1,  /* hopes or wishes */
     GA_ASKED = 2,   /* the dictionary's &ASKED ("urged", "tried") */
-    GA_ALLEGED = 4  /* the dictionary's &ALLEGED ("accused", "denied") */
+    GA_ALLEGED = 4, /* the dictionary's &ALLEGED ("accused", "denied") */
+    GA_DENYING = 8  /* the lexicon's "denying" ("denied that ...") */
 };
 
 typedef struct gentry {
@@ -528,6 +535,10 @@ int dyad__news_noun_gerund(dyad_coder *c, cand *e);
 int dyad__news_naming(dyad_coder *c, cand *e);
 int dyad__news_warning(dyad_coder *c, cand *e);
 int dyad__news_mood(dyad_coder *c, cand *e);
+int dyad__news_summary(dyad_coder *c, cand *e);
+int dyad__news_as_phrase(dyad_coder *c, cand *e);
+int dyad__news_venue(dyad_coder *c, cand *e);
+int dyad__news_commentary(dyad_coder *c, cand *e);
 int dyad__news_attribution(dyad_coder *c, cand *e);
 int dyad__news_mandate(dyad_coder *c, cand *e);
 /* A mandative clause ("X insisted that Y withdraw"): 1 a demand, 2 an

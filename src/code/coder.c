@@ -329,6 +329,7 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     c->date = date;
     DYAD_TRY(S_sentence_tables(c, t));
     c->speaker = (actorset){NULL, 0};
+    c->commentators = -1;
     if (c->agent_country) dyad__story_begin_sentence(c->story);
     if (S_discarded(c)) return DYAD_OK;
     dyad__find_mentions(c);

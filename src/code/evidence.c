@@ -130,6 +130,12 @@ int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *c
         TRACE("  %s and %s: a state and its own organ, not a dyad\n", s->code, t->code);
         return 0;
     }
+    /* a meeting of two organs of one state ("told a cabinet meeting he
+     * had met security officials") is within one actor */
+    if (c->agent_country && code[0] == '0' && code[1] == '4' && dyad__one_side(s->code, t->code)) {
+        TRACE("  %s and %s: organs of one state meeting, not a dyad\n", s->code, t->code);
+        return 0;
+    }
     /* one event per triple; in news mode one per dyad and root ("shot
      * and killed people": one act of force) */
     for (size_t i = 0; i < *n; i++) {

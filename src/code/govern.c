@@ -177,6 +177,7 @@ dyad_status dyad__gov_index(dyad_coder *c)
         if (dyad__code_lx(c, h->verb, DYAD__LX_HOPING)) r->any |= GA_HOPING;
         if (c->syn_asked && dyad__synset_lens(c, c->syn_asked, h->verb)) r->any |= GA_ASKED;
         if (c->syn_alleged && dyad__synset_lens(c, c->syn_alleged, h->verb)) r->any |= GA_ALLEGED;
+        if (dyad__code_lx(c, h->verb, DYAD__LX_DENYING)) r->any |= GA_DENYING;
         lists[k] = (uint8_t)S_gov_lists(c, h);
         for (int l = 0; l < GL_N; l++)
             if (lists[k] & (1u << l)) {

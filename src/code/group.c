@@ -351,6 +351,8 @@ static const struct step {
     {dyad__news_naming, 1},
     {dyad__news_warning, 1},
     {dyad__news_mood, 1},
+    {dyad__news_summary, 1},
+    {dyad__news_commentary, 1},
     {dyad__news_mandate, 1},
     {dyad__news_attribution, 1},
     /* the source */
@@ -365,7 +367,9 @@ static const struct step {
     {S_complement_target, 0},
     {dyad__news_relative_object, 1},
     {dyad__news_place, 1},
+    {dyad__news_venue, 1},
     {dyad__news_topic, 1},
+    {dyad__news_as_phrase, 1},
     {dyad__news_deed_doer, 1},
     {dyad__news_them, 1},
     {dyad__news_shared_object, 1},

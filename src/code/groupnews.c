@@ -97,6 +97,29 @@ int dyad__news_naming(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Is the subject of the first clause inside g's phrase (after its verb)
+ * of the same country as g's own subject ("Israel's minister warned that
+ * Israel would ...")? */
+static int S_own_side_clause(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    if (g->subject == NONE) return 0;
+    actorset who = dyad__np_actors(c, g->subject, 0);
+    if (!who.n) return 0;
+    const dyad__node *vp = &t->nodes[g->vp];
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->verb <= g->verb || h->verb >= vp->tok_b) continue;
+        if (h->subject == NONE || t->nodes[h->subject].tok_a <= g->verb) return 0;
+        actorset them = dyad__np_actors(c, h->subject, 0);
+        for (uint32_t i = 0; i < who.n; i++)
+            for (uint32_t j = 0; j < them.n; j++)
+                if (!strncmp(who.v[i].code, them.v[j].code, 3)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* "warned that X's policy would split the nation" is criticism of X; a
  * threat is a warning of what the speaker will do ("warned Washington of
  * severe consequences"). */
@@ -112,11 +135,41 @@ int dyad__news_warning(dyad_coder *c, cand *e)
          ch = t->nodes[ch].next_sibling)
         clause = t->nodes[ch].label == DYAD__L_SBAR &&
                  !dyad__code_lx(c, t->nodes[ch].tok_a, DYAD__LX_CONDITIONS);
+    if (clause && S_own_side_clause(c, g)) {
+        /* "warned that Israel would strike ...", said by Israel's
+         * minister: what the warner's side will do, coded from the
+         * clause (a threat when its act is force) */
+        TRACE("  a warning of what the warner's own side will do: the clause is coded\n");
+        c->coded = 0;
+        return STOP;
+    }
     if (clause) {
         e->code = "111";
         TRACE("  a warning about what another does: criticism (111)\n");
     }
     return GO;
+}
+
+/* Is g's act one of coercion or force (its intent a threat, 13x) that
+ * "can", "could", "may" or "might" be done, in a clause reported by the
+ * doer's own side ("Finland said it could expel Russian diplomats if
+ * ...", "Erdogan said Turkey could launch an operation")? */
+static int S_own_word_could(dyad_coder *c, const cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const char *ic = e->code && !e->paired ? dyad__intent(e->code) : NULL;
+    if (!ic || strncmp(ic, "13", 2) || g->negated || g->subject == NONE ||
+        (g->modality != DYAD__MOD_ABILITY && g->modality != DYAD__MOD_POSSIBILITY))
+        return 0;
+    actorset sp = dyad__reporter(c, g);
+    if (!sp.n || sp.v[0].borrowed) return 0;
+    actorset who = dyad__np_actors(c, g->subject, 0);
+    if (!who.n && !strcmp(t->toks[t->nodes[g->subject].tok_a].tag, "PRP")) return 1;  /* "it could" */
+    for (uint32_t i = 0; i < sp.n; i++)
+        for (uint32_t j = 0; j < who.n; j++)
+            if (!sp.v[i].borrowed && !strncmp(sp.v[i].code, who.v[j].code, 3)) return 1;
+    return 0;
 }
 
 /* An act that will or would happen, or stands in an infinitive no coded
@@ -126,6 +179,14 @@ static int S_news_plan(dyad_coder *c, cand *e)
 {
     const dyad__vgroup *g = e->g;
     int mood = dyad__mood(c, g);
+    int could = mood == -2 && S_own_word_could(c, e);
+    if (could) {
+        /* "Finland said it could expel Russian diplomats": a party's word
+         * that its side could coerce or strike is its threat, as an
+         * intent is of what it will do; the act stays a possibility */
+        TRACE("  what the speaker's own side could do by force or coercion: a threat\n");
+        mood = 1;
+    }
     e->planned = mood > 0;
     const char *refusal = e->code && !e->paired && mood == -1 && g->negated &&
                                   (g->modality == DYAD__MOD_FUTURE ||
@@ -172,7 +233,7 @@ static int S_news_plan(dyad_coder *c, cand *e)
             TRACE("  planned %s, with no code for the intent: marked\n", was);
             return GO;
         }
-        if (has_ic) c->plan[c->nplan++] = (planmap){code, ic, DYAD_PLANNED};
+        if (has_ic) c->plan[c->nplan++] = (planmap){code, ic, could ? DYAD_HYPOTHETICAL : DYAD_PLANNED};
         if (has_ip && c->nplan < 2) c->plan[c->nplan++] = (planmap){paired, ip, DYAD_PLANNED};
         e->code = has_ic ? ic : NULL;
         e->paired = has_ip ? ip : NULL;
@@ -235,6 +296,131 @@ int dyad__news_mood(dyad_coder *c, cand *e)
     } else if (code || e->paired) {
         return S_news_plan(c, e);
     }
+    return GO;
+}
+
+/* A cumulative summary is not an event: a present perfect over a span
+ * of time ("since 2016", "in the past five years") with a counted plural
+ * object ("has carried out four incursions into X since 2016", "has
+ * seized several tankers in the past five years") tallies acts told
+ * elsewhere or not at all, as the gold's guidelines read statistical
+ * summaries.  The counters and span words are data (lexicon lists
+ * "quantifiers" and "spans"); a number is its tag, CD. */
+int dyad__news_summary(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!g->perfect || g->passive || g->tense != DYAD__TENSE_PRESENT || g->modal != NONE) return GO;
+    const dyad__node *in = &t->nodes[g->inner];
+    /* the span in the verb's phrase: one before the subject ("since the
+     * pact was signed, X has shipped N shells to Y") may be the act's
+     * start, which the gold codes as the act */
+    uint32_t span = NONE;
+    for (uint32_t i = g->verb + 1; i < in->tok_b && span == NONE; i++) {
+        int s = dyad__code_lx(c, i, DYAD__LX_SPANS);
+        /* "since Monday", "since March 3" is a few days, not a span to
+         * sum up ("since May 2024" is) */
+        if (s && i + 1 < in->tok_b && dyad__code_lx(c, i + 1, DYAD__LX_TIMES) &&
+            !(i + 2 < in->tok_b && !strcmp(t->toks[i + 2].tag, "CD") && strlen(t->toks[i + 2].word) == 4))
+            s = 0;
+        if (s) span = i;
+    }
+    if (span == NONE) return GO;
+    for (uint32_t ch = in->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        const dyad__node *np = &t->nodes[ch];
+        /* the span is a phrase of its own, not a word of the object
+         * ("has blamed several recent attacks on X" is one charge) */
+        if (np->label != DYAD__L_NP || np->tok_a <= g->verb || (span >= np->tok_a && span < np->tok_b))
+            continue;
+        uint32_t q = NONE;
+        for (uint32_t i = np->tok_a; i < np->tok_b && i < np->tok_a + 4 && q == NONE; i++)
+            if (!strcmp(t->toks[i].tag, "CD") || dyad__code_lx(c, i, DYAD__LX_QUANTIFIERS)) q = i;
+        if (q == NONE) continue;
+        for (uint32_t i = q + 1; i < np->tok_b; i++)
+            if (!strcmp(t->toks[i].tag, "NNS")) {
+                TRACE("  a count of acts over a span of time ('%s ... %s'): a summary, not an event\n",
+                      t->toks[q].word, t->toks[i].word);
+                return STOP;
+            }
+    }
+    return GO;
+}
+
+/* Does noun phrase np name a commentator ("analysts", "a senior fellow
+ * at ...", lexicon list "commentators") and no organisation of states
+ * ("U.N. experts" report as the U.N.)? */
+static int S_commentator_np(dyad_coder *c, uint32_t np)
+{
+    const dyad__tree *t = &c->tree;
+    if (np == NONE) return 0;
+    int found = 0;
+    for (uint32_t i = t->nodes[np].tok_a; i < t->nodes[np].tok_b && !found; i++) {
+        /* the role as a noun: "a senior fellow", not "fellow lawmakers" */
+        found = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) && dyad__tag_is_noun(t->toks[i].tag);
+        /* a person the story introduced as an expert ("Joshua Pollack, a
+         * North Korea expert at ...": a name with the code of an
+         * education role) */
+        const mention *m = &c->ments[i];
+        found |= m->a == i && m->code && strlen(m->code) == 6 && !strcmp(m->code + 3, "EDU");
+    }
+    if (!found) return 0;
+    actorset a = dyad__np_actors(c, np, 0);
+    for (uint32_t i = 0; i < a.n; i++)
+        if (!strncmp(a.v[i].code, "IGO", 3)) return 0;
+    return 1;
+}
+
+/* Commentary is not an event (the gold's guidelines): what analysts,
+ * academics and think-tank fellows say will or could happen ("Pollack,
+ * a fellow at the institute, said the two leaders would not meet this
+ * year"; "according to analysts, Japan wants to strengthen ties").  A
+ * clause a commentator reports, or a quotation of one, is not coded. */
+int dyad__news_commentary(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->code && !e->paired) return GO;
+    /* most sentences name no commentator at all: asked once */
+    if (c->commentators < 0) {
+        int any = 0;
+        for (uint32_t i = 0; i < t->ntoks && !any; i++)
+            any = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) ||
+                  (c->ments[i].code && c->ments[i].a == i && strlen(c->ments[i].code) == 6 &&
+                   !strcmp(c->ments[i].code + 3, "EDU"));
+        c->commentators = (int8_t)any;
+    }
+    if (!c->commentators) return GO;
+    const dyad__node *gv = &t->nodes[g->vp];
+    int quoted = c->inquote[g->verb];
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h == g || c->inquote[h->verb] || !dyad__reporting(c, h->verb)) continue;
+        int holds = quoted;
+        if (!holds && h->reported != NONE) {
+            const dyad__node *r = &t->nodes[h->reported];
+            holds = r->tok_a <= gv->tok_a && gv->tok_b <= r->tok_b;
+        }
+        if (!holds) continue;
+        uint32_t np = h->subject;
+        if (np == NONE || c->inquote[t->nodes[np].tok_a])
+            np = h->last + 1 < t->ntoks ? c->np_from[h->last + 1] : NONE;   /* said X */
+        int words = 0;   /* no subject found: the words before the verb
+                            ("X, a senior fellow at ..., said") */
+        for (uint32_t i = h->first; h->subject == NONE && i-- > 0 && h->first - i <= 16 && !words;)
+            words = !c->inquote[i] && dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) &&
+                    dyad__tag_is_noun(t->toks[i].tag);
+        if (words || S_commentator_np(c, np)) {
+            TRACE("  reported by a commentator: commentary, not an event\n");
+            return STOP;
+        }
+    }
+    /* "according to analysts, ..." */
+    for (uint32_t i = 0; i + 2 < t->ntoks; i++)
+        if (!strcasecmp(t->toks[i].word, "according") && !strcasecmp(t->toks[i + 1].word, "to") &&
+            !c->inquote[i] && S_commentator_np(c, c->np_from[i + 2])) {
+            TRACE("  according to a commentator: commentary, not an event\n");
+            return STOP;
+        }
     return GO;
 }
 
@@ -367,6 +553,46 @@ int dyad__news_place(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* "will discuss the issue at a meeting in Luxembourg": a place phrase
+ * of an event noun says where the event is, and names no party to it. */
+int dyad__news_venue(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    if (!e->searched || !e->tgt.n || !e->code || e->from == NONE || e->best.tgt != NONE) return GO;
+    uint32_t pp = t->nodes[e->from].parent;
+    if (pp == NONE || t->nodes[pp].label != DYAD__L_PP || t->nodes[pp].head == NONE ||
+        !dyad__locative(c, t->nodes[pp].head))
+        return GO;
+    /* the event noun the place phrase belongs to: its head, or where the
+     * chunker hangs both on the verb, the phrase right before it ("at a
+     * meeting" "in Luxembourg") */
+    uint32_t np = t->nodes[pp].parent;
+    if (np != NONE && t->nodes[np].label == DYAD__L_VP) {
+        uint32_t prev = NONE;
+        for (uint32_t q = t->nodes[np].first_child; q != NONE && q != pp; q = t->nodes[q].next_sibling)
+            prev = q;
+        np = NONE;
+        if (prev != NONE && t->nodes[prev].label == DYAD__L_PP)
+            for (uint32_t q = t->nodes[prev].first_child; q != NONE; q = t->nodes[q].next_sibling)
+                if (t->nodes[q].label == DYAD__L_NP) np = q;
+    }
+    if (np == NONE || t->nodes[np].label != DYAD__L_NP || t->nodes[np].head == NONE ||
+        !dyad__code_lx(c, t->nodes[np].head, DYAD__LX_EVENT_NOUNS))
+        return GO;
+    /* a meeting's place only: the place of an attack is what it hit
+     * ("the bombing in Niger") */
+    const char *hw = t->toks[t->nodes[np].head].word;
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, hw, strlen(hw));
+    if (!nm || !nm->code || strncmp(nm->code, "04", 2)) return GO;
+    TRACE("  '%s' is where the '%s' is held, not a party\n",
+          dyad__words_text(c, t->nodes[e->from].tok_a, t->nodes[e->from].tok_b),
+          t->toks[t->nodes[np].head].word);
+    e->tgt = (actorset){NULL, 0};
+    e->from = NONE;
+    e->placed = 1;
+    return GO;
+}
+
 /* Is child ch of a verb phrase a topic phrase: a preposition of the
  * lexicon's list "topic-prepositions" whose noun phrase is headed by no
  * party ("about the inspectors' findings", "on Peru's maritime
@@ -471,6 +697,33 @@ int dyad__news_relative_object(dyad_coder *c, cand *e)
           dyad__words_text(c, t->nodes[ante].tok_a, t->nodes[ante].tok_b));
     e->tgt = a;
     e->from = ante;
+    return GO;
+}
+
+/* "condemned the strikes as a violation of Lebanese sovereignty": in a
+ * judgement of an object, the "as" phrase after it says what the object
+ * is judged to be; a party named in it is not whom the judgement is
+ * aimed at. */
+int dyad__news_as_phrase(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->searched || !e->tgt.n || !e->code || e->from == NONE || e->best.tgt != NONE ||
+        !dyad__judgement(e->code))
+        return GO;
+    uint32_t ch = e->from;
+    while (ch != NONE && t->nodes[ch].parent != g->inner) ch = t->nodes[ch].parent;
+    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP || strcasecmp(t->toks[t->nodes[ch].tok_a].word, "as"))
+        return GO;
+    int object = 0;
+    for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling)
+        object |= t->nodes[q].label == DYAD__L_NP && t->nodes[q].tok_a > g->verb;
+    if (!object) return GO;
+    TRACE("  '%s' is in the 'as' phrase of a judged object: what it is judged to be, not a party\n",
+          dyad__words_text(c, t->nodes[e->from].tok_a, t->nodes[e->from].tok_b));
+    e->tgt = (actorset){NULL, 0};
+    e->from = NONE;
+    e->placed = 1;
     return GO;
 }
 
@@ -938,7 +1191,17 @@ int dyad__news_to_rulers(dyad_coder *c, cand *e)
  * empty target. */
 int dyad__news_alone(dyad_coder *c, cand *e)
 {
-    if (e->code && dyad__one_sided(e->code) && e->src.n && e->tgt.n && !e->paired) {
+    /* a planned act stands behind its intent ("plans to send police to
+     * the border": 138 for 153): the act decides who its parties are */
+    const char *oc = e->code;
+    int os = oc && dyad__one_sided(oc);
+    for (int k = 0; oc && !os && k < c->nplan; k++)
+        if (c->plan[k].to && c->plan[k].from && !strcmp(c->plan[k].to, oc) &&
+            dyad__one_sided(c->plan[k].from)) {
+            oc = c->plan[k].from;
+            os = 1;
+        }
+    if (os && e->src.n && e->tgt.n && !e->paired) {
         /* "pledged to expand rights for women", "released the
          * hostages": people of no country of their own named, who only
          * borrowed the doer's, are the population the act concerns, not
@@ -957,7 +1220,7 @@ int dyad__news_alone(dyad_coder *c, cand *e)
          * border": a state's own forces are its means, not a second
          * party (a measure that binds a place's people excepted) */
         const char *d = e->src.v[0].code;
-        int own = !dyad__binds(e->code) &&
+        int own = !dyad__binds(oc) &&
                   (strlen(d) == 3 || !strncmp(d + 3, "GOV", 3) || !strncmp(d + 3, "MIL", 3) ||
                    !strncmp(d + 3, "COP", 3));
         for (uint32_t j = 0; j < e->tgt.n && own; j++) {

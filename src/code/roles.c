@@ -422,6 +422,17 @@ int dyad__mood(dyad_coder *c, const dyad__vgroup *g)
             S_gov_any(c, g, GA_ALLEGED, -1, c->syn_alleged))
             return -2;
     }
+    /* what a party denies, in the clause its denial reports ("denied
+     * that it was arming the rebels"), was not done by its word (asked
+     * of each group only when a denying verb governs it) */
+    int denied = S_gov_any(c, g, GA_DENYING, DYAD__LX_DENYING, 0);
+    for (uint32_t k = 0; denied && k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->reported == NONE || h->negated || !dyad__code_lx(c, h->verb, DYAD__LX_DENYING))
+            continue;
+        if (g->verb >= t->nodes[h->reported].tok_a && g->verb < t->nodes[h->reported].tok_b)
+            return -1;
+    }
     int mod = g->modality;
     int under_way = 0;   /* "continues to defy": the act is going on */
     if (gi && mod == DYAD__MOD_NONE) {

@@ -59,6 +59,8 @@ struct dyad__story {
     char pairs[ST_PAIRS][8];     /* the distinct pairs of such countries
                                     ("CHLPER", in order) */
     int npairs;
+    char dyad[2][ST_CODE];       /* the last two parties of different
+                                    countries who acted on each other */
     struct { char cc[4]; unsigned n; } seen[ST_COUNTRIES];
     int nseen;                   /* countries named, with their counts */
     unsigned sent;               /* sentences begun, from 1 */
@@ -257,6 +259,12 @@ const char *dyad__story_sector_country(const dyad__story *st, const char *sec, u
 void dyad__story_note_event(dyad__story *st, const char *source, const char *target,
                             const char *code)
 {
+    /* any two parties of different countries (or organisations) */
+    if (source[0] && target[0] && strncmp(source, target, 3) && strncmp(source, "---", 3) &&
+        strncmp(target, "---", 3)) {
+        S_copy(st->dyad[0], ST_CODE, source);
+        S_copy(st->dyad[1], ST_CODE, target);
+    }
     /* the state actors who acted on each other: "the two leaders" later
      * are they -- when the story has had one such pair */
     if (strlen(source) >= 6 && strlen(target) >= 6 && !strncmp(source + 3, "GOV", 3) &&
@@ -284,6 +292,14 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         st->acc[st->nacc].at = st->sent;
         st->nacc++;
     }
+}
+
+int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b)
+{
+    if (!st->dyad[0][0]) return 0;
+    *a = st->dyad[0];
+    *b = st->dyad[1];
+    return 1;
 }
 
 int dyad__story_leaders(const dyad__story *st, const char **a, const char **b)

@@ -54,6 +54,10 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_TIME_NOUNS] = "time-nouns",
     [DYAD__LX_SUBORDINATORS] = "subordinators",
     [DYAD__LX_PARTICIPLES] = "past-participles",
+    [DYAD__LX_QUANTIFIERS] = "quantifiers",
+    [DYAD__LX_SPANS] = "spans",
+    [DYAD__LX_DENYING] = "denying",
+    [DYAD__LX_COMMENTATORS] = "commentators",
 };
 
 /* The built-in lists: {name, text} rows. */

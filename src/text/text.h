@@ -132,6 +132,10 @@ typedef enum dyad__lx {
     DYAD__LX_SUBORDINATORS, /* "subordinators": "because", "if" open a clause (chunker) */
     DYAD__LX_PARTICIPLES,   /* "past-participles": irregular pasts that are
                                also participles ("held") (chunker) */
+    DYAD__LX_QUANTIFIERS,   /* "quantifiers": "several", "dozens": a counted plural */
+    DYAD__LX_SPANS,         /* "spans": "since", "past": a span of time summed up */
+    DYAD__LX_DENYING,       /* "denying": "denied that X ...": the clause is not done */
+    DYAD__LX_COMMENTATORS,  /* "commentators": "analysts", "fellow": commentary */
     DYAD__LX_N
 } dyad__lx;
 
