@@ -549,11 +549,12 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const
     dyad_status st = DYAD_OK;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs) && st == DYAD_OK; i++)
         st = dyad__store_prepare(s, qs[i].q, qs[i].sql);
-    /* readers of their own need a file (not ":memory:") and something to
-     * share out */
+    /* readers of their own need a file (not ":memory:"); with one thread
+     * too, one reader consolidates the next keys while this connection
+     * writes */
     size_t nruns = (nkeys + S_RUN - 1) / S_RUN;
     if (threads > nruns) threads = (unsigned)nruns;
-    int own = s->path && strcmp(s->path, ":memory:") != 0 && threads > 1;
+    int own = s->path && strcmp(s->path, ":memory:") != 0 && threads >= 1;
     if (st == DYAD_OK && own) {
         st = S_consolidate_parallel(s, &w, list, nkeys, threads, held);
     } else if (st == DYAD_OK) {

@@ -150,9 +150,9 @@ const dyad__held_mention *const *dyad__held_get(const dyad__held *h, const char 
 /* Consolidates every key of the dirty table again: per key, its events
  * and their links are replaced by those the consolidator makes of all of
  * the key's mentions, and the dirty row deleted, in one transaction per
- * group of keys.  Counts the keys done and events written.  With
- * threads > 1 (and a store in a file), that many readers on connections
- * of their own read and consolidate keys while s's connection writes the
+ * group of keys.  Counts the keys done and events written.  With a
+ * store in a file, `threads` readers (at least one) on connections of
+ * their own read and consolidate keys while s's connection writes the
  * results, in the same order and to the same rows as one thread.  The
  * mentions of a key held in held (may be NULL) are taken from there. */
 dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const dyad__held *held,
