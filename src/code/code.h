@@ -201,11 +201,14 @@ struct dyad_coder {
                                 /* the dictionary's &ASKED, &ALLEGED and
                                    &ASPECTUAL synsets (0: none), read by
                                    dyad__mood */
-    struct synlens { unsigned id; uint32_t *lens; } *syn;
+    struct synlens { unsigned id, gen; uint32_t *lens; } *syn;
                                 /* per synset a pattern asked about: the
                                    lengths of its members at each token,
                                    computed once per sentence (a hash of
-                                   SYN_SLOTS; NULL lens: not yet) */
+                                   SYN_SLOTS, kept for the coder's life; a
+                                   slot whose gen is not syn_gen is empty,
+                                   so a new sentence empties it in O(1)) */
+    unsigned syn_gen;           /* the current sentence's generation */
     uint8_t *barrier;           /* per token: 1 the main verb of a verb
                                    group, 2 one in the infinitive */
     struct govidx *gov;         /* per sentence: which verb groups govern

@@ -49,9 +49,11 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     c->require_dyad = 1;
     c->skip_nested = 1;
     c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
+    c->syn = calloc(SYN_SLOTS, sizeof *c->syn);
     c->story = dyad__story_new();
-    if (!c->wcache || !c->story) {
+    if (!c->wcache || !c->syn || !c->story) {
         free(c->wcache);
+        free(c->syn);
         dyad__story_free(c->story);
         free(c);
         return DYAD_ENOMEM;
@@ -70,6 +72,7 @@ void dyad_coder_free(dyad_coder *c)
     free(c->events);
     free(c->xevents);
     free(c->wcache);
+    free(c->syn);
     dyad__story_free(c->story);
     free(c);
 }
@@ -220,6 +223,12 @@ void dyad_coder_new_document(dyad_coder *c)
 static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
 {
     uint32_t n = t->ntoks;
+    /* a new generation empties the synset table (its lengths were in the
+     * arena, now reset); at the wrap, zero it */
+    if (++c->syn_gen == 0) {
+        memset(c->syn, 0, SYN_SLOTS * sizeof *c->syn);
+        c->syn_gen = 1;
+    }
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
     c->lexb = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->lexb);
@@ -263,7 +272,6 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
         while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;
         c->wset[h] = id;
     }
-    c->syn = dyad__arena_zalloc(&c->arena, SYN_SLOTS * sizeof *c->syn);
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;

@@ -112,16 +112,17 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
     uint32_t n = c->tree.ntoks;
     if (start >= n) return 0;
-    if (!c->syn) return S_synset_lens_at(c, id, start);
     uint32_t h = (id * 2654435761u) & (SYN_SLOTS - 1);
     for (int probe = 0; probe < SYN_SLOTS; probe++, h = (h + 1) & (SYN_SLOTS - 1)) {
         struct synlens *sl = &c->syn[h];
-        if (sl->lens && sl->id != id) continue;
-        if (!sl->lens) {
+        int empty = sl->gen != c->syn_gen;   /* an earlier sentence's */
+        if (!empty && sl->id != id) continue;
+        if (empty) {
             uint32_t *v = dyad__arena_alloc(&c->arena, (size_t)n * sizeof *v);
             if (!v) return S_synset_lens_at(c, id, start);
             memset(v, 0xff, (size_t)n * sizeof *v);   /* not yet asked */
             sl->id = id;
+            sl->gen = c->syn_gen;
             sl->lens = v;
         }
         if (sl->lens[start] == UINT32_MAX) sl->lens[start] = S_synset_lens_at(c, id, start) & 0x7fffffffu;
