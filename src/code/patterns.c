@@ -111,7 +111,7 @@ static uint32_t S_synset_lens_at(dyad_coder *c, unsigned id, uint32_t start)
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
     uint32_t n = c->tree.ntoks;
-    if (start >= n) return 0;
+    if (start >= n || !dyad__synset_may_begin(c->d, id, c->wid[start])) return 0;
     uint32_t h = (id * 2654435761u) & (SYN_SLOTS - 1);
     for (int probe = 0; probe < SYN_SLOTS; probe++, h = (h + 1) & (SYN_SLOTS - 1)) {
         struct synlens *sl = &c->syn[h];

@@ -367,6 +367,19 @@ dyad_status dyad__verbs_compile(dyad_dict *d);
  * lookups then work without it (slower). */
 dyad_status dyad__match_index(dyad_dict *d);
 
+/* Can a member of synset sid begin with the word of id?  0 only when
+ * none can: the index's first test in dyad_dict_synset_match_ids, for a
+ * caller that asks about many places and would rather not call it where
+ * it cannot match (the coder's patterns). */
+static inline int dyad__synset_may_begin(const dyad_dict *d, unsigned sid, unsigned id)
+{
+    if (!d->wbits) return 1;
+    if (id >= d->nwbits || !(d->wbits[id] & DYAD__WB_SYNSET)) return 0;
+    if (!d->synfirst || sid >= d->nsyns) return 1;
+    uint32_t b = DYAD__SYNF_BIT(id);
+    return (d->synfirst[sid * DYAD__SYNF_WORDS + (b >> 6)] >> (b & 63)) & 1;
+}
+
 /* The word lists of the parse and code stages (text/text.h): the
  * built-in lexicon with the lexicon/ files of the folders added
  * (data/lexicon/README.md); NULL only when the built-in one could not be
