@@ -108,10 +108,10 @@ static uint32_t S_synset_lens_at(dyad_coder *c, unsigned id, uint32_t start)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
     return lens;
 }
-uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+/* dyad__synset_lens past its first test: through the sentence's table */
+static uint32_t S_synset_lens_memo(dyad_coder *c, unsigned id, uint32_t start)
 {
     uint32_t n = c->tree.ntoks;
-    if (start >= n || !dyad__synset_may_begin(c->d, id, c->wid[start])) return 0;
     uint32_t h = (id * 2654435761u) & (SYN_SLOTS - 1);
     for (int probe = 0; probe < SYN_SLOTS; probe++, h = (h + 1) & (SYN_SLOTS - 1)) {
         struct synlens *sl = &c->syn[h];
@@ -129,6 +129,17 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
         return sl->lens[start];
     }
     return S_synset_lens_at(c, id, start);   /* table full */
+}
+/* Most places are turned down by the dictionary's first-word index: that
+ * test is inline, where patterns ask at every place of a gap. */
+static inline uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+{
+    if (start >= c->tree.ntoks || !dyad__synset_may_begin(c->d, id, c->wid[start])) return 0;
+    return S_synset_lens_memo(c, id, start);
+}
+uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+{
+    return S_synset_lens(c, id, start);
 }
 
 /* The word id of w[0..n) and (*lex) its lexicon lists: one probe of the
@@ -235,7 +246,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             break;
         case DYAD_PAT_SYNSET: {
             if (dir > 0) {
-                uint32_t lens = dyad__synset_lens(c, x->id, (uint32_t)i);
+                uint32_t lens = S_synset_lens(c, x->id, (uint32_t)i);
                 if (lens) {   /* the longest member */
                     int k = 31;
                     while (!(lens & (1u << k))) k--;
@@ -245,7 +256,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             } else {
                 /* a member ending at i: try starts going left */
                 for (int32_t s0 = i; s0 >= lo && s0 > i - 6 && !got; s0--)
-                    if (dyad__synset_lens(c, x->id, (uint32_t)s0) & (1u << (i - s0))) {
+                    if (S_synset_lens(c, x->id, (uint32_t)s0) & (1u << (i - s0))) {
                         got = 1;
                         next = s0;
                     }
