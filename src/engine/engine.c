@@ -638,8 +638,8 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
         dyad_json_key(j, "entry");
         if (v->file) {
             char num[32];
-            snprintf(num, sizeof num, ":%lu", v->line);
-            size_t fl = strlen(v->file), nl = strlen(num);
+            num[0] = ':';
+            size_t fl = strlen(v->file), nl = 1 + dyad__fmt_ull(num + 1, v->line);
             char small[512];
             char *ref = fl + nl + 1 <= sizeof small ? small : malloc(fl + nl + 1);
             if (ref) {
