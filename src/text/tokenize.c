@@ -167,6 +167,14 @@ dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, si
             size_t p = i;
             for (;;) {
                 while (p < len) {
+                    unsigned b = s[p];
+                    if (b < 0x80) {   /* ASCII inline: most of a word */
+                        if ((unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10) {
+                            p++;
+                            continue;
+                        }
+                        break;
+                    }
                     int c2 = S_class(s + p, len - p, &k);
                     if (c2 != C_ALPHA && c2 != C_DIGIT) break;
                     p += k;
