@@ -274,6 +274,8 @@ static int S_sentence_starter(const dyad_token *k)
         "According", "After", "Before", "Earlier", "Later", "Since", "When",
         "While", "Although", "There", "Some", "Many", "Most", "Both", "Last",
         "Separately", "Also", "Still", "Officials", "If", "As"};
+    /* every one begins with an ASCII capital */
+    if (!k->norm_len || (unsigned)(k->norm[0] - 'A') > 'Z' - 'A') return 0;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(w); i++)
         if (dyad__tok_is(k, w[i])) return 1;
     return 0;
@@ -309,6 +311,8 @@ static int S_clause_opener(const dyad_token *k)
     static const char *const w[] = {"The", "A", "An", "He", "She", "It", "They", "We", "This",
                                     "These", "Those", "His", "Her", "Its", "Their", "Our",
                                     "There"};
+    /* every one begins with an ASCII capital */
+    if (!k->norm_len || (unsigned)(k->norm[0] - 'A') > 'Z' - 'A') return 0;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(w); i++)
         if (dyad__tok_is(k, w[i])) return 1;
     return 0;
