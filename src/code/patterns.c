@@ -228,17 +228,28 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             c->tree.nodes[pp].tok_a == (uint32_t)start - 1 && (int32_t)c->tree.nodes[pp].tok_b < hi)
             shi = (int32_t)c->tree.nodes[pp].tok_b;
     }
-    for (int32_t i = start; dir > 0 ? i < shi : i >= lo; i += dir) {
-        if (need_adj && i != start) break;
-        /* a gap spans at most MAX_GAP words: a pattern's words belong to
-         * its verb's phrase, and an unbounded gap makes matching a long
-         * sentence quadratic in its length (every verb, every place) */
-        if ((i - start) * dir > MAX_GAP) break;
-        /* a gap does not pass another clause's verb: the pattern's
-         * words belong to this verb's phrase ("spoke ahead of a meeting
-         * requested by A to discuss B's transfer of arms to C" is not
-         * "spoke to C"); news mode only, PETRARCH lets gaps run on */
-        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? slot : 3))) break;
+    /* the places this element may start at: from start to last (going
+     * dir), right at start when it must be adjacent.  A gap spans at
+     * most MAX_GAP words: a pattern's words belong to its verb's phrase,
+     * and an unbounded gap makes matching a long sentence quadratic in
+     * its length (every verb, every place) */
+    int32_t last;
+    if (dir > 0) {
+        last = shi - 1;
+        if (last > start + MAX_GAP) last = start + MAX_GAP;
+        if (need_adj && last > start) last = start;
+    } else {
+        last = lo;
+        if (last < start - MAX_GAP) last = start - MAX_GAP;
+        if (need_adj && last < start) last = start;
+    }
+    /* a gap does not pass another clause's verb: the pattern's words
+     * belong to this verb's phrase ("spoke ahead of a meeting requested
+     * by A to discuss B's transfer of arms to C" is not "spoke to C");
+     * news mode only, PETRARCH lets gaps run on.  Checked as each place
+     * is left, for the next one. */
+    unsigned bmask = !c->agent_country ? 0 : dir > 0 ? slot : 3;
+    for (int32_t i = start; dir > 0 ? i <= last : i >= last; i += dir) {
         int32_t next = NONE, got = 0;
         switch (x->kind) {
         case DYAD_PAT_WORD:
@@ -296,6 +307,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             if (S_match(c, e, n, k + 1, dir, next, next_adj, lo, hi, pm, depth + 1)) return 1;
             *pm = save;
         }
+        if (bmask && (c->barrier[i] & bmask)) break;
     }
     return 0;
 }
