@@ -121,6 +121,18 @@ void dyad_json_obj_end(dyad_json *j) { S_close(j, '}'); }
 void dyad_json_arr_begin(dyad_json *j) { S_open(j, '['); }
 void dyad_json_arr_end(dyad_json *j) { S_close(j, ']'); }
 
+/* S_plain[c]: byte c is written as itself (printable ASCII but the
+ * quote and the backslash) */
+#define P1(c) ((c) >= 0x20 && (c) < 0x80 && (c) != '"' && (c) != '\\')
+#define P4(c) P1(c), P1((c) + 1), P1((c) + 2), P1((c) + 3)
+#define P16(c) P4(c), P4((c) + 4), P4((c) + 8), P4((c) + 12)
+#define P64(c) P16(c), P16((c) + 16), P16((c) + 32), P16((c) + 48)
+static const unsigned char S_plain[256] = {P64(0), P64(64), P64(128), P64(192)};
+#undef P64
+#undef P16
+#undef P4
+#undef P1
+
 static void S_string(dyad_json *j, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -130,8 +142,7 @@ static void S_string(dyad_json *j, const char *s, size_t n)
     while (i < n) {
         size_t run = i;
         /* Copy plain ASCII runs in one go. */
-        while (run < n && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '"' &&
-               u[run] != '\\')
+        while (run < n && S_plain[u[run]])
             run++;
         if (run > i) { S_put(j, s + i, run - i); i = run; if (i >= n) break; }
         unsigned c = u[i];
