@@ -95,6 +95,18 @@ static int S_is_abbrev(const char *w, size_t n)
     return 0;
 }
 
+/* dyad__norm_orig where i lies in the cursor's own segment (nearly
+ * always: tokens come in order, most in unchanged text), inline. */
+static inline size_t S_orig(const dyad__norm *n, size_t i, size_t *cur)
+{
+    size_t c = *cur;
+    if (c < n->nsegs && n->segs[c].norm <= i && (c + 1 >= n->nsegs || n->segs[c + 1].norm > i)) {
+        size_t k = i - n->segs[c].norm;
+        return (size_t)n->segs[c].orig + (k < n->segs[c].span ? k : n->segs[c].span);
+    }
+    return dyad__norm_orig(n, i, cur);
+}
+
 static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
                   const dyad__norm *map, int kind, int abbrev)
 {
@@ -111,10 +123,10 @@ static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
     k->kind = (unsigned char)kind;
     k->abbrev = (unsigned char)abbrev;
     size_t cur = t->map_cursor;
-    k->start = dyad__norm_orig(map, a, &cur);
+    k->start = S_orig(map, a, &cur);
     /* b's origin is where the next normalised byte came from, i.e. one
      * past the original bytes of this token (folded characters included). */
-    k->end = dyad__norm_orig(map, b, &cur);
+    k->end = S_orig(map, b, &cur);
     t->map_cursor = cur;
     return 0;
 }
