@@ -726,7 +726,7 @@ uint32_t dyad__name_run(const dyad_coder *c, uint32_t i)
 {
     const dyad__tree *t = &c->tree;
     uint32_t j = i;
-    while (j < t->ntoks && !c->covered[j] && !strcmp(t->toks[j].tag, "NNP") &&
+    while (j < t->ntoks && !c->covered[j] && t->toks[j].code == DYAD__T_NNP &&   /* "NNP" */
            dyad__cap_word(t->toks[j].word))
         j++;
     return j;
