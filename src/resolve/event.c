@@ -414,8 +414,9 @@ static int S_party_word(const dyad_event *ev, size_t i)
 {
     for (size_t k = 0; k < ev->nevidence; k++) {
         const dyad_evidence *e = &ev->evidence[k];
-        if ((!strcmp(e->kind, "source") || !strcmp(e->kind, "target")) && e->first <= i &&
-            i < e->end)
+        if (e->first <= i && i < e->end && e->kind &&
+            ((e->kind[0] == 's' && !strcmp(e->kind, "source")) ||
+             (e->kind[0] == 't' && !strcmp(e->kind, "target"))))
             return 1;
     }
     return 0;
