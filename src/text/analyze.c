@@ -137,13 +137,21 @@ static int S_blank(const char *s, size_t a, size_t b)
     return 1;
 }
 
+/* The first line end at or after i: the next '\n', else n. */
+static size_t S_next_line_end(const char *s, size_t i, size_t n)
+{
+    if (i >= n) return n;
+    const char *p = memchr(s + i, '\n', n - i);
+    return p ? (size_t)(p - s) : n;
+}
+
 /* Hard-wrapped text: at least three lines, none over 100 bytes, and most
  * of them 40 bytes or more. */
 static int S_wrapped(const char *s, size_t n)
 {
     size_t lines = 0, mid = 0, a = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '\n') continue;
+        i = S_next_line_end(s, i, n);
         size_t len = i - a;
         if (!S_blank(s, a, i)) {
             lines++;
@@ -167,7 +175,7 @@ static dyad_status S_paragraphs(dyad_text *t, int one_sentence)
         size_t a = 0, pa = 0;
         int open = 0;
         for (size_t i = 0; i <= n; i++) {
-            if (i < n && s[i] != '\n') continue;
+            i = S_next_line_end(s, i, n);
             int blank = S_blank(s, a, i);
             if (blank) {
                 if (open && S_add_para(t, pa, a)) return DYAD_ENOMEM;
