@@ -159,6 +159,8 @@ struct dyad_coder {
     dyad_dict_word *words;      /* the tree's words, for dictionary calls */
     unsigned *wid;              /* their word ids */
     uint64_t *lexb;             /* their lexicon lists, as bits */
+    uint8_t *synb;              /* per token: a synset member may begin
+                                   with it (dyad__word_may_begin_synset) */
     unsigned *wset;             /* the sentence's word ids as a hash set */
     uint32_t wset_mask;
     actorset *np_memo;          /* per node: its actor set, once computed */

@@ -232,9 +232,10 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
     c->lexb = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->lexb);
+    c->synb = dyad__arena_alloc(&c->arena, n + 1);
     c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
     c->covered = dyad__arena_zalloc(&c->arena, n + 1);
-    if (!c->words || !c->wid || !c->lexb || !c->ments || !c->covered)
+    if (!c->words || !c->wid || !c->lexb || !c->synb || !c->ments || !c->covered)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     uint32_t cap = 16;
@@ -267,6 +268,7 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
         c->words[i].len = strlen(t->toks[i].word);
         c->wid[i] = dyad__word_id(c, c->words[i].s, c->words[i].len, &c->lexb[i]);
         unsigned id = c->wid[i];
+        c->synb[i] = (uint8_t)dyad__word_may_begin_synset(c->d, id);
         if (!id) continue;
         uint32_t h = (id * 2654435761u) & c->wset_mask;
         while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;

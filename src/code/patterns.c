@@ -134,7 +134,8 @@ static uint32_t S_synset_lens_memo(dyad_coder *c, unsigned id, uint32_t start)
  * test is inline, where patterns ask at every place of a gap. */
 static inline uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
-    if (start >= c->tree.ntoks || !dyad__synset_may_begin(c->d, id, c->wid[start])) return 0;
+    if (start >= c->tree.ntoks || !c->synb[start] || !dyad__synset_filter(c->d, id, c->wid[start]))
+        return 0;
     return S_synset_lens_memo(c, id, start);
 }
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)

@@ -370,14 +370,23 @@ dyad_status dyad__match_index(dyad_dict *d);
 /* Can a member of synset sid begin with the word of id?  0 only when
  * none can: the index's first test in dyad_dict_synset_match_ids, for a
  * caller that asks about many places and would rather not call it where
- * it cannot match (the coder's patterns). */
-static inline int dyad__synset_may_begin(const dyad_dict *d, unsigned sid, unsigned id)
+ * it cannot match (the coder's patterns).  In two halves: can a member
+ * of any synset begin with it, and can one of sid's. */
+static inline int dyad__word_may_begin_synset(const dyad_dict *d, unsigned id)
 {
-    if (!d->wbits) return 1;
-    if (id >= d->nwbits || !(d->wbits[id] & DYAD__WB_SYNSET)) return 0;
-    if (!d->synfirst || sid >= d->nsyns) return 1;
+    return !d->wbits || (id < d->nwbits && (d->wbits[id] & DYAD__WB_SYNSET));
+}
+/* The second half of dyad__synset_may_begin, for a word that passed
+ * dyad__word_may_begin_synset (the coder keeps that per word). */
+static inline int dyad__synset_filter(const dyad_dict *d, unsigned sid, unsigned id)
+{
+    if (!d->wbits || !d->synfirst || sid >= d->nsyns) return 1;
     uint32_t b = DYAD__SYNF_BIT(id);
     return (d->synfirst[sid * DYAD__SYNF_WORDS + (b >> 6)] >> (b & 63)) & 1;
+}
+static inline int dyad__synset_may_begin(const dyad_dict *d, unsigned sid, unsigned id)
+{
+    return dyad__word_may_begin_synset(d, id) && dyad__synset_filter(d, sid, id);
 }
 
 /* The word lists of the parse and code stages (text/text.h): the
