@@ -161,8 +161,13 @@ struct dyad_coder {
     uint64_t *lexb;             /* their lexicon lists, as bits */
     uint8_t *synb;              /* per token: a synset member may begin
                                    with it (dyad__word_may_begin_synset) */
-    unsigned *wset;             /* the sentence's word ids as a hash set */
-    uint32_t wset_mask;
+    uint64_t *wseen;            /* per dictionary word id, a bit: in the
+                                   sentence (dyad__has_word); kept for the
+                                   coder's life, emptied per sentence by
+                                   clearing the bits of wseen_ids */
+    size_t wseen_words;         /* 64-bit words of wseen */
+    unsigned *wseen_ids;        /* the ids whose bits are set */
+    size_t nwseen_ids, cap_wseen_ids;
     actorset *np_memo;          /* per node: its actor set, once computed */
     uint8_t *np_done;
     uint32_t *np_from;          /* per token: the widest NP starting there */
@@ -396,7 +401,12 @@ int dyad__inward(const char *code);
 int dyad__to_rulers(const char *code);
 int dyad__binds(const char *code);
 int dyad__venue(const char *code);
-int dyad__has_word(const dyad_coder *c, unsigned id);
+/* Is word id used anywhere in the sentence?  (A pattern whose literal
+ * words are not all present cannot match: most are skipped this way.) */
+static inline int dyad__has_word(const dyad_coder *c, unsigned id)
+{
+    return id && (size_t)(id >> 6) < c->wseen_words && ((c->wseen[id >> 6] >> (id & 63)) & 1);
+}
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
 unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);

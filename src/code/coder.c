@@ -73,6 +73,8 @@ void dyad_coder_free(dyad_coder *c)
     free(c->xevents);
     free(c->wcache);
     free(c->syn);
+    free(c->wseen);
+    free(c->wseen_ids);
     dyad__story_free(c->story);
     free(c);
 }
@@ -218,7 +220,7 @@ void dyad_coder_new_document(dyad_coder *c)
 }
 
 /* The sentence's tables in the arena: its words, their ids and lexicon
- * lists, the ids as a hash set, per node its actor set's memo, per token
+ * lists, the ids as a set of bits (the coder's own, not the arena's), per node its actor set's memo, per token
  * the widest noun phrases starting and ending there. */
 static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
 {
@@ -238,13 +240,25 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     if (!c->words || !c->wid || !c->lexb || !c->synb || !c->ments || !c->covered)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
-    uint32_t cap = 16;
-    while (cap < 2 * (n + 1)) cap *= 2;
-    c->wset = dyad__arena_zalloc(&c->arena, cap * sizeof *c->wset);
-    c->wset_mask = cap - 1;
-    if (!c->wset)
-        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
-                             "sentence too large");
+    /* the words seen: the last sentence's bits cleared, room for every
+     * dictionary word id and for this sentence's ids */
+    for (size_t k = 0; k < c->nwseen_ids; k++)
+        c->wseen[c->wseen_ids[k] >> 6] &= ~((uint64_t)1 << (c->wseen_ids[k] & 63));
+    c->nwseen_ids = 0;
+    size_t need = (dyad__dict_word_count(c->d) >> 6) + 1;
+    if (need > c->wseen_words) {
+        uint64_t *v = realloc(c->wseen, need * sizeof *v);
+        if (!v) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+        memset(v + c->wseen_words, 0, (need - c->wseen_words) * sizeof *v);
+        c->wseen = v;
+        c->wseen_words = need;
+    }
+    if (n > c->cap_wseen_ids) {
+        unsigned *v = realloc(c->wseen_ids, (size_t)n * sizeof *v);
+        if (!v) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+        c->wseen_ids = v;
+        c->cap_wseen_ids = n;
+    }
     c->np_memo = dyad__arena_alloc(&c->arena, (t->nnodes + 1) * sizeof *c->np_memo);
     c->np_done = dyad__arena_zalloc(&c->arena, t->nnodes + 1);
     if (!c->np_memo || !c->np_done)
@@ -269,10 +283,11 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
         c->wid[i] = dyad__word_id(c, c->words[i].s, c->words[i].len, &c->lexb[i]);
         unsigned id = c->wid[i];
         c->synb[i] = (uint8_t)dyad__word_may_begin_synset(c->d, id);
-        if (!id) continue;
-        uint32_t h = (id * 2654435761u) & c->wset_mask;
-        while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;
-        c->wset[h] = id;
+        if (!id || (size_t)(id >> 6) >= c->wseen_words) continue;
+        uint64_t bit = (uint64_t)1 << (id & 63);
+        if (c->wseen[id >> 6] & bit) continue;
+        c->wseen[id >> 6] |= bit;
+        c->wseen_ids[c->nwseen_ids++] = id;
     }
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");

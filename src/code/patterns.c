@@ -84,17 +84,6 @@ static uint32_t S_np_at(const dyad_coder *c, uint32_t i)
     return i < c->tree.ntoks ? c->np_from[i] : NONE;
 }
 
-/* Is word id used anywhere in the sentence?  (A pattern whose literal
- * words are not all present cannot match: most are skipped this way.) */
-int dyad__has_word(const dyad_coder *c, unsigned id)
-{
-    if (!id) return 0;
-    for (uint32_t h = (id * 2654435761u) & c->wset_mask;; h = (h + 1) & c->wset_mask) {
-        if (c->wset[h] == id) return 1;
-        if (!c->wset[h]) return 0;
-    }
-}
-
 /* Which members of synset id match from token start, as a bit set of
  * their lengths (bit k: a member of k + 1 words).  (A per-sentence memo
  * was tried: since the id lookups reject by first word it costs more than

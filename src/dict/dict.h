@@ -449,7 +449,17 @@ const dyad_places *dyad__places_builtin(void);
 
 /* The key word of pattern id (see dyad__pattern.key); 0 for none or an
  * id out of range.  The coder skips a pattern whose key word the
- * sentence lacks without fetching it. */
-uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id);
+ * sentence lacks without fetching it (inline: it asks for every pattern
+ * of a verb's block). */
+static inline uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
+{
+    return d && id > 0 && id < d->npats ? d->pats[id].key : 0;
+}
+
+/* The largest word id of d (its words are 1 to this). */
+static inline size_t dyad__dict_word_count(const dyad_dict *d)
+{
+    return d ? d->strs.n : 0;
+}
 
 #endif /* DYAD_DICT_H */
