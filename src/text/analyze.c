@@ -601,7 +601,8 @@ static int S_has_strong_cue(const dyad_token *v, size_t a, size_t b)
         if (!memchr("carsfewtpd\xe2\xc2", f, 12)) continue;
         for (size_t k = 0; k < DYAD_ARRAY_LEN(S_strong_cues); k++) {
             const struct cue *c = &S_strong_cues[k];
-            if (c->len0 != v[i].norm_len) continue;
+            /* the first byte too: f is folded as S_word_eq folds */
+            if (c->len0 != v[i].norm_len || (unsigned char)c->w[0][0] != f) continue;
             size_t j = 0;
             while (j < 4 && c->w[j] && i + j < b && S_word_eq(&v[i + j], c->w[j])) j++;
             if (j == 4 || !c->w[j]) return 1;
@@ -680,6 +681,9 @@ static int S_may_weak(const dyad_token *v, size_t a, size_t b)
         for (size_t k = 0; k + 4 <= n; k++) {
             char c = (char)(w[k] | 0x20);
             if (c != 's' && c != 'n' && c != 'a' && c != 'c') continue;
+            /* and the second byte of one of them: u i t e r o */
+            char c1 = (char)(w[k + 1] | 0x20);
+            if (c1 != 'u' && c1 != 'i' && c1 != 't' && c1 != 'e' && c1 != 'r' && c1 != 'o') continue;
             for (size_t q = 0; q < DYAD_ARRAY_LEN(keys); q++) {
                 size_t kl = keys[q].n, j = 1;
                 if (keys[q].s[0] != c || k + kl > n) continue;
