@@ -137,6 +137,22 @@ static void S_string(dyad_json *j, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
+    /* a plain string with room in the buffer (nearly every key and value):
+     * checked and copied in one pass, quotes included */
+    if (n + 2 <= JSON_BUFSZ - j->len) {
+        char *o = j->buf + j->len;
+        size_t k = 0;
+        while (k < n && S_plain[u[k]]) {
+            o[1 + k] = s[k];
+            k++;
+        }
+        if (k == n) {
+            o[0] = '"';
+            o[1 + n] = '"';
+            j->len += n + 2;
+            return;
+        }
+    }
     S_putc(j, '"');
     size_t i = 0;
     while (i < n) {
