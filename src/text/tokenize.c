@@ -17,7 +17,7 @@
 enum { C_SPACE, C_ALPHA, C_DIGIT, C_OTHER };
 
 /* Class of the code point at p (n bytes left); *k gets its length. */
-static int S_class(const unsigned char *p, size_t n, size_t *k)
+static int S_class_cp(const unsigned char *p, size_t n, size_t *k)
 {
     if (n == 0) { *k = 0; return C_SPACE; }
     unsigned c = p[0];
@@ -45,6 +45,20 @@ static int S_class(const unsigned char *p, size_t n, size_t *k)
     default:
         return C_OTHER;
     }
+}
+
+/* S_class_cp with ASCII, nearly every byte, answered inline */
+static inline int S_class(const unsigned char *p, size_t n, size_t *k)
+{
+    if (n && p[0] < 0x80) {
+        unsigned c = p[0];
+        *k = 1;
+        if ((unsigned)((c | 0x20) - 'a') < 26) return C_ALPHA;
+        if ((unsigned)(c - '0') < 10) return C_DIGIT;
+        if (c == ' ' || c == '\n' || c == '\t') return C_SPACE;
+        return C_OTHER;
+    }
+    return S_class_cp(p, n, k);
 }
 
 static int S_is_alnum_at(const unsigned char *s, size_t len, size_t i)
