@@ -77,7 +77,7 @@ void dyad__find_mentions(dyad_coder *c)
     const dyad__tree *t = &c->tree;
     unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS);
     for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (c->covered[i]) continue;
+        if (c->covered[i] || !dyad__dict_may_start(c->d, kinds, c->wid[i])) continue;
         dyad_dict_match m[MAXM];
         size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM);
         if (n == 0) continue;

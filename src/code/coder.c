@@ -198,6 +198,7 @@ static int S_discarded(dyad_coder *c)
     unsigned k = DYAD_DICT_MASK(DYAD_DICT_DISCARDS);
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         dyad_dict_match m;
+        if (!dyad__dict_may_start(c->d, k, c->wid[i])) continue;
         if (dyad_dict_match_at_ids(c->d, k, c->wid, c->tree.ntoks, i, 0, &m, 1)) {
             dyad_dict_entry e;
             memset(&e, 0, sizeof e);

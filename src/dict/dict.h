@@ -456,6 +456,15 @@ static inline uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
     return d && id > 0 && id < d->npats ? d->pats[id].key : 0;
 }
 
+/* May a phrase of kinds (DYAD_DICT_MASK bits of actors, agents, discards,
+ * issues) begin with the word of id?  0 only when none can: the first
+ * test of dyad_dict_match_at_ids, inline for a caller that asks at every
+ * word of a sentence. */
+static inline int dyad__dict_may_start(const dyad_dict *d, unsigned kinds, unsigned id)
+{
+    return !d->wbits || (id < d->nwbits && (d->wbits[id] & kinds));
+}
+
 /* The largest word id of d (its words are 1 to this). */
 static inline size_t dyad__dict_word_count(const dyad_dict *d)
 {
