@@ -1353,13 +1353,19 @@ void dyad__wcache_forget_lists(dyad__wcache *wc)
     wc->lex = NULL;
 }
 
-/* The slot of w, claimed (emptied) when it held another spelling; NULL
- * when w is not kept (empty or too long). */
-static wslot *S_wc_slot(dyad__wcache *wc, const dyad__word *w)
+/* The slot of w: where it is kept, if at all; NULL when w is not kept
+ * (empty or too long). */
+static wslot *S_wc_home(dyad__wcache *wc, const dyad__word *w)
 {
     if (w->len == 0 || w->len > WC_LEN) return NULL;
-    uint32_t h = S_hash(w->s, w->len);
-    wslot *sl = &wc->slots[h & (WC_SLOTS - 1)];
+    return &wc->slots[S_hash(w->s, w->len) & (WC_SLOTS - 1)];
+}
+
+/* sl (w's home slot, S_wc_home; NULL: w is not kept), claimed for w
+ * (emptied) when it held another spelling. */
+static wslot *S_wc_claim(wslot *sl, const dyad__word *w)
+{
+    if (!sl) return NULL;
     if (sl->len == w->len && memcmp(sl->s, w->s, w->len) == 0) return sl;
     sl->len = (uint8_t)w->len;
     memcpy(sl->s, w->s, w->len);
@@ -1402,6 +1408,16 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
     uint8_t *ncand = dyad__arena_alloc(a, n);
     wslot **sls = wc ? dyad__arena_alloc(a, (size_t)n * sizeof *sls) : NULL;
     if (!cands || !ncand || (wc && !sls)) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    /* the words' slots first, fetched ahead: the cache is larger than the
+     * processor's, and a sentence's misses overlap this way instead of
+     * stalling one word at a time */
+    for (uint32_t i = 0; sls && i < n; i++) {
+        sls[i] = S_wc_home(wc, &w[i]);
+        if (sls[i]) {
+            __builtin_prefetch(sls[i]);
+            __builtin_prefetch((const char *)sls[i] + 64);
+        }
+    }
     if (lx && !lex) lex = dyad__lexicon_builtin();
     if (wc && wc->lex != lex) {
         dyad__wcache_forget_lists(wc);   /* other lists: no slot's lex holds */
@@ -1417,8 +1433,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int nc = 0;
         const char *s = w[i].s;
         size_t len = w[i].len;
-        wslot *sl = wc ? S_wc_slot(wc, &w[i]) : NULL;
-        if (sls) sls[i] = sl;
+        wslot *sl = sls ? S_wc_claim(sls[i], &w[i]) : NULL;
         if (lx) {
             if (!sl) {
                 lx[i] = dyad__lex_bits(lex, s, len);
