@@ -408,7 +408,8 @@ static inline int dyad__has_word(const dyad_coder *c, unsigned id)
     return id && (size_t)(id >> 6) < c->wseen_words && ((c->wseen[id >> 6] >> (id & 63)) & 1);
 }
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
-unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex);
+wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n);
+unsigned dyad__word_id(dyad_coder *c, wslot *sl, const char *w, size_t n, uint64_t *lex);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
 pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
                                  uint32_t sb);

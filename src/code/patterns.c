@@ -132,17 +132,24 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
     return S_synset_lens(c, id, start);
 }
 
-/* The word id of w[0..n) and (*lex) its lexicon lists: one probe of the
- * cache for a word seen before. */
-unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex)
+/* The cache slot where w[0..n) is kept, if at all (NULL: too long or
+ * empty to be kept). */
+wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n)
 {
-    if (n == 0 || n > WCACHE_LEN) {
+    if (n == 0 || n > WCACHE_LEN) return NULL;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return &c->wcache[h & (WCACHE_SIZE - 1)];
+}
+
+/* The word id of w[0..n) and (*lex) its lexicon lists, through its slot
+ * (dyad__word_slot): one probe of the cache for a word seen before. */
+unsigned dyad__word_id(dyad_coder *c, wslot *sl, const char *w, size_t n, uint64_t *lex)
+{
+    if (!sl) {
         *lex = dyad__lex_bits(c->lex, w, n);
         return dyad_dict_word_id(c->d, w, n);
     }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    wslot *sl = &c->wcache[h & (WCACHE_SIZE - 1)];
     if (sl->len == n && memcmp(sl->s, w, n) == 0) {
         *lex = sl->lex;
         return sl->id;
