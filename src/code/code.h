@@ -21,6 +21,10 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date);
 /* The tree of the sentence last coded (for the resolver: tokens, nodes,
  * verb groups); valid until the next coding call. */
 const dyad__tree *dyad__coder_tree(const dyad_coder *c);
+/* The dictionary word id of each token of that sentence (dyad_dict_word_id
+ * of its word, in c's dictionary, *d), or NULL when the coder stopped
+ * before it had them; valid until the next coding call. */
+const unsigned *dyad__coder_word_ids(const dyad_coder *c, const dyad_dict **d);
 /* dyad_suite_load() on a buffer (the fuzz target reads validation files
  * from memory); name labels the messages.  Same statuses. */
 dyad_status dyad__suite_load_memory(dyad_suite **out, const char *name, const char *data,
@@ -158,6 +162,7 @@ struct dyad_coder {
     const char *date;
     dyad_dict_word *words;      /* the tree's words, for dictionary calls */
     unsigned *wid;              /* their word ids */
+    int wid_ok;                 /* wid is filled for this sentence */
     uint64_t *lexb;             /* their lexicon lists, as bits */
     uint8_t *synb;              /* per token: a synset member may begin
                                    with it (dyad__word_may_begin_synset) */

@@ -135,6 +135,12 @@ size_t dyad_coder_token_count(const dyad_coder *c) { return c->tree.ntoks; }
 
 const dyad__tree *dyad__coder_tree(const dyad_coder *c) { return &c->tree; }
 
+const unsigned *dyad__coder_word_ids(const dyad_coder *c, const dyad_dict **d)
+{
+    *d = c->d;
+    return c->wid_ok ? c->wid : NULL;
+}
+
 const char *dyad_coder_token(const dyad_coder *c, size_t i)
 {
     return i < c->tree.ntoks ? c->tree.toks[i].word : NULL;
@@ -232,6 +238,7 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
         memset(c->syn, 0, SYN_SLOTS * sizeof *c->syn);
         c->syn_gen = 1;
     }
+    c->wid_ok = 0;
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
     c->lexb = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->lexb);
@@ -300,6 +307,7 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
         c->wseen[id >> 6] |= bit;
         c->wseen_ids[c->nwseen_ids++] = id;
     }
+    c->wid_ok = 1;
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
@@ -393,6 +401,7 @@ dyad_discard dyad_coder_discarded(const dyad_coder *c) { return c->discard; }
 dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, const char *date)
 {
     c->nevents = c->nxevents = 0;
+    c->wid_ok = 0;
     c->discard = DYAD_DISCARD_NONE;
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);
@@ -408,6 +417,7 @@ dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, 
 dyad_status dyad_coder_code_chunked(dyad_coder *c, dyad_chunker *ck, const char *date)
 {
     c->nevents = c->nxevents = 0;
+    c->wid_ok = 0;
     c->discard = DYAD_DISCARD_NONE;
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);

@@ -495,6 +495,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
         e->discard = dyad_coder_discarded(e->coder);
         dyad__resolve_doc(e->resolver, doc, NULL, &res);
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+        res.ids = dyad__coder_word_ids(e->coder, &res.ids_dict);
         dyad__place_doc(e->placer, NULL, res.doc_date);
         S_place_sentence(e);
         S_trace(e, doc, 1, doc->text, doc->len);
@@ -576,6 +577,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
                 if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
             }
             dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+            res.ids = dyad__coder_word_ids(e->coder, &res.ids_dict);
             S_place_sentence(e);
             S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
             st = S_collect(e, doc, sid, s->start, s->end, &res);
