@@ -669,6 +669,10 @@ static int S_label(dyad_text *t, size_t a, size_t b)
  * within a word (keep them in step with S_weak_cues), so a unit without
  * one is not lowered and searched.  Every sentence is asked (the closing
  * run is found going forward), and most have none. */
+/* S_weak_first[c]: byte c is a key's first letter, either case */
+static const unsigned char S_weak_first[256] = {['s'] = 1, ['S'] = 1, ['n'] = 1, ['N'] = 1,
+                                                ['a'] = 1, ['A'] = 1, ['c'] = 1, ['C'] = 1};
+
 static int S_may_weak(const dyad_token *v, size_t a, size_t b)
 {
     static const struct { const char *s; size_t n; } keys[] = {
@@ -679,8 +683,8 @@ static int S_may_weak(const dyad_token *v, size_t a, size_t b)
         size_t n = v[i].norm_len;
         if (n < 4) continue;
         for (size_t k = 0; k + 4 <= n; k++) {
+            if (!S_weak_first[(unsigned char)w[k]]) continue;
             char c = (char)(w[k] | 0x20);
-            if (c != 's' && c != 'n' && c != 'a' && c != 'c') continue;
             /* and the second byte of one of them: u i t e r o */
             char c1 = (char)(w[k + 1] | 0x20);
             if (c1 != 'u' && c1 != 'i' && c1 != 't' && c1 != 'e' && c1 != 'r' && c1 != 'o') continue;
