@@ -11,7 +11,9 @@
  * "Dayr Ḩāfir" is found from "Dayr Hafir" and "Ma'rib" from "Marib".
  * Places with one key are ordered: overlay first, then by population
  * (largest first), then by country and name, so the first is the default
- * sense and the order never depends on the machine.  Coordinates are kept
+ * sense and the order never depends on the machine.  A key is found
+ * through a hash index of the keys (the first place and how many share
+ * it), built with the array.  Coordinates are kept
  * as integers of 1/10,000 degree, read without strtod (no locale).
  *
  * What must stay true: after dyad_places_new() nothing changes, so any
