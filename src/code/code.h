@@ -141,7 +141,7 @@ typedef struct mention {
 /* A cache of word ids by spelling, kept across sentences: most words of
  * news text repeat, and a hit skips canonicalising and the dictionary's
  * own table.  Direct-mapped; a word longer than the slot is not cached. */
-#define WCACHE_SIZE 8192
+#define WCACHE_SIZE 32768
 #define WCACHE_LEN 22
 typedef struct wslot {
     unsigned char len;
