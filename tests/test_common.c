@@ -7,6 +7,7 @@
 #include "common/common.h"
 
 #include <errno.h>
+#include <limits.h>
 
 static void test_status_names(void **state)
 {
@@ -151,6 +152,31 @@ static void S_obj(dyad_json *j)
     dyad_json_newline(j);
 }
 
+/* The number writer agrees with snprintf at the edges and between. */
+static void test_fmt_numbers(void **state)
+{
+    (void)state;
+    const long long v[] = {0, 1, -1, 9, 10, -10, 99, 100, 123456789, -987654321,
+                           LLONG_MAX, LLONG_MIN, LLONG_MIN + 1, LLONG_MAX - 1};
+    char a[32], b[32];
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        size_t n = dyad__fmt_ll(a, v[i]);
+        int m = snprintf(b, sizeof b, "%lld", v[i]);
+        assert_string_equal(a, b);
+        assert_int_equal(n, (size_t)m);
+        unsigned long long u = (unsigned long long)v[i];
+        n = dyad__fmt_ull(a, u);
+        m = snprintf(b, sizeof b, "%llu", u);
+        assert_string_equal(a, b);
+        assert_int_equal(n, (size_t)m);
+    }
+    for (long long x = -100000; x <= 100000; x += 7) {
+        dyad__fmt_ll(a, x * 1000003);
+        snprintf(b, sizeof b, "%lld", x * 1000003);
+        assert_string_equal(a, b);
+    }
+}
+
 static void test_json_structure(void **state)
 {
     (void)state;
@@ -280,6 +306,7 @@ int main(void)
         cmocka_unit_test(test_arena_cap),    cmocka_unit_test(test_buf),
         cmocka_unit_test(test_utf8),         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_json_structure), cmocka_unit_test(test_json_escapes),
+        cmocka_unit_test(test_fmt_numbers),
         cmocka_unit_test(test_json_large),
         cmocka_unit_test(test_err_messages), cmocka_unit_test(test_fopen_regular),
     };

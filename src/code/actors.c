@@ -58,13 +58,17 @@ static int S_is_person_entry(const dyad_coder *c, unsigned entry);
 /* A word the parse uses as a pronoun, verb or function word names no
  * actor, whatever its spelling ("told us" is not the United States; "IS"
  * the verb is not the Islamic State, "IS" the noun is). */
-static int S_function_tag(const char *tag)
+static int S_function_tag(const dyad__ptok *k)
 {
-    static const char *const v[] = {"PRP", "PRP$", "MD", "DT", "IN", "CC", "TO", "WDT",
-                                    "WP", "WP$", "EX", "RP", "PDT"};
-    if (tag[0] == 'V' && tag[1] == 'B') return 1;
+    /* "PRP", "PRP$", "MD", "DT", "IN", "CC", "TO", "WDT", "WP", "WP$", "EX",
+     * "RP", "PDT" by their codes (equal exactly when the strings are) */
+    static const uint8_t v[] = {DYAD__T_PRP, DYAD__T_PRPS, DYAD__T_MD, DYAD__T_DT,
+                                DYAD__T_IN, DYAD__T_CC, DYAD__T_TO, DYAD__T_WDT,
+                                DYAD__T_WP, DYAD__T_WPS, DYAD__T_EX, DYAD__T_RP,
+                                DYAD__T_PDT};
+    if (k->tag[0] == 'V' && k->tag[1] == 'B') return 1;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(v); i++)
-        if (!strcmp(tag, v[i])) return 1;
+        if (k->code == v[i]) return 1;
     return 0;
 }
 
@@ -100,7 +104,7 @@ void dyad__find_mentions(dyad_coder *c)
     const dyad__tree *t = &c->tree;
     unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS);
     for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (c->covered[i]) continue;
+        if (c->covered[i] || !dyad__dict_may_start(c->d, kinds, c->wid[i])) continue;
         dyad_dict_match m[MAXM];
         size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM);
         if (n == 0 && c->agent_country && !c->wid[i]) {
@@ -129,7 +133,7 @@ void dyad__find_mentions(dyad_coder *c)
         }
         dyad_dict_entry e;
         if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
-        if (m[best].end == i + 1 && S_function_tag(t->toks[i].tag)) continue;
+        if (m[best].end == i + 1 && S_function_tag(&t->toks[i])) continue;
         /* news mode: "the U.S.-based lender" says where it sits, not who
          * it is */
         uint32_t e2 = (uint32_t)m[best].end;
@@ -820,7 +824,7 @@ uint32_t dyad__name_run(const dyad_coder *c, uint32_t i)
 {
     const dyad__tree *t = &c->tree;
     uint32_t j = i;
-    while (j < t->ntoks && !c->covered[j] && !strcmp(t->toks[j].tag, "NNP") &&
+    while (j < t->ntoks && !c->covered[j] && t->toks[j].code == DYAD__T_NNP &&   /* "NNP" */
            dyad__cap_word(t->toks[j].word))
         j++;
     return j;

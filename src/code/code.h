@@ -21,6 +21,10 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date);
 /* The tree of the sentence last coded (for the resolver: tokens, nodes,
  * verb groups); valid until the next coding call. */
 const dyad__tree *dyad__coder_tree(const dyad_coder *c);
+/* The dictionary word id of each token of that sentence (dyad_dict_word_id
+ * of its word, in c's dictionary, *d), or NULL when the coder stopped
+ * before it had them; valid until the next coding call. */
+const unsigned *dyad__coder_word_ids(const dyad_coder *c, const dyad_dict **d);
 /* dyad_suite_load() on a buffer (the fuzz target reads validation files
  * from memory); name labels the messages.  Same statuses. */
 dyad_status dyad__suite_load_memory(dyad_suite **out, const char *name, const char *data,
@@ -140,7 +144,7 @@ typedef struct mention {
 /* A cache of word ids by spelling, kept across sentences: most words of
  * news text repeat, and a hit skips canonicalising and the dictionary's
  * own table.  Direct-mapped; a word longer than the slot is not cached. */
-#define WCACHE_SIZE 8192
+#define WCACHE_SIZE 32768
 #define WCACHE_LEN 22
 typedef struct wslot {
     unsigned char len;
@@ -161,9 +165,17 @@ struct dyad_coder {
     const char *date;
     dyad_dict_word *words;      /* the tree's words, for dictionary calls */
     unsigned *wid;              /* their word ids */
+    int wid_ok;                 /* wid is filled for this sentence */
     uint64_t *lexb;             /* their lexicon lists, as bits */
-    unsigned *wset;             /* the sentence's word ids as a hash set */
-    uint32_t wset_mask;
+    uint8_t *synb;              /* per token: a synset member may begin
+                                   with it (dyad__word_may_begin_synset) */
+    uint64_t *wseen;            /* per dictionary word id, a bit: in the
+                                   sentence (dyad__has_word); kept for the
+                                   coder's life, emptied per sentence by
+                                   clearing the bits of wseen_ids */
+    size_t wseen_words;         /* 64-bit words of wseen */
+    unsigned *wseen_ids;        /* the ids whose bits are set */
+    size_t nwseen_ids, cap_wseen_ids;
     actorset *np_memo;          /* per node: its actor set, once computed */
     uint8_t *np_done;
     uint32_t *np_from;          /* per token: the widest NP starting there */
@@ -204,11 +216,14 @@ struct dyad_coder {
                                 /* the dictionary's &ASKED, &ALLEGED and
                                    &ASPECTUAL synsets (0: none), read by
                                    dyad__mood */
-    struct synlens { unsigned id; uint32_t *lens; } *syn;
+    struct synlens { unsigned id, gen; uint32_t *lens; } *syn;
                                 /* per synset a pattern asked about: the
                                    lengths of its members at each token,
                                    computed once per sentence (a hash of
-                                   SYN_SLOTS; NULL lens: not yet) */
+                                   SYN_SLOTS, kept for the coder's life; a
+                                   slot whose gen is not syn_gen is empty,
+                                   so a new sentence empties it in O(1)) */
+    unsigned syn_gen;           /* the current sentence's generation */
     uint8_t *barrier;           /* per token: 1 the main verb of a verb
                                    group, 2 one in the infinitive */
     struct govidx *gov;         /* per sentence: which verb groups govern
@@ -398,9 +413,15 @@ int dyad__inward(const char *code);
 int dyad__to_rulers(const char *code);
 int dyad__binds(const char *code);
 int dyad__venue(const char *code);
-int dyad__has_word(const dyad_coder *c, unsigned id);
+/* Is word id used anywhere in the sentence?  (A pattern whose literal
+ * words are not all present cannot match: most are skipped this way.) */
+static inline int dyad__has_word(const dyad_coder *c, unsigned id)
+{
+    return id && (size_t)(id >> 6) < c->wseen_words && ((c->wseen[id >> 6] >> (id & 63)) & 1);
+}
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
-unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex);
+wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n);
+unsigned dyad__word_id(dyad_coder *c, wslot *sl, const char *w, size_t n, uint64_t *lex);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
 pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
                                  uint32_t sb);

@@ -49,9 +49,11 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     c->require_dyad = 1;
     c->skip_nested = 1;
     c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
+    c->syn = calloc(SYN_SLOTS, sizeof *c->syn);
     c->story = dyad__story_new();
-    if (!c->wcache || !c->story) {
+    if (!c->wcache || !c->syn || !c->story) {
         free(c->wcache);
+        free(c->syn);
         dyad__story_free(c->story);
         free(c);
         return DYAD_ENOMEM;
@@ -70,6 +72,9 @@ void dyad_coder_free(dyad_coder *c)
     free(c->events);
     free(c->xevents);
     free(c->wcache);
+    free(c->syn);
+    free(c->wseen);
+    free(c->wseen_ids);
     dyad__story_free(c->story);
     free(c);
 }
@@ -129,6 +134,12 @@ const char *dyad_modality_kind_name(dyad_modality_kind m)
 size_t dyad_coder_token_count(const dyad_coder *c) { return c->tree.ntoks; }
 
 const dyad__tree *dyad__coder_tree(const dyad_coder *c) { return &c->tree; }
+
+const unsigned *dyad__coder_word_ids(const dyad_coder *c, const dyad_dict **d)
+{
+    *d = c->d;
+    return c->wid_ok ? c->wid : NULL;
+}
 
 const char *dyad_coder_token(const dyad_coder *c, size_t i)
 {
@@ -193,6 +204,7 @@ static int S_discarded(dyad_coder *c)
     unsigned k = DYAD_DICT_MASK(DYAD_DICT_DISCARDS);
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         dyad_dict_match m;
+        if (!dyad__dict_may_start(c->d, k, c->wid[i])) continue;
         if (dyad_dict_match_at_ids(c->d, k, c->wid, c->tree.ntoks, i, 0, &m, 1)) {
             dyad_dict_entry e;
             memset(&e, 0, sizeof e);
@@ -215,26 +227,46 @@ void dyad_coder_new_document(dyad_coder *c)
 }
 
 /* The sentence's tables in the arena: its words, their ids and lexicon
- * lists, the ids as a hash set, per node its actor set's memo, per token
+ * lists, the ids as a set of bits (the coder's own, not the arena's), per node its actor set's memo, per token
  * the widest noun phrases starting and ending there. */
 static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
 {
     uint32_t n = t->ntoks;
+    /* a new generation empties the synset table (its lengths were in the
+     * arena, now reset); at the wrap, zero it */
+    if (++c->syn_gen == 0) {
+        memset(c->syn, 0, SYN_SLOTS * sizeof *c->syn);
+        c->syn_gen = 1;
+    }
+    c->wid_ok = 0;
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
     c->lexb = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->lexb);
+    c->synb = dyad__arena_alloc(&c->arena, n + 1);
     c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
     c->covered = dyad__arena_zalloc(&c->arena, n + 1);
-    if (!c->words || !c->wid || !c->lexb || !c->ments || !c->covered)
+    if (!c->words || !c->wid || !c->lexb || !c->synb || !c->ments || !c->covered)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
-    uint32_t cap = 16;
-    while (cap < 2 * (n + 1)) cap *= 2;
-    c->wset = dyad__arena_zalloc(&c->arena, cap * sizeof *c->wset);
-    c->wset_mask = cap - 1;
-    if (!c->wset)
-        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
-                             "sentence too large");
+    /* the words seen: the last sentence's bits cleared, room for every
+     * dictionary word id and for this sentence's ids */
+    for (size_t k = 0; k < c->nwseen_ids; k++)
+        c->wseen[c->wseen_ids[k] >> 6] &= ~((uint64_t)1 << (c->wseen_ids[k] & 63));
+    c->nwseen_ids = 0;
+    size_t need = (dyad__dict_word_count(c->d) >> 6) + 1;
+    if (need > c->wseen_words) {
+        uint64_t *v = realloc(c->wseen, need * sizeof *v);
+        if (!v) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+        memset(v + c->wseen_words, 0, (need - c->wseen_words) * sizeof *v);
+        c->wseen = v;
+        c->wseen_words = need;
+    }
+    if (n > c->cap_wseen_ids) {
+        unsigned *v = realloc(c->wseen_ids, (size_t)n * sizeof *v);
+        if (!v) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
+        c->wseen_ids = v;
+        c->cap_wseen_ids = n;
+    }
     c->np_memo = dyad__arena_alloc(&c->arena, (t->nnodes + 1) * sizeof *c->np_memo);
     c->np_done = dyad__arena_zalloc(&c->arena, t->nnodes + 1);
     if (!c->np_memo || !c->np_done)
@@ -253,17 +285,29 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
         if (f == NONE || nd->tok_b > t->nodes[f].tok_b) c->np_from[nd->tok_a] = q;
         if (e == NONE || nd->tok_a < t->nodes[e].tok_a) c->np_to[nd->tok_b - 1] = q;
     }
+    /* the words' cache slots first, fetched ahead so that their misses
+     * overlap (the cache is larger than the processor's L2) */
+    wslot **sls = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *sls);
+    if (!sls)
+        return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
+                             "sentence too large");
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
         c->words[i].len = strlen(t->toks[i].word);
-        c->wid[i] = dyad__word_id(c, c->words[i].s, c->words[i].len, &c->lexb[i]);
-        unsigned id = c->wid[i];
-        if (!id) continue;
-        uint32_t h = (id * 2654435761u) & c->wset_mask;
-        while (c->wset[h] && c->wset[h] != id) h = (h + 1) & c->wset_mask;
-        c->wset[h] = id;
+        sls[i] = dyad__word_slot(c, c->words[i].s, c->words[i].len);
+        if (sls[i]) __builtin_prefetch(sls[i]);
     }
-    c->syn = dyad__arena_zalloc(&c->arena, SYN_SLOTS * sizeof *c->syn);
+    for (uint32_t i = 0; i < n; i++) {
+        c->wid[i] = dyad__word_id(c, sls[i], c->words[i].s, c->words[i].len, &c->lexb[i]);
+        unsigned id = c->wid[i];
+        c->synb[i] = (uint8_t)dyad__word_may_begin_synset(c->d, id);
+        if (!id || (size_t)(id >> 6) >= c->wseen_words) continue;
+        uint64_t bit = (uint64_t)1 << (id & 63);
+        if (c->wseen[id >> 6] & bit) continue;
+        c->wseen[id >> 6] |= bit;
+        c->wseen_ids[c->nwseen_ids++] = id;
+    }
+    c->wid_ok = 1;
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
@@ -358,6 +402,7 @@ dyad_discard dyad_coder_discarded(const dyad_coder *c) { return c->discard; }
 dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, const char *date)
 {
     c->nevents = c->nxevents = 0;
+    c->wid_ok = 0;
     c->discard = DYAD_DISCARD_NONE;
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);
@@ -373,6 +418,7 @@ dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, 
 dyad_status dyad_coder_code_chunked(dyad_coder *c, dyad_chunker *ck, const char *date)
 {
     c->nevents = c->nxevents = 0;
+    c->wid_ok = 0;
     c->discard = DYAD_DISCARD_NONE;
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);

@@ -84,17 +84,6 @@ static uint32_t S_np_at(const dyad_coder *c, uint32_t i)
     return i < c->tree.ntoks ? c->np_from[i] : NONE;
 }
 
-/* Is word id used anywhere in the sentence?  (A pattern whose literal
- * words are not all present cannot match: most are skipped this way.) */
-int dyad__has_word(const dyad_coder *c, unsigned id)
-{
-    if (!id) return 0;
-    for (uint32_t h = (id * 2654435761u) & c->wset_mask;; h = (h + 1) & c->wset_mask) {
-        if (c->wset[h] == id) return 1;
-        if (!c->wset[h]) return 0;
-    }
-}
-
 /* Which members of synset id match from token start, as a bit set of
  * their lengths (bit k: a member of k + 1 words).  (A per-sentence memo
  * was tried: since the id lookups reject by first word it costs more than
@@ -108,20 +97,21 @@ static uint32_t S_synset_lens_at(dyad_coder *c, unsigned id, uint32_t start)
         if (ends[q] > start && ends[q] - start <= 32) lens |= 1u << (ends[q] - start - 1);
     return lens;
 }
-uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+/* dyad__synset_lens past its first test: through the sentence's table */
+static uint32_t S_synset_lens_memo(dyad_coder *c, unsigned id, uint32_t start)
 {
     uint32_t n = c->tree.ntoks;
-    if (start >= n) return 0;
-    if (!c->syn) return S_synset_lens_at(c, id, start);
     uint32_t h = (id * 2654435761u) & (SYN_SLOTS - 1);
     for (int probe = 0; probe < SYN_SLOTS; probe++, h = (h + 1) & (SYN_SLOTS - 1)) {
         struct synlens *sl = &c->syn[h];
-        if (sl->lens && sl->id != id) continue;
-        if (!sl->lens) {
+        int empty = sl->gen != c->syn_gen;   /* an earlier sentence's */
+        if (!empty && sl->id != id) continue;
+        if (empty) {
             uint32_t *v = dyad__arena_alloc(&c->arena, (size_t)n * sizeof *v);
             if (!v) return S_synset_lens_at(c, id, start);
             memset(v, 0xff, (size_t)n * sizeof *v);   /* not yet asked */
             sl->id = id;
+            sl->gen = c->syn_gen;
             sl->lens = v;
         }
         if (sl->lens[start] == UINT32_MAX) sl->lens[start] = S_synset_lens_at(c, id, start) & 0x7fffffffu;
@@ -129,18 +119,37 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
     }
     return S_synset_lens_at(c, id, start);   /* table full */
 }
-
-/* The word id of w[0..n) and (*lex) its lexicon lists: one probe of the
- * cache for a word seen before. */
-unsigned dyad__word_id(dyad_coder *c, const char *w, size_t n, uint64_t *lex)
+/* Most places are turned down by the dictionary's first-word index: that
+ * test is inline, where patterns ask at every place of a gap. */
+static inline uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
-    if (n == 0 || n > WCACHE_LEN) {
+    if (start >= c->tree.ntoks || !c->synb[start] || !dyad__synset_filter(c->d, id, c->wid[start]))
+        return 0;
+    return S_synset_lens_memo(c, id, start);
+}
+uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
+{
+    return S_synset_lens(c, id, start);
+}
+
+/* The cache slot where w[0..n) is kept, if at all (NULL: too long or
+ * empty to be kept). */
+wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n)
+{
+    if (n == 0 || n > WCACHE_LEN) return NULL;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return &c->wcache[h & (WCACHE_SIZE - 1)];
+}
+
+/* The word id of w[0..n) and (*lex) its lexicon lists, through its slot
+ * (dyad__word_slot): one probe of the cache for a word seen before. */
+unsigned dyad__word_id(dyad_coder *c, wslot *sl, const char *w, size_t n, uint64_t *lex)
+{
+    if (!sl) {
         *lex = dyad__lex_bits(c->lex, w, n);
         return dyad_dict_word_id(c->d, w, n);
     }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    wslot *sl = &c->wcache[h & (WCACHE_SIZE - 1)];
     if (sl->len == n && memcmp(sl->s, w, n) == 0) {
         *lex = sl->lex;
         return sl->id;
@@ -216,17 +225,28 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             c->tree.nodes[pp].tok_a == (uint32_t)start - 1 && (int32_t)c->tree.nodes[pp].tok_b < hi)
             shi = (int32_t)c->tree.nodes[pp].tok_b;
     }
-    for (int32_t i = start; dir > 0 ? i < shi : i >= lo; i += dir) {
-        if (need_adj && i != start) break;
-        /* a gap spans at most MAX_GAP words: a pattern's words belong to
-         * its verb's phrase, and an unbounded gap makes matching a long
-         * sentence quadratic in its length (every verb, every place) */
-        if ((i - start) * dir > MAX_GAP) break;
-        /* a gap does not pass another clause's verb: the pattern's
-         * words belong to this verb's phrase ("spoke ahead of a meeting
-         * requested by A to discuss B's transfer of arms to C" is not
-         * "spoke to C"); news mode only, PETRARCH lets gaps run on */
-        if (i != start && c->agent_country && (c->barrier[i - dir] & (dir > 0 ? slot : 3))) break;
+    /* the places this element may start at: from start to last (going
+     * dir), right at start when it must be adjacent.  A gap spans at
+     * most MAX_GAP words: a pattern's words belong to its verb's phrase,
+     * and an unbounded gap makes matching a long sentence quadratic in
+     * its length (every verb, every place) */
+    int32_t last;
+    if (dir > 0) {
+        last = shi - 1;
+        if (last > start + MAX_GAP) last = start + MAX_GAP;
+        if (need_adj && last > start) last = start;
+    } else {
+        last = lo;
+        if (last < start - MAX_GAP) last = start - MAX_GAP;
+        if (need_adj && last < start) last = start;
+    }
+    /* a gap does not pass another clause's verb: the pattern's words
+     * belong to this verb's phrase ("spoke ahead of a meeting requested
+     * by A to discuss B's transfer of arms to C" is not "spoke to C");
+     * news mode only, PETRARCH lets gaps run on.  Checked as each place
+     * is left, for the next one. */
+    unsigned bmask = !c->agent_country ? 0 : dir > 0 ? slot : 3;
+    for (int32_t i = start; dir > 0 ? i <= last : i >= last; i += dir) {
         int32_t next = NONE, got = 0;
         switch (x->kind) {
         case DYAD_PAT_WORD:
@@ -234,7 +254,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             break;
         case DYAD_PAT_SYNSET: {
             if (dir > 0) {
-                uint32_t lens = dyad__synset_lens(c, x->id, (uint32_t)i);
+                uint32_t lens = S_synset_lens(c, x->id, (uint32_t)i);
                 if (lens) {   /* the longest member */
                     int k = 31;
                     while (!(lens & (1u << k))) k--;
@@ -244,7 +264,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             } else {
                 /* a member ending at i: try starts going left */
                 for (int32_t s0 = i; s0 >= lo && s0 > i - 6 && !got; s0--)
-                    if (dyad__synset_lens(c, x->id, (uint32_t)s0) & (1u << (i - s0))) {
+                    if (S_synset_lens(c, x->id, (uint32_t)s0) & (1u << (i - s0))) {
                         got = 1;
                         next = s0;
                     }
@@ -284,6 +304,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
             if (S_match(c, e, n, k + 1, dir, next, next_adj, lo, hi, pm, depth + 1)) return 1;
             *pm = save;
         }
+        if (bmask && (c->barrier[i] & bmask)) break;
     }
     return 0;
 }

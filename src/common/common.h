@@ -174,6 +174,11 @@ size_t dyad__json_size(const dyad_json *j);
 /* Makes f j's file; j must have been flushed (dyad_json_flush) into
  * the old one, which may be closed since. */
 void dyad__json_set_file(dyad_json *j, FILE *f);
+/* Write v in decimal ("%lld", "%llu") and a NUL into out (at least 21
+ * bytes); return the length written before the NUL.  (snprintf costs
+ * ten times as much, and the records write many numbers.) */
+size_t dyad__fmt_ll(char *out, long long v);
+size_t dyad__fmt_ull(char *out, unsigned long long u);
 /* Writes h as 16 lowercase hex digits and a NUL. */
 void dyad__hash_hex(uint64_t h, char out[17]);
 

@@ -943,11 +943,6 @@ size_t dyad_dict_pattern_count(const dyad_dict *d)
     return d && d->npats ? d->npats - 1 : 0;
 }
 
-uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
-{
-    return d && id > 0 && id < d->npats ? d->pats[id].key : 0;
-}
-
 dyad_status dyad_dict_pattern_get(const dyad_dict *d, unsigned id, dyad_dict_pattern *out)
 {
     if (!d || !out) return DYAD_EINVAL;

@@ -367,6 +367,28 @@ dyad_status dyad__verbs_compile(dyad_dict *d);
  * lookups then work without it (slower). */
 dyad_status dyad__match_index(dyad_dict *d);
 
+/* Can a member of synset sid begin with the word of id?  0 only when
+ * none can: the index's first test in dyad_dict_synset_match_ids, for a
+ * caller that asks about many places and would rather not call it where
+ * it cannot match (the coder's patterns).  In two halves: can a member
+ * of any synset begin with it, and can one of sid's. */
+static inline int dyad__word_may_begin_synset(const dyad_dict *d, unsigned id)
+{
+    return !d->wbits || (id < d->nwbits && (d->wbits[id] & DYAD__WB_SYNSET));
+}
+/* The second half of dyad__synset_may_begin, for a word that passed
+ * dyad__word_may_begin_synset (the coder keeps that per word). */
+static inline int dyad__synset_filter(const dyad_dict *d, unsigned sid, unsigned id)
+{
+    if (!d->wbits || !d->synfirst || sid >= d->nsyns) return 1;
+    uint32_t b = DYAD__SYNF_BIT(id);
+    return (d->synfirst[sid * DYAD__SYNF_WORDS + (b >> 6)] >> (b & 63)) & 1;
+}
+static inline int dyad__synset_may_begin(const dyad_dict *d, unsigned sid, unsigned id)
+{
+    return dyad__word_may_begin_synset(d, id) && dyad__synset_filter(d, sid, id);
+}
+
 /* The word lists of the parse and code stages (text/text.h): the
  * built-in lexicon with the lexicon/ files of the folders added
  * (data/lexicon/README.md); NULL only when the built-in one could not be
@@ -427,7 +449,26 @@ const dyad_places *dyad__places_builtin(void);
 
 /* The key word of pattern id (see dyad__pattern.key); 0 for none or an
  * id out of range.  The coder skips a pattern whose key word the
- * sentence lacks without fetching it. */
-uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id);
+ * sentence lacks without fetching it (inline: it asks for every pattern
+ * of a verb's block). */
+static inline uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
+{
+    return d && id > 0 && id < d->npats ? d->pats[id].key : 0;
+}
+
+/* May a phrase of kinds (DYAD_DICT_MASK bits of actors, agents, discards,
+ * issues) begin with the word of id?  0 only when none can: the first
+ * test of dyad_dict_match_at_ids, inline for a caller that asks at every
+ * word of a sentence. */
+static inline int dyad__dict_may_start(const dyad_dict *d, unsigned kinds, unsigned id)
+{
+    return !d->wbits || (id < d->nwbits && (d->wbits[id] & kinds));
+}
+
+/* The largest word id of d (its words are 1 to this). */
+static inline size_t dyad__dict_word_count(const dyad_dict *d)
+{
+    return d ? d->strs.n : 0;
+}
 
 #endif /* DYAD_DICT_H */

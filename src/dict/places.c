@@ -11,7 +11,9 @@
  * "Dayr Ḩāfir" is found from "Dayr Hafir" and "Ma'rib" from "Marib".
  * Places with one key are ordered: overlay first, then by population
  * (largest first), then by country and name, so the first is the default
- * sense and the order never depends on the machine.  Coordinates are kept
+ * sense and the order never depends on the machine.  A key is found
+ * through a hash index of the keys (the first place and how many share
+ * it), built with the array.  Coordinates are kept
  * as integers of 1/10,000 degree, read without strtod (no locale).
  *
  * What must stay true: after dyad_places_new() nothing changes, so any
@@ -41,7 +43,43 @@ struct dyad_places {
                                                    capitals: S_code3) */
     size_t ncities, noverlay, ncountries;
     unsigned max_words;
+    uint32_t (*index)[2];       /* open addressing by key hash: the first
+                                   place of a key and how many have it
+                                   ({0, 0}: empty), nindex slots */
+    size_t nindex;
 };
+
+static uint32_t S_key_hash(const char *k)
+{
+    uint32_t h = 2166136261u;
+    for (; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
+    return h;
+}
+
+/* The index of the sorted places by key (S_load_dir, once per load):
+ * a lookup hashes its key and compares it with one or two keys where a
+ * binary search compared about seventeen, scattered over the table. */
+static int S_build_index(dyad_places *p)
+{
+    size_t keys = 0;
+    for (size_t i = 0; i < p->n; i++) keys += i == 0 || strcmp(p->v[i].key, p->v[i - 1].key) != 0;
+    size_t cap = 16;
+    while (cap < 2 * keys) cap *= 2;
+    if (p->n > UINT32_MAX - 1) return -1;
+    p->index = calloc(cap, sizeof *p->index);
+    if (!p->index) return -1;
+    p->nindex = cap;
+    for (size_t i = 0; i < p->n;) {
+        size_t e = i + 1;
+        while (e < p->n && !strcmp(p->v[e].key, p->v[i].key)) e++;
+        size_t h = S_key_hash(p->v[i].key) & (cap - 1);
+        while (p->index[h][1]) h = (h + 1) & (cap - 1);
+        p->index[h][0] = (uint32_t)i;
+        p->index[h][1] = (uint32_t)(e - i);
+        i = e;
+    }
+    return 0;
+}
 
 /* ------------------------------------------------------------- folding */
 
@@ -360,6 +398,7 @@ static dyad_status S_load_dir(dyad_places *p, const char *dir)
     dyad__lexer_free(&lx);
     if (st != DYAD_OK) return st;
     if (p->n) qsort(p->v, p->n, sizeof *p->v, S_cmp_place);
+    if (S_build_index(p) != 0) return dyad__err_set(&p->err, DYAD_ENOMEM, "out of memory");
     if (p->ncodes) qsort(p->codes, p->ncodes, sizeof *p->codes, S_cmp_code);
     for (size_t i = 0; i < p->ncodes; i++) {
         unsigned b = S_code_index(p->codes[i]);
@@ -401,6 +440,7 @@ void dyad_places_free(dyad_places *p)
     if (!p) return;
     free(p->v);
     free(p->codes);
+    free(p->index);
     dyad__arena_free(&p->arena);
     free(p);
 }
@@ -423,18 +463,16 @@ void dyad_places_counts(const dyad_places *p, size_t *cities, size_t *overlay, s
 size_t dyad__places_find(const dyad_places *p, const char *key, const dyad__place **out)
 {
     *out = NULL;
-    if (!p || !p->n) return 0;
-    size_t lo = 0, hi = p->n;
-    while (lo < hi) {   /* the first place whose key is >= key */
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(p->v[mid].key, key) < 0) lo = mid + 1;
-        else hi = mid;
+    if (!p || !p->n || !p->index) return 0;
+    size_t mask = p->nindex - 1;
+    for (size_t h = S_key_hash(key) & mask; p->index[h][1]; h = (h + 1) & mask) {
+        const dyad__place *first = &p->v[p->index[h][0]];
+        if (!strcmp(first->key, key)) {
+            *out = first;
+            return p->index[h][1];
+        }
     }
-    size_t end = lo;
-    while (end < p->n && !strcmp(p->v[end].key, key)) end++;
-    if (end == lo) return 0;
-    *out = &p->v[lo];
-    return end - lo;
+    return 0;
 }
 
 int dyad__places_country_ok(const dyad_places *p, const char *code)

@@ -495,6 +495,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
         e->discard = dyad_coder_discarded(e->coder);
         dyad__resolve_doc(e->resolver, doc, NULL, &res);
         dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+        res.ids = dyad__coder_word_ids(e->coder, &res.ids_dict);
         dyad__place_doc(e->placer, NULL, res.doc_date);
         S_place_sentence(e);
         S_trace(e, doc, 1, doc->text, doc->len);
@@ -576,6 +577,7 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
                 if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
             }
             dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+            res.ids = dyad__coder_word_ids(e->coder, &res.ids_dict);
             S_place_sentence(e);
             S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
             st = S_collect(e, doc, sid, s->start, s->end, &res);
@@ -638,8 +640,8 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
         dyad_json_key(j, "entry");
         if (v->file) {
             char num[32];
-            snprintf(num, sizeof num, ":%lu", v->line);
-            size_t fl = strlen(v->file), nl = strlen(num);
+            num[0] = ':';
+            size_t fl = strlen(v->file), nl = 1 + dyad__fmt_ull(num + 1, v->line);
             char small[512];
             char *ref = fl + nl + 1 <= sizeof small ? small : malloc(fl + nl + 1);
             if (ref) {

@@ -562,13 +562,27 @@ static void S_jws(jscan *s)
 /* The string whose quote is at s->i: its raw contents [*a, *b), *esc set
  * when it holds escapes.  0 for one left to jansson (a \u escape, a
  * control byte, no closing quote). */
+/* S_jplain[c]: byte c stands for itself inside a JSON string (not a
+ * control character, the quote or the backslash) */
+#define J1(c) ((c) >= 0x20 && (c) != '"' && (c) != '\\')
+#define J4(c) J1(c), J1((c) + 1), J1((c) + 2), J1((c) + 3)
+#define J16(c) J4(c), J4((c) + 4), J4((c) + 8), J4((c) + 12)
+#define J64(c) J16(c), J16((c) + 16), J16((c) + 32), J16((c) + 48)
+static const unsigned char S_jplain[256] = {J64(0), J64(64), J64(128), J64(192)};
+#undef J64
+#undef J16
+#undef J4
+#undef J1
+
 static int S_jstr(jscan *s, size_t *a, size_t *b, int *esc)
 {
-    const char *p = s->p;
+    const unsigned char *p = (const unsigned char *)s->p;
     size_t i = s->i + 1, n = s->n;
     *esc = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)p[i];
+        while (i < n && S_jplain[p[i]]) i++;   /* the plain run */
+        if (i >= n) break;
+        unsigned char c = p[i];
         if (c == '"') {
             *a = s->i + 1;
             *b = i;

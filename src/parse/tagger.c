@@ -1126,8 +1126,12 @@ static int S_has(const cand *c, int nc, int tag)
  * participle, not a past tense or an adjective; after a form of "be" not
  * a past tense; after a modal, or "did not", a base form; and "about to" is IN (Penn
  * convention).  Only ever removes candidates that have an alternative. */
+typedef struct wslot wslot;
+static int S_adverb_at(const struct dyad_tagger *tg, const dyad__word *w, uint32_t j,
+                       wslot *const *sls);
+
 static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint32_t i, uint32_t n,
-                        const uint8_t *tags, cand *c, int *nc)
+                        const uint8_t *tags, cand *c, int *nc, wslot *const *sls)
 {
     (void)tags;
     if (*nc > 1 && i + 1 < n && S_word_is(&w[i], "about") && S_word_is(&w[i + 1], "to") &&
@@ -1146,7 +1150,7 @@ static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint3
     }
     uint32_t j = i;
     int skipped = 0;
-    while (j > 0 && skipped < 3 && S_adverb(tg, &w[j - 1])) { j--; skipped++; }
+    while (j > 0 && skipped < 3 && S_adverb_at(tg, w, j - 1, sls)) { j--; skipped++; }
     if (j == 0) return;
     int aux = S_aux_kind(&w[j - 1]);
     if (aux == AUX_HAVE && S_has(c, *nc, DYAD__T_VBN)) {
@@ -1320,17 +1324,18 @@ static void S_emission(const struct dyad_tagger *tg, const char *s, size_t len, 
 #define WC_LEN 23               /* longer words are not kept */
 #define NOT_YET (UINT32_MAX - 1)
 
-typedef struct wslot {
+struct wslot {
     uint64_t lex;               /* lexicon lists (lexok) */
     uint32_t ent;               /* word-table entry, NOT_YET, UINT32_MAX */
     uint8_t len;                /* 0: empty */
     uint8_t lexok;
+    uint8_t adv;                /* S_adverb's answer; 0xFF: not yet */
     uint8_t nc[2];              /* candidates kept, not sentence-initial
                                    [0] and initial [1]; 0xFF: not yet */
     char s[WC_LEN];
     uint8_t ctag[2][MAXCAND];
     float ce[2][MAXCAND];
-} wslot;
+};
 
 struct dyad__wcache {
     const dyad__lexicon *lex;   /* the lists the slots' lex came from */
@@ -1348,20 +1353,44 @@ void dyad__wcache_forget_lists(dyad__wcache *wc)
     wc->lex = NULL;
 }
 
-/* The slot of w, claimed (emptied) when it held another spelling; NULL
- * when w is not kept (empty or too long). */
-static wslot *S_wc_slot(dyad__wcache *wc, const dyad__word *w)
+/* The slot of w: where it is kept, if at all; NULL when w is not kept
+ * (empty or too long). */
+static wslot *S_wc_home(dyad__wcache *wc, const dyad__word *w)
 {
     if (w->len == 0 || w->len > WC_LEN) return NULL;
-    uint32_t h = S_hash(w->s, w->len);
-    wslot *sl = &wc->slots[h & (WC_SLOTS - 1)];
+    return &wc->slots[S_hash(w->s, w->len) & (WC_SLOTS - 1)];
+}
+
+/* sl (w's home slot, S_wc_home; NULL: w is not kept), claimed for w
+ * (emptied) when it held another spelling. */
+static wslot *S_wc_claim(wslot *sl, const dyad__word *w)
+{
+    if (!sl) return NULL;
     if (sl->len == w->len && memcmp(sl->s, w->s, w->len) == 0) return sl;
     sl->len = (uint8_t)w->len;
     memcpy(sl->s, w->s, w->len);
     sl->lexok = 0;
     sl->ent = NOT_YET;
+    sl->adv = 0xFF;
     sl->nc[0] = sl->nc[1] = 0xFF;
     return sl;
+}
+
+/* S_adverb of word j, kept in its cache slot (sls[j], the slot it was
+ * given, when no later word of the sentence has claimed it since). */
+static int S_adverb_at(const struct dyad_tagger *tg, const dyad__word *w, uint32_t j,
+                       wslot *const *sls)
+{
+    wslot *sl = sls ? sls[j] : NULL;
+    if (sl && sl->len == w[j].len) {
+        size_t k = 0;
+        while (k < w[j].len && sl->s[k] == w[j].s[k]) k++;
+        if (k == w[j].len) {
+            if (sl->adv == 0xFF) sl->adv = (uint8_t)S_adverb(tg, &w[j]);
+            return sl->adv;
+        }
+    }
+    return S_adverb(tg, &w[j]);
 }
 
 dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
@@ -1377,7 +1406,18 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
     if (n == 0) return DYAD_OK;
     cand *cands = dyad__arena_alloc(a, (size_t)n * MAXCAND * sizeof *cands);
     uint8_t *ncand = dyad__arena_alloc(a, n);
-    if (!cands || !ncand) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    wslot **sls = wc ? dyad__arena_alloc(a, (size_t)n * sizeof *sls) : NULL;
+    if (!cands || !ncand || (wc && !sls)) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    /* the words' slots first, fetched ahead: the cache is larger than the
+     * processor's, and a sentence's misses overlap this way instead of
+     * stalling one word at a time */
+    for (uint32_t i = 0; sls && i < n; i++) {
+        sls[i] = S_wc_home(wc, &w[i]);
+        if (sls[i]) {
+            __builtin_prefetch(sls[i]);
+            __builtin_prefetch((const char *)sls[i] + 64);
+        }
+    }
     if (lx && !lex) lex = dyad__lexicon_builtin();
     if (wc && wc->lex != lex) {
         dyad__wcache_forget_lists(wc);   /* other lists: no slot's lex holds */
@@ -1393,7 +1433,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int nc = 0;
         const char *s = w[i].s;
         size_t len = w[i].len;
-        wslot *sl = wc ? S_wc_slot(wc, &w[i]) : NULL;
+        wslot *sl = sls ? S_wc_claim(sls[i], &w[i]) : NULL;
         if (lx) {
             if (!sl) {
                 lx[i] = dyad__lex_bits(lex, s, len);
@@ -1454,7 +1494,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         } else {
             S_emission(tg, s, len, e, init, c, &nc);
         }
-        S_constrain(tg, w, i, n, tags, c, &nc);
+        S_constrain(tg, w, i, n, tags, c, &nc, sls);
         if (nc == 0) { c[0].tag = DYAD__T_NN; c[0].e = 0; nc = 1; }
         ncand[i] = (uint8_t)nc;
     }

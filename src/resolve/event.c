@@ -105,6 +105,8 @@ static uint32_t S_clause(const dyad__tree *t, uint32_t i)
 void dyad__resolve_sentence(dyad__resolver *r, dyad__resolved *res, const dyad__tree *tree)
 {
     res->tree = tree;
+    res->ids = NULL;
+    res->ids_dict = NULL;
     r->ntx = 0;
     r->ndwords = 0;   /* the dictionary's view of the words, made when topics ask */
     if (!tree || !tree->ntoks) return;
@@ -414,8 +416,9 @@ static int S_party_word(const dyad_event *ev, size_t i)
 {
     for (size_t k = 0; k < ev->nevidence; k++) {
         const dyad_evidence *e = &ev->evidence[k];
-        if ((!strcmp(e->kind, "source") || !strcmp(e->kind, "target")) && e->first <= i &&
-            i < e->end)
+        if (e->first <= i && i < e->end && e->kind &&
+            ((e->kind[0] == 's' && !strcmp(e->kind, "source")) ||
+             (e->kind[0] == 't' && !strcmp(e->kind, "target"))))
             return 1;
     }
     return 0;
@@ -446,7 +449,7 @@ size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const 
     if (!g || g->vp == DYAD__NONE) return 0;
     uint32_t a = g->last + 1, b = t->nodes[g->vp].tok_b;
     if (a >= b) return 0;
-    if (r->ndwords != t->ntoks) {   /* once per sentence, not per event */
+    if (!(res->ids && res->ids_dict == d) && r->ndwords != t->ntoks) {   /* once per sentence */
         if (t->ntoks > r->cap_dwords) {
             dyad_dict_word *w = realloc(r->dwords, t->ntoks * sizeof *w);
             if (!w) return 0;
@@ -466,7 +469,11 @@ size_t dyad__resolve_issues(dyad__resolver *r, const dyad__resolved *res, const 
         if (S_party_word(ev, i)) continue;
         unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ISSUES) |
                          (places ? DYAD_DICT_MASK(DYAD_DICT_ACTORS) : 0u);
-        size_t nm = dyad_dict_match_at(d, kinds, r->dwords, b, i, 0, m, 8);
+        /* by the coder's word ids when it gave them (the same ids a
+         * lookup by text finds, without finding them again) */
+        size_t nm = res->ids && res->ids_dict == d
+                        ? dyad_dict_match_at_ids(d, kinds, res->ids, b, i, 0, m, 8)
+                        : dyad_dict_match_at(d, kinds, r->dwords, b, i, 0, m, 8);
         if (nm == 0) continue;
         dyad_dict_entry e;
         if (dyad_dict_entry_get(d, m[0].entry, &e) != DYAD_OK) continue;

@@ -193,6 +193,9 @@ typedef struct dyad__resolved {
     const char *doc_date;       /* YYYY-MM-DD: metadata, else dateline */
     const char *doc_basis;      /* "document" or "dateline", or NULL */
     const dyad__tree *tree;     /* the sentence being resolved */
+    const unsigned *ids;        /* its tokens' word ids in ids_dict (the
+                                   coder's, when it has them), or NULL */
+    const dyad_dict *ids_dict;
 } dyad__resolved;
 
 /* An event's document-level facts.  date and date_text are valid until

@@ -137,13 +137,21 @@ static int S_blank(const char *s, size_t a, size_t b)
     return 1;
 }
 
+/* The first line end at or after i: the next '\n', else n. */
+static size_t S_next_line_end(const char *s, size_t i, size_t n)
+{
+    if (i >= n) return n;
+    const char *p = memchr(s + i, '\n', n - i);
+    return p ? (size_t)(p - s) : n;
+}
+
 /* Hard-wrapped text: at least three lines, none over 100 bytes, and most
  * of them 40 bytes or more. */
 static int S_wrapped(const char *s, size_t n)
 {
     size_t lines = 0, mid = 0, a = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '\n') continue;
+        i = S_next_line_end(s, i, n);
         size_t len = i - a;
         if (!S_blank(s, a, i)) {
             lines++;
@@ -167,7 +175,7 @@ static dyad_status S_paragraphs(dyad_text *t, int one_sentence)
         size_t a = 0, pa = 0;
         int open = 0;
         for (size_t i = 0; i <= n; i++) {
-            if (i < n && s[i] != '\n') continue;
+            i = S_next_line_end(s, i, n);
             int blank = S_blank(s, a, i);
             if (blank) {
                 if (open && S_add_para(t, pa, a)) return DYAD_ENOMEM;
@@ -274,6 +282,8 @@ static int S_sentence_starter(const dyad_token *k)
         "According", "After", "Before", "Earlier", "Later", "Since", "When",
         "While", "Although", "There", "Some", "Many", "Most", "Both", "Last",
         "Separately", "Also", "Still", "Officials", "If", "As"};
+    /* every one begins with an ASCII capital */
+    if (!k->norm_len || (unsigned)(k->norm[0] - 'A') > 'Z' - 'A') return 0;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(w); i++)
         if (dyad__tok_is(k, w[i])) return 1;
     return 0;
@@ -309,6 +319,8 @@ static int S_clause_opener(const dyad_token *k)
     static const char *const w[] = {"The", "A", "An", "He", "She", "It", "They", "We", "This",
                                     "These", "Those", "His", "Her", "Its", "Their", "Our",
                                     "There"};
+    /* every one begins with an ASCII capital */
+    if (!k->norm_len || (unsigned)(k->norm[0] - 'A') > 'Z' - 'A') return 0;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(w); i++)
         if (dyad__tok_is(k, w[i])) return 1;
     return 0;
@@ -589,7 +601,8 @@ static int S_has_strong_cue(const dyad_token *v, size_t a, size_t b)
         if (!memchr("carsfewtpd\xe2\xc2", f, 12)) continue;
         for (size_t k = 0; k < DYAD_ARRAY_LEN(S_strong_cues); k++) {
             const struct cue *c = &S_strong_cues[k];
-            if (c->len0 != v[i].norm_len) continue;
+            /* the first byte too: f is folded as S_word_eq folds */
+            if (c->len0 != v[i].norm_len || (unsigned char)c->w[0][0] != f) continue;
             size_t j = 0;
             while (j < 4 && c->w[j] && i + j < b && S_word_eq(&v[i + j], c->w[j])) j++;
             if (j == 4 || !c->w[j]) return 1;
@@ -656,6 +669,10 @@ static int S_label(dyad_text *t, size_t a, size_t b)
  * within a word (keep them in step with S_weak_cues), so a unit without
  * one is not lowered and searched.  Every sentence is asked (the closing
  * run is found going forward), and most have none. */
+/* S_weak_first[c]: byte c is a key's first letter, either case */
+static const unsigned char S_weak_first[256] = {['s'] = 1, ['S'] = 1, ['n'] = 1, ['N'] = 1,
+                                                ['a'] = 1, ['A'] = 1, ['c'] = 1, ['C'] = 1};
+
 static int S_may_weak(const dyad_token *v, size_t a, size_t b)
 {
     static const struct { const char *s; size_t n; } keys[] = {
@@ -666,8 +683,11 @@ static int S_may_weak(const dyad_token *v, size_t a, size_t b)
         size_t n = v[i].norm_len;
         if (n < 4) continue;
         for (size_t k = 0; k + 4 <= n; k++) {
+            if (!S_weak_first[(unsigned char)w[k]]) continue;
             char c = (char)(w[k] | 0x20);
-            if (c != 's' && c != 'n' && c != 'a' && c != 'c') continue;
+            /* and the second byte of one of them: u i t e r o */
+            char c1 = (char)(w[k + 1] | 0x20);
+            if (c1 != 'u' && c1 != 'i' && c1 != 't' && c1 != 'e' && c1 != 'r' && c1 != 'o') continue;
             for (size_t q = 0; q < DYAD_ARRAY_LEN(keys); q++) {
                 size_t kl = keys[q].n, j = 1;
                 if (keys[q].s[0] != c || k + kl > n) continue;

@@ -17,7 +17,7 @@
 enum { C_SPACE, C_ALPHA, C_DIGIT, C_OTHER };
 
 /* Class of the code point at p (n bytes left); *k gets its length. */
-static int S_class(const unsigned char *p, size_t n, size_t *k)
+static int S_class_cp(const unsigned char *p, size_t n, size_t *k)
 {
     if (n == 0) { *k = 0; return C_SPACE; }
     unsigned c = p[0];
@@ -45,6 +45,20 @@ static int S_class(const unsigned char *p, size_t n, size_t *k)
     default:
         return C_OTHER;
     }
+}
+
+/* S_class_cp with ASCII, nearly every byte, answered inline */
+static inline int S_class(const unsigned char *p, size_t n, size_t *k)
+{
+    if (n && p[0] < 0x80) {
+        unsigned c = p[0];
+        *k = 1;
+        if ((unsigned)((c | 0x20) - 'a') < 26) return C_ALPHA;
+        if ((unsigned)(c - '0') < 10) return C_DIGIT;
+        if (c == ' ' || c == '\n' || c == '\t') return C_SPACE;
+        return C_OTHER;
+    }
+    return S_class_cp(p, n, k);
 }
 
 static int S_is_alnum_at(const unsigned char *s, size_t len, size_t i)
@@ -95,6 +109,18 @@ static int S_is_abbrev(const char *w, size_t n)
     return 0;
 }
 
+/* dyad__norm_orig where i lies in the cursor's own segment (nearly
+ * always: tokens come in order, most in unchanged text), inline. */
+static inline size_t S_orig(const dyad__norm *n, size_t i, size_t *cur)
+{
+    size_t c = *cur;
+    if (c < n->nsegs && n->segs[c].norm <= i && (c + 1 >= n->nsegs || n->segs[c + 1].norm > i)) {
+        size_t k = i - n->segs[c].norm;
+        return (size_t)n->segs[c].orig + (k < n->segs[c].span ? k : n->segs[c].span);
+    }
+    return dyad__norm_orig(n, i, cur);
+}
+
 static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
                   const dyad__norm *map, int kind, int abbrev)
 {
@@ -111,10 +137,10 @@ static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
     k->kind = (unsigned char)kind;
     k->abbrev = (unsigned char)abbrev;
     size_t cur = t->map_cursor;
-    k->start = dyad__norm_orig(map, a, &cur);
+    k->start = S_orig(map, a, &cur);
     /* b's origin is where the next normalised byte came from, i.e. one
      * past the original bytes of this token (folded characters included). */
-    k->end = dyad__norm_orig(map, b, &cur);
+    k->end = S_orig(map, b, &cur);
     t->map_cursor = cur;
     return 0;
 }
@@ -167,6 +193,14 @@ dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, si
             size_t p = i;
             for (;;) {
                 while (p < len) {
+                    unsigned b = s[p];
+                    if (b < 0x80) {   /* ASCII inline: most of a word */
+                        if ((unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10) {
+                            p++;
+                            continue;
+                        }
+                        break;
+                    }
                     int c2 = S_class(s + p, len - p, &k);
                     if (c2 != C_ALPHA && c2 != C_DIGIT) break;
                     p += k;
