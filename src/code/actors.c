@@ -82,7 +82,7 @@ static unsigned S_owned_by(dyad_coder *c, uint32_t i)
     const char *h = strrchr(w, '-');
     if (!h || h == w || !dyad__in_words(h + 1, owned, DYAD_ARRAY_LEN(owned))) return 0;
     uint64_t lex;
-    unsigned id = dyad__word_id(c, w, (size_t)(h - w), &lex);
+    unsigned id = dyad__word_id(c, dyad__word_slot(c, w, (size_t)(h - w)), w, (size_t)(h - w), &lex);
     if (!id) return 0;
     dyad_dict_match m[MAXM];
     size_t n = dyad_dict_match_at_ids(c->d, DYAD_DICT_MASK(DYAD_DICT_ACTORS), &id, 1, 0, 0, m, MAXM);
@@ -104,9 +104,12 @@ void dyad__find_mentions(dyad_coder *c)
     const dyad__tree *t = &c->tree;
     unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS);
     for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (c->covered[i] || !dyad__dict_may_start(c->d, kinds, c->wid[i])) continue;
+        if (c->covered[i]) continue;
         dyad_dict_match m[MAXM];
-        size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM);
+        size_t n = dyad__dict_may_start(c->d, kinds, c->wid[i])
+                       ? dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM)
+                       : 0;
+        /* a word no dictionary knows may be "Greek-owned" */
         if (n == 0 && c->agent_country && !c->wid[i]) {
             unsigned own = S_owned_by(c, i);
             if (own) {
