@@ -30,7 +30,7 @@ static const char S_ingest_usage[] =
     "                     built-in ones)\n"
     "  -j N, --jobs N     coding threads (0, the default: one per processor);\n"
     "                     the store is the same for any N\n"
-    "  --batch N          documents per transaction (default 64)\n"
+    "  --batch N          documents per transaction (default 1024, or 16 MiB of text)\n"
     "  --quiet            no progress\n"
     "  --input-format FMT auto (default), text, jsonl or xml\n"
     "\n"

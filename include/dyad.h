@@ -1495,7 +1495,8 @@ typedef struct dyad_ingest dyad_ingest;
 
 typedef struct dyad_ingest_options {
     unsigned threads;         /* coding threads (0: one per processor) */
-    size_t batch;             /* documents per transaction (0: 64) */
+    size_t batch;             /* documents per transaction (0: 1024;
+                                 a batch also ends at 16 MiB of text) */
     const char *dict_root;    /* as in dyad_engine_options: evidence */
     const char *dict_label;   /*   names of the dictionary files */
     const dyad_places *places;/* the gazetteer (NULL: the built-in one) */
