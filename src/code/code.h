@@ -443,6 +443,7 @@ int dyad__conditional(const dyad_coder *c, uint32_t q);
 int dyad__mood(dyad_coder *c, const dyad__vgroup *g);
 int dyad__unwilling(const dyad_coder *c, const dyad__vgroup *g);
 int dyad__the_statement(const dyad_coder *c, uint32_t np);
+uint32_t dyad__what_naming(const dyad_coder *c, uint32_t s);
 actorset dyad__condition_party(dyad_coder *c, const dyad__vgroup *g, const char *code);
 int dyad__reporting(const dyad_coder *c, uint32_t tok);
 int dyad__pronoun(const dyad__tree *t, uint32_t np);
