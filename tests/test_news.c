@@ -653,10 +653,28 @@ static void test_wide_verb_phrase(void **state)
     }
 }
 
+/* An armed group named by a name no dictionary knows takes its country
+ * from the place phrase after the phrase it ends, and keeps it for a
+ * later "the militia". */
+static void test_placed_groups(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Turkish artillery shelled positions of a Kurdish-led militia in northern Syria "
+         "on Wednesday. The militia condemned Turkey.",
+         1, "SYRREB TUR 111"},
+        {"Iraqi troops attacked camps of an Arab-led militia in eastern Syria on Monday. "
+         "The militia accused Iraq of killing civilians.",
+         1, "SYRREB IRQ 112"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_placed_groups),
         cmocka_unit_test(test_empty_constituents),
         cmocka_unit_test(test_wide_verb_phrase),
         cmocka_unit_test(test_pronouns),

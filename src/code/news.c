@@ -285,6 +285,15 @@ void dyad__doc_update(dyad_coder *c)
         if (m->a != i || m->agent) continue;
         dyad__story_note_sector(st, dyad__mention_code(c, m));
     }
+    /* an armed group an event placed by its phrase ("shelled a
+     * Kurdish-led militia in northern Syria": SYRREB) is the later "the
+     * militia" */
+    for (size_t i = 0; i < c->nevents; i++) {
+        const char *pt[2] = {c->events[i].source, c->events[i].target};
+        for (int j = 0; j < 2; j++)
+            if (strlen(pt[j]) >= 6 && !strncmp(pt[j] + 3, "REB", 3) && strncmp(pt[j], "---", 3))
+                dyad__story_note_sector(st, pt[j]);
+    }
     /* the last group named ("the Baloch Liberation Army"), for a later
      * "the group" */
     for (uint32_t i = 0; i < t->ntoks; i++) {
