@@ -461,6 +461,7 @@ void dyad__doc_update(dyad_coder *c);
 int dyad__accuser(dyad_coder *c, const actorset *src, actor *out);
 int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out);
 dyad_status dyad__code_nominals(dyad_coder *c);
+int dyad__failed_talks(const dyad_coder *c, uint32_t k);
 dyad_status dyad__code_judgements(dyad_coder *c);
 actorset dyad__reporter(dyad_coder *c, const dyad__vgroup *g);
 actorset dyad__reporter_by(dyad_coder *c, const dyad__vgroup *g, uint32_t *by);

@@ -316,6 +316,11 @@ static dyad_status S_code_groups(dyad_coder *c, dyad__tree *t)
                   t->toks[t->vgroups[k].verb].word, t->vgroups[k].verb);
             continue;
         }
+        if (dyad__failed_talks(c, k)) {
+            TRACE("verb '%s' (token %u): of talks that came to nothing: not coded\n",
+                  t->toks[t->vgroups[k].verb].word, t->vgroups[k].verb);
+            continue;
+        }
         c->coded = 0;
         size_t before = c->nevents;
         DYAD_TRY(dyad__code_group(c, &t->vgroups[k]));

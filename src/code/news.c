@@ -562,6 +562,54 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
     return best;
 }
 
+/* News mode: does verb group k tell that its subject came to nothing --
+ * its verb is one of the lexicon's "failing" ("talks between A and B
+ * collapsed"), or a subjectless failing verb follows it after a comma,
+ * k being a participle the chunker took for the main verb ("talks
+ * between A and B, mediated by C, collapsed")? */
+static int S_fails(const dyad_coder *c, uint32_t k)
+{
+    const dyad__tree *t = &c->tree;
+    if (dyad__code_lx(c, t->vgroups[k].verb, DYAD__LX_FAILING)) return 1;
+    if (k + 1 >= t->nvgroups) return 0;
+    const dyad__vgroup *n = &t->vgroups[k + 1];
+    if (n->subject != NONE || !dyad__code_lx(c, n->verb, DYAD__LX_FAILING)) return 0;
+    for (uint32_t i = t->vgroups[k].verb; i < n->first; i++)
+        if (!strcmp(t->toks[i].word, ",")) return 1;
+    return 0;
+}
+
+/* News mode: is the subject of verb group k the phrase of an event noun
+ * of no force that came to nothing (S_fails)?  Then the group is background: a
+ * participle's parties ("mediated by Qatar") make no event. */
+int dyad__failed_talks(const dyad_coder *c, uint32_t k)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = &t->vgroups[k];
+    if (!c->agent_country || g->subject == NONE || t->nodes[g->subject].head == NONE) return 0;
+    uint32_t h = t->nodes[g->subject].head;
+    if (!dyad__code_lx(c, h, DYAD__LX_EVENT_NOUNS)) return 0;
+    /* an attack that failed was still made */
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, t->toks[h].word, strlen(t->toks[h].word));
+    return nm && !nm->force && S_fails(c, k);
+}
+
+/* News mode: does node q lie in the subject of a verb group that tells it
+ * came to nothing? */
+static int S_in_failed_subject(const dyad_coder *c, uint32_t q)
+{
+    const dyad__tree *t = &c->tree;
+    if (!c->agent_country) return 0;
+    const dyad__node *x = &t->nodes[q];
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject == NONE) continue;
+        const dyad__node *sj = &t->nodes[h->subject];
+        if (sj->tok_a <= x->tok_a && x->tok_b <= sj->tok_b && S_fails(c, k)) return 1;
+    }
+    return 0;
+}
+
 dyad_status dyad__code_nominals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -610,6 +658,11 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         }
         int in_subject = 0;
         const dyad__vgroup *g = S_clause_group(c, q, &in_subject);
+        if (in_subject && !nm->force && S_in_failed_subject(c, q)) {
+            TRACE("noun '%s' (token %u): talks that came to nothing, background\n",
+                  t->toks[p->head].word, p->head);
+            continue;
+        }
         if (in_subject) g = NULL;
         /* the object of a verb that obtained a code ("rejected talks with
          * Seoul", "agreed to hold talks"): that verb coded the event */
