@@ -670,11 +670,36 @@ static void test_placed_groups(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* A quotation that condemns and names no party condemns the side the
+ * story set against the speaker's country. */
+static void test_quote_adversary(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Peru summoned Chile's ambassador on Wednesday over the seizure of two fishing boats. "
+         "\"This is an unacceptable violation of our rights,\" Foreign Minister Ana Quispe told "
+         "reporters in Lima.",
+         1, "PERGOV CHLGOV 111"},
+        /* a third country named in the sentence: not sure whom it means
+         * (the meeting only) */
+        {"Peru summoned Chile's ambassador on Wednesday over the seizure of two fishing boats. "
+         "\"This is an unacceptable violation of our rights,\" Foreign Minister Ana Quispe told "
+         "reporters after meeting Ecuador's envoy.",
+         1, "PERGOV ECUGOV 040; ECUGOV PERGOV 040"},
+        /* the speaker's country is no side of the story's pair */
+        {"Peru summoned Chile's ambassador on Wednesday over the seizure of two fishing boats. "
+         "\"This is unacceptable,\" Bolivian President Luis Arce told reporters.",
+         1, ""},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_placed_groups),
+        cmocka_unit_test(test_quote_adversary),
         cmocka_unit_test(test_empty_constituents),
         cmocka_unit_test(test_wide_verb_phrase),
         cmocka_unit_test(test_pronouns),

@@ -899,6 +899,31 @@ static dyad__vgroup S_word_group(uint32_t tok)
     return g;
 }
 
+/* News mode: a quotation that condemns and names no party ("This is an
+ * unacceptable violation of our rights," the minister said) condemns
+ * the party the story has set against the speaker's country: the other
+ * side of the story's last pair of parties, when the speaker's country is
+ * one side and the sentence names no party of a third country. */
+static int S_quote_adversary(dyad_coder *c, const actor *spk, actor *out)
+{
+    const dyad__tree *t = &c->tree;
+    const char *p, *q;
+    if (!c->story || strlen(spk->code) < 3 || !dyad__story_last_dyad(c->story, &p, &q)) return 0;
+    if (!strncmp(q, spk->code, 3)) { const char *x = p; p = q; q = x; }
+    if (strncmp(p, spk->code, 3) || !strncmp(q, spk->code, 3)) return 0;
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        const mention *m = &c->ments[i];
+        const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+        if (k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, spk->code, 3) && strncmp(k, q, 3))
+            return 0;
+    }
+    memset(out, 0, sizeof *out);
+    out->code = dyad__arena_strndup(&c->arena, q, strlen(q));
+    if (!out->code) return 0;
+    out->why = "the side the story set against the speaker";
+    return 1;
+}
+
 static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
                             uint32_t verb, const char *how, int praise)
 {
@@ -906,7 +931,9 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     actor tgt;
     uint32_t w;
     const char *code = praise ? "051" : "111";
-    if (!S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at)) return DYAD_OK;
+    if (!S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at) &&
+        (praise || strcmp(how, "the quotation") || w == NONE || !S_quote_adversary(c, spk, &tgt)))
+        return DYAD_OK;
     if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
     dyad__vgroup fake = S_word_group(verb != NONE ? verb : w);
     evb base;
