@@ -1182,12 +1182,6 @@ dyad_status dyad__code_allegations(dyad_coder *c)
         const dyad__vgroup *g = &t->vgroups[k];
         if (g->subject == NONE || g->negated || !S_wrongdoing(c, g)) continue;
         if (S_first_person(t->toks[t->nodes[g->subject].tok_a].word)) continue;
-        /* a failure charges a party, not talks that failed ("said the
-         * talks with Bolivia had failed") */
-        uint32_t sh = t->nodes[g->subject].head;
-        if (dyad__code_lx(c, g->verb, DYAD__LX_FAILING) && sh != NONE &&
-            dyad__code_lx(c, sh, DYAD__LX_EVENT_NOUNS))
-            continue;
         /* the wrongdoer: the subject, or in a passive its "by" phrase
          * ("the attack was orchestrated by militants") */
         uint32_t who = g->subject;
