@@ -653,10 +653,53 @@ static void test_wide_verb_phrase(void **state)
     }
 }
 
+/* An armed group named by a name no dictionary knows takes its country
+ * from the place phrase after the phrase it ends, and keeps it for a
+ * later "the militia". */
+static void test_placed_groups(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Turkish artillery shelled positions of a Kurdish-led militia in northern Syria "
+         "on Wednesday. The militia condemned Turkey.",
+         1, "SYRREB TUR 111"},
+        {"Iraqi troops attacked camps of an Arab-led militia in eastern Syria on Monday. "
+         "The militia accused Iraq of killing civilians.",
+         1, "SYRREB IRQ 112"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
+/* A quotation that condemns and names no party condemns the side the
+ * story set against the speaker's country. */
+static void test_quote_adversary(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Peru summoned Chile's ambassador on Wednesday over the seizure of two fishing boats. "
+         "\"This is an unacceptable violation of our rights,\" Foreign Minister Ana Quispe told "
+         "reporters in Lima.",
+         1, "PERGOV CHLGOV 111"},
+        /* a third country named in the sentence: not sure whom it means
+         * (the meeting only) */
+        {"Peru summoned Chile's ambassador on Wednesday over the seizure of two fishing boats. "
+         "\"This is an unacceptable violation of our rights,\" Foreign Minister Ana Quispe told "
+         "reporters after meeting Ecuador's envoy.",
+         1, "PERGOV ECUGOV 040; ECUGOV PERGOV 040"},
+        /* the speaker's country is no side of the story's pair */
+        {"Peru summoned Chile's ambassador on Wednesday over the seizure of two fishing boats. "
+         "\"This is unacceptable,\" Bolivian President Luis Arce told reporters.",
+         1, ""},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_placed_groups),
+        cmocka_unit_test(test_quote_adversary),
         cmocka_unit_test(test_empty_constituents),
         cmocka_unit_test(test_wide_verb_phrase),
         cmocka_unit_test(test_pronouns),

@@ -35,6 +35,16 @@ static const char *S_country_after(dyad_coder *c, uint32_t np, int hops, int ori
     const dyad__tree *t = &c->tree;
     uint32_t up = t->nodes[np].parent;
     uint32_t from = up != NONE && t->nodes[up].label == DYAD__L_PP ? up : np;
+    /* a group's place: out of the phrases the group's phrase ends
+     * ("shelled positions of a Kurdish-led militia in northern Syria":
+     * the chunker hangs the place on the verb) */
+    for (int out = 0; !origin && out < 3 && t->nodes[from].next_sibling == NONE; out++) {
+        uint32_t par = t->nodes[from].parent;
+        if (par == NONE || t->nodes[par].tok_b != t->nodes[from].tok_b ||
+            (t->nodes[par].label != DYAD__L_NP && t->nodes[par].label != DYAD__L_PP))
+            break;
+        from = par;
+    }
     uint32_t sib = t->nodes[from].next_sibling;
     for (int hop = 0; hop < hops && sib != NONE; hop++, sib = t->nodes[sib].next_sibling) {
         const dyad__node *pp = &t->nodes[sib];

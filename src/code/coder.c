@@ -352,6 +352,19 @@ static dyad_status S_code_groups(dyad_coder *c, dyad__tree *t)
     if (!c->absorbed || !c->gcoded) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         if (c->absorbed[k]) continue;
+        /* news mode: the verb of "what the army called rebel camps" only
+         * names the object of the act around it */
+        if (t->vgroups[k].subject != NONE &&
+            dyad__what_naming(c, t->nodes[t->vgroups[k].subject].parent) != NONE) {
+            TRACE("verb '%s' (token %u): names what 'what' stands for: not coded\n",
+                  t->toks[t->vgroups[k].verb].word, t->vgroups[k].verb);
+            continue;
+        }
+        if (dyad__failed_talks(c, k)) {
+            TRACE("verb '%s' (token %u): of talks that came to nothing: not coded\n",
+                  t->toks[t->vgroups[k].verb].word, t->vgroups[k].verb);
+            continue;
+        }
         c->coded = 0;
         size_t before = c->nevents;
         DYAD_TRY(dyad__code_group(c, &t->vgroups[k]));

@@ -285,6 +285,15 @@ void dyad__doc_update(dyad_coder *c)
         if (m->a != i || m->agent) continue;
         dyad__story_note_sector(st, dyad__mention_code(c, m));
     }
+    /* an armed group an event placed by its phrase ("shelled a
+     * Kurdish-led militia in northern Syria": SYRREB) is the later "the
+     * militia" */
+    for (size_t i = 0; i < c->nevents; i++) {
+        const char *pt[2] = {c->events[i].source, c->events[i].target};
+        for (int j = 0; j < 2; j++)
+            if (strlen(pt[j]) >= 6 && !strncmp(pt[j] + 3, "REB", 3) && strncmp(pt[j], "---", 3))
+                dyad__story_note_sector(st, pt[j]);
+    }
     /* the last group named ("the Baloch Liberation Army"), for a later
      * "the group" */
     for (uint32_t i = 0; i < t->ntoks; i++) {
@@ -553,6 +562,54 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
     return best;
 }
 
+/* News mode: does verb group k tell that its subject came to nothing --
+ * its verb is one of the lexicon's "failing" ("talks between A and B
+ * collapsed"), or a subjectless failing verb follows it after a comma,
+ * k being a participle the chunker took for the main verb ("talks
+ * between A and B, mediated by C, collapsed")? */
+static int S_fails(const dyad_coder *c, uint32_t k)
+{
+    const dyad__tree *t = &c->tree;
+    if (dyad__code_lx(c, t->vgroups[k].verb, DYAD__LX_FAILING)) return 1;
+    if (k + 1 >= t->nvgroups) return 0;
+    const dyad__vgroup *n = &t->vgroups[k + 1];
+    if (n->subject != NONE || !dyad__code_lx(c, n->verb, DYAD__LX_FAILING)) return 0;
+    for (uint32_t i = t->vgroups[k].verb; i < n->first; i++)
+        if (!strcmp(t->toks[i].word, ",")) return 1;
+    return 0;
+}
+
+/* News mode: is the subject of verb group k the phrase of an event noun
+ * of no force that came to nothing (S_fails)?  Then the group is background: a
+ * participle's parties ("mediated by Qatar") make no event. */
+int dyad__failed_talks(const dyad_coder *c, uint32_t k)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = &t->vgroups[k];
+    if (!c->agent_country || g->subject == NONE || t->nodes[g->subject].head == NONE) return 0;
+    uint32_t h = t->nodes[g->subject].head;
+    if (!dyad__code_lx(c, h, DYAD__LX_EVENT_NOUNS)) return 0;
+    /* an attack that failed was still made */
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, t->toks[h].word, strlen(t->toks[h].word));
+    return nm && !nm->force && S_fails(c, k);
+}
+
+/* News mode: does node q lie in the subject of a verb group that tells it
+ * came to nothing? */
+static int S_in_failed_subject(const dyad_coder *c, uint32_t q)
+{
+    const dyad__tree *t = &c->tree;
+    if (!c->agent_country) return 0;
+    const dyad__node *x = &t->nodes[q];
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject == NONE) continue;
+        const dyad__node *sj = &t->nodes[h->subject];
+        if (sj->tok_a <= x->tok_a && x->tok_b <= sj->tok_b && S_fails(c, k)) return 1;
+    }
+    return 0;
+}
+
 dyad_status dyad__code_nominals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -601,6 +658,11 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         }
         int in_subject = 0;
         const dyad__vgroup *g = S_clause_group(c, q, &in_subject);
+        if (in_subject && !nm->force && S_in_failed_subject(c, q)) {
+            TRACE("noun '%s' (token %u): talks that came to nothing, background\n",
+                  t->toks[p->head].word, p->head);
+            continue;
+        }
         if (in_subject) g = NULL;
         /* the object of a verb that obtained a code ("rejected talks with
          * Seoul", "agreed to hold talks"): that verb coded the event */
@@ -837,6 +899,31 @@ static dyad__vgroup S_word_group(uint32_t tok)
     return g;
 }
 
+/* News mode: a quotation that condemns and names no party ("This is an
+ * unacceptable violation of our rights," the minister said) condemns
+ * the party the story has set against the speaker's country: the other
+ * side of the story's last pair of parties, when the speaker's country is
+ * one side and the sentence names no party of a third country. */
+static int S_quote_adversary(dyad_coder *c, const actor *spk, actor *out)
+{
+    const dyad__tree *t = &c->tree;
+    const char *p, *q;
+    if (!c->story || strlen(spk->code) < 3 || !dyad__story_last_dyad(c->story, &p, &q)) return 0;
+    if (!strncmp(q, spk->code, 3)) { const char *x = p; p = q; q = x; }
+    if (strncmp(p, spk->code, 3) || !strncmp(q, spk->code, 3)) return 0;
+    for (uint32_t i = 0; i < t->ntoks; i++) {
+        const mention *m = &c->ments[i];
+        const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+        if (k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, spk->code, 3) && strncmp(k, q, 3))
+            return 0;
+    }
+    memset(out, 0, sizeof *out);
+    out->code = dyad__arena_strndup(&c->arena, q, strlen(q));
+    if (!out->code) return 0;
+    out->why = "the side the story set against the speaker";
+    return 1;
+}
+
 static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
                             uint32_t verb, const char *how, int praise)
 {
@@ -844,7 +931,9 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     actor tgt;
     uint32_t w;
     const char *code = praise ? "051" : "111";
-    if (!S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at)) return DYAD_OK;
+    if (!S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at) &&
+        (praise || strcmp(how, "the quotation") || w == NONE || !S_quote_adversary(c, spk, &tgt)))
+        return DYAD_OK;
     if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
     dyad__vgroup fake = S_word_group(verb != NONE ? verb : w);
     evb base;

@@ -139,6 +139,14 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
                 for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
                     if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
         }
+        if (clause != NONE && dyad__what_naming(c, clause) != NONE) {
+            /* "struck what the army called rebel camps": the party is
+             * the one named, not the namer -- when the name names one
+             * ("condemned what Chile called a security operation": the
+             * namer's own deed) */
+            actorset sub = S_target_pass(c, dyad__what_naming(c, clause), from, depth + 1, places);
+            if (sub.n) return sub;
+        }
         if (clause != NONE) {
             for (uint32_t g = t->nodes[clause].first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
@@ -493,6 +501,29 @@ int dyad__unwilling(const dyad_coder *c, const dyad__vgroup *g)
         if (dyad__code_lx(c, h->verb, DYAD__LX_WILLING)) return 1;
     }
     return 0;
+}
+
+/* News mode: is clause node s (an S) the clause of a free relative that
+ * names what its antecedent-less "what" stands for: "struck what the army
+ * called rebel camps", "shelled what Lima described as army posts"?  Its
+ * subject is who gave the name, no party of the act around it, and the
+ * naming verb is no event of its own.  Returns the clause's verb phrase,
+ * or NONE. */
+uint32_t dyad__what_naming(const dyad_coder *c, uint32_t s)
+{
+    const dyad__tree *t = &c->tree;
+    if (!c->agent_country || s == NONE || t->nodes[s].label != DYAD__L_S) return NONE;
+    uint32_t sb = t->nodes[s].parent;
+    if (sb == NONE || t->nodes[sb].label != DYAD__L_SBAR) return NONE;
+    uint32_t wh = t->nodes[sb].first_child;
+    if (wh == NONE || t->nodes[wh].label != DYAD__L_WHNP || t->nodes[wh].tok_b != t->nodes[wh].tok_a + 1 ||
+        strcasecmp(t->toks[t->nodes[wh].tok_a].word, "what"))
+        return NONE;
+    uint32_t vp = NONE;
+    for (uint32_t ch = t->nodes[s].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_VP) { vp = ch; break; }
+    if (vp == NONE || t->nodes[vp].head == NONE) return NONE;
+    return dyad__code_lx(c, t->nodes[vp].head, DYAD__LX_NAMING) ? vp : NONE;
 }
 
 /* Is np "the statement" (letter, communique, declaration)? */

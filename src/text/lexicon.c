@@ -58,6 +58,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_SPANS] = "spans",
     [DYAD__LX_DENYING] = "denying",
     [DYAD__LX_COMMENTATORS] = "commentators",
+    [DYAD__LX_FAILING] = "failing",
 };
 
 /* The built-in lists: {name, text} rows. */

@@ -136,6 +136,7 @@ typedef enum dyad__lx {
     DYAD__LX_SPANS,         /* "spans": "since", "past": a span of time summed up */
     DYAD__LX_DENYING,       /* "denying": "denied that X ...": the clause is not done */
     DYAD__LX_COMMENTATORS,  /* "commentators": "analysts", "fellow": commentary */
+    DYAD__LX_FAILING,       /* "failing": "talks ... collapsed" are background */
     DYAD__LX_N
 } dyad__lx;
 

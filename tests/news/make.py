@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """tests/news/make.py -- writes stories.jsonl and gold.jsonl from stories.txt.
 
-    python3 tests/news/make.py [--check SENTENCES.jsonl]
+    python3 tests/news/make.py [DIR] [--check SENTENCES.jsonl]
 
-stories.txt (format in README.md) holds the invented stories with their
+DIR is the folder of the stories.txt to read and of the two files written
+(default tests/news itself; tests/news/fresh is the second, held-out
+batch).  stories.txt (format in README.md) holds the invented stories with their
 gold events, one sentence a line.  A story's text is its paragraphs
 joined by newlines, a paragraph its sentences joined by one space; each
 gold event's span is the byte range of the sentence it follows.  With
@@ -111,11 +113,15 @@ def build(stories):
 
 
 def main():
-    stories = parse(os.path.join(HERE, "stories.txt"))
+    args = sys.argv[1:]
+    where = HERE
+    if args and args[0] != "--check":
+        where = args.pop(0)
+    stories = parse(os.path.join(where, "stories.txt"))
     docs, gold, spans = build(stories)
-    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+    if len(args) == 2 and args[0] == "--check":
         have = set()
-        with open(sys.argv[2], encoding="utf-8") as f:
+        with open(args[1], encoding="utf-8") as f:
             for line in f:
                 o = json.loads(line)
                 have.add((o["doc_id"], o["start"], o["end"]))
@@ -123,10 +129,10 @@ def main():
         for s in bad:
             print("%s %d-%d not one sentence of the splitter: %s" % s)
         sys.exit(1 if bad else 0)
-    with open(os.path.join(HERE, "stories.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(where, "stories.jsonl"), "w", encoding="utf-8") as f:
         for d in docs:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(where, "gold.jsonl"), "w", encoding="utf-8") as f:
         for g in gold:
             f.write(json.dumps(g, ensure_ascii=False) + "\n")
     n = sum(1 for g in gold if "code" in g)
