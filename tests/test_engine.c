@@ -543,7 +543,7 @@ static void test_run_in_headline(void **state)
     /* not headlines: one sentence each, every record in sentence 1 */
     static const char *const prose[] = {
         "Peru says its foreign minister Ana Gomez met Bolivian officials in La Paz on Monday.",
-        "A Chilean court has lifted orders blocking the appointment of deputy nominee Juan Perez "
+        "A Chilean court has overturned a ban on the appointment of deputy nominee Juan Perez "
         "and Peru welcomed the ruling.",
         "The ministers discuss trade in Lima talks Peruvian officials said on Monday.",
     };

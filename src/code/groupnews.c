@@ -329,7 +329,7 @@ int dyad__news_summary(dyad_coder *c, cand *e)
     for (uint32_t ch = in->first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *np = &t->nodes[ch];
         /* the span is a phrase of its own, not a word of the object
-         * ("has blamed several recent attacks on X" is one charge) */
+         * ("has blamed a string of border raids on X" is one charge) */
         if (np->label != DYAD__L_NP || np->tok_a <= g->verb || (span >= np->tok_a && span < np->tok_b))
             continue;
         uint32_t q = NONE;
@@ -357,9 +357,9 @@ static int S_commentator_np(dyad_coder *c, uint32_t np)
     for (uint32_t i = t->nodes[np].tok_a; i < t->nodes[np].tok_b && !found; i++) {
         /* the role as a noun: "a senior fellow", not "fellow lawmakers" */
         found = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) && dyad__tag_is_noun(t->toks[i].tag);
-        /* a person the story introduced as an expert ("Joshua Pollack, a
-         * North Korea expert at ...": a name with the code of an
-         * education role) */
+        /* a person the story introduced as an expert ("Marta Ruiz, an
+         * Andes specialist at ...": a name with the code of an education
+         * role) */
         const mention *m = &c->ments[i];
         found |= m->a == i && m->code && strlen(m->code) == 6 && !strcmp(m->code + 3, "EDU");
     }
@@ -371,10 +371,11 @@ static int S_commentator_np(dyad_coder *c, uint32_t np)
 }
 
 /* Commentary is not an event (the gold's guidelines): what analysts,
- * academics and think-tank fellows say will or could happen ("Pollack,
- * a fellow at the institute, said the two leaders would not meet this
- * year"; "according to analysts, Japan wants to strengthen ties").  A
- * clause a commentator reports, or a quotation of one, is not coded. */
+ * academics and think-tank fellows say will or could happen ("Ortega,
+ * a fellow at a Lima research centre, said the two presidents would not
+ * meet before the vote"; "according to analysts, Peru hopes to win
+ * Chile's backing").  A clause a commentator reports, or a quotation of
+ * one, is not coded. */
 int dyad__news_commentary(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
