@@ -669,6 +669,14 @@ static void test_query_plans(void **state)
         assert_non_null(strstr(plan, "USING INDEX"));
         assert_null(strstr(plan, "SCAN events"));
     }
+    /* the story pass reads signatures from an index, not the texts' rows */
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(s->db, "EXPLAIN QUERY PLAN " DYAD__STORIES_SQL, -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    print_message("stories: %s\n", (const char *)sqlite3_column_text(q, 3));
+    assert_non_null(strstr((const char *)sqlite3_column_text(q, 3), "COVERING INDEX documents_minhash"));
+    sqlite3_finalize(q);
     dyad_store_close(s);
 }
 

@@ -34,6 +34,9 @@ static const char S_schema[] =
     " minhash BLOB NOT NULL"           /* the story signature */
     ");"
     "CREATE INDEX documents_dict ON documents(dict_hash);"
+    /* the story pass reads every signature: from this index, not from
+     * rows whose text it would have to step over */
+    "CREATE INDEX documents_minhash ON documents(id, minhash);"
     /* apart from the documents, so that the story pass rewrites small
      * rows, not texts */
     "CREATE TABLE stories("
@@ -193,6 +196,7 @@ static const char S_upgrade_1_2[] =
     " (SELECT doc_id, seq FROM event_mentions WHERE event_id=events.id"
     " ORDER BY doc_id, seq));"
     "DROP TABLE event_mentions;"
+    "CREATE INDEX IF NOT EXISTS documents_minhash ON documents(id, minhash);"
     "UPDATE dyad_schema SET version=2;";
 
 static dyad_status S_upgrade(dyad_store *s)

@@ -170,5 +170,8 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
 /* The estimated resemblance (0..1) of two signatures. */
 double dyad__story_similarity(const uint32_t *a, const uint32_t *b);
 dyad_status dyad__stories_update(dyad_store *s, size_t *nstories);
+/* The signatures the story pass reads (answered from the index
+ * documents_minhash, never from the documents' rows). */
+#define DYAD__STORIES_SQL "SELECT id, minhash FROM documents ORDER BY id"
 
 #endif

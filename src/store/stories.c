@@ -143,7 +143,7 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
 {
     *nstories = 0;
     sqlite3_stmt *q = NULL;
-    DYAD_TRY(dyad__store_prepare(s, &q, "SELECT id, minhash FROM documents ORDER BY id"));
+    DYAD_TRY(dyad__store_prepare(s, &q, DYAD__STORIES_SQL));
     S_doc *docs = NULL;
     size_t n = 0, cap = 0;
     int rc;
