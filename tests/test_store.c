@@ -391,9 +391,9 @@ static char *S_mentions(const char *path, int readonly)
     return out;
 }
 
-/* A store of schema 1 (an event's mentions in a table of their own) is
- * read as it is when opened read-only and upgraded when opened for
- * writing, to the rows a new store has. */
+/* A store of schema 1 (an event's mentions in a table of their own, its
+ * sentences a table) is read as it is when opened read-only and upgraded
+ * when opened for writing, to the rows a new store has. */
 static void test_upgrade(void **state)
 {
     (void)state;
@@ -416,6 +416,11 @@ static void test_upgrade(void **state)
                      "INSERT INTO event_mentions SELECT e.id, json_extract(l.value,'$[0]'), "
                      "json_extract(l.value,'$[1]') FROM events e, json_each(e.links) l;"
                      "ALTER TABLE events DROP COLUMN links;"
+                     "CREATE TABLE s1 AS SELECT * FROM sentences; DROP VIEW sentences;"
+                     "CREATE TABLE sentences(doc_id TEXT NOT NULL REFERENCES documents(id) "
+                     "ON DELETE CASCADE, sentence_id INTEGER NOT NULL, start INTEGER NOT NULL, "
+                     "end INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(doc_id, sentence_id)) "
+                     "WITHOUT ROWID; INSERT INTO sentences SELECT * FROM s1; DROP TABLE s1;"
                      "UPDATE dyad_schema SET version=1",
                      NULL, NULL, NULL),
         SQLITE_OK);

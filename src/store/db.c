@@ -16,6 +16,17 @@
 /* PRAGMA application_id of a dyad store: "dyad" in ASCII. */
 #define S_APP_ID 0x64796164
 
+/* The sentences that carry mentions, one row each: a view of the
+ * mentions, whose records hold each sentence's offsets and text (schema
+ * 1 stored them again, in a table; writing it was an eighth of what
+ * storing a document cost). */
+#define S_SENTENCES                                                                               \
+    "CREATE VIEW sentences(doc_id, sentence_id, start, end, text) AS"                             \
+    " SELECT doc_id, sentence_id, json_extract(record, '$.sentence_start'),"                      \
+    " json_extract(record, '$.sentence_end'), json_extract(record, '$.sentence')"                 \
+    " FROM (SELECT doc_id, sentence_id, record, min(seq) FROM mentions"                           \
+    " GROUP BY doc_id, sentence_id);"
+
 /* The schema (docs/STORE.md describes each table).  Ids are natural keys
  * (document id, mention number within its document, event id derived from
  * the event's content), never row numbers, so the same documents give the
@@ -44,13 +55,7 @@ static const char S_schema[] =
     " story_id TEXT NOT NULL"
     ") WITHOUT ROWID;"
     "CREATE INDEX stories_story ON stories(story_id, doc_id);"
-    "CREATE TABLE sentences("
-    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    " sentence_id INTEGER NOT NULL,"
-    " start INTEGER NOT NULL, end INTEGER NOT NULL,"
-    " text TEXT NOT NULL,"
-    " PRIMARY KEY(doc_id, sentence_id)"
-    ") WITHOUT ROWID;"
+    S_SENTENCES
     "CREATE TABLE mentions("
     " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
     " seq INTEGER NOT NULL,"           /* 0-based, in the engine's order */
@@ -189,13 +194,15 @@ static dyad_status S_create(dyad_store *s)
 /* Schema 1 kept an event's mentions as rows of a table of their own,
  * event_mentions(event_id, doc_id, seq); schema 2 keeps them in the
  * event's row (events.links), one row written per event instead of one
- * per mention.  Upgrades a version-1 store in one transaction. */
+ * per mention, and its sentences are a view of the mentions, not a
+ * table.  Upgrades a version-1 store in one transaction. */
 static const char S_upgrade_1_2[] =
     "ALTER TABLE events ADD COLUMN links TEXT NOT NULL DEFAULT '[]';"
     "UPDATE events SET links=(SELECT json_group_array(json_array(doc_id, seq)) FROM"
     " (SELECT doc_id, seq FROM event_mentions WHERE event_id=events.id"
     " ORDER BY doc_id, seq));"
     "DROP TABLE event_mentions;"
+    "DROP TABLE sentences;" S_SENTENCES
     "CREATE INDEX IF NOT EXISTS documents_minhash ON documents(id, minhash);"
     "UPDATE dyad_schema SET version=2;";
 

@@ -2,9 +2,9 @@
  * ingest.c -- coding documents into the event store (dyad_ingest_*).
  * Documents go through the library's pool (dyad_pool_*), their records
  * come back in submission order and are written, a batch of documents
- * per transaction: the document, its sentences that carry mentions, its
- * mentions (every modality), and the consolidation keys they touch in the
- * `dirty` table -- also the keys of the mentions a replaced document had.
+ * per transaction: the document, its mentions (every modality; their
+ * records hold their sentences), and the consolidation keys they touch in
+ * the `dirty` table -- also the keys of the mentions a replaced document had.
  * dyad_ingest_finish() then consolidates each dirty key again from all
  * of its mentions and deletes the dirty row in the same transaction, and
  * recomputes the stories.  Part of the store stage.
@@ -28,7 +28,7 @@ struct dyad_ingest {
     int in_txn;                  /* a batch transaction is open */
     size_t in_batch;             /* documents in it */
     size_t batch_bytes;          /* and the bytes of their text */
-    sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_sent, *q_mention, *q_dirty,
+    sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_mention, *q_dirty,
         *q_keyused;
     dyad__held *held;            /* mentions kept for consolidation */
     dyad_ingest_stats st;
@@ -197,7 +197,7 @@ static void S_bind_span(sqlite3_stmt *q, int i, S_span v, const char *dflt)
 
 /* Writes one record (JSON text line[0..n)) of doc as mention seq. */
 static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char *line, size_t n,
-                     long long *last_sentence, int *bad)
+                     int *bad)
 {
     S_fields f;
     dyad__rec r;
@@ -226,21 +226,8 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
         dyad__held_mark(g->held, key, held);
     }
     if (held && !fast) dyad__held_mark(g->held, key, 0);
-    /* the sentence: its bytes in the document (the record's "sentence") */
-    size_t a = f.start >= 0 ? (size_t)f.start : 0, b = f.end >= 0 ? (size_t)f.end : 0;
-    if (b > doc->len || a > b) a = b = 0;
-    sqlite3_stmt *q = g->q_sent;
-    if (rc == SQLITE_OK && f.sentence_id != *last_sentence) {   /* a sentence's mentions come together */
-        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 2, f.sentence_id);
-        sqlite3_bind_int64(q, 3, f.start);
-        sqlite3_bind_int64(q, 4, f.end);
-        sqlite3_bind_text(q, 5, doc->text + a, (int)(b - a), SQLITE_STATIC);
-        rc = S_run(q);
-        *last_sentence = f.sentence_id;
-    }
     if (rc == SQLITE_OK) {
-        q = g->q_mention;
+        sqlite3_stmt *q = g->q_mention;
         sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
         sqlite3_bind_int64(q, 2, (sqlite3_int64)seq);
         sqlite3_bind_int64(q, 3, f.sentence_id);
@@ -320,13 +307,12 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res, const ch
         rc = S_run(q);
     }
     size_t seq = 0;
-    long long last_sentence = -1;
     g->nkeys = 0;
     int bad = 0;
     for (const char *p = res->json, *end = res->json + res->json_len; rc == SQLITE_OK && p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        if (n) rc = S_mention(g, doc, seq++, p, n, &last_sentence, &bad);
+        if (n) rc = S_mention(g, doc, seq++, p, n, &bad);
         p += n + 1;
     }
     if (rc != SQLITE_OK)
@@ -405,8 +391,6 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
         {&g->q_del, "DELETE FROM documents WHERE id=?1"},
         {&g->q_doc, "INSERT INTO documents(id,source,url,title,date,text,text_hash,dict_hash,"
                     "status,minhash,parse,one_sentence) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
-        {&g->q_sent, "INSERT OR IGNORE INTO sentences(doc_id,sentence_id,start,end,text) "
-                     "VALUES(?1,?2,?3,?4,?5)"},
         {&g->q_mention, "INSERT INTO mentions(doc_id,seq,sentence_id,source,target,code,root,"
                         "modality,date,date_precision,country,ckey,record) "
                         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"},
@@ -426,7 +410,7 @@ void dyad_ingest_free(dyad_ingest *g)
     dyad_pool_free(g->pool);
     if (g->in_txn) sqlite3_exec(g->s->db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_stmt *qs[] = {g->q_same, g->q_exists, g->q_olddirty, g->q_del, g->q_doc,
-                          g->q_sent, g->q_mention, g->q_dirty, g->q_keyused};
+                          g->q_mention, g->q_dirty, g->q_keyused};
     dyad__held_free(g->held);
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
     free(g->hashes);
