@@ -55,15 +55,15 @@ static int S_exec(sqlite3 *db, const char *sql)
     return 0;
 }
 
-/* Writes the documents, sentences, mentions and dirty keys directly. */
+/* Writes the documents, mentions and dirty keys directly (the sentences
+ * are a view of the mentions). */
 static int S_generate(dyad_store *s, long nmentions)
 {
     sqlite3 *db = s->db;
-    sqlite3_stmt *qd, *qs, *qm, *qk;
+    sqlite3_stmt *qd, *qm, *qk;
     if (sqlite3_prepare_v2(db, "INSERT INTO documents(id,source,date,text,one_sentence,"
                            "text_hash,dict_hash,status,minhash) VALUES(?1,?2,?3,?4,0,"
                            "'generated','generated','DYAD_OK',x'')", -1, &qd, NULL) ||
-        sqlite3_prepare_v2(db, "INSERT INTO sentences VALUES(?1,?2,?3,?4,?5)", -1, &qs, NULL) ||
         sqlite3_prepare_v2(db, "INSERT INTO mentions(doc_id,seq,sentence_id,source,target,"
                            "code,root,modality,date,date_precision,country,ckey,record) "
                            "VALUES(?1,0,1,?2,?3,?4,?5,'asserted',?6,'day',?7,?8,?9)",
@@ -111,11 +111,6 @@ static int S_generate(dyad_store *s, long nmentions)
             sqlite3_bind_text(qd, 2, agency, -1, SQLITE_STATIC);
             sqlite3_bind_text(qd, 3, date, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(qd, 4, sent, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(qs, 1, docid, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int(qs, 2, 1);
-            sqlite3_bind_int(qs, 3, 0);
-            sqlite3_bind_int64(qs, 4, (sqlite3_int64)strlen(sent));
-            sqlite3_bind_text(qs, 5, sent, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(qm, 1, docid, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(qm, 2, src, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(qm, 3, tgt, -1, SQLITE_TRANSIENT);
@@ -126,8 +121,8 @@ static int S_generate(dyad_store *s, long nmentions)
             sqlite3_bind_text(qm, 8, key, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(qm, 9, rec, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(qk, 1, key, -1, SQLITE_TRANSIENT);
-            sqlite3_stmt *all[] = {qd, qs, qm, qk};
-            for (size_t i = 0; i < 4; i++) {
+            sqlite3_stmt *all[] = {qd, qm, qk};
+            for (size_t i = 0; i < DYAD_ARRAY_LEN(all); i++) {
                 if (sqlite3_step(all[i]) != SQLITE_DONE) {
                     fprintf(stderr, "bench_store: %s\n", sqlite3_errmsg(db));
                     return -1;
@@ -138,7 +133,6 @@ static int S_generate(dyad_store *s, long nmentions)
         ev++;
     }
     sqlite3_finalize(qd);
-    sqlite3_finalize(qs);
     sqlite3_finalize(qm);
     sqlite3_finalize(qk);
     return S_exec(db, "COMMIT");
