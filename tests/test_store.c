@@ -64,6 +64,14 @@ static const char S_story_b[] =
     "Norway pledged aid for rangers in the Bolivian lowlands, and both sides promised "
     "to publish a joint report on illegal logging by the summer.";
 
+/* The three stories above as documents: A, its rewrite, B. */
+static void S_three(dyad_doc docs[3])
+{
+    docs[0] = S_doc("a", "2024-03-03", "Andes", S_story_a);
+    docs[1] = S_doc("a2", "2024-03-03", "Reuters", S_story_a2);
+    docs[2] = S_doc("b", "2024-03-04", NULL, S_story_b);
+}
+
 static int S_setup(void **state)
 {
     (void)state;
@@ -219,9 +227,8 @@ static void test_idempotent(void **state)
     NEED_TAGGER();
     const char *path = S_path("idem.db");
     S_rm(path);
-    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
-                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
-                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    dyad_doc docs[3];
+    S_three(docs);
     dyad_ingest_stats st = S_ingest(path, docs, 3, 1);
     assert_int_equal(st.coded, 3);
     assert_true(st.mentions > 0);
@@ -284,9 +291,8 @@ static void test_held(void **state)
 {
     (void)state;
     NEED_TAGGER();
-    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
-                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
-                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    dyad_doc docs[3];
+    S_three(docs);
     /* one run: every key is new to the store, so every key is held */
     const char *one = S_path("held1.db");
     S_rm(one);
@@ -400,9 +406,8 @@ static void test_upgrade(void **state)
     NEED_TAGGER();
     const char *path = S_path("upgrade.db");
     S_rm(path);
-    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
-                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
-                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    dyad_doc docs[3];
+    S_three(docs);
     S_ingest(path, docs, 3, 1);
     char *want = S_dump(path);
     char *want_m = S_mentions(path, 0);
@@ -467,9 +472,8 @@ static void test_rec_head(void **state)
     NEED_TAGGER();
     const char *path = S_path("head.db");
     S_rm(path);
-    dyad_doc docs[3] = {S_doc("a", "2024-03-03", "Andes", S_story_a),
-                        S_doc("a2", "2024-03-03", "Reuters", S_story_a2),
-                        S_doc("b", "2024-03-04", NULL, S_story_b)};
+    dyad_doc docs[3];
+    S_three(docs);
     S_ingest(path, docs, 3, 1);
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);

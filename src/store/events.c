@@ -157,6 +157,20 @@ static int S_size_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* What the reader's JSON writer wrote since its memstream was rewound,
+ * as a malloc'd string (its length in *len); NULL when out of memory. */
+static char *S_mem_take(S_reader *p, size_t *len)
+{
+    if (dyad_json_flush(p->j) != DYAD_OK || fflush(p->mem) != 0) return NULL;
+    long l = ftell(p->mem);
+    char *s = l >= 0 ? malloc((size_t)l + 1) : NULL;
+    if (!s) return NULL;
+    memcpy(s, p->membuf, (size_t)l);
+    s[l] = 0;
+    *len = (size_t)l;
+    return s;
+}
+
 /* Event ev's mentions as the JSON of events.links, [[doc_id, seq], ...]
  * in (doc_id, seq) order (the order of the key's mentions in out);
  * malloc'd, its length in *len; NULL when out of memory. */
@@ -179,14 +193,7 @@ static char *S_links(S_reader *p, const dyad_cevent *ev, const S_keyres *out, si
     }
     dyad_json_arr_end(p->j);
     free(idx);
-    if (dyad_json_flush(p->j) != DYAD_OK || fflush(p->mem) != 0) return NULL;
-    long l = ftell(p->mem);
-    char *s = malloc((size_t)l + 1);
-    if (!s) return NULL;
-    memcpy(s, p->membuf, (size_t)l);
-    s[l] = 0;
-    *len = (size_t)l;
-    return s;
+    return S_mem_take(p, len);
 }
 
 /* Reads key's mentions, in (doc_id, seq) order, and consolidates them
@@ -257,13 +264,7 @@ static void S_read_key(S_reader *p, const char *key, const dyad__held *held, S_k
         S_evrow *v = &out->ev[out->nev++];
         rewind(p->mem);
         dyad_cevent_write_json(ev, p->j);
-        if (dyad_json_flush(p->j) != DYAD_OK || fflush(p->mem) != 0) { oom = 1; break; }
-        long len = ftell(p->mem);
-        v->json = malloc((size_t)len + 1);
-        if (!v->json) { oom = 1; break; }
-        memcpy(v->json, p->membuf, (size_t)len);
-        v->json[len] = 0;
-        v->jlen = (size_t)len;
+        if (!(v->json = S_mem_take(p, &v->jlen))) { oom = 1; break; }
         v->id = S_dup(ev->event_id, &oom);
         v->source = S_dup(ev->source, &oom);
         v->target = S_dup(ev->target, &oom);
