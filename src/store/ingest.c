@@ -196,6 +196,14 @@ static void S_bind_span(sqlite3_stmt *q, int i, S_span v, const char *dflt)
 }
 
 /* Writes one record (JSON text line[0..n)) of doc as mention seq. */
+/* sp as a C string in buf (cut at size - 1 bytes, as snprintf would). */
+static void S_cstr(char *buf, size_t size, S_span sp)
+{
+    size_t n = sp.n < size - 1 ? sp.n : size - 1;
+    if (n) memcpy(buf, sp.p, n);
+    buf[n] = 0;
+}
+
 static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char *line, size_t n,
                      int *bad)
 {
@@ -209,8 +217,8 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
         return SQLITE_OK;
     }
     char src[64], tgt[64], key[16];
-    snprintf(src, sizeof src, "%.*s", (int)f.source.n, f.source.p);
-    snprintf(tgt, sizeof tgt, "%.*s", (int)f.target.n, f.target.p);
+    S_cstr(src, sizeof src, f.source);
+    S_cstr(tgt, sizeof tgt, f.target);
     dyad_consolidation_key(src, tgt, key);
     int rc = SQLITE_OK;
     /* the first time the run meets a key: held in memory when no stored

@@ -109,17 +109,18 @@ typedef struct S_doc {
     int empty;                 /* no words: a story of its own */
 } S_doc;
 
-typedef struct S_band {
-    uint64_t h;
-    size_t i;
-} S_band;
-
-static int S_band_cmp(const void *a, const void *b)
-{
-    const S_band *x = a, *y = b;
-    if (x->h != y->h) return x->h < y->h ? -1 : 1;
-    return x->i < y->i ? -1 : x->i > y->i;
-}
+/* One band's buckets: an open-addressing table from a band value to the
+ * last document (an index into `last`) that had it, each document linked
+ * to the one before it in its bucket.  Walking a bucket back from its
+ * last document meets its documents in falling id order, as a sort by
+ * (value, id) would list them before it. */
+typedef struct S_buckets {
+    size_t cap;                /* slots, a power of two */
+    uint64_t *h;               /* a slot's band value */
+    size_t *last;              /* its last document + 1; 0: empty slot */
+    size_t *prev;              /* per document: the one before it in its
+                                  bucket + 1, or 0 */
+} S_buckets;
 
 static size_t S_find(size_t *up, size_t i)
 {
@@ -176,31 +177,39 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
     if (st == DYAD_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
         st = dyad__store_fail(s, rc, "reading the documents");
     size_t *up = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *up) : NULL;
-    S_band *bands = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *bands) : NULL;
-    if (st == DYAD_OK && (!up || !bands)) st = DYAD_ENOMEM;
+    S_buckets bk = {0};
+    bk.cap = 16;
+    while (bk.cap < 2 * n) bk.cap *= 2;
+    if (st == DYAD_OK) {
+        bk.h = malloc(bk.cap * sizeof *bk.h);
+        bk.last = malloc(bk.cap * sizeof *bk.last);
+        bk.prev = malloc((n ? n : 1) * sizeof *bk.prev);
+        if (!up || !bk.h || !bk.last || !bk.prev) st = DYAD_ENOMEM;
+    }
     if (st == DYAD_OK) {
         for (size_t i = 0; i < n; i++) up[i] = i;
         for (size_t b = 0; b < S_BANDS; b++) {
-            size_t m = 0;
+            memset(bk.last, 0, bk.cap * sizeof *bk.last);
             for (size_t i = 0; i < n; i++) {
                 if (docs[i].empty) continue;
                 uint64_t h = b + 1;
                 for (size_t r = 0; r < S_ROWS; r++) h = dyad__mix64(h ^ docs[i].sig[b * S_ROWS + r]);
-                bands[m].h = h;
-                bands[m].i = i;
-                m++;
-            }
-            qsort(bands, m, sizeof *bands, S_band_cmp);
-            for (size_t x = 0; x < m; x++) {
-                for (size_t y = x; y-- > 0 && x - y <= S_GROUP_PAIRS;) {
-                    if (bands[y].h != bands[x].h) break;
-                    size_t i = bands[x].i, j = bands[y].i;
+                size_t slot = (size_t)h & (bk.cap - 1);
+                while (bk.last[slot] && bk.h[slot] != h) slot = (slot + 1) & (bk.cap - 1);
+                /* the documents before this one in its bucket, nearest
+                 * first, at most S_GROUP_PAIRS of them */
+                size_t seen = 0;
+                for (size_t y = bk.last[slot]; y && seen < S_GROUP_PAIRS; y = bk.prev[y - 1], seen++) {
+                    size_t j = y - 1;
                     if (S_find(up, i) == S_find(up, j)) continue;
                     size_t same = 0;
                     for (size_t k = 0; k < DYAD__STORY_SIG; k++)
                         same += docs[i].sig[k] == docs[j].sig[k];
                     if (same >= S_NEAR) S_union(up, i, j);
                 }
+                bk.prev[i] = bk.last[slot];
+                bk.h[slot] = h;
+                bk.last[slot] = i + 1;
             }
         }
     }
@@ -232,7 +241,9 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
     for (size_t i = 0; i < n; i++) free(docs[i].id);
     free(docs);
     free(up);
-    free(bands);
+    free(bk.h);
+    free(bk.last);
+    free(bk.prev);
     return st;
 }
 
