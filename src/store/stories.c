@@ -213,30 +213,54 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
             }
         }
     }
-    /* write the stories that changed, in one transaction */
-    sqlite3_stmt *u = NULL;
+    /* the documents whose story changed: the stored rows are read in
+     * document order beside the documents (both ordered by id, BINARY),
+     * so a store of a million documents that gained a few rewrites
+     * nothing but theirs (rows of documents no longer stored went with
+     * them, by the foreign key) */
+    size_t *chg = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *chg) : NULL;
+    size_t nchg = 0;
+    sqlite3_stmt *u = NULL, *cur = NULL;
+    if (st == DYAD_OK && !chg) st = DYAD_ENOMEM;
     if (st == DYAD_OK)
-        st = dyad__store_prepare(s, &u, "INSERT INTO stories(doc_id, story_id) VALUES(?1, ?2) "
-                                        "ON CONFLICT(doc_id) DO UPDATE SET "
-                                        "story_id=excluded.story_id "
-                                        "WHERE story_id IS NOT excluded.story_id");
-    if (st == DYAD_OK) st = dyad__store_exec(s, "BEGIN IMMEDIATE");
+        st = dyad__store_prepare(s, &cur, "SELECT doc_id, story_id FROM stories ORDER BY doc_id");
+    int crc = st == DYAD_OK ? sqlite3_step(cur) : SQLITE_DONE;
     for (size_t i = 0; i < n && st == DYAD_OK; i++) {
         size_t r = S_find(up, i);
         if (r == i) (*nstories)++;
-        sqlite3_bind_text(u, 1, docs[i].id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(u, 2, docs[r].id, -1, SQLITE_STATIC);
-        rc = sqlite3_step(u);
-        sqlite3_reset(u);
-        if (rc != SQLITE_DONE) {
-            st = dyad__store_fail(s, rc, "writing the stories");
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        int c = 1;
+        while (crc == SQLITE_ROW &&
+               (c = strcmp((const char *)sqlite3_column_text(cur, 0), docs[i].id)) < 0)
+            crc = sqlite3_step(cur);
+        if (crc == SQLITE_ROW && c == 0) {
+            int same = strcmp((const char *)sqlite3_column_text(cur, 1), docs[r].id) == 0;
+            crc = sqlite3_step(cur);
+            if (same) continue;
         }
+        chg[nchg++] = i;
     }
-    if (st == DYAD_OK) {
-        st = dyad__store_exec(s, "COMMIT");
+    if (st == DYAD_OK && crc != SQLITE_ROW && crc != SQLITE_DONE)
+        st = dyad__store_fail(s, crc, "reading the stories");
+    sqlite3_finalize(cur);
+    /* and those written, in one transaction */
+    if (st == DYAD_OK && nchg)
+        st = dyad__store_prepare(s, &u, "INSERT INTO stories(doc_id, story_id) VALUES(?1, ?2) "
+                                        "ON CONFLICT(doc_id) DO UPDATE SET "
+                                        "story_id=excluded.story_id");
+    if (st == DYAD_OK && nchg) {
+        st = dyad__store_exec(s, "BEGIN IMMEDIATE");
+        for (size_t k = 0; k < nchg && st == DYAD_OK; k++) {
+            size_t i = chg[k];
+            sqlite3_bind_text(u, 1, docs[i].id, -1, SQLITE_STATIC);
+            sqlite3_bind_text(u, 2, docs[S_find(up, i)].id, -1, SQLITE_STATIC);
+            rc = sqlite3_step(u);
+            sqlite3_reset(u);
+            if (rc != SQLITE_DONE) st = dyad__store_fail(s, rc, "writing the stories");
+        }
+        if (st == DYAD_OK) st = dyad__store_exec(s, "COMMIT");
         if (st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
+    free(chg);
     sqlite3_finalize(u);
     for (size_t i = 0; i < n; i++) free(docs[i].id);
     free(docs);
