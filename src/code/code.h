@@ -30,6 +30,18 @@ const unsigned *dyad__coder_word_ids(const dyad_coder *c, const dyad_dict **d);
 dyad_status dyad__suite_load_memory(dyad_suite **out, const char *name, const char *data,
                                     size_t len);
 
+/* ---------------------------------------------------- ablation
+ * Measuring only (CMake option DYAD_ABLATION, docs/ACCURACY.md): the
+ * environment variable DYAD_ABLATE, a comma-separated list of news rule
+ * families (a news step's function name without "dyad__", a sweep's, a
+ * story query's), switches those families off, to measure what each adds.
+ * In the normal build nothing is read and nothing is switched off. */
+#ifdef DYAD_ABLATION
+int dyad__ablated(const char *family);
+#else
+#define dyad__ablated(family) ((void)(family), 0)
+#endif
+
 /* ---------------------------------------------------- story memory
  * News mode reads a story, not loose sentences.  What the document has
  * established for the sentences after it -- the names it introduced with

@@ -136,6 +136,7 @@ int dyad__story_has_names(const dyad__story *st)
 
 const char *dyad__story_name(const dyad__story *st, const char *name, unsigned *at)
 {
+    if (dyad__ablated("story_name")) return NULL;
     for (int k = 0; k < st->nnames; k++)
         if (!strcmp(st->names[k].name, name)) {
             if (at) *at = st->names[k].at;
@@ -180,18 +181,21 @@ static const char *S_within(const dyad__story *st, const st_actor *a, unsigned r
 const char *dyad__story_person(const dyad__story *st, unsigned reach, const char **text,
                                unsigned *at)
 {
+    if (dyad__ablated("story_person")) return NULL;
     return S_within(st, &st->person, reach, text, at);
 }
 
 const char *dyad__story_speaker(const dyad__story *st, unsigned reach, const char **text,
                                 unsigned *at)
 {
+    if (dyad__ablated("story_speaker")) return NULL;
     return S_within(st, &st->speaker, reach, text, at);
 }
 
 const char *dyad__story_group(const dyad__story *st, unsigned reach, int armed, const char **text,
                               unsigned *at)
 {
+    if (dyad__ablated("story_group")) return NULL;
     if (armed && !strncmp(st->group.code, "NGO", 3)) return NULL;
     /* two groups named within reach: "the group" could be either */
     if (S_within(st, &st->other_group, reach, NULL, NULL)) return NULL;
@@ -221,6 +225,7 @@ void dyad__story_note_party(dyad__story *st, const char *code, const char *text)
 size_t dyad__story_recent(const dyad__story *st, unsigned reach, const char **codes,
                           const char **texts, unsigned *ats, size_t cap)
 {
+    if (dyad__ablated("story_recent")) return 0;
     size_t n = 0;
     for (int k = st->nrecent; k-- > 0 && n < cap;) {
         if (st->recent[k].at + reach < st->sent) break;
@@ -250,6 +255,7 @@ void dyad__story_note_sector(dyad__story *st, const char *code)
 
 const char *dyad__story_sector_country(const dyad__story *st, const char *sec, unsigned reach)
 {
+    if (dyad__ablated("story_sector_country")) return NULL;
     for (int k = st->nsecs; k-- > 0;)
         if (!strncmp(st->secs[k].sec, sec, 3) && st->sent - st->secs[k].at <= reach)
             return st->secs[k].cc;
@@ -296,6 +302,7 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
 
 int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b)
 {
+    if (dyad__ablated("story_last_dyad")) return 0;
     if (!st->dyad[0][0]) return 0;
     *a = st->dyad[0];
     *b = st->dyad[1];
@@ -304,6 +311,7 @@ int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b)
 
 int dyad__story_leaders(const dyad__story *st, const char **a, const char **b)
 {
+    if (dyad__ablated("story_leaders")) return 0;
     if (!st->leaders[0][0]) return 0;
     *a = st->leaders[0];
     *b = st->leaders[1];
@@ -312,6 +320,7 @@ int dyad__story_leaders(const dyad__story *st, const char **a, const char **b)
 
 size_t dyad__story_accusations(const dyad__story *st)
 {
+    if (dyad__ablated("story_accusations")) return 0;
     return (size_t)st->nacc;
 }
 
@@ -342,6 +351,7 @@ void dyad__story_count_country(dyad__story *st, const char *code)
 
 const char *dyad__story_home(const dyad__story *st)
 {
+    if (dyad__ablated("story_home")) return NULL;
     int best = -1;
     for (int j = 0; j < st->nseen; j++)
         if (best < 0 || st->seen[j].n > st->seen[best].n) best = j;
