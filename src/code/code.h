@@ -92,7 +92,11 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
 int dyad__story_leaders(const dyad__story *st, const char **a, const char **b);
 /* The last two parties of different countries who acted on each other
  * in the story (a "both sides" a third party addresses); 0 when none. */
-int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b);
+int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b,
+                          unsigned *at);   /* *at: its sentence (may be NULL) */
+/* ... and the CAMEO code of that act (*code, may be NULL) */
+int dyad__story_last_act(const dyad__story *st, const char **a, const char **b, unsigned *at,
+                         const char **code);
 size_t dyad__story_accusations(const dyad__story *st);
 void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, const char **tgt,
                             unsigned *at);

@@ -1110,8 +1110,12 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
     int object = 0;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
          ch = t->nodes[ch].next_sibling) {
-        object = t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
-                 t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S ||
+        /* a finite clause ("warned that the plan could weaken the
+         * alliance") says what is judged: no party stands behind it; an
+         * infinitive ("threatened to break the truce") is the act */
+        int clause = t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S;
+        if (clause && strcmp(t->toks[t->nodes[ch].tok_a].tag, "TO")) break;
+        object = clause || t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
                  t->nodes[ch].label == DYAD__L_VP;
         /* a quantified object ("welcomes all initiatives that ...", "any
          * efforts") is a kind of thing, not the other party's act: no

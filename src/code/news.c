@@ -385,6 +385,21 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out)
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
         return 1;
     }
+    /* a third party's judgement of the story's last act ("Bolivia
+     * condemned the seizure" after "Chile seized two Peruvian boats")
+     * judges the doer, not the party it was done to */
+    const char *da, *db, *dcode = "";
+    unsigned dat = 0;
+    if (dyad__story_last_act(c->story, &da, &db, &dat, &dcode) &&
+        dat + 3 >= dyad__story_sentence(c->story) && !dyad__mutual(dcode, "") &&
+        !dyad__symmetric(dcode) && !dyad__one_side(sc, da) &&
+        !dyad__one_side(sc, db) && strncmp(sc, da, 3) && strncmp(sc, db, 3) &&
+        !dyad__ablated("counterpart_doer")) {
+        out->code = dyad__arena_strndup(&c->arena, da, strlen(da));
+        snprintf(why, sizeof why, "%s, the doer of the story's last act, in sentence %u", da, dat);
+        out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        return out->code != NULL;
+    }
     const char *codes[16], *texts[16];
     unsigned ats[16];
     size_t nr = dyad__story_recent(c->story, 3, codes, texts, ats, 16);
@@ -908,7 +923,7 @@ static int S_quote_adversary(dyad_coder *c, const actor *spk, actor *out)
 {
     const dyad__tree *t = &c->tree;
     const char *p, *q;
-    if (!c->story || strlen(spk->code) < 3 || !dyad__story_last_dyad(c->story, &p, &q)) return 0;
+    if (!c->story || strlen(spk->code) < 3 || !dyad__story_last_dyad(c->story, &p, &q, NULL)) return 0;
     if (!strncmp(q, spk->code, 3)) { const char *x = p; p = q; q = x; }
     if (strncmp(p, spk->code, 3) || !strncmp(q, spk->code, 3)) return 0;
     for (uint32_t i = 0; i < t->ntoks; i++) {

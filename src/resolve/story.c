@@ -61,6 +61,8 @@ struct dyad__story {
     int npairs;
     char dyad[2][ST_CODE];       /* the last two parties of different
                                     countries who acted on each other */
+    unsigned dyad_at;            /* its sentence */
+    char dyad_code[8];           /* and its CAMEO code */
     struct { char cc[4]; unsigned n; } seen[ST_COUNTRIES];
     int nseen;                   /* countries named, with their counts */
     unsigned sent;               /* sentences begun, from 1 */
@@ -270,6 +272,8 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         strncmp(target, "---", 3)) {
         S_copy(st->dyad[0], ST_CODE, source);
         S_copy(st->dyad[1], ST_CODE, target);
+        st->dyad_at = st->sent;
+        S_copy(st->dyad_code, sizeof st->dyad_code, code ? code : "");
     }
     /* the state actors who acted on each other: "the two leaders" later
      * are they -- when the story has had one such pair */
@@ -300,12 +304,20 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
     }
 }
 
-int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b)
+int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b, unsigned *at)
+{
+    return dyad__story_last_act(st, a, b, at, NULL);
+}
+
+int dyad__story_last_act(const dyad__story *st, const char **a, const char **b, unsigned *at,
+                         const char **code)
 {
     if (dyad__ablated("story_last_dyad")) return 0;
     if (!st->dyad[0][0]) return 0;
     *a = st->dyad[0];
     *b = st->dyad[1];
+    if (at) *at = st->dyad_at;
+    if (code) *code = st->dyad_code;
     return 1;
 }
 
