@@ -496,7 +496,7 @@ void dyad__find_speaker(dyad_coder *c);
 int dyad__resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 void dyad__doc_update(dyad_coder *c);
 int dyad__accuser(dyad_coder *c, const actorset *src, actor *out);
-int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out);
+int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out);
 dyad_status dyad__code_nominals(dyad_coder *c);
 int dyad__failed_talks(const dyad_coder *c, uint32_t k);
 dyad_status dyad__code_judgements(dyad_coder *c);

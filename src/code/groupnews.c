@@ -1107,7 +1107,7 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
            (!strncmp(code, "13", 2) && !strncasecmp(t->toks[g->verb].word, "threat", 6))) &&
           (!g->passive || (e->passive && g->first != g->last))))
         return GO;
-    int object = 0;
+    int object = 0, doer = 1;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
          ch = t->nodes[ch].next_sibling) {
         /* a finite clause ("warned that the plan could weaken the
@@ -1120,6 +1120,12 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
         /* a quantified object ("welcomes all initiatives that ...", "any
          * efforts") is a kind of thing, not the other party's act: no
          * party stands behind it */
+        /* an act of both sides ("welcomed the meeting") has no one doer */
+        if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head != NONE) {
+            const char *hw = t->toks[t->nodes[ch].head].word;
+            const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, hw, strlen(hw));
+            if (nm && nm->code && (nm->mutual || dyad__symmetric(nm->code))) doer = 0;
+        }
         if (t->nodes[ch].label == DYAD__L_NP) {
             static const char *const any[] = {"all", "any", "every", "each", "some", "no"};
             if (dyad__in_words(t->toks[t->nodes[ch].tok_a].word, any, DYAD_ARRAY_LEN(any))) {
@@ -1129,7 +1135,7 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
         }
     }
     actor cp;
-    if (object && dyad__counterpart(c, &e->src, &cp)) {
+    if (object && dyad__counterpart(c, &e->src, doer, &cp)) {
         dyad__push_one(c, &e->tgt, &cp);
         TRACE("  the object names no party: %s\n", cp.why);
     }

@@ -355,9 +355,11 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
 /* News mode: an act of judgement whose object names no party ("the
  * opposition denounced the extension", "welcomed the release") judges
  * the party the story has just shown acting: the other party of an event
- * earlier in this sentence, else the newest party that acted in the three
- * sentences before, that is neither the source nor its own state. */
-int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out)
+ * earlier in this sentence, else (doer: the object is no act of both
+ * sides, "the meeting") the doer of the story's last one-way act when the
+ * source is neither side of it, else the newest party that acted in the
+ * three sentences before, that is neither the source nor its own state. */
+int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
 {
     if (!src->n) return 0;
     const char *sc = src->v[0].code;
@@ -390,7 +392,7 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out)
      * judges the doer, not the party it was done to */
     const char *da, *db, *dcode = "";
     unsigned dat = 0;
-    if (dyad__story_last_act(c->story, &da, &db, &dat, &dcode) &&
+    if (doer && dyad__story_last_act(c->story, &da, &db, &dat, &dcode) &&
         dat + 3 >= dyad__story_sentence(c->story) && !dyad__mutual(dcode, "") &&
         !dyad__symmetric(dcode) && !dyad__one_side(sc, da) &&
         !dyad__one_side(sc, db) && strncmp(sc, da, 3) && strncmp(sc, db, 3) &&

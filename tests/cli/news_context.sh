@@ -5,7 +5,9 @@
 # - a third party judging the story's last act (a noun: "the seizure")
 #   judges the one who did it, not the one it was done to;
 # - a warning "that" a clause tells names no party behind what it judges;
-# - the judged party's own reaction still aims at the doer.
+# - the judged party's own reaction still aims at the doer;
+# - an act of both sides ("the meeting") has no one doer: the story's
+#   newest other party, as before.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cat >"$d/s.jsonl" <<'STORIES'
@@ -14,6 +16,7 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"doer3","date":"2025-05-06","text":"Russia released two Norwegian fishermen on Sunday. Finland welcomed the release."}
 {"id":"doer4","date":"2025-05-06","text":"Ecuador expelled Colombia's ambassador on Tuesday. Brazil criticized the expulsion."}
 {"id":"victim","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Peru condemned the seizure."}
+{"id":"mutual","date":"2025-05-06","text":"Chile shelled a Peruvian border post on Sunday. Chile and Bolivia held talks in Lima on Monday. Ecuador welcomed the meeting."}
 {"id":"clause","date":"2025-05-06","text":"Morocco closed its border with Algeria on Monday. Tunisia warned that the closure could hurt trade in the region."}
 STORIES
 "$DYAD" code "$d/s.jsonl" >"$d/e.jsonl"
