@@ -1117,15 +1117,22 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
         if (clause && strcmp(t->toks[t->nodes[ch].tok_a].tag, "TO")) break;
         object = clause || t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
                  t->nodes[ch].label == DYAD__L_VP;
+        if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head != NONE) {
+            const dyad__ptok *h = &t->toks[t->nodes[ch].head];
+            /* a name no dictionary knows ("backs the Polisario Front")
+             * names a party, one the coder cannot code: no guess */
+            if (!strncmp(h->tag, "NNP", 3)) {
+                object = 0;
+                break;
+            }
+            /* an act of both sides ("welcomed the meeting") has no one
+             * doer */
+            const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, h->word, strlen(h->word));
+            if (nm && nm->code && (nm->mutual || dyad__symmetric(nm->code))) doer = 0;
+        }
         /* a quantified object ("welcomes all initiatives that ...", "any
          * efforts") is a kind of thing, not the other party's act: no
          * party stands behind it */
-        /* an act of both sides ("welcomed the meeting") has no one doer */
-        if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head != NONE) {
-            const char *hw = t->toks[t->nodes[ch].head].word;
-            const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, hw, strlen(hw));
-            if (nm && nm->code && (nm->mutual || dyad__symmetric(nm->code))) doer = 0;
-        }
         if (t->nodes[ch].label == DYAD__L_NP) {
             static const char *const any[] = {"all", "any", "every", "each", "some", "no"};
             if (dyad__in_words(t->toks[t->nodes[ch].tok_a].word, any, DYAD_ARRAY_LEN(any))) {

@@ -359,6 +359,17 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
  * sides, "the meeting") the doer of the story's last one-way act when the
  * source is neither side of it, else the newest party that acted in the
  * three sentences before, that is neither the source nor its own state. */
+/* Is k the source sc's own side: the same code, its state, or (an
+ * organisation) an organ of it or the organisation of the organ
+ * ("IGOEUREECGOV", the Council's president, and "IGOEUREEC")? */
+static int S_own_side(const char *sc, const char *k)
+{
+    if (!strcmp(k, sc) || dyad__self_pair(sc, k)) return 1;
+    if (strncmp(sc, "IGO", 3) && strncmp(sc, "NGO", 3)) return 0;
+    size_t ns = strlen(sc), nk = strlen(k);
+    return !strncmp(sc, k, ns < nk ? ns : nk);
+}
+
 int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
 {
     if (!src->n) return 0;
@@ -368,7 +379,7 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
     for (size_t i = c->nevents; i-- > 0;) {
         const dyad_event *e = &c->events[i];
         const char *k = strcmp(e->source, sc) ? e->source : e->target;
-        if (!strcmp(k, sc) || dyad__self_pair(sc, k) || !strncmp(k, "---", 3)) continue;
+        if (S_own_side(sc, k) || !strncmp(k, "---", 3)) continue;
         out->code = k;
         snprintf(why, sizeof why, "%s, the party of '%s' in this sentence", k, e->verb_text);
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
@@ -380,7 +391,7 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
         const mention *m = &c->ments[i];
         actor x;
         if (m->a != i || m->agent || !dyad__mention_actor(c, m, &x) || strncmp(x.code, "IGO", 3) ||
-            (c->inquote && c->inquote[i] != c->inquote[src->v[0].a]))
+            S_own_side(sc, x.code) || (c->inquote && c->inquote[i] != c->inquote[src->v[0].a]))
             continue;
         *out = x;
         snprintf(why, sizeof why, "%s, named before it in this sentence", x.code);
@@ -407,7 +418,7 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
     size_t nr = dyad__story_recent(c->story, 3, codes, texts, ats, 16);
     for (size_t i = 0; i < nr; i++) {
         const char *k = codes[i];
-        if (!strcmp(k, sc) || dyad__self_pair(sc, k)) continue;
+        if (S_own_side(sc, k)) continue;
         out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
         snprintf(why, sizeof why, "%s ('%s'), the story's last other party to act, in sentence %u",
                  k, texts[i], ats[i]);
