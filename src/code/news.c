@@ -638,6 +638,24 @@ static int S_in_failed_subject(const dyad_coder *c, uint32_t q)
     return 0;
 }
 
+/* Is phrase q the verb group g's object: the first noun phrase of g's
+ * inner phrase, or of a "for" phrase there ("hopes for talks"), before
+ * any clause of it? */
+static int S_verb_object(const dyad__tree *t, const dyad__vgroup *g, uint32_t q)
+{
+    if (g->inner == NONE) return 0;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        if (t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S) return 0;
+        int pp_for = t->nodes[ch].label == DYAD__L_PP && t->nodes[ch].head != NONE &&
+                     !strcasecmp(t->toks[t->nodes[ch].head].word, "for");
+        if (t->nodes[ch].label != DYAD__L_NP && !pp_for) continue;
+        for (uint32_t x = q; x != NONE; x = t->nodes[x].parent)
+            if (x == ch) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 dyad_status dyad__code_nominals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -695,10 +713,24 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         /* the object of a verb that obtained a code ("rejected talks with
          * Seoul", "agreed to hold talks"): that verb coded the event */
         int governed = S_governed_coded(c, q);
+        int wanted = 0;
         if (g) {
             int mood = dyad__mood(c, g);
             if (mood < 0) continue;
             planned |= mood > 0;
+            /* the object of a verb of wanting, hoping or asking ("seeks
+             * talks with Peru", "proposed a summit between ..."; "an
+             * expected summit" as a verb: "analysts expected a summit"):
+             * wanted, not held */
+            if (S_verb_object(t, g, q) &&
+                (dyad__code_lx(c, g->verb, DYAD__LX_WILLING) ||
+                 dyad__code_lx(c, g->verb, DYAD__LX_HOPING) ||
+                 dyad__code_lx(c, g->verb, DYAD__LX_URGING) ||
+                 dyad__code_lx(c, g->verb, DYAD__LX_PLANNED))) {
+                TRACE("noun '%s' (token %u): the object of '%s': wanted, not held\n",
+                      t->toks[p->head].word, p->head, t->toks[g->verb].word);
+                planned = wanted = 1;
+            }
         }
         int others = 0;   /* planned by the clause's subject for others */
         if (planned && g && g->subject != NONE && S_nominal_pp(t, q, inner, between) != NONE) {
@@ -714,6 +746,9 @@ dyad_status dyad__code_nominals(dyad_coder *c)
                 for (uint32_t j = 0; j < tx.n && others; j++)
                     others = strncmp(ts.v[i].code, tx.v[j].code, 3) != 0;
         }
+        /* wanted between two others ("analysts expect a summit between
+         * A and B"): what the subject wants, not an intent A or B stated */
+        if (wanted && S_nominal_pp(t, q, inner, between) != NONE) others = 1;
         if (others) {
             if (!c->all_modalities) continue;
             TRACE("  '%s' between others, in the subject's plan: planned\n", t->toks[p->head].word);
@@ -724,7 +759,8 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (!ic && !strncmp(code, "09", 2)) continue;
             code = ic ? ic : code;
             back = NULL;
-            mutual = !strcmp(code, "036") && nm->mutual;
+            /* "A wants talks with B" is A's intent only */
+            mutual = !strcmp(code, "036") && nm->mutual && !wanted;
         }
         actorset a = {NULL, 0}, b = {NULL, 0};
         uint32_t x = S_nominal_pp(t, q, inner, between);
