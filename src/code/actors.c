@@ -556,7 +556,7 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
     /* addressed by a third party ("Russia called on both sides"): the
      * last two that acted on each other, before any party merely named */
     const char *da = NULL, *db = NULL;
-    if (!by_country && !cc && nspeaker && ncand < 38 && dyad__story_last_dyad(c->story, &da, &db, NULL)) {
+    if (!by_country && !cc && nspeaker && ncand < 38 && dyad__story_last_dyad(c->story, &da, &db)) {
         cand[ncand++] = da;
         cand[ncand++] = db;
     }

@@ -92,9 +92,10 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
 int dyad__story_leaders(const dyad__story *st, const char **a, const char **b);
 /* The last two parties of different countries who acted on each other
  * in the story (a "both sides" a third party addresses); 0 when none. */
-int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b,
-                          unsigned *at);   /* *at: its sentence (may be NULL) */
-/* ... and the CAMEO code of that act (*code, may be NULL) */
+int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b);
+/* The last act of one party on another (of any countries, not one code
+ * and its own state): doer *a, the one it was done to *b, its sentence
+ * *at and CAMEO code *code; 0 when none. */
 int dyad__story_last_act(const dyad__story *st, const char **a, const char **b, unsigned *at,
                          const char **code);
 size_t dyad__story_accusations(const dyad__story *st);

@@ -355,10 +355,10 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
 /* News mode: an act of judgement whose object names no party ("the
  * opposition denounced the extension", "welcomed the release") judges
  * the party the story has just shown acting: the other party of an event
- * earlier in this sentence, else (doer: the object is no act of both
- * sides, "the meeting") the doer of the story's last one-way act when the
- * source is neither side of it, else the newest party that acted in the
- * three sentences before, that is neither the source nor its own state. */
+ * earlier in this sentence, else one side of the story's last act (doer:
+ * the object is no act of both sides, "the meeting"; see below), else
+ * the newest party that acted in the three sentences before, that is
+ * neither the source nor its own state. */
 /* Is k the source sc's own side: the same code, its state, or (an
  * organisation) an organ of it or the organisation of the organ
  * ("IGOEUREECGOV", the Council's president, and "IGOEUREEC")? */
@@ -368,6 +368,16 @@ static int S_own_side(const char *sc, const char *k)
     if (strncmp(sc, "IGO", 3) && strncmp(sc, "NGO", 3)) return 0;
     size_t ns = strlen(sc), nk = strlen(k);
     return !strncmp(sc, k, ns < nk ? ns : nk);
+}
+
+/* Is k the source sc's side in an act between k and another party:
+ * its own side, or (the act between two countries) of its country, or
+ * (within one country) an organ of the same state ("CHLGOV", "CHLCOP")? */
+static int S_same_party(const char *sc, const char *k, int one_country)
+{
+    if (S_own_side(sc, k) || dyad__one_side(sc, k)) return 1;
+    return !one_country && dyad__country_code(sc) && dyad__country_code(k) &&
+           !strncmp(sc, k, 3);
 }
 
 int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
@@ -398,20 +408,27 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
         return 1;
     }
-    /* a third party's judgement of the story's last act ("Bolivia
-     * condemned the seizure" after "Chile seized two Peruvian boats")
-     * judges the doer, not the party it was done to */
-    const char *da, *db, *dcode = "";
-    unsigned dat = 0;
-    if (doer && dyad__story_last_act(c->story, &da, &db, &dat, &dcode) &&
-        dat + 3 >= dyad__story_sentence(c->story) && !dyad__mutual(dcode, "") &&
-        !dyad__symmetric(dcode) && !dyad__one_side(sc, da) &&
-        !dyad__one_side(sc, db) && strncmp(sc, da, 3) && strncmp(sc, db, 3) &&
-        !dyad__ablated("counterpart_doer")) {
-        out->code = dyad__arena_strndup(&c->arena, da, strlen(da));
-        snprintf(why, sizeof why, "%s, the doer of the story's last act, in sentence %u", da, dat);
-        out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
-        return out->code != NULL;
+    /* the story's last act, within the three sentences before: a third
+     * party's judgement of it ("Bolivia condemned the seizure" after
+     * "Chile seized two Peruvian boats") judges the doer, not the party
+     * it was done to; a party's judgement of an act of both sides that
+     * it took part in ("praised the agreement") judges the other side */
+    const char *da, *db, *dcode;
+    unsigned dat;
+    if (dyad__story_last_act(c->story, &da, &db, &dat, &dcode) &&
+        dat + 3 >= dyad__story_sentence(c->story) && !dyad__ablated("counterpart_doer")) {
+        int both = dyad__mutual(dcode, "") || dyad__symmetric(dcode);
+        int one = dyad__country_code(da) && dyad__country_code(db) && !strncmp(da, db, 3);
+        int in_a = S_same_party(sc, da, one), in_b = S_same_party(sc, db, one);
+        const char *k = doer && !both && !in_a && !in_b ? da
+                        : !doer && both && in_a != in_b ? (in_a ? db : da) : NULL;
+        if (k) {
+            out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
+            snprintf(why, sizeof why, "%s, %s of the story's last act, in sentence %u", k,
+                     k == da ? "the doer" : "the other side", dat);
+            out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+            return out->code != NULL;
+        }
     }
     const char *codes[16], *texts[16];
     unsigned ats[16];
@@ -972,7 +989,7 @@ static int S_quote_adversary(dyad_coder *c, const actor *spk, actor *out)
 {
     const dyad__tree *t = &c->tree;
     const char *p, *q;
-    if (!c->story || strlen(spk->code) < 3 || !dyad__story_last_dyad(c->story, &p, &q, NULL)) return 0;
+    if (!c->story || strlen(spk->code) < 3 || !dyad__story_last_dyad(c->story, &p, &q)) return 0;
     if (!strncmp(q, spk->code, 3)) { const char *x = p; p = q; q = x; }
     if (strncmp(p, spk->code, 3) || !strncmp(q, spk->code, 3)) return 0;
     for (uint32_t i = 0; i < t->ntoks; i++) {

@@ -61,8 +61,10 @@ struct dyad__story {
     int npairs;
     char dyad[2][ST_CODE];       /* the last two parties of different
                                     countries who acted on each other */
-    unsigned dyad_at;            /* its sentence */
-    char dyad_code[8];           /* and its CAMEO code */
+    char act[2][ST_CODE];        /* the last two different parties one
+                                    acted on the other, of any country */
+    unsigned act_at;             /* its sentence */
+    char act_code[8];            /* and its CAMEO code */
     struct { char cc[4]; unsigned n; } seen[ST_COUNTRIES];
     int nseen;                   /* countries named, with their counts */
     unsigned sent;               /* sentences begun, from 1 */
@@ -272,8 +274,17 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         strncmp(target, "---", 3)) {
         S_copy(st->dyad[0], ST_CODE, source);
         S_copy(st->dyad[1], ST_CODE, target);
-        st->dyad_at = st->sent;
-        S_copy(st->dyad_code, sizeof st->dyad_code, code ? code : "");
+    }
+    /* the last act between two parties, of one country or two: what a
+     * later "the seizure", "the violence" judged by a third party was */
+    size_t ns = strlen(source), nt = strlen(target);
+    if (ns >= 3 && nt >= 3 && strcmp(source, target) && strncmp(source, "---", 3) &&
+        strncmp(target, "---", 3) && !(ns == 3 && !strncmp(source, target, 3)) &&
+        !(nt == 3 && !strncmp(source, target, 3))) {
+        S_copy(st->act[0], ST_CODE, source);
+        S_copy(st->act[1], ST_CODE, target);
+        st->act_at = st->sent;
+        S_copy(st->act_code, sizeof st->act_code, code ? code : "");
     }
     /* the state actors who acted on each other: "the two leaders" later
      * are they -- when the story has had one such pair */
@@ -304,20 +315,24 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
     }
 }
 
-int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b, unsigned *at)
-{
-    return dyad__story_last_act(st, a, b, at, NULL);
-}
-
-int dyad__story_last_act(const dyad__story *st, const char **a, const char **b, unsigned *at,
-                         const char **code)
+int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b)
 {
     if (dyad__ablated("story_last_dyad")) return 0;
     if (!st->dyad[0][0]) return 0;
     *a = st->dyad[0];
     *b = st->dyad[1];
-    if (at) *at = st->dyad_at;
-    if (code) *code = st->dyad_code;
+    return 1;
+}
+
+int dyad__story_last_act(const dyad__story *st, const char **a, const char **b, unsigned *at,
+                         const char **code)
+{
+    if (dyad__ablated("story_last_act")) return 0;
+    if (!st->act[0][0]) return 0;
+    *a = st->act[0];
+    *b = st->act[1];
+    *at = st->act_at;
+    *code = st->act_code;
     return 1;
 }
 
