@@ -86,8 +86,12 @@ const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const a
             return "told by a witness of the public";
     for (uint32_t i = 0; i < sp->n; i++)
         for (uint32_t j = 0; j < doer->n; j++)
+            /* a doer that only borrowed the speaker's country is the
+             * speaker's side, unless one of them is set against the state
+             * ("the opposition said the police used excessive force") */
             if (dyad__one_side(sp->v[i].code, doer->v[j].code) ||
-                (doer->v[j].borrowed && !strncmp(sp->v[i].code, doer->v[j].code, 3)))
+                (doer->v[j].borrowed && !strncmp(sp->v[i].code, doer->v[j].code, 3) &&
+                 dyad__against_state(sp->v[i].code) == dyad__against_state(doer->v[j].code)))
                 return "reported by the doer's own side";
     int against = charge && tgt->n && !dyad__against_state(doer->v[0].code);
     for (uint32_t j = 0; j < tgt->n && against; j++) against = dyad__against_state(tgt->v[j].code);
