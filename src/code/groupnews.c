@@ -845,7 +845,12 @@ int dyad__news_passive(dyad_coder *c, cand *e)
         TRACE("  a participle of support describing a party: not an event\n");
         return STOP;
     }
-    if (e->agentless && e->src.n) {
+    /* but the subject of a participle of feeling is who feels it ("was
+     * worried about Spain's plan": a comment, root 01), and of a force
+     * posture it is the force that takes it ("police were put on alert",
+     * root 15); a subject released or freed is still not the doer */
+    if (e->agentless && e->src.n && e->code && strncmp(e->code, "01", 2) &&
+        strncmp(e->code, "15", 2)) {
         TRACE("  agentless passive: the subject is not the doer\n");
         e->src = (actorset){NULL, 0};
     }
