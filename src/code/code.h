@@ -590,6 +590,7 @@ int dyad__news_hanging_participle(dyad_coder *c, cand *e);
 int dyad__news_subordinate_participle(dyad_coder *c, cand *e);
 int dyad__news_apposed_participle(dyad_coder *c, cand *e);
 int dyad__news_relative_source(dyad_coder *c, cand *e);
+int dyad__news_noun_participle(dyad_coder *c, cand *e);
 int dyad__news_relative_object(dyad_coder *c, cand *e);
 int dyad__news_place(dyad_coder *c, cand *e);
 int dyad__news_topic(dyad_coder *c, cand *e);

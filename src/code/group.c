@@ -364,6 +364,7 @@ static const struct step {
     {dyad__news_subordinate_participle, 1, "news_subordinate_participle"},
     {dyad__news_apposed_participle, 1, "news_apposed_participle"},
     {dyad__news_relative_source, 1, "news_relative_source"},
+    {dyad__news_noun_participle, 1, "news_noun_participle"},
     /* the target */
     {S_complement_target, 0, "S_complement_target"},
     {dyad__news_relative_object, 1, "news_relative_object"},

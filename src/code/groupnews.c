@@ -613,6 +613,42 @@ static int S_topic_pp(const dyad_coder *c, uint32_t ch)
            dyad__tag_is_noun(t->toks[h].tag);
 }
 
+/* A participle right after a noun phrase that names a party of its own
+ * ("blocked a European Union statement criticizing China", "vetoed a
+ * U.N. resolution condemning Chile") tells the content of that noun, a
+ * document the clause around it acts on: neither the clause's subject's
+ * act nor, when the clause only handles the document, one that is known
+ * to have been done.  No event. */
+int dyad__news_noun_participle(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->src.n || strcmp(t->toks[g->verb].tag, "VBG") || g->first != g->verb)
+        return GO;
+    /* the participle's clause and the phrase just before it */
+    uint32_t cl = t->nodes[g->vp].parent;
+    if (cl == NONE || t->nodes[cl].label != DYAD__L_S || t->nodes[cl].tok_a != g->first ||
+        t->nodes[cl].parent == NONE)
+        return GO;
+    uint32_t prev = NONE;
+    for (uint32_t ch = t->nodes[t->nodes[cl].parent].first_child; ch != NONE && ch != cl;
+         ch = t->nodes[ch].next_sibling)
+        prev = ch;
+    if (prev == NONE || t->nodes[prev].label != DYAD__L_NP || t->nodes[prev].tok_b != g->first ||
+        t->nodes[prev].head == NONE || strncmp(t->toks[t->nodes[prev].head].tag, "NN", 2) ||
+        !strncmp(t->toks[t->nodes[prev].head].tag, "NNP", 3))
+        return GO;
+    actorset own = dyad__np_actors(c, prev, 0);
+    own = dyad__named_only(c, &own);
+    if (!own.n) return GO;
+    for (uint32_t i = 0; i < own.n; i++)
+        for (uint32_t j = 0; j < e->src.n; j++)
+            if (!strncmp(own.v[i].code, e->src.v[j].code, 3)) return GO;
+    TRACE("  '%s' tells what '%s' (%s's) says: not the subject's act\n",
+          t->toks[g->verb].word, t->toks[t->nodes[prev].head].word, own.v[0].code);
+    return STOP;
+}
+
 /* A relative clause's doer is its antecedent ("met the envoy who had
  * criticized Peru": the envoy).  A role there that names no country of
  * its own and only borrowed one named before it, in the clause the
