@@ -376,8 +376,11 @@ static int S_own_side(const char *sc, const char *k)
 static int S_same_party(const char *sc, const char *k, int one_country)
 {
     if (S_own_side(sc, k) || dyad__one_side(sc, k)) return 1;
+    /* the opposition or rebels judging are not their government's side
+     * (the government still answers for its soil: strikes on rebels
+     * there are struck at it) */
     return !one_country && dyad__country_code(sc) && dyad__country_code(k) &&
-           !strncmp(sc, k, 3);
+           !strncmp(sc, k, 3) && !(dyad__against_state(sc) && !dyad__against_state(k));
 }
 
 int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)

@@ -10,6 +10,8 @@
 #   newest other party, as before;
 # - also when the act was within one country ("the arrests" of
 #   protesters by the police) or by unidentified attackers;
+# - the opposition is no side of its own government: it judges the
+#   government's deployment abroad, not the country it went to;
 # - a party judging an act of both sides that it took part in ("praised
 #   the agreement") judges the other side;
 # - destroying property is no judgement: "destroyed drug labs" names no
@@ -33,6 +35,7 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"unknown","date":"2025-05-06","text":"Gunmen attacked a bus in northern Nigeria on Friday, killing nine passengers. Nigeria's president ordered troops to the area. The United Nations condemned the violence."}
 {"id":"side","date":"2025-05-06","text":"Argentina and Chile signed a deal on Tuesday to build a gas pipeline. Critics in Chile said the deal favored Argentina. Argentina's economy minister praised the agreement."}
 {"id":"property","date":"2025-05-06","text":"Ecuador accused Colombia of sheltering drug traffickers near the border. Colombia denied the accusation. It said its army had destroyed 40 drug labs this year."}
+{"id":"opposition","date":"2025-05-06","text":"Chile's government sent 200 police officers to Haiti on Monday. Opposition lawmakers criticized the deployment."}
 {"id":"clause","date":"2025-05-06","text":"Morocco closed its border with Algeria on Monday. Tunisia warned that the closure could hurt trade in the region."}
 STORIES
 "$DYAD" code "$d/s.jsonl" >"$d/e.jsonl"
