@@ -517,7 +517,8 @@ const char *dyad__entry_text(dyad_coder *c, unsigned entry);
 int dyad__self_pair(const char *a, const char *b);
 int dyad__against_state(const char *code);
 int dyad__one_side(const char *a, const char *b);
-const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge);
+const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge,
+                               int possessive);
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                     const dyad__vgroup *g, const evb *base, int passive);
 void dyad__trace_set(dyad_coder *c, const char *what, const actorset *s);

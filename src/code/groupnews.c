@@ -1060,7 +1060,8 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
         TRACE("  attributed after the act ('..., officials said'): the act as reported\n");
         return GO;
     }
-    const char *fact = dyad__told_as_fact(&sp, &doer, &e->tgt, charge != NULL);
+    const char *fact = dyad__told_as_fact(&sp, &doer, &e->tgt, charge != NULL,
+                                          !strcmp(t->toks[t->nodes[who].tok_a].tag, "PRP$"));
     if (fact) {
         TRACE("  %s (%s): the act as reported\n", fact, sp.v[0].code);
         return GO;
