@@ -30,6 +30,18 @@ const unsigned *dyad__coder_word_ids(const dyad_coder *c, const dyad_dict **d);
 dyad_status dyad__suite_load_memory(dyad_suite **out, const char *name, const char *data,
                                     size_t len);
 
+/* ---------------------------------------------------- ablation
+ * Measuring only (CMake option DYAD_ABLATION, docs/ACCURACY.md): the
+ * environment variable DYAD_ABLATE, a comma-separated list of news rule
+ * families (a news step's function name without "dyad__", a sweep's, a
+ * story query's), switches those families off, to measure what each adds.
+ * In the normal build nothing is read and nothing is switched off. */
+#ifdef DYAD_ABLATION
+int dyad__ablated(const char *family);
+#else
+#define dyad__ablated(family) ((void)(family), 0)
+#endif
+
 /* ---------------------------------------------------- story memory
  * News mode reads a story, not loose sentences.  What the document has
  * established for the sentences after it -- the names it introduced with
@@ -81,6 +93,11 @@ int dyad__story_leaders(const dyad__story *st, const char **a, const char **b);
 /* The last two parties of different countries who acted on each other
  * in the story (a "both sides" a third party addresses); 0 when none. */
 int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b);
+/* The last act of one party on another (of any countries, not one code
+ * and its own state): doer *a, the one it was done to *b, its sentence
+ * *at and CAMEO code *code; 0 when none. */
+int dyad__story_last_act(const dyad__story *st, const char **a, const char **b, unsigned *at,
+                         const char **code);
 size_t dyad__story_accusations(const dyad__story *st);
 void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, const char **tgt,
                             unsigned *at);
@@ -480,7 +497,7 @@ void dyad__find_speaker(dyad_coder *c);
 int dyad__resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);
 void dyad__doc_update(dyad_coder *c);
 int dyad__accuser(dyad_coder *c, const actorset *src, actor *out);
-int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out);
+int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out);
 dyad_status dyad__code_nominals(dyad_coder *c);
 int dyad__failed_talks(const dyad_coder *c, uint32_t k);
 dyad_status dyad__code_judgements(dyad_coder *c);
@@ -500,7 +517,8 @@ const char *dyad__entry_text(dyad_coder *c, unsigned entry);
 int dyad__self_pair(const char *a, const char *b);
 int dyad__against_state(const char *code);
 int dyad__one_side(const char *a, const char *b);
-const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge);
+const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge,
+                               int possessive);
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                     const dyad__vgroup *g, const evb *base, int passive);
 void dyad__trace_set(dyad_coder *c, const char *what, const actorset *s);
@@ -573,6 +591,7 @@ int dyad__news_hanging_participle(dyad_coder *c, cand *e);
 int dyad__news_subordinate_participle(dyad_coder *c, cand *e);
 int dyad__news_apposed_participle(dyad_coder *c, cand *e);
 int dyad__news_relative_source(dyad_coder *c, cand *e);
+int dyad__news_noun_participle(dyad_coder *c, cand *e);
 int dyad__news_relative_object(dyad_coder *c, cand *e);
 int dyad__news_place(dyad_coder *c, cand *e);
 int dyad__news_topic(dyad_coder *c, cand *e);

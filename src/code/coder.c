@@ -354,13 +354,13 @@ static dyad_status S_code_groups(dyad_coder *c, dyad__tree *t)
         if (c->absorbed[k]) continue;
         /* news mode: the verb of "what the army called rebel camps" only
          * names the object of the act around it */
-        if (t->vgroups[k].subject != NONE &&
+        if (t->vgroups[k].subject != NONE && !dyad__ablated("what_naming") &&
             dyad__what_naming(c, t->nodes[t->vgroups[k].subject].parent) != NONE) {
             TRACE("verb '%s' (token %u): names what 'what' stands for: not coded\n",
                   t->toks[t->vgroups[k].verb].word, t->vgroups[k].verb);
             continue;
         }
-        if (dyad__failed_talks(c, k)) {
+        if (!dyad__ablated("failed_talks") && dyad__failed_talks(c, k)) {
             TRACE("verb '%s' (token %u): of talks that came to nothing: not coded\n",
                   t->toks[t->vgroups[k].verb].word, t->vgroups[k].verb);
             continue;
@@ -381,6 +381,21 @@ static dyad_status S_code_groups(dyad_coder *c, dyad__tree *t)
     return DYAD_OK;
 }
 
+#ifdef DYAD_ABLATION
+int dyad__ablated(const char *family)
+{
+    const char *v = getenv("DYAD_ABLATE");
+    size_t n = strlen(family);
+    while (v && *v) {
+        const char *comma = strchr(v, ',');
+        size_t len = comma ? (size_t)(comma - v) : strlen(v);
+        if (len == n && !strncmp(v, family, n)) return 1;
+        v = comma ? comma + 1 : NULL;
+    }
+    return 0;
+}
+#endif
+
 dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
 {
     c->date = date;
@@ -392,19 +407,19 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     dyad__find_mentions(c);
     if (c->agent_country) {
         dyad__quotes(c);
-        dyad__learn_names(c);
-        dyad__name_mentions(c);
+        if (!dyad__ablated("learn_names")) dyad__learn_names(c);
+        if (!dyad__ablated("name_mentions")) dyad__name_mentions(c);
         memset(c->np_done, 0, t->nnodes + 1);     /* phrases may name more now */
         dyad__count_countries(c);
-        dyad__find_speaker(c);
+        if (!dyad__ablated("find_speaker")) dyad__find_speaker(c);
     }
     if (c->explain) S_trace_mentions(c, t->ntoks, date);
     DYAD_TRY(S_code_groups(c, t));
     if (c->agent_country) {
-        DYAD_TRY(dyad__code_nominals(c));
-        DYAD_TRY(dyad__code_judgements(c));
-        DYAD_TRY(dyad__code_appeals(c));
-        DYAD_TRY(dyad__code_allegations(c));
+        if (!dyad__ablated("code_nominals")) DYAD_TRY(dyad__code_nominals(c));
+        if (!dyad__ablated("code_judgements")) DYAD_TRY(dyad__code_judgements(c));
+        if (!dyad__ablated("code_appeals")) DYAD_TRY(dyad__code_appeals(c));
+        if (!dyad__ablated("code_allegations")) DYAD_TRY(dyad__code_allegations(c));
         dyad__doc_update(c);
     }
     return DYAD_OK;

@@ -76,9 +76,11 @@ int dyad__one_side(const char *a, const char *b)
  * doers did an act (against targets tgt; charge: the act has a charge)
  * tell it as fact rather than as a charge: a witness of the public
  * (civilians, farmers, workers, refugees), the doers' own side, or a
- * state's force against groups set against a state.  Returns why (for
- * --explain), or NULL: a charge. */
-const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge)
+ * state's force against groups set against a state.  possessive: the
+ * doers' phrase begins with a possessive pronoun ("its warplanes").
+ * Returns why (for --explain), or NULL: a charge. */
+const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge,
+                               int possessive)
 {
     static const char *const public_[] = {"CVL", "AGR", "LAB", "REF"};
     for (size_t k = 0; k < DYAD_ARRAY_LEN(public_); k++)
@@ -86,8 +88,15 @@ const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const a
             return "told by a witness of the public";
     for (uint32_t i = 0; i < sp->n; i++)
         for (uint32_t j = 0; j < doer->n; j++)
+            /* a doer that only borrowed the speaker's country is the
+             * speaker's side ("its warplanes", possessive), unless one of
+             * them is set against the state and nothing makes the doer the
+             * speaker's ("the opposition said the police used excessive
+             * force") */
             if (dyad__one_side(sp->v[i].code, doer->v[j].code) ||
-                (doer->v[j].borrowed && !strncmp(sp->v[i].code, doer->v[j].code, 3)))
+                (doer->v[j].borrowed && !strncmp(sp->v[i].code, doer->v[j].code, 3) &&
+                 (possessive ||
+                  dyad__against_state(sp->v[i].code) == dyad__against_state(doer->v[j].code))))
                 return "reported by the doer's own side";
     int against = charge && tgt->n && !dyad__against_state(doer->v[0].code);
     for (uint32_t j = 0; j < tgt->n && against; j++) against = dyad__against_state(tgt->v[j].code);

@@ -613,6 +613,42 @@ static int S_topic_pp(const dyad_coder *c, uint32_t ch)
            dyad__tag_is_noun(t->toks[h].tag);
 }
 
+/* A participle right after a noun phrase that names a party of its own
+ * ("blocked a European Union statement criticizing China", "vetoed a
+ * U.N. resolution condemning Chile") tells the content of that noun, a
+ * document the clause around it acts on: neither the clause's subject's
+ * act nor, when the clause only handles the document, one that is known
+ * to have been done.  No event. */
+int dyad__news_noun_participle(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    if (!e->src.n || strcmp(t->toks[g->verb].tag, "VBG") || g->first != g->verb)
+        return GO;
+    /* the participle's clause and the phrase just before it */
+    uint32_t cl = t->nodes[g->vp].parent;
+    if (cl == NONE || t->nodes[cl].label != DYAD__L_S || t->nodes[cl].tok_a != g->first ||
+        t->nodes[cl].parent == NONE)
+        return GO;
+    uint32_t prev = NONE;
+    for (uint32_t ch = t->nodes[t->nodes[cl].parent].first_child; ch != NONE && ch != cl;
+         ch = t->nodes[ch].next_sibling)
+        prev = ch;
+    if (prev == NONE || t->nodes[prev].label != DYAD__L_NP || t->nodes[prev].tok_b != g->first ||
+        t->nodes[prev].head == NONE || strncmp(t->toks[t->nodes[prev].head].tag, "NN", 2) ||
+        !strncmp(t->toks[t->nodes[prev].head].tag, "NNP", 3))
+        return GO;
+    actorset own = dyad__np_actors(c, prev, 0);
+    own = dyad__named_only(c, &own);
+    if (!own.n) return GO;
+    for (uint32_t i = 0; i < own.n; i++)
+        for (uint32_t j = 0; j < e->src.n; j++)
+            if (!strncmp(own.v[i].code, e->src.v[j].code, 3)) return GO;
+    TRACE("  '%s' tells what '%s' (%s's) says: not the subject's act\n",
+          t->toks[g->verb].word, t->toks[t->nodes[prev].head].word, own.v[0].code);
+    return STOP;
+}
+
 /* A relative clause's doer is its antecedent ("met the envoy who had
  * criticized Peru": the envoy).  A role there that names no country of
  * its own and only borrowed one named before it, in the clause the
@@ -845,7 +881,12 @@ int dyad__news_passive(dyad_coder *c, cand *e)
         TRACE("  a participle of support describing a party: not an event\n");
         return STOP;
     }
-    if (e->agentless && e->src.n) {
+    /* but the subject of a participle of feeling is who feels it ("was
+     * worried about Spain's plan": a comment, root 01), and of a force
+     * posture it is the force that takes it ("police were put on alert",
+     * root 15); a subject released or freed is still not the doer */
+    if (e->agentless && e->src.n && e->code && strncmp(e->code, "01", 2) &&
+        strncmp(e->code, "15", 2)) {
         TRACE("  agentless passive: the subject is not the doer\n");
         e->src = (actorset){NULL, 0};
     }
@@ -1019,7 +1060,8 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
         TRACE("  attributed after the act ('..., officials said'): the act as reported\n");
         return GO;
     }
-    const char *fact = dyad__told_as_fact(&sp, &doer, &e->tgt, charge != NULL);
+    const char *fact = dyad__told_as_fact(&sp, &doer, &e->tgt, charge != NULL,
+                                          !strcmp(t->toks[t->nodes[who].tok_a].tag, "PRP$"));
     if (fact) {
         TRACE("  %s (%s): the act as reported\n", fact, sp.v[0].code);
         return GO;
@@ -1107,12 +1149,29 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
            (!strncmp(code, "13", 2) && !strncasecmp(t->toks[g->verb].word, "threat", 6))) &&
           (!g->passive || (e->passive && g->first != g->last))))
         return GO;
-    int object = 0;
+    int object = 0, doer = 1;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
          ch = t->nodes[ch].next_sibling) {
-        object = t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
-                 t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S ||
+        /* a finite clause ("warned that the plan could weaken the
+         * alliance") says what is judged: no party stands behind it; an
+         * infinitive ("threatened to break the truce") is the act */
+        int clause = t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S;
+        if (clause && strcmp(t->toks[t->nodes[ch].tok_a].tag, "TO")) break;
+        object = clause || t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
                  t->nodes[ch].label == DYAD__L_VP;
+        if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head != NONE) {
+            const dyad__ptok *h = &t->toks[t->nodes[ch].head];
+            /* a name no dictionary knows ("backs the Polisario Front")
+             * names a party, one the coder cannot code: no guess */
+            if (!strncmp(h->tag, "NNP", 3)) {
+                object = 0;
+                break;
+            }
+            /* an act of both sides ("welcomed the meeting") has no one
+             * doer */
+            const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, h->word, strlen(h->word));
+            if (nm && nm->code && (nm->mutual || dyad__symmetric(nm->code))) doer = 0;
+        }
         /* a quantified object ("welcomes all initiatives that ...", "any
          * efforts") is a kind of thing, not the other party's act: no
          * party stands behind it */
@@ -1125,7 +1184,7 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
         }
     }
     actor cp;
-    if (object && dyad__counterpart(c, &e->src, &cp)) {
+    if (object && dyad__counterpart(c, &e->src, doer, &cp)) {
         dyad__push_one(c, &e->tgt, &cp);
         TRACE("  the object names no party: %s\n", cp.why);
     }

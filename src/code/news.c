@@ -355,9 +355,35 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
 /* News mode: an act of judgement whose object names no party ("the
  * opposition denounced the extension", "welcomed the release") judges
  * the party the story has just shown acting: the other party of an event
- * earlier in this sentence, else the newest party that acted in the three
- * sentences before, that is neither the source nor its own state. */
-int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out)
+ * earlier in this sentence, else one side of the story's last act (doer:
+ * the object is no act of both sides, "the meeting"; see below), else
+ * the newest party that acted in the three sentences before, that is
+ * neither the source nor its own state. */
+/* Is k the source sc's own side: the same code, its state, or (an
+ * organisation) an organ of it or the organisation of the organ
+ * ("IGOEUREECGOV", the Council's president, and "IGOEUREEC")? */
+static int S_own_side(const char *sc, const char *k)
+{
+    if (!strcmp(k, sc) || dyad__self_pair(sc, k)) return 1;
+    if (strncmp(sc, "IGO", 3) && strncmp(sc, "NGO", 3)) return 0;
+    size_t ns = strlen(sc), nk = strlen(k);
+    return !strncmp(sc, k, ns < nk ? ns : nk);
+}
+
+/* Is k the source sc's side in an act between k and another party:
+ * its own side, or (the act between two countries) of its country, or
+ * (within one country) an organ of the same state ("CHLGOV", "CHLCOP")? */
+static int S_same_party(const char *sc, const char *k, int one_country)
+{
+    if (S_own_side(sc, k) || dyad__one_side(sc, k)) return 1;
+    /* the opposition or rebels judging are not their government's side
+     * (the government still answers for its soil: strikes on rebels
+     * there are struck at it) */
+    return !one_country && dyad__country_code(sc) && dyad__country_code(k) &&
+           !strncmp(sc, k, 3) && !(dyad__against_state(sc) && !dyad__against_state(k));
+}
+
+int dyad__counterpart(dyad_coder *c, const actorset *src, int doer, actor *out)
 {
     if (!src->n) return 0;
     const char *sc = src->v[0].code;
@@ -366,7 +392,7 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out)
     for (size_t i = c->nevents; i-- > 0;) {
         const dyad_event *e = &c->events[i];
         const char *k = strcmp(e->source, sc) ? e->source : e->target;
-        if (!strcmp(k, sc) || dyad__self_pair(sc, k) || !strncmp(k, "---", 3)) continue;
+        if (S_own_side(sc, k) || !strncmp(k, "---", 3)) continue;
         out->code = k;
         snprintf(why, sizeof why, "%s, the party of '%s' in this sentence", k, e->verb_text);
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
@@ -378,19 +404,41 @@ int dyad__counterpart(dyad_coder *c, const actorset *src, actor *out)
         const mention *m = &c->ments[i];
         actor x;
         if (m->a != i || m->agent || !dyad__mention_actor(c, m, &x) || strncmp(x.code, "IGO", 3) ||
-            (c->inquote && c->inquote[i] != c->inquote[src->v[0].a]))
+            S_own_side(sc, x.code) || (c->inquote && c->inquote[i] != c->inquote[src->v[0].a]))
             continue;
         *out = x;
         snprintf(why, sizeof why, "%s, named before it in this sentence", x.code);
         out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
         return 1;
     }
+    /* the story's last act, within the three sentences before: a third
+     * party's judgement of it ("Bolivia condemned the seizure" after
+     * "Chile seized two Peruvian boats") judges the doer, not the party
+     * it was done to; a party's judgement of an act of both sides that
+     * it took part in ("praised the agreement") judges the other side */
+    const char *da, *db, *dcode;
+    unsigned dat;
+    if (dyad__story_last_act(c->story, &da, &db, &dat, &dcode) &&
+        dat + 3 >= dyad__story_sentence(c->story) && !dyad__ablated("counterpart_doer")) {
+        int both = dyad__mutual(dcode, "") || dyad__symmetric(dcode);
+        int one = dyad__country_code(da) && dyad__country_code(db) && !strncmp(da, db, 3);
+        int in_a = S_same_party(sc, da, one), in_b = S_same_party(sc, db, one);
+        const char *k = doer && !both && !in_a && !in_b ? da
+                        : !doer && both && in_a != in_b ? (in_a ? db : da) : NULL;
+        if (k) {
+            out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
+            snprintf(why, sizeof why, "%s, %s of the story's last act, in sentence %u", k,
+                     k == da ? "the doer" : "the other side", dat);
+            out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+            return out->code != NULL;
+        }
+    }
     const char *codes[16], *texts[16];
     unsigned ats[16];
     size_t nr = dyad__story_recent(c->story, 3, codes, texts, ats, 16);
     for (size_t i = 0; i < nr; i++) {
         const char *k = codes[i];
-        if (!strcmp(k, sc) || dyad__self_pair(sc, k)) continue;
+        if (S_own_side(sc, k)) continue;
         out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
         snprintf(why, sizeof why, "%s ('%s'), the story's last other party to act, in sentence %u",
                  k, texts[i], ats[i]);
@@ -610,6 +658,24 @@ static int S_in_failed_subject(const dyad_coder *c, uint32_t q)
     return 0;
 }
 
+/* Is phrase q the verb group g's object: the first noun phrase of g's
+ * inner phrase, or of a "for" phrase there ("hopes for talks"), before
+ * any clause of it? */
+static int S_verb_object(const dyad__tree *t, const dyad__vgroup *g, uint32_t q)
+{
+    if (g->inner == NONE) return 0;
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
+        if (t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S) return 0;
+        int pp_for = t->nodes[ch].label == DYAD__L_PP && t->nodes[ch].head != NONE &&
+                     !strcasecmp(t->toks[t->nodes[ch].head].word, "for");
+        if (t->nodes[ch].label != DYAD__L_NP && !pp_for) continue;
+        for (uint32_t x = q; x != NONE; x = t->nodes[x].parent)
+            if (x == ch) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 dyad_status dyad__code_nominals(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -667,10 +733,24 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         /* the object of a verb that obtained a code ("rejected talks with
          * Seoul", "agreed to hold talks"): that verb coded the event */
         int governed = S_governed_coded(c, q);
+        int wanted = 0;
         if (g) {
             int mood = dyad__mood(c, g);
             if (mood < 0) continue;
             planned |= mood > 0;
+            /* the object of a verb of wanting, hoping or asking ("seeks
+             * talks with Peru", "proposed a summit between ..."; "an
+             * expected summit" as a verb: "analysts expected a summit"):
+             * wanted, not held */
+            if (S_verb_object(t, g, q) &&
+                (dyad__code_lx(c, g->verb, DYAD__LX_WILLING) ||
+                 dyad__code_lx(c, g->verb, DYAD__LX_HOPING) ||
+                 dyad__code_lx(c, g->verb, DYAD__LX_URGING) ||
+                 dyad__code_lx(c, g->verb, DYAD__LX_PLANNED))) {
+                TRACE("noun '%s' (token %u): the object of '%s': wanted, not held\n",
+                      t->toks[p->head].word, p->head, t->toks[g->verb].word);
+                planned = wanted = 1;
+            }
         }
         int others = 0;   /* planned by the clause's subject for others */
         if (planned && g && g->subject != NONE && S_nominal_pp(t, q, inner, between) != NONE) {
@@ -686,6 +766,9 @@ dyad_status dyad__code_nominals(dyad_coder *c)
                 for (uint32_t j = 0; j < tx.n && others; j++)
                     others = strncmp(ts.v[i].code, tx.v[j].code, 3) != 0;
         }
+        /* wanted between two others ("analysts expect a summit between
+         * A and B"): what the subject wants, not an intent A or B stated */
+        if (wanted && S_nominal_pp(t, q, inner, between) != NONE) others = 1;
         if (others) {
             if (!c->all_modalities) continue;
             TRACE("  '%s' between others, in the subject's plan: planned\n", t->toks[p->head].word);
@@ -696,7 +779,8 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (!ic && !strncmp(code, "09", 2)) continue;
             code = ic ? ic : code;
             back = NULL;
-            mutual = !strcmp(code, "036") && nm->mutual;
+            /* "A wants talks with B" is A's intent only */
+            mutual = !strcmp(code, "036") && nm->mutual && !wanted;
         }
         actorset a = {NULL, 0}, b = {NULL, 0};
         uint32_t x = S_nominal_pp(t, q, inner, between);

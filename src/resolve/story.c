@@ -61,6 +61,10 @@ struct dyad__story {
     int npairs;
     char dyad[2][ST_CODE];       /* the last two parties of different
                                     countries who acted on each other */
+    char act[2][ST_CODE];        /* the last two different parties one
+                                    acted on the other, of any country */
+    unsigned act_at;             /* its sentence */
+    char act_code[8];            /* and its CAMEO code */
     struct { char cc[4]; unsigned n; } seen[ST_COUNTRIES];
     int nseen;                   /* countries named, with their counts */
     unsigned sent;               /* sentences begun, from 1 */
@@ -136,6 +140,7 @@ int dyad__story_has_names(const dyad__story *st)
 
 const char *dyad__story_name(const dyad__story *st, const char *name, unsigned *at)
 {
+    if (dyad__ablated("story_name")) return NULL;
     for (int k = 0; k < st->nnames; k++)
         if (!strcmp(st->names[k].name, name)) {
             if (at) *at = st->names[k].at;
@@ -180,18 +185,21 @@ static const char *S_within(const dyad__story *st, const st_actor *a, unsigned r
 const char *dyad__story_person(const dyad__story *st, unsigned reach, const char **text,
                                unsigned *at)
 {
+    if (dyad__ablated("story_person")) return NULL;
     return S_within(st, &st->person, reach, text, at);
 }
 
 const char *dyad__story_speaker(const dyad__story *st, unsigned reach, const char **text,
                                 unsigned *at)
 {
+    if (dyad__ablated("story_speaker")) return NULL;
     return S_within(st, &st->speaker, reach, text, at);
 }
 
 const char *dyad__story_group(const dyad__story *st, unsigned reach, int armed, const char **text,
                               unsigned *at)
 {
+    if (dyad__ablated("story_group")) return NULL;
     if (armed && !strncmp(st->group.code, "NGO", 3)) return NULL;
     /* two groups named within reach: "the group" could be either */
     if (S_within(st, &st->other_group, reach, NULL, NULL)) return NULL;
@@ -221,6 +229,7 @@ void dyad__story_note_party(dyad__story *st, const char *code, const char *text)
 size_t dyad__story_recent(const dyad__story *st, unsigned reach, const char **codes,
                           const char **texts, unsigned *ats, size_t cap)
 {
+    if (dyad__ablated("story_recent")) return 0;
     size_t n = 0;
     for (int k = st->nrecent; k-- > 0 && n < cap;) {
         if (st->recent[k].at + reach < st->sent) break;
@@ -250,6 +259,7 @@ void dyad__story_note_sector(dyad__story *st, const char *code)
 
 const char *dyad__story_sector_country(const dyad__story *st, const char *sec, unsigned reach)
 {
+    if (dyad__ablated("story_sector_country")) return NULL;
     for (int k = st->nsecs; k-- > 0;)
         if (!strncmp(st->secs[k].sec, sec, 3) && st->sent - st->secs[k].at <= reach)
             return st->secs[k].cc;
@@ -264,6 +274,17 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         strncmp(target, "---", 3)) {
         S_copy(st->dyad[0], ST_CODE, source);
         S_copy(st->dyad[1], ST_CODE, target);
+    }
+    /* the last act between two parties, of one country or two: what a
+     * later "the seizure", "the violence" judged by a third party was */
+    size_t ns = strlen(source), nt = strlen(target);
+    if (ns >= 3 && nt >= 3 && strcmp(source, target) && strncmp(source, "---", 3) &&
+        strncmp(target, "---", 3) && !(ns == 3 && !strncmp(source, target, 3)) &&
+        !(nt == 3 && !strncmp(source, target, 3))) {
+        S_copy(st->act[0], ST_CODE, source);
+        S_copy(st->act[1], ST_CODE, target);
+        st->act_at = st->sent;
+        S_copy(st->act_code, sizeof st->act_code, code ? code : "");
     }
     /* the state actors who acted on each other: "the two leaders" later
      * are they -- when the story has had one such pair */
@@ -296,14 +317,28 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
 
 int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b)
 {
+    if (dyad__ablated("story_last_dyad")) return 0;
     if (!st->dyad[0][0]) return 0;
     *a = st->dyad[0];
     *b = st->dyad[1];
     return 1;
 }
 
+int dyad__story_last_act(const dyad__story *st, const char **a, const char **b, unsigned *at,
+                         const char **code)
+{
+    if (dyad__ablated("story_last_act")) return 0;
+    if (!st->act[0][0]) return 0;
+    *a = st->act[0];
+    *b = st->act[1];
+    *at = st->act_at;
+    *code = st->act_code;
+    return 1;
+}
+
 int dyad__story_leaders(const dyad__story *st, const char **a, const char **b)
 {
+    if (dyad__ablated("story_leaders")) return 0;
     if (!st->leaders[0][0]) return 0;
     *a = st->leaders[0];
     *b = st->leaders[1];
@@ -312,6 +347,7 @@ int dyad__story_leaders(const dyad__story *st, const char **a, const char **b)
 
 size_t dyad__story_accusations(const dyad__story *st)
 {
+    if (dyad__ablated("story_accusations")) return 0;
     return (size_t)st->nacc;
 }
 
@@ -342,6 +378,7 @@ void dyad__story_count_country(dyad__story *st, const char *code)
 
 const char *dyad__story_home(const dyad__story *st)
 {
+    if (dyad__ablated("story_home")) return NULL;
     int best = -1;
     for (int j = 0; j < st->nseen; j++)
         if (best < 0 || st->seen[j].n > st->seen[best].n) best = j;
