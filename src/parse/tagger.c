@@ -123,11 +123,37 @@ struct dyad_tagger {
     uint32_t num, ord;         /* entries of "*NUM*" and "*ORD*" + 1 */
 };
 
-static uint32_t S_hash(const char *s, size_t n)
+/* A key's hash, for the tables and the word cache of this process only
+ * (nothing stores it): the key read as a few whole words, not a byte at
+ * a time.  Keys of 4 to 16 bytes are two overlapping loads; with the
+ * length, those two words determine the key. */
+static inline uint32_t S_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        uint64_t acc = 0;
+        size_t i = 0;
+        for (; i + 16 < n; i += 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            acc = (acc ^ w) * 0x9e3779b97f4a7c15ull;
+            acc ^= acc >> 29;
+        }
+        memcpy(&a, s + i, 8);
+        memcpy(&b, s + n - 8, 8);
+        a ^= acc;
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n > 0) {
+        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    uint64_t h = a * 0x9e3779b97f4a7c15ull ^ (b + n) * 0xc2b2ae3d27d4eb4full;
+    return (uint32_t)dyad__mix64(h);
 }
 
 /* Entry of key in tb, or UINT32_MAX. */
@@ -176,9 +202,21 @@ static void S_builder_free(builder *b)
     memset(b, 0, sizeof *b);
 }
 
-static int S_builder_grow(builder *b)
+static int S_builder_grow_to(builder *b, uint32_t cap);
+
+static int S_builder_grow(builder *b) { return S_builder_grow_to(b, b->cap ? b->cap * 2 : 1024); }
+
+/* Room for at least want keys at once (an empty builder: no copying as
+ * it fills). */
+static int S_builder_reserve(builder *b, size_t want)
 {
-    uint32_t cap = b->cap ? b->cap * 2 : 1024;
+    uint32_t cap = 1024;
+    while (cap < want && cap < (1u << 24)) cap *= 2;
+    return cap > b->cap ? S_builder_grow_to(b, cap) : 0;
+}
+
+static int S_builder_grow_to(builder *b, uint32_t cap)
+{
     uint32_t *koff = realloc(b->koff, cap * sizeof *koff);
     if (koff) b->koff = koff;
     uint8_t *klen = realloc(b->klen, cap);
@@ -794,7 +832,12 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     memset(&wc, 0, sizeof wc);
     wc.b = &b;
     S_lingua_index(&wc.ix);
-    st = S_each_entry(&f, S_words_entry, &wc, &n, err);
+    /* one entry a line: room for them all before reading */
+    size_t lines = 1;
+    for (const char *q = f.data, *fe = f.data + f.len; (q = memchr(q, '\n', (size_t)(fe - q))); q++)
+        lines++;
+    if (S_builder_reserve(&b, lines) != 0) wc.oom = 1;
+    st = wc.oom ? DYAD_ENOMEM : S_each_entry(&f, S_words_entry, &wc, &n, err);
     if (st != DYAD_OK && wc.oom) st = dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f.path);
     if (st == DYAD_OK && n == 0) st = dyad__err_set(err, DYAD_EDICT, "%s: no words", f.path);
     if (st == DYAD_OK) {
