@@ -129,6 +129,11 @@ static int S_is(const char *w, const char *const *list)
  * every word: no list walk. */
 static int S_trigger(const char *w)
 {
+    /* every one begins with one of a i n o t w: most words stop here */
+    switch (w[0] | 0x20) {
+    case 'a': case 'i': case 'n': case 'o': case 't': case 'w': break;
+    default: return 0;
+    }
     char b[12];
     size_t n = 0;
     for (; w[n]; n++) {
