@@ -11,6 +11,8 @@
  */
 #include "text.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -100,12 +102,36 @@ static const char *const S_abbrevs[] = {
     "etc", "vs", "cf", "al", "est", "ca", "Ph", "Op", "Ext",
 };
 
+/* S_ab_of[c]: the rows of S_abbrevs whose word begins with byte c,
+ * S_ab_lens[c]: bit n set when one has n bytes.  Built once: the test
+ * runs on every word before a full stop. */
+static uint8_t S_ab_of[128][DYAD_ARRAY_LEN(S_abbrevs)];
+static uint8_t S_ab_n[128];
+static uint8_t S_ab_len[DYAD_ARRAY_LEN(S_abbrevs)];
+static uint16_t S_ab_lens[128];
+static pthread_once_t S_ab_once = PTHREAD_ONCE_INIT;
+
+static void S_ab_init(void)
+{
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_abbrevs); i++) {
+        unsigned char c = (unsigned char)S_abbrevs[i][0];
+        size_t n = strlen(S_abbrevs[i]);
+        S_ab_len[i] = (uint8_t)n;
+        S_ab_lens[c] |= (uint16_t)(1u << n);
+        S_ab_of[c][S_ab_n[c]++] = (uint8_t)i;
+    }
+}
+
 static int S_is_abbrev(const char *w, size_t n)
 {
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_abbrevs); i++)
-        if (S_abbrevs[i][0] == w[0] && strlen(S_abbrevs[i]) == n &&
-            memcmp(S_abbrevs[i], w, n) == 0)
-            return 1;
+    unsigned char c = (unsigned char)w[0];
+    if (n == 0 || n >= 16 || c >= 128) return 0;
+    pthread_once(&S_ab_once, S_ab_init);
+    if (!((S_ab_lens[c] >> n) & 1u)) return 0;
+    for (unsigned k = 0; k < S_ab_n[c]; k++) {
+        unsigned i = S_ab_of[c][k];
+        if (S_ab_len[i] == n && memcmp(S_abbrevs[i], w, n) == 0) return 1;
+    }
     return 0;
 }
 
