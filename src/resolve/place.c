@@ -116,10 +116,15 @@ void dyad__placer_free(dyad__placer *pl)
 
 /* ------------------------------------------------------------ words */
 
+/* ASCII case folding, as strcasecmp's (the C locale) */
+static inline unsigned S_fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32u : c; }
+
 static int S_is(const char *w, const char *const *list)
 {
+    /* the first bytes differ for most entries: no call for those */
+    unsigned c0 = S_fold((unsigned char)w[0]);
     for (; *list; list++)
-        if (!strcasecmp(w, *list)) return 1;
+        if (S_fold((unsigned char)(*list)[0]) == c0 && !strcasecmp(w, *list)) return 1;
     return 0;
 }
 
