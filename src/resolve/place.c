@@ -592,7 +592,12 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
         pl->cap_off = n;
     }
     size_t need = 0;
-    for (size_t i = 0; i < n; i++) need += 3 * strlen(S_word(t, (uint32_t)i)) + 4;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = S_word(t, (uint32_t)i);
+        pl->words[i].s = w;
+        pl->words[i].len = strlen(w);
+        need += 3 * pl->words[i].len + 4;
+    }
     if (need > UINT32_MAX) return 0;
     if (need > pl->cap_fold) {
         char *f = realloc(pl->fold, need);
@@ -602,14 +607,10 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
     }
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *w = t->toks[i].word ? t->toks[i].word : "";
-        size_t wl = strlen(w);
-        pl->words[i].s = w;
-        pl->words[i].len = wl;
         pl->timex[i] = 0;
         pl->foff[i] = (uint32_t)o;
         pl->flen[i] = S_UNFOLDED;
-        o += 3 * wl + 4;
+        o += 3 * pl->words[i].len + 4;
     }
     /* "in Paris next week": a time expression ends a phrase's words */
     for (size_t k = 0; k < ntx; k++)
