@@ -795,17 +795,26 @@ static unsigned S_class_of(const char *low)
 }
 
 /* The classes of s (K_*), ignoring ASCII case; a number, or a word
- * beginning "early-", "mid-" or "late-", is K_START. */
-static unsigned S_classify(const char *s)
+ * beginning "early-", "mid-" or "late-", is K_START.  S_first_init has
+ * run (dyad__timex_scan sees to it, once a scan). */
+static unsigned S_classify_rest(const char *s, unsigned lens, int pre);
+
+static inline unsigned S_classify(const char *s)
 {
     unsigned char c0 = (unsigned char)s[0];
     if (c0 >= '0' && c0 <= '9') return K_START;
     int a = S_letter_index(c0);
     if (a == 26) return 0;      /* every row and prefix begins with a letter */
     int pre = a == 'e' - 'a' || a == 'm' - 'a' || a == 'l' - 'a';
-    pthread_once(&S_first_once, S_first_init);
     unsigned lens = S_lens[a][S_letter_index((unsigned char)s[1])];
     if (!lens && !pre) return 0;    /* most words: no row begins so */
+    return S_classify_rest(s, lens, pre);
+}
+
+/* S_classify for the words its first two letters do not turn down (out
+ * of line: the test above is all most words cost) */
+static __attribute__((noinline)) unsigned S_classify_rest(const char *s, unsigned lens, int pre)
+{
     size_t n = S_len(s, 11);
     if (pre && ((n >= 6 && S_ieqn(s, 6, "early-")) || (n >= 4 && S_ieqn(s, 4, "mid-")) ||
                 (n >= 5 && S_ieqn(s, 5, "late-"))))
@@ -850,6 +859,7 @@ size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, si
     size_t found = 0;
     if (!words || !out) return 0;
     if (n > UINT32_MAX) n = UINT32_MAX;
+    pthread_once(&S_first_once, S_first_init);
     size_t core = 0;   /* the first word >= i where a core may start (n: none) */
     int known = 0;
     for (size_t i = 0; i < n && found < cap;) {
