@@ -703,6 +703,13 @@ static char *S_jcopy(dyad_reader *r, const char *p, size_t a, size_t b, int esc,
     if (!o) return NULL;
     size_t k = 0;
     for (size_t i = a; i < b; i++) {
+        /* the run up to the next backslash in one copy */
+        const char *bs = memchr(p + i, '\\', b - i);
+        size_t run = bs ? (size_t)(bs - (p + i)) : b - i;
+        memcpy(o + k, p + i, run);
+        k += run;
+        i += run;
+        if (i >= b) break;
         char c = p[i];
         if (c == '\\') {
             switch (p[++i]) {
