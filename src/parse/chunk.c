@@ -131,6 +131,18 @@ static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", N
  * words have 2 to 7 bytes and begin with one of "abdghiw'": any other
  * word is in none, at once. */
 enum { AC_BE = 1, AC_HAVE = 2, AC_DO = 4, AC_GET = 8 };
+
+/* Is the folded, NUL-terminated word b in list? */
+static inline int S_in_folded(const char *b, const char *const *list)
+{
+    for (; *list; list++) {
+        const char *x = *list, *y = b;
+        if (*x != *y) continue;   /* the first byte turns down most */
+        while (*x && *x == *y) x++, y++;
+        if (*x == *y) return 1;
+    }
+    return 0;
+}
 static unsigned S_aux_class(const char *s, size_t n)
 {
     if (n < 2 || n > 7) return 0;
@@ -140,8 +152,15 @@ static unsigned S_aux_class(const char *s, size_t n)
     default:
         return 0;
     }
-    return (S_in(s, n, S_be) ? AC_BE : 0) | (S_in(s, n, S_have) ? AC_HAVE : 0) |
-           (S_in(s, n, S_do) ? AC_DO : 0) | (S_in(s, n, S_get) ? AC_GET : 0);
+    /* the word folded once (the lists are lower case), then each list */
+    char b[8];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        b[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    b[n] = 0;
+    return (S_in_folded(b, S_be) ? AC_BE : 0) | (S_in_folded(b, S_have) ? AC_HAVE : 0) |
+           (S_in_folded(b, S_do) ? AC_DO : 0) | (S_in_folded(b, S_get) ? AC_GET : 0);
 }
 
 /* Verbs that report speech or thought and take a clause ("X said Y"):
