@@ -170,16 +170,23 @@ static int S_speech_word(const ck *k, uint32_t i) { return S_lx(k, i, DYAD__LX_S
 
 /* ------------------------------------------------------------- nodes */
 
-static uint32_t S_node(ck *k, dyad__label label, uint32_t a)
+/* Room for one more node (out of line: rare); 0 when out of memory. */
+static int S_node_grow(ck *k)
 {
-    if (k->nn == k->cap) {
-        uint32_t cap = k->cap * 2 + 64;
-        cnode *nv = dyad__arena_alloc(k->a, (size_t)cap * sizeof *nv);
-        if (!nv) { k->oom = 1; return NONE; }
-        if (k->nn) memcpy(nv, k->nodes, (size_t)k->nn * sizeof *nv);
-        k->nodes = nv;
-        k->cap = cap;
-    }
+    uint32_t cap = k->cap * 2 + 64;
+    cnode *nv = dyad__arena_alloc(k->a, (size_t)cap * sizeof *nv);
+    if (!nv) { k->oom = 1; return 0; }
+    if (k->nn) memcpy(nv, k->nodes, (size_t)k->nn * sizeof *nv);
+    k->nodes = nv;
+    k->cap = cap;
+    return 1;
+}
+
+/* Inline (forced) where phrases are made, as S_add and S_end: each runs
+ * once per phrase or word, and its call cost as much as its work. */
+static inline __attribute__((always_inline)) uint32_t S_node(ck *k, dyad__label label, uint32_t a)
+{
+    if (k->nn == k->cap && !S_node_grow(k)) return NONE;
     cnode *c = &k->nodes[k->nn];
     c->label = (uint8_t)label;
     c->a = c->b = a;
@@ -188,7 +195,7 @@ static uint32_t S_node(ck *k, dyad__label label, uint32_t a)
 }
 
 /* Appends child to parent (child must come after the previous child). */
-static void S_add(ck *k, uint32_t parent, uint32_t child)
+static inline __attribute__((always_inline)) void S_add(ck *k, uint32_t parent, uint32_t child)
 {
     if (parent == NONE || child == NONE) return;
     cnode *p = &k->nodes[parent];
@@ -198,7 +205,7 @@ static void S_add(ck *k, uint32_t parent, uint32_t child)
     p->last = child;
 }
 
-static void S_end(ck *k, uint32_t id, uint32_t b)
+static inline __attribute__((always_inline)) void S_end(ck *k, uint32_t id, uint32_t b)
 {
     if (id != NONE) k->nodes[id].b = b;
 }
