@@ -679,7 +679,7 @@ static int S_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int S_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Upper-case letter at s (ASCII or Latin-1/Greek/Cyrillic capitals). */
-static int S_upper_at(const char *s, size_t n)
+static inline int S_upper_at(const char *s, size_t n)
 {
     if (n == 0) return 0;
     unsigned char c = (unsigned char)s[0];

@@ -188,7 +188,7 @@ static size_t S_clitic(const unsigned char *s, size_t len, size_t i)
 }
 
 /* "n't" at i followed by a non-letter. */
-static int S_nt(const unsigned char *s, size_t len, size_t i)
+static inline int S_nt(const unsigned char *s, size_t len, size_t i)
 {
     return i + 3 <= len && (s[i] == 'n' || s[i] == 'N') && s[i + 1] == '\'' &&
            (s[i + 2] == 't' || s[i + 2] == 'T') && !S_is_alnum_at(s, len, i + 3);
