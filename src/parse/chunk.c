@@ -16,6 +16,8 @@
  */
 #include "parse.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,17 +134,27 @@ static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", N
  * word is in none, at once. */
 enum { AC_BE = 1, AC_HAVE = 2, AC_DO = 4, AC_GET = 8 };
 
-/* Is the folded, NUL-terminated word b in list? */
-static inline int S_in_folded(const char *b, const char *const *list)
+/* The four lists by first byte: S_ac_of[c][0..S_ac_n[c]) are the
+ * entries whose word begins with c, with their length and AC_* bit.
+ * Built once. */
+typedef struct ac_word { const char *w; uint8_t n, bit; } ac_word;
+#define S_AC_MAX \
+    (DYAD_ARRAY_LEN(S_be) + DYAD_ARRAY_LEN(S_have) + DYAD_ARRAY_LEN(S_do) + DYAD_ARRAY_LEN(S_get))
+static ac_word S_ac_of[256][S_AC_MAX];
+static uint8_t S_ac_n[256];
+static pthread_once_t S_ac_once = PTHREAD_ONCE_INIT;
+
+static void S_ac_init(void)
 {
-    for (; *list; list++) {
-        const char *x = *list, *y = b;
-        if (*x != *y) continue;   /* the first byte turns down most */
-        while (*x && *x == *y) x++, y++;
-        if (*x == *y) return 1;
-    }
-    return 0;
+    const char *const *lists[] = {S_be, S_have, S_do, S_get};
+    static const uint8_t bits[] = {AC_BE, AC_HAVE, AC_DO, AC_GET};
+    for (int l = 0; l < 4; l++)
+        for (const char *const *w = lists[l]; *w; w++) {
+            unsigned char c = (unsigned char)(*w)[0];
+            S_ac_of[c][S_ac_n[c]++] = (ac_word){*w, (uint8_t)strlen(*w), bits[l]};
+        }
 }
+
 static unsigned S_aux_class(const char *s, size_t n)
 {
     if (n < 2 || n > 7) return 0;
@@ -152,15 +164,18 @@ static unsigned S_aux_class(const char *s, size_t n)
     default:
         return 0;
     }
-    /* the word folded once (the lists are lower case), then each list */
+    /* the word folded once (the lists are lower case), then the entries
+     * of its first byte */
     char b[8];
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         b[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    b[n] = 0;
-    return (S_in_folded(b, S_be) ? AC_BE : 0) | (S_in_folded(b, S_have) ? AC_HAVE : 0) |
-           (S_in_folded(b, S_do) ? AC_DO : 0) | (S_in_folded(b, S_get) ? AC_GET : 0);
+    pthread_once(&S_ac_once, S_ac_init);
+    unsigned char c0 = (unsigned char)b[0], bits = 0;
+    for (unsigned k = 0; k < S_ac_n[c0]; k++)
+        if (S_ac_of[c0][k].n == n && memcmp(S_ac_of[c0][k].w, b, n) == 0) bits |= S_ac_of[c0][k].bit;
+    return bits;
 }
 
 /* Verbs that report speech or thought and take a clause ("X said Y"):
