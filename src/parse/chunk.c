@@ -1591,6 +1591,9 @@ static uint32_t S_inline_quotes(const dyad__word *w, uint8_t *tags, uint32_t n, 
     return m;
 }
 
+static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint64_t *lxin,
+                             dyad__arena *a);
+
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
                         const dyad__lexicon *lex, dyad__arena *a)
 {
@@ -1664,7 +1667,7 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     }
     DYAD_TRY(S_finish(&k, root, t));
     DYAD_TRY(dyad__tree_heads(t));
-    return dyad__tree_vgroups(t, lex, a);
+    return S_vgroups(t, lex, lxin, a);   /* lxin: by the sentence's token numbers */
 }
 
 /* -------------------------------------------------------- verb groups */
@@ -1797,17 +1800,25 @@ static uint32_t S_clause_of(const dyad__tree *t, uint32_t vp, uint32_t *below)
 }
 
 
+/* The word lists of the tree's tokens: known per token (lx, the
+ * chunker's), or looked up in lex by the word. */
+typedef struct vlex { const dyad__lexicon *lex; const uint64_t *lx; } vlex;
+
+static int S_vlex_has(const dyad__tree *t, const vlex *vl, uint32_t tok, int list)
+{
+    if (vl->lx) return (int)((vl->lx[tok] >> list) & 1u);
+    const char *w = t->toks[tok].word;
+    return dyad__lex_has(vl->lex, w, strlen(w), list);
+}
+
 /* An infinitive clause cl right after the object of an object-control
  * verb heading vp (the lexicon's list "object-control": "urged Kenya to
  * act", "paid the relatives to invite her"): that object (skipping prepositional phrases between:
  * "paid X in Iran to invite her"); else NONE. */
-static uint32_t S_controller(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp,
-                             uint32_t cl)
+static uint32_t S_controller(const dyad__tree *t, const vlex *vl, uint32_t vp, uint32_t cl)
 {
     uint32_t v = t->nodes[vp].tok_a;
-    const char *vw = t->toks[v].word;
-    if (!S_verbal(&t->toks[v]) || !dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_OBJECT_CONTROL))
-        return NONE;
+    if (!S_verbal(&t->toks[v]) || !S_vlex_has(t, vl, v, DYAD__LX_OBJECT_CONTROL)) return NONE;
     uint32_t first = t->nodes[cl].first_child;
     if (first == NONE || t->nodes[first].label != DYAD__L_VP ||
         t->toks[t->nodes[first].tok_a].code != DYAD__T_TO)
@@ -1824,7 +1835,7 @@ static uint32_t S_controller(const dyad__tree *t, const dyad__lexicon *lex, uint
  * it (after it in SINV); for a relative clause, the noun phrase it
  * modifies; for an infinitive or participle complement, the subject of
  * the governing verb. */
-static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp)
+static uint32_t S_subject(const dyad__tree *t, const vlex *vl, uint32_t vp)
 {
     for (int guard = 0; guard < 16 && vp != NONE; guard++) {
         uint32_t below = vp;
@@ -1869,7 +1880,7 @@ static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_
                 return NONE;
             }
             if (pl == DYAD__L_VP) {
-                uint32_t obj = S_controller(t, lex, p, cl);
+                uint32_t obj = S_controller(t, vl, p, cl);
                 if (obj != NONE) return obj;
                 vp = p;
                 continue;
@@ -1905,11 +1916,10 @@ static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_
 
 /* For a speech verb: the clause it reports (a complement SBAR/S, else the
  * S fronted before "X said" in the same clause). */
-static uint32_t S_reported(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp,
-                           uint32_t inner, uint32_t verb)
+static uint32_t S_reported(const dyad__tree *t, const vlex *vl, uint32_t vp, uint32_t inner,
+                           uint32_t verb)
 {
-    const char *vw = t->toks[verb].word;
-    if (!dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_SPEECH)) return NONE;
+    if (!S_vlex_has(t, vl, verb, DYAD__LX_SPEECH)) return NONE;
     for (uint32_t c = t->nodes[inner].first_child; c != NONE; c = t->nodes[c].next_sibling) {
         int l = t->nodes[c].label;
         if ((l == DYAD__L_SBAR || l == DYAD__L_S) && t->nodes[c].tok_a > verb) return c;
@@ -1926,9 +1936,13 @@ static uint32_t S_reported(const dyad__tree *t, const dyad__lexicon *lex, uint32
     return best;
 }
 
-dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__arena *a)
+/* lxin: each token's lists (the chunker's, from the tagger), or NULL to
+ * look the words up */
+static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint64_t *lxin,
+                             dyad__arena *a)
 {
     if (!lex) lex = dyad__lexicon_builtin();
+    vlex vl = {lex, lxin};
     t->vgroups = NULL;
     t->nvgroups = 0;
     if (t->nnodes == 0) return DYAD_OK;
@@ -2032,14 +2046,19 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                         !(t->toks[k + 1].code == DYAD__T_VBG) && !(t->toks[k + 1].code == DYAD__T_CD))
                         g->passive = 1;
                 }
-                g->subject = S_subject(t, lex, root_vp);
-                g->reported = S_reported(t, lex, root_vp, cur, g->verb);
+                g->subject = S_subject(t, &vl, root_vp);
+                g->reported = S_reported(t, &vl, root_vp, cur, g->verb);
                 break;
             }
         }
     }
     t->vgroups = out;
     return DYAD_OK;
+}
+
+dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__arena *a)
+{
+    return S_vgroups(t, lex, NULL, a);
 }
 
 /* ------------------------------------------------------ the public handle */
