@@ -104,7 +104,13 @@ typedef struct dyad__tree {
 int dyad__tag_is_noun(const char *tag);     /* NN NNS NNP NNPS */
 int dyad__tag_is_verb(const char *tag);     /* VB VBD VBG VBN VBP VBZ */
 dyad__label dyad__label_parse(const char *s, size_t n);
-const char *dyad__label_name(dyad__label l);
+/* The labels' names by label ("" for DYAD__L_OTHER); inline: the chunker
+ * names every phrase it makes. */
+extern const char *const dyad__label_names[DYAD__L_COUNT];
+static inline const char *dyad__label_name(dyad__label l)
+{
+    return (unsigned)l < DYAD__L_COUNT ? dyad__label_names[l] : "";
+}
 
 /* Reads a Penn Treebank bracketing ("(ROOT (S (NP (NNP Arnor)) ...))");
  * everything is allocated from a.  Returns DYAD_OK, DYAD_EFORMAT with
@@ -182,8 +188,13 @@ static inline unsigned dyad__label_code(unsigned label)
     return label > DYAD__L_OTHER && label < DYAD__L_COUNT ? DYAD__TC_LABEL + label : DYAD__TC_OTHER;
 }
 
-/* "NNP" for DYAD__T_NNP; "" out of range. */
-const char *dyad__ptag_name(unsigned tag);
+/* "NNP" for DYAD__T_NNP; "" out of range.  Inline: the chunker names
+ * every word's tag. */
+extern const char *const dyad__penn_names[DYAD__T_COUNT];
+static inline const char *dyad__ptag_name(unsigned tag)
+{
+    return tag < DYAD__T_COUNT ? dyad__penn_names[tag] : "";
+}
 /* Tag of a Penn name ("PRP$"); the PETRARCH auxiliary tags AUX, AUXB,
  * AUXD, AUXG, AUXN, AUXP, AUXZ become VB, VB, VBD, VBG, VBN, VBP, VBZ.
  * DYAD__T_COUNT when unknown. */

@@ -37,7 +37,7 @@
 #endif
 
 /* Penn names and Lingua names of the tags, in enum order. */
-static const char *const S_penn[NT] = {
+const char *const dyad__penn_names[NT] = {
 #define X(e, penn, lingua) penn,
     DYAD__PTAG_MAP(X)
 #undef X
@@ -48,11 +48,6 @@ static const char *const S_lingua[NT] = {
 #undef X
 };
 
-const char *dyad__ptag_name(unsigned tag)
-{
-    return tag < NT ? S_penn[tag] : "";
-}
-
 unsigned dyad__ptag_parse(const char *s)
 {
     static const struct { const char *aux; unsigned tag; } aux[] = {
@@ -61,7 +56,7 @@ unsigned dyad__ptag_parse(const char *s)
         {"AUXZ", DYAD__T_VBZ},
     };
     for (unsigned t = 0; t < NT; t++)
-        if (strcmp(S_penn[t], s) == 0) return t;
+        if (strcmp(dyad__penn_names[t], s) == 0) return t;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(aux); i++)
         if (strcmp(aux[i].aux, s) == 0) return aux[i].tag;
     return NT;
@@ -71,7 +66,7 @@ unsigned dyad__tag_code(const char *s)
 {
     static const char *const aux[] = {"AUX", "AUXB", "AUXD", "AUXG", "AUXN", "AUXP", "AUXZ"};
     for (unsigned t = 0; t < NT; t++)
-        if (S_penn[t][0] == s[0] && strcmp(S_penn[t], s) == 0) return t;
+        if (dyad__penn_names[t][0] == s[0] && strcmp(dyad__penn_names[t], s) == 0) return t;
     for (unsigned i = 0; i < DYAD_ARRAY_LEN(aux); i++)
         if (strcmp(aux[i], s) == 0) return DYAD__TC_AUX + i;
     for (unsigned l = DYAD__L_OTHER + 1; l < DYAD__L_COUNT; l++)

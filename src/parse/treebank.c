@@ -16,16 +16,11 @@
 
 #define TREE_MAXDEPTH DYAD_MAX_PARSE_DEPTH
 
-static const char *const S_label_names[DYAD__L_COUNT] = {
+const char *const dyad__label_names[DYAD__L_COUNT] = {
     "", "ROOT", "S", "SBAR", "SINV", "SQ", "SBARQ", "NP", "VP", "PP", "ADJP",
     "ADVP", "WHNP", "WHADVP", "WHPP", "PRT", "QP", "NML", "UCP", "FRAG",
     "PRN", "CONJP", "NX", "X",
 };
-
-const char *dyad__label_name(dyad__label l)
-{
-    return (unsigned)l < DYAD__L_COUNT ? S_label_names[l] : "";
-}
 
 dyad__label dyad__label_parse(const char *s, size_t n)
 {
@@ -34,7 +29,7 @@ dyad__label dyad__label_parse(const char *s, size_t n)
     while (k < n && s[k] != '-' && s[k] != '=') k++;
     if (k == 0) return DYAD__L_OTHER;
     for (int i = 1; i < DYAD__L_COUNT; i++)
-        if (strlen(S_label_names[i]) == k && memcmp(S_label_names[i], s, k) == 0)
+        if (strlen(dyad__label_names[i]) == k && memcmp(dyad__label_names[i], s, k) == 0)
             return (dyad__label)i;
     return DYAD__L_OTHER;
 }
