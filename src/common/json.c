@@ -144,12 +144,14 @@ static inline int S_plain8(uint64_t w)
     return !((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & tops);
 }
 
-static void S_string(dyad_json *j, const char *s, size_t n)
+static void S_string_rest(dyad_json *j, const char *s, size_t n);
+
+/* Writes s[0..n) as a JSON string.  The plain string with room in the
+ * buffer (nearly every key and value) inline, checked and copied in one
+ * pass, quotes included; the rest out of line. */
+static inline __attribute__((always_inline)) void S_string(dyad_json *j, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
-    /* a plain string with room in the buffer (nearly every key and value):
-     * checked and copied in one pass, quotes included */
     if (n + 2 <= JSON_BUFSZ - j->len) {
         char *o = j->buf + j->len;
         size_t k = 0;
@@ -170,6 +172,13 @@ static void S_string(dyad_json *j, const char *s, size_t n)
             return;
         }
     }
+    S_string_rest(j, s, n);
+}
+
+static void S_string_rest(dyad_json *j, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
     S_putc(j, '"');
     size_t i = 0;
     while (i < n) {
