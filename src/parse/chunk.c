@@ -2133,10 +2133,14 @@ static void S_where(const dyad_token *tok, size_t x, char *buf, size_t size)
  * open one whatever its kind; one without an opener is ignored. */
 static dyad_status S_check_nesting(dyad_chunker *c, const dyad_token *tok, uint32_t n)
 {
+    /* S_nest[t]: 1 opens, 2 closes, 0 neither (one test a word) */
+    static const uint8_t S_nest[256] = {[DYAD__T_LRB] = 1, [DYAD__T_LQUOTE] = 1,
+                                        [DYAD__T_RRB] = 2, [DYAD__T_RQUOTE] = 2};
     uint32_t depth = 0;
     for (uint32_t x = 0; x < n; x++) {
-        int t = c->tags[x];
-        if (t == DYAD__T_LRB || t == DYAD__T_LQUOTE) {
+        int t = S_nest[c->tags[x]];
+        if (!t) continue;
+        if (t == 1) {
             if (++depth > DYAD_MAX_NESTING) {
                 char at[48];
                 S_where(tok, x, at, sizeof at);
@@ -2144,7 +2148,7 @@ static dyad_status S_check_nesting(dyad_chunker *c, const dyad_token *tok, uint3
                                      "%s: brackets and quotation marks nested deeper than %d, "
                                      "the limit; sentence skipped", at, DYAD_MAX_NESTING);
             }
-        } else if ((t == DYAD__T_RRB || t == DYAD__T_RQUOTE) && depth) {
+        } else if (depth) {
             depth--;
         }
     }
