@@ -1506,7 +1506,13 @@ static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
         d->parent = NONE;
         d->first_child = d->next_sibling = NONE;
     }
-    for (uint32_t y = 0; y < no; y++) {
+    /* bottom-up (every child has a larger number than its parent): each
+     * phrase's children are linked, its direct tokens found, and its head
+     * chosen from the children as they are met (dyad__tree_heads' rules,
+     * without walking the phrases again) */
+    dyad__child *kids = dyad__arena_alloc(k->a, ((size_t)k->n + no + 1) * sizeof *kids);
+    if (!kids) return k->a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t y = no; y-- > 0;) {
         cnode *c = &k->nodes[order[y]];
         uint32_t prev = NONE;
         for (uint32_t ch = c->first; ch != NONE; ch = k->nodes[ch].next) {
@@ -1518,16 +1524,27 @@ static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
             prev = m;
         }
         /* direct tokens: the span minus the children's spans */
+        size_t nk = 0;
         uint32_t j = c->a, ch = t->nodes[y].first_child;
         while (j < c->b) {
             if (ch != NONE && t->nodes[ch].tok_a <= j) {
+                kids[nk].tok = NONE;
+                kids[nk].node = ch;
+                kids[nk].head = t->nodes[ch].head;
+                kids[nk].code = (uint8_t)dyad__label_code(t->nodes[ch].label);
+                nk++;
                 if (t->nodes[ch].tok_b > j) j = t->nodes[ch].tok_b;
                 ch = t->nodes[ch].next_sibling;
                 continue;
             }
             t->toks[j].parent = y;
+            kids[nk].tok = kids[nk].head = j;
+            kids[nk].node = NONE;
+            kids[nk].code = t->toks[j].code;
+            nk++;
             j++;
         }
+        t->nodes[y].head = dyad__tree_head_of(t, y, kids, nk);
     }
     return DYAD_OK;
 }
@@ -1666,7 +1683,6 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
         t->toks[i].code = tags[i] < DYAD__T_COUNT ? tags[i] : DYAD__TC_OTHER;
     }
     DYAD_TRY(S_finish(&k, root, t));
-    DYAD_TRY(dyad__tree_heads(t));
     return S_vgroups(t, lex, lxin, a);   /* lxin: by the sentence's token numbers */
 }
 

@@ -62,7 +62,7 @@ static int S_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 /* A child of a phrase: a token or a phrase, with the code of its tag or
  * label (dyad__tag_code) and its head token. */
-typedef struct child { uint32_t tok, node, head; uint8_t code; } child;
+typedef dyad__child child;
 
 /* Walks the children of one node in order, tokens and phrases mixed,
  * without storing them (a node may have any number of children). */
@@ -317,6 +317,11 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
                              depth, depth == 1 ? "" : "s");
     if (dyad__tree_heads(t) != DYAD_OK) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
+}
+
+uint32_t dyad__tree_head_of(const dyad__tree *t, uint32_t node, const dyad__child *ch, size_t n)
+{
+    return S_head(t, node, ch, n);
 }
 
 dyad_status dyad__tree_heads(dyad__tree *t)
