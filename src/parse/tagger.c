@@ -1558,6 +1558,17 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
                       !S_word_is(&w[i - 1], "get") && !S_word_is(&w[i - 1], "gets") &&
                       !S_word_is(&w[i - 1], "'s") && !S_word_is(&w[i - 1], "'d");
         }
+        if (np == 1 && !lexical) {
+            /* one way in (most words after the cache): no choice to make,
+             * the same sums */
+            const float *tr = tg->trans[pc[0].tag];
+            for (int k = 0; k < ncand[i]; k++) {
+                float s = pc[0].score + tr[c[k].tag];
+                c[k].score = (s > -INFINITY ? s : -INFINITY) + c[k].e;
+                c[k].back = 0;
+            }
+            continue;
+        }
         for (int k = 0; k < ncand[i]; k++) {
             float best = -INFINITY;
             int bj = 0;
