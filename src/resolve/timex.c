@@ -714,7 +714,7 @@ enum {
     K_FEW = 256
 };
 
-/* sorted (strcmp order) for bsearch */
+/* sorted (strcmp order): rows sharing their first two letters are neighbours */
 static const struct { const char *w; unsigned k; } S_classes[] = {
     {"a", K_COUNT}, {"an", K_COUNT}, {"apr", K_START}, {"april", K_START}, {"aug", K_START},
     {"august", K_START}, {"coming", K_AFTER_THE}, {"day", K_START | K_UNIT | K_AFTER_THE},
@@ -746,14 +746,15 @@ static int S_cmp(const char *a, const char *b)
     return (unsigned char)*a - (unsigned char)*b;
 }
 
-/* S_first[c]: the first row of S_classes whose word starts at or after
- * the letter 'a' + c (S_first[26]: the end), so a lookup searches only
- * the rows of its first letter.  S_lens[c0][c1]: the lengths (bit n)
- * of the rows' words whose first letters are 'a' + c0 and 'a' + c1 (c1
- * 26: no second letter), and of those words with a period ("Oct."), so
- * most words are known to be in no row before they are copied. */
-static uint8_t S_first[27];
+/* S_lens[c0][c1]: the lengths (bit n) of the rows' words whose first
+ * letters are 'a' + c0 and 'a' + c1 (c1 26: no second letter), and of
+ * those words with a period ("Oct."), so most words are known to be in
+ * no row before they are copied. */
 static uint16_t S_lens[26][27];
+/* S_pair_lo/hi[c0][c1]: the rows whose words begin with the letters
+ * 'a' + c0 and 'a' + c1 (c1 26: no second letter), [lo, hi): sorted
+ * rows sharing two letters are neighbours, a few at most */
+static uint8_t S_pair_lo[26][27], S_pair_hi[26][27];
 static pthread_once_t S_first_once = PTHREAD_ONCE_INIT;
 
 static int S_letter_index(int c)
@@ -764,18 +765,15 @@ static int S_letter_index(int c)
 
 static void S_first_init(void)
 {
-    size_t i = 0;
-    for (int c = 0; c <= 26; c++) {
-        while (i < DYAD_ARRAY_LEN(S_classes) && (unsigned char)S_classes[i].w[0] < 'a' + c) i++;
-        S_first[c] = (uint8_t)i;
-    }
-    S_first[26] = (uint8_t)DYAD_ARRAY_LEN(S_classes);
-    for (i = 0; i < DYAD_ARRAY_LEN(S_classes); i++) {
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_classes); i++) {
         const char *w = S_classes[i].w;
         size_t n = strlen(w);
-        uint16_t *m = &S_lens[w[0] - 'a'][S_letter_index((unsigned char)w[1])];
+        int c0 = w[0] - 'a', c1 = S_letter_index((unsigned char)w[1]);
+        uint16_t *m = &S_lens[c0][c1];
         *m |= (uint16_t)(1u << n);
         if (n + 1 < 16) *m |= (uint16_t)(1u << (n + 1));   /* with a period */
+        if (S_pair_hi[c0][c1] == 0) S_pair_lo[c0][c1] = (uint8_t)i;
+        S_pair_hi[c0][c1] = (uint8_t)(i + 1);
     }
 }
 
@@ -784,13 +782,9 @@ static unsigned S_class_of(const char *low)
 {
     unsigned char c0 = (unsigned char)low[0];
     if (c0 < 'a' || c0 > 'z') return 0;
-    size_t lo = S_first[c0 - 'a'], hi = S_first[c0 - 'a' + 1];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = S_cmp(low, S_classes[mid].w);
-        if (c == 0) return S_classes[mid].k;
-        if (c < 0) hi = mid; else lo = mid + 1;
-    }
+    int c1 = S_letter_index((unsigned char)low[1]);
+    for (size_t r = S_pair_lo[c0 - 'a'][c1]; r < S_pair_hi[c0 - 'a'][c1]; r++)
+        if (S_cmp(low, S_classes[r].w) == 0) return S_classes[r].k;
     return 0;
 }
 
