@@ -751,6 +751,12 @@ static int S_cmp(const char *a, const char *b)
  * those words with a period ("Oct."), so most words are known to be in
  * no row before they are copied. */
 static uint16_t S_lens[26][27];
+/* The words a try may lead with (S_lead_at), and their first letters
+ * (bit c: 'a' + c) */
+static const char *const S_leads[] = {"on", "in", "during", "of", "at", "since", "from",
+                                      "until", "till", "through", "by", "before", "after",
+                                      "early", "mid", "late", "earlier", "later", "the", NULL};
+static uint32_t S_lead_first;
 /* S_pair_lo/hi[c0][c1]: the rows whose words begin with the letters
  * 'a' + c0 and 'a' + c1 (c1 26: no second letter), [lo, hi): sorted
  * rows sharing two letters are neighbours, a few at most */
@@ -765,6 +771,7 @@ static int S_letter_index(int c)
 
 static void S_first_init(void)
 {
+    for (size_t i = 0; S_leads[i]; i++) S_lead_first |= 1u << (S_leads[i][0] - 'a');
     for (size_t i = 0; i < DYAD_ARRAY_LEN(S_classes); i++) {
         const char *w = S_classes[i].w;
         size_t n = strlen(w);
@@ -842,10 +849,9 @@ static int S_core_at(const char *const *w, size_t n, size_t j)
  * first word) there?  Errs on the side of yes. */
 static int S_lead_at(const char *const *w, size_t n, size_t i)
 {
-    static const char *const leads[] = {"on", "in", "during", "of", "at", "since", "from",
-                                        "until", "till", "through", "by", "before", "after",
-                                        "early", "mid", "late", "earlier", "later", "the", NULL};
-    return S_one_of(S_w(w, n, i), leads) != 0;
+    const char *s = S_w(w, n, i);
+    int a = S_letter_index((unsigned char)s[0]);   /* most first letters begin no lead */
+    return a < 26 && ((S_lead_first >> a) & 1u) && S_one_of(s, S_leads) != 0;
 }
 
 size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, size_t cap)
