@@ -1656,12 +1656,17 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     uint32_t *orig = NULL;
     uint32_t m = S_inline_quotes(w, tags, n, &orig, &k);
     if (k.oom) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    /* each word's lists, once */
-    uint64_t *lx = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *lx);
-    if (!lx) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    for (uint32_t i = 0; i < m; i++)
-        lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : orig ? lxin[orig[i]] : lxin[i];
-    k.lx = lx;
+    /* each word's lists, once: the tagger's as they are when no mark
+     * was dropped */
+    if (lxin && !orig) {
+        k.lx = lxin;
+    } else {
+        uint64_t *lx = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *lx);
+        if (!lx) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+        for (uint32_t i = 0; i < m; i++)
+            lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : lxin[orig[i]];
+        k.lx = lx;
+    }
     k.npe = dyad__arena_zalloc(a, ((size_t)m + 1) * sizeof *k.npe);   /* gen 0: unknown */
     if (!k.npe) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     k.npe_gen = 1;
