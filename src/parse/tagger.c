@@ -1477,7 +1477,13 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
     /* the words' slots first, fetched ahead: the cache is larger than the
      * processor's, and a sentence's misses overlap this way instead of
      * stalling one word at a time */
-    for (uint32_t i = 0; sls && i < n; i++) {
+    /* in a sentence written in lower case, a short word in capitals is an
+     * acronym, a name: "IS fighters", "the US", "WHO" (counted in the
+     * same pass) */
+    uint32_t lowered = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
+        if (!sls) continue;
         sls[i] = S_wc_home(wc, &w[i]);
         if (sls[i]) {
             __builtin_prefetch(sls[i]);
@@ -1490,10 +1496,6 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         wc->lex = lex;
     }
     int quotes = 0;
-    /* in a sentence written in lower case, a short word in capitals is an
-     * acronym, a name: "IS fighters", "the US", "WHO" */
-    uint32_t lowered = 0;
-    for (uint32_t i = 0; i < n; i++) lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
     for (uint32_t i = 0; i < n; i++) {
         cand *c = cands + (size_t)i * MAXCAND;
         int nc = 0;
