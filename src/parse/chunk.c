@@ -229,7 +229,16 @@ static inline __attribute__((always_inline)) void S_end(ck *k, uint32_t id, uint
 
 /* Length of a quantifier phrase at i: "at least 20", "more than 100",
  * "about 50", "nearly 300"; 0 when there is none. */
-static uint32_t S_qp_len(const ck *k, uint32_t i)
+static uint32_t S_qp_len_at(const ck *k, uint32_t i);
+
+/* The number's tag first, inline: it rules out almost every position */
+static inline uint32_t S_qp_len(const ck *k, uint32_t i)
+{
+    if (S_tag(k, i + 1) != DYAD__T_CD && S_tag(k, i + 2) != DYAD__T_CD) return 0;
+    return S_qp_len_at(k, i);
+}
+
+static uint32_t S_qp_len_at(const ck *k, uint32_t i)
 {
     static const char *const approx[] = {"about", "around", "nearly", "almost", "approximately",
                                          "over", "some", "roughly", "only", "just", "up", NULL};
