@@ -258,11 +258,19 @@ static uint32_t S_qp_len_at(const ck *k, uint32_t i)
 /* After a noun for what people say, agree or propose (the lexicon's list
  * "said-nouns": "a charge Lima rejected") at i - 1, does a clause with a name for subject start
  * at i (a name, then adverbs, then a finite verb)? */
-static int S_contact_relative(const ck *k, uint32_t i)
+static int S_contact_relative_at(const ck *k, uint32_t i);
+
+/* The said-noun test first, inline: it rules out almost every position */
+static inline int S_contact_relative(const ck *k, uint32_t i)
 {
-    if (i == 0 || (S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS) ||
-        (S_tag(k, i) != DYAD__T_NNP && S_tag(k, i) != DYAD__T_JJ && S_tag(k, i) != DYAD__T_NN) ||
-        !S_lx(k, i - 1, DYAD__LX_SAID_NOUNS))
+    if (i == 0 || !S_lx(k, i - 1, DYAD__LX_SAID_NOUNS)) return 0;
+    return S_contact_relative_at(k, i);
+}
+
+static int S_contact_relative_at(const ck *k, uint32_t i)
+{
+    if ((S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS) ||
+        (S_tag(k, i) != DYAD__T_NNP && S_tag(k, i) != DYAD__T_JJ && S_tag(k, i) != DYAD__T_NN))
         return 0;
     uint32_t j = i;
     while (j < k->n && j - i < 8 && (S_tag(k, j) == DYAD__T_NNP || S_tag(k, j) == DYAD__T_JJ ||
