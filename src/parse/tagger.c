@@ -1167,6 +1167,7 @@ static int S_has(const cand *c, int nc, int tag)
 typedef struct wslot wslot;
 static int S_adverb_at(const struct dyad_tagger *tg, const dyad__word *w, uint32_t j,
                        wslot *const *sls);
+static int S_aux_kind_at(const dyad__word *w, uint32_t j, wslot *const *sls);
 
 static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint32_t i, uint32_t n,
                         const uint8_t *tags, cand *c, int *nc, wslot *const *sls)
@@ -1190,7 +1191,7 @@ static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint3
     int skipped = 0;
     while (j > 0 && skipped < 3 && S_adverb_at(tg, w, j - 1, sls)) { j--; skipped++; }
     if (j == 0) return;
-    int aux = S_aux_kind(&w[j - 1]);
+    int aux = S_aux_kind_at(w, j - 1, sls);
     if (aux == AUX_HAVE && S_has(c, *nc, DYAD__T_VBN)) {
         S_drop(c, nc, DYAD__T_VBD);
         S_drop(c, nc, DYAD__T_JJ);
@@ -1396,6 +1397,7 @@ struct wslot {
     uint8_t len;                /* 0: empty */
     uint8_t lexok;
     uint8_t adv;                /* S_adverb's answer; 0xFF: not yet */
+    uint8_t aux;                /* S_aux_kind's answer; 0xFF: not yet */
     uint8_t nc[2];              /* candidates kept, not sentence-initial
                                    [0] and initial [1]; 0xFF: not yet */
     char s[WC_LEN];
@@ -1438,6 +1440,7 @@ static wslot *S_wc_claim(wslot *sl, const dyad__word *w)
     sl->lexok = 0;
     sl->ent = NOT_YET;
     sl->adv = 0xFF;
+    sl->aux = 0xFF;
     sl->nc[0] = sl->nc[1] = 0xFF;
     return sl;
 }
@@ -1457,6 +1460,17 @@ static int S_adverb_at(const struct dyad_tagger *tg, const dyad__word *w, uint32
         }
     }
     return S_adverb(tg, &w[j]);
+}
+
+/* S_aux_kind of word j, kept in its cache slot when the slot holds it */
+static int S_aux_kind_at(const dyad__word *w, uint32_t j, wslot *const *sls)
+{
+    wslot *sl = sls ? sls[j] : NULL;
+    if (sl && sl->len == w[j].len && S_same(sl->s, w[j].s, w[j].len)) {
+        if (sl->aux == 0xFF) sl->aux = (uint8_t)S_aux_kind(&w[j]);
+        return sl->aux;
+    }
+    return S_aux_kind(&w[j]);
 }
 
 dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
@@ -1583,7 +1597,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int lexical = 0;
         for (int k = 0; k < ncand[i] && !lexical; k++) lexical = c[k].tag == DYAD__T_VBN;
         if (lexical) {
-            int aux = S_aux_kind(&w[i - 1]);
+            int aux = S_aux_kind_at(w, i - 1, sls);
             lexical = aux != AUX_HAVE && aux != AUX_BE && !S_word_is(&w[i - 1], "got") &&
                       !S_word_is(&w[i - 1], "get") && !S_word_is(&w[i - 1], "gets") &&
                       !S_word_is(&w[i - 1], "'s") && !S_word_is(&w[i - 1], "'d");
