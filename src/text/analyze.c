@@ -321,8 +321,12 @@ static int S_clause_opener(const dyad_token *k)
     static const char *const w[] = {"The", "A", "An", "He", "She", "It", "They", "We", "This",
                                     "These", "Those", "His", "Her", "Its", "Their", "Our",
                                     "There"};
-    /* every one begins with an ASCII capital */
-    if (!k->norm_len || (unsigned)(k->norm[0] - 'A') > 'Z' - 'A') return 0;
+    /* every one has one to five bytes and begins with A H I O S T W */
+    if (!k->norm_len || k->norm_len > 5) return 0;
+    switch (k->norm[0]) {
+    case 'A': case 'H': case 'I': case 'O': case 'S': case 'T': case 'W': break;
+    default: return 0;
+    }
     for (size_t i = 0; i < DYAD_ARRAY_LEN(w); i++)
         if (dyad__tok_is(k, w[i])) return 1;
     return 0;
