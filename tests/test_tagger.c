@@ -548,8 +548,21 @@ static void test_bad_data(void **state)
 /* -------------------------------------------- invariants, odd input */
 
 /* Checks the parse.h invariants and that the bracketing shows every word. */
-static void S_check_tree(const dyad__tree *t)
+/* The heads the chunker chose as it finished t (dyad__tree_head_of) are
+ * the ones dyad__tree_heads chooses for the finished tree. */
+static void S_check_heads(dyad__tree *t)
 {
+    uint32_t *h = malloc(((size_t)t->nnodes + 1) * sizeof *h);
+    assert_non_null(h);
+    for (uint32_t x = 0; x < t->nnodes; x++) h[x] = t->nodes[x].head;
+    assert_int_equal(dyad__tree_heads(t), DYAD_OK);
+    for (uint32_t x = 0; x < t->nnodes; x++) assert_int_equal(t->nodes[x].head, h[x]);
+    free(h);
+}
+
+static void S_check_tree(dyad__tree *t)
+{
+    S_check_heads(t);
     assert_true(t->nnodes >= 1);
     assert_int_equal(t->root, 0);
     assert_int_equal(t->nodes[0].tok_a, 0);
@@ -744,10 +757,22 @@ static void S_same_cached(dyad__wcache *wc, const dyad__word *w, uint32_t n)
     if (n) dyad__tree_write(&T, T.root, &b);
     snprintf(tree1, sizeof tree1, "%s", n ? dyad__buf_cstr(&b) : "");
     dyad__buf_clear(&b);
+    /* the verb groups too: with the lists given per word (chunk_lx), a
+     * verb's lists are not looked up again */
+    static dyad__vgroup g1[1024];
+    uint32_t ng = T.nvgroups;
+    assert_true(ng <= 1024);
+    if (ng) memcpy(g1, T.vgroups, ng * sizeof *g1);
     assert_int_equal(dyad__chunk_lx(&T, w, t2, n, NULL, lx, &A), DYAD_OK);
     if (n) {
         dyad__tree_write(&T, T.root, &b);
         assert_string_equal(dyad__buf_cstr(&b), tree1);
+    }
+    assert_int_equal(T.nvgroups, ng);
+    for (uint32_t x = 0; x < ng; x++) {
+        assert_int_equal(T.vgroups[x].verb, g1[x].verb);
+        assert_int_equal(T.vgroups[x].subject, g1[x].subject);
+        assert_int_equal(T.vgroups[x].reported, g1[x].reported);
     }
     for (uint32_t i = 0; i < n; i++) assert_int_equal(t1[i], t2[i]);
     dyad__buf_free(&b);

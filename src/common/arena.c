@@ -41,20 +41,19 @@ static int S_grow(dyad__arena *a, size_t n)
     b->prev = a->head;
     b->size = size;
     a->head = b;
-    a->used = 0;
+    a->next = (char *)b + ARENA_HDR;
+    a->avail = size;
     a->total += size;
     return 0;
 }
 
-void *dyad__arena_alloc(dyad__arena *a, size_t n)
+/* n: already rounded by dyad__arena_alloc, and more than a->avail */
+void *dyad__arena_alloc_slow(dyad__arena *a, size_t n)
 {
-    n = (n + 15) & ~(size_t)15;
-    if (n == 0) n = 16;
-    if (!a->head || a->head->size - a->used < n) {
-        if (S_grow(a, n) != 0) return NULL;
-    }
-    char *p = (char *)a->head + ARENA_HDR + a->used;
-    a->used += n;
+    if (S_grow(a, n) != 0) return NULL;
+    char *p = a->next;
+    a->next += n;
+    a->avail -= n;
     return p;
 }
 
@@ -90,7 +89,8 @@ void dyad__arena_reset(dyad__arena *a)
     if (keep) keep->prev = NULL;
     a->head = keep;
     a->total = keep ? keep->size : 0;
-    a->used = 0;
+    a->next = keep ? (char *)keep + ARENA_HDR : NULL;
+    a->avail = keep ? keep->size : 0;
     a->over_cap = 0;
 }
 
@@ -99,5 +99,7 @@ void dyad__arena_free(dyad__arena *a)
     dyad__arena_reset(a);
     free(a->head);
     a->head = NULL;
+    a->next = NULL;
+    a->avail = 0;
     a->total = 0;
 }

@@ -62,14 +62,29 @@ double *dyad__stage_totals(void);   /* this thread's seconds per stage */
 typedef struct dyad__arena_block dyad__arena_block;
 typedef struct dyad__arena {
     dyad__arena_block *head;  /* current block (newest) */
-    size_t used;              /* bytes used in head */
+    char *next;               /* head's first free byte */
+    size_t avail;             /* free bytes at next */
     size_t total;             /* bytes in all blocks */
     size_t cap;               /* 0: unlimited */
     int over_cap;             /* set when an allocation was refused */
 } dyad__arena;
 
 void dyad__arena_init(dyad__arena *a, size_t cap);
-void *dyad__arena_alloc(dyad__arena *a, size_t n);   /* 16-byte aligned */
+/* dyad__arena_alloc when the current block has no room (a new block). */
+void *dyad__arena_alloc_slow(dyad__arena *a, size_t n);
+/* n bytes, 16-byte aligned.  Inline: the chunker and the coder ask for
+ * hundreds of thousands of small pieces, nearly all from the current
+ * block. */
+static inline void *dyad__arena_alloc(dyad__arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (n == 0) n = 16;
+    if (n > a->avail) return dyad__arena_alloc_slow(a, n);
+    char *p = a->next;
+    a->next += n;
+    a->avail -= n;
+    return p;
+}
 void *dyad__arena_zalloc(dyad__arena *a, size_t n);
 char *dyad__arena_strndup(dyad__arena *a, const char *s, size_t n);
 void dyad__arena_reset(dyad__arena *a);

@@ -133,15 +133,34 @@ static const unsigned char S_plain[256] = {P64(0), P64(64), P64(128), P64(192)};
 #undef P4
 #undef P1
 
-static void S_string(dyad_json *j, const char *s, size_t n)
+/* Whether the eight bytes of w are all plain (S_plain): none >= 0x80,
+ * none below 0x20, no quote, no backslash.  Each test is exact about
+ * whether any byte fails it once no byte has its top bit set: a borrow
+ * reaches a byte only past a byte that failed. */
+static inline int S_plain8(uint64_t w)
 {
-    static const char hex[] = "0123456789abcdef";
+    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    return !((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & tops);
+}
+
+static void S_string_rest(dyad_json *j, const char *s, size_t n);
+
+/* Writes s[0..n) as a JSON string.  The plain string with room in the
+ * buffer (nearly every key and value) inline, checked and copied in one
+ * pass, quotes included; the rest out of line. */
+static inline __attribute__((always_inline)) void S_string(dyad_json *j, const char *s, size_t n)
+{
     const unsigned char *u = (const unsigned char *)s;
-    /* a plain string with room in the buffer (nearly every key and value):
-     * checked and copied in one pass, quotes included */
     if (n + 2 <= JSON_BUFSZ - j->len) {
         char *o = j->buf + j->len;
         size_t k = 0;
+        for (; k + 8 <= n; k += 8) {
+            uint64_t w;
+            memcpy(&w, s + k, 8);
+            if (!S_plain8(w)) break;
+            memcpy(o + 1 + k, &w, 8);
+        }
         while (k < n && S_plain[u[k]]) {
             o[1 + k] = s[k];
             k++;
@@ -153,6 +172,13 @@ static void S_string(dyad_json *j, const char *s, size_t n)
             return;
         }
     }
+    S_string_rest(j, s, n);
+}
+
+static void S_string_rest(dyad_json *j, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
     S_putc(j, '"');
     size_t i = 0;
     while (i < n) {

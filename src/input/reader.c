@@ -15,6 +15,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -580,7 +581,18 @@ static int S_jstr(jscan *s, size_t *a, size_t *b, int *esc)
     size_t i = s->i + 1, n = s->n;
     *esc = 0;
     while (i < n) {
-        while (i < n && S_jplain[p[i]]) i++;   /* the plain run */
+        /* the plain run, eight bytes at a time: no byte below 0x20, no
+         * quote, no backslash (each test exact about whether any byte
+         * fails it: a borrow reaches a byte only past one that failed) */
+        const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+            if ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & tops) break;
+            i += 8;
+        }
+        while (i < n && S_jplain[p[i]]) i++;
         if (i >= n) break;
         unsigned char c = p[i];
         if (c == '"') {
@@ -691,6 +703,13 @@ static char *S_jcopy(dyad_reader *r, const char *p, size_t a, size_t b, int esc,
     if (!o) return NULL;
     size_t k = 0;
     for (size_t i = a; i < b; i++) {
+        /* the run up to the next backslash in one copy */
+        const char *bs = memchr(p + i, '\\', b - i);
+        size_t run = bs ? (size_t)(bs - (p + i)) : b - i;
+        memcpy(o + k, p + i, run);
+        k += run;
+        i += run;
+        if (i >= b) break;
         char c = p[i];
         if (c == '\\') {
             switch (p[++i]) {

@@ -16,6 +16,8 @@
  */
 #include "parse.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +133,28 @@ static const char *const S_get[] = {"get", "gets", "got", "gotten", "getting", N
  * words have 2 to 7 bytes and begin with one of "abdghiw'": any other
  * word is in none, at once. */
 enum { AC_BE = 1, AC_HAVE = 2, AC_DO = 4, AC_GET = 8 };
+
+/* The four lists by first byte: S_ac_of[c][0..S_ac_n[c]) are the
+ * entries whose word begins with c, with their length and AC_* bit.
+ * Built once. */
+typedef struct ac_word { const char *w; uint8_t n, bit; } ac_word;
+#define S_AC_MAX \
+    (DYAD_ARRAY_LEN(S_be) + DYAD_ARRAY_LEN(S_have) + DYAD_ARRAY_LEN(S_do) + DYAD_ARRAY_LEN(S_get))
+static ac_word S_ac_of[256][S_AC_MAX];
+static uint8_t S_ac_n[256];
+static pthread_once_t S_ac_once = PTHREAD_ONCE_INIT;
+
+static void S_ac_init(void)
+{
+    const char *const *lists[] = {S_be, S_have, S_do, S_get};
+    static const uint8_t bits[] = {AC_BE, AC_HAVE, AC_DO, AC_GET};
+    for (int l = 0; l < 4; l++)
+        for (const char *const *w = lists[l]; *w; w++) {
+            unsigned char c = (unsigned char)(*w)[0];
+            S_ac_of[c][S_ac_n[c]++] = (ac_word){*w, (uint8_t)strlen(*w), bits[l]};
+        }
+}
+
 static unsigned S_aux_class(const char *s, size_t n)
 {
     if (n < 2 || n > 7) return 0;
@@ -140,8 +164,18 @@ static unsigned S_aux_class(const char *s, size_t n)
     default:
         return 0;
     }
-    return (S_in(s, n, S_be) ? AC_BE : 0) | (S_in(s, n, S_have) ? AC_HAVE : 0) |
-           (S_in(s, n, S_do) ? AC_DO : 0) | (S_in(s, n, S_get) ? AC_GET : 0);
+    /* the word folded once (the lists are lower case), then the entries
+     * of its first byte */
+    char b[8];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        b[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    pthread_once(&S_ac_once, S_ac_init);
+    unsigned char c0 = (unsigned char)b[0], bits = 0;
+    for (unsigned k = 0; k < S_ac_n[c0]; k++)
+        if (S_ac_of[c0][k].n == n && memcmp(S_ac_of[c0][k].w, b, n) == 0) bits |= S_ac_of[c0][k].bit;
+    return bits;
 }
 
 /* Verbs that report speech or thought and take a clause ("X said Y"):
@@ -151,16 +185,23 @@ static int S_speech_word(const ck *k, uint32_t i) { return S_lx(k, i, DYAD__LX_S
 
 /* ------------------------------------------------------------- nodes */
 
-static uint32_t S_node(ck *k, dyad__label label, uint32_t a)
+/* Room for one more node (out of line: rare); 0 when out of memory. */
+static int S_node_grow(ck *k)
 {
-    if (k->nn == k->cap) {
-        uint32_t cap = k->cap * 2 + 64;
-        cnode *nv = dyad__arena_alloc(k->a, (size_t)cap * sizeof *nv);
-        if (!nv) { k->oom = 1; return NONE; }
-        if (k->nn) memcpy(nv, k->nodes, (size_t)k->nn * sizeof *nv);
-        k->nodes = nv;
-        k->cap = cap;
-    }
+    uint32_t cap = k->cap * 2 + 64;
+    cnode *nv = dyad__arena_alloc(k->a, (size_t)cap * sizeof *nv);
+    if (!nv) { k->oom = 1; return 0; }
+    if (k->nn) memcpy(nv, k->nodes, (size_t)k->nn * sizeof *nv);
+    k->nodes = nv;
+    k->cap = cap;
+    return 1;
+}
+
+/* Inline (forced) where phrases are made, as S_add and S_end: each runs
+ * once per phrase or word, and its call cost as much as its work. */
+static inline __attribute__((always_inline)) uint32_t S_node(ck *k, dyad__label label, uint32_t a)
+{
+    if (k->nn == k->cap && !S_node_grow(k)) return NONE;
     cnode *c = &k->nodes[k->nn];
     c->label = (uint8_t)label;
     c->a = c->b = a;
@@ -169,7 +210,7 @@ static uint32_t S_node(ck *k, dyad__label label, uint32_t a)
 }
 
 /* Appends child to parent (child must come after the previous child). */
-static void S_add(ck *k, uint32_t parent, uint32_t child)
+static inline __attribute__((always_inline)) void S_add(ck *k, uint32_t parent, uint32_t child)
 {
     if (parent == NONE || child == NONE) return;
     cnode *p = &k->nodes[parent];
@@ -179,7 +220,7 @@ static void S_add(ck *k, uint32_t parent, uint32_t child)
     p->last = child;
 }
 
-static void S_end(ck *k, uint32_t id, uint32_t b)
+static inline __attribute__((always_inline)) void S_end(ck *k, uint32_t id, uint32_t b)
 {
     if (id != NONE) k->nodes[id].b = b;
 }
@@ -188,7 +229,16 @@ static void S_end(ck *k, uint32_t id, uint32_t b)
 
 /* Length of a quantifier phrase at i: "at least 20", "more than 100",
  * "about 50", "nearly 300"; 0 when there is none. */
-static uint32_t S_qp_len(const ck *k, uint32_t i)
+static uint32_t S_qp_len_at(const ck *k, uint32_t i);
+
+/* The number's tag first, inline: it rules out almost every position */
+static inline uint32_t S_qp_len(const ck *k, uint32_t i)
+{
+    if (S_tag(k, i + 1) != DYAD__T_CD && S_tag(k, i + 2) != DYAD__T_CD) return 0;
+    return S_qp_len_at(k, i);
+}
+
+static uint32_t S_qp_len_at(const ck *k, uint32_t i)
 {
     static const char *const approx[] = {"about", "around", "nearly", "almost", "approximately",
                                          "over", "some", "roughly", "only", "just", "up", NULL};
@@ -208,11 +258,19 @@ static uint32_t S_qp_len(const ck *k, uint32_t i)
 /* After a noun for what people say, agree or propose (the lexicon's list
  * "said-nouns": "a charge Lima rejected") at i - 1, does a clause with a name for subject start
  * at i (a name, then adverbs, then a finite verb)? */
-static int S_contact_relative(const ck *k, uint32_t i)
+static int S_contact_relative_at(const ck *k, uint32_t i);
+
+/* The said-noun test first, inline: it rules out almost every position */
+static inline int S_contact_relative(const ck *k, uint32_t i)
 {
-    if (i == 0 || (S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS) ||
-        (S_tag(k, i) != DYAD__T_NNP && S_tag(k, i) != DYAD__T_JJ && S_tag(k, i) != DYAD__T_NN) ||
-        !S_lx(k, i - 1, DYAD__LX_SAID_NOUNS))
+    if (i == 0 || !S_lx(k, i - 1, DYAD__LX_SAID_NOUNS)) return 0;
+    return S_contact_relative_at(k, i);
+}
+
+static int S_contact_relative_at(const ck *k, uint32_t i)
+{
+    if ((S_tag(k, i - 1) != DYAD__T_NN && S_tag(k, i - 1) != DYAD__T_NNS) ||
+        (S_tag(k, i) != DYAD__T_NNP && S_tag(k, i) != DYAD__T_JJ && S_tag(k, i) != DYAD__T_NN))
         return 0;
     uint32_t j = i;
     while (j < k->n && j - i < 8 && (S_tag(k, j) == DYAD__T_NNP || S_tag(k, j) == DYAD__T_JJ ||
@@ -1465,7 +1523,13 @@ static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
         d->parent = NONE;
         d->first_child = d->next_sibling = NONE;
     }
-    for (uint32_t y = 0; y < no; y++) {
+    /* bottom-up (every child has a larger number than its parent): each
+     * phrase's children are linked, its direct tokens found, and its head
+     * chosen from the children as they are met (dyad__tree_heads' rules,
+     * without walking the phrases again) */
+    dyad__child *kids = dyad__arena_alloc(k->a, ((size_t)k->n + no + 1) * sizeof *kids);
+    if (!kids) return k->a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    for (uint32_t y = no; y-- > 0;) {
         cnode *c = &k->nodes[order[y]];
         uint32_t prev = NONE;
         for (uint32_t ch = c->first; ch != NONE; ch = k->nodes[ch].next) {
@@ -1477,16 +1541,27 @@ static dyad_status S_finish(ck *k, uint32_t root, dyad__tree *t)
             prev = m;
         }
         /* direct tokens: the span minus the children's spans */
+        size_t nk = 0;
         uint32_t j = c->a, ch = t->nodes[y].first_child;
         while (j < c->b) {
             if (ch != NONE && t->nodes[ch].tok_a <= j) {
+                kids[nk].tok = NONE;
+                kids[nk].node = ch;
+                kids[nk].head = t->nodes[ch].head;
+                kids[nk].code = (uint8_t)dyad__label_code(t->nodes[ch].label);
+                nk++;
                 if (t->nodes[ch].tok_b > j) j = t->nodes[ch].tok_b;
                 ch = t->nodes[ch].next_sibling;
                 continue;
             }
             t->toks[j].parent = y;
+            kids[nk].tok = kids[nk].head = j;
+            kids[nk].node = NONE;
+            kids[nk].code = t->toks[j].code;
+            nk++;
             j++;
         }
+        t->nodes[y].head = dyad__tree_head_of(t, y, kids, nk);
     }
     return DYAD_OK;
 }
@@ -1550,6 +1625,9 @@ static uint32_t S_inline_quotes(const dyad__word *w, uint8_t *tags, uint32_t n, 
     return m;
 }
 
+static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint64_t *lxin,
+                             dyad__arena *a);
+
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags, uint32_t n,
                         const dyad__lexicon *lex, dyad__arena *a)
 {
@@ -1595,12 +1673,17 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     uint32_t *orig = NULL;
     uint32_t m = S_inline_quotes(w, tags, n, &orig, &k);
     if (k.oom) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    /* each word's lists, once */
-    uint64_t *lx = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *lx);
-    if (!lx) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    for (uint32_t i = 0; i < m; i++)
-        lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : orig ? lxin[orig[i]] : lxin[i];
-    k.lx = lx;
+    /* each word's lists, once: the tagger's as they are when no mark
+     * was dropped */
+    if (lxin && !orig) {
+        k.lx = lxin;
+    } else {
+        uint64_t *lx = dyad__arena_alloc(a, ((size_t)m + 1) * sizeof *lx);
+        if (!lx) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+        for (uint32_t i = 0; i < m; i++)
+            lx[i] = !lxin ? dyad__lex_bits(lex, k.w[i].s, k.w[i].len) : lxin[orig[i]];
+        k.lx = lx;
+    }
     k.npe = dyad__arena_zalloc(a, ((size_t)m + 1) * sizeof *k.npe);   /* gen 0: unknown */
     if (!k.npe) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     k.npe_gen = 1;
@@ -1622,8 +1705,7 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
         t->toks[i].code = tags[i] < DYAD__T_COUNT ? tags[i] : DYAD__TC_OTHER;
     }
     DYAD_TRY(S_finish(&k, root, t));
-    DYAD_TRY(dyad__tree_heads(t));
-    return dyad__tree_vgroups(t, lex, a);
+    return S_vgroups(t, lex, lxin, a);   /* lxin: by the sentence's token numbers */
 }
 
 /* -------------------------------------------------------- verb groups */
@@ -1756,17 +1838,25 @@ static uint32_t S_clause_of(const dyad__tree *t, uint32_t vp, uint32_t *below)
 }
 
 
+/* The word lists of the tree's tokens: known per token (lx, the
+ * chunker's), or looked up in lex by the word. */
+typedef struct vlex { const dyad__lexicon *lex; const uint64_t *lx; } vlex;
+
+static int S_vlex_has(const dyad__tree *t, const vlex *vl, uint32_t tok, int list)
+{
+    if (vl->lx) return (int)((vl->lx[tok] >> list) & 1u);
+    const char *w = t->toks[tok].word;
+    return dyad__lex_has(vl->lex, w, strlen(w), list);
+}
+
 /* An infinitive clause cl right after the object of an object-control
  * verb heading vp (the lexicon's list "object-control": "urged Kenya to
  * act", "paid the relatives to invite her"): that object (skipping prepositional phrases between:
  * "paid X in Iran to invite her"); else NONE. */
-static uint32_t S_controller(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp,
-                             uint32_t cl)
+static uint32_t S_controller(const dyad__tree *t, const vlex *vl, uint32_t vp, uint32_t cl)
 {
     uint32_t v = t->nodes[vp].tok_a;
-    const char *vw = t->toks[v].word;
-    if (!S_verbal(&t->toks[v]) || !dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_OBJECT_CONTROL))
-        return NONE;
+    if (!S_verbal(&t->toks[v]) || !S_vlex_has(t, vl, v, DYAD__LX_OBJECT_CONTROL)) return NONE;
     uint32_t first = t->nodes[cl].first_child;
     if (first == NONE || t->nodes[first].label != DYAD__L_VP ||
         t->toks[t->nodes[first].tok_a].code != DYAD__T_TO)
@@ -1783,7 +1873,7 @@ static uint32_t S_controller(const dyad__tree *t, const dyad__lexicon *lex, uint
  * it (after it in SINV); for a relative clause, the noun phrase it
  * modifies; for an infinitive or participle complement, the subject of
  * the governing verb. */
-static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp)
+static uint32_t S_subject(const dyad__tree *t, const vlex *vl, uint32_t vp)
 {
     for (int guard = 0; guard < 16 && vp != NONE; guard++) {
         uint32_t below = vp;
@@ -1828,7 +1918,7 @@ static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_
                 return NONE;
             }
             if (pl == DYAD__L_VP) {
-                uint32_t obj = S_controller(t, lex, p, cl);
+                uint32_t obj = S_controller(t, vl, p, cl);
                 if (obj != NONE) return obj;
                 vp = p;
                 continue;
@@ -1864,11 +1954,10 @@ static uint32_t S_subject(const dyad__tree *t, const dyad__lexicon *lex, uint32_
 
 /* For a speech verb: the clause it reports (a complement SBAR/S, else the
  * S fronted before "X said" in the same clause). */
-static uint32_t S_reported(const dyad__tree *t, const dyad__lexicon *lex, uint32_t vp,
-                           uint32_t inner, uint32_t verb)
+static uint32_t S_reported(const dyad__tree *t, const vlex *vl, uint32_t vp, uint32_t inner,
+                           uint32_t verb)
 {
-    const char *vw = t->toks[verb].word;
-    if (!dyad__lex_has(lex, vw, strlen(vw), DYAD__LX_SPEECH)) return NONE;
+    if (!S_vlex_has(t, vl, verb, DYAD__LX_SPEECH)) return NONE;
     for (uint32_t c = t->nodes[inner].first_child; c != NONE; c = t->nodes[c].next_sibling) {
         int l = t->nodes[c].label;
         if ((l == DYAD__L_SBAR || l == DYAD__L_S) && t->nodes[c].tok_a > verb) return c;
@@ -1885,9 +1974,13 @@ static uint32_t S_reported(const dyad__tree *t, const dyad__lexicon *lex, uint32
     return best;
 }
 
-dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__arena *a)
+/* lxin: each token's lists (the chunker's, from the tagger), or NULL to
+ * look the words up */
+static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint64_t *lxin,
+                             dyad__arena *a)
 {
     if (!lex) lex = dyad__lexicon_builtin();
+    vlex vl = {lex, lxin};
     t->vgroups = NULL;
     t->nvgroups = 0;
     if (t->nnodes == 0) return DYAD_OK;
@@ -1991,14 +2084,19 @@ dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__ar
                         !(t->toks[k + 1].code == DYAD__T_VBG) && !(t->toks[k + 1].code == DYAD__T_CD))
                         g->passive = 1;
                 }
-                g->subject = S_subject(t, lex, root_vp);
-                g->reported = S_reported(t, lex, root_vp, cur, g->verb);
+                g->subject = S_subject(t, &vl, root_vp);
+                g->reported = S_reported(t, &vl, root_vp, cur, g->verb);
                 break;
             }
         }
     }
     t->vgroups = out;
     return DYAD_OK;
+}
+
+dyad_status dyad__tree_vgroups(dyad__tree *t, const dyad__lexicon *lex, dyad__arena *a)
+{
+    return S_vgroups(t, lex, NULL, a);
 }
 
 /* ------------------------------------------------------ the public handle */
@@ -2073,10 +2171,14 @@ static void S_where(const dyad_token *tok, size_t x, char *buf, size_t size)
  * open one whatever its kind; one without an opener is ignored. */
 static dyad_status S_check_nesting(dyad_chunker *c, const dyad_token *tok, uint32_t n)
 {
+    /* S_nest[t]: 1 opens, 2 closes, 0 neither (one test a word) */
+    static const uint8_t S_nest[256] = {[DYAD__T_LRB] = 1, [DYAD__T_LQUOTE] = 1,
+                                        [DYAD__T_RRB] = 2, [DYAD__T_RQUOTE] = 2};
     uint32_t depth = 0;
     for (uint32_t x = 0; x < n; x++) {
-        int t = c->tags[x];
-        if (t == DYAD__T_LRB || t == DYAD__T_LQUOTE) {
+        int t = S_nest[c->tags[x]];
+        if (!t) continue;
+        if (t == 1) {
             if (++depth > DYAD_MAX_NESTING) {
                 char at[48];
                 S_where(tok, x, at, sizeof at);
@@ -2084,7 +2186,7 @@ static dyad_status S_check_nesting(dyad_chunker *c, const dyad_token *tok, uint3
                                      "%s: brackets and quotation marks nested deeper than %d, "
                                      "the limit; sentence skipped", at, DYAD_MAX_NESTING);
             }
-        } else if ((t == DYAD__T_RRB || t == DYAD__T_RQUOTE) && depth) {
+        } else if (depth) {
             depth--;
         }
     }

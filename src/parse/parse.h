@@ -104,7 +104,13 @@ typedef struct dyad__tree {
 int dyad__tag_is_noun(const char *tag);     /* NN NNS NNP NNPS */
 int dyad__tag_is_verb(const char *tag);     /* VB VBD VBG VBN VBP VBZ */
 dyad__label dyad__label_parse(const char *s, size_t n);
-const char *dyad__label_name(dyad__label l);
+/* The labels' names by label ("" for DYAD__L_OTHER); inline: the chunker
+ * names every phrase it makes. */
+extern const char *const dyad__label_names[DYAD__L_COUNT];
+static inline const char *dyad__label_name(dyad__label l)
+{
+    return (unsigned)l < DYAD__L_COUNT ? dyad__label_names[l] : "";
+}
 
 /* Reads a Penn Treebank bracketing ("(ROOT (S (NP (NNP Arnor)) ...))");
  * everything is allocated from a.  Returns DYAD_OK, DYAD_EFORMAT with
@@ -115,10 +121,19 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
 /* Computes every node's head token.  Requires what the reader
  * guarantees: nodes are numbered so that a child's index is larger than
  * its parent's, children are linked in order, spans nest, and each token's
- * parent is the innermost node covering it.  Any builder of trees (the
- * Treebank reader, the chunker) calls this last.  A node may have any
+ * parent is the innermost node covering it.  A builder of trees (the
+ * Treebank reader) calls this last; the chunker chooses the same heads
+ * as it finishes its tree (dyad__tree_head_of).  A node may have any
  * number of children.  DYAD_OK, or DYAD_ENOMEM. */
 dyad_status dyad__tree_heads(dyad__tree *t);
+/* One child of a phrase, in order: a token (tok, node NONE; head = tok)
+ * or a phrase (node, tok NONE; head = the phrase's head), with the code
+ * of its tag or label (dyad__tag_code, dyad__label_code). */
+typedef struct dyad__child { uint32_t tok, node, head; uint8_t code; } dyad__child;
+/* The head of node from its n children ch, all of them, whose heads are
+ * known (the rules of dyad__tree_heads): for a builder that has each
+ * phrase's children at hand as it finishes the tree (the chunker). */
+uint32_t dyad__tree_head_of(const dyad__tree *t, uint32_t node, const dyad__child *ch, size_t n);
 
 /* Writes the tree back as a one-line bracketing (for tests and traces):
  * iterative, any depth and number of children; words that would break
@@ -182,8 +197,13 @@ static inline unsigned dyad__label_code(unsigned label)
     return label > DYAD__L_OTHER && label < DYAD__L_COUNT ? DYAD__TC_LABEL + label : DYAD__TC_OTHER;
 }
 
-/* "NNP" for DYAD__T_NNP; "" out of range. */
-const char *dyad__ptag_name(unsigned tag);
+/* "NNP" for DYAD__T_NNP; "" out of range.  Inline: the chunker names
+ * every word's tag. */
+extern const char *const dyad__penn_names[DYAD__T_COUNT];
+static inline const char *dyad__ptag_name(unsigned tag)
+{
+    return tag < DYAD__T_COUNT ? dyad__penn_names[tag] : "";
+}
 /* Tag of a Penn name ("PRP$"); the PETRARCH auxiliary tags AUX, AUXB,
  * AUXD, AUXG, AUXN, AUXP, AUXZ become VB, VB, VBD, VBG, VBN, VBP, VBZ.
  * DYAD__T_COUNT when unknown. */

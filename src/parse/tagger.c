@@ -37,7 +37,7 @@
 #endif
 
 /* Penn names and Lingua names of the tags, in enum order. */
-static const char *const S_penn[NT] = {
+const char *const dyad__penn_names[NT] = {
 #define X(e, penn, lingua) penn,
     DYAD__PTAG_MAP(X)
 #undef X
@@ -48,11 +48,6 @@ static const char *const S_lingua[NT] = {
 #undef X
 };
 
-const char *dyad__ptag_name(unsigned tag)
-{
-    return tag < NT ? S_penn[tag] : "";
-}
-
 unsigned dyad__ptag_parse(const char *s)
 {
     static const struct { const char *aux; unsigned tag; } aux[] = {
@@ -61,7 +56,7 @@ unsigned dyad__ptag_parse(const char *s)
         {"AUXZ", DYAD__T_VBZ},
     };
     for (unsigned t = 0; t < NT; t++)
-        if (strcmp(S_penn[t], s) == 0) return t;
+        if (strcmp(dyad__penn_names[t], s) == 0) return t;
     for (size_t i = 0; i < DYAD_ARRAY_LEN(aux); i++)
         if (strcmp(aux[i].aux, s) == 0) return aux[i].tag;
     return NT;
@@ -71,7 +66,7 @@ unsigned dyad__tag_code(const char *s)
 {
     static const char *const aux[] = {"AUX", "AUXB", "AUXD", "AUXG", "AUXN", "AUXP", "AUXZ"};
     for (unsigned t = 0; t < NT; t++)
-        if (S_penn[t][0] == s[0] && strcmp(S_penn[t], s) == 0) return t;
+        if (dyad__penn_names[t][0] == s[0] && strcmp(dyad__penn_names[t], s) == 0) return t;
     for (unsigned i = 0; i < DYAD_ARRAY_LEN(aux); i++)
         if (strcmp(aux[i], s) == 0) return DYAD__TC_AUX + i;
     for (unsigned l = DYAD__L_OTHER + 1; l < DYAD__L_COUNT; l++)
@@ -123,11 +118,37 @@ struct dyad_tagger {
     uint32_t num, ord;         /* entries of "*NUM*" and "*ORD*" + 1 */
 };
 
-static uint32_t S_hash(const char *s, size_t n)
+/* A key's hash, for the tables and the word cache of this process only
+ * (nothing stores it): the key read as a few whole words, not a byte at
+ * a time.  Keys of 4 to 16 bytes are two overlapping loads; with the
+ * length, those two words determine the key. */
+static inline uint32_t S_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        uint64_t acc = 0;
+        size_t i = 0;
+        for (; i + 16 < n; i += 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            acc = (acc ^ w) * 0x9e3779b97f4a7c15ull;
+            acc ^= acc >> 29;
+        }
+        memcpy(&a, s + i, 8);
+        memcpy(&b, s + n - 8, 8);
+        a ^= acc;
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n > 0) {
+        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    uint64_t h = a * 0x9e3779b97f4a7c15ull ^ (b + n) * 0xc2b2ae3d27d4eb4full;
+    return (uint32_t)dyad__mix64(h);
 }
 
 /* Entry of key in tb, or UINT32_MAX. */
@@ -176,9 +197,21 @@ static void S_builder_free(builder *b)
     memset(b, 0, sizeof *b);
 }
 
-static int S_builder_grow(builder *b)
+static int S_builder_grow_to(builder *b, uint32_t cap);
+
+static int S_builder_grow(builder *b) { return S_builder_grow_to(b, b->cap ? b->cap * 2 : 1024); }
+
+/* Room for at least want keys at once (an empty builder: no copying as
+ * it fills). */
+static int S_builder_reserve(builder *b, size_t want)
 {
-    uint32_t cap = b->cap ? b->cap * 2 : 1024;
+    uint32_t cap = 1024;
+    while (cap < want && cap < (1u << 24)) cap *= 2;
+    return cap > b->cap ? S_builder_grow_to(b, cap) : 0;
+}
+
+static int S_builder_grow_to(builder *b, uint32_t cap)
+{
     uint32_t *koff = realloc(b->koff, cap * sizeof *koff);
     if (koff) b->koff = koff;
     uint8_t *klen = realloc(b->klen, cap);
@@ -641,7 +674,7 @@ static int S_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int S_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Upper-case letter at s (ASCII or Latin-1/Greek/Cyrillic capitals). */
-static int S_upper_at(const char *s, size_t n)
+static inline int S_upper_at(const char *s, size_t n)
 {
     if (n == 0) return 0;
     unsigned char c = (unsigned char)s[0];
@@ -794,7 +827,12 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     memset(&wc, 0, sizeof wc);
     wc.b = &b;
     S_lingua_index(&wc.ix);
-    st = S_each_entry(&f, S_words_entry, &wc, &n, err);
+    /* one entry a line: room for them all before reading */
+    size_t lines = 1;
+    for (const char *q = f.data, *fe = f.data + f.len; (q = memchr(q, '\n', (size_t)(fe - q))); q++)
+        lines++;
+    if (S_builder_reserve(&b, lines) != 0) wc.oom = 1;
+    st = wc.oom ? DYAD_ENOMEM : S_each_entry(&f, S_words_entry, &wc, &n, err);
     if (st != DYAD_OK && wc.oom) st = dyad__err_set(err, DYAD_ENOMEM, "%s: out of memory", f.path);
     if (st == DYAD_OK && n == 0) st = dyad__err_set(err, DYAD_EDICT, "%s: no words", f.path);
     if (st == DYAD_OK) {
@@ -1129,6 +1167,7 @@ static int S_has(const cand *c, int nc, int tag)
 typedef struct wslot wslot;
 static int S_adverb_at(const struct dyad_tagger *tg, const dyad__word *w, uint32_t j,
                        wslot *const *sls);
+static int S_aux_kind_at(const dyad__word *w, uint32_t j, wslot *const *sls);
 
 static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint32_t i, uint32_t n,
                         const uint8_t *tags, cand *c, int *nc, wslot *const *sls)
@@ -1152,7 +1191,7 @@ static void S_constrain(const struct dyad_tagger *tg, const dyad__word *w, uint3
     int skipped = 0;
     while (j > 0 && skipped < 3 && S_adverb_at(tg, w, j - 1, sls)) { j--; skipped++; }
     if (j == 0) return;
-    int aux = S_aux_kind(&w[j - 1]);
+    int aux = S_aux_kind_at(w, j - 1, sls);
     if (aux == AUX_HAVE && S_has(c, *nc, DYAD__T_VBN)) {
         S_drop(c, nc, DYAD__T_VBD);
         S_drop(c, nc, DYAD__T_JJ);
@@ -1324,12 +1363,41 @@ static void S_emission(const struct dyad_tagger *tg, const char *s, size_t len, 
 #define WC_LEN 23               /* longer words are not kept */
 #define NOT_YET (UINT32_MAX - 1)
 
+/* a[0..n) == b[0..n), n <= WC_LEN, without a call: as whole words by
+ * overlapping loads (the hash's reading), never past either end */
+static inline int S_same(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y) return 0;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x, y, u, v;
+        memcpy(&x, a, 4);
+        memcpy(&y, b, 4);
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&v, b + n - 4, 4);
+        return x == y && u == v;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
+}
+
 struct wslot {
     uint64_t lex;               /* lexicon lists (lexok) */
     uint32_t ent;               /* word-table entry, NOT_YET, UINT32_MAX */
     uint8_t len;                /* 0: empty */
     uint8_t lexok;
     uint8_t adv;                /* S_adverb's answer; 0xFF: not yet */
+    uint8_t aux;                /* S_aux_kind's answer; 0xFF: not yet */
     uint8_t nc[2];              /* candidates kept, not sentence-initial
                                    [0] and initial [1]; 0xFF: not yet */
     char s[WC_LEN];
@@ -1366,12 +1434,13 @@ static wslot *S_wc_home(dyad__wcache *wc, const dyad__word *w)
 static wslot *S_wc_claim(wslot *sl, const dyad__word *w)
 {
     if (!sl) return NULL;
-    if (sl->len == w->len && memcmp(sl->s, w->s, w->len) == 0) return sl;
+    if (sl->len == w->len && S_same(sl->s, w->s, w->len)) return sl;
     sl->len = (uint8_t)w->len;
     memcpy(sl->s, w->s, w->len);
     sl->lexok = 0;
     sl->ent = NOT_YET;
     sl->adv = 0xFF;
+    sl->aux = 0xFF;
     sl->nc[0] = sl->nc[1] = 0xFF;
     return sl;
 }
@@ -1393,6 +1462,17 @@ static int S_adverb_at(const struct dyad_tagger *tg, const dyad__word *w, uint32
     return S_adverb(tg, &w[j]);
 }
 
+/* S_aux_kind of word j, kept in its cache slot when the slot holds it */
+static int S_aux_kind_at(const dyad__word *w, uint32_t j, wslot *const *sls)
+{
+    wslot *sl = sls ? sls[j] : NULL;
+    if (sl && sl->len == w[j].len && S_same(sl->s, w[j].s, w[j].len)) {
+        if (sl->aux == 0xFF) sl->aux = (uint8_t)S_aux_kind(&w[j]);
+        return sl->aux;
+    }
+    return S_aux_kind(&w[j]);
+}
+
 dyad_status dyad__tagger_tag(const struct dyad_tagger *tg, const dyad__word *w, uint32_t n,
                              uint8_t *tags, dyad__arena *a)
 {
@@ -1411,7 +1491,13 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
     /* the words' slots first, fetched ahead: the cache is larger than the
      * processor's, and a sentence's misses overlap this way instead of
      * stalling one word at a time */
-    for (uint32_t i = 0; sls && i < n; i++) {
+    /* in a sentence written in lower case, a short word in capitals is an
+     * acronym, a name: "IS fighters", "the US", "WHO" (counted in the
+     * same pass) */
+    uint32_t lowered = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
+        if (!sls) continue;
         sls[i] = S_wc_home(wc, &w[i]);
         if (sls[i]) {
             __builtin_prefetch(sls[i]);
@@ -1424,10 +1510,6 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         wc->lex = lex;
     }
     int quotes = 0;
-    /* in a sentence written in lower case, a short word in capitals is an
-     * acronym, a name: "IS fighters", "the US", "WHO" */
-    uint32_t lowered = 0;
-    for (uint32_t i = 0; i < n; i++) lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
     for (uint32_t i = 0; i < n; i++) {
         cand *c = cands + (size_t)i * MAXCAND;
         int nc = 0;
@@ -1515,10 +1597,21 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int lexical = 0;
         for (int k = 0; k < ncand[i] && !lexical; k++) lexical = c[k].tag == DYAD__T_VBN;
         if (lexical) {
-            int aux = S_aux_kind(&w[i - 1]);
+            int aux = S_aux_kind_at(w, i - 1, sls);
             lexical = aux != AUX_HAVE && aux != AUX_BE && !S_word_is(&w[i - 1], "got") &&
                       !S_word_is(&w[i - 1], "get") && !S_word_is(&w[i - 1], "gets") &&
                       !S_word_is(&w[i - 1], "'s") && !S_word_is(&w[i - 1], "'d");
+        }
+        if (np == 1 && !lexical) {
+            /* one way in (most words after the cache): no choice to make,
+             * the same sums */
+            const float *tr = tg->trans[pc[0].tag];
+            for (int k = 0; k < ncand[i]; k++) {
+                float s = pc[0].score + tr[c[k].tag];
+                c[k].score = (s > -INFINITY ? s : -INFINITY) + c[k].e;
+                c[k].back = 0;
+            }
+            continue;
         }
         for (int k = 0; k < ncand[i]; k++) {
             float best = -INFINITY;

@@ -16,16 +16,11 @@
 
 #define TREE_MAXDEPTH DYAD_MAX_PARSE_DEPTH
 
-static const char *const S_label_names[DYAD__L_COUNT] = {
+const char *const dyad__label_names[DYAD__L_COUNT] = {
     "", "ROOT", "S", "SBAR", "SINV", "SQ", "SBARQ", "NP", "VP", "PP", "ADJP",
     "ADVP", "WHNP", "WHADVP", "WHPP", "PRT", "QP", "NML", "UCP", "FRAG",
     "PRN", "CONJP", "NX", "X",
 };
-
-const char *dyad__label_name(dyad__label l)
-{
-    return (unsigned)l < DYAD__L_COUNT ? S_label_names[l] : "";
-}
 
 dyad__label dyad__label_parse(const char *s, size_t n)
 {
@@ -34,7 +29,7 @@ dyad__label dyad__label_parse(const char *s, size_t n)
     while (k < n && s[k] != '-' && s[k] != '=') k++;
     if (k == 0) return DYAD__L_OTHER;
     for (int i = 1; i < DYAD__L_COUNT; i++)
-        if (strlen(S_label_names[i]) == k && memcmp(S_label_names[i], s, k) == 0)
+        if (strlen(dyad__label_names[i]) == k && memcmp(dyad__label_names[i], s, k) == 0)
             return (dyad__label)i;
     return DYAD__L_OTHER;
 }
@@ -67,7 +62,7 @@ static int S_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 /* A child of a phrase: a token or a phrase, with the code of its tag or
  * label (dyad__tag_code) and its head token. */
-typedef struct child { uint32_t tok, node, head; uint8_t code; } child;
+typedef dyad__child child;
 
 /* Walks the children of one node in order, tokens and phrases mixed,
  * without storing them (a node may have any number of children). */
@@ -322,6 +317,11 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
                              depth, depth == 1 ? "" : "s");
     if (dyad__tree_heads(t) != DYAD_OK) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
+}
+
+uint32_t dyad__tree_head_of(const dyad__tree *t, uint32_t node, const dyad__child *ch, size_t n)
+{
+    return S_head(t, node, ch, n);
 }
 
 dyad_status dyad__tree_heads(dyad__tree *t)

@@ -116,10 +116,15 @@ void dyad__placer_free(dyad__placer *pl)
 
 /* ------------------------------------------------------------ words */
 
+/* ASCII case folding, as strcasecmp's (the C locale) */
+static inline unsigned S_fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32u : c; }
+
 static int S_is(const char *w, const char *const *list)
 {
+    /* the first bytes differ for most entries: no call for those */
+    unsigned c0 = S_fold((unsigned char)w[0]);
     for (; *list; list++)
-        if (!strcasecmp(w, *list)) return 1;
+        if (S_fold((unsigned char)(*list)[0]) == c0 && !strcasecmp(w, *list)) return 1;
     return 0;
 }
 
@@ -129,6 +134,11 @@ static int S_is(const char *w, const char *const *list)
  * every word: no list walk. */
 static int S_trigger(const char *w)
 {
+    /* every one begins with one of a i n o t w: most words stop here */
+    switch (w[0] | 0x20) {
+    case 'a': case 'i': case 'n': case 'o': case 't': case 'w': break;
+    default: return 0;
+    }
     char b[12];
     size_t n = 0;
     for (; w[n]; n++) {
@@ -582,7 +592,12 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
         pl->cap_off = n;
     }
     size_t need = 0;
-    for (size_t i = 0; i < n; i++) need += 3 * strlen(S_word(t, (uint32_t)i)) + 4;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = S_word(t, (uint32_t)i);
+        pl->words[i].s = w;
+        pl->words[i].len = strlen(w);
+        need += 3 * pl->words[i].len + 4;
+    }
     if (need > UINT32_MAX) return 0;
     if (need > pl->cap_fold) {
         char *f = realloc(pl->fold, need);
@@ -592,14 +607,10 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
     }
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *w = t->toks[i].word ? t->toks[i].word : "";
-        size_t wl = strlen(w);
-        pl->words[i].s = w;
-        pl->words[i].len = wl;
         pl->timex[i] = 0;
         pl->foff[i] = (uint32_t)o;
         pl->flen[i] = S_UNFOLDED;
-        o += 3 * wl + 4;
+        o += 3 * pl->words[i].len + 4;
     }
     /* "in Paris next week": a time expression ends a phrase's words */
     for (size_t k = 0; k < ntx; k++)

@@ -714,7 +714,7 @@ enum {
     K_FEW = 256
 };
 
-/* sorted (strcmp order) for bsearch */
+/* sorted (strcmp order): rows sharing their first two letters are neighbours */
 static const struct { const char *w; unsigned k; } S_classes[] = {
     {"a", K_COUNT}, {"an", K_COUNT}, {"apr", K_START}, {"april", K_START}, {"aug", K_START},
     {"august", K_START}, {"coming", K_AFTER_THE}, {"day", K_START | K_UNIT | K_AFTER_THE},
@@ -746,14 +746,21 @@ static int S_cmp(const char *a, const char *b)
     return (unsigned char)*a - (unsigned char)*b;
 }
 
-/* S_first[c]: the first row of S_classes whose word starts at or after
- * the letter 'a' + c (S_first[26]: the end), so a lookup searches only
- * the rows of its first letter.  S_lens[c0][c1]: the lengths (bit n)
- * of the rows' words whose first letters are 'a' + c0 and 'a' + c1 (c1
- * 26: no second letter), and of those words with a period ("Oct."), so
- * most words are known to be in no row before they are copied. */
-static uint8_t S_first[27];
+/* S_lens[c0][c1]: the lengths (bit n) of the rows' words whose first
+ * letters are 'a' + c0 and 'a' + c1 (c1 26: no second letter), and of
+ * those words with a period ("Oct."), so most words are known to be in
+ * no row before they are copied. */
 static uint16_t S_lens[26][27];
+/* The words a try may lead with (S_lead_at), and their first letters
+ * (bit c: 'a' + c) */
+static const char *const S_leads[] = {"on", "in", "during", "of", "at", "since", "from",
+                                      "until", "till", "through", "by", "before", "after",
+                                      "early", "mid", "late", "earlier", "later", "the", NULL};
+static uint32_t S_lead_first;
+/* S_pair_lo/hi[c0][c1]: the rows whose words begin with the letters
+ * 'a' + c0 and 'a' + c1 (c1 26: no second letter), [lo, hi): sorted
+ * rows sharing two letters are neighbours, a few at most */
+static uint8_t S_pair_lo[26][27], S_pair_hi[26][27];
 static pthread_once_t S_first_once = PTHREAD_ONCE_INIT;
 
 static int S_letter_index(int c)
@@ -764,18 +771,16 @@ static int S_letter_index(int c)
 
 static void S_first_init(void)
 {
-    size_t i = 0;
-    for (int c = 0; c <= 26; c++) {
-        while (i < DYAD_ARRAY_LEN(S_classes) && (unsigned char)S_classes[i].w[0] < 'a' + c) i++;
-        S_first[c] = (uint8_t)i;
-    }
-    S_first[26] = (uint8_t)DYAD_ARRAY_LEN(S_classes);
-    for (i = 0; i < DYAD_ARRAY_LEN(S_classes); i++) {
+    for (size_t i = 0; S_leads[i]; i++) S_lead_first |= 1u << (S_leads[i][0] - 'a');
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_classes); i++) {
         const char *w = S_classes[i].w;
         size_t n = strlen(w);
-        uint16_t *m = &S_lens[w[0] - 'a'][S_letter_index((unsigned char)w[1])];
+        int c0 = w[0] - 'a', c1 = S_letter_index((unsigned char)w[1]);
+        uint16_t *m = &S_lens[c0][c1];
         *m |= (uint16_t)(1u << n);
         if (n + 1 < 16) *m |= (uint16_t)(1u << (n + 1));   /* with a period */
+        if (S_pair_hi[c0][c1] == 0) S_pair_lo[c0][c1] = (uint8_t)i;
+        S_pair_hi[c0][c1] = (uint8_t)(i + 1);
     }
 }
 
@@ -784,28 +789,33 @@ static unsigned S_class_of(const char *low)
 {
     unsigned char c0 = (unsigned char)low[0];
     if (c0 < 'a' || c0 > 'z') return 0;
-    size_t lo = S_first[c0 - 'a'], hi = S_first[c0 - 'a' + 1];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = S_cmp(low, S_classes[mid].w);
-        if (c == 0) return S_classes[mid].k;
-        if (c < 0) hi = mid; else lo = mid + 1;
-    }
+    int c1 = S_letter_index((unsigned char)low[1]);
+    for (size_t r = S_pair_lo[c0 - 'a'][c1]; r < S_pair_hi[c0 - 'a'][c1]; r++)
+        if (S_cmp(low, S_classes[r].w) == 0) return S_classes[r].k;
     return 0;
 }
 
 /* The classes of s (K_*), ignoring ASCII case; a number, or a word
- * beginning "early-", "mid-" or "late-", is K_START. */
-static unsigned S_classify(const char *s)
+ * beginning "early-", "mid-" or "late-", is K_START.  S_first_init has
+ * run (dyad__timex_scan sees to it, once a scan). */
+static unsigned S_classify_rest(const char *s, unsigned lens, int pre);
+
+static inline unsigned S_classify(const char *s)
 {
     unsigned char c0 = (unsigned char)s[0];
     if (c0 >= '0' && c0 <= '9') return K_START;
     int a = S_letter_index(c0);
     if (a == 26) return 0;      /* every row and prefix begins with a letter */
     int pre = a == 'e' - 'a' || a == 'm' - 'a' || a == 'l' - 'a';
-    pthread_once(&S_first_once, S_first_init);
     unsigned lens = S_lens[a][S_letter_index((unsigned char)s[1])];
     if (!lens && !pre) return 0;    /* most words: no row begins so */
+    return S_classify_rest(s, lens, pre);
+}
+
+/* S_classify for the words its first two letters do not turn down (out
+ * of line: the test above is all most words cost) */
+static __attribute__((noinline)) unsigned S_classify_rest(const char *s, unsigned lens, int pre)
+{
     size_t n = S_len(s, 11);
     if (pre && ((n >= 6 && S_ieqn(s, 6, "early-")) || (n >= 4 && S_ieqn(s, 4, "mid-")) ||
                 (n >= 5 && S_ieqn(s, 5, "late-"))))
@@ -839,10 +849,9 @@ static int S_core_at(const char *const *w, size_t n, size_t j)
  * first word) there?  Errs on the side of yes. */
 static int S_lead_at(const char *const *w, size_t n, size_t i)
 {
-    static const char *const leads[] = {"on", "in", "during", "of", "at", "since", "from",
-                                        "until", "till", "through", "by", "before", "after",
-                                        "early", "mid", "late", "earlier", "later", "the", NULL};
-    return S_one_of(S_w(w, n, i), leads) != 0;
+    const char *s = S_w(w, n, i);
+    int a = S_letter_index((unsigned char)s[0]);   /* most first letters begin no lead */
+    return a < 26 && ((S_lead_first >> a) & 1u) && S_one_of(s, S_leads) != 0;
 }
 
 size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, size_t cap)
@@ -850,6 +859,7 @@ size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, si
     size_t found = 0;
     if (!words || !out) return 0;
     if (n > UINT32_MAX) n = UINT32_MAX;
+    pthread_once(&S_first_once, S_first_init);
     size_t core = 0;   /* the first word >= i where a core may start (n: none) */
     int known = 0;
     for (size_t i = 0; i < n && found < cap;) {

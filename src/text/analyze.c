@@ -14,6 +14,8 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -319,8 +321,12 @@ static int S_clause_opener(const dyad_token *k)
     static const char *const w[] = {"The", "A", "An", "He", "She", "It", "They", "We", "This",
                                     "These", "Those", "His", "Her", "Its", "Their", "Our",
                                     "There"};
-    /* every one begins with an ASCII capital */
-    if (!k->norm_len || (unsigned)(k->norm[0] - 'A') > 'Z' - 'A') return 0;
+    /* every one has one to five bytes and begins with A H I O S T W */
+    if (!k->norm_len || k->norm_len > 5) return 0;
+    switch (k->norm[0]) {
+    case 'A': case 'H': case 'I': case 'O': case 'S': case 'T': case 'W': break;
+    default: return 0;
+    }
     for (size_t i = 0; i < DYAD_ARRAY_LEN(w); i++)
         if (dyad__tok_is(k, w[i])) return 1;
     return 0;
@@ -589,20 +595,37 @@ static int S_word_eq(const dyad_token *k, const char *w)
  * state media" or "read more into it"; a notice is short or begins with
  * its cue). */
 #define S_NOTICE_WORDS 30
-static int S_has_strong_cue(const dyad_token *v, size_t a, size_t b)
+/* S_cue_first[f]: bit k set when strong cue k's first word begins with
+ * byte f (either case of a letter); S_cue_lens[f]: bit n set when one
+ * of those first words has n bytes.  Built once. */
+static uint32_t S_cue_first[256];
+static uint16_t S_cue_lens[256];
+static pthread_once_t S_cue_once = PTHREAD_ONCE_INIT;
+
+static void S_cue_init(void)
 {
-    size_t end = S_words(v, a, b) > S_NOTICE_WORDS && b > a ? a + 1 : b;
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(S_strong_cues); k++) {
+        unsigned char f = (unsigned char)S_strong_cues[k].w[0][0];
+        unsigned char g = f >= 'a' && f <= 'z' ? (unsigned char)(f - 32) : f;
+        S_cue_first[f] |= (uint32_t)1 << k;
+        S_cue_first[g] |= (uint32_t)1 << k;
+        S_cue_lens[f] |= (uint16_t)(1u << S_strong_cues[k].len0);
+        S_cue_lens[g] |= (uint16_t)(1u << S_strong_cues[k].len0);
+    }
+}
+
+/* words: the number of words of [a, b) (S_words) */
+static int S_has_strong_cue(const dyad_token *v, size_t a, size_t b, size_t words)
+{
+    size_t end = words > S_NOTICE_WORDS && b > a ? a + 1 : b;
+    pthread_once(&S_cue_once, S_cue_init);
     for (size_t i = a; i < end; i++) {
-        if (v[i].norm_len > 9) continue;
-        /* only these first bytes begin a cue: c a r s f e w t p d, the
-         * arrow and the copyright sign */
-        unsigned char f = (unsigned char)v[i].norm[0];
-        if (f >= 'A' && f <= 'Z') f = (unsigned char)(f + 32);
-        if (!memchr("carsfewtpd\xe2\xc2", f, 12)) continue;
-        for (size_t k = 0; k < DYAD_ARRAY_LEN(S_strong_cues); k++) {
-            const struct cue *c = &S_strong_cues[k];
-            /* the first byte too: f is folded as S_word_eq folds */
-            if (c->len0 != v[i].norm_len || (unsigned char)c->w[0][0] != f) continue;
+        /* the first byte and the length of a cue's first word */
+        unsigned char f0 = (unsigned char)v[i].norm[0];
+        if (v[i].norm_len > 9 || !((S_cue_lens[f0] >> v[i].norm_len) & 1u)) continue;
+        for (uint32_t m = S_cue_first[f0]; m; m &= m - 1) {
+            const struct cue *c = &S_strong_cues[__builtin_ctz(m)];
+            if (c->len0 != v[i].norm_len) continue;
             size_t j = 0;
             while (j < 4 && c->w[j] && i + j < b && S_word_eq(&v[i + j], c->w[j])) j++;
             if (j == 4 || !c->w[j]) return 1;
@@ -722,7 +745,8 @@ static void S_judge(dyad_text *t, size_t s, int first, int last)
         if (!terminal && words <= 3 && !head) flag = 1;              /* subhead */
         if (!terminal && words <= S_NOTICE_WORDS && S_has_time(v, a, b)) flag = 1; /* metadata */
         if (!terminal && words <= 6 && dyad__tok_is(&v[a], "By")) flag = 1;
-        if (S_has_strong_cue(v, x->first_token, x->first_token + x->ntokens)) flag = 1;
+        size_t xa = x->first_token, xb = x->first_token + x->ntokens;
+        if (S_has_strong_cue(v, xa, xb, xa == a && xb == b ? words : S_words(v, xa, xb))) flag = 1;
     }
     x->boilerplate = flag;
     int closing = flag || (a != b && words <= 80 && S_may_weak(v, a, b) &&

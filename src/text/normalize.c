@@ -9,6 +9,7 @@
  */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -146,6 +147,17 @@ dyad_status dyad__normalize(dyad__norm *n, const char *src, size_t len)
     while (i < len) {
         /* ASCII run: copied directly (CR and other controls handled). */
         size_t j = i;
+        /* eight bytes at a time while none is >= 0x80 or < 0x20 (a byte
+         * below 0x20 borrows in w - 0x20.. and keeps its top bit clear
+         * in w; a borrow reaches a higher byte only past such a byte) */
+        while (j + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + j, 8);
+            if ((w & 0x8080808080808080ull) ||
+                ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
+                break;
+            j += 8;
+        }
         while (j < len && s[j] < 0x80 && s[j] >= 0x20) j++;
         /* an ASCII letter followed by a combining mark must go through
          * composition: leave it for the cluster path */

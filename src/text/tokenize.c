@@ -11,6 +11,8 @@
  */
 #include "text.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -100,29 +102,79 @@ static const char *const S_abbrevs[] = {
     "etc", "vs", "cf", "al", "est", "ca", "Ph", "Op", "Ext",
 };
 
+/* S_ab_of[c]: the rows of S_abbrevs whose word begins with byte c,
+ * S_ab_lens[c]: bit n set when one has n bytes.  Built once: the test
+ * runs on every word before a full stop. */
+static uint8_t S_ab_of[128][DYAD_ARRAY_LEN(S_abbrevs)];
+static uint8_t S_ab_n[128];
+static uint8_t S_ab_len[DYAD_ARRAY_LEN(S_abbrevs)];
+static uint16_t S_ab_lens[128];
+static pthread_once_t S_ab_once = PTHREAD_ONCE_INIT;
+
+static void S_ab_init(void)
+{
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_abbrevs); i++) {
+        unsigned char c = (unsigned char)S_abbrevs[i][0];
+        size_t n = strlen(S_abbrevs[i]);
+        S_ab_len[i] = (uint8_t)n;
+        S_ab_lens[c] |= (uint16_t)(1u << n);
+        S_ab_of[c][S_ab_n[c]++] = (uint8_t)i;
+    }
+}
+
 static int S_is_abbrev(const char *w, size_t n)
 {
-    for (size_t i = 0; i < DYAD_ARRAY_LEN(S_abbrevs); i++)
-        if (S_abbrevs[i][0] == w[0] && strlen(S_abbrevs[i]) == n &&
-            memcmp(S_abbrevs[i], w, n) == 0)
-            return 1;
+    unsigned char c = (unsigned char)w[0];
+    if (n == 0 || n >= 16 || c >= 128) return 0;
+    pthread_once(&S_ab_once, S_ab_init);
+    if (!((S_ab_lens[c] >> n) & 1u)) return 0;
+    for (unsigned k = 0; k < S_ab_n[c]; k++) {
+        unsigned i = S_ab_of[c][k];
+        if (S_ab_len[i] == n && memcmp(S_abbrevs[i], w, n) == 0) return 1;
+    }
     return 0;
 }
 
-/* dyad__norm_orig where i lies in the cursor's own segment (nearly
- * always: tokens come in order, most in unchanged text), inline. */
-static inline size_t S_orig(const dyad__norm *n, size_t i, size_t *cur)
+/* dyad__norm_orig's cursor while tokenising, with its segment's bounds
+ * at hand: a byte in the same segment as the last (nearly always: tokens
+ * come in order, most in unchanged text) costs two comparisons. */
+typedef struct segc {
+    const dyad__norm *map;
+    size_t c;                 /* the cursor */
+    size_t lo, hi;            /* segment c covers norm bytes [lo, hi) */
+    size_t orig, span;        /* and its origin and span */
+} segc;
+
+static void S_segc_load(segc *sc)
 {
-    size_t c = *cur;
-    if (c < n->nsegs && n->segs[c].norm <= i && (c + 1 >= n->nsegs || n->segs[c + 1].norm > i)) {
-        size_t k = i - n->segs[c].norm;
-        return (size_t)n->segs[c].orig + (k < n->segs[c].span ? k : n->segs[c].span);
+    const dyad__norm *n = sc->map;
+    size_t c = sc->c;
+    if (c < n->nsegs) {
+        sc->lo = n->segs[c].norm;
+        sc->hi = c + 1 < n->nsegs ? n->segs[c + 1].norm : SIZE_MAX;
+        sc->orig = n->segs[c].orig;
+        sc->span = n->segs[c].span;
+    } else {
+        sc->lo = 1;               /* no segment: every byte asks */
+        sc->hi = 0;
     }
-    return dyad__norm_orig(n, i, cur);
 }
 
-static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
-                  const dyad__norm *map, int kind, int abbrev)
+static inline size_t S_orig(segc *sc, size_t i)
+{
+    if (i >= sc->lo && i < sc->hi) {
+        size_t k = i - sc->lo;
+        return sc->orig + (k < sc->span ? k : sc->span);
+    }
+    size_t r = dyad__norm_orig(sc->map, i, &sc->c);
+    S_segc_load(sc);
+    return r;
+}
+
+/* Inline at its four calls (forced: GCC keeps it out of line, and its
+ * call cost a fifth of its work, once a token) */
+static inline __attribute__((always_inline)) int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
+                  segc *map, int kind, int abbrev)
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 256;
@@ -136,12 +188,10 @@ static int S_push(dyad__toks *t, const char *norm, size_t a, size_t b,
     k->norm_len = (unsigned)(b - a);
     k->kind = (unsigned char)kind;
     k->abbrev = (unsigned char)abbrev;
-    size_t cur = t->map_cursor;
-    k->start = S_orig(map, a, &cur);
+    k->start = S_orig(map, a);
     /* b's origin is where the next normalised byte came from, i.e. one
      * past the original bytes of this token (folded characters included). */
-    k->end = S_orig(map, b, &cur);
-    t->map_cursor = cur;
+    k->end = S_orig(map, b);
     return 0;
 }
 
@@ -160,7 +210,7 @@ static size_t S_clitic(const unsigned char *s, size_t len, size_t i)
 }
 
 /* "n't" at i followed by a non-letter. */
-static int S_nt(const unsigned char *s, size_t len, size_t i)
+static inline int S_nt(const unsigned char *s, size_t len, size_t i)
 {
     return i + 3 <= len && (s[i] == 'n' || s[i] == 'N') && s[i + 1] == '\'' &&
            (s[i + 2] == 't' || s[i + 2] == 'T') && !S_is_alnum_at(s, len, i + 3);
@@ -173,8 +223,8 @@ dyad_status dyad__tokenize(dyad__toks *t, const char *norm, size_t len,
     return dyad__tokenize_range(t, norm, len, 0, len, map);
 }
 
-dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, size_t from,
-                                 size_t to, const dyad__norm *map)
+static dyad_status S_tokenize_range(dyad__toks *t, const char *norm, size_t len, size_t from,
+                                    size_t to, segc *map)
 {
     const unsigned char *s = (const unsigned char *)norm;
     size_t i = from;
@@ -273,6 +323,16 @@ dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, si
         i = p;
     }
     return DYAD_OK;
+}
+
+dyad_status dyad__tokenize_range(dyad__toks *t, const char *norm, size_t len, size_t from,
+                                 size_t to, const dyad__norm *map)
+{
+    segc sc = {.map = map, .c = t->map_cursor};
+    S_segc_load(&sc);
+    dyad_status st = S_tokenize_range(t, norm, len, from, to, &sc);
+    t->map_cursor = sc.c;
+    return st;
 }
 
 int dyad__tok_is_upper_start(const dyad_token *t)
