@@ -221,6 +221,17 @@ static void test_office_holders(void **state)
     S_expect("Ursula von der Leyen", "2017-01-01", "DEUGOV");
     S_expect("Ursula von der Leyen", "2023-01-01", "IGOEUREEC");
     S_expect("Mark Rutte", "2025-01-01", "IGOWSTNAT");
+    /* Office holders beyond the G20 (branch dict4). */
+    S_expect("Maia Sandu", "2019-09-01", "MDAGOV");     /* prime minister */
+    S_expect("Maia Sandu", "2020-06-01", "MDAOPP");     /* between offices */
+    S_expect("Maia Sandu", "2024-06-01", "MDAGOV");     /* president */
+    S_expect("Dina Boluarte", "2023-06-01", "PERGOV");
+    S_expect("Dina Boluarte", "2025-11-01", "PERELI");
+    S_expect("William Ruto", "2024-06-01", "KENGOV");
+    S_expect("Uhuru Kenyatta", "2024-06-01", "KENELI");
+    S_expect("Ranil Wickremesinghe", "2023-06-01", "LKAGOV");
+    S_expect("Anura Kumara Dissanayake", "2025-01-01", "LKAGOV");
+    S_expect("Luis Montenegro", "2025-01-01", "PRTGOV"); /* not the country */
 }
 
 static void test_changed_status(void **state)
@@ -260,6 +271,16 @@ static void test_changed_status(void **state)
     S_expect("M23", "2024-01-01", "CODREB");
     S_expect("TPLF", "2021-06-01", "ETHREB");
     S_expect("Arakan Army", "2024-01-01", "MMRREB");
+    S_expect("Shining Path", "2024-01-01", "PERREB");
+    S_expect("RED-Tabara", "2024-01-01", "BDIREB");
+    S_expect("Barisan Revolusi Nasional", "2024-01-01", "THAREBMUS");
+    S_expect("Mara Salvatrucha", "2024-01-01", "SLVCRM");
+    /* parties: country + PTY in or out of power (parties.actors.txt) */
+    S_expect("African National Congress", NULL, "ZAFPTY");
+    S_expect("BJP", NULL, "INDPTY");
+    S_expect("Georgian Dream", NULL, "GEOPTY");
+    S_expect("Workers' Party of Korea", NULL, "PRKGOV");
+    S_expect("Kurdistan Democratic Party of Iran", NULL, "IRNREB"); /* not the Iraqi KDP */
 }
 
 static void test_countries_and_metonyms(void **state)
@@ -312,6 +333,11 @@ static void test_igos(void **state)
     S_expect("International Criminal Court", NULL, "IGOJUDICC");
     S_expect("ICRC", NULL, "NGOHLHIRC");
     S_expect("IAEA", NULL, "IGOUNOIAE");
+    S_expect("UNODC", NULL, "IGOUNO");
+    S_expect("Inter-American Court of Human Rights", NULL, "IGOOASJUD");
+    S_expect("SADC Mission in Mozambique", NULL, "IGOSAFSAD");
+    S_expect("Freedom House", NULL, "NGOHRI");
+    S_expect("Palestinian Red Crescent", NULL, "NGOPSEHLH");
 }
 
 static void test_agents(void **state)
@@ -347,6 +373,12 @@ static void test_agents(void **state)
     S_agent("students", "EDU", 0);
     S_agent("clerics", "REL", 0);
     S_agent("aid agency", "NGO", 1);       /* NGO~: the code goes first */
+    S_agent("dictators", "GOV", 0);
+    S_agent("electoral commission", "GOV", 0);
+    S_agent("government forces", "MIL", 0);
+    S_agent("vigilantes", "UAF", 0);
+    S_agent("state broadcaster", "GOVMED", 0);
+    S_agent("airmen", "MIL", 0);           /* irregular plural */
 }
 
 int main(void)
