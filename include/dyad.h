@@ -1385,6 +1385,13 @@ DYAD_API size_t dyad_pool_window(const dyad_pool *p);
  *  dyad_pool_room() still bounds the text in flight.  DYAD_EINVAL after a
  *  submit, DYAD_ENOMEM. */
 DYAD_API dyad_status dyad_pool_set_window(dyad_pool *p, size_t n);
+/** When the oldest result is not ready, dyad_pool_next() waits until the
+ *  oldest n are (or every submitted one, when fewer), so that a caller
+ *  whose work on each result is short (a store) wakes once for n of them
+ *  rather than once each, and the workers' cores are left to them
+ *  meanwhile.  The order of results is unchanged.  At most the window
+ *  (set it first); 0 or 1: no burst (the default).  DYAD_EINVAL. */
+DYAD_API dyad_status dyad_pool_set_burst(dyad_pool *p, size_t n);
 /** With one thread, codes on a worker thread rather than inside
  *  dyad_pool_submit(), so that the caller's thread does its own work on
  *  the results (a store writing them) while the next document is coded;

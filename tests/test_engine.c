@@ -314,15 +314,18 @@ static void test_pool(void **state)
         "Chile attacked Peru.", "Peru criticized Bolivia on Tuesday.", "", "Nothing happened.",
         "The presidents of Chile and Peru discussed trade.", "Bolivia expelled a Chilean envoy."};
     enum { NDOC = 40 };
-    /* the last: one thread coding in the background (a thread of its
-     * own, not inside submit) with a window of 8 */
-    char *out[4] = {NULL, NULL, NULL, NULL};
-    size_t outlen[4] = {0, 0, 0, 0};
-    unsigned threads[4] = {1, 2, 5, 1};
+    /* the fourth: one thread coding in the background (a thread of its
+     * own, not inside submit) with a window of 8; the fifth: two threads,
+     * a window of 8, results waited for five at a time (a burst: the same
+     * results in the same order) */
+    enum { NRUN = 5 };
+    char *out[NRUN] = {NULL, NULL, NULL, NULL, NULL};
+    size_t outlen[NRUN] = {0, 0, 0, 0, 0};
+    unsigned threads[NRUN] = {1, 2, 5, 1, 2};
     dyad_engine_options o = dyad_engine_defaults();
     o.dict_root = DYAD_BUILTIN_DICT_DIR;
     o.dict_label = "builtin";
-    for (int t = 0; t < 4; t++) {
+    for (int t = 0; t < NRUN; t++) {
         dyad_pool *p;
         assert_int_equal(dyad_pool_new(&p, g_dict, g_tagger, &o, threads[t]), DYAD_OK);
         assert_int_equal(dyad_pool_threads(p), threads[t]);
@@ -334,6 +337,11 @@ static void test_pool(void **state)
             assert_int_equal(dyad_pool_set_background(p), DYAD_OK);
             assert_int_equal(dyad_pool_set_window(p, 8), DYAD_OK);
             assert_int_equal(dyad_pool_window(p), 8);
+        }
+        if (t == 4) {
+            assert_int_equal(dyad_pool_set_window(p, 8), DYAD_OK);
+            assert_int_equal(dyad_pool_set_burst(p, 9), DYAD_EINVAL);   /* over the window */
+            assert_int_equal(dyad_pool_set_burst(p, 5), DYAD_OK);
         }
         FILE *f = open_memstream(&out[t], &outlen[t]);
         char ids[NDOC][16];
@@ -375,9 +383,11 @@ static void test_pool(void **state)
     assert_memory_equal(out[0], out[2], outlen[0]);
     assert_int_equal(outlen[0], outlen[3]);
     assert_memory_equal(out[0], out[3], outlen[0]);
+    assert_int_equal(outlen[0], outlen[4]);
+    assert_memory_equal(out[0], out[4], outlen[0]);
     assert_non_null(strstr(out[0], "d00:1"));
     assert_non_null(strstr(out[0], "d39:"));
-    for (int t = 0; t < 4; t++) free(out[t]);
+    for (int t = 0; t < NRUN; t++) free(out[t]);
 }
 
 

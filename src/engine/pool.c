@@ -64,6 +64,8 @@ struct dyad_pool {
     size_t taken;               /* results taken so far */
     size_t next_run;            /* the next document a worker starts */
     int held;                   /* the last result taken is still out */
+    size_t burst;               /* dyad_pool_next waits for this many */
+    int waiting;                /* the caller waits in dyad_pool_next */
     int stop;
     pthread_mutex_t mu;
     pthread_cond_t work;        /* a slot became QUEUED, or stop */
@@ -248,6 +250,19 @@ static void S_code(dyad_engine *e, slot *s, size_t spill_bytes)
     s->trace = S_strdup(dyad_engine_trace(e));
 }
 
+/* Whether the caller's wait in dyad_pool_next is over: the oldest
+ * result is done, and with a burst, the next `burst` ones too (or all
+ * the submitted ones, when fewer).  Under the mutex. */
+static int S_burst_ready(const dyad_pool *p)
+{
+    size_t n = p->submitted - p->taken;
+    if (n > p->burst) n = p->burst;
+    if (!n) n = 1;
+    for (size_t i = 0; i < n; i++)
+        if (p->slots[(p->taken + i) % p->window].state != SLOT_DONE) return 0;
+    return 1;
+}
+
 static void *S_worker(void *arg)
 {
     dyad_pool *p = ((void **)arg)[0];
@@ -271,7 +286,7 @@ static void *S_worker(void *arg)
         S_code(e, s, p->spill_bytes);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        if (p->waiting && S_burst_ready(p)) pthread_cond_broadcast(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -393,6 +408,15 @@ dyad_status dyad_pool_set_window(dyad_pool *p, size_t n)
     return DYAD_OK;
 }
 
+dyad_status dyad_pool_set_burst(dyad_pool *p, size_t n)
+{
+    if (!p || n > p->window) return DYAD_EINVAL;
+    pthread_mutex_lock(&p->mu);
+    p->burst = n > 1 ? n : 1;
+    pthread_mutex_unlock(&p->mu);
+    return DYAD_OK;
+}
+
 void dyad_pool_set_max_bytes(dyad_pool *p, size_t bytes)
 {
     if (p) p->max_bytes = bytes ? bytes : DYAD_POOL_MAX_BYTES;
@@ -491,7 +515,11 @@ dyad_status dyad_pool_next(dyad_pool *p, dyad_pool_result *out)
         return DYAD_ENOTFOUND;
     }
     slot *s = &p->slots[p->taken % p->window];
-    while (s->state != SLOT_DONE) pthread_cond_wait(&p->done, &p->mu);
+    if (s->state != SLOT_DONE) {
+        p->waiting = 1;
+        while (!S_burst_ready(p)) pthread_cond_wait(&p->done, &p->mu);
+        p->waiting = 0;
+    }
     p->taken++;
     p->held = 1;
     pthread_mutex_unlock(&p->mu);

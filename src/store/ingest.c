@@ -385,6 +385,12 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
      * with 64); dyad_pool_room() still bounds the text in flight */
     st = dyad_pool_set_window(g->pool, (size_t)dyad_pool_threads(g->pool) * 64);
     if (st != DYAD_OK) return dyad__err_set(&g->err, st, "out of memory");
+    /* and this thread wakes for 16 results at a time, not each one: at
+     * -j 2 the store's thread shares the coders' two cores, and each
+     * wake-up took a core from a coder (VOA and the seeds 20 times over:
+     * 931 -> 159 involuntary context switches, 3% less CPU) */
+    st = dyad_pool_set_burst(g->pool, 16);
+    if (st != DYAD_OK) return dyad__err_set(&g->err, st, "cannot set the pool's burst");
     g->nhashes = dyad_pool_window(g->pool);
     g->hashes = calloc(g->nhashes, sizeof *g->hashes);
     if (!g->hashes) return dyad__err_set(&g->err, DYAD_ENOMEM, "out of memory");
