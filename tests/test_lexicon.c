@@ -103,7 +103,7 @@ static void test_sources(void **state)
     (void)state;
     static const char rep[] = "# ours\nbrutal\n  lawless  # trailing comment\n";
     static const char add[] = "v:declare\n-say\n";
-    static const char nouns[] = "sanctions 163 other=on,Against\nembargo 16x\nblockade\n";
+    static const char nouns[] = "sanctions 163 other=on,Against\nembargo 16x\nstalemate\n";
     static const char bad[] = "a b\n";
     dyad__lex_src src[] = {
         {"condemning", "c.txt", rep, sizeof rep - 1, 0},
@@ -131,7 +131,7 @@ static void test_sources(void **state)
     assert_string_equal(nm->code, "163");
     assert_string_equal(nm->other[1], "against");
     assert_null(dyad__lex_noun_get(lx, "embargo", 7));
-    assert_null(dyad__lex_noun_get(lx, "blockade", 8));
+    assert_null(dyad__lex_noun_get(lx, "stalemate", 9));
     /* four messages: the bad code, the missing code, two words on a line
      * of a plain list, the unknown list */
     assert_int_equal(d.n, 4);
