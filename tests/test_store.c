@@ -659,6 +659,17 @@ static void test_query_plans(void **state)
     S_rm(path);
     dyad_store *s;
     assert_int_equal(dyad_store_open(&s, path, NULL), DYAD_OK);
+    /* a new store is made without fsync, then synced as any other:
+     * synchronous=NORMAL (1), in WAL mode */
+    sqlite3_stmt *pq;
+    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA synchronous", -1, &pq, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(pq), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(pq, 0), 1);
+    sqlite3_finalize(pq);
+    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &pq, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(pq), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(pq, 0), "wal");
+    sqlite3_finalize(pq);
     /* statistics as ingest leaves them, on a few rows */
     assert_int_equal(sqlite3_exec(s->db, "PRAGMA analysis_limit=1000;ANALYZE events", NULL, NULL,
                                   NULL), SQLITE_OK);
