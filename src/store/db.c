@@ -300,7 +300,8 @@ dyad_status dyad_store_open(dyad_store **out, const char *path, const dyad_store
     int rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) return dyad__store_fail(s, rc, "opening");
     sqlite3_extended_result_codes(s->db, 0);
-    sqlite3_busy_timeout(s->db, o->busy_timeout_ms ? (int)o->busy_timeout_ms : 5000);
+    s->busy_ms = o->busy_timeout_ms ? (int)o->busy_timeout_ms : 5000;
+    sqlite3_busy_timeout(s->db, s->busy_ms);
     if (!o->readonly && sqlite3_db_readonly(s->db, "main") == 1)
         return dyad__err_set(&s->err, DYAD_EIO,
                              "%s: the database is read-only (the file cannot be written)", path);

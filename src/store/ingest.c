@@ -537,6 +537,21 @@ dyad_status dyad_ingest_recode(dyad_ingest *g)
 dyad_status dyad_ingest_finish(dyad_ingest *g)
 {
     if (!g || !g->pool) return DYAD_EINVAL;
+    /* The input is all submitted and the pool's window holds the
+     * documents still to code (a few tenths of a second of the coders'
+     * work): the batch so far is committed and the WAL copied into the
+     * database and cut back now, while they code, rather than by the
+     * close after consolidation, when nothing else runs.  The close then
+     * copies only what comes after, and deletes a short file.  Only when
+     * at least half a window is still to code (else the coders would
+     * wait for the copy); readers of other processes may hold the WAL:
+     * then it is copied but not cut (no wait for them). */
+    if (g->in_batch && 2 * dyad_pool_pending(g->pool) >= dyad_pool_window(g->pool)) {
+        DYAD_TRY(S_commit(g));
+        sqlite3_busy_timeout(g->s->db, 0);
+        sqlite3_wal_checkpoint_v2(g->s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        sqlite3_busy_timeout(g->s->db, g->s->busy_ms);
+    }
     while (dyad_pool_pending(g->pool)) DYAD_TRY(S_take(g));
     DYAD_TRY(S_commit(g));
     dyad__held_seal(g->held);

@@ -56,6 +56,7 @@ struct dyad_store {
     sqlite3 *db;
     char *path;
     int readonly;
+    int busy_ms;               /* the busy timeout it was opened with */
     int version;               /* its schema: DYAD_STORE_SCHEMA, or 1 when
                                   opened read-only before an upgrade */
     dyad__err err;
