@@ -90,7 +90,8 @@ DYAD_API const char *dyad_strerror(dyad_status st);
 DYAD_API const char *dyad_version(void);
 
 /** The folder of the built-in data of the given kind: "dict" (the
- *  built-in dictionaries) or "places" (the gazetteer); NULL for another
+ *  built-in dictionaries), "places" (the gazetteer) or "tagger" (the
+ *  tagger model compiled from the Lingua files); NULL for another
  *  kind.  The first that holds the data of: the folder beside the running
  *  binary (a build tree), PREFIX/share/dyad/ above it (an installed or
  *  moved prefix), the build tree the library was built in, the prefix it
