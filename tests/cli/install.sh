@@ -1,8 +1,9 @@
 # `cmake --install` puts the binary and the built-in data under a prefix;
 # the installed binary uses the prefix's data (not the build tree's), also
 # once the prefix is moved, and codes exactly as the build tree's binary.
-# The compiled tagger model is the prefix's too: damaged, the installed
-# binary names it, reads the Lingua files instead, and codes the same.
+# The compiled tagger model and gazetteer are the prefix's too: damaged,
+# the installed binary names them, reads their sources instead, and codes
+# the same.
 command -v cmake >/dev/null || { echo "cmake is not installed: skipped"; exit 77; }
 build=$(dirname "$DYAD")
 [ -f "$build/cmake_install.cmake" ] || { echo "no cmake_install.cmake beside $DYAD: skipped"; exit 77; }
@@ -18,6 +19,9 @@ bin="$t/moved/bin/dyad"
 m="$t/moved/share/dyad/tagger/model.bin"
 [ -f "$m" ] || { echo "no compiled tagger model installed"; exit 1; }
 printf 'x' | dd of="$m" bs=1 seek=1000 conv=notrunc 2>/dev/null
+g="$t/moved/share/dyad/places/places.bin"
+[ -f "$g" ] || { echo "no compiled gazetteer installed"; exit 1; }
+printf 'x' | dd of="$g" bs=1 seek=1000 conv=notrunc 2>/dev/null
 (cd "$t" && "$bin" code "$OLDPWD/examples/stories.jsonl" 2>"$t/err") > "$t/damaged.jsonl"
 sed "s#$t/moved/bin/../share/dyad/#PREFIX/share/dyad/#" "$t/err"
-cmp -s "$t/build.jsonl" "$t/damaged.jsonl" && echo "same events with the model damaged"
+cmp -s "$t/build.jsonl" "$t/damaged.jsonl" && echo "same events with both damaged"
