@@ -863,8 +863,8 @@ typedef struct dyad_places dyad_places;
  *  through dyad_places_errmsg() ("PATH:LINE: what") and must be freed.
  *  DYAD_ENOMEM: *out may be NULL.  When dir also holds places.bin made
  *  from these tables (the build writes one for the built-in folder), the
- *  places are read from it (about a tenth of the work); a damaged one is named
- *  on stderr and the tables are read.  Otherwise about 0.1 s. */
+ *  places are read from it (about a tenth of the work); a damaged one is
+ *  named on stderr and the tables are read.  Otherwise about 0.1 s. */
 DYAD_API dyad_status dyad_places_new(dyad_places **out, const char *dir);
 
 /** Why dyad_places_new() failed; "" after success; "out of memory" for
@@ -916,9 +916,9 @@ typedef struct dyad_tagger dyad_tagger;
  *  problem through dyad_tagger_errmsg() ("PATH:LINE: what") and must be
  *  freed.  DYAD_ENOMEM: *out may be NULL.  When those two files are the
  *  ones the build compiled the model from (dyad_data_dir("tagger")/
- *  model.bin), the model is read from that file (about a tenth of the work); a
- *  damaged one is named on stderr and the files are read.  Otherwise
- *  about 0.1 s. */
+ *  model.bin), the model is read from that file (about a tenth of the
+ *  work); a damaged one is named on stderr and the files are read.
+ *  Otherwise about 0.1 s. */
 DYAD_API dyad_status dyad_tagger_new(dyad_tagger **out, const char *dir);
 
 /** Why dyad_tagger_new() failed; "" after success; "out of memory" for
