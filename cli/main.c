@@ -57,8 +57,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
-        printf("dyad %s\ndictionaries %s\ngazetteer %s\n", dyad_version(), dyad_data_dir("dict"),
-               dyad_data_dir("places"));
+        printf("dyad %s\ndictionaries %s\ngazetteer %s\ntagger %s\n", dyad_version(),
+               dyad_data_dir("dict"), dyad_data_dir("places"), dyad_data_dir("tagger"));
         return EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {

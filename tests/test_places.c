@@ -13,6 +13,7 @@
  * names and adjectives.  test_gazetteer.c checks the real cities.
  */
 #include "engine_util.h"
+#include "dict/dict.h"
 
 #include <math.h>
 
@@ -59,8 +60,9 @@ static void S_write(const char *dir, const char *name, const char *text)
 
 static void S_unlink(const char *dir)
 {
-    static const char *const names[] = {"countries.tsv", "cities.tsv", "overlay.tsv"};
-    for (int i = 0; i < 3; i++) {
+    static const char *const names[] = {"countries.tsv", "cities.tsv", "overlay.tsv",
+                                        "places.bin"};
+    for (int i = 0; i < 4; i++) {
         char path[256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         unlink(path);
@@ -342,6 +344,126 @@ static void test_loader(void **state)
     dyad_places_free(NULL);
 }
 
+/* ------------------------------------------------- the compiled tables */
+
+static unsigned char *S_bytes(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    unsigned char *b = malloc((size_t)n + 16);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return b;
+}
+
+static void S_put_bytes(const char *path, const unsigned char *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b, 1, n, f), n);
+    fclose(f);
+}
+
+/* Loads g_dir with b[0..n) as its places.bin; the same places as the
+ * tables whether the file was used or refused.  Returns whether used. */
+static int S_with_compiled(const unsigned char *b, size_t n, int reseal)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/places.bin", g_dir);
+    unsigned char *c = malloc(n + 1);
+    assert_non_null(c);
+    if (n) memcpy(c, b, n);
+    if (reseal) dyad__places_seal(c, n);
+    S_put_bytes(path, c, n);
+    free(c);
+    dyad_places *p = NULL;
+    assert_int_equal(dyad_places_new(&p, g_dir), DYAD_OK);
+    int used = dyad__places_is_compiled(p);
+    /* every lookup stays inside the file's data (ASan) */
+    static const char *const keys[] = {"portobello", "valdoria", "chile", "nanduvia", "peru"};
+    size_t total = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        const dyad__place *pl;
+        size_t m = dyad__places_find(p, keys[k], &pl);
+        for (size_t i = 0; i < m; i++) total += strlen(pl[i].name) + strlen(pl[i].admin1) + 1;
+        if (!used) {
+            const dyad__place *want;
+            assert_int_equal(m, dyad__places_find(g_places, keys[k], &want));
+            for (size_t i = 0; i < m; i++) assert_string_equal(pl[i].name, want[i].name);
+        }
+    }
+    assert_true(used || total > 0);
+    dyad_places_free(p);
+    return used;
+}
+
+static void test_compiled(void **state)
+{
+    (void)state;
+    char p1[128], p2[128];
+    snprintf(p1, sizeof p1, "%s/places.bin", g_dir);
+    snprintf(p2, sizeof p2, "%s.again", g_dir);
+    dyad__err err;
+    dyad__err_clear(&err);
+    assert_int_equal(dyad__places_compile(g_dir, p1, &err), DYAD_OK);
+    dyad_places *p = NULL;
+    assert_int_equal(dyad_places_new(&p, g_dir), DYAD_OK);
+    assert_true(dyad__places_is_compiled(p));
+    /* the same places, senses and counts as the tables: compiled again
+     * from the loaded file (which it now reads), the same bytes */
+    const dyad__place *a, *b;
+    assert_int_equal(dyad__places_find(p, "portobello", &a), 3);
+    assert_int_equal(dyad__places_find(g_places, "portobello", &b), 3);
+    for (int i = 0; i < 3; i++) {
+        assert_string_equal(a[i].country, b[i].country);
+        assert_string_equal(a[i].admin1, b[i].admin1);
+        assert_int_equal(a[i].lat, b[i].lat);
+    }
+    size_t c1, o1, n1, c2, o2, n2;
+    dyad_places_counts(p, &c1, &o1, &n1);
+    dyad_places_counts(g_places, &c2, &o2, &n2);
+    assert_true(c1 == c2 && o1 == o2 && n1 == n2);
+    assert_int_equal(dyad__places_max_words(p), dyad__places_max_words(g_places));
+    dyad_places_free(p);
+    size_t len, len2;
+    unsigned char *buf = S_bytes(p1, &len);
+    assert_int_equal(dyad__places_compile(g_dir, p2, &err), DYAD_OK);
+    unsigned char *again = S_bytes(p2, &len2);
+    assert_int_equal(len, len2);
+    assert_memory_equal(buf, again, len);
+    free(again);
+    unlink(p2);
+
+    /* stale (another overlay.tsv's hash): the tables */
+    buf[56] ^= 1;
+    assert_false(S_with_compiled(buf, len, 1));
+    buf[56] ^= 1;
+    /* damaged: refused (with a message on stderr), the tables */
+    size_t cuts[] = {0, 9, 127, 128, len / 2, len - 1};
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) assert_false(S_with_compiled(buf, cuts[i], 0));
+    buf[len / 2] ^= 0x08;
+    assert_false(S_with_compiled(buf, len, 0));   /* the checksum */
+    buf[len / 2] ^= 0x08;
+    /* behind a correct checksum: every byte changed in turn; what breaks
+     * a bound is refused, the rest may be used but never leaves the data */
+    for (size_t at = 64; at < len; at++) {
+        unsigned char was = buf[at];
+        buf[at] = (unsigned char)(was ^ 0x5A);
+        S_with_compiled(buf, len, 1);
+        buf[at] = was;
+    }
+    assert_true(S_with_compiled(buf, len, 1));   /* the intact file again */
+    free(buf);
+
+    /* the built-in gazetteer is read from the build's compiled file */
+    assert_true(dyad__places_is_compiled(dyad__places_builtin()));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_datelines),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_loader),
+        cmocka_unit_test(test_compiled),
     };
     return test_result(cmocka_run_group_tests(tests, setup, teardown));
 }

@@ -1074,6 +1074,154 @@ static void test_agreement(void **state)
     assert_true(100.0 * (double)b.same / (double)b.tokens >= 95.0);
 }
 
+/* ---------------------------------------------------- the compiled model */
+
+static unsigned char *S_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    unsigned char *b = malloc((size_t)n + 16);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return b;
+}
+
+/* The tags of our own sentences under model m, as one string. */
+static void S_tags_under(const dyad_tagger *m, char *out, size_t cap)
+{
+    static const char *const sent[] = {
+        "Peruvian troops shelled a rebel camp near the Bolivian border on Tuesday .",
+        "The Norwegian minister said Chile had rejected the proposal .",
+        "Zorbified quantelings were flummoxed by 1,250 unexplained ballots in 2031 .",
+    };
+    size_t o = 0;
+    out[0] = 0;
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(sent); k++) {
+        dyad__word w[64];
+        uint8_t tags[64];
+        uint32_t n = S_words(sent[k], w, 64);
+        dyad__arena_reset(&A);
+        assert_int_equal(dyad__tagger_tag(m, w, n, tags, &A), DYAD_OK);
+        for (uint32_t i = 0; i < n && o + 8 < cap; i++)
+            o += (size_t)snprintf(out + o, cap - o, "%s ", dyad__ptag_name(tags[i]));
+    }
+}
+
+/* Loads the compiled model held in buf[0..len) (written to a file);
+ * returns whether it was used, with the note in *note. */
+static int S_try_model(const unsigned char *buf, size_t len, int reseal, dyad__err *note,
+                       const char *want_tags)
+{
+    unsigned char *copy = malloc(len + 1);
+    assert_non_null(copy);
+    if (len) memcpy(copy, buf, len);
+    if (reseal) dyad__tagger_model_seal(copy, len);
+    char *path = tmp_file(".bin", copy, len);
+    free(copy);
+    dyad_tagger *m = NULL;
+    dyad__err err;
+    dyad__err_clear(&err);
+    assert_int_equal(dyad__tagger_load_from(&m, NULL, path, note, &err), DYAD_OK);
+    int used = dyad__tagger_is_compiled(m);
+    static char got[4096];
+    S_tags_under(m, got, sizeof got);   /* a model in use never reads out of bounds */
+    if (!used) assert_string_equal(got, want_tags);   /* the fallback is the YAML's model */
+    dyad__tagger_destroy(m);
+    remove(path);
+    return used;
+}
+
+static void test_compiled_model(void **state)
+{
+    (void)state;
+    NEED_TAGGER();
+    char p1[128], p2[128];
+    snprintf(p1, sizeof p1, "/tmp/dyad-test-tagmodel-%d-1.bin", (int)getpid());
+    snprintf(p2, sizeof p2, "/tmp/dyad-test-tagmodel-%d-2.bin", (int)getpid());
+    dyad__err err, note;
+    dyad__err_clear(&err);
+    assert_int_equal(dyad__tagger_compile(NULL, p1, &err), DYAD_OK);
+
+    /* the model from the YAML and the model from the file: the same
+     * tags, and the file written again from the loaded model is the
+     * same bytes */
+    dyad_tagger *ty = NULL, *tc = NULL;
+    assert_int_equal(dyad__tagger_load_from(&ty, NULL, NULL, &note, &err), DYAD_OK);
+    assert_false(dyad__tagger_is_compiled(ty));
+    assert_int_equal(dyad__tagger_load_from(&tc, NULL, p1, &note, &err), DYAD_OK);
+    assert_string_equal(note.msg, "");
+    assert_true(dyad__tagger_is_compiled(tc));
+    static char want[4096], got[4096];
+    S_tags_under(ty, want, sizeof want);
+    S_tags_under(tc, got, sizeof got);
+    assert_string_equal(got, want);
+    assert_int_equal(dyad__tagger_save(tc, p2, &err), DYAD_OK);
+    size_t n1, n2;
+    unsigned char *b1 = S_slurp(p1, &n1), *b2 = S_slurp(p2, &n2);
+    assert_true(n1 > 1000 && n1 == n2);
+    assert_memory_equal(b1, b2, n1);
+    free(b2);
+    dyad__tagger_destroy(ty);
+    dyad__tagger_destroy(tc);
+    remove(p1);
+    remove(p2);
+
+    /* absent: silently the YAML */
+    snprintf(p2, sizeof p2, "/tmp/dyad-test-tagmodel-%d-absent.bin", (int)getpid());
+    assert_int_equal(dyad__tagger_load_from(&ty, NULL, p2, &note, &err), DYAD_OK);
+    assert_false(dyad__tagger_is_compiled(ty));
+    assert_string_equal(note.msg, "");
+    dyad__tagger_destroy(ty);
+
+    /* stale (built from other Lingua files: the hash of words.yml
+     * differs): silently the YAML */
+    b1[56] ^= 1;
+    assert_false(S_try_model(b1, n1, 1, &note, want));
+    assert_string_equal(note.msg, "");
+    b1[56] ^= 1;
+
+    /* damaged: one message naming the file, then the YAML */
+    size_t cuts[] = {0, 7, 127, 128, n1 / 2, n1 - 1};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(cuts); i++) {
+        assert_false(S_try_model(b1, cuts[i], 0, &note, want));
+        assert_non_null(strstr(note.msg, "/tmp/dyad-test-"));
+        assert_non_null(strstr(note.msg, "byte"));
+    }
+    b1[0] ^= 0x20;   /* not a model at all */
+    assert_false(S_try_model(b1, n1, 0, &note, want));
+    assert_non_null(strstr(note.msg, "not a compiled tagger model"));
+    b1[0] ^= 0x20;
+    b1[n1 / 3] ^= 0x10;   /* one bit of the tables: the checksum */
+    assert_false(S_try_model(b1, n1, 0, &note, want));
+    assert_non_null(strstr(note.msg, "checksum"));
+    b1[n1 / 3] ^= 0x10;
+    /* damage behind a correct checksum: the bounds checks refuse what
+     * would leave a table; what stays in range may be used, but must
+     * tag without a fault (ASan) */
+    unsigned char *big = realloc(b1, n1 + 8);
+    assert_non_null(big);
+    b1 = big;
+    memset(b1 + n1, 0, 8);
+    assert_false(S_try_model(b1, n1 + 8, 1, &note, want));   /* bytes after the tables */
+    assert_non_null(strstr(note.msg, "after the last table"));
+    for (int k = 1; k < 24; k++) {
+        size_t at = 128 + (n1 - 128) / 24 * (size_t)k + (size_t)k;
+        unsigned char was = b1[at];
+        b1[at] = (unsigned char)(was ^ 0xA5);
+        dyad__err_clear(&note);
+        int used = S_try_model(b1, n1, 1, &note, want);
+        assert_true(used ? note.msg[0] == 0 : note.msg[0] != 0);
+        b1[at] = was;
+    }
+    free(b1);
+}
+
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1085,6 +1233,7 @@ int main(void)
         cmocka_unit_test(test_chunk_clauses),
         cmocka_unit_test(test_vgroups_treebank),
         cmocka_unit_test(test_bad_data),
+        cmocka_unit_test(test_compiled_model),
         cmocka_unit_test(test_chunk_random),
         cmocka_unit_test(test_chunk_long),
         cmocka_unit_test(test_chunk_flat_runs),

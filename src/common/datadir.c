@@ -1,7 +1,7 @@
 /*
- * datadir.c -- where the built-in data lives: the dictionaries and the
- * gazetteer that the build writes into the build tree (dict/, places/)
- * and `cmake --install` copies to PREFIX/share/dyad/.  A binary finds
+ * datadir.c -- where the built-in data lives: the dictionaries, the
+ * gazetteer and the compiled tagger model that the build writes into the
+ * build tree (dict/, places/, tagger/) and `cmake --install` copies to PREFIX/share/dyad/.  A binary finds
  * them from its own location first, so a build tree and an installed
  * (or moved) prefix each use their own copy; programs elsewhere fall
  * back on the build tree they were built in, then on the install prefix
@@ -19,7 +19,7 @@
 #define PATH_MAX 4096
 #endif
 
-static char S_dirs[2][PATH_MAX];
+static char S_dirs[3][PATH_MAX];
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
 /* A folder of the kind: it holds the kind's marker file. */
@@ -57,12 +57,17 @@ static void S_init(void)
     S_find(S_dirs[0], "dict", "verbs.txt", DYAD_BUILTIN_DICT_DIR, DYAD_INSTALL_DATA_DIR "/dict");
     S_find(S_dirs[1], "places", "countries.tsv", DYAD_BUILTIN_PLACES_DIR,
            DYAD_INSTALL_DATA_DIR "/places");
+    S_find(S_dirs[2], "tagger", "model.bin", DYAD_BUILTIN_TAGGER_DIR,
+           DYAD_INSTALL_DATA_DIR "/tagger");
 }
 
 const char *dyad_data_dir(const char *kind)
 {
     if (!kind) return NULL;
-    int k = strcmp(kind, "dict") == 0 ? 0 : strcmp(kind, "places") == 0 ? 1 : -1;
+    int k = strcmp(kind, "dict") == 0     ? 0
+            : strcmp(kind, "places") == 0 ? 1
+            : strcmp(kind, "tagger") == 0 ? 2
+                                          : -1;
     if (k < 0) return NULL;
     pthread_once(&S_once, S_init);
     return S_dirs[k];

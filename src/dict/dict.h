@@ -438,6 +438,15 @@ size_t dyad__place_fold(const char *s, size_t n, char *out, size_t cap);
 /* The senses of key (NUL-terminated): *out is the first, the count is
  * returned (0: none, *out NULL).  Thread-safe. */
 size_t dyad__places_find(const dyad_places *p, const char *key, const dyad__place **out);
+/* The gazetteer of dir (NULL: the built-in one) compiled into path, the
+ * form dyad_places_new reads when it finds DIR/places.bin made from the
+ * tables now in DIR (tools/places_compile.c writes the built-in one). */
+dyad_status dyad__places_compile(const char *dir, const char *path, dyad__err *err);
+/* Nonzero when p was read from a compiled file. */
+int dyad__places_is_compiled(const dyad_places *p);
+/* Writes the length and checksum fields of a compiled gazetteer of len
+ * bytes in buf (the compiler does; tests re-seal damaged copies). */
+void dyad__places_seal(void *buf, size_t len);
 /* Nonzero when code is a country of p (countries.tsv or an overlay
  * country). */
 int dyad__places_country_ok(const dyad_places *p, const char *code);

@@ -24,6 +24,8 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -47,6 +49,8 @@ struct dyad_places {
                                    place of a key and how many have it
                                    ({0, 0}: empty), nindex slots */
     size_t nindex;
+    char *blob;                 /* a compiled gazetteer's strings (the
+                                   places point into it), or NULL */
 };
 
 static uint32_t S_key_hash(const char *k)
@@ -414,7 +418,224 @@ static dyad_status S_load_dir(dyad_places *p, const char *dir)
     return DYAD_OK;
 }
 
-dyad_status dyad_places_new(dyad_places **out, const char *dir)
+/* ------------------------------------------------- the compiled tables */
+
+/* Splitting and folding every name costs about 94 M instructions, most
+ * of a short run.  The build does it once (tools/places_compile.c) and
+ * writes the result beside the tables as places.bin; dyad_places_new
+ * reads it whole when it was made from the tables now in the folder (the
+ * length and content hash of each of the three is in the file: else it
+ * is stale and the tables are read as before, silently).  Nothing in the
+ * file is used before it is checked; a damaged one is refused with one
+ * message on stderr naming it and the byte, and the tables are read.
+ * Layout, numbers fixed-width little-endian:
+ *   0 "dyadplc\n"; u32 version, 0
+ *   16 u64 length, hash of countries.tsv, cities.tsv, overlay.tsv
+ *      (length UINT64_MAX: absent)
+ *   64 u64 places, codes, index slots, string bytes
+ *   96 u32 cities, overlay, countries, max_words
+ *   112 u64 file length; 120 u64 hash of bytes 128..end
+ *   128 places of 36 bytes: u32 key, name, admin1 (offsets into the
+ *       strings); country[4]; i32 lat, lon; u32 pop; u8 kind, overlay,
+ *       nwords, 0
+ *   then codes of 4 bytes, index slots of 8 (u32 first, count), and the
+ *   strings, each NUL-terminated.
+ * Bump PC_VERSION when the keys are made differently. */
+#define PC_MAGIC "dyadplc\n"
+#define PC_VERSION 1u
+#define PC_HEAD 128u
+#define PC_REC 36u
+static const char *const S_files[] = {"countries.tsv", "cities.tsv", "overlay.tsv"};
+
+static void S_le32(unsigned char *b, uint32_t v)
+{
+    for (int i = 0; i < 4; i++) b[i] = (unsigned char)(v >> (8 * i));
+}
+static void S_le64(unsigned char *b, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
+}
+static uint32_t S_get32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+static uint64_t S_get64(const unsigned char *b) { return S_get32(b) | (uint64_t)S_get32(b + 4) << 32; }
+
+/* The whole of path (malloc'd) in *out; 1 when absent, -1 on another
+ * error (why set), 0 when read. */
+static int S_slurp(const char *path, unsigned char **out, size_t *len, const char **why)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = dyad__fopen_regular(path, why);
+    if (!f) return errno == ENOENT ? 1 : -1;
+    struct stat sb;
+    int rc = -1;
+    if (fstat(fileno(f), &sb) != 0 || sb.st_size < 0 || (size_t)sb.st_size > PLACES_MAX_FILE)
+        *why = "cannot read (or larger than 64 MiB)";
+    else if (!(*out = malloc((size_t)sb.st_size + 1)))
+        *why = "out of memory";
+    else if (fread(*out, 1, (size_t)sb.st_size, f) != (size_t)sb.st_size)
+        *why = "read error";
+    else {
+        *len = (size_t)sb.st_size;
+        rc = 0;
+    }
+    fclose(f);
+    if (rc) { free(*out); *out = NULL; }
+    return rc;
+}
+
+static char *S_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p) snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* Length and content hash of the three tables of dir; -1 when one cannot
+ * be read (the tables' own load then says why). */
+static int S_sources(const char *dir, uint64_t src[6])
+{
+    for (int i = 0; i < 3; i++) {
+        char *path = S_join(dir, S_files[i]);
+        if (!path) return -1;
+        unsigned char *b;
+        size_t n;
+        const char *why;
+        int rc = S_slurp(path, &b, &n, &why);
+        free(path);
+        if (rc < 0) return -1;
+        src[2 * i] = rc == 1 ? UINT64_MAX : n;
+        src[2 * i + 1] = rc == 1 ? 0 : dyad__hash64(0, b, n);
+        free(b);
+    }
+    return 0;
+}
+
+void dyad__places_seal(void *buf, size_t len)
+{
+    unsigned char *b = buf;
+    if (len < PC_HEAD) return;
+    S_le64(b + 112, len);
+    S_le64(b + 120, dyad__hash64(0, b + PC_HEAD, len - PC_HEAD));
+}
+
+/* Uses the compiled tables at path when made from src.  0: used; 1:
+ * absent or stale; -1: malformed (note says why). */
+static int S_load_compiled(dyad_places *p, const char *path, const uint64_t src[6], dyad__err *note)
+{
+    unsigned char *b;
+    size_t len;
+    const char *why = NULL;
+    int rc = S_slurp(path, &b, &len, &why);
+    if (rc == 1) return 1;
+    size_t at = 0;
+    if (rc < 0) goto bad;
+    why = "not a compiled gazetteer";
+    if (len < PC_HEAD || memcmp(b, PC_MAGIC, 8) != 0) goto bad;
+    if (S_get32(b + 8) != PC_VERSION) { free(b); return 1; }
+    for (int i = 0; i < 6; i++)
+        if (S_get64(b + 16 + 8 * i) != src[i]) { free(b); return 1; }
+    at = 112;
+    why = "its length field differs from the file's length (truncated?)";
+    if (S_get64(b + 112) != len) goto bad;
+    at = 120;
+    why = "checksum mismatch (the file is damaged)";
+    if (S_get64(b + 120) != dyad__hash64(0, b + PC_HEAD, len - PC_HEAD)) goto bad;
+    uint64_t n = S_get64(b + 64), ncodes = S_get64(b + 72), nindex = S_get64(b + 80),
+             nstr = S_get64(b + 88);
+    at = 64;
+    why = "section sizes beyond the file";
+    if (n > len / PC_REC || ncodes > len / 4 || nindex > len / 8 || nstr > len ||
+        PC_HEAD + n * PC_REC + ncodes * 4 + nindex * 8 + nstr != len)
+        goto bad;
+    why = "index size is not a power of two";
+    if (nindex < 16 || (nindex & (nindex - 1)) || n > UINT32_MAX - 1) goto bad;
+    const unsigned char *rec = b + PC_HEAD, *codes = rec + n * PC_REC, *ix = codes + ncodes * 4;
+    const char *str = (const char *)(ix + nindex * 8);
+    why = "strings not terminated";
+    at = (size_t)((const unsigned char *)str - b);
+    if (nstr == 0 || str[nstr - 1] != 0) goto bad;
+    p->max_words = S_get32(b + 108);
+    at = 108;
+    why = "too many words";
+    if (p->max_words > DYAD__PLACE_MAX_WORDS) goto bad;
+    p->v = calloc(n ? n : 1, sizeof *p->v);
+    p->codes = malloc((ncodes ? ncodes : 1) * sizeof *p->codes);
+    p->index = calloc(nindex, sizeof *p->index);
+    p->blob = malloc(nstr);
+    why = "out of memory";
+    if (!p->v || !p->codes || !p->index || !p->blob) goto bad;
+    memcpy(p->blob, str, nstr);   /* the places point into this copy */
+    for (uint64_t i = 0; i < n; i++, rec += PC_REC) {
+        at = (size_t)(rec - b);
+        dyad__place *pl = &p->v[i];
+        uint32_t k = S_get32(rec), nm = S_get32(rec + 4), a1 = S_get32(rec + 8);
+        why = "a string offset beyond the strings";
+        if (k >= nstr || nm >= nstr || a1 >= nstr) goto bad;
+        pl->key = p->blob + k;
+        pl->name = p->blob + nm;
+        pl->admin1 = p->blob + a1;
+        memcpy(pl->country, rec + 12, 4);
+        pl->lat = (int32_t)S_get32(rec + 16);
+        pl->lon = (int32_t)S_get32(rec + 20);
+        pl->pop = S_get32(rec + 24);
+        pl->kind = rec[28];
+        pl->overlay = rec[29];
+        pl->nwords = rec[30];
+        why = "a malformed place";
+        if (pl->country[3] || pl->kind < DYAD__PLACE_COUNTRY || pl->kind > DYAD__PLACE_CITY ||
+            pl->overlay > 1 || pl->nwords == 0 || pl->nwords > p->max_words)
+            goto bad;
+    }
+    for (uint64_t i = 0; i < ncodes; i++) {
+        at = (size_t)(codes + 4 * i - b);
+        memcpy(p->codes[i], codes + 4 * i, 4);
+        why = "a malformed country code";
+        if (p->codes[i][3] || !S_code3(p->codes[i])) goto bad;
+        unsigned bit = S_code_index(p->codes[i]);
+        p->code_bits[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+    }
+    int empty = 0;
+    for (uint64_t h = 0; h < nindex; h++) {
+        at = (size_t)(ix + 8 * h - b);
+        uint32_t first = S_get32(ix + 8 * h), count = S_get32(ix + 8 * h + 4);
+        why = "an index slot beyond the places";
+        if (count == 0) { empty = 1; continue; }
+        if (first >= n || count > n - first) goto bad;
+        p->index[h][0] = first;
+        p->index[h][1] = count;
+    }
+    why = "an index without an empty slot";
+    if (!empty) goto bad;
+    p->n = p->cap = (size_t)n;
+    p->ncodes = p->cap_codes = (size_t)ncodes;
+    p->nindex = (size_t)nindex;
+    p->ncities = S_get32(b + 96);
+    p->noverlay = S_get32(b + 100);
+    p->ncountries = S_get32(b + 104);
+    free(b);
+    return 0;
+bad:
+    dyad__err_set(note, DYAD_EDICT, "%s: byte %zu: %s; the gazetteer is read from its tables "
+                  "instead", path, at, why);
+    free(b);
+    free(p->v);
+    free(p->codes);
+    free(p->index);
+    free(p->blob);
+    p->v = NULL;
+    p->codes = NULL;
+    p->index = NULL;
+    p->blob = NULL;
+    p->max_words = 0;
+    memset(p->code_bits, 0, sizeof p->code_bits);
+    return -1;
+}
+
+static dyad_status S_new(dyad_places **out, const char *dir, int compiled)
 {
     if (!out) return DYAD_EINVAL;
     dyad_places *p = calloc(1, sizeof *p);
@@ -422,7 +643,18 @@ dyad_status dyad_places_new(dyad_places **out, const char *dir)
     if (!p) return DYAD_ENOMEM;
     dyad__arena_init(&p->arena, (size_t)256 << 20);
     if (!dir || !*dir) dir = dyad_data_dir("places");
-    dyad_status st = S_load_dir(p, dir);
+    dyad_status st = DYAD_OK;
+    uint64_t src[6];
+    int used = 0;
+    if (compiled && S_sources(dir, src) == 0) {
+        char *path = S_join(dir, "places.bin");
+        dyad__err note;
+        dyad__err_clear(&note);
+        if (path) used = S_load_compiled(p, path, src, &note) == 0;
+        if (note.msg[0]) fprintf(stderr, "dyad: %s\n", note.msg);
+        free(path);
+    }
+    if (!used) st = S_load_dir(p, dir);
     if (st != DYAD_OK) {
         /* a handle that only carries the message */
         dyad__err err = p->err;
@@ -435,12 +667,104 @@ dyad_status dyad_places_new(dyad_places **out, const char *dir)
     return DYAD_OK;
 }
 
+dyad_status dyad_places_new(dyad_places **out, const char *dir) { return S_new(out, dir, 1); }
+
+int dyad__places_is_compiled(const dyad_places *p) { return p && p->blob != NULL; }
+
+dyad_status dyad__places_compile(const char *dir, const char *path, dyad__err *err)
+{
+    dyad_places *p;
+    dyad_status st = S_new(&p, dir, 0);
+    if (st != DYAD_OK) {
+        dyad__err_set(err, st, "%s", dyad_places_errmsg(p));
+        dyad_places_free(p);
+        return st;
+    }
+    if (!dir || !*dir) dir = dyad_data_dir("places");
+    uint64_t src[6];
+    unsigned char *b = NULL;
+    if (S_sources(dir, src) != 0) {
+        st = dyad__err_set(err, DYAD_EIO, "%s: cannot read its tables", dir);
+        goto done;
+    }
+    /* the strings: "" first, then each place's three */
+    size_t nstr = 1;
+    for (size_t i = 0; i < p->n; i++)
+        nstr += strlen(p->v[i].key) + strlen(p->v[i].name) + strlen(p->v[i].admin1) + 3;
+    size_t len = PC_HEAD + p->n * PC_REC + p->ncodes * 4 + p->nindex * 8 + nstr;
+    b = calloc(1, len);
+    if (!b || nstr > UINT32_MAX) {
+        st = dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+        goto done;
+    }
+    memcpy(b, PC_MAGIC, 8);
+    S_le32(b + 8, PC_VERSION);
+    for (int i = 0; i < 6; i++) S_le64(b + 16 + 8 * i, src[i]);
+    S_le64(b + 64, p->n);
+    S_le64(b + 72, p->ncodes);
+    S_le64(b + 80, p->nindex);
+    S_le64(b + 88, nstr);
+    S_le32(b + 96, (uint32_t)p->ncities);
+    S_le32(b + 100, (uint32_t)p->noverlay);
+    S_le32(b + 104, (uint32_t)p->ncountries);
+    S_le32(b + 108, p->max_words);
+    unsigned char *rec = b + PC_HEAD, *codes = rec + p->n * PC_REC, *ix = codes + p->ncodes * 4;
+    char *str = (char *)(ix + p->nindex * 8);
+    size_t so = 1;
+    for (size_t i = 0; i < p->n; i++, rec += PC_REC) {
+        const dyad__place *pl = &p->v[i];
+        const char *f[3] = {pl->key, pl->name, pl->admin1};
+        for (int k = 0; k < 3; k++) {
+            size_t m = strlen(f[k]);
+            if (m == 0) { S_le32(rec + 4 * k, 0); continue; }
+            S_le32(rec + 4 * k, (uint32_t)so);
+            memcpy(str + so, f[k], m + 1);
+            so += m + 1;
+        }
+        memcpy(rec + 12, pl->country, 4);
+        S_le32(rec + 16, (uint32_t)pl->lat);
+        S_le32(rec + 20, (uint32_t)pl->lon);
+        S_le32(rec + 24, pl->pop);
+        rec[28] = pl->kind;
+        rec[29] = pl->overlay;
+        rec[30] = pl->nwords;
+    }
+    for (size_t i = 0; i < p->ncodes; i++) memcpy(codes + 4 * i, p->codes[i], 4);
+    for (size_t h = 0; h < p->nindex; h++) {
+        S_le32(ix + 8 * h, p->index[h][0]);
+        S_le32(ix + 8 * h + 4, p->index[h][1]);
+    }
+    len -= nstr - so;   /* empty strings shared */
+    S_le64(b + 88, so);
+    dyad__places_seal(b, len);
+    size_t tn = strlen(path) + sizeof ".tmp";
+    char *tmp = malloc(tn);
+    if (!tmp) { st = dyad__err_set(err, DYAD_ENOMEM, "out of memory"); goto done; }
+    snprintf(tmp, tn, "%s.tmp", path);
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) st = dyad__err_set(err, DYAD_EIO, "%s: cannot create: %s", tmp, strerror(errno));
+    else {
+        int bad = fwrite(b, 1, len, fp) != len;
+        bad |= fclose(fp) != 0;
+        if (bad || rename(tmp, path) != 0) {
+            st = dyad__err_set(err, DYAD_EIO, "%s: cannot write", path);
+            remove(tmp);
+        }
+    }
+    free(tmp);
+done:
+    free(b);
+    dyad_places_free(p);
+    return st;
+}
+
 void dyad_places_free(dyad_places *p)
 {
     if (!p) return;
     free(p->v);
     free(p->codes);
     free(p->index);
+    free(p->blob);
     dyad__arena_free(&p->arena);
     free(p);
 }

@@ -224,6 +224,25 @@ typedef struct dyad__word {
 dyad_status dyad__tagger_load(struct dyad_tagger **out, const char *dir,
                               dyad__err *err);
 void dyad__tagger_destroy(struct dyad_tagger *tg);
+/* The same, with the compiled model at path compiled (NULL: none) used
+ * when it was built from the Lingua files in dir; a malformed one is
+ * passed over with its reason in note ("" otherwise).  dyad__tagger_load
+ * uses dyad_data_dir("tagger")/model.bin and prints note to stderr. */
+dyad_status dyad__tagger_load_from(struct dyad_tagger **out, const char *dir,
+                                   const char *compiled, dyad__err *note,
+                                   dyad__err *err);
+/* Writes tg as a compiled model file (via PATH.tmp and a rename). */
+dyad_status dyad__tagger_save(const struct dyad_tagger *tg, const char *path,
+                              dyad__err *err);
+/* Builds the model from the Lingua files in dir and saves it to path
+ * (the build's tools/tagger_compile). */
+dyad_status dyad__tagger_compile(const char *dir, const char *path,
+                                 dyad__err *err);
+/* Nonzero when tg's tables come from a compiled model file. */
+int dyad__tagger_is_compiled(const struct dyad_tagger *tg);
+/* Writes the length and checksum fields of a compiled model of len bytes
+ * held in buf (the saver does; tests re-seal damaged copies). */
+void dyad__tagger_model_seal(void *buf, size_t len);
 
 /* Tags w[0..n) (one sentence) with the most probable tag sequence
  * (bigram HMM, Viterbi); tags[i] receives a dyad__ptag.  Scratch memory

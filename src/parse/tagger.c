@@ -20,9 +20,11 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define NT DYAD__T_COUNT
 #define MAXCAND 10          /* candidate tags per word */
@@ -31,6 +33,7 @@
                                unknown-word statistics */
 #define MAXSUF 5            /* longest suffix used for unknown words */
 #define TRANS_FLOOR 1e-7    /* probability of an unseen tag bigram */
+#define WORD_MIN_SHARE 0.005 /* a word keeps the tags with this share */
 #ifndef VBX_SHRINK
 #define VBX_SHRINK 3.0f     /* pseudo-counts pulling an -ed word's VBD/VBN
                                split towards the overall split */
@@ -101,6 +104,7 @@ typedef struct table {
     tentry *ents;        /* n + 1 */
     tprob *dist;
     char *keys;
+    uint32_t nkeys;      /* bytes of keys */
 } table;
 
 /* Shape classes of unknown words with their own distributions. */
@@ -116,6 +120,10 @@ struct dyad_tagger {
     float shape[SH_COUNT][NT]; /* P(tag | shape) over rare words */
     float theta[SH_COUNT];     /* successive-abstraction weight per class */
     uint32_t num, ord;         /* entries of "*NUM*" and "*ORD*" + 1 */
+    uint64_t src[4];           /* length and content hash of tags.yml,
+                                  then of words.yml */
+    unsigned char *blob;       /* the compiled model the tables point
+                                  into; NULL when built from the YAML */
 };
 
 /* A key's hash, for the tables and the word cache of this process only
@@ -314,6 +322,7 @@ static int S_builder_freeze(builder *b, table *tb, double min_share, const float
         return -1;
     }
     if (b->klen_total) memcpy(tb->keys, b->keys, b->klen_total);
+    tb->nkeys = (uint32_t)b->klen_total;
     size_t d = 0;
     for (uint32_t e = 0; e < b->n; e++) {
         const float *c = b->counts + (size_t)e * NT;
@@ -797,14 +806,15 @@ static int S_rare_stats(struct dyad_tagger *tg, builder *b, builder *suf)
     return 0;
 }
 
-static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *err)
+/* Builds the model from tags.yml (tf) and words.yml (wf), already read;
+ * both are parsed in place.  Frees neither. */
+static dyad_status S_load_yaml(struct dyad_tagger *tg, yfile *tf, yfile *wf, dyad__err *err)
 {
-    yfile f;
+    yfile f = *tf;
     size_t n;
     /* tags.yml */
-    DYAD_TRY(S_read_file(&f, dir, "tags.yml", err));
     tags_ctx *tc = calloc(1, sizeof *tc);
-    if (!tc) { S_yfile_free(&f); return dyad__err_set(err, DYAD_ENOMEM, "out of memory"); }
+    if (!tc) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
     S_lingua_index(&tc->ix);
     dyad_status st = S_each_entry(&f, S_tags_entry, tc, &n, err);
     if (st == DYAD_OK && n == 0)
@@ -817,11 +827,10 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
                 tg->trans[a][b] = (float)log(tc->p[a][b] > TRANS_FLOOR ? tc->p[a][b] : TRANS_FLOOR);
     }
     free(tc);
-    S_yfile_free(&f);
     if (st != DYAD_OK) return st;
 
     /* words.yml */
-    DYAD_TRY(S_read_file(&f, dir, "words.yml", err));
+    f = *wf;
     builder b = {0}, suf = {0};
     words_ctx wc;
     memset(&wc, 0, sizeof wc);
@@ -863,13 +872,12 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
         for (int t = 0; t < NT; t++) all += wc.tagtotal[t];
         for (int t = 0; t < NT; t++)
             tg->logprior[t] = (float)log((wc.tagtotal[t] + 0.5) / (all + 0.5 * NT));
-        if (S_rare_stats(tg, &b, &suf) != 0 || S_builder_freeze(&b, &tg->words, 0.005, tg->logprior) != 0 ||
+        if (S_rare_stats(tg, &b, &suf) != 0 || S_builder_freeze(&b, &tg->words, WORD_MIN_SHARE, tg->logprior) != 0 ||
             S_builder_freeze(&suf, &tg->suffix, 0.0, tg->logprior) != 0)
             st = dyad__err_set(err, DYAD_ENOMEM, "out of memory");
     }
     S_builder_free(&b);
     S_builder_free(&suf);
-    S_yfile_free(&f);
     if (st != DYAD_OK) return st;
     uint32_t e = S_find(&tg->words, "*NUM*", 5);
     tg->num = e == UINT32_MAX ? 0 : e + 1;
@@ -878,14 +886,379 @@ static dyad_status S_load(struct dyad_tagger *tg, const char *dir, dyad__err *er
     return DYAD_OK;
 }
 
-dyad_status dyad__tagger_load(struct dyad_tagger **out, const char *dir, dyad__err *err)
+/* ------------------------------------------------- the compiled model */
+
+/* Building the model from the YAML costs about 87 M instructions, most of
+ * a short run.  The build does it once (tools/tagger_compile.c) and
+ * writes the frozen model to build/tagger/model.bin, installed to
+ * PREFIX/share/dyad/tagger/ (dyad_data_dir("tagger")); a process then
+ * reads that file whole and points its tables into it.  The file holds
+ * the length and content hash of the two Lingua files it was built
+ * from: when the files read at run time differ (another
+ * DYAD_TAGGER_DIR, an upgraded package) it is stale and the YAML is read
+ * as before, silently.  A damaged file (short, wrong checksum, an offset
+ * out of range) is refused with one message naming it and the byte, and
+ * the YAML is read; nothing in it is trusted before it is checked, so no
+ * file can make a lookup leave its table.
+ *
+ * Layout, every number little-endian and of fixed width, sections
+ * 8-aligned:
+ *   0  "dyadtag\n"; u32 version, NT, SH_COUNT, MAXKEY
+ *   24 u64 hash of the building parameters (RARE, MAXSUF, ...)
+ *   32 u64 length, hash of tags.yml; length, hash of words.yml
+ *   64 u64 file length; 72 u64 hash of bytes 128..end; 80 u32 num, ord
+ *   128 f32 trans[NT][NT], logprior[NT], shape[SH_COUNT][NT],
+ *       theta[SH_COUNT]
+ *   then the word table and the suffix table, each: u32 n, mask; u64
+ *   distributions, key bytes; u64 slots[mask + 1]; entries[n + 1] of
+ *   16 bytes (u32 koff, doff, total; u8 klen; 3 zero); distributions of
+ *   12 bytes (u8 tag; 3 zero; f32 p, e); the key bytes.
+ * The entries and distributions are the in-memory structs (asserted
+ * below), so on a little-endian machine the file is used as it lies; a
+ * big-endian machine reads the YAML.  The slots hold S_hash, which is
+ * the same on every little-endian machine.  Bump CM_VERSION when the
+ * way the model is built changes. */
+#define CM_MAGIC "dyadtag\n"
+#define CM_VERSION 1u
+#define CM_HEAD 128u
+
+_Static_assert(sizeof(float) == 4, "f32");
+_Static_assert(sizeof(tprob) == 12 && offsetof(tprob, p) == 4 && offsetof(tprob, e) == 8,
+               "tprob is the file's 12-byte distribution record");
+_Static_assert(sizeof(tentry) == 16 && offsetof(tentry, doff) == 4 &&
+               offsetof(tentry, total) == 8 && offsetof(tentry, klen) == 12,
+               "tentry is the file's 16-byte entry record");
+
+static uint64_t S_params(void)
+{
+    char p[160];
+    int n = snprintf(p, sizeof p, "%d %d %d %.9g %.9g %.9g", RARE, MAXSUF, MAXKEY, TRANS_FLOOR,
+                     (double)VBX_SHRINK, WORD_MIN_SHARE);
+    return dyad__hash64(0, p, (size_t)n);
+}
+
+static int S_little_endian(void)
+{
+    uint32_t x = 1;
+    unsigned char c;
+    memcpy(&c, &x, 1);
+    return c == 1;
+}
+
+static void S_le32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+static void S_le64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+static uint32_t S_get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static uint64_t S_get64(const unsigned char *p) { return S_get32(p) | (uint64_t)S_get32(p + 4) << 32; }
+static float S_getf(const unsigned char *p)
+{
+    uint32_t u = S_get32(p);
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
+
+/* A growing output buffer; oom set once any append failed. */
+typedef struct wbuf { unsigned char *p; size_t len, cap; int oom; } wbuf;
+
+static unsigned char *S_room(wbuf *w, size_t n)
+{
+    if (w->oom) return NULL;
+    if (w->len + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 1 << 20;
+        while (cap < w->len + n) cap *= 2;
+        unsigned char *p = realloc(w->p, cap);
+        if (!p) { w->oom = 1; return NULL; }
+        w->p = p;
+        w->cap = cap;
+    }
+    unsigned char *r = w->p + w->len;
+    memset(r, 0, n);
+    w->len += n;
+    return r;
+}
+static void S_put32(wbuf *w, uint32_t v) { unsigned char *p = S_room(w, 4); if (p) S_le32(p, v); }
+static void S_put64(wbuf *w, uint64_t v) { unsigned char *p = S_room(w, 8); if (p) S_le64(p, v); }
+static void S_putf(wbuf *w, float f) { uint32_t u; memcpy(&u, &f, 4); S_put32(w, u); }
+static void S_pad8(wbuf *w) { S_room(w, (8 - w->len % 8) % 8); }
+
+static void S_put_table(wbuf *w, const table *tb)
+{
+    uint32_t nd = tb->ents ? tb->ents[tb->n].doff : 0;
+    S_put32(w, tb->n);
+    S_put32(w, tb->mask);
+    S_put64(w, nd);
+    S_put64(w, tb->nkeys);
+    for (uint64_t h = 0; tb->slots && h <= tb->mask; h++) S_put64(w, tb->slots[h]);
+    for (uint32_t e = 0; tb->ents && e <= tb->n; e++) {
+        S_put32(w, tb->ents[e].koff);
+        S_put32(w, tb->ents[e].doff);
+        S_put32(w, tb->ents[e].total);
+        unsigned char *p = S_room(w, 4);
+        if (p) p[0] = tb->ents[e].klen;
+    }
+    for (uint32_t d = 0; d < nd; d++) {
+        unsigned char *p = S_room(w, 4);
+        if (p) p[0] = tb->dist[d].tag;
+        S_putf(w, tb->dist[d].p);
+        S_putf(w, tb->dist[d].e);
+    }
+    S_pad8(w);
+    unsigned char *p = S_room(w, tb->nkeys);
+    if (p && tb->nkeys) memcpy(p, tb->keys, tb->nkeys);
+    S_pad8(w);
+}
+
+void dyad__tagger_model_seal(void *buf, size_t len)
+{
+    unsigned char *p = buf;
+    if (len < CM_HEAD) return;
+    S_le64(p + 64, len);
+    S_le64(p + 72, dyad__hash64(0, p + CM_HEAD, len - CM_HEAD));
+}
+
+/* The model as the file's bytes (malloc'd), or NULL on ENOMEM. */
+static unsigned char *S_serialize(const struct dyad_tagger *tg, size_t *len)
+{
+    wbuf w = {0};
+    unsigned char *p = S_room(&w, CM_HEAD);
+    if (p) {
+        memcpy(p, CM_MAGIC, 8);
+        S_le32(p + 8, CM_VERSION);
+        S_le32(p + 12, NT);
+        S_le32(p + 16, SH_COUNT);
+        S_le32(p + 20, MAXKEY);
+        S_le64(p + 24, S_params());
+        for (int i = 0; i < 4; i++) S_le64(p + 32 + 8 * i, tg->src[i]);
+        S_le32(p + 80, tg->num);
+        S_le32(p + 84, tg->ord);
+    }
+    for (int a = 0; a < NT; a++)
+        for (int b = 0; b < NT; b++) S_putf(&w, tg->trans[a][b]);
+    for (int t = 0; t < NT; t++) S_putf(&w, tg->logprior[t]);
+    for (int sh = 0; sh < SH_COUNT; sh++)
+        for (int t = 0; t < NT; t++) S_putf(&w, tg->shape[sh][t]);
+    for (int sh = 0; sh < SH_COUNT; sh++) S_putf(&w, tg->theta[sh]);
+    S_pad8(&w);
+    S_put_table(&w, &tg->words);
+    S_put_table(&w, &tg->suffix);
+    if (w.oom) { free(w.p); return NULL; }
+    dyad__tagger_model_seal(w.p, w.len);
+    *len = w.len;
+    return w.p;
+}
+
+dyad_status dyad__tagger_save(const struct dyad_tagger *tg, const char *path, dyad__err *err)
+{
+    size_t len;
+    unsigned char *buf = S_serialize(tg, &len);
+    if (!buf) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    size_t n = strlen(path) + 8;
+    char *tmp = malloc(n);
+    dyad_status st = DYAD_OK;
+    if (!tmp) st = dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    else {
+        /* beside the target, then renamed: a reader never sees half a file */
+        snprintf(tmp, n, "%s.tmp", path);
+        FILE *fp = fopen(tmp, "wb");
+        if (!fp) st = dyad__err_set(err, DYAD_EIO, "%s: cannot create: %s", tmp, strerror(errno));
+        else {
+            int bad = fwrite(buf, 1, len, fp) != len;
+            bad |= fclose(fp) != 0;
+            if (bad) st = dyad__err_set(err, DYAD_EIO, "%s: write error", tmp);
+            else if (rename(tmp, path) != 0)
+                st = dyad__err_set(err, DYAD_EIO, "%s: cannot rename to %s: %s", tmp, path,
+                                   strerror(errno));
+            if (st != DYAD_OK) remove(tmp);
+        }
+    }
+    free(tmp);
+    free(buf);
+    return st;
+}
+
+/* A bounds-checked cursor over a compiled model. */
+typedef struct rcur { unsigned char *p; size_t len, at; } rcur;
+
+static unsigned char *S_take(rcur *c, uint64_t n)
+{
+    if (n > c->len - c->at) return NULL;
+    unsigned char *r = c->p + c->at;
+    c->at += (size_t)n;
+    return r;
+}
+static void S_align8(rcur *c)
+{
+    size_t pad = (8 - c->at % 8) % 8;
+    c->at = pad > c->len - c->at ? c->len : c->at + pad;
+}
+
+/* Points tb into the table at c; NULL when it is whole and sound, else
+ * what is wrong (c->at then near the place). */
+static const char *S_get_table(rcur *c, table *tb)
+{
+    const unsigned char *h = S_take(c, 24);
+    if (!h) return "truncated table header";
+    uint32_t n = S_get32(h), mask = S_get32(h + 4);
+    uint64_t nd = S_get64(h + 8), nk = S_get64(h + 16);
+    if (mask >= (1u << 30) || (mask & (mask + 1)) != 0) return "table size is not a power of two";
+    if (n > mask) return "table has no empty slot";
+    if (nd > c->len || nk > c->len || nk > UINT32_MAX) return "table sizes beyond the file";
+    unsigned char *slots = S_take(c, ((uint64_t)mask + 1) * 8);
+    unsigned char *ents = slots ? S_take(c, ((uint64_t)n + 1) * sizeof(tentry)) : NULL;
+    unsigned char *dist = ents ? S_take(c, nd * sizeof(tprob)) : NULL;
+    if (dist) S_align8(c);
+    unsigned char *keys = dist ? S_take(c, nk) : NULL;
+    if (!keys) return "table beyond the end of the file";
+    S_align8(c);
+    tb->n = n;
+    tb->mask = mask;
+    tb->slots = (uint64_t *)(void *)slots;
+    tb->ents = (tentry *)(void *)ents;
+    tb->dist = (tprob *)(void *)dist;
+    tb->keys = (char *)keys;
+    tb->nkeys = (uint32_t)nk;
+    uint32_t used = 0;
+    for (uint32_t i = 0; i <= mask; i++) {
+        uint64_t v = tb->slots[i];
+        if (v == 0) continue;
+        uint32_t e = (uint32_t)v;
+        if (e == 0 || e > n) return "a slot names no entry";
+        used++;
+    }
+    if (used != n) return "slot count differs from entry count";
+    if (tb->ents[0].doff != 0 || tb->ents[n].doff != nd) return "distribution offsets do not span";
+    for (uint32_t e = 0; e < n; e++) {
+        const tentry *te = &tb->ents[e];
+        if (te->klen > MAXKEY || (uint64_t)te->koff + te->klen > nk) return "a key beyond the keys";
+        if (te->doff > tb->ents[e + 1].doff) return "distribution offsets out of order";
+    }
+    for (uint64_t d = 0; d < nd; d++)
+        if (tb->dist[d].tag >= NT) return "a tag out of range";
+    return NULL;
+}
+
+/* Reads the compiled model at path into tg when it was built from the
+ * Lingua files tg->src describes.  Returns 0 when tg now uses it, 1 when
+ * it is absent or stale (or the machine big-endian), -1 when it is
+ * malformed (note says so). */
+static int S_load_compiled(struct dyad_tagger *tg, const char *path, dyad__err *note)
+{
+    const char *why = NULL;
+    FILE *fp = dyad__fopen_regular(path, &why);
+    if (!fp) {
+        if (errno == ENOENT) return 1;
+        dyad__err_set(note, DYAD_EIO, "%s: cannot open: %s", path, why);
+        return -1;
+    }
+    if (!S_little_endian()) { fclose(fp); return 1; }
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    const char *what = NULL;
+    struct stat sb;
+    if (fstat(fileno(fp), &sb) != 0 || sb.st_size < 0) what = "cannot stat";
+    else if ((uint64_t)sb.st_size > (1u << 30)) what = "larger than 1 GB";
+    else {
+        len = (size_t)sb.st_size;
+        buf = malloc(len ? len : 1);   /* one read, the tables point into it */
+        if (!buf) what = "out of memory";
+        else if (fread(buf, 1, len, fp) != len) what = "read error";
+    }
+    fclose(fp);
+    rcur c = {buf, len, 0};
+    int rc = -1;
+    if (what) goto done;
+    what = "shorter than its header";
+    if (len < CM_HEAD) goto done;
+    what = "not a compiled tagger model";
+    if (memcmp(buf, CM_MAGIC, 8) != 0) goto done;
+    what = NULL;
+    rc = 1;   /* from here on a difference is a file of another build */
+    if (S_get32(buf + 8) != CM_VERSION || S_get32(buf + 12) != NT || S_get32(buf + 16) != SH_COUNT ||
+        S_get32(buf + 20) != MAXKEY || S_get64(buf + 24) != S_params())
+        goto done;
+    for (int i = 0; i < 4; i++)
+        if (S_get64(buf + 32 + 8 * i) != tg->src[i]) goto done;
+    rc = -1;
+    c.at = 64;
+    what = "its length field differs from the file's length (truncated?)";
+    if (S_get64(buf + 64) != len) goto done;
+    c.at = 72;
+    what = "checksum mismatch (the file is damaged)";
+    if (S_get64(buf + 72) != dyad__hash64(0, buf + CM_HEAD, len - CM_HEAD)) goto done;
+    c.at = CM_HEAD;
+    what = "truncated model";
+    const unsigned char *f = S_take(&c, (uint64_t)(NT * NT + NT + SH_COUNT * NT + SH_COUNT) * 4);
+    if (!f) goto done;
+    for (int a = 0; a < NT; a++)
+        for (int b = 0; b < NT; b++, f += 4) tg->trans[a][b] = S_getf(f);
+    for (int t = 0; t < NT; t++, f += 4) tg->logprior[t] = S_getf(f);
+    for (int sh = 0; sh < SH_COUNT; sh++)
+        for (int t = 0; t < NT; t++, f += 4) tg->shape[sh][t] = S_getf(f);
+    for (int sh = 0; sh < SH_COUNT; sh++, f += 4) tg->theta[sh] = S_getf(f);
+    S_align8(&c);
+    table words = {0}, suffix = {0};
+    what = S_get_table(&c, &words);
+    if (!what) what = S_get_table(&c, &suffix);
+    if (!what && c.at != len) what = "bytes after the last table";
+    if (what) goto done;
+    uint32_t num = S_get32(buf + 80), ord = S_get32(buf + 84);
+    what = "a word entry out of range";
+    c.at = 80;
+    if (num > words.n || ord > words.n) goto done;
+    what = NULL;
+    tg->words = words;
+    tg->suffix = suffix;
+    tg->num = num;
+    tg->ord = ord;
+    tg->blob = buf;
+    buf = NULL;
+    rc = 0;
+done:
+    if (rc < 0)
+        dyad__err_set(note, DYAD_EDICT, "%s: byte %zu: %s; the tagger model is built from the "
+                      "Lingua files instead", path, c.at, what);
+    free(buf);
+    return rc;
+}
+
+dyad_status dyad__tagger_load_from(struct dyad_tagger **out, const char *dir, const char *compiled,
+                                   dyad__err *note, dyad__err *err)
 {
     *out = NULL;
+    dyad__err_clear(note);
     if (!dir || !*dir) dir = getenv("DYAD_TAGGER_DIR");
     if (!dir || !*dir) dir = DYAD__TAGGER_DIR;
+    yfile tf, wf;
+    DYAD_TRY(S_read_file(&tf, dir, "tags.yml", err));
+    dyad_status st = S_read_file(&wf, dir, "words.yml", err);
+    if (st != DYAD_OK) { S_yfile_free(&tf); return st; }
     struct dyad_tagger *tg = calloc(1, sizeof *tg);
-    if (!tg) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
-    dyad_status st = S_load(tg, dir, err);
+    if (!tg) st = dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    else {
+        tg->src[0] = tf.len;
+        tg->src[1] = dyad__hash64(0, tf.data, tf.len);
+        tg->src[2] = wf.len;
+        tg->src[3] = dyad__hash64(0, wf.data, wf.len);
+        if (!compiled || S_load_compiled(tg, compiled, note) != 0) {
+            /* what a refused file may have filled is built again */
+            uint64_t src[4];
+            memcpy(src, tg->src, sizeof src);
+            memset(tg, 0, sizeof *tg);
+            memcpy(tg->src, src, sizeof src);
+            st = S_load_yaml(tg, &tf, &wf, err);
+        }
+    }
+    S_yfile_free(&tf);
+    S_yfile_free(&wf);
     if (st != DYAD_OK) {
         dyad__tagger_destroy(tg);
         return st;
@@ -894,11 +1267,40 @@ dyad_status dyad__tagger_load(struct dyad_tagger **out, const char *dir, dyad__e
     return DYAD_OK;
 }
 
+dyad_status dyad__tagger_load(struct dyad_tagger **out, const char *dir, dyad__err *err)
+{
+    const char *data = dyad_data_dir("tagger");
+    size_t n = strlen(data) + sizeof "/model.bin";
+    char *path = malloc(n);
+    if (!path) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    snprintf(path, n, "%s/model.bin", data);
+    dyad__err note;
+    dyad_status st = dyad__tagger_load_from(out, dir, path, &note, err);
+    if (note.msg[0]) fprintf(stderr, "dyad: %s\n", note.msg);
+    free(path);
+    return st;
+}
+
+dyad_status dyad__tagger_compile(const char *dir, const char *path, dyad__err *err)
+{
+    struct dyad_tagger *tg;
+    dyad__err note;
+    DYAD_TRY(dyad__tagger_load_from(&tg, dir, NULL, &note, err));
+    dyad_status st = dyad__tagger_save(tg, path, err);
+    dyad__tagger_destroy(tg);
+    return st;
+}
+
+int dyad__tagger_is_compiled(const struct dyad_tagger *tg) { return tg && tg->blob != NULL; }
+
 void dyad__tagger_destroy(struct dyad_tagger *tg)
 {
     if (!tg) return;
-    S_table_free(&tg->words);
-    S_table_free(&tg->suffix);
+    if (tg->blob) free(tg->blob);
+    else {
+        S_table_free(&tg->words);
+        S_table_free(&tg->suffix);
+    }
     free(tg);
 }
 
