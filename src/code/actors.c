@@ -246,6 +246,21 @@ int dyad__push_one(dyad_coder *c, actorset *s, const actor *x)
     return 0;
 }
 
+/* Whether the mention at token i stands in a place phrase: after a
+ * preposition of place ("in", "near": the lexicon's locatives; "off",
+ * "through", which are particles too) or "of" ("the streets of Lima"), over the determiners and adjectives of its
+ * noun phrase ("in the north of Peru", "in northern Chad"). */
+static int S_in_place_phrase(const dyad_coder *c, uint32_t i)
+{
+    const dyad__tree *t = &c->tree;
+    while (i > 0 && (!strcmp(t->toks[i - 1].tag, "DT") || !strncmp(t->toks[i - 1].tag, "JJ", 2)))
+        i--;
+    if (i == 0) return 0;
+    const char *w = t->toks[i - 1].word;
+    return dyad__locative(c, i - 1) || !strcmp(w, "of") || !strcmp(w, "through") ||
+           !strcmp(w, "off");
+}
+
 /* Combines an actor code with agent codes: "GON" + ~GOV -> "GONGOV",
  * NGO~ + "ARN" -> "NGOARN"; an agent already at that end is not added
  * twice ("USAGOV" + ~GOV stays "USAGOV"). */
@@ -793,11 +808,26 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     if (!base) base = "---";
                 }
             }
-            const char *home = dyad__story_home(c->story);
-            if (!strcmp(base, "---") && home && !unknown && !foreign) {
-                /* none in the sentence: the country the document has
-                 * named most so far ("lawmakers" in a story about
-                 * Washington) */
+            /* none in the sentence: the country the document has named
+             * most so far ("lawmakers" in a story about Washington) --
+             * so far, up to the role's phrase: a country named only
+             * after it, in its own sentence, is another party's, not
+             * the role's ("the news agency criticized Chile" is not
+             * Chile's agency), unless it names a place ("gunmen
+             * attacked a village in Chad" are Chad's) */
+            const char *home = NULL;
+            if (!strcmp(base, "---") && !unknown && !foreign) {
+                const char *now[32];
+                size_t nnow = 0;
+                for (uint32_t i = 0; i < t->ntoks && nnow < 32; i++) {
+                    const mention *m = &c->ments[i];
+                    if (m->agent || m->a != i) continue;
+                    if (i >= lone.v[g].a && !S_in_place_phrase(c, i)) continue;
+                    now[nnow++] = dyad__mention_code(c, m);
+                }
+                home = dyad__story_home_before(c->story, now, nnow);
+            }
+            if (home) {
                 base = dyad__arena_strndup(&c->arena, home, 3);
                 if (!base) base = "---";
                 a.borrowed = 2;

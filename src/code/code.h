@@ -103,7 +103,11 @@ void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, c
                             unsigned *at);
 
 void dyad__story_count_country(dyad__story *st, const char *code);
-const char *dyad__story_home(const dyad__story *st);   /* NULL: none yet */
+/* The document's home country (its most named one) as a phrase at some point of the current sentence sees it:
+ * counted over the sentences before this one and the country codes
+ * `now` (the sentence's countries named before that point); the
+ * countries named later in the sentence do not count.  NULL: none. */
+const char *dyad__story_home_before(const dyad__story *st, const char *const *now, size_t nnow);
 int dyad__story_open_quote(const dyad__story *st);
 void dyad__story_set_open_quote(dyad__story *st, int open);
 
