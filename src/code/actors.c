@@ -109,6 +109,22 @@ static int S_name_like(const char *w)
     return 0;
 }
 
+/* Whether a longer name starts inside the match [i, end) and runs past
+ * it: "the West Papua National Liberation Army" is the army's name, not
+ * "the West" and then "Papua".  The match at i then gives way, and the
+ * longer one is found when the scan reaches its first word. */
+static int S_longer_inside(dyad_coder *c, unsigned kinds, uint32_t i, uint32_t end)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t j = i + 1; j < end; j++) {
+        if (!dyad__dict_may_start(c->d, kinds, c->wid[j])) continue;
+        dyad_dict_match m[MAXM];
+        size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, j, 0, m, MAXM);
+        if (n && m[0].end > end && m[0].end - j > end - i) return 1;
+    }
+    return 0;
+}
+
 void dyad__find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -147,6 +163,7 @@ void dyad__find_mentions(dyad_coder *c)
         dyad_dict_entry e;
         if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
         if (m[best].end == i + 1 && S_function_tag(&t->toks[i])) continue;
+        if (S_longer_inside(c, kinds, i, (uint32_t)m[best].end)) continue;
         /* news mode: "the U.S.-based lender" says where it sits, not who
          * it is */
         uint32_t e2 = (uint32_t)m[best].end;
