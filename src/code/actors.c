@@ -792,6 +792,10 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                 /* an organisation has no people: "the WFP fed 1.2
                  * million people" are not the WFP's */
                 if (k && sec && !strncmp(sec, "CVL", 3) && !dyad__country_code(k)) continue;
+                /* a news outlet is where the words were told, and lends
+                 * no country ("an official told a French agency the army
+                 * had ...") */
+                if (k && dyad__news_outlet(k)) continue;
                 if (k && strlen(k) >= 3 && strncmp(k, "---", 3)) {
                     base = dyad__arena_strndup(&c->arena, k, 3);
                     a.entry = m->entry;

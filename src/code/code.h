@@ -520,6 +520,7 @@ void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,
 const char *dyad__entry_text(dyad_coder *c, unsigned entry);
 int dyad__self_pair(const char *a, const char *b);
 int dyad__against_state(const char *code);
+int dyad__news_outlet(const char *code);   /* "GBRMED", "USAGOVMED": a news outlet */
 int dyad__one_side(const char *a, const char *b);
 const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge,
                                int possessive);
