@@ -694,6 +694,29 @@ static void test_quote_adversary(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* A role with no country of its own ("the state news agency") takes the
+ * country of the story so far or of a place phrase of its sentence,
+ * never that of a party its sentence names after it. */
+static void test_role_country(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        /* not Chile's agency, not Bolivia's ministry: no country known */
+        {"The state news agency criticized Chile on Monday.", 0, ""},
+        {"The foreign ministry spokesman accused Norway of spying.", 0, ""},
+        /* the story's country, from the sentence before */
+        {"Peru's fishing fleet returned to port on Sunday. "
+         "The state news agency criticized Chile on Monday.",
+         1, "PERGOVMED CHL 111"},
+        /* a country named before the role in its sentence */
+        {"In Peru, the foreign ministry condemned Bolivia's decision to close the border.", 0,
+         "PERGOV BOL 111"},
+        /* a place phrase after it */
+        {"Rebels attacked an army base in northern Mali.", 0, "MLIREB MLIMIL 190"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -718,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_not_facts),
         cmocka_unit_test(test_clause_shapes),
         cmocka_unit_test(test_conditions_and_reference),
+        cmocka_unit_test(test_role_country),
     };
     return test_result(cmocka_run_group_tests(tests, coding_setup, coding_teardown));
 }

@@ -109,6 +109,22 @@ static int S_name_like(const char *w)
     return 0;
 }
 
+/* Whether a longer name starts inside the match [i, end) and runs past
+ * it: "the West Papua National Liberation Army" is the army's name, not
+ * "the West" and then "Papua".  The match at i then gives way, and the
+ * longer one is found when the scan reaches its first word. */
+static int S_longer_inside(dyad_coder *c, unsigned kinds, uint32_t i, uint32_t end)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t j = i + 1; j < end; j++) {
+        if (!dyad__dict_may_start(c->d, kinds, c->wid[j])) continue;
+        dyad_dict_match m[MAXM];
+        size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, j, 0, m, MAXM);
+        if (n && m[0].end > end && m[0].end - j > end - i) return 1;
+    }
+    return 0;
+}
+
 void dyad__find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
@@ -147,6 +163,7 @@ void dyad__find_mentions(dyad_coder *c)
         dyad_dict_entry e;
         if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
         if (m[best].end == i + 1 && S_function_tag(&t->toks[i])) continue;
+        if (S_longer_inside(c, kinds, i, (uint32_t)m[best].end)) continue;
         /* news mode: "the U.S.-based lender" says where it sits, not who
          * it is */
         uint32_t e2 = (uint32_t)m[best].end;
@@ -244,6 +261,21 @@ int dyad__push_one(dyad_coder *c, actorset *s, const actor *x)
     v[s->n++] = *x;
     s->v = v;
     return 0;
+}
+
+/* Whether the mention at token i stands in a place phrase: after a
+ * preposition of place ("in", "near": the lexicon's locatives; "off",
+ * "through", which are particles too) or "of" ("the streets of Lima"), over the determiners and adjectives of its
+ * noun phrase ("in the north of Peru", "in northern Chad"). */
+static int S_in_place_phrase(const dyad_coder *c, uint32_t i)
+{
+    const dyad__tree *t = &c->tree;
+    while (i > 0 && (!strcmp(t->toks[i - 1].tag, "DT") || !strncmp(t->toks[i - 1].tag, "JJ", 2)))
+        i--;
+    if (i == 0) return 0;
+    const char *w = t->toks[i - 1].word;
+    return dyad__locative(c, i - 1) || !strcmp(w, "of") || !strcmp(w, "through") ||
+           !strcmp(w, "off");
 }
 
 /* Combines an actor code with agent codes: "GON" + ~GOV -> "GONGOV",
@@ -760,6 +792,10 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                 /* an organisation has no people: "the WFP fed 1.2
                  * million people" are not the WFP's */
                 if (k && sec && !strncmp(sec, "CVL", 3) && !dyad__country_code(k)) continue;
+                /* a news outlet is where the words were told, and lends
+                 * no country ("an official told a French agency the army
+                 * had ...") */
+                if (k && dyad__news_outlet(k)) continue;
                 if (k && strlen(k) >= 3 && strncmp(k, "---", 3)) {
                     base = dyad__arena_strndup(&c->arena, k, 3);
                     a.entry = m->entry;
@@ -793,11 +829,26 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     if (!base) base = "---";
                 }
             }
-            const char *home = dyad__story_home(c->story);
-            if (!strcmp(base, "---") && home && !unknown && !foreign) {
-                /* none in the sentence: the country the document has
-                 * named most so far ("lawmakers" in a story about
-                 * Washington) */
+            /* none in the sentence: the country the document has named
+             * most so far ("lawmakers" in a story about Washington) --
+             * so far, up to the role's phrase: a country named only
+             * after it, in its own sentence, is another party's, not
+             * the role's ("the news agency criticized Chile" is not
+             * Chile's agency), unless it names a place ("gunmen
+             * attacked a village in Chad" are Chad's) */
+            const char *home = NULL;
+            if (!strcmp(base, "---") && !unknown && !foreign) {
+                const char *now[32];
+                size_t nnow = 0;
+                for (uint32_t i = 0; i < t->ntoks && nnow < 32; i++) {
+                    const mention *m = &c->ments[i];
+                    if (m->agent || m->a != i) continue;
+                    if (i >= lone.v[g].a && !S_in_place_phrase(c, i)) continue;
+                    now[nnow++] = dyad__mention_code(c, m);
+                }
+                home = dyad__story_home_before(c->story, now, nnow);
+            }
+            if (home) {
                 base = dyad__arena_strndup(&c->arena, home, 3);
                 if (!base) base = "---";
                 a.borrowed = 2;

@@ -103,7 +103,11 @@ void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, c
                             unsigned *at);
 
 void dyad__story_count_country(dyad__story *st, const char *code);
-const char *dyad__story_home(const dyad__story *st);   /* NULL: none yet */
+/* The document's home country (its most named one) as a phrase at some point of the current sentence sees it:
+ * counted over the sentences before this one and the country codes
+ * `now` (the sentence's countries named before that point); the
+ * countries named later in the sentence do not count.  NULL: none. */
+const char *dyad__story_home_before(const dyad__story *st, const char *const *now, size_t nnow);
 int dyad__story_open_quote(const dyad__story *st);
 void dyad__story_set_open_quote(dyad__story *st, int open);
 
@@ -516,6 +520,7 @@ void dyad__ev(evb *b, const char *kind, const char *file, unsigned long line,
 const char *dyad__entry_text(dyad_coder *c, unsigned entry);
 int dyad__self_pair(const char *a, const char *b);
 int dyad__against_state(const char *code);
+int dyad__news_outlet(const char *code);   /* "GBRMED", "USAGOVMED": a news outlet */
 int dyad__one_side(const char *a, const char *b);
 const char *dyad__told_as_fact(const actorset *sp, const actorset *doer, const actorset *tgt, int charge,
                                int possessive);

@@ -116,6 +116,16 @@ int dyad__against_state(const char *code)
     return 0;
 }
 
+/* Is code a news outlet ("GBRMED", a state broadcaster "USAGOVMED"),
+ * the channel wire copy names as its source?  Groups that speak for the
+ * press ("NGOMED") are parties of their own. */
+int dyad__news_outlet(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    return n >= 6 && !strcmp(code + n - 3, "MED") && strncmp(code, "NGO", 3) &&
+           strncmp(code, "IGO", 3);
+}
+
 int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *code,
                     const dyad__vgroup *g, const evb *base, int passive)
 {
@@ -143,6 +153,17 @@ int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *c
      * had met security officials") is within one actor */
     if (c->agent_country && code[0] == '0' && code[1] == '4' && dyad__one_side(s->code, t->code)) {
         TRACE("  %s and %s: organs of one state meeting, not a dyad\n", s->code, t->code);
+        return 0;
+    }
+    /* speaking to a news outlet is an interview, not a consultation
+     * ("Speaking to a news agency, Peru's president said ..."), and an
+     * outlet's bare request is a reporter's question ("asked by the
+     * agency whether ..."), not an appeal */
+    if (c->agent_country &&
+        (((code[0] == '0' && code[1] == '4') &&
+          (dyad__news_outlet(s->code) || dyad__news_outlet(t->code))) ||
+         (!strcmp(code, "020") && dyad__news_outlet(s->code)))) {
+        TRACE("  %s and %s: an interview with a news outlet, not a dyad\n", s->code, t->code);
         return 0;
     }
     /* one event per triple; in news mode one per dyad and root ("shot

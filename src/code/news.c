@@ -279,11 +279,14 @@ void dyad__doc_update(dyad_coder *c)
         dyad__story_note_party(st, c->events[i].source, c->events[i].source_text);
         dyad__story_note_party(st, c->events[i].target, c->events[i].target_text);
     }
-    /* sectors: dictionary actors with one ("the Taliban": AFGREB) */
+    /* sectors: dictionary actors with one ("the Taliban": AFGREB); a
+     * news outlet is no government's sector, state-run or not (a later
+     * "the government" is not the country of "Chinese state TV") */
     for (uint32_t i = 0; i < t->ntoks; i++) {
         const mention *m = &c->ments[i];
         if (m->a != i || m->agent) continue;
-        dyad__story_note_sector(st, dyad__mention_code(c, m));
+        const char *k = dyad__mention_code(c, m);
+        if (!dyad__news_outlet(k)) dyad__story_note_sector(st, k);
     }
     /* an armed group an event placed by its phrase ("shelled a
      * Kurdish-led militia in northern Syria": SYRREB) is the later "the

@@ -75,6 +75,19 @@ static char *S_strdup(const char *s)
     return p;
 }
 
+/* The chunker's names (dyad__chunker_set_names): the end of the longest
+ * multi-word actor name of the dictionaries at word i, or 0. */
+static uint32_t S_name_end(void *ctx, const dyad__word *w, uint32_t n, uint32_t i)
+{
+    const dyad_engine *e = ctx;
+    unsigned ids[16];
+    uint32_t m = n - i < 16 ? n - i : 16;
+    for (uint32_t k = 0; k < m; k++) ids[k] = dyad_dict_word_id(e->dict, w[i + k].s, w[i + k].len);
+    dyad_dict_match mt[1];
+    size_t c = dyad_dict_match_at_ids(e->dict, DYAD_DICT_MASK(DYAD_DICT_ACTORS), ids, m, 0, 0, mt, 1);
+    return c && mt[0].end >= 2 ? i + (uint32_t)mt[0].end : 0;
+}
+
 dyad_status dyad_engine_new(dyad_engine **out, const dyad_dict *d, const dyad_tagger *tg,
                             const dyad_engine_options *o)
 {
@@ -99,6 +112,8 @@ dyad_status dyad_engine_new(dyad_engine **out, const dyad_dict *d, const dyad_ta
     if (tg && (st = dyad_chunker_new(&e->chunker, tg)) != DYAD_OK) goto fail;
     /* one lexicon for the chunker and the coder: the dictionary's */
     if (e->chunker) dyad__chunker_set_lexicon(e->chunker, dyad__dict_lexicon(d));
+    /* and the dictionaries' names, kept whole by the chunker */
+    if (e->chunker) dyad__chunker_set_names(e->chunker, S_name_end, e);
     if ((st = dyad__resolver_new(&e->resolver)) != DYAD_OK) goto fail;
     if ((st = dyad__placer_new(&e->placer, d,
                                e->opt.places ? e->opt.places : dyad__places_builtin())) != DYAD_OK)

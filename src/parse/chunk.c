@@ -2114,6 +2114,8 @@ struct dyad_chunker {
     dyad__buf bracket;          /* the tree as text, made on demand */
     int bracket_done;
     dyad__err err;              /* why the last run failed */
+    dyad__names_fn names;       /* the caller's names, or NULL */
+    void *names_ctx;
 };
 
 #define CK_ARENA_CAP ((size_t)64 << 20)
@@ -2205,6 +2207,46 @@ static dyad_status S_check_length(dyad_chunker *c, size_t n, const dyad_token *t
 
 /* Tags and chunks words[0..n) (already in c's arena or the caller's);
  * tok: their tokens in the text, or NULL (for messages). */
+static int S_cap(const dyad__word *w) { return w->len && w->s[0] >= 'A' && w->s[0] <= 'Z'; }
+
+/* A word tagged so that it would break a name's noun phrase: a verb, a
+ * particle, "to", a foreign word. */
+static int S_name_breaker(int t)
+{
+    return S_verb(t) || t == DYAD__T_RP || t == DYAD__T_TO || t == DYAD__T_FW;
+}
+
+/* The caller's multi-word names (dyad__chunker_set_names) in the tagged
+ * sentence: a name that starts and ends with a capital and holds a
+ * capitalised word tagged as a verb, particle or foreign word is
+ * retagged as proper nouns, one noun phrase ("the Move Forward Party",
+ * "the Committee to Protect Journalists").  A past participle right
+ * after such a name at the head of its sentence is the finite verb
+ * whose subject it is ("Medecins Sans Frontieres criticized ..."). */
+static void S_mark_names(dyad_chunker *c, const dyad__word *w, uint32_t n)
+{
+    uint32_t done = 0;   /* words before this are settled */
+    for (uint32_t j = 0; j < n; j++) {
+        if (j < done || !S_cap(&w[j]) || !S_name_breaker(c->tags[j])) continue;
+        /* the longest name around word j, from up to 5 words before it */
+        uint32_t best_a = 0, best_e = 0;
+        for (uint32_t i = j > 5 && j - 5 > done ? j - 5 : done; i <= j; i++) {
+            if (!S_cap(&w[i])) continue;
+            uint32_t e = c->names(c->names_ctx, w, n, i);
+            if (e > j && e >= i + 2 && e <= n && S_cap(&w[e - 1]) && e - i > best_e - best_a) {
+                best_a = i;
+                best_e = e;
+            }
+        }
+        if (!best_e) continue;
+        for (uint32_t x = best_a; x < best_e; x++) c->tags[x] = DYAD__T_NNP;
+        int head = best_a == 0 || (best_a == 1 && c->tags[0] == DYAD__T_DT);
+        if (head && best_e < n && c->tags[best_e] == DYAD__T_VBN) c->tags[best_e] = DYAD__T_VBD;
+        done = best_e;
+        j = best_e - 1;
+    }
+}
+
 static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const dyad_token *tok)
 {
     dyad__arena *a = &c->arena;
@@ -2218,6 +2260,7 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
         st = dyad__tagger_tag_cached(c->tg, c->wc, c->lex, w, n, c->tags, lx, a);
         DYAD__STAGE_END(t0, DYAD__STAGE_TAG);
     }
+    if (st == DYAD_OK && c->names) S_mark_names(c, w, n);
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
     if (st == DYAD_OK) st = dyad__chunk_lx(&c->tree, w, c->tags, n, c->lex, lx, a);
     if (st != DYAD_OK) S_where(tok, 0, at, sizeof at);   /* only a message needs it */
@@ -2295,6 +2338,13 @@ dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
 }
 
 dyad__tree *dyad__chunker_tree(dyad_chunker *c) { return &c->tree; }
+
+void dyad__chunker_set_names(dyad_chunker *c, dyad__names_fn fn, void *ctx)
+{
+    if (!c) return;
+    c->names = fn;
+    c->names_ctx = ctx;
+}
 
 void dyad__chunker_set_lexicon(dyad_chunker *c, const dyad__lexicon *lex)
 {

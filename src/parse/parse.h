@@ -293,5 +293,14 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
 /* The word lists c's runs read (text/text.h; the built-in lexicon until
  * this is called): the engine gives it its dictionary's. */
 void dyad__chunker_set_lexicon(struct dyad_chunker *c, const dyad__lexicon *lex);
+/* Names the caller knows (the engine: the dictionaries' multi-word actor
+ * names): fn(ctx, w, n, i) returns the end of the longest name that
+ * starts at word i of w[0..n), or 0 for none.  After tagging, a
+ * capitalised name holding a word tagged as a verb, particle or foreign
+ * word ("Save the Children", "Medecins Sans Frontieres") is retagged as
+ * one proper noun, so the chunker keeps it one noun phrase.  NULL fn:
+ * none (the default). */
+typedef uint32_t (*dyad__names_fn)(void *ctx, const dyad__word *w, uint32_t n, uint32_t i);
+void dyad__chunker_set_names(struct dyad_chunker *c, dyad__names_fn fn, void *ctx);
 
 #endif

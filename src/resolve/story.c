@@ -65,8 +65,10 @@ struct dyad__story {
                                     acted on the other, of any country */
     unsigned act_at;             /* its sentence */
     char act_code[8];            /* and its CAMEO code */
-    struct { char cc[4]; unsigned n; } seen[ST_COUNTRIES];
-    int nseen;                   /* countries named, with their counts */
+    /* countries named, with their counts: n in all, prior in the
+     * sentences before the current one */
+    struct { char cc[4]; unsigned n, prior; } seen[ST_COUNTRIES];
+    int nseen;
     unsigned sent;               /* sentences begun, from 1 */
     int open_quote;              /* the last sentence ended inside quotes */
 };
@@ -109,6 +111,7 @@ void dyad__story_reset(dyad__story *st)
 
 unsigned dyad__story_begin_sentence(dyad__story *st)
 {
+    for (int j = 0; j < st->nseen; j++) st->seen[j].prior = st->seen[j].n;
     return ++st->sent;
 }
 
@@ -370,18 +373,23 @@ void dyad__story_count_country(dyad__story *st, const char *code)
         if (st->nseen == ST_COUNTRIES) return;
         memcpy(st->seen[j].cc, code, 3);
         st->seen[j].cc[3] = 0;
-        st->seen[j].n = 0;
+        st->seen[j].n = st->seen[j].prior = 0;
         st->nseen++;
     }
     st->seen[j].n++;
 }
 
-const char *dyad__story_home(const dyad__story *st)
+const char *dyad__story_home_before(const dyad__story *st, const char *const *now, size_t nnow)
 {
     if (dyad__ablated("story_home")) return NULL;
     int best = -1;
-    for (int j = 0; j < st->nseen; j++)
-        if (best < 0 || st->seen[j].n > st->seen[best].n) best = j;
+    unsigned bestn = 0;
+    for (int j = 0; j < st->nseen; j++) {
+        unsigned n = st->seen[j].prior;
+        for (size_t k = 0; k < nnow; k++)
+            if (now[k] && !memcmp(now[k], st->seen[j].cc, 3)) n++;
+        if (n > 0 && (best < 0 || n > bestn)) best = j, bestn = n;
+    }
     return best >= 0 ? st->seen[best].cc : NULL;
 }
 
