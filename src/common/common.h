@@ -163,6 +163,25 @@ int dyad__date_valid(const char *s, size_t n);
  * Returns 0 on success. */
 int dyad__date_normalize(const char *s, size_t n, char out[11]);
 
+/* Fixed-width little-endian numbers in a byte buffer, whatever the
+ * machine's own order (the compiled tagger model and gazetteer). */
+static inline void dyad__put_le32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+static inline void dyad__put_le64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+static inline uint32_t dyad__get_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static inline uint64_t dyad__get_le64(const unsigned char *p)
+{
+    return dyad__get_le32(p) | (uint64_t)dyad__get_le32(p + 4) << 32;
+}
+
 /* A 64-bit hash of p[0..n) continuing from h (0 to start): FNV-1a over
  * 8-byte words with a final mix, stable across machines of either byte
  * order (words are read little-endian).  For content hashes (texts,

@@ -447,19 +447,6 @@ static dyad_status S_load_dir(dyad_places *p, const char *dir)
 #define PC_REC 36u
 static const char *const S_files[] = {"countries.tsv", "cities.tsv", "overlay.tsv"};
 
-static void S_le32(unsigned char *b, uint32_t v)
-{
-    for (int i = 0; i < 4; i++) b[i] = (unsigned char)(v >> (8 * i));
-}
-static void S_le64(unsigned char *b, uint64_t v)
-{
-    for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
-}
-static uint32_t S_get32(const unsigned char *b)
-{
-    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
-static uint64_t S_get64(const unsigned char *b) { return S_get32(b) | (uint64_t)S_get32(b + 4) << 32; }
 
 /* The whole of path (malloc'd) in *out; 1 when absent, -1 on another
  * error (why set), 0 when read. */
@@ -518,8 +505,8 @@ void dyad__places_seal(void *buf, size_t len)
 {
     unsigned char *b = buf;
     if (len < PC_HEAD) return;
-    S_le64(b + 112, len);
-    S_le64(b + 120, dyad__hash64(0, b + PC_HEAD, len - PC_HEAD));
+    dyad__put_le64(b + 112, len);
+    dyad__put_le64(b + 120, dyad__hash64(0, b + PC_HEAD, len - PC_HEAD));
 }
 
 /* Uses the compiled tables at path when made from src.  0: used; 1:
@@ -535,17 +522,17 @@ static int S_load_compiled(dyad_places *p, const char *path, const uint64_t src[
     if (rc < 0) goto bad;
     why = "not a compiled gazetteer";
     if (len < PC_HEAD || memcmp(b, PC_MAGIC, 8) != 0) goto bad;
-    if (S_get32(b + 8) != PC_VERSION) { free(b); return 1; }
+    if (dyad__get_le32(b + 8) != PC_VERSION) { free(b); return 1; }
     for (int i = 0; i < 6; i++)
-        if (S_get64(b + 16 + 8 * i) != src[i]) { free(b); return 1; }
+        if (dyad__get_le64(b + 16 + 8 * i) != src[i]) { free(b); return 1; }
     at = 112;
     why = "its length field differs from the file's length (truncated?)";
-    if (S_get64(b + 112) != len) goto bad;
+    if (dyad__get_le64(b + 112) != len) goto bad;
     at = 120;
     why = "checksum mismatch (the file is damaged)";
-    if (S_get64(b + 120) != dyad__hash64(0, b + PC_HEAD, len - PC_HEAD)) goto bad;
-    uint64_t n = S_get64(b + 64), ncodes = S_get64(b + 72), nindex = S_get64(b + 80),
-             nstr = S_get64(b + 88);
+    if (dyad__get_le64(b + 120) != dyad__hash64(0, b + PC_HEAD, len - PC_HEAD)) goto bad;
+    uint64_t n = dyad__get_le64(b + 64), ncodes = dyad__get_le64(b + 72), nindex = dyad__get_le64(b + 80),
+             nstr = dyad__get_le64(b + 88);
     at = 64;
     why = "section sizes beyond the file";
     if (n > len / PC_REC || ncodes > len / 4 || nindex > len / 8 || nstr > len ||
@@ -558,7 +545,7 @@ static int S_load_compiled(dyad_places *p, const char *path, const uint64_t src[
     why = "strings not terminated";
     at = (size_t)((const unsigned char *)str - b);
     if (nstr == 0 || str[nstr - 1] != 0) goto bad;
-    p->max_words = S_get32(b + 108);
+    p->max_words = dyad__get_le32(b + 108);
     at = 108;
     why = "too many words";
     if (p->max_words > DYAD__PLACE_MAX_WORDS) goto bad;
@@ -572,16 +559,16 @@ static int S_load_compiled(dyad_places *p, const char *path, const uint64_t src[
     for (uint64_t i = 0; i < n; i++, rec += PC_REC) {
         at = (size_t)(rec - b);
         dyad__place *pl = &p->v[i];
-        uint32_t k = S_get32(rec), nm = S_get32(rec + 4), a1 = S_get32(rec + 8);
+        uint32_t k = dyad__get_le32(rec), nm = dyad__get_le32(rec + 4), a1 = dyad__get_le32(rec + 8);
         why = "a string offset beyond the strings";
         if (k >= nstr || nm >= nstr || a1 >= nstr) goto bad;
         pl->key = p->blob + k;
         pl->name = p->blob + nm;
         pl->admin1 = p->blob + a1;
         memcpy(pl->country, rec + 12, 4);
-        pl->lat = (int32_t)S_get32(rec + 16);
-        pl->lon = (int32_t)S_get32(rec + 20);
-        pl->pop = S_get32(rec + 24);
+        pl->lat = (int32_t)dyad__get_le32(rec + 16);
+        pl->lon = (int32_t)dyad__get_le32(rec + 20);
+        pl->pop = dyad__get_le32(rec + 24);
         pl->kind = rec[28];
         pl->overlay = rec[29];
         pl->nwords = rec[30];
@@ -601,7 +588,7 @@ static int S_load_compiled(dyad_places *p, const char *path, const uint64_t src[
     int empty = 0;
     for (uint64_t h = 0; h < nindex; h++) {
         at = (size_t)(ix + 8 * h - b);
-        uint32_t first = S_get32(ix + 8 * h), count = S_get32(ix + 8 * h + 4);
+        uint32_t first = dyad__get_le32(ix + 8 * h), count = dyad__get_le32(ix + 8 * h + 4);
         why = "an index slot beyond the places";
         if (count == 0) { empty = 1; continue; }
         if (first >= n || count > n - first) goto bad;
@@ -613,9 +600,9 @@ static int S_load_compiled(dyad_places *p, const char *path, const uint64_t src[
     p->n = p->cap = (size_t)n;
     p->ncodes = p->cap_codes = (size_t)ncodes;
     p->nindex = (size_t)nindex;
-    p->ncities = S_get32(b + 96);
-    p->noverlay = S_get32(b + 100);
-    p->ncountries = S_get32(b + 104);
+    p->ncities = dyad__get_le32(b + 96);
+    p->noverlay = dyad__get_le32(b + 100);
+    p->ncountries = dyad__get_le32(b + 104);
     free(b);
     return 0;
 bad:
@@ -698,16 +685,16 @@ dyad_status dyad__places_compile(const char *dir, const char *path, dyad__err *e
         goto done;
     }
     memcpy(b, PC_MAGIC, 8);
-    S_le32(b + 8, PC_VERSION);
-    for (int i = 0; i < 6; i++) S_le64(b + 16 + 8 * i, src[i]);
-    S_le64(b + 64, p->n);
-    S_le64(b + 72, p->ncodes);
-    S_le64(b + 80, p->nindex);
-    S_le64(b + 88, nstr);
-    S_le32(b + 96, (uint32_t)p->ncities);
-    S_le32(b + 100, (uint32_t)p->noverlay);
-    S_le32(b + 104, (uint32_t)p->ncountries);
-    S_le32(b + 108, p->max_words);
+    dyad__put_le32(b + 8, PC_VERSION);
+    for (int i = 0; i < 6; i++) dyad__put_le64(b + 16 + 8 * i, src[i]);
+    dyad__put_le64(b + 64, p->n);
+    dyad__put_le64(b + 72, p->ncodes);
+    dyad__put_le64(b + 80, p->nindex);
+    dyad__put_le64(b + 88, nstr);
+    dyad__put_le32(b + 96, (uint32_t)p->ncities);
+    dyad__put_le32(b + 100, (uint32_t)p->noverlay);
+    dyad__put_le32(b + 104, (uint32_t)p->ncountries);
+    dyad__put_le32(b + 108, p->max_words);
     unsigned char *rec = b + PC_HEAD, *codes = rec + p->n * PC_REC, *ix = codes + p->ncodes * 4;
     char *str = (char *)(ix + p->nindex * 8);
     size_t so = 1;
@@ -716,26 +703,26 @@ dyad_status dyad__places_compile(const char *dir, const char *path, dyad__err *e
         const char *f[3] = {pl->key, pl->name, pl->admin1};
         for (int k = 0; k < 3; k++) {
             size_t m = strlen(f[k]);
-            if (m == 0) { S_le32(rec + 4 * k, 0); continue; }
-            S_le32(rec + 4 * k, (uint32_t)so);
+            if (m == 0) { dyad__put_le32(rec + 4 * k, 0); continue; }
+            dyad__put_le32(rec + 4 * k, (uint32_t)so);
             memcpy(str + so, f[k], m + 1);
             so += m + 1;
         }
         memcpy(rec + 12, pl->country, 4);
-        S_le32(rec + 16, (uint32_t)pl->lat);
-        S_le32(rec + 20, (uint32_t)pl->lon);
-        S_le32(rec + 24, pl->pop);
+        dyad__put_le32(rec + 16, (uint32_t)pl->lat);
+        dyad__put_le32(rec + 20, (uint32_t)pl->lon);
+        dyad__put_le32(rec + 24, pl->pop);
         rec[28] = pl->kind;
         rec[29] = pl->overlay;
         rec[30] = pl->nwords;
     }
     for (size_t i = 0; i < p->ncodes; i++) memcpy(codes + 4 * i, p->codes[i], 4);
     for (size_t h = 0; h < p->nindex; h++) {
-        S_le32(ix + 8 * h, p->index[h][0]);
-        S_le32(ix + 8 * h + 4, p->index[h][1]);
+        dyad__put_le32(ix + 8 * h, p->index[h][0]);
+        dyad__put_le32(ix + 8 * h + 4, p->index[h][1]);
     }
     len -= nstr - so;   /* empty strings shared */
-    S_le64(b + 88, so);
+    dyad__put_le64(b + 88, so);
     dyad__places_seal(b, len);
     size_t tn = strlen(path) + sizeof ".tmp";
     char *tmp = malloc(tn);

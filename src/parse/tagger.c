@@ -945,22 +945,9 @@ static int S_little_endian(void)
     return c == 1;
 }
 
-static void S_le32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
-}
-static void S_le64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i));
-}
-static uint32_t S_get32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-static uint64_t S_get64(const unsigned char *p) { return S_get32(p) | (uint64_t)S_get32(p + 4) << 32; }
 static float S_getf(const unsigned char *p)
 {
-    uint32_t u = S_get32(p);
+    uint32_t u = dyad__get_le32(p);
     float f;
     memcpy(&f, &u, 4);
     return f;
@@ -985,8 +972,8 @@ static unsigned char *S_room(wbuf *w, size_t n)
     w->len += n;
     return r;
 }
-static void S_put32(wbuf *w, uint32_t v) { unsigned char *p = S_room(w, 4); if (p) S_le32(p, v); }
-static void S_put64(wbuf *w, uint64_t v) { unsigned char *p = S_room(w, 8); if (p) S_le64(p, v); }
+static void S_put32(wbuf *w, uint32_t v) { unsigned char *p = S_room(w, 4); if (p) dyad__put_le32(p, v); }
+static void S_put64(wbuf *w, uint64_t v) { unsigned char *p = S_room(w, 8); if (p) dyad__put_le64(p, v); }
 static void S_putf(wbuf *w, float f) { uint32_t u; memcpy(&u, &f, 4); S_put32(w, u); }
 static void S_pad8(wbuf *w) { S_room(w, (8 - w->len % 8) % 8); }
 
@@ -1021,8 +1008,8 @@ void dyad__tagger_model_seal(void *buf, size_t len)
 {
     unsigned char *p = buf;
     if (len < CM_HEAD) return;
-    S_le64(p + 64, len);
-    S_le64(p + 72, dyad__hash64(0, p + CM_HEAD, len - CM_HEAD));
+    dyad__put_le64(p + 64, len);
+    dyad__put_le64(p + 72, dyad__hash64(0, p + CM_HEAD, len - CM_HEAD));
 }
 
 /* The model as the file's bytes (malloc'd), or NULL on ENOMEM. */
@@ -1032,14 +1019,14 @@ static unsigned char *S_serialize(const struct dyad_tagger *tg, size_t *len)
     unsigned char *p = S_room(&w, CM_HEAD);
     if (p) {
         memcpy(p, CM_MAGIC, 8);
-        S_le32(p + 8, CM_VERSION);
-        S_le32(p + 12, NT);
-        S_le32(p + 16, SH_COUNT);
-        S_le32(p + 20, MAXKEY);
-        S_le64(p + 24, S_params());
-        for (int i = 0; i < 4; i++) S_le64(p + 32 + 8 * i, tg->src[i]);
-        S_le32(p + 80, tg->num);
-        S_le32(p + 84, tg->ord);
+        dyad__put_le32(p + 8, CM_VERSION);
+        dyad__put_le32(p + 12, NT);
+        dyad__put_le32(p + 16, SH_COUNT);
+        dyad__put_le32(p + 20, MAXKEY);
+        dyad__put_le64(p + 24, S_params());
+        for (int i = 0; i < 4; i++) dyad__put_le64(p + 32 + 8 * i, tg->src[i]);
+        dyad__put_le32(p + 80, tg->num);
+        dyad__put_le32(p + 84, tg->ord);
     }
     for (int a = 0; a < NT; a++)
         for (int b = 0; b < NT; b++) S_putf(&w, tg->trans[a][b]);
@@ -1107,8 +1094,8 @@ static const char *S_get_table(rcur *c, table *tb)
 {
     const unsigned char *h = S_take(c, 24);
     if (!h) return "truncated table header";
-    uint32_t n = S_get32(h), mask = S_get32(h + 4);
-    uint64_t nd = S_get64(h + 8), nk = S_get64(h + 16);
+    uint32_t n = dyad__get_le32(h), mask = dyad__get_le32(h + 4);
+    uint64_t nd = dyad__get_le64(h + 8), nk = dyad__get_le64(h + 16);
     if (mask >= (1u << 30) || (mask & (mask + 1)) != 0) return "table size is not a power of two";
     if (n > mask) return "table has no empty slot";
     if (nd > c->len || nk > c->len || nk > UINT32_MAX) return "table sizes beyond the file";
@@ -1182,18 +1169,18 @@ static int S_load_compiled(struct dyad_tagger *tg, const char *path, dyad__err *
     if (memcmp(buf, CM_MAGIC, 8) != 0) goto done;
     what = NULL;
     rc = 1;   /* from here on a difference is a file of another build */
-    if (S_get32(buf + 8) != CM_VERSION || S_get32(buf + 12) != NT || S_get32(buf + 16) != SH_COUNT ||
-        S_get32(buf + 20) != MAXKEY || S_get64(buf + 24) != S_params())
+    if (dyad__get_le32(buf + 8) != CM_VERSION || dyad__get_le32(buf + 12) != NT || dyad__get_le32(buf + 16) != SH_COUNT ||
+        dyad__get_le32(buf + 20) != MAXKEY || dyad__get_le64(buf + 24) != S_params())
         goto done;
     for (int i = 0; i < 4; i++)
-        if (S_get64(buf + 32 + 8 * i) != tg->src[i]) goto done;
+        if (dyad__get_le64(buf + 32 + 8 * i) != tg->src[i]) goto done;
     rc = -1;
     c.at = 64;
     what = "its length field differs from the file's length (truncated?)";
-    if (S_get64(buf + 64) != len) goto done;
+    if (dyad__get_le64(buf + 64) != len) goto done;
     c.at = 72;
     what = "checksum mismatch (the file is damaged)";
-    if (S_get64(buf + 72) != dyad__hash64(0, buf + CM_HEAD, len - CM_HEAD)) goto done;
+    if (dyad__get_le64(buf + 72) != dyad__hash64(0, buf + CM_HEAD, len - CM_HEAD)) goto done;
     c.at = CM_HEAD;
     what = "truncated model";
     const unsigned char *f = S_take(&c, (uint64_t)(NT * NT + NT + SH_COUNT * NT + SH_COUNT) * 4);
@@ -1210,7 +1197,7 @@ static int S_load_compiled(struct dyad_tagger *tg, const char *path, dyad__err *
     if (!what) what = S_get_table(&c, &suffix);
     if (!what && c.at != len) what = "bytes after the last table";
     if (what) goto done;
-    uint32_t num = S_get32(buf + 80), ord = S_get32(buf + 84);
+    uint32_t num = dyad__get_le32(buf + 80), ord = dyad__get_le32(buf + 84);
     what = "a word entry out of range";
     c.at = 80;
     if (num > words.n || ord > words.n) goto done;
