@@ -142,6 +142,14 @@ void dyad__shorten_middle(char *out, size_t cap, const char *s, size_t n);
  * set otherwise; *why (when not NULL) then says why in words, e.g. "not
  * a regular file (a FIFO)" or strerror's text. */
 FILE *dyad__fopen_regular(const char *path, const char **why);
+/* The whole of the regular file path, if at most max bytes, in *out
+ * (malloc'd, one spare byte) and *len.  0 when read; 1 when there is no
+ * such file; -1 otherwise, with *why in words. */
+int dyad__read_file(const char *path, size_t max, unsigned char **out, size_t *len,
+                    const char **why);
+/* Writes b[0..len) to path whole or not at all: to PATH.tmp beside it,
+ * then renamed, so a reader never sees half a file. */
+dyad_status dyad__write_file(const char *path, const void *b, size_t len, dyad__err *err);
 
 /* Offset of the first invalid UTF-8 byte in s[0..n), or n when valid.
  * Rejects overlong forms, surrogates and values past U+10FFFF. */

@@ -9,6 +9,9 @@
 #include "common.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -229,4 +232,56 @@ FILE *dyad__fopen_regular(const char *path, const char **why)
         if (why) *why = strerror(e);
     }
     return f;
+}
+
+int dyad__read_file(const char *path, size_t max, unsigned char **out, size_t *len,
+                    const char **why)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = dyad__fopen_regular(path, why);
+    if (!f) return errno == ENOENT ? 1 : -1;
+    struct stat sb;
+    int rc = -1;
+    if (fstat(fileno(f), &sb) != 0 || sb.st_size < 0)
+        *why = "cannot stat";
+    else if ((uint64_t)sb.st_size > max)
+        *why = "larger than this file may be";
+    else if (!(*out = malloc((size_t)sb.st_size + 1)))
+        *why = "out of memory";
+    else if (fread(*out, 1, (size_t)sb.st_size, f) != (size_t)sb.st_size)
+        *why = "read error";
+    else {
+        *len = (size_t)sb.st_size;
+        rc = 0;
+    }
+    fclose(f);
+    if (rc) {
+        free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+dyad_status dyad__write_file(const char *path, const void *b, size_t len, dyad__err *err)
+{
+    size_t n = strlen(path) + sizeof ".tmp";
+    char *tmp = malloc(n);
+    if (!tmp) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
+    snprintf(tmp, n, "%s.tmp", path);
+    dyad_status st = DYAD_OK;
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) {
+        st = dyad__err_set(err, DYAD_EIO, "%s: cannot create: %s", tmp, strerror(errno));
+    } else {
+        int bad = fwrite(b, 1, len, fp) != len;
+        bad |= fclose(fp) != 0;
+        if (bad) st = dyad__err_set(err, DYAD_EIO, "%s: write error", tmp);
+        else if (rename(tmp, path) != 0)
+            st = dyad__err_set(err, DYAD_EIO, "%s: cannot rename to %s: %s", tmp, path,
+                               strerror(errno));
+        if (st != DYAD_OK) remove(tmp);
+    }
+    free(tmp);
+    return st;
 }

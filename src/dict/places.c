@@ -448,31 +448,6 @@ static dyad_status S_load_dir(dyad_places *p, const char *dir)
 static const char *const S_files[] = {"countries.tsv", "cities.tsv", "overlay.tsv"};
 
 
-/* The whole of path (malloc'd) in *out; 1 when absent, -1 on another
- * error (why set), 0 when read. */
-static int S_slurp(const char *path, unsigned char **out, size_t *len, const char **why)
-{
-    *out = NULL;
-    *len = 0;
-    FILE *f = dyad__fopen_regular(path, why);
-    if (!f) return errno == ENOENT ? 1 : -1;
-    struct stat sb;
-    int rc = -1;
-    if (fstat(fileno(f), &sb) != 0 || sb.st_size < 0 || (size_t)sb.st_size > PLACES_MAX_FILE)
-        *why = "cannot read (or larger than 64 MiB)";
-    else if (!(*out = malloc((size_t)sb.st_size + 1)))
-        *why = "out of memory";
-    else if (fread(*out, 1, (size_t)sb.st_size, f) != (size_t)sb.st_size)
-        *why = "read error";
-    else {
-        *len = (size_t)sb.st_size;
-        rc = 0;
-    }
-    fclose(f);
-    if (rc) { free(*out); *out = NULL; }
-    return rc;
-}
-
 static char *S_join(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
@@ -491,7 +466,7 @@ static int S_sources(const char *dir, uint64_t src[6])
         unsigned char *b;
         size_t n;
         const char *why;
-        int rc = S_slurp(path, &b, &n, &why);
+        int rc = dyad__read_file(path, PLACES_MAX_FILE, &b, &n, &why);
         free(path);
         if (rc < 0) return -1;
         src[2 * i] = rc == 1 ? UINT64_MAX : n;
@@ -516,7 +491,7 @@ static int S_load_compiled(dyad_places *p, const char *path, const uint64_t src[
     unsigned char *b;
     size_t len;
     const char *why = NULL;
-    int rc = S_slurp(path, &b, &len, &why);
+    int rc = dyad__read_file(path, PLACES_MAX_FILE, &b, &len, &why);
     if (rc == 1) return 1;
     size_t at = 0;
     if (rc < 0) goto bad;
@@ -724,21 +699,7 @@ dyad_status dyad__places_compile(const char *dir, const char *path, dyad__err *e
     len -= nstr - so;   /* empty strings shared */
     dyad__put_le64(b + 88, so);
     dyad__places_seal(b, len);
-    size_t tn = strlen(path) + sizeof ".tmp";
-    char *tmp = malloc(tn);
-    if (!tmp) { st = dyad__err_set(err, DYAD_ENOMEM, "out of memory"); goto done; }
-    snprintf(tmp, tn, "%s.tmp", path);
-    FILE *fp = fopen(tmp, "wb");
-    if (!fp) st = dyad__err_set(err, DYAD_EIO, "%s: cannot create: %s", tmp, strerror(errno));
-    else {
-        int bad = fwrite(b, 1, len, fp) != len;
-        bad |= fclose(fp) != 0;
-        if (bad || rename(tmp, path) != 0) {
-            st = dyad__err_set(err, DYAD_EIO, "%s: cannot write", path);
-            remove(tmp);
-        }
-    }
-    free(tmp);
+    st = dyad__write_file(path, b, len, err);
 done:
     free(b);
     dyad_places_free(p);

@@ -1048,26 +1048,7 @@ dyad_status dyad__tagger_save(const struct dyad_tagger *tg, const char *path, dy
     size_t len;
     unsigned char *buf = S_serialize(tg, &len);
     if (!buf) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
-    size_t n = strlen(path) + 8;
-    char *tmp = malloc(n);
-    dyad_status st = DYAD_OK;
-    if (!tmp) st = dyad__err_set(err, DYAD_ENOMEM, "out of memory");
-    else {
-        /* beside the target, then renamed: a reader never sees half a file */
-        snprintf(tmp, n, "%s.tmp", path);
-        FILE *fp = fopen(tmp, "wb");
-        if (!fp) st = dyad__err_set(err, DYAD_EIO, "%s: cannot create: %s", tmp, strerror(errno));
-        else {
-            int bad = fwrite(buf, 1, len, fp) != len;
-            bad |= fclose(fp) != 0;
-            if (bad) st = dyad__err_set(err, DYAD_EIO, "%s: write error", tmp);
-            else if (rename(tmp, path) != 0)
-                st = dyad__err_set(err, DYAD_EIO, "%s: cannot rename to %s: %s", tmp, path,
-                                   strerror(errno));
-            if (st != DYAD_OK) remove(tmp);
-        }
-    }
-    free(tmp);
+    dyad_status st = dyad__write_file(path, buf, len, err);
     free(buf);
     return st;
 }
@@ -1139,27 +1120,14 @@ static const char *S_get_table(rcur *c, table *tb)
  * malformed (note says so). */
 static int S_load_compiled(struct dyad_tagger *tg, const char *path, dyad__err *note)
 {
-    const char *why = NULL;
-    FILE *fp = dyad__fopen_regular(path, &why);
-    if (!fp) {
-        if (errno == ENOENT) return 1;
-        dyad__err_set(note, DYAD_EIO, "%s: cannot open: %s", path, why);
-        return -1;
-    }
-    if (!S_little_endian()) { fclose(fp); return 1; }
+    if (!S_little_endian()) return 1;
     unsigned char *buf = NULL;
     size_t len = 0;
-    const char *what = NULL;
-    struct stat sb;
-    if (fstat(fileno(fp), &sb) != 0 || sb.st_size < 0) what = "cannot stat";
-    else if ((uint64_t)sb.st_size > (1u << 30)) what = "larger than 1 GB";
-    else {
-        len = (size_t)sb.st_size;
-        buf = malloc(len ? len : 1);   /* one read, the tables point into it */
-        if (!buf) what = "out of memory";
-        else if (fread(buf, 1, len, fp) != len) what = "read error";
-    }
-    fclose(fp);
+    const char *why = NULL, *what = NULL;
+    /* one read; the tables point into it */
+    int got = dyad__read_file(path, (size_t)1 << 30, &buf, &len, &why);
+    if (got == 1) return 1;
+    if (got < 0) what = why;
     rcur c = {buf, len, 0};
     int rc = -1;
     if (what) goto done;
