@@ -346,28 +346,7 @@ static void test_loader(void **state)
 
 /* ------------------------------------------------- the compiled tables */
 
-static unsigned char *S_bytes(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *b = malloc((size_t)n + 16);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return b;
-}
 
-static void S_put_bytes(const char *path, const unsigned char *b, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(b, 1, n, f), n);
-    fclose(f);
-}
 
 /* Loads g_dir with b[0..n) as its places.bin; the same places as the
  * tables whether the file was used or refused.  Returns whether used. */
@@ -379,7 +358,7 @@ static int S_with_compiled(const unsigned char *b, size_t n, int reseal)
     assert_non_null(c);
     if (n) memcpy(c, b, n);
     if (reseal) dyad__places_seal(c, n);
-    S_put_bytes(path, c, n);
+    write_whole(path, c, n);
     free(c);
     dyad_places *p = NULL;
     assert_int_equal(dyad_places_new(&p, g_dir), DYAD_OK);
@@ -431,9 +410,9 @@ static void test_compiled(void **state)
     assert_int_equal(dyad__places_max_words(p), dyad__places_max_words(g_places));
     dyad_places_free(p);
     size_t len, len2;
-    unsigned char *buf = S_bytes(p1, &len);
+    unsigned char *buf = read_whole(p1, &len);
     assert_int_equal(dyad__places_compile(g_dir, p2, &err), DYAD_OK);
-    unsigned char *again = S_bytes(p2, &len2);
+    unsigned char *again = read_whole(p2, &len2);
     assert_int_equal(len, len2);
     assert_memory_equal(buf, again, len);
     free(again);

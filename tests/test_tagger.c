@@ -1076,20 +1076,6 @@ static void test_agreement(void **state)
 
 /* ---------------------------------------------------- the compiled model */
 
-static unsigned char *S_slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *b = malloc((size_t)n + 16);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return b;
-}
 
 /* The tags of our own sentences under model m, as one string. */
 static void S_tags_under(const dyad_tagger *m, char *out, size_t cap)
@@ -1162,7 +1148,7 @@ static void test_compiled_model(void **state)
     assert_string_equal(got, want);
     assert_int_equal(dyad__tagger_save(tc, p2, &err), DYAD_OK);
     size_t n1, n2;
-    unsigned char *b1 = S_slurp(p1, &n1), *b2 = S_slurp(p2, &n2);
+    unsigned char *b1 = read_whole(p1, &n1), *b2 = read_whole(p2, &n2);
     assert_true(n1 > 1000 && n1 == n2);
     assert_memory_equal(b1, b2, n1);
     free(b2);

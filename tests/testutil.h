@@ -66,4 +66,31 @@ static inline char *tmp_file(const char *suffix, const void *data, size_t n)
     return p;
 }
 
+/* The whole of path (malloc'd, 16 spare bytes) and its length; the
+ * test fails when it cannot be read. */
+static inline unsigned char *read_whole(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    unsigned char *b = malloc((size_t)n + 16);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return b;
+}
+
+/* Writes b[0..n) over path; the test fails when it cannot. */
+static inline void write_whole(const char *path, const void *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+}
+
 #endif
