@@ -48,8 +48,17 @@ static void S_help(FILE *f)
             "directly.  Exit status: 0 ok, 1 some input was skipped, 2 usage.\n");
 }
 
+/* The library's notes (a compiled data file it could not use, ...) go
+ * where the CLI's other messages go. */
+static void S_log(void *ctx, const char *msg)
+{
+    (void)ctx;
+    cli_error("%s", msg);
+}
+
 int main(int argc, char **argv)
 {
+    dyad_set_log(S_log, NULL);
     if (argc < 2) return cli_usage_error(NULL, "no command given");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {

@@ -99,6 +99,16 @@ DYAD_API const char *dyad_version(void);
  *  it).  Computed once; thread-safe. */
 DYAD_API const char *dyad_data_dir(const char *kind);
 
+/** The library's notes: what it did about a problem it could work around
+ *  on its own (a compiled tagger model or gazetteer that was stale or
+ *  damaged, so the source files were read instead).  The library never
+ *  writes to stderr itself; it hands each note, one line without a
+ *  newline, to the function set here (as SQLite's SQLITE_CONFIG_LOG
+ *  does).  NULL (the default) drops them.  Set it once, before the first
+ *  handle is made; fn may be called from any thread, one call at a time. */
+typedef void (*dyad_log_fn)(void *ctx, const char *msg);
+DYAD_API void dyad_set_log(dyad_log_fn fn, void *ctx);
+
 /* ------------------------------------------------------------- documents */
 
 /* One input document.  All strings are NUL-terminated and valid UTF-8

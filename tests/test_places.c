@@ -350,6 +350,17 @@ static void test_loader(void **state)
 
 /* Loads g_dir with b[0..n) as its places.bin; the same places as the
  * tables whether the file was used or refused.  Returns whether used. */
+/* The library's notes during the damaged-file checks. */
+static int g_notes;
+static char g_note[512];
+
+static void S_note(void *ctx, const char *msg)
+{
+    (void)ctx;
+    g_notes++;
+    snprintf(g_note, sizeof g_note, "%s", msg);
+}
+
 static int S_with_compiled(const unsigned char *b, size_t n, int reseal)
 {
     char path[128];
@@ -422,11 +433,17 @@ static void test_compiled(void **state)
     buf[56] ^= 1;
     assert_false(S_with_compiled(buf, len, 1));
     buf[56] ^= 1;
-    /* damaged: refused (with a message on stderr), the tables */
+    /* damaged: refused (with a note to the dyad_set_log hook), the tables */
+    dyad_set_log(S_note, NULL);
+    g_notes = 0;
     size_t cuts[] = {0, 9, 127, 128, len / 2, len - 1};
     for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) assert_false(S_with_compiled(buf, cuts[i], 0));
     buf[len / 2] ^= 0x08;
     assert_false(S_with_compiled(buf, len, 0));   /* the checksum */
+    assert_int_equal(g_notes, sizeof cuts / sizeof *cuts + 1);   /* one note each */
+    assert_non_null(strstr(g_note, "checksum"));
+    assert_non_null(strstr(g_note, "places.bin"));
+    dyad_set_log(NULL, NULL);
     buf[len / 2] ^= 0x08;
     /* behind a correct checksum: every byte changed in turn; what breaks
      * a bound is refused, the rest may be used but never leaves the data */

@@ -121,6 +121,9 @@ typedef struct dyad__err {
     char msg[DYAD__ERR_MAX];
 } dyad__err;
 
+/* Hands a note to the dyad_set_log() hook (dropped when none is set). */
+void dyad__log(const char *msg);
+
 dyad_status dyad__err_set(dyad__err *e, dyad_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static inline void dyad__err_clear(dyad__err *e) { e->msg[0] = 0; }

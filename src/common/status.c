@@ -4,6 +4,7 @@
  */
 #include "common.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,29 @@ const char *dyad_strerror(dyad_status st)
 }
 
 const char *dyad_version(void) { return DYAD_VERSION; }
+
+/* The note hook (dyad_set_log): set before any handle exists, read by
+ * whichever thread has a note; the mutex keeps notes whole when two
+ * threads have one at once. */
+static dyad_log_fn S_log_fn;
+static void *S_log_ctx;
+static pthread_mutex_t S_log_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void dyad_set_log(dyad_log_fn fn, void *ctx)
+{
+    pthread_mutex_lock(&S_log_mu);
+    S_log_fn = fn;
+    S_log_ctx = ctx;
+    pthread_mutex_unlock(&S_log_mu);
+}
+
+void dyad__log(const char *msg)
+{
+    if (!msg || !*msg) return;
+    pthread_mutex_lock(&S_log_mu);
+    if (S_log_fn) S_log_fn(S_log_ctx, msg);
+    pthread_mutex_unlock(&S_log_mu);
+}
 
 dyad_status dyad__err_set(dyad__err *e, dyad_status st, const char *fmt, ...)
 {

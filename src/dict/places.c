@@ -613,7 +613,7 @@ static dyad_status S_new(dyad_places **out, const char *dir, int compiled)
         dyad__err note;
         dyad__err_clear(&note);
         if (path) used = S_load_compiled(p, path, src, &note) == 0;
-        if (note.msg[0]) fprintf(stderr, "dyad: %s\n", note.msg);
+        dyad__log(note.msg);
         free(path);
     }
     if (!used) st = S_load_dir(p, dir);

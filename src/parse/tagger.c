@@ -1231,7 +1231,7 @@ dyad_status dyad__tagger_load(struct dyad_tagger **out, const char *dir, dyad__e
     snprintf(path, n, "%s/model.bin", data);
     dyad__err note;
     dyad_status st = dyad__tagger_load_from(out, dir, path, &note, err);
-    if (note.msg[0]) fprintf(stderr, "dyad: %s\n", note.msg);
+    dyad__log(note.msg);
     free(path);
     return st;
 }
