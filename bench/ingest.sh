@@ -1,23 +1,25 @@
 #!/bin/sh
 # Throughput of `dyad ingest` against `dyad code` on the same input: the
-# VOA and seed stories 20 times over (each copy with ids of its own, so
+# VOA and seed stories COPIES times over (each copy with ids of its own, so
 # every document is new to the store), the built-in dictionaries, -j N
 # (default 2).  `dyad code --modality all` writes what ingest stores;
 # ingest also writes the store (a fresh one each run), consolidates and
 # finds the stories.  Median of RUNS interleaved runs of each (default
 # 5), wall and CPU (user+sys) seconds; the ratio is code's time over
 # ingest's (ingest's throughput as a share of code's).
-# usage: bench/ingest.sh [BUILD_DIR] [JOBS] [RUNS]   (default: build 2 5)
+# usage: bench/ingest.sh [BUILD_DIR] [JOBS] [RUNS] [COPIES]
+#   (default: build 2 5 20; 20 copies are 5.9 MB and 1,300 documents)
 set -eu
 cd "$(dirname "$0")/.."
 b=${1:-build}
 j=${2:-2}
 runs=${3:-5}
+copies=${4:-20}
 shared=../shared
 [ -d "$shared/corpus" ] || { echo "bench/ingest.sh: $shared/corpus is absent" >&2; exit 77; }
 d=$(mktemp -d /tmp/dyad-ingest-XXXXXX)
 trap 'rm -rf "$d"' EXIT
-for i in $(seq -w 20); do
+for i in $(seq -w "$copies"); do
     cat "$shared"/corpus/voa/voa_stories.jsonl "$shared"/corpus/seeds/seeds.jsonl |
         sed "s/^{\"id\": \"\([^\"]*\)\"/{\"id\": \"\1-copy$i\"/"
 done >"$d/corpus.jsonl"
