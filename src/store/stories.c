@@ -118,6 +118,10 @@ typedef struct S_buckets {
     size_t cap;                /* slots, a power of two */
     uint64_t *h;               /* a slot's band value */
     size_t *last;              /* its last document + 1; 0: empty slot */
+    unsigned char *one;        /* 1: every document of the slot's bucket
+                                  is in one story (as sets only grow
+                                  together, once true it stays true until
+                                  a document of another story joins) */
     size_t *prev;              /* per document: the one before it in its
                                   bucket + 1, or 0 */
 } S_buckets;
@@ -183,8 +187,9 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
     if (st == DYAD_OK) {
         bk.h = malloc(bk.cap * sizeof *bk.h);
         bk.last = malloc(bk.cap * sizeof *bk.last);
+        bk.one = malloc(bk.cap);
         bk.prev = malloc((n ? n : 1) * sizeof *bk.prev);
-        if (!up || !bk.h || !bk.last || !bk.prev) st = DYAD_ENOMEM;
+        if (!up || !bk.h || !bk.last || !bk.one || !bk.prev) st = DYAD_ENOMEM;
     }
     if (st == DYAD_OK) {
         for (size_t i = 0; i < n; i++) up[i] = i;
@@ -197,19 +202,28 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
                 size_t slot = (size_t)h & (bk.cap - 1);
                 while (bk.last[slot] && bk.h[slot] != h) slot = (slot + 1) & (bk.cap - 1);
                 /* the documents before this one in its bucket, nearest
-                 * first, at most S_GROUP_PAIRS of them */
-                size_t seen = 0;
-                for (size_t y = bk.last[slot]; y && seen < S_GROUP_PAIRS; y = bk.prev[y - 1], seen++) {
-                    size_t j = y - 1;
-                    if (S_find(up, i) == S_find(up, j)) continue;
-                    size_t same = 0;
-                    for (size_t k = 0; k < DYAD__STORY_SIG; k++)
-                        same += docs[i].sig[k] == docs[j].sig[k];
-                    if (same >= S_NEAR) S_union(up, i, j);
+                 * first, at most S_GROUP_PAIRS of them; none to compare
+                 * when they are all in this one's story already (a bucket
+                 * of copies of one text, after its first band: the walk
+                 * would skip each of them) */
+                size_t top = bk.last[slot];
+                int one = !top || bk.one[slot];
+                if (!(top && one && S_find(up, i) == S_find(up, top - 1))) {
+                    size_t seen = 0;
+                    for (size_t y = top; y && seen < S_GROUP_PAIRS; y = bk.prev[y - 1], seen++) {
+                        size_t j = y - 1;
+                        if (S_find(up, i) == S_find(up, j)) continue;
+                        size_t same = 0;
+                        for (size_t k = 0; k < DYAD__STORY_SIG; k++)
+                            same += docs[i].sig[k] == docs[j].sig[k];
+                        if (same >= S_NEAR) S_union(up, i, j);
+                    }
+                    one = !top || (one && S_find(up, i) == S_find(up, top - 1));
                 }
-                bk.prev[i] = bk.last[slot];
+                bk.prev[i] = top;
                 bk.h[slot] = h;
                 bk.last[slot] = i + 1;
+                bk.one[slot] = (unsigned char)one;
             }
         }
     }
@@ -267,6 +281,7 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
     free(up);
     free(bk.h);
     free(bk.last);
+    free(bk.one);
     free(bk.prev);
     return st;
 }
