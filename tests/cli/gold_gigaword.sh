@@ -29,34 +29,12 @@ echo "self rc=$?"
 set -- $(counts "$d/self")
 [ "$1" = "$3" ] && [ "$2" = "$4" ] && [ "$1" -gt 0 ] && echo "gold matches itself: yes" || echo "gold matches itself: no ($*)"
 
-# The raw copy: every <Parse> element removed; a record whose <Text> is
-# empty (dyad then takes its text from the parse) gets the text dyad read
-# for it, from `dyad sentences` on the original.
+# The raw copy (tests/gold/gigaword_raw.py): every <Parse> element removed;
+# a record whose <Text> is empty (dyad then takes its text from the parse)
+# gets the text dyad read for it, from `dyad sentences` on the original.
 "$DYAD" sentences "$corpus" >"$d/sentences"
 echo "sentences rc=$?"
-python3 - "$corpus" "$d/sentences" "$d/raw.xml" <<'PY'
-import json, re, sys
-from xml.sax.saxutils import escape
-src, sents, dst = sys.argv[1:]
-texts = []                      # one list of sentence texts per record, in order
-for line in open(sents, encoding="utf-8"):
-    o = json.loads(line)
-    if o["sentence_id"] == 1:
-        texts.append([])
-    texts[-1].append(o["text"])
-recs = iter(texts)
-def record(m):
-    body = re.sub(r"<Parse>.*?</Parse>\n?", "", m.group(0), flags=re.S)
-    text = next(recs)
-    t = re.search(r"<Text>(.*?)</Text>", body, flags=re.S)
-    if not t or not t.group(1).strip():
-        new = "<Text>\n" + escape(" ".join(text)) + "\n</Text>"
-        body = re.sub(r"<Text>.*?</Text>", lambda _: new, body, flags=re.S) if t \
-            else body.replace("</Sentence>", new + "\n</Sentence>")
-    return body
-doc = open(src, encoding="utf-8").read()
-open(dst, "w", encoding="utf-8").write(re.sub(r"<Sentence\b.*?</Sentence>", record, doc, flags=re.S))
-PY
+python3 tests/gold/gigaword_raw.py "$corpus" "$d/sentences" >"$d/raw.xml"
 echo "raw copy rc=$?"
 "$DYAD" sentences "$d/raw.xml" >"$d/raw-sentences"
 cmp -s "$d/sentences" "$d/raw-sentences" && echo "raw copy reads as the original: yes" || echo "raw copy reads as the original: no"
