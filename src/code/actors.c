@@ -316,6 +316,21 @@ static int S_post_at(const dyad_coder *c, const actor *cur, const mention *m)
     return k && !strncmp(k, "IGO", 3);
 }
 
+/* News mode: do tokens [a, b) between a possessor and a name say how the
+ * name stands to the possessor ("Chile's neighbour Peru", "its close
+ * ally Venezuela")?  Only the possessive mark, adjectives and at least
+ * one noun of the lexicon's "relations" list: the name is the party. */
+static int S_relation_between(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    const dyad__tree *t = &c->tree;
+    int rel = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (dyad__code_lx(c, i, DYAD__LX_RELATIONS)) rel = 1;
+        else if (strcmp(t->toks[i].tag, "POS") && strcmp(t->toks[i].tag, "JJ")) return 0;
+    }
+    return rel;
+}
+
 /* The head part of np (its tokens outside modifier children), split at
  * coordination of names: each segment gives at most one actor (its first
  * actor mention, with the agents around it combined in) or, without an
@@ -420,7 +435,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 if (nag < 3) seg.ag[nag++] = m->entry;
                 if (nag == 1) seg.a = m->a;
                 seg.b = m->b;
-            } else if (!have || (c->agent_country && !cur_poss && !S_post_at(c, &cur, m))) {
+            } else if (!have || (c->agent_country && !cur_poss && !S_post_at(c, &cur, m)) ||
+                       (c->agent_country && cur_poss && S_relation_between(c, cur.b, m->a))) {
                 /* PETRARCH takes the first actor of a phrase; for news the
                  * head comes last ("his Peruvian counterpart Luis
                  * Soto"), unless the first is a possessor ("Gondor's
