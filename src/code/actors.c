@@ -331,6 +331,34 @@ static int S_relation_between(const dyad_coder *c, uint32_t a, uint32_t b)
     return rel;
 }
 
+/* News mode: is child ch of np an apposition that describes the name
+ * before it by another party ("Peru, a close ally of Chile,", "the
+ * United States, a treaty ally of the Philippines,")?  A noun phrase
+ * after a comma whose own first phrase ends in a noun of the lexicon's
+ * "relations" list and names no actor or role, and which goes on with
+ * a prepositional phrase: the party that phrase names is the relation's
+ * other end, not a member of the subject.  ("X, a member of the upper
+ * house," or "X, the foreign minister of Peru," name X's role.) */
+static int S_apposition_of(const dyad_coder *c, uint32_t np, uint32_t ch)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[ch];
+    if (!c->agent_country || x->label != DYAD__L_NP || x->tok_a <= t->nodes[np].tok_a ||
+        strcmp(t->toks[x->tok_a - 1].tag, ","))
+        return 0;
+    uint32_t head = x->first_child;
+    if (head == NONE || t->nodes[head].label != DYAD__L_NP) return 0;
+    int pp = 0;
+    for (uint32_t g = t->nodes[head].next_sibling; g != NONE; g = t->nodes[g].next_sibling)
+        if (t->nodes[g].label == DYAD__L_PP) pp = 1;
+    if (!pp) return 0;
+    const dyad__node *h = &t->nodes[head];
+    if (h->tok_b <= h->tok_a || !dyad__code_lx(c, h->tok_b - 1, DYAD__LX_RELATIONS)) return 0;
+    for (uint32_t k = h->tok_a; k < h->tok_b; k++)
+        if (c->ments[k].entry || c->ments[k].code) return 0;
+    return 1;
+}
+
 /* The head part of np (its tokens outside modifier children), split at
  * coordination of names: each segment gives at most one actor (its first
  * actor mention, with the agents around it combined in) or, without an
@@ -356,7 +384,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
         if (!end) {
             uint32_t skip_to = 0;
             for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
-                if (S_modifier(&t->nodes[ch]) && t->nodes[ch].tok_a == i && t->nodes[ch].tok_b > i)
+                if ((S_modifier(&t->nodes[ch]) || S_apposition_of(c, np, ch)) && t->nodes[ch].tok_a == i &&
+                    t->nodes[ch].tok_b > i)
                     skip_to = t->nodes[ch].tok_b;   /* an empty constituent skips nothing */
             if (skip_to) { i = skip_to; continue; }
             const char *tag = t->toks[i].tag;
