@@ -172,6 +172,16 @@ static int S_own_word_could(dyad_coder *c, const cand *e)
     return 0;
 }
 
+/* Is g a simple present ("backs", "borders"; not "has backed", "is
+ * backing") in a relative clause? */
+static int S_standing_relative(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    const char *tag = t->toks[g->verb].tag;
+    return g->tense == DYAD__TENSE_PRESENT && !g->perfect && !g->progressive && !g->passive &&
+           (!strcmp(tag, "VBZ") || !strcmp(tag, "VBP")) && S_in_relative(t, g->vp);
+}
+
 /* An act that will or would happen, or stands in an infinitive no coded
  * verb governs ("were supposed to sign"): an intent when a code states
  * one; a negated or possible one is marked, or not an event. */
@@ -207,6 +217,13 @@ static int S_news_plan(dyad_coder *c, cand *e)
     if (mood < 0) {
         c->mod = mood == -1 ? DYAD_NEGATED : DYAD_HYPOTHETICAL;
         TRACE("  %s: marked, not done\n", dyad_modality_kind_name(c->mod));
+    }
+    if (mood == 0 && S_standing_relative(c, g)) {
+        /* "the United States, which backs the militia", "Brazil, which
+         * borders both countries": a relation that stands, told of the
+         * antecedent, not an act of the story */
+        TRACE("  present tense in a relative clause: a standing relation, not an event\n");
+        return STOP;
     }
     if (mood > 0 && S_in_relative(&c->tree, g->vp)) {
         /* "a deal under which the rebels would pull back": the content
