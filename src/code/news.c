@@ -613,6 +613,25 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
     return best;
 }
 
+/* The verb group whose subject is the smallest holding node n, or NULL. */
+static const dyad__vgroup *S_subject_group(const dyad_coder *c, uint32_t n)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[n];
+    const dyad__vgroup *best = NULL;
+    uint32_t span = UINT32_MAX;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject == NONE) continue;
+        const dyad__node *sj = &t->nodes[h->subject];
+        if (sj->tok_a <= x->tok_a && x->tok_b <= sj->tok_b && sj->tok_b - sj->tok_a < span) {
+            span = sj->tok_b - sj->tok_a;
+            best = h;
+        }
+    }
+    return best;
+}
+
 /* News mode: does verb group k tell that its subject came to nothing --
  * its verb is one of the lexicon's "failing" ("talks between A and B
  * collapsed"), or a subjectless failing verb follows it after a comma,
@@ -712,6 +731,10 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             none |= !strcasecmp(w, "no");    /* "with no agreement" */
             if (dyad__code_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
+        /* "without talks with Peru": not held */
+        if (p->parent != NONE && t->nodes[p->parent].label == DYAD__L_PP &&
+            t->nodes[p->parent].head != NONE && !strcasecmp(t->toks[t->nodes[p->parent].head].word, "without"))
+            none = 1;
         if (none || dyad__conditional(c, q)) continue;
         if (!nm->other[0]) {
             /* an agreement is news as a fact the sentence dates ("after a
@@ -731,6 +754,23 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             TRACE("noun '%s' (token %u): talks that came to nothing, background\n",
                   t->toks[p->head].word, p->head);
             continue;
+        }
+        const dyad__vgroup *sg = in_subject ? S_subject_group(c, q) : NULL;
+        if (sg) {
+            /* the subject of a clause that is not done ("a visit by
+             * Chile's president to Peru could take place in May") or is
+             * to come ("... will take place in May"): not held; planned,
+             * with no intent anyone stated */
+            int smood = dyad__mood(c, sg);
+            if (smood < 0) {
+                TRACE("noun '%s' (token %u): the subject of a clause not done\n", t->toks[p->head].word,
+                      p->head);
+                continue;
+            }
+            if (smood > 0) {
+                if (!c->all_modalities) continue;
+                planned = 1;
+            }
         }
         if (in_subject) g = NULL;
         /* the object of a verb that obtained a code ("rejected talks with
