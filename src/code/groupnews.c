@@ -172,6 +172,32 @@ static int S_own_word_could(dyad_coder *c, const cand *e)
     return 0;
 }
 
+/* Is g an infinitive of purpose after an act done: the verb group whose
+ * phrase holds it obtained a code, is done, and has its object or a
+ * phrase between its verb and the "to" ("sent police to La Paz to break
+ * up the protests", "deployed troops to the border to stop ...";
+ * not "agreed to hold talks")? */
+static int S_purpose_of_done(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    if (!g->infinitive || g->modality != DYAD__MOD_NONE || !c->gcoded) return 0;
+    uint32_t to = g->first;
+    while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
+    if (strcmp(t->toks[to].tag, "TO")) return 0;
+    const dyad__node *gv = &t->nodes[g->vp];
+    uint32_t best = NONE;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        const dyad__node *hv = &t->nodes[h->vp];
+        if (h == g || h->vp == g->vp || h->verb >= g->verb || hv->tok_a > gv->tok_a || gv->tok_b > hv->tok_b)
+            continue;
+        if (best == NONE || h->verb > t->vgroups[best].verb) best = k;
+    }
+    if (best == NONE || !c->gcoded[best]) return 0;
+    const dyad__vgroup *h = &t->vgroups[best];
+    return !h->infinitive && h->last + 1 < to && dyad__mood(c, h) == 0;
+}
+
 /* Is g a simple present ("backs", "borders"; not "has backed", "is
  * backing") in a relative clause? */
 static int S_standing_relative(const dyad_coder *c, const dyad__vgroup *g)
@@ -234,6 +260,16 @@ static int S_news_plan(dyad_coder *c, cand *e)
         }
         c->mod = DYAD_PLANNED;
         TRACE("  planned in a relative clause: marked, no stated intent\n");
+    } else if (mood > 0 && S_purpose_of_done(c, g)) {
+        /* "sent police to La Paz to break up the protests": the purpose
+         * of an act done, which is the news; no intent stated */
+        if (!c->all_modalities) {
+            TRACE("  the purpose of an act done: not an event\n");
+            return STOP;
+        }
+        c->mod = DYAD_PLANNED;
+        TRACE("  the purpose of an act done: planned, no stated intent\n");
+        return GO;
     } else if (mood > 0) {
         const char *code = e->code, *paired = e->paired;
         const char *was = code ? code : paired;
