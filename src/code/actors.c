@@ -491,6 +491,18 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
     }
 }
 
+/* Is node n a prepositional phrase whose noun phrase is headed by an
+ * event noun ("in talks", "in negotiations")? */
+static int S_event_noun_pp(const dyad_coder *c, uint32_t n)
+{
+    const dyad__tree *t = &c->tree;
+    if (t->nodes[n].label != DYAD__L_PP) return 0;
+    for (uint32_t g = t->nodes[n].first_child; g != NONE; g = t->nodes[g].next_sibling)
+        if (t->nodes[g].label == DYAD__L_NP)
+            return t->nodes[g].head != NONE && dyad__code_lx(c, t->nodes[g].head, DYAD__LX_EVENT_NOUNS);
+    return 0;
+}
+
 /* Actors reached through the complements of a phrase: its PP and VP
  * children (reduced relatives: "the roads leading into Mordor") and the
  * noun phrases inside them, depth-first in order. */
@@ -501,6 +513,11 @@ static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
     if (depth > 6) return none;
     for (uint32_t ch = t->nodes[node].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
+        /* news mode: in a participle, an event noun's phrase and what
+         * follows it name the event's parties, not the people the
+         * participle describes ("the diplomats involved in negotiations
+         * with Argentina" are no Argentine diplomats) */
+        if (c->agent_country && t->nodes[node].label == DYAD__L_VP && S_event_noun_pp(c, ch)) return none;
         if (x->label == DYAD__L_NP && t->nodes[node].label != DYAD__L_NP) {
             actorset sub = dyad__np_actors(c, ch, depth + 1);
             if (sub.n) return sub;

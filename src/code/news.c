@@ -613,6 +613,23 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
     return best;
 }
 
+/* Does node q lie, below node top, in a participle that modifies a noun
+ * ("moved officials involved in negotiations with Peru", "prayers for
+ * Palestinians injured in confrontations with the police")?  An event
+ * noun there is what that noun's people did or suffered, not the
+ * clause subject's act. */
+static int S_in_noun_participle(const dyad__tree *t, uint32_t q, uint32_t top)
+{
+    for (uint32_t a = t->nodes[q].parent; a != NONE && a != top; a = t->nodes[a].parent) {
+        const dyad__node *x = &t->nodes[a];
+        if (x->label == DYAD__L_VP && x->parent != NONE && t->nodes[x->parent].label == DYAD__L_NP &&
+            x->tok_b > x->tok_a &&
+            (!strcmp(t->toks[x->tok_a].tag, "VBN") || !strcmp(t->toks[x->tok_a].tag, "VBG")))
+            return 1;
+    }
+    return 0;
+}
+
 /* The verb group whose subject is the smallest holding node n, or NULL. */
 static const dyad__vgroup *S_subject_group(const dyad_coder *c, uint32_t n)
 {
@@ -876,7 +893,8 @@ dyad_status dyad__code_nominals(dyad_coder *c)
              * about the talks with Poland") */
             const char *tp = g ? dyad__prep_above(t, q, g->inner) : NULL;
             if (!a.n && g && !nm->force &&
-                !(tp && dyad__lex_has(c->lex, tp, strlen(tp), DYAD__LX_TOPIC_PREPS))) {
+                !(tp && dyad__lex_has(c->lex, tp, strlen(tp), DYAD__LX_TOPIC_PREPS)) &&
+                !S_in_noun_participle(t, q, g->subject != NONE ? t->nodes[g->subject].parent : g->inner)) {
                 actorset ts = dyad__np_actors(c, g->subject, 0);
                 a = dyad__named_only(c, &ts);
             }
