@@ -103,6 +103,7 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
     int relative = 0;   /* a relative clause has begun among the children */
     actorset weak = none;   /* news mode: a complement whose country is borrowed */
     uint32_t weak_from = NONE;
+    int after_topic = 0;    /* news mode: a topic phrase followed a borrowed role */
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
@@ -148,6 +149,13 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         if (x->label == DYAD__L_NP) np = ch;
         else if (x->label == DYAD__L_PP) {
             if (!places && x->head != NONE && dyad__locative(c, x->head)) continue;
+            /* news mode: past a topic phrase after a role that borrowed
+             * its country ("criticized the government over its handling
+             * of the crisis with Peru"), the phrases that follow are the
+             * topic's (the topic's own owner may still be the party:
+             * "her government's support for Iceland's rights") */
+            if (after_topic) break;
+            if (weak.n && x->head != NONE && dyad__code_lx(c, x->head, DYAD__LX_TOPIC_PREPS)) after_topic = 1;
             for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
                 if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }
