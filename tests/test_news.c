@@ -79,6 +79,14 @@ static void test_pronouns(void **state)
         {"Kenyan lawmaker Joseph Otieno said the vote was unfair. "
          "\"We condemn Uganda for closing the border,\" Otieno said.",
          1, "KENLEG UGA 111"},
+        /* a subject that names a post one person holds is a person
+         * (the lexicon's person-roles); a body is not */
+        {"Norway's prime minister visited Sweden on Monday. "
+         "She praised the Swedish government for its help with the fires.",
+         1, "NORGOV SWEGOV 051"},
+        {"Norway's foreign ministry criticized Sweden on Monday. "
+         "She praised the Danish government for its help with the fires.",
+         1, ""},
         /* "it" and "they" stay unresolved: too often wrong */
         {"Indian Prime Minister Narendra Modi arrived in Paris on Monday. "
          "They praised France for its support.",

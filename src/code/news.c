@@ -258,6 +258,12 @@ void dyad__doc_update(dyad_coder *c)
         int person = 0;
         for (uint32_t i = np->tok_a; i < np->tok_b && !person; i++)
             person = c->ments[i].a == i && dyad__is_person(c, &c->ments[i]);
+        /* a post one person holds, named by the role alone ("Chile's
+         * president visited Peru. He praised ..."): the lexicon's
+         * "person-roles", singular, at the head of the subject */
+        if (!person && np->head != NONE && !strcmp(t->toks[np->head].tag, "NN") &&
+            dyad__code_lx(c, np->head, DYAD__LX_PERSON_ROLES))
+            person = 1;
         if (!person && !(np->tok_b == np->tok_a + 1 && S_third_person(t->toks[np->tok_a].word)))
             continue;
         actorset s = dyad__np_actors(c, h->subject, 0);

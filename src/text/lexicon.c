@@ -61,6 +61,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_FAILING] = "failing",
     [DYAD__LX_RELATIONS] = "relations",
     [DYAD__LX_ADVERBIAL] = "adverbial",
+    [DYAD__LX_PERSON_ROLES] = "person-roles",
 };
 
 /* The built-in lists: {name, text} rows. */
