@@ -198,13 +198,13 @@ static int S_purpose_of_done(dyad_coder *c, const dyad__vgroup *g)
     return !h->infinitive && h->last + 1 < to && dyad__mood(c, h) == 0;
 }
 
-/* Is g a simple present ("backs", "borders"; not "has backed", "is
- * backing") in a relative clause? */
+/* Is g a simple present ("backs", "borders", "are backed by"; not "has
+ * backed", "is backing") in a relative clause? */
 static int S_standing_relative(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
-    const char *tag = t->toks[g->verb].tag;
-    return g->tense == DYAD__TENSE_PRESENT && !g->perfect && !g->progressive && !g->passive &&
+    const char *tag = t->toks[g->passive ? g->first : g->verb].tag;
+    return g->tense == DYAD__TENSE_PRESENT && !g->perfect && !g->progressive && g->modal == NONE &&
            (!strcmp(tag, "VBZ") || !strcmp(tag, "VBP")) && S_in_relative(t, g->vp);
 }
 
