@@ -304,6 +304,15 @@ static void test_plural_pairs(void **state)
 {
     (void)state;
     static const ncase cases[] = {
+        /* in the clause a speaker reports: the speaker is no one of the
+         * two when the last two that acted on each other are others */
+        {"The leaders of Peru and Bolivia held talks in Santiago on Monday. "
+         "Chile's president, who hosted the talks, said the two leaders had agreed to reopen the "
+         "border.",
+         1, "PERGOV BOLGOV 030; BOLGOV PERGOV 030"},
+        {"The leaders of Peru and Chile held talks in Lima on Monday. "
+         "Chile's president said the two leaders had agreed to reopen the border.",
+         1, "CHLGOV PERGOV 030; PERGOV CHLGOV 030"},
         {"The Peruvian president flew to Quito on Monday. "
          "Following talks with the Ecuadorian president, both leaders signed a trade pact.",
          1, "PERGOV ECUGOV 057; ECUGOV PERGOV 057; PERGOV ECUGOV 040; ECUGOV PERGOV 040"},

@@ -617,6 +617,32 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
             sa = t->nodes[t->vgroups[k].subject].tok_a;
             sb = t->nodes[t->vgroups[k].subject].tok_b;
         }
+    /* news mode: the phrase in the clause a speaker reports ("Chile's
+     * president said the two leaders had agreed ..."): the speaker is no
+     * one of the two when the last two that acted on each other are
+     * others (when the speaker's side is one of them it stays a
+     * candidate: "the two countries" may be its own and another) */
+    if (!sb)
+        for (uint32_t k = 0; k < t->nvgroups; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (h->reported == NONE || h->subject == NONE || a < t->nodes[h->reported].tok_a ||
+                b > t->nodes[h->reported].tok_b)
+                continue;
+            const dyad__node *sj = &t->nodes[h->subject];
+            const char *da = NULL, *db = NULL;
+            if (!dyad__story_last_dyad(c->story, &da, &db) || !da || !db) break;
+            int inside = 0;
+            for (uint32_t i = sj->tok_a; i < sj->tok_b && !inside; i++) {
+                const mention *m = &c->ments[i];
+                const char *code = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+                inside = code && (!strncmp(code, da, 3) || !strncmp(code, db, 3));
+            }
+            if (!inside) {
+                sa = sj->tok_a;
+                sb = sj->tok_b;
+            }
+            break;
+        }
     const char *speaker[8];
     int nspeaker = 0;
     for (uint32_t k = a; k-- > 0 && ncand < 20;) {
