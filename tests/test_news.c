@@ -313,6 +313,12 @@ static void test_plural_pairs(void **state)
         {"The leaders of Peru and Chile held talks in Lima on Monday. "
          "Chile's president said the two leaders had agreed to reopen the border.",
          1, "CHLGOV PERGOV 030; PERGOV CHLGOV 030"},
+        /* "each other": the two sides of the story's last fight, not the
+         * parties named since */
+        {"Peruvian troops shelled Bolivian army posts on Sunday. "
+         "Bolivia's president appealed to the United Nations for help. "
+         "A truce agreed in May has mostly held, though both sides accuse each other of breaches.",
+         2, "PERMIL BOLMIL 112; BOLMIL PERMIL 112"},
         {"The Peruvian president flew to Quito on Monday. "
          "Following talks with the Ecuadorian president, both leaders signed a trade pact.",
          1, "PERGOV ECUGOV 057; ECUGOV PERGOV 057; PERGOV ECUGOV 040; ECUGOV PERGOV 040"},

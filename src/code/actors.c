@@ -582,6 +582,19 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     return dyad__story_pair(c, a, b, cc, ag, by_country, s);
 }
 
+/* Is the phrase over tokens [a, b) the subject of a verb group that says
+ * "each other" or "one another"? */
+static int S_reciprocal_subject(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *g = &t->vgroups[k];
+        if (g->subject == NONE || t->nodes[g->subject].tok_a > a || t->nodes[g->subject].tok_b < b) continue;
+        if (dyad__each_other(c, g)) return 1;
+    }
+    return 0;
+}
+
 /* The story's two parties for the phrase over tokens [a, b) (see
  * S_plural_pair): cc keeps them in one country, ag is the phrase's role,
  * by_country tells them apart by country. */
@@ -677,6 +690,16 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
      * last two that acted on each other, before any party merely named */
     const char *da = NULL, *db = NULL;
     if (!by_country && !cc && nspeaker && ncand < 38 && dyad__story_last_dyad(c->story, &da, &db)) {
+        cand[ncand++] = da;
+        cand[ncand++] = db;
+    }
+    /* "both sides accused each other", "the two sides fired at each
+     * other": the two sides of the story's last fight, before the
+     * parties merely named since */
+    if (!by_country && !cc && !nspeaker && ncand < 38 && S_reciprocal_subject(c, a, b) &&
+        dyad__story_hostile_dyad(c->story, &da, &db)) {
+        TRACE("  '%s' act on each other: the story's last two sides in a fight\n",
+              dyad__words_text(c, a, b));
         cand[ncand++] = da;
         cand[ncand++] = db;
     }
