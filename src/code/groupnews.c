@@ -730,13 +730,22 @@ int dyad__news_relative_source(dyad_coder *c, cand *e)
  * three journalists by Bolivian soldiers", "praised the release of the
  * hostages by Peru") is aimed at the doer, the "by" agent of the deed,
  * as a passive's "by" agent is its source -- not at the deed's victims.
- * Only when the verb's object is a deed, not a party itself. */
+ * Only when the verb's object is a deed, not a party itself.  So is any
+ * act whose target came out as the doer's own people and whose object
+ * names another party by "by" ("demanded the release of Peruvian
+ * fishermen arrested by Chilean police"). */
 int dyad__news_deed_doer(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (!e->searched || !e->tgt.n || e->from == NONE || !e->code || !dyad__judgement(e->code) ||
-        e->best.tgt != NONE || g->passive)
+    /* ... and any act whose target came out as the doer's own people,
+     * named so ("demanded the release of Peruvian fishermen arrested by
+     * Chilean police": Chile's police hold them) */
+    int own = e->src.n && e->tgt.n && !strncmp(e->src.v[0].code, e->tgt.v[0].code, 3) &&
+              dyad__country_code(e->src.v[0].code) && !e->tgt.v[0].borrowed && !e->mutual &&
+              !dyad__symmetric(e->code);
+    if (!e->searched || !e->tgt.n || e->from == NONE || !e->code ||
+        !(dyad__judgement(e->code) || own) || e->best.tgt != NONE || g->passive)
         return GO;
     uint32_t obj = NONE;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
@@ -752,11 +761,13 @@ int dyad__news_deed_doer(dyad_coder *c, cand *e)
     if (by == NONE || t->nodes[by].tok_a < t->nodes[obj].tok_a) return GO;
     actorset doer = dyad__np_actors(c, by, 0);
     doer = dyad__named_only(c, &doer);
-    if (!doer.n) return GO;
+    if (!doer.n || (own && !strncmp(doer.v[0].code, e->src.v[0].code, 3))) return GO;
     TRACE("  a judgement of a deed: aimed at its doer, '%s'\n",
           dyad__words_text(c, t->nodes[by].tok_a, t->nodes[by].tok_b));
     e->tgt = doer;
-    e->from = by;
+    /* (the deed on one's own people stays an event of its own: the
+     * phrase the target came from is still the object's) */
+    if (!own || dyad__judgement(e->code)) e->from = by;
     return GO;
 }
 
