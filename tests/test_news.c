@@ -79,6 +79,14 @@ static void test_pronouns(void **state)
         {"Kenyan lawmaker Joseph Otieno said the vote was unfair. "
          "\"We condemn Uganda for closing the border,\" Otieno said.",
          1, "KENLEG UGA 111"},
+        /* a subject that names a post one person holds is a person
+         * (the lexicon's person-roles); a body is not */
+        {"Norway's prime minister visited Sweden on Monday. "
+         "She praised the Swedish government for its help with the fires.",
+         1, "NORGOV SWEGOV 051"},
+        {"Norway's foreign ministry criticized Sweden on Monday. "
+         "She praised the Danish government for its help with the fires.",
+         1, ""},
         /* "it" and "they" stay unresolved: too often wrong */
         {"Indian Prime Minister Narendra Modi arrived in Paris on Monday. "
          "They praised France for its support.",
@@ -296,6 +304,21 @@ static void test_plural_pairs(void **state)
 {
     (void)state;
     static const ncase cases[] = {
+        /* in the clause a speaker reports: the speaker is no one of the
+         * two when the last two that acted on each other are others */
+        {"The leaders of Peru and Bolivia held talks in Santiago on Monday. "
+         "Chile's president, who hosted the talks, said the two leaders had agreed to reopen the "
+         "border.",
+         1, "PERGOV BOLGOV 030; BOLGOV PERGOV 030"},
+        {"The leaders of Peru and Chile held talks in Lima on Monday. "
+         "Chile's president said the two leaders had agreed to reopen the border.",
+         1, "CHLGOV PERGOV 030; PERGOV CHLGOV 030"},
+        /* "each other": the two sides of the story's last fight, not the
+         * parties named since */
+        {"Peruvian troops shelled Bolivian army posts on Sunday. "
+         "Bolivia's president appealed to the United Nations for help. "
+         "A truce agreed in May has mostly held, though both sides accuse each other of breaches.",
+         2, "PERMIL BOLMIL 112; BOLMIL PERMIL 112"},
         {"The Peruvian president flew to Quito on Monday. "
          "Following talks with the Ecuadorian president, both leaders signed a trade pact.",
          1, "PERGOV ECUGOV 057; ECUGOV PERGOV 057; PERGOV ECUGOV 040; ECUGOV PERGOV 040"},

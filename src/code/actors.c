@@ -316,6 +316,49 @@ static int S_post_at(const dyad_coder *c, const actor *cur, const mention *m)
     return k && !strncmp(k, "IGO", 3);
 }
 
+/* News mode: do tokens [a, b) between a possessor and a name say how the
+ * name stands to the possessor ("Chile's neighbour Peru", "its close
+ * ally Venezuela")?  Only the possessive mark, adjectives and at least
+ * one noun of the lexicon's "relations" list: the name is the party. */
+static int S_relation_between(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    const dyad__tree *t = &c->tree;
+    int rel = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (dyad__code_lx(c, i, DYAD__LX_RELATIONS)) rel = 1;
+        else if (strcmp(t->toks[i].tag, "POS") && strcmp(t->toks[i].tag, "JJ")) return 0;
+    }
+    return rel;
+}
+
+/* News mode: is child ch of np an apposition that describes the name
+ * before it by another party ("Peru, a close ally of Chile,", "the
+ * United States, a treaty ally of the Philippines,")?  A noun phrase
+ * after a comma whose own first phrase ends in a noun of the lexicon's
+ * "relations" list and names no actor or role, and which goes on with
+ * a prepositional phrase: the party that phrase names is the relation's
+ * other end, not a member of the subject.  ("X, a member of the upper
+ * house," or "X, the foreign minister of Peru," name X's role.) */
+static int S_apposition_of(const dyad_coder *c, uint32_t np, uint32_t ch)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[ch];
+    if (!c->agent_country || x->label != DYAD__L_NP || x->tok_a <= t->nodes[np].tok_a ||
+        strcmp(t->toks[x->tok_a - 1].tag, ","))
+        return 0;
+    uint32_t head = x->first_child;
+    if (head == NONE || t->nodes[head].label != DYAD__L_NP) return 0;
+    int pp = 0;
+    for (uint32_t g = t->nodes[head].next_sibling; g != NONE; g = t->nodes[g].next_sibling)
+        if (t->nodes[g].label == DYAD__L_PP) pp = 1;
+    if (!pp) return 0;
+    const dyad__node *h = &t->nodes[head];
+    if (h->tok_b <= h->tok_a || !dyad__code_lx(c, h->tok_b - 1, DYAD__LX_RELATIONS)) return 0;
+    for (uint32_t k = h->tok_a; k < h->tok_b; k++)
+        if (c->ments[k].entry || c->ments[k].code) return 0;
+    return 1;
+}
+
 /* The head part of np (its tokens outside modifier children), split at
  * coordination of names: each segment gives at most one actor (its first
  * actor mention, with the agents around it combined in) or, without an
@@ -341,7 +384,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
         if (!end) {
             uint32_t skip_to = 0;
             for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
-                if (S_modifier(&t->nodes[ch]) && t->nodes[ch].tok_a == i && t->nodes[ch].tok_b > i)
+                if ((S_modifier(&t->nodes[ch]) || S_apposition_of(c, np, ch)) && t->nodes[ch].tok_a == i &&
+                    t->nodes[ch].tok_b > i)
                     skip_to = t->nodes[ch].tok_b;   /* an empty constituent skips nothing */
             if (skip_to) { i = skip_to; continue; }
             const char *tag = t->toks[i].tag;
@@ -420,7 +464,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                 if (nag < 3) seg.ag[nag++] = m->entry;
                 if (nag == 1) seg.a = m->a;
                 seg.b = m->b;
-            } else if (!have || (c->agent_country && !cur_poss && !S_post_at(c, &cur, m))) {
+            } else if (!have || (c->agent_country && !cur_poss && !S_post_at(c, &cur, m)) ||
+                       (c->agent_country && cur_poss && S_relation_between(c, cur.b, m->a))) {
                 /* PETRARCH takes the first actor of a phrase; for news the
                  * head comes last ("his Peruvian counterpart Luis
                  * Soto"), unless the first is a possessor ("Gondor's
@@ -446,6 +491,18 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
     }
 }
 
+/* Is node n a prepositional phrase whose noun phrase is headed by an
+ * event noun ("in talks", "in negotiations")? */
+static int S_event_noun_pp(const dyad_coder *c, uint32_t n)
+{
+    const dyad__tree *t = &c->tree;
+    if (t->nodes[n].label != DYAD__L_PP) return 0;
+    for (uint32_t g = t->nodes[n].first_child; g != NONE; g = t->nodes[g].next_sibling)
+        if (t->nodes[g].label == DYAD__L_NP)
+            return t->nodes[g].head != NONE && dyad__code_lx(c, t->nodes[g].head, DYAD__LX_EVENT_NOUNS);
+    return 0;
+}
+
 /* Actors reached through the complements of a phrase: its PP and VP
  * children (reduced relatives: "the roads leading into Mordor") and the
  * noun phrases inside them, depth-first in order. */
@@ -456,6 +513,11 @@ static actorset S_complement_actors(dyad_coder *c, uint32_t node, int depth)
     if (depth > 6) return none;
     for (uint32_t ch = t->nodes[node].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
+        /* news mode: in a participle, an event noun's phrase and what
+         * follows it name the event's parties, not the people the
+         * participle describes ("the diplomats involved in negotiations
+         * with Argentina" are no Argentine diplomats) */
+        if (c->agent_country && t->nodes[node].label == DYAD__L_VP && S_event_noun_pp(c, ch)) return none;
         if (x->label == DYAD__L_NP && t->nodes[node].label != DYAD__L_NP) {
             actorset sub = dyad__np_actors(c, ch, depth + 1);
             if (sub.n) return sub;
@@ -520,6 +582,19 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     return dyad__story_pair(c, a, b, cc, ag, by_country, s);
 }
 
+/* Is the phrase over tokens [a, b) the subject of a verb group that says
+ * "each other" or "one another"? */
+static int S_reciprocal_subject(const dyad_coder *c, uint32_t a, uint32_t b)
+{
+    const dyad__tree *t = &c->tree;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *g = &t->vgroups[k];
+        if (g->subject == NONE || t->nodes[g->subject].tok_a > a || t->nodes[g->subject].tok_b < b) continue;
+        if (dyad__each_other(c, g)) return 1;
+    }
+    return 0;
+}
+
 /* The story's two parties for the phrase over tokens [a, b) (see
  * S_plural_pair): cc keeps them in one country, ag is the phrase's role,
  * by_country tells them apart by country. */
@@ -555,6 +630,32 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
             sa = t->nodes[t->vgroups[k].subject].tok_a;
             sb = t->nodes[t->vgroups[k].subject].tok_b;
         }
+    /* news mode: the phrase in the clause a speaker reports ("Chile's
+     * president said the two leaders had agreed ..."): the speaker is no
+     * one of the two when the last two that acted on each other are
+     * others (when the speaker's side is one of them it stays a
+     * candidate: "the two countries" may be its own and another) */
+    if (!sb)
+        for (uint32_t k = 0; k < t->nvgroups; k++) {
+            const dyad__vgroup *h = &t->vgroups[k];
+            if (h->reported == NONE || h->subject == NONE || a < t->nodes[h->reported].tok_a ||
+                b > t->nodes[h->reported].tok_b)
+                continue;
+            const dyad__node *sj = &t->nodes[h->subject];
+            const char *da = NULL, *db = NULL;
+            if (!dyad__story_last_dyad(c->story, &da, &db) || !da || !db) break;
+            int inside = 0;
+            for (uint32_t i = sj->tok_a; i < sj->tok_b && !inside; i++) {
+                const mention *m = &c->ments[i];
+                const char *code = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+                inside = code && (!strncmp(code, da, 3) || !strncmp(code, db, 3));
+            }
+            if (!inside) {
+                sa = sj->tok_a;
+                sb = sj->tok_b;
+            }
+            break;
+        }
     const char *speaker[8];
     int nspeaker = 0;
     for (uint32_t k = a; k-- > 0 && ncand < 20;) {
@@ -589,6 +690,16 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
      * last two that acted on each other, before any party merely named */
     const char *da = NULL, *db = NULL;
     if (!by_country && !cc && nspeaker && ncand < 38 && dyad__story_last_dyad(c->story, &da, &db)) {
+        cand[ncand++] = da;
+        cand[ncand++] = db;
+    }
+    /* "both sides accused each other", "the two sides fired at each
+     * other": the two sides of the story's last fight, before the
+     * parties merely named since */
+    if (!by_country && !cc && !nspeaker && ncand < 38 && S_reciprocal_subject(c, a, b) &&
+        dyad__story_hostile_dyad(c->story, &da, &db)) {
+        TRACE("  '%s' act on each other: the story's last two sides in a fight\n",
+              dyad__words_text(c, a, b));
         cand[ncand++] = da;
         cand[ncand++] = db;
     }

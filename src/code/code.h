@@ -93,6 +93,10 @@ int dyad__story_leaders(const dyad__story *st, const char **a, const char **b);
 /* The last two parties of different countries who acted on each other
  * in the story (a "both sides" a third party addresses); 0 when none. */
 int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b);
+/* The last two parties of different countries of whom one used force or
+ * coercion on the other (CAMEO roots 17-20: the two sides of a fight that
+ * "both sides accused each other" means); 0 when none. */
+int dyad__story_hostile_dyad(const dyad__story *st, const char **a, const char **b);
 /* The last act of one party on another (of any countries, not one code
  * and its own state): doer *a, the one it was done to *b, its sentence
  * *at and CAMEO code *code; 0 when none. */

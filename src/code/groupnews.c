@@ -172,6 +172,42 @@ static int S_own_word_could(dyad_coder *c, const cand *e)
     return 0;
 }
 
+/* Is g an infinitive of purpose after an act done: the verb group whose
+ * phrase holds it obtained a code, is done, and has its object or a
+ * phrase between its verb and the "to" ("sent police to La Paz to break
+ * up the protests", "deployed troops to the border to stop ...";
+ * not "agreed to hold talks")? */
+static int S_purpose_of_done(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    if (!g->infinitive || g->modality != DYAD__MOD_NONE || !c->gcoded) return 0;
+    uint32_t to = g->first;
+    while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
+    if (strcmp(t->toks[to].tag, "TO")) return 0;
+    const dyad__node *gv = &t->nodes[g->vp];
+    uint32_t best = NONE;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        const dyad__node *hv = &t->nodes[h->vp];
+        if (h == g || h->vp == g->vp || h->verb >= g->verb || hv->tok_a > gv->tok_a || gv->tok_b > hv->tok_b)
+            continue;
+        if (best == NONE || h->verb > t->vgroups[best].verb) best = k;
+    }
+    if (best == NONE || !c->gcoded[best]) return 0;
+    const dyad__vgroup *h = &t->vgroups[best];
+    return !h->infinitive && h->last + 1 < to && dyad__mood(c, h) == 0;
+}
+
+/* Is g a simple present ("backs", "borders", "are backed by"; not "has
+ * backed", "is backing") in a relative clause? */
+static int S_standing_relative(const dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    const char *tag = t->toks[g->passive ? g->first : g->verb].tag;
+    return g->tense == DYAD__TENSE_PRESENT && !g->perfect && !g->progressive && g->modal == NONE &&
+           (!strcmp(tag, "VBZ") || !strcmp(tag, "VBP")) && S_in_relative(t, g->vp);
+}
+
 /* An act that will or would happen, or stands in an infinitive no coded
  * verb governs ("were supposed to sign"): an intent when a code states
  * one; a negated or possible one is marked, or not an event. */
@@ -208,6 +244,13 @@ static int S_news_plan(dyad_coder *c, cand *e)
         c->mod = mood == -1 ? DYAD_NEGATED : DYAD_HYPOTHETICAL;
         TRACE("  %s: marked, not done\n", dyad_modality_kind_name(c->mod));
     }
+    if (mood == 0 && S_standing_relative(c, g)) {
+        /* "the United States, which backs the militia", "Brazil, which
+         * borders both countries": a relation that stands, told of the
+         * antecedent, not an act of the story */
+        TRACE("  present tense in a relative clause: a standing relation, not an event\n");
+        return STOP;
+    }
     if (mood > 0 && S_in_relative(&c->tree, g->vp)) {
         /* "a deal under which the rebels would pull back": the content
          * of the noun, not an intent anyone stated */
@@ -217,6 +260,16 @@ static int S_news_plan(dyad_coder *c, cand *e)
         }
         c->mod = DYAD_PLANNED;
         TRACE("  planned in a relative clause: marked, no stated intent\n");
+    } else if (mood > 0 && S_purpose_of_done(c, g)) {
+        /* "sent police to La Paz to break up the protests": the purpose
+         * of an act done, which is the news; no intent stated */
+        if (!c->all_modalities) {
+            TRACE("  the purpose of an act done: not an event\n");
+            return STOP;
+        }
+        c->mod = DYAD_PLANNED;
+        TRACE("  the purpose of an act done: planned, no stated intent\n");
+        return GO;
     } else if (mood > 0) {
         const char *code = e->code, *paired = e->paired;
         const char *was = code ? code : paired;
@@ -677,13 +730,22 @@ int dyad__news_relative_source(dyad_coder *c, cand *e)
  * three journalists by Bolivian soldiers", "praised the release of the
  * hostages by Peru") is aimed at the doer, the "by" agent of the deed,
  * as a passive's "by" agent is its source -- not at the deed's victims.
- * Only when the verb's object is a deed, not a party itself. */
+ * Only when the verb's object is a deed, not a party itself.  So is any
+ * act whose target came out as the doer's own people and whose object
+ * names another party by "by" ("demanded the release of Peruvian
+ * fishermen arrested by Chilean police"). */
 int dyad__news_deed_doer(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (!e->searched || !e->tgt.n || e->from == NONE || !e->code || !dyad__judgement(e->code) ||
-        e->best.tgt != NONE || g->passive)
+    /* ... and any act whose target came out as the doer's own people,
+     * named so ("demanded the release of Peruvian fishermen arrested by
+     * Chilean police": Chile's police hold them) */
+    int own = e->src.n && e->tgt.n && !strncmp(e->src.v[0].code, e->tgt.v[0].code, 3) &&
+              dyad__country_code(e->src.v[0].code) && !e->tgt.v[0].borrowed && !e->mutual &&
+              !dyad__symmetric(e->code);
+    if (!e->searched || !e->tgt.n || e->from == NONE || !e->code ||
+        !(dyad__judgement(e->code) || own) || e->best.tgt != NONE || g->passive)
         return GO;
     uint32_t obj = NONE;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
@@ -699,11 +761,13 @@ int dyad__news_deed_doer(dyad_coder *c, cand *e)
     if (by == NONE || t->nodes[by].tok_a < t->nodes[obj].tok_a) return GO;
     actorset doer = dyad__np_actors(c, by, 0);
     doer = dyad__named_only(c, &doer);
-    if (!doer.n) return GO;
+    if (!doer.n || (own && !strncmp(doer.v[0].code, e->src.v[0].code, 3))) return GO;
     TRACE("  a judgement of a deed: aimed at its doer, '%s'\n",
           dyad__words_text(c, t->nodes[by].tok_a, t->nodes[by].tok_b));
     e->tgt = doer;
-    e->from = by;
+    /* (the deed on one's own people stays an event of its own: the
+     * phrase the target came from is still the object's) */
+    if (!own || dyad__judgement(e->code)) e->from = by;
     return GO;
 }
 

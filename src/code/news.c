@@ -258,6 +258,12 @@ void dyad__doc_update(dyad_coder *c)
         int person = 0;
         for (uint32_t i = np->tok_a; i < np->tok_b && !person; i++)
             person = c->ments[i].a == i && dyad__is_person(c, &c->ments[i]);
+        /* a post one person holds, named by the role alone ("Chile's
+         * president visited Peru. He praised ..."): the lexicon's
+         * "person-roles", singular, at the head of the subject */
+        if (!person && np->head != NONE && !strcmp(t->toks[np->head].tag, "NN") &&
+            dyad__code_lx(c, np->head, DYAD__LX_PERSON_ROLES))
+            person = 1;
         if (!person && !(np->tok_b == np->tok_a + 1 && S_third_person(t->toks[np->tok_a].word)))
             continue;
         actorset s = dyad__np_actors(c, h->subject, 0);
@@ -613,6 +619,42 @@ static const dyad__vgroup *S_clause_group(const dyad_coder *c, uint32_t n, int *
     return best;
 }
 
+/* Does node q lie, below node top, in a participle that modifies a noun
+ * ("moved officials involved in negotiations with Peru", "prayers for
+ * Palestinians injured in confrontations with the police")?  An event
+ * noun there is what that noun's people did or suffered, not the
+ * clause subject's act. */
+static int S_in_noun_participle(const dyad__tree *t, uint32_t q, uint32_t top)
+{
+    for (uint32_t a = t->nodes[q].parent; a != NONE && a != top; a = t->nodes[a].parent) {
+        const dyad__node *x = &t->nodes[a];
+        if (x->label == DYAD__L_VP && x->parent != NONE && t->nodes[x->parent].label == DYAD__L_NP &&
+            x->tok_b > x->tok_a &&
+            (!strcmp(t->toks[x->tok_a].tag, "VBN") || !strcmp(t->toks[x->tok_a].tag, "VBG")))
+            return 1;
+    }
+    return 0;
+}
+
+/* The verb group whose subject is the smallest holding node n, or NULL. */
+static const dyad__vgroup *S_subject_group(const dyad_coder *c, uint32_t n)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[n];
+    const dyad__vgroup *best = NULL;
+    uint32_t span = UINT32_MAX;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->subject == NONE) continue;
+        const dyad__node *sj = &t->nodes[h->subject];
+        if (sj->tok_a <= x->tok_a && x->tok_b <= sj->tok_b && sj->tok_b - sj->tok_a < span) {
+            span = sj->tok_b - sj->tok_a;
+            best = h;
+        }
+    }
+    return best;
+}
+
 /* News mode: does verb group k tell that its subject came to nothing --
  * its verb is one of the lexicon's "failing" ("talks between A and B
  * collapsed"), or a subjectless failing verb follows it after a comma,
@@ -712,6 +754,10 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             none |= !strcasecmp(w, "no");    /* "with no agreement" */
             if (dyad__code_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
+        /* "without talks with Peru": not held */
+        if (p->parent != NONE && t->nodes[p->parent].label == DYAD__L_PP &&
+            t->nodes[p->parent].head != NONE && !strcasecmp(t->toks[t->nodes[p->parent].head].word, "without"))
+            none = 1;
         if (none || dyad__conditional(c, q)) continue;
         if (!nm->other[0]) {
             /* an agreement is news as a fact the sentence dates ("after a
@@ -731,6 +777,23 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             TRACE("noun '%s' (token %u): talks that came to nothing, background\n",
                   t->toks[p->head].word, p->head);
             continue;
+        }
+        const dyad__vgroup *sg = in_subject ? S_subject_group(c, q) : NULL;
+        if (sg) {
+            /* the subject of a clause that is not done ("a visit by
+             * Chile's president to Peru could take place in May") or is
+             * to come ("... will take place in May"): not held; planned,
+             * with no intent anyone stated */
+            int smood = dyad__mood(c, sg);
+            if (smood < 0) {
+                TRACE("noun '%s' (token %u): the subject of a clause not done\n", t->toks[p->head].word,
+                      p->head);
+                continue;
+            }
+            if (smood > 0) {
+                if (!c->all_modalities) continue;
+                planned = 1;
+            }
         }
         if (in_subject) g = NULL;
         /* the object of a verb that obtained a code ("rejected talks with
@@ -836,7 +899,8 @@ dyad_status dyad__code_nominals(dyad_coder *c)
              * about the talks with Poland") */
             const char *tp = g ? dyad__prep_above(t, q, g->inner) : NULL;
             if (!a.n && g && !nm->force &&
-                !(tp && dyad__lex_has(c->lex, tp, strlen(tp), DYAD__LX_TOPIC_PREPS))) {
+                !(tp && dyad__lex_has(c->lex, tp, strlen(tp), DYAD__LX_TOPIC_PREPS)) &&
+                !S_in_noun_participle(t, q, g->subject != NONE ? t->nodes[g->subject].parent : g->inner)) {
                 actorset ts = dyad__np_actors(c, g->subject, 0);
                 a = dyad__named_only(c, &ts);
             }

@@ -66,6 +66,21 @@ static int S_has_relative(const dyad__tree *t, uint32_t n)
     return w != NONE && t->nodes[w].label == DYAD__L_WHNP;
 }
 
+/* Is node n an adverbial clause: an SBAR, or a PP holding a clause,
+ * opened by a word of the lexicon's "adverbial" list ("after", "because",
+ * "while")? */
+static int S_adverbial(const dyad_coder *c, uint32_t n)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__node *x = &t->nodes[n];
+    if ((x->label != DYAD__L_SBAR && x->label != DYAD__L_PP) || x->tok_b <= x->tok_a ||
+        !dyad__code_lx(c, x->tok_a, DYAD__LX_ADVERBIAL))
+        return 0;
+    for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
+        if (t->nodes[g].label == DYAD__L_S || t->nodes[g].label == DYAD__L_SBAR) return 1;
+    return 0;
+}
+
 /* Does every actor of s only borrow its country from a party named
  * before it in the sentence (actor.borrowed 1)? */
 static int S_borrowed(const actorset *s)
@@ -88,6 +103,7 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
     int relative = 0;   /* a relative clause has begun among the children */
     actorset weak = none;   /* news mode: a complement whose country is borrowed */
     uint32_t weak_from = NONE;
+    int after_topic = 0;    /* news mode: a topic phrase followed a borrowed role */
     for (uint32_t ch = t->nodes[inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         const dyad__node *x = &t->nodes[ch];
         uint32_t np = NONE, clause = NONE;
@@ -105,6 +121,15 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
             !strcasecmp(t->toks[x->tok_a].word, "that") && !strcmp(t->toks[obj_head].tag, "NNS") &&
             !dyad__code_lx(c, obj_head, DYAD__LX_TIME_NOUNS) && !dyad__code_lx(c, obj_head, DYAD__LX_TIMES))
             break;   /* (the chunker may leave the clause as phrases after it) */
+        /* news mode: an adverbial clause ("put its army on alert after
+         * Colombian rebels crossed the border", "recalled its envoy
+         * because Peru had expelled ...") has its own parties: none of
+         * them is this verb's target (the lexicon's "adverbial") */
+        if (c->agent_country && S_adverbial(c, ch)) {
+            TRACE("  '%s' is an adverbial clause: its parties are its own\n",
+                  dyad__words_text(c, x->tok_a, x->tok_b));
+            continue;
+        }
         if (c->agent_country && S_has_relative(t, ch)) relative = 1;
         if (x->label == DYAD__L_NP && c->agent_country) {
             /* the noun an infinitive after it would complete: the
@@ -124,6 +149,13 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
         if (x->label == DYAD__L_NP) np = ch;
         else if (x->label == DYAD__L_PP) {
             if (!places && x->head != NONE && dyad__locative(c, x->head)) continue;
+            /* news mode: past a topic phrase after a role that borrowed
+             * its country ("criticized the government over its handling
+             * of the crisis with Peru"), the phrases that follow are the
+             * topic's (the topic's own owner may still be the party:
+             * "her government's support for Iceland's rights") */
+            if (after_topic) break;
+            if (weak.n && x->head != NONE && dyad__code_lx(c, x->head, DYAD__LX_TOPIC_PREPS)) after_topic = 1;
             for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling) {
                 if (t->nodes[g].label == DYAD__L_NP) { np = g; break; }
                 if (t->nodes[g].label == DYAD__L_S) { clause = g; break; }

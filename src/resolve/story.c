@@ -61,6 +61,9 @@ struct dyad__story {
     int npairs;
     char dyad[2][ST_CODE];       /* the last two parties of different
                                     countries who acted on each other */
+    char hostile[2][ST_CODE];    /* the last two parties of different
+                                    countries of whom one used force or
+                                    coercion on the other (roots 17-20) */
     char act[2][ST_CODE];        /* the last two different parties one
                                     acted on the other, of any country */
     unsigned act_at;             /* its sentence */
@@ -277,6 +280,10 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         strncmp(target, "---", 3)) {
         S_copy(st->dyad[0], ST_CODE, source);
         S_copy(st->dyad[1], ST_CODE, target);
+        if (code && (code[0] == '2' || (code[0] == '1' && code[1] >= '7'))) {
+            S_copy(st->hostile[0], ST_CODE, source);
+            S_copy(st->hostile[1], ST_CODE, target);
+        }
     }
     /* the last act between two parties, of one country or two: what a
      * later "the seizure", "the violence" judged by a third party was */
@@ -324,6 +331,15 @@ int dyad__story_last_dyad(const dyad__story *st, const char **a, const char **b)
     if (!st->dyad[0][0]) return 0;
     *a = st->dyad[0];
     *b = st->dyad[1];
+    return 1;
+}
+
+int dyad__story_hostile_dyad(const dyad__story *st, const char **a, const char **b)
+{
+    if (dyad__ablated("story_hostile_dyad")) return 0;
+    if (!st->hostile[0][0]) return 0;
+    *a = st->hostile[0];
+    *b = st->hostile[1];
     return 1;
 }
 

@@ -59,6 +59,9 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_DENYING] = "denying",
     [DYAD__LX_COMMENTATORS] = "commentators",
     [DYAD__LX_FAILING] = "failing",
+    [DYAD__LX_RELATIONS] = "relations",
+    [DYAD__LX_ADVERBIAL] = "adverbial",
+    [DYAD__LX_PERSON_ROLES] = "person-roles",
 };
 
 /* The built-in lists: {name, text} rows. */

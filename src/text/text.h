@@ -137,6 +137,9 @@ typedef enum dyad__lx {
     DYAD__LX_DENYING,       /* "denying": "denied that X ...": the clause is not done */
     DYAD__LX_COMMENTATORS,  /* "commentators": "analysts", "fellow": commentary */
     DYAD__LX_FAILING,       /* "failing": "talks ... collapsed" are background */
+    DYAD__LX_RELATIONS,     /* "relations": "Chile's neighbour Peru" is Peru */
+    DYAD__LX_ADVERBIAL,     /* "adverbial": "after X crossed": X is no party of the main verb */
+    DYAD__LX_PERSON_ROLES,  /* "person-roles": "Chile's president ... He": one person */
     DYAD__LX_N
 } dyad__lx;
 
