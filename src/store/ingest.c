@@ -32,12 +32,14 @@ struct dyad_ingest {
         *q_keyused;
     dyad__held *held;            /* mentions kept for consolidation */
     dyad_ingest_stats st;
-    char keys[32][16];           /* the document's keys marked dirty so far */
+    char (*bkeys)[16];           /* the batch's dirty keys, a set: open
+                                    addressing, "" an empty slot; written
+                                    in order when the batch commits */
+    size_t nbkeys, bkeys_cap;
     char (*hashes)[DYAD_HASH_HEX]; /* S_doc_hash of the documents in the
                                     pool, a ring in submission order (the
                                     order results come back in) */
     size_t nhashes, submitted, taken;
-    size_t nkeys;
     dyad__err err;
 };
 
@@ -87,9 +89,71 @@ static dyad_status S_fail(dyad_ingest *g, dyad_status st)
     return dyad__err_set(&g->err, st, "%s", dyad_store_errmsg(g->s));
 }
 
+static int S_run(sqlite3_stmt *q);
+
+/* The batch's dirty keys (S_key_add) are forgotten. */
+static void S_keys_clear(dyad_ingest *g)
+{
+    if (g->nbkeys) memset(g->bkeys, 0, g->bkeys_cap * sizeof *g->bkeys);
+    g->nbkeys = 0;
+}
+
+/* Adds key to the batch's dirty keys; -1 when out of memory. */
+static int S_key_add(dyad_ingest *g, const char key[16])
+{
+    if (2 * (g->nbkeys + 1) > g->bkeys_cap) {
+        size_t cap = g->bkeys_cap ? 2 * g->bkeys_cap : 1024;
+        char(*t)[16] = calloc(cap, sizeof *t);
+        if (!t) return -1;
+        for (size_t i = 0; i < g->bkeys_cap; i++) {
+            if (!g->bkeys[i][0]) continue;
+            size_t h = (size_t)dyad__hash64(0, g->bkeys[i], strlen(g->bkeys[i])) & (cap - 1);
+            while (t[h][0]) h = (h + 1) & (cap - 1);
+            memcpy(t[h], g->bkeys[i], 16);
+        }
+        free(g->bkeys);
+        g->bkeys = t;
+        g->bkeys_cap = cap;
+    }
+    size_t n = strlen(key);
+    size_t h = (size_t)dyad__hash64(0, key, n) & (g->bkeys_cap - 1);
+    while (g->bkeys[h][0]) {
+        if (strcmp(g->bkeys[h], key) == 0) return 0;
+        h = (h + 1) & (g->bkeys_cap - 1);
+    }
+    memcpy(g->bkeys[h], key, n + 1);
+    g->nbkeys++;
+    return 0;
+}
+
+static int S_cmp_key(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+/* Writes the batch's dirty keys, in order (each insert lands beside the
+ * one before it in the table's B-tree), then forgets them. */
+static int S_keys_write(dyad_ingest *g)
+{
+    if (!g->nbkeys) return SQLITE_OK;
+    size_t n = 0;
+    for (size_t i = 0; i < g->bkeys_cap; i++)
+        if (g->bkeys[i][0]) memmove(g->bkeys[n++], g->bkeys[i], 16);
+    qsort(g->bkeys, n, sizeof *g->bkeys, S_cmp_key);
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+        sqlite3_bind_text(g->q_dirty, 1, g->bkeys[i], -1, SQLITE_STATIC);
+        rc = S_run(g->q_dirty);
+    }
+    memset(g->bkeys, 0, g->bkeys_cap * sizeof *g->bkeys);
+    g->nbkeys = 0;
+    return rc;
+}
+
 static dyad_status S_rollback(dyad_ingest *g, dyad_status st)
 {
     dyad__held_drop(g->held);   /* it may hold what was rolled back */
+    S_keys_clear(g);
     if (g->in_txn) sqlite3_exec(g->s->db, "ROLLBACK", NULL, NULL, NULL);
     g->in_txn = 0;
     g->in_batch = 0;
@@ -100,7 +164,10 @@ static dyad_status S_rollback(dyad_ingest *g, dyad_status st)
 static dyad_status S_commit(dyad_ingest *g)
 {
     if (!g->in_txn) return DYAD_OK;
-    int rc = sqlite3_exec(g->s->db, "COMMIT", NULL, NULL, NULL);
+    /* the keys the batch's mentions touched, in the batch's transaction:
+     * a batch is stored with its dirty keys or not at all */
+    int rc = S_keys_write(g);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(g->s->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         dyad_status st = S_fail(g, dyad__store_fail(g->s, rc, "storing a batch"));
         return S_rollback(g, st);
@@ -253,15 +320,9 @@ static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char
         if (rc == SQLITE_OK && held && fast)
             dyad__held_add(g->held, key, doc->id, (long long)seq, &r, line);
     }
-    /* the key is dirty: once per document is enough (a document's
-     * mentions often share a dyad) */
-    int seen = 0;
-    for (size_t i = 0; i < g->nkeys && !seen; i++) seen = strcmp(g->keys[i], key) == 0;
-    if (rc == SQLITE_OK && !seen) {
-        sqlite3_bind_text(g->q_dirty, 1, key, -1, SQLITE_STATIC);
-        rc = S_run(g->q_dirty);
-        if (g->nkeys < DYAD_ARRAY_LEN(g->keys)) memcpy(g->keys[g->nkeys++], key, strlen(key) + 1);
-    }
+    /* the key is dirty: noted once for the batch (documents and their
+     * mentions share dyads), written when the batch commits */
+    if (rc == SQLITE_OK && S_key_add(g, key) != 0) rc = SQLITE_NOMEM;
     json_decref(slow);
     return rc;
 }
@@ -315,7 +376,6 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res, const ch
         rc = S_run(q);
     }
     size_t seq = 0;
-    g->nkeys = 0;
     int bad = 0;
     for (const char *p = res->json, *end = res->json + res->json_len; rc == SQLITE_OK && p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -428,6 +488,7 @@ void dyad_ingest_free(dyad_ingest *g)
     dyad__held_free(g->held);
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
     free(g->hashes);
+    free(g->bkeys);
     free(g);
 }
 
