@@ -44,7 +44,10 @@ static const char S_schema[] =
     " status TEXT NOT NULL,"           /* the engine's status: DYAD_OK ... */
     " minhash BLOB NOT NULL"           /* the story signature */
     ");"
-    "CREATE INDEX documents_dict ON documents(dict_hash);"
+    /* no index on dict_hash: recode asks for the documents another set
+     * coded (dict_hash<>?), which no index answers, in id order, which
+     * the id's does; each document paid an insert into it for nothing
+     * (a store of an older dyad keeps its index, unused) */
     /* the story pass reads every signature: from this index, not from
      * rows whose text it would have to step over */
     "CREATE INDEX documents_minhash ON documents(id, minhash);"
