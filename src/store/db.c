@@ -96,8 +96,13 @@ static const char S_schema[] =
 
 dyad_status dyad__store_fail(dyad_store *s, int rc, const char *doing)
 {
+    return dyad__store_fail_msg(s, rc, doing, NULL);
+}
+
+dyad_status dyad__store_fail_msg(dyad_store *s, int rc, const char *doing, const char *msg)
+{
     const char *path = s->path ? s->path : "(store)";
-    const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    if (!msg) msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
     switch (rc & 0xff) {
     case SQLITE_NOMEM:
         return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", path);

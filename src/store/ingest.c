@@ -678,6 +678,9 @@ dyad_status dyad_ingest_finish(dyad_ingest *g)
     while (dyad_pool_pending(g->pool)) DYAD_TRY(S_take(g));
     DYAD_TRY(S_commit(g));
     dyad__held_seal(g->held);
+    /* the story pass reads on its own connection while consolidation
+     * writes events (neither reads what the other writes) */
+    struct dyad__stories_job *sj = dyad__stories_start(g->s);
     size_t keys = 0, events = 0;
     dyad_status st = dyad__store_consolidate_dirty(g->s, dyad_pool_threads(g->pool), g->held,
                                                    &keys, &events);
@@ -685,9 +688,12 @@ dyad_status dyad_ingest_finish(dyad_ingest *g)
     g->held = NULL;
     g->st.keys += keys;
     g->st.events += events;
-    if (st != DYAD_OK) return S_fail(g, st);
+    if (st != DYAD_OK) {
+        dyad__stories_cancel(sj);
+        return S_fail(g, st);
+    }
     size_t nstories = 0;
-    st = dyad__stories_update(g->s, &nstories);
+    st = dyad__stories_finish(g->s, sj, &nstories);
     if (st != DYAD_OK) return S_fail(g, st);
     dyad__store_analyze(g->s);
     return DYAD_OK;

@@ -67,6 +67,9 @@ struct dyad_store {
  * not a database).  Returns DYAD_EIO (DYAD_ENOMEM for SQLITE_NOMEM,
  * DYAD_EFORMAT for a file that is not a database). */
 dyad_status dyad__store_fail(dyad_store *s, int rc, const char *doing);
+/* The same, with SQLite's message msg from another connection (NULL:
+ * the store's own). */
+dyad_status dyad__store_fail_msg(dyad_store *s, int rc, const char *doing, const char *msg);
 /* Runs sql (no results).  On failure as dyad__store_fail. */
 dyad_status dyad__store_exec(dyad_store *s, const char *sql);
 /* Prepares sql into *st.  On failure as dyad__store_fail. */
@@ -171,6 +174,15 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
 /* The estimated resemblance (0..1) of two signatures. */
 double dyad__story_similarity(const uint32_t *a, const uint32_t *b);
 dyad_status dyad__stories_update(dyad_store *s, size_t *nstories);
+/* The same pass in two halves, for an ingest: the stories computed in a
+ * thread on a read-only connection of their own (NULL: none could be
+ * started, or the store has no file; finish then does the whole pass),
+ * while the store's connection consolidates; then their rows written.
+ * Cancel joins a started job without writing. */
+struct dyad__stories_job;
+struct dyad__stories_job *dyad__stories_start(dyad_store *s);
+dyad_status dyad__stories_finish(dyad_store *s, struct dyad__stories_job *j, size_t *nstories);
+void dyad__stories_cancel(struct dyad__stories_job *j);
 /* The signatures the story pass reads (answered from the index
  * documents_minhash, never from the documents' rows). */
 #define DYAD__STORIES_SQL "SELECT id, minhash FROM documents ORDER BY id"

@@ -14,6 +14,8 @@
  */
 #include "store.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,14 +146,49 @@ static void S_union(size_t *up, size_t a, size_t b)
     else if (b < a) up[a] = b;
 }
 
-dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
+/* A story pass computed and not yet written: each document whose story
+ * changed, with its story. */
+struct dyad__stories_plan {
+    S_doc *docs;
+    size_t n;
+    size_t *up;                /* the union-find forest: a story is a root */
+    size_t *chg;               /* documents whose stored row differs */
+    size_t nchg, nstories;
+    dyad_status st;
+    int rc;                    /* the SQLite error behind st, if any */
+    const char *doing;
+    char msg[256];             /* and its message */
+};
+
+static void S_plan_free(struct dyad__stories_plan *pl)
 {
-    *nstories = 0;
+    if (!pl) return;
+    for (size_t i = 0; i < pl->n; i++) free(pl->docs[i].id);
+    free(pl->docs);
+    free(pl->up);
+    free(pl->chg);
+    free(pl);
+}
+
+/* Computes the stories from the stored signatures, read through db (the
+ * store's connection or a reader of its own), and the documents whose
+ * stored row they change.  Nothing is written. */
+static struct dyad__stories_plan *S_plan(sqlite3 *db)
+{
+    struct dyad__stories_plan *pl = calloc(1, sizeof *pl);
+    if (!pl) return NULL;
+    pl->st = DYAD_OK;
     sqlite3_stmt *q = NULL;
-    DYAD_TRY(dyad__store_prepare(s, &q, DYAD__STORIES_SQL));
+    int rc = sqlite3_prepare_v2(db, DYAD__STORIES_SQL, -1, &q, NULL);
+    if (rc != SQLITE_OK) {
+        pl->st = DYAD_EIO;
+        pl->rc = rc;
+        pl->doing = "reading the documents";
+        snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+        return pl;
+    }
     S_doc *docs = NULL;
     size_t n = 0, cap = 0;
-    int rc;
     dyad_status st = DYAD_OK;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         if (n == cap) {
@@ -178,9 +215,15 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
         }
     }
     sqlite3_finalize(q);
-    if (st == DYAD_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        st = dyad__store_fail(s, rc, "reading the documents");
-    size_t *up = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *up) : NULL;
+    pl->docs = docs;
+    pl->n = n;
+    if (st == DYAD_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        st = DYAD_EIO;
+        pl->rc = rc;
+        pl->doing = "reading the documents";
+        snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+    }
+    size_t *up = pl->up = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *up) : NULL;
     S_buckets bk = {0};
     bk.cap = 16;
     while (bk.cap < 2 * n) bk.cap *= 2;
@@ -232,16 +275,24 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
      * so a store of a million documents that gained a few rewrites
      * nothing but theirs (rows of documents no longer stored went with
      * them, by the foreign key) */
-    size_t *chg = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *chg) : NULL;
+    size_t *chg = pl->chg = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *chg) : NULL;
     size_t nchg = 0;
-    sqlite3_stmt *u = NULL, *cur = NULL;
+    sqlite3_stmt *cur = NULL;
     if (st == DYAD_OK && !chg) st = DYAD_ENOMEM;
-    if (st == DYAD_OK)
-        st = dyad__store_prepare(s, &cur, "SELECT doc_id, story_id FROM stories ORDER BY doc_id");
+    if (st == DYAD_OK) {
+        rc = sqlite3_prepare_v2(db, "SELECT doc_id, story_id FROM stories ORDER BY doc_id", -1,
+                                &cur, NULL);
+        if (rc != SQLITE_OK) {
+            st = DYAD_EIO;
+            pl->rc = rc;
+            pl->doing = "reading the stories";
+            snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+        }
+    }
     int crc = st == DYAD_OK ? sqlite3_step(cur) : SQLITE_DONE;
     for (size_t i = 0; i < n && st == DYAD_OK; i++) {
         size_t r = S_find(up, i);
-        if (r == i) (*nstories)++;
+        if (r == i) pl->nstories++;
         int c = 1;
         while (crc == SQLITE_ROW &&
                (c = strcmp((const char *)sqlite3_column_text(cur, 0), docs[i].id)) < 0)
@@ -253,10 +304,37 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
         }
         chg[nchg++] = i;
     }
-    if (st == DYAD_OK && crc != SQLITE_ROW && crc != SQLITE_DONE)
-        st = dyad__store_fail(s, crc, "reading the stories");
+    if (st == DYAD_OK && crc != SQLITE_ROW && crc != SQLITE_DONE) {
+        st = DYAD_EIO;
+        pl->rc = crc;
+        pl->doing = "reading the stories";
+        snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+    }
     sqlite3_finalize(cur);
-    /* and those written, in one transaction */
+    pl->nchg = nchg;
+    pl->st = st;
+    free(bk.h);
+    free(bk.last);
+    free(bk.one);
+    free(bk.prev);
+    return pl;
+}
+
+/* Writes what a plan found, in one transaction of the store's connection;
+ * frees the plan. */
+static dyad_status S_plan_write(dyad_store *s, struct dyad__stories_plan *pl, size_t *nstories)
+{
+    *nstories = 0;
+    if (!pl) return dyad__err_set(&s->err, DYAD_ENOMEM, "%s: out of memory", s->path);
+    dyad_status st = pl->st;
+    if (st == DYAD_ENOMEM) st = dyad__err_set(&s->err, st, "%s: out of memory", s->path);
+    else if (st != DYAD_OK) st = dyad__store_fail_msg(s, pl->rc, pl->doing, pl->msg);
+    size_t nchg = pl->nchg, *chg = pl->chg, *up = pl->up;
+    S_doc *docs = pl->docs;
+    sqlite3_stmt *u = NULL;
+    int rc;
+    if (st == DYAD_OK) *nstories = pl->nstories;
+    /* the changed rows, in one transaction */
     if (st == DYAD_OK && nchg)
         st = dyad__store_prepare(s, &u, "INSERT INTO stories(doc_id, story_id) VALUES(?1, ?2) "
                                         "ON CONFLICT(doc_id) DO UPDATE SET "
@@ -274,16 +352,87 @@ dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
         if (st == DYAD_OK) st = dyad__store_exec(s, "COMMIT");
         if (st != DYAD_OK) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
-    free(chg);
     sqlite3_finalize(u);
-    for (size_t i = 0; i < n; i++) free(docs[i].id);
-    free(docs);
-    free(up);
-    free(bk.h);
-    free(bk.last);
-    free(bk.one);
-    free(bk.prev);
+    S_plan_free(pl);
     return st;
+}
+
+dyad_status dyad__stories_update(dyad_store *s, size_t *nstories)
+{
+    return S_plan_write(s, S_plan(s->db), nstories);
+}
+
+/* ---------------------------------------- the pass beside consolidation
+ *
+ * An ingest's story pass reads only documents and stories, which
+ * consolidation does not write: its plan is computed on a read-only
+ * connection of its own, in a thread, while consolidation runs (WAL: it
+ * sees every committed document), and only its rows are written after. */
+struct dyad__stories_job {
+    char *path;
+    pthread_t t;
+    int started;
+    struct dyad__stories_plan *plan;
+};
+
+static void *S_job_main(void *arg)
+{
+    struct dyad__stories_job *j = arg;
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(j->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 5000);
+        /* one read transaction: one snapshot for both queries */
+        rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    }
+    if (rc == SQLITE_OK) {
+        j->plan = S_plan(db);
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    } else if ((j->plan = calloc(1, sizeof *j->plan)) != NULL) {
+        j->plan->st = DYAD_EIO;
+        j->plan->rc = rc;
+        j->plan->doing = "reading the documents";
+        snprintf(j->plan->msg, sizeof j->plan->msg, "%s",
+                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    }
+    sqlite3_close_v2(db);
+    return NULL;
+}
+
+struct dyad__stories_job *dyad__stories_start(dyad_store *s)
+{
+    if (!s->path || strcmp(s->path, ":memory:") == 0) return NULL;
+    struct dyad__stories_job *j = calloc(1, sizeof *j);
+    if (!j) return NULL;
+    j->path = strdup(s->path);
+    j->started = j->path && pthread_create(&j->t, NULL, S_job_main, j) == 0;
+    if (!j->started) {
+        free(j->path);
+        free(j);
+        return NULL;
+    }
+    return j;
+}
+
+dyad_status dyad__stories_finish(dyad_store *s, struct dyad__stories_job *j, size_t *nstories)
+{
+    if (!j) return dyad__stories_update(s, nstories);
+    pthread_join(j->t, NULL);
+    struct dyad__stories_plan *pl = j->plan;
+    free(j->path);
+    free(j);
+    return S_plan_write(s, pl, nstories);
+}
+
+/* A job started and not finished (the ingest failed before): joined,
+ * nothing written. */
+void dyad__stories_cancel(struct dyad__stories_job *j)
+{
+    if (!j) return;
+    pthread_join(j->t, NULL);
+    S_plan_free(j->plan);
+    free(j->path);
+    free(j);
 }
 
 dyad_status dyad_store_stories(dyad_store *s, size_t min_docs,
