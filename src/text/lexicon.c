@@ -59,6 +59,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_DENYING] = "denying",
     [DYAD__LX_COMMENTATORS] = "commentators",
     [DYAD__LX_FAILING] = "failing",
+    [DYAD__LX_ACCUSING] = "accusing",
 };
 
 /* The built-in lists: {name, text} rows. */

@@ -137,6 +137,7 @@ typedef enum dyad__lx {
     DYAD__LX_DENYING,       /* "denying": "denied that X ...": the clause is not done */
     DYAD__LX_COMMENTATORS,  /* "commentators": "analysts", "fellow": commentary */
     DYAD__LX_FAILING,       /* "failing": "talks ... collapsed" are background */
+    DYAD__LX_ACCUSING,      /* "accusing": ", accusing it of ...": a second act */
     DYAD__LX_N
 } dyad__lx;
 
