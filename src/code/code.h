@@ -615,6 +615,7 @@ int dyad__news_named_parties(dyad_coder *c, cand *e);
 int dyad__news_each_other(dyad_coder *c, cand *e);
 int dyad__news_counterpart(dyad_coder *c, cand *e);
 int dyad__news_told_to(dyad_coder *c, cand *e);
+int dyad__news_aid_to(dyad_coder *c, cand *e);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
 int dyad__news_to_rulers(dyad_coder *c, cand *e);

@@ -1224,6 +1224,32 @@ int dyad__news_told_to(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Aid, given or pledged (07x, 033x), that names no recipient goes to the
+ * country the story is about: the country the sentences before named
+ * most, when it is not the giver's ("Floods hit Bolivia on Monday. ...
+ * Chile sent rescue teams": CHL BOL 073). */
+int dyad__news_aid_to(dyad_coder *c, cand *e)
+{
+    const char *code = e->code;
+    if (!e->src.n || e->tgt.n || !code || e->paired || !c->story ||
+        (strncmp(code, "07", 2) && strncmp(code, "033", 3)))
+        return GO;
+    const char *home = dyad__story_home_before(c->story, NULL, 0);
+    if (!home) return GO;
+    for (uint32_t i = 0; i < e->src.n; i++) {     /* "Chile, Peru and Brazil sent ..." */
+        const char *s = e->src.v[i].code;
+        if (strlen(s) < 3 || !strncmp(s, "---", 3) || !strncmp(s, home, 3)) return GO;
+    }
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.a = a.b = e->g->verb;
+    a.code = dyad__arena_strndup(&c->arena, home, 3);
+    a.why = "the country the story is about";
+    if (!a.code || dyad__push_one(c, &e->tgt, &a) != 0) return NOMEM;
+    TRACE("  aid with no recipient named: %s, the country the story is about\n", home);
+    return GO;
+}
+
 /* Hope or concern is an act toward a party it names directly
  * ("concerned about Beijing", "hopes for Kyiv"), not toward one in what
  * is hoped ("hopes the United States can help") or a place ("concern
