@@ -463,7 +463,7 @@ uint32_t dyad__gov_inner_holding(const govidx *x, uint32_t q);
 uint32_t dyad__they(const dyad_coder *c, const dyad__vgroup *g);
 uint32_t dyad__gov_first_over(const govidx *x, const dyad__vgroup *g, int l);
 void dyad__absorb_inside(dyad_coder *c, uint32_t k);
-int dyad__accusing_adjunct(const dyad_coder *c, const dyad__vgroup *g);
+int dyad__accusing_adjunct(dyad_coder *c, const dyad__vgroup *g);
 void dyad__absorb_below(dyad_coder *c, const dyad__vgroup *g, uint32_t from);
 int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va);
 

@@ -300,18 +300,29 @@ uint32_t dyad__gov_first_over(const govidx *x, const dyad__vgroup *g, int l)
 
 /* News mode: is g a participle adjunct of accusation -- a verb of the
  * lexicon's "accusing" list in its -ing form right after a comma, whose
- * subject, if the parse gives it one, is the clause's before the comma
- * ("cut ties with Chile, accusing it of bad faith")?  It tells a second
- * act of the clause's subject, not a part of the first, so the verb whose
- * phrase holds it does not absorb it; its target, when its object is "it"
- * or "them", is the party of that verb (the sentence's other party). */
-int dyad__accusing_adjunct(const dyad_coder *c, const dyad__vgroup *g)
+ * subject, if the parse gives it one, is the clause's before the comma,
+ * and whose object names a party ("recalled its envoy from Peru, accusing
+ * Lima of meddling")?  It tells a second act of the clause's subject, not
+ * a part of the first, so the verb whose phrase holds it does not absorb
+ * it.  A pronoun object ("accusing it of ...") is not enough: taken as
+ * the clause's other party it cost precision on the blind batch of our
+ * own stories (docs/ACCURACY.md, branch recall6). */
+int dyad__accusing_adjunct(dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
-    return c->agent_country && g->first > 0 && g->first == g->verb &&
-           (g->subject == NONE || t->nodes[g->subject].tok_b + 1 < g->first) &&
-           !strcmp(t->toks[g->verb].tag, "VBG") && !strcmp(t->toks[g->first - 1].word, ",") &&
-           dyad__code_lx(c, g->verb, DYAD__LX_ACCUSING);
+    if (!(c->agent_country && g->first > 0 && g->first == g->verb &&
+          (g->subject == NONE || t->nodes[g->subject].tok_b + 1 < g->first) &&
+          !strcmp(t->toks[g->verb].tag, "VBG") && !strcmp(t->toks[g->first - 1].word, ",") &&
+          dyad__code_lx(c, g->verb, DYAD__LX_ACCUSING)))
+        return 0;
+    /* the one accused: a phrase naming a party ("blaming the weather for
+     * the delay" accuses no one) */
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_NP) {
+            actorset s = dyad__np_actors(c, ch, 0);
+            return dyad__named_only(c, &s).n > 0;
+        }
+    return 0;
 }
 
 /* Group k obtained a code: every later group whose phrase lies inside
