@@ -734,8 +734,13 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         }
         if (in_subject) g = NULL;
         /* the object of a verb that obtained a code ("rejected talks with
-         * Seoul", "agreed to hold talks"): that verb coded the event */
-        int governed = S_governed_coded(c, q);
+         * Seoul", "agreed to hold talks"): that verb coded the event; not
+         * an event the act happened during ("signed a deal during a visit
+         * to Lima by Chile's president": the visit is news of its own) */
+        const dyad__node *pp = p->parent != NONE ? &t->nodes[p->parent] : NULL;
+        int during = pp && pp->label == DYAD__L_PP && pp->tok_a < p->tok_a &&
+                     !strcasecmp(t->toks[pp->tok_a].word, "during");
+        int governed = !during && S_governed_coded(c, q);
         int wanted = 0;
         if (g) {
             int mood = dyad__mood(c, g);
