@@ -713,6 +713,15 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (dyad__code_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
         if (none || dyad__conditional(c, q)) continue;
+        /* a telephone call is no call "for" something ("renewed its call
+         * for talks with Chile", "a joint call with Peru for a truce"):
+         * that is an appeal, which the verb dictionary codes */
+        if (!strcmp(code, "041")) {
+            int appeal = 0;
+            for (uint32_t i = p->head + 1; i <= p->tok_b && i < t->ntoks && !appeal; i++)
+                appeal = !strcasecmp(t->toks[i].word, "for");
+            if (appeal) continue;
+        }
         if (!nm->other[0]) {
             /* an agreement is news as a fact the sentence dates ("after a
              * 2013 agreement among A, B and C", "under the 2020 deal
@@ -808,6 +817,10 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             mutual = 1;
         } else {
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
+            /* "a joint call with Peru for a truce": an appeal, as above */
+            if (w != NONE && !strcmp(code, "041") && t->nodes[w].tok_b < t->ntoks &&
+                !strcasecmp(t->toks[t->nodes[w].tok_b].word, "for"))
+                continue;
             if (w != NONE) {
                 actorset tw = dyad__np_actors(c, w, 0);
                 b = dyad__named_only(c, &tw);
