@@ -745,10 +745,13 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         /* the object of a verb that obtained a code ("rejected talks with
          * Seoul", "agreed to hold talks"): that verb coded the event; not
          * an event the act happened during ("signed a deal during a visit
-         * to Lima by Chile's president": the visit is news of its own) */
+         * to Lima by Chile's president": the visit is news of its own),
+         * nor a consultation it was made in ("made the demand in a call
+         * with his Chilean counterpart") */
         const dyad__node *pp = p->parent != NONE ? &t->nodes[p->parent] : NULL;
-        int during = pp && pp->label == DYAD__L_PP && pp->tok_a < p->tok_a &&
-                     !strcasecmp(t->toks[pp->tok_a].word, "during");
+        const char *pw = pp && pp->label == DYAD__L_PP && pp->tok_a < p->tok_a
+                             ? t->toks[pp->tok_a].word : "";
+        int during = !strcasecmp(pw, "during") || (!strcasecmp(pw, "in") && !strncmp(code, "04", 2));
         int governed = !during && S_governed_coded(c, q);
         int wanted = 0;
         if (g) {
