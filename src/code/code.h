@@ -467,6 +467,7 @@ uint32_t dyad__gov_inner_holding(const govidx *x, uint32_t q);
 uint32_t dyad__they(const dyad_coder *c, const dyad__vgroup *g);
 uint32_t dyad__gov_first_over(const govidx *x, const dyad__vgroup *g, int l);
 void dyad__absorb_inside(dyad_coder *c, uint32_t k);
+int dyad__accusing_adjunct(dyad_coder *c, const dyad__vgroup *g);
 void dyad__absorb_below(dyad_coder *c, const dyad__vgroup *g, uint32_t from);
 int dyad__closed_object(const dyad_coder *c, uint32_t np, int32_t va);
 
@@ -617,6 +618,8 @@ int dyad__news_allegation(dyad_coder *c, cand *e);
 int dyad__news_named_parties(dyad_coder *c, cand *e);
 int dyad__news_each_other(dyad_coder *c, cand *e);
 int dyad__news_counterpart(dyad_coder *c, cand *e);
+int dyad__news_told_to(dyad_coder *c, cand *e);
+int dyad__news_aid_to(dyad_coder *c, cand *e);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
 int dyad__news_to_rulers(dyad_coder *c, cand *e);

@@ -298,6 +298,33 @@ uint32_t dyad__gov_first_over(const govidx *x, const dyad__vgroup *g, int l)
     return NONE;
 }
 
+/* News mode: is g a participle adjunct of accusation -- a verb of the
+ * lexicon's "accusing" list in its -ing form right after a comma, whose
+ * subject, if the parse gives it one, is the clause's before the comma,
+ * and whose object names a party ("recalled its envoy from Peru, accusing
+ * Lima of meddling")?  It tells a second act of the clause's subject, not
+ * a part of the first, so the verb whose phrase holds it does not absorb
+ * it.  A pronoun object ("accusing it of ...") is not enough: taken as
+ * the clause's other party it cost precision on the blind batch of our
+ * own stories (docs/ACCURACY.md, branch recall6). */
+int dyad__accusing_adjunct(dyad_coder *c, const dyad__vgroup *g)
+{
+    const dyad__tree *t = &c->tree;
+    if (!(c->agent_country && g->first > 0 && g->first == g->verb &&
+          (g->subject == NONE || t->nodes[g->subject].tok_b + 1 < g->first) &&
+          !strcmp(t->toks[g->verb].tag, "VBG") && !strcmp(t->toks[g->first - 1].word, ",") &&
+          dyad__code_lx(c, g->verb, DYAD__LX_ACCUSING)))
+        return 0;
+    /* the one accused: a phrase naming a party ("blaming the weather for
+     * the delay" accuses no one) */
+    for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
+        if (t->nodes[ch].label == DYAD__L_NP) {
+            actorset s = dyad__np_actors(c, ch, 0);
+            return dyad__named_only(c, &s).n > 0;
+        }
+    return 0;
+}
+
 /* Group k obtained a code: every later group whose phrase lies inside
  * k's (another phrase) is covered by it ("urged Serbia to release the
  * prisoners" is an appeal, not also a release).  The groups whose phrase
@@ -335,6 +362,7 @@ void dyad__absorb_inside(dyad_coder *c, uint32_t k)
         if (c->agent_country && hp != NONE && t->nodes[hp].label == DYAD__L_NP &&
             t->vgroups[q].subject != NONE && t->nodes[t->vgroups[q].subject].parent == hp)
             continue;
+        if (dyad__accusing_adjunct(c, &t->vgroups[q])) continue;
         if (h->tok_a >= vp->tok_a && h->tok_b <= vp->tok_b && t->vgroups[q].vp != t->vgroups[k].vp &&
             !c->absorbed[q]) {
             c->absorbed[q] = 1;

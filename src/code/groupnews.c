@@ -1255,6 +1255,65 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* Reported speech: a promise (root 03) that a party reports another party
+ * made, naming no one it was made to, was made to the reporter ("Peru
+ * said Chile had promised to respect the border": CHL PER 030).  Only a
+ * named reporter of another country, whose attribution comes first; not
+ * for acts on the doer's own polity (reform, rights: the `inward` codes)
+ * nor for yielding, settling or mediating (034 and up), which are made to
+ * an adversary.  Appeals (02) reported so were tried too: they cost
+ * precision on the blind batch of our own stories (docs/ACCURACY.md). */
+int dyad__news_told_to(dyad_coder *c, cand *e)
+{
+    const char *code = e->code;
+    if (e->src.n != 1 || e->tgt.n || !code || e->paired || e->planned || e->mutual ||
+        c->mod != DYAD_ASSERTED || e->g->negated || code[0] != '0' || code[1] != '3' ||
+        dyad__inward(code) || dyad__one_sided(code))
+        return GO;
+    /* yielding (035x: a ceasefire, a release), settling, mediation: made
+     * to an adversary or between others, not to whoever reports it */
+    if (code[1] == '3' && code[2] >= '4') return GO;
+    const dyad__tree *t = &c->tree;
+    uint32_t by;
+    actorset sp = dyad__reporter_by(c, e->g, &by);
+    if (sp.n != 1 || by == NONE || c->inquote[e->g->verb] ||
+        t->vgroups[by].verb >= t->nodes[e->g->vp].tok_b)
+        return GO;
+    const char *s = sp.v[0].code, *d = e->src.v[0].code;
+    if (strlen(s) < 3 || strlen(d) < 3 || !strncmp(s, "---", 3) || !strncmp(d, "---", 3) ||
+        !strncmp(s, d, 3))
+        return GO;
+    if (dyad__push_one(c, &e->tgt, &sp.v[0]) != 0) return NOMEM;
+    TRACE("  reported by %s and made to no one named: made to the reporter\n", s);
+    return GO;
+}
+
+/* Aid, given or pledged (07x, 033x), that names no recipient goes to the
+ * country the story is about: the country the sentences before named
+ * most, when it is not the giver's ("Floods hit Bolivia on Monday. ...
+ * Chile sent rescue teams": CHL BOL 073). */
+int dyad__news_aid_to(dyad_coder *c, cand *e)
+{
+    const char *code = e->code;
+    if (!e->src.n || e->tgt.n || !code || e->paired || !c->story ||
+        (strncmp(code, "07", 2) && strncmp(code, "033", 3)))
+        return GO;
+    const char *home = dyad__story_home_before(c->story, NULL, 0);
+    if (!home) return GO;
+    for (uint32_t i = 0; i < e->src.n; i++) {     /* "Chile, Peru and Brazil sent ..." */
+        const char *s = e->src.v[i].code;
+        if (strlen(s) < 3 || !strncmp(s, "---", 3) || !strncmp(s, home, 3)) return GO;
+    }
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.a = a.b = e->g->verb;
+    a.code = dyad__arena_strndup(&c->arena, home, 3);
+    a.why = "the country the story is about";
+    if (!a.code || dyad__push_one(c, &e->tgt, &a) != 0) return NOMEM;
+    TRACE("  aid with no recipient named: %s, the country the story is about\n", home);
+    return GO;
+}
+
 /* Hope or concern is an act toward a party it names directly
  * ("concerned about Beijing", "hopes for Kyiv"), not toward one in what
  * is hoped ("hopes the United States can help") or a place ("concern

@@ -759,6 +759,15 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             t->nodes[p->parent].head != NONE && !strcasecmp(t->toks[t->nodes[p->parent].head].word, "without"))
             none = 1;
         if (none || dyad__conditional(c, q)) continue;
+        /* a telephone call is no call "for" something ("renewed its call
+         * for talks with Chile", "a joint call with Peru for a truce"):
+         * that is an appeal, which the verb dictionary codes */
+        if (!strcmp(code, "041")) {
+            int appeal = 0;
+            for (uint32_t i = p->head + 1; i <= p->tok_b && i < t->ntoks && !appeal; i++)
+                appeal = !strcasecmp(t->toks[i].word, "for");
+            if (appeal) continue;
+        }
         if (!nm->other[0]) {
             /* an agreement is news as a fact the sentence dates ("after a
              * 2013 agreement among A, B and C", "under the 2020 deal
@@ -797,8 +806,16 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         }
         if (in_subject) g = NULL;
         /* the object of a verb that obtained a code ("rejected talks with
-         * Seoul", "agreed to hold talks"): that verb coded the event */
-        int governed = S_governed_coded(c, q);
+         * Seoul", "agreed to hold talks"): that verb coded the event; not
+         * an event the act happened during ("signed a deal during a visit
+         * to Lima by Chile's president": the visit is news of its own),
+         * nor a consultation it was made in ("made the demand in a call
+         * with his Chilean counterpart") */
+        const dyad__node *pp = p->parent != NONE ? &t->nodes[p->parent] : NULL;
+        const char *pw = pp && pp->label == DYAD__L_PP && pp->tok_a < p->tok_a
+                             ? t->toks[pp->tok_a].word : "";
+        int during = !strcasecmp(pw, "during") || (!strcasecmp(pw, "in") && !strncmp(code, "04", 2));
+        int governed = !during && S_governed_coded(c, q);
         int wanted = 0;
         if (g) {
             int mood = dyad__mood(c, g);
@@ -866,6 +883,10 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             mutual = 1;
         } else {
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
+            /* "a joint call with Peru for a truce": an appeal, as above */
+            if (w != NONE && !strcmp(code, "041") && t->nodes[w].tok_b < t->ntoks &&
+                !strcasecmp(t->toks[t->nodes[w].tok_b].word, "for"))
+                continue;
             if (w != NONE) {
                 actorset tw = dyad__np_actors(c, w, 0);
                 b = dyad__named_only(c, &tw);

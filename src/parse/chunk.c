@@ -1724,6 +1724,15 @@ static int S_neg_word(const char *w)
     return S_eq(w, strlen(w), "not") || S_eq(w, strlen(w), "n't") || S_eq(w, strlen(w), "never");
 }
 
+/* Is token i the "longer" of "no longer" ("will no longer recognize"), a
+ * negation like "not"?  The negation token is then the "no". */
+static int S_no_longer(const dyad__tree *t, uint32_t i)
+{
+    const char *w = t->toks[i].word;
+    return i > 0 && S_eq(w, strlen(w), "longer") &&
+           S_eq(t->toks[i - 1].word, strlen(t->toks[i - 1].word), "no");
+}
+
 /* State carried down a verb chain. */
 typedef struct vstate {
     uint32_t toks[16];   /* verbal tokens so far */
@@ -1779,7 +1788,10 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
     g->verb = g->last = st->toks[st->n - 1];
     g->modal = NONE;
     g->neg = st->neg;
-    g->negated = st->neg != NONE;
+    /* "Chile no longer recognizes ...": the negation stands before the
+     * verb phrase */
+    if (g->neg == NONE && g->first > 0 && S_no_longer(t, g->first - 1)) g->neg = g->first - 2;
+    g->negated = g->neg != NONE;
     for (int x = 0; x < st->n; x++) {
         uint32_t tok = st->toks[x];
         unsigned tag = t->toks[tok].code;
@@ -2019,11 +2031,15 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                         } else if (tk->tag[0] == 'R' && tk->tag[1] == 'B' && S_neg_word(tk->word) &&
                                    st.neg == NONE) {
                             st.neg = kids[x].tok;
+                        } else if (st.neg == NONE && S_no_longer(t, kids[x].tok)) {
+                            st.neg = kids[x].tok - 1;
                         }
                     } else if (t->nodes[kids[x].node].label == DYAD__L_ADVP && st.neg == NONE) {
                         const dyad__node *ad = &t->nodes[kids[x].node];
-                        for (uint32_t j = ad->tok_a; j < ad->tok_b; j++)
+                        for (uint32_t j = ad->tok_a; j < ad->tok_b; j++) {
                             if (S_neg_word(t->toks[j].word)) { st.neg = j; break; }
+                            if (S_no_longer(t, j)) { st.neg = j - 1; break; }
+                        }
                     }
                 }
                 if (!own) {

@@ -62,6 +62,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_RELATIONS] = "relations",
     [DYAD__LX_ADVERBIAL] = "adverbial",
     [DYAD__LX_PERSON_ROLES] = "person-roles",
+    [DYAD__LX_ACCUSING] = "accusing",
 };
 
 /* The built-in lists: {name, text} rows. */

@@ -140,6 +140,7 @@ typedef enum dyad__lx {
     DYAD__LX_RELATIONS,     /* "relations": "Chile's neighbour Peru" is Peru */
     DYAD__LX_ADVERBIAL,     /* "adverbial": "after X crossed": X is no party of the main verb */
     DYAD__LX_PERSON_ROLES,  /* "person-roles": "Chile's president ... He": one person */
+    DYAD__LX_ACCUSING,      /* "accusing": ", accusing it of ...": a second act */
     DYAD__LX_N
 } dyad__lx;
 
