@@ -1714,9 +1714,17 @@ static void S_emission(const struct dyad_tagger *tg, const char *s, size_t len, 
  * Per spelling, what tagging and chunking ask of every word that does not
  * depend on its sentence: its lexicon lists, its entry in the word table
  * and its candidates (sentence-initial in effect or not).  One per chunker
- * (per thread); a slot holds the last spelling hashed to it. */
+ * (per thread).  The slots are grouped in sets of WC_WAYS; a spelling
+ * lives in the set its hash picks, in any of its ways.  Each slot's tag
+ * (the spelling's hash with its low bit set; 0: empty) sits in a small
+ * array of its own, so finding a spelling's way, or that it has none,
+ * reads one cache line of tags before the one slot that may hold it.  A
+ * spelling that finds no way takes an empty one, else the set's ways in
+ * turn (a clock per set). */
 
 #define WC_SLOTS 16384          /* a power of two */
+#define WC_WAYS 4               /* slots per set, a power of two */
+#define WC_SETS (WC_SLOTS / WC_WAYS)
 #define WC_LEN 23               /* longer words are not kept */
 #define NOT_YET (UINT32_MAX - 1)
 
@@ -1764,6 +1772,10 @@ struct wslot {
 
 struct dyad__wcache {
     const dyad__lexicon *lex;   /* the lists the slots' lex came from */
+    uint32_t tag[WC_SLOTS];     /* per slot: its spelling's hash | 1; 0:
+                                   empty */
+    uint8_t next[WC_SETS];      /* per set: the way a newcomer takes
+                                   when none is empty */
     wslot slots[WC_SLOTS];
 };
 
@@ -1778,20 +1790,35 @@ void dyad__wcache_forget_lists(dyad__wcache *wc)
     wc->lex = NULL;
 }
 
-/* The slot of w: where it is kept, if at all; NULL when w is not kept
- * (empty or too long). */
-static wslot *S_wc_home(dyad__wcache *wc, const dyad__word *w)
+/* The slot of w: the way of its set whose tag is w's (nearly always w's
+ * own), else the one w would take (not yet claimed: S_wc_claim compares
+ * and claims); NULL when w is not kept (empty or too long).  Reads the
+ * set's tags only, so the slots of a sentence can be fetched ahead. */
+static inline wslot *S_wc_home(dyad__wcache *wc, const dyad__word *w)
 {
     if (w->len == 0 || w->len > WC_LEN) return NULL;
-    return &wc->slots[S_hash(w->s, w->len) & (WC_SLOTS - 1)];
+    uint32_t h = S_hash(w->s, w->len), t = h | 1;
+    size_t set = (h >> 1) & (WC_SETS - 1), base = set * WC_WAYS;
+    const uint32_t *tg = wc->tag + base;
+    size_t empty = WC_WAYS;
+    for (size_t k = 0; k < WC_WAYS; k++) {
+        if (tg[k] == t) return &wc->slots[base + k];   /* S_wc_claim compares */
+        if (tg[k] == 0 && empty == WC_WAYS) {
+            empty = k;
+        }
+    }
+    return &wc->slots[base + (empty < WC_WAYS ? empty : wc->next[set])];
 }
 
 /* sl (w's home slot, S_wc_home; NULL: w is not kept), claimed for w
  * (emptied) when it held another spelling. */
-static wslot *S_wc_claim(wslot *sl, const dyad__word *w)
+static wslot *S_wc_claim(dyad__wcache *wc, wslot *sl, const dyad__word *w)
 {
     if (!sl) return NULL;
     if (sl->len == w->len && S_same(sl->s, w->s, w->len)) return sl;
+    size_t k = (size_t)(sl - wc->slots), set = k / WC_WAYS;
+    wc->tag[k] = S_hash(w->s, w->len) | 1;
+    if (wc->next[set] == k % WC_WAYS) wc->next[set] = (uint8_t)((k + 1) % WC_WAYS);
     sl->len = (uint8_t)w->len;
     memcpy(sl->s, w->s, w->len);
     sl->lexok = 0;
@@ -1872,7 +1899,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int nc = 0;
         const char *s = w[i].s;
         size_t len = w[i].len;
-        wslot *sl = sls ? S_wc_claim(sls[i], &w[i]) : NULL;
+        wslot *sl = sls ? S_wc_claim(wc, sls[i], &w[i]) : NULL;
         if (lx) {
             if (!sl) {
                 lx[i] = dyad__lex_bits(lex, s, len);
