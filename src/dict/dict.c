@@ -36,8 +36,7 @@ int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem)
 
 void dyad__map_free(dyad__map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 
@@ -46,8 +45,9 @@ uint32_t dyad__map_get(const dyad__map *m, uint64_t key)
     if (!m->cap) return 0;
     size_t mask = m->cap - 1, i = (size_t)dyad__mix64(key) & mask;
     for (;;) {
-        uint64_t k = m->keys[i];
-        if (k == key) return m->vals[i];
+        const dyad__mslot *s = &m->slots[i];
+        uint64_t k = dyad__mslot_key(s);
+        if (k == key) return s->val;
         if (k == 0) return 0;
         i = (i + 1) & mask;
     }
@@ -56,39 +56,32 @@ uint32_t dyad__map_get(const dyad__map *m, uint64_t key)
 static int S_map_grow(dyad__map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 1024;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = malloc(cap * sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
-        return -1;
-    }
+    dyad__mslot *slots = calloc(cap, sizeof *slots);
+    if (!slots) return -1;
     for (size_t i = 0; i < m->cap; i++) {
-        uint64_t k = m->keys[i];
+        uint64_t k = dyad__mslot_key(&m->slots[i]);
         if (!k) continue;
         size_t j = (size_t)dyad__mix64(k) & (cap - 1);
-        while (keys[j]) j = (j + 1) & (cap - 1);
-        keys[j] = k;
-        vals[j] = m->vals[i];
+        while (dyad__mslot_key(&slots[j])) j = (j + 1) & (cap - 1);
+        slots[j] = m->slots[i];
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
     return 0;
 }
 
 int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val)
 {
-    if ((m->n + 1) * 4 > m->cap * 3 && S_map_grow(m) != 0) return -1;
+    if ((m->n + 1) * 2 > m->cap && S_map_grow(m) != 0) return -1;
     size_t mask = m->cap - 1, i = (size_t)dyad__mix64(key) & mask;
-    while (m->keys[i] && m->keys[i] != key) i = (i + 1) & mask;
-    if (!m->keys[i]) {
-        m->keys[i] = key;
+    uint64_t k;
+    while ((k = dyad__mslot_key(&m->slots[i])) != 0 && k != key) i = (i + 1) & mask;
+    if (k == 0) {
+        memcpy(m->slots[i].key, &key, sizeof key);
         m->n++;
     }
-    m->vals[i] = val;
+    m->slots[i].val = val;
     return 0;
 }
 
@@ -805,7 +798,7 @@ void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out)
     b += d->strs.cap * sizeof *d->strs.slots +
          d->strs.ncap * (sizeof *d->strs.str + sizeof *d->strs.len + sizeof *d->strs.hash);
     b += d->diags_cap * sizeof *d->diags;
-    b += d->map.cap * (sizeof *d->map.keys + sizeof *d->map.vals);
+    b += d->map.cap * sizeof *d->map.slots;
     b += d->nodes_cap * (2 * sizeof(uint32_t) + 1);
     b += d->ent_cap * sizeof *d->ent + d->w_cap * (sizeof *d->wid + 1);
     b += d->actors_cap * sizeof *d->actors + d->codes_cap * sizeof *d->codes;
