@@ -101,12 +101,14 @@ uint32_t dyad__hash_bytes(const char *s, size_t n)
 static int S_intern_grow(dyad__intern *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 4096;
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    uint64_t *slots = calloc(cap, sizeof *slots);
     if (!slots) return -1;
-    for (size_t id = 1; id <= t->n; id++) {
-        size_t j = t->hash[id] & (cap - 1);
+    for (size_t i = 0; i < t->cap; i++) {
+        uint64_t v = t->slots[i];
+        if (!v) continue;
+        size_t j = (size_t)(v >> 32) & (cap - 1);
         while (slots[j]) j = (j + 1) & (cap - 1);
-        slots[j] = (uint32_t)id;
+        slots[j] = v;
     }
     free(t->slots);
     t->slots = slots;
@@ -120,9 +122,10 @@ static uint32_t S_intern_lookup(const dyad__intern *t, const char *s, size_t n,
     if (!t->cap) return 0;
     size_t mask = t->cap - 1, i = h & mask;
     for (;;) {
-        uint32_t id = t->slots[i];
-        if (!id) return 0;
-        if (t->hash[id] == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0)
+        uint64_t v = t->slots[i];
+        if (!v) return 0;
+        uint32_t id = (uint32_t)v;
+        if ((uint32_t)(v >> 32) == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0)
             return id;
         i = (i + 1) & mask;
     }
@@ -149,9 +152,6 @@ uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
         uint32_t *len = realloc(t->len, c * sizeof *len);
         if (!len) return 0;
         t->len = len;
-        uint32_t *hash = realloc(t->hash, c * sizeof *hash);
-        if (!hash) return 0;
-        t->hash = hash;
         t->ncap = c;
     }
     char *copy = dyad__arena_strndup(&d->arena, s, n);
@@ -159,10 +159,9 @@ uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
     id = (uint32_t)++t->n;
     t->str[id] = copy;
     t->len[id] = (uint32_t)n;
-    t->hash[id] = h;
     size_t mask = t->cap - 1, i = h & mask;
     while (t->slots[i]) i = (i + 1) & mask;
-    t->slots[i] = id;
+    t->slots[i] = (uint64_t)h << 32 | id;
     return id;
 }
 
@@ -338,7 +337,6 @@ void dyad_dict_free(dyad_dict *d)
     free(d->strs.slots);
     free((void *)d->strs.str);
     free(d->strs.len);
-    free(d->strs.hash);
     free(d->diags);
     dyad__map_free(&d->map);
     free(d->nfirst);
@@ -796,7 +794,7 @@ void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out)
     size_t b = d->arena.total + sizeof *d;
     b += d->files_cap * sizeof *d->files;
     b += d->strs.cap * sizeof *d->strs.slots +
-         d->strs.ncap * (sizeof *d->strs.str + sizeof *d->strs.len + sizeof *d->strs.hash);
+         d->strs.ncap * (sizeof *d->strs.str + sizeof *d->strs.len);
     b += d->diags_cap * sizeof *d->diags;
     b += d->map.cap * sizeof *d->map.slots;
     b += d->nodes_cap * (2 * sizeof(uint32_t) + 1);

@@ -68,11 +68,12 @@ int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val);
  * Interned strings: id 1..n; the same bytes always get the same id.  The
  * text lives in the dictionary's arena (NUL-terminated). */
 typedef struct dyad__intern {
-    uint32_t *slots;     /* hash table of ids, 0 = empty */
+    uint64_t *slots;     /* hash table: the string's hash << 32 | its
+                            id; 0 = empty (a probe compares hashes
+                            without leaving the table) */
     size_t cap;          /* power of two */
     const char **str;    /* str[id] */
     uint32_t *len;       /* len[id] */
-    uint32_t *hash;      /* hash[id] */
     size_t n, ncap;      /* ids in use (str[0] unused) and room */
 } dyad__intern;
 
