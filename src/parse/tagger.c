@@ -1756,32 +1756,64 @@ static inline int S_same(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* A slot is one cache line: what nearly every word needs (its
+ * candidates where it is not sentence-initial, when there are at most
+ * WC_NEAR of them: 99% of the words of the benchmark corpus).  The rest
+ * (a sentence-initial word's candidates, or more than WC_NEAR) lives in
+ * the slot's wfar entry, read only then. */
+#define WC_NEAR 4
+#define WC_FAR 0xFE             /* nc: the candidates are in wfar */
+
 struct wslot {
     uint64_t lex;               /* lexicon lists (lexok) */
     uint32_t ent;               /* word-table entry, NOT_YET, UINT32_MAX */
+    float ce[WC_NEAR];          /* candidates not sentence-initial */
+    uint8_t ctag[WC_NEAR];
+    uint8_t nc;                 /* their number; 0xFF: not yet; WC_FAR:
+                                   kept in wfar (more than WC_NEAR) */
     uint8_t len;                /* 0: empty */
     uint8_t lexok;
     uint8_t adv;                /* S_adverb's answer; 0xFF: not yet */
     uint8_t aux;                /* S_aux_kind's answer; 0xFF: not yet */
-    uint8_t nc[2];              /* candidates kept, not sentence-initial
-                                   [0] and initial [1]; 0xFF: not yet */
     char s[WC_LEN];
-    uint8_t ctag[2][MAXCAND];
-    float ce[2][MAXCAND];
 };
 
+typedef struct wfar {
+    uint8_t nc[2];              /* candidates kept, not sentence-initial
+                                   [0] (when more than WC_NEAR) and
+                                   initial [1]; 0xFF: not yet */
+    uint8_t ctag[2][MAXCAND];
+    float ce[2][MAXCAND];
+} wfar;
+
 struct dyad__wcache {
+    void *mem;                  /* the allocation (dyad__wcache_new) */
     const dyad__lexicon *lex;   /* the lists the slots' lex came from */
     uint32_t tag[WC_SLOTS];     /* per slot: its spelling's hash | 1; 0:
                                    empty */
     uint8_t next[WC_SETS];      /* per set: the way a newcomer takes
                                    when none is empty */
-    wslot slots[WC_SLOTS];
+    _Alignas(64) wslot slots[WC_SLOTS];   /* a slot per cache line */
+    wfar far[WC_SLOTS];         /* per slot */
 };
 
-dyad__wcache *dyad__wcache_new(void) { return calloc(1, sizeof(dyad__wcache)); }
+_Static_assert(sizeof(wslot) == 64, "a word cache slot is one cache line");
 
-void dyad__wcache_free(dyad__wcache *wc) { free(wc); }
+/* calloc'd (its pages zero until a word reaches them) with room to
+ * align the slots to a cache line; mem is what calloc returned */
+dyad__wcache *dyad__wcache_new(void)
+{
+    unsigned char *mem = calloc(1, sizeof(dyad__wcache) + 63);
+    if (!mem) return NULL;
+    dyad__wcache *wc = (dyad__wcache *)(mem + (-(uintptr_t)mem & 63));
+    wc->mem = mem;
+    return wc;
+}
+
+void dyad__wcache_free(dyad__wcache *wc)
+{
+    if (wc) free(wc->mem);
+}
 
 void dyad__wcache_forget_lists(dyad__wcache *wc)
 {
@@ -1825,7 +1857,8 @@ static wslot *S_wc_claim(dyad__wcache *wc, wslot *sl, const dyad__word *w)
     sl->ent = NOT_YET;
     sl->adv = 0xFF;
     sl->aux = 0xFF;
-    sl->nc[0] = sl->nc[1] = 0xFF;
+    sl->nc = 0xFF;
+    wc->far[k].nc[0] = wc->far[k].nc[1] = 0xFF;
     return sl;
 }
 
@@ -1883,10 +1916,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
         if (!sls) continue;
         sls[i] = S_wc_home(wc, &w[i]);
-        if (sls[i]) {
-            __builtin_prefetch(sls[i]);
-            __builtin_prefetch((const char *)sls[i] + 64);
-        }
+        if (sls[i]) __builtin_prefetch(sls[i]);   /* one line */
     }
     if (lx && !lex) lex = dyad__lexicon_builtin();
     if (wc && wc->lex != lex) {
@@ -1943,18 +1973,44 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int init = S_upper_at(s, len) && S_initial(w, i);
         if (sl) {
             int x = init != 0;
-            if (sl->nc[x] == 0xFF) {
-                S_emission(tg, s, len, e, x, c, &nc);
+            if (!x && sl->nc <= WC_NEAR) {
+                nc = sl->nc;
                 for (int k = 0; k < nc; k++) {
-                    sl->ctag[x][k] = c[k].tag;
-                    sl->ce[x][k] = c[k].e;
+                    c[k].tag = sl->ctag[k];
+                    c[k].e = sl->ce[k];
                 }
-                sl->nc[x] = (uint8_t)nc;
+            } else if (!x && sl->nc == 0xFF) {
+                S_emission(tg, s, len, e, 0, c, &nc);
+                if (nc <= WC_NEAR) {
+                    for (int k = 0; k < nc; k++) {
+                        sl->ctag[k] = c[k].tag;
+                        sl->ce[k] = c[k].e;
+                    }
+                    sl->nc = (uint8_t)nc;
+                } else {
+                    wfar *f = &wc->far[sl - wc->slots];
+                    for (int k = 0; k < nc; k++) {
+                        f->ctag[0][k] = c[k].tag;
+                        f->ce[0][k] = c[k].e;
+                    }
+                    f->nc[0] = (uint8_t)nc;
+                    sl->nc = WC_FAR;
+                }
             } else {
-                nc = sl->nc[x];
-                for (int k = 0; k < nc; k++) {
-                    c[k].tag = sl->ctag[x][k];
-                    c[k].e = sl->ce[x][k];
+                wfar *f = &wc->far[sl - wc->slots];
+                if (f->nc[x] == 0xFF) {
+                    S_emission(tg, s, len, e, x, c, &nc);
+                    for (int k = 0; k < nc; k++) {
+                        f->ctag[x][k] = c[k].tag;
+                        f->ce[x][k] = c[k].e;
+                    }
+                    f->nc[x] = (uint8_t)nc;
+                } else {
+                    nc = f->nc[x];
+                    for (int k = 0; k < nc; k++) {
+                        c[k].tag = f->ctag[x][k];
+                        c[k].e = f->ce[x][k];
+                    }
                 }
             }
         } else {
