@@ -1918,6 +1918,11 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         sls[i] = S_wc_home(wc, &w[i]);
         if (sls[i]) __builtin_prefetch(sls[i]);   /* one line */
     }
+    /* the first word's sentence-initial candidates, kept apart (wfar),
+     * fetched now too: every sentence asks for them, and they are
+     * rarely in the processor's cache */
+    if (sls && sls[0] && S_upper((unsigned char)w[0].s[0]))
+        __builtin_prefetch(&wc->far[sls[0] - wc->slots]);
     if (lx && !lex) lex = dyad__lexicon_builtin();
     if (wc && wc->lex != lex) {
         dyad__wcache_forget_lists(wc);   /* other lists: no slot's lex holds */
