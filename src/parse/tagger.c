@@ -1822,14 +1822,25 @@ void dyad__wcache_forget_lists(dyad__wcache *wc)
     wc->lex = NULL;
 }
 
-/* The slot of w: the way of its set whose tag is w's (nearly always w's
- * own), else the one w would take (not yet claimed: S_wc_claim compares
- * and claims); NULL when w is not kept (empty or too long).  Reads the
- * set's tags only, so the slots of a sentence can be fetched ahead. */
-static inline wslot *S_wc_home(dyad__wcache *wc, const dyad__word *w)
+/* The hash by which w is kept (S_wc_home), or 0 when it is not kept
+ * (empty or too long); the set's tags fetched ahead. */
+static inline uint32_t S_wc_hash(const dyad__wcache *wc, const dyad__word *w)
 {
-    if (w->len == 0 || w->len > WC_LEN) return NULL;
-    uint32_t h = S_hash(w->s, w->len), t = h | 1;
+    if (w->len == 0 || w->len > WC_LEN) return 0;
+    uint32_t h = S_hash(w->s, w->len) | 1;
+    __builtin_prefetch(wc->tag + ((h >> 1) & (WC_SETS - 1)) * WC_WAYS);
+    return h;
+}
+
+/* The slot of the word whose S_wc_hash is h (0: not kept, NULL): the way
+ * of its set whose tag is h (nearly always the word's own), else the one
+ * the word would take (not yet claimed: S_wc_claim compares and claims).
+ * Reads the set's tags only, so the slots of a sentence can be fetched
+ * ahead. */
+static inline wslot *S_wc_home(dyad__wcache *wc, uint32_t h)
+{
+    if (!h) return NULL;
+    uint32_t t = h;
     size_t set = (h >> 1) & (WC_SETS - 1), base = set * WC_WAYS;
     const uint32_t *tg = wc->tag + base;
     size_t empty = WC_WAYS;
@@ -1904,18 +1915,23 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
     cand *cands = dyad__arena_alloc(a, (size_t)n * MAXCAND * sizeof *cands);
     uint8_t *ncand = dyad__arena_alloc(a, n);
     wslot **sls = wc ? dyad__arena_alloc(a, (size_t)n * sizeof *sls) : NULL;
-    if (!cands || !ncand || (wc && !sls)) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    uint32_t *hs = wc ? dyad__arena_alloc(a, (size_t)n * sizeof *hs) : NULL;
+    if (!cands || !ncand || (wc && (!sls || !hs)))
+        return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     /* the words' slots first, fetched ahead: the cache is larger than the
      * processor's, and a sentence's misses overlap this way instead of
      * stalling one word at a time */
     /* in a sentence written in lower case, a short word in capitals is an
      * acronym, a name: "IS fighters", "the US", "WHO" (counted in the
      * same pass) */
+    /* (in two passes: the sets' tags, then the slots they point to) */
     uint32_t lowered = 0;
     for (uint32_t i = 0; i < n; i++) {
         lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
-        if (!sls) continue;
-        sls[i] = S_wc_home(wc, &w[i]);
+        if (sls) hs[i] = S_wc_hash(wc, &w[i]);
+    }
+    for (uint32_t i = 0; sls && i < n; i++) {
+        sls[i] = S_wc_home(wc, hs[i]);
         if (sls[i]) __builtin_prefetch(sls[i]);   /* one line */
     }
     /* the first word's sentence-initial candidates, kept apart (wfar),
