@@ -31,9 +31,9 @@ int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
  * addressing with linear probing, at most half full.  Used for the trie
  * edges and a few indexes (see the DYAD__NS_* namespaces below).  A key
  * and its value share a slot of 12 bytes, so an edge found costs one
- * cache line (not one for the key and one for the value); half full, a
- * probe for an absent key, the common case, ends after 2.5 slots on
- * average (at three quarters full: 8.5). */
+ * cache line (not one for the key and one for the value); half full,
+ * a lookup (half of them for absent edges, which walk to an empty slot)
+ * reads few slots: docs/PERFORMANCE.md, session 13. */
 typedef struct dyad__mslot {
     uint32_t key[2];   /* the key's 8 bytes as memcpy lays them; 0: empty */
     uint32_t val;
