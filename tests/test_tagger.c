@@ -807,6 +807,31 @@ static void test_wcache(void **state)
             S_same_cached(wc, w, n);
         }
     S_same_cached(wc, w, 0);
+    /* more spellings than the cache has slots (16,384), twice over: every
+     * set fills and gives ways up in turn, and a spelling comes back to
+     * a set that no longer holds it; invented names between common
+     * words, sentence-initial and not, in capitals and not */
+    {
+        static const char *const glue[] = {"the", "Senate", "of", "said", "in", "and",
+                                           "would", "visit", "Lima", "on", "Monday", "."};
+        static char buf[256];
+        for (int pass = 0; pass < 2; pass++)
+            for (unsigned k = 0; k < 6000; k++) {
+                size_t o = 0;
+                for (unsigned j = 0; j < 12; j++) {
+                    unsigned x = (k * 7 + j * 2003 + (unsigned)pass * 977) % 36000;
+                    char name[16];
+                    snprintf(name, sizeof name, "%c%c%c%co", (j % 3 == 0 ? 'Q' : 'q') + 0,
+                             'a' + x % 26, 'a' + x / 26 % 26, 'a' + x / 676 % 26);
+                    if (x % 5 == 0) name[0] = 'Q', name[1] = (char)('A' + x % 26);
+                    o += (size_t)snprintf(buf + o, sizeof buf - o, "%s %s ",
+                                          j % 2 ? glue[(k + j) % 12] : name,
+                                          j % 4 == 1 ? name : glue[(k * 3 + j) % 12]);
+                }
+                uint32_t n = S_words(buf, w, 256);
+                S_same_cached(wc, w, n);
+            }
+    }
     /* other lists: the cache forgets the lists it holds */
     dyad__wcache_forget_lists(wc);
     uint32_t n = S_words(sentences[0], w, 256);

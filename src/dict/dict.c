@@ -36,8 +36,7 @@ int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem)
 
 void dyad__map_free(dyad__map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 
@@ -46,8 +45,9 @@ uint32_t dyad__map_get(const dyad__map *m, uint64_t key)
     if (!m->cap) return 0;
     size_t mask = m->cap - 1, i = (size_t)dyad__mix64(key) & mask;
     for (;;) {
-        uint64_t k = m->keys[i];
-        if (k == key) return m->vals[i];
+        const dyad__mslot *s = &m->slots[i];
+        uint64_t k = dyad__mslot_key(s);
+        if (k == key) return s->val;
         if (k == 0) return 0;
         i = (i + 1) & mask;
     }
@@ -56,39 +56,32 @@ uint32_t dyad__map_get(const dyad__map *m, uint64_t key)
 static int S_map_grow(dyad__map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 1024;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = malloc(cap * sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
-        return -1;
-    }
+    dyad__mslot *slots = calloc(cap, sizeof *slots);
+    if (!slots) return -1;
     for (size_t i = 0; i < m->cap; i++) {
-        uint64_t k = m->keys[i];
+        uint64_t k = dyad__mslot_key(&m->slots[i]);
         if (!k) continue;
         size_t j = (size_t)dyad__mix64(k) & (cap - 1);
-        while (keys[j]) j = (j + 1) & (cap - 1);
-        keys[j] = k;
-        vals[j] = m->vals[i];
+        while (dyad__mslot_key(&slots[j])) j = (j + 1) & (cap - 1);
+        slots[j] = m->slots[i];
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
     return 0;
 }
 
 int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val)
 {
-    if ((m->n + 1) * 4 > m->cap * 3 && S_map_grow(m) != 0) return -1;
+    if ((m->n + 1) * 2 > m->cap && S_map_grow(m) != 0) return -1;
     size_t mask = m->cap - 1, i = (size_t)dyad__mix64(key) & mask;
-    while (m->keys[i] && m->keys[i] != key) i = (i + 1) & mask;
-    if (!m->keys[i]) {
-        m->keys[i] = key;
+    uint64_t k;
+    while ((k = dyad__mslot_key(&m->slots[i])) != 0 && k != key) i = (i + 1) & mask;
+    if (k == 0) {
+        memcpy(m->slots[i].key, &key, sizeof key);
         m->n++;
     }
-    m->vals[i] = val;
+    m->slots[i].val = val;
     return 0;
 }
 
@@ -108,12 +101,14 @@ uint32_t dyad__hash_bytes(const char *s, size_t n)
 static int S_intern_grow(dyad__intern *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 4096;
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    uint64_t *slots = calloc(cap, sizeof *slots);
     if (!slots) return -1;
-    for (size_t id = 1; id <= t->n; id++) {
-        size_t j = t->hash[id] & (cap - 1);
+    for (size_t i = 0; i < t->cap; i++) {
+        uint64_t v = t->slots[i];
+        if (!v) continue;
+        size_t j = (size_t)(v >> 32) & (cap - 1);
         while (slots[j]) j = (j + 1) & (cap - 1);
-        slots[j] = (uint32_t)id;
+        slots[j] = v;
     }
     free(t->slots);
     t->slots = slots;
@@ -127,9 +122,10 @@ static uint32_t S_intern_lookup(const dyad__intern *t, const char *s, size_t n,
     if (!t->cap) return 0;
     size_t mask = t->cap - 1, i = h & mask;
     for (;;) {
-        uint32_t id = t->slots[i];
-        if (!id) return 0;
-        if (t->hash[id] == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0)
+        uint64_t v = t->slots[i];
+        if (!v) return 0;
+        uint32_t id = (uint32_t)v;
+        if ((uint32_t)(v >> 32) == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0)
             return id;
         i = (i + 1) & mask;
     }
@@ -156,9 +152,6 @@ uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
         uint32_t *len = realloc(t->len, c * sizeof *len);
         if (!len) return 0;
         t->len = len;
-        uint32_t *hash = realloc(t->hash, c * sizeof *hash);
-        if (!hash) return 0;
-        t->hash = hash;
         t->ncap = c;
     }
     char *copy = dyad__arena_strndup(&d->arena, s, n);
@@ -166,10 +159,9 @@ uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
     id = (uint32_t)++t->n;
     t->str[id] = copy;
     t->len[id] = (uint32_t)n;
-    t->hash[id] = h;
     size_t mask = t->cap - 1, i = h & mask;
     while (t->slots[i]) i = (i + 1) & mask;
-    t->slots[i] = id;
+    t->slots[i] = (uint64_t)h << 32 | id;
     return id;
 }
 
@@ -345,7 +337,6 @@ void dyad_dict_free(dyad_dict *d)
     free(d->strs.slots);
     free((void *)d->strs.str);
     free(d->strs.len);
-    free(d->strs.hash);
     free(d->diags);
     dyad__map_free(&d->map);
     free(d->nfirst);
@@ -803,9 +794,9 @@ void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out)
     size_t b = d->arena.total + sizeof *d;
     b += d->files_cap * sizeof *d->files;
     b += d->strs.cap * sizeof *d->strs.slots +
-         d->strs.ncap * (sizeof *d->strs.str + sizeof *d->strs.len + sizeof *d->strs.hash);
+         d->strs.ncap * (sizeof *d->strs.str + sizeof *d->strs.len);
     b += d->diags_cap * sizeof *d->diags;
-    b += d->map.cap * (sizeof *d->map.keys + sizeof *d->map.vals);
+    b += d->map.cap * sizeof *d->map.slots;
     b += d->nodes_cap * (2 * sizeof(uint32_t) + 1);
     b += d->ent_cap * sizeof *d->ent + d->w_cap * (sizeof *d->wid + 1);
     b += d->actors_cap * sizeof *d->actors + d->codes_cap * sizeof *d->codes;

@@ -18,6 +18,7 @@
 #include "../text/text.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------ containers
  * A growable array: dyad__vec_reserve(&p, &cap, need, sizeof *p) makes
@@ -27,11 +28,27 @@ int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
     dyad__vec_reserve((void **)&(ptr), &(cap), (need), sizeof *(ptr))
 
 /* A hash map from 64-bit keys (never 0) to 32-bit values, open
- * addressing with linear probing.  Used for the trie edges and a few
- * indexes (see the DYAD__NS_* namespaces below). */
+ * addressing with linear probing, at most half full.  Used for the trie
+ * edges and a few indexes (see the DYAD__NS_* namespaces below).  A key
+ * and its value share a slot of 12 bytes, so an edge found costs one
+ * cache line (not one for the key and one for the value); half full,
+ * a lookup (half of them for absent edges, which walk to an empty slot)
+ * reads few slots: docs/PERFORMANCE.md, session 13. */
+typedef struct dyad__mslot {
+    uint32_t key[2];   /* the key's 8 bytes as memcpy lays them; 0: empty */
+    uint32_t val;
+} dyad__mslot;
+
+/* The key of slot s (0: empty). */
+static inline uint64_t dyad__mslot_key(const dyad__mslot *s)
+{
+    uint64_t k;
+    memcpy(&k, s->key, sizeof k);
+    return k;
+}
+
 typedef struct dyad__map {
-    uint64_t *keys;
-    uint32_t *vals;
+    dyad__mslot *slots;
     size_t cap;   /* power of two, or 0 */
     size_t n;
 } dyad__map;
@@ -51,11 +68,12 @@ int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val);
  * Interned strings: id 1..n; the same bytes always get the same id.  The
  * text lives in the dictionary's arena (NUL-terminated). */
 typedef struct dyad__intern {
-    uint32_t *slots;     /* hash table of ids, 0 = empty */
+    uint64_t *slots;     /* hash table: the string's hash << 32 | its
+                            id; 0 = empty (a probe compares hashes
+                            without leaving the table) */
     size_t cap;          /* power of two */
     const char **str;    /* str[id] */
     uint32_t *len;       /* len[id] */
-    uint32_t *hash;      /* hash[id] */
     size_t n, ncap;      /* ids in use (str[0] unused) and room */
 } dyad__intern;
 

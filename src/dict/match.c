@@ -141,7 +141,7 @@ dyad_status dyad__match_index(dyad_dict *d)
         if (d->syns[s].root && d->syns[s].root <= d->nnodes) rs[d->syns[s].root] = (uint32_t)s;
     /* edges leaving a root: (root << 32) | (word << 1) | adjacent */
     for (size_t i = 0; i < d->map.cap; i++) {
-        uint64_t key = d->map.keys[i];
+        uint64_t key = dyad__mslot_key(&d->map.slots[i]);
         if (!key || (key >> 63)) continue;
         uint64_t node = key >> 32;
         uint32_t word = (uint32_t)key >> 1;

@@ -1714,9 +1714,17 @@ static void S_emission(const struct dyad_tagger *tg, const char *s, size_t len, 
  * Per spelling, what tagging and chunking ask of every word that does not
  * depend on its sentence: its lexicon lists, its entry in the word table
  * and its candidates (sentence-initial in effect or not).  One per chunker
- * (per thread); a slot holds the last spelling hashed to it. */
+ * (per thread).  The slots are grouped in sets of WC_WAYS; a spelling
+ * lives in the set its hash picks, in any of its ways.  Each slot's tag
+ * (the spelling's hash with its low bit set; 0: empty) sits in a small
+ * array of its own, so finding a spelling's way, or that it has none,
+ * reads one cache line of tags before the one slot that may hold it.  A
+ * spelling that finds no way takes an empty one, else the set's ways in
+ * turn (a clock per set). */
 
 #define WC_SLOTS 16384          /* a power of two */
+#define WC_WAYS 4               /* slots per set, a power of two */
+#define WC_SETS (WC_SLOTS / WC_WAYS)
 #define WC_LEN 23               /* longer words are not kept */
 #define NOT_YET (UINT32_MAX - 1)
 
@@ -1748,28 +1756,64 @@ static inline int S_same(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* A slot is one cache line: what nearly every word needs (its
+ * candidates where it is not sentence-initial, when there are at most
+ * WC_NEAR of them: 99% of the words of the benchmark corpus).  The rest
+ * (a sentence-initial word's candidates, or more than WC_NEAR) lives in
+ * the slot's wfar entry, read only then. */
+#define WC_NEAR 4
+#define WC_FAR 0xFE             /* nc: the candidates are in wfar */
+
 struct wslot {
     uint64_t lex;               /* lexicon lists (lexok) */
     uint32_t ent;               /* word-table entry, NOT_YET, UINT32_MAX */
+    float ce[WC_NEAR];          /* candidates not sentence-initial */
+    uint8_t ctag[WC_NEAR];
+    uint8_t nc;                 /* their number; 0xFF: not yet; WC_FAR:
+                                   kept in wfar (more than WC_NEAR) */
     uint8_t len;                /* 0: empty */
     uint8_t lexok;
     uint8_t adv;                /* S_adverb's answer; 0xFF: not yet */
     uint8_t aux;                /* S_aux_kind's answer; 0xFF: not yet */
-    uint8_t nc[2];              /* candidates kept, not sentence-initial
-                                   [0] and initial [1]; 0xFF: not yet */
     char s[WC_LEN];
+};
+
+typedef struct wfar {
+    uint8_t nc[2];              /* candidates kept, not sentence-initial
+                                   [0] (when more than WC_NEAR) and
+                                   initial [1]; 0xFF: not yet */
     uint8_t ctag[2][MAXCAND];
     float ce[2][MAXCAND];
-};
+} wfar;
 
 struct dyad__wcache {
+    void *mem;                  /* the allocation (dyad__wcache_new) */
     const dyad__lexicon *lex;   /* the lists the slots' lex came from */
-    wslot slots[WC_SLOTS];
+    uint32_t tag[WC_SLOTS];     /* per slot: its spelling's hash | 1; 0:
+                                   empty */
+    uint8_t next[WC_SETS];      /* per set: the way a newcomer takes
+                                   when none is empty */
+    _Alignas(64) wslot slots[WC_SLOTS];   /* a slot per cache line */
+    wfar far[WC_SLOTS];         /* per slot */
 };
 
-dyad__wcache *dyad__wcache_new(void) { return calloc(1, sizeof(dyad__wcache)); }
+_Static_assert(sizeof(wslot) == 64, "a word cache slot is one cache line");
 
-void dyad__wcache_free(dyad__wcache *wc) { free(wc); }
+/* calloc'd (its pages zero until a word reaches them) with room to
+ * align the slots to a cache line; mem is what calloc returned */
+dyad__wcache *dyad__wcache_new(void)
+{
+    unsigned char *mem = calloc(1, sizeof(dyad__wcache) + 63);
+    if (!mem) return NULL;
+    dyad__wcache *wc = (dyad__wcache *)(mem + (-(uintptr_t)mem & 63));
+    wc->mem = mem;
+    return wc;
+}
+
+void dyad__wcache_free(dyad__wcache *wc)
+{
+    if (wc) free(wc->mem);
+}
 
 void dyad__wcache_forget_lists(dyad__wcache *wc)
 {
@@ -1778,27 +1822,54 @@ void dyad__wcache_forget_lists(dyad__wcache *wc)
     wc->lex = NULL;
 }
 
-/* The slot of w: where it is kept, if at all; NULL when w is not kept
- * (empty or too long). */
-static wslot *S_wc_home(dyad__wcache *wc, const dyad__word *w)
+/* The hash by which w is kept (S_wc_home), or 0 when it is not kept
+ * (empty or too long); the set's tags fetched ahead. */
+static inline uint32_t S_wc_hash(const dyad__wcache *wc, const dyad__word *w)
 {
-    if (w->len == 0 || w->len > WC_LEN) return NULL;
-    return &wc->slots[S_hash(w->s, w->len) & (WC_SLOTS - 1)];
+    if (w->len == 0 || w->len > WC_LEN) return 0;
+    uint32_t h = S_hash(w->s, w->len) | 1;
+    __builtin_prefetch(wc->tag + ((h >> 1) & (WC_SETS - 1)) * WC_WAYS);
+    return h;
+}
+
+/* The slot of the word whose S_wc_hash is h (0: not kept, NULL): the way
+ * of its set whose tag is h (nearly always the word's own), else the one
+ * the word would take (not yet claimed: S_wc_claim compares and claims).
+ * Reads the set's tags only, so the slots of a sentence can be fetched
+ * ahead. */
+static inline wslot *S_wc_home(dyad__wcache *wc, uint32_t h)
+{
+    if (!h) return NULL;
+    uint32_t t = h;
+    size_t set = (h >> 1) & (WC_SETS - 1), base = set * WC_WAYS;
+    const uint32_t *tg = wc->tag + base;
+    size_t empty = WC_WAYS;
+    for (size_t k = 0; k < WC_WAYS; k++) {
+        if (tg[k] == t) return &wc->slots[base + k];   /* S_wc_claim compares */
+        if (tg[k] == 0 && empty == WC_WAYS) {
+            empty = k;
+        }
+    }
+    return &wc->slots[base + (empty < WC_WAYS ? empty : wc->next[set])];
 }
 
 /* sl (w's home slot, S_wc_home; NULL: w is not kept), claimed for w
  * (emptied) when it held another spelling. */
-static wslot *S_wc_claim(wslot *sl, const dyad__word *w)
+static wslot *S_wc_claim(dyad__wcache *wc, wslot *sl, const dyad__word *w)
 {
     if (!sl) return NULL;
     if (sl->len == w->len && S_same(sl->s, w->s, w->len)) return sl;
+    size_t k = (size_t)(sl - wc->slots), set = k / WC_WAYS;
+    wc->tag[k] = S_hash(w->s, w->len) | 1;
+    if (wc->next[set] == k % WC_WAYS) wc->next[set] = (uint8_t)((k + 1) % WC_WAYS);
     sl->len = (uint8_t)w->len;
     memcpy(sl->s, w->s, w->len);
     sl->lexok = 0;
     sl->ent = NOT_YET;
     sl->adv = 0xFF;
     sl->aux = 0xFF;
-    sl->nc[0] = sl->nc[1] = 0xFF;
+    sl->nc = 0xFF;
+    wc->far[k].nc[0] = wc->far[k].nc[1] = 0xFF;
     return sl;
 }
 
@@ -1844,23 +1915,30 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
     cand *cands = dyad__arena_alloc(a, (size_t)n * MAXCAND * sizeof *cands);
     uint8_t *ncand = dyad__arena_alloc(a, n);
     wslot **sls = wc ? dyad__arena_alloc(a, (size_t)n * sizeof *sls) : NULL;
-    if (!cands || !ncand || (wc && !sls)) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    uint32_t *hs = wc ? dyad__arena_alloc(a, (size_t)n * sizeof *hs) : NULL;
+    if (!cands || !ncand || (wc && (!sls || !hs)))
+        return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     /* the words' slots first, fetched ahead: the cache is larger than the
      * processor's, and a sentence's misses overlap this way instead of
      * stalling one word at a time */
     /* in a sentence written in lower case, a short word in capitals is an
      * acronym, a name: "IS fighters", "the US", "WHO" (counted in the
      * same pass) */
+    /* (in two passes: the sets' tags, then the slots they point to) */
     uint32_t lowered = 0;
     for (uint32_t i = 0; i < n; i++) {
         lowered += w[i].len > 1 && S_lower((unsigned char)w[i].s[0]);
-        if (!sls) continue;
-        sls[i] = S_wc_home(wc, &w[i]);
-        if (sls[i]) {
-            __builtin_prefetch(sls[i]);
-            __builtin_prefetch((const char *)sls[i] + 64);
-        }
+        if (sls) hs[i] = S_wc_hash(wc, &w[i]);
     }
+    for (uint32_t i = 0; sls && i < n; i++) {
+        sls[i] = S_wc_home(wc, hs[i]);
+        if (sls[i]) __builtin_prefetch(sls[i]);   /* one line */
+    }
+    /* the first word's sentence-initial candidates, kept apart (wfar),
+     * fetched now too: every sentence asks for them, and they are
+     * rarely in the processor's cache */
+    if (sls && sls[0] && S_upper((unsigned char)w[0].s[0]))
+        __builtin_prefetch(&wc->far[sls[0] - wc->slots]);
     if (lx && !lex) lex = dyad__lexicon_builtin();
     if (wc && wc->lex != lex) {
         dyad__wcache_forget_lists(wc);   /* other lists: no slot's lex holds */
@@ -1872,7 +1950,7 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int nc = 0;
         const char *s = w[i].s;
         size_t len = w[i].len;
-        wslot *sl = sls ? S_wc_claim(sls[i], &w[i]) : NULL;
+        wslot *sl = sls ? S_wc_claim(wc, sls[i], &w[i]) : NULL;
         if (lx) {
             if (!sl) {
                 lx[i] = dyad__lex_bits(lex, s, len);
@@ -1916,18 +1994,44 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
         int init = S_upper_at(s, len) && S_initial(w, i);
         if (sl) {
             int x = init != 0;
-            if (sl->nc[x] == 0xFF) {
-                S_emission(tg, s, len, e, x, c, &nc);
+            if (!x && sl->nc <= WC_NEAR) {
+                nc = sl->nc;
                 for (int k = 0; k < nc; k++) {
-                    sl->ctag[x][k] = c[k].tag;
-                    sl->ce[x][k] = c[k].e;
+                    c[k].tag = sl->ctag[k];
+                    c[k].e = sl->ce[k];
                 }
-                sl->nc[x] = (uint8_t)nc;
+            } else if (!x && sl->nc == 0xFF) {
+                S_emission(tg, s, len, e, 0, c, &nc);
+                if (nc <= WC_NEAR) {
+                    for (int k = 0; k < nc; k++) {
+                        sl->ctag[k] = c[k].tag;
+                        sl->ce[k] = c[k].e;
+                    }
+                    sl->nc = (uint8_t)nc;
+                } else {
+                    wfar *f = &wc->far[sl - wc->slots];
+                    for (int k = 0; k < nc; k++) {
+                        f->ctag[0][k] = c[k].tag;
+                        f->ce[0][k] = c[k].e;
+                    }
+                    f->nc[0] = (uint8_t)nc;
+                    sl->nc = WC_FAR;
+                }
             } else {
-                nc = sl->nc[x];
-                for (int k = 0; k < nc; k++) {
-                    c[k].tag = sl->ctag[x][k];
-                    c[k].e = sl->ce[x][k];
+                wfar *f = &wc->far[sl - wc->slots];
+                if (f->nc[x] == 0xFF) {
+                    S_emission(tg, s, len, e, x, c, &nc);
+                    for (int k = 0; k < nc; k++) {
+                        f->ctag[x][k] = c[k].tag;
+                        f->ce[x][k] = c[k].e;
+                    }
+                    f->nc[x] = (uint8_t)nc;
+                } else {
+                    nc = f->nc[x];
+                    for (int k = 0; k < nc; k++) {
+                        c[k].tag = f->ctag[x][k];
+                        c[k].e = f->ce[x][k];
+                    }
                 }
             }
         } else {

@@ -692,28 +692,34 @@ static int S_label(dyad_text *t, size_t a, size_t b)
  * within a word (keep them in step with S_weak_cues), so a unit without
  * one is not lowered and searched.  Every sentence is asked (the closing
  * run is found going forward), and most have none. */
-/* S_weak_first[c]: byte c is a key's first letter, either case */
-static const unsigned char S_weak_first[256] = {['s'] = 1, ['S'] = 1, ['n'] = 1, ['N'] = 1,
-                                                ['a'] = 1, ['A'] = 1, ['c'] = 1, ['C'] = 1};
-
 static int S_may_weak(const dyad_token *v, size_t a, size_t b)
 {
+    /* each key's first four bytes as one 32-bit word, compared with four
+     * bytes of the word folded the same way (| 0x20 each): six compares a
+     * byte that all fail alike, where testing its letters one by one
+     * branched on letters as common as s, n, a and c */
     static const struct { const char *s; size_t n; } keys[] = {
         {"subscri", 7}, {"site", 4}, {"newsletter", 10}, {"article", 7}, {"story", 5},
         {"coverage", 8}};
+    uint32_t k0, k1, k2, k3, k4, k5;
+    memcpy(&k0, keys[0].s, 4);
+    memcpy(&k1, keys[1].s, 4);
+    memcpy(&k2, keys[2].s, 4);
+    memcpy(&k3, keys[3].s, 4);
+    memcpy(&k4, keys[4].s, 4);
+    memcpy(&k5, keys[5].s, 4);
     for (size_t i = a; i < b; i++) {
         const char *w = v[i].norm;
         size_t n = v[i].norm_len;
         if (n < 4) continue;
         for (size_t k = 0; k + 4 <= n; k++) {
-            if (!S_weak_first[(unsigned char)w[k]]) continue;
-            char c = (char)(w[k] | 0x20);
-            /* and the second byte of one of them: u i t e r o */
-            char c1 = (char)(w[k + 1] | 0x20);
-            if (c1 != 'u' && c1 != 'i' && c1 != 't' && c1 != 'e' && c1 != 'r' && c1 != 'o') continue;
+            uint32_t x;
+            memcpy(&x, w + k, 4);
+            x |= 0x20202020u;
+            if (x != k0 && x != k1 && x != k2 && x != k3 && x != k4 && x != k5) continue;
             for (size_t q = 0; q < DYAD_ARRAY_LEN(keys); q++) {
-                size_t kl = keys[q].n, j = 1;
-                if (keys[q].s[0] != c || k + kl > n) continue;
+                size_t kl = keys[q].n, j = 0;
+                if (k + kl > n) continue;
                 while (j < kl && (char)(w[k + j] | 0x20) == keys[q].s[j]) j++;
                 if (j == kl) return 1;
             }
