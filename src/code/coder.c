@@ -154,12 +154,12 @@ const char *dyad_coder_errmsg(const dyad_coder *c) { return c->err.msg; }
 char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b)
 {
     size_t n = 0;
-    for (uint32_t i = a; i < b; i++) n += strlen(c->tree.toks[i].word) + 1;
+    for (uint32_t i = a; i < b; i++) n += c->tree.toks[i].len + 1;
     char *s = dyad__arena_alloc(&c->arena, n + 1);
     if (!s) return NULL;
     size_t k = 0;
     for (uint32_t i = a; i < b; i++) {
-        size_t l = strlen(c->tree.toks[i].word);
+        size_t l = c->tree.toks[i].len;
         if (k) s[k++] = ' ';
         memcpy(s + k, c->tree.toks[i].word, l);
         k += l;
@@ -293,7 +293,7 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
                              "sentence too large");
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
-        c->words[i].len = strlen(t->toks[i].word);
+        c->words[i].len = t->toks[i].len;
         sls[i] = dyad__word_slot(c, c->words[i].s, c->words[i].len);
         if (sls[i]) __builtin_prefetch(sls[i]);
     }

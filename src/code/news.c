@@ -641,7 +641,7 @@ int dyad__failed_talks(const dyad_coder *c, uint32_t k)
     uint32_t h = t->nodes[g->subject].head;
     if (!dyad__code_lx(c, h, DYAD__LX_EVENT_NOUNS)) return 0;
     /* an attack that failed was still made */
-    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, t->toks[h].word, strlen(t->toks[h].word));
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, t->toks[h].word, t->toks[h].len);
     return nm && !nm->force && S_fails(c, k);
 }
 

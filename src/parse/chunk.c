@@ -1649,11 +1649,21 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     char *s = dyad__arena_alloc(a, bytes + 1);
     if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
-        memcpy(s, w[i].s, w[i].len);
-        s[w[i].len] = 0;
+        /* copied byte by byte (a word is a few bytes, shorter than a
+         * call to memcpy), noting a NUL inside, which ends the C string
+         * early */
+        const char *src = w[i].s;
+        uint32_t len = w[i].len;
+        unsigned nul = 0;
+        for (uint32_t j = 0; j < len; j++) {
+            s[j] = src[j];
+            nul |= src[j] == 0;
+        }
+        s[len] = 0;
         t->toks[i].word = s;
+        t->toks[i].len = nul ? (uint32_t)strlen(s) : len;
         t->toks[i].parent = 0;
-        s += w[i].len + 1;
+        s += len + 1;
     }
     ck k;
     memset(&k, 0, sizeof k);
@@ -1719,9 +1729,9 @@ static int S_verbal(const dyad__ptok *tk)
 }
 
 
-static int S_neg_word(const char *w)
+static int S_neg_word(const char *w, size_t n)
 {
-    return S_eq(w, strlen(w), "not") || S_eq(w, strlen(w), "n't") || S_eq(w, strlen(w), "never");
+    return S_eq(w, n, "not") || S_eq(w, n, "n't") || S_eq(w, n, "never");
 }
 
 /* State carried down a verb chain. */
@@ -1758,9 +1768,8 @@ static size_t S_kids(const dyad__tree *t, uint32_t node, vkid *out, size_t max)
     return n;
 }
 
-static int S_modality(const char *w)
+static int S_modality(const char *w, size_t n)
 {
-    size_t n = strlen(w);
     static const char *const fut[] = {"will", "shall", "'ll", "wo", NULL};
     static const char *const cond[] = {"would", "'d", NULL};
     static const char *const abil[] = {"can", "could", "ca", NULL};
@@ -1784,15 +1793,16 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
         uint32_t tok = st->toks[x];
         unsigned tag = t->toks[tok].code;
         const char *w = t->toks[tok].word;
+        size_t wn = t->toks[tok].len;
         if ((tag == DYAD__T_MD) && g->modal == NONE) {
             g->modal = tok;
-            g->modality = (uint8_t)S_modality(w);
+            g->modality = (uint8_t)S_modality(w, wn);
         }
         if (x + 1 < st->n) {
             unsigned nt = t->toks[st->toks[x + 1]].code;
             int vbn = (nt == DYAD__T_VBN) || (nt == DYAD__TC_AUXN);
             int vbg = (nt == DYAD__T_VBG) || (nt == DYAD__TC_AUXG);
-            unsigned ac = S_aux_class(w, strlen(w));
+            unsigned ac = S_aux_class(w, wn);
             if ((ac & AC_HAVE) && vbn) g->perfect = 1;
             if ((ac & AC_BE) && vbg) g->progressive = 1;
             if ((ac & (AC_BE | AC_GET)) && vbn && x + 1 == st->n - 1) g->passive = 1;
@@ -1804,7 +1814,7 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
         g->tense = DYAD__TENSE_NONE;
     } else if (g->modal != NONE) {
         const char *m = t->toks[g->modal].word;
-        size_t mn = strlen(m);
+        size_t mn = t->toks[g->modal].len;
         static const char *const past[] = {"would", "could", "might", "should", "'d", NULL};
         g->tense = g->modality == DYAD__MOD_FUTURE ? DYAD__TENSE_FUTURE
                    : S_in(m, mn, past)             ? DYAD__TENSE_PAST
@@ -1846,7 +1856,7 @@ static int S_vlex_has(const dyad__tree *t, const vlex *vl, uint32_t tok, int lis
 {
     if (vl->lx) return (int)((vl->lx[tok] >> list) & 1u);
     const char *w = t->toks[tok].word;
-    return dyad__lex_has(vl->lex, w, strlen(w), list);
+    return dyad__lex_has(vl->lex, w, t->toks[tok].len, list);
 }
 
 /* An infinitive clause cl right after the object of an object-control
@@ -2016,14 +2026,14 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                             if (st.n < (int)DYAD_ARRAY_LEN(st.toks)) st.toks[st.n++] = kids[x].tok;
                             own = 1;
                             last_verbal = x;
-                        } else if (tk->tag[0] == 'R' && tk->tag[1] == 'B' && S_neg_word(tk->word) &&
+                        } else if (tk->tag[0] == 'R' && tk->tag[1] == 'B' && S_neg_word(tk->word, tk->len) &&
                                    st.neg == NONE) {
                             st.neg = kids[x].tok;
                         }
                     } else if (t->nodes[kids[x].node].label == DYAD__L_ADVP && st.neg == NONE) {
                         const dyad__node *ad = &t->nodes[kids[x].node];
                         for (uint32_t j = ad->tok_a; j < ad->tok_b; j++)
-                            if (S_neg_word(t->toks[j].word)) { st.neg = j; break; }
+                            if (S_neg_word(t->toks[j].word, t->toks[j].len)) { st.neg = j; break; }
                     }
                 }
                 if (!own) {
@@ -2041,7 +2051,7 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                 const char *lw = t->toks[lv].word, *lt = t->toks[lv].tag;
                 unsigned lc = t->toks[lv].code;
                 int auxlike = lc == DYAD__T_MD || lc == DYAD__T_TO || (lt[0] == 'A') ||
-                              S_aux_class(lw, strlen(lw)) != 0;
+                              S_aux_class(lw, t->toks[lv].len) != 0;
                 uint32_t next = NONE;
                 for (size_t x = last_verbal + 1; x < nk; x++)
                     if (kids[x].node != NONE && t->nodes[kids[x].node].label == DYAD__L_VP) {
@@ -2080,7 +2090,7 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                                   (t->toks[g->verb].code == DYAD__T_VBD))) {
                     uint32_t k = g->last + 1;
                     while (k < t->ntoks && t->toks[k].tag[0] == 'R' && t->toks[k].tag[1] == 'B') k++;
-                    if (k + 1 < t->ntoks && S_eq(t->toks[k].word, strlen(t->toks[k].word), "by") &&
+                    if (k + 1 < t->ntoks && S_eq(t->toks[k].word, t->toks[k].len, "by") &&
                         !(t->toks[k + 1].code == DYAD__T_VBG) && !(t->toks[k + 1].code == DYAD__T_CD))
                         g->passive = 1;
                 }

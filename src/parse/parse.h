@@ -32,6 +32,7 @@ typedef struct dyad__ptok {
     const char *word;     /* NUL-terminated, escapes undone (-LRB- -> "(") */
     const char *tag;      /* POS tag, NUL-terminated ("NNP") */
     uint32_t parent;      /* the phrase node directly above it */
+    uint32_t len;         /* strlen(word), kept so readers need not count */
     uint8_t code;         /* tag as a number: dyad__tag_code(tag), so rules
                              compare integers, not strings */
 } dyad__ptok;
