@@ -1649,19 +1649,11 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     char *s = dyad__arena_alloc(a, bytes + 1);
     if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
-        /* copied byte by byte (a word is a few bytes, shorter than a
-         * call to memcpy), noting a NUL inside, which ends the C string
-         * early */
-        const char *src = w[i].s;
         uint32_t len = w[i].len;
-        unsigned nul = 0;
-        for (uint32_t j = 0; j < len; j++) {
-            s[j] = src[j];
-            nul |= src[j] == 0;
-        }
+        memcpy(s, w[i].s, len);
         s[len] = 0;
         t->toks[i].word = s;
-        t->toks[i].len = nul ? (uint32_t)strlen(s) : len;
+        t->toks[i].len = (uint32_t)strlen(s);   /* a NUL inside ends the C string */
         t->toks[i].parent = 0;
         s += len + 1;
     }
