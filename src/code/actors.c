@@ -92,7 +92,9 @@ static unsigned S_owned_by(dyad_coder *c, uint32_t i)
     const char *h = strrchr(w, '-');
     if (!h || h == w || !dyad__in_words(h + 1, owned, DYAD_ARRAY_LEN(owned))) return 0;
     uint64_t lex;
-    unsigned id = dyad__word_id(c, dyad__word_slot(c, w, (size_t)(h - w)), w, (size_t)(h - w), &lex);
+    wkey key;
+    wslot *sl = dyad__word_slot(c, w, (size_t)(h - w), c->tree.words_padded, &key);
+    unsigned id = dyad__word_id(c, sl, &key, w, (size_t)(h - w), &lex);
     if (!id) return 0;
     dyad_dict_match m[MAXM];
     size_t n = dyad_dict_match_at_ids(c->d, DYAD_DICT_MASK(DYAD_DICT_ACTORS), &id, 1, 0, 0, m, MAXM);

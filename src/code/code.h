@@ -166,12 +166,16 @@ typedef struct mention {
  * news text repeat, and a hit skips canonicalising and the dictionary's
  * own table.  Direct-mapped; a word longer than the slot is not cached. */
 #define WCACHE_SIZE 32768
-#define WCACHE_LEN 22
+#define WCACHE_LEN 24
+/* A word of at most WCACHE_LEN bytes as three 64-bit numbers (its bytes
+ * in memory order, zero past its end): hashed and compared whole, not
+ * byte by byte. */
+typedef struct wkey { uint64_t k[WCACHE_LEN / 8]; } wkey;
 typedef struct wslot {
-    unsigned char len;
-    char s[WCACHE_LEN];
-    unsigned id;
+    wkey key;
     uint64_t lex;               /* its lexicon lists (dyad__lex_bits) */
+    unsigned id;
+    unsigned char len;          /* 0: empty */
 } wslot;
 
 /* An intent code standing for a planned act (news mode). */
@@ -441,8 +445,11 @@ static inline int dyad__has_word(const dyad_coder *c, unsigned id)
     return id && (size_t)(id >> 6) < c->wseen_words && ((c->wseen[id >> 6] >> (id & 63)) & 1);
 }
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
-wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n);
-unsigned dyad__word_id(dyad_coder *c, wslot *sl, const char *w, size_t n, uint64_t *lex);
+/* padded: w's bytes may be read up to DYAD__WORD_PAD past w (the
+ * chunker's words); else they are read one by one. */
+wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey *key);
+unsigned dyad__word_id(dyad_coder *c, wslot *sl, const wkey *key, const char *w, size_t n,
+                       uint64_t *lex);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
 pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
                                  uint32_t sb);

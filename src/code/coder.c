@@ -288,17 +288,18 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     /* the words' cache slots first, fetched ahead so that their misses
      * overlap (the cache is larger than the processor's L2) */
     wslot **sls = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *sls);
-    if (!sls)
+    wkey *keys = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *keys);
+    if (!sls || !keys)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
         c->words[i].len = t->toks[i].len;
-        sls[i] = dyad__word_slot(c, c->words[i].s, c->words[i].len);
+        sls[i] = dyad__word_slot(c, c->words[i].s, c->words[i].len, t->words_padded, &keys[i]);
         if (sls[i]) __builtin_prefetch(sls[i]);
     }
     for (uint32_t i = 0; i < n; i++) {
-        c->wid[i] = dyad__word_id(c, sls[i], c->words[i].s, c->words[i].len, &c->lexb[i]);
+        c->wid[i] = dyad__word_id(c, sls[i], &keys[i], c->words[i].s, c->words[i].len, &c->lexb[i]);
         unsigned id = c->wid[i];
         c->synb[i] = (uint8_t)dyad__word_may_begin_synset(c->d, id);
         if (!id || (size_t)(id >> 6) >= c->wseen_words) continue;

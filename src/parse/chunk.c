@@ -1646,8 +1646,9 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     /* the words as C strings (the coder reads them so), in one block */
     size_t bytes = 0;
     for (uint32_t i = 0; i < n; i++) bytes += (size_t)w[i].len + 1;
-    char *s = dyad__arena_alloc(a, bytes + 1);
+    char *s = dyad__arena_alloc(a, bytes + DYAD__WORD_PAD);
     if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    memset(s + bytes, 0, DYAD__WORD_PAD);   /* readable room after the last word */
     for (uint32_t i = 0; i < n; i++) {
         uint32_t len = w[i].len;
         memcpy(s, w[i].s, len);
@@ -1706,6 +1707,7 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
         t->toks[i].tag = dyad__ptag_name(tags[i]);
         t->toks[i].code = tags[i] < DYAD__T_COUNT ? tags[i] : DYAD__TC_OTHER;
     }
+    t->words_padded = 1;
     DYAD_TRY(S_finish(&k, root, t));
     return S_vgroups(t, lex, lxin, a);   /* lxin: by the sentence's token numbers */
 }
