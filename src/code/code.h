@@ -166,10 +166,11 @@ typedef struct mention {
  * news text repeat, and a hit skips canonicalising and the dictionary's
  * own table.  Direct-mapped; a word longer than the slot is not cached. */
 #define WCACHE_SIZE 32768
-#define WCACHE_LEN 24
-/* A word of at most WCACHE_LEN bytes as three 64-bit numbers (its bytes
- * in memory order, zero past its end): hashed and compared whole, not
- * byte by byte. */
+#define WCACHE_LEN 16
+/* A word of at most WCACHE_LEN bytes as two 64-bit numbers (its bytes in
+ * memory order, zero past its end): hashed and compared whole, not byte
+ * by byte.  A slot is 32 bytes, two to a cache line (the cache is
+ * aligned to one). */
 typedef struct wkey { uint64_t k[WCACHE_LEN / 8]; } wkey;
 typedef struct wslot {
     wkey key;
@@ -177,6 +178,7 @@ typedef struct wslot {
     unsigned id;
     unsigned char len;          /* 0: empty */
 } wslot;
+_Static_assert(sizeof(wslot) == 32, "a word-cache slot is half a cache line");
 
 /* An intent code standing for a planned act (news mode). */
 typedef struct planmap { const char *from, *to; int mod; } planmap;

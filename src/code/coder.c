@@ -48,7 +48,8 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     c->syn_aspectual = dyad_dict_synset_find(d, "ASPECTUAL");
     c->require_dyad = 1;
     c->skip_nested = 1;
-    c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
+    c->wcache = aligned_alloc(64, WCACHE_SIZE * sizeof *c->wcache);
+    if (c->wcache) memset(c->wcache, 0, WCACHE_SIZE * sizeof *c->wcache);
     c->syn = calloc(SYN_SLOTS, sizeof *c->syn);
     c->story = dyad__story_new();
     if (!c->wcache || !c->syn || !c->story) {

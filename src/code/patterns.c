@@ -138,7 +138,7 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey *key)
 {
     if (n == 0 || n > WCACHE_LEN) return NULL;
-    uint64_t k0 = 0, k1 = 0, k2 = 0;
+    uint64_t k0 = 0, k1 = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (padded) {
         /* the last load keeps only the word's own bytes */
@@ -147,12 +147,7 @@ wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey 
             k0 &= ~(uint64_t)0 >> (64 - 8 * n);
         } else {
             memcpy(&k1, w + 8, 8);
-            if (n <= 16) {
-                k1 &= ~(uint64_t)0 >> (64 - 8 * (n - 8));
-            } else {
-                memcpy(&k2, w + 16, 8);
-                k2 &= ~(uint64_t)0 >> (64 - 8 * (n - 16));
-            }
+            k1 &= ~(uint64_t)0 >> (64 - 8 * (n - 8));
         }
     } else
 #endif
@@ -161,15 +156,12 @@ wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey 
         memcpy(b, w, n);
         memcpy(&k0, b, 8);
         memcpy(&k1, b + 8, 8);
-        memcpy(&k2, b + 16, 8);
     }
     (void)padded;
     key->k[0] = k0;
     key->k[1] = k1;
-    key->k[2] = k2;
     /* multiplicative hashing: the product's top bits pick the slot */
-    uint64_t h = k0 ^ (k1 * 0xC2B2AE3D27D4EB4Fu) ^ (k2 * 0x165667B19E3779F9u);
-    h *= 0x9E3779B97F4A7C15u;
+    uint64_t h = (k0 ^ (k1 * 0xC2B2AE3D27D4EB4Fu)) * 0x9E3779B97F4A7C15u;
     _Static_assert(WCACHE_SIZE == 1u << 15, "the slot is the hash's top 15 bits");
     return &c->wcache[h >> (64 - 15)];
 }
@@ -184,8 +176,7 @@ unsigned dyad__word_id(dyad_coder *c, wslot *sl, const wkey *key, const char *w,
         *lex = dyad__lex_bits(c->lex, w, n);
         return dyad_dict_word_id(c->d, w, n);
     }
-    if (sl->len == n && sl->key.k[0] == key->k[0] && sl->key.k[1] == key->k[1] &&
-        sl->key.k[2] == key->k[2]) {
+    if (sl->len == n && sl->key.k[0] == key->k[0] && sl->key.k[1] == key->k[1]) {
         *lex = sl->lex;
         return sl->id;
     }
