@@ -202,6 +202,10 @@ struct dyad_dict {
     size_t nblocks, blocks_cap;
     dyad__pattern *pats;         /* pats[0] unused */
     size_t npats, pats_cap;
+    uint32_t *patkey;            /* set by compile: pats[i].key side by
+                                    side (16 to a cache line), for the
+                                    coder's scan of a verb's patterns;
+                                    NULL when out of memory */
     dyad_pat_elem *pelems;
     size_t npelems, pelems_cap;
     dyad__synset *syns;          /* syns[0] unused */
@@ -462,7 +466,8 @@ const dyad_places *dyad__places_builtin(void);
  * of a verb's block). */
 static inline uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
 {
-    return d && id > 0 && id < d->npats ? d->pats[id].key : 0;
+    if (!d || id == 0 || id >= d->npats) return 0;
+    return d->patkey ? d->patkey[id] : d->pats[id].key;
 }
 
 /* May a phrase of kinds (DYAD_DICT_MASK bits of actors, agents, discards,
