@@ -78,9 +78,12 @@ void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32
             /* the dictionary's own record: only its elements are needed
              * to try it, the whole pattern only for a better match */
             const dyad__pattern *ip = &c->d->pats[pid];
-            /* "+++" (TABARI's complex coding) is not a code: skip */
-            const char *code = dyad__dict_str(c->d, ip->code);
-            if (code && code[0] == '+' && !strcmp(code, "+++")) continue;
+            /* "+++" (TABARI's complex coding) is not a code: skip (the
+             * key did, unless the dictionary went without its keys) */
+            if (!c->d->patkey) {
+                const char *code = dyad__dict_str(c->d, ip->code);
+                if (code && code[0] == '+' && !strcmp(code, "+++")) continue;
+            }
             dyad_dict_pattern p;
             p.elems = c->d->pelems + ip->elems;
             p.nelems = ip->nelems;

@@ -779,7 +779,12 @@ dyad_status dyad_dict_compile(dyad_dict *d)
     d->patkey = d->npats ? malloc(d->npats * sizeof *d->patkey) : NULL;
     if (d->patkey) {   /* without it (ENOMEM) the keys are read from pats */
         d->patkey[0] = 0;
-        for (size_t i = 1; i < d->npats; i++) d->patkey[i] = d->pats[i].key;
+        /* a pattern coded "+++" (TABARI's complex coding) is no code:
+         * keyed as one no sentence matches, the coder skips it unread */
+        for (size_t i = 1; i < d->npats; i++) {
+            const char *code = dyad__dict_str(d, d->pats[i].code);
+            d->patkey[i] = code && !strcmp(code, "+++") ? UINT32_MAX : d->pats[i].key;
+        }
     }
     if (d->nlexsrc &&
         dyad__lexicon_build(&d->lex, d->lexsrc, d->nlexsrc, S_lex_diag, d) != DYAD_OK)

@@ -204,7 +204,9 @@ struct dyad_dict {
     size_t npats, pats_cap;
     uint32_t *patkey;            /* set by compile: pats[i].key side by
                                     side (16 to a cache line), for the
-                                    coder's scan of a verb's patterns;
+                                    coder's scan of a verb's patterns,
+                                    UINT32_MAX for a pattern coded "+++"
+                                    (TABARI's complex coding, no code);
                                     NULL when out of memory */
     dyad_pat_elem *pelems;
     size_t npelems, pelems_cap;
@@ -460,10 +462,11 @@ unsigned dyad__places_max_words(const dyad_places *p);
  * process by the first caller; NULL when it cannot be loaded. */
 const dyad_places *dyad__places_builtin(void);
 
-/* The key word of pattern id (see dyad__pattern.key); 0 for none or an
- * id out of range.  The coder skips a pattern whose key word the
- * sentence lacks without fetching it (inline: it asks for every pattern
- * of a verb's block). */
+/* The key word of pattern id (see dyad__pattern.key; UINT32_MAX, a
+ * word no sentence has, also for a pattern coded "+++" once compiled);
+ * 0 for none or an id out of range.  The coder skips a pattern whose key
+ * word the sentence lacks without fetching it (inline: it asks for every
+ * pattern of a verb's block). */
 static inline uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
 {
     if (!d || id == 0 || id >= d->npats) return 0;
