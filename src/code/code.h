@@ -177,6 +177,7 @@ typedef struct wslot {
     uint64_t lex;               /* its lexicon lists (dyad__lex_bits) */
     unsigned id;
     unsigned char len;          /* 0: empty */
+    uint8_t wb;                 /* dyad__dict_wbits of id */
 } wslot;
 _Static_assert(sizeof(wslot) == 32, "a word-cache slot is half a cache line");
 
@@ -194,8 +195,10 @@ struct dyad_coder {
     unsigned *wid;              /* their word ids */
     int wid_ok;                 /* wid is filled for this sentence */
     uint64_t *lexb;             /* their lexicon lists, as bits */
-    uint8_t *synb;              /* per token: a synset member may begin
-                                   with it (dyad__word_may_begin_synset) */
+    uint8_t *wb;                /* per token: its byte of the dictionary's
+                                   first-word index (dyad__dict_wbits):
+                                   which phrases, and whether a synset
+                                   member, may begin with it */
     uint64_t *wseen;            /* per dictionary word id, a bit: in the
                                    sentence (dyad__has_word); kept for the
                                    coder's life, emptied per sentence by
@@ -451,7 +454,7 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
  * chunker's words); else they are read one by one. */
 wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey *key);
 unsigned dyad__word_id(dyad_coder *c, wslot *sl, const wkey *key, const char *w, size_t n,
-                       uint64_t *lex);
+                       uint64_t *lex, uint8_t *wb);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
 pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
                                  uint32_t sb);

@@ -205,7 +205,7 @@ static int S_discarded(dyad_coder *c)
     unsigned k = DYAD_DICT_MASK(DYAD_DICT_DISCARDS);
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         dyad_dict_match m;
-        if (!dyad__dict_may_start(c->d, k, c->wid[i])) continue;
+        if (!(c->wb[i] & k)) continue;   /* dyad__dict_may_start, kept per token */
         if (dyad_dict_match_at_ids(c->d, k, c->wid, c->tree.ntoks, i, 0, &m, 1)) {
             dyad_dict_entry e;
             memset(&e, 0, sizeof e);
@@ -243,10 +243,10 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
     c->lexb = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->lexb);
-    c->synb = dyad__arena_alloc(&c->arena, n + 1);
+    c->wb = dyad__arena_alloc(&c->arena, n + 1);
     c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
     c->covered = dyad__arena_zalloc(&c->arena, n + 1);
-    if (!c->words || !c->wid || !c->lexb || !c->synb || !c->ments || !c->covered)
+    if (!c->words || !c->wid || !c->lexb || !c->wb || !c->ments || !c->covered)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     /* the words seen: the last sentence's bits cleared, room for every
@@ -300,9 +300,9 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
         if (sls[i]) __builtin_prefetch(sls[i]);
     }
     for (uint32_t i = 0; i < n; i++) {
-        c->wid[i] = dyad__word_id(c, sls[i], &keys[i], c->words[i].s, c->words[i].len, &c->lexb[i]);
+        c->wid[i] = dyad__word_id(c, sls[i], &keys[i], c->words[i].s, c->words[i].len, &c->lexb[i],
+                                  &c->wb[i]);
         unsigned id = c->wid[i];
-        c->synb[i] = (uint8_t)dyad__word_may_begin_synset(c->d, id);
         if (!id || (size_t)(id >> 6) >= c->wseen_words) continue;
         uint64_t bit = (uint64_t)1 << (id & 63);
         if (c->wseen[id >> 6] & bit) continue;

@@ -123,7 +123,7 @@ static uint32_t S_synset_lens_memo(dyad_coder *c, unsigned id, uint32_t start)
  * test is inline, where patterns ask at every place of a gap. */
 static inline uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
-    if (start >= c->tree.ntoks || !c->synb[start] || !dyad__synset_filter(c->d, id, c->wid[start]))
+    if (start >= c->tree.ntoks || !(c->wb[start] & DYAD__WB_SYNSET) || !dyad__synset_filter(c->d, id, c->wid[start]))
         return 0;
     return S_synset_lens_memo(c, id, start);
 }
@@ -170,20 +170,24 @@ wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey 
  * and key (dyad__word_slot): one probe of the cache for a word seen
  * before. */
 unsigned dyad__word_id(dyad_coder *c, wslot *sl, const wkey *key, const char *w, size_t n,
-                       uint64_t *lex)
+                       uint64_t *lex, uint8_t *wb)
 {
     if (!sl) {
         *lex = dyad__lex_bits(c->lex, w, n);
-        return dyad_dict_word_id(c->d, w, n);
+        unsigned id = dyad_dict_word_id(c->d, w, n);
+        *wb = (uint8_t)dyad__dict_wbits(c->d, id);
+        return id;
     }
     if (sl->len == n && sl->key.k[0] == key->k[0] && sl->key.k[1] == key->k[1]) {
         *lex = sl->lex;
+        *wb = sl->wb;
         return sl->id;
     }
     unsigned id = dyad_dict_word_id(c->d, w, n);
     sl->len = (unsigned char)n;
     sl->key = *key;
     sl->id = id;
+    sl->wb = *wb = (uint8_t)dyad__dict_wbits(c->d, id);
     sl->lex = *lex = dyad__lex_bits(c->lex, w, n);
     return id;
 }

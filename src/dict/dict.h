@@ -482,6 +482,17 @@ static inline int dyad__dict_may_start(const dyad_dict *d, unsigned kinds, unsig
     return !d->wbits || (id < d->nwbits && (d->wbits[id] & kinds));
 }
 
+/* The first-word index's byte of word id: DYAD_DICT_MASK bits of the
+ * kinds of phrase and DYAD__WB_SYNSET when a synset member may begin
+ * with it (all set without an index), for a caller that keeps it per
+ * word: dyad__dict_may_start(d, kinds, id) is (dyad__dict_wbits(d, id) &
+ * kinds) != 0, dyad__word_may_begin_synset(d, id) is (... &
+ * DYAD__WB_SYNSET) != 0. */
+static inline unsigned dyad__dict_wbits(const dyad_dict *d, unsigned id)
+{
+    return !d->wbits ? 0xFFu : id < d->nwbits ? d->wbits[id] : 0u;
+}
+
 /* The largest word id of d (its words are 1 to this). */
 static inline size_t dyad__dict_word_count(const dyad_dict *d)
 {
