@@ -187,7 +187,8 @@ typedef struct planmap { const char *from, *to; int mod; } planmap;
 struct dyad_coder {
     const dyad_dict *d;
     const dyad__lexicon *lex;   /* the word lists (the dictionary's) */
-    wslot *wcache;
+    wslot *wcache;              /* WCACHE_SIZE slots, aligned to 64 */
+    void *wcache_mem;           /* its allocation */
     dyad__arena arena;
     dyad__tree tree;
     const char *date;

@@ -48,12 +48,14 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     c->syn_aspectual = dyad_dict_synset_find(d, "ASPECTUAL");
     c->require_dyad = 1;
     c->skip_nested = 1;
-    c->wcache = aligned_alloc(64, WCACHE_SIZE * sizeof *c->wcache);
-    if (c->wcache) memset(c->wcache, 0, WCACHE_SIZE * sizeof *c->wcache);
+    /* zeroed by calloc (its pages untouched until used), then aligned
+     * to a cache line by hand */
+    c->wcache_mem = calloc(WCACHE_SIZE + 2, sizeof *c->wcache);
+    c->wcache = c->wcache_mem ? (wslot *)(((uintptr_t)c->wcache_mem + 63) & ~(uintptr_t)63) : NULL;
     c->syn = calloc(SYN_SLOTS, sizeof *c->syn);
     c->story = dyad__story_new();
     if (!c->wcache || !c->syn || !c->story) {
-        free(c->wcache);
+        free(c->wcache_mem);
         free(c->syn);
         dyad__story_free(c->story);
         free(c);
@@ -72,7 +74,7 @@ void dyad_coder_free(dyad_coder *c)
     dyad__buf_free(&c->trace);
     free(c->events);
     free(c->xevents);
-    free(c->wcache);
+    free(c->wcache_mem);
     free(c->syn);
     free(c->wseen);
     free(c->wseen_ids);
