@@ -123,7 +123,8 @@ static uint32_t S_synset_lens_memo(dyad_coder *c, unsigned id, uint32_t start)
  * test is inline, where patterns ask at every place of a gap. */
 static inline uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
-    if (start >= c->tree.ntoks || !(c->wb[start] & DYAD__WB_SYNSET) || !dyad__synset_filter(c->d, id, c->wid[start]))
+    if (start >= c->tree.ntoks || !(c->wb[start] & DYAD__WB_SYNSET) ||
+        !dyad__synset_filter(c->d, id, c->wid[start]))
         return 0;
     return S_synset_lens_memo(c, id, start);
 }
@@ -138,6 +139,7 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey *key)
 {
     if (n == 0 || n > WCACHE_LEN) return NULL;
+    _Static_assert(WCACHE_LEN <= DYAD__WORD_PAD, "a padded word's loads stay in its padding");
     uint64_t k0 = 0, k1 = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (padded) {
