@@ -58,13 +58,16 @@ void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32
     unsigned blocks[MAXM];
     size_t nblocks = 0;
     for (size_t q = 0; q < e->nv; q++) {
-        dyad_dict_entry qe;
-        if (dyad_dict_entry_get(c->d, e->vm[q].entry, &qe) != DYAD_OK ||
-            e->vm[q].start != e->vm[0].start)
+        /* the entry's block from the dictionary's own record (what
+         * dyad_dict_entry_get would find, without filling the whole) */
+        unsigned id = e->vm[q].entry;
+        if (e->vm[q].start != e->vm[0].start || id == 0 || id >= c->d->nent ||
+            c->d->ent[id].kind == DYAD__KIND_SYNSET)
             continue;
+        unsigned group = c->d->ent[id].group;
         size_t z = 0;
-        while (z < nblocks && blocks[z] != qe.group) z++;
-        if (z == nblocks) blocks[nblocks++] = qe.group;
+        while (z < nblocks && blocks[z] != group) z++;
+        if (z == nblocks) blocks[nblocks++] = group;
     }
     for (size_t bi = 0; bi < nblocks; bi++) {
         dyad_dict_block blk;
