@@ -195,8 +195,11 @@ int dyad__ends_with(const char *s, const char *suf)
 /* Is w (any case) one of the n words of v? */
 int dyad__in_words(const char *w, const char *const *v, size_t n)
 {
+    /* a first byte that differs even in ASCII case turns most entries
+     * down before strcasecmp is called */
+    unsigned c0 = (unsigned char)w[0] | 0x20u;
     for (size_t i = 0; i < n; i++)
-        if (!strcasecmp(w, v[i])) return 1;
+        if (((unsigned char)v[i][0] | 0x20u) == c0 && !strcasecmp(w, v[i])) return 1;
     return 0;
 }
 

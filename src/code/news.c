@@ -153,14 +153,14 @@ void dyad__quotes(dyad_coder *c)
 
 static int S_first_person(const char *w)
 {
-    return !strcasecmp(w, "I") || !strcasecmp(w, "we") || !strcasecmp(w, "me") ||
-           !strcasecmp(w, "us") || !strcasecmp(w, "my") || !strcasecmp(w, "our");
+    static const char *const v[] = {"I", "we", "me", "us", "my", "our"};
+    return dyad__in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 static int S_third_person(const char *w)
 {
-    return !strcasecmp(w, "he") || !strcasecmp(w, "she") || !strcasecmp(w, "him") ||
-           !strcasecmp(w, "her") || !strcasecmp(w, "his");
+    static const char *const v[] = {"he", "she", "him", "her", "his"};
+    return dyad__in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 /* The speaker of the sentence's quotation: the subject of a speech verb
