@@ -92,7 +92,10 @@ static unsigned S_owned_by(dyad_coder *c, uint32_t i)
     const char *h = strrchr(w, '-');
     if (!h || h == w || !dyad__in_words(h + 1, owned, DYAD_ARRAY_LEN(owned))) return 0;
     uint64_t lex;
-    unsigned id = dyad__word_id(c, dyad__word_slot(c, w, (size_t)(h - w)), w, (size_t)(h - w), &lex);
+    uint8_t wb;
+    wkey key;
+    wslot *sl = dyad__word_slot(c, w, (size_t)(h - w), c->tree.words_padded, &key);
+    unsigned id = dyad__word_id(c, sl, &key, w, (size_t)(h - w), &lex, &wb);
     if (!id) return 0;
     dyad_dict_match m[MAXM];
     size_t n = dyad_dict_match_at_ids(c->d, DYAD_DICT_MASK(DYAD_DICT_ACTORS), &id, 1, 0, 0, m, MAXM);
@@ -117,7 +120,7 @@ static int S_longer_inside(dyad_coder *c, unsigned kinds, uint32_t i, uint32_t e
 {
     const dyad__tree *t = &c->tree;
     for (uint32_t j = i + 1; j < end; j++) {
-        if (!dyad__dict_may_start(c->d, kinds, c->wid[j])) continue;
+        if (!(c->wb[j] & kinds)) continue;   /* dyad__dict_may_start, kept per token */
         dyad_dict_match m[MAXM];
         size_t n = dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, j, 0, m, MAXM);
         if (n && m[0].end > end && m[0].end - j > end - i) return 1;
@@ -132,7 +135,7 @@ void dyad__find_mentions(dyad_coder *c)
     for (uint32_t i = 0; i < t->ntoks; i++) {
         if (c->covered[i]) continue;
         dyad_dict_match m[MAXM];
-        size_t n = dyad__dict_may_start(c->d, kinds, c->wid[i])
+        size_t n = (c->wb[i] & kinds)   /* dyad__dict_may_start, kept per token */
                        ? dyad_dict_match_at_ids(c->d, kinds, c->wid, t->ntoks, i, 0, m, MAXM)
                        : 0;
         /* a word no dictionary knows may be "Greek-owned" */

@@ -170,13 +170,20 @@ typedef struct mention {
  * news text repeat, and a hit skips canonicalising and the dictionary's
  * own table.  Direct-mapped; a word longer than the slot is not cached. */
 #define WCACHE_SIZE 32768
-#define WCACHE_LEN 22
+#define WCACHE_LEN 16
+/* A word of at most WCACHE_LEN bytes as two 64-bit numbers (its bytes in
+ * memory order, zero past its end): hashed and compared whole, not byte
+ * by byte.  A slot is 32 bytes, two to a cache line (the cache is
+ * aligned to one). */
+typedef struct wkey { uint64_t k[WCACHE_LEN / 8]; } wkey;
 typedef struct wslot {
-    unsigned char len;
-    char s[WCACHE_LEN];
-    unsigned id;
+    wkey key;
     uint64_t lex;               /* its lexicon lists (dyad__lex_bits) */
+    unsigned id;
+    unsigned char len;          /* 0: empty */
+    uint8_t wb;                 /* dyad__dict_wbits of id */
 } wslot;
+_Static_assert(sizeof(wslot) == 32, "a word-cache slot is half a cache line");
 
 /* An intent code standing for a planned act (news mode). */
 typedef struct planmap { const char *from, *to; int mod; } planmap;
@@ -184,7 +191,8 @@ typedef struct planmap { const char *from, *to; int mod; } planmap;
 struct dyad_coder {
     const dyad_dict *d;
     const dyad__lexicon *lex;   /* the word lists (the dictionary's) */
-    wslot *wcache;
+    wslot *wcache;              /* WCACHE_SIZE slots, aligned to 64 */
+    void *wcache_mem;           /* its allocation */
     dyad__arena arena;
     dyad__tree tree;
     const char *date;
@@ -192,8 +200,10 @@ struct dyad_coder {
     unsigned *wid;              /* their word ids */
     int wid_ok;                 /* wid is filled for this sentence */
     uint64_t *lexb;             /* their lexicon lists, as bits */
-    uint8_t *synb;              /* per token: a synset member may begin
-                                   with it (dyad__word_may_begin_synset) */
+    uint8_t *wb;                /* per token: its byte of the dictionary's
+                                   first-word index (dyad__dict_wbits):
+                                   which phrases, and whether a synset
+                                   member, may begin with it */
     uint64_t *wseen;            /* per dictionary word id, a bit: in the
                                    sentence (dyad__has_word); kept for the
                                    coder's life, emptied per sentence by
@@ -445,8 +455,11 @@ static inline int dyad__has_word(const dyad_coder *c, unsigned id)
     return id && (size_t)(id >> 6) < c->wseen_words && ((c->wseen[id >> 6] >> (id & 63)) & 1);
 }
 uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start);
-wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n);
-unsigned dyad__word_id(dyad_coder *c, wslot *sl, const char *w, size_t n, uint64_t *lex);
+/* padded: w's bytes may be read up to DYAD__WORD_PAD past w (the
+ * chunker's words); else they are read one by one. */
+wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey *key);
+unsigned dyad__word_id(dyad_coder *c, wslot *sl, const wkey *key, const char *w, size_t n,
+                       uint64_t *lex, uint8_t *wb);
 pmatch dyad__try_pattern(dyad_coder *c, const dyad_dict_pattern *p, uint32_t va, uint32_t vb);
 pmatch dyad__try_pattern_passive(dyad_coder *c, const dyad_dict_pattern *p, uint32_t vb, uint32_t sa,
                                  uint32_t sb);

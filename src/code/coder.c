@@ -48,11 +48,14 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     c->syn_aspectual = dyad_dict_synset_find(d, "ASPECTUAL");
     c->require_dyad = 1;
     c->skip_nested = 1;
-    c->wcache = calloc(WCACHE_SIZE, sizeof *c->wcache);
+    /* zeroed by calloc (its pages untouched until used), then aligned
+     * to a cache line by hand */
+    c->wcache_mem = calloc(WCACHE_SIZE + 2, sizeof *c->wcache);
+    c->wcache = c->wcache_mem ? (wslot *)(((uintptr_t)c->wcache_mem + 63) & ~(uintptr_t)63) : NULL;
     c->syn = calloc(SYN_SLOTS, sizeof *c->syn);
     c->story = dyad__story_new();
     if (!c->wcache || !c->syn || !c->story) {
-        free(c->wcache);
+        free(c->wcache_mem);
         free(c->syn);
         dyad__story_free(c->story);
         free(c);
@@ -71,7 +74,7 @@ void dyad_coder_free(dyad_coder *c)
     dyad__buf_free(&c->trace);
     free(c->events);
     free(c->xevents);
-    free(c->wcache);
+    free(c->wcache_mem);
     free(c->syn);
     free(c->wseen);
     free(c->wseen_ids);
@@ -154,12 +157,12 @@ const char *dyad_coder_errmsg(const dyad_coder *c) { return c->err.msg; }
 char *dyad__words_text(dyad_coder *c, uint32_t a, uint32_t b)
 {
     size_t n = 0;
-    for (uint32_t i = a; i < b; i++) n += strlen(c->tree.toks[i].word) + 1;
+    for (uint32_t i = a; i < b; i++) n += c->tree.toks[i].len + 1;
     char *s = dyad__arena_alloc(&c->arena, n + 1);
     if (!s) return NULL;
     size_t k = 0;
     for (uint32_t i = a; i < b; i++) {
-        size_t l = strlen(c->tree.toks[i].word);
+        size_t l = c->tree.toks[i].len;
         if (k) s[k++] = ' ';
         memcpy(s + k, c->tree.toks[i].word, l);
         k += l;
@@ -192,8 +195,11 @@ int dyad__ends_with(const char *s, const char *suf)
 /* Is w (any case) one of the n words of v? */
 int dyad__in_words(const char *w, const char *const *v, size_t n)
 {
+    /* a first byte that differs even in ASCII case turns most entries
+     * down before strcasecmp is called */
+    unsigned c0 = (unsigned char)w[0] | 0x20u;
     for (size_t i = 0; i < n; i++)
-        if (!strcasecmp(w, v[i])) return 1;
+        if (((unsigned char)v[i][0] | 0x20u) == c0 && !strcasecmp(w, v[i])) return 1;
     return 0;
 }
 
@@ -204,7 +210,7 @@ static int S_discarded(dyad_coder *c)
     unsigned k = DYAD_DICT_MASK(DYAD_DICT_DISCARDS);
     for (uint32_t i = 0; i < c->tree.ntoks; i++) {
         dyad_dict_match m;
-        if (!dyad__dict_may_start(c->d, k, c->wid[i])) continue;
+        if (!(c->wb[i] & k)) continue;   /* dyad__dict_may_start, kept per token */
         if (dyad_dict_match_at_ids(c->d, k, c->wid, c->tree.ntoks, i, 0, &m, 1)) {
             dyad_dict_entry e;
             memset(&e, 0, sizeof e);
@@ -242,10 +248,10 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     c->words = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->words);
     c->wid = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->wid);
     c->lexb = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->lexb);
-    c->synb = dyad__arena_alloc(&c->arena, n + 1);
+    c->wb = dyad__arena_alloc(&c->arena, n + 1);
     c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
     c->covered = dyad__arena_zalloc(&c->arena, n + 1);
-    if (!c->words || !c->wid || !c->lexb || !c->synb || !c->ments || !c->covered)
+    if (!c->words || !c->wid || !c->lexb || !c->wb || !c->ments || !c->covered)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     /* the words seen: the last sentence's bits cleared, room for every
@@ -288,19 +294,20 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     /* the words' cache slots first, fetched ahead so that their misses
      * overlap (the cache is larger than the processor's L2) */
     wslot **sls = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *sls);
-    if (!sls)
+    wkey *keys = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *keys);
+    if (!sls || !keys)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
     for (uint32_t i = 0; i < n; i++) {
         c->words[i].s = t->toks[i].word;
-        c->words[i].len = strlen(t->toks[i].word);
-        sls[i] = dyad__word_slot(c, c->words[i].s, c->words[i].len);
+        c->words[i].len = t->toks[i].len;
+        sls[i] = dyad__word_slot(c, c->words[i].s, c->words[i].len, t->words_padded, &keys[i]);
         if (sls[i]) __builtin_prefetch(sls[i]);
     }
     for (uint32_t i = 0; i < n; i++) {
-        c->wid[i] = dyad__word_id(c, sls[i], c->words[i].s, c->words[i].len, &c->lexb[i]);
+        c->wid[i] = dyad__word_id(c, sls[i], &keys[i], c->words[i].s, c->words[i].len, &c->lexb[i],
+                                  &c->wb[i]);
         unsigned id = c->wid[i];
-        c->synb[i] = (uint8_t)dyad__word_may_begin_synset(c->d, id);
         if (!id || (size_t)(id >> 6) >= c->wseen_words) continue;
         uint64_t bit = (uint64_t)1 << (id & 63);
         if (c->wseen[id >> 6] & bit) continue;

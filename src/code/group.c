@@ -58,33 +58,50 @@ void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32
     unsigned blocks[MAXM];
     size_t nblocks = 0;
     for (size_t q = 0; q < e->nv; q++) {
-        dyad_dict_entry qe;
-        if (dyad_dict_entry_get(c->d, e->vm[q].entry, &qe) != DYAD_OK ||
-            e->vm[q].start != e->vm[0].start)
+        /* the entry's block from the dictionary's own record (what
+         * dyad_dict_entry_get would find, without filling the whole) */
+        unsigned id = e->vm[q].entry;
+        if (e->vm[q].start != e->vm[0].start || id == 0 || id >= c->d->nent ||
+            c->d->ent[id].kind == DYAD__KIND_SYNSET)
             continue;
+        unsigned group = c->d->ent[id].group;
         size_t z = 0;
-        while (z < nblocks && blocks[z] != qe.group) z++;
-        if (z == nblocks) blocks[nblocks++] = qe.group;
+        while (z < nblocks && blocks[z] != group) z++;
+        if (z == nblocks) blocks[nblocks++] = group;
     }
     for (size_t bi = 0; bi < nblocks; bi++) {
         dyad_dict_block blk;
         if (dyad_dict_block_get(c->d, blocks[bi], &blk) != DYAD_OK) continue;
         for (size_t k = 0; k < blk.npatterns; k++) {
             /* one of its words missing from the sentence: it cannot match */
-            uint32_t key = dyad__dict_pattern_key(c->d, blk.first_pattern + (unsigned)k);
+            unsigned pid = blk.first_pattern + (unsigned)k;
+            uint32_t key = dyad__dict_pattern_key(c->d, pid);
             if (key && !dyad__has_word(c, key)) continue;
+            if (pid == 0 || pid >= c->d->npats) continue;
+            /* the dictionary's own record: only its elements are needed
+             * to try it, the whole pattern only for a better match */
+            const dyad__pattern *ip = &c->d->pats[pid];
+            /* "+++" (TABARI's complex coding) is not a code: skip (the
+             * key did, unless the dictionary went without its keys) */
+            if (!c->d->patkey) {
+                const char *code = dyad__dict_str(c->d, ip->code);
+                if (code && code[0] == '+' && !strcmp(code, "+++")) continue;
+            }
             dyad_dict_pattern p;
-            if (dyad_dict_pattern_get(c->d, blk.first_pattern + (unsigned)k, &p) != DYAD_OK)
-                continue;
-            /* "+++" (TABARI's complex coding) is not a code: skip */
-            if (p.code && p.code[0] == '+' && !strcmp(p.code, "+++")) continue;
+            p.elems = c->d->pelems + ip->elems;
+            p.nelems = ip->nelems;
+            p.verb = ip->verb;
             int absent = 0;
             for (size_t q = 0; q < p.nelems && !absent; q++)
                 absent = p.elems[q].kind == DYAD_PAT_WORD && !dyad__has_word(c, p.elems[q].id);
             if (absent) continue;
             pmatch pm = passive ? dyad__try_pattern_passive(c, &p, (uint32_t)e->vm[0].end, sa, sb)
                                 : dyad__try_pattern(c, &p, (uint32_t)e->vm[0].start, (uint32_t)e->vm[0].end);
-            if (pm.ok && pm.score > e->best.score) { e->best = pm; e->bp = p; }
+            if (pm.ok && pm.score > e->best.score &&
+                dyad_dict_pattern_get(c->d, pid, &p) == DYAD_OK) {
+                e->best = pm;
+                e->bp = p;
+            }
         }
     }
 }

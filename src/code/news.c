@@ -153,14 +153,14 @@ void dyad__quotes(dyad_coder *c)
 
 static int S_first_person(const char *w)
 {
-    return !strcasecmp(w, "I") || !strcasecmp(w, "we") || !strcasecmp(w, "me") ||
-           !strcasecmp(w, "us") || !strcasecmp(w, "my") || !strcasecmp(w, "our");
+    static const char *const v[] = {"I", "we", "me", "us", "my", "our"};
+    return dyad__in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 static int S_third_person(const char *w)
 {
-    return !strcasecmp(w, "he") || !strcasecmp(w, "she") || !strcasecmp(w, "him") ||
-           !strcasecmp(w, "her") || !strcasecmp(w, "his");
+    static const char *const v[] = {"he", "she", "him", "her", "his"};
+    return dyad__in_words(w, v, DYAD_ARRAY_LEN(v));
 }
 
 /* The speaker of the sentence's quotation: the subject of a speech verb
@@ -683,7 +683,7 @@ int dyad__failed_talks(const dyad_coder *c, uint32_t k)
     uint32_t h = t->nodes[g->subject].head;
     if (!dyad__code_lx(c, h, DYAD__LX_EVENT_NOUNS)) return 0;
     /* an attack that failed was still made */
-    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, t->toks[h].word, strlen(t->toks[h].word));
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, t->toks[h].word, t->toks[h].len);
     return nm && !nm->force && S_fails(c, k);
 }
 

@@ -123,7 +123,8 @@ static uint32_t S_synset_lens_memo(dyad_coder *c, unsigned id, uint32_t start)
  * test is inline, where patterns ask at every place of a gap. */
 static inline uint32_t S_synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 {
-    if (start >= c->tree.ntoks || !c->synb[start] || !dyad__synset_filter(c->d, id, c->wid[start]))
+    if (start >= c->tree.ntoks || !(c->wb[start] & DYAD__WB_SYNSET) ||
+        !dyad__synset_filter(c->d, id, c->wid[start]))
         return 0;
     return S_synset_lens_memo(c, id, start);
 }
@@ -133,31 +134,62 @@ uint32_t dyad__synset_lens(dyad_coder *c, unsigned id, uint32_t start)
 }
 
 /* The cache slot where w[0..n) is kept, if at all (NULL: too long or
- * empty to be kept). */
-wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n)
+ * empty to be kept); *key gets the word's key (wkey) for dyad__word_id.
+ * With padded words on a little-endian machine, eight bytes a load. */
+wslot *dyad__word_slot(dyad_coder *c, const char *w, size_t n, int padded, wkey *key)
 {
     if (n == 0 || n > WCACHE_LEN) return NULL;
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return &c->wcache[h & (WCACHE_SIZE - 1)];
+    _Static_assert(WCACHE_LEN <= DYAD__WORD_PAD, "a padded word's loads stay in its padding");
+    uint64_t k0 = 0, k1 = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (padded) {
+        /* the last load keeps only the word's own bytes */
+        memcpy(&k0, w, 8);
+        if (n <= 8) {
+            k0 &= ~(uint64_t)0 >> (64 - 8 * n);
+        } else {
+            memcpy(&k1, w + 8, 8);
+            k1 &= ~(uint64_t)0 >> (64 - 8 * (n - 8));
+        }
+    } else
+#endif
+    {
+        unsigned char b[WCACHE_LEN] = {0};
+        memcpy(b, w, n);
+        memcpy(&k0, b, 8);
+        memcpy(&k1, b + 8, 8);
+    }
+    (void)padded;
+    key->k[0] = k0;
+    key->k[1] = k1;
+    /* multiplicative hashing: the product's top bits pick the slot */
+    uint64_t h = (k0 ^ (k1 * 0xC2B2AE3D27D4EB4Fu)) * 0x9E3779B97F4A7C15u;
+    _Static_assert(WCACHE_SIZE == 1u << 15, "the slot is the hash's top 15 bits");
+    return &c->wcache[h >> (64 - 15)];
 }
 
 /* The word id of w[0..n) and (*lex) its lexicon lists, through its slot
- * (dyad__word_slot): one probe of the cache for a word seen before. */
-unsigned dyad__word_id(dyad_coder *c, wslot *sl, const char *w, size_t n, uint64_t *lex)
+ * and key (dyad__word_slot): one probe of the cache for a word seen
+ * before. */
+unsigned dyad__word_id(dyad_coder *c, wslot *sl, const wkey *key, const char *w, size_t n,
+                       uint64_t *lex, uint8_t *wb)
 {
     if (!sl) {
         *lex = dyad__lex_bits(c->lex, w, n);
-        return dyad_dict_word_id(c->d, w, n);
+        unsigned id = dyad_dict_word_id(c->d, w, n);
+        *wb = (uint8_t)dyad__dict_wbits(c->d, id);
+        return id;
     }
-    if (sl->len == n && memcmp(sl->s, w, n) == 0) {
+    if (sl->len == n && sl->key.k[0] == key->k[0] && sl->key.k[1] == key->k[1]) {
         *lex = sl->lex;
+        *wb = sl->wb;
         return sl->id;
     }
     unsigned id = dyad_dict_word_id(c->d, w, n);
     sl->len = (unsigned char)n;
-    memcpy(sl->s, w, n);
+    sl->key = *key;
     sl->id = id;
+    sl->wb = *wb = (uint8_t)dyad__dict_wbits(c->d, id);
     sl->lex = *lex = dyad__lex_bits(c->lex, w, n);
     return id;
 }

@@ -349,6 +349,7 @@ void dyad_dict_free(dyad_dict *d)
     free(d->codes);
     free(d->blocks);
     free(d->pats);
+    free(d->patkey);
     free(d->pelems);
     free(d->syns);
     free(d->tfs);
@@ -765,6 +766,17 @@ dyad_status dyad_dict_compile(dyad_dict *d)
             }
         }
     }
+    free(d->patkey);
+    d->patkey = d->npats ? malloc(d->npats * sizeof *d->patkey) : NULL;
+    if (d->patkey) {   /* without it (ENOMEM) the keys are read from pats */
+        d->patkey[0] = 0;
+        /* a pattern coded "+++" (TABARI's complex coding) is no code:
+         * keyed as one no sentence matches, the coder skips it unread */
+        for (size_t i = 1; i < d->npats; i++) {
+            const char *code = dyad__dict_str(d, d->pats[i].code);
+            d->patkey[i] = code && !strcmp(code, "+++") ? UINT32_MAX : d->pats[i].key;
+        }
+    }
     if (d->nlexsrc &&
         dyad__lexicon_build(&d->lex, d->lexsrc, d->nlexsrc, S_lex_diag, d) != DYAD_OK)
         return dyad__err_set(&d->err, DYAD_ENOMEM, "out of memory");
@@ -805,6 +817,7 @@ void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *out)
     b += d->tfs_cap * sizeof *d->tfs;
     b += d->nwbits;
     if (d->synfirst) b += d->nsyns * DYAD__SYNF_WORDS * sizeof *d->synfirst;
+    if (d->patkey) b += d->npats * sizeof *d->patkey;
     out->bytes = b;
 }
 

@@ -220,6 +220,12 @@ struct dyad_dict {
     size_t nblocks, blocks_cap;
     dyad__pattern *pats;         /* pats[0] unused */
     size_t npats, pats_cap;
+    uint32_t *patkey;            /* set by compile: pats[i].key side by
+                                    side (16 to a cache line), for the
+                                    coder's scan of a verb's patterns,
+                                    UINT32_MAX for a pattern coded "+++"
+                                    (TABARI's complex coding, no code);
+                                    NULL when out of memory */
     dyad_pat_elem *pelems;
     size_t npelems, pelems_cap;
     dyad__synset *syns;          /* syns[0] unused */
@@ -474,13 +480,15 @@ unsigned dyad__places_max_words(const dyad_places *p);
  * process by the first caller; NULL when it cannot be loaded. */
 const dyad_places *dyad__places_builtin(void);
 
-/* The key word of pattern id (see dyad__pattern.key); 0 for none or an
- * id out of range.  The coder skips a pattern whose key word the
- * sentence lacks without fetching it (inline: it asks for every pattern
- * of a verb's block). */
+/* The key word of pattern id (see dyad__pattern.key; UINT32_MAX, a
+ * word no sentence has, also for a pattern coded "+++" once compiled);
+ * 0 for none or an id out of range.  The coder skips a pattern whose key
+ * word the sentence lacks without fetching it (inline: it asks for every
+ * pattern of a verb's block). */
 static inline uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
 {
-    return d && id > 0 && id < d->npats ? d->pats[id].key : 0;
+    if (!d || id == 0 || id >= d->npats) return 0;
+    return d->patkey ? d->patkey[id] : d->pats[id].key;
 }
 
 /* May a phrase of kinds (DYAD_DICT_MASK bits of actors, agents, discards,
@@ -490,6 +498,17 @@ static inline uint32_t dyad__dict_pattern_key(const dyad_dict *d, unsigned id)
 static inline int dyad__dict_may_start(const dyad_dict *d, unsigned kinds, unsigned id)
 {
     return !d->wbits || (id < d->nwbits && (d->wbits[id] & kinds));
+}
+
+/* The first-word index's byte of word id: DYAD_DICT_MASK bits of the
+ * kinds of phrase and DYAD__WB_SYNSET when a synset member may begin
+ * with it (all set without an index), for a caller that keeps it per
+ * word: dyad__dict_may_start(d, kinds, id) is (dyad__dict_wbits(d, id) &
+ * kinds) != 0, dyad__word_may_begin_synset(d, id) is (... &
+ * DYAD__WB_SYNSET) != 0. */
+static inline unsigned dyad__dict_wbits(const dyad_dict *d, unsigned id)
+{
+    return !d->wbits ? 0xFFu : id < d->nwbits ? d->wbits[id] : 0u;
 }
 
 /* The largest word id of d (its words are 1 to this). */

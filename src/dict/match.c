@@ -322,8 +322,18 @@ static size_t S_match_at(mctx *m, unsigned kinds, size_t start, unsigned flags,
     m->flags = flags;
     m->start = start;
     m->kinds = kinds;
-    for (int k = DYAD_DICT_ACTORS; k < DYAD_DICT_NKINDS; k++)
-        if (kinds & DYAD_DICT_MASK(k)) S_walk(m, m->d->roots[k], start, 0);
+    /* a kind whose trie has no edge from its root for the first word
+     * (the index's bit for that kind is clear) is not walked: such a walk
+     * would only spend its one step of the budget */
+    unsigned first = (flags & DYAD_MATCH_STEMS) ? 0xFFu : S_wb(m->d, S_id(m, start));
+    for (int k = DYAD_DICT_ACTORS; k < DYAD_DICT_NKINDS; k++) {
+        if (!(kinds & DYAD_DICT_MASK(k))) continue;
+        if (!(first & DYAD_DICT_MASK(k))) {
+            m->budget--;
+            continue;
+        }
+        S_walk(m, m->d->roots[k], start, 0);
+    }
     size_t total = S_out(m, out, max);
     m->keep = NULL;
     return total;

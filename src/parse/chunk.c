@@ -1646,14 +1646,17 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
     /* the words as C strings (the coder reads them so), in one block */
     size_t bytes = 0;
     for (uint32_t i = 0; i < n; i++) bytes += (size_t)w[i].len + 1;
-    char *s = dyad__arena_alloc(a, bytes + 1);
+    char *s = dyad__arena_alloc(a, bytes + DYAD__WORD_PAD);
     if (!s) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
+    memset(s + bytes, 0, DYAD__WORD_PAD);   /* readable room after the last word */
     for (uint32_t i = 0; i < n; i++) {
-        memcpy(s, w[i].s, w[i].len);
-        s[w[i].len] = 0;
+        uint32_t len = w[i].len;
+        memcpy(s, w[i].s, len);
+        s[len] = 0;
         t->toks[i].word = s;
+        t->toks[i].len = (uint32_t)strlen(s);   /* a NUL inside ends the C string */
         t->toks[i].parent = 0;
-        s += w[i].len + 1;
+        s += len + 1;
     }
     ck k;
     memset(&k, 0, sizeof k);
@@ -1704,6 +1707,7 @@ dyad_status dyad__chunk_lx(dyad__tree *t, const dyad__word *w, uint8_t *tags, ui
         t->toks[i].tag = dyad__ptag_name(tags[i]);
         t->toks[i].code = tags[i] < DYAD__T_COUNT ? tags[i] : DYAD__TC_OTHER;
     }
+    t->words_padded = 1;
     DYAD_TRY(S_finish(&k, root, t));
     return S_vgroups(t, lex, lxin, a);   /* lxin: by the sentence's token numbers */
 }
@@ -1719,18 +1723,17 @@ static int S_verbal(const dyad__ptok *tk)
 }
 
 
-static int S_neg_word(const char *w)
+static int S_neg_word(const char *w, size_t n)
 {
-    return S_eq(w, strlen(w), "not") || S_eq(w, strlen(w), "n't") || S_eq(w, strlen(w), "never");
+    return S_eq(w, n, "not") || S_eq(w, n, "n't") || S_eq(w, n, "never");
 }
 
 /* Is token i the "longer" of "no longer" ("will no longer recognize"), a
  * negation like "not"?  The negation token is then the "no". */
 static int S_no_longer(const dyad__tree *t, uint32_t i)
 {
-    const char *w = t->toks[i].word;
-    return i > 0 && S_eq(w, strlen(w), "longer") &&
-           S_eq(t->toks[i - 1].word, strlen(t->toks[i - 1].word), "no");
+    return i > 0 && S_eq(t->toks[i].word, t->toks[i].len, "longer") &&
+           S_eq(t->toks[i - 1].word, t->toks[i - 1].len, "no");
 }
 
 /* State carried down a verb chain. */
@@ -1767,9 +1770,8 @@ static size_t S_kids(const dyad__tree *t, uint32_t node, vkid *out, size_t max)
     return n;
 }
 
-static int S_modality(const char *w)
+static int S_modality(const char *w, size_t n)
 {
-    size_t n = strlen(w);
     static const char *const fut[] = {"will", "shall", "'ll", "wo", NULL};
     static const char *const cond[] = {"would", "'d", NULL};
     static const char *const abil[] = {"can", "could", "ca", NULL};
@@ -1796,15 +1798,16 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
         uint32_t tok = st->toks[x];
         unsigned tag = t->toks[tok].code;
         const char *w = t->toks[tok].word;
+        size_t wn = t->toks[tok].len;
         if ((tag == DYAD__T_MD) && g->modal == NONE) {
             g->modal = tok;
-            g->modality = (uint8_t)S_modality(w);
+            g->modality = (uint8_t)S_modality(w, wn);
         }
         if (x + 1 < st->n) {
             unsigned nt = t->toks[st->toks[x + 1]].code;
             int vbn = (nt == DYAD__T_VBN) || (nt == DYAD__TC_AUXN);
             int vbg = (nt == DYAD__T_VBG) || (nt == DYAD__TC_AUXG);
-            unsigned ac = S_aux_class(w, strlen(w));
+            unsigned ac = S_aux_class(w, wn);
             if ((ac & AC_HAVE) && vbn) g->perfect = 1;
             if ((ac & AC_BE) && vbg) g->progressive = 1;
             if ((ac & (AC_BE | AC_GET)) && vbn && x + 1 == st->n - 1) g->passive = 1;
@@ -1816,7 +1819,7 @@ static void S_features(const dyad__tree *t, const vstate *st, dyad__vgroup *g)
         g->tense = DYAD__TENSE_NONE;
     } else if (g->modal != NONE) {
         const char *m = t->toks[g->modal].word;
-        size_t mn = strlen(m);
+        size_t mn = t->toks[g->modal].len;
         static const char *const past[] = {"would", "could", "might", "should", "'d", NULL};
         g->tense = g->modality == DYAD__MOD_FUTURE ? DYAD__TENSE_FUTURE
                    : S_in(m, mn, past)             ? DYAD__TENSE_PAST
@@ -1858,7 +1861,7 @@ static int S_vlex_has(const dyad__tree *t, const vlex *vl, uint32_t tok, int lis
 {
     if (vl->lx) return (int)((vl->lx[tok] >> list) & 1u);
     const char *w = t->toks[tok].word;
-    return dyad__lex_has(vl->lex, w, strlen(w), list);
+    return dyad__lex_has(vl->lex, w, t->toks[tok].len, list);
 }
 
 /* An infinitive clause cl right after the object of an object-control
@@ -2028,7 +2031,7 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                             if (st.n < (int)DYAD_ARRAY_LEN(st.toks)) st.toks[st.n++] = kids[x].tok;
                             own = 1;
                             last_verbal = x;
-                        } else if (tk->tag[0] == 'R' && tk->tag[1] == 'B' && S_neg_word(tk->word) &&
+                        } else if (tk->tag[0] == 'R' && tk->tag[1] == 'B' && S_neg_word(tk->word, tk->len) &&
                                    st.neg == NONE) {
                             st.neg = kids[x].tok;
                         } else if (st.neg == NONE && S_no_longer(t, kids[x].tok)) {
@@ -2037,7 +2040,7 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                     } else if (t->nodes[kids[x].node].label == DYAD__L_ADVP && st.neg == NONE) {
                         const dyad__node *ad = &t->nodes[kids[x].node];
                         for (uint32_t j = ad->tok_a; j < ad->tok_b; j++) {
-                            if (S_neg_word(t->toks[j].word)) { st.neg = j; break; }
+                            if (S_neg_word(t->toks[j].word, t->toks[j].len)) { st.neg = j; break; }
                             if (S_no_longer(t, j)) { st.neg = j - 1; break; }
                         }
                     }
@@ -2057,7 +2060,7 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                 const char *lw = t->toks[lv].word, *lt = t->toks[lv].tag;
                 unsigned lc = t->toks[lv].code;
                 int auxlike = lc == DYAD__T_MD || lc == DYAD__T_TO || (lt[0] == 'A') ||
-                              S_aux_class(lw, strlen(lw)) != 0;
+                              S_aux_class(lw, t->toks[lv].len) != 0;
                 uint32_t next = NONE;
                 for (size_t x = last_verbal + 1; x < nk; x++)
                     if (kids[x].node != NONE && t->nodes[kids[x].node].label == DYAD__L_VP) {
@@ -2096,7 +2099,7 @@ static dyad_status S_vgroups(dyad__tree *t, const dyad__lexicon *lex, const uint
                                   (t->toks[g->verb].code == DYAD__T_VBD))) {
                     uint32_t k = g->last + 1;
                     while (k < t->ntoks && t->toks[k].tag[0] == 'R' && t->toks[k].tag[1] == 'B') k++;
-                    if (k + 1 < t->ntoks && S_eq(t->toks[k].word, strlen(t->toks[k].word), "by") &&
+                    if (k + 1 < t->ntoks && S_eq(t->toks[k].word, t->toks[k].len, "by") &&
                         !(t->toks[k + 1].code == DYAD__T_VBG) && !(t->toks[k + 1].code == DYAD__T_CD))
                         g->passive = 1;
                 }

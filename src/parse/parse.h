@@ -32,6 +32,7 @@ typedef struct dyad__ptok {
     const char *word;     /* NUL-terminated, escapes undone (-LRB- -> "(") */
     const char *tag;      /* POS tag, NUL-terminated ("NNP") */
     uint32_t parent;      /* the phrase node directly above it */
+    uint32_t len;         /* strlen(word), kept so readers need not count */
     uint8_t code;         /* tag as a number: dyad__tag_code(tag), so rules
                              compare integers, not strings */
 } dyad__ptok;
@@ -98,7 +99,12 @@ typedef struct dyad__tree {
                                chunker calls it; the Treebank reader
                                does not) */
     uint32_t nvgroups;
+    uint8_t words_padded;   /* every word's bytes may be read up to
+                               DYAD__WORD_PAD past its start (the
+                               chunker's words, in one block with room
+                               after the last) */
 } dyad__tree;
+#define DYAD__WORD_PAD 24
 
 /* Tags */
 int dyad__tag_is_noun(const char *tag);     /* NN NNS NNP NNPS */

@@ -284,6 +284,7 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
             if (!k->tag || !k->word)
                 return dyad__err_set(err, a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM, "out of memory");
             k->code = (uint8_t)dyad__tag_code(k->tag);
+            k->len = (uint32_t)strlen(k->word);
             continue;
         }
         if (depth == TREE_MAXDEPTH)
