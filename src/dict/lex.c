@@ -47,6 +47,9 @@ static const char *S_find(const char *s, size_t n, const char *pat)
     return NULL;
 }
 
+/* The bytes that may open a comment or change the bracket depth. */
+static const unsigned char S_cmt[256] = {['<'] = 1, ['#'] = 1, [';'] = 1, ['['] = 1, [']'] = 1};
+
 int dyad__lines_next(dyad__lines *L, dyad__line *out)
 {
     while (L->p < L->end) {
@@ -102,9 +105,23 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
             continue;
         }
         /* Comments inside the line, dropped in one pass (the text after
-         * each is copied down once, so many comments cost linear time). */
+         * each is copied down once, so many comments cost linear time).
+         * The prefix before the first comment opener needs no copying:
+         * it is skipped with a table, counting brackets on the way. */
         int depth = 0;
-        size_t i = 0, w = 0;
+        size_t i = 0;
+        for (;;) {
+            while (i < n && !S_cmt[(unsigned char)b[i]]) i++;
+            if (i >= n) break;
+            char c = b[i];
+            if (c == '[') depth++;
+            else if (c == ']') depth -= depth > 0;
+            else if (depth == 0 &&
+                     (c != '<' || (i + 3 < n && memcmp(b + i, "<!--", 4) == 0)))
+                break;
+            i++;
+        }
+        size_t w = i;
         while (i < n) {
             char c = b[i];
             if (c == '<' && i + 3 < n && memcmp(b + i, "<!--", 4) == 0 && depth == 0) {
