@@ -97,10 +97,10 @@ int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val)
 uint32_t dyad__hash_bytes(const char *s, size_t n)
 {
     /* FNV-1a, then a final mix so linear probing spreads well. */
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = DYAD__FNV_BASIS;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
+        h *= DYAD__FNV_PRIME;
     }
     return (uint32_t)dyad__mix64(h);
 }
@@ -142,8 +142,12 @@ uint32_t dyad__dict_find(const dyad_dict *d, const char *s, size_t n)
 
 uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
 {
+    return dyad__dict_intern_h(d, s, n, dyad__hash_bytes(s, n));
+}
+
+uint32_t dyad__dict_intern_h(dyad_dict *d, const char *s, size_t n, uint32_t h)
+{
     dyad__intern *t = &d->strs;
-    uint32_t h = dyad__hash_bytes(s, n);
     uint32_t id = S_intern_lookup(t, s, n, h);
     if (id) return id;
     if (n > UINT32_MAX || t->n + 1 >= UINT32_MAX / 2) return 0;

@@ -59,6 +59,10 @@ typedef struct dyad__intern {
     size_t n, ncap;      /* ids in use (str[0] unused) and room */
 } dyad__intern;
 
+/* The hash of the interned strings: FNV-1a over the bytes, then
+ * dyad__mix64 (DYAD__FNV_* let a caller fold it into its own pass). */
+#define DYAD__FNV_BASIS 0xcbf29ce484222325ULL
+#define DYAD__FNV_PRIME 0x100000001b3ULL
 uint32_t dyad__hash_bytes(const char *s, size_t n);
 
 /* ------------------------------------------------------------ entries */
@@ -246,6 +250,8 @@ void dyad__dict_diag(dyad_dict *d, int severity, uint32_t file,
 
 /* Interns s[0..n) as is; 0 when out of memory. */
 uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n);
+/* The same with h = dyad__hash_bytes(s, n) already computed. */
+uint32_t dyad__dict_intern_h(dyad_dict *d, const char *s, size_t n, uint32_t h);
 /* Id of s[0..n) if interned, else 0.  Read-only: safe after compile. */
 uint32_t dyad__dict_find(const dyad_dict *d, const char *s, size_t n);
 static inline const char *dyad__dict_str(const dyad_dict *d, uint32_t id)

@@ -212,24 +212,27 @@ typedef struct sink {
     size_t max, n;
 } sink;
 
+/* Appends interned word id to the phrase of an intern-mode sink. */
+static dyad_status S_push(sink *k, uint32_t id, int adj)
+{
+    if (!id) return DYAD_ENOMEM;
+    dyad__phrase *ph = k->ph;
+    if (ph->n >= DYAD__MAX_WORDS) {
+        ph->overflow = 1;
+        return DYAD_EDICT;
+    }
+    ph->w[ph->n] = id;
+    ph->adj[ph->n] = (uint8_t)(adj != 0);
+    ph->n++;
+    return DYAD_OK;
+}
+
 /* DYAD_OK, DYAD_ENOMEM, DYAD_EDICT (too long / too many). */
 static dyad_status S_emit(sink *k, dyad__lexer *lx, const char *s, size_t n, int adj)
 {
     size_t cn = dyad__dict_canon(s, n, lx->buf, sizeof lx->buf);
     if (cn == 0) return DYAD_EDICT;
-    if (k->d) {
-        uint32_t id = dyad__dict_intern(k->d, lx->buf, cn);
-        if (!id) return DYAD_ENOMEM;
-        dyad__phrase *ph = k->ph;
-        if (ph->n >= DYAD__MAX_WORDS) {
-            ph->overflow = 1;
-            return DYAD_EDICT;
-        }
-        ph->w[ph->n] = id;
-        ph->adj[ph->n] = (uint8_t)(adj != 0);
-        ph->n++;
-        return DYAD_OK;
-    }
+    if (k->d) return S_push(k, dyad__dict_intern(k->d, lx->buf, cn), adj);
     if (k->n >= k->max || k->used + cn + 1 > k->cap) return DYAD_EDICT;
     memcpy(k->buf + k->used, lx->buf, cn);
     k->buf[k->used + cn] = 0;
@@ -238,6 +241,28 @@ static dyad_status S_emit(sink *k, dyad__lexer *lx, const char *s, size_t n, int
     k->n++;
     k->used += cn + 1;
     return DYAD_OK;
+}
+
+static int S_alnum(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+/* A chunk of ASCII letters and digits only (n >= 1) is one word: its
+ * canonical form (upper case) and the hash of that form are made in one
+ * pass, the same bytes and hash as dyad__dict_canon + dyad__hash_bytes. */
+static dyad_status S_word(sink *k, dyad__lexer *lx, const char *s, size_t n, int adj)
+{
+    if (!k->d) return S_emit(k, lx, s, n, adj);
+    if (n > sizeof lx->buf) return DYAD_EDICT;
+    uint64_t h = DYAD__FNV_BASIS;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a') c = (unsigned char)(c - 'a' + 'A'); /* digits and A-Z are below 'a' */
+        lx->buf[i] = (char)c;
+        h = (h ^ c) * DYAD__FNV_PRIME;
+    }
+    return S_push(k, dyad__dict_intern_h(k->d, lx->buf, n, (uint32_t)dyad__mix64(h)), adj);
 }
 
 static dyad_status S_chunk(sink *k, dyad__lexer *lx, const char *s, size_t n, int adj)
@@ -305,8 +330,14 @@ static dyad_status S_split(sink *k, dyad__lexer *lx, const char *s, size_t n, in
             adj = blank ? 0 : 1;
         }
         size_t j = i;
-        while (j < n && !S_is_sep(s[j])) j++;
-        dyad_status st = S_chunk(k, lx, s + i, j - i, adj);
+        int simple = 1;
+        for (; j < n; j++) {
+            unsigned char c = (unsigned char)s[j];
+            if (c == ' ' || c == '\t' || c == '_') break;
+            simple &= S_alnum(c);
+        }
+        dyad_status st = simple ? S_word(k, lx, s + i, j - i, adj)
+                                : S_chunk(k, lx, s + i, j - i, adj);
         if (st != DYAD_OK) return st;
         i = j;
     }
