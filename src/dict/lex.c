@@ -47,9 +47,6 @@ static const char *S_find(const char *s, size_t n, const char *pat)
     return NULL;
 }
 
-/* The bytes that may open a comment or change the bracket depth. */
-static const unsigned char S_cmt[256] = {['<'] = 1, ['#'] = 1, [';'] = 1, ['['] = 1, [']'] = 1};
-
 int dyad__lines_next(dyad__lines *L, dyad__line *out)
 {
     while (L->p < L->end) {
@@ -107,11 +104,11 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
         /* Comments inside the line, dropped in one pass (the text after
          * each is copied down once, so many comments cost linear time).
          * The prefix before the first comment opener needs no copying:
-         * it is skipped with a table, counting brackets on the way. */
+         * it is skipped with strcspn, counting brackets on the way. */
         int depth = 0;
         size_t i = 0;
         for (;;) {
-            while (i < n && !S_cmt[(unsigned char)b[i]]) i++;
+            i += strcspn(b + i, "<#;[]"); /* b[n] is 0 and b has no NUL */
             if (i >= n) break;
             char c = b[i];
             if (c == '[') depth++;
