@@ -240,27 +240,21 @@ static dyad_status S_emit(sink *k, dyad__lexer *lx, const char *s, size_t n, int
     return DYAD_OK;
 }
 
-static int S_alnum(unsigned char c)
-{
-    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
-}
-
-/* A chunk of ASCII letters and digits only (n >= 1) is one word: its
- * canonical form (upper case) and the hash of that form are made in one
- * pass, the same bytes and hash as dyad__dict_canon + dyad__hash_bytes. */
-static dyad_status S_word(sink *k, dyad__lexer *lx, const char *s, size_t n, int adj)
-{
-    if (!k->d) return S_emit(k, lx, s, n, adj);
-    if (n > sizeof lx->buf) return DYAD_EDICT;
-    uint64_t h = DYAD__FNV_BASIS;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'a') c = (unsigned char)(c - 'a' + 'A'); /* digits and A-Z are below 'a' */
-        lx->buf[i] = (char)c;
-        h = (h ^ c) * DYAD__FNV_PRIME;
-    }
-    return S_push(k, dyad__dict_intern_h(k->d, lx->buf, n, (uint32_t)dyad__mix64(h)), adj);
-}
+/* Per byte: an ASCII letter or digit -> its upper case; a separator
+ * (blank, tab, underscore) -> 1; anything else -> 0. */
+static const unsigned char S_up[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+    ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', ['A'] = 'A', ['B'] = 'B',
+    ['C'] = 'C', ['D'] = 'D', ['E'] = 'E', ['F'] = 'F', ['G'] = 'G', ['H'] = 'H',
+    ['I'] = 'I', ['J'] = 'J', ['K'] = 'K', ['L'] = 'L', ['M'] = 'M', ['N'] = 'N',
+    ['O'] = 'O', ['P'] = 'P', ['Q'] = 'Q', ['R'] = 'R', ['S'] = 'S', ['T'] = 'T',
+    ['U'] = 'U', ['V'] = 'V', ['W'] = 'W', ['X'] = 'X', ['Y'] = 'Y', ['Z'] = 'Z',
+    ['a'] = 'A', ['b'] = 'B', ['c'] = 'C', ['d'] = 'D', ['e'] = 'E', ['f'] = 'F',
+    ['g'] = 'G', ['h'] = 'H', ['i'] = 'I', ['j'] = 'J', ['k'] = 'K', ['l'] = 'L',
+    ['m'] = 'M', ['n'] = 'N', ['o'] = 'O', ['p'] = 'P', ['q'] = 'Q', ['r'] = 'R',
+    ['s'] = 'S', ['t'] = 'T', ['u'] = 'U', ['v'] = 'V', ['w'] = 'W', ['x'] = 'X',
+    ['y'] = 'Y', ['z'] = 'Z', [' '] = 1, ['\t'] = 1, ['_'] = 1,
+};
 
 static dyad_status S_chunk(sink *k, dyad__lexer *lx, const char *s, size_t n, int adj)
 {
@@ -326,15 +320,33 @@ static dyad_status S_split(sink *k, dyad__lexer *lx, const char *s, size_t n, in
             }
             adj = blank ? 0 : 1;
         }
+        /* A chunk of ASCII letters and digits only is one word: its
+         * canonical form (upper case) and the hash of that form are made
+         * in the pass that finds its end, the same bytes and hash as
+         * dyad__dict_canon + dyad__hash_bytes.  Any other chunk goes
+         * through the tokeniser (S_chunk). */
         size_t j = i;
-        int simple = 1;
-        for (; j < n; j++) {
-            unsigned char c = (unsigned char)s[j];
-            if (c == ' ' || c == '\t' || c == '_') break;
-            simple &= S_alnum(c);
+        unsigned char u = 1;
+        dyad_status st;
+        if (k->d) {
+            uint64_t h = DYAD__FNV_BASIS;
+            size_t lim = n - i < sizeof lx->buf ? n : i + sizeof lx->buf;
+            for (; j < lim; j++) {
+                u = S_up[(unsigned char)s[j]];
+                if (u <= 1) break;
+                lx->buf[j - i] = (char)u;
+                h = (h ^ u) * DYAD__FNV_PRIME;
+            }
+            if (u == 1 || j == n) {
+                st = S_push(k, dyad__dict_intern_h(k->d, lx->buf, j - i,
+                                                   (uint32_t)dyad__mix64(h)), adj);
+                if (st != DYAD_OK) return st;
+                i = j;
+                continue;
+            }
         }
-        dyad_status st = simple ? S_word(k, lx, s + i, j - i, adj)
-                                : S_chunk(k, lx, s + i, j - i, adj);
+        while (j < n && !S_is_sep(s[j])) j++;
+        st = S_chunk(k, lx, s + i, j - i, adj);
         if (st != DYAD_OK) return st;
         i = j;
     }
