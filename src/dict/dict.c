@@ -394,6 +394,8 @@ static dyad_status S_load(dyad_dict *d, uint32_t file, int kind, const char *tex
     L.file = file;
     L.p = text;
     L.end = text + len;
+    L.clean = !memchr(text, 0, len) &&
+              dyad__utf8_check((const unsigned char *)text, len) == len;
     dyad__lexer lx;
     dyad__lexer_init(&lx);
     size_t errors = d->nerrors;

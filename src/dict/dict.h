@@ -345,6 +345,8 @@ typedef struct dyad__lines {
     dyad_dict *d;
     uint32_t file;
     const char *p, *end; /* unread text */
+    int clean;           /* the whole text is UTF-8 without NUL bytes, so
+                            no line needs checking for either */
     unsigned long no;
     int in_comment;      /* inside <!-- ... --> */
     unsigned long comment_line;

@@ -62,16 +62,18 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
                             DYAD__MAX_LINE);
             continue;
         }
-        if (memchr(s, 0, n)) {
-            dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
-                            "NUL byte in the line; line skipped");
-            continue;
-        }
-        size_t bad = dyad__utf8_check((const unsigned char *)s, n);
-        if (bad < n) {
-            dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
-                            "invalid UTF-8 at column %zu; line skipped", bad + 1);
-            continue;
+        if (!L->clean) { /* a clean text's lines pass both checks */
+            if (memchr(s, 0, n)) {
+                dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
+                                "NUL byte in the line; line skipped");
+                continue;
+            }
+            size_t bad = dyad__utf8_check((const unsigned char *)s, n);
+            if (bad < n) {
+                dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
+                                "invalid UTF-8 at column %zu; line skipped", bad + 1);
+                continue;
+            }
         }
         if (L->in_comment) {
             const char *e = S_find(s, n, "-->");
