@@ -407,8 +407,24 @@ const dyad__lexicon *dyad__dict_lexicon(const dyad_dict *d);
  * unknown. */
 int dyad__dict_sniff(const char *path, const char *text, size_t len);
 
-/* Trims blanks at both ends. */
-void dyad__trim(const char **s, size_t *n);
+/* Trims blanks (space, tab, CR, VT, FF: not LF) at both ends; inline,
+ * for the loaders call it on every field of every line. */
+static inline int dyad__trim_blank(unsigned char c)
+{
+    return c == ' ' || ((unsigned)(c - '\t') < 5u && c != '\n');
+}
+static inline void dyad__trim(const char **s, size_t *n)
+{
+    const char *p = *s;
+    size_t k = *n;
+    while (k && dyad__trim_blank((unsigned char)*p)) {
+        p++;
+        k--;
+    }
+    while (k && dyad__trim_blank((unsigned char)p[k - 1])) k--;
+    *s = p;
+    *n = k;
+}
 
 /* ------------------------------------------------------------ places
  * The gazetteer (places.c, public handle dyad_places): the place tables

@@ -14,21 +14,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-void dyad__trim(const char **s, size_t *n)
-{
-    const char *p = *s;
-    size_t k = *n;
-    while (k && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\v' || *p == '\f')) {
-        p++;
-        k--;
-    }
-    while (k && (p[k - 1] == ' ' || p[k - 1] == '\t' || p[k - 1] == '\r' ||
-                 p[k - 1] == '\v' || p[k - 1] == '\f'))
-        k--;
-    *s = p;
-    *n = k;
-}
-
 /* ------------------------------------------------------------------ lines */
 
 void dyad__lines_free(dyad__lines *L)
