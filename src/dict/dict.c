@@ -207,10 +207,26 @@ uint32_t dyad__trie_child(dyad_dict *d, uint32_t node, uint32_t word, int adjace
                           int create)
 {
     uint64_t key = dyad__edge_key(node, word, adjacent);
-    uint32_t c = dyad__map_get(&d->map, key);
-    if (c || !create) return c;
-    c = dyad__trie_node(d);
-    if (!c || dyad__map_put(&d->map, key, c) != 0) return 0;
+    if (!create) return dyad__map_get(&d->map, key);
+    /* one probe finds the edge or the free slot it goes in (the slot
+     * dyad__map_put would take when the table need not grow) */
+    dyad__map *m = &d->map;
+    size_t i = 0;
+    if (m->cap) {
+        size_t mask = m->cap - 1;
+        i = (size_t)dyad__mix64(key) & mask;
+        for (; m->keys[i]; i = (i + 1) & mask)
+            if (m->keys[i] == key) return m->vals[i];
+    }
+    uint32_t c = dyad__trie_node(d);
+    if (!c) return 0;
+    if ((m->n + 1) * 4 > m->cap * 3) {
+        if (dyad__map_put(m, key, c) != 0) return 0;
+    } else {
+        m->keys[i] = key;
+        m->vals[i] = c;
+        m->n++;
+    }
     d->nflags[node] |= adjacent ? DYAD__N_ADJ : DYAD__N_GAP;
     return c;
 }
