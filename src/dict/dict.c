@@ -148,10 +148,20 @@ uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
 uint32_t dyad__dict_intern_h(dyad_dict *d, const char *s, size_t n, uint32_t h)
 {
     dyad__intern *t = &d->strs;
-    uint32_t id = S_intern_lookup(t, s, n, h);
-    if (id) return id;
+    /* one probe finds the string or the free slot it goes in (unless the
+     * table grows first) */
+    size_t i = 0;
+    if (t->cap) {
+        size_t mask = t->cap - 1;
+        for (i = h & mask; t->slots[i]; i = (i + 1) & mask) {
+            uint32_t id = t->slots[i];
+            if (t->hash[id] == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0)
+                return id;
+        }
+    }
     if (n > UINT32_MAX || t->n + 1 >= UINT32_MAX / 2) return 0;
-    if ((t->n + 1) * 4 > t->cap * 3 && S_intern_grow(t) != 0) return 0;
+    int grow = (t->n + 1) * 4 > t->cap * 3;
+    if (grow && S_intern_grow(t) != 0) return 0;
     if (t->n + 2 > t->ncap) {
         size_t c = t->ncap ? t->ncap * 2 : 4096;
         const char **str = realloc((void *)t->str, c * sizeof *str);
@@ -167,12 +177,14 @@ uint32_t dyad__dict_intern_h(dyad_dict *d, const char *s, size_t n, uint32_t h)
     }
     char *copy = dyad__arena_strndup(&d->arena, s, n);
     if (!copy) return 0;
-    id = (uint32_t)++t->n;
+    uint32_t id = (uint32_t)++t->n;
     t->str[id] = copy;
     t->len[id] = (uint32_t)n;
     t->hash[id] = h;
-    size_t mask = t->cap - 1, i = h & mask;
-    while (t->slots[i]) i = (i + 1) & mask;
+    if (grow) {
+        size_t mask = t->cap - 1;
+        for (i = h & mask; t->slots[i]; i = (i + 1) & mask) {}
+    }
     t->slots[i] = id;
     return id;
 }
