@@ -23,8 +23,9 @@
  * A growable array: dyad__vec_reserve(&p, &cap, need, sizeof *p) makes
  * room for need elements; 0 on success, -1 when out of memory. */
 int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
-#define DYAD__RESERVE(ptr, cap, need) \
-    dyad__vec_reserve((void **)&(ptr), &(cap), (need), sizeof *(ptr))
+#define DYAD__RESERVE(ptr, cap, need)                                                    \
+    ((size_t)(need) <= (cap) ? 0 /* room already: no call */                         \
+                             : dyad__vec_reserve((void **)&(ptr), &(cap), (need), sizeof *(ptr)))
 
 /* A hash map from 64-bit keys (never 0) to 32-bit values, open
  * addressing with linear probing.  Used for the trie edges and a few
