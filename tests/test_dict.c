@@ -265,6 +265,30 @@ static void test_comments(void **state)
     S_one_error("FRANCE [FRA]\n<!-- no end\nSPAIN [ESP]\n", DYAD_DICT_ACTORS, 2, "never closed");
     /* bad bytes are located too */
     S_one_error("FRANCE [FRA]\nESPA\xF1" "A [ESP]\n", DYAD_DICT_ACTORS, 2, "invalid UTF-8");
+    /* a NUL byte and bad UTF-8 on two lines of one text: each line is
+     * reported where it is, the lines around them still load (the loader
+     * checks the whole text first and the lines only when it fails) */
+    static const char mixed[] = "CHILE [CHL]\n"     /* 1 */
+                                "PE\0RU [PER]\n"    /* 2 */
+                                "NORWAY [NOR]\n"    /* 3 */
+                                "BOLI\xC3VIA [BOL]\n" /* 4 */
+                                "OSLO [NORGOV]\n";  /* 5 */
+    assert_int_equal(dyad_dict_new(&d), DYAD_OK);
+    assert_int_equal(dyad_dict_add_text(d, "t.txt", mixed, sizeof mixed - 1, DYAD_DICT_ACTORS),
+                     DYAD_EDICT);
+    dyad_status st = dyad_dict_compile(d);
+    assert_true(st == DYAD_OK || st == DYAD_EDICT);
+    assert_int_equal(dyad_dict_error_count(d), 2);
+    assert_int_equal(S_diag(d, DYAD_DICT_ERROR, 2, "NUL byte"), 1);
+    assert_int_equal(S_diag(d, DYAD_DICT_ERROR, 4, "invalid UTF-8 at column 5"), 1);
+    assert_string_equal(S_code_on(d, S_match_whole(d, DYAD_DICT_ACTORS, "Chile", 0), NULL),
+                        "CHL");
+    assert_string_equal(S_code_on(d, S_match_whole(d, DYAD_DICT_ACTORS, "Norway", 0), NULL),
+                        "NOR");
+    assert_string_equal(S_code_on(d, S_match_whole(d, DYAD_DICT_ACTORS, "Oslo", 0), NULL),
+                        "NORGOV");
+    assert_int_equal(S_match_whole(d, DYAD_DICT_ACTORS, "Bolivia", 0), 0);
+    dyad_dict_free(d);
 }
 
 /* ------------------------------------------------------------------ verbs */

@@ -90,10 +90,10 @@ int dyad__map_put(dyad__map *m, uint64_t key, uint32_t val)
 uint32_t dyad__hash_bytes(const char *s, size_t n)
 {
     /* FNV-1a, then a final mix so linear probing spreads well. */
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = DYAD__FNV_BASIS;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
+        h *= DYAD__FNV_PRIME;
     }
     return (uint32_t)dyad__mix64(h);
 }
@@ -138,12 +138,27 @@ uint32_t dyad__dict_find(const dyad_dict *d, const char *s, size_t n)
 
 uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
 {
+    return dyad__dict_intern_h(d, s, n, dyad__hash_bytes(s, n));
+}
+
+uint32_t dyad__dict_intern_h(dyad_dict *d, const char *s, size_t n, uint32_t h)
+{
     dyad__intern *t = &d->strs;
-    uint32_t h = dyad__hash_bytes(s, n);
-    uint32_t id = S_intern_lookup(t, s, n, h);
-    if (id) return id;
+    /* one probe finds the string or the free slot it goes in (unless the
+     * table grows first) */
+    size_t i = 0;
+    if (t->cap) {
+        size_t mask = t->cap - 1;
+        for (i = h & mask; t->slots[i]; i = (i + 1) & mask) {
+            uint64_t v = t->slots[i];
+            uint32_t id = (uint32_t)v;
+            if ((uint32_t)(v >> 32) == h && t->len[id] == n && memcmp(t->str[id], s, n) == 0)
+                return id;
+        }
+    }
     if (n > UINT32_MAX || t->n + 1 >= UINT32_MAX / 2) return 0;
-    if ((t->n + 1) * 4 > t->cap * 3 && S_intern_grow(t) != 0) return 0;
+    int grow = (t->n + 1) * 4 > t->cap * 3;
+    if (grow && S_intern_grow(t) != 0) return 0;
     if (t->n + 2 > t->ncap) {
         size_t c = t->ncap ? t->ncap * 2 : 4096;
         const char **str = realloc((void *)t->str, c * sizeof *str);
@@ -156,11 +171,13 @@ uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n)
     }
     char *copy = dyad__arena_strndup(&d->arena, s, n);
     if (!copy) return 0;
-    id = (uint32_t)++t->n;
+    uint32_t id = (uint32_t)++t->n;
     t->str[id] = copy;
     t->len[id] = (uint32_t)n;
-    size_t mask = t->cap - 1, i = h & mask;
-    while (t->slots[i]) i = (i + 1) & mask;
+    if (grow) {
+        size_t mask = t->cap - 1;
+        for (i = h & mask; t->slots[i]; i = (i + 1) & mask) {}
+    }
     t->slots[i] = (uint64_t)h << 32 | id;
     return id;
 }
@@ -195,10 +212,26 @@ uint32_t dyad__trie_child(dyad_dict *d, uint32_t node, uint32_t word, int adjace
                           int create)
 {
     uint64_t key = dyad__edge_key(node, word, adjacent);
-    uint32_t c = dyad__map_get(&d->map, key);
-    if (c || !create) return c;
-    c = dyad__trie_node(d);
-    if (!c || dyad__map_put(&d->map, key, c) != 0) return 0;
+    if (!create) return dyad__map_get(&d->map, key);
+    /* one probe finds the edge or the free slot it goes in (the slot
+     * dyad__map_put would take when the table need not grow) */
+    dyad__map *m = &d->map;
+    size_t i = 0;
+    if (m->cap) {
+        size_t mask = m->cap - 1;
+        i = (size_t)dyad__mix64(key) & mask;
+        for (uint64_t k; (k = dyad__mslot_key(&m->slots[i])) != 0; i = (i + 1) & mask)
+            if (k == key) return m->slots[i].val;
+    }
+    uint32_t c = dyad__trie_node(d);
+    if (!c) return 0;
+    if ((m->n + 1) * 2 > m->cap) {   /* dyad__map_put's bound: it grows first */
+        if (dyad__map_put(m, key, c) != 0) return 0;
+    } else {
+        memcpy(m->slots[i].key, &key, sizeof key);
+        m->slots[i].val = c;
+        m->n++;
+    }
     d->nflags[node] |= adjacent ? DYAD__N_ADJ : DYAD__N_GAP;
     return c;
 }
@@ -382,6 +415,8 @@ static dyad_status S_load(dyad_dict *d, uint32_t file, int kind, const char *tex
     L.file = file;
     L.p = text;
     L.end = text + len;
+    L.clean = !memchr(text, 0, len) &&
+              dyad__utf8_check((const unsigned char *)text, len) == len;
     dyad__lexer lx;
     dyad__lexer_init(&lx);
     size_t errors = d->nerrors;

@@ -24,8 +24,9 @@
  * A growable array: dyad__vec_reserve(&p, &cap, need, sizeof *p) makes
  * room for need elements; 0 on success, -1 when out of memory. */
 int dyad__vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
-#define DYAD__RESERVE(ptr, cap, need) \
-    dyad__vec_reserve((void **)&(ptr), &(cap), (need), sizeof *(ptr))
+#define DYAD__RESERVE(ptr, cap, need)                                                    \
+    ((size_t)(need) <= (cap) ? 0 /* room already: no call */                         \
+                             : dyad__vec_reserve((void **)&(ptr), &(cap), (need), sizeof *(ptr)))
 
 /* A hash map from 64-bit keys (never 0) to 32-bit values, open
  * addressing with linear probing, at most half full.  Used for the trie
@@ -77,6 +78,10 @@ typedef struct dyad__intern {
     size_t n, ncap;      /* ids in use (str[0] unused) and room */
 } dyad__intern;
 
+/* The hash of the interned strings: FNV-1a over the bytes, then
+ * dyad__mix64 (DYAD__FNV_* let a caller fold it into its own pass). */
+#define DYAD__FNV_BASIS 0xcbf29ce484222325ULL
+#define DYAD__FNV_PRIME 0x100000001b3ULL
 uint32_t dyad__hash_bytes(const char *s, size_t n);
 
 /* ------------------------------------------------------------ entries */
@@ -270,6 +275,8 @@ void dyad__dict_diag(dyad_dict *d, int severity, uint32_t file,
 
 /* Interns s[0..n) as is; 0 when out of memory. */
 uint32_t dyad__dict_intern(dyad_dict *d, const char *s, size_t n);
+/* The same with h = dyad__hash_bytes(s, n) already computed. */
+uint32_t dyad__dict_intern_h(dyad_dict *d, const char *s, size_t n, uint32_t h);
 /* Id of s[0..n) if interned, else 0.  Read-only: safe after compile. */
 uint32_t dyad__dict_find(const dyad_dict *d, const char *s, size_t n);
 static inline const char *dyad__dict_str(const dyad_dict *d, uint32_t id)
@@ -363,6 +370,8 @@ typedef struct dyad__lines {
     dyad_dict *d;
     uint32_t file;
     const char *p, *end; /* unread text */
+    int clean;           /* the whole text is UTF-8 without NUL bytes, so
+                            no line needs checking for either */
     unsigned long no;
     int in_comment;      /* inside <!-- ... --> */
     unsigned long comment_line;
@@ -423,8 +432,24 @@ const dyad__lexicon *dyad__dict_lexicon(const dyad_dict *d);
  * unknown. */
 int dyad__dict_sniff(const char *path, const char *text, size_t len);
 
-/* Trims blanks at both ends. */
-void dyad__trim(const char **s, size_t *n);
+/* Trims blanks (space, tab, CR, VT, FF: not LF) at both ends; inline,
+ * for the loaders call it on every field of every line. */
+static inline int dyad__trim_blank(unsigned char c)
+{
+    return c == ' ' || ((unsigned)(c - '\t') < 5u && c != '\n');
+}
+static inline void dyad__trim(const char **s, size_t *n)
+{
+    const char *p = *s;
+    size_t k = *n;
+    while (k && dyad__trim_blank((unsigned char)*p)) {
+        p++;
+        k--;
+    }
+    while (k && dyad__trim_blank((unsigned char)p[k - 1])) k--;
+    *s = p;
+    *n = k;
+}
 
 /* ------------------------------------------------------------ places
  * The gazetteer (places.c, public handle dyad_places): the place tables

@@ -14,21 +14,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-void dyad__trim(const char **s, size_t *n)
-{
-    const char *p = *s;
-    size_t k = *n;
-    while (k && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\v' || *p == '\f')) {
-        p++;
-        k--;
-    }
-    while (k && (p[k - 1] == ' ' || p[k - 1] == '\t' || p[k - 1] == '\r' ||
-                 p[k - 1] == '\v' || p[k - 1] == '\f'))
-        k--;
-    *s = p;
-    *n = k;
-}
-
 /* ------------------------------------------------------------------ lines */
 
 void dyad__lines_free(dyad__lines *L)
@@ -62,16 +47,18 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
                             DYAD__MAX_LINE);
             continue;
         }
-        if (memchr(s, 0, n)) {
-            dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
-                            "NUL byte in the line; line skipped");
-            continue;
-        }
-        size_t bad = dyad__utf8_check((const unsigned char *)s, n);
-        if (bad < n) {
-            dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
-                            "invalid UTF-8 at column %zu; line skipped", bad + 1);
-            continue;
+        if (!L->clean) { /* a clean text's lines pass both checks */
+            if (memchr(s, 0, n)) {
+                dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
+                                "NUL byte in the line; line skipped");
+                continue;
+            }
+            size_t bad = dyad__utf8_check((const unsigned char *)s, n);
+            if (bad < n) {
+                dyad__dict_diag(L->d, DYAD_DICT_ERROR, L->file, L->no,
+                                "invalid UTF-8 at column %zu; line skipped", bad + 1);
+                continue;
+            }
         }
         if (L->in_comment) {
             const char *e = S_find(s, n, "-->");
@@ -102,9 +89,23 @@ int dyad__lines_next(dyad__lines *L, dyad__line *out)
             continue;
         }
         /* Comments inside the line, dropped in one pass (the text after
-         * each is copied down once, so many comments cost linear time). */
+         * each is copied down once, so many comments cost linear time).
+         * The prefix before the first comment opener needs no copying:
+         * it is skipped with strcspn, counting brackets on the way. */
         int depth = 0;
-        size_t i = 0, w = 0;
+        size_t i = 0;
+        for (;;) {
+            i += strcspn(b + i, "<#;[]"); /* b[n] is 0 and b has no NUL */
+            if (i >= n) break;
+            char c = b[i];
+            if (c == '[') depth++;
+            else if (c == ']') depth -= depth > 0;
+            else if (depth == 0 &&
+                     (c != '<' || (i + 3 < n && memcmp(b + i, "<!--", 4) == 0)))
+                break;
+            i++;
+        }
+        size_t w = i;
         while (i < n) {
             char c = b[i];
             if (c == '<' && i + 3 < n && memcmp(b + i, "<!--", 4) == 0 && depth == 0) {
@@ -195,24 +196,27 @@ typedef struct sink {
     size_t max, n;
 } sink;
 
+/* Appends interned word id to the phrase of an intern-mode sink. */
+static dyad_status S_push(sink *k, uint32_t id, int adj)
+{
+    if (!id) return DYAD_ENOMEM;
+    dyad__phrase *ph = k->ph;
+    if (ph->n >= DYAD__MAX_WORDS) {
+        ph->overflow = 1;
+        return DYAD_EDICT;
+    }
+    ph->w[ph->n] = id;
+    ph->adj[ph->n] = (uint8_t)(adj != 0);
+    ph->n++;
+    return DYAD_OK;
+}
+
 /* DYAD_OK, DYAD_ENOMEM, DYAD_EDICT (too long / too many). */
 static dyad_status S_emit(sink *k, dyad__lexer *lx, const char *s, size_t n, int adj)
 {
     size_t cn = dyad__dict_canon(s, n, lx->buf, sizeof lx->buf);
     if (cn == 0) return DYAD_EDICT;
-    if (k->d) {
-        uint32_t id = dyad__dict_intern(k->d, lx->buf, cn);
-        if (!id) return DYAD_ENOMEM;
-        dyad__phrase *ph = k->ph;
-        if (ph->n >= DYAD__MAX_WORDS) {
-            ph->overflow = 1;
-            return DYAD_EDICT;
-        }
-        ph->w[ph->n] = id;
-        ph->adj[ph->n] = (uint8_t)(adj != 0);
-        ph->n++;
-        return DYAD_OK;
-    }
+    if (k->d) return S_push(k, dyad__dict_intern(k->d, lx->buf, cn), adj);
     if (k->n >= k->max || k->used + cn + 1 > k->cap) return DYAD_EDICT;
     memcpy(k->buf + k->used, lx->buf, cn);
     k->buf[k->used + cn] = 0;
@@ -222,6 +226,22 @@ static dyad_status S_emit(sink *k, dyad__lexer *lx, const char *s, size_t n, int
     k->used += cn + 1;
     return DYAD_OK;
 }
+
+/* Per byte: an ASCII letter or digit -> its upper case; a separator
+ * (blank, tab, underscore) -> 1; anything else -> 0. */
+static const unsigned char S_up[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+    ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', ['A'] = 'A', ['B'] = 'B',
+    ['C'] = 'C', ['D'] = 'D', ['E'] = 'E', ['F'] = 'F', ['G'] = 'G', ['H'] = 'H',
+    ['I'] = 'I', ['J'] = 'J', ['K'] = 'K', ['L'] = 'L', ['M'] = 'M', ['N'] = 'N',
+    ['O'] = 'O', ['P'] = 'P', ['Q'] = 'Q', ['R'] = 'R', ['S'] = 'S', ['T'] = 'T',
+    ['U'] = 'U', ['V'] = 'V', ['W'] = 'W', ['X'] = 'X', ['Y'] = 'Y', ['Z'] = 'Z',
+    ['a'] = 'A', ['b'] = 'B', ['c'] = 'C', ['d'] = 'D', ['e'] = 'E', ['f'] = 'F',
+    ['g'] = 'G', ['h'] = 'H', ['i'] = 'I', ['j'] = 'J', ['k'] = 'K', ['l'] = 'L',
+    ['m'] = 'M', ['n'] = 'N', ['o'] = 'O', ['p'] = 'P', ['q'] = 'Q', ['r'] = 'R',
+    ['s'] = 'S', ['t'] = 'T', ['u'] = 'U', ['v'] = 'V', ['w'] = 'W', ['x'] = 'X',
+    ['y'] = 'Y', ['z'] = 'Z', [' '] = 1, ['\t'] = 1, ['_'] = 1,
+};
 
 static dyad_status S_chunk(sink *k, dyad__lexer *lx, const char *s, size_t n, int adj)
 {
@@ -287,9 +307,33 @@ static dyad_status S_split(sink *k, dyad__lexer *lx, const char *s, size_t n, in
             }
             adj = blank ? 0 : 1;
         }
+        /* A chunk of ASCII letters and digits only is one word: its
+         * canonical form (upper case) and the hash of that form are made
+         * in the pass that finds its end, the same bytes and hash as
+         * dyad__dict_canon + dyad__hash_bytes.  Any other chunk goes
+         * through the tokeniser (S_chunk). */
         size_t j = i;
+        unsigned char u = 1;
+        dyad_status st;
+        if (k->d) {
+            uint64_t h = DYAD__FNV_BASIS;
+            size_t lim = n - i < sizeof lx->buf ? n : i + sizeof lx->buf;
+            for (; j < lim; j++) {
+                u = S_up[(unsigned char)s[j]];
+                if (u <= 1) break;
+                lx->buf[j - i] = (char)u;
+                h = (h ^ u) * DYAD__FNV_PRIME;
+            }
+            if (u == 1 || j == n) {
+                st = S_push(k, dyad__dict_intern_h(k->d, lx->buf, j - i,
+                                                   (uint32_t)dyad__mix64(h)), adj);
+                if (st != DYAD_OK) return st;
+                i = j;
+                continue;
+            }
+        }
         while (j < n && !S_is_sep(s[j])) j++;
-        dyad_status st = S_chunk(k, lx, s + i, j - i, adj);
+        st = S_chunk(k, lx, s + i, j - i, adj);
         if (st != DYAD_OK) return st;
         i = j;
     }

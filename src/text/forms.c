@@ -147,6 +147,7 @@ static int S_alpha(char c) { return c >= 'A' && c <= 'Z'; }
 
 static int S_eq(const char *w, size_t n, const char *s)
 {
+    if (n && s[0] != w[0]) return 0; /* most table words differ there: no strlen */
     return strlen(s) == n && memcmp(w, s, n) == 0;
 }
 
