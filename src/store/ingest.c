@@ -20,10 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A document's mentions are inserted up to this many to a statement
- * (each statement carries a fixed cost besides its rows). */
-#define S_ROWS 8
-
 struct dyad_ingest {
     dyad_store *s;
     dyad_pool *pool;
@@ -32,8 +28,8 @@ struct dyad_ingest {
     int in_txn;                  /* a batch transaction is open */
     size_t in_batch;             /* documents in it */
     size_t batch_bytes;          /* and the bytes of their text */
-    sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_dirty, *q_keyused;
-    sqlite3_stmt *q_mentions[S_ROWS];   /* INSERT of 1 .. S_ROWS mentions */
+    sqlite3_stmt *q_same, *q_exists, *q_olddirty, *q_del, *q_doc, *q_mention, *q_dirty,
+        *q_keyused;
     dyad__held *held;            /* mentions kept for consolidation */
     dyad_ingest_stats st;
     char (*bkeys)[16];           /* the batch's dirty keys, a set: open
@@ -275,92 +271,59 @@ static void S_cstr(char *buf, size_t size, S_span sp)
     buf[n] = 0;
 }
 
-/* A mention read from its record, waiting to be inserted with the
- * others of its document (S_flush). */
-typedef struct S_pending {
-    S_fields f;
-    dyad__rec r;
-    json_t *slow;                /* the record through jansson, or NULL */
-    const char *line;
-    size_t n, seq;
-    char key[16];
-    int fast, held;
-} S_pending;
-
-/* Reads one record (JSON text line[0..n)) of a document as mention seq
- * into *p: its columns and its consolidation key, and whether the key is
- * held (asked of the store the first time the run meets the key, before
- * any mention with it is stored).  1: *p is to be stored; 0: the record
- * could not be read (*bad set); or an SQLite error. */
-static int S_prepare(dyad_ingest *g, size_t seq, const char *line, size_t n, S_pending *p,
+static int S_mention(dyad_ingest *g, const dyad_doc *doc, size_t seq, const char *line, size_t n,
                      int *bad)
 {
-    p->slow = NULL;
-    p->fast = S_scan(line, n, &p->f, &p->r) == 0;
-    if (!p->fast && S_scan_slow(line, n, &p->f, &p->slow) != 0) {
-        json_decref(p->slow);
-        p->slow = NULL;
+    S_fields f;
+    dyad__rec r;
+    json_t *slow = NULL;
+    int fast = S_scan(line, n, &f, &r) == 0;
+    if (!fast && S_scan_slow(line, n, &f, &slow) != 0) {
+        json_decref(slow);
         *bad = 1;   /* the engine wrote it: cannot happen; counted, not stored */
-        return 0;
+        return SQLITE_OK;
     }
-    p->line = line;
-    p->n = n;
-    p->seq = seq;
-    char src[64], tgt[64];
-    S_cstr(src, sizeof src, p->f.source);
-    S_cstr(tgt, sizeof tgt, p->f.target);
-    dyad_consolidation_key(src, tgt, p->key);
-    int held = dyad__held_state(g->held, p->key);
+    char src[64], tgt[64], key[16];
+    S_cstr(src, sizeof src, f.source);
+    S_cstr(tgt, sizeof tgt, f.target);
+    dyad_consolidation_key(src, tgt, key);
+    int rc = SQLITE_OK;
+    /* the first time the run meets a key: held in memory when no stored
+     * mention has it (asked before this one is stored) */
+    int held = dyad__held_state(g->held, key);
     if (held < 0) {
-        sqlite3_bind_text(g->q_keyused, 1, p->key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(g->q_keyused, 1, key, -1, SQLITE_STATIC);
         int step = sqlite3_step(g->q_keyused);
         sqlite3_reset(g->q_keyused);
         sqlite3_clear_bindings(g->q_keyused);
-        if (step != SQLITE_ROW && step != SQLITE_DONE) {
-            json_decref(p->slow);
-            p->slow = NULL;
-            return step;
-        }
+        if (step != SQLITE_ROW && step != SQLITE_DONE) rc = step;
         held = step == SQLITE_DONE;
-        dyad__held_mark(g->held, p->key, held);
+        dyad__held_mark(g->held, key, held);
     }
-    if (held && !p->fast) dyad__held_mark(g->held, p->key, 0);
-    p->held = held;
-    return 1;
-}
-
-/* Inserts the np pending mentions of doc with one statement, then holds
- * them (a key marked not held meanwhile takes none) and notes their keys
- * dirty for the batch (written when it commits). */
-static int S_flush(dyad_ingest *g, const dyad_doc *doc, S_pending *p, size_t np)
-{
-    if (!np) return SQLITE_OK;
-    sqlite3_stmt *q = g->q_mentions[np - 1];
-    for (size_t i = 0; i < np; i++) {
-        const S_fields *f = &p[i].f;
-        int o = (int)(13 * i);
-        sqlite3_bind_text(q, o + 1, doc->id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q, o + 2, (sqlite3_int64)p[i].seq);
-        sqlite3_bind_int64(q, o + 3, f->sentence_id);
-        S_bind_span(q, o + 4, f->source, NULL);
-        S_bind_span(q, o + 5, f->target, NULL);
-        S_bind_span(q, o + 6, f->code, NULL);
-        S_bind_span(q, o + 7, f->root, NULL);
-        S_bind_span(q, o + 8, f->modality, "asserted");
-        S_bind_span(q, o + 9, f->date, NULL);
-        S_bind_span(q, o + 10, f->precision, "unknown");
-        S_bind_span(q, o + 11, f->country, NULL);
-        sqlite3_bind_text(q, o + 12, p[i].key, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, o + 13, p[i].line, (int)p[i].n, SQLITE_STATIC);
+    if (held && !fast) dyad__held_mark(g->held, key, 0);
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt *q = g->q_mention;
+        sqlite3_bind_text(q, 1, doc->id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)seq);
+        sqlite3_bind_int64(q, 3, f.sentence_id);
+        S_bind_span(q, 4, f.source, NULL);
+        S_bind_span(q, 5, f.target, NULL);
+        S_bind_span(q, 6, f.code, NULL);
+        S_bind_span(q, 7, f.root, NULL);
+        S_bind_span(q, 8, f.modality, "asserted");
+        S_bind_span(q, 9, f.date, NULL);
+        S_bind_span(q, 10, f.precision, "unknown");
+        S_bind_span(q, 11, f.country, NULL);
+        sqlite3_bind_text(q, 12, key, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 13, line, (int)n, SQLITE_STATIC);
+        rc = S_run(q);
+        if (rc == SQLITE_OK && held && fast)
+            dyad__held_add(g->held, key, doc->id, (long long)seq, &r, line);
     }
-    int rc = S_run(q);
-    for (size_t i = 0; i < np; i++) {
-        if (rc == SQLITE_OK && p[i].held && p[i].fast)
-            dyad__held_add(g->held, p[i].key, doc->id, (long long)p[i].seq, &p[i].r, p[i].line);
-        if (rc == SQLITE_OK && S_key_add(g, p[i].key) != 0) rc = SQLITE_NOMEM;
-        json_decref(p[i].slow);
-        p[i].slow = NULL;
-    }
+    /* the key is dirty: noted once for the batch (documents and their
+     * mentions share dyads), written when the batch commits */
+    if (rc == SQLITE_OK && S_key_add(g, key) != 0) rc = SQLITE_NOMEM;
+    json_decref(slow);
     return rc;
 }
 
@@ -412,26 +375,14 @@ static dyad_status S_store(dyad_ingest *g, const dyad_pool_result *res, const ch
         sqlite3_bind_int(q, 12, doc->one_sentence != 0);
         rc = S_run(q);
     }
-    size_t seq = 0, np = 0;
+    size_t seq = 0;
     int bad = 0;
-    S_pending pend[S_ROWS];
     for (const char *p = res->json, *end = res->json + res->json_len; rc == SQLITE_OK && p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        if (n) {
-            int r = S_prepare(g, seq++, p, n, &pend[np], &bad);
-            if (r == 1 && ++np == S_ROWS) {
-                rc = S_flush(g, doc, pend, np);
-                np = 0;
-            } else if (r != 0 && r != 1) {
-                rc = r;
-            }
-        }
+        if (n) rc = S_mention(g, doc, seq++, p, n, &bad);
         p += n + 1;
     }
-    if (rc == SQLITE_OK) rc = S_flush(g, doc, pend, np);
-    else
-        for (size_t i = 0; i < np; i++) json_decref(pend[i].slow);
     if (rc != SQLITE_OK)
         return S_rollback(g, S_fail(g, dyad__store_fail(g->s, rc, "storing a document")));
     if (bad && g->o.on_problem) {
@@ -514,6 +465,9 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
         {&g->q_del, "DELETE FROM documents WHERE id=?1"},
         {&g->q_doc, "INSERT INTO documents(id,source,url,title,date,text,text_hash,dict_hash,"
                     "status,minhash,parse,one_sentence) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"},
+        {&g->q_mention, "INSERT INTO mentions(doc_id,seq,sentence_id,source,target,code,root,"
+                        "modality,date,date_precision,country,ckey,record) "
+                        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"},
         {&g->q_dirty, "INSERT OR IGNORE INTO dirty(ckey) VALUES(?1)"},
         {&g->q_keyused, "SELECT 1 FROM mentions WHERE ckey=?1 LIMIT 1"},
     };
@@ -521,21 +475,6 @@ dyad_status dyad_ingest_new(dyad_ingest **out, dyad_store *s, const dyad_dict *d
         st = dyad__store_prepare(s, qs[i].q, qs[i].sql);
         if (st != DYAD_OK) return S_fail(g, st);
     }
-    /* INSERT INTO mentions(...) VALUES(?,...),(?,...) ... with k rows */
-    dyad__buf sql;
-    dyad__buf_init(&sql);
-    for (size_t k = 1; k <= S_ROWS && st == DYAD_OK; k++) {
-        dyad__buf_clear(&sql);
-        static const char head[] = "INSERT INTO mentions(doc_id,seq,sentence_id,source,target,"
-                                   "code,root,modality,date,date_precision,country,ckey,record) "
-                                   "VALUES";
-        static const char row[] = ",(?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        dyad__buf_append(&sql, head, sizeof head - 1);
-        for (size_t i = 0; i < k; i++) dyad__buf_append(&sql, row + !i, sizeof row - 1 - !i);
-        st = sql.oom ? DYAD_ENOMEM : dyad__store_prepare(s, &g->q_mentions[k - 1], dyad__buf_cstr(&sql));
-    }
-    dyad__buf_free(&sql);
-    if (st != DYAD_OK) return S_fail(g, st);
     return DYAD_OK;
 }
 
@@ -545,10 +484,9 @@ void dyad_ingest_free(dyad_ingest *g)
     dyad_pool_free(g->pool);
     if (g->in_txn) sqlite3_exec(g->s->db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_stmt *qs[] = {g->q_same, g->q_exists, g->q_olddirty, g->q_del, g->q_doc,
-                          g->q_dirty, g->q_keyused};
+                          g->q_mention, g->q_dirty, g->q_keyused};
     dyad__held_free(g->held);
     for (size_t i = 0; i < DYAD_ARRAY_LEN(qs); i++) sqlite3_finalize(qs[i]);
-    for (size_t i = 0; i < S_ROWS; i++) sqlite3_finalize(g->q_mentions[i]);
     free(g->hashes);
     free(g->bkeys);
     free(g);
