@@ -98,6 +98,15 @@ static void S_keys_clear(dyad_ingest *g)
     g->nbkeys = 0;
 }
 
+/* The slot of key in a dirty-key table of cap slots: its own, or the
+ * empty one where it goes. */
+static size_t S_key_slot(char (*t)[16], size_t cap, const char *key)
+{
+    size_t h = (size_t)dyad__hash64(0, key, strlen(key)) & (cap - 1);
+    while (t[h][0] && strcmp(t[h], key) != 0) h = (h + 1) & (cap - 1);
+    return h;
+}
+
 /* Adds key to the batch's dirty keys; -1 when out of memory. */
 static int S_key_add(dyad_ingest *g, const char key[16])
 {
@@ -105,24 +114,17 @@ static int S_key_add(dyad_ingest *g, const char key[16])
         size_t cap = g->bkeys_cap ? 2 * g->bkeys_cap : 1024;
         char(*t)[16] = calloc(cap, sizeof *t);
         if (!t) return -1;
-        for (size_t i = 0; i < g->bkeys_cap; i++) {
-            if (!g->bkeys[i][0]) continue;
-            size_t h = (size_t)dyad__hash64(0, g->bkeys[i], strlen(g->bkeys[i])) & (cap - 1);
-            while (t[h][0]) h = (h + 1) & (cap - 1);
-            memcpy(t[h], g->bkeys[i], 16);
-        }
+        for (size_t i = 0; i < g->bkeys_cap; i++)
+            if (g->bkeys[i][0]) memcpy(t[S_key_slot(t, cap, g->bkeys[i])], g->bkeys[i], 16);
         free(g->bkeys);
         g->bkeys = t;
         g->bkeys_cap = cap;
     }
-    size_t n = strlen(key);
-    size_t h = (size_t)dyad__hash64(0, key, n) & (g->bkeys_cap - 1);
-    while (g->bkeys[h][0]) {
-        if (strcmp(g->bkeys[h], key) == 0) return 0;
-        h = (h + 1) & (g->bkeys_cap - 1);
+    size_t h = S_key_slot(g->bkeys, g->bkeys_cap, key);
+    if (!g->bkeys[h][0]) {
+        memcpy(g->bkeys[h], key, strlen(key) + 1);
+        g->nbkeys++;
     }
-    memcpy(g->bkeys[h], key, n + 1);
-    g->nbkeys++;
     return 0;
 }
 
@@ -145,8 +147,7 @@ static int S_keys_write(dyad_ingest *g)
         sqlite3_bind_text(g->q_dirty, 1, g->bkeys[i], -1, SQLITE_STATIC);
         rc = S_run(g->q_dirty);
     }
-    memset(g->bkeys, 0, g->bkeys_cap * sizeof *g->bkeys);
-    g->nbkeys = 0;
+    S_keys_clear(g);
     return rc;
 }
 

@@ -170,6 +170,16 @@ static void S_plan_free(struct dyad__stories_plan *pl)
     free(pl);
 }
 
+/* Notes on pl an SQLite error rc of db while doing; returns DYAD_EIO. */
+static dyad_status S_plan_fail(struct dyad__stories_plan *pl, sqlite3 *db, int rc,
+                               const char *doing)
+{
+    pl->rc = rc;
+    pl->doing = doing;
+    snprintf(pl->msg, sizeof pl->msg, "%s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    return DYAD_EIO;
+}
+
 /* Computes the stories from the stored signatures, read through db (the
  * store's connection or a reader of its own), and the documents whose
  * stored row they change.  Nothing is written. */
@@ -181,10 +191,7 @@ static struct dyad__stories_plan *S_plan(sqlite3 *db)
     sqlite3_stmt *q = NULL;
     int rc = sqlite3_prepare_v2(db, DYAD__STORIES_SQL, -1, &q, NULL);
     if (rc != SQLITE_OK) {
-        pl->st = DYAD_EIO;
-        pl->rc = rc;
-        pl->doing = "reading the documents";
-        snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+        pl->st = S_plan_fail(pl, db, rc, "reading the documents");
         return pl;
     }
     S_doc *docs = NULL;
@@ -218,10 +225,7 @@ static struct dyad__stories_plan *S_plan(sqlite3 *db)
     pl->docs = docs;
     pl->n = n;
     if (st == DYAD_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        st = DYAD_EIO;
-        pl->rc = rc;
-        pl->doing = "reading the documents";
-        snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+        st = S_plan_fail(pl, db, rc, "reading the documents");
     }
     size_t *up = pl->up = st == DYAD_OK ? malloc((n ? n : 1) * sizeof *up) : NULL;
     S_buckets bk = {0};
@@ -283,10 +287,7 @@ static struct dyad__stories_plan *S_plan(sqlite3 *db)
         rc = sqlite3_prepare_v2(db, "SELECT doc_id, story_id FROM stories ORDER BY doc_id", -1,
                                 &cur, NULL);
         if (rc != SQLITE_OK) {
-            st = DYAD_EIO;
-            pl->rc = rc;
-            pl->doing = "reading the stories";
-            snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+            st = S_plan_fail(pl, db, rc, "reading the stories");
         }
     }
     int crc = st == DYAD_OK ? sqlite3_step(cur) : SQLITE_DONE;
@@ -305,10 +306,7 @@ static struct dyad__stories_plan *S_plan(sqlite3 *db)
         chg[nchg++] = i;
     }
     if (st == DYAD_OK && crc != SQLITE_ROW && crc != SQLITE_DONE) {
-        st = DYAD_EIO;
-        pl->rc = crc;
-        pl->doing = "reading the stories";
-        snprintf(pl->msg, sizeof pl->msg, "%s", sqlite3_errmsg(db));
+        st = S_plan_fail(pl, db, crc, "reading the stories");
     }
     sqlite3_finalize(cur);
     pl->nchg = nchg;
@@ -389,11 +387,7 @@ static void *S_job_main(void *arg)
         j->plan = S_plan(db);
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     } else if ((j->plan = calloc(1, sizeof *j->plan)) != NULL) {
-        j->plan->st = DYAD_EIO;
-        j->plan->rc = rc;
-        j->plan->doing = "reading the documents";
-        snprintf(j->plan->msg, sizeof j->plan->msg, "%s",
-                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        j->plan->st = S_plan_fail(j->plan, db, rc, "reading the documents");
     }
     sqlite3_close_v2(db);
     return NULL;
