@@ -29,12 +29,16 @@
                                   linear) */
 
 /* Words: runs of letters and digits (any byte >= 0x80 counts as a
- * letter), ASCII folded to lower case; each hashed. */
-static int S_is_word(unsigned char c)
-{
-    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
-}
+ * letter), ASCII folded to lower case; each hashed.  S_fold[c] is byte c
+ * folded, or 0 when it is no word byte. */
+#define S_F(c)                                                                                    \
+    ((c) >= 0x80 || ((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') ? (c)                \
+     : (c) >= 'A' && (c) <= 'Z'                                              ? (c) + 32           \
+                                                                             : 0)
+#define S_F4(c) S_F(c), S_F((c) + 1), S_F((c) + 2), S_F((c) + 3)
+#define S_F16(c) S_F4(c), S_F4((c) + 4), S_F4((c) + 8), S_F4((c) + 12)
+#define S_F64(c) S_F16(c), S_F16((c) + 16), S_F16((c) + 32), S_F16((c) + 48)
+static const unsigned char S_fold[256] = {S_F64(0), S_F64(64), S_F64(128), S_F64(192)};
 
 /* One-permutation MinHash (Li, Owen and Zhang 2012): one well-mixed hash
  * per shingle, whose top 6 bits choose one of the 64 places (bins) and
@@ -70,9 +74,7 @@ void dyad__story_signature(const char *text, size_t len, uint32_t sig[DYAD__STOR
     uint64_t w0 = 0, w1 = 0;        /* the two words before this one */
     size_t nwords = 0;
     const unsigned char *s = (const unsigned char *)text;
-    unsigned char fold[256];        /* a word byte folded, or 0 */
-    for (int c = 0; c < 256; c++)
-        fold[c] = S_is_word((unsigned char)c) ? (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c) : 0;
+    const unsigned char *fold = S_fold;
     for (size_t i = 0; i < len;) {
         if (!fold[s[i]]) { i++; continue; }
         uint64_t h = 0xcbf29ce484222325ull;
