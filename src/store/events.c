@@ -285,7 +285,7 @@ static void S_read_key(S_reader *p, const char *key, const dyad__held *held, S_k
 /* The statements that write a pass's results, on the store's connection. */
 typedef struct S_writer {
     dyad_store *s;
-    sqlite3_stmt *q_del, *q_ev, *q_undirty;
+    sqlite3_stmt *q_del, *q_ev, *q_evn, *q_undirty;
     int open;                  /* a transaction is open */
     size_t in_txn;             /* mentions (and keys) written in it */
     size_t keys, events;       /* keys and events written in all */
@@ -305,6 +305,24 @@ static int S_step(sqlite3_stmt *q)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+/* Events are inserted this many to a statement while a key has that many
+ * left: the statement's own cost (its start, its end, the cursors on the
+ * table and its seven indexes) is paid once for them.  OR FAIL: an
+ * INSERT of several rows that may abort needs a statement journal, and
+ * SQLite writes that to a temporary file; an event id given twice is an
+ * error either way. */
+#define S_EV_ROWS 8
+
+/* The INSERT of rows events into buf. */
+static void S_ev_sql(char *buf, size_t size, size_t rows)
+{
+    size_t n = (size_t)snprintf(buf, size, "INSERT OR FAIL INTO events(id,ckey,source,target,code,root,"
+                                           "modality,date,date_precision,country,num_mentions,"
+                                           "num_articles,num_sources,record,links) VALUES");
+    for (size_t r = 0; r < rows && n < size; r++)
+        n += (size_t)snprintf(buf + n, size - n, "%s(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", r ? "," : "");
+}
+
 /* Replaces key's events and their links by those of r, and takes the
  * key off the dirty table.  Runs inside the caller's transaction. */
 static dyad_status S_write_key(S_writer *w, const char *key, const S_keyres *r)
@@ -315,24 +333,29 @@ static dyad_status S_write_key(S_writer *w, const char *key, const S_keyres *r)
     int rc;
     sqlite3_bind_text(w->q_del, 1, key, -1, SQLITE_STATIC);
     if ((rc = S_step(w->q_del)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
-    for (size_t e = 0; e < r->nev; e++) {
-        const S_evrow *v = &r->ev[e];
-        sqlite3_stmt *q = w->q_ev;
-        sqlite3_bind_text(q, 1, v->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
-        S_bind_opt(q, 3, v->source);
-        S_bind_opt(q, 4, v->target);
-        S_bind_opt(q, 5, v->code);
-        S_bind_opt(q, 6, v->root);
-        S_bind_opt(q, 7, v->modality);
-        S_bind_opt(q, 8, v->date);
-        S_bind_opt(q, 9, v->precision);
-        S_bind_opt(q, 10, v->country);
-        sqlite3_bind_int64(q, 11, v->num_mentions);
-        sqlite3_bind_int64(q, 12, v->num_articles);
-        sqlite3_bind_int64(q, 13, v->num_sources);
-        sqlite3_bind_text(q, 14, v->json, (int)v->jlen, SQLITE_STATIC);
-        sqlite3_bind_text(q, 15, v->links, (int)v->llen, SQLITE_STATIC);
+    for (size_t e = 0; e < r->nev;) {
+        /* S_EV_ROWS rows to a statement while that many are left */
+        size_t rows = r->nev - e >= S_EV_ROWS ? S_EV_ROWS : 1;
+        sqlite3_stmt *q = rows > 1 ? w->q_evn : w->q_ev;
+        for (size_t k = 0; k < rows; k++, e++) {
+            const S_evrow *v = &r->ev[e];
+            int b = (int)(15 * k);
+            sqlite3_bind_text(q, b + 1, v->id, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, b + 2, key, -1, SQLITE_STATIC);
+            S_bind_opt(q, b + 3, v->source);
+            S_bind_opt(q, b + 4, v->target);
+            S_bind_opt(q, b + 5, v->code);
+            S_bind_opt(q, b + 6, v->root);
+            S_bind_opt(q, b + 7, v->modality);
+            S_bind_opt(q, b + 8, v->date);
+            S_bind_opt(q, b + 9, v->precision);
+            S_bind_opt(q, b + 10, v->country);
+            sqlite3_bind_int64(q, b + 11, v->num_mentions);
+            sqlite3_bind_int64(q, b + 12, v->num_articles);
+            sqlite3_bind_int64(q, b + 13, v->num_sources);
+            sqlite3_bind_text(q, b + 14, v->json, (int)v->jlen, SQLITE_STATIC);
+            sqlite3_bind_text(q, b + 15, v->links, (int)v->llen, SQLITE_STATIC);
+        }
         if ((rc = S_step(q)) != SQLITE_OK) return dyad__store_fail(s, rc, "writing events");
     }
     sqlite3_bind_text(w->q_undirty, 1, key, -1, SQLITE_STATIC);
@@ -537,14 +560,16 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const
     S_writer w;
     memset(&w, 0, sizeof w);
     w.s = s;
+    char evsql[512], evsqln[2048];
+    S_ev_sql(evsql, sizeof evsql, 1);
+    S_ev_sql(evsqln, sizeof evsqln, S_EV_ROWS);
     struct {
         sqlite3_stmt **q;
         const char *sql;
     } qs[] = {
         {&w.q_del, "DELETE FROM events WHERE ckey=?1"},
-        {&w.q_ev, "INSERT INTO events(id,ckey,source,target,code,root,modality,date,"
-                  "date_precision,country,num_mentions,num_articles,num_sources,record,links) "
-                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"},
+        {&w.q_ev, evsql},
+        {&w.q_evn, evsqln},
         {&w.q_undirty, "DELETE FROM dirty WHERE ckey=?1"},
     };
     dyad_status st = DYAD_OK;
@@ -573,7 +598,7 @@ dyad_status dyad__store_consolidate_dirty(dyad_store *s, unsigned threads, const
     }
     *keys = w.keys;
     *events = w.events;
-    sqlite3_stmt *all[] = {w.q_del, w.q_ev, w.q_undirty};
+    sqlite3_stmt *all[] = {w.q_del, w.q_ev, w.q_evn, w.q_undirty};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(all); i++) sqlite3_finalize(all[i]);
     for (size_t k = 0; k < nkeys; k++) free(list[k]);
     free(list);
