@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 
 static void test_status_names(void **state)
 {
@@ -203,6 +204,44 @@ static void test_json_escapes(void **state)
     assert_int_equal(dyad__utf8_check((const unsigned char *)out, strlen(out)), strlen(out));
 }
 
+static double S_val;
+
+static void S_one_double(dyad_json *j) { dyad_json_double(j, S_val); }
+
+/* Doubles come out as snprintf's "%.10g" writes them: the writer's own
+ * path for whole tenths (Goldstein scores, counts) and snprintf for the
+ * rest agree on every value tried, at the edges of the own path and in
+ * between. */
+static void test_json_doubles(void **state)
+{
+    (void)state;
+    const double edge[] = {0.0, -0.0, 0.1, -0.1, 0.5, 1.0, -1.0, 10.0, -10.0, 2.675, 0.1 + 0.2,
+                           1e-5, -1e-5, 1e-4, 999999999.9, -999999999.9, 1e9, -1e9, 1e9 - 0.5,
+                           123456789.1, 4294967296.0, 1e15, 1e16, 1e300, -1e-300, 5e-324,
+                           0.05, 0.15, 0.25, 9.95, -7.2, 3.4, 1.0 / 3.0, 2.0 / 3.0};
+    char want[64];
+    for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) {
+        S_val = edge[i];
+        snprintf(want, sizeof want, "%.10g", S_val);
+        assert_string_equal(S_json(S_one_double), want);
+    }
+    for (long k = -20000; k <= 20000; k++) {   /* every tenth from -2000 to 2000 */
+        S_val = (double)k / 10.0;
+        snprintf(want, sizeof want, "%.10g", S_val);
+        assert_string_equal(S_json(S_one_double), want);
+    }
+    unsigned long long x = 88172645463325252ull;   /* xorshift: any double */
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double d;
+        memcpy(&d, &x, sizeof d);
+        if (!isfinite(d)) continue;
+        S_val = i % 2 ? d : (double)(long long)(x % 2000000001ull - 1000000000ll) / 10.0;
+        snprintf(want, sizeof want, "%.10g", S_val);
+        assert_string_equal(S_json(S_one_double), want);
+    }
+}
+
 static void S_large(dyad_json *j)
 {
     /* bigger than the writer's buffer: must arrive whole */
@@ -342,7 +381,7 @@ int main(void)
         cmocka_unit_test(test_arena_cap),    cmocka_unit_test(test_buf),
         cmocka_unit_test(test_utf8),         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_json_structure), cmocka_unit_test(test_json_escapes),
-        cmocka_unit_test(test_fmt_numbers),
+        cmocka_unit_test(test_fmt_numbers), cmocka_unit_test(test_json_doubles),
         cmocka_unit_test(test_json_large),
         cmocka_unit_test(test_err_messages), cmocka_unit_test(test_fopen_regular),
         cmocka_unit_test(test_hash64),

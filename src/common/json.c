@@ -269,10 +269,42 @@ void dyad_json_int(dyad_json *j, long long v)
     S_put(j, tmp, n);
 }
 
+/* v as "%.10g" writes it, when v is a whole number of tenths below 1e9 in
+ * magnitude (Goldstein scores, counts): that text is the tenths' decimal,
+ * since the double's error is far below the tenth digit; 0 otherwise.
+ * snprintf was the larger part of writing an event. */
+static size_t S_tenths(char *out, double v)
+{
+    if (!(fabs(v) < 1e9)) return 0;
+    double t = v * 10.0;
+    long long k = (long long)t;
+    if ((double)k != t || (double)k / 10.0 != v) return 0;
+    if (k == 0) {
+        if (signbit(v)) { memcpy(out, "-0", 2); return 2; }
+        out[0] = '0';
+        return 1;
+    }
+    size_t n = 0;
+    unsigned long long u = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+    if (k < 0) out[n++] = '-';
+    n += dyad__fmt_ull(out + n, u / 10);
+    if (u % 10) {
+        out[n++] = '.';
+        out[n++] = (char)('0' + u % 10);
+    }
+    return n;
+}
+
 void dyad_json_double(dyad_json *j, double v)
 {
     if (!isfinite(v)) { dyad_json_null(j); return; }
     char tmp[40];
+    size_t f = S_tenths(tmp, v);
+    if (f) {
+        S_sep(j);
+        S_put(j, tmp, f);
+        return;
+    }
     int n = snprintf(tmp, sizeof tmp, "%.10g", v);
     S_sep(j);
     S_put(j, tmp, (size_t)n);

@@ -902,6 +902,22 @@ static char *S_edup(dyad_consolidator *c, const char *s)
     return dyad__arena_strndup(&c->earena, s, strlen(s));
 }
 
+/* v (>= 0) in decimal at p, at least width digits (zeros before), as
+ * "%0*ld" writes it; returns the byte after.  Dates are formatted for
+ * every event: snprintf cost more than the rest of naming it. */
+static char *S_put_num(char *p, long v, int width)
+{
+    char tmp[24];
+    int k = 0;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (k < width) tmp[k++] = '0';
+    while (k) *p++ = tmp[--k];
+    return p;
+}
+
 static char *S_format_date(dyad_consolidator *c, const S_event *e, dyad_date_precision p)
 {
     char buf[64];
@@ -916,11 +932,26 @@ static char *S_format_date(dyad_consolidator *c, const S_event *e, dyad_date_pre
         long d = doy - (153 * mp + 2) / 5 + 1;
         long mo = mp < 10 ? mp + 3 : mp - 9;
         long y = yoe + era * 400 + (mo <= 2);
-        snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, mo, d);
+        if (y >= 0) {
+            char *q = S_put_num(buf, y, 4);
+            *q++ = '-';
+            q = S_put_num(q, mo, 2);
+            *q++ = '-';
+            *S_put_num(q, d, 2) = 0;
+        } else {
+            snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, mo, d);
+        }
     } else if (p == DYAD_DATE_MONTH) {
-        snprintf(buf, sizeof buf, "%04ld-%02ld", w / 12, w % 12 + 1);
+        if (w >= 0) {
+            char *q = S_put_num(buf, w / 12, 4);
+            *q++ = '-';
+            *S_put_num(q, w % 12 + 1, 2) = 0;
+        } else {
+            snprintf(buf, sizeof buf, "%04ld-%02ld", w / 12, w % 12 + 1);
+        }
     } else if (p == DYAD_DATE_YEAR) {
-        snprintf(buf, sizeof buf, "%04ld", w);
+        if (w >= 0) *S_put_num(buf, w, 4) = 0;
+        else snprintf(buf, sizeof buf, "%04ld", w);
     } else {
         return NULL;
     }
@@ -1072,13 +1103,15 @@ static dyad_status S_fill(dyad_consolidator *c, S_event *e, dyad_date_precision 
     h = S_fnv(h, p->date);
     h = S_fnv(h, first->doc_id);
     char num[32];
-    snprintf(num, sizeof num, "%lld", first->sentence_id);
+    dyad__fmt_ll(num, first->sentence_id);
     h = S_fnv(h, num);
     h = S_fnv(h, first->source);
     h = S_fnv(h, first->target);
     h = S_fnv(h, first->code);
     char id[17];
-    snprintf(id, sizeof id, "%016llx", (unsigned long long)(h & 0x7fffffffffffffffull));
+    uint64_t v = h & 0x7fffffffffffffffull;
+    for (int i = 15; i >= 0; i--, v >>= 4) id[i] = "0123456789abcdef"[v & 15];
+    id[16] = 0;
     p->event_id = S_edup(c, id);
 
     /* the members in order of adding */
