@@ -9,6 +9,9 @@
 # ingest's (ingest's throughput as a share of code's).
 # usage: bench/ingest.sh [BUILD_DIR] [JOBS] [RUNS] [COPIES]
 #   (default: build 2 5 20; 20 copies are 5.9 MB and 1,300 documents)
+#   COPIES sN instead: the benchmark corpus of issue 18 (bench/corpus.sh,
+#   N sentences recombined into documents of 5-40): distinct documents,
+#   where the copies make each event one of COPIES reports
 set -eu
 cd "$(dirname "$0")/.."
 b=${1:-build}
@@ -19,10 +22,14 @@ shared=../shared
 [ -d "$shared/corpus" ] || { echo "bench/ingest.sh: $shared/corpus is absent" >&2; exit 77; }
 d=$(mktemp -d /tmp/dyad-ingest-XXXXXX)
 trap 'rm -rf "$d"' EXIT
-for i in $(seq -w "$copies"); do
-    cat "$shared"/corpus/voa/voa_stories.jsonl "$shared"/corpus/seeds/seeds.jsonl |
-        sed "s/^{\"id\": \"\([^\"]*\)\"/{\"id\": \"\1-copy$i\"/"
-done >"$d/corpus.jsonl"
+case $copies in
+s*) sh bench/corpus.sh "$b/dyad" "${copies#s}" >"$d/corpus.jsonl" ;;
+*)
+    for i in $(seq -w "$copies"); do
+        cat "$shared"/corpus/voa/voa_stories.jsonl "$shared"/corpus/seeds/seeds.jsonl |
+            sed "s/^{\"id\": \"\([^\"]*\)\"/{\"id\": \"\1-copy$i\"/"
+    done >"$d/corpus.jsonl" ;;
+esac
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $(wc -c <"$d/corpus.jsonl") bytes, $(wc -l <"$d/corpus.jsonl") documents, -j $j"
 med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -441,6 +441,9 @@ typedef struct S_par {
     unsigned char *done;        /* per run */
     size_t next;                /* the next run to read */
     size_t written;             /* runs the writer has taken */
+    size_t cleared;             /* runs whose results are freed (by the
+                                   readers: the writer's thread is the
+                                   pass's bottleneck) */
     size_t ahead;               /* how far past `written` readers may go */
     int stop;                   /* the writer failed: readers stop */
     const char *path;
@@ -467,7 +470,10 @@ static void *S_reader_main(void *arg)
             break;
         }
         size_t run = par->next++;
+        size_t c0 = par->cleared, c1 = par->written;   /* written: the writer is done with them */
+        par->cleared = c1;
         pthread_mutex_unlock(&par->mu);
+        for (size_t k = c0 * S_RUN; k < c1 * S_RUN && k < par->nkeys; k++) S_keyres_clear(&par->res[k]);
         size_t a = run * S_RUN, b = a + S_RUN < par->nkeys ? a + S_RUN : par->nkeys;
         for (size_t k = a; k < b; k++) {
             if (rc == SQLITE_OK) {
@@ -522,7 +528,6 @@ static dyad_status S_consolidate_parallel(dyad_store *s, S_writer *w, char **lis
         size_t a = run * S_RUN, b = a + S_RUN < nkeys ? a + S_RUN : nkeys;
         for (size_t k = a; k < b && st == DYAD_OK; k++)
             st = S_write(w, list[k], &par.res[k], k + 1 == nkeys);
-        for (size_t k = a; k < b; k++) S_keyres_clear(&par.res[k]);
         pthread_mutex_lock(&par.mu);
         par.written = run + 1;
         if (st != DYAD_OK) par.stop = 1;
