@@ -106,6 +106,19 @@ size_t dyad__story_accusations(const dyad__story *st);
 void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, const char **tgt,
                             unsigned *at);
 
+/* A party's reported claim about a party of another country ("Mali said
+ * Niger had failed to ..."): a later denial by that country with no
+ * target answers the claimant (the newest within reach; two claimants
+ * of different countries in that sentence: NULL). */
+void dyad__story_note_claim(dyad__story *st, const char *who, const char *about);
+const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned reach,
+                                 unsigned *at);
+/* The party whose act a judgement by `judge` names only by a
+ * description ("called that move theft"): the other side of the story's
+ * last act when the judge took part in it, else its doer; NULL when
+ * there is none within reach. */
+const char *dyad__story_act_judged(const dyad__story *st, const char *judge, unsigned reach,
+                                   unsigned *at);
 void dyad__story_count_country(dyad__story *st, const char *code);
 /* The document's home country (its most named one) as a phrase at some point of the current sentence sees it:
  * counted over the sentences before this one and the country codes

@@ -325,6 +325,31 @@ void dyad__doc_update(dyad_coder *c)
     /* the states that acted on each other, and the accusations */
     for (size_t i = 0; i < c->nevents; i++)
         dyad__story_note_event(st, c->events[i].source, c->events[i].target, c->events[i].code);
+    /* reported claims about a party of another country ("Mali said Niger
+     * had failed to secure the border"), for a later denial */
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->reported == NONE || h->subject == NONE || c->inquote[h->verb] ||
+            !dyad__reporting(c, h->verb))
+            continue;
+        actorset who = dyad__np_actors(c, h->subject, 0);
+        who = dyad__named_only(c, &who);
+        if (who.n != 1) continue;
+        /* the reported clause's first subject */
+        const dyad__node *r = &t->nodes[h->reported];
+        uint32_t best = NONE;
+        for (uint32_t j = 0; j < t->nvgroups; j++) {
+            const dyad__vgroup *g = &t->vgroups[j];
+            if (j == k || g->subject == NONE) continue;
+            const dyad__node *sj = &t->nodes[g->subject];
+            if (sj->tok_a < r->tok_a || sj->tok_b > r->tok_b) continue;
+            if (best == NONE || sj->tok_a < t->nodes[best].tok_a) best = g->subject;
+        }
+        if (best == NONE) continue;
+        actorset about = dyad__np_actors(c, best, 0);
+        about = dyad__named_only(c, &about);
+        if (about.n == 1) dyad__story_note_claim(st, who.v[0].code, about.v[0].code);
+    }
 }
 
 /* A denial with no target answers the latest accusation against the
@@ -357,6 +382,17 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
             return out->code != NULL;
         }
+    }
+    /* no accusation: the party that last said something of the denier's
+     * country in the sentences before ("Mali said Niger had failed to
+     * secure the border. ... Niger rejected the accusation") */
+    unsigned when = 0;
+    const char *who = dyad__story_claimant(c->story, cc, 3, &when);
+    if (who) {
+        out->code = dyad__arena_strndup(&c->arena, who, strlen(who));
+        snprintf(why, sizeof why, "%s, who said something of %.3s in sentence %u", who, cc, when);
+        out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        return out->code != NULL;
     }
     return 0;
 }
@@ -1096,6 +1132,50 @@ static int S_quote_adversary(dyad_coder *c, const actor *spk, actor *out)
     return 1;
 }
 
+/* Does tokens [a, w) hold a definite description of an act ("the
+ * seizure", "that move", "this decision") that names no party, and
+ * [a, b) no party at all?  A judgement in words of such a phrase is of
+ * an act the story has told. */
+static int S_act_described(const dyad_coder *c, uint32_t a, uint32_t w, uint32_t b)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const det[] = {"the", "that", "this", "these", "those"};
+    for (uint32_t i = a; i < b; i++)
+        if (c->ments[i].a == i && !c->ments[i].agent && dyad__mention_code(c, &c->ments[i]))
+            return 0;
+    for (uint32_t i = a; i + 1 < w; i++) {
+        if (!dyad__in_words(t->toks[i].word, det, DYAD_ARRAY_LEN(det))) continue;
+        /* the noun the determiner begins: the last noun before a word
+         * that is neither noun nor adjective */
+        uint32_t j = i + 1, head = NONE;
+        while (j < w && (dyad__tag_is_noun(t->toks[j].tag) || !strcmp(t->toks[j].tag, "JJ") ||
+                         !strcmp(t->toks[j].tag, "VBN"))) {
+            if (dyad__tag_is_noun(t->toks[j].tag)) head = j;
+            j++;
+        }
+        if (head != NONE && strncmp(t->toks[head].tag, "NNP", 3) &&
+            (dyad__code_lx(c, head, DYAD__LX_ACT_NOUNS) || dyad__code_lx(c, head, DYAD__LX_EVENT_NOUNS)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The party of the act a judgement names by a description only: asked
+ * of the story (resolve/story.c), within the three sentences before. */
+static int S_judged_act(dyad_coder *c, const actor *spk, actor *out)
+{
+    unsigned at = 0;
+    const char *k = c->story ? dyad__story_act_judged(c->story, spk->code, 3, &at) : NULL;
+    if (!k || dyad__self_pair(k, spk->code) || !strncmp(k, spk->code, 3)) return 0;
+    memset(out, 0, sizeof *out);
+    out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
+    if (!out->code) return 0;
+    char why[96];
+    snprintf(why, sizeof why, "the act described, the story's last act (sentence %u): %s", at, k);
+    out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    return out->why != NULL;
+}
+
 static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
                             uint32_t verb, const char *how, int praise)
 {
@@ -1103,9 +1183,14 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     actor tgt;
     uint32_t w;
     const char *code = praise ? "051" : "111";
-    if (!S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at) &&
-        (praise || strcmp(how, "the quotation") || w == NONE || !S_quote_adversary(c, spk, &tgt)))
-        return DYAD_OK;
+    int found = S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at);
+    if (!found && !praise && !strcmp(how, "the quotation") && w != NONE)
+        found = S_quote_adversary(c, spk, &tgt);
+    /* "called that move theft", "said the shooting was a provocation" */
+    if (!found && w != NONE && strcmp(how, "the quotation") && S_act_described(c, a, w, b) &&
+        !dyad__ablated("judged_act"))
+        found = S_judged_act(c, spk, &tgt);
+    if (!found) return DYAD_OK;
     if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
     dyad__vgroup fake = S_word_group(verb != NONE ? verb : w);
     evb base;

@@ -25,6 +25,7 @@
 #define ST_SECTORS 16
 #define ST_PAIRS 4
 #define ST_COUNTRIES 32
+#define ST_CLAIMS 8
 
 typedef struct st_name {
     char name[ST_TEXT];          /* a surname as written ("Jaiswal") */
@@ -47,6 +48,9 @@ struct dyad__story {
     st_actor other_group;        /* the one named before it, if another */
     struct { char src[ST_CODE], tgt[ST_CODE]; unsigned at; } acc[ST_ACCUSE];
     int nacc;                    /* the last accusations, newest last */
+    struct { char who[ST_CODE], about[ST_CODE]; unsigned at; } claims[ST_CLAIMS];
+    int nclaims;                 /* the last reported claims about a party
+                                    of another country, newest last */
     struct { char sec[4], cc[4]; unsigned at; } secs[ST_SECTORS];
     int nsecs;                   /* per sector ("REB"), the country of the
                                     last actor of that sector named */
@@ -376,6 +380,64 @@ void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, c
     *src = st->acc[i].src;
     *tgt = st->acc[i].tgt;
     if (at) *at = st->acc[i].at;
+}
+
+/* ------------------------------------------- claims and judged acts */
+
+void dyad__story_note_claim(dyad__story *st, const char *who, const char *about)
+{
+    if (!S_country(who) && strncmp(who ? who : "", "IGO", 3)) return;
+    if (!S_country(about) || !strncmp(who, about, 3)) return;
+    if (st->nclaims == ST_CLAIMS) {
+        memmove(&st->claims[0], &st->claims[1], (ST_CLAIMS - 1) * sizeof st->claims[0]);
+        st->nclaims--;
+    }
+    S_copy(st->claims[st->nclaims].who, ST_CODE, who);
+    S_copy(st->claims[st->nclaims].about, ST_CODE, about);
+    st->claims[st->nclaims].at = st->sent;
+    st->nclaims++;
+}
+
+/* The newest sentence within reach that carried a claim about cc's
+ * country by a party of another country decides; two claimants of
+ * different countries there: no answer. */
+const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned reach,
+                                 unsigned *at)
+{
+    if (dyad__ablated("story_claimant")) return NULL;
+    if (!S_country(cc)) return NULL;
+    const char *found = NULL;
+    unsigned when = 0;
+    for (int k = st->nclaims; k-- > 0;) {
+        if (st->claims[k].at + reach < st->sent) break;
+        if (found && st->claims[k].at != when) break;
+        if (strncmp(st->claims[k].about, cc, 3) || !strncmp(st->claims[k].who, cc, 3)) continue;
+        if (found && strncmp(found, st->claims[k].who, 3)) return NULL;   /* ambiguous */
+        if (!found) {
+            found = st->claims[k].who;
+            when = st->claims[k].at;
+        }
+    }
+    if (found && at) *at = when;
+    return found;
+}
+
+/* Whose the act is that a judgement by `judge` names only by a
+ * description ("called the seizure theft", "said the shooting was a
+ * provocation"): the story's last act between two parties, within
+ * reach; judged by one of its sides, the other side; by a third party,
+ * its doer.  NULL when none, too old, or the judge is on both sides. */
+const char *dyad__story_act_judged(const dyad__story *st, const char *judge, unsigned reach,
+                                   unsigned *at)
+{
+    if (dyad__ablated("story_act_judged")) return NULL;
+    if (!st->act[0][0] || st->act_at + reach < st->sent || !judge || strlen(judge) < 3)
+        return NULL;
+    size_t n = S_country(judge) ? 3 : strlen(judge) < 6 ? strlen(judge) : 6;
+    int in_a = !strncmp(st->act[0], judge, n), in_b = !strncmp(st->act[1], judge, n);
+    if (in_a && in_b) return NULL;
+    if (at) *at = st->act_at;
+    return in_a ? st->act[1] : st->act[0];
 }
 
 /* ----------------------------------------------------- home, quotation */

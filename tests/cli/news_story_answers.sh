@@ -1,0 +1,36 @@
+# News mode across sentences (docs/CODING.md §16.4, branch docparty): the
+# story memory answers for a party named only in an earlier sentence.
+# Invented stories, one per line; each event printed as
+# "story source target code".
+# A denial with no target and no accusation before it answers the party
+# that said something of the denier's country in the three sentences
+# before:
+# - a reported failure, then "rejected the accusation": PRY BOLGOV 016;
+# - a reported suspicion, then "dismissed the suggestion": RUS NORGOV 016;
+# - two claimants of different countries in that sentence: no answer;
+# - the claim four sentences back: too far, no answer;
+# - the claim by the denier's own country: no answer.
+# A judgement in words of an act the story told, named by a description
+# only ("called the seizure theft"), judges the party of the story's last
+# act: its other side when the judge took part in it, else its doer:
+# - the victim's side: PER CHL 111;
+# - a third party: BOLGOV CHL 111;
+# - the act four sentences back: too far, no judgement;
+# - no act described ("the weather"): no judgement.
+# (The seizure itself, CHL PER 1711, is the sentence's own event.)
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+cat >"$d/s.jsonl" <<'STORIES'
+{"id":"claim","date":"2025-05-06","text":"Bolivia's foreign minister said on Monday that Paraguay had failed to stop smugglers at the border. Trade across the border has doubled since 2020. Paraguay rejected the accusation on Tuesday."}
+{"id":"suggestion","date":"2025-05-06","text":"Norway's prime minister said on Wednesday that Russia may have been behind the damage to a power line in the Arctic. Divers inspected the line on Thursday. Moscow dismissed the suggestion as nonsense."}
+{"id":"two","date":"2025-05-06","text":"Chile said that Peru was behind the delay, and Ecuador said that Peru was behind the shortage. Peru rejected the accusations on Friday."}
+{"id":"far","date":"2025-05-06","text":"Bolivia's foreign minister said on Monday that Paraguay had failed to stop smugglers at the border. Trade across the border has doubled since 2020. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Paraguay rejected the accusation on Friday."}
+{"id":"own","date":"2025-05-06","text":"Paraguay's finance minister said on Monday that Paraguay had met its targets. Paraguay rejected the accusation on Tuesday."}
+{"id":"seizure","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. The crews were taken to Arica. Peru called the seizure \"theft\" on Tuesday."}
+{"id":"third","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Bolivia's president said the seizure was illegal."}
+{"id":"old","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Peru called the seizure \"theft\" on Friday."}
+{"id":"weather","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Peru's president called the weather a disgrace."}
+STORIES
+"$DYAD" code "$d/s.jsonl" >"$d/e.jsonl"
+echo "code rc=$?"
+sed -e 's/^{"doc_id":"\([^"]*\)".*"source":"\([^"]*\)","target":"\([^"]*\)","code":"\([^"]*\)".*/\1 \2 \3 \4/' "$d/e.jsonl"
