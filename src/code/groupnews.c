@@ -1295,9 +1295,13 @@ int dyad__news_told_to(dyad_coder *c, cand *e)
 int dyad__news_aid_to(dyad_coder *c, cand *e)
 {
     const char *code = e->code;
-    if (!e->src.n || e->tgt.n || !code || e->paired || !c->story ||
+    if (!e->src.n || !code || e->paired || !c->story ||
         (strncmp(code, "07", 2) && strncmp(code, "033", 3)))
         return GO;
+    /* what is sent, named as the giver's own people ("Cuba offered to send
+     * doctors": CUBHLH), is no recipient */
+    for (uint32_t i = 0; i < e->tgt.n; i++)
+        if (e->src.n != 1 || !dyad__self_pair(e->src.v[0].code, e->tgt.v[i].code)) return GO;
     const char *home = dyad__story_home_before(c->story, NULL, 0);
     if (!home) return GO;
     for (uint32_t i = 0; i < e->src.n; i++) {     /* "Chile, Peru and Brazil sent ..." */
@@ -1309,6 +1313,7 @@ int dyad__news_aid_to(dyad_coder *c, cand *e)
     a.a = a.b = e->g->verb;
     a.code = dyad__arena_strndup(&c->arena, home, 3);
     a.why = "the country the story is about";
+    e->tgt = (actorset){NULL, 0};
     if (!a.code || dyad__push_one(c, &e->tgt, &a) != 0) return NOMEM;
     TRACE("  aid with no recipient named: %s, the country the story is about\n", home);
     return GO;

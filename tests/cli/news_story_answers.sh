@@ -18,6 +18,9 @@
 # - the act four sentences back: too far, no judgement;
 # - no act described ("the weather"): no judgement.
 # (The seizure itself, CHL PER 1711, is the sentence's own event.)
+# Aid with no recipient goes to the story's country (news_aid_to) also
+# when what is sent is named as the giver's own people ("offered to send
+# doctors": CHLHLH is no recipient): CHL BOL 0333.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cat >"$d/s.jsonl" <<'STORIES'
@@ -29,6 +32,7 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"seizure","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. The crews were taken to Arica. Peru called the seizure \"theft\" on Tuesday."}
 {"id":"third","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Bolivia's president said the seizure was illegal."}
 {"id":"old","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Peru called the seizure \"theft\" on Friday."}
+{"id":"doctors","date":"2025-05-06","text":"Floods hit Bolivia on Monday, killing 40 people. Bolivia's president declared an emergency in three provinces. Chile offered to send doctors."}
 {"id":"weather","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Peru's president called the weather a disgrace."}
 STORIES
 "$DYAD" code "$d/s.jsonl" >"$d/e.jsonl"
