@@ -119,6 +119,12 @@ const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned
  * there is none within reach. */
 const char *dyad__story_act_judged(const dyad__story *st, const char *judge, unsigned reach,
                                    unsigned *at);
+/* The other side of the story's last consultation (root 04) that the
+ * side of `who` took part in, within reach ("Peru held talks with the
+ * IMF. ... Lima is negotiating a loan": IGOBUSIMF); NULL when none or
+ * when two such consultations within reach had different other sides. */
+const char *dyad__story_consulted(const dyad__story *st, const char *who, unsigned reach,
+                                  unsigned *at);
 void dyad__story_count_country(dyad__story *st, const char *code);
 /* The document's home country (its most named one) as a phrase at some point of the current sentence sees it:
  * counted over the sentences before this one and the country codes
@@ -646,6 +652,7 @@ int dyad__news_each_other(dyad_coder *c, cand *e);
 int dyad__news_counterpart(dyad_coder *c, cand *e);
 int dyad__news_told_to(dyad_coder *c, cand *e);
 int dyad__news_aid_to(dyad_coder *c, cand *e);
+int dyad__news_consulted(dyad_coder *c, cand *e);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
 int dyad__news_to_rulers(dyad_coder *c, cand *e);

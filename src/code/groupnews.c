@@ -1288,6 +1288,41 @@ int dyad__news_told_to(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* A consultation (root 04) that names no other party and no one in its
+ * phrase ("Islamabad is negotiating a three-year loan") goes on with
+ * the other side of the story's last consultation of the doer's side,
+ * in the three sentences before (resolve/story.c decides, and refuses
+ * when two such had different other sides). */
+int dyad__news_consulted(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const char *code = e->code;
+    if (e->src.n != 1 || e->tgt.n || !code || strncmp(code, "04", 2) || e->paired || !c->story ||
+        g->passive)
+        return GO;
+    /* anyone named in the verb's phrase ("met reporters", "talks with
+     * the rebels' envoys") is its other party, coded or not */
+    const dyad__node *vp = &t->nodes[g->vp];
+    for (uint32_t i = g->last + 1; i < vp->tok_b; i++)
+        if (c->ments[i].a == i || !strncmp(t->toks[i].tag, "NNP", 3) ||
+            dyad__code_lx(c, i, DYAD__LX_PERSON_ROLES))
+            return GO;
+    unsigned at = 0;
+    const char *k = dyad__story_consulted(c->story, e->src.v[0].code, 3, &at);
+    if (!k || dyad__one_side(k, e->src.v[0].code)) return GO;
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.a = a.b = g->verb;
+    a.code = dyad__arena_strndup(&c->arena, k, strlen(k));
+    char why[96];
+    snprintf(why, sizeof why, "the other side of the story's last consultation, in sentence %u", at);
+    a.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    if (!a.code || !a.why || dyad__push_one(c, &e->tgt, &a) != 0) return NOMEM;
+    TRACE("  a consultation with no other party named: %s, %s\n", k, a.why);
+    return GO;
+}
+
 /* Aid, given or pledged (07x, 033x), that names no recipient goes to the
  * country the story is about: the country the sentences before named
  * most, when it is not the giver's ("Floods hit Bolivia on Monday. ...

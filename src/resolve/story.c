@@ -26,6 +26,7 @@
 #define ST_PAIRS 4
 #define ST_COUNTRIES 32
 #define ST_CLAIMS 8
+#define ST_CONSULT 4
 
 typedef struct st_name {
     char name[ST_TEXT];          /* a surname as written ("Jaiswal") */
@@ -51,6 +52,9 @@ struct dyad__story {
     struct { char who[ST_CODE], about[ST_CODE]; unsigned at; } claims[ST_CLAIMS];
     int nclaims;                 /* the last reported claims about a party
                                     of another country, newest last */
+    struct { char a[ST_CODE], b[ST_CODE]; unsigned at; } cons[ST_CONSULT];
+    int ncons;                   /* the last consultations (root 04)
+                                    between two sides, newest last */
     struct { char sec[4], cc[4]; unsigned at; } secs[ST_SECTORS];
     int nsecs;                   /* per sector ("REB"), the country of the
                                     last actor of that sector named */
@@ -316,6 +320,24 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         for (int k = 0; k < st->npairs; k++) known |= !strcmp(st->pairs[k], pair);
         if (!known && st->npairs < ST_PAIRS) memcpy(st->pairs[st->npairs++], pair, 7);
     }
+    /* consultations between two sides, for a later "is negotiating"
+     * that names no other party */
+    if (code && !strncmp(code, "04", 2) && source[0] && target[0] && strncmp(source, target, 3) &&
+        strncmp(source, "---", 3) && strncmp(target, "---", 3)) {
+        int k = st->ncons - 1;
+        int same = k >= 0 && ((!strcmp(st->cons[k].a, source) && !strcmp(st->cons[k].b, target)) ||
+                              (!strcmp(st->cons[k].a, target) && !strcmp(st->cons[k].b, source)));
+        if (!same) {
+            if (st->ncons == ST_CONSULT) {
+                memmove(&st->cons[0], &st->cons[1], (ST_CONSULT - 1) * sizeof st->cons[0]);
+                st->ncons--;
+            }
+            k = st->ncons++;
+            S_copy(st->cons[k].a, ST_CODE, source);
+            S_copy(st->cons[k].b, ST_CODE, target);
+        }
+        st->cons[k].at = st->sent;
+    }
     /* accusations and other disapproval, for a later denial */
     if (code && !strncmp(code, "11", 2)) {
         if (st->nacc == ST_ACCUSE) {
@@ -438,6 +460,34 @@ const char *dyad__story_act_judged(const dyad__story *st, const char *judge, uns
     if (in_a && in_b) return NULL;
     if (at) *at = st->act_at;
     return in_a ? st->act[1] : st->act[0];
+}
+
+/* The other side of the story's last consultation that the side of
+ * `who` (its country; an organisation by its six letters) took part in,
+ * within reach: what a later "Peru is negotiating a loan" continues.
+ * The consultation before it, within reach too, with another party:
+ * no answer. */
+const char *dyad__story_consulted(const dyad__story *st, const char *who, unsigned reach,
+                                  unsigned *at)
+{
+    if (dyad__ablated("story_consulted")) return NULL;
+    if (!who || strlen(who) < 3 || !strncmp(who, "---", 3)) return NULL;
+    size_t n = S_country(who) ? 3 : strlen(who) < 6 ? strlen(who) : 6;
+    const char *found = NULL;
+    for (int k = st->ncons; k-- > 0;) {
+        if (st->cons[k].at + reach < st->sent) break;
+        int in_a = !strncmp(st->cons[k].a, who, n), in_b = !strncmp(st->cons[k].b, who, n);
+        if (in_a == in_b) continue;
+        const char *other = in_a ? st->cons[k].b : st->cons[k].a;
+        if (found) {
+            size_t m = S_country(found) ? 3 : strlen(found);
+            if (strncmp(found, other, m)) return NULL;   /* two others: ambiguous */
+            continue;
+        }
+        found = other;
+        if (at) *at = st->cons[k].at;
+    }
+    return found;
 }
 
 /* ----------------------------------------------------- home, quotation */

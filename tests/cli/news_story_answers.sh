@@ -21,6 +21,15 @@
 # Aid with no recipient goes to the story's country (news_aid_to) also
 # when what is sent is named as the giver's own people ("offered to send
 # doctors": CHLHLH is no recipient): CHL BOL 0333.
+# A consultation that names no other party and no one in its phrase goes
+# on with the other side of the story's last consultation of the doer's
+# side in the three sentences before:
+# - "Lima is negotiating a two-year program" after talks with the IMF:
+#   PER IGOBUSIMF 046 both ways (the talks, 040 both ways, are their
+#   sentence's own);
+# - two consultations within reach with different other sides: none;
+# - someone named in the phrase ("met reporters"): none;
+# - the talks four sentences back: none.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cat >"$d/s.jsonl" <<'STORIES'
@@ -33,6 +42,10 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"third","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Bolivia's president said the seizure was illegal."}
 {"id":"old","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Peru called the seizure \"theft\" on Friday."}
 {"id":"doctors","date":"2025-05-06","text":"Floods hit Bolivia on Monday, killing 40 people. Bolivia's president declared an emergency in three provinces. Chile offered to send doctors."}
+{"id":"loan","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday about a new loan. The central bank expects growth of 3 percent this year. Lima is negotiating a two-year program worth $4 billion."}
+{"id":"twoothers","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's finance minister also met Chile's finance minister on Tuesday. Lima is negotiating a two-year program worth $4 billion."}
+{"id":"reporters","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's finance minister met reporters on Tuesday."}
+{"id":"farloan","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Lima is negotiating a two-year program worth $4 billion."}
 {"id":"weather","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Peru's president called the weather a disgrace."}
 STORIES
 "$DYAD" code "$d/s.jsonl" >"$d/e.jsonl"
