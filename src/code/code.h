@@ -116,9 +116,10 @@ const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned
 /* The party whose act a judgement by `judge` names only by a
  * description ("called that move theft"): the other side of the story's
  * last act when the judge took part in it, else its doer; NULL when
- * there is none within reach. */
-const char *dyad__story_act_judged(const dyad__story *st, const char *judge, unsigned reach,
-                                   unsigned *at);
+ * there is none within reach, or (kind: the describing noun's CAMEO
+ * code, or NULL) it is of another root. */
+const char *dyad__story_act_judged(const dyad__story *st, const char *judge, const char *kind,
+                                   unsigned reach, unsigned *at);
 /* The other side of the story's last consultation (root 04) that the
  * side of `who` took part in, within reach ("Peru held talks with the
  * IMF. ... Lima is negotiating a loan": IGOBUSIMF); NULL when none or

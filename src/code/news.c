@@ -1132,17 +1132,17 @@ static int S_quote_adversary(dyad_coder *c, const actor *spk, actor *out)
     return 1;
 }
 
-/* Does tokens [a, w) hold a definite description of an act ("the
- * seizure", "that move", "this decision") that names no party, and
- * [a, b) no party at all?  A judgement in words of such a phrase is of
- * an act the story has told. */
-static int S_act_described(const dyad_coder *c, uint32_t a, uint32_t w, uint32_t b)
+/* The head of a definite description of an act ("the seizure", "that
+ * move", "this decision") in tokens [a, w) when it names no party and
+ * [a, b) none at all, else NONE.  A judgement in words of such a phrase
+ * is of an act the story has told. */
+static uint32_t S_act_described(const dyad_coder *c, uint32_t a, uint32_t w, uint32_t b)
 {
     const dyad__tree *t = &c->tree;
     static const char *const det[] = {"the", "that", "this", "these", "those"};
     for (uint32_t i = a; i < b; i++)
         if (c->ments[i].a == i && !c->ments[i].agent && dyad__mention_code(c, &c->ments[i]))
-            return 0;
+            return NONE;
     for (uint32_t i = a; i + 1 < w; i++) {
         if (!dyad__in_words(t->toks[i].word, det, DYAD_ARRAY_LEN(det))) continue;
         /* the noun the determiner begins: the last noun before a word
@@ -1155,17 +1155,20 @@ static int S_act_described(const dyad_coder *c, uint32_t a, uint32_t w, uint32_t
         }
         if (head != NONE && strncmp(t->toks[head].tag, "NNP", 3) &&
             (dyad__code_lx(c, head, DYAD__LX_ACT_NOUNS) || dyad__code_lx(c, head, DYAD__LX_EVENT_NOUNS)))
-            return 1;
+            return head;
     }
-    return 0;
+    return NONE;
 }
 
 /* The party of the act a judgement names by a description only: asked
  * of the story (resolve/story.c), within the three sentences before. */
-static int S_judged_act(dyad_coder *c, const actor *spk, actor *out)
+static int S_judged_act(dyad_coder *c, const actor *spk, uint32_t head, actor *out)
 {
     unsigned at = 0;
-    const char *k = c->story ? dyad__story_act_judged(c->story, spk->code, 3, &at) : NULL;
+    const char *w = c->tree.toks[head].word;
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, w, strlen(w));
+    const char *k = c->story ? dyad__story_act_judged(c->story, spk->code, nm ? nm->code : NULL, 3, &at)
+                             : NULL;
     if (!k || dyad__self_pair(k, spk->code) || !strncmp(k, spk->code, 3)) return 0;
     memset(out, 0, sizeof *out);
     out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
@@ -1187,9 +1190,9 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     if (!found && !praise && !strcmp(how, "the quotation") && w != NONE)
         found = S_quote_adversary(c, spk, &tgt);
     /* "called that move theft", "said the shooting was a provocation" */
-    if (!found && w != NONE && strcmp(how, "the quotation") && S_act_described(c, a, w, b) &&
-        !dyad__ablated("judged_act"))
-        found = S_judged_act(c, spk, &tgt);
+    uint32_t head = !found && w != NONE && strcmp(how, "the quotation") ? S_act_described(c, a, w, b)
+                                                                         : NONE;
+    if (head != NONE && !dyad__ablated("judged_act")) found = S_judged_act(c, spk, head, &tgt);
     if (!found) return DYAD_OK;
     if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
     dyad__vgroup fake = S_word_group(verb != NONE ? verb : w);

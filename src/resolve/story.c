@@ -448,12 +448,25 @@ const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned
  * description ("called the seizure theft", "said the shooting was a
  * provocation"): the story's last act between two parties, within
  * reach; judged by one of its sides, the other side; by a third party,
- * its doer.  NULL when none, too old, or the judge is on both sides. */
-const char *dyad__story_act_judged(const dyad__story *st, const char *judge, unsigned reach,
-                                   unsigned *at)
+ * its doer.  kind (or NULL): the CAMEO code of the noun that describes
+ * the act, whose root the act's must share.  NULL when none, too old,
+ * of another kind, or the judge is on both sides. */
+static int S_force_root(const char *code)
+{
+    return code[0] == '1' && code[1] >= '8';
+}
+
+const char *dyad__story_act_judged(const dyad__story *st, const char *judge, const char *kind,
+                                   unsigned reach, unsigned *at)
 {
     if (dyad__ablated("story_act_judged")) return NULL;
     if (!st->act[0][0] || st->act_at + reach < st->sent || !judge || strlen(judge) < 3)
+        return NULL;
+    /* the description names a kind of act ("the talks": 040): the last
+     * act must be of its root (acts of force, 18-20, are one kind) */
+    if (kind && strlen(kind) >= 2 && strlen(st->act_code) >= 2 &&
+        strncmp(kind, st->act_code, 2) && !(S_force_root(kind) && S_force_root(st->act_code)) &&
+        !(kind[0] == '2' && S_force_root(st->act_code)) && !(S_force_root(kind) && st->act_code[0] == '2'))
         return NULL;
     size_t n = S_country(judge) ? 3 : strlen(judge) < 6 ? strlen(judge) : 6;
     int in_a = !strncmp(st->act[0], judge, n), in_b = !strncmp(st->act[1], judge, n);

@@ -16,7 +16,11 @@
 # - the victim's side: PER CHL 111;
 # - a third party: BOLGOV CHL 111;
 # - the act four sentences back: too far, no judgement;
-# - no act described ("the weather"): no judgement.
+# - no act described ("the weather"): no judgement;
+# - an act of another kind described ("the talks", 040, after a seizure,
+#   1711): no judgement;
+# - an act of force described ("the attack") after shelling (194): the
+#   doer, PERGOV CHLMIL 111.
 # (The seizure itself, CHL PER 1711, is the sentence's own event.)
 # Aid with no recipient goes to the story's country (news_aid_to) also
 # when what is sent is named as the giver's own people ("offered to send
@@ -41,6 +45,8 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"seizure","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. The crews were taken to Arica. Peru called the seizure \"theft\" on Tuesday."}
 {"id":"third","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Bolivia's president said the seizure was illegal."}
 {"id":"old","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Peru called the seizure \"theft\" on Friday."}
+{"id":"kind","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Peru's president called the talks barbaric."}
+{"id":"kindok","date":"2025-05-06","text":"Chilean troops shelled a Peruvian border post on Monday. Peru's president called the attack barbaric."}
 {"id":"doctors","date":"2025-05-06","text":"Floods hit Bolivia on Monday, killing 40 people. Bolivia's president declared an emergency in three provinces. Chile offered to send doctors."}
 {"id":"loan","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday about a new loan. The central bank expects growth of 3 percent this year. Lima is negotiating a two-year program worth $4 billion."}
 {"id":"twoothers","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's finance minister also met Chile's finance minister on Tuesday. Lima is negotiating a two-year program worth $4 billion."}
