@@ -132,6 +132,11 @@ void dyad__story_count_country(dyad__story *st, const char *code);
  * `now` (the sentence's countries named before that point); the
  * countries named later in the sentence do not count.  NULL: none. */
 const char *dyad__story_home_before(const dyad__story *st, const char *const *now, size_t nnow);
+/* The two countries the sentences before named most, when they stand
+ * apart: the second named at least twice and more often than any other
+ * ("the two countries" when the story has shown no pair acting on each
+ * other); 0 when there are no such two. */
+int dyad__story_main_pair(const dyad__story *st, const char **a, const char **b);
 int dyad__story_open_quote(const dyad__story *st);
 void dyad__story_set_open_quote(dyad__story *st, int open);
 

@@ -534,6 +534,30 @@ const char *dyad__story_home_before(const dyad__story *st, const char *const *no
     return best >= 0 ? st->seen[best].cc : NULL;
 }
 
+int dyad__story_main_pair(const dyad__story *st, const char **a, const char **b)
+{
+    if (dyad__ablated("story_main_pair")) return 0;
+    int i1 = -1, i2 = -1;
+    unsigned n3 = 0;
+    for (int j = 0; j < st->nseen; j++) {
+        unsigned n = st->seen[j].prior;
+        if (i1 < 0 || n > st->seen[i1].prior) {
+            if (i2 >= 0 && st->seen[i2].prior > n3) n3 = st->seen[i2].prior;
+            i2 = i1;
+            i1 = j;
+        } else if (i2 < 0 || n > st->seen[i2].prior) {
+            if (i2 >= 0 && st->seen[i2].prior > n3) n3 = st->seen[i2].prior;
+            i2 = j;
+        } else if (n > n3) {
+            n3 = n;
+        }
+    }
+    if (i1 < 0 || i2 < 0 || st->seen[i2].prior < 2 || st->seen[i2].prior <= n3) return 0;
+    *a = st->seen[i1].cc;
+    *b = st->seen[i2].cc;
+    return 1;
+}
+
 int dyad__story_open_quote(const dyad__story *st)
 {
     return st->open_quote;

@@ -34,6 +34,11 @@
 # - two consultations within reach with different other sides: none;
 # - someone named in the phrase ("met reporters"): none;
 # - the talks four sentences back: none.
+# "The two countries" when the story has shown no pair of states acting on
+# each other and the sentences within reach name fewer than two: the two
+# countries the story named most, when they stand apart:
+# - Ecuador and Peru named twice each, nothing else: ECU PER 036 both ways;
+# - Ecuador, Peru and Colombia named twice each: no answer.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cat >"$d/s.jsonl" <<'STORIES'
@@ -52,6 +57,8 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"twoothers","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's finance minister also met Chile's finance minister on Tuesday. Lima is negotiating a two-year program worth $4 billion."}
 {"id":"reporters","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's finance minister met reporters on Tuesday."}
 {"id":"farloan","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Lima is negotiating a two-year program worth $4 billion."}
+{"id":"mainpair","date":"2025-05-06","text":"Ecuador and Peru share a long border in the Amazon. Smugglers from Ecuador and Peru move fuel across it. Prices of fuel have fallen since January. Traders expect a better year. The rains came late. Ecuador's president said on Friday that the two countries would meet again in June."}
+{"id":"nomainpair","date":"2025-05-06","text":"Ecuador, Peru and Colombia share borders in the Amazon. Smugglers from Ecuador, Peru and Colombia move fuel across them. Prices of fuel have fallen since January. Traders expect a better year. The rains came late. Ecuador's president said on Friday that the two countries would meet again in June."}
 {"id":"weather","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Peru's president called the weather a disgrace."}
 STORIES
 "$DYAD" code "$d/s.jsonl" >"$d/e.jsonl"
