@@ -126,6 +126,12 @@ const char *dyad__story_act_judged(const dyad__story *st, const char *judge, con
  * when two such consultations within reach had different other sides. */
 const char *dyad__story_consulted(const dyad__story *st, const char *who, unsigned reach,
                                   unsigned *at);
+/* An act noun whose phrase named its party ("a United Nations report",
+ * "Spain's decision"): a later "the report" or "that decision" that names
+ * none is that party's, within reach (two parties' in one sentence, or
+ * none within reach: NULL). */
+void dyad__story_note_owned(dyad__story *st, const char *noun, const char *code);
+const char *dyad__story_owner(const dyad__story *st, const char *noun, unsigned reach, unsigned *at);
 void dyad__story_count_country(dyad__story *st, const char *code);
 /* The document's home country (its most named one) as a phrase at some point of the current sentence sees it:
  * counted over the sentences before this one and the country codes
@@ -659,6 +665,10 @@ int dyad__news_counterpart(dyad_coder *c, cand *e);
 int dyad__news_told_to(dyad_coder *c, cand *e);
 int dyad__news_aid_to(dyad_coder *c, cand *e);
 int dyad__news_consulted(dyad_coder *c, cand *e);
+/* The party a definite description of an act that names none ("the
+ * report", "that decision") stands for: the story's owner of its noun
+ * (news.c); NONE-less: 0 when the phrase is no such description. */
+int dyad__owned_act(dyad_coder *c, uint32_t np, actor *out);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
 int dyad__news_to_rulers(dyad_coder *c, cand *e);

@@ -1214,8 +1214,10 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
           (!g->passive || (e->passive && g->first != g->last))))
         return GO;
     int object = 0, doer = 1;
+    uint32_t objnp = NONE;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
          ch = t->nodes[ch].next_sibling) {
+        if (t->nodes[ch].label == DYAD__L_NP && objnp == NONE) objnp = ch;
         /* a finite clause ("warned that the plan could weaken the
          * alliance") says what is judged: no party stands behind it; an
          * infinitive ("threatened to break the truce") is the act */
@@ -1248,7 +1250,12 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
         }
     }
     actor cp;
-    if (object && dyad__counterpart(c, &e->src, doer, &cp)) {
+    /* "welcomed the report" after "a United Nations report": its party */
+    if (object && objnp != NONE && dyad__owned_act(c, objnp, &cp) &&
+        !dyad__one_side(cp.code, e->src.v[0].code) && !dyad__ablated("owned_act")) {
+        dyad__push_one(c, &e->tgt, &cp);
+        TRACE("  the object names no party: %s\n", cp.why);
+    } else if (object && dyad__counterpart(c, &e->src, doer, &cp)) {
         dyad__push_one(c, &e->tgt, &cp);
         TRACE("  the object names no party: %s\n", cp.why);
     }

@@ -325,6 +325,27 @@ void dyad__doc_update(dyad_coder *c)
     /* the states that acted on each other, and the accusations */
     for (size_t i = 0; i < c->nevents; i++)
         dyad__story_note_event(st, c->events[i].source, c->events[i].target, c->events[i].code);
+    /* act nouns whose phrase names their party before them ("a United
+     * Nations report", "Spain's decision", "the Turkish strikes"), for a
+     * later "the report" */
+    for (uint32_t n = 0; n < t->nnodes; n++) {
+        const dyad__node *p = &t->nodes[n];
+        if (p->label != DYAD__L_NP || p->head == NONE || p->head <= p->tok_a ||
+            strncmp(t->toks[p->head].tag, "NN", 2) || !strncmp(t->toks[p->head].tag, "NNP", 3) ||
+            c->inquote[p->head] ||
+            !(dyad__code_lx(c, p->head, DYAD__LX_ACT_NOUNS) || dyad__code_lx(c, p->head, DYAD__LX_EVENT_NOUNS)))
+            continue;
+        const char *own = NULL;
+        int two = 0;
+        for (uint32_t i = p->tok_a; i < p->head && !two; i++) {
+            const mention *m = &c->ments[i];
+            const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+            if (!k || strlen(k) < 3 || !strncmp(k, "---", 3)) continue;
+            if (own && strncmp(own, k, dyad__country_code(k) ? 3 : strlen(k))) two = 1;
+            else if (!own) own = k;
+        }
+        if (own && !two) dyad__story_note_owned(st, t->toks[p->head].word, own);
+    }
     /* reported claims about a party of another country ("Mali said Niger
      * had failed to secure the border"), for a later denial */
     for (uint32_t k = 0; k < t->nvgroups; k++) {
@@ -1160,6 +1181,32 @@ static uint32_t S_act_described(const dyad_coder *c, uint32_t a, uint32_t w, uin
     return NONE;
 }
 
+int dyad__owned_act(dyad_coder *c, uint32_t np, actor *out)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const det[] = {"the", "that", "this", "these", "those"};
+    const dyad__node *p = &t->nodes[np];
+    if (!c->story || p->label != DYAD__L_NP || p->head == NONE || p->head <= p->tok_a ||
+        !dyad__in_words(t->toks[p->tok_a].word, det, DYAD_ARRAY_LEN(det)) ||
+        strncmp(t->toks[p->head].tag, "NN", 2) || !strncmp(t->toks[p->head].tag, "NNP", 3) ||
+        !(dyad__code_lx(c, p->head, DYAD__LX_ACT_NOUNS) || dyad__code_lx(c, p->head, DYAD__LX_EVENT_NOUNS)))
+        return 0;
+    for (uint32_t i = p->tok_a; i < p->tok_b; i++)
+        if (c->ments[i].a == i && dyad__mention_code(c, &c->ments[i])) return 0;
+    unsigned at = 0;
+    const char *k = dyad__story_owner(c->story, t->toks[p->head].word, 5, &at);
+    if (!k) return 0;
+    memset(out, 0, sizeof *out);
+    out->a = p->tok_a;
+    out->b = p->tok_b;
+    out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
+    char why[96];
+    snprintf(why, sizeof why, "'%s' is %s's, named in sentence %u", dyad__words_text(c, p->tok_a, p->tok_b),
+             k, at);
+    out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    return out->code && out->why;
+}
+
 /* The party of the act a judgement names by a description only: asked
  * of the story (resolve/story.c), within the three sentences before. */
 static int S_judged_act(dyad_coder *c, const actor *spk, uint32_t head, actor *out)
@@ -1167,8 +1214,10 @@ static int S_judged_act(dyad_coder *c, const actor *spk, uint32_t head, actor *o
     unsigned at = 0;
     const char *w = c->tree.toks[head].word;
     const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, w, strlen(w));
-    const char *k = c->story ? dyad__story_act_judged(c->story, spk->code, nm ? nm->code : NULL, 3, &at)
-                             : NULL;
+    /* the description repeats the noun of a phrase that named its party
+     * ("a United Nations report ... the report"), else the last act */
+    const char *k = c->story ? dyad__story_owner(c->story, w, 5, &at) : NULL;
+    if (!k && c->story) k = dyad__story_act_judged(c->story, spk->code, nm ? nm->code : NULL, 3, &at);
     if (!k || dyad__self_pair(k, spk->code) || !strncmp(k, spk->code, 3)) return 0;
     memset(out, 0, sizeof *out);
     out->code = dyad__arena_strndup(&c->arena, k, strlen(k));

@@ -27,6 +27,7 @@
 #define ST_COUNTRIES 32
 #define ST_CLAIMS 8
 #define ST_CONSULT 4
+#define ST_OWNED 16
 
 typedef struct st_name {
     char name[ST_TEXT];          /* a surname as written ("Jaiswal") */
@@ -52,6 +53,11 @@ struct dyad__story {
     struct { char who[ST_CODE], about[ST_CODE]; unsigned at; } claims[ST_CLAIMS];
     int nclaims;                 /* the last reported claims about a party
                                     of another country, newest last */
+    struct { char noun[ST_TEXT], code[ST_CODE]; unsigned at; } owned[ST_OWNED];
+    int nowned;                  /* act nouns whose phrase named the party
+                                    ("a United Nations report": IGOUNO),
+                                    newest last; code "" when two parties
+                                    owned the noun in one sentence */
     struct { char a[ST_CODE], b[ST_CODE]; unsigned at; } cons[ST_CONSULT];
     int ncons;                   /* the last consultations (root 04)
                                     between two sides, newest last */
@@ -501,6 +507,57 @@ const char *dyad__story_consulted(const dyad__story *st, const char *who, unsign
         if (at) *at = st->cons[k].at;
     }
     return found;
+}
+
+/* ------------------------------------------------------- owned acts */
+
+/* The noun as kept: folded to lower case, a plural's "s" dropped
+ * ("reports" and "report" are one). */
+static void S_noun_key(char *dst, size_t cap, const char *w)
+{
+    size_t n = 0;
+    for (; w[n] && n + 1 < cap; n++) dst[n] = (char)(w[n] >= 'A' && w[n] <= 'Z' ? w[n] + 32 : w[n]);
+    dst[n] = 0;
+    if (n > 3 && dst[n - 1] == 's' && dst[n - 2] != 's') dst[n - 1] = 0;
+}
+
+void dyad__story_note_owned(dyad__story *st, const char *noun, const char *code)
+{
+    if (!noun || !code || strlen(code) < 3 || !strncmp(code, "---", 3)) return;
+    char key[ST_TEXT];
+    S_noun_key(key, sizeof key, noun);
+    for (int k = 0; k < st->nowned; k++)
+        if (!strcmp(st->owned[k].noun, key)) {
+            size_t n = S_country(code) ? 3 : strlen(code);
+            /* two owners in one sentence: "the report" could be either */
+            if (st->owned[k].at == st->sent && strncmp(st->owned[k].code, code, n))
+                code = "";
+            memmove(&st->owned[k], &st->owned[k + 1], (size_t)(st->nowned - k - 1) * sizeof st->owned[0]);
+            st->nowned--;
+            break;
+        }
+    if (st->nowned == ST_OWNED) {
+        memmove(&st->owned[0], &st->owned[1], (ST_OWNED - 1) * sizeof st->owned[0]);
+        st->nowned--;
+    }
+    S_copy(st->owned[st->nowned].noun, ST_TEXT, key);
+    S_copy(st->owned[st->nowned].code, ST_CODE, code);
+    st->owned[st->nowned].at = st->sent;
+    st->nowned++;
+}
+
+const char *dyad__story_owner(const dyad__story *st, const char *noun, unsigned reach, unsigned *at)
+{
+    if (dyad__ablated("story_owner")) return NULL;
+    char key[ST_TEXT];
+    S_noun_key(key, sizeof key, noun);
+    for (int k = st->nowned; k-- > 0;)
+        if (!strcmp(st->owned[k].noun, key)) {
+            if (st->owned[k].at + reach < st->sent || !st->owned[k].code[0]) return NULL;
+            if (at) *at = st->owned[k].at;
+            return st->owned[k].code;
+        }
+    return NULL;
 }
 
 /* ----------------------------------------------------- home, quotation */

@@ -34,6 +34,13 @@
 # - two consultations within reach with different other sides: none;
 # - someone named in the phrase ("met reporters"): none;
 # - the talks four sentences back: none.
+# A description of an act that repeats the noun of a phrase that named
+# its party ("a United Nations report ... the report") is that party's,
+# within five sentences:
+# - "Peru welcomed the report" after talks between Chile and Argentina:
+#   PER IGOUNO 051 (before: PER CHL, the story's last act);
+# - two parties' reports in one sentence: no owner, the older rule (the
+#   story's last act: PER CHL 051).
 # "The two countries" when the story has shown no pair of states acting on
 # each other and the sentences within reach name fewer than two: the two
 # countries the story named most, when they stand apart:
@@ -59,6 +66,8 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"farloan","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Lima is negotiating a two-year program worth $4 billion."}
 {"id":"mainpair","date":"2025-05-06","text":"Ecuador and Peru share a long border in the Amazon. Smugglers from Ecuador and Peru move fuel across it. Prices of fuel have fallen since January. Traders expect a better year. The rains came late. Ecuador's president said on Friday that the two countries would meet again in June."}
 {"id":"nomainpair","date":"2025-05-06","text":"Ecuador, Peru and Colombia share borders in the Amazon. Smugglers from Ecuador, Peru and Colombia move fuel across them. Prices of fuel have fallen since January. Traders expect a better year. The rains came late. Ecuador's president said on Friday that the two countries would meet again in June."}
+{"id":"report","date":"2025-05-06","text":"A United Nations report said on Monday that Chilean police had used excessive force against protesters. Chile held talks with Argentina in Santiago on Tuesday. Peru welcomed the report on Wednesday."}
+{"id":"tworeports","date":"2025-05-06","text":"A United Nations report and a Chilean report on the border came out on Monday. Chile held talks with Argentina in Santiago on Tuesday. Peru welcomed the report on Wednesday."}
 {"id":"weather","date":"2025-05-06","text":"Chile seized two Peruvian fishing boats on Monday. Peru's president called the weather a disgrace."}
 STORIES
 "$DYAD" code "$d/s.jsonl" >"$d/e.jsonl"
