@@ -47,8 +47,10 @@ int dyad__ablated(const char *family);
  * established for the sentences after it -- the names it introduced with
  * their roles, the last person named as a subject, the last speaker, the
  * last armed group, the parties that acted lately, the pairs of states
- * that acted on each other, the last accusations, per sector the country
- * of its last actor, the country named most, an open quotation -- is kept
+ * that acted on each other, the last accusations, the claims reported
+ * about a party, the last consultations, the act nouns whose phrase named
+ * their party, per sector the country of its last actor, the countries
+ * named most, an open quotation -- is kept
  * by the resolve stage (resolve/story.c), which also decides how far back
  * each may reach and when a description is ambiguous.  The coder reports
  * each sentence's facts and asks through these calls; the memory copies
