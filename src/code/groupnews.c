@@ -1295,19 +1295,23 @@ int dyad__news_told_to(dyad_coder *c, cand *e)
     return GO;
 }
 
-/* A consultation (root 04) that names no other party and no one in its
- * phrase ("Islamabad is negotiating a three-year loan") goes on with
- * the other side of the story's last consultation of the doer's side,
- * in the three sentences before (resolve/story.c decides, and refuses
- * when two such had different other sides). */
+/* A consultation that names no other party and no one in its phrase
+ * ("Islamabad is negotiating a three-year loan") goes on with the other
+ * side of the story's last consultation of the doer's side
+ * (resolve/story.c decides, and refuses when two such had different
+ * other sides): a negotiation (046) within the three sentences before,
+ * a discussion or call (040, 041) only from the sentence before ("Peru's
+ * cabinet discussed the budget" may be a meeting of its own); not visits
+ * (042, 043: their other side is a place) nor meetings elsewhere and
+ * mediation (044, 045). */
 int dyad__news_consulted(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
     const char *code = e->code;
-    if (e->src.n != 1 || e->tgt.n || !code || strncmp(code, "04", 2) || e->paired || !c->story ||
-        g->passive)
-        return GO;
+    if (e->src.n != 1 || e->tgt.n || !code || e->paired || !c->story || g->passive) return GO;
+    int nego = !strncmp(code, "046", 3);
+    if (!nego && strcmp(code, "040") && strncmp(code, "041", 3)) return GO;
     /* anyone named in the verb's phrase ("met reporters", "talks with
      * the rebels' envoys") is its other party, coded or not */
     const dyad__node *vp = &t->nodes[g->vp];
@@ -1316,7 +1320,7 @@ int dyad__news_consulted(dyad_coder *c, cand *e)
             dyad__code_lx(c, i, DYAD__LX_PERSON_ROLES))
             return GO;
     unsigned at = 0;
-    const char *k = dyad__story_consulted(c->story, e->src.v[0].code, 3, &at);
+    const char *k = dyad__story_consulted(c->story, e->src.v[0].code, nego ? 3 : 1, &at);
     if (!k || dyad__one_side(k, e->src.v[0].code)) return GO;
     actor a;
     memset(&a, 0, sizeof a);

@@ -33,7 +33,10 @@
 #   sentence's own);
 # - two consultations within reach with different other sides: none;
 # - someone named in the phrase ("met reporters"): none;
-# - the talks four sentences back: none.
+# - the talks four sentences back: none;
+# - a discussion (040) two sentences after the talks ("the cabinet
+#   discussed the budget"): none, a discussion reaches one sentence back;
+# - a visit (042) after the talks ("visited the flooded region"): none.
 # A description of an act that repeats the noun of a phrase that named
 # its party ("a United Nations report ... the report") is that party's,
 # within five sentences:
@@ -64,6 +67,8 @@ cat >"$d/s.jsonl" <<'STORIES'
 {"id":"twoothers","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's finance minister also met Chile's finance minister on Tuesday. Lima is negotiating a two-year program worth $4 billion."}
 {"id":"reporters","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's finance minister met reporters on Tuesday."}
 {"id":"farloan","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Soy prices rose on Tuesday. The rains came late this year. Farmers expect a poor harvest. Lima is negotiating a two-year program worth $4 billion."}
+{"id":"budget","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. The central bank expects growth of 3 percent this year. Peru's cabinet discussed the budget on Wednesday."}
+{"id":"region","date":"2025-05-06","text":"Peru held talks with the International Monetary Fund on Monday. Peru's president visited the flooded region on Tuesday."}
 {"id":"mainpair","date":"2025-05-06","text":"Ecuador and Peru share a long border in the Amazon. Smugglers from Ecuador and Peru move fuel across it. Prices of fuel have fallen since January. Traders expect a better year. The rains came late. Ecuador's president said on Friday that the two countries would meet again in June."}
 {"id":"nomainpair","date":"2025-05-06","text":"Ecuador, Peru and Colombia share borders in the Amazon. Smugglers from Ecuador, Peru and Colombia move fuel across them. Prices of fuel have fallen since January. Traders expect a better year. The rains came late. Ecuador's president said on Friday that the two countries would meet again in June."}
 {"id":"report","date":"2025-05-06","text":"A United Nations report said on Monday that Chilean police had used excessive force against protesters. Chile held talks with Argentina in Santiago on Tuesday. Peru welcomed the report on Wednesday."}
