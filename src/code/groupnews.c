@@ -1315,6 +1315,7 @@ int dyad__news_consulted(dyad_coder *c, cand *e)
     /* anyone named in the verb's phrase ("met reporters", "talks with
      * the rebels' envoys") is its other party, coded or not */
     const dyad__node *vp = &t->nodes[g->vp];
+    if (vp->tok_b > g->last + 24) return GO;   /* a long phrase: someone may be in it */
     for (uint32_t i = g->last + 1; i < vp->tok_b; i++)
         if (c->ments[i].a == i || !strncmp(t->toks[i].tag, "NNP", 3) ||
             dyad__code_lx(c, i, DYAD__LX_PERSON_ROLES))

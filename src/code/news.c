@@ -337,7 +337,10 @@ void dyad__doc_update(dyad_coder *c)
             continue;
         const char *own = NULL;
         int two = 0;
-        for (uint32_t i = p->tok_a; i < p->head && !two; i++) {
+        /* the words just before the noun ("a United Nations report",
+         * "Spain's decision"), not a long phrase's whole span */
+        uint32_t from = p->head - p->tok_a > 8 ? p->head - 8 : p->tok_a;
+        for (uint32_t i = from; i < p->head && !two; i++) {
             const mention *m = &c->ments[i];
             const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
             if (!k || strlen(k) < 3 || !strncmp(k, "---", 3)) continue;
@@ -347,26 +350,34 @@ void dyad__doc_update(dyad_coder *c)
         if (own && !two) dyad__story_note_owned(st, t->toks[p->head].word, own);
     }
     /* reported claims about a party of another country ("Mali said Niger
-     * had failed to secure the border"), for a later denial */
+     * had failed to secure the border"), for a later denial: the
+     * reported clause's first subject, among its first words (the
+     * subjects found by where they begin, once per sentence: no pass
+     * over the verb groups for each verb group) */
+    uint32_t *subj_at = NULL;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (h->reported == NONE || h->subject == NONE || c->inquote[h->verb] ||
             !dyad__reporting(c, h->verb))
             continue;
+        if (!subj_at) {
+            subj_at = dyad__arena_alloc(&c->arena, (size_t)t->ntoks * sizeof *subj_at);
+            if (!subj_at) return;
+            for (uint32_t i = 0; i < t->ntoks; i++) subj_at[i] = NONE;
+            for (uint32_t j = 0; j < t->nvgroups; j++) {
+                uint32_t sj = t->vgroups[j].subject;
+                if (sj != NONE && subj_at[t->nodes[sj].tok_a] == NONE) subj_at[t->nodes[sj].tok_a] = sj;
+            }
+        }
+        const dyad__node *r = &t->nodes[h->reported];
+        uint32_t best = NONE;
+        for (uint32_t i = r->tok_a; i < r->tok_b && i < r->tok_a + 16 && best == NONE; i++)
+            if (subj_at[i] != NONE && subj_at[i] != h->subject && t->nodes[subj_at[i]].tok_b <= r->tok_b)
+                best = subj_at[i];
+        if (best == NONE) continue;
         actorset who = dyad__np_actors(c, h->subject, 0);
         who = dyad__named_only(c, &who);
         if (who.n != 1) continue;
-        /* the reported clause's first subject */
-        const dyad__node *r = &t->nodes[h->reported];
-        uint32_t best = NONE;
-        for (uint32_t j = 0; j < t->nvgroups; j++) {
-            const dyad__vgroup *g = &t->vgroups[j];
-            if (j == k || g->subject == NONE) continue;
-            const dyad__node *sj = &t->nodes[g->subject];
-            if (sj->tok_a < r->tok_a || sj->tok_b > r->tok_b) continue;
-            if (best == NONE || sj->tok_a < t->nodes[best].tok_a) best = g->subject;
-        }
-        if (best == NONE) continue;
         actorset about = dyad__np_actors(c, best, 0);
         about = dyad__named_only(c, &about);
         if (about.n == 1) dyad__story_note_claim(st, who.v[0].code, about.v[0].code);
