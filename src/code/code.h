@@ -668,8 +668,9 @@ int dyad__news_told_to(dyad_coder *c, cand *e);
 int dyad__news_aid_to(dyad_coder *c, cand *e);
 int dyad__news_consulted(dyad_coder *c, cand *e);
 /* The party a definite description of an act that names none ("the
- * report", "that decision") stands for: the story's owner of its noun
- * (news.c); NONE-less: 0 when the phrase is no such description. */
+ * report", "that decision"), noun phrase np, stands for: the story's
+ * owner of its noun, in *out (news.c); 0 when np is no such description
+ * or the story knows no owner. */
 int dyad__owned_act(dyad_coder *c, uint32_t np, actor *out);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
