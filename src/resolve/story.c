@@ -4,9 +4,11 @@
  * reports each sentence's facts here (the names it introduced, its
  * speaker and subject, the parties that acted, its events) and asks the
  * questions only a document can answer: who "Jaiswal", "he", "the
- * group", "they", "the two leaders" or "the statement" is; which
- * country "the insurgents" or "lawmakers" belong to; whom a denial
- * answers.  How far back a description may reach, and when it is
+ * group", "they", "the two leaders", "the two countries" or "the
+ * statement" is; which country "the insurgents" or "lawmakers" belong
+ * to; whom a denial answers (an accusation, else a reported claim);
+ * whose act "the seizure" or "the report" is; with whom "is
+ * negotiating" goes on.  How far back a description may reach, and when it is
  * ambiguous, is decided here.  The interface is declared in
  * code/code.h (the coder's needs); codes are copied, since the coder's
  * arena is reset per sentence.
