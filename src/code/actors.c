@@ -722,6 +722,31 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
                               : !strcmp(found[j], code) || dyad__self_pair(found[j], code);
         if (!dup) found[nf++] = code;
     }
+    /* "the two countries", "both countries" with fewer than two found and
+     * no pair of states the story has shown acting on each other: the two
+     * countries the story has named most, when they stand apart (one of
+     * them already found, the other) */
+    const char *ma = NULL, *mb = NULL;
+    int two = !strcasecmp(t->toks[a].word, "both") ||
+              (a + 1 < b && !strcasecmp(t->toks[a + 1].word, "two"));
+    if (nf < 2 && two && by_country && !cc && !npairs && !dyad__ablated("main_pair") &&
+        dyad__story_main_pair(c->story, &ma, &mb)) {
+        const char *mm[2] = {ma, mb};
+        int fits = 1;
+        for (int j = 0; j < nf; j++) fits &= !strncmp(found[j], ma, 3) || !strncmp(found[j], mb, 3);
+        for (int j = 0; j < nspeaker; j++)
+            fits &= strncmp(speaker[j], ma, 3) && strncmp(speaker[j], mb, 3);
+        for (int m = 0; m < 2 && fits && nf < 2; m++) {
+            int dup = 0;
+            for (int j = 0; j < nf; j++) dup |= !strncmp(found[j], mm[m], 3);
+            if (!dup) found[nf++] = mm[m];
+        }
+        if (nf == 2 && fits)
+            TRACE("  '%s': no pair shown acting on each other; the two countries the story "
+                  "named most\n", dyad__words_text(c, a, b));
+        else if (!fits)
+            nf = 0;
+    }
     if (nf < 2 && ambiguous) {
         /* recognised, but the story allows more than one pair: the
          * phrase stays uncoded rather than guessed */

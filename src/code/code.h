@@ -47,8 +47,10 @@ int dyad__ablated(const char *family);
  * established for the sentences after it -- the names it introduced with
  * their roles, the last person named as a subject, the last speaker, the
  * last armed group, the parties that acted lately, the pairs of states
- * that acted on each other, the last accusations, per sector the country
- * of its last actor, the country named most, an open quotation -- is kept
+ * that acted on each other, the last accusations, the claims reported
+ * about a party, the last consultations, the act nouns whose phrase named
+ * their party, per sector the country of its last actor, the countries
+ * named most, an open quotation -- is kept
  * by the resolve stage (resolve/story.c), which also decides how far back
  * each may reach and when a description is ambiguous.  The coder reports
  * each sentence's facts and asks through these calls; the memory copies
@@ -106,12 +108,43 @@ size_t dyad__story_accusations(const dyad__story *st);
 void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, const char **tgt,
                             unsigned *at);
 
+/* A party's reported claim about a party of another country ("Mali said
+ * Niger had failed to ..."): a later denial by that country with no
+ * target answers the claimant (the newest within reach; two claimants
+ * of different countries in that sentence: NULL). */
+void dyad__story_note_claim(dyad__story *st, const char *who, const char *about);
+const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned reach,
+                                 unsigned *at);
+/* The party whose act a judgement by `judge` names only by a
+ * description ("called that move theft"): the other side of the story's
+ * last act when the judge took part in it, else its doer; NULL when
+ * there is none within reach, or (kind: the describing noun's CAMEO
+ * code, or NULL) it is of another root. */
+const char *dyad__story_act_judged(const dyad__story *st, const char *judge, const char *kind,
+                                   unsigned reach, unsigned *at);
+/* The other side of the story's last consultation (root 04) that the
+ * side of `who` took part in, within reach ("Peru held talks with the
+ * IMF. ... Lima is negotiating a loan": IGOBUSIMF); NULL when none or
+ * when two such consultations within reach had different other sides. */
+const char *dyad__story_consulted(const dyad__story *st, const char *who, unsigned reach,
+                                  unsigned *at);
+/* An act noun whose phrase named its party ("a United Nations report",
+ * "Spain's decision"): a later "the report" or "that decision" that names
+ * none is that party's, within reach (two parties' in one sentence, or
+ * none within reach: NULL). */
+void dyad__story_note_owned(dyad__story *st, const char *noun, const char *code);
+const char *dyad__story_owner(const dyad__story *st, const char *noun, unsigned reach, unsigned *at);
 void dyad__story_count_country(dyad__story *st, const char *code);
 /* The document's home country (its most named one) as a phrase at some point of the current sentence sees it:
  * counted over the sentences before this one and the country codes
  * `now` (the sentence's countries named before that point); the
  * countries named later in the sentence do not count.  NULL: none. */
 const char *dyad__story_home_before(const dyad__story *st, const char *const *now, size_t nnow);
+/* The two countries the sentences before named most, when they stand
+ * apart: the second named at least twice and more often than any other
+ * ("the two countries" when the story has shown no pair acting on each
+ * other); 0 when there are no such two. */
+int dyad__story_main_pair(const dyad__story *st, const char **a, const char **b);
 int dyad__story_open_quote(const dyad__story *st);
 void dyad__story_set_open_quote(dyad__story *st, int open);
 
@@ -633,6 +666,12 @@ int dyad__news_each_other(dyad_coder *c, cand *e);
 int dyad__news_counterpart(dyad_coder *c, cand *e);
 int dyad__news_told_to(dyad_coder *c, cand *e);
 int dyad__news_aid_to(dyad_coder *c, cand *e);
+int dyad__news_consulted(dyad_coder *c, cand *e);
+/* The party a definite description of an act that names none ("the
+ * report", "that decision"), noun phrase np, stands for: the story's
+ * owner of its noun, in *out (news.c); 0 when np is no such description
+ * or the story knows no owner. */
+int dyad__owned_act(dyad_coder *c, uint32_t np, actor *out);
 int dyad__news_hope(dyad_coder *c, cand *e);
 int dyad__news_inward(dyad_coder *c, cand *e);
 int dyad__news_to_rulers(dyad_coder *c, cand *e);

@@ -414,6 +414,7 @@ static const struct step {
     {dyad__news_counterpart, 1, "news_counterpart"},
     {dyad__news_told_to, 1, "news_told_to"},
     {dyad__news_aid_to, 1, "news_aid_to"},
+    {dyad__news_consulted, 1, "news_consulted"},
     {dyad__news_hope, 1, "news_hope"},
     {dyad__news_inward, 1, "news_inward"},
     {dyad__news_to_rulers, 1, "news_to_rulers"},

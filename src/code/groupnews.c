@@ -1214,8 +1214,10 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
           (!g->passive || (e->passive && g->first != g->last))))
         return GO;
     int object = 0, doer = 1;
+    uint32_t objnp = NONE;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && !object;
          ch = t->nodes[ch].next_sibling) {
+        if (t->nodes[ch].label == DYAD__L_NP && objnp == NONE) objnp = ch;
         /* a finite clause ("warned that the plan could weaken the
          * alliance") says what is judged: no party stands behind it; an
          * infinitive ("threatened to break the truce") is the act */
@@ -1248,7 +1250,12 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
         }
     }
     actor cp;
-    if (object && dyad__counterpart(c, &e->src, doer, &cp)) {
+    /* "welcomed the report" after "a United Nations report": its party */
+    if (object && objnp != NONE && dyad__owned_act(c, objnp, &cp) &&
+        !dyad__one_side(cp.code, e->src.v[0].code) && !dyad__ablated("owned_act")) {
+        dyad__push_one(c, &e->tgt, &cp);
+        TRACE("  the object names no party: %s\n", cp.why);
+    } else if (object && dyad__counterpart(c, &e->src, doer, &cp)) {
         dyad__push_one(c, &e->tgt, &cp);
         TRACE("  the object names no party: %s\n", cp.why);
     }
@@ -1288,6 +1295,46 @@ int dyad__news_told_to(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* A consultation that names no other party and no one in its phrase
+ * ("Islamabad is negotiating a three-year loan") goes on with the other
+ * side of the story's last consultation of the doer's side
+ * (resolve/story.c decides, and refuses when two such had different
+ * other sides): a negotiation (046) within the three sentences before,
+ * a discussion or call (040, 041) only from the sentence before ("Peru's
+ * cabinet discussed the budget" may be a meeting of its own); not visits
+ * (042, 043: their other side is a place) nor meetings elsewhere and
+ * mediation (044, 045). */
+int dyad__news_consulted(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const char *code = e->code;
+    if (e->src.n != 1 || e->tgt.n || !code || e->paired || !c->story || g->passive) return GO;
+    int nego = !strncmp(code, "046", 3);
+    if (!nego && strcmp(code, "040") && strncmp(code, "041", 3)) return GO;
+    /* anyone named in the verb's phrase ("met reporters", "talks with
+     * the rebels' envoys") is its other party, coded or not */
+    const dyad__node *vp = &t->nodes[g->vp];
+    if (vp->tok_b > g->last + 24) return GO;   /* a long phrase: someone may be in it */
+    for (uint32_t i = g->last + 1; i < vp->tok_b; i++)
+        if (c->ments[i].a == i || !strncmp(t->toks[i].tag, "NNP", 3) ||
+            dyad__code_lx(c, i, DYAD__LX_PERSON_ROLES))
+            return GO;
+    unsigned at = 0;
+    const char *k = dyad__story_consulted(c->story, e->src.v[0].code, nego ? 3 : 1, &at);
+    if (!k || dyad__one_side(k, e->src.v[0].code)) return GO;
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.a = a.b = g->verb;
+    a.code = dyad__arena_strndup(&c->arena, k, strlen(k));
+    char why[96];
+    snprintf(why, sizeof why, "the other side of the story's last consultation, in sentence %u", at);
+    a.why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    if (!a.code || !a.why || dyad__push_one(c, &e->tgt, &a) != 0) return NOMEM;
+    TRACE("  a consultation with no other party named: %s, %s\n", k, a.why);
+    return GO;
+}
+
 /* Aid, given or pledged (07x, 033x), that names no recipient goes to the
  * country the story is about: the country the sentences before named
  * most, when it is not the giver's ("Floods hit Bolivia on Monday. ...
@@ -1295,9 +1342,13 @@ int dyad__news_told_to(dyad_coder *c, cand *e)
 int dyad__news_aid_to(dyad_coder *c, cand *e)
 {
     const char *code = e->code;
-    if (!e->src.n || e->tgt.n || !code || e->paired || !c->story ||
+    if (!e->src.n || !code || e->paired || !c->story ||
         (strncmp(code, "07", 2) && strncmp(code, "033", 3)))
         return GO;
+    /* what is sent, named as the giver's own people ("Cuba offered to send
+     * doctors": CUBHLH), is no recipient */
+    for (uint32_t i = 0; i < e->tgt.n; i++)
+        if (e->src.n != 1 || !dyad__self_pair(e->src.v[0].code, e->tgt.v[i].code)) return GO;
     const char *home = dyad__story_home_before(c->story, NULL, 0);
     if (!home) return GO;
     for (uint32_t i = 0; i < e->src.n; i++) {     /* "Chile, Peru and Brazil sent ..." */
@@ -1309,6 +1360,7 @@ int dyad__news_aid_to(dyad_coder *c, cand *e)
     a.a = a.b = e->g->verb;
     a.code = dyad__arena_strndup(&c->arena, home, 3);
     a.why = "the country the story is about";
+    e->tgt = (actorset){NULL, 0};
     if (!a.code || dyad__push_one(c, &e->tgt, &a) != 0) return NOMEM;
     TRACE("  aid with no recipient named: %s, the country the story is about\n", home);
     return GO;

@@ -325,6 +325,63 @@ void dyad__doc_update(dyad_coder *c)
     /* the states that acted on each other, and the accusations */
     for (size_t i = 0; i < c->nevents; i++)
         dyad__story_note_event(st, c->events[i].source, c->events[i].target, c->events[i].code);
+    /* act nouns whose phrase names their party before them ("a United
+     * Nations report", "Spain's decision", "the Turkish strikes"), for a
+     * later "the report" */
+    for (uint32_t n = 0; n < t->nnodes; n++) {
+        const dyad__node *p = &t->nodes[n];
+        if (p->label != DYAD__L_NP || p->head == NONE || p->head <= p->tok_a ||
+            strncmp(t->toks[p->head].tag, "NN", 2) || !strncmp(t->toks[p->head].tag, "NNP", 3) ||
+            c->inquote[p->head] ||
+            !(dyad__code_lx(c, p->head, DYAD__LX_ACT_NOUNS) || dyad__code_lx(c, p->head, DYAD__LX_EVENT_NOUNS)))
+            continue;
+        const char *own = NULL;
+        int two = 0;
+        /* the words just before the noun ("a United Nations report",
+         * "Spain's decision"), not a long phrase's whole span */
+        uint32_t from = p->head - p->tok_a > 8 ? p->head - 8 : p->tok_a;
+        for (uint32_t i = from; i < p->head && !two; i++) {
+            const mention *m = &c->ments[i];
+            const char *k = m->a == i && !m->agent ? dyad__mention_code(c, m) : NULL;
+            if (!k || strlen(k) < 3 || !strncmp(k, "---", 3)) continue;
+            if (own && strncmp(own, k, dyad__country_code(k) ? 3 : strlen(k))) two = 1;
+            else if (!own) own = k;
+        }
+        if (own && !two) dyad__story_note_owned(st, t->toks[p->head].word, own);
+    }
+    /* reported claims about a party of another country ("Mali said Niger
+     * had failed to secure the border"), for a later denial: the
+     * reported clause's first subject, among its first words (the
+     * subjects found by where they begin, once per sentence: no pass
+     * over the verb groups for each verb group) */
+    uint32_t *subj_at = NULL;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->reported == NONE || h->subject == NONE || c->inquote[h->verb] ||
+            !dyad__reporting(c, h->verb))
+            continue;
+        if (!subj_at) {
+            subj_at = dyad__arena_alloc(&c->arena, (size_t)t->ntoks * sizeof *subj_at);
+            if (!subj_at) return;
+            for (uint32_t i = 0; i < t->ntoks; i++) subj_at[i] = NONE;
+            for (uint32_t j = 0; j < t->nvgroups; j++) {
+                uint32_t sj = t->vgroups[j].subject;
+                if (sj != NONE && subj_at[t->nodes[sj].tok_a] == NONE) subj_at[t->nodes[sj].tok_a] = sj;
+            }
+        }
+        const dyad__node *r = &t->nodes[h->reported];
+        uint32_t best = NONE;
+        for (uint32_t i = r->tok_a; i < r->tok_b && i < r->tok_a + 16 && best == NONE; i++)
+            if (subj_at[i] != NONE && subj_at[i] != h->subject && t->nodes[subj_at[i]].tok_b <= r->tok_b)
+                best = subj_at[i];
+        if (best == NONE) continue;
+        actorset who = dyad__np_actors(c, h->subject, 0);
+        who = dyad__named_only(c, &who);
+        if (who.n != 1) continue;
+        actorset about = dyad__np_actors(c, best, 0);
+        about = dyad__named_only(c, &about);
+        if (about.n == 1) dyad__story_note_claim(st, who.v[0].code, about.v[0].code);
+    }
 }
 
 /* A denial with no target answers the latest accusation against the
@@ -357,6 +414,17 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
             return out->code != NULL;
         }
+    }
+    /* no accusation: the party that last said something of the denier's
+     * country in the sentences before ("Mali said Niger had failed to
+     * secure the border. ... Niger rejected the accusation") */
+    unsigned when = 0;
+    const char *who = dyad__story_claimant(c->story, cc, 3, &when);
+    if (who) {
+        out->code = dyad__arena_strndup(&c->arena, who, strlen(who));
+        snprintf(why, sizeof why, "%s, who said something of %.3s in sentence %u", who, cc, when);
+        out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+        return out->code != NULL;
     }
     return 0;
 }
@@ -1096,6 +1164,81 @@ static int S_quote_adversary(dyad_coder *c, const actor *spk, actor *out)
     return 1;
 }
 
+/* The head of a definite description of an act ("the seizure", "that
+ * move", "this decision") in tokens [a, w) when it names no party and
+ * [a, b) none at all, else NONE.  A judgement in words of such a phrase
+ * is of an act the story has told. */
+static uint32_t S_act_described(const dyad_coder *c, uint32_t a, uint32_t w, uint32_t b)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const det[] = {"the", "that", "this", "these", "those"};
+    for (uint32_t i = a; i < b; i++)
+        if (c->ments[i].a == i && !c->ments[i].agent && dyad__mention_code(c, &c->ments[i]))
+            return NONE;
+    for (uint32_t i = a; i + 1 < w; i++) {
+        if (!dyad__in_words(t->toks[i].word, det, DYAD_ARRAY_LEN(det))) continue;
+        /* the noun the determiner begins: the last noun before a word
+         * that is neither noun nor adjective */
+        uint32_t j = i + 1, head = NONE;
+        while (j < w && (dyad__tag_is_noun(t->toks[j].tag) || !strcmp(t->toks[j].tag, "JJ") ||
+                         !strcmp(t->toks[j].tag, "VBN"))) {
+            if (dyad__tag_is_noun(t->toks[j].tag)) head = j;
+            j++;
+        }
+        if (head != NONE && strncmp(t->toks[head].tag, "NNP", 3) &&
+            (dyad__code_lx(c, head, DYAD__LX_ACT_NOUNS) || dyad__code_lx(c, head, DYAD__LX_EVENT_NOUNS)))
+            return head;
+    }
+    return NONE;
+}
+
+int dyad__owned_act(dyad_coder *c, uint32_t np, actor *out)
+{
+    const dyad__tree *t = &c->tree;
+    static const char *const det[] = {"the", "that", "this", "these", "those"};
+    const dyad__node *p = &t->nodes[np];
+    if (!c->story || p->label != DYAD__L_NP || p->head == NONE || p->head <= p->tok_a ||
+        !dyad__in_words(t->toks[p->tok_a].word, det, DYAD_ARRAY_LEN(det)) ||
+        strncmp(t->toks[p->head].tag, "NN", 2) || !strncmp(t->toks[p->head].tag, "NNP", 3) ||
+        !(dyad__code_lx(c, p->head, DYAD__LX_ACT_NOUNS) || dyad__code_lx(c, p->head, DYAD__LX_EVENT_NOUNS)))
+        return 0;
+    for (uint32_t i = p->tok_a; i < p->tok_b; i++)
+        if (c->ments[i].a == i && dyad__mention_code(c, &c->ments[i])) return 0;
+    unsigned at = 0;
+    const char *k = dyad__story_owner(c->story, t->toks[p->head].word, 5, &at);
+    if (!k) return 0;
+    memset(out, 0, sizeof *out);
+    out->a = p->tok_a;
+    out->b = p->tok_b;
+    out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
+    char why[96];
+    snprintf(why, sizeof why, "'%s' is %s's, named in sentence %u", dyad__words_text(c, p->tok_a, p->tok_b),
+             k, at);
+    out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    return out->code && out->why;
+}
+
+/* The party of the act a judgement names by a description only: asked
+ * of the story (resolve/story.c), within the three sentences before. */
+static int S_judged_act(dyad_coder *c, const actor *spk, uint32_t head, actor *out)
+{
+    unsigned at = 0;
+    const char *w = c->tree.toks[head].word;
+    const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, w, strlen(w));
+    /* the description repeats the noun of a phrase that named its party
+     * ("a United Nations report ... the report"), else the last act */
+    const char *k = c->story ? dyad__story_owner(c->story, w, 5, &at) : NULL;
+    if (!k && c->story) k = dyad__story_act_judged(c->story, spk->code, nm ? nm->code : NULL, 3, &at);
+    if (!k || dyad__self_pair(k, spk->code) || !strncmp(k, spk->code, 3)) return 0;
+    memset(out, 0, sizeof *out);
+    out->code = dyad__arena_strndup(&c->arena, k, strlen(k));
+    if (!out->code) return 0;
+    char why[96];
+    snprintf(why, sizeof why, "the act described, the story's last act (sentence %u): %s", at, k);
+    out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+    return out->why != NULL;
+}
+
 static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
                             uint32_t verb, const char *how, int praise)
 {
@@ -1103,9 +1246,14 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     actor tgt;
     uint32_t w;
     const char *code = praise ? "051" : "111";
-    if (!S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at) &&
-        (praise || strcmp(how, "the quotation") || w == NONE || !S_quote_adversary(c, spk, &tgt)))
-        return DYAD_OK;
+    int found = S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at);
+    if (!found && !praise && !strcmp(how, "the quotation") && w != NONE)
+        found = S_quote_adversary(c, spk, &tgt);
+    /* "called that move theft", "said the shooting was a provocation" */
+    uint32_t head = !found && w != NONE && strcmp(how, "the quotation") ? S_act_described(c, a, w, b)
+                                                                         : NONE;
+    if (head != NONE && !dyad__ablated("judged_act")) found = S_judged_act(c, spk, head, &tgt);
+    if (!found) return DYAD_OK;
     if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
     dyad__vgroup fake = S_word_group(verb != NONE ? verb : w);
     evb base;

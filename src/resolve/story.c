@@ -4,9 +4,11 @@
  * reports each sentence's facts here (the names it introduced, its
  * speaker and subject, the parties that acted, its events) and asks the
  * questions only a document can answer: who "Jaiswal", "he", "the
- * group", "they", "the two leaders" or "the statement" is; which
- * country "the insurgents" or "lawmakers" belong to; whom a denial
- * answers.  How far back a description may reach, and when it is
+ * group", "they", "the two leaders", "the two countries" or "the
+ * statement" is; which country "the insurgents" or "lawmakers" belong
+ * to; whom a denial answers (an accusation, else a reported claim);
+ * whose act "the seizure" or "the report" is; with whom "is
+ * negotiating" goes on.  How far back a description may reach, and when it is
  * ambiguous, is decided here.  The interface is declared in
  * code/code.h (the coder's needs); codes are copied, since the coder's
  * arena is reset per sentence.
@@ -25,6 +27,9 @@
 #define ST_SECTORS 16
 #define ST_PAIRS 4
 #define ST_COUNTRIES 32
+#define ST_CLAIMS 8
+#define ST_CONSULT 4
+#define ST_OWNED 16
 
 typedef struct st_name {
     char name[ST_TEXT];          /* a surname as written ("Jaiswal") */
@@ -47,6 +52,17 @@ struct dyad__story {
     st_actor other_group;        /* the one named before it, if another */
     struct { char src[ST_CODE], tgt[ST_CODE]; unsigned at; } acc[ST_ACCUSE];
     int nacc;                    /* the last accusations, newest last */
+    struct { char who[ST_CODE], about[ST_CODE]; unsigned at; } claims[ST_CLAIMS];
+    int nclaims;                 /* the last reported claims about a party
+                                    of another country, newest last */
+    struct { char noun[ST_TEXT], code[ST_CODE]; unsigned at; } owned[ST_OWNED];
+    int nowned;                  /* act nouns whose phrase named the party
+                                    ("a United Nations report": IGOUNO),
+                                    newest last; code "" when two parties
+                                    owned the noun in one sentence */
+    struct { char a[ST_CODE], b[ST_CODE]; unsigned at; } cons[ST_CONSULT];
+    int ncons;                   /* the last consultations (root 04)
+                                    between two sides, newest last */
     struct { char sec[4], cc[4]; unsigned at; } secs[ST_SECTORS];
     int nsecs;                   /* per sector ("REB"), the country of the
                                     last actor of that sector named */
@@ -312,6 +328,24 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         for (int k = 0; k < st->npairs; k++) known |= !strcmp(st->pairs[k], pair);
         if (!known && st->npairs < ST_PAIRS) memcpy(st->pairs[st->npairs++], pair, 7);
     }
+    /* consultations between two sides, for a later "is negotiating"
+     * that names no other party */
+    if (code && !strncmp(code, "04", 2) && source[0] && target[0] && strncmp(source, target, 3) &&
+        strncmp(source, "---", 3) && strncmp(target, "---", 3)) {
+        int k = st->ncons - 1;
+        int same = k >= 0 && ((!strcmp(st->cons[k].a, source) && !strcmp(st->cons[k].b, target)) ||
+                              (!strcmp(st->cons[k].a, target) && !strcmp(st->cons[k].b, source)));
+        if (!same) {
+            if (st->ncons == ST_CONSULT) {
+                memmove(&st->cons[0], &st->cons[1], (ST_CONSULT - 1) * sizeof st->cons[0]);
+                st->ncons--;
+            }
+            k = st->ncons++;
+            S_copy(st->cons[k].a, ST_CODE, source);
+            S_copy(st->cons[k].b, ST_CODE, target);
+        }
+        st->cons[k].at = st->sent;
+    }
     /* accusations and other disapproval, for a later denial */
     if (code && !strncmp(code, "11", 2)) {
         if (st->nacc == ST_ACCUSE) {
@@ -378,6 +412,156 @@ void dyad__story_accusation(const dyad__story *st, size_t i, const char **src, c
     if (at) *at = st->acc[i].at;
 }
 
+/* ------------------------------------------- claims and judged acts */
+
+void dyad__story_note_claim(dyad__story *st, const char *who, const char *about)
+{
+    if (!S_country(who) && strncmp(who ? who : "", "IGO", 3)) return;
+    if (!S_country(about) || !strncmp(who, about, 3)) return;
+    if (st->nclaims == ST_CLAIMS) {
+        memmove(&st->claims[0], &st->claims[1], (ST_CLAIMS - 1) * sizeof st->claims[0]);
+        st->nclaims--;
+    }
+    S_copy(st->claims[st->nclaims].who, ST_CODE, who);
+    S_copy(st->claims[st->nclaims].about, ST_CODE, about);
+    st->claims[st->nclaims].at = st->sent;
+    st->nclaims++;
+}
+
+/* The newest sentence within reach that carried a claim about cc's
+ * country by a party of another country decides; two claimants of
+ * different countries there: no answer. */
+const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned reach,
+                                 unsigned *at)
+{
+    if (dyad__ablated("story_claimant")) return NULL;
+    if (!S_country(cc)) return NULL;
+    const char *found = NULL;
+    unsigned when = 0;
+    for (int k = st->nclaims; k-- > 0;) {
+        if (st->claims[k].at + reach < st->sent) break;
+        if (found && st->claims[k].at != when) break;
+        if (strncmp(st->claims[k].about, cc, 3) || !strncmp(st->claims[k].who, cc, 3)) continue;
+        if (found && strncmp(found, st->claims[k].who, 3)) return NULL;   /* ambiguous */
+        if (!found) {
+            found = st->claims[k].who;
+            when = st->claims[k].at;
+        }
+    }
+    if (found && at) *at = when;
+    return found;
+}
+
+/* Whose the act is that a judgement by `judge` names only by a
+ * description ("called the seizure theft", "said the shooting was a
+ * provocation"): the story's last act between two parties, within
+ * reach; judged by one of its sides, the other side; by a third party,
+ * its doer.  kind (or NULL): the CAMEO code of the noun that describes
+ * the act, whose root the act's must share.  NULL when none, too old,
+ * of another kind, or the judge is on both sides. */
+static int S_force_root(const char *code)
+{
+    return code[0] == '1' && code[1] >= '8';
+}
+
+const char *dyad__story_act_judged(const dyad__story *st, const char *judge, const char *kind,
+                                   unsigned reach, unsigned *at)
+{
+    if (dyad__ablated("story_act_judged")) return NULL;
+    if (!st->act[0][0] || st->act_at + reach < st->sent || !judge || strlen(judge) < 3)
+        return NULL;
+    /* the description names a kind of act ("the talks": 040): the last
+     * act must be of its root (acts of force, 18-20, are one kind) */
+    if (kind && strlen(kind) >= 2 && strlen(st->act_code) >= 2 &&
+        strncmp(kind, st->act_code, 2) && !(S_force_root(kind) && S_force_root(st->act_code)) &&
+        !(kind[0] == '2' && S_force_root(st->act_code)) && !(S_force_root(kind) && st->act_code[0] == '2'))
+        return NULL;
+    size_t n = S_country(judge) ? 3 : strlen(judge) < 6 ? strlen(judge) : 6;
+    int in_a = !strncmp(st->act[0], judge, n), in_b = !strncmp(st->act[1], judge, n);
+    if (in_a && in_b) return NULL;
+    if (at) *at = st->act_at;
+    return in_a ? st->act[1] : st->act[0];
+}
+
+/* The other side of the story's last consultation that the side of
+ * `who` (its country; an organisation by its six letters) took part in,
+ * within reach: what a later "Peru is negotiating a loan" continues.
+ * The consultation before it, within reach too, with another party:
+ * no answer. */
+const char *dyad__story_consulted(const dyad__story *st, const char *who, unsigned reach,
+                                  unsigned *at)
+{
+    if (dyad__ablated("story_consulted")) return NULL;
+    if (!who || strlen(who) < 3 || !strncmp(who, "---", 3)) return NULL;
+    size_t n = S_country(who) ? 3 : strlen(who) < 6 ? strlen(who) : 6;
+    const char *found = NULL;
+    for (int k = st->ncons; k-- > 0;) {
+        if (st->cons[k].at + reach < st->sent) break;
+        int in_a = !strncmp(st->cons[k].a, who, n), in_b = !strncmp(st->cons[k].b, who, n);
+        if (in_a == in_b) continue;
+        const char *other = in_a ? st->cons[k].b : st->cons[k].a;
+        if (found) {
+            size_t m = S_country(found) ? 3 : strlen(found);
+            if (strncmp(found, other, m)) return NULL;   /* two others: ambiguous */
+            continue;
+        }
+        found = other;
+        if (at) *at = st->cons[k].at;
+    }
+    return found;
+}
+
+/* ------------------------------------------------------- owned acts */
+
+/* The noun as kept: folded to lower case, a plural's "s" dropped
+ * ("reports" and "report" are one). */
+static void S_noun_key(char *dst, size_t cap, const char *w)
+{
+    size_t n = 0;
+    for (; w[n] && n + 1 < cap; n++) dst[n] = (char)(w[n] >= 'A' && w[n] <= 'Z' ? w[n] + 32 : w[n]);
+    dst[n] = 0;
+    if (n > 3 && dst[n - 1] == 's' && dst[n - 2] != 's') dst[n - 1] = 0;
+}
+
+void dyad__story_note_owned(dyad__story *st, const char *noun, const char *code)
+{
+    if (!noun || !code || strlen(code) < 3 || !strncmp(code, "---", 3)) return;
+    char key[ST_TEXT];
+    S_noun_key(key, sizeof key, noun);
+    for (int k = 0; k < st->nowned; k++)
+        if (!strcmp(st->owned[k].noun, key)) {
+            size_t n = S_country(code) ? 3 : strlen(code);
+            /* two owners in one sentence: "the report" could be either */
+            if (st->owned[k].at == st->sent && strncmp(st->owned[k].code, code, n))
+                code = "";
+            memmove(&st->owned[k], &st->owned[k + 1], (size_t)(st->nowned - k - 1) * sizeof st->owned[0]);
+            st->nowned--;
+            break;
+        }
+    if (st->nowned == ST_OWNED) {
+        memmove(&st->owned[0], &st->owned[1], (ST_OWNED - 1) * sizeof st->owned[0]);
+        st->nowned--;
+    }
+    S_copy(st->owned[st->nowned].noun, ST_TEXT, key);
+    S_copy(st->owned[st->nowned].code, ST_CODE, code);
+    st->owned[st->nowned].at = st->sent;
+    st->nowned++;
+}
+
+const char *dyad__story_owner(const dyad__story *st, const char *noun, unsigned reach, unsigned *at)
+{
+    if (dyad__ablated("story_owner")) return NULL;
+    char key[ST_TEXT];
+    S_noun_key(key, sizeof key, noun);
+    for (int k = st->nowned; k-- > 0;)
+        if (!strcmp(st->owned[k].noun, key)) {
+            if (st->owned[k].at + reach < st->sent || !st->owned[k].code[0]) return NULL;
+            if (at) *at = st->owned[k].at;
+            return st->owned[k].code;
+        }
+    return NULL;
+}
+
 /* ----------------------------------------------------- home, quotation */
 
 void dyad__story_count_country(dyad__story *st, const char *code)
@@ -407,6 +591,30 @@ const char *dyad__story_home_before(const dyad__story *st, const char *const *no
         if (n > 0 && (best < 0 || n > bestn)) best = j, bestn = n;
     }
     return best >= 0 ? st->seen[best].cc : NULL;
+}
+
+int dyad__story_main_pair(const dyad__story *st, const char **a, const char **b)
+{
+    if (dyad__ablated("story_main_pair")) return 0;
+    int i1 = -1, i2 = -1;
+    unsigned n3 = 0;
+    for (int j = 0; j < st->nseen; j++) {
+        unsigned n = st->seen[j].prior;
+        if (i1 < 0 || n > st->seen[i1].prior) {
+            if (i2 >= 0 && st->seen[i2].prior > n3) n3 = st->seen[i2].prior;
+            i2 = i1;
+            i1 = j;
+        } else if (i2 < 0 || n > st->seen[i2].prior) {
+            if (i2 >= 0 && st->seen[i2].prior > n3) n3 = st->seen[i2].prior;
+            i2 = j;
+        } else if (n > n3) {
+            n3 = n;
+        }
+    }
+    if (i1 < 0 || i2 < 0 || st->seen[i2].prior < 2 || st->seen[i2].prior <= n3) return 0;
+    *a = st->seen[i1].cc;
+    *b = st->seen[i2].cc;
+    return 1;
 }
 
 int dyad__story_open_quote(const dyad__story *st)

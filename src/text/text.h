@@ -141,6 +141,7 @@ typedef enum dyad__lx {
     DYAD__LX_ADVERBIAL,     /* "adverbial": "after X crossed": X is no party of the main verb */
     DYAD__LX_PERSON_ROLES,  /* "person-roles": "Chile's president ... He": one person */
     DYAD__LX_ACCUSING,      /* "accusing": ", accusing it of ...": a second act */
+    DYAD__LX_ACT_NOUNS,     /* "act-nouns": "the seizure", "that move": an act the story told */
     DYAD__LX_N
 } dyad__lx;
 
