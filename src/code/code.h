@@ -17,9 +17,6 @@
 /* Codes one tree (heads and verb groups computed) into c's event list.
  * Used by the public entry points for parses and for raw text. */
 dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date);
-/* dyad_coder_code_chunked on a tree the chunker made and still holds
- * (dyad__chunker_batch_run): the coder copies its header only. */
-dyad_status dyad__coder_code_batched(dyad_coder *c, const dyad__tree *t, const char *date);
 
 /* The tree of the sentence last coded (for the resolver: tokens, nodes,
  * verb groups); valid until the next coding call. */

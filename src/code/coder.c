@@ -450,7 +450,7 @@ dyad_status dyad_coder_code_parse(dyad_coder *c, const char *parse, size_t len, 
     return dyad__code_tree(c, &c->tree, date);
 }
 
-dyad_status dyad__coder_code_batched(dyad_coder *c, const dyad__tree *t, const char *date)
+dyad_status dyad_coder_code_chunked(dyad_coder *c, dyad_chunker *ck, const char *date)
 {
     c->nevents = c->nxevents = 0;
     c->wid_ok = 0;
@@ -458,13 +458,8 @@ dyad_status dyad__coder_code_batched(dyad_coder *c, const dyad__tree *t, const c
     dyad__buf_clear(&c->trace);
     dyad__err_clear(&c->err);
     dyad__arena_reset(&c->arena);
-    if (!t) return dyad__err_set(&c->err, DYAD_EINVAL, "no chunker");
+    if (!ck) return dyad__err_set(&c->err, DYAD_EINVAL, "no chunker");
     /* the tree stays in the chunker's arena; copy the header only */
-    c->tree = *t;
+    c->tree = *dyad__chunker_tree(ck);
     return dyad__code_tree(c, &c->tree, date);
-}
-
-dyad_status dyad_coder_code_chunked(dyad_coder *c, dyad_chunker *ck, const char *date)
-{
-    return dyad__coder_code_batched(c, ck ? dyad__chunker_tree(ck) : NULL, date);
 }

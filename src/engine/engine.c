@@ -19,22 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A batch of sentences: tagged and chunked one after another, then coded
- * in order (the coder and the resolver carry the document from sentence
- * to sentence), so that each stage's code stays in the instruction cache
- * over the batch rather than starting cold on every sentence.  Bounded in
- * sentences and in words (the chunker's arena holds the batch's trees,
- * about 100 bytes a word; a sentence longer than the room left starts the
- * next batch). */
-#define S_BATCH_SENTENCES 16
-#define S_BATCH_WORDS 1024
-
-typedef struct S_slot {
-    size_t i;                   /* the sentence in the window */
-    dyad__tree tree;            /* its tree, in the chunker's arena */
-    dyad_status st;             /* how its run went */
-} S_slot;
-
 struct dyad_engine {
     const dyad_dict *dict;
     const dyad_tagger *tagger;
@@ -59,7 +43,6 @@ struct dyad_engine {
     size_t cut_rest;            /* the sentence id of a long sentence's rest */
     dyad__engine_sink sink;     /* records handed on per sentence, or NULL */
     void *sink_ctx;
-    S_slot batch[S_BATCH_SENTENCES];
 };
 
 void dyad__engine_set_sink(dyad_engine *e, dyad__engine_sink fn, void *ctx)
@@ -508,66 +491,6 @@ static void S_trace(dyad_engine *e, const dyad_doc *doc, size_t sid, const char 
     if (dyad_coder_event_count(e->coder) == 0) dyad__buf_printf(&e->trace, "  (no event)\n");
 }
 
-/* Codes sentence i of the window (id sid), whose tree the chunker made
- * (cs: how its run went), resolves and places it and makes its records.
- * Returns 0 to go on with the document; 1 when the document ends here,
- * with *ret what dyad_engine_code returns.  A sentence that failed sets
- * *first when it is the first to. */
-static int S_sentence(dyad_engine *e, const dyad_doc *doc, size_t i, size_t sid,
-                      const dyad__tree *tree, dyad_status cs, dyad__resolved *res, dyad_status *first,
-                      dyad_status *ret)
-{
-    const dyad_sentence *s = dyad_text_sentence(e->text, i);
-    dyad_status st = cs;
-    if (st == DYAD_OK) {
-        DYAD__STAGE_BEGIN(t_code);
-        st = dyad__coder_code_batched(e->coder, tree, res->doc_date);
-        DYAD__STAGE_END(t_code, DYAD__STAGE_CODE);
-        if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
-    } else {
-        S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
-    }
-    if (st != DYAD_OK) {
-        if (*first == DYAD_OK) *first = st;
-        *ret = st;
-        return st == DYAD_ENOMEM;
-    }
-    dyad_discard dc = dyad_coder_discarded(e->coder);
-    if (dc > e->discard) e->discard = dc;
-    if (dc == DYAD_DISCARD_STORY) {
-        /* a story discard phrase: the whole document goes */
-        S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
-        e->nrecs = 0;
-        if (e->sink && (st = e->sink(e->sink_ctx, e, 1)) != DYAD_OK)
-            *ret = S_problem(e, doc, st, s->start, s->end, NULL);
-        else
-            *ret = *first;
-        return 1;
-    }
-    DYAD__STAGE_BEGIN(t_res);
-    /* the records of the sentences before, handed on */
-    if (e->sink && e->nrecs) {
-        st = e->sink(e->sink_ctx, e, 0);
-        e->nrecs = 0;
-        dyad__arena_reset(&e->arena);
-        if (st != DYAD_OK) {
-            *ret = S_problem(e, doc, st, s->start, s->end, NULL);
-            return 1;
-        }
-    }
-    dyad__resolve_sentence(e->resolver, res, dyad__coder_tree(e->coder));
-    res->ids = dyad__coder_word_ids(e->coder, &res->ids_dict);
-    S_place_sentence(e);
-    S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
-    st = S_collect(e, doc, sid, s->start, s->end, res);
-    DYAD__STAGE_END(t_res, DYAD__STAGE_RESOLVE);
-    if (st != DYAD_OK) {
-        *ret = S_problem(e, doc, st, s->start, s->end, NULL);
-        return 1;
-    }
-    return 0;
-}
-
 dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
 {
     if (!e || !doc) return DYAD_EINVAL;
@@ -611,78 +534,70 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
     DYAD__STAGE_END(t_doc, DYAD__STAGE_RESOLVE);
     int lede = 1;   /* no sentence of content yet */
     unsigned prev_para = 0;     /* the paragraph of the sentence before */
-    dyad_status ret;
     for (; st == DYAD_OK; ) {
-        size_t i = 0;
-        while (i < dyad_text_sentence_count(e->text)) {
+        for (size_t i = 0; i < dyad_text_sentence_count(e->text); i++) {
             const dyad_sentence *s = dyad_text_sentence(e->text, i);
-            if (lede) {
-                /* the first sentence of content alone: its headline may
-                 * have run into it, which only its tags can tell */
-                size_t sid = base + i + 1;
-                int para_start = sid == 1 || prev_para != s->paragraph;
-                prev_para = s->paragraph;
-                if (s->boilerplate) {
-                    i++;
-                    continue;
-                }
-                if (s->ntokens > DYAD_MAX_SENTENCE_TOKENS) {
-                    if (S_cut_long(e, doc, i, sid) != DYAD_OK)
-                        return S_problem(e, doc, DYAD_ENOMEM, s->start, s->end, NULL);
+            size_t sid = base + i + 1;
+            int para_start = sid == 1 || prev_para != s->paragraph;
+            prev_para = s->paragraph;
+            if (s->boilerplate) continue;
+            if (s->ntokens > DYAD_MAX_SENTENCE_TOKENS) {
+                if (S_cut_long(e, doc, i, sid) != DYAD_OK)
+                    return S_problem(e, doc, DYAD_ENOMEM, s->start, s->end, NULL);
+                s = dyad_text_sentence(e->text, i);
+            }
+            DYAD__STAGE_BEGIN(t_chunk);
+            st = dyad_chunker_run(e->chunker, e->text, i);
+            DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
+            if (st == DYAD_OK && lede && para_start) {
+                size_t k = S_run_in_headline(e, s);
+                if (k) {
+                    st = dyad__text_split_sentence(e->text, i, k);
+                    if (st == DYAD_ENOMEM) return S_problem(e, doc, st, s->start, s->end, NULL);
                     s = dyad_text_sentence(e->text, i);
+                    st = dyad_chunker_run(e->chunker, e->text, i);
                 }
-                DYAD__STAGE_BEGIN(t_chunk);
-                dyad_status cs = dyad_chunker_run(e->chunker, e->text, i);
-                DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
-                if (cs == DYAD_OK && para_start) {
-                    size_t k = S_run_in_headline(e, s);
-                    if (k) {
-                        cs = dyad__text_split_sentence(e->text, i, k);
-                        if (cs == DYAD_ENOMEM) return S_problem(e, doc, cs, s->start, s->end, NULL);
-                        cs = dyad_chunker_run(e->chunker, e->text, i);
-                    }
-                }
-                lede = 0;
-                if (S_sentence(e, doc, i, sid, dyad__chunker_tree(e->chunker), cs, &res, &first, &ret))
-                    return ret;
-                i++;
+            }
+            lede = 0;
+            if (st == DYAD_OK) {
+                const char *date = res.doc_date;
+                DYAD__STAGE_BEGIN(t_code);
+                st = dyad_coder_code_chunked(e->coder, e->chunker, date);
+                DYAD__STAGE_END(t_code, DYAD__STAGE_CODE);
+                if (st != DYAD_OK) S_problem(e, doc, st, s->start, s->end, dyad_coder_errmsg(e->coder));
+            } else {
+                S_problem(e, doc, st, s->start, s->end, dyad_chunker_errmsg(e->chunker));
+            }
+            if (st != DYAD_OK) {
+                if (first == DYAD_OK) first = st;
+                if (st == DYAD_ENOMEM) return st;
                 continue;
             }
-            /* a batch from sentence i: tagged and chunked, then coded */
-            size_t nb = 0, words = 0;
-            DYAD__STAGE_BEGIN(t_chunk);
-            dyad__chunker_batch_begin(e->chunker);
-            for (; i < dyad_text_sentence_count(e->text) && nb < S_BATCH_SENTENCES; i++) {
-                s = dyad_text_sentence(e->text, i);
-                if (s->boilerplate) continue;
-                if (s->ntokens > DYAD_MAX_SENTENCE_TOKENS) {
-                    /* cut first in a batch, so that its note follows the
-                     * problems of the sentences before */
-                    if (nb) break;
-                    if (S_cut_long(e, doc, i, base + i + 1) != DYAD_OK)
-                        return S_problem(e, doc, DYAD_ENOMEM, s->start, s->end, NULL);
-                    s = dyad_text_sentence(e->text, i);
-                }
-                if (nb && words + s->ntokens > S_BATCH_WORDS) break;
-                S_slot *sl = &e->batch[nb];
-                sl->i = i;
-                sl->st = dyad__chunker_batch_run(e->chunker, e->text, i, &sl->tree);
-                /* a run that failed after others runs again first in a
-                 * batch, where it has the chunker's arena to itself */
-                if (sl->st != DYAD_OK && nb) break;
-                nb++;
-                words += s->ntokens;
-                if (sl->st != DYAD_OK) {
-                    i++;    /* its message stays the chunker's until the next run */
-                    break;
-                }
+            dyad_discard dc = dyad_coder_discarded(e->coder);
+            if (dc > e->discard) e->discard = dc;
+            if (dc == DYAD_DISCARD_STORY) {
+                /* a story discard phrase: the whole document goes */
+                S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
+                e->nrecs = 0;
+                if (e->sink && (st = e->sink(e->sink_ctx, e, 1)) != DYAD_OK)
+                    return S_problem(e, doc, st, s->start, s->end, NULL);
+                return first;
             }
-            DYAD__STAGE_END(t_chunk, DYAD__STAGE_CHUNK);
-            for (size_t k = 0; k < nb; k++) {
-                const S_slot *sl = &e->batch[k];
-                if (S_sentence(e, doc, sl->i, base + sl->i + 1, &sl->tree, sl->st, &res, &first, &ret))
-                    return ret;
+            DYAD__STAGE_BEGIN(t_res);
+            /* the records of the sentences before, handed on */
+            if (e->sink && e->nrecs) {
+                st = e->sink(e->sink_ctx, e, 0);
+                e->nrecs = 0;
+                dyad__arena_reset(&e->arena);
+                if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
             }
+            dyad__resolve_sentence(e->resolver, &res, dyad__coder_tree(e->coder));
+            res.ids = dyad__coder_word_ids(e->coder, &res.ids_dict);
+            S_place_sentence(e);
+            S_trace(e, doc, sid, doc->text + s->start, s->end - s->start);
+            st = S_collect(e, doc, sid, s->start, s->end, &res);
+            DYAD__STAGE_END(t_res, DYAD__STAGE_RESOLVE);
+            if (st != DYAD_OK) return S_problem(e, doc, st, s->start, s->end, NULL);
         }
         DYAD__STAGE_BEGIN(t_next);
         st = dyad_text_next(e->text, &base);

@@ -2125,9 +2125,7 @@ struct dyad_chunker {
     dyad__wcache *wc;           /* per spelling: lists, tag candidates */
     const dyad__lexicon *lex;   /* the word lists: the built-in ones, or a
                                    dictionary's (dyad__chunker_set_lexicon) */
-    dyad__arena arena;          /* reset by each run; in a batch, the
-                                   batch's trees */
-    dyad__arena scratch;        /* a batch's runs: reset by each */
+    dyad__arena arena;          /* reset by each run */
     dyad__tree tree;
     uint8_t *tags;
     dyad_verb_group *groups;
@@ -2157,7 +2155,6 @@ dyad_status dyad_chunker_new(dyad_chunker **out, const dyad_tagger *tg)
         return DYAD_ENOMEM;
     }
     dyad__arena_init(&c->arena, CK_ARENA_CAP);
-    dyad__arena_init(&c->scratch, CK_ARENA_CAP);
     dyad__buf_init(&c->bracket);
     *out = c;
     return DYAD_OK;
@@ -2167,7 +2164,6 @@ void dyad_chunker_free(dyad_chunker *c)
 {
     if (!c) return;
     dyad__arena_free(&c->arena);
-    dyad__arena_free(&c->scratch);
     dyad__buf_free(&c->bracket);
     dyad__wcache_free(c->wc);
     free(c);
@@ -2270,12 +2266,9 @@ static void S_mark_names(dyad_chunker *c, const dyad__word *w, uint32_t n)
     }
 }
 
-/* Tags and chunks w[0..n) into c->tree; with groups set, also the
- * public verb groups (dyad_chunker_verb_group: a batch's runs, read by the
- * coder only, need none). */
-static dyad_status S_run(dyad_chunker *c, dyad__arena *a, const dyad__word *w, uint32_t n,
-                         const dyad_token *tok, int groups)
+static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const dyad_token *tok)
 {
+    dyad__arena *a = &c->arena;
     char at[48];
     dyad_status st = DYAD_OK;
     c->tags = dyad__arena_alloc(a, (size_t)n + 1);
@@ -2294,7 +2287,6 @@ static dyad_status S_run(dyad_chunker *c, dyad__arena *a, const dyad__word *w, u
         return dyad__err_set(&c->err, st, "%s: sentence of %u words needs more than the "
                              "chunker's %zu MiB; skipped", at, n, a->cap >> 20);
     if (st != DYAD_OK) return dyad__err_set(&c->err, st, "%s: out of memory", at);
-    if (!groups) return DYAD_OK;
     const dyad__tree *t = &c->tree;
     c->groups = dyad__arena_alloc(a, ((size_t)t->nvgroups + 1) * sizeof *c->groups);
     if (!c->groups) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
@@ -2342,10 +2334,10 @@ static void S_reset_keep_err(dyad_chunker *c)
     c->err = keep;
 }
 
-/* Sentence i of t into c->tree, in arena a (c's arena or its scratch). */
-static dyad_status S_run_sentence(dyad_chunker *c, dyad__arena *a, const dyad_text *t, size_t i,
-                                  int groups)
+dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
 {
+    if (!c || !t) return DYAD_EINVAL;
+    S_reset(c);
     if (i >= dyad_text_sentence_count(t)) return DYAD_EINVAL;
     const dyad_sentence *s = dyad_text_sentence(t, i);
     size_t ntok;
@@ -2353,73 +2345,14 @@ static dyad_status S_run_sentence(dyad_chunker *c, dyad__arena *a, const dyad_te
     if (s->first_token + s->ntokens > ntok) return DYAD_EINVAL;
     DYAD_TRY(S_check_length(c, s->ntokens, tok + s->first_token));
     uint32_t n = (uint32_t)s->ntokens;
-    dyad__word *w = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *w);
+    dyad__word *w = dyad__arena_alloc(&c->arena, ((size_t)n + 1) * sizeof *w);
     if (!w) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     for (uint32_t x = 0; x < n; x++) {
         w[x].s = tok[s->first_token + x].norm;
         w[x].len = tok[s->first_token + x].norm_len;
     }
-    return S_run(c, a, w, n, tok + s->first_token, groups);
-}
-
-/* Copies tree t (made in the scratch arena) into a: its tokens, its
- * words (one block, DYAD__WORD_PAD readable bytes after the last word's
- * end), its phrases and verb groups; everything else a run allocates is
- * scratch.  The copy is what a batch keeps of a sentence, a quarter of
- * what the run used, so a batch's trees stay in the processor's caches
- * until they are coded. */
-static dyad_status S_tree_copy(dyad__arena *a, const dyad__tree *t, dyad__tree *out)
-{
-    *out = *t;
-    uint32_t n = t->ntoks;
-    out->toks = dyad__arena_alloc(a, ((size_t)n + 1) * sizeof *out->toks);
-    out->nodes = dyad__arena_alloc(a, ((size_t)t->nnodes + 1) * sizeof *out->nodes);
-    out->vgroups = dyad__arena_alloc(a, ((size_t)t->nvgroups + 1) * sizeof *out->vgroups);
-    if (!out->toks || !out->nodes || !out->vgroups) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-    memcpy(out->toks, t->toks, (size_t)n * sizeof *t->toks);
-    memset(&out->toks[n], 0, sizeof *out->toks);
-    memcpy(out->nodes, t->nodes, (size_t)t->nnodes * sizeof *t->nodes);
-    if (t->nvgroups) memcpy(out->vgroups, t->vgroups, (size_t)t->nvgroups * sizeof *t->vgroups);
-    if (n) {
-        /* the words' block: from the first word to the last one's NUL
-         * (its length is strlen's, so never past the block) and the pad */
-        const char *w0 = t->toks[0].word;
-        size_t bytes = (size_t)(t->toks[n - 1].word - w0) + t->toks[n - 1].len + 1 + DYAD__WORD_PAD;
-        char *w = dyad__arena_alloc(a, bytes);
-        if (!w) return a->over_cap ? DYAD_ELIMIT : DYAD_ENOMEM;
-        memcpy(w, w0, bytes);
-        for (uint32_t x = 0; x < n; x++) out->toks[x].word = w + (t->toks[x].word - w0);
-    }
-    return DYAD_OK;
-}
-
-dyad_status dyad_chunker_run(dyad_chunker *c, const dyad_text *t, size_t i)
-{
-    if (!c || !t) return DYAD_EINVAL;
-    S_reset(c);
-    dyad_status st = S_run_sentence(c, &c->arena, t, i, 1);
+    dyad_status st = S_run(c, w, n, tok + s->first_token);
     if (st != DYAD_OK) S_reset_keep_err(c);
-    return st;
-}
-
-void dyad__chunker_batch_begin(dyad_chunker *c) { S_reset(c); }
-
-dyad_status dyad__chunker_batch_run(dyad_chunker *c, const dyad_text *t, size_t i, dyad__tree *out)
-{
-    memset(&c->tree, 0, sizeof c->tree);
-    c->tags = NULL;
-    c->groups = NULL;
-    c->ngroups = 0;
-    c->bracket_done = 0;
-    dyad__err_clear(&c->err);
-    dyad__arena_reset(&c->scratch);
-    dyad_status st = S_run_sentence(c, &c->scratch, t, i, 0);
-    if (st == DYAD_OK && (st = S_tree_copy(&c->arena, &c->tree, out)) != DYAD_OK)
-        dyad__err_set(&c->err, st, "out of memory");
-    if (st != DYAD_OK) memset(out, 0, sizeof *out);
-    /* c->tree (the scratch's) is not readable past the next run */
-    memset(&c->tree, 0, sizeof c->tree);
-    c->tags = NULL;
     return st;
 }
 
@@ -2454,7 +2387,7 @@ dyad_status dyad_chunker_run_words(dyad_chunker *c, const char *const *words, si
         w[x].s = words[x] ? words[x] : "";
         w[x].len = (uint32_t)len;
     }
-    dyad_status st = S_run(c, &c->arena, w, (uint32_t)n, NULL, 1);
+    dyad_status st = S_run(c, w, (uint32_t)n, NULL);
     if (st != DYAD_OK) S_reset_keep_err(c);
     return st;
 }

@@ -289,24 +289,6 @@ dyad_status dyad__tagger_tag_cached(const struct dyad_tagger *tg, dyad__wcache *
 /* The tree of the chunker's last run (for the coder). */
 dyad__tree *dyad__chunker_tree(struct dyad_chunker *c);
 
-/* A batch of sentences tagged and chunked before any is coded (the
- * engine's loop: each stage's code stays in the instruction cache over
- * the batch).  _begin forgets the batch before (every tree it gave, and
- * the last run's).  _run tags and chunks sentence i of t as
- * dyad_chunker_run does, in a scratch arena of its own, and keeps a copy
- * of the tree (tokens, words, phrases, verb groups: about a quarter of
- * what the run used) beside the batch's earlier ones: *out receives it,
- * valid until the next _begin or dyad_chunker_run (zeroed when the run
- * fails; dyad_chunker_errmsg says why until the next run).  Nothing of
- * the run is readable through the public accessors (dyad_chunker_tag,
- * dyad_chunker_verb_group ...).  The copies' arena has a cap too, so a
- * run that fails after others might succeed alone: the caller runs it
- * again at the start of a batch, where the result is exactly
- * dyad_chunker_run's.  Same statuses as dyad_chunker_run. */
-void dyad__chunker_batch_begin(struct dyad_chunker *c);
-dyad_status dyad__chunker_batch_run(struct dyad_chunker *c, const dyad_text *t, size_t i,
-                                    dyad__tree *out);
-
 dyad_status dyad__chunk(dyad__tree *t, const dyad__word *w, uint8_t *tags,
                         uint32_t n, const dyad__lexicon *lex, dyad__arena *a);
 /* dyad__chunk with each word's lexicon lists given (lx[i]: dyad__lex_bits
