@@ -33,7 +33,7 @@
  * folded, or 0 when it is no word byte. */
 #define S_F(c)                                                                                    \
     ((c) >= 0x80 || ((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') ? (c)                \
-     : (c) >= 'A' && (c) <= 'Z'                                              ? (c) + 32           \
+     : (c) >= 'A' && (c) <= 'Z'                                              ? ((c) | 0x20)       \
                                                                              : 0)
 #define S_F4(c) S_F(c), S_F((c) + 1), S_F((c) + 2), S_F((c) + 3)
 #define S_F16(c) S_F4(c), S_F4((c) + 4), S_F4((c) + 8), S_F4((c) + 12)
