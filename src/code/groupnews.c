@@ -937,7 +937,7 @@ int dyad__news_shared_object(dyad_coder *c, cand *e)
  * by "and" to a meeting, visit or other consultation (04x) of the same
  * subject, that names no other party itself, is cooperation (03x, 05x,
  * 06x, 07x) with the one met, the first phrase's object (docs/CODING.md
- * §6.1).  Only after a consultation coded as done: "criticized Peru and
+ * §16.5).  Only after a consultation coded as done: "criticized Peru and
  * signed a pact with no one named" is not news of Peru. */
 int dyad__news_conjunct_party(dyad_coder *c, cand *e)
 {
