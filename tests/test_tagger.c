@@ -375,6 +375,28 @@ static void test_chunk_clauses(void **state)
     /* "with X accusing Y": the participle's subject */
     S_chunked("The process stalled , with both sides accusing the other .");
     assert_string_equal(S_span(S_group_of("accusing")->subject), "both sides");
+    /* a verb phrase after a reported clause that cannot go on with it is
+     * the reporter's second act (docs/CODING.md 6.1): after a modal's
+     * chain, and an act done in words after a lone "be" */
+    S_chunked("Gondor said the talks would fail and accused Rohan of bad faith .");
+    assert_string_equal(S_span(S_group_of("accused")->subject), "Gondor");
+    S_chunked("Gondor said the claims were false and accused Rohan of lying .");
+    assert_string_equal(S_span(S_group_of("accused")->subject), "Gondor");
+    assert_int_equal(T.toks[S_group_of("accused")->verb].code, DYAD__T_VBD);
+    S_chunked("Gondor says the claims are false and accuses Rohan of lying .");
+    assert_string_equal(S_span(S_group_of("accuses")->subject), "Gondor");
+    /* ... a deed after "be", or a verb after a perfect, stays the clause's */
+    S_chunked("Gondor said the orcs were in the hills and attacked a village .");
+    assert_string_equal(S_span(S_group_of("attacked")->subject), "the orcs");
+    S_chunked("Gondor said Rohan had shelled a village and killed two farmers .");
+    assert_string_equal(S_span(S_group_of("killed")->subject), "Rohan");
+    /* ... and so does a verb of the clause's own tense after a modal
+     * ("would fail and resign": a bare verb) */
+    S_chunked("Gondor said the king would fail and resign .");
+    assert_string_equal(S_span(S_group_of("resign")->subject), "the king");
+    /* a finite verb does not coordinate with a gerund */
+    S_chunked("Gondor condemned the shelling of Bree and called on Rohan to stop .");
+    assert_string_equal(S_span(S_group_of("called")->subject), "Gondor");
     /* "said that since A and B met , ...": a clause after "that" that
      * opens with a subordinate clause */
     S_chunked("He said that since Rohan and Gondor met in May , Arnor has armed Rhun .");

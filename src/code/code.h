@@ -654,6 +654,7 @@ int dyad__news_topic(dyad_coder *c, cand *e);
 int dyad__news_deed_doer(dyad_coder *c, cand *e);
 int dyad__news_them(dyad_coder *c, cand *e);
 int dyad__news_shared_object(dyad_coder *c, cand *e);
+int dyad__news_conjunct_party(dyad_coder *c, cand *e);
 int dyad__news_passive(dyad_coder *c, cand *e);
 int dyad__news_they(dyad_coder *c, cand *e);
 int dyad__news_statement(dyad_coder *c, cand *e);

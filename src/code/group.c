@@ -392,6 +392,7 @@ static const struct step {
     {dyad__news_deed_doer, 1, "news_deed_doer"},
     {dyad__news_them, 1, "news_them"},
     {dyad__news_shared_object, 1, "news_shared_object"},
+    {dyad__news_conjunct_party, 1, "news_conjunct_party"},
     /* roles the clause changes */
     {S_passive, 0, "S_passive"},
     {dyad__news_passive, 1, "news_passive"},

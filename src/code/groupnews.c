@@ -933,6 +933,52 @@ int dyad__news_shared_object(dyad_coder *c, cand *e)
     return GO;
 }
 
+/* "met Peru's president and signed a trade pact": a verb phrase joined
+ * by "and" to a meeting, visit or other consultation (04x) of the same
+ * subject, that names no other party itself, is cooperation (03x, 05x,
+ * 06x, 07x) with the one met, the first phrase's object (docs/CODING.md
+ * §16.5).  Only after a consultation coded as done: "criticized Peru and
+ * signed a pact with no one named" is not news of Peru. */
+int dyad__news_conjunct_party(dyad_coder *c, cand *e)
+{
+    const dyad__tree *t = &c->tree;
+    const dyad__vgroup *g = e->g;
+    const char *code = e->code;
+    if (e->tgt.n || !e->src.n || !code || g->passive || dyad__one_sided(code) ||
+        !(code[0] == '0' && (code[1] == '3' || code[1] == '5' || code[1] == '6' || code[1] == '7')))
+        return GO;
+    /* g's conjunct: the phrase below the container (g->vp) that holds
+     * its verb */
+    uint32_t cj = g->inner;
+    while (cj != NONE && t->nodes[cj].parent != g->vp) cj = t->nodes[cj].parent;
+    if (cj == NONE || cj == g->vp) return GO;
+    /* the conjunct right before it, joined by "and" alone */
+    uint32_t prev = NONE, a = t->nodes[cj].tok_a;
+    for (uint32_t ch = t->nodes[g->vp].first_child; ch != NONE && ch != cj;
+         ch = t->nodes[ch].next_sibling)
+        prev = t->nodes[ch].label == DYAD__L_VP ? ch : NONE;
+    if (prev == NONE || a < 1 || t->nodes[prev].tok_b + 1 != a ||
+        strcasecmp(t->toks[a - 1].word, "and"))
+        return GO;
+    for (uint32_t k = 0; k < t->nvgroups; k++) {
+        const dyad__vgroup *h = &t->vgroups[k];
+        if (h->vp != g->vp || h->verb < t->nodes[prev].tok_a || h->verb >= t->nodes[prev].tok_b)
+            continue;
+        int met = 0;
+        for (size_t i = 0; i < c->nevents && !met; i++)
+            met = c->events[i].verb == h->verb && !strncmp(c->events[i].code, "04", 2) &&
+                  !strcmp(c->events[i].source, e->src.v[0].code);
+        if (!met) return GO;
+        uint32_t f = NONE;
+        actorset x = dyad__target_of(c, h->inner, &f, 0);
+        e->tgt = dyad__named_only(c, &x);
+        if (e->tgt.n)
+            TRACE("  the party of the consultation before it ('%s')\n", t->toks[h->verb].word);
+        return GO;
+    }
+    return GO;
+}
+
 /* A lone participle of support ("the rebels, backed by X,"; "a camp
  * supported by X") describes a party; the sentence reports something
  * else.  A passive without a "by" agent ("Palestinians injured in

@@ -45,6 +45,9 @@ typedef struct ck {
     int oom;
     int wh_subject;       /* the next clause's subject is a wh-word */
     int in_subject;       /* parsing a clause's subject (its own phrases too) */
+    uint8_t rep_tag;      /* the tag of the speech verb whose reported clause
+                             is about to be parsed (0: none); S_clause hands
+                             it to that clause's own verb phrase only */
     const uint64_t *lx;   /* per word: its lexicon lists (text/text.h) */
     struct npend { uint32_t end, gen; } *npe;   /* per word: S_np_base_end
                              there, valid while gen is npe_gen */
@@ -1004,13 +1007,17 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
                    !(objects == 0 && S_time_word(k, i))) {
             /* "said (that) ...": the reported clause */
             uint32_t sb = S_node(k, DYAD__L_SBAR, i);
+            k->rep_tag = k->tag[verb];
             S_add(k, sb, S_clause(k));
+            k->rep_tag = 0;
             S_end(k, sb, k->i);
             add = sb;
         } else if (S_is(k, i, "that") && (speech || S_clause_ahead(k, i + 1)) &&
                    (S_clause_ahead(k, i + 1) || S_tag(k, i + 1) == DYAD__T_LQUOTE ||
                     (speech && S_past_clause_ahead(k, i + 1)))) {
+            k->rep_tag = speech ? k->tag[verb] : 0;
             add = S_sbar(k);
+            k->rep_tag = 0;
         } else if (S_is(k, i, "that") &&
                    (S_tag(k, i + 1) == DYAD__T_IN || S_tag(k, i + 1) == DYAD__T_WRB) &&
                    S_subord_at(k, i + 1)) {
@@ -1086,6 +1093,24 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
     }
 }
 
+/* In a reported clause whose verb phrase starts at a (nchain verbs in
+ * its chain), after the speech verb tagged rep_tag: is the verb at v,
+ * joined by "and" or "but", the reporter's own second act rather than
+ * the clause's?  It must be in the speech verb's tense (a past
+ * participle counts as the past: the tagger often gives "called" VBN
+ * there), and the clause's verb phrase must be unable to go on with it:
+ * a modal's chain (a modal takes a bare verb), or a lone "be" with an
+ * act done in words after it (the lexicon's "speech-acts"). */
+static int S_reporter_conjunct(const ck *k, uint8_t rep_tag, uint32_t a, int nchain, uint32_t v)
+{
+    int tv = S_tag(k, v);
+    if (rep_tag != DYAD__T_VBD && rep_tag != DYAD__T_VBZ && rep_tag != DYAD__T_VBP) return 0;
+    if (!(tv == rep_tag || (rep_tag == DYAD__T_VBD && tv == DYAD__T_VBN))) return 0;
+    if (S_tag(k, a) == DYAD__T_MD) return 1;
+    return nchain == 1 && (S_aux_class(k->w[a].s, k->w[a].len) & AC_BE) &&
+           S_lx(k, v, DYAD__LX_SPEECH_ACTS);
+}
+
 /* A verb group and its complements: one VP per auxiliary, the Treebank
  * way: (VP (MD will) (RB not) (VP (VB be) (VP (VBN attacked) (PP ...)))).
  * Coordinated verb phrases ("attacked X and killed Y") are wrapped in one
@@ -1093,6 +1118,8 @@ static void S_complements(ck *k, uint32_t vp, uint32_t verb)
 static uint32_t S_vp(ck *k)
 {
     uint32_t a = k->i;
+    uint8_t rep_tag = k->rep_tag;   /* a reported clause's own verb phrase */
+    k->rep_tag = 0;
     if (!S_vp_start(k, a)) return NONE;
     uint32_t chain[CK_MAXDEPTH];
     int nchain = 0;
@@ -1131,6 +1158,16 @@ static uint32_t S_vp(ck *k)
         /* an infinitive coordinates with infinitives: "forced X to flee
          * and destroyed Y" joins "destroyed" to "forced", above */
         if (k->tag[a] == DYAD__T_TO && (tv == DYAD__T_VBD || tv == DYAD__T_VBZ)) break;
+        /* nor does a finite verb with a gerund or participle: in
+         * "condemned the shelling of X and called on Y", "called" joins
+         * "condemned", above */
+        if (k->tag[a] == DYAD__T_VBG && (S_finite(tv) || tv == DYAD__T_VBN)) break;
+        /* a reported clause's verb phrase that cannot go on with this
+         * verb leaves it to the reporting verb, above (docs/CODING.md
+         * §6.1): "said the talks would fail and called on Y" (a modal
+         * does not take a past form), "said the claims were false and
+         * accused Y" (a lone "be", then an act done in words) */
+        if (rep_tag && S_reporter_conjunct(k, rep_tag, a, nchain, v)) break;
         if (k->depth >= CK_MAXDEPTH) break;
         /* "attacked X and killed(VBN) Y": the same tense as the first */
         if (nchain == 1 && k->tag[a] == DYAD__T_VBD && tv == DYAD__T_VBN && !S_aux(k, v))
@@ -1162,6 +1199,8 @@ static uint32_t S_clause(ck *k)
     int subject = 0, vp = 0;
     int wh = k->wh_subject;
     k->wh_subject = 0;
+    uint8_t rep_tag = k->rep_tag;   /* for this clause's own verb phrase */
+    k->rep_tag = 0;
     for (int guard = 0; guard < CK_MAXKIDS && k->i < k->n && !k->oom && !vp; guard++) {
         uint32_t i = k->i;
         int t = S_tag(k, i);
@@ -1224,6 +1263,7 @@ static uint32_t S_clause(ck *k)
              * lone past participle there is the tagger mistaking the
              * past tense ("Protesters burned tires") */
             if ((subject || wh) && t == DYAD__T_VBN && !S_aux(k, i)) S_retag(k, i, DYAD__T_VBD);
+            k->rep_tag = subject ? rep_tag : 0;
             add = S_vp(k);
             vp = 1;
         } else if (subject && t == DYAD__T_COMMA &&

@@ -142,6 +142,7 @@ typedef enum dyad__lx {
     DYAD__LX_PERSON_ROLES,  /* "person-roles": "Chile's president ... He": one person */
     DYAD__LX_ACCUSING,      /* "accusing": ", accusing it of ...": a second act */
     DYAD__LX_ACT_NOUNS,     /* "act-nouns": "the seizure", "that move": an act the story told */
+    DYAD__LX_SPEECH_ACTS,   /* "speech-acts": acts done in words: "... and accused Y" (chunker) */
     DYAD__LX_N
 } dyad__lx;
 
