@@ -49,6 +49,9 @@ static const char *S_country_after(dyad_coder *c, uint32_t np, int hops, int ori
     for (int hop = 0; hop < hops && sib != NONE; hop++, sib = t->nodes[sib].next_sibling) {
         const dyad__node *pp = &t->nodes[sib];
         if (pp->label != DYAD__L_PP) break;
+        /* a PP of no words (a supplied parse may hold one) has no
+         * preposition to read */
+        if (pp->tok_a >= pp->tok_b || pp->tok_a >= t->ntoks) break;
         if (origin) {
             const char *w = t->toks[pp->tok_a].word;
             if (strcasecmp(w, "from") && strcasecmp(w, "of")) break;

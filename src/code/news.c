@@ -1452,7 +1452,9 @@ actorset dyad__claimant(dyad_coder *c, const dyad__vgroup *g)
     const dyad__node *gv = &t->nodes[g->vp];
     for (uint32_t q = gv->parent; q != NONE && !src.n; q = t->nodes[q].parent) {
         const dyad__node *x = &t->nodes[q];
-        if (x->label != DYAD__L_SBAR || strcasecmp(t->toks[x->tok_a].word, "that")) continue;
+        if (x->label != DYAD__L_SBAR || x->tok_a >= x->tok_b ||
+            strcasecmp(t->toks[x->tok_a].word, "that"))
+            continue;
         /* the clause inside the claim's phrase, or right after it (the
          * chunker hangs it on the verb: "(NP the claim) (SBAR that ...)") */
         uint32_t np = x->parent;

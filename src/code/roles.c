@@ -389,7 +389,7 @@ int dyad__conditional(const dyad_coder *c, uint32_t q)
     const dyad__tree *t = &c->tree;
     for (; q != NONE; q = t->nodes[q].parent) {
         const dyad__node *x = &t->nodes[q];
-        if (x->label != DYAD__L_SBAR) continue;
+        if (x->label != DYAD__L_SBAR || x->tok_a >= x->tok_b) continue;
         const char *w = t->toks[x->tok_a].word;
         if (!strcasecmp(w, "whether") || !strcasecmp(w, "if") || !strcasecmp(w, "unless"))
             return 1;
@@ -601,7 +601,9 @@ actorset dyad__condition_party(dyad_coder *c, const dyad__vgroup *g, const char 
     for (uint32_t j = 0; j < nq && !out.n; j++) {
         uint32_t q = gi && gi->ok ? gi->ifs[j] : j;
         const dyad__node *x = &t->nodes[q];
-        if (x->label != DYAD__L_SBAR || (x->tok_a <= gv->tok_a && gv->tok_b <= x->tok_b)) continue;
+        if (x->label != DYAD__L_SBAR || x->tok_a >= x->tok_b ||
+            (x->tok_a <= gv->tok_a && gv->tok_b <= x->tok_b))
+            continue;
         const char *w = t->toks[x->tok_a].word;
         if (strcasecmp(w, "if") && strcasecmp(w, "unless")) continue;
         for (uint32_t i = x->tok_a; i < x->tok_b && !out.n; i++) {
