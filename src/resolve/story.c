@@ -92,6 +92,19 @@ struct dyad__story {
     int open_quote;              /* the last sentence ended inside quotes */
 };
 
+/* The story's lists keep their newest entries last.  S_DROP takes entry
+ * k out of list[0..n); S_ROOM makes room for one more, the oldest going
+ * when the list is full. */
+#define S_DROP(list, n, k)                                                                        \
+    do {                                                                                          \
+        memmove(&(list)[k], &(list)[(k) + 1], (size_t)((n) - (k) - 1) * sizeof(list)[0]);          \
+        (n)--;                                                                                    \
+    } while (0)
+#define S_ROOM(list, n)                                                                           \
+    do {                                                                                          \
+        if ((size_t)(n) == DYAD_ARRAY_LEN(list)) S_DROP(list, n, 0);                              \
+    } while (0)
+
 static void S_copy(char *dst, size_t cap, const char *src)
 {
     size_t n = src ? strlen(src) : 0;
@@ -236,15 +249,10 @@ void dyad__story_note_party(dyad__story *st, const char *code, const char *text)
     if (!code || (!S_country(code) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))) return;
     for (int i = 0; i < st->nrecent; i++)        /* once, at its newest place */
         if (!strcmp(st->recent[i].code, code)) {
-            memmove(&st->recent[i], &st->recent[i + 1],
-                    (size_t)(st->nrecent - i - 1) * sizeof st->recent[0]);
-            st->nrecent--;
+            S_DROP(st->recent, st->nrecent, i);
             break;
         }
-    if (st->nrecent == ST_RECENT) {
-        memmove(&st->recent[0], &st->recent[1], (ST_RECENT - 1) * sizeof st->recent[0]);
-        st->nrecent--;
-    }
+    S_ROOM(st->recent, st->nrecent);
     S_set(&st->recent[st->nrecent++], code, text, st->sent);
 }
 
@@ -336,10 +344,7 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         int same = k >= 0 && ((!strcmp(st->cons[k].a, source) && !strcmp(st->cons[k].b, target)) ||
                               (!strcmp(st->cons[k].a, target) && !strcmp(st->cons[k].b, source)));
         if (!same) {
-            if (st->ncons == ST_CONSULT) {
-                memmove(&st->cons[0], &st->cons[1], (ST_CONSULT - 1) * sizeof st->cons[0]);
-                st->ncons--;
-            }
+            S_ROOM(st->cons, st->ncons);
             k = st->ncons++;
             S_copy(st->cons[k].a, ST_CODE, source);
             S_copy(st->cons[k].b, ST_CODE, target);
@@ -348,10 +353,7 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
     }
     /* accusations and other disapproval, for a later denial */
     if (code && !strncmp(code, "11", 2)) {
-        if (st->nacc == ST_ACCUSE) {
-            memmove(&st->acc[0], &st->acc[1], (ST_ACCUSE - 1) * sizeof st->acc[0]);
-            st->nacc--;
-        }
+        S_ROOM(st->acc, st->nacc);
         S_copy(st->acc[st->nacc].src, ST_CODE, source);
         S_copy(st->acc[st->nacc].tgt, ST_CODE, target);
         st->acc[st->nacc].at = st->sent;
@@ -418,10 +420,7 @@ void dyad__story_note_claim(dyad__story *st, const char *who, const char *about)
 {
     if (!S_country(who) && strncmp(who ? who : "", "IGO", 3)) return;
     if (!S_country(about) || !strncmp(who, about, 3)) return;
-    if (st->nclaims == ST_CLAIMS) {
-        memmove(&st->claims[0], &st->claims[1], (ST_CLAIMS - 1) * sizeof st->claims[0]);
-        st->nclaims--;
-    }
+    S_ROOM(st->claims, st->nclaims);
     S_copy(st->claims[st->nclaims].who, ST_CODE, who);
     S_copy(st->claims[st->nclaims].about, ST_CODE, about);
     st->claims[st->nclaims].at = st->sent;
@@ -534,14 +533,10 @@ void dyad__story_note_owned(dyad__story *st, const char *noun, const char *code)
             /* two owners in one sentence: "the report" could be either */
             if (st->owned[k].at == st->sent && strncmp(st->owned[k].code, code, n))
                 code = "";
-            memmove(&st->owned[k], &st->owned[k + 1], (size_t)(st->nowned - k - 1) * sizeof st->owned[0]);
-            st->nowned--;
+            S_DROP(st->owned, st->nowned, k);
             break;
         }
-    if (st->nowned == ST_OWNED) {
-        memmove(&st->owned[0], &st->owned[1], (ST_OWNED - 1) * sizeof st->owned[0]);
-        st->nowned--;
-    }
+    S_ROOM(st->owned, st->nowned);
     S_copy(st->owned[st->nowned].noun, ST_TEXT, key);
     S_copy(st->owned[st->nowned].code, ST_CODE, code);
     st->owned[st->nowned].at = st->sent;
