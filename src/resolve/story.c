@@ -451,6 +451,14 @@ const char *dyad__story_claimant(const dyad__story *st, const char *cc, unsigned
     return found;
 }
 
+/* How much of a party's code names its side: a country's three letters,
+ * else up to six (an organisation: "IGOUNO"). */
+static size_t S_side_len(const char *code)
+{
+    size_t n = strlen(code);
+    return S_country(code) ? 3 : n < 6 ? n : 6;
+}
+
 /* Whose the act is that a judgement by `judge` names only by a
  * description ("called the seizure theft", "said the shooting was a
  * provocation"): the story's last act between two parties, within
@@ -475,7 +483,7 @@ const char *dyad__story_act_judged(const dyad__story *st, const char *judge, con
         strncmp(kind, st->act_code, 2) && !(S_force_root(kind) && S_force_root(st->act_code)) &&
         !(kind[0] == '2' && S_force_root(st->act_code)) && !(S_force_root(kind) && st->act_code[0] == '2'))
         return NULL;
-    size_t n = S_country(judge) ? 3 : strlen(judge) < 6 ? strlen(judge) : 6;
+    size_t n = S_side_len(judge);
     int in_a = !strncmp(st->act[0], judge, n), in_b = !strncmp(st->act[1], judge, n);
     if (in_a && in_b) return NULL;
     if (at) *at = st->act_at;
@@ -492,7 +500,7 @@ const char *dyad__story_consulted(const dyad__story *st, const char *who, unsign
 {
     if (dyad__ablated("story_consulted")) return NULL;
     if (!who || strlen(who) < 3 || !strncmp(who, "---", 3)) return NULL;
-    size_t n = S_country(who) ? 3 : strlen(who) < 6 ? strlen(who) : 6;
+    size_t n = S_side_len(who);
     const char *found = NULL;
     for (int k = st->ncons; k-- > 0;) {
         if (st->cons[k].at + reach < st->sent) break;
