@@ -144,6 +144,17 @@ static void S_json_info(dyad_json *j, const dyad_eval_info *info, int whole)
     dyad_json_key(j, "one_sided_gold"); dyad_json_int(j, (long long)info->one_sided_gold);
     dyad_json_key(j, "one_sided_found"); dyad_json_int(j, (long long)info->one_sided_found);
     dyad_json_key(j, "one_sided_system"); dyad_json_int(j, (long long)info->one_sided_system);
+    dyad_json_key(j, "errors");
+    dyad_json_obj_begin(j);
+    dyad_json_key(j, "system_off_gold"); dyad_json_int(j, (long long)info->system_off_gold);
+    dyad_json_key(j, "system_category_miss");
+    dyad_json_int(j, (long long)info->system_category_miss);
+    dyad_json_key(j, "system_country_miss");
+    dyad_json_int(j, (long long)info->system_country_miss);
+    dyad_json_key(j, "gold_off_system"); dyad_json_int(j, (long long)info->gold_off_system);
+    dyad_json_key(j, "gold_category_miss"); dyad_json_int(j, (long long)info->gold_category_miss);
+    dyad_json_key(j, "gold_country_miss"); dyad_json_int(j, (long long)info->gold_country_miss);
+    dyad_json_obj_end(j);
 }
 
 static void S_json_overall(dyad_json *j, const dyad_eval *ev, int split)
@@ -265,6 +276,14 @@ static void S_table_levels(const dyad_eval *ev, int split)
     printf("\ndates: %zu of %zu gold events matched at category + countries have the gold "
            "date at its precision (%s)\n",
            info.date_agree, info.date_matched, S_pct(a, info.date_agree, info.date_matched));
+    size_t su = info.system_off_gold + info.system_category_miss + info.system_country_miss;
+    size_t gu = info.gold_off_system + info.gold_category_miss + info.gold_country_miss;
+    printf("errors at category + countries: %zu system events unmatched: %zu in sentences with "
+           "no gold event, %zu matched at no level, %zu at the category only\n",
+           su, info.system_off_gold, info.system_category_miss, info.system_country_miss);
+    printf("errors at category + countries: %zu gold events unmatched: %zu in sentences with "
+           "no system event, %zu matched at no level, %zu at the category only\n",
+           gu, info.gold_off_system, info.gold_category_miss, info.gold_country_miss);
     printf("not done (planned, negated, hypothetical): %zu gold, %zu found with their modality; "
            "%zu system\n",
            info.modality_gold, info.modality_found, info.modality_system);

@@ -1700,6 +1700,21 @@ typedef struct dyad_eval_info {
                                  same sentence, category and countries */
     size_t one_sided_system;  /* asserted one-sided system events of gold
                                  stories */
+    /* Where the errors of the category + countries level lie, counted
+     * without listing them (so a held-out split can be measured this
+     * way too).  Among the scored system events that were placed in
+     * their story: */
+    size_t system_off_gold;   /* in a sentence where the gold has no
+                                 event (of any modality or side) */
+    size_t system_category_miss; /* in a sentence with gold events,
+                                 matched at no level */
+    size_t system_country_miss; /* matched at the category level only */
+    /* Among the scored gold events: */
+    size_t gold_off_system;   /* in a sentence where the system has no
+                                 event (of any modality or side) */
+    size_t gold_category_miss; /* the system has events there, none
+                                 matched at any level */
+    size_t gold_country_miss; /* matched at the category level only */
 } dyad_eval_info;
 
 /** Creates an evaluator.  DYAD_ENOMEM, DYAD_EINVAL when out is NULL. */

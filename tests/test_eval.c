@@ -545,11 +545,57 @@ static void test_one_sided(void **state)
     dyad_eval_free(ev);
 }
 
+/* Where the unmatched events lie: in sentences the other side has no
+ * event in, matched at no level, or at the category level only. */
+static void test_error_profile(void **state)
+{
+    (void)state;
+    dyad_eval *ev = S_new(S_gold, S_events, 1);
+    dyad_eval_info info;
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    /* the event of the story without gold events; the false alarm of the
+     * first sentence; the threat against the wrong party (the repeat and
+     * the story outside the gold set are not scored) */
+    assert_int_equal(info.system_off_gold, 1);
+    assert_int_equal(info.system_category_miss, 1);
+    assert_int_equal(info.system_country_miss, 1);
+    /* the second meeting (its one system event went to the first); the
+     * threat, matched at the category level only */
+    assert_int_equal(info.gold_off_system, 0);
+    assert_int_equal(info.gold_category_miss, 1);
+    assert_int_equal(info.gold_country_miss, 1);
+    dyad_eval_free(ev);
+
+    /* gold events in sentences without system events; a system event
+     * that overlaps a gold sentence only in part still counts as in it */
+    const char *gold =
+        "{\"story\": \"s1\", \"start\": 23, \"end\": 40, \"source\": \"GONGOV\","
+        " \"target\": \"ROHGOV\", \"code\": \"040\"}\n"
+        "{\"story\": \"s1\", \"start\": 41, \"end\": 66, \"source\": \"MORGOV\","
+        " \"target\": \"GONGOV\", \"code\": \"138\", \"modality\": \"planned\"}\n"
+        "{\"story\": \"s1\", \"start\": 0, \"end\": 30, \"source\": \"ARNMIL\","
+        " \"target\": \"GONGOV\", \"code\": \"190\"}\n";
+    const char *events =
+        "{\"doc_id\": \"s1\", \"source\": \"MORGOV\", \"target\": \"GONGOV\","
+        " \"code\": \"111\", \"sentence\": \"Mordor threatened Gondor.\"}\n";
+    ev = S_new(gold, events, 1);
+    assert_int_equal(dyad_eval_get_info(ev, &info), DYAD_OK);
+    /* the planned threat is scored apart, but its sentence is the gold's */
+    assert_int_equal(info.system_off_gold, 0);
+    assert_int_equal(info.system_category_miss, 1);
+    assert_int_equal(info.system_country_miss, 0);
+    assert_int_equal(info.gold_off_system, 2);
+    assert_int_equal(info.gold_category_miss, 0);
+    assert_int_equal(info.gold_country_miss, 0);
+    dyad_eval_free(ev);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels),
         cmocka_unit_test(test_one_sided),
+        cmocka_unit_test(test_error_profile),
         cmocka_unit_test(test_no_text),
         cmocka_unit_test(test_offsets_overlap),
         cmocka_unit_test(test_countries_and_greedy),

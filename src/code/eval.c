@@ -921,6 +921,115 @@ static eval_split *S_split_of(dyad_eval *ev, size_t k)
     return ev->stories[k].split ? &ev->splits[ev->stories[k].split - 1] : NULL;
 }
 
+/* A story's spans sorted by start, each with the largest end up to it:
+ * whether a span [a, b) overlaps one of them is one binary search. */
+typedef struct eval_span {
+    size_t start, end, maxend;
+} eval_span;
+
+static int S_by_span(const void *a, const void *b)
+{
+    const eval_span *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Fills sp with the placed events of v[0..n) that are not repeats (any
+ * modality, any number of parties), sorted; returns how many. */
+static size_t S_spans(eval_span *sp, const eval_event *v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].dup == EVAL_REPEAT || v[i].start == EVAL_NOSPAN) continue;
+        sp[k].start = v[i].start;
+        sp[k].end = v[i].end;
+        k++;
+    }
+    if (k) qsort(sp, k, sizeof *sp, S_by_span);
+    for (size_t i = 0; i < k; i++)
+        sp[i].maxend = i && sp[i - 1].maxend > sp[i].end ? sp[i - 1].maxend : sp[i].end;
+    return k;
+}
+
+/* Nonzero when [a, b) overlaps a span of sp[0..n). */
+static int S_overlaps(const eval_span *sp, size_t n, size_t a, size_t b)
+{
+    size_t lo = 0, hi = n;          /* the spans starting before b: [0, lo) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sp[mid].start < b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo && sp[lo - 1].maxend > a;
+}
+
+/* The error profile of one story's scored events (dyad_eval_info's
+ * system_off_gold .. gold_country_miss, in that order). */
+enum { EVAL_S_OFF, EVAL_S_CAT, EVAL_S_CTY, EVAL_G_OFF, EVAL_G_CAT, EVAL_G_CTY, EVAL_NPROFILE };
+
+static void S_profile(size_t out[EVAL_NPROFILE], const eval_event *g, size_t ng,
+                      const eval_event *v, size_t nv, eval_span *gs, eval_span *ss)
+{
+    size_t ngs = S_spans(gs, g, ng), nss = S_spans(ss, v, nv);
+    for (size_t i = 0; i < nv; i++) {
+        const eval_event *e = &v[i];
+        if (e->dup || e->start == EVAL_NOSPAN || e->matched[DYAD_EVAL_COUNTRIES]) continue;
+        out[!S_overlaps(gs, ngs, e->start, e->end) ? EVAL_S_OFF
+            : !e->matched[DYAD_EVAL_CATEGORY]     ? EVAL_S_CAT
+                                                  : EVAL_S_CTY]++;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        const eval_event *e = &g[i];
+        if (e->dup || e->matched[DYAD_EVAL_COUNTRIES]) continue;
+        out[e->start == EVAL_NOSPAN || !S_overlaps(ss, nss, e->start, e->end) ? EVAL_G_OFF
+            : !e->matched[DYAD_EVAL_CATEGORY]                                ? EVAL_G_CAT
+                                                                             : EVAL_G_CTY]++;
+    }
+}
+
+static void S_profile_add(dyad_eval_info *i, const size_t p[EVAL_NPROFILE])
+{
+    i->system_off_gold += p[EVAL_S_OFF];
+    i->system_category_miss += p[EVAL_S_CAT];
+    i->system_country_miss += p[EVAL_S_CTY];
+    i->gold_off_system += p[EVAL_G_OFF];
+    i->gold_category_miss += p[EVAL_G_CAT];
+    i->gold_country_miss += p[EVAL_G_CTY];
+}
+
+/* The error profile of every story of the gold set: both lists are
+ * sorted by story.  -1 when out of memory. */
+static int S_profiles(dyad_eval *ev)
+{
+    eval_list *gl = &ev->ev[DYAD_EVAL_GOLD], *sl = &ev->ev[DYAD_EVAL_SYSTEM];
+    size_t cap = gl->n > sl->n ? gl->n : sl->n;
+    eval_span *gs = malloc((cap ? cap : 1) * sizeof *gs), *ss = malloc((cap ? cap : 1) * sizeof *ss);
+    if (!gs || !ss) {
+        free(gs);
+        free(ss);
+        return -1;
+    }
+    for (size_t gi = 0, si = 0; gi < gl->n || si < sl->n;) {
+        size_t story = gi < gl->n ? gl->v[gi].story : sl->v[si].story;
+        if (si < sl->n && sl->v[si].story < story) story = sl->v[si].story;
+        size_t gend = gi, send = si;
+        while (gend < gl->n && gl->v[gend].story == story) gend++;
+        while (send < sl->n && sl->v[send].story == story) send++;
+        eval_split *sp = S_split_of(ev, story);
+        if (sp) {
+            size_t p[EVAL_NPROFILE] = {0};
+            S_profile(p, gl->v ? gl->v + gi : NULL, gend - gi, sl->v ? sl->v + si : NULL,
+                      send - si, gs, ss);
+            S_profile_add(&ev->info, p);
+            S_profile_add(&sp->info, p);
+        }
+        gi = gend;
+        si = send;
+    }
+    free(gs);
+    free(ss);
+    return 0;
+}
+
 dyad_status dyad_eval_run(dyad_eval *ev)
 {
     if (!ev) return DYAD_EINVAL;
@@ -1066,6 +1175,7 @@ dyad_status dyad_eval_run(dyad_eval *ev)
     free(x.c);
     free(x.g);
     free(x.tree);
+    if (S_profiles(ev) != 0) goto nomem;
 
     for (int side = 0; side < 2; side++) {
         eval_list *l = &ev->ev[side];
