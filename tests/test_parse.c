@@ -87,6 +87,16 @@ static void test_labels_escapes_traces(void **state)
     assert_int_equal(t2.ntoks, t.ntoks);
     dyad__buf_free(&b);
     assert_string_equal(S_word(&t, t.nodes[t.root].head), "attacked");
+    /* the NP that held only the trace has no words: no phrase lists it as
+     * a child, so "attacked" is followed by the PP */
+    const dyad__node *vbn = S_find(&t, "VP", 1);
+    assert_non_null(vbn);
+    uint32_t ch = vbn->first_child;
+    assert_int_not_equal(ch, DYAD__NONE);
+    assert_int_equal(t.nodes[ch].label, DYAD__L_PP);
+    for (uint32_t n = 0; n < t.nnodes; n++)
+        for (uint32_t c = t.nodes[n].first_child; c != DYAD__NONE; c = t.nodes[c].next_sibling)
+            assert_true(t.nodes[c].tok_a < t.nodes[c].tok_b);
     assert_int_equal(dyad__label_parse("NP-TMP", 6), DYAD__L_NP);
     assert_int_equal(dyad__label_parse("-NONE-", 6), DYAD__L_OTHER);
     assert_int_equal(dyad__label_parse("SBAR", 4), DYAD__L_SBAR);

@@ -213,6 +213,24 @@ static uint32_t S_head(const dyad__tree *t, uint32_t node, const child *ch, size
 
 /* --------------------------------------------------------------- reader */
 
+/* Phrases of no words -- "(NP )", or a phrase that held only traces,
+ * "(NP (-NONE- *T*-1))" -- leave their parents' child lists: every phrase
+ * a stage walks to then has a first and a last word to read, as the
+ * chunker's phrases always have (the coder read the word at an empty
+ * phrase's start, one past the sentence when it ended it).  The nodes
+ * stay in the array, unreachable, so indices do not move. */
+static void S_unlink_empty(dyad__tree *t)
+{
+    for (uint32_t p = 0; p < t->nnodes; p++) {
+        uint32_t *link = &t->nodes[p].first_child;
+        while (*link != DYAD__NONE) {
+            dyad__node *ch = &t->nodes[*link];
+            if (ch->tok_a >= ch->tok_b) *link = ch->next_sibling;
+            else link = &ch->next_sibling;
+        }
+    }
+}
+
 dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
                             dyad__arena *a, dyad__err *err)
 {
@@ -316,6 +334,7 @@ dyad_status dyad__tree_read(dyad__tree *t, const char *text, size_t len,
     if (depth != 0)
         return dyad__err_set(err, DYAD_EFORMAT, "byte %zu: %d bracket%s left open", len,
                              depth, depth == 1 ? "" : "s");
+    S_unlink_empty(t);
     if (dyad__tree_heads(t) != DYAD_OK) return dyad__err_set(err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
 }
