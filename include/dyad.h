@@ -326,6 +326,10 @@ typedef struct dyad_cameo_info {
 #define DYAD_CAMEO_BINDS 256u    /* imposed on a place, it binds the
                                     place's people: the target, even the
                                     actor's own country (a curfew) */
+#define DYAD_CAMEO_NO_DOER 512u  /* its doer often goes unnamed (a
+                                    bombing, an assassination): coded
+                                    with an empty source when its target
+                                    is named and no doer is */
 
 /** Looks up a CAMEO code ("041", "0256", "19"), digits only, exactly as
  *  written in the codebook (leading zeros matter).  DYAD_OK: *out is the

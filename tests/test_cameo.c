@@ -231,6 +231,7 @@ static void test_matches_tsv(void **state)
             else if (n == 9 && !strncmp(x, "judgement", 9)) traits |= DYAD_CAMEO_JUDGEMENT;
             else if (n == 9 && !strncmp(x, "one_sided", 9)) traits |= DYAD_CAMEO_ONE_SIDED;
             else if (n == 5 && !strncmp(x, "venue", 5)) traits |= DYAD_CAMEO_VENUE;
+            else if (n == 7 && !strncmp(x, "no_doer", 7)) traits |= DYAD_CAMEO_NO_DOER;
             else if (n == 6 && !strncmp(x, "inward", 6)) traits |= DYAD_CAMEO_INWARD;
             else if (n == 9 && !strncmp(x, "to_rulers", 9)) traits |= DYAD_CAMEO_TO_RULERS;
             else if (n == 5 && !strncmp(x, "binds", 5)) traits |= DYAD_CAMEO_BINDS;

@@ -477,6 +477,7 @@ int dyad__is_person(const dyad_coder *c, const mention *m);
 /* patterns.c */
 int dyad__judgement(const char *code);
 int dyad__one_sided(const char *code);
+int dyad__no_doer(const char *code);
 int dyad__inward(const char *code);
 int dyad__to_rulers(const char *code);
 int dyad__binds(const char *code);

@@ -1516,6 +1516,13 @@ int dyad__news_alone(dyad_coder *c, cand *e)
     }
     e->alone = e->src.n && !e->tgt.n && e->code && !e->paired && dyad__one_sided(e->code);
     if (e->alone) TRACE("  an act of one party: coded with no target\n");
+    /* "a car bomb killed soldiers in Somalia": a bombing or an
+     * assassination whose doer no one names is still an event against
+     * its target, with an empty source */
+    if (!e->src.n && e->tgt.n && e->code && !e->paired && dyad__no_doer(e->code)) {
+        e->alone = 1;
+        TRACE("  its doer is not named: coded with no source\n");
+    }
     return GO;
 }
 

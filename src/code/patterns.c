@@ -47,6 +47,14 @@ int dyad__one_sided(const char *code)
     return ci && (ci->traits & DYAD_CAMEO_ONE_SIDED);
 }
 
+/* Acts whose doer the news often cannot name (the table's trait
+ * "no_doer": bombings, assassinations and attempts at them). */
+int dyad__no_doer(const char *code)
+{
+    const dyad_cameo_info *ci = S_cameo_row(code);
+    return ci && (ci->traits & DYAD_CAMEO_NO_DOER);
+}
+
 /* Acts on the actor's own polity as a whole (reform, concessions). */
 int dyad__inward(const char *code)
 {
