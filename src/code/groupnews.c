@@ -998,6 +998,12 @@ int dyad__news_passive(dyad_coder *c, cand *e)
     if (e->agentless && e->src.n && e->code && strncmp(e->code, "01", 2) &&
         strncmp(e->code, "15", 2)) {
         TRACE("  agentless passive: the subject is not the doer\n");
+        /* a bombing or an assassination suffered ("the former prime
+         * minister was assassinated"): the subject is its target */
+        if (!e->tgt.n && dyad__no_doer(e->code)) {
+            e->tgt = e->src;
+            TRACE("  the subject suffered it: the target\n");
+        }
         e->src = (actorset){NULL, 0};
     }
     return GO;
