@@ -2306,6 +2306,35 @@ static void S_mark_names(dyad_chunker *c, const dyad__word *w, uint32_t n)
     }
 }
 
+/* Two mistakes the tagger makes after an auxiliary, mended before
+ * chunking: a past participle read as an adjective after "have" ("had
+ * tortured two prisoners": JJ), and a present participle read as a noun
+ * after "be" ("was arming rebels": NN).  Only where the word has the
+ * participle's ending and an object follows it, as the verb's would
+ * ("had armed guards" is read as the past perfect too: in news copy the
+ * rarer reading). */
+static void S_aux_mend(dyad_chunker *c, const dyad__word *w, uint32_t n)
+{
+    for (uint32_t i = 0; i + 2 < n; i++) {
+        if (!S_verb(c->tags[i])) continue;
+        unsigned ac = S_aux_class(w[i].s, w[i].len);
+        if (!(ac & (AC_BE | AC_HAVE))) continue;
+        uint32_t j = i + 1;
+        while (j + 1 < n && j - i < 3 && S_adverb(c->tags[j])) j++;
+        int t = c->tags[j], nx = c->tags[j + 1];
+        int object = nx == DYAD__T_DT || nx == DYAD__T_PRPS || nx == DYAD__T_PRP ||
+                     nx == DYAD__T_CD || S_noun(nx) || S_adj(nx);
+        if (!object) continue;
+        const char *s = w[j].s;
+        uint32_t len = w[j].len;
+        if ((ac & AC_HAVE) && (t == DYAD__T_JJ || t == DYAD__T_VBD) && len > 4 &&
+            !strncmp(s + len - 2, "ed", 2))
+            c->tags[j] = DYAD__T_VBN;
+        else if ((ac & AC_BE) && t == DYAD__T_NN && len > 5 && !strncmp(s + len - 3, "ing", 3))
+            c->tags[j] = DYAD__T_VBG;
+    }
+}
+
 static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const dyad_token *tok)
 {
     dyad__arena *a = &c->arena;
@@ -2320,6 +2349,7 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
         DYAD__STAGE_END(t0, DYAD__STAGE_TAG);
     }
     if (st == DYAD_OK && c->names) S_mark_names(c, w, n);
+    if (st == DYAD_OK) S_aux_mend(c, w, n);
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
     if (st == DYAD_OK) st = dyad__chunk_lx(&c->tree, w, c->tags, n, c->lex, lx, a);
     if (st != DYAD_OK) S_where(tok, 0, at, sizeof at);   /* only a message needs it */
