@@ -2306,16 +2306,22 @@ static void S_mark_names(dyad_chunker *c, const dyad__word *w, uint32_t n)
     }
 }
 
-/* Two mistakes the tagger makes after an auxiliary, mended before
- * chunking: a past participle read as an adjective after "have" ("had
- * tortured two prisoners": JJ), and a present participle read as a noun
- * after "be" ("was arming rebels": NN).  Only where the word has the
- * participle's ending and an object follows it, as the verb's would
- * ("had armed guards" is read as the past perfect too: in news copy the
- * rarer reading). */
+/* Mistakes the tagger makes, mended before chunking: a past participle
+ * read as an adjective after "have" ("had tortured two prisoners": JJ),
+ * a present participle read as a noun after "be" ("was arming rebels":
+ * NN) -- only where the word has the participle's ending and an object
+ * follows it, as the verb's would ("had armed guards" is read as the
+ * past perfect too: in news copy the rarer reading) -- and a verb's
+ * base form right after a preposition, which is a noun. */
 static void S_aux_mend(dyad_chunker *c, const dyad__word *w, uint32_t n)
 {
     for (uint32_t i = 0; i + 2 < n; i++) {
+        /* a base form right after a preposition is a noun ("allegations
+         * of torture by police"): no verb follows "of", "for", "in"
+         * ("rather than fight" excepted) */
+        if (c->tags[i] == DYAD__T_IN && c->tags[i + 1] == DYAD__T_VB &&
+            !(w[i].len == 4 && !strncasecmp(w[i].s, "than", 4)))
+            c->tags[i + 1] = DYAD__T_NN;
         if (!S_verb(c->tags[i])) continue;
         unsigned ac = S_aux_class(w[i].s, w[i].len);
         if (!(ac & (AC_BE | AC_HAVE))) continue;
