@@ -2320,7 +2320,7 @@ static void S_aux_mend(dyad_chunker *c, const dyad__word *w, uint32_t n)
          * of torture by police"): no verb follows "of", "for", "in"
          * ("rather than fight" excepted) */
         if (c->tags[i] == DYAD__T_IN && c->tags[i + 1] == DYAD__T_VB &&
-            !(w[i].len == 4 && !strncasecmp(w[i].s, "than", 4)))
+            !(w[i].len == 4 && !memcmp(w[i].s, "than", 4)))
             c->tags[i + 1] = DYAD__T_NN;
         if (!S_verb(c->tags[i])) continue;
         unsigned ac = S_aux_class(w[i].s, w[i].len);
