@@ -203,7 +203,7 @@ const char *dyad__mention_code(const dyad_coder *c, const mention *m)
 {
     if (m->code) return m->code;
     if (!m->entry || m->agent) return NULL;
-    const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
+    const dyad_dict_code *k = dyad__dict_actor_code_day(c->d, m->entry, c->date_day);
     return k && k->code ? k->code : NULL;
 }
 
