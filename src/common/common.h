@@ -218,6 +218,11 @@ void dyad__json_location(dyad_json *j, const dyad_location *l);
  * (no FILE, no copy).  dyad_json_flush() then only reports whether it
  * ran out of memory (DYAD_ENOMEM).  NULL on ENOMEM. */
 dyad_json *dyad__json_new_mem(void);
+/* Writes key k, a string literal of plain ASCII (no quote, backslash or
+ * control byte: nothing to escape), quoted at compile time: the records'
+ * keys, without dyad_json_key's strlen and escaping pass. */
+#define DYAD__JSON_KEY(j, k) dyad__json_key_lit((j), "\"" k "\":", sizeof("\"" k "\":") - 1)
+void dyad__json_key_lit(dyad_json *j, const char *quoted, size_t n);
 /* A memory writer's bytes, *len of them: the buffer is the caller's
  * (free()), the writer holds nothing after.  NULL (and *len 0) when
  * nothing was written, when memory ran out, or for a file's writer. */

@@ -290,6 +290,13 @@ void dyad_json_key(dyad_json *j, const char *key)
     j->after_key = 1;
 }
 
+void dyad__json_key_lit(dyad_json *j, const char *quoted, size_t n)
+{
+    S_sep(j);
+    S_put(j, quoted, n);
+    j->after_key = 1;
+}
+
 void dyad_json_str(dyad_json *j, const char *s, size_t len)
 {
     S_sep(j);
@@ -415,11 +422,11 @@ void dyad__json_location(dyad_json *j, const dyad_location *l)
         return;
     }
     dyad_json_obj_begin(j);
-    dyad_json_key(j, "country"); dyad_json_cstr(j, l->country);
-    dyad_json_key(j, "name"); dyad_json_cstr(j, l->name);
-    dyad_json_key(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
-    dyad_json_key(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
-    dyad_json_key(j, "basis"); dyad_json_cstr(j, l->basis);
-    dyad_json_key(j, "text"); dyad_json_cstr(j, l->text);
+    DYAD__JSON_KEY(j, "country"); dyad_json_cstr(j, l->country);
+    DYAD__JSON_KEY(j, "name"); dyad_json_cstr(j, l->name);
+    DYAD__JSON_KEY(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
+    DYAD__JSON_KEY(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
+    DYAD__JSON_KEY(j, "basis"); dyad_json_cstr(j, l->basis);
+    DYAD__JSON_KEY(j, "text"); dyad_json_cstr(j, l->text);
     dyad_json_obj_end(j);
 }
