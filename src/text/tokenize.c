@@ -257,6 +257,9 @@ static dyad_status S_tokenize_range(dyad__toks *t, const char *norm, size_t len,
                 }
                 if (p >= len) break;
                 unsigned ch = s[p];
+                /* only these join a word (a space, nearly always, ends it
+                 * before the class of the byte before is looked at) */
+                if (ch != '-' && ch != '.' && ch != ',' && ch != ':' && ch != '\'') break;
                 int prev = S_prev_class(s, p);
                 if (ch == '-' && S_is_alnum_at(s, len, p + 1)) { p++; continue; }
                 if (ch == '.' && prev == C_ALPHA && S_is_alpha_at(s, len, p + 1)) {
