@@ -183,7 +183,7 @@ void dyad__find_mentions(dyad_coder *c)
          * knows is a given name ("Sofia Mendez", "President Milan
          * Petrovic") or a title ("the Kyiv Independent"), not the place */
         if (c->agent_country && e.kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
-            !c->wid[e2] && !strcmp(t->toks[e2].tag, "NNP") && dyad__cap_word(t->toks[e2].word) &&
+            !c->wid[e2] && t->toks[e2].code == DYAD__T_NNP && dyad__cap_word(t->toks[e2].word) &&
             S_name_like(t->toks[e2].word)) {
             continue;
         }
@@ -203,7 +203,7 @@ const char *dyad__mention_code(const dyad_coder *c, const mention *m)
 {
     if (m->code) return m->code;
     if (!m->entry || m->agent) return NULL;
-    const dyad_dict_code *k = dyad_dict_actor_code(c->d, m->entry, c->date);
+    const dyad_dict_code *k = dyad__dict_actor_code_day(c->d, m->entry, c->date_day);
     return k && k->code ? k->code : NULL;
 }
 
@@ -276,7 +276,7 @@ int dyad__push_one(dyad_coder *c, actorset *s, const actor *x)
 static int S_in_place_phrase(const dyad_coder *c, uint32_t i)
 {
     const dyad__tree *t = &c->tree;
-    while (i > 0 && (!strcmp(t->toks[i - 1].tag, "DT") || !strncmp(t->toks[i - 1].tag, "JJ", 2)))
+    while (i > 0 && (t->toks[i - 1].code == DYAD__T_DT || !strncmp(t->toks[i - 1].tag, "JJ", 2)))
         i--;
     if (i == 0) return 0;
     const char *w = t->toks[i - 1].word;
@@ -332,7 +332,7 @@ static int S_relation_between(const dyad_coder *c, uint32_t a, uint32_t b)
     int rel = 0;
     for (uint32_t i = a; i < b; i++) {
         if (dyad__code_lx(c, i, DYAD__LX_RELATIONS)) rel = 1;
-        else if (strcmp(t->toks[i].tag, "POS") && strcmp(t->toks[i].tag, "JJ")) return 0;
+        else if (t->toks[i].code != DYAD__T_POS && t->toks[i].code != DYAD__T_JJ) return 0;
     }
     return rel;
 }
@@ -350,7 +350,7 @@ static int S_apposition_of(const dyad_coder *c, uint32_t np, uint32_t ch)
     const dyad__tree *t = &c->tree;
     const dyad__node *x = &t->nodes[ch];
     if (!c->agent_country || x->label != DYAD__L_NP || x->tok_a <= t->nodes[np].tok_a ||
-        strcmp(t->toks[x->tok_a - 1].tag, ","))
+        t->toks[x->tok_a - 1].code != DYAD__T_COMMA)
         return 0;
     uint32_t head = x->first_child;
     if (head == NONE || t->nodes[head].label != DYAD__L_NP) return 0;
@@ -394,14 +394,14 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                     t->nodes[ch].tok_b > i)
                     skip_to = t->nodes[ch].tok_b;   /* an empty constituent skips nothing */
             if (skip_to) { i = skip_to; continue; }
-            const char *tag = t->toks[i].tag;
+            unsigned tag = t->toks[i].code;
             /* coordination of names, not of adjectives ("awful and evil
              * minister"): the word before must be a noun or a name */
             cut = 0;
-            if ((!strcmp(tag, "CC") || !strcmp(tag, ",")) && i > p->tok_a) {
+            if ((tag == DYAD__T_CC || tag == DYAD__T_COMMA) && i > p->tok_a) {
                 uint32_t q = t->toks[i - 1].parent;
                 while (q != NONE && t->nodes[q].parent != np && q != np) q = t->nodes[q].parent;
-                cut = dyad__tag_is_noun(t->toks[i - 1].tag) || !strcmp(t->toks[i - 1].tag, "PRP") ||
+                cut = dyad__tag_is_noun(t->toks[i - 1].tag) || t->toks[i - 1].code == DYAD__T_PRP ||
                       (q != NONE && q != np && t->nodes[q].label == DYAD__L_NP);
             }
         }
@@ -452,7 +452,7 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                     modifier = 0;
                 /* ... and a possessor is a party: "the president's
                  * resignation", "the opposition's calls" */
-                if (modifier && seg.b < p->tok_b && !strcmp(t->toks[seg.b].tag, "POS"))
+                if (modifier && seg.b < p->tok_b && t->toks[seg.b].code == DYAD__T_POS)
                     modifier = 0;
                 if (!modifier) lone->v[lone->n++] = seg;
                 else TRACE("  '%s' modifies a noun: no party\n", dyad__words_text(c, seg.a, seg.b));
@@ -486,7 +486,7 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                     uint32_t q = t->toks[m->a].parent;
                     cur_poss = q != np && q != NONE && t->nodes[q].tok_b < p->tok_b &&
                                t->nodes[q].tok_b > 0 &&
-                               !strcmp(t->toks[t->nodes[q].tok_b - 1].tag, "POS");
+                               t->toks[t->nodes[q].tok_b - 1].code == DYAD__T_POS;
                     have = 1;
                 }
             }
@@ -555,7 +555,7 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     const dyad__tree *t = &c->tree;
     const dyad__node *p = &t->nodes[np];
     uint32_t a = p->tok_a, b = p->tok_b;
-    if (b - a < 2 || strcmp(t->toks[b - 1].tag, "NNS")) return 0;
+    if (b - a < 2 || t->toks[b - 1].code != DYAD__T_NNS) return 0;
     const char *w0 = t->toks[a].word;
     uint32_t i = a + 1;
     if (!strcasecmp(w0, "both")) {
@@ -570,7 +570,7 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     /* only adjectives and nouns between: "both Afghan rivals", not "both
      * sides of the border" (a modifier phrase) */
     for (uint32_t k = i; k < b; k++)
-        if (!dyad__tag_is_noun(t->toks[k].tag) && strcmp(t->toks[k].tag, "JJ")) return 0;
+        if (!dyad__tag_is_noun(t->toks[k].tag) && t->toks[k].code != DYAD__T_JJ) return 0;
     for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         if (S_modifier(&t->nodes[ch])) return 0;
     /* the phrase's own country and roles */
@@ -623,7 +623,7 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
      * on both sides"): the actors of that verb's subject address the
      * two; they are not one of them */
     const dyad__tree *t = &c->tree;
-    uint32_t v = a > 0 && (!strcmp(t->toks[a - 1].tag, "IN") || !strcmp(t->toks[a - 1].tag, "TO")) ? a - 2 : a - 1;
+    uint32_t v = a > 0 && (t->toks[a - 1].code == DYAD__T_IN || t->toks[a - 1].code == DYAD__T_TO) ? a - 2 : a - 1;
     uint32_t sa = 0, sb = 0;   /* the subject's tokens */
     /* not a reported clause's subject ("said (that) the two countries
      * had ...") */
@@ -826,7 +826,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
     if (depth > 24) return s;
     const dyad__node *p = &t->nodes[np];
     if (c->agent_country && p->tok_b == p->tok_a + 1 &&
-        (!strcmp(t->toks[p->tok_a].tag, "PRP") || !strcmp(t->toks[p->tok_a].tag, "PRP$"))) {
+        (t->toks[p->tok_a].code == DYAD__T_PRP || t->toks[p->tok_a].code == DYAD__T_PRPS)) {
         /* news mode: "he", "we" in a quotation, from the document */
         actor a;
         if (dyad__resolve_pronoun(c, p->tok_a, &a)) dyad__push_one(c, &s, &a);
@@ -838,7 +838,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
     for (uint32_t ch = p->first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         nps += t->nodes[ch].label == DYAD__L_NP;
     for (uint32_t i = p->tok_a; i < p->tok_b; i++)
-        if (t->toks[i].parent == np && !strcmp(t->toks[i].tag, "CC")) cc = 1;
+        if (t->toks[i].parent == np && t->toks[i].code == DYAD__T_CC) cc = 1;
     if (nps >= 2 && cc) {
         unsigned shared[3] = {0, 0, 0};
         int first = 1;
@@ -866,7 +866,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
             const unsigned *ag = s.v[s.n - 1].agents;
             for (uint32_t k = 0; k + 1 < s.n; k++) {
                 actor *a = &s.v[k];
-                if (a->agents[0] || a->b != a->a + 1 || strcmp(t->toks[a->a].tag, "JJ")) continue;
+                if (a->agents[0] || a->b != a->a + 1 || t->toks[a->a].code != DYAD__T_JJ) continue;
                 const char *code2 = S_combine(c, a->code, ag);
                 if (code2) { a->code = code2; memcpy(a->agents, ag, sizeof a->agents); }
             }
@@ -958,7 +958,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
             int unknown = 0;
             for (uint32_t i = t->nodes[np].tok_a; armed && i < lone.v[g].a && !unknown; i++)
                 unknown = i > 0 && !c->covered[i] && dyad__cap_word(t->toks[i].word) &&
-                          (!strcmp(t->toks[i].tag, "JJ") || !strncmp(t->toks[i].tag, "NNP", 3));
+                          (t->toks[i].code == DYAD__T_JJ || !strncmp(t->toks[i].tag, "NNP", 3));
             if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
                                dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
             if (!strcmp(base, "---") && sec && !unknown && !foreign) {

@@ -229,6 +229,8 @@ struct dyad_coder {
     dyad__arena arena;
     dyad__tree tree;
     const char *date;
+    long date_day;              /* date as read once per sentence
+                                   (dyad__dict_actor_code_day's day) */
     dyad_dict_word *words;      /* the tree's words, for dictionary calls */
     unsigned *wid;              /* their word ids */
     int wid_ok;                 /* wid is filled for this sentence */

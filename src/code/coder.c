@@ -38,6 +38,7 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d)
     dyad_coder *c = calloc(1, sizeof *c);
     if (!c) return DYAD_ENOMEM;
     c->d = d;
+    c->date_day = DYAD__NO_DATE;
     c->lex = dyad__dict_lexicon(d);
     if (!c->lex) {
         free(c);
@@ -406,6 +407,7 @@ int dyad__ablated(const char *family)
 dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
 {
     c->date = date;
+    c->date_day = date ? dyad__dict_iso_date(date) : DYAD__NO_DATE;
     DYAD_TRY(S_sentence_tables(c, t));
     c->speaker = (actorset){NULL, 0};
     c->commentators = -1;

@@ -238,7 +238,7 @@ static int S_actor_after(dyad_coder *c, cand *e)
     const dyad__tree *t = &c->tree;
     if (e->tgt.n || !e->best.ok || e->placed) return GO;
     for (uint32_t i = (uint32_t)e->vm[0].end; i < t->ntoks && !e->tgt.n; i++) {
-        if (!strcmp(t->toks[i].tag, ",")) break;
+        if (t->toks[i].code == DYAD__T_COMMA) break;
         if (c->agent_country && c->barrier[i]) break;
         const mention *m = &c->ments[i];
         if (m->a != i || m->agent) continue;

@@ -38,8 +38,8 @@ static int S_in_relative(const dyad__tree *t, uint32_t q)
                    t->nodes[n->first_child].label == DYAD__L_NP) {
             /* a clause with its own subject right after "which" or
              * "whom", however the chunker joined them */
-            const char *tag = t->toks[n->tok_a - 1].tag;
-            if (!strcmp(tag, "WDT") || !strcmp(tag, "WP") || !strcmp(tag, "WP$")) return 1;
+            unsigned tag = t->toks[n->tok_a - 1].code;
+            if (tag == DYAD__T_WDT || tag == DYAD__T_WP || tag == DYAD__T_WPS) return 1;
         }
     }
     return 0;
@@ -50,7 +50,7 @@ static int S_in_relative(const dyad__tree *t, uint32_t q)
  * Its doer is not the sentence's subject, and it tells of no act. */
 static int S_noun_gerund(const dyad__tree *t, const dyad__vgroup *g)
 {
-    if (g->first != g->verb || strcmp(t->toks[g->verb].tag, "VBG") != 0) return 0;
+    if (g->first != g->verb || t->toks[g->verb].code != DYAD__T_VBG) return 0;
     uint32_t q = t->nodes[g->vp].parent;
     while (q != NONE && t->nodes[q].label == DYAD__L_S) q = t->nodes[q].parent;
     if (q == NONE || t->nodes[q].label != DYAD__L_PP) return 0;
@@ -88,8 +88,8 @@ int dyad__news_naming(dyad_coder *c, cand *e)
                 !strncmp(t->toks[after - 1].tag, "JJ", 2) &&
                 !strncmp(t->toks[after - 2].tag, "NN", 2);
     if (!phone && after != NONE &&
-        (named || (after < t->ntoks && (!strcmp(t->toks[after].tag, "``") ||
-                                        !strcmp(t->toks[after].tag, "DT") ||
+        (named || (after < t->ntoks && (t->toks[after].code == DYAD__T_LQUOTE ||
+                                        t->toks[after].code == DYAD__T_DT ||
                                         !strncmp(t->toks[after].tag, "JJ", 2))))) {
         TRACE("  'call' X followed by a name for it: a statement, not a call\n");
         return STOP;
@@ -165,7 +165,7 @@ static int S_own_word_could(dyad_coder *c, const cand *e)
     actorset sp = dyad__reporter(c, g);
     if (!sp.n || sp.v[0].borrowed) return 0;
     actorset who = dyad__np_actors(c, g->subject, 0);
-    if (!who.n && !strcmp(t->toks[t->nodes[g->subject].tok_a].tag, "PRP")) return 1;  /* "it could" */
+    if (!who.n && t->toks[t->nodes[g->subject].tok_a].code == DYAD__T_PRP) return 1;  /* "it could" */
     for (uint32_t i = 0; i < sp.n; i++)
         for (uint32_t j = 0; j < who.n; j++)
             if (!sp.v[i].borrowed && !strncmp(sp.v[i].code, who.v[j].code, 3)) return 1;
@@ -182,8 +182,8 @@ static int S_purpose_of_done(dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     if (!g->infinitive || g->modality != DYAD__MOD_NONE || !c->gcoded) return 0;
     uint32_t to = g->first;
-    while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
-    if (strcmp(t->toks[to].tag, "TO")) return 0;
+    while (to > 0 && t->toks[to].code != DYAD__T_TO) to--;
+    if (t->toks[to].code != DYAD__T_TO) return 0;
     const dyad__node *gv = &t->nodes[g->vp];
     uint32_t best = NONE;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
@@ -203,9 +203,9 @@ static int S_purpose_of_done(dyad_coder *c, const dyad__vgroup *g)
 static int S_standing_relative(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
-    const char *tag = t->toks[g->passive ? g->first : g->verb].tag;
+    unsigned tag = t->toks[g->passive ? g->first : g->verb].code;
     return g->tense == DYAD__TENSE_PRESENT && !g->perfect && !g->progressive && g->modal == NONE &&
-           (!strcmp(tag, "VBZ") || !strcmp(tag, "VBP")) && S_in_relative(t, g->vp);
+           (tag == DYAD__T_VBZ || tag == DYAD__T_VBP) && S_in_relative(t, g->vp);
 }
 
 /* An act that will or would happen, or stands in an infinitive no coded
@@ -374,7 +374,7 @@ int dyad__news_summary(dyad_coder *c, cand *e)
         /* "since Monday", "since March 3" is a few days, not a span to
          * sum up ("since May 2024" is) */
         if (s && i + 1 < in->tok_b && dyad__code_lx(c, i + 1, DYAD__LX_TIMES) &&
-            !(i + 2 < in->tok_b && !strcmp(t->toks[i + 2].tag, "CD") && strlen(t->toks[i + 2].word) == 4))
+            !(i + 2 < in->tok_b && t->toks[i + 2].code == DYAD__T_CD && strlen(t->toks[i + 2].word) == 4))
             s = 0;
         if (s) span = i;
     }
@@ -387,10 +387,10 @@ int dyad__news_summary(dyad_coder *c, cand *e)
             continue;
         uint32_t q = NONE;
         for (uint32_t i = np->tok_a; i < np->tok_b && i < np->tok_a + 4 && q == NONE; i++)
-            if (!strcmp(t->toks[i].tag, "CD") || dyad__code_lx(c, i, DYAD__LX_QUANTIFIERS)) q = i;
+            if (t->toks[i].code == DYAD__T_CD || dyad__code_lx(c, i, DYAD__LX_QUANTIFIERS)) q = i;
         if (q == NONE) continue;
         for (uint32_t i = q + 1; i < np->tok_b; i++)
-            if (!strcmp(t->toks[i].tag, "NNS")) {
+            if (t->toks[i].code == DYAD__T_NNS) {
                 TRACE("  a count of acts over a span of time ('%s ... %s'): a summary, not an event\n",
                       t->toks[q].word, t->toks[i].word);
                 return STOP;
@@ -497,7 +497,7 @@ int dyad__news_trailing_participle(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (dyad__named_only(c, &e->src).n || strcmp(t->toks[g->verb].tag, "VBG") ||
+    if (dyad__named_only(c, &e->src).n || t->toks[g->verb].code != DYAD__T_VBG ||
         g->first != g->verb || g->first == 0 || strcmp(t->toks[g->first - 1].word, ","))
         return GO;
     const dyad__node *gv = &t->nodes[g->vp];
@@ -530,7 +530,7 @@ int dyad__news_trailing_participle(dyad_coder *c, cand *e)
 int dyad__news_hanging_participle(dyad_coder *c, cand *e)
 {
     const dyad__vgroup *g = e->g;
-    e->hangs = g->subject == NONE && !strcmp(c->tree.toks[g->verb].tag, "VBG") && g->first == g->verb;
+    e->hangs = g->subject == NONE && c->tree.toks[g->verb].code == DYAD__T_VBG && g->first == g->verb;
     return GO;
 }
 
@@ -554,7 +554,7 @@ int dyad__news_apposed_participle(dyad_coder *c, cand *e)
     for (uint32_t q = t->nodes[up].first_child; q != NONE && q != s_node; q = t->nodes[q].next_sibling)
         before = q;
     if (before == NONE || t->nodes[before].label != DYAD__L_S ||
-        strcmp(t->toks[t->nodes[s_node].tok_a - 1].tag, ",") ||
+        t->toks[t->nodes[s_node].tok_a - 1].code != DYAD__T_COMMA ||
         t->nodes[before].tok_b + 1 != t->nodes[s_node].tok_a)
         return GO;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
@@ -562,11 +562,11 @@ int dyad__news_apposed_participle(dyad_coder *c, cand *e)
         if (h == g || h->subject == NONE || t->nodes[h->vp].parent != before ||
             t->nodes[h->subject].parent != before || h->subject == h->vp)
             continue;
-        const char *tag = t->toks[h->verb].tag;
-        if (!(h->passive || !strcmp(tag, "VBG") || !strcmp(tag, "VBN")) || h->first != h->verb) continue;
+        unsigned tag = t->toks[h->verb].code;
+        if (!(h->passive || tag == DYAD__T_VBG || tag == DYAD__T_VBN) || h->first != h->verb) continue;
         /* subject, comma, participle: "X, speaking in Lima," */
         uint32_t sb = t->nodes[h->subject].tok_b;
-        if (sb + 1 != t->nodes[h->vp].tok_a || strcmp(t->toks[sb].tag, ",")) continue;
+        if (sb + 1 != t->nodes[h->vp].tok_a || t->toks[sb].code != DYAD__T_COMMA) continue;
         e->src = dyad__np_actors(c, h->subject, 0);
         if (e->src.n) TRACE("  the subject before the participle between commas ('%s')\n", t->toks[h->verb].word);
         break;
@@ -582,7 +582,7 @@ int dyad__news_subordinate_participle(dyad_coder *c, cand *e)
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
     if (!e->src.n && g->subject == NONE && g->first == g->verb && g->first > 0 &&
-        !strcmp(t->toks[g->verb].tag, "VBG") &&
+        t->toks[g->verb].code == DYAD__T_VBG &&
         dyad__in_words(t->toks[g->first - 1].word, S_participle_subord, DYAD_ARRAY_LEN(S_participle_subord)))
         e->src = dyad__earlier_subject(c, g, 0);
     return GO;
@@ -662,7 +662,7 @@ static int S_topic_pp(const dyad_coder *c, uint32_t ch)
         if (t->nodes[g].label == DYAD__L_NP) np = g;
     if (np == NONE) return 0;
     uint32_t h = t->nodes[np].head;
-    return h != NONE && !c->covered[h] && strcmp(t->toks[h].tag, "PRP") &&
+    return h != NONE && !c->covered[h] && t->toks[h].code != DYAD__T_PRP &&
            dyad__tag_is_noun(t->toks[h].tag);
 }
 
@@ -676,7 +676,7 @@ int dyad__news_noun_participle(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (!e->src.n || strcmp(t->toks[g->verb].tag, "VBG") || g->first != g->verb)
+    if (!e->src.n || t->toks[g->verb].code != DYAD__T_VBG || g->first != g->verb)
         return GO;
     /* the participle's clause and the phrase just before it */
     uint32_t cl = t->nodes[g->vp].parent;
@@ -717,7 +717,7 @@ int dyad__news_relative_source(dyad_coder *c, cand *e)
     /* the antecedent lies before the relative pronoun: outside the
      * clause */
     uint32_t w = t->nodes[g->subject].tok_b;
-    if (w >= t->ntoks || (strcmp(t->toks[w].tag, "WP") && strcmp(t->toks[w].tag, "WDT")))
+    if (w >= t->ntoks || (t->toks[w].code != DYAD__T_WP && t->toks[w].code != DYAD__T_WDT))
         return GO;
     for (uint32_t i = 0; i < e->src.n; i++)
         if (e->src.v[i].borrowed != 1) return GO;
@@ -920,7 +920,7 @@ int dyad__news_shared_object(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (e->tgt.n || g->last + 2 >= t->ntoks || strcmp(t->toks[g->last + 1].tag, "CC")) return GO;
+    if (e->tgt.n || g->last + 2 >= t->ntoks || t->toks[g->last + 1].code != DYAD__T_CC) return GO;
     const govidx *gx = c->gov && c->gov->any ? c->gov : NULL;
     for (uint32_t k = gx ? gx->first_at[g->last + 2] : 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
@@ -1096,7 +1096,7 @@ int dyad__news_denial(dyad_coder *c, cand *e)
      * denied is the clause before, and its subject the accuser */
     uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
     actorset before = {NULL, 0};
-    if (!keep && !e->tgt.n && sa != NONE && sa > 0 && !strcmp(t->toks[sa - 1].tag, "WDT"))
+    if (!keep && !e->tgt.n && sa != NONE && sa > 0 && t->toks[sa - 1].code == DYAD__T_WDT)
         before = dyad__earlier_subject(c, g, 1);
     if (before.n) {
         e->tgt = before;
@@ -1164,7 +1164,7 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
     uint32_t head = t->nodes[who].head;
     if (head == NONE) return GO;
     for (uint32_t j = 0; j < doer.n && !c->covered[head]; j++)
-        if (doer.v[j].b < t->ntoks && doer.v[j].b <= head && !strcmp(t->toks[doer.v[j].b].tag, "POS"))
+        if (doer.v[j].b < t->ntoks && doer.v[j].b <= head && t->toks[doer.v[j].b].code == DYAD__T_POS)
             return GO;
     const char *charge = dyad__charge(e->code);
     if (!charge && !S_arms_a_group(e)) return GO;
@@ -1177,7 +1177,7 @@ int dyad__news_allegation(dyad_coder *c, cand *e)
         return GO;
     }
     const char *fact = dyad__told_as_fact(&sp, &doer, &e->tgt, charge != NULL,
-                                          !strcmp(t->toks[t->nodes[who].tok_a].tag, "PRP$"));
+                                          t->toks[t->nodes[who].tok_a].code == DYAD__T_PRPS);
     if (fact) {
         TRACE("  %s (%s): the act as reported\n", fact, sp.v[0].code);
         return GO;
@@ -1274,7 +1274,7 @@ int dyad__news_counterpart(dyad_coder *c, cand *e)
          * alliance") says what is judged: no party stands behind it; an
          * infinitive ("threatened to break the truce") is the act */
         int clause = t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S;
-        if (clause && strcmp(t->toks[t->nodes[ch].tok_a].tag, "TO")) break;
+        if (clause && t->toks[t->nodes[ch].tok_a].code != DYAD__T_TO) break;
         object = clause || t->nodes[ch].label == DYAD__L_NP || t->nodes[ch].label == DYAD__L_PP ||
                  t->nodes[ch].label == DYAD__L_VP;
         if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head != NONE) {
@@ -1560,7 +1560,7 @@ int dyad__news_mutual(dyad_coder *c, cand *e)
 int dyad__mandate(dyad_coder *c, const dyad__vgroup *g, actorset *who, actorset *whom)
 {
     const dyad__tree *t = &c->tree;
-    if (g->passive || g->first != g->verb || strcmp(t->toks[g->verb].tag, "VB")) return 0;
+    if (g->passive || g->first != g->verb || t->toks[g->verb].code != DYAD__T_VB) return 0;
     /* the clause's subject: the group's, or the noun phrase between
      * "that" and the verb, which the chunker may have left apart */
     uint32_t subj = g->subject;

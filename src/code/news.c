@@ -39,11 +39,11 @@ void dyad__learn_names(dyad_coder *c)
         i = j - 1;
         int role = 0, appos = 0;
         const mention *m = a > 0 ? dyad__mention_over(c, a - 1) : NULL;
-        if (!m && a > 1 && !strcmp(t->toks[a - 1].tag, ",")) m = dyad__mention_over(c, a - 2);
+        if (!m && a > 1 && t->toks[a - 1].code == DYAD__T_COMMA) m = dyad__mention_over(c, a - 2);
         role = m && m->agent;
-        if (!role && j - a >= 2 && j + 1 < t->ntoks && !strcmp(t->toks[j].tag, ",")) {
+        if (!role && j - a >= 2 && j + 1 < t->ntoks && t->toks[j].code == DYAD__T_COMMA) {
             for (uint32_t k = j + 1; k < t->ntoks && k < j + 9; k++) {
-                if (!strcmp(t->toks[k].tag, ",") || dyad__tag_is_verb(t->toks[k].tag)) break;
+                if (t->toks[k].code == DYAD__T_COMMA || dyad__tag_is_verb(t->toks[k].tag)) break;
                 const mention *mk = dyad__mention_over(c, k);
                 if (mk && mk->agent) { appos = 1; break; }
             }
@@ -90,7 +90,7 @@ void dyad__learn_names(dyad_coder *c)
             if (!strncmp(code, first[k], 3)) at = m->a;
         const char *w = t->toks[at].word;
         if (!dyad__cap_word(w) || strlen(w) < 2 || strlen(w) >= DYAD__STORY_TEXT ||
-            strcmp(t->toks[at].tag, "NNP"))
+            t->toks[at].code != DYAD__T_NNP)
             continue;
         S_remember_name(c, at, code);
     }
@@ -135,16 +135,16 @@ void dyad__quotes(dyad_coder *c)
     int in = dyad__story_open_quote(c->story);
     /* the first mark closes: everything before it was quoted */
     for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (!strcmp(t->toks[i].tag, "''")) { in = 1; break; }
-        if (!strcmp(t->toks[i].tag, "``")) break;
+        if (t->toks[i].code == DYAD__T_RQUOTE) { in = 1; break; }
+        if (t->toks[i].code == DYAD__T_LQUOTE) break;
     }
     for (uint32_t i = 0; i < t->ntoks; i++) {
-        const char *tag = t->toks[i].tag;
+        unsigned tag = t->toks[i].code;
         /* an opening mark inside a quotation closes it: the tagger takes a
          * straight mark after a comma for an opening one when the
          * quotation began in an earlier sentence */
-        int close = !strcmp(tag, "''") || (in && !strcmp(tag, "``") && i > 0);
-        if (!strcmp(tag, "``") && !close) in = 1;
+        int close = tag == DYAD__T_RQUOTE || (in && tag == DYAD__T_LQUOTE && i > 0);
+        if (tag == DYAD__T_LQUOTE && !close) in = 1;
         c->inquote[i] = (uint8_t)in;
         if (close) in = 0;
     }
@@ -261,7 +261,7 @@ void dyad__doc_update(dyad_coder *c)
         /* a post one person holds, named by the role alone ("Chile's
          * president visited Peru. He praised ..."): the lexicon's
          * "person-roles", singular, at the head of the subject */
-        if (!person && np->head != NONE && !strcmp(t->toks[np->head].tag, "NN") &&
+        if (!person && np->head != NONE && t->toks[np->head].code == DYAD__T_NN &&
             dyad__code_lx(c, np->head, DYAD__LX_PERSON_ROLES))
             person = 1;
         if (!person && !(np->tok_b == np->tok_a + 1 && S_third_person(t->toks[np->tok_a].word)))
@@ -698,7 +698,7 @@ static int S_in_noun_participle(const dyad__tree *t, uint32_t q, uint32_t top)
         const dyad__node *x = &t->nodes[a];
         if (x->label == DYAD__L_VP && x->parent != NONE && t->nodes[x->parent].label == DYAD__L_NP &&
             x->tok_b > x->tok_a &&
-            (!strcmp(t->toks[x->tok_a].tag, "VBN") || !strcmp(t->toks[x->tok_a].tag, "VBG")))
+            (t->toks[x->tok_a].code == DYAD__T_VBN || t->toks[x->tok_a].code == DYAD__T_VBG))
             return 1;
     }
     return 0;
@@ -1180,8 +1180,8 @@ static uint32_t S_act_described(const dyad_coder *c, uint32_t a, uint32_t w, uin
         /* the noun the determiner begins: the last noun before a word
          * that is neither noun nor adjective */
         uint32_t j = i + 1, head = NONE;
-        while (j < w && (dyad__tag_is_noun(t->toks[j].tag) || !strcmp(t->toks[j].tag, "JJ") ||
-                         !strcmp(t->toks[j].tag, "VBN"))) {
+        while (j < w && (dyad__tag_is_noun(t->toks[j].tag) || t->toks[j].code == DYAD__T_JJ ||
+                         t->toks[j].code == DYAD__T_VBN)) {
             if (dyad__tag_is_noun(t->toks[j].tag)) head = j;
             j++;
         }
@@ -1300,8 +1300,8 @@ dyad_status dyad__code_judgements(dyad_coder *c)
         uint32_t a = report ? x->tok_a : h->verb + 1, b = x->tok_b;
         /* the name given may stand in quotation marks after the object,
          * outside the verb's phrase: "called Ford's comments 'egregious'" */
-        if (naming && b < t->ntoks && !strcmp(t->toks[b].tag, "``"))
-            for (b++; b < t->ntoks && strcmp(t->toks[b - 1].tag, "''"); b++) {}
+        if (naming && b < t->ntoks && t->toks[b].code == DYAD__T_LQUOTE)
+            for (b++; b < t->ntoks && t->toks[b - 1].code != DYAD__T_RQUOTE; b++) {}
         DYAD_TRY(S_judge(c, a, b, &s.v[0], h->verb, report ? "the reported clause" : "the verb"));
     }
     return DYAD_OK;

@@ -259,7 +259,7 @@ static int S_match(dyad_coder *c, const dyad_pat_elem *e, size_t n, size_t k, in
      * Peru" is not about Peru) */
     int32_t shi = hi;   /* where this element may start */
     if (slot == 3 && dir > 0 && c->agent_country && start > 0 && start < hi &&
-        !strcmp(c->tree.toks[start - 1].tag, "IN")) {
+        c->tree.toks[start - 1].code == DYAD__T_IN) {
         uint32_t pp = c->tree.toks[start - 1].parent;
         if (pp != NONE && c->tree.nodes[pp].label == DYAD__L_PP &&
             c->tree.nodes[pp].tok_a == (uint32_t)start - 1 && (int32_t)c->tree.nodes[pp].tok_b < hi)

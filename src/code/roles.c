@@ -117,8 +117,8 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
          * verb's complement: its parties are its own (a time is no
          * object: "warned Friday that ...") */
         if (obj_head != NONE && (x->label == DYAD__L_SBAR || x->label == DYAD__L_PP) &&
-            x->tok_b > x->tok_a && !strcmp(t->toks[x->tok_a].tag, "IN") &&
-            !strcasecmp(t->toks[x->tok_a].word, "that") && !strcmp(t->toks[obj_head].tag, "NNS") &&
+            x->tok_b > x->tok_a && t->toks[x->tok_a].code == DYAD__T_IN &&
+            !strcasecmp(t->toks[x->tok_a].word, "that") && t->toks[obj_head].code == DYAD__T_NNS &&
             !dyad__code_lx(c, obj_head, DYAD__LX_TIME_NOUNS) && !dyad__code_lx(c, obj_head, DYAD__LX_TIMES))
             break;   /* (the chunker may leave the clause as phrases after it) */
         /* news mode: an adverbial clause ("put its army on alert after
@@ -143,7 +143,7 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
             obj_head = x->tok_b - 1;   /* the same past a phrase after the object */
         if (obj_head != NONE && x->label == DYAD__L_S && x->first_child != NONE &&
             t->nodes[x->first_child].label == DYAD__L_VP &&
-            !strcmp(t->toks[t->nodes[x->first_child].tok_a].tag, "TO") &&
+            t->toks[t->nodes[x->first_child].tok_a].code == DYAD__T_TO &&
             !dyad__code_lx(c, obj_head, DYAD__LX_COMPLETED))
             continue;
         if (x->label == DYAD__L_NP) np = ch;
@@ -450,15 +450,15 @@ int dyad__mood(dyad_coder *c, const dyad__vgroup *g)
      * a gerund or act after them one alleged or denied: not done */
     if (g->infinitive && c->syn_asked) {
         uint32_t to = g->first;
-        while (to > 0 && strcmp(t->toks[to].tag, "TO")) to--;
-        if (to > 0 && !strcmp(t->toks[to].tag, "TO") && dyad__synset_lens(c, c->syn_asked, to - 1)) return -2;
+        while (to > 0 && t->toks[to].code != DYAD__T_TO) to--;
+        if (to > 0 && t->toks[to].code == DYAD__T_TO && dyad__synset_lens(c, c->syn_asked, to - 1)) return -2;
         if (S_gov_any(c, g, GA_ASKED, -1, c->syn_asked)) return -2;
     }
     if (c->syn_alleged) {
         if (g->first > 0 && dyad__synset_lens(c, c->syn_alleged, g->first - 1) &&
             !strncmp(t->toks[g->first - 1].tag, "RB", 2))
             return -2;   /* "allegedly attacked" */
-        if (!strcmp(t->toks[g->verb].tag, "VBG") && g->first == g->verb &&
+        if (t->toks[g->verb].code == DYAD__T_VBG && g->first == g->verb &&
             S_gov_any(c, g, GA_ALLEGED, -1, c->syn_alleged))
             return -2;
     }
@@ -628,5 +628,5 @@ int dyad__reporting(const dyad_coder *c, uint32_t tok)
 int dyad__pronoun(const dyad__tree *t, uint32_t np)
 {
     const dyad__node *p = &t->nodes[np];
-    return p->tok_b == p->tok_a + 1 && !strcmp(t->toks[p->tok_a].tag, "PRP");
+    return p->tok_b == p->tok_a + 1 && t->toks[p->tok_a].code == DYAD__T_PRP;
 }

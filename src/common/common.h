@@ -214,11 +214,25 @@ static inline uint64_t dyad__mix64(uint64_t h)
  * lon null when the place has no name), or null when l is NULL.  One
  * writer for mentions and consolidated events. */
 void dyad__json_location(dyad_json *j, const dyad_location *l);
-/* Bytes written through j since it was made or given a new file. */
+/* A writer into memory: a buffer of its own, grown as records come
+ * (no FILE, no copy).  dyad_json_flush() then only reports whether it
+ * ran out of memory (DYAD_ENOMEM).  NULL on ENOMEM. */
+dyad_json *dyad__json_new_mem(void);
+/* Writes key k, a string literal of plain ASCII (no quote, backslash or
+ * control byte: nothing to escape), quoted at compile time: the records'
+ * keys, without dyad_json_key's strlen and escaping pass. */
+#define DYAD__JSON_KEY(j, k) dyad__json_key_lit((j), "\"" k "\":", sizeof("\"" k "\":") - 1)
+void dyad__json_key_lit(dyad_json *j, const char *quoted, size_t n);
+/* A memory writer's bytes, *len of them: the buffer is the caller's
+ * (free()), the writer holds nothing after.  NULL (and *len 0) when
+ * nothing was written, when memory ran out, or for a file's writer. */
+char *dyad__json_take(dyad_json *j, size_t *len);
+/* Bytes written through j since it was made or given its file. */
 size_t dyad__json_size(const dyad_json *j);
-/* Makes f j's file; j must have been flushed (dyad_json_flush) into
- * the old one, which may be closed since. */
-void dyad__json_set_file(dyad_json *j, FILE *f);
+/* Moves a memory writer's bytes into f and makes f its file from then
+ * on (drained through the buffer it had).  DYAD_EIO when the write
+ * failed, DYAD_ENOMEM, DYAD_EINVAL for a writer that has a file. */
+dyad_status dyad__json_spill(dyad_json *j, FILE *f);
 /* Write v in decimal ("%lld", "%llu") and a NUL into out (at least 21
  * bytes); return the length written before the NUL.  (snprintf costs
  * ten times as much, and the records write many numbers.) */

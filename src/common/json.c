@@ -2,13 +2,16 @@
  * json.c -- the project's one JSON writer.  Output is always valid UTF-8
  * JSON: control characters are escaped, invalid UTF-8 bytes become U+FFFD,
  * and U+2028/U+2029 are escaped so the output is also safe JavaScript.
- * Writes go to a 64 KiB buffer flushed with fwrite.  The writer places
- * commas and colons itself from a small nesting stack.
+ * Writes go to a 64 KiB buffer flushed with fwrite, or (a memory writer,
+ * for the pool's per-document records) to a buffer grown as needed and
+ * handed over whole.  The writer places commas and colons itself from a
+ * small nesting stack.
  */
 #include "common.h"
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,29 +20,55 @@
 #define JSON_MAXDEPTH 64
 
 struct dyad_json {
-    FILE *f;
-    size_t len;
+    FILE *f;                        /* NULL: in memory (dyad__json_new_mem) */
+    char *buf;                      /* the buffer: JSON_BUFSZ bytes after the
+                                       struct for a file; grown for memory */
+    size_t len, cap;                /* bytes in buf, its size */
     size_t out;                     /* bytes handed to f so far */
-    int failed;                     /* a write failed */
+    int failed;                     /* a write failed (memory: no room) */
     int depth;
     unsigned char count[JSON_MAXDEPTH]; /* values written at each level (0/1) */
     int after_key;
-    char buf[JSON_BUFSZ];
 };
 
 dyad_json *dyad_json_new(FILE *f)
 {
     /* the 64 KiB buffer is written before it is read: zeroing it cost
      * more than writing a short document's records */
-    dyad_json *j = malloc(sizeof *j);
+    dyad_json *j = malloc(sizeof *j + JSON_BUFSZ);
     if (!j) return NULL;
-    memset(j, 0, offsetof(dyad_json, buf));
+    memset(j, 0, sizeof *j);
     j->f = f;
+    j->buf = (char *)(j + 1);
+    j->cap = JSON_BUFSZ;
     return j;
+}
+
+dyad_json *dyad__json_new_mem(void)
+{
+    dyad_json *j = calloc(1, sizeof *j);
+    return j;
+}
+
+/* The buffer is its own, not the one after the struct. */
+static int S_owned(const dyad_json *j) { return j->buf != (const char *)(j + 1); }
+
+char *dyad__json_take(dyad_json *j, size_t *len)
+{
+    char *b = j->buf;
+    *len = j->len;
+    if (j->f || j->failed) {
+        *len = 0;
+        return NULL;
+    }
+    j->buf = NULL;
+    j->len = j->cap = 0;
+    return b;
 }
 
 dyad_status dyad_json_flush(dyad_json *j)
 {
+    if (!j->f) return j->failed ? DYAD_ENOMEM : DYAD_OK;
     if (j->len) {
         if (fwrite(j->buf, 1, j->len, j->f) != j->len) j->failed = 1;
         j->out += j->len;
@@ -52,7 +81,8 @@ dyad_status dyad_json_flush(dyad_json *j)
 void dyad_json_free(dyad_json *j)
 {
     if (!j) return;
-    dyad_json_flush(j);
+    if (j->f) dyad_json_flush(j);
+    if (S_owned(j)) free(j->buf);
     free(j);
 }
 
@@ -65,21 +95,53 @@ static void S_drain(dyad_json *j)
 
 size_t dyad__json_size(const dyad_json *j) { return j->out + j->len; }
 
-void dyad__json_set_file(dyad_json *j, FILE *f)
+dyad_status dyad__json_spill(dyad_json *j, FILE *f)
 {
+    if (j->f) return DYAD_EINVAL;
+    if (j->len && fwrite(j->buf, 1, j->len, f) != j->len) j->failed = 1;
     j->f = f;
-    j->out = j->len = 0;
+    j->out = 0;
+    j->len = 0;
+    if (!j->buf) {
+        /* nothing was written yet (or the memory ran out): a buffer of
+         * its own to drain */
+        j->buf = malloc(JSON_BUFSZ);
+        if (!j->buf) return DYAD_ENOMEM;
+        j->cap = JSON_BUFSZ;
+    }
+    return j->failed ? DYAD_EIO : DYAD_OK;
+}
+
+/* No room for n more bytes: a file's buffer is drained, a memory
+ * writer's grown.  Returns 1 when the n bytes now fit in the buffer, 0
+ * when they were written past it or dropped (a failure, noted). */
+static __attribute__((noinline)) int S_room(dyad_json *j, size_t n)
+{
+    if (j->f) {
+        S_drain(j);
+        return n <= j->cap;
+    }
+    if (j->failed) return 0;
+    size_t cap = j->cap ? j->cap : 16384;
+    while (cap - j->len < n) {
+        if (cap > SIZE_MAX / 2) { j->failed = 1; return 0; }
+        cap *= 2;
+    }
+    char *b = realloc(j->buf, cap);
+    if (!b) { j->failed = 1; return 0; }
+    j->buf = b;
+    j->cap = cap;
+    return 1;
 }
 
 static inline void S_put(dyad_json *j, const char *p, size_t n)
 {
-    if (j->len + n > JSON_BUFSZ) {
-        S_drain(j);
-        if (n > JSON_BUFSZ) {
+    if (n > j->cap - j->len && !S_room(j, n)) {
+        if (j->f && !j->failed) {   /* more than a file's buffer: straight out */
             if (fwrite(p, 1, n, j->f) != n) j->failed = 1;
             j->out += n;
-            return;
         }
+        return;
     }
     memcpy(j->buf + j->len, p, n);
     j->len += n;
@@ -87,7 +149,7 @@ static inline void S_put(dyad_json *j, const char *p, size_t n)
 
 static inline void S_putc(dyad_json *j, char c)
 {
-    if (j->len == JSON_BUFSZ) S_drain(j);
+    if (j->len == j->cap && !S_room(j, 1)) return;
     j->buf[j->len++] = c;
 }
 
@@ -152,7 +214,7 @@ static void S_string_rest(dyad_json *j, const char *s, size_t n);
 static inline __attribute__((always_inline)) void S_string(dyad_json *j, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (n + 2 <= JSON_BUFSZ - j->len) {
+    if (n + 2 <= j->cap - j->len) {
         char *o = j->buf + j->len;
         size_t k = 0;
         for (; k + 8 <= n; k += 8) {
@@ -225,6 +287,13 @@ void dyad_json_key(dyad_json *j, const char *key)
     S_sep(j);
     S_string(j, key, strlen(key));
     S_putc(j, ':');
+    j->after_key = 1;
+}
+
+void dyad__json_key_lit(dyad_json *j, const char *quoted, size_t n)
+{
+    S_sep(j);
+    S_put(j, quoted, n);
     j->after_key = 1;
 }
 
@@ -353,11 +422,11 @@ void dyad__json_location(dyad_json *j, const dyad_location *l)
         return;
     }
     dyad_json_obj_begin(j);
-    dyad_json_key(j, "country"); dyad_json_cstr(j, l->country);
-    dyad_json_key(j, "name"); dyad_json_cstr(j, l->name);
-    dyad_json_key(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
-    dyad_json_key(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
-    dyad_json_key(j, "basis"); dyad_json_cstr(j, l->basis);
-    dyad_json_key(j, "text"); dyad_json_cstr(j, l->text);
+    DYAD__JSON_KEY(j, "country"); dyad_json_cstr(j, l->country);
+    DYAD__JSON_KEY(j, "name"); dyad_json_cstr(j, l->name);
+    DYAD__JSON_KEY(j, "lat"); dyad_json_fixed(j, l->name ? l->lat : NAN, 4);
+    DYAD__JSON_KEY(j, "lon"); dyad_json_fixed(j, l->name ? l->lon : NAN, 4);
+    DYAD__JSON_KEY(j, "basis"); dyad_json_cstr(j, l->basis);
+    DYAD__JSON_KEY(j, "text"); dyad_json_cstr(j, l->text);
     dyad_json_obj_end(j);
 }

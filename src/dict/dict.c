@@ -940,11 +940,14 @@ size_t dyad_dict_actor_codes(const dyad_dict *d, unsigned entry, const dyad_dict
 const dyad_dict_code *dyad_dict_actor_code(const dyad_dict *d, unsigned entry,
                                            const char *date)
 {
+    return dyad__dict_actor_code_day(d, entry, date ? dyad__dict_iso_date(date) : DYAD__NO_DATE);
+}
+
+const dyad_dict_code *dyad__dict_actor_code_day(const dyad_dict *d, unsigned entry, long day)
+{
     const dyad_dict_code *c;
     size_t n = dyad_dict_actor_codes(d, entry, &c);
-    long day = -1;
-    if (date) {
-        day = dyad__dict_iso_date(date);
+    if (day != DYAD__NO_DATE) {
         if (day < 0) return NULL;
         for (size_t i = 0; i < n; i++)
             if (c[i].when != DYAD_DICT_ALWAYS && c[i].from <= day && day <= c[i].to)

@@ -357,6 +357,12 @@ void dyad__entry_link(dyad_dict *d, uint32_t node, uint32_t id);
 long dyad__dict_date(const char *s, size_t n);
 /* Parses YYYY-MM-DD (or YYYYMMDD); -1 when invalid. */
 long dyad__dict_iso_date(const char *s);
+/* dyad_dict_actor_code with its date already read: day is
+ * dyad__dict_iso_date's value, -1 (a date that is none: no code) or
+ * DYAD__NO_DATE (no date given: the undated code).  For callers that ask
+ * many times on one date. */
+#define DYAD__NO_DATE (-2L)
+const dyad_dict_code *dyad__dict_actor_code_day(const dyad_dict *d, unsigned entry, long day);
 
 /* Loaders: one call per file; text[0..len) with its lines. */
 typedef struct dyad__line {

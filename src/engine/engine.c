@@ -615,44 +615,44 @@ dyad_status dyad_engine_code(dyad_engine *e, const dyad_doc *doc)
 void dyad_record_write_json(const dyad_record *r, dyad_json *j)
 {
     dyad_json_obj_begin(j);
-    dyad_json_key(j, "doc_id"); dyad_json_cstr(j, r->doc_id);
-    dyad_json_key(j, "sentence_id"); dyad_json_int(j, (long long)r->sentence_id);
-    dyad_json_key(j, "date"); dyad_json_cstr(j, r->date);
-    dyad_json_key(j, "date_precision"); dyad_json_cstr(j, dyad_date_precision_name(r->date_precision));
-    dyad_json_key(j, "date_basis"); dyad_json_cstr(j, r->date_basis);
-    dyad_json_key(j, "date_text"); dyad_json_cstr(j, r->date_text);
-    dyad_json_key(j, "doc_date"); dyad_json_cstr(j, r->doc_date);
-    dyad_json_key(j, "doc_source"); dyad_json_cstr(j, r->doc_source);
-    dyad_json_key(j, "background"); dyad_json_bool(j, r->background);
-    dyad_json_key(j, "modality"); dyad_json_cstr(j, dyad_modality_kind_name(r->modality));
-    dyad_json_key(j, "location");
+    DYAD__JSON_KEY(j, "doc_id"); dyad_json_cstr(j, r->doc_id);
+    DYAD__JSON_KEY(j, "sentence_id"); dyad_json_int(j, (long long)r->sentence_id);
+    DYAD__JSON_KEY(j, "date"); dyad_json_cstr(j, r->date);
+    DYAD__JSON_KEY(j, "date_precision"); dyad_json_cstr(j, dyad_date_precision_name(r->date_precision));
+    DYAD__JSON_KEY(j, "date_basis"); dyad_json_cstr(j, r->date_basis);
+    DYAD__JSON_KEY(j, "date_text"); dyad_json_cstr(j, r->date_text);
+    DYAD__JSON_KEY(j, "doc_date"); dyad_json_cstr(j, r->doc_date);
+    DYAD__JSON_KEY(j, "doc_source"); dyad_json_cstr(j, r->doc_source);
+    DYAD__JSON_KEY(j, "background"); dyad_json_bool(j, r->background);
+    DYAD__JSON_KEY(j, "modality"); dyad_json_cstr(j, dyad_modality_kind_name(r->modality));
+    DYAD__JSON_KEY(j, "location");
     dyad__json_location(j, r->location);
-    dyad_json_key(j, "source"); dyad_json_cstr(j, r->source);
-    dyad_json_key(j, "target"); dyad_json_cstr(j, r->target);
-    dyad_json_key(j, "code"); dyad_json_cstr(j, r->code);
-    dyad_json_key(j, "root"); dyad_json_cstr(j, r->root);
-    dyad_json_key(j, "quad_class");
+    DYAD__JSON_KEY(j, "source"); dyad_json_cstr(j, r->source);
+    DYAD__JSON_KEY(j, "target"); dyad_json_cstr(j, r->target);
+    DYAD__JSON_KEY(j, "code"); dyad_json_cstr(j, r->code);
+    DYAD__JSON_KEY(j, "root"); dyad_json_cstr(j, r->root);
+    DYAD__JSON_KEY(j, "quad_class");
     if (r->quad_class) dyad_json_int(j, r->quad_class); else dyad_json_null(j);
-    dyad_json_key(j, "goldstein"); dyad_json_double(j, r->goldstein);
-    dyad_json_key(j, "plover"); dyad_json_cstr(j, r->plover);
-    dyad_json_key(j, "issues");
+    DYAD__JSON_KEY(j, "goldstein"); dyad_json_double(j, r->goldstein);
+    DYAD__JSON_KEY(j, "plover"); dyad_json_cstr(j, r->plover);
+    DYAD__JSON_KEY(j, "issues");
     dyad_json_arr_begin(j);
     for (size_t k = 0; k < r->nissues; k++) dyad_json_cstr(j, r->issues[k]);
     dyad_json_arr_end(j);
-    dyad_json_key(j, "source_text"); dyad_json_cstr(j, r->source_text);
-    dyad_json_key(j, "target_text"); dyad_json_cstr(j, r->target_text);
-    dyad_json_key(j, "verb_text"); dyad_json_cstr(j, r->verb_text);
-    dyad_json_key(j, "negated"); dyad_json_bool(j, r->negated);
-    dyad_json_key(j, "sentence_start"); dyad_json_int(j, (long long)r->sentence_start);
-    dyad_json_key(j, "sentence_end"); dyad_json_int(j, (long long)r->sentence_end);
-    dyad_json_key(j, "sentence"); dyad_json_str(j, r->sentence, r->sentence_len);
-    dyad_json_key(j, "evidence");
+    DYAD__JSON_KEY(j, "source_text"); dyad_json_cstr(j, r->source_text);
+    DYAD__JSON_KEY(j, "target_text"); dyad_json_cstr(j, r->target_text);
+    DYAD__JSON_KEY(j, "verb_text"); dyad_json_cstr(j, r->verb_text);
+    DYAD__JSON_KEY(j, "negated"); dyad_json_bool(j, r->negated);
+    DYAD__JSON_KEY(j, "sentence_start"); dyad_json_int(j, (long long)r->sentence_start);
+    DYAD__JSON_KEY(j, "sentence_end"); dyad_json_int(j, (long long)r->sentence_end);
+    DYAD__JSON_KEY(j, "sentence"); dyad_json_str(j, r->sentence, r->sentence_len);
+    DYAD__JSON_KEY(j, "evidence");
     dyad_json_arr_begin(j);
     for (size_t k = 0; k < r->nevidence; k++) {
         const dyad_evidence *v = &r->evidence[k];
         dyad_json_obj_begin(j);
-        dyad_json_key(j, "kind"); dyad_json_cstr(j, v->kind);
-        dyad_json_key(j, "entry");
+        DYAD__JSON_KEY(j, "kind"); dyad_json_cstr(j, v->kind);
+        DYAD__JSON_KEY(j, "entry");
         if (v->file) {
             char num[32];
             num[0] = ':';
@@ -670,8 +670,8 @@ void dyad_record_write_json(const dyad_record *r, dyad_json *j)
         } else {
             dyad_json_null(j);
         }
-        dyad_json_key(j, "text"); dyad_json_cstr(j, v->text);
-        dyad_json_key(j, "tokens");
+        DYAD__JSON_KEY(j, "text"); dyad_json_cstr(j, v->text);
+        DYAD__JSON_KEY(j, "tokens");
         if (v->end > v->first) {
             dyad_json_arr_begin(j);
             dyad_json_int(j, (long long)v->first);

@@ -148,31 +148,21 @@ static char *S_strdup(const char *s)
     return d;
 }
 
-/* Where a document's records go while it is coded: JSON Lines in memory
- * (open_memstream), moved to an unlinked temporary file once they pass
- * the pool's spill size, so a long document's records never sit in
- * memory whole. */
+/* Where a document's records go while it is coded: JSON Lines in the
+ * writer's own memory (dyad__json_new_mem), moved to an unlinked
+ * temporary file once they pass the pool's spill size, so a long
+ * document's records never sit in memory whole. */
 typedef struct sink {
     slot *s;
     size_t spill_bytes;
-    FILE *mem;                  /* the memory stream, until spilled */
     dyad_json *j;
     dyad_status st;             /* the first failure */
 } sink;
 
 static void S_sink_open(sink *k)
 {
-    k->mem = open_memstream(&k->s->json, &k->s->json_len);
-    k->j = k->mem ? dyad_json_new(k->mem) : NULL;
+    k->j = dyad__json_new_mem();
     if (!k->j) k->st = DYAD_ENOMEM;
-}
-
-/* Closes the memory stream: s->json and s->json_len are then final. */
-static void S_sink_close_mem(sink *k)
-{
-    if (!k->mem) return;
-    if (fclose(k->mem) != 0 && k->st == DYAD_OK) k->st = DYAD_ENOMEM;
-    k->mem = NULL;
 }
 
 static void S_sink_write(sink *k, dyad_engine *e)
@@ -186,14 +176,8 @@ static void S_sink_write(sink *k, dyad_engine *e)
      * rest is written there (no file to be had: it all stays in memory) */
     FILE *f = tmpfile();
     if (!f) return;
-    dyad_json_flush(k->j);
-    S_sink_close_mem(k);
-    dyad__json_set_file(k->j, f);
-    if (k->s->json_len && fwrite(k->s->json, 1, k->s->json_len, f) != k->s->json_len &&
-        k->st == DYAD_OK)
-        k->st = DYAD_EIO;
-    free(k->s->json);
-    k->s->json = NULL;
+    dyad_status st = dyad__json_spill(k->j, f);
+    if (st != DYAD_OK && k->st == DYAD_OK) k->st = st;
     k->s->spill = f;
 }
 
@@ -212,10 +196,6 @@ static dyad_status S_sink_fn(void *ctx, dyad_engine *e, int drop_all)
         fclose(k->s->spill);
         k->s->spill = NULL;
     }
-    S_sink_close_mem(k);
-    free(k->s->json);
-    k->s->json = NULL;
-    k->s->json_len = 0;
     k->s->nrecords = 0;
     S_sink_open(k);
     return k->st;
@@ -224,7 +204,7 @@ static dyad_status S_sink_fn(void *ctx, dyad_engine *e, int drop_all)
 /* Codes s's document with engine e and keeps what the caller will need. */
 static void S_code(dyad_engine *e, slot *s, size_t spill_bytes)
 {
-    sink k = {s, spill_bytes, NULL, NULL, DYAD_OK};
+    sink k = {s, spill_bytes, NULL, DYAD_OK};
     S_sink_open(&k);
     dyad__engine_set_sink(e, S_sink_fn, &k);
     s->status = dyad_engine_code(e, &s->doc);
@@ -232,8 +212,8 @@ static void S_code(dyad_engine *e, slot *s, size_t spill_bytes)
     s->discarded = dyad_engine_discarded(e);
     S_sink_write(&k, e);
     if (k.j && dyad_json_flush(k.j) != DYAD_OK && k.st == DYAD_OK) k.st = s->spill ? DYAD_EIO : DYAD_ENOMEM;
+    if (k.j && !s->spill) s->json = dyad__json_take(k.j, &s->json_len);
     dyad_json_free(k.j);
-    S_sink_close_mem(&k);
     if (s->spill) {
         long end = ftell(s->spill);
         if (end < 0 && k.st == DYAD_OK) k.st = DYAD_EIO;

@@ -200,7 +200,7 @@ static int S_governing(const dyad__resolver *r, const dyad__tree *t, uint32_t v)
         if (a >= t->ntoks || strcasecmp(t->toks[a].word, "since")) continue;
         const dyad__node *c = &t->nodes[cl];
         uint32_t e = n->tok_b;
-        if (e < t->ntoks && !strcmp(t->toks[e].tag, ",")) e++;
+        if (e < t->ntoks && t->toks[e].code == DYAD__T_COMMA) e++;
         int inside = a >= c->tok_a && n->tok_b <= c->tok_b;
         if (inside || e == c->tok_a || c->tok_b == a) return (int)k;
     }

@@ -17,6 +17,7 @@
 #include "../code/code.h"
 
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #define ST_CODE 32
@@ -44,31 +45,39 @@ typedef struct st_actor {
 } st_actor;
 
 struct dyad__story {
+    /* The lists' entries: only those below their counts (after the
+     * entries) are ever read, so a reset leaves the entries as they are
+     * and clears what follows them (dyad__story_reset). */
     st_name names[ST_NAMES];
-    int nnames;
-    st_actor person;             /* the last person named as a subject */
-    st_actor speaker;            /* the last speaker of a quotation */
-    st_actor group;              /* the last armed group or organisation */
-    st_actor other_group;        /* the one named before it, if another */
     struct { char src[ST_CODE], tgt[ST_CODE]; unsigned at; } acc[ST_ACCUSE];
-    int nacc;                    /* the last accusations, newest last */
     struct { char who[ST_CODE], about[ST_CODE]; unsigned at; } claims[ST_CLAIMS];
+    struct { char noun[ST_TEXT], code[ST_CODE]; unsigned at; } owned[ST_OWNED];
+    struct { char a[ST_CODE], b[ST_CODE]; unsigned at; } cons[ST_CONSULT];
+    struct { char sec[4], cc[4]; unsigned at; } secs[ST_SECTORS];
+    st_actor recent[ST_RECENT];
+    /* countries named, with their counts: n in all, prior in the
+     * sentences before the current one */
+    struct { char cc[4]; unsigned n, prior; } seen[ST_COUNTRIES];
+    /* from here on cleared by a reset */
+    int nnames;
+    int nacc;                    /* the last accusations, newest last */
     int nclaims;                 /* the last reported claims about a party
                                     of another country, newest last */
-    struct { char noun[ST_TEXT], code[ST_CODE]; unsigned at; } owned[ST_OWNED];
     int nowned;                  /* act nouns whose phrase named the party
                                     ("a United Nations report": IGOUNO),
                                     newest last; code "" when two parties
                                     owned the noun in one sentence */
-    struct { char a[ST_CODE], b[ST_CODE]; unsigned at; } cons[ST_CONSULT];
     int ncons;                   /* the last consultations (root 04)
                                     between two sides, newest last */
-    struct { char sec[4], cc[4]; unsigned at; } secs[ST_SECTORS];
     int nsecs;                   /* per sector ("REB"), the country of the
                                     last actor of that sector named */
-    st_actor recent[ST_RECENT];
     int nrecent;                 /* the last parties that acted, newest
                                     last */
+    int nseen;
+    st_actor person;             /* the last person named as a subject */
+    st_actor speaker;            /* the last speaker of a quotation */
+    st_actor group;              /* the last armed group or organisation */
+    st_actor other_group;        /* the one named before it, if another */
     char leaders[2][ST_CODE];    /* the last two state actors (sector GOV)
                                     of different countries who acted on
                                     each other */
@@ -84,10 +93,6 @@ struct dyad__story {
                                     acted on the other, of any country */
     unsigned act_at;             /* its sentence */
     char act_code[8];            /* and its CAMEO code */
-    /* countries named, with their counts: n in all, prior in the
-     * sentences before the current one */
-    struct { char cc[4]; unsigned n, prior; } seen[ST_COUNTRIES];
-    int nseen;
     unsigned sent;               /* sentences begun, from 1 */
     int open_quote;              /* the last sentence ended inside quotes */
 };
@@ -138,7 +143,9 @@ void dyad__story_free(dyad__story *st)
 
 void dyad__story_reset(dyad__story *st)
 {
-    memset(st, 0, sizeof *st);
+    /* the counts and everything after them; the lists' entries (about
+     * eleven of its twelve KiB) are not read past their counts */
+    memset(&st->nnames, 0, sizeof *st - offsetof(dyad__story, nnames));
 }
 
 unsigned dyad__story_begin_sentence(dyad__story *st)

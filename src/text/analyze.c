@@ -701,6 +701,10 @@ static int S_may_weak(const dyad_token *v, size_t a, size_t b)
     static const struct { const char *s; size_t n; } keys[] = {
         {"subscri", 7}, {"site", 4}, {"newsletter", 10}, {"article", 7}, {"story", 5},
         {"coverage", 8}};
+    /* and first a filter of one bit test: each key's four bytes hashed
+     * (multiplied, the top six bits) to one of 64 bits, distinct for the
+     * six; a window whose hash's bit is clear is none of them */
+#define S_WEAK_HASH(x) (((uint32_t)(x) * 0x9E3779B1u) >> 26)
     uint32_t k0, k1, k2, k3, k4, k5;
     memcpy(&k0, keys[0].s, 4);
     memcpy(&k1, keys[1].s, 4);
@@ -708,6 +712,9 @@ static int S_may_weak(const dyad_token *v, size_t a, size_t b)
     memcpy(&k3, keys[3].s, 4);
     memcpy(&k4, keys[4].s, 4);
     memcpy(&k5, keys[5].s, 4);
+    const uint64_t bits = 1ull << S_WEAK_HASH(k0) | 1ull << S_WEAK_HASH(k1) |
+                          1ull << S_WEAK_HASH(k2) | 1ull << S_WEAK_HASH(k3) |
+                          1ull << S_WEAK_HASH(k4) | 1ull << S_WEAK_HASH(k5);
     for (size_t i = a; i < b; i++) {
         const char *w = v[i].norm;
         size_t n = v[i].norm_len;
@@ -716,6 +723,7 @@ static int S_may_weak(const dyad_token *v, size_t a, size_t b)
             uint32_t x;
             memcpy(&x, w + k, 4);
             x |= 0x20202020u;
+            if (!((bits >> S_WEAK_HASH(x)) & 1u)) continue;
             if (x != k0 && x != k1 && x != k2 && x != k3 && x != k4 && x != k5) continue;
             for (size_t q = 0; q < DYAD_ARRAY_LEN(keys); q++) {
                 size_t kl = keys[q].n, j = 0;
@@ -726,6 +734,7 @@ static int S_may_weak(const dyad_token *v, size_t a, size_t b)
         }
     }
     return 0;
+#undef S_WEAK_HASH
 }
 
 static void S_judge(dyad_text *t, size_t s, int first, int last)

@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 enum { C_SPACE, C_ALPHA, C_DIGIT, C_OTHER };
+_Static_assert(C_ALPHA == 1 && C_DIGIT == 2, "a word's bytes: class - 1 < 2");
 
 /* Class of the code point at p (n bytes left); *k gets its length. */
 static int S_class_cp(const unsigned char *p, size_t n, size_t *k)
@@ -49,16 +50,53 @@ static int S_class_cp(const unsigned char *p, size_t n, size_t *k)
     }
 }
 
+/* S_ascii[c]: the class of ASCII byte c (as S_class_cp gives it);
+ * C_NONASCII for the bytes of longer code points */
+enum { C_NONASCII = 4 };
+#define A1(c)                                                                                    \
+    ((c) >= 0x80 ? C_NONASCII                                                                   \
+     : (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z') ? C_ALPHA                                   \
+     : ((c) >= '0' && (c) <= '9')                   ? C_DIGIT                                   \
+     : ((c) == ' ' || (c) == '\n' || (c) == '\t')    ? C_SPACE                                   \
+                                                    : C_OTHER)
+#define A4(c) A1(c), A1((c) + 1), A1((c) + 2), A1((c) + 3)
+#define A16(c) A4(c), A4((c) + 4), A4((c) + 8), A4((c) + 12)
+#define A64(c) A16(c), A16((c) + 16), A16((c) + 32), A16((c) + 48)
+static const unsigned char S_ascii[256] = {A64(0), A64(64), A64(128), A64(192)};
+#undef A64
+#undef A16
+#undef A4
+#undef A1
+
+/* How many of the eight bytes at p, from the first, are ASCII letters or
+ * digits (8: all).  Each byte's top bit answers for it: the sums are
+ * taken with the top bits cleared, so no byte carries into the next. */
+static inline size_t S_alnum_run8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t x = w & ~tops;                 /* each byte's low seven bits */
+    uint64_t l = x | ones * 0x20;           /* letters folded to lower case */
+    uint64_t alpha = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7F - 'z'));
+    uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x7F - '9'));
+    uint64_t bad = (~(alpha | digit) | w) & tops;   /* not alnum, or not ASCII */
+    if (!bad) return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(bad) / 8;
+#else
+    size_t k = 0;
+    while (k < 8 && (unsigned)(S_ascii[p[k]] - 1) < 2) k++;
+    return k;
+#endif
+}
+
 /* S_class_cp with ASCII, nearly every byte, answered inline */
 static inline int S_class(const unsigned char *p, size_t n, size_t *k)
 {
     if (n && p[0] < 0x80) {
-        unsigned c = p[0];
         *k = 1;
-        if ((unsigned)((c | 0x20) - 'a') < 26) return C_ALPHA;
-        if ((unsigned)(c - '0') < 10) return C_DIGIT;
-        if (c == ' ' || c == '\n' || c == '\t') return C_SPACE;
-        return C_OTHER;
+        return S_ascii[p[0]];
     }
     return S_class_cp(p, n, k);
 }
@@ -242,21 +280,26 @@ static dyad_status S_tokenize_range(dyad__toks *t, const char *norm, size_t len,
             int internal_dot = 0;
             size_t p = i;
             for (;;) {
-                while (p < len) {
-                    unsigned b = s[p];
-                    if (b < 0x80) {   /* ASCII inline: most of a word */
-                        if ((unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10) {
-                            p++;
-                            continue;
-                        }
-                        break;
+                for (;;) {
+                    /* ASCII letters and digits, most of a word: eight
+                     * bytes at a time while eight are left, then by the
+                     * table (C_ALPHA and C_DIGIT are 1 and 2) */
+                    while (p + 8 <= len) {
+                        size_t r = S_alnum_run8(s + p);
+                        p += r;
+                        if (r < 8) break;
                     }
+                    while (p < len && (unsigned)(S_ascii[s[p]] - 1) < 2) p++;
+                    if (p >= len || s[p] < 0x80) break;
                     int c2 = S_class(s + p, len - p, &k);
                     if (c2 != C_ALPHA && c2 != C_DIGIT) break;
                     p += k;
                 }
                 if (p >= len) break;
                 unsigned ch = s[p];
+                /* only these join a word (a space, nearly always, ends it
+                 * before the class of the byte before is looked at) */
+                if (ch != '-' && ch != '.' && ch != ',' && ch != ':' && ch != '\'') break;
                 int prev = S_prev_class(s, p);
                 if (ch == '-' && S_is_alnum_at(s, len, p + 1)) { p++; continue; }
                 if (ch == '.' && prev == C_ALPHA && S_is_alpha_at(s, len, p + 1)) {
