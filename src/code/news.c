@@ -1082,6 +1082,35 @@ static int S_condemning_at(const dyad_coder *c, uint32_t i)
     return dyad__code_lx(c, i, DYAD__LX_CONDEMNING);
 }
 
+/* A blaming word after a form of "be", over adverbs and "to" ("was
+ * behind", "is directly responsible", "was to blame"): the wrong it lays
+ * is the subject's, the party just before the copula. */
+static int S_blaming_at(const dyad_coder *c, uint32_t i)
+{
+    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "'s"};
+    const dyad__tree *t = &c->tree;
+    if (!dyad__code_lx(c, i, DYAD__LX_BLAMING)) return 0;
+    uint32_t j = i;
+    while (j > 0 && j + 3 > i && (t->toks[j - 1].code == DYAD__T_RB || t->toks[j - 1].code == DYAD__T_TO))
+        j--;
+    if (j == 0 || !dyad__in_words(t->toks[j - 1].word, be, DYAD_ARRAY_LEN(be))) return 0;
+    /* "blame", "guilty" lay a wrong of themselves; being "behind" or
+     * "responsible for" something is blame only when it is a wrong
+     * ("behind the attack", not "behind the peace plan"; "responsible for
+     * the deaths", not "responsible for the border"): a crime, a word of
+     * condemnation, an act of force or a harm within the next words */
+    static const char *const harm[] = {"death", "deaths", "violence", "bloodshed", "chaos"};
+    const char *w = t->toks[i].word;
+    if (strcasecmp(w, "behind") && strcasecmp(w, "responsible")) return 1;
+    for (uint32_t k = i + 1; k < t->ntoks && k < i + 8; k++) {
+        const dyad__lex_noun *nm = dyad__lex_noun_get(c->lex, t->toks[k].word, t->toks[k].len);
+        if (dyad__code_lx(c, k, DYAD__LX_CRIMES) || dyad__code_lx(c, k, DYAD__LX_CONDEMNING) ||
+            (nm && nm->force) || dyad__in_words(t->toks[k].word, harm, DYAD_ARRAY_LEN(harm)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The party spoken of in tokens [a, b): the named actor nearest a
  * condemning (or praising: is) word there, not the speaker nor the
  * speaker's own state.  Returns 0 when the span names none or holds no
@@ -1112,6 +1141,8 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
             if (!strcmp(x.code, spk->code) || dyad__self_pair(x.code, spk->code) ||
                 !strncmp(x.code, "---", 3))
                 continue;
+            /* a wrong laid at a door is the subject's, before the word */
+            if (is == S_blaming_at && j > i) continue;
             uint32_t dist = j > i ? j - i : i - j;
             if (dist < best) { best = dist; *out = x; *word = i; }
         }
@@ -1239,19 +1270,26 @@ static int S_judged_act(dyad_coder *c, const actor *spk, uint32_t head, actor *o
     return out->why != NULL;
 }
 
+/* What a judgement in words does to the party it names: condemns it
+ * (111), lays a wrong at its door (112), or praises it (051). */
+enum { J_CONDEMN, J_BLAME, J_PRAISE };
+
 static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
-                            uint32_t verb, const char *how, int praise)
+                            uint32_t verb, const char *how, int kind)
 {
     const dyad__tree *t = &c->tree;
+    static const char *const codes[] = {"111", "112", "051"};
+    int (*const is[])(const dyad_coder *, uint32_t) = {S_condemning_at, S_blaming_at, S_praising};
     actor tgt;
     uint32_t w;
-    const char *code = praise ? "051" : "111";
-    int found = S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at);
-    if (!found && !praise && !strcmp(how, "the quotation") && w != NONE)
+    const char *code = codes[kind];
+    int found = S_judged(c, a, b, spk, &tgt, &w, is[kind]);
+    if (!found && kind == J_CONDEMN && !strcmp(how, "the quotation") && w != NONE)
         found = S_quote_adversary(c, spk, &tgt);
     /* "called that move theft", "said the shooting was a provocation" */
-    uint32_t head = !found && w != NONE && strcmp(how, "the quotation") ? S_act_described(c, a, w, b)
-                                                                         : NONE;
+    uint32_t head = !found && kind != J_BLAME && w != NONE && strcmp(how, "the quotation")
+                        ? S_act_described(c, a, w, b)
+                        : NONE;
     if (head != NONE && !dyad__ablated("judged_act")) found = S_judged_act(c, spk, head, &tgt);
     if (!found) return DYAD_OK;
     if (S_has_pair(c, spk->code, tgt.code, 3)) return DYAD_OK;   /* said already */
@@ -1271,8 +1309,9 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
 static dyad_status S_judge(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk,
                            uint32_t verb, const char *how)
 {
-    DYAD_TRY(S_judge1(c, a, b, spk, verb, how, 0));
-    return S_judge1(c, a, b, spk, verb, how, 1);
+    DYAD_TRY(S_judge1(c, a, b, spk, verb, how, J_CONDEMN));
+    DYAD_TRY(S_judge1(c, a, b, spk, verb, how, J_BLAME));
+    return S_judge1(c, a, b, spk, verb, how, J_PRAISE);
 }
 
 dyad_status dyad__code_judgements(dyad_coder *c)

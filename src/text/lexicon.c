@@ -65,6 +65,7 @@ static const char *const S_names[DYAD__LX_N] = {
     [DYAD__LX_ACCUSING] = "accusing",
     [DYAD__LX_ACT_NOUNS] = "act-nouns",
     [DYAD__LX_SPEECH_ACTS] = "speech-acts",
+    [DYAD__LX_BLAMING] = "blaming",
 };
 
 /* The built-in lists: {name, text} rows. */

@@ -143,6 +143,7 @@ typedef enum dyad__lx {
     DYAD__LX_ACCUSING,      /* "accusing": ", accusing it of ...": a second act */
     DYAD__LX_ACT_NOUNS,     /* "act-nouns": "the seizure", "that move": an act the story told */
     DYAD__LX_SPEECH_ACTS,   /* "speech-acts": acts done in words: "... and accused Y" (chunker) */
+    DYAD__LX_BLAMING,       /* "blaming": "X was behind ...": the speaker accuses X */
     DYAD__LX_N
 } dyad__lx;
 
