@@ -849,8 +849,11 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                 actor a = sub.v[k];
                 /* news mode: "the presidents of Chile and Peru" parsed
                  * as [presidents of Chile] and [Peru]: the first
-                 * member's roles reach the bare members after it */
-                if (c->agent_country && !first && shared[0] && !a.agents[0]) {
+                 * member's roles reach the bare members after it -- a
+                 * country alone, not a group whose code has its sector
+                 * ("the Colombian government and the ELN rebels": the
+                 * rebels are no government) */
+                if (c->agent_country && !first && shared[0] && !a.agents[0] && strlen(a.code) <= 3) {
                     const char *code2 = S_combine(c, a.code, shared);
                     if (code2) { a.code = code2; memcpy(a.agents, shared, sizeof shared); }
                 }
