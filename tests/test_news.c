@@ -693,6 +693,20 @@ static void test_placed_groups(void **state)
     S_run(cases, S_LEN(cases));
 }
 
+/* A role word the group's code already holds is not added again; a
+ * government's role does not reach a group of its own code in a
+ * coordination. */
+static void test_group_roles(void **state)
+{
+    (void)state;
+    static const ncase cases[] = {
+        {"Al-Shabaab militants stormed a hotel in Mogadishu on Friday.", 0, "SOMREBMUS SOM 190"},
+        {"The Colombian government and the ELN rebels signed a ceasefire.", 0,
+         "COLGOV COLREB 057; COLREB COLGOV 057"},
+    };
+    S_run(cases, S_LEN(cases));
+}
+
 /* A quotation that condemns and names no party condemns the side the
  * story set against the speaker's country. */
 static void test_quote_adversary(void **state)
@@ -753,6 +767,7 @@ int main(void)
         cmocka_unit_test(test_places),
         cmocka_unit_test(test_judged_acts),
         cmocka_unit_test(test_condemning_words),
+        cmocka_unit_test(test_group_roles),
         cmocka_unit_test(test_obligations),
         cmocka_unit_test(test_planned),
         cmocka_unit_test(test_mutual_and_nouns),

@@ -284,9 +284,22 @@ static int S_in_place_phrase(const dyad_coder *c, uint32_t i)
            !strcmp(w, "off");
 }
 
+/* Does code hold the three-letter role r among its roles (the groups of
+ * three after its country: "SOMREBMUS" holds REB and MUS)? */
+static int S_has_role(const char *code, const char *r)
+{
+    size_t n = strlen(code), m = strlen(r);
+    if (m != 3) return 0;
+    for (size_t k = 3; k + 3 <= n; k += 3)
+        if (!memcmp(code + k, r, 3)) return 1;
+    return 0;
+}
+
 /* Combines an actor code with agent codes: "GON" + ~GOV -> "GONGOV",
  * NGO~ + "ARN" -> "NGOARN"; an agent already at that end is not added
- * twice ("USAGOV" + ~GOV stays "USAGOV"). */
+ * twice ("USAGOV" + ~GOV stays "USAGOV"), and in news mode not an agent
+ * already among its roles ("Al-Shabaab militants": SOMREBMUS, not
+ * SOMREBMUSREB). */
 static const char *S_combine(dyad_coder *c, const char *code, const unsigned *agents)
 {
     for (int k = 0; k < 3 && agents[k]; k++) {
@@ -296,7 +309,7 @@ static const char *S_combine(dyad_coder *c, const char *code, const unsigned *ag
             if (strncmp(code, e.code, strlen(e.code)) != 0 || !strcmp(code, "---"))
                 code = strcmp(code, "---") == 0 ? dyad__concat(c, e.code, "---")
                                                 : dyad__concat(c, e.code, code);
-        } else if (!dyad__ends_with(code, e.code)) {
+        } else if (!dyad__ends_with(code, e.code) && !(c->agent_country && S_has_role(code, e.code))) {
             code = dyad__concat(c, code, e.code);
         }
         if (!code) return NULL;
