@@ -197,6 +197,18 @@ void dyad__find_mentions(dyad_coder *c)
     }
 }
 
+/* The tokens where a mention starts (c->mstart), after the mentions
+ * were made or added to: the loops over the sentence's mentions walk
+ * these, not every token.  Token 0 is always there, as when the loops
+ * walked every token: an empty mention (all zero) starts there. */
+void dyad__index_mentions(dyad_coder *c)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < c->tree.ntoks; i++)
+        if (c->ments[i].a == i) c->mstart[n++] = i;
+    c->nmstart = n;
+}
+
 /* The code of actor mention m on the coder's date: a name the document
  * introduced, else the dictionary's; NULL for none. */
 const char *dyad__mention_code(const dyad_coder *c, const mention *m)

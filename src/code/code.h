@@ -251,6 +251,11 @@ struct dyad_coder {
     uint32_t *np_from;          /* per token: the widest NP starting there */
     uint32_t *np_to;            /* per token: the widest NP ending there */
     mention *ments;             /* per token: the mention starting there */
+    uint32_t *mstart;           /* the tokens i whose ments[i].a is i, in
+                                   order (token 0 always: an empty mention
+                                   starts there), for the loops that want
+                                   only the mentions (dyad__index_mentions) */
+    uint32_t nmstart;
     uint8_t *covered;           /* per token: inside some mention */
     dyad_event *events;         /* asserted events: every rule reads these */
     size_t nevents, cap_events;
@@ -460,6 +465,7 @@ int dyad__in_words(const char *w, const char *const *v, size_t n);
 
 /* actors.c */
 void dyad__find_mentions(dyad_coder *c);
+void dyad__index_mentions(dyad_coder *c);
 const char *dyad__mention_code(const dyad_coder *c, const mention *m);
 int dyad__country_code(const char *k);
 int dyad__group_code(const char *k);

@@ -252,9 +252,12 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     c->wb = dyad__arena_alloc(&c->arena, n + 1);
     c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
     c->covered = dyad__arena_zalloc(&c->arena, n + 1);
-    if (!c->words || !c->wid || !c->lexb || !c->wb || !c->ments || !c->covered)
+    c->mstart = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->mstart);
+    if (!c->words || !c->wid || !c->lexb || !c->wb || !c->ments || !c->covered || !c->mstart)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
+    c->mstart[0] = 0;
+    c->nmstart = n > 0;   /* no mention yet: the empty one at token 0 */
     /* the words seen: the last sentence's bits cleared, room for every
      * dictionary word id and for this sentence's ids */
     for (size_t k = 0; k < c->nwseen_ids; k++)
@@ -414,10 +417,14 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     if (c->agent_country) dyad__story_begin_sentence(c->story);
     if (S_discarded(c)) return DYAD_OK;
     dyad__find_mentions(c);
+    dyad__index_mentions(c);
     if (c->agent_country) {
         dyad__quotes(c);
         if (!dyad__ablated("learn_names")) dyad__learn_names(c);
-        if (!dyad__ablated("name_mentions")) dyad__name_mentions(c);
+        if (!dyad__ablated("name_mentions")) {
+            dyad__name_mentions(c);
+            dyad__index_mentions(c);
+        }
         memset(c->np_done, 0, t->nnodes + 1);     /* phrases may name more now */
         dyad__count_countries(c);
         if (!dyad__ablated("find_speaker")) dyad__find_speaker(c);

@@ -77,9 +77,10 @@ void dyad__learn_names(dyad_coder *c)
     }
     /* office holders the dictionary names in full ("Yoshihide Suga"):
      * their surname alone later ("Suga") */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        uint32_t i = c->mstart[x];
         const mention *m = &c->ments[i];
-        if (m->a != i || m->b < i + 2 || m->code || !dyad__is_person(c, m)) continue;
+        if (m->b < i + 2 || m->code || !dyad__is_person(c, m)) continue;
         const char *code = dyad__mention_code(c, m);
         if (!code) continue;
         /* the family name: last, or first where it is written first
@@ -288,9 +289,9 @@ void dyad__doc_update(dyad_coder *c)
     /* sectors: dictionary actors with one ("the Taliban": AFGREB); a
      * news outlet is no government's sector, state-run or not (a later
      * "the government" is not the country of "Chinese state TV") */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        const mention *m = &c->ments[i];
-        if (m->a != i || m->agent) continue;
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        const mention *m = &c->ments[c->mstart[x]];
+        if (m->agent) continue;
         const char *k = dyad__mention_code(c, m);
         if (!dyad__news_outlet(k)) dyad__story_note_sector(st, k);
     }
@@ -305,18 +306,19 @@ void dyad__doc_update(dyad_coder *c)
     }
     /* the last group named ("the Baloch Liberation Army"), for a later
      * "the group" */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        uint32_t i = c->mstart[x];
         const mention *m = &c->ments[i];
-        if (m->a != i || m->agent || dyad__is_person(c, m) || c->inquote[i]) continue;
+        if (m->agent || dyad__is_person(c, m) || c->inquote[i]) continue;
         const char *k = dyad__mention_code(c, m);
         if (!dyad__group_code(k)) continue;
         dyad__story_set_group(st, k, dyad__words_text(c, m->a, m->b));
     }
     /* "the militants", "the insurgents" keep an armed group in the story */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        const mention *m = &c->ments[i];
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        const mention *m = &c->ments[c->mstart[x]];
         dyad_dict_entry ae;
-        if (m->a != i || !m->agent || dyad_dict_entry_get(c->d, m->entry, &ae) != DYAD_OK ||
+        if (!m->agent || dyad_dict_entry_get(c->d, m->entry, &ae) != DYAD_OK ||
             !ae.code || strncmp(ae.code, "REB", 3))
             continue;
         dyad__story_touch_group(st);
@@ -1541,9 +1543,9 @@ dyad_status dyad__code_allegations(dyad_coder *c)
  * start with a country code) and keeps the document's most named one. */
 void dyad__count_countries(dyad_coder *c)
 {
-    for (uint32_t i = 0; i < c->tree.ntoks; i++) {
-        const mention *m = &c->ments[i];
-        if (m->agent || m->a != i) continue;
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        const mention *m = &c->ments[c->mstart[x]];
+        if (m->agent) continue;
         dyad__story_count_country(c->story, dyad__mention_code(c, m));
     }
 }
