@@ -92,8 +92,18 @@ static unsigned S_owned_by(dyad_coder *c, uint32_t i)
 {
     static const char *const owned[] = {"owned", "flagged", "registered", "operated"};
     const char *w = c->tree.toks[i].word;
-    const char *h = strrchr(w, '-');
-    if (!h || h == w || !dyad__in_words(h + 1, owned, DYAD_ARRAY_LEN(owned))) return 0;
+    /* the word ends in a hyphen and one of owned[] (which hold none: the
+     * hyphen is the word's last), something before it; asked at the
+     * word's end, since its length is known, not by a scan for the
+     * hyphen */
+    size_t len = c->tree.toks[i].len;
+    const char *h = NULL;
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(owned) && !h; k++) {
+        size_t ol = strlen(owned[k]);
+        if (len > ol + 1 && w[len - ol - 1] == '-' && !strcasecmp(w + len - ol, owned[k]))
+            h = w + len - ol - 1;
+    }
+    if (!h) return 0;
     uint64_t lex;
     uint8_t wb;
     wkey key;
@@ -158,16 +168,13 @@ void dyad__find_mentions(dyad_coder *c)
         size_t best = 0;
         for (size_t k = 1; k < n; k++) {
             if (m[k].end != m[best].end) break;
-            dyad_dict_entry e;
-            if (dyad_dict_entry_get(c->d, m[k].entry, &e) == DYAD_OK && e.kind == DYAD_DICT_ACTORS) {
-                dyad_dict_entry eb;
-                if (dyad_dict_entry_get(c->d, m[best].entry, &eb) == DYAD_OK &&
-                    eb.kind != DYAD_DICT_ACTORS)
-                    best = k;
+            if (dyad__dict_entry_kind(c->d, m[k].entry) == DYAD_DICT_ACTORS) {
+                int kb = dyad__dict_entry_kind(c->d, m[best].entry);
+                if (kb >= 0 && kb != DYAD_DICT_ACTORS) best = k;
             }
         }
-        dyad_dict_entry e;
-        if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
+        int kind = dyad__dict_entry_kind(c->d, m[best].entry);
+        if (kind < 0) continue;
         if (m[best].end == i + 1 && S_function_tag(&t->toks[i])) continue;
         if (S_longer_inside(c, kinds, i, (uint32_t)m[best].end)) continue;
         /* news mode: "the U.S.-based lender" says where it sits, not who
@@ -182,7 +189,7 @@ void dyad__find_mentions(dyad_coder *c)
         /* news mode: a one-word place right before a name no dictionary
          * knows is a given name ("Sofia Mendez", "President Milan
          * Petrovic") or a title ("the Kyiv Independent"), not the place */
-        if (c->agent_country && e.kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
+        if (c->agent_country && kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
             !c->wid[e2] && t->toks[e2].code == DYAD__T_NNP && dyad__cap_word(t->toks[e2].word) &&
             S_name_like(t->toks[e2].word)) {
             continue;
@@ -191,7 +198,7 @@ void dyad__find_mentions(dyad_coder *c)
         mm->a = i;
         mm->b = (uint32_t)m[best].end;
         mm->entry = m[best].entry;
-        mm->agent = e.kind == DYAD_DICT_AGENTS;
+        mm->agent = kind == DYAD_DICT_AGENTS;
         for (uint32_t j = i; j < mm->b; j++) c->covered[j] = 1;
         i = mm->b - 1;
     }
