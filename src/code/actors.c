@@ -54,7 +54,7 @@ static const char *S_country_after(dyad_coder *c, uint32_t np, int hops, int ori
         if (pp->tok_a >= pp->tok_b || pp->tok_a >= t->ntoks) break;
         if (origin) {
             const char *w = t->toks[pp->tok_a].word;
-            if (strcasecmp(w, "from") && strcasecmp(w, "of")) break;
+            if (!dyad__ieq(w, "from") && !dyad__ieq(w, "of")) break;
         }
         for (uint32_t i = pp->tok_a; i < pp->tok_b; i++) {
             const mention *m = &c->ments[i];
@@ -100,7 +100,7 @@ static unsigned S_owned_by(dyad_coder *c, uint32_t i)
     const char *h = NULL;
     for (size_t k = 0; k < DYAD_ARRAY_LEN(owned) && !h; k++) {
         size_t ol = strlen(owned[k]);
-        if (len > ol + 1 && w[len - ol - 1] == '-' && !strcasecmp(w + len - ol, owned[k]))
+        if (len > ol + 1 && w[len - ol - 1] == '-' && dyad__ieq(w + len - ol, owned[k]))
             h = w + len - ol - 1;
     }
     if (!h) return 0;
@@ -181,8 +181,8 @@ void dyad__find_mentions(dyad_coder *c)
          * it is */
         uint32_t e2 = (uint32_t)m[best].end;
         if (c->agent_country && e2 + 1 < t->ntoks && !strcmp(t->toks[e2].word, "-") &&
-            (!strcasecmp(t->toks[e2 + 1].word, "based") || !strcasecmp(t->toks[e2 + 1].word, "born") ||
-             !strcasecmp(t->toks[e2 + 1].word, "headquartered"))) {
+            (dyad__ieq(t->toks[e2 + 1].word, "based") || dyad__ieq(t->toks[e2 + 1].word, "born") ||
+             dyad__ieq(t->toks[e2 + 1].word, "headquartered"))) {
             i = e2 - 1;
             continue;
         }
@@ -232,7 +232,7 @@ const char *dyad__mention_code(const dyad_coder *c, const mention *m)
  * organisation prefix (IGO, NGO, IMG, MNC) or the null code? */
 int dyad__country_code(const char *k)
 {
-    return k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
+    return k && k[0] && k[1] && k[2] && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
            strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3);
 }
 
@@ -577,10 +577,10 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     if (b - a < 2 || t->toks[b - 1].code != DYAD__T_NNS) return 0;
     const char *w0 = t->toks[a].word;
     uint32_t i = a + 1;
-    if (!strcasecmp(w0, "both")) {
-    } else if (!strcasecmp(w0, "the") && !strcasecmp(t->toks[a + 1].word, "two")) {
+    if (dyad__ieq(w0, "both")) {
+    } else if (dyad__ieq(w0, "the") && dyad__ieq(t->toks[a + 1].word, "two")) {
         i = a + 2;
-    } else if (!strcasecmp(w0, "the") && b - a <= 3) {
+    } else if (dyad__ieq(w0, "the") && b - a <= 3) {
         /* "the" alone only before nouns that come in pairs in news */
         if (!dyad__code_lx(c, b - 1, DYAD__LX_PAIR_NOUNS)) return 0;
     } else {
@@ -646,7 +646,7 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
     uint32_t sa = 0, sb = 0;   /* the subject's tokens */
     /* not a reported clause's subject ("said (that) the two countries
      * had ...") */
-    if (a > 0 && (!strcasecmp(t->toks[a - 1].word, "that") || dyad__code_lx(c, a - 1, DYAD__LX_SUBORDINATORS)))
+    if (a > 0 && (dyad__ieq(t->toks[a - 1].word, "that") || dyad__code_lx(c, a - 1, DYAD__LX_SUBORDINATORS)))
         v = NONE;
     for (uint32_t k = 0; a > 0 && v < a && k < t->nvgroups; k++)
         if (t->vgroups[k].verb == v && t->vgroups[k].subject != NONE &&
@@ -749,8 +749,8 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
      * countries the story has named most, when they stand apart (one of
      * them already found, the other) */
     const char *ma = NULL, *mb = NULL;
-    int two = !strcasecmp(t->toks[a].word, "both") ||
-              (a + 1 < b && !strcasecmp(t->toks[a + 1].word, "two"));
+    int two = dyad__ieq(t->toks[a].word, "both") ||
+              (a + 1 < b && dyad__ieq(t->toks[a + 1].word, "two"));
     if (nf < 2 && two && by_country && !cc && !npairs && !dyad__ablated("main_pair") &&
         dyad__story_main_pair(c->story, &ma, &mb)) {
         const char *mm[2] = {ma, mb};
@@ -825,7 +825,7 @@ static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
     const dyad__tree *t = &c->tree;
     const dyad__node *p = &t->nodes[np];
     static const char *const heads[] = {"group", "organisation", "organization"};
-    if (p->tok_b != p->tok_a + 2 || strcasecmp(t->toks[p->tok_a].word, "the") ||
+    if (p->tok_b != p->tok_a + 2 || !dyad__ieq(t->toks[p->tok_a].word, "the") ||
         !dyad__in_words(t->toks[p->tok_a + 1].word, heads, DYAD_ARRAY_LEN(heads)))
         return 0;
     const char *text;

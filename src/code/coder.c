@@ -85,8 +85,8 @@ void dyad_coder_free(dyad_coder *c)
 
 static int S_bool(const char *v, int *out)
 {
-    if (!strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "yes")) { *out = 1; return 0; }
-    if (!strcasecmp(v, "false") || !strcmp(v, "0") || !strcasecmp(v, "no")) { *out = 0; return 0; }
+    if (dyad__ieq(v, "true") || !strcmp(v, "1") || dyad__ieq(v, "yes")) { *out = 1; return 0; }
+    if (dyad__ieq(v, "false") || !strcmp(v, "0") || dyad__ieq(v, "no")) { *out = 0; return 0; }
     return -1;
 }
 
@@ -106,8 +106,8 @@ dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *v
         return DYAD_OK;
     }
     if (strcasecmp(name, "modality") == 0) {
-        if (!strcasecmp(value, "all")) c->all_modalities = 1;
-        else if (!strcasecmp(value, "asserted")) c->all_modalities = 0;
+        if (dyad__ieq(value, "all")) c->all_modalities = 1;
+        else if (dyad__ieq(value, "asserted")) c->all_modalities = 0;
         else return dyad__err_set(&c->err, DYAD_EINVAL, "modality: '%s' is not all or asserted", value);
         return DYAD_OK;
     }

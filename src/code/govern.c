@@ -197,8 +197,8 @@ dyad_status dyad__gov_index(dyad_coder *c)
             x->same[p] = q;
         }
         if (nq->label == DYAD__L_SBAR && nq->tok_a < t->ntoks &&
-            (!strcasecmp(t->toks[nq->tok_a].word, "if") ||
-             !strcasecmp(t->toks[nq->tok_a].word, "unless")))
+            (dyad__ieq(t->toks[nq->tok_a].word, "if") ||
+             dyad__ieq(t->toks[nq->tok_a].word, "unless")))
             x->ifs[x->nifs++] = q;
     }
     for (int l = 0; l < GL_N; l++) {

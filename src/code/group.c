@@ -274,16 +274,16 @@ static int S_symmetric(dyad_coder *c, cand *e)
     actorset with = w != NONE ? dyad__np_actors(c, w, 0) : (actorset){NULL, 0};
     const char *prep = e->tgt.n && e->tgt.v[0].b > e->tgt.v[0].a
                        ? dyad__prep_above(t, t->toks[e->tgt.v[0].a].parent, g->inner) : NULL;
-    if (prep && !strcasecmp(prep, "to") && !dyad__right_after(t, g, e->tgt.v[0].a)) {
+    if (prep && dyad__ieq(prep, "to") && !dyad__right_after(t, g, e->tgt.v[0].a)) {
         /* "to" after an object belongs to it: "discussed the shipment of
          * copper to X" names a topic, "talked to X" a party */
         prep = NULL;
     }
     if (with.n) {
         e->tgt = with;
-    } else if (prep && (!strcasecmp(prep, "with") || !strcasecmp(prep, "between") ||
-                        !strcasecmp(prep, "to") || !strcasecmp(prep, "by") ||
-                        !strcasecmp(prep, "from"))) {
+    } else if (prep && (dyad__ieq(prep, "with") || dyad__ieq(prep, "between") ||
+                        dyad__ieq(prep, "to") || dyad__ieq(prep, "by") ||
+                        dyad__ieq(prep, "from"))) {
         /* "ties between Gondor and Osgiliath": parties after all */
     } else if (e->src.n >= 2) {
         e->tgt = e->src;

@@ -77,7 +77,7 @@ int dyad__news_naming(dyad_coder *c, cand *e)
     int phone = 0;
     for (uint32_t i = 0; i < t->ntoks && !phone; i++)
         phone = !strncasecmp(t->toks[i].word, "phone", 5) || !strncasecmp(t->toks[i].word, "telephone", 9) ||
-                !strcasecmp(t->toks[i].word, "video");
+                dyad__ieq(t->toks[i].word, "video");
     uint32_t obj = NONE;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         if (t->nodes[ch].label == DYAD__L_NP) { obj = ch; break; }
@@ -470,7 +470,7 @@ int dyad__news_commentary(dyad_coder *c, cand *e)
     }
     /* "according to analysts, ..." */
     for (uint32_t i = 0; i + 2 < t->ntoks; i++)
-        if (!strcasecmp(t->toks[i].word, "according") && !strcasecmp(t->toks[i + 1].word, "to") &&
+        if (dyad__ieq(t->toks[i].word, "according") && dyad__ieq(t->toks[i + 1].word, "to") &&
             !c->inquote[i] && S_commentator_np(c, c->np_from[i + 2])) {
             TRACE("  according to a commentator: commentary, not an event\n");
             return STOP;
@@ -814,7 +814,7 @@ int dyad__news_as_phrase(dyad_coder *c, cand *e)
         return GO;
     uint32_t ch = e->from;
     while (ch != NONE && t->nodes[ch].parent != g->inner) ch = t->nodes[ch].parent;
-    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP || strcasecmp(t->toks[t->nodes[ch].tok_a].word, "as"))
+    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP || !dyad__ieq(t->toks[t->nodes[ch].tok_a].word, "as"))
         return GO;
     int object = 0;
     for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling)
@@ -894,7 +894,7 @@ int dyad__news_them(dyad_coder *c, cand *e)
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
          ch = t->nodes[ch].next_sibling)
         if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
-    if (obj == NONE || !dyad__pronoun(t, obj) || strcasecmp(t->toks[t->nodes[obj].tok_a].word, "them"))
+    if (obj == NONE || !dyad__pronoun(t, obj) || !dyad__ieq(t->toks[t->nodes[obj].tok_a].word, "them"))
         return GO;
     uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
     /* the noun phrases ending by g's first verbal token, last first (all
@@ -958,7 +958,7 @@ int dyad__news_conjunct_party(dyad_coder *c, cand *e)
          ch = t->nodes[ch].next_sibling)
         prev = t->nodes[ch].label == DYAD__L_VP ? ch : NONE;
     if (prev == NONE || a < 1 || t->nodes[prev].tok_b + 1 != a ||
-        strcasecmp(t->toks[a - 1].word, "and"))
+        !dyad__ieq(t->toks[a - 1].word, "and"))
         return GO;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
@@ -1020,7 +1020,7 @@ int dyad__news_they(dyad_coder *c, cand *e)
     const char *sg, *sg_text;
     unsigned sg_at;
     if (they != NONE && dyad__pronoun(t, they) &&
-        !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && dyad__force_code(e->code) &&
+        dyad__ieq(t->toks[t->nodes[they].tok_a].word, "they") && dyad__force_code(e->code) &&
         (sg = dyad__story_group(c->story, 4, 1, &sg_text, &sg_at)) != NULL) {
         char why[128];
         snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u", sg,
@@ -1567,12 +1567,12 @@ int dyad__mandate(dyad_coder *c, const dyad__vgroup *g, actorset *who, actorset 
     for (uint32_t i = g->first; subj == NONE && i-- > 1 && i + 8 > g->first;) {
         uint32_t np = c->np_from ? c->np_from[i] : NONE;
         if (np != NONE && t->nodes[np].tok_b == g->first &&
-            !strcasecmp(t->toks[i - 1].word, "that"))
+            dyad__ieq(t->toks[i - 1].word, "that"))
             subj = np;
     }
     if (subj == NONE) return 0;
     uint32_t sa = t->nodes[subj].tok_a;
-    if (sa < 2 || strcasecmp(t->toks[sa - 1].word, "that")) return 0;
+    if (sa < 2 || !dyad__ieq(t->toks[sa - 1].word, "that")) return 0;
     uint32_t gv = sa - 2;
     int demand = dyad__code_lx(c, gv, DYAD__LX_DEMANDING);
     if (!demand && !dyad__code_lx(c, gv, DYAD__LX_URGING)) return 0;
@@ -1640,7 +1640,7 @@ int dyad__news_third_place(dyad_coder *c, cand *e)
         if (x->label != DYAD__L_PP || x->head == NONE) continue;
         /* not past a topic ("talked about the crisis in Bolivia") */
         if (!dyad__locative(c, x->head)) {
-            if (strcasecmp(t->toks[x->head].word, "of")) break;
+            if (!dyad__ieq(t->toks[x->head].word, "of")) break;
             continue;
         }
         for (uint32_t i = x->tok_a; i < x->tok_b && !place; i++) {

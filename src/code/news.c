@@ -556,7 +556,7 @@ static uint32_t S_pp_of(const dyad__tree *t, uint32_t x, const char *const *prep
     const dyad__node *p = &t->nodes[x];
     if (p->label != DYAD__L_PP || p->head == NONE) return NONE;
     for (size_t k = 0; preps[k]; k++)
-        if (!strcasecmp(t->toks[p->head].word, preps[k]))
+        if (dyad__ieq(t->toks[p->head].word, preps[k]))
             for (uint32_t g = p->first_child; g != NONE; g = t->nodes[g].next_sibling)
                 if (t->nodes[g].label == DYAD__L_NP) return g;
     return NONE;
@@ -782,7 +782,7 @@ static int S_verb_object(const dyad__tree *t, const dyad__vgroup *g, uint32_t q)
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         if (t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S) return 0;
         int pp_for = t->nodes[ch].label == DYAD__L_PP && t->nodes[ch].head != NONE &&
-                     !strcasecmp(t->toks[t->nodes[ch].head].word, "for");
+                     dyad__ieq(t->toks[t->nodes[ch].head].word, "for");
         if (t->nodes[ch].label != DYAD__L_NP && !pp_for) continue;
         for (uint32_t x = q; x != NONE; x = t->nodes[x].parent)
             if (x == ch) return 1;
@@ -813,20 +813,20 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         const char *code = nm->code, *back = nm->back;
         int mutual = nm->mutual;
         if (!strcmp(code, "040") && p->head > 0 &&
-            (!strcasecmp(t->toks[p->head - 1].word, "peace") ||
-             !strcasecmp(t->toks[p->head - 1].word, "trade")))
+            (dyad__ieq(t->toks[p->head - 1].word, "peace") ||
+             dyad__ieq(t->toks[p->head - 1].word, "trade")))
             code = "046";
         /* planned ("upcoming talks", "an expected visit") and the mood of
          * the clause ("will hold talks") */
         int planned = 0, none = 0;
         for (uint32_t i = t->nodes[inner].tok_a; i < p->head; i++) {
             const char *w = t->toks[i].word;
-            none |= !strcasecmp(w, "no");    /* "with no agreement" */
+            none |= dyad__ieq(w, "no");    /* "with no agreement" */
             if (dyad__code_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
         /* "without talks with Peru": not held */
         if (p->parent != NONE && t->nodes[p->parent].label == DYAD__L_PP &&
-            t->nodes[p->parent].head != NONE && !strcasecmp(t->toks[t->nodes[p->parent].head].word, "without"))
+            t->nodes[p->parent].head != NONE && dyad__ieq(t->toks[t->nodes[p->parent].head].word, "without"))
             none = 1;
         if (none || dyad__conditional(c, q)) continue;
         /* a telephone call is no call "for" something ("renewed its call
@@ -835,7 +835,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         if (!strcmp(code, "041")) {
             int appeal = 0;
             for (uint32_t i = p->head + 1; i <= p->tok_b && i < t->ntoks && !appeal; i++)
-                appeal = !strcasecmp(t->toks[i].word, "for");
+                appeal = dyad__ieq(t->toks[i].word, "for");
             if (appeal) continue;
         }
         if (!nm->other[0]) {
@@ -884,7 +884,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         const dyad__node *pp = p->parent != NONE ? &t->nodes[p->parent] : NULL;
         const char *pw = pp && pp->label == DYAD__L_PP && pp->tok_a < p->tok_a
                              ? t->toks[pp->tok_a].word : "";
-        int during = !strcasecmp(pw, "during") || (!strcasecmp(pw, "in") && !strncmp(code, "04", 2));
+        int during = dyad__ieq(pw, "during") || (dyad__ieq(pw, "in") && !strncmp(code, "04", 2));
         int governed = !during && S_governed_coded(c, q);
         int wanted = 0;
         if (g) {
@@ -945,7 +945,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (a.n < 2) continue;
             b = a;
             mutual = 1;
-        } else if (nm->mutual && !strcasecmp(t->toks[t->nodes[inner].tok_a].word, "their") &&
+        } else if (nm->mutual && dyad__ieq(t->toks[t->nodes[inner].tok_a].word, "their") &&
                    S_nominal_pp(t, q, inner, nm->other) == NONE &&
                    dyad__story_pair(c, p->tok_a, p->tok_b, NULL, NULL, 0, &two)) {
             /* "their second summit": the story's two parties */
@@ -955,7 +955,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
             /* "a joint call with Peru for a truce": an appeal, as above */
             if (w != NONE && !strcmp(code, "041") && t->nodes[w].tok_b < t->ntoks &&
-                !strcasecmp(t->toks[t->nodes[w].tok_b].word, "for"))
+                dyad__ieq(t->toks[t->nodes[w].tok_b].word, "for"))
                 continue;
             if (w != NONE) {
                 actorset tw = dyad__np_actors(c, w, 0);
@@ -964,7 +964,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             /* the victims: the subject that died in it */
             const dyad__node *par = p->parent != NONE ? &t->nodes[p->parent] : NULL;
             if (!b.n && nm->force && g && par && par->label == DYAD__L_PP && par->head != NONE &&
-                !strcasecmp(t->toks[par->head].word, "in") && S_victim_verb(t, g)) {
+                dyad__ieq(t->toks[par->head].word, "in") && S_victim_verb(t, g)) {
                 actorset tv = dyad__np_actors(c, g->subject, 0);
                 b = dyad__named_only(c, &tv);
                 if (b.n) TRACE("  the victims of '%s': the subject of '%s'\n",
@@ -1063,19 +1063,19 @@ static int S_praising(const dyad_coder *c, uint32_t i)
     case 'd': case 'f': case 'g': case 'm': case 'p': case 'r': case 's': break;
     default: return yes;
     }
-    if (!strcasecmp(w, "proud")) yes = !strcasecmp(next, "of");
+    if (dyad__ieq(w, "proud")) yes = dyad__ieq(next, "of");
     /* "a good step", "a step in the right direction" */
     if (dyad__in_words(w, steps, DYAD_ARRAY_LEN(steps)))
         yes = dyad__in_words(prev, good, DYAD_ARRAY_LEN(good)) ||
-              (!strcasecmp(next, "in") && i + 3 < t->ntoks &&
-               !strcasecmp(t->toks[i + 3].word, "right"));
-    if (!strcasecmp(w, "friendship") || !strcasecmp(w, "goodwill"))
-        yes = !strcasecmp(prev, "of");             /* "a gesture of friendship" */
-    if (!strcasecmp(w, "right"))                   /* "President Trump is right" */
+              (dyad__ieq(next, "in") && i + 3 < t->ntoks &&
+               dyad__ieq(t->toks[i + 3].word, "right"));
+    if (dyad__ieq(w, "friendship") || dyad__ieq(w, "goodwill"))
+        yes = dyad__ieq(prev, "of");             /* "a gesture of friendship" */
+    if (dyad__ieq(w, "right"))                   /* "President Trump is right" */
         yes = dyad__in_words(prev, copula, DYAD_ARRAY_LEN(copula)) &&
               !dyad__in_words(next, not_verdict, DYAD_ARRAY_LEN(not_verdict));
-    if (!strcasecmp(w, "positive"))
-        yes = !dyad__in_words(prev, tested, DYAD_ARRAY_LEN(tested)) && strcasecmp(next, "for");
+    if (dyad__ieq(w, "positive"))
+        yes = !dyad__in_words(prev, tested, DYAD_ARRAY_LEN(tested)) && !dyad__ieq(next, "for");
     return yes;
 }
 
@@ -1433,8 +1433,8 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     const char *w = t->toks[g->verb].word;
     if (dyad__code_lx(c, g->verb, DYAD__LX_WRONGDOING))   /* "ripping" only with "off" */
-        return strcasecmp(w, "ripping") ||
-               (g->verb + 1 < t->ntoks && !strcasecmp(t->toks[g->verb + 1].word, "off"));
+        return !dyad__ieq(w, "ripping") ||
+               (g->verb + 1 < t->ntoks && dyad__ieq(t->toks[g->verb + 1].word, "off"));
     if (!dyad__code_lx(c, g->verb, DYAD__LX_COMMITTING)) return 0;
     uint32_t end = t->nodes[g->inner].tok_b;
     for (uint32_t i = g->verb + 1; i < end && i < g->verb + 6; i++)
@@ -1455,7 +1455,7 @@ actorset dyad__claimant(dyad_coder *c, const dyad__vgroup *g)
     for (uint32_t q = gv->parent; q != NONE && !src.n; q = t->nodes[q].parent) {
         const dyad__node *x = &t->nodes[q];
         if (x->label != DYAD__L_SBAR || x->tok_a >= x->tok_b ||
-            strcasecmp(t->toks[x->tok_a].word, "that"))
+            !dyad__ieq(t->toks[x->tok_a].word, "that"))
             continue;
         /* the clause inside the claim's phrase, or right after it (the
          * chunker hangs it on the verb: "(NP the claim) (SBAR that ...)") */

@@ -166,7 +166,7 @@ static int S_dates_a_noun(const dyad__tree *t, const dyad__timex *x, uint32_t v)
         int bare = strcmp(w0, "IN") != 0 && strcmp(w0, "TO") != 0 && strcmp(w0, "RB") != 0;
         if (bare && (!strcmp(next, "NN") || !strcmp(next, "NNS"))) return 1;
     }
-    if (x->first > 0 && !strcasecmp(t->toks[x->first - 1].word, "based")) return 1;
+    if (x->first > 0 && dyad__ieq(t->toks[x->first - 1].word, "based")) return 1;
     return 0;
 }
 
@@ -197,7 +197,7 @@ static int S_governing(const dyad__resolver *r, const dyad__tree *t, uint32_t v)
         uint32_t a = n->tok_a;
         if (n->parent != DYAD__NONE && t->nodes[n->parent].label == DYAD__L_SBAR) a = t->nodes[n->parent].tok_a;
         else if (a > 0) a--;
-        if (a >= t->ntoks || strcasecmp(t->toks[a].word, "since")) continue;
+        if (a >= t->ntoks || !dyad__ieq(t->toks[a].word, "since")) continue;
         const dyad__node *c = &t->nodes[cl];
         uint32_t e = n->tok_b;
         if (e < t->ntoks && t->toks[e].code == DYAD__T_COMMA) e++;
@@ -207,7 +207,7 @@ static int S_governing(const dyad__resolver *r, const dyad__tree *t, uint32_t v)
     const dyad__node *c = &t->nodes[cl];
     if (c->label == DYAD__L_S && c->parent != DYAD__NONE && t->nodes[c->parent].label == DYAD__L_SBAR)
         c = &t->nodes[c->parent];     /* (SBAR (WHADVP when) (S ...)) */
-    if (c->label != DYAD__L_SBAR || c->tok_a >= t->ntoks || strcasecmp(t->toks[c->tok_a].word, "when"))
+    if (c->label != DYAD__L_SBAR || c->tok_a >= t->ntoks || !dyad__ieq(t->toks[c->tok_a].word, "when"))
         return -1;
     uint32_t w = c->tok_a;
     if (w > 0 && !strcmp(t->toks[w - 1].word, ",")) w--;
@@ -275,7 +275,7 @@ static int S_days_from(dyad__resolver *r, const dyad__tree *t, uint32_t v, dyad_
             x->unit == DYAD__UNIT_NONE)
             continue;
         const char *w = t->toks[x->end - 1].word;
-        if (strcasecmp(w, "after") && strcasecmp(w, "before")) continue;
+        if (!dyad__ieq(w, "after") && !dyad__ieq(w, "before")) continue;
         /* the holding clause must have no time of its own */
         for (size_t j = 0; j < r->ntx; j++)
             if (j != k && r->tx_clause[j] == pc && pc != DYAD__NONE) return 0;

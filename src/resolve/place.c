@@ -231,8 +231,8 @@ static int S_stop(const dyad__tree *t, uint32_t i)
     const char *tag = S_tag(t, i), *w = S_word(t, i);
     if (!((tag[0] >= 'A' && tag[0] <= 'Z'))) return 1;         /* , . : `` -LRB- $ */
     if (!S_lower_start(w)) return 0;                             /* a name goes on */
-    if (!strcmp(tag, "IN") || !strcasecmp(w, "of")) {
-        if (strcasecmp(w, "of") || i == 0) return 1;
+    if (!strcmp(tag, "IN") || dyad__ieq(w, "of")) {
+        if (!dyad__ieq(w, "of") || i == 0) return 1;
         const char *p = S_word(t, i - 1);
         return !(S_is(p, S_territorial) || S_is(p, S_facility) || S_is(p, S_edges) ||
                  S_is(p, S_coasts) || S_is(p, S_compass));
@@ -504,10 +504,10 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
     S_loc *l = &pl->locs[pl->nlocs];
     memset(l, 0, sizeof *l);
     /* after "at", a city or region only ("fired rockets at Israel") */
-    if (!S_scan(pl, a, b, !strcasecmp(S_word(t, trig), "at"), l)) return;
+    if (!S_scan(pl, a, b, dyad__ieq(S_word(t, trig), "at"), l)) return;
     l->trig = trig;
     l->start = trig;
-    if (trig > 0 && !strcasecmp(S_word(t, trig), "of") && S_is(S_word(t, trig - 1), S_compass))
+    if (trig > 0 && dyad__ieq(S_word(t, trig), "of") && S_is(S_word(t, trig - 1), S_compass))
         l->start = trig - 1;
     /* a verbal event takes it only where it places the act */
     uint32_t p = l->start;
@@ -595,7 +595,7 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
     for (size_t i = 0; i < n; i++) {
         const char *w = S_word(t, (uint32_t)i);
         pl->words[i].s = w;
-        pl->words[i].len = strlen(w);
+        pl->words[i].len = t->toks[i].word ? t->toks[i].len : 0;   /* the word's strlen */
         need += 3 * pl->words[i].len + 4;
     }
     if (need > UINT32_MAX) return 0;
@@ -642,7 +642,7 @@ void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t, const dyad__tim
         int k = S_trigger(S_word(t, i));
         if (!k) continue;
         uint32_t a = i + 1;      /* "on (the) outskirts", "off (the) coast" */
-        if (k != 1 && a < t->ntoks && !strcasecmp(S_word(t, a), "the")) a++;
+        if (k != 1 && a < t->ntoks && dyad__ieq(S_word(t, a), "the")) a++;
         if (k == 1 || (k == 2 && a < t->ntoks && S_is(S_word(t, a), S_edges)) ||
             (k == 3 && a < t->ntoks && S_is(S_word(t, a), S_coasts)) ||
             (k == 4 && i > 0 && S_is(S_word(t, i - 1), S_compass)))
