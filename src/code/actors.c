@@ -180,7 +180,7 @@ void dyad__find_mentions(dyad_coder *c)
         /* news mode: "the U.S.-based lender" says where it sits, not who
          * it is */
         uint32_t e2 = (uint32_t)m[best].end;
-        if (c->agent_country && e2 + 1 < t->ntoks && !strcmp(t->toks[e2].word, "-") &&
+        if (c->agent_country && e2 + 1 < t->ntoks && dyad__streq(t->toks[e2].word, "-") &&
             (dyad__ieq(t->toks[e2 + 1].word, "based") || dyad__ieq(t->toks[e2 + 1].word, "born") ||
              dyad__ieq(t->toks[e2 + 1].word, "headquartered"))) {
             i = e2 - 1;
@@ -299,8 +299,8 @@ static int S_in_place_phrase(const dyad_coder *c, uint32_t i)
         i--;
     if (i == 0) return 0;
     const char *w = t->toks[i - 1].word;
-    return dyad__locative(c, i - 1) || !strcmp(w, "of") || !strcmp(w, "through") ||
-           !strcmp(w, "off");
+    return dyad__locative(c, i - 1) || dyad__streq(w, "of") || dyad__streq(w, "through") ||
+           dyad__streq(w, "off");
 }
 
 /* Combines an actor code with agent codes: "GON" + ~GOV -> "GONGOV",
@@ -312,7 +312,7 @@ static const char *S_combine(dyad_coder *c, const char *code, const unsigned *ag
         dyad_dict_entry e;
         if (dyad_dict_entry_get(c->d, agents[k], &e) != DYAD_OK || !e.code) continue;
         if (e.flags & DYAD_DICT_F_PREFIX) {
-            if (strncmp(code, e.code, strlen(e.code)) != 0 || !strcmp(code, "---"))
+            if (strncmp(code, e.code, strlen(e.code)) != 0 || dyad__streq(code, "---"))
                 code = strcmp(code, "---") == 0 ? dyad__concat(c, e.code, "---")
                                                 : dyad__concat(c, e.code, code);
         } else if (!dyad__ends_with(code, e.code)) {
@@ -459,8 +459,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                     const char *qt = t->toks[q].tag;
                     /* only the noun it stands before, not one past a
                      * preposition ("the finance minister of Peru") */
-                    if (qt[0] != 'N' && qt[0] != 'J' && strcmp(qt, "VBG") && strcmp(qt, "CD")) break;
-                    modifier = !c->covered[q] && (!strcmp(qt, "NN") || !strcmp(qt, "NNS"));
+                    if (qt[0] != 'N' && qt[0] != 'J' && !dyad__streq(qt, "VBG") && !dyad__streq(qt, "CD")) break;
+                    modifier = !c->covered[q] && (dyad__streq(qt, "NN") || dyad__streq(qt, "NNS"));
                 }
                 /* ... but "the insurgent group", "a militant network": the
                  * noun is a body of people the role word describes; "an
@@ -741,7 +741,7 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         int dup = 0;
         for (int j = 0; j < nf; j++)
             dup |= by_country ? !strncmp(found[j], code, dyad__country_code(code) ? 3 : 6)
-                              : !strcmp(found[j], code) || dyad__self_pair(found[j], code);
+                              : dyad__streq(found[j], code) || dyad__self_pair(found[j], code);
         if (!dup) found[nf++] = code;
     }
     /* "the two countries", "both countries" with fewer than two found and
@@ -943,7 +943,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         if (c->agent_country) {
             /* "the ministry said": the country of the nearest actor named
              * before the agent in the sentence */
-            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed && !foreign && !strcmp(base, "---");) {
+            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed && !foreign && dyad__streq(base, "---");) {
                 const mention *m = &c->ments[i];
                 if (m->agent || m->a != i) continue;
                 /* not across a quotation's edge: "... the Ukrainian
@@ -964,7 +964,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     break;
                 }
             }
-            if (!strcmp(base, "---") && armed) {
+            if (dyad__streq(base, "---") && armed) {
                 /* the place phrases right after the group's phrase, which
                  * the chunker hangs on the verb: "by gunmen with camps
                  * in Bolivia" */
@@ -980,7 +980,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                           (t->toks[i].code == DYAD__T_JJ || !strncmp(t->toks[i].tag, "NNP", 3));
             if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
                                dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
-            if (!strcmp(base, "---") && sec && !unknown && !foreign) {
+            if (dyad__streq(base, "---") && sec && !unknown && !foreign) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
                  * after "the Taliban") */
@@ -998,7 +998,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
              * Chile's agency), unless it names a place ("gunmen
              * attacked a village in Chad" are Chad's) */
             const char *home = NULL;
-            if (!strcmp(base, "---") && !unknown && !foreign) {
+            if (dyad__streq(base, "---") && !unknown && !foreign) {
                 const char *now[32];
                 size_t nnow = 0;
                 for (uint32_t i = 0; i < t->ntoks && nnow < 32; i++) {
@@ -1018,7 +1018,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         a.code = S_combine(c, base, lone.v[g].ag);
         /* news mode: an organisation of no country is the organisation
          * alone ("international rights groups": NGO, not NGO---) */
-        if (c->agent_country && a.code && strlen(a.code) == 6 && !strcmp(a.code + 3, "---") &&
+        if (c->agent_country && a.code && strlen(a.code) == 6 && dyad__streq(a.code + 3, "---") &&
             (!strncmp(a.code, "NGO", 3) || !strncmp(a.code, "IGO", 3)))
             a.code = dyad__arena_strndup(&c->arena, a.code, 3);
         memcpy(a.agents, lone.v[g].ag, sizeof a.agents);

@@ -85,8 +85,8 @@ void dyad_coder_free(dyad_coder *c)
 
 static int S_bool(const char *v, int *out)
 {
-    if (dyad__ieq(v, "true") || !strcmp(v, "1") || dyad__ieq(v, "yes")) { *out = 1; return 0; }
-    if (dyad__ieq(v, "false") || !strcmp(v, "0") || dyad__ieq(v, "no")) { *out = 0; return 0; }
+    if (dyad__ieq(v, "true") || dyad__streq(v, "1") || dyad__ieq(v, "yes")) { *out = 1; return 0; }
+    if (dyad__ieq(v, "false") || dyad__streq(v, "0") || dyad__ieq(v, "no")) { *out = 0; return 0; }
     return -1;
 }
 

@@ -85,7 +85,7 @@ void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32
              * key did, unless the dictionary went without its keys) */
             if (!c->d->patkey) {
                 const char *code = dyad__dict_str(c->d, ip->code);
-                if (code && code[0] == '+' && !strcmp(code, "+++")) continue;
+                if (code && code[0] == '+' && dyad__streq(code, "+++")) continue;
             }
             dyad_dict_pattern p;
             p.elems = c->d->pelems + ip->elems;
@@ -136,14 +136,14 @@ static int S_verb_code(dyad_coder *c, cand *e)
  * code ("---") makes no event. */
 static int S_null_code(dyad_coder *c, cand *e)
 {
-    e->paired = e->pcode && strcmp(e->pcode, "---") ? e->pcode : NULL;
-    if (e->code && !strcmp(e->code, "+++")) e->code = NULL;
-    if ((!e->code || !strcmp(e->code, "---")) && !e->paired) {
+    e->paired = e->pcode && !dyad__streq(e->pcode, "---") ? e->pcode : NULL;
+    if (e->code && dyad__streq(e->code, "+++")) e->code = NULL;
+    if ((!e->code || dyad__streq(e->code, "---")) && !e->paired) {
         TRACE("  null code: no event\n");
         return STOP;
     }
     c->coded = 1;     /* a code was obtained: verbs nested in this one are not coded */
-    if (e->code && !strcmp(e->code, "---")) e->code = NULL;
+    if (e->code && dyad__streq(e->code, "---")) e->code = NULL;
     return GO;
 }
 
@@ -340,7 +340,7 @@ static int S_emit(dyad_coder *c, cand *e)
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t j = 0; j < nt; j++) {
             const actor *s = src->n ? &src->v[i] : &nul, *tt = tgt->n ? &tgt->v[j] : &nul;
-            if (src->n && tgt->n && !strcmp(s->code, tt->code) && !S_at_home(c, code)) continue;
+            if (src->n && tgt->n && dyad__streq(s->code, tt->code) && !S_at_home(c, code)) continue;
             if (code && dyad__add_event(c, s, tt, code, e->g, &e->base, e->passive) != 0) return NOMEM;
             if (paired && dyad__add_event(c, tt, s, paired, e->g, &e->base, e->passive) != 0)
                 return NOMEM;

@@ -397,7 +397,7 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
     for (size_t i = c->nevents; i-- > 0;) {
         const dyad_event *e = &c->events[i];
         if (!strncmp(e->code, "11", 2) && !strncmp(e->target, cc, 3) && strcmp(e->source, cc) &&
-            (!strcmp(e->target, cc) || strncmp(e->source, cc, 3))) {
+            (dyad__streq(e->target, cc) || strncmp(e->source, cc, 3))) {
             out->code = e->source;
             snprintf(why, sizeof why, "%s, who accused %s in this sentence", e->source, e->target);
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
@@ -410,7 +410,7 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
         const char *as, *at;
         unsigned when;
         dyad__story_accusation(c->story, i, &as, &at, &when);
-        if (!strncmp(at, cc, 3) && strcmp(as, cc) && (!strcmp(at, cc) || strncmp(as, cc, 3))) {
+        if (!strncmp(at, cc, 3) && strcmp(as, cc) && (dyad__streq(at, cc) || strncmp(as, cc, 3))) {
             out->code = dyad__arena_strndup(&c->arena, as, strlen(as));
             snprintf(why, sizeof why, "%s, who accused %s in sentence %u", as, at, when);
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
@@ -443,7 +443,7 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
  * ("IGOEUREECGOV", the Council's president, and "IGOEUREEC")? */
 static int S_own_side(const char *sc, const char *k)
 {
-    if (!strcmp(k, sc) || dyad__self_pair(sc, k)) return 1;
+    if (dyad__streq(k, sc) || dyad__self_pair(sc, k)) return 1;
     if (strncmp(sc, "IGO", 3) && strncmp(sc, "NGO", 3)) return 0;
     size_t ns = strlen(sc), nk = strlen(k);
     return !strncmp(sc, k, ns < nk ? ns : nk);
@@ -738,7 +738,7 @@ static int S_fails(const dyad_coder *c, uint32_t k)
     const dyad__vgroup *n = &t->vgroups[k + 1];
     if (n->subject != NONE || !dyad__code_lx(c, n->verb, DYAD__LX_FAILING)) return 0;
     for (uint32_t i = t->vgroups[k].verb; i < n->first; i++)
-        if (!strcmp(t->toks[i].word, ",")) return 1;
+        if (dyad__streq(t->toks[i].word, ",")) return 1;
     return 0;
 }
 
@@ -812,7 +812,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head == p->head) inner = ch;
         const char *code = nm->code, *back = nm->back;
         int mutual = nm->mutual;
-        if (!strcmp(code, "040") && p->head > 0 &&
+        if (dyad__streq(code, "040") && p->head > 0 &&
             (dyad__ieq(t->toks[p->head - 1].word, "peace") ||
              dyad__ieq(t->toks[p->head - 1].word, "trade")))
             code = "046";
@@ -832,7 +832,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         /* a telephone call is no call "for" something ("renewed its call
          * for talks with Chile", "a joint call with Peru for a truce"):
          * that is an appeal, which the verb dictionary codes */
-        if (!strcmp(code, "041")) {
+        if (dyad__streq(code, "041")) {
             int appeal = 0;
             for (uint32_t i = p->head + 1; i <= p->tok_b && i < t->ntoks && !appeal; i++)
                 appeal = dyad__ieq(t->toks[i].word, "for");
@@ -933,7 +933,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             code = ic ? ic : code;
             back = NULL;
             /* "A wants talks with B" is A's intent only */
-            mutual = !strcmp(code, "036") && nm->mutual && !wanted;
+            mutual = dyad__streq(code, "036") && nm->mutual && !wanted;
         }
         actorset a = {NULL, 0}, b = {NULL, 0};
         uint32_t x = S_nominal_pp(t, q, inner, between);
@@ -954,7 +954,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         } else {
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
             /* "a joint call with Peru for a truce": an appeal, as above */
-            if (w != NONE && !strcmp(code, "041") && t->nodes[w].tok_b < t->ntoks &&
+            if (w != NONE && dyad__streq(code, "041") && t->nodes[w].tok_b < t->ntoks &&
                 dyad__ieq(t->toks[t->nodes[w].tok_b].word, "for"))
                 continue;
             if (w != NONE) {
@@ -1014,7 +1014,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         if (others) c->mod = DYAD_PLANNED;
         for (uint32_t i = 0; i < a.n; i++)
             for (uint32_t j = 0; j < b.n; j++) {
-                if (!strcmp(a.v[i].code, b.v[j].code)) continue;
+                if (dyad__streq(a.v[i].code, b.v[j].code)) continue;
                 if (dyad__add_event(c, &a.v[i], &b.v[j], code, &fake, &base, 0) != 0 ||
                     (mutual && dyad__add_event(c, &b.v[j], &a.v[i], code, &fake, &base, 0) != 0) ||
                     (back && dyad__add_event(c, &b.v[j], &a.v[i], back, &fake, &base, 0) != 0)) {
@@ -1111,7 +1111,7 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
                         break;
                     }
             }
-            if (!strcmp(x.code, spk->code) || dyad__self_pair(x.code, spk->code) ||
+            if (dyad__streq(x.code, spk->code) || dyad__self_pair(x.code, spk->code) ||
                 !strncmp(x.code, "---", 3))
                 continue;
             uint32_t dist = j > i ? j - i : i - j;
@@ -1126,7 +1126,7 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
 static int S_has_pair(const dyad_coder *c, const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < c->nevents; i++)
-        if (!strcmp(c->events[i].source, a) && !strncmp(c->events[i].target, b, n)) return 1;
+        if (dyad__streq(c->events[i].source, a) && !strncmp(c->events[i].target, b, n)) return 1;
     return 0;
 }
 
@@ -1249,10 +1249,10 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     uint32_t w;
     const char *code = praise ? "051" : "111";
     int found = S_judged(c, a, b, spk, &tgt, &w, praise ? S_praising : S_condemning_at);
-    if (!found && !praise && !strcmp(how, "the quotation") && w != NONE)
+    if (!found && !praise && dyad__streq(how, "the quotation") && w != NONE)
         found = S_quote_adversary(c, spk, &tgt);
     /* "called that move theft", "said the shooting was a provocation" */
-    uint32_t head = !found && w != NONE && strcmp(how, "the quotation") ? S_act_described(c, a, w, b)
+    uint32_t head = !found && w != NONE && !dyad__streq(how, "the quotation") ? S_act_described(c, a, w, b)
                                                                          : NONE;
     if (head != NONE && !dyad__ablated("judged_act")) found = S_judged_act(c, spk, head, &tgt);
     if (!found) return DYAD_OK;
@@ -1383,7 +1383,7 @@ dyad_status dyad__code_appeals(dyad_coder *c)
             const actor *sp = &who.v[0];
             for (uint32_t j = 0; j < whom.n; j++) {
                 const char *a = sp->code, *b = whom.v[j].code;
-                if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
+                if (dyad__streq(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
                     continue;
                 TRACE("mandate: %s asks %s to act (token %u)\n", a, b, g->verb);
                 if (dyad__add_event(c, sp, &whom.v[j], code, &fake, &base, 0) != 0)
@@ -1409,7 +1409,7 @@ dyad_status dyad__code_appeals(dyad_coder *c)
         const actor *sp = &src.v[0];      /* the speaker's head only */
         for (uint32_t j = 0; j < tg.n; j++) {
             const char *a = sp->code, *b = tg.v[j].code;
-            if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
+            if (dyad__streq(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
             TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
             if (dyad__add_event(c, sp, &tg.v[j], "020", &fake, &base, 0) != 0) return DYAD_ENOMEM;
         }
@@ -1530,7 +1530,7 @@ dyad_status dyad__code_allegations(dyad_coder *c)
             for (uint32_t j = 0; j < tg.n; j++) {
                 const actor *sp = &src.v[i];
                 const char *a = sp->code, *b = tg.v[j].code;
-                if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
+                if (dyad__streq(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
                     continue;
                 TRACE("allegation: %s says %s did wrong ('%s')\n", a, b, t->toks[g->verb].word);
                 if (dyad__add_event(c, sp, &tg.v[j], "112", &fake, &base, 0) != 0) return DYAD_ENOMEM;

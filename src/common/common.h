@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <strings.h>
 
 /* Early return on failure.  In debug builds the failing file:line goes to
@@ -182,6 +183,13 @@ int dyad__date_normalize(const char *s, size_t n, char out[11]);
 static inline int dyad__ieq(const char *a, const char *b)
 {
     return ((unsigned char)a[0] | 0x20u) == ((unsigned char)b[0] | 0x20u) && !strcasecmp(a, b);
+}
+
+/* Whether a and b are equal (!strcmp(a, b)), the first bytes compared
+ * inline first, as dyad__ieq. */
+static inline int dyad__streq(const char *a, const char *b)
+{
+    return a[0] == b[0] && !strcmp(a, b);
 }
 
 /* Fixed-width little-endian numbers in a byte buffer, whatever the
