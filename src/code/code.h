@@ -287,6 +287,7 @@ struct dyad_coder {
     dyad__story *story;         /* news mode: the story memory (resolve
                                    stage), reset per document */
     uint8_t *inquote;           /* per token: inside a quotation */
+    int quoted;                 /* some token is (dyad__quotes) */
     unsigned syn_asked, syn_alleged, syn_aspectual;
                                 /* the dictionary's &ASKED, &ALLEGED and
                                    &ASPECTUAL synsets (0: none), read by

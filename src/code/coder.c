@@ -320,6 +320,7 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     }
     c->wid_ok = 1;
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
+    c->quoted = 0;
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
 }

@@ -135,11 +135,14 @@ void dyad__quotes(dyad_coder *c)
     const dyad__tree *t = &c->tree;
     int in = dyad__story_open_quote(c->story);
     /* the first mark closes: everything before it was quoted */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (t->toks[i].code == DYAD__T_RQUOTE) { in = 1; break; }
-        if (t->toks[i].code == DYAD__T_LQUOTE) break;
-    }
-    for (uint32_t i = 0; i < t->ntoks; i++) {
+    uint32_t i = 0;
+    while (i < t->ntoks && t->toks[i].code != DYAD__T_RQUOTE && t->toks[i].code != DYAD__T_LQUOTE) i++;
+    if (i < t->ntoks && t->toks[i].code == DYAD__T_RQUOTE) in = 1;
+    /* the words before the first mark are as the sentence began (inquote
+     * is all zero from S_sentence_tables); most sentences have no mark */
+    if (in) memset(c->inquote, 1, i);
+    int quoted = in && i > 0;
+    for (; i < t->ntoks; i++) {
         unsigned tag = t->toks[i].code;
         /* an opening mark inside a quotation closes it: the tagger takes a
          * straight mark after a comma for an opening one when the
@@ -147,8 +150,10 @@ void dyad__quotes(dyad_coder *c)
         int close = tag == DYAD__T_RQUOTE || (in && tag == DYAD__T_LQUOTE && i > 0);
         if (tag == DYAD__T_LQUOTE && !close) in = 1;
         c->inquote[i] = (uint8_t)in;
+        quoted |= in;
         if (close) in = 0;
     }
+    c->quoted = quoted;
     dyad__story_set_open_quote(c->story, in);
 }
 
@@ -171,9 +176,7 @@ void dyad__find_speaker(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     c->speaker = (actorset){NULL, 0};
-    int quoted = 0;
-    for (uint32_t i = 0; i < t->ntoks; i++) quoted |= c->inquote[i];
-    if (!quoted) return;
+    if (!c->quoted) return;
     for (uint32_t k = 0; k < t->nvgroups && !c->speaker.n; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (c->inquote[h->verb]) continue;
