@@ -145,6 +145,10 @@ void dyad__find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS);
+    /* the index of mention starts, made as they are found (in order):
+     * token 0 always (dyad__index_mentions) */
+    c->nmstart = t->ntoks > 0;
+    c->mstart[0] = 0;
     for (uint32_t i = 0; i < t->ntoks; i++) {
         if (c->covered[i]) continue;
         dyad_dict_match m[MAXM];
@@ -160,6 +164,7 @@ void dyad__find_mentions(dyad_coder *c)
                 c->ments[i].b = i + 1;
                 c->ments[i].entry = own;
                 c->covered[i] = 1;
+                if (i > 0) c->mstart[c->nmstart++] = i;
             }
         }
         if (n == 0) continue;
@@ -199,15 +204,17 @@ void dyad__find_mentions(dyad_coder *c)
         mm->b = (uint32_t)m[best].end;
         mm->entry = m[best].entry;
         mm->agent = kind == DYAD_DICT_AGENTS;
+        if (i > 0) c->mstart[c->nmstart++] = i;
         for (uint32_t j = i; j < mm->b; j++) c->covered[j] = 1;
         i = mm->b - 1;
     }
 }
 
-/* The tokens where a mention starts (c->mstart), after the mentions
- * were made or added to: the loops over the sentence's mentions walk
- * these, not every token.  Token 0 is always there, as when the loops
- * walked every token: an empty mention (all zero) starts there. */
+/* The tokens where a mention starts (c->mstart), after mentions were
+ * added (dyad__find_mentions makes it as it goes): the loops over the
+ * sentence's mentions walk these, not every token.  Token 0 is always
+ * there, as when the loops walked every token: an empty mention (all
+ * zero) starts there. */
 void dyad__index_mentions(dyad_coder *c)
 {
     uint32_t n = 0;

@@ -556,7 +556,7 @@ dyad_status dyad__code_group(dyad_coder *c, const dyad__vgroup *g);
 
 /* news.c */
 void dyad__learn_names(dyad_coder *c);
-void dyad__name_mentions(dyad_coder *c);
+int dyad__name_mentions(dyad_coder *c);
 void dyad__quotes(dyad_coder *c);
 void dyad__find_speaker(dyad_coder *c);
 int dyad__resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);

@@ -417,15 +417,11 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     c->commentators = -1;
     if (c->agent_country) dyad__story_begin_sentence(c->story);
     if (S_discarded(c)) return DYAD_OK;
-    dyad__find_mentions(c);
-    dyad__index_mentions(c);
+    dyad__find_mentions(c);      /* and the index of their starts */
     if (c->agent_country) {
         dyad__quotes(c);
         if (!dyad__ablated("learn_names")) dyad__learn_names(c);
-        if (!dyad__ablated("name_mentions")) {
-            dyad__name_mentions(c);
-            dyad__index_mentions(c);
-        }
+        if (!dyad__ablated("name_mentions") && dyad__name_mentions(c)) dyad__index_mentions(c);
         memset(c->np_done, 0, t->nnodes + 1);     /* phrases may name more now */
         dyad__count_countries(c);
         if (!dyad__ablated("find_speaker")) dyad__find_speaker(c);

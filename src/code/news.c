@@ -97,11 +97,13 @@ void dyad__learn_names(dyad_coder *c)
     }
 }
 
-/* Makes mentions of the names the document has introduced. */
-void dyad__name_mentions(dyad_coder *c)
+/* Makes mentions of the names the document has introduced; returns
+ * whether it made any. */
+int dyad__name_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
-    if (!dyad__story_has_names(c->story)) return;
+    int made = 0;
+    if (!dyad__story_has_names(c->story)) return 0;
     for (uint32_t i = 0; i < t->ntoks; i++) {
         uint32_t j = dyad__name_run(c, i);
         if (j == i) continue;
@@ -118,6 +120,7 @@ void dyad__name_mentions(dyad_coder *c)
             char why[96];
             snprintf(why, sizeof why, "%s = %s, as introduced in sentence %u", w, dcode, at);
             m->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+            made = 1;
             if (!m->code || !m->why) { m->code = NULL; continue; }
             for (uint32_t q = i; q < j; q++) c->covered[q] = 1;
             if (c->explain)
@@ -125,6 +128,7 @@ void dyad__name_mentions(dyad_coder *c)
         }
         i = j - 1;
     }
+    return made;
 }
 
 /* Marks the tokens inside quotation marks.  A sentence that opens with a
