@@ -54,7 +54,7 @@ static const char *S_country_after(dyad_coder *c, uint32_t np, int hops, int ori
         if (pp->tok_a >= pp->tok_b || pp->tok_a >= t->ntoks) break;
         if (origin) {
             const char *w = t->toks[pp->tok_a].word;
-            if (strcasecmp(w, "from") && strcasecmp(w, "of")) break;
+            if (!dyad__ieq(w, "from") && !dyad__ieq(w, "of")) break;
         }
         for (uint32_t i = pp->tok_a; i < pp->tok_b; i++) {
             const mention *m = &c->ments[i];
@@ -92,8 +92,18 @@ static unsigned S_owned_by(dyad_coder *c, uint32_t i)
 {
     static const char *const owned[] = {"owned", "flagged", "registered", "operated"};
     const char *w = c->tree.toks[i].word;
-    const char *h = strrchr(w, '-');
-    if (!h || h == w || !dyad__in_words(h + 1, owned, DYAD_ARRAY_LEN(owned))) return 0;
+    /* the word ends in a hyphen and one of owned[] (which hold none: the
+     * hyphen is the word's last), something before it; asked at the
+     * word's end, since its length is known, not by a scan for the
+     * hyphen */
+    size_t len = c->tree.toks[i].len;
+    const char *h = NULL;
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(owned) && !h; k++) {
+        size_t ol = strlen(owned[k]);
+        if (len > ol + 1 && w[len - ol - 1] == '-' && dyad__ieq(w + len - ol, owned[k]))
+            h = w + len - ol - 1;
+    }
+    if (!h) return 0;
     uint64_t lex;
     uint8_t wb;
     wkey key;
@@ -135,6 +145,10 @@ void dyad__find_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     unsigned kinds = DYAD_DICT_MASK(DYAD_DICT_ACTORS) | DYAD_DICT_MASK(DYAD_DICT_AGENTS);
+    /* the index of mention starts, made as they are found (in order):
+     * token 0 always (dyad__index_mentions) */
+    c->nmstart = t->ntoks > 0;
+    c->mstart[0] = 0;
     for (uint32_t i = 0; i < t->ntoks; i++) {
         if (c->covered[i]) continue;
         dyad_dict_match m[MAXM];
@@ -150,6 +164,7 @@ void dyad__find_mentions(dyad_coder *c)
                 c->ments[i].b = i + 1;
                 c->ments[i].entry = own;
                 c->covered[i] = 1;
+                if (i > 0) c->mstart[c->nmstart++] = i;
             }
         }
         if (n == 0) continue;
@@ -158,31 +173,28 @@ void dyad__find_mentions(dyad_coder *c)
         size_t best = 0;
         for (size_t k = 1; k < n; k++) {
             if (m[k].end != m[best].end) break;
-            dyad_dict_entry e;
-            if (dyad_dict_entry_get(c->d, m[k].entry, &e) == DYAD_OK && e.kind == DYAD_DICT_ACTORS) {
-                dyad_dict_entry eb;
-                if (dyad_dict_entry_get(c->d, m[best].entry, &eb) == DYAD_OK &&
-                    eb.kind != DYAD_DICT_ACTORS)
-                    best = k;
+            if (dyad__dict_entry_kind(c->d, m[k].entry) == DYAD_DICT_ACTORS) {
+                int kb = dyad__dict_entry_kind(c->d, m[best].entry);
+                if (kb >= 0 && kb != DYAD_DICT_ACTORS) best = k;
             }
         }
-        dyad_dict_entry e;
-        if (dyad_dict_entry_get(c->d, m[best].entry, &e) != DYAD_OK) continue;
+        int kind = dyad__dict_entry_kind(c->d, m[best].entry);
+        if (kind < 0) continue;
         if (m[best].end == i + 1 && S_function_tag(&t->toks[i])) continue;
         if (S_longer_inside(c, kinds, i, (uint32_t)m[best].end)) continue;
         /* news mode: "the U.S.-based lender" says where it sits, not who
          * it is */
         uint32_t e2 = (uint32_t)m[best].end;
-        if (c->agent_country && e2 + 1 < t->ntoks && !strcmp(t->toks[e2].word, "-") &&
-            (!strcasecmp(t->toks[e2 + 1].word, "based") || !strcasecmp(t->toks[e2 + 1].word, "born") ||
-             !strcasecmp(t->toks[e2 + 1].word, "headquartered"))) {
+        if (c->agent_country && e2 + 1 < t->ntoks && dyad__streq(t->toks[e2].word, "-") &&
+            (dyad__ieq(t->toks[e2 + 1].word, "based") || dyad__ieq(t->toks[e2 + 1].word, "born") ||
+             dyad__ieq(t->toks[e2 + 1].word, "headquartered"))) {
             i = e2 - 1;
             continue;
         }
         /* news mode: a one-word place right before a name no dictionary
          * knows is a given name ("Sofia Mendez", "President Milan
          * Petrovic") or a title ("the Kyiv Independent"), not the place */
-        if (c->agent_country && e.kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
+        if (c->agent_country && kind == DYAD_DICT_ACTORS && e2 == i + 1 && e2 < t->ntoks &&
             !c->wid[e2] && t->toks[e2].code == DYAD__T_NNP && dyad__cap_word(t->toks[e2].word) &&
             S_name_like(t->toks[e2].word)) {
             continue;
@@ -191,10 +203,24 @@ void dyad__find_mentions(dyad_coder *c)
         mm->a = i;
         mm->b = (uint32_t)m[best].end;
         mm->entry = m[best].entry;
-        mm->agent = e.kind == DYAD_DICT_AGENTS;
+        mm->agent = kind == DYAD_DICT_AGENTS;
+        if (i > 0) c->mstart[c->nmstart++] = i;
         for (uint32_t j = i; j < mm->b; j++) c->covered[j] = 1;
         i = mm->b - 1;
     }
+}
+
+/* The tokens where a mention starts (c->mstart), after mentions were
+ * added (dyad__find_mentions makes it as it goes): the loops over the
+ * sentence's mentions walk these, not every token.  Token 0 is always
+ * there, as when the loops walked every token: an empty mention (all
+ * zero) starts there. */
+void dyad__index_mentions(dyad_coder *c)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < c->tree.ntoks; i++)
+        if (c->ments[i].a == i) c->mstart[n++] = i;
+    c->nmstart = n;
 }
 
 /* The code of actor mention m on the coder's date: a name the document
@@ -213,7 +239,7 @@ const char *dyad__mention_code(const dyad_coder *c, const mention *m)
  * organisation prefix (IGO, NGO, IMG, MNC) or the null code? */
 int dyad__country_code(const char *k)
 {
-    return k && strlen(k) >= 3 && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
+    return k && k[0] && k[1] && k[2] && strncmp(k, "---", 3) && strncmp(k, "IGO", 3) &&
            strncmp(k, "NGO", 3) && strncmp(k, "IMG", 3) && strncmp(k, "MNC", 3);
 }
 
@@ -280,8 +306,8 @@ static int S_in_place_phrase(const dyad_coder *c, uint32_t i)
         i--;
     if (i == 0) return 0;
     const char *w = t->toks[i - 1].word;
-    return dyad__locative(c, i - 1) || !strcmp(w, "of") || !strcmp(w, "through") ||
-           !strcmp(w, "off");
+    return dyad__locative(c, i - 1) || dyad__streq(w, "of") || dyad__streq(w, "through") ||
+           dyad__streq(w, "off");
 }
 
 /* Does code hold the three-letter role r among its roles (the groups of
@@ -306,7 +332,7 @@ static const char *S_combine(dyad_coder *c, const char *code, const unsigned *ag
         dyad_dict_entry e;
         if (dyad_dict_entry_get(c->d, agents[k], &e) != DYAD_OK || !e.code) continue;
         if (e.flags & DYAD_DICT_F_PREFIX) {
-            if (strncmp(code, e.code, strlen(e.code)) != 0 || !strcmp(code, "---"))
+            if (strncmp(code, e.code, strlen(e.code)) != 0 || dyad__streq(code, "---"))
                 code = strcmp(code, "---") == 0 ? dyad__concat(c, e.code, "---")
                                                 : dyad__concat(c, e.code, code);
         } else if (!dyad__ends_with(code, e.code) && !(c->agent_country && S_has_role(code, e.code))) {
@@ -453,8 +479,8 @@ static void S_head_part(dyad_coder *c, uint32_t np, actorset *out, agroups *lone
                     const char *qt = t->toks[q].tag;
                     /* only the noun it stands before, not one past a
                      * preposition ("the finance minister of Peru") */
-                    if (qt[0] != 'N' && qt[0] != 'J' && strcmp(qt, "VBG") && strcmp(qt, "CD")) break;
-                    modifier = !c->covered[q] && (!strcmp(qt, "NN") || !strcmp(qt, "NNS"));
+                    if (qt[0] != 'N' && qt[0] != 'J' && !dyad__streq(qt, "VBG") && !dyad__streq(qt, "CD")) break;
+                    modifier = !c->covered[q] && (dyad__streq(qt, "NN") || dyad__streq(qt, "NNS"));
                 }
                 /* ... but "the insurgent group", "a militant network": the
                  * noun is a body of people the role word describes; "an
@@ -571,10 +597,10 @@ static int S_plural_pair(dyad_coder *c, uint32_t np, actorset *s)
     if (b - a < 2 || t->toks[b - 1].code != DYAD__T_NNS) return 0;
     const char *w0 = t->toks[a].word;
     uint32_t i = a + 1;
-    if (!strcasecmp(w0, "both")) {
-    } else if (!strcasecmp(w0, "the") && !strcasecmp(t->toks[a + 1].word, "two")) {
+    if (dyad__ieq(w0, "both")) {
+    } else if (dyad__ieq(w0, "the") && dyad__ieq(t->toks[a + 1].word, "two")) {
         i = a + 2;
-    } else if (!strcasecmp(w0, "the") && b - a <= 3) {
+    } else if (dyad__ieq(w0, "the") && b - a <= 3) {
         /* "the" alone only before nouns that come in pairs in news */
         if (!dyad__code_lx(c, b - 1, DYAD__LX_PAIR_NOUNS)) return 0;
     } else {
@@ -640,7 +666,7 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
     uint32_t sa = 0, sb = 0;   /* the subject's tokens */
     /* not a reported clause's subject ("said (that) the two countries
      * had ...") */
-    if (a > 0 && (!strcasecmp(t->toks[a - 1].word, "that") || dyad__code_lx(c, a - 1, DYAD__LX_SUBORDINATORS)))
+    if (a > 0 && (dyad__ieq(t->toks[a - 1].word, "that") || dyad__code_lx(c, a - 1, DYAD__LX_SUBORDINATORS)))
         v = NONE;
     for (uint32_t k = 0; a > 0 && v < a && k < t->nvgroups; k++)
         if (t->vgroups[k].verb == v && t->vgroups[k].subject != NONE &&
@@ -735,7 +761,7 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
         int dup = 0;
         for (int j = 0; j < nf; j++)
             dup |= by_country ? !strncmp(found[j], code, dyad__country_code(code) ? 3 : 6)
-                              : !strcmp(found[j], code) || dyad__self_pair(found[j], code);
+                              : dyad__streq(found[j], code) || dyad__self_pair(found[j], code);
         if (!dup) found[nf++] = code;
     }
     /* "the two countries", "both countries" with fewer than two found and
@@ -743,8 +769,8 @@ int dyad__story_pair(dyad_coder *c, uint32_t a, uint32_t b, const char *cc,
      * countries the story has named most, when they stand apart (one of
      * them already found, the other) */
     const char *ma = NULL, *mb = NULL;
-    int two = !strcasecmp(t->toks[a].word, "both") ||
-              (a + 1 < b && !strcasecmp(t->toks[a + 1].word, "two"));
+    int two = dyad__ieq(t->toks[a].word, "both") ||
+              (a + 1 < b && dyad__ieq(t->toks[a + 1].word, "two"));
     if (nf < 2 && two && by_country && !cc && !npairs && !dyad__ablated("main_pair") &&
         dyad__story_main_pair(c->story, &ma, &mb)) {
         const char *mm[2] = {ma, mb};
@@ -819,7 +845,7 @@ static int S_the_group(dyad_coder *c, uint32_t np, actorset *s)
     const dyad__tree *t = &c->tree;
     const dyad__node *p = &t->nodes[np];
     static const char *const heads[] = {"group", "organisation", "organization"};
-    if (p->tok_b != p->tok_a + 2 || strcasecmp(t->toks[p->tok_a].word, "the") ||
+    if (p->tok_b != p->tok_a + 2 || !dyad__ieq(t->toks[p->tok_a].word, "the") ||
         !dyad__in_words(t->toks[p->tok_a + 1].word, heads, DYAD_ARRAY_LEN(heads)))
         return 0;
     const char *text;
@@ -940,7 +966,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         if (c->agent_country) {
             /* "the ministry said": the country of the nearest actor named
              * before the agent in the sentence */
-            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed && !foreign && !strcmp(base, "---");) {
+            for (uint32_t i = lone.v[g].a; i-- > 0 && !armed && !foreign && dyad__streq(base, "---");) {
                 const mention *m = &c->ments[i];
                 if (m->agent || m->a != i) continue;
                 /* not across a quotation's edge: "... the Ukrainian
@@ -961,7 +987,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                     break;
                 }
             }
-            if (!strcmp(base, "---") && armed) {
+            if (dyad__streq(base, "---") && armed) {
                 /* the place phrases right after the group's phrase, which
                  * the chunker hangs on the verb: "by gunmen with camps
                  * in Bolivia" */
@@ -977,7 +1003,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
                           (t->toks[i].code == DYAD__T_JJ || !strncmp(t->toks[i].tag, "NNP", 3));
             if (unknown) TRACE("  '%s': a name no dictionary knows; its country stays open\n",
                                dyad__words_text(c, t->nodes[np].tok_a, lone.v[g].b));
-            if (!strcmp(base, "---") && sec && !unknown && !foreign) {
+            if (dyad__streq(base, "---") && sec && !unknown && !foreign) {
                 /* none in the sentence: the country of the last actor of
                  * the same sector the story named ("the insurgent group"
                  * after "the Taliban") */
@@ -995,7 +1021,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
              * Chile's agency), unless it names a place ("gunmen
              * attacked a village in Chad" are Chad's) */
             const char *home = NULL;
-            if (!strcmp(base, "---") && !unknown && !foreign) {
+            if (dyad__streq(base, "---") && !unknown && !foreign) {
                 const char *now[32];
                 size_t nnow = 0;
                 for (uint32_t i = 0; i < t->ntoks && nnow < 32; i++) {
@@ -1015,7 +1041,7 @@ static actorset S_np_actors_calc(dyad_coder *c, uint32_t np, int depth)
         a.code = S_combine(c, base, lone.v[g].ag);
         /* news mode: an organisation of no country is the organisation
          * alone ("international rights groups": NGO, not NGO---) */
-        if (c->agent_country && a.code && strlen(a.code) == 6 && !strcmp(a.code + 3, "---") &&
+        if (c->agent_country && a.code && strlen(a.code) == 6 && dyad__streq(a.code + 3, "---") &&
             (!strncmp(a.code, "NGO", 3) || !strncmp(a.code, "IGO", 3)))
             a.code = dyad__arena_strndup(&c->arena, a.code, 3);
         memcpy(a.agents, lone.v[g].ag, sizeof a.agents);

@@ -251,6 +251,11 @@ struct dyad_coder {
     uint32_t *np_from;          /* per token: the widest NP starting there */
     uint32_t *np_to;            /* per token: the widest NP ending there */
     mention *ments;             /* per token: the mention starting there */
+    uint32_t *mstart;           /* the tokens i whose ments[i].a is i, in
+                                   order (token 0 always: an empty mention
+                                   starts there), for the loops that want
+                                   only the mentions (dyad__index_mentions) */
+    uint32_t nmstart;
     uint8_t *covered;           /* per token: inside some mention */
     dyad_event *events;         /* asserted events: every rule reads these */
     size_t nevents, cap_events;
@@ -282,6 +287,7 @@ struct dyad_coder {
     dyad__story *story;         /* news mode: the story memory (resolve
                                    stage), reset per document */
     uint8_t *inquote;           /* per token: inside a quotation */
+    int quoted;                 /* some token is (dyad__quotes) */
     unsigned syn_asked, syn_alleged, syn_aspectual;
                                 /* the dictionary's &ASKED, &ALLEGED and
                                    &ASPECTUAL synsets (0: none), read by
@@ -460,6 +466,7 @@ int dyad__in_words(const char *w, const char *const *v, size_t n);
 
 /* actors.c */
 void dyad__find_mentions(dyad_coder *c);
+void dyad__index_mentions(dyad_coder *c);
 const char *dyad__mention_code(const dyad_coder *c, const mention *m);
 int dyad__country_code(const char *k);
 int dyad__group_code(const char *k);
@@ -549,7 +556,7 @@ dyad_status dyad__code_group(dyad_coder *c, const dyad__vgroup *g);
 
 /* news.c */
 void dyad__learn_names(dyad_coder *c);
-void dyad__name_mentions(dyad_coder *c);
+int dyad__name_mentions(dyad_coder *c);
 void dyad__quotes(dyad_coder *c);
 void dyad__find_speaker(dyad_coder *c);
 int dyad__resolve_pronoun(dyad_coder *c, uint32_t tok, actor *out);

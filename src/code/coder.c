@@ -85,8 +85,8 @@ void dyad_coder_free(dyad_coder *c)
 
 static int S_bool(const char *v, int *out)
 {
-    if (!strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "yes")) { *out = 1; return 0; }
-    if (!strcasecmp(v, "false") || !strcmp(v, "0") || !strcasecmp(v, "no")) { *out = 0; return 0; }
+    if (dyad__ieq(v, "true") || dyad__streq(v, "1") || dyad__ieq(v, "yes")) { *out = 1; return 0; }
+    if (dyad__ieq(v, "false") || dyad__streq(v, "0") || dyad__ieq(v, "no")) { *out = 0; return 0; }
     return -1;
 }
 
@@ -106,8 +106,8 @@ dyad_status dyad_coder_set_option(dyad_coder *c, const char *name, const char *v
         return DYAD_OK;
     }
     if (strcasecmp(name, "modality") == 0) {
-        if (!strcasecmp(value, "all")) c->all_modalities = 1;
-        else if (!strcasecmp(value, "asserted")) c->all_modalities = 0;
+        if (dyad__ieq(value, "all")) c->all_modalities = 1;
+        else if (dyad__ieq(value, "asserted")) c->all_modalities = 0;
         else return dyad__err_set(&c->err, DYAD_EINVAL, "modality: '%s' is not all or asserted", value);
         return DYAD_OK;
     }
@@ -252,9 +252,12 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     c->wb = dyad__arena_alloc(&c->arena, n + 1);
     c->ments = dyad__arena_zalloc(&c->arena, (n + 1) * sizeof *c->ments);
     c->covered = dyad__arena_zalloc(&c->arena, n + 1);
-    if (!c->words || !c->wid || !c->lexb || !c->wb || !c->ments || !c->covered)
+    c->mstart = dyad__arena_alloc(&c->arena, (n + 1) * sizeof *c->mstart);
+    if (!c->words || !c->wid || !c->lexb || !c->wb || !c->ments || !c->covered || !c->mstart)
         return dyad__err_set(&c->err, c->arena.over_cap ? DYAD_ELIMIT : DYAD_ENOMEM,
                              "sentence too large");
+    c->mstart[0] = 0;
+    c->nmstart = n > 0;   /* no mention yet: the empty one at token 0 */
     /* the words seen: the last sentence's bits cleared, room for every
      * dictionary word id and for this sentence's ids */
     for (size_t k = 0; k < c->nwseen_ids; k++)
@@ -317,6 +320,7 @@ static dyad_status S_sentence_tables(dyad_coder *c, dyad__tree *t)
     }
     c->wid_ok = 1;
     c->inquote = dyad__arena_zalloc(&c->arena, n + 1);
+    c->quoted = 0;
     if (!c->inquote) return dyad__err_set(&c->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
 }
@@ -413,11 +417,11 @@ dyad_status dyad__code_tree(dyad_coder *c, dyad__tree *t, const char *date)
     c->commentators = -1;
     if (c->agent_country) dyad__story_begin_sentence(c->story);
     if (S_discarded(c)) return DYAD_OK;
-    dyad__find_mentions(c);
+    dyad__find_mentions(c);      /* and the index of their starts */
     if (c->agent_country) {
         dyad__quotes(c);
         if (!dyad__ablated("learn_names")) dyad__learn_names(c);
-        if (!dyad__ablated("name_mentions")) dyad__name_mentions(c);
+        if (!dyad__ablated("name_mentions") && dyad__name_mentions(c)) dyad__index_mentions(c);
         memset(c->np_done, 0, t->nnodes + 1);     /* phrases may name more now */
         dyad__count_countries(c);
         if (!dyad__ablated("find_speaker")) dyad__find_speaker(c);

@@ -66,7 +66,7 @@ typedef struct eval_event {
 /* An event with one party only: its other actor is "" or "-". */
 static int S_one_party(const eval_event *e)
 {
-    return !e->source[0] || !strcmp(e->source, "-") || !e->target[0] || !strcmp(e->target, "-");
+    return !e->source[0] || dyad__streq(e->source, "-") || !e->target[0] || dyad__streq(e->target, "-");
 }
 
 typedef struct eval_list {
@@ -400,7 +400,7 @@ static dyad_status S_line(dyad_eval *ev, dyad_eval_side side, const char *name,
     if (json_is_string(jm)) {
         const char *m = json_string_value(jm);
         for (int k = 1; k < 4; k++)
-            if (!strcmp(m, dyad_modality_kind_name((dyad_modality_kind)k))) e->modality = k;
+            if (dyad__streq(m, dyad_modality_kind_name((dyad_modality_kind)k))) e->modality = k;
     }
     goto out;
 bad:
@@ -724,8 +724,8 @@ static size_t S_dedupe(eval_list *l)
                         ? y->start == x->start && y->end == x->end
                         : y->start == EVAL_NOSPAN && y->slen == x->slen &&
                               (!x->slen || !memcmp(x->sentence, y->sentence, x->slen))) &&
-                   !strcmp(x->code, y->code) && !strcmp(x->source, y->source) &&
-                   !strcmp(x->target, y->target);
+                   dyad__streq(x->code, y->code) && dyad__streq(x->source, y->source) &&
+                   dyad__streq(x->target, y->target);
         if (same) {
             y->dup = EVAL_REPEAT;
             dups++;

@@ -66,7 +66,7 @@ int dyad__self_pair(const char *a, const char *b)
  * side of their own. */
 int dyad__one_side(const char *a, const char *b)
 {
-    if (!strcmp(a, b) || dyad__self_pair(a, b)) return 1;
+    if (dyad__streq(a, b) || dyad__self_pair(a, b)) return 1;
     if (strlen(a) < 6 || strlen(b) < 6 || strncmp(a, b, 3) || !dyad__country_code(a)) return 0;
     return dyad__self_pair(a, (const char[]){a[0], a[1], a[2], 0}) &&
            dyad__self_pair(b, (const char[]){b[0], b[1], b[2], 0});
@@ -122,7 +122,7 @@ int dyad__against_state(const char *code)
 int dyad__news_outlet(const char *code)
 {
     size_t n = code ? strlen(code) : 0;
-    return n >= 6 && !strcmp(code + n - 3, "MED") && strncmp(code, "NGO", 3) &&
+    return n >= 6 && dyad__streq(code + n - 3, "MED") && strncmp(code, "NGO", 3) &&
            strncmp(code, "IGO", 3);
 }
 
@@ -144,7 +144,7 @@ int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *c
      * itself ("raise duties on steel arriving in Chile") */
     if (c->agent_country &&
         ((code[0] == '0' && code[1] >= '1' && code[1] <= '6') || !strncmp(code, "16", 2) ||
-         !strcmp(code, "1312")) &&
+         dyad__streq(code, "1312")) &&
         dyad__self_pair(s->code, t->code)) {
         TRACE("  %s and %s: a state and its own organ, not a dyad\n", s->code, t->code);
         return 0;
@@ -162,7 +162,7 @@ int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *c
     if (c->agent_country &&
         (((code[0] == '0' && code[1] == '4') &&
           (dyad__news_outlet(s->code) || dyad__news_outlet(t->code))) ||
-         (!strcmp(code, "020") && dyad__news_outlet(s->code)))) {
+         (dyad__streq(code, "020") && dyad__news_outlet(s->code)))) {
         TRACE("  %s and %s: an interview with a news outlet, not a dyad\n", s->code, t->code);
         return 0;
     }
@@ -170,8 +170,8 @@ int dyad__add_event(dyad_coder *c, const actor *s, const actor *t, const char *c
      * and killed people": one act of force) */
     for (size_t i = 0; i < *n; i++) {
         const dyad_event *o = &(*list)[i];
-        if (!strcmp(o->source, s->code) && !strcmp(o->target, t->code) && o->modality == c->mod &&
-            (c->agent_country ? !strncmp(o->code, code, 2) : !strcmp(o->code, code)))
+        if (dyad__streq(o->source, s->code) && dyad__streq(o->target, t->code) && o->modality == c->mod &&
+            (c->agent_country ? !strncmp(o->code, code, 2) : dyad__streq(o->code, code)))
             return 0;
     }
     evb b = *base;

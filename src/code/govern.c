@@ -197,8 +197,8 @@ dyad_status dyad__gov_index(dyad_coder *c)
             x->same[p] = q;
         }
         if (nq->label == DYAD__L_SBAR && nq->tok_a < t->ntoks &&
-            (!strcasecmp(t->toks[nq->tok_a].word, "if") ||
-             !strcasecmp(t->toks[nq->tok_a].word, "unless")))
+            (dyad__ieq(t->toks[nq->tok_a].word, "if") ||
+             dyad__ieq(t->toks[nq->tok_a].word, "unless")))
             x->ifs[x->nifs++] = q;
     }
     for (int l = 0; l < GL_N; l++) {
@@ -312,7 +312,7 @@ int dyad__accusing_adjunct(dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     if (!(c->agent_country && g->first > 0 && g->first == g->verb &&
           (g->subject == NONE || t->nodes[g->subject].tok_b + 1 < g->first) &&
-          t->toks[g->verb].code == DYAD__T_VBG && !strcmp(t->toks[g->first - 1].word, ",") &&
+          t->toks[g->verb].code == DYAD__T_VBG && dyad__streq(t->toks[g->first - 1].word, ",") &&
           dyad__code_lx(c, g->verb, DYAD__LX_ACCUSING)))
         return 0;
     /* the one accused: a phrase naming a party ("blaming the weather for

@@ -85,7 +85,7 @@ void dyad__best_pattern(dyad_coder *c, cand *e, int passive, uint32_t sa, uint32
              * key did, unless the dictionary went without its keys) */
             if (!c->d->patkey) {
                 const char *code = dyad__dict_str(c->d, ip->code);
-                if (code && code[0] == '+' && !strcmp(code, "+++")) continue;
+                if (code && code[0] == '+' && dyad__streq(code, "+++")) continue;
             }
             dyad_dict_pattern p;
             p.elems = c->d->pelems + ip->elems;
@@ -136,14 +136,14 @@ static int S_verb_code(dyad_coder *c, cand *e)
  * code ("---") makes no event. */
 static int S_null_code(dyad_coder *c, cand *e)
 {
-    e->paired = e->pcode && strcmp(e->pcode, "---") ? e->pcode : NULL;
-    if (e->code && !strcmp(e->code, "+++")) e->code = NULL;
-    if ((!e->code || !strcmp(e->code, "---")) && !e->paired) {
+    e->paired = e->pcode && !dyad__streq(e->pcode, "---") ? e->pcode : NULL;
+    if (e->code && dyad__streq(e->code, "+++")) e->code = NULL;
+    if ((!e->code || dyad__streq(e->code, "---")) && !e->paired) {
         TRACE("  null code: no event\n");
         return STOP;
     }
     c->coded = 1;     /* a code was obtained: verbs nested in this one are not coded */
-    if (e->code && !strcmp(e->code, "---")) e->code = NULL;
+    if (e->code && dyad__streq(e->code, "---")) e->code = NULL;
     return GO;
 }
 
@@ -274,16 +274,16 @@ static int S_symmetric(dyad_coder *c, cand *e)
     actorset with = w != NONE ? dyad__np_actors(c, w, 0) : (actorset){NULL, 0};
     const char *prep = e->tgt.n && e->tgt.v[0].b > e->tgt.v[0].a
                        ? dyad__prep_above(t, t->toks[e->tgt.v[0].a].parent, g->inner) : NULL;
-    if (prep && !strcasecmp(prep, "to") && !dyad__right_after(t, g, e->tgt.v[0].a)) {
+    if (prep && dyad__ieq(prep, "to") && !dyad__right_after(t, g, e->tgt.v[0].a)) {
         /* "to" after an object belongs to it: "discussed the shipment of
          * copper to X" names a topic, "talked to X" a party */
         prep = NULL;
     }
     if (with.n) {
         e->tgt = with;
-    } else if (prep && (!strcasecmp(prep, "with") || !strcasecmp(prep, "between") ||
-                        !strcasecmp(prep, "to") || !strcasecmp(prep, "by") ||
-                        !strcasecmp(prep, "from"))) {
+    } else if (prep && (dyad__ieq(prep, "with") || dyad__ieq(prep, "between") ||
+                        dyad__ieq(prep, "to") || dyad__ieq(prep, "by") ||
+                        dyad__ieq(prep, "from"))) {
         /* "ties between Gondor and Osgiliath": parties after all */
     } else if (e->src.n >= 2) {
         e->tgt = e->src;
@@ -340,7 +340,7 @@ static int S_emit(dyad_coder *c, cand *e)
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t j = 0; j < nt; j++) {
             const actor *s = src->n ? &src->v[i] : &nul, *tt = tgt->n ? &tgt->v[j] : &nul;
-            if (src->n && tgt->n && !strcmp(s->code, tt->code) && !S_at_home(c, code)) continue;
+            if (src->n && tgt->n && dyad__streq(s->code, tt->code) && !S_at_home(c, code)) continue;
             if (code && dyad__add_event(c, s, tt, code, e->g, &e->base, e->passive) != 0) return NOMEM;
             if (paired && dyad__add_event(c, tt, s, paired, e->g, &e->base, e->passive) != 0)
                 return NOMEM;

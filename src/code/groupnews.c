@@ -73,11 +73,11 @@ int dyad__news_naming(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (!e->code || strcmp(e->code, "041") || strncasecmp(t->toks[g->verb].word, "call", 4)) return GO;
+    if (!e->code || !dyad__streq(e->code, "041") || strncasecmp(t->toks[g->verb].word, "call", 4)) return GO;
     int phone = 0;
     for (uint32_t i = 0; i < t->ntoks && !phone; i++)
         phone = !strncasecmp(t->toks[i].word, "phone", 5) || !strncasecmp(t->toks[i].word, "telephone", 9) ||
-                !strcasecmp(t->toks[i].word, "video");
+                dyad__ieq(t->toks[i].word, "video");
     uint32_t obj = NONE;
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
         if (t->nodes[ch].label == DYAD__L_NP) { obj = ch; break; }
@@ -127,7 +127,7 @@ int dyad__news_warning(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (!e->code || strcmp(e->code, "130") || strncasecmp(t->toks[g->verb].word, "warn", 4)) return GO;
+    if (!e->code || !dyad__streq(e->code, "130") || strncasecmp(t->toks[g->verb].word, "warn", 4)) return GO;
     /* the warning's content, not a condition on it ("of grave costs if
      * it must seek help from Lima") */
     int clause = g->reported != NONE;
@@ -291,7 +291,7 @@ static int S_news_plan(dyad_coder *c, cand *e)
         e->code = has_ic ? ic : NULL;
         e->paired = has_ip ? ip : NULL;
         if (!e->code && !e->paired) { TRACE("  planned %s: no intent code\n", was); return STOP; }
-        if (e->code && e->paired && !strcmp(e->code, e->paired)) e->paired = NULL;
+        if (e->code && e->paired && dyad__streq(e->code, e->paired)) e->paired = NULL;
         TRACE("  planned, not done: %s\n", e->code ? e->code : e->paired);
     }
     return GO;
@@ -333,7 +333,7 @@ int dyad__news_mood(dyad_coder *c, cand *e)
     const dyad__vgroup *g = e->g;
     const char *code = e->code;
     if (code && !e->paired) e->condp = dyad__condition_party(c, g, code);
-    if (code && !e->paired && (!strcmp(code, "036") || !strncmp(code, "04", 2)) &&
+    if (code && !e->paired && (dyad__streq(code, "036") || !strncmp(code, "04", 2)) &&
         dyad__unwilling(c, g)) {
         /* "does not want to meet Kim": a refusal to meet (125) */
         e->code = "125";
@@ -414,7 +414,7 @@ static int S_commentator_np(dyad_coder *c, uint32_t np)
          * Andes specialist at ...": a name with the code of an education
          * role) */
         const mention *m = &c->ments[i];
-        found |= m->a == i && m->code && strlen(m->code) == 6 && !strcmp(m->code + 3, "EDU");
+        found |= m->a == i && m->code && strlen(m->code) == 6 && dyad__streq(m->code + 3, "EDU");
     }
     if (!found) return 0;
     actorset a = dyad__np_actors(c, np, 0);
@@ -440,7 +440,7 @@ int dyad__news_commentary(dyad_coder *c, cand *e)
         for (uint32_t i = 0; i < t->ntoks && !any; i++)
             any = dyad__code_lx(c, i, DYAD__LX_COMMENTATORS) ||
                   (c->ments[i].code && c->ments[i].a == i && strlen(c->ments[i].code) == 6 &&
-                   !strcmp(c->ments[i].code + 3, "EDU"));
+                   dyad__streq(c->ments[i].code + 3, "EDU"));
         c->commentators = (int8_t)any;
     }
     if (!c->commentators) return GO;
@@ -470,7 +470,7 @@ int dyad__news_commentary(dyad_coder *c, cand *e)
     }
     /* "according to analysts, ..." */
     for (uint32_t i = 0; i + 2 < t->ntoks; i++)
-        if (!strcasecmp(t->toks[i].word, "according") && !strcasecmp(t->toks[i + 1].word, "to") &&
+        if (dyad__ieq(t->toks[i].word, "according") && dyad__ieq(t->toks[i + 1].word, "to") &&
             !c->inquote[i] && S_commentator_np(c, c->np_from[i + 2])) {
             TRACE("  according to a commentator: commentary, not an event\n");
             return STOP;
@@ -484,7 +484,7 @@ int dyad__news_commentary(dyad_coder *c, cand *e)
  * event. */
 int dyad__news_attribution(dyad_coder *c, cand *e)
 {
-    if (!e->code || strcmp(e->code, "010") || e->paired) return GO;
+    if (!e->code || !dyad__streq(e->code, "010") || e->paired) return GO;
     TRACE("  010 by a reporting verb: attribution, not an event\n");
     c->coded = 0;     /* the reported clause is coded on its own */
     return STOP;
@@ -498,7 +498,7 @@ int dyad__news_trailing_participle(dyad_coder *c, cand *e)
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
     if (dyad__named_only(c, &e->src).n || t->toks[g->verb].code != DYAD__T_VBG ||
-        g->first != g->verb || g->first == 0 || strcmp(t->toks[g->first - 1].word, ","))
+        g->first != g->verb || g->first == 0 || !dyad__streq(t->toks[g->first - 1].word, ","))
         return GO;
     const dyad__node *gv = &t->nodes[g->vp];
     uint32_t widest = 0;
@@ -814,7 +814,7 @@ int dyad__news_as_phrase(dyad_coder *c, cand *e)
         return GO;
     uint32_t ch = e->from;
     while (ch != NONE && t->nodes[ch].parent != g->inner) ch = t->nodes[ch].parent;
-    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP || strcasecmp(t->toks[t->nodes[ch].tok_a].word, "as"))
+    if (ch == NONE || t->nodes[ch].label != DYAD__L_PP || !dyad__ieq(t->toks[t->nodes[ch].tok_a].word, "as"))
         return GO;
     int object = 0;
     for (uint32_t q = t->nodes[g->inner].first_child; q != NONE && q != ch; q = t->nodes[q].next_sibling)
@@ -894,7 +894,7 @@ int dyad__news_them(dyad_coder *c, cand *e)
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE && obj == NONE;
          ch = t->nodes[ch].next_sibling)
         if (t->nodes[ch].label == DYAD__L_NP) obj = ch;
-    if (obj == NONE || !dyad__pronoun(t, obj) || strcasecmp(t->toks[t->nodes[obj].tok_a].word, "them"))
+    if (obj == NONE || !dyad__pronoun(t, obj) || !dyad__ieq(t->toks[t->nodes[obj].tok_a].word, "them"))
         return GO;
     uint32_t sa = g->subject != NONE ? t->nodes[g->subject].tok_a : NONE;
     /* the noun phrases ending by g's first verbal token, last first (all
@@ -958,7 +958,7 @@ int dyad__news_conjunct_party(dyad_coder *c, cand *e)
          ch = t->nodes[ch].next_sibling)
         prev = t->nodes[ch].label == DYAD__L_VP ? ch : NONE;
     if (prev == NONE || a < 1 || t->nodes[prev].tok_b + 1 != a ||
-        strcasecmp(t->toks[a - 1].word, "and"))
+        !dyad__ieq(t->toks[a - 1].word, "and"))
         return GO;
     for (uint32_t k = 0; k < t->nvgroups; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
@@ -967,7 +967,7 @@ int dyad__news_conjunct_party(dyad_coder *c, cand *e)
         int met = 0;
         for (size_t i = 0; i < c->nevents && !met; i++)
             met = c->events[i].verb == h->verb && !strncmp(c->events[i].code, "04", 2) &&
-                  !strcmp(c->events[i].source, e->src.v[0].code);
+                  dyad__streq(c->events[i].source, e->src.v[0].code);
         if (!met) return GO;
         uint32_t f = NONE;
         actorset x = dyad__target_of(c, h->inner, &f, 0);
@@ -1020,7 +1020,7 @@ int dyad__news_they(dyad_coder *c, cand *e)
     const char *sg, *sg_text;
     unsigned sg_at;
     if (they != NONE && dyad__pronoun(t, they) &&
-        !strcasecmp(t->toks[t->nodes[they].tok_a].word, "they") && dyad__force_code(e->code) &&
+        dyad__ieq(t->toks[t->nodes[they].tok_a].word, "they") && dyad__force_code(e->code) &&
         (sg = dyad__story_group(c->story, 4, 1, &sg_text, &sg_at)) != NULL) {
         char why[128];
         snprintf(why, sizeof why, "'they' = %s, %s, the armed group named in sentence %u", sg,
@@ -1067,7 +1067,7 @@ int dyad__news_condition_target(dyad_coder *c, cand *e)
 int dyad__news_charge(dyad_coder *c, cand *e)
 {
     const char *code = e->code;
-    e->on_charge = e->src.n && code && (!strncmp(code, "12", 2) || !strcmp(code, "016")) &&
+    e->on_charge = e->src.n && code && (!strncmp(code, "12", 2) || dyad__streq(code, "016")) &&
                    dyad__on_charge(c, e->g);
     if (e->on_charge) {
         e->code = "016";
@@ -1083,7 +1083,7 @@ int dyad__news_denial(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
     const dyad__vgroup *g = e->g;
-    if (!e->src.n || !e->code || strcmp(e->code, "016")) return GO;
+    if (!e->src.n || !e->code || !dyad__streq(e->code, "016")) return GO;
     actor acc;
     int keep = 0;
     for (uint32_t i = 0; i < e->tgt.n && !keep; i++)
@@ -1363,7 +1363,7 @@ int dyad__news_consulted(dyad_coder *c, cand *e)
     const char *code = e->code;
     if (e->src.n != 1 || e->tgt.n || !code || e->paired || !c->story || g->passive) return GO;
     int nego = !strncmp(code, "046", 3);
-    if (!nego && strcmp(code, "040") && strncmp(code, "041", 3)) return GO;
+    if (!nego && !dyad__streq(code, "040") && strncmp(code, "041", 3)) return GO;
     /* anyone named in the verb's phrase ("met reporters", "talks with
      * the rebels' envoys") is its other party, coded or not */
     const dyad__node *vp = &t->nodes[g->vp];
@@ -1424,7 +1424,7 @@ int dyad__news_aid_to(dyad_coder *c, cand *e)
  * over the unrest in Bolivia"). */
 int dyad__news_hope(dyad_coder *c, cand *e)
 {
-    if (e->tgt.n && e->code && (!strcmp(e->code, "012") || !strcmp(e->code, "013")) &&
+    if (e->tgt.n && e->code && (dyad__streq(e->code, "012") || dyad__streq(e->code, "013")) &&
         !dyad__direct_party(c, e->g, e->tgt.v[0].a)) {
         TRACE("  a hope or a concern about a situation, not about a party: no event\n");
         return STOP;
@@ -1483,7 +1483,7 @@ int dyad__news_alone(dyad_coder *c, cand *e)
     const char *oc = e->code;
     int os = oc && dyad__one_sided(oc);
     for (int k = 0; oc && !os && k < c->nplan; k++)
-        if (c->plan[k].to && c->plan[k].from && !strcmp(c->plan[k].to, oc) &&
+        if (c->plan[k].to && c->plan[k].from && dyad__streq(c->plan[k].to, oc) &&
             dyad__one_sided(c->plan[k].from)) {
             oc = c->plan[k].from;
             os = 1;
@@ -1496,7 +1496,7 @@ int dyad__news_alone(dyad_coder *c, cand *e)
         int people = 1;
         for (uint32_t j = 0; j < e->tgt.n && people; j++) {
             const char *k = e->tgt.v[j].code;
-            people = e->tgt.v[j].borrowed && strlen(k) == 6 && !strcmp(k + 3, "CVL") &&
+            people = e->tgt.v[j].borrowed && strlen(k) == 6 && dyad__streq(k + 3, "CVL") &&
                      !strncmp(k, e->src.v[0].code, 3);
         }
         if (people) {
@@ -1542,7 +1542,7 @@ int dyad__news_mutual(dyad_coder *c, cand *e)
 {
     const char *code = e->code, *verb = c->tree.toks[e->g->verb].word;
     e->mutual = code && !e->paired && !e->planned && dyad__mutual(code, verb);
-    if (code && !e->paired && e->planned && !strcmp(code, "036") && dyad__mutual(code, verb) &&
+    if (code && !e->paired && e->planned && dyad__streq(code, "036") && dyad__mutual(code, verb) &&
         dyad__scheduled(c, e->g))
         e->mutual = 1;
     if (e->mutual) TRACE("  mutual act: coded both ways\n");
@@ -1567,12 +1567,12 @@ int dyad__mandate(dyad_coder *c, const dyad__vgroup *g, actorset *who, actorset 
     for (uint32_t i = g->first; subj == NONE && i-- > 1 && i + 8 > g->first;) {
         uint32_t np = c->np_from ? c->np_from[i] : NONE;
         if (np != NONE && t->nodes[np].tok_b == g->first &&
-            !strcasecmp(t->toks[i - 1].word, "that"))
+            dyad__ieq(t->toks[i - 1].word, "that"))
             subj = np;
     }
     if (subj == NONE) return 0;
     uint32_t sa = t->nodes[subj].tok_a;
-    if (sa < 2 || strcasecmp(t->toks[sa - 1].word, "that")) return 0;
+    if (sa < 2 || !dyad__ieq(t->toks[sa - 1].word, "that")) return 0;
     uint32_t gv = sa - 2;
     int demand = dyad__code_lx(c, gv, DYAD__LX_DEMANDING);
     if (!demand && !dyad__code_lx(c, gv, DYAD__LX_URGING)) return 0;
@@ -1632,7 +1632,7 @@ int dyad__news_mandate_roles(dyad_coder *c, cand *e)
 int dyad__news_third_place(dyad_coder *c, cand *e)
 {
     const dyad__tree *t = &c->tree;
-    if (!e->code || strcmp(e->code, "040") || !e->src.n || !e->tgt.n) return GO;
+    if (!e->code || !dyad__streq(e->code, "040") || !e->src.n || !e->tgt.n) return GO;
     const char *place = NULL;
     for (uint32_t ch = t->nodes[e->g->inner].first_child; ch != NONE && !place;
          ch = t->nodes[ch].next_sibling) {
@@ -1640,7 +1640,7 @@ int dyad__news_third_place(dyad_coder *c, cand *e)
         if (x->label != DYAD__L_PP || x->head == NONE) continue;
         /* not past a topic ("talked about the crisis in Bolivia") */
         if (!dyad__locative(c, x->head)) {
-            if (strcasecmp(t->toks[x->head].word, "of")) break;
+            if (!dyad__ieq(t->toks[x->head].word, "of")) break;
             continue;
         }
         for (uint32_t i = x->tok_a; i < x->tok_b && !place; i++) {

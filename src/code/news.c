@@ -77,9 +77,10 @@ void dyad__learn_names(dyad_coder *c)
     }
     /* office holders the dictionary names in full ("Yoshihide Suga"):
      * their surname alone later ("Suga") */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        uint32_t i = c->mstart[x];
         const mention *m = &c->ments[i];
-        if (m->a != i || m->b < i + 2 || m->code || !dyad__is_person(c, m)) continue;
+        if (m->b < i + 2 || m->code || !dyad__is_person(c, m)) continue;
         const char *code = dyad__mention_code(c, m);
         if (!code) continue;
         /* the family name: last, or first where it is written first
@@ -96,11 +97,13 @@ void dyad__learn_names(dyad_coder *c)
     }
 }
 
-/* Makes mentions of the names the document has introduced. */
-void dyad__name_mentions(dyad_coder *c)
+/* Makes mentions of the names the document has introduced; returns
+ * whether it made any. */
+int dyad__name_mentions(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
-    if (!dyad__story_has_names(c->story)) return;
+    int made = 0;
+    if (!dyad__story_has_names(c->story)) return 0;
     for (uint32_t i = 0; i < t->ntoks; i++) {
         uint32_t j = dyad__name_run(c, i);
         if (j == i) continue;
@@ -117,6 +120,7 @@ void dyad__name_mentions(dyad_coder *c)
             char why[96];
             snprintf(why, sizeof why, "%s = %s, as introduced in sentence %u", w, dcode, at);
             m->why = dyad__arena_strndup(&c->arena, why, strlen(why));
+            made = 1;
             if (!m->code || !m->why) { m->code = NULL; continue; }
             for (uint32_t q = i; q < j; q++) c->covered[q] = 1;
             if (c->explain)
@@ -124,6 +128,7 @@ void dyad__name_mentions(dyad_coder *c)
         }
         i = j - 1;
     }
+    return made;
 }
 
 /* Marks the tokens inside quotation marks.  A sentence that opens with a
@@ -134,11 +139,14 @@ void dyad__quotes(dyad_coder *c)
     const dyad__tree *t = &c->tree;
     int in = dyad__story_open_quote(c->story);
     /* the first mark closes: everything before it was quoted */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        if (t->toks[i].code == DYAD__T_RQUOTE) { in = 1; break; }
-        if (t->toks[i].code == DYAD__T_LQUOTE) break;
-    }
-    for (uint32_t i = 0; i < t->ntoks; i++) {
+    uint32_t i = 0;
+    while (i < t->ntoks && t->toks[i].code != DYAD__T_RQUOTE && t->toks[i].code != DYAD__T_LQUOTE) i++;
+    if (i < t->ntoks && t->toks[i].code == DYAD__T_RQUOTE) in = 1;
+    /* the words before the first mark are as the sentence began (inquote
+     * is all zero from S_sentence_tables); most sentences have no mark */
+    if (in) memset(c->inquote, 1, i);
+    int quoted = in && i > 0;
+    for (; i < t->ntoks; i++) {
         unsigned tag = t->toks[i].code;
         /* an opening mark inside a quotation closes it: the tagger takes a
          * straight mark after a comma for an opening one when the
@@ -146,8 +154,10 @@ void dyad__quotes(dyad_coder *c)
         int close = tag == DYAD__T_RQUOTE || (in && tag == DYAD__T_LQUOTE && i > 0);
         if (tag == DYAD__T_LQUOTE && !close) in = 1;
         c->inquote[i] = (uint8_t)in;
+        quoted |= in;
         if (close) in = 0;
     }
+    c->quoted = quoted;
     dyad__story_set_open_quote(c->story, in);
 }
 
@@ -170,9 +180,7 @@ void dyad__find_speaker(dyad_coder *c)
 {
     const dyad__tree *t = &c->tree;
     c->speaker = (actorset){NULL, 0};
-    int quoted = 0;
-    for (uint32_t i = 0; i < t->ntoks; i++) quoted |= c->inquote[i];
-    if (!quoted) return;
+    if (!c->quoted) return;
     for (uint32_t k = 0; k < t->nvgroups && !c->speaker.n; k++) {
         const dyad__vgroup *h = &t->vgroups[k];
         if (c->inquote[h->verb]) continue;
@@ -288,9 +296,9 @@ void dyad__doc_update(dyad_coder *c)
     /* sectors: dictionary actors with one ("the Taliban": AFGREB); a
      * news outlet is no government's sector, state-run or not (a later
      * "the government" is not the country of "Chinese state TV") */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        const mention *m = &c->ments[i];
-        if (m->a != i || m->agent) continue;
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        const mention *m = &c->ments[c->mstart[x]];
+        if (m->agent) continue;
         const char *k = dyad__mention_code(c, m);
         if (!dyad__news_outlet(k)) dyad__story_note_sector(st, k);
     }
@@ -305,18 +313,19 @@ void dyad__doc_update(dyad_coder *c)
     }
     /* the last group named ("the Baloch Liberation Army"), for a later
      * "the group" */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        uint32_t i = c->mstart[x];
         const mention *m = &c->ments[i];
-        if (m->a != i || m->agent || dyad__is_person(c, m) || c->inquote[i]) continue;
+        if (m->agent || dyad__is_person(c, m) || c->inquote[i]) continue;
         const char *k = dyad__mention_code(c, m);
         if (!dyad__group_code(k)) continue;
         dyad__story_set_group(st, k, dyad__words_text(c, m->a, m->b));
     }
     /* "the militants", "the insurgents" keep an armed group in the story */
-    for (uint32_t i = 0; i < t->ntoks; i++) {
-        const mention *m = &c->ments[i];
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        const mention *m = &c->ments[c->mstart[x]];
         dyad_dict_entry ae;
-        if (m->a != i || !m->agent || dyad_dict_entry_get(c->d, m->entry, &ae) != DYAD_OK ||
+        if (!m->agent || dyad_dict_entry_get(c->d, m->entry, &ae) != DYAD_OK ||
             !ae.code || strncmp(ae.code, "REB", 3))
             continue;
         dyad__story_touch_group(st);
@@ -395,7 +404,7 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
     for (size_t i = c->nevents; i-- > 0;) {
         const dyad_event *e = &c->events[i];
         if (!strncmp(e->code, "11", 2) && !strncmp(e->target, cc, 3) && strcmp(e->source, cc) &&
-            (!strcmp(e->target, cc) || strncmp(e->source, cc, 3))) {
+            (dyad__streq(e->target, cc) || strncmp(e->source, cc, 3))) {
             out->code = e->source;
             snprintf(why, sizeof why, "%s, who accused %s in this sentence", e->source, e->target);
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
@@ -408,7 +417,7 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
         const char *as, *at;
         unsigned when;
         dyad__story_accusation(c->story, i, &as, &at, &when);
-        if (!strncmp(at, cc, 3) && strcmp(as, cc) && (!strcmp(at, cc) || strncmp(as, cc, 3))) {
+        if (!strncmp(at, cc, 3) && strcmp(as, cc) && (dyad__streq(at, cc) || strncmp(as, cc, 3))) {
             out->code = dyad__arena_strndup(&c->arena, as, strlen(as));
             snprintf(why, sizeof why, "%s, who accused %s in sentence %u", as, at, when);
             out->why = dyad__arena_strndup(&c->arena, why, strlen(why));
@@ -441,7 +450,7 @@ int dyad__accuser(dyad_coder *c, const actorset *src, actor *out)
  * ("IGOEUREECGOV", the Council's president, and "IGOEUREEC")? */
 static int S_own_side(const char *sc, const char *k)
 {
-    if (!strcmp(k, sc) || dyad__self_pair(sc, k)) return 1;
+    if (dyad__streq(k, sc) || dyad__self_pair(sc, k)) return 1;
     if (strncmp(sc, "IGO", 3) && strncmp(sc, "NGO", 3)) return 0;
     size_t ns = strlen(sc), nk = strlen(k);
     return !strncmp(sc, k, ns < nk ? ns : nk);
@@ -554,7 +563,7 @@ static uint32_t S_pp_of(const dyad__tree *t, uint32_t x, const char *const *prep
     const dyad__node *p = &t->nodes[x];
     if (p->label != DYAD__L_PP || p->head == NONE) return NONE;
     for (size_t k = 0; preps[k]; k++)
-        if (!strcasecmp(t->toks[p->head].word, preps[k]))
+        if (dyad__ieq(t->toks[p->head].word, preps[k]))
             for (uint32_t g = p->first_child; g != NONE; g = t->nodes[g].next_sibling)
                 if (t->nodes[g].label == DYAD__L_NP) return g;
     return NONE;
@@ -736,7 +745,7 @@ static int S_fails(const dyad_coder *c, uint32_t k)
     const dyad__vgroup *n = &t->vgroups[k + 1];
     if (n->subject != NONE || !dyad__code_lx(c, n->verb, DYAD__LX_FAILING)) return 0;
     for (uint32_t i = t->vgroups[k].verb; i < n->first; i++)
-        if (!strcmp(t->toks[i].word, ",")) return 1;
+        if (dyad__streq(t->toks[i].word, ",")) return 1;
     return 0;
 }
 
@@ -780,7 +789,7 @@ static int S_verb_object(const dyad__tree *t, const dyad__vgroup *g, uint32_t q)
     for (uint32_t ch = t->nodes[g->inner].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
         if (t->nodes[ch].label == DYAD__L_SBAR || t->nodes[ch].label == DYAD__L_S) return 0;
         int pp_for = t->nodes[ch].label == DYAD__L_PP && t->nodes[ch].head != NONE &&
-                     !strcasecmp(t->toks[t->nodes[ch].head].word, "for");
+                     dyad__ieq(t->toks[t->nodes[ch].head].word, "for");
         if (t->nodes[ch].label != DYAD__L_NP && !pp_for) continue;
         for (uint32_t x = q; x != NONE; x = t->nodes[x].parent)
             if (x == ch) return 1;
@@ -810,30 +819,30 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (t->nodes[ch].label == DYAD__L_NP && t->nodes[ch].head == p->head) inner = ch;
         const char *code = nm->code, *back = nm->back;
         int mutual = nm->mutual;
-        if (!strcmp(code, "040") && p->head > 0 &&
-            (!strcasecmp(t->toks[p->head - 1].word, "peace") ||
-             !strcasecmp(t->toks[p->head - 1].word, "trade")))
+        if (dyad__streq(code, "040") && p->head > 0 &&
+            (dyad__ieq(t->toks[p->head - 1].word, "peace") ||
+             dyad__ieq(t->toks[p->head - 1].word, "trade")))
             code = "046";
         /* planned ("upcoming talks", "an expected visit") and the mood of
          * the clause ("will hold talks") */
         int planned = 0, none = 0;
         for (uint32_t i = t->nodes[inner].tok_a; i < p->head; i++) {
             const char *w = t->toks[i].word;
-            none |= !strcasecmp(w, "no");    /* "with no agreement" */
+            none |= dyad__ieq(w, "no");    /* "with no agreement" */
             if (dyad__code_lx(c, i, DYAD__LX_PLANNED)) planned = 1;
         }
         /* "without talks with Peru": not held */
         if (p->parent != NONE && t->nodes[p->parent].label == DYAD__L_PP &&
-            t->nodes[p->parent].head != NONE && !strcasecmp(t->toks[t->nodes[p->parent].head].word, "without"))
+            t->nodes[p->parent].head != NONE && dyad__ieq(t->toks[t->nodes[p->parent].head].word, "without"))
             none = 1;
         if (none || dyad__conditional(c, q)) continue;
         /* a telephone call is no call "for" something ("renewed its call
          * for talks with Chile", "a joint call with Peru for a truce"):
          * that is an appeal, which the verb dictionary codes */
-        if (!strcmp(code, "041")) {
+        if (dyad__streq(code, "041")) {
             int appeal = 0;
             for (uint32_t i = p->head + 1; i <= p->tok_b && i < t->ntoks && !appeal; i++)
-                appeal = !strcasecmp(t->toks[i].word, "for");
+                appeal = dyad__ieq(t->toks[i].word, "for");
             if (appeal) continue;
         }
         if (!nm->other[0]) {
@@ -882,7 +891,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         const dyad__node *pp = p->parent != NONE ? &t->nodes[p->parent] : NULL;
         const char *pw = pp && pp->label == DYAD__L_PP && pp->tok_a < p->tok_a
                              ? t->toks[pp->tok_a].word : "";
-        int during = !strcasecmp(pw, "during") || (!strcasecmp(pw, "in") && !strncmp(code, "04", 2));
+        int during = dyad__ieq(pw, "during") || (dyad__ieq(pw, "in") && !strncmp(code, "04", 2));
         int governed = !during && S_governed_coded(c, q);
         int wanted = 0;
         if (g) {
@@ -931,7 +940,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             code = ic ? ic : code;
             back = NULL;
             /* "A wants talks with B" is A's intent only */
-            mutual = !strcmp(code, "036") && nm->mutual && !wanted;
+            mutual = dyad__streq(code, "036") && nm->mutual && !wanted;
         }
         actorset a = {NULL, 0}, b = {NULL, 0};
         uint32_t x = S_nominal_pp(t, q, inner, between);
@@ -943,7 +952,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             if (a.n < 2) continue;
             b = a;
             mutual = 1;
-        } else if (nm->mutual && !strcasecmp(t->toks[t->nodes[inner].tok_a].word, "their") &&
+        } else if (nm->mutual && dyad__ieq(t->toks[t->nodes[inner].tok_a].word, "their") &&
                    S_nominal_pp(t, q, inner, nm->other) == NONE &&
                    dyad__story_pair(c, p->tok_a, p->tok_b, NULL, NULL, 0, &two)) {
             /* "their second summit": the story's two parties */
@@ -952,8 +961,8 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         } else {
             uint32_t w = S_nominal_pp(t, q, inner, nm->other);
             /* "a joint call with Peru for a truce": an appeal, as above */
-            if (w != NONE && !strcmp(code, "041") && t->nodes[w].tok_b < t->ntoks &&
-                !strcasecmp(t->toks[t->nodes[w].tok_b].word, "for"))
+            if (w != NONE && dyad__streq(code, "041") && t->nodes[w].tok_b < t->ntoks &&
+                dyad__ieq(t->toks[t->nodes[w].tok_b].word, "for"))
                 continue;
             if (w != NONE) {
                 actorset tw = dyad__np_actors(c, w, 0);
@@ -962,7 +971,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
             /* the victims: the subject that died in it */
             const dyad__node *par = p->parent != NONE ? &t->nodes[p->parent] : NULL;
             if (!b.n && nm->force && g && par && par->label == DYAD__L_PP && par->head != NONE &&
-                !strcasecmp(t->toks[par->head].word, "in") && S_victim_verb(t, g)) {
+                dyad__ieq(t->toks[par->head].word, "in") && S_victim_verb(t, g)) {
                 actorset tv = dyad__np_actors(c, g->subject, 0);
                 b = dyad__named_only(c, &tv);
                 if (b.n) TRACE("  the victims of '%s': the subject of '%s'\n",
@@ -1012,7 +1021,7 @@ dyad_status dyad__code_nominals(dyad_coder *c)
         if (others) c->mod = DYAD_PLANNED;
         for (uint32_t i = 0; i < a.n; i++)
             for (uint32_t j = 0; j < b.n; j++) {
-                if (!strcmp(a.v[i].code, b.v[j].code)) continue;
+                if (dyad__streq(a.v[i].code, b.v[j].code)) continue;
                 if (dyad__add_event(c, &a.v[i], &b.v[j], code, &fake, &base, 0) != 0 ||
                     (mutual && dyad__add_event(c, &b.v[j], &a.v[i], code, &fake, &base, 0) != 0) ||
                     (back && dyad__add_event(c, &b.v[j], &a.v[i], back, &fake, &base, 0) != 0)) {
@@ -1061,19 +1070,19 @@ static int S_praising(const dyad_coder *c, uint32_t i)
     case 'd': case 'f': case 'g': case 'm': case 'p': case 'r': case 's': break;
     default: return yes;
     }
-    if (!strcasecmp(w, "proud")) yes = !strcasecmp(next, "of");
+    if (dyad__ieq(w, "proud")) yes = dyad__ieq(next, "of");
     /* "a good step", "a step in the right direction" */
     if (dyad__in_words(w, steps, DYAD_ARRAY_LEN(steps)))
         yes = dyad__in_words(prev, good, DYAD_ARRAY_LEN(good)) ||
-              (!strcasecmp(next, "in") && i + 3 < t->ntoks &&
-               !strcasecmp(t->toks[i + 3].word, "right"));
-    if (!strcasecmp(w, "friendship") || !strcasecmp(w, "goodwill"))
-        yes = !strcasecmp(prev, "of");             /* "a gesture of friendship" */
-    if (!strcasecmp(w, "right"))                   /* "President Trump is right" */
+              (dyad__ieq(next, "in") && i + 3 < t->ntoks &&
+               dyad__ieq(t->toks[i + 3].word, "right"));
+    if (dyad__ieq(w, "friendship") || dyad__ieq(w, "goodwill"))
+        yes = dyad__ieq(prev, "of");             /* "a gesture of friendship" */
+    if (dyad__ieq(w, "right"))                   /* "President Trump is right" */
         yes = dyad__in_words(prev, copula, DYAD_ARRAY_LEN(copula)) &&
               !dyad__in_words(next, not_verdict, DYAD_ARRAY_LEN(not_verdict));
-    if (!strcasecmp(w, "positive"))
-        yes = !dyad__in_words(prev, tested, DYAD_ARRAY_LEN(tested)) && strcasecmp(next, "for");
+    if (dyad__ieq(w, "positive"))
+        yes = !dyad__in_words(prev, tested, DYAD_ARRAY_LEN(tested)) && !dyad__ieq(next, "for");
     return yes;
 }
 
@@ -1138,7 +1147,7 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
                         break;
                     }
             }
-            if (!strcmp(x.code, spk->code) || dyad__self_pair(x.code, spk->code) ||
+            if (dyad__streq(x.code, spk->code) || dyad__self_pair(x.code, spk->code) ||
                 !strncmp(x.code, "---", 3))
                 continue;
             /* a wrong laid at a door is the subject's, before the word */
@@ -1155,7 +1164,7 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
 static int S_has_pair(const dyad_coder *c, const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < c->nevents; i++)
-        if (!strcmp(c->events[i].source, a) && !strncmp(c->events[i].target, b, n)) return 1;
+        if (dyad__streq(c->events[i].source, a) && !strncmp(c->events[i].target, b, n)) return 1;
     return 0;
 }
 
@@ -1284,10 +1293,10 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     uint32_t w;
     const char *code = codes[kind];
     int found = S_judged(c, a, b, spk, &tgt, &w, is[kind]);
-    if (!found && kind == J_CONDEMN && !strcmp(how, "the quotation") && w != NONE)
+    if (!found && kind == J_CONDEMN && dyad__streq(how, "the quotation") && w != NONE)
         found = S_quote_adversary(c, spk, &tgt);
     /* "called that move theft", "said the shooting was a provocation" */
-    uint32_t head = !found && kind != J_BLAME && w != NONE && strcmp(how, "the quotation")
+    uint32_t head = !found && kind != J_BLAME && w != NONE && !dyad__streq(how, "the quotation")
                         ? S_act_described(c, a, w, b)
                         : NONE;
     if (head != NONE && !dyad__ablated("judged_act")) found = S_judged_act(c, spk, head, &tgt);
@@ -1420,7 +1429,7 @@ dyad_status dyad__code_appeals(dyad_coder *c)
             const actor *sp = &who.v[0];
             for (uint32_t j = 0; j < whom.n; j++) {
                 const char *a = sp->code, *b = whom.v[j].code;
-                if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
+                if (dyad__streq(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
                     continue;
                 TRACE("mandate: %s asks %s to act (token %u)\n", a, b, g->verb);
                 if (dyad__add_event(c, sp, &whom.v[j], code, &fake, &base, 0) != 0)
@@ -1446,7 +1455,7 @@ dyad_status dyad__code_appeals(dyad_coder *c)
         const actor *sp = &src.v[0];      /* the speaker's head only */
         for (uint32_t j = 0; j < tg.n; j++) {
             const char *a = sp->code, *b = tg.v[j].code;
-            if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
+            if (dyad__streq(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1)) continue;
             TRACE("appeal: %s says %s should act (token %u)\n", a, b, fake.verb);
             if (dyad__add_event(c, sp, &tg.v[j], "020", &fake, &base, 0) != 0) return DYAD_ENOMEM;
         }
@@ -1470,8 +1479,8 @@ static int S_wrongdoing(const dyad_coder *c, const dyad__vgroup *g)
     const dyad__tree *t = &c->tree;
     const char *w = t->toks[g->verb].word;
     if (dyad__code_lx(c, g->verb, DYAD__LX_WRONGDOING))   /* "ripping" only with "off" */
-        return strcasecmp(w, "ripping") ||
-               (g->verb + 1 < t->ntoks && !strcasecmp(t->toks[g->verb + 1].word, "off"));
+        return !dyad__ieq(w, "ripping") ||
+               (g->verb + 1 < t->ntoks && dyad__ieq(t->toks[g->verb + 1].word, "off"));
     if (!dyad__code_lx(c, g->verb, DYAD__LX_COMMITTING)) return 0;
     uint32_t end = t->nodes[g->inner].tok_b;
     for (uint32_t i = g->verb + 1; i < end && i < g->verb + 6; i++)
@@ -1492,7 +1501,7 @@ actorset dyad__claimant(dyad_coder *c, const dyad__vgroup *g)
     for (uint32_t q = gv->parent; q != NONE && !src.n; q = t->nodes[q].parent) {
         const dyad__node *x = &t->nodes[q];
         if (x->label != DYAD__L_SBAR || x->tok_a >= x->tok_b ||
-            strcasecmp(t->toks[x->tok_a].word, "that"))
+            !dyad__ieq(t->toks[x->tok_a].word, "that"))
             continue;
         /* the clause inside the claim's phrase, or right after it (the
          * chunker hangs it on the verb: "(NP the claim) (SBAR that ...)") */
@@ -1567,7 +1576,7 @@ dyad_status dyad__code_allegations(dyad_coder *c)
             for (uint32_t j = 0; j < tg.n; j++) {
                 const actor *sp = &src.v[i];
                 const char *a = sp->code, *b = tg.v[j].code;
-                if (!strcmp(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
+                if (dyad__streq(a, b) || dyad__self_pair(a, b) || S_has_pair(c, a, b, strlen(b) + 1))
                     continue;
                 TRACE("allegation: %s says %s did wrong ('%s')\n", a, b, t->toks[g->verb].word);
                 if (dyad__add_event(c, sp, &tg.v[j], "112", &fake, &base, 0) != 0) return DYAD_ENOMEM;
@@ -1580,9 +1589,9 @@ dyad_status dyad__code_allegations(dyad_coder *c)
  * start with a country code) and keeps the document's most named one. */
 void dyad__count_countries(dyad_coder *c)
 {
-    for (uint32_t i = 0; i < c->tree.ntoks; i++) {
-        const mention *m = &c->ments[i];
-        if (m->agent || m->a != i) continue;
+    for (uint32_t x = 0; x < c->nmstart; x++) {
+        const mention *m = &c->ments[c->mstart[x]];
+        if (m->agent) continue;
         dyad__story_count_country(c->story, dyad__mention_code(c, m));
     }
 }

@@ -406,8 +406,8 @@ int dyad__symmetric(const char *code)
 int dyad__mutual(const char *code, const char *verb)
 {
     if (S_traits(code) & DYAD_CAMEO_MUTUAL) return 1;
-    if (!strcmp(code, "036"))
-        return !strncasecmp(verb, "meet", 4) || !strcasecmp(verb, "met") ||
+    if (dyad__streq(code, "036"))
+        return !strncasecmp(verb, "meet", 4) || dyad__ieq(verb, "met") ||
                !strncasecmp(verb, "talk", 4);
     return 0;
 }

@@ -23,8 +23,8 @@ int dyad__each_other(const dyad_coder *c, const dyad__vgroup *g)
     uint32_t end = t->nodes[g->inner].tok_b;
     for (uint32_t i = g->verb + 1; i + 1 < end; i++) {
         const char *a = t->toks[i].word, *b = t->toks[i + 1].word;
-        if ((!strcasecmp(a, "each") || !strcasecmp(a, "the")) && !strcasecmp(b, "other")) return 1;
-        if (!strcasecmp(a, "one") && !strcasecmp(b, "another")) return 1;
+        if ((dyad__ieq(a, "each") || dyad__ieq(a, "the")) && dyad__ieq(b, "other")) return 1;
+        if (dyad__ieq(a, "one") && dyad__ieq(b, "another")) return 1;
     }
     return 0;
 }
@@ -118,7 +118,7 @@ static actorset S_target_pass(dyad_coder *c, uint32_t inner, uint32_t *from, int
          * object: "warned Friday that ...") */
         if (obj_head != NONE && (x->label == DYAD__L_SBAR || x->label == DYAD__L_PP) &&
             x->tok_b > x->tok_a && t->toks[x->tok_a].code == DYAD__T_IN &&
-            !strcasecmp(t->toks[x->tok_a].word, "that") && t->toks[obj_head].code == DYAD__T_NNS &&
+            dyad__ieq(t->toks[x->tok_a].word, "that") && t->toks[obj_head].code == DYAD__T_NNS &&
             !dyad__code_lx(c, obj_head, DYAD__LX_TIME_NOUNS) && !dyad__code_lx(c, obj_head, DYAD__LX_TIMES))
             break;   /* (the chunker may leave the clause as phrases after it) */
         /* news mode: an adverbial clause ("put its army on alert after
@@ -246,7 +246,7 @@ uint32_t dyad__pp_np(const dyad_coder *c, uint32_t inner, const char *prep)
         uint32_t down = NONE;
         for (uint32_t ch = t->nodes[n].first_child; ch != NONE; ch = t->nodes[ch].next_sibling) {
             const dyad__node *x = &t->nodes[ch];
-            if (x->label == DYAD__L_PP && x->head != NONE && !strcasecmp(t->toks[x->head].word, prep)) {
+            if (x->label == DYAD__L_PP && x->head != NONE && dyad__ieq(t->toks[x->head].word, prep)) {
                 for (uint32_t g = x->first_child; g != NONE; g = t->nodes[g].next_sibling)
                     if (t->nodes[g].label == DYAD__L_NP) return g;
             }
@@ -270,7 +270,7 @@ int dyad__scheduled(const dyad_coder *c, const dyad__vgroup *g)
 {
     const dyad__tree *t = &c->tree;
     static const char *const fixed[] = {"due", "scheduled", "set", "slated"};
-    return g->first >= 2 && !strcasecmp(t->toks[g->first].word, "to") &&
+    return g->first >= 2 && dyad__ieq(t->toks[g->first].word, "to") &&
            dyad__in_words(t->toks[g->first - 1].word, fixed, DYAD_ARRAY_LEN(fixed));
 }
 
@@ -391,7 +391,7 @@ int dyad__conditional(const dyad_coder *c, uint32_t q)
         const dyad__node *x = &t->nodes[q];
         if (x->label != DYAD__L_SBAR || x->tok_a >= x->tok_b) continue;
         const char *w = t->toks[x->tok_a].word;
-        if (!strcasecmp(w, "whether") || !strcasecmp(w, "if") || !strcasecmp(w, "unless"))
+        if (dyad__ieq(w, "whether") || dyad__ieq(w, "if") || dyad__ieq(w, "unless"))
             return 1;
     }
     return 0;
@@ -549,7 +549,7 @@ uint32_t dyad__what_naming(const dyad_coder *c, uint32_t s)
     if (sb == NONE || t->nodes[sb].label != DYAD__L_SBAR) return NONE;
     uint32_t wh = t->nodes[sb].first_child;
     if (wh == NONE || t->nodes[wh].label != DYAD__L_WHNP || t->nodes[wh].tok_b != t->nodes[wh].tok_a + 1 ||
-        strcasecmp(t->toks[t->nodes[wh].tok_a].word, "what"))
+        !dyad__ieq(t->toks[t->nodes[wh].tok_a].word, "what"))
         return NONE;
     uint32_t vp = NONE;
     for (uint32_t ch = t->nodes[s].first_child; ch != NONE; ch = t->nodes[ch].next_sibling)
@@ -564,7 +564,7 @@ int dyad__the_statement(const dyad_coder *c, uint32_t np)
     const dyad__tree *t = &c->tree;
     const dyad__node *p = &t->nodes[np];
     static const char *const docs[] = {"statement", "letter", "communique", "declaration"};
-    return p->tok_b == p->tok_a + 2 && !strcasecmp(t->toks[p->tok_a].word, "the") &&
+    return p->tok_b == p->tok_a + 2 && dyad__ieq(t->toks[p->tok_a].word, "the") &&
            dyad__in_words(t->toks[p->tok_a + 1].word, docs, DYAD_ARRAY_LEN(docs));
 }
 
@@ -605,7 +605,7 @@ actorset dyad__condition_party(dyad_coder *c, const dyad__vgroup *g, const char 
             (x->tok_a <= gv->tok_a && gv->tok_b <= x->tok_b))
             continue;
         const char *w = t->toks[x->tok_a].word;
-        if (strcasecmp(w, "if") && strcasecmp(w, "unless")) continue;
+        if (!dyad__ieq(w, "if") && !dyad__ieq(w, "unless")) continue;
         for (uint32_t i = x->tok_a; i < x->tok_b && !out.n; i++) {
             const mention *m = &c->ments[i];
             actor a;

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 /* Early return on failure.  In debug builds the failing file:line goes to
  * stderr, which helps when a status travels up several frames. */
@@ -173,6 +175,22 @@ int dyad__date_valid(const char *s, size_t n);
  * first ten bytes are YYYY-MM-DD; writes YYYY-MM-DD\0 into out (11 bytes).
  * Returns 0 on success. */
 int dyad__date_normalize(const char *s, size_t n, char out[11]);
+
+/* Whether a and b are equal ignoring ASCII case (!strcasecmp(a, b)), the
+ * first bytes compared inline first: most words a rule asks about differ
+ * from its literal there, and the call costs many times the test.  (Equal
+ * strings have equal first bytes once bit 0x20 is set in both.) */
+static inline int dyad__ieq(const char *a, const char *b)
+{
+    return ((unsigned char)a[0] | 0x20u) == ((unsigned char)b[0] | 0x20u) && !strcasecmp(a, b);
+}
+
+/* Whether a and b are equal (!strcmp(a, b)), the first bytes compared
+ * inline first, as dyad__ieq. */
+static inline int dyad__streq(const char *a, const char *b)
+{
+    return a[0] == b[0] && !strcmp(a, b);
+}
 
 /* Fixed-width little-endian numbers in a byte buffer, whatever the
  * machine's own order (the compiled tagger model and gazetteer). */

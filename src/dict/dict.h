@@ -531,6 +531,14 @@ static inline int dyad__dict_may_start(const dyad_dict *d, unsigned kinds, unsig
     return !d->wbits || (id < d->nwbits && (d->wbits[id] & kinds));
 }
 
+/* The kind (dyad_dict_kind) of entry id, or -1 where dyad_dict_entry_get
+ * finds none (0, past the last, a synset member): for a caller that reads
+ * only the kind, without filling the whole entry. */
+static inline int dyad__dict_entry_kind(const dyad_dict *d, unsigned id)
+{
+    return id == 0 || id >= d->nent || d->ent[id].kind == DYAD__KIND_SYNSET ? -1 : d->ent[id].kind;
+}
+
 /* The first-word index's byte of word id: DYAD_DICT_MASK bits of the
  * kinds of phrase and DYAD__WB_SYNSET when a synset member may begin
  * with it (all set without an index), for a caller that keeps it per

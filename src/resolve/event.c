@@ -94,7 +94,7 @@ static uint32_t S_clause(const dyad__tree *t, uint32_t i)
         const dyad__node *n = &t->nodes[q];
         if (!S_clause_label(n->label)) continue;
         const char *tag = n->tok_a < t->ntoks ? t->toks[n->tok_a].tag : "";
-        if (n->label == DYAD__L_S && (!strcmp(tag, "TO") || !strcmp(tag, "VBG")) &&
+        if (n->label == DYAD__L_S && (dyad__streq(tag, "TO") || dyad__streq(tag, "VBG")) &&
             n->parent != DYAD__NONE && S_subjectless(t, n))
             continue;
         return q;
@@ -157,16 +157,16 @@ static int S_dates_a_noun(const dyad__tree *t, const dyad__timex *x, uint32_t v)
     int own = v >= x->end && v < t->ntoks;
     for (uint32_t i = x->end; own && i <= v; i++) {
         const char *tg = t->toks[i].tag;
-        own = !strcmp(tg, "POS") || !strncmp(tg, "NN", 2) || !strcmp(tg, "JJ");
+        own = dyad__streq(tg, "POS") || !strncmp(tg, "NN", 2) || dyad__streq(tg, "JJ");
     }
     if (x->end < t->ntoks && !own) {
         const char *next = t->toks[x->end].tag;
-        if (!strcmp(next, "POS")) return 1;
+        if (dyad__streq(next, "POS")) return 1;
         const char *w0 = t->toks[x->first].tag;
         int bare = strcmp(w0, "IN") != 0 && strcmp(w0, "TO") != 0 && strcmp(w0, "RB") != 0;
-        if (bare && (!strcmp(next, "NN") || !strcmp(next, "NNS"))) return 1;
+        if (bare && (dyad__streq(next, "NN") || dyad__streq(next, "NNS"))) return 1;
     }
-    if (x->first > 0 && !strcasecmp(t->toks[x->first - 1].word, "based")) return 1;
+    if (x->first > 0 && dyad__ieq(t->toks[x->first - 1].word, "based")) return 1;
     return 0;
 }
 
@@ -197,7 +197,7 @@ static int S_governing(const dyad__resolver *r, const dyad__tree *t, uint32_t v)
         uint32_t a = n->tok_a;
         if (n->parent != DYAD__NONE && t->nodes[n->parent].label == DYAD__L_SBAR) a = t->nodes[n->parent].tok_a;
         else if (a > 0) a--;
-        if (a >= t->ntoks || strcasecmp(t->toks[a].word, "since")) continue;
+        if (a >= t->ntoks || !dyad__ieq(t->toks[a].word, "since")) continue;
         const dyad__node *c = &t->nodes[cl];
         uint32_t e = n->tok_b;
         if (e < t->ntoks && t->toks[e].code == DYAD__T_COMMA) e++;
@@ -207,10 +207,10 @@ static int S_governing(const dyad__resolver *r, const dyad__tree *t, uint32_t v)
     const dyad__node *c = &t->nodes[cl];
     if (c->label == DYAD__L_S && c->parent != DYAD__NONE && t->nodes[c->parent].label == DYAD__L_SBAR)
         c = &t->nodes[c->parent];     /* (SBAR (WHADVP when) (S ...)) */
-    if (c->label != DYAD__L_SBAR || c->tok_a >= t->ntoks || strcasecmp(t->toks[c->tok_a].word, "when"))
+    if (c->label != DYAD__L_SBAR || c->tok_a >= t->ntoks || !dyad__ieq(t->toks[c->tok_a].word, "when"))
         return -1;
     uint32_t w = c->tok_a;
-    if (w > 0 && !strcmp(t->toks[w - 1].word, ",")) w--;
+    if (w > 0 && dyad__streq(t->toks[w - 1].word, ",")) w--;
     for (size_t k = 0; k < r->ntx; k++)
         if (r->tx[k].end == w && r->tx[k].kind != DYAD__TIMEX_VAGUE) return (int)k;
     return -1;
@@ -226,7 +226,7 @@ static uint32_t S_outer_clause(const dyad__tree *t, uint32_t cl)
         const dyad__node *n = &t->nodes[q];
         if (!S_clause_label(n->label) || n->label == DYAD__L_SBAR) continue;
         const char *tag = n->tok_a < t->ntoks ? t->toks[n->tok_a].tag : "";
-        if (n->label == DYAD__L_S && (!strcmp(tag, "TO") || !strcmp(tag, "VBG")) &&
+        if (n->label == DYAD__L_S && (dyad__streq(tag, "TO") || dyad__streq(tag, "VBG")) &&
             n->parent != DYAD__NONE && S_subjectless(t, n))
             continue;
         return q;
@@ -275,7 +275,7 @@ static int S_days_from(dyad__resolver *r, const dyad__tree *t, uint32_t v, dyad_
             x->unit == DYAD__UNIT_NONE)
             continue;
         const char *w = t->toks[x->end - 1].word;
-        if (strcasecmp(w, "after") && strcasecmp(w, "before")) continue;
+        if (!dyad__ieq(w, "after") && !dyad__ieq(w, "before")) continue;
         /* the holding clause must have no time of its own */
         for (size_t j = 0; j < r->ntx; j++)
             if (j != k && r->tx_clause[j] == pc && pc != DYAD__NONE) return 0;
@@ -417,8 +417,8 @@ static int S_party_word(const dyad_event *ev, size_t i)
     for (size_t k = 0; k < ev->nevidence; k++) {
         const dyad_evidence *e = &ev->evidence[k];
         if (e->first <= i && i < e->end && e->kind &&
-            ((e->kind[0] == 's' && !strcmp(e->kind, "source")) ||
-             (e->kind[0] == 't' && !strcmp(e->kind, "target"))))
+            ((e->kind[0] == 's' && dyad__streq(e->kind, "source")) ||
+             (e->kind[0] == 't' && dyad__streq(e->kind, "target"))))
             return 1;
     }
     return 0;

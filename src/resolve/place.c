@@ -231,13 +231,13 @@ static int S_stop(const dyad__tree *t, uint32_t i)
     const char *tag = S_tag(t, i), *w = S_word(t, i);
     if (!((tag[0] >= 'A' && tag[0] <= 'Z'))) return 1;         /* , . : `` -LRB- $ */
     if (!S_lower_start(w)) return 0;                             /* a name goes on */
-    if (!strcmp(tag, "IN") || !strcasecmp(w, "of")) {
-        if (strcasecmp(w, "of") || i == 0) return 1;
+    if (dyad__streq(tag, "IN") || dyad__ieq(w, "of")) {
+        if (!dyad__ieq(w, "of") || i == 0) return 1;
         const char *p = S_word(t, i - 1);
         return !(S_is(p, S_territorial) || S_is(p, S_facility) || S_is(p, S_edges) ||
                  S_is(p, S_coasts) || S_is(p, S_compass));
     }
-    return !strcmp(tag, "TO") || !strcmp(tag, "CC") || !strcmp(tag, "MD") ||
+    return dyad__streq(tag, "TO") || dyad__streq(tag, "CC") || dyad__streq(tag, "MD") ||
            !strncmp(tag, "VB", 2) || !strncmp(tag, "W", 1);
 }
 
@@ -258,7 +258,7 @@ static uint32_t S_clause(const dyad__tree *t, uint32_t i)
         const dyad__node *n = &t->nodes[q];
         if (!S_clause_label(n->label)) continue;
         const char *tag = n->tok_a < t->ntoks ? S_tag(t, n->tok_a) : "";
-        if (n->label == DYAD__L_S && (!strcmp(tag, "TO") || !strcmp(tag, "VBG")) &&
+        if (n->label == DYAD__L_S && (dyad__streq(tag, "TO") || dyad__streq(tag, "VBG")) &&
             n->parent != DYAD__NONE)
             continue;
         return q;
@@ -320,7 +320,7 @@ static uint32_t S_dict_country(const dyad__placer *pl, const dyad_dict_word *w, 
     for (size_t i = 0; i < nm; i++) {
         if (m[i].end > b || m[i].end <= a) continue;
         /* "Palestinians", "Americans": people, not the country */
-        if (!strcmp(S_tag(pl->tree, (uint32_t)(m[i].end - 1)), "NNPS")) continue;
+        if (dyad__streq(S_tag(pl->tree, (uint32_t)(m[i].end - 1)), "NNPS")) continue;
         const dyad_dict_code *c = dyad_dict_actor_code(pl->dict, m[i].entry,
                                                        pl->date[0] ? pl->date : NULL);
         if (!c || !c->code || !dyad__places_country_ok(pl->places, c->code)) continue;
@@ -354,9 +354,9 @@ static int S_name(dyad__placer *pl, const dyad_dict_word *w, size_t n, uint32_t 
     const dyad__place *country = NULL;
     int in_dc = 0;
     for (size_t i = 0; i < ns; i++) {
-        if (s[i].kind == DYAD__PLACE_COUNTRY && (!country || !strcmp(s[i].country, dc)))
+        if (s[i].kind == DYAD__PLACE_COUNTRY && (!country || dyad__streq(s[i].country, dc)))
             country = &s[i];
-        if (d == g && !strcmp(s[i].country, dc)) in_dc = 1;
+        if (d == g && dyad__streq(s[i].country, dc)) in_dc = 1;
     }
     if (country) {
         memcpy(cc, country->country, 4);
@@ -405,7 +405,7 @@ static int S_admin1_pick(dyad__placer *pl, const dyad__tree *t, uint32_t a,
         adm[m] = 0;
         char *sp = strrchr(adm, ' ');
         for (int j = 0; j < nwant; j++) {
-            if (!strcmp(adm, want[j])) { *out = &s[i]; return 1; }
+            if (dyad__streq(adm, want[j])) { *out = &s[i]; return 1; }
             if (sp && S_is(sp + 1, generic) && (size_t)(sp - adm) == strlen(want[j]) &&
                 !strncmp(adm, want[j], (size_t)(sp - adm))) {
                 *out = &s[i];
@@ -438,11 +438,11 @@ static int S_scan(dyad__placer *pl, uint32_t a, uint32_t b, int no_country, S_lo
         const char *ntag = x->b < t->ntoks ? S_tag(t, x->b) : "";
         /* it ends its noun phrase, or the noun after it is a place */
         int modifier = !strncmp(ntag, "NN", 2) || !strncmp(ntag, "JJ", 2) ||
-                       !strcmp(ntag, "CD") || !strcmp(ntag, "VBG") || !strcmp(ntag, "VBN") ||
-                       !strcmp(ntag, "POS");
+                       dyad__streq(ntag, "CD") || dyad__streq(ntag, "VBG") || dyad__streq(ntag, "VBN") ||
+                       dyad__streq(ntag, "POS");
         x->head = x->b == b || !modifier || S_is(next, S_territorial) ||
                   (x->kind != DYAD__PLACE_COUNTRY &&
-                   (S_is(next, S_facility) || !strcmp(next, "'s")));
+                   (S_is(next, S_facility) || dyad__streq(next, "'s")));
         nm++;
         j = x->b;
     }
@@ -469,7 +469,7 @@ static int S_scan(dyad__placer *pl, uint32_t a, uint32_t b, int no_country, S_lo
     memcpy(l->dict_country, m[best].dict_cc, 4);
     /* ", Texas", ", France" after the name */
     uint32_t c = m[best].b;
-    if (c == b && c + 1 < t->ntoks && !strcmp(S_word(t, c), ",") &&
+    if (c == b && c + 1 < t->ntoks && dyad__streq(S_word(t, c), ",") &&
         S_upper_start(S_word(t, c + 1))) {
         const dyad__place *one = NULL;
         uint32_t len = 0;
@@ -504,10 +504,10 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
     S_loc *l = &pl->locs[pl->nlocs];
     memset(l, 0, sizeof *l);
     /* after "at", a city or region only ("fired rockets at Israel") */
-    if (!S_scan(pl, a, b, !strcasecmp(S_word(t, trig), "at"), l)) return;
+    if (!S_scan(pl, a, b, dyad__ieq(S_word(t, trig), "at"), l)) return;
     l->trig = trig;
     l->start = trig;
-    if (trig > 0 && !strcasecmp(S_word(t, trig), "of") && S_is(S_word(t, trig - 1), S_compass))
+    if (trig > 0 && dyad__ieq(S_word(t, trig), "of") && S_is(S_word(t, trig - 1), S_compass))
         l->start = trig - 1;
     /* a verbal event takes it only where it places the act */
     uint32_t p = l->start;
@@ -516,8 +516,8 @@ static void S_phrase(dyad__placer *pl, uint32_t trig, uint32_t a)
     } else {
         const char *pw = S_word(t, p - 1), *pt = S_tag(t, p - 1);
         l->verbal_ok = !(pt[0] >= 'A' && pt[0] <= 'Z') || !strncmp(pt, "VB", 2) ||
-                       !strcmp(pt, "MD") || !strncmp(pt, "RB", 2) || !strcmp(pt, "RP") ||
-                       !strcmp(pt, "PRP") || !strcmp(pt, "CC") || !strcmp(pt, "CD") ||
+                       dyad__streq(pt, "MD") || !strncmp(pt, "RB", 2) || dyad__streq(pt, "RP") ||
+                       dyad__streq(pt, "PRP") || dyad__streq(pt, "CC") || dyad__streq(pt, "CD") ||
                        !strncmp(pt, "NNP", 3) || S_is(pw, S_meeting);
     }
     l->clause = S_clause(t, trig);
@@ -534,7 +534,7 @@ static int S_object(dyad__placer *pl, const dyad_event *ev, S_loc *l)
     size_t first = SIZE_MAX, end = 0;
     for (size_t k = 0; k < ev->nevidence; k++) {
         const dyad_evidence *v = &ev->evidence[k];
-        if (v->kind && !strcmp(v->kind, "target") && v->end > v->first) {
+        if (v->kind && dyad__streq(v->kind, "target") && v->end > v->first) {
             first = v->first;
             end = v->end;
             break;
@@ -595,7 +595,7 @@ static int S_prepare(dyad__placer *pl, const dyad__tree *t, const dyad__timex *t
     for (size_t i = 0; i < n; i++) {
         const char *w = S_word(t, (uint32_t)i);
         pl->words[i].s = w;
-        pl->words[i].len = strlen(w);
+        pl->words[i].len = t->toks[i].word ? t->toks[i].len : 0;   /* the word's strlen */
         need += 3 * pl->words[i].len + 4;
     }
     if (need > UINT32_MAX) return 0;
@@ -642,7 +642,7 @@ void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t, const dyad__tim
         int k = S_trigger(S_word(t, i));
         if (!k) continue;
         uint32_t a = i + 1;      /* "on (the) outskirts", "off (the) coast" */
-        if (k != 1 && a < t->ntoks && !strcasecmp(S_word(t, a), "the")) a++;
+        if (k != 1 && a < t->ntoks && dyad__ieq(S_word(t, a), "the")) a++;
         if (k == 1 || (k == 2 && a < t->ntoks && S_is(S_word(t, a), S_edges)) ||
             (k == 3 && a < t->ntoks && S_is(S_word(t, a), S_coasts)) ||
             (k == 4 && i > 0 && S_is(S_word(t, i - 1), S_compass)))
@@ -657,7 +657,7 @@ void dyad__place_sentence(dyad__placer *pl, const dyad__tree *t, const dyad__tim
 static int S_in(const char cc[4], const char (*list)[4], int n)
 {
     for (int i = 0; i < n; i++)
-        if (!strcmp(cc, list[i])) return 1;
+        if (dyad__streq(cc, list[i])) return 1;
     return 0;
 }
 
@@ -683,10 +683,10 @@ static const dyad__place *S_pick(const dyad__place *s, size_t n, const char (*co
         if (S_eligible(&s[i], maxpop) && S_in(s[i].country, actors, nact)) return &s[i];
     if (dl && dl[0])
         for (size_t i = 0; i < n; i++)
-            if (S_eligible(&s[i], maxpop) && !strcmp(s[i].country, dl)) return &s[i];
+            if (S_eligible(&s[i], maxpop) && dyad__streq(s[i].country, dl)) return &s[i];
     if (dict_cc && dict_cc[0])
         for (size_t i = 0; i < n; i++)
-            if (!strcmp(s[i].country, dict_cc)) return &s[i];
+            if (dyad__streq(s[i].country, dict_cc)) return &s[i];
     return n ? &s[0] : NULL;
 }
 
@@ -874,8 +874,8 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
     const char *cc = pl->dl_country;
     /* a telephone call (041) joins two places: the dateline can only be
      * the caller's or the called's, so it places the side that is there */
-    int phone = ev->code && !strcmp(ev->code, "041");
-    int meeting = (root == 4 && !phone) || (ev->code && !strcmp(ev->code, "057"));
+    int phone = ev->code && dyad__streq(ev->code, "041");
+    int meeting = (root == 4 && !phone) || (ev->code && dyad__streq(ev->code, "057"));
     int by_source = (verbal || phone) && !meeting;   /* a statement is made where its speaker is */
     if (pl->dl_kind != DYAD__PLACE_COUNTRY) {
         s = by_source ? S_pick(pl->dl_senses, pl->dl_nsenses, NULL, 0, (const char (*)[4])src,
@@ -888,7 +888,7 @@ void dyad__place_event(dyad__placer *pl, const dyad_event *ev, dyad__place_facts
     /* a statement is made where its speaker is: the source's country; an
      * act may be on either party's ground; meetings where reported */
     int fits = nact == 0 || meeting ||
-               (by_source ? !strcmp(cc, src) : S_in(cc, (const char (*)[4])actors, nact));
+               (by_source ? dyad__streq(cc, src) : S_in(cc, (const char (*)[4])actors, nact));
     if (!fits) return;
     S_set(pl, s, cc, out);
     out->basis = "dateline";

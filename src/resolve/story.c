@@ -184,7 +184,7 @@ const char *dyad__story_name(const dyad__story *st, const char *name, unsigned *
 {
     if (dyad__ablated("story_name")) return NULL;
     for (int k = 0; k < st->nnames; k++)
-        if (!strcmp(st->names[k].name, name)) {
+        if (dyad__streq(st->names[k].name, name)) {
             if (at) *at = st->names[k].at;
             return st->names[k].code;
         }
@@ -255,7 +255,7 @@ void dyad__story_note_party(dyad__story *st, const char *code, const char *text)
     /* countries, organisations and their organs; not roles alone */
     if (!code || (!S_country(code) && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))) return;
     for (int i = 0; i < st->nrecent; i++)        /* once, at its newest place */
-        if (!strcmp(st->recent[i].code, code)) {
+        if (dyad__streq(st->recent[i].code, code)) {
             S_DROP(st->recent, st->nrecent, i);
             break;
         }
@@ -340,7 +340,7 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
         memcpy(pair + 3, lo ? target : source, 3);
         pair[6] = 0;
         int known = 0;
-        for (int k = 0; k < st->npairs; k++) known |= !strcmp(st->pairs[k], pair);
+        for (int k = 0; k < st->npairs; k++) known |= dyad__streq(st->pairs[k], pair);
         if (!known && st->npairs < ST_PAIRS) memcpy(st->pairs[st->npairs++], pair, 7);
     }
     /* consultations between two sides, for a later "is negotiating"
@@ -348,8 +348,8 @@ void dyad__story_note_event(dyad__story *st, const char *source, const char *tar
     if (code && !strncmp(code, "04", 2) && source[0] && target[0] && strncmp(source, target, 3) &&
         strncmp(source, "---", 3) && strncmp(target, "---", 3)) {
         int k = st->ncons - 1;
-        int same = k >= 0 && ((!strcmp(st->cons[k].a, source) && !strcmp(st->cons[k].b, target)) ||
-                              (!strcmp(st->cons[k].a, target) && !strcmp(st->cons[k].b, source)));
+        int same = k >= 0 && ((dyad__streq(st->cons[k].a, source) && dyad__streq(st->cons[k].b, target)) ||
+                              (dyad__streq(st->cons[k].a, target) && dyad__streq(st->cons[k].b, source)));
         if (!same) {
             S_ROOM(st->cons, st->ncons);
             k = st->ncons++;
@@ -543,7 +543,7 @@ void dyad__story_note_owned(dyad__story *st, const char *noun, const char *code)
     char key[ST_TEXT];
     S_noun_key(key, sizeof key, noun);
     for (int k = 0; k < st->nowned; k++)
-        if (!strcmp(st->owned[k].noun, key)) {
+        if (dyad__streq(st->owned[k].noun, key)) {
             size_t n = S_country(code) ? 3 : strlen(code);
             /* two owners in one sentence: "the report" could be either */
             if (st->owned[k].at == st->sent && strncmp(st->owned[k].code, code, n))
@@ -564,7 +564,7 @@ const char *dyad__story_owner(const dyad__story *st, const char *noun, unsigned 
     char key[ST_TEXT];
     S_noun_key(key, sizeof key, noun);
     for (int k = st->nowned; k-- > 0;)
-        if (!strcmp(st->owned[k].noun, key)) {
+        if (dyad__streq(st->owned[k].noun, key)) {
             if (st->owned[k].at + reach < st->sent || !st->owned[k].code[0]) return NULL;
             if (at) *at = st->owned[k].at;
             return st->owned[k].code;

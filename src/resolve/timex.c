@@ -756,7 +756,8 @@ static uint16_t S_lens[26][27];
 static const char *const S_leads[] = {"on", "in", "during", "of", "at", "since", "from",
                                       "until", "till", "through", "by", "before", "after",
                                       "early", "mid", "late", "earlier", "later", "the", NULL};
-static uint32_t S_lead_first;
+static const char *S_lead_by[26][8];   /* the leads by first letter (three at most) */
+static uint8_t S_lead_n[26];
 /* S_pair_lo/hi[c0][c1]: the rows whose words begin with the letters
  * 'a' + c0 and 'a' + c1 (c1 26: no second letter), [lo, hi): sorted
  * rows sharing two letters are neighbours, a few at most */
@@ -771,7 +772,10 @@ static int S_letter_index(int c)
 
 static void S_first_init(void)
 {
-    for (size_t i = 0; S_leads[i]; i++) S_lead_first |= 1u << (S_leads[i][0] - 'a');
+    for (size_t i = 0; S_leads[i]; i++) {
+        int a = S_leads[i][0] - 'a';
+        if (S_lead_n[a] < 8) S_lead_by[a][S_lead_n[a]++] = S_leads[i];
+    }
     for (size_t i = 0; i < DYAD_ARRAY_LEN(S_classes); i++) {
         const char *w = S_classes[i].w;
         size_t n = strlen(w);
@@ -798,7 +802,7 @@ static unsigned S_class_of(const char *low)
 /* The classes of s (K_*), ignoring ASCII case; a number, or a word
  * beginning "early-", "mid-" or "late-", is K_START.  S_first_init has
  * run (dyad__timex_scan sees to it, once a scan). */
-static unsigned S_classify_rest(const char *s, unsigned lens, int pre);
+static unsigned S_classify_rest(const char *s, unsigned lens);
 
 static inline unsigned S_classify(const char *s)
 {
@@ -806,20 +810,21 @@ static inline unsigned S_classify(const char *s)
     if (c0 >= '0' && c0 <= '9') return K_START;
     int a = S_letter_index(c0);
     if (a == 26) return 0;      /* every row and prefix begins with a letter */
-    int pre = a == 'e' - 'a' || a == 'm' - 'a' || a == 'l' - 'a';
+    /* the prefixes here, not out of line: most words of these first
+     * letters are turned down by their second (S_ieqn stops at s's end) */
+    if ((a == 'e' - 'a' && S_ieqn(s, 6, "early-")) || (a == 'm' - 'a' && S_ieqn(s, 4, "mid-")) ||
+        (a == 'l' - 'a' && S_ieqn(s, 5, "late-")))
+        return K_START;
     unsigned lens = S_lens[a][S_letter_index((unsigned char)s[1])];
-    if (!lens && !pre) return 0;    /* most words: no row begins so */
-    return S_classify_rest(s, lens, pre);
+    if (!lens) return 0;    /* most words: no row begins so */
+    return S_classify_rest(s, lens);
 }
 
 /* S_classify for the words its first two letters do not turn down (out
  * of line: the test above is all most words cost) */
-static __attribute__((noinline)) unsigned S_classify_rest(const char *s, unsigned lens, int pre)
+static __attribute__((noinline)) unsigned S_classify_rest(const char *s, unsigned lens)
 {
     size_t n = S_len(s, 11);
-    if (pre && ((n >= 6 && S_ieqn(s, 6, "early-")) || (n >= 4 && S_ieqn(s, 4, "mid-")) ||
-                (n >= 5 && S_ieqn(s, 5, "late-"))))
-        return K_START;
     if (n == 0 || n > 10 || !((lens >> n) & 1u)) return 0;
     char low[12];
     for (size_t i = 0; i < n; i++) low[i] = (char)S_lower((unsigned char)s[i]);
@@ -832,14 +837,21 @@ static __attribute__((noinline)) unsigned S_classify_rest(const char *s, unsigne
     return k;
 }
 
+/* The classes of the word after the last one whose own classes needed
+ * the next word's ("the", "a", "some"): the scan asks about that word
+ * next, and classifies it once, not twice. */
+typedef struct { size_t j; unsigned k; } S_memo;
+
 /* May a core start at word j? */
-static int S_core_at(const char *const *w, size_t n, size_t j)
+static int S_core_at(const char *const *w, size_t n, size_t j, S_memo *memo)
 {
-    unsigned k = S_classify(S_w(w, n, j));
+    unsigned k = memo->j == j ? memo->k : S_classify(S_w(w, n, j));
     if (k & K_START) return 1;
     if (!(k & (K_COUNT | K_QUANT | K_THE | K_THAT))) return 0;
     const char *nx = S_w(w, n, j + 1);
     unsigned kn = S_classify(nx);
+    memo->j = j + 1;
+    memo->k = kn;
     return ((k & K_COUNT) && (kn & (K_UNIT | K_FEW))) || ((k & K_QUANT) && (kn & K_UNIT)) ||
            ((k & K_THE) && ((nx[0] >= '0' && nx[0] <= '9') || (kn & K_AFTER_THE))) ||
            ((k & K_THAT) && (kn & (K_UNIT | K_DAYPART)));
@@ -851,7 +863,10 @@ static int S_lead_at(const char *const *w, size_t n, size_t i)
 {
     const char *s = S_w(w, n, i);
     int a = S_letter_index((unsigned char)s[0]);   /* most first letters begin no lead */
-    return a < 26 && ((S_lead_first >> a) & 1u) && S_one_of(s, S_leads) != 0;
+    if (a == 26) return 0;
+    for (int k = 0; k < S_lead_n[a]; k++)
+        if (S_ieq(s, S_lead_by[a][k])) return 1;
+    return 0;
 }
 
 size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, size_t cap)
@@ -862,9 +877,10 @@ size_t dyad__timex_scan(const char *const *words, size_t n, dyad__timex *out, si
     pthread_once(&S_first_once, S_first_init);
     size_t core = 0;   /* the first word >= i where a core may start (n: none) */
     int known = 0;
+    S_memo memo = {SIZE_MAX, 0};
     for (size_t i = 0; i < n && found < cap;) {
         if (!known || core < i) {
-            for (core = i; core < n && !S_core_at(words, n, core); core++) {}
+            for (core = i; core < n && !S_core_at(words, n, core, &memo); core++) {}
             known = 1;
         }
         if (core == n) break;
