@@ -1100,7 +1100,7 @@ static int S_blaming_at(const dyad_coder *c, uint32_t i)
     const dyad__tree *t = &c->tree;
     if (!dyad__code_lx(c, i, DYAD__LX_BLAMING)) return 0;
     uint32_t j = i;
-    while (j > 0 && j + 3 > i && (t->toks[j - 1].code == DYAD__T_RB || t->toks[j - 1].code == DYAD__T_TO))
+    while (j > 0 && i - j < 3 && (t->toks[j - 1].code == DYAD__T_RB || t->toks[j - 1].code == DYAD__T_TO))
         j--;
     if (j == 0 || !dyad__in_words(t->toks[j - 1].word, be, DYAD_ARRAY_LEN(be))) return 0;
     /* "blame", "guilty" lay a wrong of themselves; being "behind" or
@@ -1121,11 +1121,11 @@ static int S_blaming_at(const dyad_coder *c, uint32_t i)
 }
 
 /* The party spoken of in tokens [a, b): the named actor nearest a
- * condemning (or praising: is) word there, not the speaker nor the
- * speaker's own state.  Returns 0 when the span names none or holds no
- * such word. */
+ * condemning (or praising, blaming: is) word there (before: only one
+ * named before the word), not the speaker nor the speaker's own state.
+ * Returns 0 when the span names none or holds no such word. */
 static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, actor *out,
-                    uint32_t *word, int (*is)(const dyad_coder *, uint32_t))
+                    uint32_t *word, int (*is)(const dyad_coder *, uint32_t), int before)
 {
     const dyad__tree *t = &c->tree;
     uint32_t best = UINT32_MAX;
@@ -1150,8 +1150,9 @@ static int S_judged(dyad_coder *c, uint32_t a, uint32_t b, const actor *spk, act
             if (dyad__streq(x.code, spk->code) || dyad__self_pair(x.code, spk->code) ||
                 !strncmp(x.code, "---", 3))
                 continue;
-            /* a wrong laid at a door is the subject's, before the word */
-            if (is == S_blaming_at && j > i) continue;
+            /* before: only a party named before the word (a wrong laid
+             * at a door is the copula's subject's) */
+            if (before && j > i) continue;
             uint32_t dist = j > i ? j - i : i - j;
             if (dist < best) { best = dist; *out = x; *word = i; }
         }
@@ -1292,7 +1293,7 @@ static dyad_status S_judge1(dyad_coder *c, uint32_t a, uint32_t b, const actor *
     actor tgt;
     uint32_t w;
     const char *code = codes[kind];
-    int found = S_judged(c, a, b, spk, &tgt, &w, is[kind]);
+    int found = S_judged(c, a, b, spk, &tgt, &w, is[kind], kind == J_BLAME);
     if (!found && kind == J_CONDEMN && dyad__streq(how, "the quotation") && w != NONE)
         found = S_quote_adversary(c, spk, &tgt);
     /* "called that move theft", "said the shooting was a provocation" */

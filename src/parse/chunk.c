@@ -2313,7 +2313,7 @@ static void S_mark_names(dyad_chunker *c, const dyad__word *w, uint32_t n)
  * follows it, as the verb's would ("had armed guards" is read as the
  * past perfect too: in news copy the rarer reading) -- and a verb's
  * base form right after a preposition, which is a noun. */
-static void S_aux_mend(dyad_chunker *c, const dyad__word *w, uint32_t n)
+static void S_mend_tags(dyad_chunker *c, const dyad__word *w, uint32_t n)
 {
     for (uint32_t i = 0; i + 2 < n; i++) {
         /* a base form right after a preposition is a noun ("allegations
@@ -2355,7 +2355,7 @@ static dyad_status S_run(dyad_chunker *c, const dyad__word *w, uint32_t n, const
         DYAD__STAGE_END(t0, DYAD__STAGE_TAG);
     }
     if (st == DYAD_OK && c->names) S_mark_names(c, w, n);
-    if (st == DYAD_OK) S_aux_mend(c, w, n);
+    if (st == DYAD_OK) S_mend_tags(c, w, n);
     if (st == DYAD_OK) DYAD_TRY(S_check_nesting(c, tok, n));
     if (st == DYAD_OK) st = dyad__chunk_lx(&c->tree, w, c->tags, n, c->lex, lx, a);
     if (st != DYAD_OK) S_where(tok, 0, at, sizeof at);   /* only a message needs it */
